@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Plaint",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "plaint", targets: ["plaint"]),
+    .executable(name: "plaint-datagen", targets: ["plaint-datagen"]),
+    .library(name: "PlaintEngine", targets: ["PlaintEngine"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // C
+    .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+
+    // Libraries
+    .target(name: "PlaintCore"),
+    .target(name: "PlaintIngest", dependencies: ["PlaintCore", "CLibCSV"]),
+    .target(
+      name: "PlaintStore",
+      dependencies: ["PlaintCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "PlaintReport", dependencies: ["PlaintCore"]),
+    .target(
+      name: "PlaintEngine",
+      dependencies: [
+        "PlaintCore", "PlaintIngest", "PlaintStore", "PlaintReport",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+
+    // Executables
+    .executableTarget(
+      name: "plaint",
+      dependencies: [
+        "PlaintEngine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    .executableTarget(
+      name: "plaint-datagen",
+      dependencies: [
+        "PlaintCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // Tests
+    .testTarget(name: "PlaintCoreTests", dependencies: ["PlaintCore"]),
+    .testTarget(name: "PlaintIngestTests", dependencies: ["PlaintIngest"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore"]),
+    .testTarget(name: "PlaintReportTests", dependencies: ["PlaintReport"]),
+    .testTarget(name: "PlaintEngineTests", dependencies: ["PlaintEngine"]),
+    .testTarget(name: "PlaintCLITests", dependencies: ["PlaintCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Where a row came from: the file and the 1-based line its record starts on.
+public struct SourceLocation: Hashable, Codable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+
+  public init(file: String, line: Int) {
+    self.file = file
+    self.line = line
+  }
+
+  public var description: String { "\(file):\(line)" }
+}
+
+/// One complaint as read from an export, before classification.
+public struct Ticket: Hashable, Sendable {
+  /// Namespace of the id; the dedup key is system + id.
+  public var system: String
+  public var id: String
+  public var created: Date
+  public var updated: Date?
+  public var resolved: Date?
+  /// The narrative: subject and description joined.
+  public var text: String
+  /// Customer id or e-mail address.
+  public var customer: String?
+  /// Customer display name; shown only when the configuration allows.
+  public var customerName: String?
+  /// The mapped product column: a SKU, model or product name.
+  public var product: String?
+  public var channel: String?
+  public var agent: String?
+  /// The help desk's own category value, matched by the taxonomy's `source_values`.
+  public var sourceCategory: String?
+  public var tags: [String]
+  public var location: SourceLocation
+
+  public init(
+    system: String, id: String, created: Date, updated: Date? = nil, resolved: Date? = nil,
+    text: String, customer: String? = nil, customerName: String? = nil, product: String? = nil,
+    channel: String? = nil, agent: String? = nil, sourceCategory: String? = nil,
+    tags: [String] = [], location: SourceLocation
+  ) {
+    self.system = system
+    self.id = id
+    self.created = created
+    self.updated = updated
+    self.resolved = resolved
+    self.text = text
+    self.customer = customer
+    self.customerName = customerName
+    self.product = product
+    self.channel = channel
+    self.agent = agent
+    self.sourceCategory = sourceCategory
+    self.tags = tags
+    self.location = location
+  }
+}
+
+/// Key accounts by customer id or e-mail domain; everybody else is a consumer.
+public struct KeyAccounts: Sendable, Equatable {
+  public var customerIDs: Set<String>
+  /// Lower-cased e-mail domains without the "@".
+  public var domains: Set<String>
+
+  public init(customerIDs: Set<String> = [], domains: Set<String> = []) {
+    self.customerIDs = customerIDs
+    self.domains = Set(domains.map { $0.lowercased() })
+  }
+
+  public func tier(of customer: String?) -> Tier {
+    guard let customer, !customer.isEmpty else { return .consumer }
+    if customerIDs.contains(customer) { return .keyAccount }
+    if let at = customer.lastIndex(of: "@") {
+      let domain = customer[customer.index(after: at)...].lowercased()
+      if domains.contains(domain) { return .keyAccount }
+    }
+    return .consumer
+  }
+}
