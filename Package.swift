@@ -4,11 +4,6 @@ import PackageDescription
 let package = Package(
   name: "Plaint",
   platforms: [.macOS(.v14)],
-  products: [
-    .executable(name: "plaint", targets: ["plaint"]),
-    .executable(name: "plaint-datagen", targets: ["plaint-datagen"]),
-    .library(name: "PlaintEngine", targets: ["PlaintEngine"]),
-  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),

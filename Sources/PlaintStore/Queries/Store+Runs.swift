@@ -1,0 +1,83 @@
+import Foundation
+internal import GRDB
+import PlaintCore
+
+/// An anomaly as remembered between runs.
+public struct AnomalyRecord: Sendable, Hashable {
+  public var period: Period
+  public var cell: Cell
+  public var status: String
+  public var streak: Int
+  public var count: Int
+  public var expected: Double?
+
+  public init(
+    period: Period, cell: Cell, status: String, streak: Int, count: Int, expected: Double?
+  ) {
+    self.period = period
+    self.cell = cell
+    self.status = status
+    self.streak = streak
+    self.count = count
+    self.expected = expected
+  }
+}
+
+extension Store {
+  /// A value kept between runs (taxonomy hash, classification settings).
+  public func meta(_ key: String) throws(StoreError) -> String? {
+    try read("reading \(key)") { db in
+      try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+  }
+
+  public func setMeta(_ key: String, _ value: String) throws(StoreError) {
+    try write("storing \(key)") { db in
+      try db.execute(
+        sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+        arguments: [key, value, value])
+    }
+  }
+
+  /// Records a finished run and the anomalies of its period (replacing an earlier run's for it).
+  public func recordRun(period: Period, finishedAt: Date, anomalies: [AnomalyRecord])
+    throws(StoreError)
+  {
+    try write("recording the run") { db in
+      try db.execute(
+        sql: "INSERT INTO runs (period, finished_at, anomalies) VALUES (?, ?, ?)",
+        arguments: [
+          period.description, ISO8601DateFormatter().string(from: finishedAt), anomalies.count,
+        ])
+      try db.execute(
+        sql: "DELETE FROM anomalies WHERE period = ?", arguments: [period.description])
+      for anomaly in anomalies {
+        try db.execute(
+          sql: """
+            INSERT INTO anomalies (period, category, product_line, tier, status, streak, count,
+              expected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            anomaly.period.description, anomaly.cell.category.rawValue, anomaly.cell.productLine,
+            anomaly.cell.tier.rawValue, anomaly.status, anomaly.streak, anomaly.count,
+            anomaly.expected,
+          ])
+      }
+    }
+  }
+
+  /// The anomalies recorded for `period` by earlier runs.
+  public func anomalies(in period: Period) throws(StoreError) -> [AnomalyRecord] {
+    try read("reading anomaly history") { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM anomalies WHERE period = ? ORDER BY category, product_line, tier",
+        arguments: [period.description]
+      ).compactMap { row in
+        guard let cell = Self.cell(row) else { return nil }
+        return AnomalyRecord(
+          period: period, cell: cell, status: row["status"], streak: row["streak"],
+          count: row["count"], expected: row["expected"])
+      }
+    }
+  }
+}

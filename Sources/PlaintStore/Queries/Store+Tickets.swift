@@ -1,0 +1,130 @@
+import Foundation
+internal import GRDB
+import PlaintCore
+
+/// A count of tickets in one grid cell in one period.
+public struct CellCount: Sendable, Hashable {
+  public var period: Period
+  public var cell: Cell
+  public var count: Int
+}
+
+extension Store {
+  /// Ticket counts per period and cell, `unassigned` included.
+  public func cellCounts(granularity: Granularity) throws(StoreError) -> [CellCount] {
+    try read("counting tickets per cell") { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT period, category, product_line, tier, COUNT(*) AS n FROM tickets
+          GROUP BY period, category, product_line, tier
+          """)
+      return rows.compactMap { row in
+        guard let period = Period(row["period"]), period.granularity == granularity,
+          let cell = Self.cell(row)
+        else { return nil }
+        return CellCount(period: period, cell: cell, count: row["n"])
+      }
+    }
+  }
+
+  /// The tickets created in the given periods, oldest first.
+  public func tickets(in periods: [Period]) throws(StoreError) -> [ClassifiedTicket] {
+    guard !periods.isEmpty else { return [] }
+    return try read("reading tickets") { db in
+      let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+      let rows = try Row.fetchCursor(
+        db,
+        sql: "SELECT * FROM tickets WHERE period IN (\(marks)) ORDER BY created, system, id",
+        arguments: StatementArguments(periods.map(\.description)))
+      var tickets: [ClassifiedTicket] = []
+      while let row = try rows.next() {
+        if let ticket = Self.classifiedTicket(row) { tickets.append(ticket) }
+      }
+      return tickets
+    }
+  }
+
+  /// One stored ticket by id, in any system when `system` is nil.
+  public func ticket(id: String, system: String? = nil) throws(StoreError) -> [ClassifiedTicket] {
+    try read("looking up ticket \(id)") { db in
+      let rows: [Row]
+      if let system {
+        rows = try Row.fetchAll(
+          db, sql: "SELECT * FROM tickets WHERE system = ? AND id = ?", arguments: [system, id])
+      } else {
+        rows = try Row.fetchAll(
+          db, sql: "SELECT * FROM tickets WHERE id = ? ORDER BY system", arguments: [id])
+      }
+      return rows.compactMap(Self.classifiedTicket)
+    }
+  }
+
+  /// How many tickets the store holds.
+  public func ticketCount() throws(StoreError) -> Int {
+    try read("counting tickets") { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") ?? 0
+    }
+  }
+
+  /// Re-runs `classify` over every stored ticket and stores what changed, in one transaction.
+  /// Returns how many tickets moved to another cell or issue.
+  public func reclassify(
+    _ classify: (Ticket) -> (period: Period, cell: Cell, issue: String, rule: String)
+  ) throws(StoreError) -> Int {
+    try write("reclassifying stored tickets") { db in
+      let update = try db.cachedStatement(
+        sql: """
+          UPDATE tickets SET period = ?, category = ?, issue = ?, product_line = ?, tier = ?,
+            rule = ? WHERE system = ? AND id = ?
+          """)
+      let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tickets ORDER BY system, id")
+      var moved = 0
+      var updates: [StatementArguments] = []
+      while let row = try rows.next() {
+        guard let stored = Self.classifiedTicket(row) else { continue }
+        let fresh = classify(stored.ticket)
+        guard
+          fresh.period != stored.period || fresh.cell != stored.cell
+            || fresh.issue != stored.issue || fresh.rule != stored.rule
+        else { continue }
+        if fresh.cell != stored.cell || fresh.issue != stored.issue
+          || fresh.period != stored.period
+        {
+          moved += 1
+        }
+        updates.append([
+          fresh.period.description, fresh.cell.category.rawValue, fresh.issue,
+          fresh.cell.productLine, fresh.cell.tier.rawValue, fresh.rule, stored.ticket.system,
+          stored.ticket.id,
+        ])
+      }
+      for arguments in updates { try update.execute(arguments: arguments) }
+      return moved
+    }
+  }
+
+  static func cell(_ row: Row) -> Cell? {
+    guard let category = Category(rawValue: row["category"]),
+      let tier = Tier(rawValue: row["tier"])
+    else { return nil }
+    return Cell(category: category, productLine: row["product_line"], tier: tier)
+  }
+
+  static func classifiedTicket(_ row: Row) -> ClassifiedTicket? {
+    guard let period = Period(row["period"]), let cell = cell(row) else { return nil }
+    let tags: String = row["tags"]
+    let ticket = Ticket(
+      system: row["system"], id: row["id"],
+      created: Date(timeIntervalSince1970: row["created"]),
+      updated: (row["updated"] as Double?).map(Date.init(timeIntervalSince1970:)),
+      resolved: (row["resolved"] as Double?).map(Date.init(timeIntervalSince1970:)),
+      text: row["text"], customer: row["customer"], customerName: row["customer_name"],
+      product: row["product"], channel: row["channel"], agent: row["agent"],
+      sourceCategory: row["source_category"],
+      tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
+      location: SourceLocation(file: row["source_file"], line: row["source_line"]))
+    return ClassifiedTicket(
+      ticket: ticket, period: period, cell: cell, issue: row["issue"], rule: row["rule"])
+  }
+}

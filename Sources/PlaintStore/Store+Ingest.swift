@@ -1,0 +1,184 @@
+import Foundation
+internal import GRDB
+import PlaintCore
+
+/// How one input file's rows ended, as recorded in the store.
+public struct SourceAccounting: Sendable, Hashable, Codable {
+  public var path: String
+  public var sha256: String
+  public var system: String
+  public var rowsRead = 0
+  public var accepted = 0
+  public var rejected = 0
+  public var duplicates = 0
+  public var filtered = 0
+  /// Invalid bytes replaced by U+FFFD.
+  public var replacedBytes = 0
+  public var reasons: [String: Int] = [:]
+
+  public init(path: String, sha256: String, system: String) {
+    self.path = path
+    self.sha256 = sha256
+    self.system = system
+  }
+}
+
+/// A rejected input row: where it was, why, and its raw text.
+public struct RejectRecord: Sendable, Hashable, Codable {
+  public var file: String
+  public var line: Int
+  public var reason: String
+  public var raw: String
+
+  public init(file: String, line: Int, reason: String, raw: String) {
+    self.file = file
+    self.line = line
+    self.reason = reason
+    self.raw = raw
+  }
+}
+
+/// Writes one file's tickets and rejects inside the store transaction that ingests the file.
+///
+/// A ticket whose system + id is already stored is a duplicate; it replaces the stored row only
+/// when its update time is later (latest update wins).
+public struct TicketSink: ~Copyable {
+  private let db: Database
+  private let sha256: String
+  public private(set) var accepted = 0
+  public private(set) var duplicates = 0
+  /// Duplicates that carried a later update and replaced the stored row.
+  public private(set) var replaced = 0
+
+  init(db: Database, sha256: String) {
+    self.db = db
+    self.sha256 = sha256
+  }
+
+  public mutating func add(_ item: ClassifiedTicket) throws {
+    let insert = try db.cachedStatement(
+      sql: """
+        INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
+          product_line, tier, customer, customer_name, product, channel, agent, source_category,
+          tags, rule, text, source_file, source_line)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (system, id) DO NOTHING
+        """)
+    let arguments = Self.arguments(item)
+    try insert.execute(arguments: StatementArguments(arguments))
+    if db.changesCount == 1 {
+      accepted += 1
+      return
+    }
+    duplicates += 1
+    let update = try db.cachedStatement(
+      sql: """
+        UPDATE tickets SET created = ?3, updated = ?4, resolved = ?5, period = ?6, category = ?7,
+          issue = ?8, product_line = ?9, tier = ?10, customer = ?11, customer_name = ?12,
+          product = ?13, channel = ?14, agent = ?15, source_category = ?16, tags = ?17, rule = ?18,
+          text = ?19, source_file = ?20, source_line = ?21
+        WHERE system = ?1 AND id = ?2 AND COALESCE(updated, created) < COALESCE(?4, ?3)
+        """)
+    try update.execute(arguments: StatementArguments(arguments))
+    if db.changesCount == 1 { replaced += 1 }
+  }
+
+  public mutating func reject(_ reject: RejectRecord) throws {
+    let insert = try db.cachedStatement(
+      sql: "INSERT INTO rejects (source_sha256, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)")
+    try insert.execute(arguments: [sha256, reject.file, reject.line, reject.reason, reject.raw])
+  }
+
+  private static func arguments(_ item: ClassifiedTicket) -> [(any DatabaseValueConvertible)?] {
+    let ticket = item.ticket
+    return [
+      ticket.system, ticket.id, ticket.created.timeIntervalSince1970,
+      ticket.updated?.timeIntervalSince1970, ticket.resolved?.timeIntervalSince1970,
+      item.period.description, item.cell.category.rawValue, item.issue, item.cell.productLine,
+      item.cell.tier.rawValue, ticket.customer, ticket.customerName, ticket.product,
+      ticket.channel, ticket.agent, ticket.sourceCategory, ticket.tags.joined(separator: ","),
+      item.rule, ticket.text, ticket.location.file, ticket.location.line,
+    ]
+  }
+}
+
+extension Store {
+  /// Whether a file with this checksum was ingested before (re-ingesting it is a no-op).
+  public func hasSource(sha256: String) throws(StoreError) -> Bool {
+    try read("looking up a source") { db in
+      try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE sha256 = ?", arguments: [sha256])
+        ?? false
+    }
+  }
+
+  /// Ingests one file in one transaction: `body` feeds the sink and returns the file's accounting
+  /// without the accepted and duplicate counts, which the sink supplies.
+  public func ingest(
+    _ identity: SourceAccounting, now: Date,
+    _ body: (inout TicketSink) throws -> SourceAccounting
+  ) throws -> SourceAccounting {
+    do {
+      return try writer.write { db in
+        var sink = TicketSink(db: db, sha256: identity.sha256)
+        var accounting = try body(&sink)
+        accounting.accepted = sink.accepted
+        accounting.duplicates = sink.duplicates
+        let reasons = try JSONEncoder.sorted.encode(accounting.reasons)
+        try db.execute(
+          sql: """
+            INSERT INTO sources (sha256, path, system, ingested_at, rows_read, accepted, rejected,
+              duplicates, filtered, replaced_bytes, reasons)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            accounting.sha256, accounting.path, accounting.system,
+            ISO8601DateFormatter().string(from: now), accounting.rowsRead, accounting.accepted,
+            accounting.rejected, accounting.duplicates, accounting.filtered,
+            accounting.replacedBytes, String(decoding: reasons, as: UTF8.self),
+          ])
+        return accounting
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError {
+      throw StoreError(path: path, doing: "ingesting \(identity.path)", underlying: error)
+    }
+  }
+
+  /// Every ingested source, in ingestion order.
+  public func sources() throws(StoreError) -> [SourceAccounting] {
+    try read("listing sources") { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY rowid").map { row in
+        var source = SourceAccounting(
+          path: row["path"], sha256: row["sha256"], system: row["system"])
+        source.rowsRead = row["rows_read"]
+        source.accepted = row["accepted"]
+        source.rejected = row["rejected"]
+        source.duplicates = row["duplicates"]
+        source.filtered = row["filtered"]
+        source.replacedBytes = row["replaced_bytes"]
+        let reasons: String = row["reasons"]
+        source.reasons =
+          (try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))) ?? [:]
+        return source
+      }
+    }
+  }
+
+  /// Every stored reject, in file and line order.
+  public func rejects() throws(StoreError) -> [RejectRecord] {
+    try read("listing rejects") { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM rejects ORDER BY file, line, reason").map {
+        RejectRecord(file: $0["file"], line: $0["line"], reason: $0["reason"], raw: $0["raw"])
+      }
+    }
+  }
+}
+
+extension JSONEncoder {
+  static var sorted: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return encoder
+  }
+}

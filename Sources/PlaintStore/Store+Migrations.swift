@@ -1,0 +1,85 @@
+internal import GRDB
+
+extension Store {
+  /// Schema versions, oldest first; a released migration is never edited, only followed.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+          CREATE TABLE sources (
+            sha256 TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            system TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            rows_read INTEGER NOT NULL,
+            accepted INTEGER NOT NULL,
+            rejected INTEGER NOT NULL,
+            duplicates INTEGER NOT NULL,
+            filtered INTEGER NOT NULL,
+            replaced_bytes INTEGER NOT NULL,
+            reasons TEXT NOT NULL
+          );
+          CREATE TABLE tickets (
+            system TEXT NOT NULL,
+            id TEXT NOT NULL,
+            created REAL NOT NULL,
+            updated REAL,
+            resolved REAL,
+            period TEXT NOT NULL,
+            category TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            product_line TEXT NOT NULL,
+            tier TEXT NOT NULL,
+            customer TEXT,
+            customer_name TEXT,
+            product TEXT,
+            channel TEXT,
+            agent TEXT,
+            source_category TEXT,
+            tags TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source_file TEXT NOT NULL,
+            source_line INTEGER NOT NULL,
+            UNIQUE (system, id)
+          );
+          CREATE INDEX tickets_by_cell ON tickets (period, category, product_line, tier);
+          CREATE TABLE rejects (
+            source_sha256 TEXT NOT NULL,
+            file TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            raw TEXT NOT NULL
+          );
+          CREATE TABLE sales (
+            period TEXT NOT NULL,
+            product_line TEXT NOT NULL,
+            tier TEXT NOT NULL,
+            units REAL NOT NULL,
+            revenue REAL,
+            PRIMARY KEY (period, product_line, tier)
+          );
+          CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            period TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            anomalies INTEGER NOT NULL
+          );
+          CREATE TABLE anomalies (
+            period TEXT NOT NULL,
+            category TEXT NOT NULL,
+            product_line TEXT NOT NULL,
+            tier TEXT NOT NULL,
+            status TEXT NOT NULL,
+            streak INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            expected REAL,
+            PRIMARY KEY (period, category, product_line, tier)
+          );
+          """)
+    }
+    return migrator
+  }
+}
