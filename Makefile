@@ -1,0 +1,53 @@
+# Plaint — complaint analytics batch engine.
+#
+#   make setup    install the system packages Plaint needs (apt-get; sudo only when not root)
+#   make build    debug build of every target
+#   make test     setup + build + the whole test suite (Swift Testing)
+#   make demo     setup + build + the monthly job on datasets/demo, reports into reports/
+#   make data     regenerate datasets/demo with plaint-datagen (deterministic, seed 42)
+#   make format   swift format, in place
+#   make lint     swift format lint, strict
+#   make clean    remove build products and demo state
+
+SHELL := /bin/bash
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libcsv-dev libsqlite3-dev
+BIN = $(shell $(SWIFT) build --show-bin-path)
+DEMO_CONFIG := datasets/demo/plaint.yml
+DEMO_PERIOD := 2026-10
+
+.PHONY: setup build test demo data format lint clean
+
+setup:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: setup
+	$(SWIFT) build
+
+test: build
+	PLAINT_BIN="$(BIN)/plaint" $(SWIFT) test
+
+demo: build
+	rm -f datasets/demo/plaint.db datasets/demo/plaint.db-wal datasets/demo/plaint.db-shm
+	"$(BIN)/plaint" run --config $(DEMO_CONFIG) --period $(DEMO_PERIOD)
+	rm -rf reports/demo && cp -R reports/$(DEMO_PERIOD) reports/demo
+	@echo "report: reports/$(DEMO_PERIOD)/index.html (copied to reports/demo/)"
+
+data: build
+	"$(BIN)/plaint-datagen" demo --out datasets/demo
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build datasets/demo/plaint.db*

@@ -1,0 +1,35 @@
+import PlaintIngest
+import PlaintStore
+
+/// Maps errors from the modules below to the one-line, exit-coded failures of DESIGN §3.
+enum Failure {
+  static func store<T>(_ body: () throws(StoreError) -> T) throws(PlaintError) -> T {
+    do {
+      return try body()
+    } catch {
+      throw PlaintError(error.isCannotWrite ? .cannotCreate : .software, error.description)
+    }
+  }
+
+  static func ingest(_ error: any Error, file: String) -> PlaintError {
+    switch error {
+    case let error as PlaintError:
+      return error
+    case let error as StoreError:
+      return PlaintError(error.isCannotWrite ? .cannotCreate : .software, error.description)
+    case let error as IngestError:
+      return PlaintError(error.exitStatus, error.description)
+    default:
+      return PlaintError(.dataError, "\(file): \(error)")
+    }
+  }
+}
+
+extension IngestError {
+  var exitStatus: ExitStatus {
+    switch self {
+    case .fileMissing: .noInput
+    default: .dataError
+    }
+  }
+}

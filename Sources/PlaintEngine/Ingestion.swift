@@ -1,0 +1,152 @@
+import Foundation
+import Logging
+import PlaintCore
+import PlaintIngest
+import PlaintStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One input file named by the configuration, with the settings to read it.
+struct InputFile {
+  var settings: SourceSettings
+  /// Position of its entry under `sources:`, for messages.
+  var sourceIndex: Int
+}
+
+/// Reads every configured export into the store, skipping files whose checksum it has seen.
+struct Ingestion {
+  let configuration: Configuration
+  let placement: Placement
+  let logger: Logger
+
+  /// Expands each source's glob into files, sorted, each with its reader settings.
+  static func inputFiles(_ configuration: Configuration) throws(PlaintError) -> [InputFile] {
+    var files: [InputFile] = []
+    for (index, source) in configuration.sources.enumerated() {
+      let pattern = configuration.resolve(source.path)
+      let matches = glob(pattern)
+      guard !matches.isEmpty else {
+        throw PlaintError(
+          .noInput,
+          "\(configuration.file): `sources.\(index).path`: no file matches \"\(source.path)\" (relative to the config's folder)"
+        )
+      }
+      for path in matches {
+        let shown = relative(path, to: configuration.directory.standardizedFileURL.path)
+        files.append(
+          InputFile(
+            settings: try settings(source, index: index, path: path, shown: shown, configuration),
+            sourceIndex: index))
+      }
+    }
+    return files
+  }
+
+  private static func settings(
+    _ source: Configuration.Source, index: Int, path: String, shown: String,
+    _ configuration: Configuration
+  ) throws(PlaintError) -> SourceSettings {
+    var settings = SourceSettings(path: path, displayPath: shown, profile: source.profile)
+    settings.system = source.system ?? source.profile
+    settings.encoding = TextEncoding(rawValue: source.encoding) ?? .auto
+    settings.delimiter = source.delimiter == "auto" ? nil : source.delimiter.utf8.first
+    settings.dateFormats = source.dateFormats
+    settings.header = source.header
+    settings.timeZone = configuration.timeZone
+    for (field, columns) in source.columns {
+      guard let ticketField = TicketField(rawValue: field) else { continue }
+      settings.columns[ticketField] = columns.map { column in
+        source.header ? .header(column) : .number(Int(column) ?? 0)
+      }
+    }
+    for (column, values) in source.filters { settings.filters[column] = values }
+    return settings
+  }
+
+  /// Ingests the files the store has not seen; returns every file's accounting, new or earlier.
+  func run(_ files: [InputFile], store: Store, now: Date) throws(PlaintError) -> [SourceAccounting] {
+    var accounting: [SourceAccounting] = []
+    for file in files {
+      let sha = try FileDigest.sha256(path: file.settings.path)
+      if let earlier = try Failure.store({ () throws(StoreError) in
+        try store.sources().first { $0.sha256 == sha }
+      }) {
+        logger.info("unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
+        var same = earlier
+        same.path = file.settings.displayPath
+        accounting.append(same)
+        continue
+      }
+      accounting.append(try ingest(file, sha256: sha, store: store, now: now))
+    }
+    return accounting
+  }
+
+  private func ingest(_ file: InputFile, sha256: String, store: Store, now: Date)
+    throws(PlaintError) -> SourceAccounting
+  {
+    let settings = file.settings
+    let started = Date()
+    let reader: ExportReader
+    do {
+      reader = try ExportReader(settings: settings)
+    } catch {
+      throw Failure.ingest(error, file: settings.displayPath)
+    }
+    let identity = SourceAccounting(
+      path: settings.displayPath, sha256: sha256, system: settings.system ?? settings.profile)
+    let placement = self.placement
+    let result: SourceAccounting
+    do {
+      result = try store.ingest(identity, now: now) { sink in
+        let counts = try reader.read(
+          onTicket: { ticket in try sink.add(placement.place(ticket)) },
+          onReject: { row in
+            try sink.reject(
+              RejectRecord(file: row.file, line: row.line, reason: row.reason, raw: row.raw))
+          })
+        var accounting = identity
+        accounting.rowsRead = counts.rowsRead
+        accounting.rejected = counts.rejected
+        accounting.filtered = counts.filtered
+        accounting.replacedBytes = counts.replacedBytes
+        accounting.reasons = counts.reasons
+        return accounting
+      }
+    } catch {
+      throw Failure.ingest(error, file: settings.displayPath)
+    }
+    let seconds = max(Date().timeIntervalSince(started), 1e-6)
+    logger.info(
+      "ingested",
+      metadata: [
+        "file": "\(settings.displayPath)", "rows": "\(result.rowsRead)",
+        "accepted": "\(result.accepted)", "rejected": "\(result.rejected)",
+        "duplicates": "\(result.duplicates)", "filtered": "\(result.filtered)",
+        "rows_per_s": "\(Int(Double(result.rowsRead) / seconds))",
+      ])
+    return result
+  }
+}
+
+/// The files matching a glob pattern, sorted; a plain path matches itself when it exists.
+func glob(_ pattern: String) -> [String] {
+  var result = glob_t()
+  defer { globfree(&result) }
+  guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+  var paths: [String] = []
+  for index in 0..<Int(result.gl_pathc) {
+    if let path = result.gl_pathv[index] { paths.append(String(cString: path)) }
+  }
+  return paths.sorted()
+}
+
+/// `path` relative to `directory` when inside it, else unchanged.
+func relative(_ path: String, to directory: String) -> String {
+  let base = directory.hasSuffix("/") ? directory : directory + "/"
+  return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+}

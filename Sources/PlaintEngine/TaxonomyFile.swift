@@ -1,0 +1,72 @@
+import Foundation
+import PlaintCore
+
+/// Reads `taxonomy.yml` (DESIGN §4) into a `Taxonomy`; errors name the file, line and key.
+enum TaxonomyFile {
+  static func load(path: String, shownAs file: String) throws(PlaintError) -> Taxonomy {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PlaintError(.noInput, "\(file): taxonomy file not found (key `taxonomy` in the config)")
+    }
+    do {
+      return try parse(String(decoding: data, as: UTF8.self), file: file)
+    } catch {
+      throw error.asPlaintError
+    }
+  }
+
+  static func parse(_ text: String, file: String) throws(ConfigError) -> Taxonomy {
+    let root = try YAMLNode.parse(text, file: file)
+    _ = try root.mapping(allowed: ["categories", "product_lines"])
+    var issues: [Taxonomy.Issue] = []
+    if let categories = root["categories"] {
+      for (name, node) in try categories.mapping(allowed: Category.allCases.map(\.rawValue)) {
+        guard let category = Category(rawValue: name) else { continue }
+        _ = try node.mapping(allowed: ["issues"])
+        guard let issuesNode = node["issues"] else { continue }
+        for (issueName, issueNode) in try issuesNode.mapping() {
+          _ = try issueNode.mapping(allowed: ["phrases", "source_values", "priority"])
+          let phrases = try phraseList(issueNode["phrases"])
+          let sourceValues = try issueNode["source_values"]?.strings() ?? []
+          if phrases.isEmpty && sourceValues.isEmpty {
+            throw issueNode.error("an issue needs `phrases` or `source_values` to match anything")
+          }
+          issues.append(
+            Taxonomy.Issue(
+              category: category, name: issueName, phrases: phrases, sourceValues: sourceValues,
+              priority: try issueNode["priority"]?.int() ?? 0))
+        }
+      }
+    }
+    var lines: [Taxonomy.ProductLine] = []
+    if let productLines = root["product_lines"] {
+      for (name, node) in try productLines.mapping() {
+        _ = try node.mapping(allowed: ["products", "phrases"])
+        if name == Cell.unassigned {
+          throw node.error("`\(Cell.unassigned)` is reserved for tickets with no product line")
+        }
+        lines.append(
+          Taxonomy.ProductLine(
+            name: name, products: try node["products"]?.strings() ?? [],
+            phrases: try phraseList(node["phrases"])))
+      }
+    }
+    let taxonomy = Taxonomy(issues: issues, productLines: lines)
+    if let problem = taxonomy.validate().first {
+      throw ConfigError(file: file, line: nil, key: nil, message: problem)
+    }
+    return taxonomy
+  }
+
+  /// A list of phrases, or a mapping of lists by language (the language key is documentation).
+  private static func phraseList(_ node: YAMLNode?) throws(ConfigError) -> [String] {
+    guard let node else { return [] }
+    if case .success(let entries) = Result(catching: { () throws(ConfigError) in try node.mapping() }),
+      !entries.isEmpty
+    {
+      var phrases: [String] = []
+      for (_, list) in entries { phrases += try list.strings() }
+      return phrases
+    }
+    return try node.strings()
+  }
+}
