@@ -1,8 +1,28 @@
 import ArgumentParser
+import PlaintEngine
 
 @main
 struct Plaint: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plaint",
-    abstract: "Complaint analytics: grid, control limits, Pareto and anomaly reports.")
+    abstract: "Complaint analytics: a grid of complaint rates under control limits, Pareto and anomaly reports.",
+    discussion: """
+      Exit codes: 0 success · 3 anomalies with --fail-on-anomaly · 64 usage · 65 input data \
+      unusable · 66 input missing · 70 internal error · 73 cannot write output · 75 another run \
+      holds the lock · 78 configuration error.
+      """,
+    version: PlaintVersion.current,
+    subcommands: [Run.self, Chart.self, Pareto.self, Explain.self])
+}
+
+/// Options every command that reads a configuration shares.
+struct CommonOptions: ParsableArguments {
+  @Option(name: .shortAndLong, help: "The configuration file.")
+  var config = "plaint.yml"
+
+  @Option(help: "Log format on stderr: text or json.")
+  var logFormat: LogFormat = .text
+
+  @Flag(name: .shortAndLong, help: "Only errors on stderr.")
+  var quiet = false
 }

@@ -1,0 +1,129 @@
+import PlaintCore
+import PlaintStore
+
+/// A charted series key: a base cell, or a roll-up with "*" in the rolled-up fields.
+struct SeriesKey: Hashable, Comparable, Sendable {
+  var category: String
+  var productLine: String
+  var tier: String
+
+  init(_ cell: Cell) {
+    category = cell.category.rawValue
+    productLine = cell.productLine
+    tier = cell.tier.rawValue
+  }
+
+  init(category: String, productLine: String, tier: String) {
+    self.category = category
+    self.productLine = productLine
+    self.tier = tier
+  }
+
+  static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
+    [lhs.category, lhs.productLine, lhs.tier].lexicographicallyPrecedes(
+      [rhs.category, rhs.productLine, rhs.tier])
+  }
+}
+
+/// Counts and exposures of every base cell and roll-up, aligned on the same periods.
+///
+/// Units come from the sales file: per product line and tier when it splits by tier, otherwise the
+/// product line's total serves both tiers. Without a sales file every period has one unit (a count
+/// chart). `unassigned` tickets have no denominator, so they are left out of every series.
+struct GridSeries {
+  let periods: [Period]
+  let productLines: [String]
+  var cells: [SeriesKey: [ChartObservation]] = [:]
+  var rollups: [SeriesKey: [ChartObservation]] = [:]
+
+  init(
+    counts: [CellCount], sales: [SalesVolume]?, taxonomyLines: [String], through last: Period
+  ) {
+    let first = counts.map(\.period).filter { $0 <= last }.min() ?? last
+    periods = Period.range(first, through: last)
+    let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
+    var lines = Set(taxonomyLines)
+    for count in counts where count.cell.productLine != Cell.unassigned {
+      lines.insert(count.cell.productLine)
+    }
+    productLines = lines.sorted()
+
+    // Exposure per (line, tier, period); nil tier = the line's untiered total.
+    var units: [String: [Tier?: [Double?]]] = [:]
+    let empty = [Double?](repeating: nil, count: periods.count)
+    for volume in sales ?? [] {
+      guard let at = index[volume.period] else { continue }
+      units[volume.productLine, default: [:]][volume.tier, default: empty][at] =
+        (units[volume.productLine]?[volume.tier]?[at] ?? 0) + volume.units
+    }
+    func exposure(_ line: String, _ tier: Tier?) -> [Double?] {
+      guard sales != nil else { return Array(repeating: 1, count: periods.count) }
+      let byTier = units[line] ?? [:]
+      if let tier, let tiered = byTier[tier] { return tiered }
+      if let total = byTier[nil] { return total }
+      if tier == nil, byTier.isEmpty == false {
+        return (0..<periods.count).map { at in
+          let parts = Tier.allCases.compactMap { byTier[$0]?[at] }
+          return parts.isEmpty ? nil : parts.reduce(0, +)
+        }
+      }
+      return empty
+    }
+
+    var tally: [Cell: [Int]] = [:]
+    for count in counts where count.cell.productLine != Cell.unassigned {
+      guard let at = index[count.period] else { continue }
+      tally[count.cell, default: Array(repeating: 0, count: periods.count)][at] += count.count
+    }
+    let zero = Array(repeating: 0, count: periods.count)
+    func observations(_ counts: [Int], _ units: [Double?]) -> [ChartObservation] {
+      zip(counts, units).map { ChartObservation(count: $0, units: $1) }
+    }
+    func add(_ a: [Int], _ b: [Int]) -> [Int] { zip(a, b).map(+) }
+    func add(_ a: [Double?], _ b: [Double?]) -> [Double?] {
+      zip(a, b).map { x, y in x.flatMap { x in y.map { x + $0 } } }
+    }
+
+    // Base cells, and the roll-ups built from them.
+    var totalCounts = zero
+    var categoryCounts: [Category: [Int]] = [:]
+    var lineCounts: [String: [Int]] = [:]
+    var tierCounts: [Tier: [Int]] = [:]
+    for category in Category.allCases {
+      for line in productLines {
+        for tier in Tier.allCases {
+          let cell = Cell(category: category, productLine: line, tier: tier)
+          let counts = tally[cell] ?? zero
+          cells[SeriesKey(cell)] = observations(counts, exposure(line, tier))
+          totalCounts = add(totalCounts, counts)
+          categoryCounts[category] = add(categoryCounts[category] ?? zero, counts)
+          lineCounts[line] = add(lineCounts[line] ?? zero, counts)
+          tierCounts[tier] = add(tierCounts[tier] ?? zero, counts)
+        }
+      }
+    }
+    let lineTotals = productLines.map { exposure($0, nil) }
+    let allUnits = lineTotals.reduce(sales == nil ? nil : Array(repeating: 0, count: periods.count)) {
+      $0.map { add($0, $1) } ?? $1
+    } ?? Array(repeating: 1, count: periods.count)
+    for category in Category.allCases {
+      rollups[SeriesKey(category: category.rawValue, productLine: "*", tier: "*")] =
+        observations(categoryCounts[category] ?? zero, allUnits)
+    }
+    for (line, lineUnits) in zip(productLines, lineTotals) {
+      rollups[SeriesKey(category: "*", productLine: line, tier: "*")] =
+        observations(lineCounts[line] ?? zero, lineUnits)
+    }
+    for tier in Tier.allCases {
+      let tierUnits =
+        sales == nil
+        ? Array(repeating: 1, count: periods.count)
+        : productLines.map { exposure($0, tier) }.reduce(
+          Array(repeating: 0, count: periods.count), add)
+      rollups[SeriesKey(category: "*", productLine: "*", tier: tier.rawValue)] =
+        observations(tierCounts[tier] ?? zero, tierUnits)
+    }
+    rollups[SeriesKey(category: "*", productLine: "*", tier: "*")] =
+      observations(totalCounts, allUnits)
+  }
+}

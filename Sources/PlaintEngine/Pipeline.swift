@@ -1,0 +1,145 @@
+import Foundation
+import Logging
+import PlaintCore
+import PlaintReport
+import PlaintStore
+
+/// What `plaint run` was asked for beyond the configuration.
+public struct RunOptions: Sendable {
+  /// "YYYY-MM" / "YYYY-Www", "last" (the last complete period), or nil for the latest with data.
+  public var period: String?
+  /// Overrides `store` from the configuration.
+  public var store: String?
+  /// Overrides `reports.dir` from the configuration.
+  public var reportsDir: String?
+  public var now: Date
+
+  public init(period: String? = nil, store: String? = nil, reportsDir: String? = nil, now: Date) {
+    self.period = period
+    self.store = store
+    self.reportsDir = reportsDir
+    self.now = now
+  }
+}
+
+/// What a finished run produced.
+public struct RunOutcome: Sendable {
+  public var period: String
+  public var complaints: Int
+  public var anomalies: Int
+  public var reportDirectory: String
+  public var inputs: [SourceAccounting]
+}
+
+/// The monthly job: ingest new exports, place tickets in the grid, judge every cell, write reports.
+public struct Pipeline {
+  public let configuration: Configuration
+  let logger: Logger
+
+  public init(configurationPath: String, logger: Logger) throws(PlaintError) {
+    configuration = try Configuration.load(path: configurationPath)
+    self.logger = logger
+  }
+
+  public func run(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
+    let storePath = configuration.resolve(options.store ?? configuration.store)
+    let lock = storePath == ":memory:" ? nil : try RunLock(storePath: storePath, now: options.now)
+    defer { withExtendedLifetime(lock) {} }
+
+    let context = try RunContext(configuration: configuration)
+    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
+    let reclassified = try reconcile(store, context)
+    let inputs = try Ingestion(configuration: configuration, placement: context.placement, logger: logger)
+      .run(context.files, store: store, now: options.now)
+    if let sales = context.sales {
+      try Failure.store { () throws(StoreError) in try store.replaceSales(sales) }
+    }
+    let period = try reportPeriod(options, store: store)
+    let bundle = try ReportAssembly(
+      configuration: configuration, context: context, store: store, period: period,
+      inputs: inputs, reclassified: reclassified
+    ).build()
+
+    let reportsDir = configuration.resolve(options.reportsDir ?? configuration.reports.dir)
+    let manifest = try Manifest(
+      runAt: options.now, configuration: configuration, taxonomyHash: context.taxonomyHash,
+      inputs: inputs
+    ).encoded()
+    let written: URL
+    do {
+      written = try ReportWriter(directory: URL(fileURLWithPath: reportsDir)).write(
+        bundle, formats: Set(configuration.reports.formats.compactMap(ReportFormat.init)),
+        extraFiles: ["manifest.json": manifest])
+    } catch {
+      throw PlaintError(.cannotCreate, "\(error)")
+    }
+    let anomalies = bundle.report.anomalies
+    try Failure.store { () throws(StoreError) in
+      try store.recordRun(
+        period: period, finishedAt: options.now,
+        anomalies: anomalies.compactMap { anomaly in
+          guard let category = Category(rawValue: anomaly.category),
+            let tier = Tier(rawValue: anomaly.tier)
+          else { return nil }
+          return AnomalyRecord(
+            period: period,
+            cell: Cell(category: category, productLine: anomaly.productLine, tier: tier),
+            status: anomaly.status, streak: anomaly.streak, count: anomaly.count,
+            expected: anomaly.expected)
+        })
+    }
+    logger.info(
+      "report written",
+      metadata: ["period": "\(period)", "dir": "\(written.path)", "anomalies": "\(anomalies.count)"])
+    return RunOutcome(
+      period: period.description, complaints: bundle.report.totals.complaints,
+      anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
+  }
+
+  /// Re-places stored tickets when the taxonomy, key accounts, period or time zone changed.
+  private func reconcile(_ store: Store, _ context: RunContext) throws(PlaintError) -> Int {
+    try Failure.store { () throws(StoreError) in
+      let stored = try store.meta("classification")
+      guard stored != context.classificationKey else { return 0 }
+      var moved = 0
+      if stored != nil {
+        moved = try store.reclassify { ticket in
+          let placed = context.placement.place(ticket)
+          return (placed.period, placed.cell, placed.issue, placed.rule)
+        }
+        logger.notice(
+          "taxonomy or grid settings changed: stored tickets reclassified",
+          metadata: ["moved": "\(moved)"])
+      }
+      try store.setMeta("classification", context.classificationKey)
+      return moved
+    }
+  }
+
+  private func reportPeriod(_ options: RunOptions, store: Store) throws(PlaintError) -> Period {
+    let granularity = configuration.granularity
+    switch options.period {
+    case nil:
+      let counts = try Failure.store { () throws(StoreError) in
+        try store.cellCounts(granularity: granularity)
+      }
+      guard let latest = counts.map(\.period).max() else {
+        throw PlaintError(
+          .dataError,
+          "\(configuration.file): no complaints were accepted from any source; check `sources` and the rejects"
+        )
+      }
+      return latest
+    case "last":
+      let current = Period(containing: options.now, in: configuration.timeZone, granularity: granularity)
+      return current.previous(in: configuration.timeZone)
+    case let text?:
+      guard let period = Period(text), period.granularity == granularity else {
+        let example = granularity == .month ? "2025-10" : "2025-W07"
+        throw PlaintError(
+          .usage, "--period \(text): expected \(example) (the config cuts periods by \(granularity.rawValue)) or last")
+      }
+      return period
+    }
+  }
+}

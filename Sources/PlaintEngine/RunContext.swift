@@ -1,0 +1,85 @@
+import Foundation
+import PlaintCore
+import PlaintIngest
+import PlaintStore
+
+/// Everything a run reads before it writes anything: taxonomy, key accounts, sales, input files.
+///
+/// Building it first means a bad config, taxonomy or sales file stops the run before the store or
+/// the reports are touched.
+struct RunContext {
+  let configuration: Configuration
+  let taxonomy: Taxonomy
+  let taxonomyHash: String
+  let placement: Placement
+  /// Hash of everything that decides a stored ticket's place in the grid.
+  let classificationKey: String
+  /// nil when the config names no sales file: every cell is a count chart.
+  let sales: [SalesVolume]?
+  let files: [InputFile]
+
+  init(configuration: Configuration) throws(PlaintError) {
+    self.configuration = configuration
+    let taxonomyPath = configuration.resolve(configuration.taxonomy)
+    let taxonomyData = try Self.contents(
+      taxonomyPath, shown: configuration.taxonomy, key: "taxonomy", configuration)
+    taxonomy = try TaxonomyFile.load(path: taxonomyPath, shownAs: configuration.taxonomy)
+    taxonomyHash = FileDigest.sha256(taxonomyData)
+
+    var keyAccounts = KeyAccounts()
+    var accountsHash = "none"
+    if let accounts = configuration.keyAccounts {
+      let path = configuration.resolve(accounts)
+      accountsHash = FileDigest.sha256(
+        try Self.contents(path, shown: accounts, key: "key_accounts", configuration))
+      do {
+        keyAccounts = try KeyAccountsLoader.load(path: path, displayPath: accounts)
+      } catch {
+        throw Failure.ingest(error, file: accounts)
+      }
+    }
+    placement = Placement(
+      classifier: Classifier(taxonomy: taxonomy), keyAccounts: keyAccounts,
+      timeZone: configuration.timeZone, granularity: configuration.granularity)
+    classificationKey = [
+      taxonomyHash, accountsHash, configuration.granularity.rawValue,
+      configuration.timeZone.identifier,
+    ].joined(separator: "|")
+
+    if let salesFile = configuration.sales {
+      let path = configuration.resolve(salesFile)
+      _ = try Self.contents(path, shown: salesFile, key: "sales", configuration)
+      do {
+        sales = try SalesLoader.load(
+          path: path, displayPath: salesFile, granularity: configuration.granularity
+        ).map {
+          SalesVolume(
+            period: $0.period, productLine: $0.productLine, tier: $0.tier, units: $0.units,
+            revenue: $0.revenue)
+        }
+      } catch {
+        throw Failure.ingest(error, file: salesFile)
+      }
+    } else {
+      sales = nil
+    }
+    files = try Ingestion.inputFiles(configuration)
+    for file in files {
+      do {
+        try ExportReader(settings: file.settings).checkColumns()
+      } catch {
+        throw Failure.ingest(error, file: file.settings.displayPath)
+      }
+    }
+  }
+
+  private static func contents(
+    _ path: String, shown: String, key: String, _ configuration: Configuration
+  ) throws(PlaintError) -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PlaintError(
+        .noInput, "\(configuration.file): `\(key)`: file not found: \(shown) (relative to the config's folder)")
+    }
+    return data
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PlaintEngine
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Ingest new exports, judge every cell against its sales, write the period's report.")
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(help: "YYYY-MM (or YYYY-Www), or `last` for the last complete period. Default: the latest period with data.")
+  var period: String?
+
+  @Flag(help: "Exit 3 when the reported period has anomalies.")
+  var failOnAnomaly = false
+
+  @Option(help: "Use this store instead of the config's `store` (\":memory:\" for a stateless run).")
+  var store: String?
+
+  @Option(help: "Write reports under this directory instead of the config's `reports.dir`.")
+  var reportsDir: String?
+
+  func run() throws {
+    let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
+    let outcome = try failing {
+      try Pipeline(configurationPath: common.config, logger: logger).run(
+        RunOptions(period: period, store: store, reportsDir: reportsDir, now: Date()))
+    }
+    let noun = outcome.anomalies == 1 ? "anomaly" : "anomalies"
+    print(
+      "\(outcome.period): \(outcome.complaints) complaints, \(outcome.anomalies) \(noun); report: \(outcome.reportDirectory)/index.html"
+    )
+    if failOnAnomaly && outcome.anomalies > 0 {
+      throw ExitCode(ExitStatus.anomalies.rawValue)
+    }
+  }
+}

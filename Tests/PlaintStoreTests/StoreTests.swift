@@ -1,0 +1,112 @@
+import Foundation
+import PlaintCore
+import PlaintStore
+import Testing
+
+private func ticket(_ id: String, updated: TimeInterval? = nil, text: String = "broken") -> Ticket {
+  Ticket(
+    system: "zendesk", id: id, created: Date(timeIntervalSince1970: 1_760_000_000),
+    updated: updated.map(Date.init(timeIntervalSince1970:)), text: text,
+    location: SourceLocation(file: "export.csv", line: 2))
+}
+
+private func placed(_ ticket: Ticket, line: String = "Kettles", issue: String = "defect")
+  -> ClassifiedTicket
+{
+  ClassifiedTicket(
+    ticket: ticket, period: .month(2025, 10),
+    cell: Cell(category: .product, productLine: line, tier: .consumer), issue: issue,
+    rule: "product.defect \"broken\"")
+}
+
+private func identity(_ sha: String) -> SourceAccounting {
+  SourceAccounting(path: "export.csv", sha256: sha, system: "zendesk")
+}
+
+@Suite struct StoreTests {
+  @Test func countsARepeatedIdAsADuplicateAndKeepsTheLatestUpdate() throws {
+    let store = try Store(path: ":memory:")
+    let result = try store.ingest(identity("a"), now: .now) { sink in
+      try sink.add(placed(ticket("1", updated: 100, text: "old text")))
+      try sink.add(placed(ticket("1", updated: 200, text: "new text")))
+      try sink.add(placed(ticket("1", updated: 150, text: "stale text")))
+      try sink.add(placed(ticket("2")))
+      return identity("a")
+    }
+    #expect(result.accepted == 2)
+    #expect(result.duplicates == 2)
+    let stored = try store.ticket(id: "1")
+    #expect(stored.map(\.ticket.text) == ["new text"])
+    #expect(try store.ticketCount() == 2)
+  }
+
+  @Test func aFailedIngestLeavesNothingBehind() throws {
+    struct Interrupted: Error {}
+    let store = try Store(path: ":memory:")
+    #expect(throws: Interrupted.self) {
+      _ = try store.ingest(identity("b"), now: .now) { sink in
+        try sink.add(placed(ticket("1")))
+        try sink.reject(RejectRecord(file: "export.csv", line: 3, reason: "empty id", raw: ","))
+        throw Interrupted()
+      }
+    }
+    #expect(try store.ticketCount() == 0)
+    #expect(try store.rejects().isEmpty)
+    #expect(try store.hasSource(sha256: "b") == false)
+  }
+
+  @Test func remembersIngestedSourcesWithTheirAccounting() throws {
+    let store = try Store(path: ":memory:")
+    _ = try store.ingest(identity("c"), now: .now) { sink in
+      try sink.add(placed(ticket("9")))
+      try sink.reject(RejectRecord(file: "export.csv", line: 4, reason: "empty id", raw: ",x"))
+      var accounting = identity("c")
+      accounting.rowsRead = 2
+      accounting.rejected = 1
+      accounting.reasons = ["empty id": 1]
+      return accounting
+    }
+    #expect(try store.hasSource(sha256: "c"))
+    let source = try #require(try store.sources().first)
+    #expect(source.rowsRead == source.accepted + source.rejected + source.duplicates + source.filtered)
+    #expect(source.reasons == ["empty id": 1])
+    #expect(try store.rejects().map(\.line) == [4])
+  }
+
+  @Test func reclassifyMovesTicketsAndCountsThem() throws {
+    let store = try Store(path: ":memory:")
+    _ = try store.ingest(identity("d"), now: .now) { sink in
+      try sink.add(placed(ticket("1")))
+      try sink.add(placed(ticket("2"), line: "Blenders"))
+      return identity("d")
+    }
+    let moved = try store.reclassify { ticket in
+      let line = ticket.id == "1" ? "Blenders" : "Blenders"
+      return (.month(2025, 10), Cell(category: .product, productLine: line, tier: .consumer),
+        "defect", "product.defect \"broken\"")
+    }
+    #expect(moved == 1)
+    let counts = try store.cellCounts(granularity: .month)
+    #expect(counts.map(\.count) == [2])
+    #expect(counts.first?.cell.productLine == "Blenders")
+  }
+
+  @Test func persistsAcrossReopening() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("plaint.db").path
+    do {
+      let store = try Store(path: path)
+      _ = try store.ingest(identity("e"), now: .now) { sink in
+        try sink.add(placed(ticket("1")))
+        return identity("e")
+      }
+      try store.setMeta("taxonomy", "abc")
+    }
+    let reopened = try Store(path: path)
+    #expect(try reopened.ticketCount() == 1)
+    #expect(try reopened.meta("taxonomy") == "abc")
+  }
+}
