@@ -18,3 +18,11 @@ public struct ClassifiedTicket: Hashable, Sendable {
   /// The issue key used in Pareto tables: "category.issue".
   public var issueKey: String { "\(cell.category.rawValue).\(issue)" }
 }
+
+extension ClassifiedTicket {
+  /// The issue of a ticket no taxonomy rule matched (category `other`).
+  public static let unclassified = "unclassified"
+
+  /// Whether a taxonomy rule placed this ticket.
+  public var isClassified: Bool { issue != Self.unclassified }
+}

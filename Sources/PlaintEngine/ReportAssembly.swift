@@ -1,0 +1,333 @@
+import Foundation
+import PlaintCore
+import PlaintReport
+import PlaintStore
+
+/// Builds the period's report model from the store: charts every cell and roll-up, flags
+/// anomalies, and computes the Pareto, recurrence and resolution tables. Every renderer reads the
+/// model this returns; nothing here formats text for people.
+struct ReportAssembly {
+  let configuration: Configuration
+  let context: RunContext
+  let store: Store
+  let period: Period
+  let inputs: [SourceAccounting]
+  let reclassified: Int
+
+  func build() throws(PlaintError) -> ReportBundle {
+    let counts = try Failure.store { () throws(StoreError) in
+      try store.cellCounts(granularity: configuration.granularity)
+    }
+    let grid = GridSeries(
+      counts: counts, sales: context.sales,
+      taxonomyLines: context.taxonomy.productLines.map(\.name), through: period)
+    let settings = detectorSettings
+    let judgedCells = AnomalyDetector.judge(grid.cells, settings: settings)
+    let judgedRollups = AnomalyDetector.judge(grid.rollups, settings: settings)
+
+    let windowLength = max(
+      configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
+    let window = Array(grid.periods.suffix(windowLength))
+    let recent = try Failure.store { () throws(StoreError) in try store.tickets(in: window) }
+    let current = recent.filter { $0.period == period }
+    let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
+
+    let cells = grid.cells.keys.sorted().map { key in
+      series(key, judgedCells[key], grid.cells[key] ?? [], grid.periods)
+    }
+    let rollups = grid.rollups.keys.sorted().map { key in
+      series(key, judgedRollups[key], grid.rollups[key] ?? [], grid.periods)
+    }
+    var anomalies: [ReportModel.Anomaly] = []
+    var improvements: [ReportModel.Anomaly] = []
+    for key in grid.cells.keys.sorted() {
+      guard let judged = judgedCells[key], let last = judged.points.last else { continue }
+      let tickets = byCell[key] ?? []
+      if last.isAnomaly {
+        anomalies.append(anomaly(key, judged, last, tickets))
+      } else if last.isImprovement {
+        improvements.append(anomaly(key, judged, last, tickets))
+      }
+    }
+
+    let totalKey = SeriesKey(category: "*", productLine: "*", tier: "*")
+    let totalPoint = judgedRollups[totalKey]?.points.last?.point
+    let classified = current.filter(\.isClassified).count
+    let report = ReportModel(
+      period: period.description, granularity: configuration.granularity.rawValue,
+      method: method,
+      totals: ReportModel.Totals(
+        complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
+        rate: context.sales == nil ? nil : totalPoint?.rate,
+        classifiedShare: current.isEmpty ? nil : Double(classified) / Double(current.count)),
+      inputs: inputs.map {
+        ReportModel.Input(
+          path: $0.path, sha256: $0.sha256, rowsRead: $0.rowsRead, accepted: $0.accepted,
+          rejected: $0.rejected, duplicates: $0.duplicates, filtered: $0.filtered,
+          replacedBytes: $0.replacedBytes)
+      },
+      cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
+      dataGaps: dataGaps(grid, judgedCells),
+      pareto: pareto(recent.filter { window.suffix(configuration.pareto.windowPeriods).contains($0.period) }),
+      recurrence: recurrence(recent, window: window),
+      resolution: resolution(current),
+      taxonomyHash: context.taxonomyHash, reclassified: reclassified,
+      unclassifiedTerms: UnclassifiedTerms.top(
+        current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
+
+    let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
+    let inputPaths = Set(inputs.map(\.path))
+    return ReportBundle(
+      report: report,
+      anomalyTickets: anomalies.flatMap { anomaly in
+        (byCell[SeriesKey(category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier)] ?? [])
+          .map { anomalyTicket(anomaly.id, $0) }
+      },
+      rejects: rejects.filter { inputPaths.contains($0.file) }.map {
+        ReportBundle.Reject(file: $0.file, line: $0.line, reason: $0.reason, raw: $0.raw)
+      },
+      grid: gridRows(cells),
+      generatedBy: "plaint \(PlaintVersion.current)")
+  }
+
+  // MARK: - Charts
+
+  private var detectorSettings: DetectorSettings {
+    let control = configuration.control
+    var settings = DetectorSettings()
+    settings.method = ChartMethod(rawValue: control.method) ?? .auto
+    settings.sigma = control.sigma
+    settings.baselinePeriods = control.baselinePeriods
+    settings.minBaselinePeriods = control.minBaselinePeriods
+    settings.minCount = control.minCount
+    settings.rules = control.rules.compactMap(RunRule.init(rawValue:))
+    settings.fdr = control.fdr
+    return settings
+  }
+
+  private var method: ReportModel.Method {
+    let control = configuration.control
+    let exposure =
+      context.sales == nil
+      ? ReportModel.Method.countExposure : ReportModel.Method.salesExposure
+    let fdr = control.fdr.map { "Benjamini–Hochberg at q ≤ \(format($0))" } ?? "no FDR adjustment"
+    let description =
+      "Control method \(control.method) (u, Laney u′ or exact Poisson limits chosen per cell by the expected count and the Pearson dispersion ratio φ), k = \(format(control.sigma)), "
+      + "rolling baseline of the last \(control.baselinePeriods) in-control periods (at least \(control.minBaselinePeriods)), "
+      + "at least \(control.minCount) complaints to flag, \(fdr) across the cells of a period; "
+      + (context.sales == nil
+        ? "no sales file, so every cell is a count chart (one unit per period)."
+        : "rates are complaints per sales unit of the cell's product line and tier.")
+    return ReportModel.Method(
+      name: control.method, sigma: control.sigma, baselinePeriods: control.baselinePeriods,
+      minBaselinePeriods: control.minBaselinePeriods, minCount: control.minCount,
+      fdr: control.fdr, rules: control.rules, exposure: exposure, description: description)
+  }
+
+  private func series(
+    _ key: SeriesKey, _ judged: JudgedSeries?, _ observations: [ChartObservation],
+    _ periods: [Period]
+  ) -> ReportModel.CellSeries {
+    let points = (judged?.points ?? []).enumerated().map { index, judgedPoint in
+      let point = judgedPoint.point
+      return ReportModel.Point(
+        period: periods[index].description, status: status(judgedPoint), count: point.count,
+        units: point.units, rate: point.rate, center: point.center, ucl: point.ucl,
+        lcl: point.lcl,
+        signals: point.signals.map {
+          ReportModel.Signal(
+            rule: $0.rule.rawValue, first: periods[$0.first].description,
+            trigger: periods[$0.trigger].description, last: periods[$0.last].description)
+        })
+    }
+    return ReportModel.CellSeries(
+      category: key.category, productLine: key.productLine, tier: key.tier,
+      chart: judged?.method.rawValue ?? ChartMethod.u.rawValue, phi: judged?.phi, series: points)
+  }
+
+  private func status(_ point: JudgedPoint) -> String {
+    switch point.point.status {
+    case .noExposure: return "no_exposure"
+    case .missing: return "missing"
+    case .ok:
+      if point.isAnomaly { return "anomaly" }
+      if point.isImprovement { return "improvement" }
+      if point.insufficientHistory { return "insufficient_history" }
+      return "in_control"
+    }
+  }
+
+  private func anomaly(
+    _ key: SeriesKey, _ judged: JudgedSeries, _ last: JudgedPoint, _ tickets: [ClassifiedTicket]
+  ) -> ReportModel.Anomaly {
+    let point = last.point
+    let expected = point.center.flatMap { center in point.units.map { center * $0 } }
+    let issues = Dictionary(grouping: tickets, by: \.issueKey).map {
+      ReportModel.KeyCount(key: $0.key, count: $0.value.count)
+    }
+    .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
+    return ReportModel.Anomaly(
+      id: "\(period)/\(key.category)/\(key.productLine)/\(key.tier)", category: key.category,
+      productLine: key.productLine, tier: key.tier, period: period.description,
+      count: point.count, expected: expected, ucl: point.ucl, rate: point.rate,
+      chart: (point.method ?? judged.method).rawValue,
+      rules: last.anomalyRules.map(\.rawValue), pValue: point.pValue, qValue: last.qValue,
+      status: last.status?.rawValue ?? "new", streak: last.streak,
+      topIssues: Array(issues.prefix(5)),
+      ticketIDs: tickets.map { "\($0.ticket.system):\($0.ticket.id)" })
+  }
+
+  private func dataGaps(_ grid: GridSeries, _ judged: [SeriesKey: JudgedSeries])
+    -> [ReportModel.DataGap]
+  {
+    var seen = Set<String>()
+    var gaps: [ReportModel.DataGap] = []
+    for key in grid.cells.keys.sorted() {
+      for (index, point) in (judged[key]?.points ?? []).enumerated() {
+        let reason: String
+        switch point.point.status {
+        case .noExposure: reason = "no_exposure"
+        case .missing: reason = "missing"
+        case .ok: continue
+        }
+        let period = grid.periods[index].description
+        guard seen.insert("\(key.productLine)|\(key.tier)|\(period)").inserted else { continue }
+        gaps.append(
+          ReportModel.DataGap(
+            productLine: key.productLine, tier: key.tier, period: period, reason: reason))
+      }
+    }
+    return gaps.sorted {
+      ($0.period, $0.productLine, $0.tier) < ($1.period, $1.productLine, $1.tier)
+    }
+  }
+
+  private func gridRows(_ cells: [ReportModel.CellSeries]) -> [ReportBundle.GridRow] {
+    cells.flatMap { cell in
+      cell.series.map { point in
+        ReportBundle.GridRow(
+          period: point.period, category: cell.category, productLine: cell.productLine,
+          tier: cell.tier, count: point.count, units: point.units, rate: point.rate,
+          center: point.center, ucl: point.ucl, lcl: point.lcl, status: point.status,
+          chart: cell.chart)
+      }
+    }
+  }
+
+  // MARK: - Tables
+
+  private func pareto(_ tickets: [ClassifiedTicket]) -> ReportModel.ParetoTables {
+    let threshold = configuration.pareto.threshold
+    func table(_ key: (ClassifiedTicket) -> String?) -> [ReportModel.ParetoRow] {
+      var counts: [String: Int] = [:]
+      for ticket in tickets { if let value = key(ticket) { counts[value, default: 0] += 1 } }
+      return Pareto.table(counts.map { (key: $0.key, count: $0.value) }, threshold: threshold).map {
+        ReportModel.ParetoRow(
+          key: $0.key, count: $0.count, share: $0.share, cumulative: $0.cumulative,
+          vital: $0.vital)
+      }
+    }
+    return ReportModel.ParetoTables(
+      threshold: threshold,
+      byCategory: table { $0.cell.category.rawValue },
+      byCell: table { $0.cell.description },
+      byIssue: table { $0.issueKey },
+      byProductLine: table { $0.cell.productLine },
+      byCustomer: table { $0.ticket.customer.flatMap { $0.isEmpty ? nil : $0 } })
+  }
+
+  private func recurrence(_ tickets: [ClassifiedTicket], window: [Period])
+    -> ReportModel.Recurrence
+  {
+    let settings = configuration.recurrence
+    let inWindow = Set(window.suffix(settings.windowPeriods))
+    var byCustomer: [String: [ClassifiedTicket]] = [:]
+    for ticket in tickets where inWindow.contains(ticket.period) {
+      guard let customer = ticket.ticket.customer, !customer.isEmpty else { continue }
+      byCustomer[customer, default: []].append(ticket)
+    }
+    let repeats = byCustomer.filter { $0.value.count >= settings.repeatCustomerMin }
+      .map { customer, tickets in
+        ReportModel.RepeatCustomer(
+          customer: customer, count: tickets.count,
+          keyAccount: tickets.contains { $0.cell.tier == .keyAccount },
+          issues: Array(Set(tickets.map(\.issueKey))).sorted())
+      }
+      .sorted { ($0.count, $1.customer) > ($1.count, $0.customer) }
+
+    // An issue in the vital few of at least two of the last three periods.
+    var vitalPeriods: [String: [String]] = [:]
+    for recentPeriod in window.suffix(3) {
+      var counts: [String: Int] = [:]
+      for ticket in tickets where ticket.period == recentPeriod {
+        counts[ticket.issueKey, default: 0] += 1
+      }
+      let rows = Pareto.table(
+        counts.map { (key: $0.key, count: $0.value) }, threshold: configuration.pareto.threshold)
+      for row in rows where row.vital {
+        vitalPeriods[row.key, default: []].append(recentPeriod.description)
+      }
+    }
+    let recurring = vitalPeriods.filter { $0.value.count >= 2 }
+      .map { ReportModel.RecurringIssue(issue: $0.key, periods: $0.value) }
+      .sorted { $0.issue < $1.issue }
+    return ReportModel.Recurrence(
+      repeatCustomers: repeats, recurringIssues: recurring, concentrations: [])
+  }
+
+  private func resolution(_ tickets: [ClassifiedTicket]) -> ReportModel.Resolution {
+    let sla = configuration.slaHours
+    let periodEnd = period.next(in: configuration.timeZone).start(in: configuration.timeZone)
+    let rows = Category.allCases.compactMap { category -> ReportModel.ResolutionRow? in
+      let inCategory = tickets.filter { $0.cell.category == category }
+      guard !inCategory.isEmpty else { return nil }
+      let hours = inCategory.compactMap { ticket in
+        ticket.ticket.resolved.map { $0.timeIntervalSince(ticket.ticket.created) / 3600 }
+      }.filter { $0 >= 0 }.sorted()
+      let breaches = inCategory.filter { ticket in
+        if let resolved = ticket.ticket.resolved {
+          return resolved.timeIntervalSince(ticket.ticket.created) / 3600 > sla
+        }
+        return periodEnd.timeIntervalSince(ticket.ticket.created) / 3600 > sla
+      }.count
+      return ReportModel.ResolutionRow(
+        key: category.rawValue, medianHours: quantile(hours, 0.5), p90Hours: quantile(hours, 0.9),
+        slaBreachShare: Double(breaches) / Double(inCategory.count))
+    }
+    return ReportModel.Resolution(byCategory: rows)
+  }
+
+  private func anomalyTicket(_ id: String, _ item: ClassifiedTicket) -> ReportBundle.AnomalyTicket {
+    let ticket = item.ticket
+    return ReportBundle.AnomalyTicket(
+      anomalyID: id, system: ticket.system, ticketID: ticket.id,
+      created: ISO8601DateFormatter.plaint(configuration.timeZone).string(from: ticket.created),
+      category: item.cell.category.rawValue, issue: item.issue,
+      productLine: item.cell.productLine, tier: item.cell.tier.rawValue,
+      customer: ticket.customer ?? "", channel: ticket.channel ?? "", agent: ticket.agent ?? "",
+      matchedRule: item.rule, source: ticket.location.description,
+      excerpt: String(ticket.text.prefix(200)))
+  }
+}
+
+/// The q-quantile of sorted values, by linear interpolation; nil when empty.
+func quantile(_ sorted: [Double], _ q: Double) -> Double? {
+  guard !sorted.isEmpty else { return nil }
+  let position = q * Double(sorted.count - 1)
+  let lower = Int(position.rounded(.down))
+  let upper = min(lower + 1, sorted.count - 1)
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+}
+
+private func format(_ value: Double) -> String {
+  value == value.rounded() ? String(Int(value)) : String(value)
+}
+
+extension ISO8601DateFormatter {
+  static func plaint(_ timeZone: TimeZone) -> ISO8601DateFormatter {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = timeZone
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter
+  }
+}

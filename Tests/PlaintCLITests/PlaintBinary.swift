@@ -1,0 +1,56 @@
+import Foundation
+
+/// Runs the built `plaint` binary and captures what a user would see.
+struct PlaintBinary {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
+
+  /// `$PLAINT_BIN` (set by `make test`), else the debug build in `.build`.
+  static var path: String {
+    if let path = ProcessInfo.processInfo.environment["PLAINT_BIN"] { return path }
+    return repositoryRoot.appendingPathComponent(".build/debug/plaint").path
+  }
+
+  static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: path) }
+
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    // Files rather than pipes: a chatty run can never fill a pipe and stall.
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("stdout")
+    let errURL = scratch.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    try process.run()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus,
+      stdout: try String(contentsOf: outURL, encoding: .utf8),
+      stderr: try String(contentsOf: errURL, encoding: .utf8))
+  }
+
+  /// A fresh copy of a fixture folder in a temporary directory.
+  static func copyFixture(_ name: String) throws -> URL {
+    let target = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-cli-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: target)
+    return target
+  }
+}
