@@ -1,0 +1,657 @@
+/// Everything a report says about one period: the single value every renderer reads.
+///
+/// Encodes to `report.json` (schema `plaint.report/1`, DESIGN §7). Periods, categories, tiers,
+/// chart methods and rule names are plain strings so the report stays a stable wire format that
+/// does not move when the statistics types do. Optional numbers encode as `null`, so every key is
+/// always present.
+public struct ReportModel: Codable, Sendable, Equatable {
+  public static let schemaName = "plaint.report/1"
+
+  public var schema: String
+  /// The reported period, "YYYY-MM" or "YYYY-Www".
+  public var period: String
+  /// "month" or "week".
+  public var granularity: String
+  public var method: Method
+  public var totals: Totals
+  public var inputs: [Input]
+  /// Base cells only (category × product line × tier, `unassigned` excluded).
+  public var cells: [CellSeries]
+  /// Roll-ups, with "*" in each rolled-up field.
+  public var rollups: [CellSeries]
+  public var anomalies: [Anomaly]
+  /// Points below the lower limit, in the same shape as anomalies.
+  public var improvements: [Anomaly]
+  public var dataGaps: [DataGap]
+  public var pareto: ParetoTables
+  public var recurrence: Recurrence
+  public var resolution: Resolution
+  /// The hash of the taxonomy the tickets were classified with.
+  public var taxonomyHash: String
+  /// How many stored tickets were re-placed because the taxonomy or grid settings changed.
+  public var reclassified: Int
+  /// Frequent words of unclassified tickets, to help extend the taxonomy.
+  public var unclassifiedTerms: [TermCount]
+
+  public init(
+    period: String, granularity: String, method: Method, totals: Totals, inputs: [Input] = [],
+    cells: [CellSeries] = [], rollups: [CellSeries] = [], anomalies: [Anomaly] = [],
+    improvements: [Anomaly] = [], dataGaps: [DataGap] = [], pareto: ParetoTables = .init(),
+    recurrence: Recurrence = .init(), resolution: Resolution = .init(), taxonomyHash: String = "",
+    reclassified: Int = 0, unclassifiedTerms: [TermCount] = []
+  ) {
+    self.schema = Self.schemaName
+    self.period = period
+    self.granularity = granularity
+    self.method = method
+    self.totals = totals
+    self.inputs = inputs
+    self.cells = cells
+    self.rollups = rollups
+    self.anomalies = anomalies
+    self.improvements = improvements
+    self.dataGaps = dataGaps
+    self.pareto = pareto
+    self.recurrence = recurrence
+    self.resolution = resolution
+    self.taxonomyHash = taxonomyHash
+    self.reclassified = reclassified
+    self.unclassifiedTerms = unclassifiedTerms
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case schema, period, granularity, method, totals, inputs, cells, rollups, anomalies
+    case improvements, pareto, recurrence, resolution, reclassified
+    case dataGaps = "data_gaps"
+    case taxonomyHash = "taxonomy_hash"
+    case unclassifiedTerms = "unclassified_terms"
+  }
+}
+
+extension ReportModel {
+  /// The control-chart settings the report was judged with.
+  public struct Method: Codable, Sendable, Equatable {
+    /// The configured method: "auto", "u", "laney" or "poisson".
+    public var name: String
+    public var sigma: Double
+    public var baselinePeriods: Int
+    public var minBaselinePeriods: Int
+    public var minCount: Int
+    /// The Benjamini–Hochberg level; nil when the configuration says "off".
+    public var fdr: Double?
+    public var rules: [String]
+    /// "sales units", or "none: count chart, one unit per period" without a sales file.
+    public var exposure: String
+    /// One sentence naming the method, for people.
+    public var description: String
+
+    public static let salesExposure = "sales units"
+    public static let countExposure = "none: count chart, one unit per period"
+
+    public init(
+      name: String, sigma: Double, baselinePeriods: Int, minBaselinePeriods: Int, minCount: Int,
+      fdr: Double?, rules: [String], exposure: String, description: String
+    ) {
+      self.name = name
+      self.sigma = sigma
+      self.baselinePeriods = baselinePeriods
+      self.minBaselinePeriods = minBaselinePeriods
+      self.minCount = minCount
+      self.fdr = fdr
+      self.rules = rules
+      self.exposure = exposure
+      self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case name, sigma, fdr, rules, exposure, description
+      case baselinePeriods = "baseline_periods"
+      case minBaselinePeriods = "min_baseline_periods"
+      case minCount = "min_count"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(name, forKey: .name)
+      try container.encodeNumber(sigma, forKey: .sigma)
+      try container.encode(baselinePeriods, forKey: .baselinePeriods)
+      try container.encode(minBaselinePeriods, forKey: .minBaselinePeriods)
+      try container.encode(minCount, forKey: .minCount)
+      try container.encodeNumber(fdr, forKey: .fdr)
+      try container.encode(rules, forKey: .rules)
+      try container.encode(exposure, forKey: .exposure)
+      try container.encode(description, forKey: .description)
+    }
+  }
+
+  /// Headline numbers of the reported period.
+  public struct Totals: Codable, Sendable, Equatable {
+    public var complaints: Int
+    /// Sales units behind the charted complaints; nil without exposure.
+    public var units: Double?
+    /// Complaints per unit; renderers show it per 1,000 units.
+    public var rate: Double?
+    /// The share of complaints a taxonomy rule classified (0...1).
+    public var classifiedShare: Double?
+
+    public init(complaints: Int, units: Double?, rate: Double?, classifiedShare: Double?) {
+      self.complaints = complaints
+      self.units = units
+      self.rate = rate
+      self.classifiedShare = classifiedShare
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case complaints, units, rate
+      case classifiedShare = "classified_share"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(complaints, forKey: .complaints)
+      try container.encodeNumber(units, forKey: .units)
+      try container.encodeNumber(rate, forKey: .rate)
+      try container.encodeNumber(classifiedShare, forKey: .classifiedShare)
+    }
+  }
+
+  /// Row accounting of one input file: rows_read = accepted + rejected + duplicates + filtered.
+  public struct Input: Codable, Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var rowsRead: Int
+    public var accepted: Int
+    public var rejected: Int
+    public var duplicates: Int
+    public var filtered: Int
+    /// Bytes that were not valid in the file's encoding and became U+FFFD.
+    public var replacedBytes: Int
+
+    public init(
+      path: String, sha256: String, rowsRead: Int, accepted: Int, rejected: Int, duplicates: Int,
+      filtered: Int, replacedBytes: Int = 0
+    ) {
+      self.path = path
+      self.sha256 = sha256
+      self.rowsRead = rowsRead
+      self.accepted = accepted
+      self.rejected = rejected
+      self.duplicates = duplicates
+      self.filtered = filtered
+      self.replacedBytes = replacedBytes
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case path, sha256, accepted, rejected, duplicates, filtered
+      case rowsRead = "rows_read"
+      case replacedBytes = "replaced_bytes"
+    }
+  }
+
+  /// One charted cell or roll-up and its whole series up to the reported period.
+  public struct CellSeries: Codable, Sendable, Equatable {
+    /// A category, or "*" in a roll-up over categories.
+    public var category: String
+    public var productLine: String
+    public var tier: String
+    /// The chart actually used: "u", "laney", "poisson", ….
+    public var chart: String
+    /// Pearson dispersion ratio over the baseline; nil when it could not be estimated.
+    public var phi: Double?
+    public var series: [Point]
+
+    public init(
+      category: String, productLine: String, tier: String, chart: String, phi: Double?,
+      series: [Point]
+    ) {
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+      self.chart = chart
+      self.phi = phi
+      self.series = series
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case category, tier, chart, phi, series
+      case productLine = "product_line"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(category, forKey: .category)
+      try container.encode(productLine, forKey: .productLine)
+      try container.encode(tier, forKey: .tier)
+      try container.encode(chart, forKey: .chart)
+      try container.encodeNumber(phi, forKey: .phi)
+      try container.encode(series, forKey: .series)
+    }
+
+    /// "category / product line / tier", for people.
+    public var label: String { "\(category) / \(productLine) / \(tier)" }
+  }
+
+  /// One period of a chart.
+  public struct Point: Codable, Sendable, Equatable {
+    public var period: String
+    /// "in_control", "anomaly", "improvement", "no_exposure", "missing", "insufficient_history", ….
+    public var status: String
+    public var count: Int
+    public var units: Double?
+    public var rate: Double?
+    public var center: Double?
+    public var ucl: Double?
+    public var lcl: Double?
+    public var signals: [Signal]
+
+    public init(
+      period: String, status: String, count: Int, units: Double?, rate: Double?, center: Double?,
+      ucl: Double?, lcl: Double?, signals: [Signal] = []
+    ) {
+      self.period = period
+      self.status = status
+      self.count = count
+      self.units = units
+      self.rate = rate
+      self.center = center
+      self.ucl = ucl
+      self.lcl = lcl
+      self.signals = signals
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(period, forKey: .period)
+      try container.encode(status, forKey: .status)
+      try container.encode(count, forKey: .count)
+      try container.encodeNumber(units, forKey: .units)
+      try container.encodeNumber(rate, forKey: .rate)
+      try container.encodeNumber(center, forKey: .center)
+      try container.encodeNumber(ucl, forKey: .ucl)
+      try container.encodeNumber(lcl, forKey: .lcl)
+      try container.encode(signals, forKey: .signals)
+    }
+  }
+
+  /// A run-rule signal: the rule and the periods where its run began, fired and ended.
+  public struct Signal: Codable, Sendable, Equatable {
+    public var rule: String
+    public var first: String
+    public var trigger: String
+    public var last: String
+
+    public init(rule: String, first: String, trigger: String, last: String) {
+      self.rule = rule
+      self.first = first
+      self.trigger = trigger
+      self.last = last
+    }
+  }
+
+  /// A cell judged out of control in the reported period (or an improvement, below the LCL).
+  public struct Anomaly: Codable, Sendable, Equatable {
+    /// Stable id, e.g. "2025-10/product/Air Fryers/consumer".
+    public var id: String
+    public var category: String
+    public var productLine: String
+    public var tier: String
+    public var period: String
+    public var count: Int
+    /// ū·nᵢ, the count the baseline expects.
+    public var expected: Double?
+    public var ucl: Double?
+    public var rate: Double?
+    public var chart: String
+    public var rules: [String]
+    public var pValue: Double?
+    public var qValue: Double?
+    /// "new", "continuing" or "resolved".
+    public var status: String
+    public var streak: Int
+    public var topIssues: [KeyCount]
+    public var ticketIDs: [String]
+
+    public init(
+      id: String, category: String, productLine: String, tier: String, period: String,
+      count: Int, expected: Double?, ucl: Double?, rate: Double?, chart: String, rules: [String],
+      pValue: Double?, qValue: Double?, status: String, streak: Int, topIssues: [KeyCount] = [],
+      ticketIDs: [String] = []
+    ) {
+      self.id = id
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+      self.period = period
+      self.count = count
+      self.expected = expected
+      self.ucl = ucl
+      self.rate = rate
+      self.chart = chart
+      self.rules = rules
+      self.pValue = pValue
+      self.qValue = qValue
+      self.status = status
+      self.streak = streak
+      self.topIssues = topIssues
+      self.ticketIDs = ticketIDs
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case id, category, tier, period, count, expected, ucl, rate, chart, rules, status, streak
+      case productLine = "product_line"
+      case pValue = "p_value"
+      case qValue = "q_value"
+      case topIssues = "top_issues"
+      case ticketIDs = "ticket_ids"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(id, forKey: .id)
+      try container.encode(category, forKey: .category)
+      try container.encode(productLine, forKey: .productLine)
+      try container.encode(tier, forKey: .tier)
+      try container.encode(period, forKey: .period)
+      try container.encode(count, forKey: .count)
+      try container.encodeNumber(expected, forKey: .expected)
+      try container.encodeNumber(ucl, forKey: .ucl)
+      try container.encodeNumber(rate, forKey: .rate)
+      try container.encode(chart, forKey: .chart)
+      try container.encode(rules, forKey: .rules)
+      try container.encodeNumber(pValue, forKey: .pValue)
+      try container.encodeNumber(qValue, forKey: .qValue)
+      try container.encode(status, forKey: .status)
+      try container.encode(streak, forKey: .streak)
+      try container.encode(topIssues, forKey: .topIssues)
+      try container.encode(ticketIDs, forKey: .ticketIDs)
+    }
+
+    /// "category / product line / tier", for people.
+    public var label: String { "\(category) / \(productLine) / \(tier)" }
+  }
+
+  /// A key and how often it occurred.
+  public struct KeyCount: Codable, Sendable, Equatable {
+    public var key: String
+    public var count: Int
+
+    public init(key: String, count: Int) {
+      self.key = key
+      self.count = count
+    }
+  }
+
+  /// A word and how often it occurred.
+  public struct TermCount: Codable, Sendable, Equatable {
+    public var term: String
+    public var count: Int
+
+    public init(term: String, count: Int) {
+      self.term = term
+      self.count = count
+    }
+  }
+
+  /// A period of a product line (and tier) that could not be charted.
+  public struct DataGap: Codable, Sendable, Equatable {
+    public var productLine: String
+    public var tier: String
+    public var period: String
+    /// "no_exposure" or "missing".
+    public var reason: String
+
+    public init(productLine: String, tier: String, period: String, reason: String) {
+      self.productLine = productLine
+      self.tier = tier
+      self.period = period
+      self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case tier, period, reason
+      case productLine = "product_line"
+    }
+  }
+
+  /// One row of a Pareto table.
+  public struct ParetoRow: Codable, Sendable, Equatable {
+    public var key: String
+    public var count: Int
+    public var share: Double
+    public var cumulative: Double
+    public var vital: Bool
+
+    public init(key: String, count: Int, share: Double, cumulative: Double, vital: Bool) {
+      self.key = key
+      self.count = count
+      self.share = share
+      self.cumulative = cumulative
+      self.vital = vital
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(key, forKey: .key)
+      try container.encode(count, forKey: .count)
+      try container.encodeNumber(share, forKey: .share)
+      try container.encodeNumber(cumulative, forKey: .cumulative)
+      try container.encode(vital, forKey: .vital)
+    }
+  }
+
+  /// The five Pareto tables over the Pareto window.
+  public struct ParetoTables: Codable, Sendable, Equatable {
+    /// The cumulative share that ends the vital few.
+    public var threshold: Double
+    public var byCategory: [ParetoRow]
+    public var byCell: [ParetoRow]
+    public var byIssue: [ParetoRow]
+    public var byProductLine: [ParetoRow]
+    public var byCustomer: [ParetoRow]
+
+    public init(
+      threshold: Double = 0.8, byCategory: [ParetoRow] = [], byCell: [ParetoRow] = [],
+      byIssue: [ParetoRow] = [], byProductLine: [ParetoRow] = [], byCustomer: [ParetoRow] = []
+    ) {
+      self.threshold = threshold
+      self.byCategory = byCategory
+      self.byCell = byCell
+      self.byIssue = byIssue
+      self.byProductLine = byProductLine
+      self.byCustomer = byCustomer
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case threshold
+      case byCategory = "by_category"
+      case byCell = "by_cell"
+      case byIssue = "by_issue"
+      case byProductLine = "by_product_line"
+      case byCustomer = "by_customer"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encodeNumber(threshold, forKey: .threshold)
+      try container.encode(byCategory, forKey: .byCategory)
+      try container.encode(byCell, forKey: .byCell)
+      try container.encode(byIssue, forKey: .byIssue)
+      try container.encode(byProductLine, forKey: .byProductLine)
+      try container.encode(byCustomer, forKey: .byCustomer)
+    }
+
+    /// The tables with their JSON and CSV names, in a fixed order.
+    public var named: [(name: String, rows: [ParetoRow])] {
+      [
+        ("by_category", byCategory), ("by_cell", byCell), ("by_issue", byIssue),
+        ("by_product_line", byProductLine), ("by_customer", byCustomer),
+      ]
+    }
+  }
+
+  /// Repeat complainants, recurring issues and concentrations.
+  public struct Recurrence: Codable, Sendable, Equatable {
+    public var repeatCustomers: [RepeatCustomer]
+    public var recurringIssues: [RecurringIssue]
+    public var concentrations: [Concentration]
+
+    public init(
+      repeatCustomers: [RepeatCustomer] = [], recurringIssues: [RecurringIssue] = [],
+      concentrations: [Concentration] = []
+    ) {
+      self.repeatCustomers = repeatCustomers
+      self.recurringIssues = recurringIssues
+      self.concentrations = concentrations
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case repeatCustomers = "repeat_customers"
+      case recurringIssues = "recurring_issues"
+      case concentrations
+    }
+  }
+
+  /// A customer who complained at least `repeat_customer_min` times in the window.
+  public struct RepeatCustomer: Codable, Sendable, Equatable {
+    /// The customer id (never the display name unless the configuration allows it).
+    public var customer: String
+    public var count: Int
+    public var keyAccount: Bool
+    public var issues: [String]
+
+    public init(customer: String, count: Int, keyAccount: Bool, issues: [String]) {
+      self.customer = customer
+      self.count = count
+      self.keyAccount = keyAccount
+      self.issues = issues
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case customer, count, issues
+      case keyAccount = "key_account"
+    }
+  }
+
+  /// An issue in the vital few of at least two of the last three periods.
+  public struct RecurringIssue: Codable, Sendable, Equatable {
+    public var issue: String
+    public var periods: [String]
+
+    public init(issue: String, periods: [String]) {
+      self.issue = issue
+      self.periods = periods
+    }
+  }
+
+  /// A cell whose complaints gather on one channel, hour or agent more than in its baseline.
+  public struct Concentration: Codable, Sendable, Equatable {
+    public var category: String
+    public var productLine: String
+    public var tier: String
+    /// "channel", "hour" or "agent".
+    public var dimension: String
+    public var value: String
+    public var share: Double
+    public var baselineShare: Double?
+    public var pValue: Double?
+
+    public init(
+      category: String, productLine: String, tier: String, dimension: String, value: String,
+      share: Double, baselineShare: Double?, pValue: Double?
+    ) {
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+      self.dimension = dimension
+      self.value = value
+      self.share = share
+      self.baselineShare = baselineShare
+      self.pValue = pValue
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case category, tier, dimension, value, share
+      case productLine = "product_line"
+      case baselineShare = "baseline_share"
+      case pValue = "p_value"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(category, forKey: .category)
+      try container.encode(productLine, forKey: .productLine)
+      try container.encode(tier, forKey: .tier)
+      try container.encode(dimension, forKey: .dimension)
+      try container.encode(value, forKey: .value)
+      try container.encodeNumber(share, forKey: .share)
+      try container.encodeNumber(baselineShare, forKey: .baselineShare)
+      try container.encodeNumber(pValue, forKey: .pValue)
+    }
+  }
+
+  /// Resolution times.
+  public struct Resolution: Codable, Sendable, Equatable {
+    public var byCategory: [ResolutionRow]
+
+    public init(byCategory: [ResolutionRow] = []) {
+      self.byCategory = byCategory
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case byCategory = "by_category"
+    }
+  }
+
+  /// Resolution times of one key; nil where no ticket was resolved.
+  public struct ResolutionRow: Codable, Sendable, Equatable {
+    public var key: String
+    public var medianHours: Double?
+    public var p90Hours: Double?
+    public var slaBreachShare: Double?
+
+    public init(key: String, medianHours: Double?, p90Hours: Double?, slaBreachShare: Double?) {
+      self.key = key
+      self.medianHours = medianHours
+      self.p90Hours = p90Hours
+      self.slaBreachShare = slaBreachShare
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case key
+      case medianHours = "median_hours"
+      case p90Hours = "p90_hours"
+      case slaBreachShare = "sla_breach_share"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(key, forKey: .key)
+      try container.encodeNumber(medianHours, forKey: .medianHours)
+      try container.encodeNumber(p90Hours, forKey: .p90Hours)
+      try container.encodeNumber(slaBreachShare, forKey: .slaBreachShare)
+    }
+  }
+}
+
+extension ReportModel {
+  /// The roll-up over every cell ("*" / "*" / "*"), if the report has one.
+  public var total: CellSeries? {
+    rollups.first { $0.category == "*" && $0.productLine == "*" && $0.tier == "*" }
+  }
+
+  /// The baseline centre line of the total roll-up in the reported period.
+  public var baselineCenter: Double? {
+    total?.series.last { $0.period == period }?.center
+  }
+}
+
+extension KeyedEncodingContainer {
+  /// Encodes a number rounded for output (see `OutputNumber`), writing `null` for nil or non-finite.
+  mutating func encodeNumber(_ value: Double?, forKey key: Key) throws {
+    if let value, let rounded = OutputNumber.rounded(value) {
+      try encode(rounded, forKey: key)
+    } else {
+      try encodeNil(forKey: key)
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Locale-independent number text shared by every renderer, so the same model gives the same bytes
+/// on every machine.
+///
+/// Rates, limits and p-values are results of floating-point arithmetic whose last bits can differ
+/// with summation order or a libm update. Every number is rounded to `significantDigits`
+/// significant digits before it is written, which keeps such noise out of the output while
+/// losing nothing a reader could use. Thousands separators and decimal points are written here,
+/// never taken from a locale.
+enum OutputNumber {
+  static let significantDigits = 10
+
+  /// `value` rounded to `significantDigits` significant digits; nil when it is not finite.
+  static func rounded(_ value: Double) -> Double? {
+    guard value.isFinite else { return nil }
+    if value == 0 { return 0 }
+    let text = String(format: "%.\(significantDigits - 1)e", value)
+    return Double(text) ?? value
+  }
+
+  /// A plain decimal (never an exponent), as short as the rounded value allows: "0.00125", "-0.5",
+  /// "1200"; empty for nil or a value that is not finite.
+  static func plain(_ value: Double?) -> String {
+    guard let value, let rounded = rounded(value) else { return "" }
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    let magnitude = Int(log10(abs(rounded)).rounded(.down))
+    let decimals = min(max(significantDigits - 1 - magnitude, 0), 30)
+    var text = String(format: "%.\(decimals)f", rounded)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text == "-0" ? "0" : text
+  }
+
+  /// `value` with exactly `decimals` decimals and "," between thousands: "12,345.68".
+  static func fixed(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return "–" }
+    let text = String(format: "%.\(max(decimals, 0))f", value)
+    let negative = text.hasPrefix("-")
+    let unsigned = negative ? String(text.dropFirst()) : text
+    let parts = unsigned.split(separator: ".", maxSplits: 1)
+    var result = grouped(String(parts.first ?? "0"))
+    if parts.count == 2 { result += "." + parts[1] }
+    let isZero = !result.contains { $0 != "0" && $0 != "." && $0 != "," }
+    return negative && !isZero ? "-" + result : result
+  }
+
+  /// A count with "," between thousands: "12,345".
+  static func count(_ value: Int) -> String {
+    let text = grouped(String(value.magnitude))
+    return value < 0 ? "-" + text : text
+  }
+
+  /// A rate per unit shown per 1,000 units, with decimals that suit its size; "–" for nil.
+  static func perThousand(_ rate: Double?) -> String {
+    guard let rate, rate.isFinite else { return "–" }
+    let value = rate * 1000
+    let decimals = abs(value) >= 100 ? 1 : abs(value) >= 1 ? 2 : 3
+    return fixed(value, decimals: decimals)
+  }
+
+  /// A share of 0...1 as a percentage with one decimal: "81.3%"; "–" for nil.
+  static func percent(_ share: Double?) -> String {
+    guard let share, share.isFinite else { return "–" }
+    return fixed(share * 100, decimals: 1) + "%"
+  }
+
+  /// A number for people with up to `decimals` decimals, trailing zeros dropped; "–" for nil.
+  static func short(_ value: Double?, decimals: Int = 2) -> String {
+    guard let value, value.isFinite else { return "–" }
+    var text = fixed(value, decimals: decimals)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text == "-0" ? "0" : text
+  }
+
+  /// A p- or q-value: three significant digits, "< 0.0001" below that.
+  static func probability(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "–" }
+    if value < 0.0001 { return "< 0.0001" }
+    return short(value, decimals: 4)
+  }
+
+  private static func grouped(_ digits: String) -> String {
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+      result.append(digit)
+    }
+    return result
+  }
+}
