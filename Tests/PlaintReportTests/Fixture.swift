@@ -116,7 +116,7 @@ enum Fixture {
           anomalyID: anomaly().id, system: "zendesk", ticketID: hyperlink,
           created: "2025-10-03T10:00:00Z", category: "product", issue: "defect",
           productLine: line, tier: "consumer", customer: plusOne, channel: atSum,
-          agent: minusExpression, matchedRule: piped, source: "exports/a.csv:12", text: multiline)
+          agent: minusExpression, matchedRule: piped, source: "exports/a.csv:12", excerpt: multiline)
       ],
       rejects: [
         RejectRow(file: "exports/a.csv", line: 7, reason: "unparseable date", raw: hyperlink),

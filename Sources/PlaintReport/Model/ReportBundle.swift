@@ -2,13 +2,13 @@
 public struct ReportBundle: Sendable, Equatable {
   public var report: ReportModel
   public var anomalyTickets: [AnomalyTicket]
-  public var rejects: [RejectRow]
+  public var rejects: [Reject]
   public var grid: [GridRow]
   /// The tool and version named in the footer of every rendering, e.g. "plaint 0.1.0".
   public var generatedBy: String
 
   public init(
-    report: ReportModel, anomalyTickets: [AnomalyTicket] = [], rejects: [RejectRow] = [],
+    report: ReportModel, anomalyTickets: [AnomalyTicket] = [], rejects: [Reject] = [],
     grid: [GridRow] = [], generatedBy: String
   ) {
     self.report = report
@@ -19,95 +19,102 @@ public struct ReportBundle: Sendable, Equatable {
   }
 }
 
-/// A ticket behind an anomaly, for the people who read the complaints themselves.
-public struct AnomalyTicket: Sendable, Equatable {
-  public var anomalyID: String
-  public var system: String
-  public var ticketID: String
-  /// The creation time, ISO 8601.
-  public var created: String
-  public var category: String
-  public var issue: String
-  public var productLine: String
-  public var tier: String
-  /// The customer id (never the display name unless the configuration allows it).
-  public var customer: String?
-  public var channel: String?
-  public var agent: String?
-  public var matchedRule: String
-  /// Where the ticket was read: "file:line".
-  public var source: String
-  /// The start of the ticket's text.
-  public var text: String
+extension ReportBundle {
+  /// A ticket behind an anomaly, for the people who read the complaints themselves.
+  public struct AnomalyTicket: Sendable, Equatable {
+    public var anomalyID: String
+    public var system: String
+    public var ticketID: String
+    /// The creation time, ISO 8601.
+    public var created: String
+    public var category: String
+    public var issue: String
+    public var productLine: String
+    public var tier: String
+    /// The customer id, "" when unknown; a display name only when the configuration allows it.
+    public var customer: String
+    public var channel: String
+    public var agent: String
+    public var matchedRule: String
+    /// Where the ticket was read: "file:line".
+    public var source: String
+    /// The start of the ticket's text.
+    public var excerpt: String
 
-  public init(
-    anomalyID: String, system: String, ticketID: String, created: String, category: String,
-    issue: String, productLine: String, tier: String, customer: String?, channel: String?,
-    agent: String?, matchedRule: String, source: String, text: String
-  ) {
-    self.anomalyID = anomalyID
-    self.system = system
-    self.ticketID = ticketID
-    self.created = created
-    self.category = category
-    self.issue = issue
-    self.productLine = productLine
-    self.tier = tier
-    self.customer = customer
-    self.channel = channel
-    self.agent = agent
-    self.matchedRule = matchedRule
-    self.source = source
-    self.text = text
+    public init(
+      anomalyID: String, system: String, ticketID: String, created: String, category: String,
+      issue: String, productLine: String, tier: String, customer: String, channel: String,
+      agent: String, matchedRule: String, source: String, excerpt: String
+    ) {
+      self.anomalyID = anomalyID
+      self.system = system
+      self.ticketID = ticketID
+      self.created = created
+      self.category = category
+      self.issue = issue
+      self.productLine = productLine
+      self.tier = tier
+      self.customer = customer
+      self.channel = channel
+      self.agent = agent
+      self.matchedRule = matchedRule
+      self.source = source
+      self.excerpt = excerpt
+    }
+  }
+
+  /// An input row that was rejected, with the reason and the raw text.
+  public struct Reject: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var raw: String
+
+    public init(file: String, line: Int, reason: String, raw: String) {
+      self.file = file
+      self.line = line
+      self.reason = reason
+      self.raw = raw
+    }
+  }
+
+  /// One period of one cell: the flat table behind `grid.csv` and the heatmap.
+  public struct GridRow: Sendable, Equatable {
+    public var period: String
+    public var category: String
+    public var productLine: String
+    public var tier: String
+    public var count: Int
+    public var units: Double?
+    public var rate: Double?
+    public var center: Double?
+    public var ucl: Double?
+    public var lcl: Double?
+    public var status: String
+    public var chart: String
+
+    public init(
+      period: String, category: String, productLine: String, tier: String, count: Int,
+      units: Double?, rate: Double?, center: Double?, ucl: Double?, lcl: Double?, status: String,
+      chart: String
+    ) {
+      self.period = period
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+      self.count = count
+      self.units = units
+      self.rate = rate
+      self.center = center
+      self.ucl = ucl
+      self.lcl = lcl
+      self.status = status
+      self.chart = chart
+    }
   }
 }
 
-/// An input row that was rejected, with the reason and the raw text.
-public struct RejectRow: Sendable, Equatable {
-  public var file: String
-  public var line: Int
-  public var reason: String
-  public var raw: String
-
-  public init(file: String, line: Int, reason: String, raw: String) {
-    self.file = file
-    self.line = line
-    self.reason = reason
-    self.raw = raw
-  }
-}
-
-/// One period of one cell: the flat table behind `grid.csv` and the heatmap.
-public struct GridRow: Sendable, Equatable {
-  public var period: String
-  public var category: String
-  public var productLine: String
-  public var tier: String
-  public var count: Int
-  public var units: Double?
-  public var rate: Double?
-  public var center: Double?
-  public var ucl: Double?
-  public var lcl: Double?
-  public var status: String
-  public var chart: String
-
-  public init(
-    period: String, category: String, productLine: String, tier: String, count: Int,
-    units: Double?, rate: Double?, center: Double?, ucl: Double?, lcl: Double?, status: String,
-    chart: String
-  ) {
-    self.period = period
-    self.category = category
-    self.productLine = productLine
-    self.tier = tier
-    self.count = count
-    self.units = units
-    self.rate = rate
-    self.center = center
-    self.ucl = ucl
-    self.lcl = lcl
-    self.status = status
-    self.chart = chart
-  }
-}
+/// The brief's names for the row types.
+public typealias AnomalyTicket = ReportBundle.AnomalyTicket
+public typealias RejectRow = ReportBundle.Reject
+public typealias GridRow = ReportBundle.GridRow

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Renders `summary.md`: one page for e-mail and wikis with the headline numbers, the anomalies,
+/// the vital few, data quality and the method.
+public struct MarkdownRenderer: Sendable {
+  /// How many rows of each vital-few list to show.
+  var vitalLimit = 10
+
+  public init() {}
+
+  public func render(_ bundle: ReportBundle) -> String {
+    let report = bundle.report
+    var lines: [String] = []
+    lines.append("# Complaints \(Self.escape(report.period))")
+    lines.append("")
+    lines.append(contentsOf: headline(report))
+    lines.append("")
+    lines.append(contentsOf: anomalies(report))
+    lines.append("")
+    lines.append(contentsOf: vitalFew(report))
+    lines.append("")
+    lines.append(contentsOf: dataQuality(bundle))
+    lines.append("")
+    lines.append("## Method")
+    lines.append("")
+    lines.append(Self.escape(report.method.description))
+    lines.append("")
+    lines.append(
+      "Method `\(Self.code(report.method.name))`, k = \(OutputNumber.short(report.method.sigma)), "
+        + "baseline \(report.method.baselinePeriods) periods "
+        + "(at least \(report.method.minBaselinePeriods)), min count \(report.method.minCount), "
+        + "FDR \(report.method.fdr.map { OutputNumber.short($0, decimals: 4) } ?? "off"), "
+        + "rules: \(report.method.rules.map(Self.escape).joined(separator: ", ")); "
+        + "exposure: \(Self.escape(report.method.exposure)).")
+    lines.append("")
+    lines.append(
+      "_\(Self.escape(bundle.generatedBy)) · schema \(Self.escape(report.schema)) · "
+        + "taxonomy \(Self.escape(report.taxonomyHash))_")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func headline(_ report: ReportModel) -> [String] {
+    var parts = ["**\(OutputNumber.count(report.totals.complaints)) complaints**"]
+    if let rate = report.totals.rate {
+      var text = "**\(OutputNumber.perThousand(rate)) per 1,000 units**"
+      if let center = report.baselineCenter {
+        text += " (baseline centre \(OutputNumber.perThousand(center))"
+        if center > 0 {
+          let change = (rate / center - 1) * 100
+          text += ", \(change >= 0 ? "+" : "")\(OutputNumber.fixed(change, decimals: 1))%"
+        }
+        text += ")"
+      }
+      parts.append(text)
+    } else {
+      parts.append("no sales exposure (count chart)")
+    }
+    parts.append("**\(OutputNumber.percent(report.totals.classifiedShare)) classified**")
+    let anomalyCount = report.anomalies.count
+    parts.append("**\(anomalyCount) \(anomalyCount == 1 ? "anomaly" : "anomalies")**")
+    return [parts.joined(separator: " · ")]
+  }
+
+  private func anomalies(_ report: ReportModel) -> [String] {
+    var lines = ["## Anomalies", ""]
+    guard !report.anomalies.isEmpty else {
+      lines.append("No cell is out of control in \(Self.escape(report.period)).")
+      return lines + improvements(report)
+    }
+    lines.append(
+      "| Cell | Count | Expected | UCL per 1,000 | Rate per 1,000 | Rules | Status | q |")
+    lines.append("|---|---:|---:|---:|---:|---|---|---:|")
+    for anomaly in report.anomalies {
+      let status =
+        anomaly.status == "continuing"
+        ? "continuing (\(anomaly.streak))" : Self.escape(anomaly.status)
+      let cells = [
+        Self.escape(anomaly.label), OutputNumber.count(anomaly.count),
+        OutputNumber.short(anomaly.expected, decimals: 1), OutputNumber.perThousand(anomaly.ucl),
+        OutputNumber.perThousand(anomaly.rate),
+        anomaly.rules.map(Self.escape).joined(separator: ", "), status,
+        OutputNumber.probability(anomaly.qValue),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines + improvements(report)
+  }
+
+  private func improvements(_ report: ReportModel) -> [String] {
+    guard !report.improvements.isEmpty else { return [] }
+    let cells = report.improvements.map {
+      "\(Self.escape($0.label)) (\(OutputNumber.perThousand($0.rate)) per 1,000)"
+    }
+    return ["", "Improvements (below the lower limit): " + cells.joined(separator: "; ") + "."]
+  }
+
+  private func vitalFew(_ report: ReportModel) -> [String] {
+    let threshold = OutputNumber.percent(report.pareto.threshold)
+    var lines = ["## The vital few", ""]
+    for (title, rows) in [
+      ("By issue", report.pareto.byIssue), ("By cell", report.pareto.byCell),
+    ] {
+      let vital = rows.filter(\.vital)
+      guard !vital.isEmpty else {
+        lines.append("- **\(title):** no complaints.")
+        continue
+      }
+      let shown = vital.prefix(vitalLimit).map {
+        "\(Self.escape($0.key)) (\(OutputNumber.count($0.count)), \(OutputNumber.percent($0.share)))"
+      }
+      let more = vital.count > vitalLimit ? " and \(vital.count - vitalLimit) more" : ""
+      let share = OutputNumber.percent(vital.last?.cumulative)
+      lines.append(
+        "- **\(title)** (\(vital.count) of \(rows.count) make \(share), threshold \(threshold)): "
+          + shown.joined(separator: "; ") + more)
+    }
+    return lines
+  }
+
+  private func dataQuality(_ bundle: ReportBundle) -> [String] {
+    let report = bundle.report
+    var lines = ["## Data quality", ""]
+    let gaps = report.dataGaps.count
+    lines.append(
+      "- Data gaps: \(gaps) \(gaps == 1 ? "period" : "periods") of a product line without sales "
+        + "units (not charted).")
+    let unclassified = report.totals.classifiedShare.map { 1 - $0 }
+    lines.append("- Unclassified: \(OutputNumber.percent(unclassified)) of complaints.")
+    if report.reclassified > 0 {
+      lines.append("- Reclassified after a taxonomy change: \(report.reclassified) tickets.")
+    }
+    lines.append("- Rejected rows: \(OutputNumber.count(bundle.rejects.count)) (see rejects.csv).")
+    guard !report.inputs.isEmpty else { return lines }
+    lines.append("")
+    lines.append("| Input | Rows read | Accepted | Rejected | Duplicates | Filtered |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for input in report.inputs {
+      let cells = [
+        Self.escape(input.path), OutputNumber.count(input.rowsRead),
+        OutputNumber.count(input.accepted), OutputNumber.count(input.rejected),
+        OutputNumber.count(input.duplicates), OutputNumber.count(input.filtered),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines
+  }
+
+  /// Escapes text from input so it reads literally in Markdown, tables and lists included.
+  ///
+  /// Line breaks become spaces (a table row is one line); characters that start emphasis, code,
+  /// links, HTML, entities or table cells are backslash-escaped, as are the characters that make
+  /// a block (heading, list, quote) when they lead the text, and "://" so no autolink forms.
+  static func escape(_ text: String) -> String {
+    var result = ""
+    for (index, character) in text.enumerated() {
+      if character.isNewline {
+        result.append(" ")
+        continue
+      }
+      let always: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "!"]
+      let leading: Set<Character> = ["#", "+", "-", "=", ">"]
+      if always.contains(character) || (index == 0 && leading.contains(character)) {
+        result.append("\\")
+      }
+      result.append(character)
+    }
+    result = result.replacingOccurrences(of: "://", with: "\\://")
+    if let dot = orderedListMarker(result) {
+      result.insert("\\", at: dot)
+    }
+    return result
+  }
+
+  /// Text for inside a code span: backticks dropped, line breaks flattened.
+  static func code(_ text: String) -> String {
+    String(text.map { $0 == "`" || $0.isNewline ? " " : $0 })
+  }
+
+  /// The index of the "." or ")" after leading digits, which would start an ordered list.
+  private static func orderedListMarker(_ text: String) -> String.Index? {
+    guard let marker = text.firstIndex(where: { !$0.isASCII || !$0.isNumber }),
+      marker != text.startIndex, text[marker] == "." || text[marker] == ")"
+    else { return nil }
+    return marker
+  }
+}

@@ -1,0 +1,78 @@
+import Testing
+
+@testable import PlaintReport
+
+@Suite struct MarkdownRendererTests {
+  private let summary = MarkdownRenderer().render(Fixture.bundle())
+
+  /// Cells of a Markdown table row, splitting only on unescaped pipes.
+  private func cells(_ row: String) -> [String] {
+    var cells: [String] = []
+    var current = ""
+    var escaped = false
+    for char in row {
+      if escaped {
+        current.append(char)
+        escaped = false
+      } else if char == "\\" {
+        current.append(char)
+        escaped = true
+      } else if char == "|" {
+        cells.append(current)
+        current = ""
+      } else {
+        current.append(char)
+      }
+    }
+    cells.append(current)
+    return Array(cells.dropFirst().dropLast())
+  }
+
+  @Test func headlineGivesComplaintsRateAgainstBaselineAndClassifiedShare() {
+    #expect(summary.contains("**1,234 complaints**"))
+    #expect(summary.contains("**123.4 per 1,000 units** (baseline centre 1.10, +11,118.2%)"))
+    #expect(summary.contains("**90.0% classified**"))
+    #expect(summary.contains("**1 anomaly**"))
+  }
+
+  @Test func anomalyTableKeepsItsColumnsWhateverTheInput() throws {
+    let rows = summary.split(separator: "\n").map(String.init).filter { $0.hasPrefix("| ") }
+    let header = try #require(rows.first { $0.contains("Cell") })
+    let row = try #require(rows.first { $0.contains("beyond") })
+    #expect(cells(header).count == 8)
+    #expect(cells(row).count == 8)
+    #expect(cells(row)[1].trimmingCharacters(in: .whitespaces) == "19")
+    #expect(cells(row)[4].trimmingCharacters(in: .whitespaces) == "3.80")
+  }
+
+  @Test func inputStringsCannotBecomeMarkup() {
+    #expect(!summary.contains("<script>"))
+    #expect(summary.contains("\\<script\\>alert(1)\\</script\\>"))
+    #expect(
+      MarkdownRenderer.escape(Fixture.piped) == "a\\|b \\*bold\\* \\_x\\_ \\[link\\](javascript:x) # h")
+    #expect(!summary.contains("first line\nsecond"))
+    #expect(MarkdownRenderer.escape("# title") == "\\# title")
+    #expect(MarkdownRenderer.escape("-2+3") == "\\-2+3")
+    #expect(MarkdownRenderer.escape("12. item") == "12\\. item")
+    #expect(MarkdownRenderer.escape("see http://x.example") == "see http\\://x.example")
+  }
+
+  @Test func sectionsAndVitalFew() {
+    for heading in ["## Anomalies", "## The vital few", "## Data quality", "## Method"] {
+      #expect(summary.contains("\n\(heading)\n"))
+    }
+    #expect(summary.contains("- **By issue** (3 of 8 make 30.0%, threshold 80.0%)"))
+    #expect(summary.contains("- Data gaps: 1 period"))
+    #expect(summary.contains("| 10 | 6 | 2 | 1 | 1 |"))
+  }
+
+  @Test func noAnomaliesSaysSo() {
+    var bundle = Fixture.bundle()
+    bundle.report.anomalies = []
+    #expect(MarkdownRenderer().render(bundle).contains("No cell is out of control in 2025-10."))
+  }
+
+  @Test func renderingTwiceGivesIdenticalText() {
+    #expect(MarkdownRenderer().render(Fixture.bundle()) == summary)
+  }
+}
