@@ -12,7 +12,9 @@ enum Fixture {
   static let quoted = "say \"hi\", then 'bye'"
   static let multiline = "first line\nsecond, line"
   static let piped = "a|b *bold* _x_ [link](javascript:x) # h"
-  static let hostile = [script, hyperlink, plusOne, minusExpression, atSum, quoted, multiline, piped]
+  static let hostile = [
+    script, hyperlink, plusOne, minusExpression, atSum, quoted, multiline, piped,
+  ]
 
   /// The product line every hostile test looks for.
   static let line = "Air <Fryers> & \"Co\" 'x'"
@@ -46,7 +48,8 @@ enum Fixture {
     ReportModel.Method(
       name: "auto", sigma: 3, baselinePeriods: 12, minBaselinePeriods: 3, minCount: 3, fdr: 0.05,
       rules: ["beyond_limit", "run_of_8"], exposure: ReportModel.Method.salesExposure,
-      description: "Laney u′ chart of complaints per sales unit, 3σ limits from the last 12 periods.")
+      description:
+        "Laney u′ chart of complaints per sales unit, 3σ limits from the last 12 periods.")
   }
 
   static func anomaly() -> ReportModel.Anomaly {
@@ -69,7 +72,7 @@ enum Fixture {
       category: "*", productLine: "*", tier: "*", chart: "u", phi: 1.2, series: series())
     return ReportModel(
       period: period, granularity: "month", method: method(),
-      totals: .init(complaints: 1234, units: 10000, rate: 0.1234, classifiedShare: 0.9),
+      totals: .init(complaints: 1234, units: 1_000_000, rate: 0.001234, classifiedShare: 0.9),
       inputs: [
         .init(
           path: "exports/\(script).csv", sha256: "abc123", rowsRead: 10, accepted: 6, rejected: 2,
@@ -83,9 +86,12 @@ enum Fixture {
       rollups: [total],
       anomalies: [anomaly()],
       improvements: [],
-      dataGaps: [.init(productLine: line, tier: "consumer", period: gapPeriod, reason: "no_exposure")],
+      dataGaps: [
+        .init(productLine: line, tier: "consumer", period: gapPeriod, reason: "no_exposure")
+      ],
       pareto: .init(
-        threshold: 0.8, byCategory: [.init(key: "product", count: 5, share: 1, cumulative: 1, vital: true)],
+        threshold: 0.8,
+        byCategory: [.init(key: "product", count: 5, share: 1, cumulative: 1, vital: true)],
         byCell: pareto, byIssue: pareto, byProductLine: pareto, byCustomer: pareto),
       recurrence: .init(
         repeatCustomers: [.init(customer: atSum, count: 4, keyAccount: true, issues: [script])],
@@ -116,7 +122,8 @@ enum Fixture {
           anomalyID: anomaly().id, system: "zendesk", ticketID: hyperlink,
           created: "2025-10-03T10:00:00Z", category: "product", issue: "defect",
           productLine: line, tier: "consumer", customer: plusOne, channel: atSum,
-          agent: minusExpression, matchedRule: piped, source: "exports/a.csv:12", excerpt: multiline)
+          agent: minusExpression, matchedRule: piped, source: "exports/a.csv:12", excerpt: multiline
+        )
       ],
       rejects: [
         RejectRow(file: "exports/a.csv", line: 7, reason: "unparseable date", raw: hyperlink),

@@ -30,7 +30,7 @@ import Testing
 
   @Test func headlineGivesComplaintsRateAgainstBaselineAndClassifiedShare() {
     #expect(summary.contains("**1,234 complaints**"))
-    #expect(summary.contains("**123.4 per 1,000 units** (baseline centre 1.10, +11,118.2%)"))
+    #expect(summary.contains("**1.23 per 1,000 units** (baseline centre 1.10, +12.2%)"))
     #expect(summary.contains("**90.0% classified**"))
     #expect(summary.contains("**1 anomaly**"))
   }
@@ -49,7 +49,8 @@ import Testing
     #expect(!summary.contains("<script>"))
     #expect(summary.contains("\\<script\\>alert(1)\\</script\\>"))
     #expect(
-      MarkdownRenderer.escape(Fixture.piped) == "a\\|b \\*bold\\* \\_x\\_ \\[link\\](javascript:x) # h")
+      MarkdownRenderer.escape(Fixture.piped)
+        == "a\\|b \\*bold\\* \\_x\\_ \\[link\\](javascript:x) # h")
     #expect(!summary.contains("first line\nsecond"))
     #expect(MarkdownRenderer.escape("# title") == "\\# title")
     #expect(MarkdownRenderer.escape("-2+3") == "\\-2+3")

@@ -26,9 +26,11 @@ public struct CSVRenderer: Sendable {
       "rate", "rate_per_1000", "chart", "rules", "p_value", "q_value", "status", "streak",
       "top_issues", "tickets",
     ]
-    let kinds = report.anomalies.map { ("anomaly", $0) } + report.improvements.map {
-      ("improvement", $0)
-    }
+    let kinds =
+      report.anomalies.map { ("anomaly", $0) }
+      + report.improvements.map {
+        ("improvement", $0)
+      }
     let rows: [[CSVField]] = kinds.map { kind, anomaly in
       [
         .text(kind), .text(anomaly.id), .text(anomaly.period), .text(anomaly.category),

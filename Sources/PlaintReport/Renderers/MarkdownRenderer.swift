@@ -40,11 +40,12 @@ public struct MarkdownRenderer: Sendable {
   }
 
   private func headline(_ report: ReportModel) -> [String] {
+    let scale = RateScale(report.method)
     var parts = ["**\(OutputNumber.count(report.totals.complaints)) complaints**"]
     if let rate = report.totals.rate {
-      var text = "**\(OutputNumber.perThousand(rate)) per 1,000 units**"
+      var text = "**\(scale.format(rate)) \(scale.unit)**"
       if let center = report.baselineCenter {
-        text += " (baseline centre \(OutputNumber.perThousand(center))"
+        text += " (baseline centre \(scale.format(center))"
         if center > 0 {
           let change = (rate / center - 1) * 100
           text += ", \(change >= 0 ? "+" : "")\(OutputNumber.fixed(change, decimals: 1))%"
@@ -62,13 +63,15 @@ public struct MarkdownRenderer: Sendable {
   }
 
   private func anomalies(_ report: ReportModel) -> [String] {
+    let scale = RateScale(report.method)
     var lines = ["## Anomalies", ""]
     guard !report.anomalies.isEmpty else {
       lines.append("No cell is out of control in \(Self.escape(report.period)).")
-      return lines + improvements(report)
+      return lines + improvements(report, scale)
     }
     lines.append(
-      "| Cell | Count | Expected | UCL per 1,000 | Rate per 1,000 | Rules | Status | q |")
+      "| Cell | Count | Expected | UCL \(scale.shortUnit) | Rate \(scale.shortUnit) | Rules "
+        + "| Status | q |")
     lines.append("|---|---:|---:|---:|---:|---|---|---:|")
     for anomaly in report.anomalies {
       let status =
@@ -76,20 +79,20 @@ public struct MarkdownRenderer: Sendable {
         ? "continuing (\(anomaly.streak))" : Self.escape(anomaly.status)
       let cells = [
         Self.escape(anomaly.label), OutputNumber.count(anomaly.count),
-        OutputNumber.short(anomaly.expected, decimals: 1), OutputNumber.perThousand(anomaly.ucl),
-        OutputNumber.perThousand(anomaly.rate),
+        OutputNumber.short(anomaly.expected, decimals: 1), scale.format(anomaly.ucl),
+        scale.format(anomaly.rate),
         anomaly.rules.map(Self.escape).joined(separator: ", "), status,
         OutputNumber.probability(anomaly.qValue),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
-    return lines + improvements(report)
+    return lines + improvements(report, scale)
   }
 
-  private func improvements(_ report: ReportModel) -> [String] {
+  private func improvements(_ report: ReportModel, _ scale: RateScale) -> [String] {
     guard !report.improvements.isEmpty else { return [] }
     let cells = report.improvements.map {
-      "\(Self.escape($0.label)) (\(OutputNumber.perThousand($0.rate)) per 1,000)"
+      "\(Self.escape($0.label)) (\(scale.format($0.rate)) \(scale.unit))"
     }
     return ["", "Improvements (below the lower limit): " + cells.joined(separator: "; ") + "."]
   }

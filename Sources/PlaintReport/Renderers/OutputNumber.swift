@@ -94,3 +94,39 @@ enum OutputNumber {
     return result
   }
 }
+
+/// How renderers show a rate: per 1,000 sales units, or per period on a count chart without sales.
+struct RateScale: Sendable, Equatable {
+  /// What a rate is multiplied by before it is shown.
+  var factor: Double
+  /// The unit after a shown rate: "per 1,000 units" or "per period".
+  var unit: String
+  /// A column suffix: "per 1,000" or "per period".
+  var shortUnit: String
+  /// An axis heading: "rate per 1,000 units" or "complaints per period".
+  var heading: String
+
+  static let perThousandUnits = RateScale(
+    factor: 1000, unit: "per 1,000 units", shortUnit: "per 1,000",
+    heading: "rate per 1,000 units")
+  static let perPeriod = RateScale(
+    factor: 1, unit: "per period", shortUnit: "per period", heading: "complaints per period")
+
+  /// The scale a report's exposure calls for.
+  init(_ method: ReportModel.Method) {
+    self = method.exposure == ReportModel.Method.countExposure ? .perPeriod : .perThousandUnits
+  }
+
+  private init(factor: Double, unit: String, shortUnit: String, heading: String) {
+    self.factor = factor
+    self.unit = unit
+    self.shortUnit = shortUnit
+    self.heading = heading
+  }
+
+  /// A shown rate with decimals that suit its size; "–" for nil.
+  func format(_ rate: Double?) -> String {
+    guard let rate else { return "–" }
+    return OutputNumber.perThousand(rate * factor / 1000)
+  }
+}
