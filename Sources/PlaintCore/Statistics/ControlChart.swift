@@ -137,13 +137,7 @@ public enum ControlChart {
       rulePoints.append(judged.rulePoint)
     }
 
-    var signals = RunRules.signals(rulePoints, rules: rules)
-    if rules.contains(.beyondLimit) {
-      signals += RunRules.signals(rulePoints.map { $0?.mirrored }, rules: [.beyondLimit])
-    }
-    for signal in signals.sorted(by: { ($0.trigger, $0.rule.order) < ($1.trigger, $1.rule.order) }) {
-      for index in signal.trigger...signal.last { points[index].signals.append(signal) }
-    }
+    RunRules.attachSignals(to: &points, rulePoints, rules: rules)
 
     let resolved = seriesMethod(method, estimate: estimate, points: points)
     return ChartResult(
@@ -175,14 +169,21 @@ struct BaselineEstimate: Sendable, Hashable {
   var sigmaZ: Double?
   var phi: Double?
   var phiCritical: Double?
+  /// Whether the counts vary more than Poisson (or binomial) chance allows: φ above its critical
+  /// value, or what a frozen baseline recorded.
+  var overdispersed: Bool
   /// The number of usable baseline periods.
   var periods: Int
 
-  init(center: Double, sigmaZ: Double?, phi: Double?, phiCritical: Double?, periods: Int) {
+  init(
+    center: Double, sigmaZ: Double?, phi: Double?, phiCritical: Double?, overdispersed: Bool,
+    periods: Int
+  ) {
     self.center = center
     self.sigmaZ = sigmaZ
     self.phi = phi
     self.phiCritical = phiCritical
+    self.overdispersed = overdispersed
     self.periods = periods
   }
 
@@ -213,11 +214,13 @@ struct BaselineEstimate: Sendable, Hashable {
       ranges.append(abs(current.z - previous.z))
     }
     let m = zs.count
+    let phi = m >= 2 ? zs.reduce(0) { $0 + $1.z * $1.z } / Double(m - 1) : nil
+    let phiCritical = m >= 2 ? criticalRatio(m - 1) : nil
     self.init(
       center: center,
       sigmaZ: ranges.isEmpty ? nil : ranges.reduce(0, +) / Double(ranges.count) / Self.d2,
-      phi: m >= 2 ? zs.reduce(0) { $0 + $1.z * $1.z } / Double(m - 1) : nil,
-      phiCritical: m >= 2 ? criticalRatio(m - 1) : nil,
+      phi: phi, phiCritical: phiCritical,
+      overdispersed: phi.flatMap { phi in phiCritical.map { phi > $0 } } ?? false,
       periods: m)
   }
 
@@ -226,18 +229,12 @@ struct BaselineEstimate: Sendable, Hashable {
     ChiSquaredDistribution.quantile(0.95, degreesOfFreedom: Double(df)) / Double(df)
   }
 
-  /// Whether φ says the counts vary more than Poisson (or binomial) chance allows.
-  var isOverdispersed: Bool {
-    guard let phi, let phiCritical else { return false }
-    return phi > phiCritical
-  }
-
   /// The method for a point with expected count `expected` (nil: judge the series as a whole).
   func resolve(_ requested: ChartMethod, expected: Double?) -> ChartMethod {
     switch requested {
     case .auto:
       if let expected, expected < 5 { return .poisson }
-      return isOverdispersed && sigmaZ != nil ? .laney : .u
+      return overdispersed && sigmaZ != nil ? .laney : .u
     case .laney: return sigmaZ == nil ? .u : .laney
     case .laneyP: return sigmaZ == nil ? .p : .laneyP
     case .u, .poisson, .p: return requested

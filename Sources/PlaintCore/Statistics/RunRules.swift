@@ -116,6 +116,23 @@ enum RunRules {
   }
 }
 
+extension RunRules {
+  /// Adds every signal to the points it flags: the upward rules, plus `beyond_limit` below the
+  /// LCL so a chart shows both sides (the detector calls those improvements, not anomalies).
+  static func attachSignals(
+    to points: inout [ChartPoint], _ rulePoints: [RulePoint?], rules: [RunRule]
+  ) {
+    var signals = Self.signals(rulePoints, rules: rules)
+    if rules.contains(.beyondLimit) {
+      signals += Self.signals(rulePoints.map { $0?.mirrored }, rules: [.beyondLimit])
+    }
+    signals.sort { ($0.trigger, $0.rule.order) < ($1.trigger, $1.rule.order) }
+    for signal in signals {
+      for index in signal.trigger...signal.last { points[index].signals.append(signal) }
+    }
+  }
+}
+
 extension RunRule {
   /// Declaration order, for sorting signals deterministically.
   var order: Int { RunRule.allCases.firstIndex(of: self) ?? 0 }

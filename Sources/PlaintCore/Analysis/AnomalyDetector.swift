@@ -1,0 +1,283 @@
+/// How the detector judges each period (the `control` section of `plaint.yml`).
+public struct DetectorSettings: Sendable {
+  public var method: ChartMethod
+  public var sigma: Double
+  /// How many usable, non-anomalous earlier periods form the rolling baseline.
+  public var baselinePeriods: Int
+  /// Fewer usable baseline periods than this: insufficient history, never an anomaly.
+  public var minBaselinePeriods: Int
+  /// Fewer complaints than this in the period: never an anomaly.
+  public var minCount: Int
+  public var rules: [RunRule]
+  /// The Benjamini–Hochberg level a `beyond_limit` signal must meet; nil = no adjustment.
+  public var fdr: Double?
+
+  public init(
+    method: ChartMethod = .auto, sigma: Double = 3, baselinePeriods: Int = 12,
+    minBaselinePeriods: Int = 6, minCount: Int = 3, rules: [RunRule] = RunRule.allCases,
+    fdr: Double? = 0.05
+  ) {
+    self.method = method
+    self.sigma = sigma
+    self.baselinePeriods = baselinePeriods
+    self.minBaselinePeriods = minBaselinePeriods
+    self.minCount = minCount
+    self.rules = rules
+    self.fdr = fdr
+  }
+}
+
+/// A stored baseline that replaces the rolling one (`plaint baseline freeze`).
+public struct FrozenBaseline: Codable, Sendable, Hashable {
+  public var center: Double
+  /// The Laney spread factor, when the frozen chart is a Laney chart.
+  public var sigmaZ: Double?
+  /// The method the baseline resolved to; with `auto` settings, points whose expected count is
+  /// below 5 still get exact Poisson limits.
+  public var method: ChartMethod
+  /// How many usable periods the baseline was estimated from.
+  public var periods: Int
+
+  public init(center: Double, sigmaZ: Double?, method: ChartMethod, periods: Int) {
+    self.center = center
+    self.sigmaZ = sigmaZ
+    self.method = method
+    self.periods = periods
+  }
+
+  /// Freezes the estimate from the usable periods in `baseline` (0-based, default all); nil when
+  /// none of them has exposure.
+  public static func estimate(
+    _ observations: [ChartObservation], method: ChartMethod, baseline: Range<Int>? = nil
+  ) -> FrozenBaseline? {
+    let chart = ControlChart.compute(observations, method: method, baseline: baseline, rules: [])
+    guard let center = chart.center else { return nil }
+    let window = (baseline ?? 0..<observations.count).clamped(to: 0..<observations.count)
+    let periods = window.filter { observations[$0].status == .ok }.count
+    return FrozenBaseline(
+      center: center, sigmaZ: chart.sigmaZ, method: chart.method, periods: periods)
+  }
+
+  /// The estimate the chart maths reads.
+  var estimate: BaselineEstimate {
+    BaselineEstimate(
+      center: center, sigmaZ: sigmaZ, phi: nil, phiCritical: nil,
+      overdispersed: method.isLaney, periods: periods)
+  }
+}
+
+/// Whether an anomaly is new, goes on, or has just ended.
+public enum AnomalyStatus: String, Codable, Sendable {
+  /// Flagged now, not in the previous usable period.
+  case new
+  /// Flagged now and in the previous usable period.
+  case continuing
+  /// Flagged in the previous usable period, in control now.
+  case resolved
+}
+
+/// One period of one series after judgement.
+public struct JudgedPoint: Sendable, Hashable {
+  /// The chart point against this period's own rolling baseline.
+  public var point: ChartPoint
+  /// How many usable periods the baseline held.
+  public var baselineCount: Int
+  /// The Benjamini–Hochberg q-value across the cells judged in this period.
+  public var qValue: Double?
+  public var isAnomaly: Bool
+  /// Strictly below the LCL with enough history: reported, never an anomaly.
+  public var isImprovement: Bool
+  public var insufficientHistory: Bool
+  public var status: AnomalyStatus?
+  /// Consecutive anomalous usable periods ending here (0 when this one is not anomalous).
+  public var streak: Int
+  /// The rules that made this point an anomaly (`beyond_limit` only when it passed the FDR).
+  public var anomalyRules: [RunRule]
+
+  public init(
+    point: ChartPoint, baselineCount: Int, qValue: Double?, isAnomaly: Bool,
+    isImprovement: Bool, insufficientHistory: Bool, status: AnomalyStatus?, streak: Int,
+    anomalyRules: [RunRule]
+  ) {
+    self.point = point
+    self.baselineCount = baselineCount
+    self.qValue = qValue
+    self.isAnomaly = isAnomaly
+    self.isImprovement = isImprovement
+    self.insufficientHistory = insufficientHistory
+    self.status = status
+    self.streak = streak
+    self.anomalyRules = anomalyRules
+  }
+}
+
+/// A judged series: the method of its latest chart and every period.
+public struct JudgedSeries: Sendable {
+  /// The method of the latest point with limits.
+  public var method: ChartMethod
+  /// The dispersion ratio of the latest baseline.
+  public var phi: Double?
+  public var points: [JudgedPoint]
+
+  public init(method: ChartMethod, phi: Double?, points: [JudgedPoint]) {
+    self.method = method
+    self.phi = phi
+    self.points = points
+  }
+}
+
+/// Flags anomalies in many series at once, period by period, on rolling baselines.
+public enum AnomalyDetector {
+  /// Judges aligned series (index = period) in time order.
+  ///
+  /// Each period is judged against the last `baselinePeriods` usable periods before it that were
+  /// not anomalies (or the frozen baseline for that key). The Benjamini–Hochberg family of a
+  /// period is every cell with a p-value and enough history in that period; run-rule signals are
+  /// anomalies unadjusted. A period's anomalies are decided before the next period is judged, so
+  /// they never enter a later baseline.
+  public static func judge<Key: Hashable & Comparable & Sendable>(
+    _ series: [Key: [ChartObservation]], settings: DetectorSettings,
+    frozen: [Key: FrozenBaseline] = [:]
+  ) -> [Key: JudgedSeries] {
+    let keys = series.keys.sorted()
+    let observations = keys.map { series[$0] ?? [] }
+    let length = observations.map(\.count).max() ?? 0
+    let criticalRatios = (0..<max(2, settings.baselinePeriods)).map {
+      $0 == 0 ? Double.nan : BaselineEstimate.dispersionCriticalRatio($0)
+    }
+    let criticalRatio: (Int) -> Double = { df in
+      df < criticalRatios.count ? criticalRatios[df] : BaselineEstimate.dispersionCriticalRatio(df)
+    }
+
+    var states = keys.map { key in
+      SeriesState(tracker: RuleTracker(rules: settings.rules), frozen: frozen[key])
+    }
+    for period in 0..<length {
+      var drafts: [Draft?] = Array(repeating: nil, count: keys.count)
+      for slot in keys.indices where period < observations[slot].count {
+        drafts[slot] = states[slot].draft(
+          observations[slot], period: period, settings: settings, criticalRatio: criticalRatio)
+      }
+
+      let family = drafts.indices.filter { drafts[$0]?.testable ?? false }
+      let qValues = FalseDiscoveryRate.benjaminiHochberg(
+        family.compactMap { drafts[$0]?.point.pValue })
+      for (slot, q) in zip(family, qValues) { drafts[slot]?.qValue = q }
+
+      for slot in keys.indices {
+        guard let draft = drafts[slot] else { continue }
+        states[slot].settle(draft, period: period, settings: settings)
+      }
+    }
+
+    var judged: [Key: JudgedSeries] = [:]
+    for (slot, key) in keys.enumerated() {
+      judged[key] = states[slot].finish(requested: settings.method, rules: settings.rules)
+    }
+    return judged
+  }
+}
+
+/// A period of one series judged against its baseline, before the FDR of the period is known.
+private struct Draft {
+  var point: ChartPoint
+  var rulePoint: RulePoint?
+  var baselineCount: Int
+  var phi: Double?
+  var insufficientHistory: Bool
+  /// The rules the point completes, before the FDR and `min_count`.
+  var fired: [RunRule]
+  var qValue: Double?
+
+  /// Whether the point enters the period's Benjamini–Hochberg family.
+  var testable: Bool { point.pValue != nil && !insufficientHistory }
+}
+
+/// The running state of one series as the detector walks through the periods.
+private struct SeriesState {
+  var tracker: RuleTracker
+  var frozen: FrozenBaseline?
+  /// Usable periods that were not anomalies: the pool the rolling baseline is drawn from.
+  var eligible: [Int] = []
+  var previousFlagged = false
+  var streak = 0
+  var points: [JudgedPoint] = []
+  var rulePoints: [RulePoint?] = []
+  var latestPhi: Double?
+
+  init(tracker: RuleTracker, frozen: FrozenBaseline?) {
+    self.tracker = tracker
+    self.frozen = frozen
+  }
+
+  mutating func draft(
+    _ observations: [ChartObservation], period: Int, settings: DetectorSettings,
+    criticalRatio: (Int) -> Double
+  ) -> Draft {
+    let estimate: BaselineEstimate?
+    let requested: ChartMethod
+    if let frozen {
+      estimate = frozen.estimate
+      let adaptive = settings.method == .auto && (frozen.method == .u || frozen.method == .laney)
+      requested = adaptive ? .auto : frozen.method
+    } else {
+      estimate = BaselineEstimate(
+        observations, indices: Array(eligible.suffix(max(0, settings.baselinePeriods))),
+        proportion: settings.method.isProportion, criticalRatio: criticalRatio)
+      requested = settings.method
+    }
+    let (point, rulePoint) = ChartPoint.judge(
+      observations[period], method: requested, sigma: settings.sigma, estimate: estimate)
+    let baselineCount = estimate?.periods ?? 0
+    let fired = rulePoint.map { tracker.push($0).map(\.rule) } ?? []
+    return Draft(
+      point: point, rulePoint: rulePoint, baselineCount: baselineCount, phi: estimate?.phi,
+      insufficientHistory: point.status == .ok && baselineCount < settings.minBaselinePeriods,
+      fired: fired, qValue: nil)
+  }
+
+  mutating func settle(_ draft: Draft, period: Int, settings: DetectorSettings) {
+    rulePoints.append(draft.rulePoint)
+    let usable = draft.point.status == .ok
+    let judgeable = usable && !draft.insufficientHistory && draft.point.center != nil
+    var rules: [RunRule] = []
+    if judgeable && draft.point.count >= settings.minCount {
+      rules = draft.fired.filter { rule in
+        guard rule == .beyondLimit, let fdr = settings.fdr else { return true }
+        return (draft.qValue ?? 1) <= fdr
+      }
+    }
+    let isAnomaly = !rules.isEmpty
+    var status: AnomalyStatus?
+    if usable {
+      if isAnomaly {
+        status = previousFlagged ? .continuing : .new
+        streak += 1
+      } else {
+        status = previousFlagged ? .resolved : nil
+        streak = 0
+        eligible.append(period)
+      }
+      previousFlagged = isAnomaly
+    }
+    if draft.point.method != nil { latestPhi = draft.phi }
+    points.append(
+      JudgedPoint(
+        point: draft.point, baselineCount: draft.baselineCount, qValue: draft.qValue,
+        isAnomaly: isAnomaly,
+        isImprovement: judgeable && !isAnomaly && (draft.rulePoint?.belowLimit ?? false),
+        insufficientHistory: draft.insufficientHistory, status: status,
+        streak: isAnomaly ? streak : 0, anomalyRules: rules))
+  }
+
+  func finish(requested: ChartMethod, rules: [RunRule]) -> JudgedSeries {
+    var chartPoints = points.map(\.point)
+    RunRules.attachSignals(to: &chartPoints, rulePoints, rules: rules)
+    var judged = points
+    for index in judged.indices { judged[index].point = chartPoints[index] }
+    let method =
+      judged.last(where: { $0.point.method != nil })?.point.method
+      ?? (requested == .auto ? .u : requested)
+    return JudgedSeries(method: method, phi: latestPhi, points: judged)
+  }
+}
