@@ -1,0 +1,204 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The renderings a report can be written in (`reports.formats` in the configuration).
+public enum ReportFormat: String, CaseIterable, Sendable {
+  /// `index.html`.
+  case html
+  /// `summary.md`.
+  case md
+  /// `report.json`.
+  case json
+  /// `anomalies.csv`, `pareto.csv`, `grid.csv`, `anomaly-tickets.csv`, `rejects.csv`.
+  case csv
+}
+
+/// Writes a report bundle into `<directory>/<period>/` so that a reader never sees half a report.
+///
+/// Every file is rendered in memory first, then written and flushed (fsync) into a sibling
+/// directory `.<period>.tmp-<pid>`, which is renamed into place. An existing report is first
+/// renamed aside to `.<period>.old-<pid>` and removed once the new one is in place; if the
+/// second rename fails, the old report is put back. Between the two renames `<period>` is briefly
+/// absent, never partial.
+public struct ReportWriter: Sendable {
+  public let directory: URL
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
+
+  /// Writes the chosen formats and `extraFiles` (name → bytes, e.g. `manifest.json`) and returns
+  /// the report's directory.
+  @discardableResult
+  public func write(
+    _ bundle: ReportBundle, formats: Set<ReportFormat>, extraFiles: [String: Data] = [:]
+  ) throws(ReportError) -> URL {
+    let period = bundle.report.period
+    try Self.requirePlainName(period)
+    let files = try Self.files(bundle, formats: formats, extraFiles: extraFiles)
+
+    let parent = directory.path
+    try FileSystem.makeDirectories(parent)
+    let final = parent + "/" + period
+    let temporary = parent + "/.\(period).tmp-\(getpid())"
+    let aside = parent + "/.\(period).old-\(getpid())"
+
+    try FileSystem.removeIfPresent(temporary)
+    try FileSystem.makeDirectory(temporary)
+    do {
+      for (name, data) in files {
+        try FileSystem.writeDurably(data, to: temporary + "/" + name)
+      }
+      try FileSystem.sync(directory: temporary)
+    } catch {
+      try? FileSystem.removeIfPresent(temporary)
+      throw error
+    }
+
+    let hadReport = FileSystem.exists(final)
+    if hadReport {
+      try FileSystem.removeIfPresent(aside)
+      do {
+        try FileSystem.move(final, to: aside)
+      } catch {
+        try? FileSystem.removeIfPresent(temporary)
+        throw error
+      }
+    }
+    do {
+      try FileSystem.move(temporary, to: final)
+    } catch {
+      if hadReport { try? FileSystem.move(aside, to: final) }
+      try? FileSystem.removeIfPresent(temporary)
+      throw error
+    }
+    if hadReport { try? FileSystem.removeIfPresent(aside) }
+    try FileSystem.sync(directory: parent)
+    return URL(fileURLWithPath: final, isDirectory: true)
+  }
+
+  /// The files of a report, rendered, by name in a fixed order: the chosen formats, then the
+  /// extra files sorted by name.
+  static func files(
+    _ bundle: ReportBundle, formats: Set<ReportFormat>, extraFiles: [String: Data]
+  ) throws(ReportError) -> [(name: String, data: Data)] {
+    var files: [(name: String, data: Data)] = []
+    if formats.contains(.html) {
+      files.append(("index.html", Data(HTMLRenderer().render(bundle).utf8)))
+    }
+    if formats.contains(.md) {
+      files.append(("summary.md", Data(MarkdownRenderer().render(bundle).utf8)))
+    }
+    if formats.contains(.json) {
+      files.append(("report.json", try JSONRenderer().render(bundle.report)))
+    }
+    if formats.contains(.csv) {
+      files += CSVRenderer().render(bundle).map { ($0.name, Data($0.contents.utf8)) }
+    }
+    let rendered = Set(files.map(\.name))
+    for (name, data) in extraFiles.sorted(by: { $0.key < $1.key }) {
+      try requirePlainName(name)
+      guard !rendered.contains(name) else { throw ReportError.invalidName(name) }
+      files.append((name, data))
+    }
+    return files
+  }
+
+  /// Refuses names that would leave the report directory or hide in it.
+  private static func requirePlainName(_ name: String) throws(ReportError) {
+    guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains("\0") else {
+      throw ReportError.invalidName(name)
+    }
+  }
+}
+
+/// The few POSIX calls the writer needs, each failing with a `ReportError` naming the path.
+enum FileSystem {
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  /// `mkdir -p`.
+  static func makeDirectories(_ path: String) throws(ReportError) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      current += "/" + component
+      if mkdir(current, 0o755) != 0 {
+        let code = errno
+        var info = stat()
+        let isDirectory = stat(current, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        if code == EEXIST, isDirectory { continue }
+        let reason = code == EEXIST ? "\(current) is not a directory" : message(code)
+        throw ReportError.createDirectory(path: path, reason: reason)
+      }
+    }
+  }
+
+  static func makeDirectory(_ path: String) throws(ReportError) {
+    guard mkdir(path, 0o755) == 0 else {
+      throw ReportError.createDirectory(path: path, reason: message(errno))
+    }
+  }
+
+  /// Writes `data` to a new file and flushes it to disk before closing.
+  static func writeDurably(_ data: Data, to path: String) throws(ReportError) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw ReportError.writeFile(path: path, reason: message(errno)) }
+    defer { close(descriptor) }
+    let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+      guard let base = buffer.baseAddress else { return nil }
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
+      }
+      return nil
+    }
+    if let failure { throw ReportError.writeFile(path: path, reason: message(failure)) }
+    guard fsync(descriptor) == 0 else {
+      throw ReportError.writeFile(path: path, reason: message(errno))
+    }
+  }
+
+  /// Flushes a directory's entries (the names of files just created or renamed) to disk.
+  static func sync(directory path: String) throws(ReportError) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw ReportError.writeFile(path: path, reason: message(errno)) }
+    defer { close(descriptor) }
+    guard fsync(descriptor) == 0 else {
+      throw ReportError.writeFile(path: path, reason: message(errno))
+    }
+  }
+
+  /// Renames with rename(2): atomic for the destination's name.
+  static func move(_ source: String, to destination: String) throws(ReportError) {
+    guard rename(source, destination) == 0 else {
+      throw ReportError.replace(path: destination, reason: message(errno))
+    }
+  }
+
+  /// Removes a file or a directory tree if it exists.
+  static func removeIfPresent(_ path: String) throws(ReportError) {
+    guard exists(path) else { return }
+    do {
+      try FileManager.default.removeItem(atPath: path)
+    } catch {
+      throw ReportError.writeFile(
+        path: path, reason: "cannot remove: \(error.localizedDescription)")
+    }
+  }
+
+  private static func message(_ code: Int32) -> String {
+    String(cString: strerror(code))
+  }
+}
