@@ -140,6 +140,13 @@ import Testing
     #expect(!svg.contains("<script"))
   }
 
+  @Test func countAxisHasWholeNumberTicks() {
+    let rows = [ReportModel.ParetoRow(key: "a", count: 0, share: 0, cumulative: 0, vital: false)]
+    let svg = ParetoChartSVG(rows: rows, threshold: 0.8, title: "empty").render()
+    #expect(svg.contains("text-anchor=\"end\">1</text>"))
+    #expect(svg.components(separatedBy: "<line class=\"grid\"").count - 1 == 2)
+  }
+
   @Test func coordinatesAreLocaleIndependent() {
     #expect(SVG.coordinate(1234.56) == "1234.6")
     #expect(SVG.coordinate(-0.45) == "-0.5")

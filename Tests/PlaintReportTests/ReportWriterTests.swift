@@ -76,6 +76,18 @@ import Testing
     #expect(try listing(root) == ["2025-10"])
   }
 
+  @Test func leftoversOfADeadWriterGoAfterTheNextSuccess() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let dead = root.appendingPathComponent(".2025-10.tmp-999999999")
+    let live = root.appendingPathComponent(".2025-10.old-1")
+    for url in [dead, live] {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    try ReportWriter(directory: root).write(Fixture.bundle(), formats: [.md])
+    #expect(try listing(root) == ["2025-10", ".2025-10.old-1"])
+  }
+
   @Test func writingTwiceGivesIdenticalBytes() throws {
     let root = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }

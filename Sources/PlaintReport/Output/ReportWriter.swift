@@ -24,7 +24,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// directory `.<period>.tmp-<pid>`, which is renamed into place. An existing report is first
 /// renamed aside to `.<period>.old-<pid>` and removed once the new one is in place; if the
 /// second rename fails, the old report is put back. Between the two renames `<period>` is briefly
-/// absent, never partial.
+/// absent, never partial. Leftovers of a writer that died are removed after the next success.
 public struct ReportWriter: Sendable {
   public let directory: URL
 
@@ -79,7 +79,22 @@ public struct ReportWriter: Sendable {
     }
     if hadReport { try? FileSystem.removeIfPresent(aside) }
     try FileSystem.sync(directory: parent)
+    Self.removeLeftovers(of: period, in: parent)
     return URL(fileURLWithPath: final, isDirectory: true)
+  }
+
+  /// Removes `.<period>.tmp-<pid>` and `.<period>.old-<pid>` left by writers that died, once a
+  /// complete report is in place; those of a live process are left alone.
+  private static func removeLeftovers(of period: String, in parent: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+    for name in names.sorted() {
+      for marker in [".\(period).tmp-", ".\(period).old-"] where name.hasPrefix(marker) {
+        guard let pid = Int32(name.dropFirst(marker.count)), pid != getpid() else { continue }
+        if kill(pid, 0) != 0, errno == ESRCH {
+          try? FileSystem.removeIfPresent(parent + "/" + name)
+        }
+      }
+    }
   }
 
   /// The files of a report, rendered, by name in a fixed order: the chosen formats, then the

@@ -152,7 +152,7 @@ public struct ParetoChartSVG: Sendable {
   public func render(standalone: Bool = false) -> String {
     let frame = SVG.Frame(width: width, height: height, left: 58, right: 46, top: 14, bottom: 96)
     let shown = Array(rows.prefix(limit))
-    let axis = SVG.Axis(maximum: Double(shown.map(\.count).max() ?? 0))
+    let axis = SVG.Axis(maximum: Double(shown.map(\.count).max() ?? 0), integers: true)
     let step = shown.isEmpty ? frame.plotWidth : frame.plotWidth / Double(shown.count)
     func x(_ index: Int) -> Double { frame.left + step * (Double(index) + 0.5) }
     func share(_ value: Double) -> Double {
@@ -227,12 +227,14 @@ enum SVG {
     var top: Double
     var step: Double
 
-    init(maximum: Double) {
+    /// An axis for values up to `maximum`; `integers` keeps every step a whole number.
+    init(maximum: Double, integers: Bool = false) {
       let target = maximum > 0 && maximum.isFinite ? maximum * 1.05 : 1
       let raw = target / 4
       let magnitude = pow(10, (log10(raw)).rounded(.down))
       let nice = [1.0, 2, 2.5, 5, 10].first { $0 * magnitude >= raw } ?? 10
       step = nice * magnitude
+      if integers { step = max(step.rounded(.up), 1) }
       top = (target / step).rounded(.up) * step
     }
 
