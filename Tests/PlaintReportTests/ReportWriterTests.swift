@@ -13,8 +13,8 @@ import Testing
   /// A fresh scratch directory for one test.
   private func scratch(_ name: String = #function) throws -> URL {
     let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("plaint-report-tests-\(getpid())")
-      .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber })
+      .appendingPathComponent(
+        "plaint-report-tests-\(getpid())-\(name.filter { $0.isLetter || $0.isNumber })")
     try? FileManager.default.removeItem(at: url)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
