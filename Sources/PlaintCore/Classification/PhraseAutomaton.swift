@@ -1,0 +1,125 @@
+/// An Aho–Corasick automaton over folded UTF-8 bytes that finds every occurrence of every pattern
+/// in one pass over the text.
+///
+/// The goto and failure functions are compiled into one dense transition table over byte classes
+/// (each byte that occurs in some pattern has its own class; all other bytes share class 0), so a
+/// scan is one table lookup per byte. Output lists are flat: a state's own patterns sit in
+/// `outputs[outputStart[s]..<outputStart[s + 1]]`, and `nextMatch` chains to the next state on
+/// the failure path that has patterns of its own.
+struct PhraseAutomaton: Sendable {
+  private let classOfByte: [UInt16]
+  private let classCount: Int
+  private let transitions: [Int32]
+  /// The first state on the failure path of each state (itself included) with patterns, or -1.
+  private let firstMatch: [Int32]
+  /// For a state with patterns, the next such state on its failure path, or -1.
+  private let nextMatch: [Int32]
+  private let outputStart: [Int32]
+  private let outputs: [Int32]
+  let patternCount: Int
+
+  /// Compiles `patterns`; an empty pattern never matches.
+  init(patterns: [[UInt8]]) {
+    patternCount = patterns.count
+    var classOfByte = [UInt16](repeating: 0, count: 256)
+    var classCount = 1
+    for pattern in patterns {
+      for byte in pattern where classOfByte[Int(byte)] == 0 {
+        classOfByte[Int(byte)] = UInt16(classCount)
+        classCount += 1
+      }
+    }
+
+    // The trie, with -1 for a missing edge.
+    var transitions = [Int32](repeating: -1, count: classCount)
+    var own: [[Int32]] = [[]]
+    for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+      var state = 0
+      for byte in pattern {
+        let slot = state * classCount + Int(classOfByte[Int(byte)])
+        if transitions[slot] < 0 {
+          transitions[slot] = Int32(own.count)
+          own.append([])
+          transitions += repeatElement(-1, count: classCount)
+        }
+        state = Int(transitions[slot])
+      }
+      own[state].append(Int32(index))
+    }
+    let stateCount = own.count
+
+    // Breadth first: failure links, then the missing edges filled from the failure state's row.
+    var failure = [Int32](repeating: 0, count: stateCount)
+    var firstMatch = [Int32](repeating: -1, count: stateCount)
+    var queue: [Int] = []
+    queue.reserveCapacity(stateCount)
+    for symbol in 0..<classCount {
+      let child = transitions[symbol]
+      if child < 0 {
+        transitions[symbol] = 0
+      } else {
+        queue.append(Int(child))
+      }
+    }
+    var head = 0
+    while head < queue.count {
+      let state = queue[head]
+      head += 1
+      let fallback = Int(failure[state])
+      firstMatch[state] = own[state].isEmpty ? firstMatch[fallback] : Int32(state)
+      for symbol in 0..<classCount {
+        let slot = state * classCount + symbol
+        let inherited = transitions[fallback * classCount + symbol]
+        let child = transitions[slot]
+        if child < 0 {
+          transitions[slot] = inherited
+        } else {
+          failure[Int(child)] = inherited
+          queue.append(Int(child))
+        }
+      }
+    }
+
+    var nextMatch = [Int32](repeating: -1, count: stateCount)
+    var outputStart: [Int32] = [0]
+    var outputs: [Int32] = []
+    for state in 0..<stateCount {
+      if !own[state].isEmpty { nextMatch[state] = firstMatch[Int(failure[state])] }
+      outputs += own[state]
+      outputStart.append(Int32(outputs.count))
+    }
+
+    self.classOfByte = classOfByte
+    self.classCount = classCount
+    self.transitions = transitions
+    self.firstMatch = firstMatch
+    self.nextMatch = nextMatch
+    self.outputStart = outputStart
+    self.outputs = outputs
+  }
+
+  /// Calls `body(pattern, end)` for every occurrence of every pattern in `text`, in order of
+  /// `end` (the byte offset just past the occurrence).
+  func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+    guard patternCount > 0 else { return }
+    classOfByte.withUnsafeBufferPointer { classOfByte in
+      transitions.withUnsafeBufferPointer { transitions in
+        firstMatch.withUnsafeBufferPointer { firstMatch in
+          var state = 0
+          for index in 0..<text.count {
+            let symbol = Int(classOfByte[Int(text[index])])
+            state = Int(transitions[state &* classCount &+ symbol])
+            var match = firstMatch[state]
+            while match >= 0 {
+              let matchState = Int(match)
+              for slot in Int(outputStart[matchState])..<Int(outputStart[matchState + 1]) {
+                body(Int(outputs[slot]), index + 1)
+              }
+              match = nextMatch[matchState]
+            }
+          }
+        }
+      }
+    }
+  }
+}
