@@ -1,0 +1,367 @@
+/// Where the taxonomy puts a ticket: its category, issue, product line and the deciding rule.
+public struct Classification: Sendable, Hashable {
+  public var category: Category
+  public var issue: String
+  public var productLine: String
+  /// The matched rule, readable: `product.defect "stopped working"` or
+  /// `source_value "Hardware fault"`; "" when no issue rule matched.
+  public var rule: String
+
+  public init(category: Category, issue: String, productLine: String, rule: String) {
+    self.category = category
+    self.issue = issue
+    self.productLine = productLine
+    self.rule = rule
+  }
+}
+
+/// Classifies tickets with a taxonomy compiled into two multi-pattern automata (DESIGN §4).
+///
+/// Issues: every phrase that occurs as whole words in the folded text (as a substring in Han,
+/// Kana, Hangul and Thai) and every `source_values` entry equal to the folded help-desk category
+/// is a candidate. A `source_values` match counts as a match as long as the value itself, so it
+/// competes by the same rule: the longest match in folded characters wins, then the higher
+/// priority, then the issue that comes first in the file. No candidate: `other`/`unclassified`.
+///
+/// Product line, first rule that decides: a SKU glob matching the product column (first line in
+/// file order); the product column equal to a line's name or phrase; a line phrase inside the
+/// product column; a line phrase in the text (longest, then first in file order); else
+/// `Cell.unassigned`.
+public struct Classifier: Sendable {
+  public let taxonomy: Taxonomy
+
+  private let issuePhrases: [CompiledPhrase]
+  private let issueAutomaton: PhraseAutomaton
+  private let sourceValues: [SourceValueRule]
+  /// Folded source value → indices into `sourceValues`, in file order.
+  private let sourceValueIndex: [String: [Int]]
+  /// "category.issue", "unclassified" and the rule strings, built once.
+  private let issueKeys: [String]
+
+  private let linePhrases: [CompiledPhrase]
+  private let lineAutomaton: PhraseAutomaton
+  private let globs: [ProductGlob]
+  /// Folded literal glob → index of the first such glob in `globs`.
+  private let literalGlobIndex: [String: Int]
+  /// Indices into `globs` of the globs with wildcards, in file order.
+  private let wildcardGlobs: [Int]
+  /// Folded line name or phrase → the first line it names.
+  private let lineValueIndex: [String: LineValue]
+
+  /// Compiles the taxonomy; rules that fold to nothing are skipped (`Taxonomy.validate()`
+  /// reports them).
+  public init(taxonomy: Taxonomy) {
+    self.taxonomy = taxonomy
+    var issuePhrases: [CompiledPhrase] = []
+    var sourceValues: [SourceValueRule] = []
+    var sourceValueIndex: [String: [Int]] = [:]
+    var order = 0
+    for (issueIndex, issue) in taxonomy.issues.enumerated() {
+      for text in issue.phrases {
+        order += 1
+        guard var phrase = CompiledPhrase(text, owner: issueIndex, order: order) else { continue }
+        phrase.rule = "\(issue.key) \"\(text)\""
+        issuePhrases.append(phrase)
+      }
+      for text in issue.sourceValues {
+        order += 1
+        let folded = TextFolding.fold(text)
+        guard !folded.isEmpty else { continue }
+        sourceValueIndex[folded, default: []].append(sourceValues.count)
+        sourceValues.append(
+          SourceValueRule(
+            text: text, rule: "source_value \"\(text)\"", issue: issueIndex,
+            length: folded.count, order: order))
+      }
+    }
+    self.issuePhrases = issuePhrases
+    self.issueAutomaton = PhraseAutomaton(patterns: issuePhrases.map(\.folded))
+    self.sourceValues = sourceValues
+    self.sourceValueIndex = sourceValueIndex
+    self.issueKeys = taxonomy.issues.map(\.key)
+
+    var linePhrases: [CompiledPhrase] = []
+    var globs: [ProductGlob] = []
+    var literalGlobIndex: [String: Int] = [:]
+    var wildcardGlobs: [Int] = []
+    var lineValueIndex: [String: LineValue] = [:]
+    order = 0
+    for (lineIndex, line) in taxonomy.productLines.enumerated() {
+      for text in line.products {
+        guard let glob = ProductGlob(text, owner: lineIndex) else { continue }
+        if glob.isLiteral {
+          let key = String(decoding: glob.pattern, as: UTF8.self)
+          if literalGlobIndex[key] == nil { literalGlobIndex[key] = globs.count }
+        } else {
+          wildcardGlobs.append(globs.count)
+        }
+        globs.append(glob)
+      }
+      let name = TextFolding.fold(line.name)
+      if !name.isEmpty && lineValueIndex[name] == nil {
+        lineValueIndex[name] = LineValue(line: lineIndex, text: line.name, isName: true)
+      }
+      for text in line.phrases {
+        order += 1
+        guard let phrase = CompiledPhrase(text, owner: lineIndex, order: order) else { continue }
+        linePhrases.append(phrase)
+        let key = String(decoding: phrase.folded, as: UTF8.self)
+        if !phrase.isStem && lineValueIndex[key] == nil {
+          lineValueIndex[key] = LineValue(line: lineIndex, text: text, isName: false)
+        }
+      }
+    }
+    self.linePhrases = linePhrases
+    self.lineAutomaton = PhraseAutomaton(patterns: linePhrases.map(\.folded))
+    self.globs = globs
+    self.literalGlobIndex = literalGlobIndex
+    self.wildcardGlobs = wildcardGlobs
+    self.lineValueIndex = lineValueIndex
+  }
+
+  /// The classification of one ticket.
+  public func classify(text: String, product: String?, sourceCategory: String?)
+    -> Classification
+  {
+    var recorder: TraceRecorder? = nil
+    let (issue, line) = decide(
+      text: text, product: product, sourceCategory: sourceCategory, recorder: &recorder)
+    return classification(issue: issue, line: line)
+  }
+
+  /// The classification of one ticket and the trace of every rule that matched.
+  public func explain(text: String, product: String?, sourceCategory: String?)
+    -> (Classification, MatchTrace)
+  {
+    var recorder: TraceRecorder? = TraceRecorder()
+    let (issue, line) = decide(
+      text: text, product: product, sourceCategory: sourceCategory, recorder: &recorder)
+    let result = classification(issue: issue, line: line)
+    let trace = (recorder ?? TraceRecorder()).trace(
+      issue: issue, line: line, classifier: self, result: result)
+    return (result, trace)
+  }
+
+  // MARK: - Deciding
+
+  private func decide(
+    text: String, product: String?, sourceCategory: String?, recorder: inout TraceRecorder?
+  ) -> (IssueMatch?, LineMatch?) {
+    var best: IssueMatch? = nil
+    func consider(_ candidate: IssueMatch) {
+      if best.map({ candidate.beats($0) }) ?? true { best = candidate }
+    }
+
+    if let sourceCategory, !sourceValueIndex.isEmpty {
+      let folded = TextFolding.fold(sourceCategory)
+      recorder?.foldedSourceCategory = folded
+      for index in sourceValueIndex[folded] ?? [] {
+        let rule = sourceValues[index]
+        let candidate = IssueMatch(
+          issue: rule.issue, length: rule.length,
+          priority: taxonomy.issues[rule.issue].priority, order: rule.order, position: 0,
+          evidence: .sourceValue(index))
+        consider(candidate)
+        recorder?.record(candidate, matched: folded, in: .sourceCategory, classifier: self)
+      }
+    }
+
+    var line: LineMatch? = nil
+    if let product, !taxonomy.productLines.isEmpty {
+      line = productLine(fromProduct: product, recorder: &recorder)
+    }
+
+    let needsLineFromText = line == nil && !linePhrases.isEmpty
+    TextFolding.withFolded(text) { folded in
+      if recorder != nil { recorder?.folded = String(decoding: folded, as: UTF8.self) }
+      issueAutomaton.forEachMatch(in: folded) { index, end in
+        let phrase = issuePhrases[index]
+        guard phrase.isWholeWord(in: folded, end: end) else { return }
+        let candidate = IssueMatch(
+          issue: phrase.owner, length: phrase.length,
+          priority: taxonomy.issues[phrase.owner].priority, order: phrase.order,
+          position: end - phrase.folded.count, evidence: .phrase(index))
+        consider(candidate)
+        recorder?.record(candidate, in: folded, end: end, classifier: self)
+      }
+      if needsLineFromText || recorder != nil {
+        let fromText = bestLinePhrase(in: folded, field: .text, recorder: &recorder)
+        if line == nil { line = fromText }
+      }
+    }
+    return (best, line)
+  }
+
+  /// The product line the product column decides, if any: glob, then equal value, then phrase.
+  private func productLine(fromProduct product: String, recorder: inout TraceRecorder?)
+    -> LineMatch?
+  {
+    TextFolding.withFolded(product) { folded -> LineMatch? in
+      guard !folded.isEmpty else { return nil }
+      if recorder != nil { recorder?.foldedProduct = String(decoding: folded, as: UTF8.self) }
+      let tracing = recorder != nil
+      let key =
+        literalGlobIndex.isEmpty && lineValueIndex.isEmpty
+        ? "" : String(decoding: folded, as: UTF8.self)
+
+      var decided: LineMatch? = nil
+      func take(_ candidate: LineMatch) {
+        if decided.map({ candidate.line < $0.line }) ?? true { decided = candidate }
+      }
+      if let literal = literalGlobIndex[key] {
+        take(LineMatch(line: globs[literal].owner, evidence: .glob(literal)))
+        recorder?.recordGlob(literal, product: folded, classifier: self)
+      }
+      for index in wildcardGlobs {
+        let glob = globs[index]
+        if !tracing, let found = decided, glob.owner >= found.line { break }
+        guard glob.matches(folded) else { continue }
+        take(LineMatch(line: glob.owner, evidence: .glob(index)))
+        recorder?.recordGlob(index, product: folded, classifier: self)
+      }
+      if decided != nil && !tracing { return decided }
+
+      if let value = lineValueIndex[key] {
+        recorder?.recordValue(value, product: folded, classifier: self)
+        if decided == nil { decided = LineMatch(line: value.line, evidence: .value(value)) }
+        if !tracing { return decided }
+      }
+
+      if !linePhrases.isEmpty {
+        let phrase = bestLinePhrase(in: folded, field: .product, recorder: &recorder)
+        if decided == nil { decided = phrase }
+      }
+      return decided
+    }
+  }
+
+  /// The best product-line phrase in folded `text`: the longest, then the first in the file.
+  private func bestLinePhrase(
+    in text: UnsafeBufferPointer<UInt8>, field: MatchTrace.Field, recorder: inout TraceRecorder?
+  ) -> LineMatch? {
+    var best: LineMatch? = nil
+    lineAutomaton.forEachMatch(in: text) { index, end in
+      let phrase = linePhrases[index]
+      guard phrase.isWholeWord(in: text, end: end) else { return }
+      let candidate = LineMatch(
+        line: phrase.owner,
+        evidence: field == .text
+          ? .textPhrase(index, start: end - phrase.folded.count)
+          : .productPhrase(index, start: end - phrase.folded.count))
+      recorder?.recordLinePhrase(candidate, in: text, end: end, field: field, classifier: self)
+      if best.map({ candidate.beats($0, phrases: linePhrases) }) ?? true { best = candidate }
+    }
+    return best
+  }
+
+  private func classification(issue: IssueMatch?, line: LineMatch?) -> Classification {
+    let productLine = line.map { taxonomy.productLines[$0.line].name } ?? Cell.unassigned
+    guard let issue else {
+      return Classification(
+        category: .other, issue: ClassifiedTicket.unclassified, productLine: productLine,
+        rule: "")
+    }
+    let definition = taxonomy.issues[issue.issue]
+    return Classification(
+      category: definition.category, issue: definition.name, productLine: productLine,
+      rule: rule(of: issue))
+  }
+
+  // MARK: - Rules, for results and traces
+
+  func rule(of match: IssueMatch) -> String {
+    switch match.evidence {
+    case .phrase(let index): issuePhrases[index].rule
+    case .sourceValue(let index): sourceValues[index].rule
+    }
+  }
+
+  func ruleText(of match: IssueMatch) -> String {
+    switch match.evidence {
+    case .phrase(let index): issuePhrases[index].text
+    case .sourceValue(let index): sourceValues[index].text
+    }
+  }
+
+  func issueKey(_ index: Int) -> String { issueKeys[index] }
+
+  func linePhrase(_ index: Int) -> CompiledPhrase { linePhrases[index] }
+
+  func issuePhrase(_ index: Int) -> CompiledPhrase { issuePhrases[index] }
+
+  func glob(_ index: Int) -> ProductGlob { globs[index] }
+}
+
+/// A `source_values` entry compiled for lookup.
+struct SourceValueRule: Sendable {
+  var text: String
+  var rule: String
+  var issue: Int
+  /// The folded value's length in characters, which ranks it like a phrase of that length.
+  var length: Int
+  var order: Int
+}
+
+/// A product line's name or phrase, looked up by the folded product column.
+struct LineValue: Sendable {
+  var line: Int
+  var text: String
+  var isName: Bool
+}
+
+/// One issue rule that matched a ticket.
+struct IssueMatch {
+  enum Evidence {
+    case phrase(Int)
+    case sourceValue(Int)
+  }
+
+  var issue: Int
+  var length: Int
+  var priority: Int
+  var order: Int
+  /// Byte offset in the folded text (0 for a source value).
+  var position: Int
+  var evidence: Evidence
+
+  /// Longer wins, then higher priority, then earlier in the file, then earlier in the text.
+  func beats(_ other: IssueMatch) -> Bool {
+    if length != other.length { return length > other.length }
+    if priority != other.priority { return priority > other.priority }
+    if issue != other.issue { return issue < other.issue }
+    if order != other.order { return order < other.order }
+    return position < other.position
+  }
+}
+
+/// The evidence for a ticket's product line.
+struct LineMatch {
+  enum Evidence {
+    case glob(Int)
+    case value(LineValue)
+    case productPhrase(Int, start: Int)
+    case textPhrase(Int, start: Int)
+  }
+
+  var line: Int
+  var evidence: Evidence
+
+  /// For phrase matches: longer wins, then earlier in the file, then earlier in the text.
+  func beats(_ other: LineMatch, phrases: [CompiledPhrase]) -> Bool {
+    guard case .productPhrase(let mine, let myStart) = evidence.asPhrase,
+      case .productPhrase(let theirs, let theirStart) = other.evidence.asPhrase
+    else { return line < other.line }
+    let (a, b) = (phrases[mine], phrases[theirs])
+    if a.length != b.length { return a.length > b.length }
+    if a.order != b.order { return a.order < b.order }
+    return myStart < theirStart
+  }
+}
+
+extension LineMatch.Evidence {
+  /// Phrase evidence from either field as `.productPhrase`, to compare text and product alike.
+  fileprivate var asPhrase: LineMatch.Evidence {
+    if case .textPhrase(let index, let start) = self { return .productPhrase(index, start: start) }
+    return self
+  }
+}
