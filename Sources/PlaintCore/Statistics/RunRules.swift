@@ -6,7 +6,7 @@ public enum RunRule: String, Codable, Sendable, CaseIterable {
   case runOf8 = "run_of_8"
   /// Six usable points in a row, each strictly higher than the one before.
   case trendOf6 = "trend_of_6"
-  /// Two of three consecutive usable points strictly beyond +2σ.
+  /// Two of three consecutive usable points strictly beyond +2σ, the latest among them.
   case twoOfThreeBeyond2Sigma = "two_of_three_beyond_2sigma"
 }
 
@@ -78,7 +78,8 @@ struct RuleTracker: Sendable {
         if rising >= 6 { fired.append((rule, rising - 1)) }
       case .twoOfThreeBeyond2Sigma:
         let beyond = window.filter { $0 }.count
-        if window.count == 3, beyond >= 2, let start = window.firstIndex(of: true) {
+        // As qcc: the point itself is beyond, with a full window of three behind the pattern.
+        if window.count == 3, point.z > 2, beyond >= 2, let start = window.firstIndex(of: true) {
           fired.append((rule, 2 - start))
         }
       }
