@@ -139,7 +139,8 @@ struct AnomalyDetectorTests {
       AnomalyDetector.judge(["x": observations], settings: DetectorSettings())["x"]?.points)
     #expect(points[12..<19].allSatisfy { !$0.isAnomaly })
     #expect(points[19].isAnomaly && points[19].anomalyRules == [.runOf8])
-    #expect(points[19].point.signals.first == Signal(rule: .runOf8, first: 12, trigger: 19, last: 19))
+    #expect(
+      points[19].point.signals.first == Signal(rule: .runOf8, first: 12, trigger: 19, last: 19))
   }
 
   @Test func frozenBaselineReplacesTheRollingOne() throws {

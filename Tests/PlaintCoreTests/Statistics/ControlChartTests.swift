@@ -157,10 +157,14 @@ struct DistributionTests {
 
   @Test func chiSquaredQuantilesMatchTables() {
     // qchisq(0.95, df) for df = 1, 10, 23.
-    #expect(abs(ChiSquaredDistribution.quantile(0.95, degreesOfFreedom: 1) - 3.841458820694124) < 1e-9)
-    #expect(abs(ChiSquaredDistribution.quantile(0.95, degreesOfFreedom: 10) - 18.30703805327515) < 1e-9)
-    #expect(abs(ChiSquaredDistribution.quantile(0.95, degreesOfFreedom: 23) - 35.17246162690806) < 1e-9)
-    #expect(abs(ChiSquaredDistribution.upperTail(18.30703805327515, degreesOfFreedom: 10) - 0.05) < 1e-12)
+    #expect(
+      abs(ChiSquaredDistribution.quantile(0.95, degreesOfFreedom: 1) - 3.841458820694124) < 1e-9)
+    #expect(
+      abs(ChiSquaredDistribution.quantile(0.95, degreesOfFreedom: 10) - 18.30703805327515) < 1e-9)
+    #expect(
+      abs(ChiSquaredDistribution.quantile(0.95, degreesOfFreedom: 23) - 35.17246162690806) < 1e-9)
+    #expect(
+      abs(ChiSquaredDistribution.upperTail(18.30703805327515, degreesOfFreedom: 10) - 0.05) < 1e-12)
   }
 
   @Test func benjaminiHochbergByHand() {

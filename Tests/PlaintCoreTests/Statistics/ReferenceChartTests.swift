@@ -124,7 +124,9 @@ struct ReferenceChartTests {
     var parts: [Range<Int>] = [0..<counts.count]
     var baseline: Range<Int>? = nil
     if let named = data["parts"] as? [String: Any] {
-      parts = named.keys.sorted().compactMap { integers(named[$0]) }.map { ($0[0] - 1)..<$0[$0.count - 1] }
+      parts = named.keys.sorted().compactMap { integers(named[$0]) }.map {
+        ($0[0] - 1)..<$0[$0.count - 1]
+      }
     } else if spec.splitAtPhase, let cut = phase1.last {
       parts = [0..<cut, cut..<counts.count]
     } else if !phase2.isEmpty, let first = phase1.first, let last = phase1.last {
@@ -198,7 +200,9 @@ struct ReferenceChartTests {
     }
     for (rule, positions) in expectations {
       var actual = Set<Int>()
-      for (offset, result) in results { actual.formUnion(flagged(rule, result.points, offset: offset)) }
+      for (offset, result) in results {
+        actual.formUnion(flagged(rule, result.points, offset: offset))
+      }
       #expect(actual == positions, "\(rule.rawValue)")
     }
 
@@ -221,7 +225,9 @@ struct ReferenceChartTests {
     let expected = try #require(data["expected"] as? [String: Any])
     let own = try #require(expected["own_limits_convention"] as? [String: Any])
     let chart = ControlChart.compute(observations, method: .p)
-    #expect(flagged(.twoOfThreeBeyond2Sigma, chart.points, offset: 0) == Set(integers(own["we2_2of3_beyond_2sigma"]) ?? [-1]))
+    #expect(
+      flagged(.twoOfThreeBeyond2Sigma, chart.points, offset: 0)
+        == Set(integers(own["we2_2of3_beyond_2sigma"]) ?? [-1]))
   }
 
   @Test(.enabled(if: ReferenceCases.available))
@@ -245,7 +251,8 @@ struct ReferenceChartTests {
       let abs1 = try #require(number(tolerance["abs"]))
       #expect(abs(phi - (number(answer["ratio"]) ?? .nan)) <= abs1, "\(family) ratio \(phi)")
       #expect(abs(statistic - (number(answer["statistic"]) ?? .nan)) <= abs1)
-      #expect(abs(pValue - (number(answer["p_value"]) ?? .nan)) <= number(tolerance["p_value_abs"]) ?? 0)
+      #expect(
+        abs(pValue - (number(answer["p_value"]) ?? .nan)) <= number(tolerance["p_value_abs"]) ?? 0)
     }
   }
 
@@ -256,7 +263,9 @@ struct ReferenceChartTests {
     ]).union(ParetoCase.all)
     let names = try ReferenceCases.all().compactMap { $0["name"] as? String }
     #expect(names.count == 40)
-    let unexplained = names.filter { !covered.contains($0) && ReferenceCases.unsupported[$0] == nil }
+    let unexplained = names.filter {
+      !covered.contains($0) && ReferenceCases.unsupported[$0] == nil
+    }
     #expect(unexplained.isEmpty, "cases neither tested nor listed as unsupported: \(unexplained)")
   }
 }

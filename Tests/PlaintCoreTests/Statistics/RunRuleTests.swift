@@ -12,8 +12,10 @@ private func standardised(_ z: [Double]) -> [RulePoint?] {
 private func positions(_ rule: RunRule, _ z: [Double], spanned: Bool = false) -> [Int] {
   let points = standardised(z)
   let signals =
-    RunRules.signals(points, rules: [rule]) + RunRules.signals(points.map { $0?.mirrored }, rules: [rule])
-  return Set(signals.flatMap { (spanned ? $0.first : $0.trigger)...$0.last }.map { $0 + 1 }).sorted()
+    RunRules.signals(points, rules: [rule])
+    + RunRules.signals(points.map { $0?.mirrored }, rules: [rule])
+  return Set(signals.flatMap { (spanned ? $0.first : $0.trigger)...$0.last }.map { $0 + 1 })
+    .sorted()
 }
 
 @Suite("Run rules")
