@@ -12,7 +12,7 @@ struct Plaint: ParsableCommand {
       holds the lock · 78 configuration error.
       """,
     version: PlaintVersion.current,
-    subcommands: [Run.self, Chart.self, Pareto.self, Explain.self])
+    subcommands: [Run.self, Explain.self])
 }
 
 /// Options every command that reads a configuration shares.

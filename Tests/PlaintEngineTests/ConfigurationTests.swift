@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import PlaintEngine
+
+private let folder = URL(fileURLWithPath: "/tmp/config")
+
+private func parse(_ yaml: String) throws -> Configuration {
+  try Configuration.parse(yaml, file: "plaint.yml", directory: folder)
+}
+
+@Suite struct ConfigurationTests {
+  @Test func fillsEveryDefaultFromTheMinimalConfig() throws {
+    let configuration = try parse(
+      """
+      sources:
+        - path: exports/*.csv
+          profile: zendesk
+      """)
+    #expect(configuration.store == "plaint.db")
+    #expect(configuration.granularity == .month)
+    #expect(configuration.timeZone.identifier == "UTC")
+    #expect(configuration.control.method == "auto")
+    #expect(configuration.control.sigma == 3)
+    #expect(configuration.control.baselinePeriods == 12)
+    #expect(configuration.control.minBaselinePeriods == 6)
+    #expect(configuration.control.minCount == 3)
+    #expect(configuration.control.fdr == 0.05)
+    #expect(configuration.pareto.threshold == 0.8)
+    #expect(configuration.reports.formats == ["html", "md", "json", "csv"])
+    #expect(configuration.reports.customerNames == false)
+    #expect(configuration.resolve("sales.csv") == "/tmp/config/sales.csv")
+  }
+
+  @Test func readsAGenericSourceWithItsMappingAndFilter() throws {
+    let configuration = try parse(
+      """
+      timezone: Europe/Berlin
+      sources:
+        - path: legacy.csv
+          profile: generic
+          system: legacy
+          delimiter: ";"
+          date_format: "dd.MM.yyyy HH:mm"
+          columns: {id: Vorgang, created: Eröffnet, text: [Betreff, Beschreibung]}
+          where: {Art: [Beschwerde]}
+      control: {fdr: off}
+      """)
+    let source = try #require(configuration.sources.first)
+    #expect(source.system == "legacy")
+    #expect(source.delimiter == ";")
+    #expect(source.dateFormats == ["dd.MM.yyyy HH:mm"])
+    #expect(source.columns.first { $0.field == "text" }?.columns == ["Betreff", "Beschreibung"])
+    #expect(source.filters.first?.values == ["Beschwerde"])
+    #expect(configuration.control.fdr == nil)
+  }
+
+  @Test(arguments: [
+    ("sources: []\ncontrl: {}", "plaint.yml:2: `contrl`: unknown key (did you mean `control`?)"),
+    ("period: month", "plaint.yml: `sources`: missing key: list the exports to read (path and profile)"),
+    (
+      "sources: [{path: a.csv, profile: zendesk}]\ncontrol: {sigma: three}",
+      "plaint.yml:2: `control.sigma`: expected a number, got \"three\""
+    ),
+    (
+      "sources: [{path: a.csv, profile: zendesk}]\ntimezone: Mars/Olympus",
+      "plaint.yml:2: `timezone`: unknown time zone \"Mars/Olympus\"; use an IANA name such as Europe/Berlin or UTC"
+    ),
+    (
+      "sources:\n  - path: a.csv\n    profile: generic\n    columns: {id: No}",
+      "plaint.yml:2: `sources.0`: profile generic needs `columns.created`: the column that holds the ticket's created"
+    ),
+    (
+      "sources: [{path: a.csv, profile: helpscout}]",
+      "plaint.yml:1: `sources.0.profile`: \"helpscout\" is not one of: auto, zendesk, freshdesk, jira, servicenow, salesforce, cfpb, generic"
+    ),
+  ])
+  func namesTheFileLineAndKeyOfABadConfig(yaml: String, message: String) {
+    #expect(throws: ConfigError.self) { try parse(yaml) }
+    do {
+      _ = try parse(yaml)
+    } catch {
+      #expect(error.description == message)
+    }
+  }
+
+  @Test func readsTheTaxonomyWithPhrasesByLanguage() throws {
+    let taxonomy = try TaxonomyFile.parse(
+      """
+      categories:
+        product:
+          issues:
+            defect:
+              phrases:
+                en: [stopped working]
+                de: [defekt*]
+              priority: 5
+        policy:
+          issues:
+            refund: {phrases: [refund]}
+      product_lines:
+        Kettles: {products: ["KT-*"], phrases: [kettle]}
+      """, file: "taxonomy.yml")
+    #expect(taxonomy.issues.map(\.key) == ["product.defect", "policy.refund"])
+    #expect(taxonomy.issues.first?.phrases == ["stopped working", "defekt*"])
+    #expect(taxonomy.issues.first?.priority == 5)
+    #expect(taxonomy.productLines.first?.products == ["KT-*"])
+  }
+
+  @Test func rejectsAnUnknownCategoryNamingTheKey() {
+    #expect(throws: ConfigError.self) {
+      try TaxonomyFile.parse("categories:\n  quality: {}", file: "taxonomy.yml")
+    }
+  }
+}
