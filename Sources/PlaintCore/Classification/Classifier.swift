@@ -31,6 +31,8 @@ public struct Classifier: Sendable {
   public let taxonomy: Taxonomy
 
   private let issuePhrases: [CompiledPhrase]
+  private let issueShapes: [PhraseShape]
+  private let issuePriorities: [Int]
   private let issueAutomaton: PhraseAutomaton
   private let sourceValues: [SourceValueRule]
   /// Folded source value → indices into `sourceValues`, in file order.
@@ -39,6 +41,7 @@ public struct Classifier: Sendable {
   private let issueKeys: [String]
 
   private let linePhrases: [CompiledPhrase]
+  private let lineShapes: [PhraseShape]
   private let lineAutomaton: PhraseAutomaton
   private let globs: [ProductGlob]
   /// Folded literal glob → index of the first such glob in `globs`.
@@ -75,6 +78,8 @@ public struct Classifier: Sendable {
       }
     }
     self.issuePhrases = issuePhrases
+    self.issueShapes = issuePhrases.map(\.shape)
+    self.issuePriorities = taxonomy.issues.map(\.priority)
     self.issueAutomaton = PhraseAutomaton(patterns: issuePhrases.map(\.folded))
     self.sourceValues = sourceValues
     self.sourceValueIndex = sourceValueIndex
@@ -112,6 +117,7 @@ public struct Classifier: Sendable {
       }
     }
     self.linePhrases = linePhrases
+    self.lineShapes = linePhrases.map(\.shape)
     self.lineAutomaton = PhraseAutomaton(patterns: linePhrases.map(\.folded))
     self.globs = globs
     self.literalGlobIndex = literalGlobIndex
@@ -159,7 +165,7 @@ public struct Classifier: Sendable {
         let rule = sourceValues[index]
         let candidate = IssueMatch(
           issue: rule.issue, length: rule.length,
-          priority: taxonomy.issues[rule.issue].priority, order: rule.order, position: 0,
+          priority: issuePriorities[rule.issue], order: rule.order, position: 0,
           evidence: .sourceValue(index))
         consider(candidate)
         recorder?.record(candidate, matched: folded, in: .sourceCategory, classifier: self)
@@ -175,12 +181,11 @@ public struct Classifier: Sendable {
     TextFolding.withFolded(text) { folded in
       if recorder != nil { recorder?.folded = String(decoding: folded, as: UTF8.self) }
       issueAutomaton.forEachMatch(in: folded) { index, end in
-        let phrase = issuePhrases[index]
-        guard phrase.isWholeWord(in: folded, end: end) else { return }
+        let shape = issueShapes[index]
+        guard shape.isWholeWord(in: folded, end: end) else { return }
         let candidate = IssueMatch(
-          issue: phrase.owner, length: phrase.length,
-          priority: taxonomy.issues[phrase.owner].priority, order: phrase.order,
-          position: end - phrase.folded.count, evidence: .phrase(index))
+          issue: shape.owner, length: shape.length, priority: issuePriorities[shape.owner],
+          order: shape.order, position: end - shape.byteCount, evidence: .phrase(index))
         consider(candidate)
         recorder?.record(candidate, in: folded, end: end, classifier: self)
       }
@@ -241,15 +246,15 @@ public struct Classifier: Sendable {
   ) -> LineMatch? {
     var best: LineMatch? = nil
     lineAutomaton.forEachMatch(in: text) { index, end in
-      let phrase = linePhrases[index]
-      guard phrase.isWholeWord(in: text, end: end) else { return }
+      let shape = lineShapes[index]
+      guard shape.isWholeWord(in: text, end: end) else { return }
+      let start = end - shape.byteCount
       let candidate = LineMatch(
-        line: phrase.owner,
+        line: shape.owner,
         evidence: field == .text
-          ? .textPhrase(index, start: end - phrase.folded.count)
-          : .productPhrase(index, start: end - phrase.folded.count))
+          ? .textPhrase(index, start: start) : .productPhrase(index, start: start))
       recorder?.recordLinePhrase(candidate, in: text, end: end, field: field, classifier: self)
-      if best.map({ candidate.beats($0, phrases: linePhrases) }) ?? true { best = candidate }
+      if best.map({ candidate.beats($0, shapes: lineShapes) }) ?? true { best = candidate }
     }
     return best
   }
@@ -347,11 +352,11 @@ struct LineMatch {
   var evidence: Evidence
 
   /// For phrase matches: longer wins, then earlier in the file, then earlier in the text.
-  func beats(_ other: LineMatch, phrases: [CompiledPhrase]) -> Bool {
+  func beats(_ other: LineMatch, shapes: [PhraseShape]) -> Bool {
     guard case .productPhrase(let mine, let myStart) = evidence.asPhrase,
       case .productPhrase(let theirs, let theirStart) = other.evidence.asPhrase
     else { return line < other.line }
-    let (a, b) = (phrases[mine], phrases[theirs])
+    let (a, b) = (shapes[mine], shapes[theirs])
     if a.length != b.length { return a.length > b.length }
     if a.order != b.order { return a.order < b.order }
     return myStart < theirStart

@@ -91,7 +91,7 @@ struct FoldTable: Sendable {
   ) {
     let value = scalar.value
     if value < 0x80 {
-      sink(TextFolding.asciiFold[Int(value)])
+      sink(TextFolding.foldASCII(UInt8(value)))
       return
     }
     if isIgnorable(value) { return }
@@ -112,7 +112,7 @@ struct FoldTable: Sendable {
       if let table, lower != scalar, let index = index(of: lower.value) {
         table.forEachByte(of: index, sink)
       } else if lower.value < 0x80 {
-        sink(TextFolding.asciiFold[Int(lower.value)])
+        sink(TextFolding.foldASCII(UInt8(lower.value)))
       } else if isIgnorable(lower.value) {
         continue
       } else if let special = special(lower.value) {
@@ -178,7 +178,7 @@ struct FoldTable: Sendable {
           continue
         }
         if value < 0x80 {
-          result.append(TextFolding.asciiFold[Int(value)])
+          result.append(TextFolding.foldASCII(UInt8(value)))
         } else if let entry = Self.index(of: value) {
           result += outputs[entry]
         } else if Script.isCopiedVerbatim(value) {

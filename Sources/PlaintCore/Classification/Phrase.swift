@@ -3,22 +3,15 @@ struct CompiledPhrase: Sendable {
   /// The phrase as written in the taxonomy, for rules and traces.
   var text: String
   var folded: [UInt8]
-  /// A trailing `*`: the match may end inside a word.
-  var isStem: Bool
-  /// Length in folded characters; longer phrases win.
-  var length: Int
-  /// Whether the phrase must start at a word boundary (false when it starts in an unspaced
-  /// script such as Han or Thai).
-  var needsBoundaryBefore: Bool
-  /// Whether the phrase must end at a word boundary (false for stems and phrases that end in an
-  /// unspaced script).
-  var needsBoundaryAfter: Bool
-  /// Index of the issue or product line the phrase marks.
-  var owner: Int
-  /// Order among all rules of the taxonomy; smaller is earlier in the file.
-  var order: Int
   /// The readable rule for results, e.g. `product.defect "broke*"` (issue phrases only).
   var rule = ""
+  /// What matching and ranking need, in a value without references.
+  var shape: PhraseShape
+
+  var isStem: Bool { shape.isStem }
+  var length: Int { shape.length }
+  var owner: Int { shape.owner }
+  var order: Int { shape.order }
 
   /// Compiles `text`, or returns nil when it folds to nothing.
   init?(_ text: String, owner: Int, order: Int) {
@@ -27,14 +20,12 @@ struct CompiledPhrase: Sendable {
     guard !folded.isEmpty else { return nil }
     self.text = text
     self.folded = Array(folded.utf8)
-    self.isStem = stem.isStem
-    self.length = folded.count
     let first = folded.unicodeScalars.first?.value ?? 0
     let last = folded.unicodeScalars.last?.value ?? 0
-    self.needsBoundaryBefore = !Script.isUnspaced(first)
-    self.needsBoundaryAfter = !stem.isStem && !Script.isUnspaced(last)
-    self.owner = owner
-    self.order = order
+    self.shape = PhraseShape(
+      byteCount: self.folded.count, length: folded.count, owner: owner, order: order,
+      isStem: stem.isStem, needsBoundaryBefore: !Script.isUnspaced(first),
+      needsBoundaryAfter: !stem.isStem && !Script.isUnspaced(last))
   }
 
   /// The phrase without its trailing `*` (and the spaces around it), and whether it had one.
@@ -49,10 +40,36 @@ struct CompiledPhrase: Sendable {
   }
 
   /// Whether an occurrence of the phrase ending at byte `end` of `text` is a whole-word match.
+  func isWholeWord(in text: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+    shape.isWholeWord(in: text, end: end)
+  }
+}
+
+/// The size, owner and boundary needs of a compiled phrase, read once per match.
+struct PhraseShape: Sendable {
+  /// Length of the folded phrase in UTF-8 bytes.
+  var byteCount: Int
+  /// Length in folded characters; longer phrases win.
+  var length: Int
+  /// Index of the issue or product line the phrase marks.
+  var owner: Int
+  /// Order among the rules of the taxonomy; smaller is earlier in the file.
+  var order: Int
+  /// A trailing `*`: the match may end inside a word.
+  var isStem: Bool
+  /// Whether the phrase must start at a word boundary (false when it starts in an unspaced
+  /// script such as Han or Thai).
+  var needsBoundaryBefore: Bool
+  /// Whether the phrase must end at a word boundary (false for stems and phrases that end in an
+  /// unspaced script).
+  var needsBoundaryAfter: Bool
+
+  /// Whether an occurrence of the phrase ending at byte `end` of `text` is a whole-word match.
   @inline(__always)
   func isWholeWord(in text: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
-    let start = end - folded.count
-    if needsBoundaryBefore && !WordBoundary.isBoundary(in: text, at: start) { return false }
+    if needsBoundaryBefore && !WordBoundary.isBoundary(in: text, at: end - byteCount) {
+      return false
+    }
     if needsBoundaryAfter && !WordBoundary.isBoundary(in: text, at: end) { return false }
     return true
   }

@@ -47,7 +47,7 @@ public enum TextFolding {
     while index < count {
       let lead = input[index]
       if lead < 0x80 {
-        let folded = asciiFold[Int(lead)]
+        let folded = foldASCII(lead)
         if folded == space { writer.separator() } else { writer.word(folded) }
         index += 1
         continue
@@ -73,11 +73,11 @@ public enum TextFolding {
     return writer.finish()
   }
 
-  /// The folded form of each ASCII byte: lower-case letters and digits, a space for the rest.
-  static let asciiFold: [UInt8] = (0..<128).map { byte -> UInt8 in
+  /// The folded form of an ASCII byte: lower-case letters and digits, a space for the rest.
+  @inline(__always) static func foldASCII(_ byte: UInt8) -> UInt8 {
     switch byte {
-    case 0x41...0x5A: UInt8(byte + 0x20)
-    case 0x61...0x7A, 0x30...0x39: UInt8(byte)
+    case 0x41...0x5A: byte | 0x20
+    case 0x61...0x7A, 0x30...0x39: byte
     default: space
     }
   }

@@ -86,6 +86,23 @@ struct TextFoldingTests {
     }
   }
 
+  @Test("Runs of the most expanding scalars are folded whole, never cut off")
+  func capacity() {
+    var failures: [String] = []
+    for value in UInt32(0x80)..<0x3400 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let once = TextFolding.withFolded(String(Character(scalar)), trimming: false) {
+        String(decoding: $0, as: UTF8.self)
+      }
+      guard !once.isEmpty, !once.utf8.contains(0x20) else { continue }
+      let run = TextFolding.fold(String(repeating: String(Character(scalar)), count: 40))
+      if run != String(repeating: once, count: 40) {
+        failures.append("U+\(String(value, radix: 16, uppercase: true))")
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.prefix(10))")
+  }
+
   @Test("Invalid UTF-8 bytes fold to separators instead of failing")
   func invalidBytes() {
     let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0xC3, 0x20, 0xE4, 0xB8, 0x63, 0xC3, 0xA9]
