@@ -103,9 +103,11 @@ struct GridSeries {
       }
     }
     let lineTotals = productLines.map { exposure($0, nil) }
-    let allUnits = lineTotals.reduce(sales == nil ? nil : Array(repeating: 0, count: periods.count)) {
-      $0.map { add($0, $1) } ?? $1
-    } ?? Array(repeating: 1, count: periods.count)
+    let ones = [Double?](repeating: 1, count: periods.count)
+    var allUnits: [Double?] = sales == nil ? ones : Array(repeating: 0, count: periods.count)
+    if sales != nil {
+      for lineUnits in lineTotals { allUnits = add(allUnits, lineUnits) }
+    }
     for category in Category.allCases {
       rollups[SeriesKey(category: category.rawValue, productLine: "*", tier: "*")] =
         observations(categoryCounts[category] ?? zero, allUnits)
@@ -115,11 +117,10 @@ struct GridSeries {
         observations(lineCounts[line] ?? zero, lineUnits)
     }
     for tier in Tier.allCases {
-      let tierUnits =
-        sales == nil
-        ? Array(repeating: 1, count: periods.count)
-        : productLines.map { exposure($0, tier) }.reduce(
-          Array(repeating: 0, count: periods.count), add)
+      var tierUnits: [Double?] = sales == nil ? ones : Array(repeating: 0, count: periods.count)
+      if sales != nil {
+        for line in productLines { tierUnits = add(tierUnits, exposure(line, tier)) }
+      }
       rollups[SeriesKey(category: "*", productLine: "*", tier: tier.rawValue)] =
         observations(tierCounts[tier] ?? zero, tierUnits)
     }

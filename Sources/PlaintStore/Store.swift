@@ -8,7 +8,7 @@ import PlaintCore
 /// A facade in the manner of GRDB's demo `AppDatabase`: every public method is one transaction, so a
 /// run killed at any point leaves the store as it was before the transaction in flight.
 public struct Store: Sendable {
-  private let writer: any DatabaseWriter
+  let writer: any DatabaseWriter
   /// The path the store was opened with, for messages.
   public let path: String
 
