@@ -1,100 +1,217 @@
+/// A streaming CSV reader over libcsv: feed it byte chunks of any size, get records as views.
+///
+/// Ownership and buffers. The reader owns one heap-allocated `csv_parser` (libcsv keeps the field
+/// being parsed in its own growing buffer) and one `FieldBatch`: flat arrays of field bytes, field
+/// end offsets and record ends. `parse(_:_:)` lends a pointer to the batch to libcsv for exactly one
+/// `csv_parse` call; the callbacks are top-level `@convention(c)` functions that only append to
+/// those arrays. After `csv_parse` returns, the complete records are handed to the caller as
+/// `CSVRecord` views into the batch (no `String` per field, no copy), then the batch is cleared,
+/// keeping its capacity and the fields of a record still open at the chunk's end. Memory is thus
+/// bounded by the chunk size plus the longest record, never by the file size.
+///
+/// libcsv reports neither line numbers nor raw text. With `CSV_REPALL_NL` it reports every
+/// unquoted CR and LF as a row end (an empty one for blank lines and the LF of a CRLF), so the
+/// reader counts physical lines itself: row ends plus the line breaks inside quoted fields.
 internal import CLibCSV
 
-/// A streaming CSV parser over libcsv: feed it chunks of any size, take whole records out.
-///
-/// libcsv calls two C callbacks per chunk. They only append bytes and offsets to a `CSVBatch`
-/// lent for the duration of one `csv_parse` call (no Swift logic, no allocation per field beyond
-/// amortised array growth); records are read afterwards as views into the batch. The batch is
-/// reused between chunks, so memory follows the longest record, not the file. libcsv reports
-/// neither line numbers nor raw text, so the batch also records every line break it sees
-/// (`CSV_REPALL_NL`) and the reader counts physical lines from them.
-final class CSVParser {
-  private var parser = csv_parser()
-  private(set) var batch = CSVBatch()
-
-  init(delimiter: UInt8) {
-    csv_init(&parser, UInt8(CSV_REPALL_NL))
-    csv_set_delim(&parser, delimiter)
-  }
-
-  deinit { csv_free(&parser) }
-
-  /// Parses one chunk; complete records become available in `batch`.
-  func feed(_ bytes: UnsafeRawBufferPointer) {
-    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-    withUnsafeMutablePointer(to: &batch) { context in
-      _ = csv_parse(&parser, base, bytes.count, onField, onRecord, context)
-    }
-  }
-
-  /// Ends the input. Returns true when the file ended inside a quoted field (a broken quote).
-  @discardableResult
-  func finish() -> Bool {
-    let brokenQuote = parser.quoted != 0 && parser.pstate != 0
-    withUnsafeMutablePointer(to: &batch) { context in
-      _ = csv_fini(&parser, onField, onRecord, context)
-    }
-    return brokenQuote
-  }
-
-  /// Drops the records already consumed, keeping a record still in progress.
-  func compact() { batch.compact() }
+/// A failure inside libcsv itself (it only fails when memory runs out).
+struct CSVError: Error, Equatable, CustomStringConvertible {
+  var message: String
+  var description: String { message }
 }
 
-/// Field bytes and boundaries of the records parsed so far, in flat reused arrays.
-struct CSVBatch {
-  /// The bytes of every field, back to back.
+/// One record as a view into the reader's buffers, valid only during the call that receives it.
+struct CSVRecord {
+  /// 1-based physical line the record starts on.
+  let line: Int
+  /// True when the input ended inside this record's open quote.
+  let isCutOff: Bool
+  let delimiter: UInt8
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private let ends: UnsafeBufferPointer<Int>
+  private let start: Int
+
+  fileprivate init(
+    line: Int, isCutOff: Bool, delimiter: UInt8, bytes: UnsafeBufferPointer<UInt8>,
+    ends: UnsafeBufferPointer<Int>, start: Int
+  ) {
+    self.line = line
+    self.isCutOff = isCutOff
+    self.delimiter = delimiter
+    self.bytes = bytes
+    self.ends = ends
+    self.start = start
+  }
+
+  var fieldCount: Int { ends.count }
+
+  /// The bytes of field `index` (0-based), unquoted and unescaped.
+  subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+    let lower = index == 0 ? start : ends[index - 1]
+    return UnsafeBufferPointer(rebasing: bytes[lower..<ends[index]])
+  }
+
+  /// The record written back as CSV (quoting where needed), at most `limit` bytes.
+  func raw(limit: Int = .max) -> [UInt8] {
+    var out: [UInt8] = []
+    for index in 0..<fieldCount {
+      if index > 0 { out.append(delimiter) }
+      let field = self[index]
+      let needsQuotes = field.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+      if needsQuotes { out.append(0x22) }
+      for byte in field {
+        if byte == 0x22 { out.append(0x22) }
+        out.append(byte)
+      }
+      if needsQuotes && !(isCutOff && index == fieldCount - 1) { out.append(0x22) }
+      if out.count >= limit { return Array(out.prefix(limit)) }
+    }
+    return out
+  }
+}
+
+/// Flat, reused storage the libcsv callbacks append to during one `csv_parse` call.
+private struct FieldBatch {
+  /// Field bytes, back to back.
   var bytes: [UInt8] = []
   /// End offset in `bytes` of each field.
   var fieldEnds: [Int] = []
-  /// Events in order: a record (its end index in `fieldEnds`, terminator) or a bare line break.
-  var events: [Event] = []
-
-  struct Event {
-    /// Index one past the record's last field in `fieldEnds`; -1 for a bare line break.
-    var fieldEnd: Int
-    /// The character that ended it: CR, LF, or -1 at end of input.
-    var terminator: Int32
-  }
-
-  init() {
-    bytes.reserveCapacity(1 << 20)
-    fieldEnds.reserveCapacity(1 << 14)
-    events.reserveCapacity(1 << 12)
-  }
-
-  /// Index of the first field of the record in progress.
-  var firstPendingField: Int {
-    events.last { $0.fieldEnd >= 0 }?.fieldEnd ?? 0
-  }
-
-  mutating func compact() {
-    let keepFrom = firstPendingField
-    let byteStart = keepFrom == 0 ? 0 : fieldEnds[keepFrom - 1]
-    if byteStart > 0 {
-      bytes.removeSubrange(0..<byteStart)
-    }
-    let pending = fieldEnds[keepFrom...].map { $0 - byteStart }
-    fieldEnds.removeAll(keepingCapacity: true)
-    fieldEnds.append(contentsOf: pending)
-    events.removeAll(keepingCapacity: true)
-  }
+  /// For each row end: the number of fields in `fieldEnds` so far, and the terminator (-1 at EOF).
+  var rowEnds: [(fields: Int, terminator: Int32)] = []
 }
 
-private func onField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-  guard let batch = context?.assumingMemoryBound(to: CSVBatch.self) else { return }
-  if let field, length > 0 {
+private func onField(_ field: UnsafeMutableRawPointer?, _ count: Int, _ data: UnsafeMutableRawPointer?) {
+  guard let batch = data?.assumingMemoryBound(to: FieldBatch.self) else { return }
+  if let field, count > 0 {
     batch.pointee.bytes.append(
-      contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+      contentsOf: UnsafeBufferPointer(start: field.assumingMemoryBound(to: UInt8.self), count: count))
   }
   batch.pointee.fieldEnds.append(batch.pointee.bytes.count)
 }
 
-private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-  guard let batch = context?.assumingMemoryBound(to: CSVBatch.self) else { return }
-  let fieldCount = batch.pointee.fieldEnds.count
-  let previous = batch.pointee.firstPendingField
-  let isBareBreak = fieldCount == previous && terminator != -1
-  batch.pointee.events.append(
-    CSVBatch.Event(fieldEnd: isBareBreak ? -1 : fieldCount, terminator: terminator))
+private func onRowEnd(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
+  guard let batch = data?.assumingMemoryBound(to: FieldBatch.self) else { return }
+  batch.pointee.rowEnds.append((batch.pointee.fieldEnds.count, terminator))
+}
+
+/// Only the space character is blank: with a tab delimiter libcsv's default would eat empty fields.
+private func isSpaceOnly(_ byte: UInt8) -> Int32 { byte == 0x20 ? 1 : 0 }
+
+/// libcsv's state while inside a field (libcsv.c `FIELD_BEGUN`).
+private let fieldBegun: Int32 = 2
+
+/// The streaming reader; it owns the libcsv parser, hence not copyable.
+struct CSVReader: ~Copyable {
+  let delimiter: UInt8
+  private let parser: UnsafeMutablePointer<csv_parser>
+  private var batch = FieldBatch()
+  /// Physical line of the next byte the caller has not yet seen as part of a record.
+  private var line = 1
+  /// The previous row end was a CR, so an empty row ending in LF is the rest of a CRLF.
+  private var afterCR = false
+
+  init(delimiter: UInt8 = 0x2C) throws(CSVError) {
+    self.delimiter = delimiter
+    parser = .allocate(capacity: 1)
+    guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
+      parser.deallocate()
+      throw CSVError(message: "cannot initialise the CSV parser")
+    }
+    csv_set_delim(parser, delimiter)
+    if delimiter == 0x09 { csv_set_space_func(parser, isSpaceOnly) }
+    csv_set_blk_size(parser, 64 * 1024)
+  }
+
+  deinit {
+    csv_free(parser)
+    parser.deallocate()
+  }
+
+  /// Parses one chunk and calls `body` with every record it completes.
+  mutating func parse(
+    _ chunk: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Void
+  ) throws {
+    guard chunk.count > 0 else { return }
+    let parser = self.parser
+    let consumed = withUnsafeMutablePointer(to: &batch) { batch in
+      csv_parse(parser, chunk.baseAddress, chunk.count, onField, onRowEnd, batch)
+    }
+    guard consumed == chunk.count else {
+      throw CSVError(message: String(cString: csv_strerror(csv_error(parser))))
+    }
+    try deliver(cutOff: false, body)
+  }
+
+  /// Ends the input: delivers a last record without a line break, flagged when cut off in a quote.
+  mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
+    let cutOff = parser.pointee.pstate == fieldBegun && parser.pointee.quoted != 0
+    let parser = self.parser
+    _ = withUnsafeMutablePointer(to: &batch) { batch in
+      csv_fini(parser, onField, onRowEnd, batch)
+    }
+    try deliver(cutOff: cutOff, body)
+  }
+
+  private mutating func deliver(cutOff: Bool, _ body: (CSVRecord) throws -> Void) throws {
+    var firstField = 0
+    let rowEnds = batch.rowEnds
+    let delimiter = self.delimiter
+    try batch.bytes.withUnsafeBufferPointer { bytes in
+      try batch.fieldEnds.withUnsafeBufferPointer { ends in
+        for (index, rowEnd) in rowEnds.enumerated() {
+          let fieldRange = firstField..<rowEnd.fields
+          if !fieldRange.isEmpty {
+            let start = firstField == 0 ? 0 : ends[firstField - 1]
+            let record = CSVRecord(
+              line: line, isCutOff: cutOff && index == rowEnds.count - 1, delimiter: delimiter,
+              bytes: bytes, ends: UnsafeBufferPointer(rebasing: ends[fieldRange]), start: start)
+            try body(record)
+            line += lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[start..<ends[rowEnd.fields - 1]]))
+          }
+          switch rowEnd.terminator {
+          case 0x0D:
+            line += 1
+            afterCR = true
+          case 0x0A:
+            if !(afterCR && fieldRange.isEmpty) { line += 1 }
+            afterCR = false
+          default:
+            afterCR = false
+          }
+          firstField = rowEnd.fields
+        }
+      }
+    }
+    compact(keepingFieldsFrom: firstField)
+  }
+
+  /// Drops delivered records, moving the fields of an unfinished record to the front.
+  private mutating func compact(keepingFieldsFrom firstField: Int) {
+    batch.rowEnds.removeAll(keepingCapacity: true)
+    guard firstField > 0 else { return }
+    let byteStart = batch.fieldEnds[firstField - 1]
+    if firstField == batch.fieldEnds.count {
+      batch.bytes.removeAll(keepingCapacity: true)
+      batch.fieldEnds.removeAll(keepingCapacity: true)
+      return
+    }
+    batch.bytes.removeSubrange(0..<byteStart)
+    batch.fieldEnds.removeSubrange(0..<firstField)
+    for index in batch.fieldEnds.indices { batch.fieldEnds[index] -= byteStart }
+  }
+}
+
+/// Line breaks inside field bytes: LF, CRLF and bare CR count one each.
+private func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  var count = 0
+  var index = 0
+  while index < bytes.count {
+    let byte = bytes[index]
+    index += 1
+    guard byte <= 0x0D else { continue }
+    if byte == 0x0A || (byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) {
+      count += 1
+    }
+  }
+  return count
 }
