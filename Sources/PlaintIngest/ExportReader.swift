@@ -4,272 +4,333 @@ import PlaintCore
 /// Reads one help-desk export as a stream of tickets and rejects, accounting for every row.
 public struct ExportReader: Sendable {
   public let settings: SourceSettings
-  let profile: ExportProfile
+  /// One plan for a named profile; every built-in profile's for `auto`.
+  let plans: [ColumnPlan]
   let dates: DateParser
+  let emptyValues: [[UInt8]]
 
-  /// Checks the profile and mapping; the file itself is opened by `read` or `checkColumns`.
+  /// Bytes read per system call, and the prefix that decides encoding and delimiter.
+  static let chunkSize = 1 << 20
+  static let sampleSize = 1 << 16
+  /// Records searched for the header row before giving up.
+  static let headerSearchLimit = 100
+  /// Raw text kept for a rejected row.
+  static let rawLimit = 8 * 1024
+
+  /// Checks the profile and mapping; the file is opened by `read` or `checkColumns`.
   public init(settings: SourceSettings) throws {
     self.settings = settings
-    if settings.profile == "generic" {
-      var columns: [TicketField: [String]] = [:]
-      for (field, refs) in settings.columns {
-        columns[field] = refs.map { ref in
-          switch ref {
-          case .header(let name): name
-          case .number(let number): "#\(number)"
-          }
-        }
-      }
-      let missing = ExportProfile.required.filter { columns[$0] == nil }
-      if !missing.isEmpty {
-        throw IngestError.badMapping(
-          settings.displayPath,
-          "profile generic needs columns for \(missing.map(\.rawValue).joined(separator: ", "))")
-      }
-      profile = ExportProfile(name: "generic", columns: columns)
-    } else if var builtIn = ExportProfile.named(settings.profile) {
-      for (field, refs) in settings.columns {
-        builtIn.columns[field] = refs.compactMap {
-          if case .header(let name) = $0 { return name }
-          return nil
-        }
-      }
-      profile = builtIn
-    } else {
-      throw IngestError.unknownProfile(settings.profile)
+    let path = settings.displayPath
+    let refs = settings.columns.values.joined()
+    if refs.contains(where: { if case .number(let n) = $0 { n < 1 } else { false } }) {
+      throw IngestError.badMapping(path, "`columns`: column numbers start at 1")
     }
-    dates = DateParser(
-      formats: settings.dateFormats + profile.dateFormats, timeZone: settings.timeZone)
+    if !settings.header && refs.contains(where: { if case .header = $0 { true } else { false } }) {
+      throw IngestError.badMapping(
+        path, "`columns`: a file without a header row (`header: false`) needs column numbers")
+    }
+    var filters: [ColumnPlan.Filter] = []
+    for key in settings.filters.keys.sorted() {
+      let values = Set(
+        (settings.filters[key] ?? []).map { $0.trimmingCharacters(in: .whitespaces) })
+      if settings.header {
+        filters.append(.init(ref: .header(key), values: values))
+      } else if let number = Int(key), number >= 1 {
+        filters.append(.init(ref: .number(number), values: values))
+      } else {
+        throw IngestError.badMapping(
+          path, "`where`: \"\(key)\" must be a column number in a file without a header row")
+      }
+    }
+    let profiles: [ExportProfile]
+    switch settings.profile.lowercased() {
+    case "generic":
+      let missing = ExportProfile.requiredFields.filter { settings.columns[$0]?.isEmpty ?? true }
+      guard missing.isEmpty else {
+        throw IngestError.badMapping(
+          path,
+          "profile generic needs `columns` for id, created and text; missing "
+            + missing.map(\.rawValue).joined(separator: ", "))
+      }
+      profiles = [ExportProfile(name: "generic", columns: [:])]
+    case "auto":
+      profiles = ExportProfile.builtIn
+    default:
+      guard let profile = ExportProfile.named(settings.profile) else {
+        throw IngestError.unknownProfile(settings.profile)
+      }
+      profiles = [profile]
+    }
+    if !settings.header {
+      let unmapped = ExportProfile.requiredFields.filter { settings.columns[$0]?.isEmpty ?? true }
+      guard unmapped.isEmpty else {
+        throw IngestError.badMapping(
+          path,
+          "a file without a header row needs column numbers for "
+            + unmapped.map(\.rawValue).joined(separator: ", "))
+      }
+    }
+    plans = profiles.map { profile in
+      var needs: [ColumnPlan.Need] = []
+      for field in TicketField.allCases {
+        let required = ExportProfile.requiredFields.contains(field)
+        if let refs = settings.columns[field], !refs.isEmpty {
+          needs.append(.init(field: field, refs: refs, isExplicit: true, isRequired: required))
+        } else if settings.header, let names = profile.columns[field] {
+          needs.append(
+            .init(
+              field: field, refs: names.map(ColumnRef.header), isExplicit: false,
+              isRequired: required))
+        }
+      }
+      return ColumnPlan(profile: profile, needs: needs, filters: filters)
+    }
+    do {
+      let profileFormats = profiles.count == 1 ? profiles[0].dateFormats : []
+      dates = try DateParser(
+        formats: settings.dateFormats + profileFormats, timeZone: settings.timeZone)
+    } catch {
+      throw IngestError.badMapping(path, "`date_format` \"\(error.format)\": \(error.reason)")
+    }
+    emptyValues = Array(Set(profiles.flatMap(\.emptyValues))).sorted().map { Array($0.utf8) }
   }
 
   /// Finds the header row and the mapped columns without reading further (the run's preflight).
   public func checkColumns() throws {
-    _ = try scan(onTicket: { _ in }, onReject: { _ in }, headerOnly: true)
+    var scan = RowScan(reader: self, headerOnly: true)
+    try scan.run(onTicket: { _ in }, onReject: { _ in })
   }
 
-  /// Streams the file: every accepted row to `onTicket`, every rejected one to `onReject`.
+  /// Streams the file; calls `onTicket` for every accepted row and `onReject` for every rejected
+  /// one; returns the accounting (rows_read = accepted + rejected + filtered).
   public func read(
     onTicket: (Ticket) throws -> Void, onReject: (RejectedRow) throws -> Void
   ) throws -> FileAccounting {
-    try scan(onTicket: onTicket, onReject: onReject, headerOnly: false)
+    var scan = RowScan(reader: self, headerOnly: false)
+    try scan.run(onTicket: onTicket, onReject: onReject)
+    return scan.accounting
+  }
+}
+
+/// One pass over a file: decoding, parsing, finding the header, turning rows into tickets.
+private struct RowScan {
+  let reader: ExportReader
+  let headerOnly: Bool
+  var accounting = FileAccounting()
+  var dates: DateParser
+  var mapping: ColumnMapping?
+  var system: String
+  var fieldEncoding = FieldEncoding.utf8
+  var headerCandidates = 0
+  var sawRecord = false
+  /// The header-like record that came closest, for the message when none fits.
+  var nearest: (line: Int, missing: [String])?
+
+  /// Thrown to stop reading once the header is found by `checkColumns`.
+  struct HeaderFound: Error {}
+
+  init(reader: ExportReader, headerOnly: Bool) {
+    self.reader = reader
+    self.headerOnly = headerOnly
+    dates = reader.dates
+    system = reader.settings.system ?? reader.plans[0].profile.name
   }
 
-  private func scan(
-    onTicket: (Ticket) throws -> Void, onReject: (RejectedRow) throws -> Void, headerOnly: Bool
-  ) throws -> FileAccounting {
-    let source = try ByteSource(
-      path: settings.path, encoding: settings.encoding, displayPath: settings.displayPath)
-    var accounting = FileAccounting()
-    var reader: CSVRecordReader?
-    var columns: Columns?
-    var headerSearch = 0
-    var sawBytes = false
-    var failure: (any Error)?
+  var settings: SourceSettings { reader.settings }
+  var path: String { settings.displayPath }
 
-    func handle(_ record: CSVRecord) throws -> Bool {
-      guard let mapped = columns else {
-        headerSearch += 1
-        if let found = try self.header(record) {
-          columns = found
-          return !headerOnly
-        }
-        return headerSearch < 100
-      }
-      if record.isBlank { return true }
-      accounting.rowsRead += 1
-      switch self.row(record, mapped, &accounting) {
-      case .accepted(let ticket):
-        accounting.accepted += 1
-        try onTicket(ticket)
-      case .filtered:
-        accounting.filtered += 1
-      case .rejected(let kind, let detail):
-        accounting.rejected += 1
-        accounting.reasons[kind, default: 0] += 1
-        var raw = record.raw(delimiter: self.delimiterOf(reader))
-        if raw.count > 2_000 { raw = String(raw.prefix(2_000)) + "…" }
-        try onReject(
-          RejectedRow(
-            file: self.settings.displayPath, line: record.line,
-            reason: detail.isEmpty ? kind : "\(kind): \(detail)", raw: raw))
-      }
-      return true
+  /// Tickets and rejects go to the two callbacks, in file order.
+  mutating func run(
+    onTicket: (Ticket) throws -> Void, onReject: (RejectedRow) throws -> Void
+  ) throws {
+    let source = try ByteSource(path: settings.path, displayPath: path)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: ExportReader.chunkSize, alignment: 16)
+    defer { buffer.deallocate() }
+    let filled = try source.fill(
+      UnsafeMutableRawBufferPointer(rebasing: buffer[..<ExportReader.sampleSize]))
+    guard filled > 0 else { throw IngestError.empty(path) }
+    let isWhole = filled < ExportReader.sampleSize
+    let sample = UnsafeRawBufferPointer(rebasing: buffer[..<filled])
+    guard
+      let encoding = DetectedEncoding.detect(sample, requested: settings.encoding, isWhole: isWhole)
+    else { throw IngestError.notText(path) }
+    fieldEncoding = encoding.fieldEncoding
+    var decoder = ByteDecoder(encoding)
+    let delimiter =
+      try settings.delimiter ?? sniffDelimiter(sample, decoder: decoder, isWhole: isWhole)
+    if !settings.header { mapping = try resolveHeaderless() }
+    var csv: CSVReader
+    do {
+      csv = try CSVReader(delimiter: delimiter)
+    } catch {
+      throw IngestError.unreadable(path, error.message)
     }
-
-    var going = true
-    while going {
-      let more = try source.next { chunk in
-        if !sawBytes {
-          sawBytes = !chunk.isEmpty
-          if chunk.prefix(4096).contains(0) && source.encoding != .utf16 {
-            failure = IngestError.notText(settings.displayPath)
-            return
+    do {
+      try decoder.decode(sample, isLast: isWhole) {
+        try csv.parse($0) { try handle($0, onTicket, onReject) }
+      }
+      if !isWhole {
+        while true {
+          let count = try source.read(into: buffer)
+          try decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[..<count]), isLast: count == 0)
+          {
+            try csv.parse($0) { try handle($0, onTicket, onReject) }
           }
-        }
-        if reader == nil {
-          reader = CSVRecordReader(delimiter: settings.delimiter ?? DelimiterSniffer.sniff(chunk))
-        }
-        do {
-          going = try reader?.feed(chunk, handle) ?? false
-        } catch {
-          failure = error
+          if count == 0 { break }
         }
       }
-      if let failure { throw failure }
-      if !more { break }
+      try csv.finish { try handle($0, onTicket, onReject) }
+    } catch is HeaderFound {
+      return
+    } catch let error as CSVError {
+      throw IngestError.unreadable(path, error.message)
     }
-    if !sawBytes { throw IngestError.empty(settings.displayPath) }
-    if going, var finishing = reader {
-      let delimiter = finishing.delimiter
-      _ = try finishing.finish { record in
-        if record.brokenQuote, columns != nil {
-          accounting.rowsRead += 1
-          accounting.rejected += 1
-          accounting.reasons["broken quote", default: 0] += 1
-          var raw = record.raw(delimiter: delimiter)
-          if raw.count > 2_000 { raw = String(raw.prefix(2_000)) + "…" }
-          try onReject(
-            RejectedRow(
-              file: settings.displayPath, line: record.line,
-              reason: "broken quote: the file ends inside a quoted field", raw: raw))
-          return true
+    accounting.replacedBytes += decoder.replacedBytes
+    guard sawRecord else { throw IngestError.empty(path) }
+    if mapping == nil { throw missingColumns() }
+  }
+
+  private func sniffDelimiter(
+    _ sample: UnsafeRawBufferPointer, decoder: ByteDecoder, isWhole: Bool
+  ) throws -> UInt8 {
+    var probe = decoder
+    var text: [UInt8] = []
+    probe.decode(sample, isLast: isWhole) { text.append(contentsOf: $0) }
+    let plans = reader.plans
+    return text.withUnsafeBytes { bytes in
+      DelimiterSniffer.sniff(bytes) { fields in
+        plans.contains { plan in
+          if case .success = plan.resolve(header: fields) { true } else { false }
         }
-        return try handle(record)
       }
     }
-    if columns == nil {
-      throw IngestError.missingColumns(settings.displayPath, requiredHeaders)
-    }
-    return accounting
   }
 
-  private func delimiterOf(_ reader: CSVRecordReader?) -> UInt8 {
-    reader?.delimiter ?? settings.delimiter ?? UInt8(ascii: ",")
-  }
-
-  // MARK: - Header
-
-  /// Where each mapped field is in a row.
-  struct Columns {
-    var indexes: [TicketField: [Int]] = [:]
-    var headers: [TicketField: String] = [:]
-    var filters: [(index: Int, values: Set<String>)] = []
-    /// The highest index a row needs for its required fields.
-    var requiredWidth = 0
-
-    func first(_ field: TicketField) -> Int? { indexes[field]?.first }
-  }
-
-  private var requiredHeaders: [String] {
-    ExportProfile.required.map { field in
-      "\(field.rawValue) (\((profile.columns[field] ?? []).joined(separator: " or ")))"
+  private mutating func resolveHeaderless() throws -> ColumnMapping {
+    switch reader.plans[0].resolve(header: nil) {
+    case .success(let mapping): return mapping
+    case .failure(let missing): throw IngestError.missingColumns(path, missing.descriptions)
     }
   }
 
-  /// The column positions, if `record` is the header row (or the file has none).
-  private func header(_ record: CSVRecord) throws -> Columns? {
-    var columns = Columns()
-    if !settings.header {
-      for (field, names) in profile.columns {
-        let numbers = names.compactMap { Int($0.dropFirst()) }.map { $0 - 1 }
-        if !numbers.isEmpty { columns.indexes[field] = numbers }
-        columns.headers[field] = names.joined(separator: "+")
-      }
-      columns.requiredWidth =
-        ExportProfile.required.compactMap { columns.indexes[$0]?.max() }.max().map { $0 + 1 } ?? 0
-      return columns
+  private func missingColumns() -> IngestError {
+    if let nearest {
+      return .missingColumns(path, nearest.missing + ["(closest header: line \(nearest.line))"])
     }
-    var position: [String: Int] = [:]
-    var folded: [String: Int] = [:]
-    for index in 0..<record.count {
-      var name = record.string(index).trimmingCharacters(in: .whitespacesAndNewlines)
-      if name.hasPrefix("\u{FEFF}") { name.removeFirst() }
-      if position[name] == nil { position[name] = index }
-      if folded[name.lowercased()] == nil { folded[name.lowercased()] = index }
+    return .missingColumns(path, ["no header row found"])
+  }
+
+  private mutating func handle(
+    _ record: CSVRecord, _ onTicket: (Ticket) throws -> Void,
+    _ onReject: (RejectedRow) throws -> Void
+  ) throws {
+    sawRecord = true
+    guard let mapping else { return try findHeader(record) }
+    accounting.rowsRead += 1
+    if record.isCutOff { return try reject(record, onReject, "broken quote") }
+    guard mapping.highestColumn < record.fieldCount else {
+      return try reject(record, onReject, "too few fields")
     }
-    func find(_ name: String) -> Int? { position[name] ?? folded[name.lowercased()] }
-    for (field, names) in profile.columns {
-      if field == .text {
-        let found = names.compactMap(find)
-        if !found.isEmpty { columns.indexes[field] = found }
-        columns.headers[field] = names.filter { find($0) != nil }.joined(separator: "+")
-      } else if let name = names.first(where: { find($0) != nil }), let index = find(name) {
-        columns.indexes[field] = [index]
-        columns.headers[field] = name
+    for filter in mapping.filters {
+      if !filter.values.contains(text(record, filter.column) ?? "") {
+        accounting.filtered += 1
+        return
       }
     }
-    guard ExportProfile.required.allSatisfy({ columns.indexes[$0] != nil }) else { return nil }
-    for (column, values) in settings.filters.sorted(by: { $0.key < $1.key }) {
-      guard let index = find(column) else {
-        throw IngestError.badMapping(
-          settings.displayPath, "`where` names the column \"\(column)\", which the header lacks")
-      }
-      columns.filters.append((index, Set(values)))
+    var replaced = 0
+    guard let id = value(record, mapping[.id], &replaced) else {
+      return try reject(record, onReject, "empty id")
     }
-    columns.requiredWidth =
-      [TicketField.id, .created].compactMap { columns.indexes[$0]?.max() }.max().map { $0 + 1 } ?? 0
-    return columns
+    guard let createdColumn = mapping[.created].first else {
+      return try reject(record, onReject, "no date")
+    }
+    guard let created = date(record, createdColumn) else {
+      let reason = isEmpty(record, createdColumn) ? "empty date" : "unparseable date"
+      return try reject(record, onReject, "\(reason) in column \(mapping.name(of: createdColumn))")
+    }
+    let text = mapping[.text].compactMap { value(record, [$0], &replaced) }.joined(separator: "\n")
+    let tags = value(record, mapping[.tags], &replaced).map { tags in
+      tags.split { $0 == "," || $0.isWhitespace }.map(String.init)
+    }
+    let ticket = Ticket(
+      system: system, id: id, created: created,
+      updated: mapping[.updated].first.flatMap { date(record, $0) },
+      resolved: mapping[.resolved].first.flatMap { date(record, $0) },
+      text: text, customer: value(record, mapping[.customer], &replaced),
+      customerName: value(record, mapping[.customerName], &replaced),
+      product: value(record, mapping[.product], &replaced),
+      channel: value(record, mapping[.channel], &replaced),
+      agent: value(record, mapping[.agent], &replaced),
+      sourceCategory: value(record, mapping[.category], &replaced), tags: tags ?? [],
+      location: SourceLocation(file: path, line: record.line))
+    try onTicket(ticket)
+    accounting.accepted += 1
+    accounting.replacedBytes += replaced
   }
 
-  // MARK: - Rows
-
-  enum Outcome {
-    case accepted(Ticket)
-    case filtered
-    case rejected(String, String)
+  /// Takes `record` as the header row when some plan finds all it needs in it.
+  private mutating func findHeader(_ record: CSVRecord) throws {
+    guard !record.isCutOff else { return }
+    var replaced = 0
+    let names = (0..<record.fieldCount).map {
+      fieldEncoding.string(trimmed(record[$0]), replaced: &replaced)
+    }
+    for plan in reader.plans {
+      switch plan.resolve(header: names) {
+      case .success(let found):
+        mapping = found
+        if settings.system == nil || (settings.system == "auto" && reader.plans.count > 1) {
+          system = plan.profile.name
+        }
+        if headerOnly { throw HeaderFound() }
+        return
+      case .failure(let missing):
+        if !missing.isOtherSystem, missing.descriptions.count < nearest?.missing.count ?? .max {
+          nearest = (record.line, missing.descriptions)
+        }
+      }
+    }
+    headerCandidates += 1
+    if headerCandidates >= ExportReader.headerSearchLimit { throw missingColumns() }
   }
 
-  private func row(_ record: CSVRecord, _ columns: Columns, _ accounting: inout FileAccounting)
-    -> Outcome
-  {
-    for filter in columns.filters {
-      let value =
-        filter.index < record.count
-        ? record.string(filter.index).trimmingCharacters(in: .whitespaces) : ""
-      if !filter.values.contains(value) { return .filtered }
+  private mutating func reject(
+    _ record: CSVRecord, _ onReject: (RejectedRow) throws -> Void, _ reason: String
+  ) throws {
+    accounting.rejected += 1
+    accounting.reasons[reason, default: 0] += 1
+    var ignored = 0
+    var raw = record.raw(limit: ExportReader.rawLimit).withUnsafeBufferPointer {
+      fieldEncoding.string($0, replaced: &ignored)
     }
-    guard record.count >= columns.requiredWidth else {
-      return .rejected("too few fields", "\(record.count) of \(columns.requiredWidth)")
-    }
-    func text(_ index: Int?) -> String? {
-      guard let index, index < record.count else { return nil }
-      let bytes = record[index]
-      if bytes.isEmpty { return nil }
-      var value: String
-      if let valid = String(validating: bytes, as: UTF8.self) {
-        value = valid
-      } else {
-        value = String(decoding: bytes, as: UTF8.self)
-        accounting.replacedBytes += value.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
+    if raw.utf8.count >= ExportReader.rawLimit { raw += "…" }
+    try onReject(RejectedRow(file: path, line: record.line, reason: reason, raw: raw))
+  }
+
+  /// The first non-empty of `columns` as text, nil when all are empty or an "empty" marker.
+  private func value(_ record: CSVRecord, _ columns: [Int], _ replaced: inout Int) -> String? {
+    for column in columns {
+      let bytes = trimmed(record[column])
+      if bytes.isEmpty || reader.emptyValues.contains(where: { $0.elementsEqual(bytes) }) {
+        continue
       }
-      value = value.trimmingCharacters(in: .whitespacesAndNewlines)
-      if value.isEmpty || (profile.noneIsEmpty && value == "None") { return nil }
-      return value
+      return fieldEncoding.string(bytes, replaced: &replaced)
     }
-    func date(_ field: TicketField) -> Date? {
-      guard let index = columns.first(field), index < record.count else { return nil }
-      return dates.parse(record[index])
-    }
-    guard let id = text(columns.first(.id)) else { return .rejected("empty id", "") }
-    guard let created = date(.created) else {
-      let raw = columns.first(.created).map { record.string($0) } ?? ""
-      return .rejected(
-        "unparseable date",
-        "column \(columns.headers[.created] ?? "created") holds \"\(raw.prefix(40))\"")
-    }
-    let body = (columns.indexes[.text] ?? []).compactMap { text($0) }.joined(separator: "\n")
-    let tags = text(columns.first(.tags)).map {
-      $0.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-    }
-    return .accepted(
-      Ticket(
-        system: settings.system ?? settings.profile, id: id, created: created,
-        updated: date(.updated), resolved: date(.resolved), text: body,
-        customer: text(columns.first(.customer)),
-        customerName: text(columns.first(.customerName)),
-        product: text(columns.first(.product)), channel: text(columns.first(.channel)),
-        agent: text(columns.first(.agent)), sourceCategory: text(columns.first(.category)),
-        tags: tags ?? [],
-        location: SourceLocation(file: settings.displayPath, line: record.line)))
+    return nil
+  }
+
+  private func text(_ record: CSVRecord, _ column: Int) -> String? {
+    var ignored = 0
+    return value(record, [column], &ignored)
+  }
+
+  private func isEmpty(_ record: CSVRecord, _ column: Int) -> Bool {
+    let bytes = trimmed(record[column])
+    return bytes.isEmpty || reader.emptyValues.contains { $0.elementsEqual(bytes) }
+  }
+
+  private mutating func date(_ record: CSVRecord, _ column: Int) -> Date? {
+    isEmpty(record, column) ? nil : dates.parse(record[column])
   }
 }

@@ -80,11 +80,14 @@ private struct FieldBatch {
   var rowEnds: [(fields: Int, terminator: Int32)] = []
 }
 
-private func onField(_ field: UnsafeMutableRawPointer?, _ count: Int, _ data: UnsafeMutableRawPointer?) {
+private func onField(
+  _ field: UnsafeMutableRawPointer?, _ count: Int, _ data: UnsafeMutableRawPointer?
+) {
   guard let batch = data?.assumingMemoryBound(to: FieldBatch.self) else { return }
   if let field, count > 0 {
     batch.pointee.bytes.append(
-      contentsOf: UnsafeBufferPointer(start: field.assumingMemoryBound(to: UInt8.self), count: count))
+      contentsOf: UnsafeBufferPointer(
+        start: field.assumingMemoryBound(to: UInt8.self), count: count))
   }
   batch.pointee.fieldEnds.append(batch.pointee.bytes.count)
 }
@@ -166,7 +169,8 @@ struct CSVReader: ~Copyable {
               line: line, isCutOff: cutOff && index == rowEnds.count - 1, delimiter: delimiter,
               bytes: bytes, ends: UnsafeBufferPointer(rebasing: ends[fieldRange]), start: start)
             try body(record)
-            line += lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[start..<ends[rowEnd.fields - 1]]))
+            line += lineBreaks(
+              in: UnsafeBufferPointer(rebasing: bytes[start..<ends[rowEnd.fields - 1]]))
           }
           switch rowEnd.terminator {
           case 0x0D:

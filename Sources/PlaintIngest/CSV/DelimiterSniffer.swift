@@ -1,30 +1,70 @@
-/// Picks the delimiter of a file from its first lines: the candidate found most often, outside
-/// quotes, on the longest of the first lines (the header, past any banner line).
+/// Guesses a file's delimiter among `,` `;` tab `|` from its first lines.
 enum DelimiterSniffer {
-  static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9, UInt8(ascii: "|")]
+  static let candidates: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
 
-  static func sniff(_ chunk: UnsafeRawBufferPointer) -> UInt8 {
-    var best = (delimiter: UInt8(ascii: ","), count: 0)
-    var counts = [Int](repeating: 0, count: candidates.count)
-    var quoted = false
-    var lines = 0
-    for byte in chunk.prefix(1 << 16) {
-      if byte == UInt8(ascii: "\"") { quoted.toggle() }
-      if quoted { continue }
-      if byte == 10 || byte == 13 {
-        for (index, count) in counts.enumerated() where count > best.count {
-          best = (candidates[index], count)
-        }
-        counts = counts.map { _ in 0 }
-        lines += 1
-        if lines >= 10 { break }
-        continue
+  /// The delimiter that splits some early line into a header `isHeader` accepts; else the one
+  /// that splits the most lines into the same number of fields; else a comma.
+  static func sniff(
+    _ sample: UnsafeRawBufferPointer, isHeader: ([String]) -> Bool = { _ in false }
+  ) -> UInt8 {
+    let lines = logicalLines(sample, limit: 50)
+    for line in lines {
+      for candidate in candidates where isHeader(fields(of: line, delimiter: candidate)) {
+        return candidate
       }
-      if let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
     }
-    for (index, count) in counts.enumerated() where count > best.count {
-      best = (candidates[index], count)
+    var best: (delimiter: UInt8, lines: Int, fields: Int) = (0x2C, 0, 0)
+    for candidate in candidates {
+      var frequency: [Int: Int] = [:]
+      for line in lines.prefix(20) {
+        let count = fields(of: line, delimiter: candidate).count - 1
+        if count > 0 { frequency[count, default: 0] += 1 }
+      }
+      let top = frequency.max { ($0.value, $0.key) < ($1.value, $1.key) }
+      if let top, (top.value, top.key) > (best.lines, best.fields) {
+        best = (candidate, top.value, top.key)
+      }
     }
     return best.delimiter
+  }
+
+  /// The first `limit` records' bytes: line breaks inside quotes do not end a record.
+  private static func logicalLines(_ sample: UnsafeRawBufferPointer, limit: Int) -> [ArraySlice<
+    UInt8
+  >] {
+    let bytes = Array(sample)
+    var lines: [ArraySlice<UInt8>] = []
+    var start = 0
+    var quoted = false
+    for (index, byte) in bytes.enumerated() {
+      if byte == 0x22 {
+        quoted.toggle()
+      } else if !quoted && (byte == 0x0A || byte == 0x0D) {
+        if index > start { lines.append(bytes[start..<index]) }
+        start = index + 1
+        if lines.count == limit { return lines }
+      }
+    }
+    if start < bytes.count && lines.count < limit { lines.append(bytes[start...]) }
+    return lines
+  }
+
+  /// A line's fields, unquoted, for header matching.
+  private static func fields(of line: ArraySlice<UInt8>, delimiter: UInt8) -> [String] {
+    var fields: [String] = []
+    var current: [UInt8] = []
+    var quoted = false
+    for byte in line {
+      if byte == 0x22 {
+        quoted.toggle()
+      } else if byte == delimiter && !quoted {
+        fields.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
+      } else {
+        current.append(byte)
+      }
+    }
+    fields.append(String(decoding: current, as: UTF8.self))
+    return fields
   }
 }

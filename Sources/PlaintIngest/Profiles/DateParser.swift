@@ -1,251 +1,359 @@
 import Foundation
 
-/// Parses dates from field bytes: ISO 8601, configured patterns, Excel serial numbers.
+/// Parses dates from field bytes: configured patterns, then ISO 8601, then Excel serial numbers.
 ///
-/// Patterns compile once into tokens; parsing reads digits straight from the bytes, so no
-/// formatter or String is made per row. Times without an offset are local to `timeZone`.
+/// Patterns are compiled once into tokens and matched on bytes, so a row costs no formatter and
+/// no `String`. Times without an offset are local to `timeZone`; its offsets are cached per hour.
 struct DateParser: Sendable {
-  let patterns: [[Token]]
+  let patterns: [DatePattern]
   let timeZone: TimeZone
+  private let fixedOffset: Int?
+  private var offsets: [Int: Int] = [:]
 
-  enum Token: Sendable, Equatable {
-    case year4, year2, month2, month, day2, day, hour2, hour, minute2, second2
-    case monthName, weekdayName, offset
-    case literal(UInt8)
-  }
-
-  init(formats: [String], timeZone: TimeZone) {
-    patterns = formats.map(Self.compile)
+  init(formats: [String], timeZone: TimeZone) throws(DatePatternError) {
+    var patterns: [DatePattern] = []
+    for format in formats { patterns.append(try DatePattern(format)) }
+    self.patterns = patterns
     self.timeZone = timeZone
+    let id = timeZone.identifier
+    let isFixed =
+      ["GMT", "UTC", "Etc/UTC", "Etc/GMT", "Z"].contains(id) || id.hasPrefix("GMT+")
+      || id.hasPrefix("GMT-")
+    fixedOffset = isFixed ? timeZone.secondsFromGMT() : nil
   }
 
-  static func compile(_ format: String) -> [Token] {
-    let characters = Array(format.utf8)
-    var tokens: [Token] = []
-    var index = 0
-    while index < characters.count {
-      let character = characters[index]
-      var run = 1
-      while index + run < characters.count, characters[index + run] == character { run += 1 }
-      switch (character, run) {
-      case (UInt8(ascii: "y"), 4): tokens.append(.year4)
-      case (UInt8(ascii: "y"), 2): tokens.append(.year2)
-      case (UInt8(ascii: "M"), 1): tokens.append(.month)
-      case (UInt8(ascii: "M"), 2): tokens.append(.month2)
-      case (UInt8(ascii: "M"), 3...): tokens.append(.monthName)
-      case (UInt8(ascii: "d"), 1): tokens.append(.day)
-      case (UInt8(ascii: "d"), 2): tokens.append(.day2)
-      case (UInt8(ascii: "H"), 1): tokens.append(.hour)
-      case (UInt8(ascii: "H"), 2): tokens.append(.hour2)
-      case (UInt8(ascii: "m"), 2): tokens.append(.minute2)
-      case (UInt8(ascii: "s"), 2): tokens.append(.second2)
-      case (UInt8(ascii: "E"), _): tokens.append(.weekdayName)
-      case (UInt8(ascii: "Z"), _), (UInt8(ascii: "X"), _), (UInt8(ascii: "x"), _):
-        tokens.append(.offset)
-      default:
-        for _ in 0..<run { tokens.append(.literal(character)) }
-      }
-      index += run
-    }
-    return tokens
-  }
-
-  /// The instant a field names, or nil when no accepted form fits.
-  func parse(_ field: UnsafeBufferPointer<UInt8>) -> Date? {
-    var start = 0
-    var end = field.count
-    while start < end, field[start] == 32 || field[start] == 9 { start += 1 }
-    while end > start, field[end - 1] == 32 || field[end - 1] == 9 || field[end - 1] == 13 {
-      end -= 1
-    }
-    guard start < end else { return nil }
-    let bytes = UnsafeBufferPointer(rebasing: field[start..<end])
-    if let date = iso(bytes) { return date }
+  /// The instant `bytes` names, or nil when no pattern, ISO 8601 or Excel serial fits.
+  mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    let bytes = trimmed(bytes)
+    guard !bytes.isEmpty else { return nil }
+    var fields: DateFields?
     for pattern in patterns {
-      if let date = match(pattern, bytes) { return date }
+      fields = pattern.match(bytes)
+      if fields != nil { break }
+    }
+    if fields == nil { fields = Self.iso8601(bytes) }
+    if let fields {
+      guard let local = fields.localSeconds else { return nil }
+      let seconds = fields.offset.map { local - $0 } ?? utc(local: local)
+      return Date(timeIntervalSince1970: TimeInterval(seconds) + fields.fraction)
     }
     return excelSerial(bytes)
   }
 
-  private struct Fields {
-    var year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0
-    var fraction = 0.0
-    var offset: Int? = nil
+  private mutating func utc(local: Int) -> Int {
+    if let fixedOffset { return local - fixedOffset }
+    let hour = local >= 0 ? local / 3600 : (local - 3599) / 3600
+    if let offset = offsets[hour] { return local - offset }
+    let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+    let offset = timeZone.secondsFromGMT(
+      for: Date(timeIntervalSince1970: TimeInterval(local - guess)))
+    if offsets.count < 1 << 18 { offsets[hour] = offset }
+    return local - offset
   }
 
-  private func iso(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
-    var reader = Reader(bytes: b)
-    var fields = Fields()
-    guard let year = reader.digits(4), reader.take(UInt8(ascii: "-")),
-      let month = reader.digits(2), reader.take(UInt8(ascii: "-")), let day = reader.digits(2)
+  /// Days since 1899-12-30, as spreadsheets store dates; local to `timeZone`.
+  private mutating func excelSerial(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    guard bytes.allSatisfy({ isDigit($0) || $0 == 0x2E }), bytes.filter({ $0 == 0x2E }).count <= 1,
+      isDigit(bytes[0]), let value = Double(String(decoding: bytes, as: UTF8.self)),
+      value >= 1, value < 2_958_466
     else { return nil }
-    fields.year = year
-    fields.month = month
-    fields.day = day
-    if reader.take(UInt8(ascii: "T")) || reader.take(UInt8(ascii: " ")) {
-      guard let hour = reader.digits(2), reader.take(UInt8(ascii: ":")),
-        let minute = reader.digits(2)
-      else { return nil }
-      fields.hour = hour
-      fields.minute = minute
-      if reader.take(UInt8(ascii: ":")) {
-        guard let second = reader.digits(2) else { return nil }
-        fields.second = second
-        if reader.take(UInt8(ascii: ".")) || reader.take(UInt8(ascii: ",")) {
-          fields.fraction = reader.fraction()
-        }
+    let days = value.rounded(.down)
+    let seconds = ((value - days) * 86_400).rounded()
+    let local = (Int(days) - 25_569) * 86_400 + Int(seconds)
+    return Date(timeIntervalSince1970: TimeInterval(utc(local: local)))
+  }
+
+  /// `yyyy-MM-dd`, optionally `T` or a space and `HH:mm[:ss[.fff]]`, optionally `Z` or `±hh[:mm]`.
+  static func iso8601(_ bytes: UnsafeBufferPointer<UInt8>) -> DateFields? {
+    var scanner = ByteScanner(bytes: bytes)
+    var fields = DateFields()
+    guard let year = scanner.number(4, 4), scanner.skip(0x2D), let month = scanner.number(1, 2),
+      scanner.skip(0x2D), let day = scanner.number(1, 2)
+    else { return nil }
+    (fields.year, fields.month, fields.day) = (year, month, day)
+    if scanner.isAtEnd { return fields }
+    guard scanner.skip(0x54) || scanner.skip(0x74) || scanner.skip(0x20),
+      let hour = scanner.number(1, 2), scanner.skip(0x3A), let minute = scanner.number(2, 2)
+    else { return nil }
+    (fields.hour, fields.minute) = (hour, minute)
+    if scanner.skip(0x3A) {
+      guard let second = scanner.number(2, 2) else { return nil }
+      fields.second = second
+      if scanner.skip(0x2E) || scanner.skip(0x2C) {
+        guard let fraction = scanner.fraction() else { return nil }
+        fields.fraction = fraction
       }
-      _ = reader.take(UInt8(ascii: " "))
-      if !reader.atEnd {
-        guard let offset = reader.offset() else { return nil }
+    }
+    _ = scanner.skip(0x20)
+    if !scanner.isAtEnd {
+      guard let offset = scanner.offset(), scanner.isAtEnd else { return nil }
+      fields.offset = offset
+    }
+    return fields
+  }
+}
+
+/// A pattern that does not compile, with the reason.
+struct DatePatternError: Error, Equatable {
+  var format: String
+  var reason: String
+}
+
+/// Date and time parts as read; validated when converted to seconds.
+struct DateFields: Equatable {
+  var year = 1970
+  var month = 1
+  var day = 1
+  var hour = 0
+  var minute = 0
+  var second = 0
+  var fraction = 0.0
+  var isPM: Bool?
+  /// Seconds east of UTC, when the text has an offset.
+  var offset: Int?
+
+  /// Seconds since 1970 as if the wall-clock time were UTC; nil for an impossible date.
+  var localSeconds: Int? {
+    var hour = self.hour
+    if let isPM {
+      guard (1...12).contains(hour) else { return nil }
+      hour = hour % 12 + (isPM ? 12 : 0)
+    }
+    guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+      (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+    else { return nil }
+    return daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + min(second, 59)
+  }
+}
+
+/// A compiled pattern such as `dd.MM.yyyy HH:mm`.
+///
+/// Letters: `yyyy` `yy` `y` year, `M` `MM` month, `MMM` `MMMM` English month name, `d` `dd` day,
+/// `H` `HH` hour, `h` `hh` hour with `a` (AM/PM), `m` `mm` minute, `s` `ss` second, `S…` fraction,
+/// `E…` weekday name (skipped), `Z` `X` `x` offset (`Z`, `+02:00`, `+0200`). Other characters
+/// match themselves; text in single quotes is literal.
+struct DatePattern: Sendable {
+  enum Part: Sendable {
+    case number(Component, minDigits: Int, maxDigits: Int)
+    case monthName
+    case weekdayName
+    case meridiem
+    case fraction
+    case offset
+    case literal(UInt8)
+  }
+
+  enum Component: Sendable { case year, shortYear, month, day, hour, minute, second }
+
+  let format: String
+  let parts: [Part]
+
+  init(_ format: String) throws(DatePatternError) {
+    self.format = format
+    var runs: [(letter: Character?, count: Int, text: [UInt8])] = []
+    var quoted = false
+    for character in format {
+      if character == "'" {
+        quoted.toggle()
+        continue
+      }
+      if !quoted, character.isASCII, character.isLetter {
+        if let last = runs.last, last.letter == character {
+          runs[runs.count - 1].count += 1
+        } else {
+          runs.append((character, 1, []))
+        }
+      } else {
+        runs.append((nil, 0, Array(String(character).utf8)))
+      }
+    }
+    var parts: [Part] = []
+    for (index, run) in runs.enumerated() {
+      guard let letter = run.letter else {
+        parts += run.text.map(Part.literal)
+        continue
+      }
+      let nextIsNumber =
+        index + 1 < runs.count && runs[index + 1].letter.map { "yMdHhmsS".contains($0) } == true
+      let two = nextIsNumber ? 2 : 1
+      switch (letter, run.count) {
+      case ("y", 2): parts.append(.number(.shortYear, minDigits: 2, maxDigits: 2))
+      case ("y", 1): parts.append(.number(.year, minDigits: 1, maxDigits: 4))
+      case ("y", _): parts.append(.number(.year, minDigits: 4, maxDigits: 4))
+      case ("M", 1...2):
+        parts.append(.number(.month, minDigits: run.count == 2 ? two : 1, maxDigits: 2))
+      case ("M", _): parts.append(.monthName)
+      case ("d", 1...2):
+        parts.append(.number(.day, minDigits: run.count == 2 ? two : 1, maxDigits: 2))
+      case ("H", 1...2), ("h", 1...2), ("k", 1...2):
+        parts.append(.number(.hour, minDigits: run.count == 2 ? two : 1, maxDigits: 2))
+      case ("m", 1...2):
+        parts.append(.number(.minute, minDigits: run.count == 2 ? two : 1, maxDigits: 2))
+      case ("s", 1...2):
+        parts.append(.number(.second, minDigits: run.count == 2 ? two : 1, maxDigits: 2))
+      case ("S", _): parts.append(.fraction)
+      case ("E", _): parts.append(.weekdayName)
+      case ("a", _): parts.append(.meridiem)
+      case ("Z", _), ("X", _), ("x", _): parts.append(.offset)
+      default:
+        throw DatePatternError(
+          format: format,
+          reason: "unknown pattern letters \"\(String(repeating: letter, count: run.count))\"")
+      }
+    }
+    if quoted { throw DatePatternError(format: format, reason: "unclosed quote") }
+    guard parts.contains(where: { if case .number(.day, _, _) = $0 { true } else { false } }) else {
+      throw DatePatternError(format: format, reason: "no day (d or dd)")
+    }
+    self.parts = parts
+  }
+
+  /// The parts of `bytes` when the whole of it fits the pattern.
+  func match(_ bytes: UnsafeBufferPointer<UInt8>) -> DateFields? {
+    var scanner = ByteScanner(bytes: bytes)
+    var fields = DateFields()
+    for part in parts {
+      switch part {
+      case .literal(let byte):
+        if byte == 0x20 {
+          guard scanner.skip(0x20) else { return nil }
+          while scanner.skip(0x20) {}
+        } else if !scanner.skipIgnoringCase(byte) {
+          return nil
+        }
+      case .number(let component, let minDigits, let maxDigits):
+        guard let value = scanner.number(minDigits, maxDigits) else { return nil }
+        switch component {
+        case .year: fields.year = value
+        case .shortYear: fields.year = value < 69 ? 2000 + value : 1900 + value
+        case .month: fields.month = value
+        case .day: fields.day = value
+        case .hour: fields.hour = value
+        case .minute: fields.minute = value
+        case .second: fields.second = value
+        }
+      case .monthName:
+        guard let month = monthNumber(scanner.letters()) else { return nil }
+        fields.month = month
+      case .weekdayName:
+        guard scanner.letters().count >= 2 else { return nil }
+      case .meridiem:
+        let word = scanner.letters().lowercased()
+        guard word == "am" || word == "pm" else { return nil }
+        fields.isPM = word == "pm"
+      case .fraction:
+        guard let fraction = scanner.fraction() else { return nil }
+        fields.fraction = fraction
+      case .offset:
+        guard let offset = scanner.offset() else { return nil }
         fields.offset = offset
       }
     }
-    guard reader.atEnd else { return nil }
-    return instant(fields)
-  }
-
-  private func match(_ pattern: [Token], _ b: UnsafeBufferPointer<UInt8>) -> Date? {
-    var reader = Reader(bytes: b)
-    var fields = Fields()
-    for token in pattern {
-      switch token {
-      case .year4: guard let v = reader.digits(4) else { return nil }; fields.year = v
-      case .year2:
-        guard let v = reader.digits(2) else { return nil }
-        fields.year = v < 70 ? 2000 + v : 1900 + v
-      case .month2: guard let v = reader.digits(2) else { return nil }; fields.month = v
-      case .month: guard let v = reader.digits(1...2) else { return nil }; fields.month = v
-      case .day2: guard let v = reader.digits(2) else { return nil }; fields.day = v
-      case .day: guard let v = reader.digits(1...2) else { return nil }; fields.day = v
-      case .hour2: guard let v = reader.digits(2) else { return nil }; fields.hour = v
-      case .hour: guard let v = reader.digits(1...2) else { return nil }; fields.hour = v
-      case .minute2: guard let v = reader.digits(2) else { return nil }; fields.minute = v
-      case .second2: guard let v = reader.digits(2) else { return nil }; fields.second = v
-      case .monthName: guard let v = reader.monthName() else { return nil }; fields.month = v
-      case .weekdayName: guard reader.letters() else { return nil }
-      case .offset: guard let v = reader.offset() else { return nil }; fields.offset = v
-      case .literal(let byte): guard reader.take(byte) else { return nil }
-      }
-    }
-    guard reader.atEnd else { return nil }
-    return instant(fields)
-  }
-
-  /// Excel's serial day numbers (days since 1899-12-30), for dates Excel re-saved as numbers.
-  private func excelSerial(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
-    guard b.count <= 24, b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }),
-      let value = Double(String(decoding: b, as: UTF8.self)), (20_000...80_000).contains(value)
-    else { return nil }
-    let seconds = (value - 25_569) * 86_400
-    let local = seconds.rounded()
-    return Date(timeIntervalSince1970: local - Double(offset(forLocal: local)))
-  }
-
-  private func instant(_ f: Fields) -> Date? {
-    guard (1...12).contains(f.month), (1...31).contains(f.day), f.day <= daysIn(f.year, f.month),
-      (0...23).contains(f.hour), (0...59).contains(f.minute), (0...60).contains(f.second)
-    else { return nil }
-    let days = daysFromCivil(f.year, f.month, f.day)
-    let local = Double(days * 86_400 + f.hour * 3_600 + f.minute * 60 + f.second) + f.fraction
-    let offset = f.offset ?? self.offset(forLocal: local)
-    return Date(timeIntervalSince1970: local - Double(offset))
-  }
-
-  /// The zone's UTC offset at a local wall-clock time (seconds since 1970 as if UTC).
-  private func offset(forLocal local: Double) -> Int {
-    if timeZone.identifier == "UTC" || timeZone.identifier == "GMT" { return 0 }
-    let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local))
-    return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local - Double(guess)))
+    return scanner.isAtEnd ? fields : nil
   }
 }
 
-/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
-func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-  let y = month <= 2 ? year - 1 : year
-  let era = (y >= 0 ? y : y - 399) / 400
-  let yoe = y - era * 400
-  let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-  let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-  return era * 146_097 + doe - 719_468
-}
-
-private func daysIn(_ year: Int, _ month: Int) -> Int {
-  switch month {
-  case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-  case 4, 6, 9, 11: return 30
-  default: return 31
-  }
-}
-
-/// A cursor over date bytes.
-private struct Reader {
+/// A cursor over the bytes of one field.
+private struct ByteScanner {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
 
-  var atEnd: Bool { index >= bytes.count }
+  var isAtEnd: Bool { index == bytes.count }
 
-  mutating func take(_ byte: UInt8) -> Bool {
+  mutating func skip(_ byte: UInt8) -> Bool {
     guard index < bytes.count, bytes[index] == byte else { return false }
     index += 1
     return true
   }
 
-  mutating func digits(_ count: Int) -> Int? { digits(count...count) }
+  mutating func skipIgnoringCase(_ byte: UInt8) -> Bool {
+    guard index < bytes.count, bytes[index] | 0x20 == byte | 0x20,
+      bytes[index] == byte || isLetter(byte)
+    else { return false }
+    index += 1
+    return true
+  }
 
-  mutating func digits(_ range: ClosedRange<Int>) -> Int? {
+  mutating func number(_ minDigits: Int, _ maxDigits: Int) -> Int? {
     var value = 0
-    var taken = 0
-    while taken < range.upperBound, index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-      value = value * 10 + Int(bytes[index] - 48)
+    var digits = 0
+    while digits < maxDigits, index < bytes.count, isDigit(bytes[index]) {
+      value = value * 10 + Int(bytes[index] - 0x30)
+      digits += 1
       index += 1
-      taken += 1
     }
-    return taken >= range.lowerBound ? value : nil
+    return digits >= minDigits ? value : nil
   }
 
-  mutating func fraction() -> Double {
+  mutating func fraction() -> Double? {
     var value = 0.0
-    var scale = 0.1
-    while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-      value += Double(bytes[index] - 48) * scale
+    var scale = 1.0
+    let start = index
+    while index < bytes.count, isDigit(bytes[index]) {
       scale /= 10
+      value += Double(bytes[index] - 0x30) * scale
       index += 1
     }
-    return value
+    return index > start ? value : nil
   }
 
-  /// "Z", "+02:00", "+0200" or "-05"; seconds east of UTC.
+  mutating func letters() -> String {
+    let start = index
+    while index < bytes.count, isLetter(bytes[index]) || bytes[index] == 0x2E { index += 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      .replacingOccurrences(of: ".", with: "")
+  }
+
+  /// `Z`, or `+hh`, `+hhmm`, `+hh:mm` (and `-`), as seconds east of UTC.
   mutating func offset() -> Int? {
-    if take(UInt8(ascii: "Z")) { return 0 }
+    if skip(0x5A) || skip(0x7A) { return 0 }
     let sign: Int
-    if take(UInt8(ascii: "+")) {
+    if skip(0x2B) {
       sign = 1
-    } else if take(UInt8(ascii: "-")) {
+    } else if skip(0x2D) {
       sign = -1
     } else {
       return nil
     }
-    guard let hours = digits(2) else { return nil }
-    _ = take(UInt8(ascii: ":"))
-    let minutes = digits(2) ?? 0
-    return sign * (hours * 3_600 + minutes * 60)
+    guard let hours = number(2, 2), hours <= 18 else { return nil }
+    _ = skip(0x3A)
+    let minutes = number(2, 2) ?? 0
+    return sign * (hours * 3600 + minutes * 60)
   }
+}
 
-  mutating func letters() -> Bool {
-    let start = index
-    while index < bytes.count, (bytes[index] | 0x20) >= 97, (bytes[index] | 0x20) <= 122 {
-      index += 1
-    }
-    return index > start
-  }
+private let monthNames = [
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december",
+]
 
-  mutating func monthName() -> Int? {
-    let start = index
-    guard letters() else { return nil }
-    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-      .lowercased().prefix(3)
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    return months.firstIndex(of: String(name)).map { $0 + 1 }
+/// 1...12 for an English month name or its abbreviation of three letters or more.
+private func monthNumber(_ word: String) -> Int? {
+  let word = word.lowercased()
+  guard word.count >= 3 else { return nil }
+  return monthNames.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
+}
+
+@inline(__always) private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+@inline(__always) private func isLetter(_ byte: UInt8) -> Bool {
+  (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+}
+
+private func daysIn(month: Int, year: Int) -> Int {
+  switch month {
+  case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+  case 4, 6, 9, 11: 30
+  default: 31
   }
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
+func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+  let year = month <= 2 ? year - 1 : year
+  let era = (year >= 0 ? year : year - 399) / 400
+  let yearOfEra = year - era * 400
+  let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+  let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }

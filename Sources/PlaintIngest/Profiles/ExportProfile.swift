@@ -1,72 +1,31 @@
-/// The columns a help desk's CSV export uses for each ticket field.
+/// What a help desk's export looks like: which headers hold which ticket field.
 public struct ExportProfile: Sendable {
   public var name: String
-  /// Candidate headers per field: the first present wins; for `text` every present one is joined.
+  /// Candidate headers per field: the first present wins; for `text`, all present are joined.
   public var columns: [TicketField: [String]]
-  /// Date patterns the export writes besides ISO 8601.
+  /// Date patterns tried before ISO 8601 (see `DateParser`).
   public var dateFormats: [String]
-  /// What this export cannot tell Plaint, for `plaint profiles`.
+  /// Headers that mark an export of another system; `auto` skips a profile whose file has one.
   public var cannotContain: [String]
-  /// Whether the literal `None` means an empty value (the CFPB database writes it).
-  public var noneIsEmpty: Bool
+  /// Cell values that mean "no value", such as CFPB's `None`.
+  public var emptyValues: [String]
 
   public init(
     name: String, columns: [TicketField: [String]], dateFormats: [String] = [],
-    cannotContain: [String] = [], noneIsEmpty: Bool = false
+    cannotContain: [String] = [], emptyValues: [String] = []
   ) {
     self.name = name
     self.columns = columns
     self.dateFormats = dateFormats
     self.cannotContain = cannotContain
-    self.noneIsEmpty = noneIsEmpty
+    self.emptyValues = emptyValues
   }
 
-  /// The fields a row cannot do without.
-  static let required: [TicketField] = [.id, .created, .text]
-}
+  /// Fields every row needs; a mapping without them cannot make tickets.
+  public static let requiredFields: [TicketField] = [.id, .created, .text]
 
-extension ExportProfile {
-  /// The built-in profiles, by name.
-  public static let builtIn: [ExportProfile] = [
-    ExportProfile(
-      name: "zendesk",
-      columns: [
-        .id: ["Id", "ID", "Ticket ID"], .created: ["Created at"], .updated: ["Updated at"],
-        .resolved: ["Solved at"], .text: ["Subject", "Description"],
-        .customer: ["Requester email", "Requester id"], .customerName: ["Requester"],
-        .product: ["Product"], .channel: ["Via"], .agent: ["Assignee"], .category: ["Category"],
-        .tags: ["Tags"],
-      ],
-      dateFormats: ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"],
-      cannotContain: ["comments after the first", "resolution notes"]),
-    ExportProfile(
-      name: "freshdesk",
-      columns: [
-        .id: ["Ticket ID"], .created: ["Created time"], .updated: ["Last update time"],
-        .resolved: ["Resolved time", "Closed time"], .text: ["Subject", "Description"],
-        .customer: ["Email", "Contact ID"], .customerName: ["Full name"],
-        .product: ["Product"], .channel: ["Source"], .agent: ["Agent"], .category: ["Type"],
-        .tags: ["Tags"],
-      ],
-      dateFormats: ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"],
-      cannotContain: ["conversation replies", "customer's company unless exported"]),
-    ExportProfile(
-      name: "cfpb",
-      columns: [
-        .id: ["Complaint ID"], .created: ["Date received"], .updated: ["Date sent to company"],
-        .text: ["Issue", "Sub-issue", "Consumer complaint narrative"],
-        .product: ["Product"], .channel: ["Submitted via"], .category: ["Issue"],
-        .tags: ["Tags"],
-      ],
-      dateFormats: ["M/d/yy", "MM/dd/yy", "M/d/yyyy", "MM/dd/yyyy"],
-      cannotContain: [
-        "customer identity (no repeat complainants)", "agent", "resolution time",
-      ],
-      noneIsEmpty: true),
-  ]
-
-  /// A built-in profile by name.
+  /// The built-in profile called `name`.
   public static func named(_ name: String) -> ExportProfile? {
-    builtIn.first { $0.name == name }
+    builtIn.first { $0.name == name.lowercased() }
   }
 }

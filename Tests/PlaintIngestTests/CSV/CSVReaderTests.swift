@@ -94,7 +94,8 @@ struct CSVReaderTests {
   func recordsAndLinesDoNotDependOnChunking(index: Int, chunk: Int?) throws {
     let testCase = Self.cases[index]
     let records = try parse(Array(testCase.input.utf8), chunk: chunk)
-    #expect(records == testCase.expected, "\(testCase.name), chunk \(chunk.map(String.init) ?? "whole")")
+    #expect(
+      records == testCase.expected, "\(testCase.name), chunk \(chunk.map(String.init) ?? "whole")")
   }
 
   @Test func recordStraddlingBufferEdges() throws {

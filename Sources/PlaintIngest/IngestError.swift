@@ -1,0 +1,36 @@
+/// A problem with an input file as a whole, described in one line that names the file.
+public enum IngestError: Error, Equatable, CustomStringConvertible {
+  case fileMissing(String)
+  case unreadable(String, String)
+  case notText(String)
+  case empty(String)
+  /// The file, and each missing need as `field: "Header"` (alternatives joined with "or").
+  case missingColumns(String, [String])
+  case unknownProfile(String)
+  case badMapping(String, String)
+  /// A bad row in a small table (sales, key accounts): file, line, column, problem.
+  case badRow(String, line: Int, column: String, String)
+
+  public var description: String {
+    switch self {
+    case .fileMissing(let path):
+      "\(path): file not found"
+    case .unreadable(let path, let reason):
+      "\(path): cannot read: \(reason)"
+    case .notText(let path):
+      "\(path): not a text file (binary bytes near the start); export it as CSV"
+    case .empty(let path):
+      "\(path): the file is empty"
+    case .missingColumns(let path, let wanted):
+      "\(path): no header row has the columns the mapping needs; missing "
+        + wanted.joined(separator: "; ")
+    case .unknownProfile(let name):
+      "unknown profile \"\(name)\"; built-in: "
+        + (ExportProfile.builtIn.map(\.name) + ["generic", "auto"]).joined(separator: ", ")
+    case .badMapping(let path, let problem):
+      "\(path): \(problem)"
+    case .badRow(let path, let line, let column, let problem):
+      "\(path):\(line): column `\(column)`: \(problem)"
+    }
+  }
+}

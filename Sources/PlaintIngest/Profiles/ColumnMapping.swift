@@ -1,0 +1,144 @@
+import Foundation
+
+/// What a profile or mapping needs from a header row, before the header is known.
+struct ColumnPlan: Sendable {
+  struct Need: Sendable {
+    var field: TicketField
+    var refs: [ColumnRef]
+    /// Named in the configuration: every ref of `text`, and one of any other field, must exist.
+    var isExplicit: Bool
+    /// One of id, created, text: at least one ref must exist.
+    var isRequired: Bool
+  }
+
+  struct Filter: Sendable {
+    var ref: ColumnRef
+    var values: Set<String>
+  }
+
+  var profile: ExportProfile
+  var needs: [Need]
+  var filters: [Filter]
+
+  /// The columns of each field in a file whose header row is `header` (nil: no header row).
+  func resolve(header: [String]?) -> Result<ColumnMapping, MissingColumns> {
+    let positions = header.map(Self.positions)
+    func index(of ref: ColumnRef) -> Int? {
+      switch ref {
+      case .number(let number):
+        guard let header else { return number - 1 }
+        return number <= header.count ? number - 1 : nil
+      case .header(let name):
+        return positions?[Self.normalized(name)]
+      }
+    }
+    var mapping = ColumnMapping(header: header)
+    var missing: [String] = []
+    for need in needs {
+      let found = need.refs.map(index(of:))
+      let present = found.compactMap { $0 }
+      if need.field == .text && need.isExplicit && present.count < found.count {
+        let absent = zip(need.refs, found).filter { $0.1 == nil }.map(\.0)
+        missing.append(Self.describe(need.field, absent))
+      } else if present.isEmpty && (need.isExplicit || need.isRequired) {
+        missing.append(Self.describe(need.field, need.refs))
+      }
+      var unique: [Int] = []
+      for column in present where !unique.contains(column) { unique.append(column) }
+      mapping.set(need.field, need.field == .text ? unique : Array(unique.prefix(1)))
+    }
+    for filter in filters {
+      if let column = index(of: filter.ref) {
+        mapping.filters.append((column, filter.values))
+      } else {
+        missing.append(Self.describe(nil, [filter.ref]))
+      }
+    }
+    if !missing.isEmpty { return .failure(MissingColumns(descriptions: missing)) }
+    if let header {
+      let headers = Set(header.map(Self.normalized))
+      if profile.cannotContain.contains(where: { headers.contains(Self.normalized($0)) }) {
+        return .failure(MissingColumns(descriptions: [], isOtherSystem: true))
+      }
+    }
+    return .success(mapping)
+  }
+
+  static func normalized(_ name: String) -> String {
+    name.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}"])).lowercased()
+  }
+
+  private static func positions(_ header: [String]) -> [String: Int] {
+    var positions: [String: Int] = [:]
+    for (index, name) in header.enumerated() where positions[normalized(name)] == nil {
+      positions[normalized(name)] = index
+    }
+    return positions
+  }
+
+  private static func describe(_ field: TicketField?, _ refs: [ColumnRef]) -> String {
+    let wanted = refs.map { ref in
+      switch ref {
+      case .header(let name): "\"\(name)\""
+      case .number(let number): "column \(number)"
+      }
+    }
+    return "\(field?.rawValue ?? "where"): " + wanted.joined(separator: " or ")
+  }
+}
+
+/// Why a header row does not fit a plan.
+struct MissingColumns: Error {
+  var descriptions: [String]
+  /// The header has a column that marks another system's export.
+  var isOtherSystem = false
+}
+
+/// Where each mapped field is in a row, once the header is known.
+struct ColumnMapping: Sendable {
+  /// Header names, for messages; nil in a headerless file.
+  let header: [String]?
+  /// Column indices per field, in `TicketField.allCases` order.
+  private(set) var columns = [[Int]](repeating: [], count: TicketField.allCases.count)
+  var filters: [(column: Int, values: Set<String>)] = []
+
+  init(header: [String]?) {
+    self.header = header
+  }
+
+  subscript(field: TicketField) -> [Int] { columns[field.ordinal] }
+
+  mutating func set(_ field: TicketField, _ indices: [Int]) { columns[field.ordinal] = indices }
+
+  /// The highest column index any field or filter reads; a row needs more fields than that.
+  var highestColumn: Int {
+    max(columns.joined().max() ?? 0, filters.map(\.column).max() ?? 0)
+  }
+
+  /// How messages name column `index`: its header, else its 1-based number.
+  func name(of index: Int) -> String {
+    guard let header, index < header.count else { return "\(index + 1)" }
+    let name = header[index].trimmingCharacters(in: .whitespaces)
+    return name.isEmpty ? "\(index + 1)" : name
+  }
+}
+
+extension TicketField {
+  /// Position in `allCases`, for array-indexed lookups on the hot path.
+  var ordinal: Int {
+    switch self {
+    case .id: 0
+    case .created: 1
+    case .updated: 2
+    case .resolved: 3
+    case .text: 4
+    case .customer: 5
+    case .customerName: 6
+    case .product: 7
+    case .channel: 8
+    case .agent: 9
+    case .category: 10
+    case .tags: 11
+    }
+  }
+}
