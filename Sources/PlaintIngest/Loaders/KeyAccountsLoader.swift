@@ -3,26 +3,26 @@ import PlaintCore
 /// Reads `key_accounts.csv`: `key[,name]`; a key starting with "@" is an e-mail domain.
 public enum KeyAccountsLoader {
   public static func load(path: String, displayPath: String) throws -> KeyAccounts {
-    let table = try CSVTable.read(path: path, displayPath: displayPath)
-    guard let keyColumn = table.index(of: "key") else {
-      throw IngestError.missingColumns(displayPath, ["key"])
-    }
-    var accounts = KeyAccounts()
-    for (line, fields) in table.rows {
-      let key = keyColumn < fields.count ? fields[keyColumn].trimmingCharacters(in: .whitespaces) : ""
-      guard !key.isEmpty else {
-        throw IngestError.badRow(displayPath, line, "column key is empty")
+    let table = try SmallTable(path: path, displayPath: displayPath)
+    let columns = try table.columns(required: ["key"], optional: ["name"])
+    var ids: Set<String> = []
+    var domains: Set<String> = []
+    for row in table.rows {
+      let key = table.value(row, columns, "key")
+      if key.isEmpty {
+        throw IngestError.badRow(displayPath, line: row.line, column: "key", "empty key")
       }
       if key.hasPrefix("@") {
-        let domain = key.dropFirst().lowercased()
+        let domain = key.dropFirst()
         guard !domain.isEmpty, !domain.contains("@") else {
-          throw IngestError.badRow(displayPath, line, "\"\(key)\" is not an e-mail domain like @example.com")
+          throw IngestError.badRow(
+            displayPath, line: row.line, column: "key", "\"\(key)\" is not an e-mail domain")
         }
-        accounts.domains.insert(domain)
+        domains.insert(String(domain))
       } else {
-        accounts.customerIDs.insert(key)
+        ids.insert(key)
       }
     }
-    return accounts
+    return KeyAccounts(customerIDs: ids, domains: domains)
   }
 }

@@ -1,64 +1,67 @@
 import PlaintCore
 
-/// Sales units of a product line (and tier) in a period, as the sales file states them.
+/// Units sold (and revenue) of one product line, tier and period: the exposure of the charts.
 public struct SalesRow: Sendable, Hashable {
   public var period: Period
   public var productLine: String
+  /// nil: the row covers both tiers.
   public var tier: Tier?
   public var units: Double
   public var revenue: Double?
+
+  public init(period: Period, productLine: String, tier: Tier?, units: Double, revenue: Double?) {
+    self.period = period
+    self.productLine = productLine
+    self.tier = tier
+    self.units = units
+    self.revenue = revenue
+  }
 }
 
 /// Reads `sales.csv`: `period,product_line[,tier],units[,revenue]`.
 public enum SalesLoader {
+  /// Every row of the file in file order; the first bad row throws `IngestError.badRow`.
   public static func load(path: String, displayPath: String, granularity: Granularity) throws
     -> [SalesRow]
   {
-    let table = try CSVTable.read(path: path, displayPath: displayPath)
-    guard let periodColumn = table.index(of: "period"),
-      let lineColumn = table.index(of: "product_line"), let unitsColumn = table.index(of: "units")
-    else {
-      throw IngestError.missingColumns(displayPath, ["period", "product_line", "units"])
-    }
-    let tierColumn = table.index(of: "tier")
-    let revenueColumn = table.index(of: "revenue")
-    return try table.rows.map { line, fields in
-      func field(_ index: Int?) -> String? {
-        guard let index, index < fields.count else { return nil }
-        let value = fields[index].trimmingCharacters(in: .whitespaces)
-        return value.isEmpty ? nil : value
+    let table = try SmallTable(path: path, displayPath: displayPath)
+    let columns = try table.columns(
+      required: ["period", "product_line", "units"], optional: ["tier", "revenue"])
+    return try table.rows.map { row in
+      func fail(_ column: String, _ problem: String) -> IngestError {
+        .badRow(displayPath, line: row.line, column: column, problem)
       }
-      guard let periodText = field(periodColumn), let period = Period(periodText),
-        period.granularity == granularity
-      else {
-        let example = granularity == .month ? "2025-10" : "2025-W07"
-        throw IngestError.badRow(
-          displayPath, line,
-          "column period holds \"\(field(periodColumn) ?? "")\", expected a \(granularity.rawValue) like \(example)")
+      let periodText = table.value(row, columns, "period")
+      guard let period = Period(periodText) else {
+        throw fail("period", "\"\(periodText)\" is not a period (YYYY-MM or YYYY-Www)")
       }
-      guard let productLine = field(lineColumn) else {
-        throw IngestError.badRow(displayPath, line, "column product_line is empty")
+      guard period.granularity == granularity else {
+        throw fail(
+          "period",
+          "\"\(periodText)\" is a \(period.granularity.rawValue); this run counts by \(granularity.rawValue)"
+        )
       }
-      guard let unitsText = field(unitsColumn), let units = Double(unitsText), units >= 0 else {
-        throw IngestError.badRow(
-          displayPath, line,
-          "column units holds \"\(field(unitsColumn) ?? "")\", expected a number of units sold (0 or more)")
-      }
+      let productLine = table.value(row, columns, "product_line")
+      guard !productLine.isEmpty else { throw fail("product_line", "empty") }
+      let tierText = table.value(row, columns, "tier")
       var tier: Tier?
-      if let tierText = field(tierColumn) {
-        guard let parsed = Tier(rawValue: tierText) else {
-          throw IngestError.badRow(
-            displayPath, line, "column tier holds \"\(tierText)\", expected key_account or consumer")
+      if !tierText.isEmpty {
+        guard let known = Tier(rawValue: tierText.lowercased()) else {
+          throw fail("tier", "\"\(tierText)\" is neither key_account nor consumer")
         }
-        tier = parsed
+        tier = known
       }
+      let unitsText = table.value(row, columns, "units")
+      guard let units = Double(unitsText), units.isFinite, units >= 0 else {
+        throw fail("units", "\"\(unitsText)\" is not a number of units")
+      }
+      let revenueText = table.value(row, columns, "revenue")
       var revenue: Double?
-      if let revenueText = field(revenueColumn) {
-        guard let parsed = Double(revenueText) else {
-          throw IngestError.badRow(
-            displayPath, line, "column revenue holds \"\(revenueText)\", expected a number")
+      if !revenueText.isEmpty {
+        guard let value = Double(revenueText), value.isFinite else {
+          throw fail("revenue", "\"\(revenueText)\" is not a number")
         }
-        revenue = parsed
+        revenue = value
       }
       return SalesRow(
         period: period, productLine: productLine, tier: tier, units: units, revenue: revenue)

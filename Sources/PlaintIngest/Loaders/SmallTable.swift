@@ -1,0 +1,71 @@
+/// A small CSV file with a header row (sales, key accounts), read whole into strings.
+struct SmallTable {
+  struct Row {
+    var line: Int
+    var fields: [String]
+  }
+
+  let displayPath: String
+  /// Lower-cased, trimmed header names.
+  var header: [String] = []
+  var rows: [Row] = []
+
+  /// Reads `path`; encoding and delimiter are detected as for exports.
+  init(path: String, displayPath: String) throws {
+    self.displayPath = displayPath
+    let source = try ByteSource(path: path, displayPath: displayPath)
+    var bytes: [UInt8] = []
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+      let count = try source.read(into: buffer)
+      if count == 0 { break }
+      bytes.append(contentsOf: buffer[..<count])
+    }
+    guard !bytes.isEmpty else { throw IngestError.empty(displayPath) }
+    var records: [Row] = []
+    try bytes.withUnsafeBytes { raw in
+      guard let encoding = DetectedEncoding.detect(raw, requested: .auto, isWhole: true) else {
+        throw IngestError.notText(displayPath)
+      }
+      var decoder = ByteDecoder(encoding)
+      var text: [UInt8] = []
+      decoder.decode(raw, isLast: true) { text.append(contentsOf: $0) }
+      let delimiter = text.withUnsafeBytes { DelimiterSniffer.sniff($0) }
+      var csv = try CSVReader(delimiter: delimiter)
+      var replaced = 0
+      let collect: (CSVRecord) -> Void = { record in
+        let fields = (0..<record.fieldCount).map {
+          encoding.fieldEncoding.string(trimmed(record[$0]), replaced: &replaced)
+        }
+        if fields.contains(where: { !$0.isEmpty }) {
+          records.append(Row(line: record.line, fields: fields))
+        }
+      }
+      try text.withUnsafeBytes { try csv.parse($0, collect) }
+      try csv.finish(collect)
+    }
+    guard let first = records.first else { throw IngestError.empty(displayPath) }
+    header = first.fields.map(ColumnPlan.normalized)
+    rows = Array(records.dropFirst())
+  }
+
+  /// Index of each of `names` in the header; missing required ones throw `missingColumns`.
+  func columns(required: [String], optional: [String]) throws -> [String: Int] {
+    let missing = required.filter { !header.contains($0) }
+    guard missing.isEmpty else {
+      throw IngestError.missingColumns(displayPath, missing.map { "\"\($0)\"" })
+    }
+    var columns: [String: Int] = [:]
+    for name in required + optional {
+      if let index = header.firstIndex(of: name) { columns[name] = index }
+    }
+    return columns
+  }
+
+  /// The value of column `name` in `row`; empty when the column or the field is absent.
+  func value(_ row: Row, _ columns: [String: Int], _ name: String) -> String {
+    guard let index = columns[name], index < row.fields.count else { return "" }
+    return row.fields[index]
+  }
+}
