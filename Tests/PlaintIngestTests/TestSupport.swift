@@ -42,7 +42,7 @@ enum Fixture {
 
 /// The repository's `../shared` folder when it exists (real exports for tests), else nil.
 let sharedFolder: URL? = {
-  var url = URL(fileURLWithPath: #filePath)
+  var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
   while url.path != "/" {
     url.deleteLastPathComponent()
     if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
