@@ -6,7 +6,8 @@ public struct ExportReader: Sendable {
   public let settings: SourceSettings
   /// One plan for a named profile; every built-in profile's for `auto`.
   let plans: [ColumnPlan]
-  let dates: DateParser
+  /// A date parser per plan: the settings' patterns, then the plan's profile's.
+  let dateParsers: [DateParser]
   let emptyValues: [[UInt8]]
 
   /// Bytes read per system call, and the prefix that decides encoding and delimiter.
@@ -86,9 +87,10 @@ public struct ExportReader: Sendable {
       return ColumnPlan(profile: profile, needs: needs, filters: filters)
     }
     do {
-      let profileFormats = profiles.count == 1 ? profiles[0].dateFormats : []
-      dates = try DateParser(
-        formats: settings.dateFormats + profileFormats, timeZone: settings.timeZone)
+      dateParsers = try profiles.map { profile throws(DatePatternError) in
+        try DateParser(
+          formats: settings.dateFormats + profile.dateFormats, timeZone: settings.timeZone)
+      }
     } catch {
       throw IngestError.badMapping(path, "`date_format` \"\(error.format)\": \(error.reason)")
     }
@@ -132,7 +134,7 @@ private struct RowScan {
   init(reader: ExportReader, headerOnly: Bool) {
     self.reader = reader
     self.headerOnly = headerOnly
-    dates = reader.dates
+    dates = reader.dateParsers[0]
     system = reader.settings.system ?? reader.plans[0].profile.name
   }
 
@@ -157,12 +159,11 @@ private struct RowScan {
     else { throw IngestError.notText(path) }
     fieldEncoding = encoding.fieldEncoding
     var decoder = ByteDecoder(encoding)
-    let delimiter =
-      try settings.delimiter ?? sniffDelimiter(sample, decoder: decoder, isWhole: isWhole)
+    let (delimiter, rowEnds) = sniffLayout(sample, decoder: decoder, isWhole: isWhole)
     if !settings.header { mapping = try resolveHeaderless() }
     var csv: CSVReader
     do {
-      csv = try CSVReader(delimiter: delimiter)
+      csv = try CSVReader(delimiter: delimiter, rowEnds: rowEnds)
     } catch {
       throw IngestError.unreadable(path, error.message)
     }
@@ -191,19 +192,23 @@ private struct RowScan {
     if mapping == nil { throw missingColumns() }
   }
 
-  private func sniffDelimiter(
+  /// The delimiter (unless configured) and the row ends, from the decoded sample.
+  private func sniffLayout(
     _ sample: UnsafeRawBufferPointer, decoder: ByteDecoder, isWhole: Bool
-  ) throws -> UInt8 {
+  ) -> (UInt8, RowEnds) {
     var probe = decoder
     var text: [UInt8] = []
     probe.decode(sample, isLast: isWhole) { text.append(contentsOf: $0) }
     let plans = reader.plans
     return text.withUnsafeBytes { bytes in
-      DelimiterSniffer.sniff(bytes) { fields in
-        plans.contains { plan in
-          if case .success = plan.resolve(header: fields) { true } else { false }
+      let delimiter =
+        settings.delimiter
+        ?? DelimiterSniffer.sniff(bytes) { fields in
+          plans.contains { plan in
+            if case .success = plan.resolve(header: fields) { true } else { false }
+          }
         }
-      }
+      return (delimiter, RowEnds.sniff(bytes))
     }
   }
 
@@ -227,6 +232,8 @@ private struct RowScan {
   ) throws {
     sawRecord = true
     guard let mapping else { return try findHeader(record) }
+    // A row of empty fields (",,,," as spreadsheets leave) is a blank line, not a row.
+    guard (0..<record.fieldCount).contains(where: { !trimmed(record[$0]).isEmpty }) else { return }
     accounting.rowsRead += 1
     if record.isCutOff { return try reject(record, onReject, "broken quote") }
     guard mapping.highestColumn < record.fieldCount else {
@@ -250,9 +257,7 @@ private struct RowScan {
       return try reject(record, onReject, "\(reason) in column \(mapping.name(of: createdColumn))")
     }
     let text = mapping[.text].compactMap { value(record, [$0], &replaced) }.joined(separator: "\n")
-    let tags = value(record, mapping[.tags], &replaced).map { tags in
-      tags.split { $0 == "," || $0.isWhitespace }.map(String.init)
-    }
+    let tags = value(record, mapping[.tags], &replaced).map(Self.tags)
     let ticket = Ticket(
       system: system, id: id, created: created,
       updated: mapping[.updated].first.flatMap { date(record, $0) },
@@ -276,10 +281,11 @@ private struct RowScan {
     let names = (0..<record.fieldCount).map {
       fieldEncoding.string(trimmed(record[$0]), replaced: &replaced)
     }
-    for plan in reader.plans {
+    for (index, plan) in reader.plans.enumerated() {
       switch plan.resolve(header: names) {
       case .success(let found):
         mapping = found
+        dates = reader.dateParsers[index]
         if settings.system == nil || (settings.system == "auto" && reader.plans.count > 1) {
           system = plan.profile.name
         }
@@ -328,6 +334,15 @@ private struct RowScan {
   private func isEmpty(_ record: CSVRecord, _ column: Int) -> Bool {
     let bytes = trimmed(record[column])
     return bytes.isEmpty || reader.emptyValues.contains { $0.elementsEqual(bytes) }
+  }
+
+  /// Tags split on commas when there are any (CFPB's "Older American, Servicemember"), else on
+  /// whitespace (Zendesk's "refund urgent").
+  static func tags(_ value: String) -> [String] {
+    let separator: (Character) -> Bool = value.contains(",") ? { $0 == "," } : { $0.isWhitespace }
+    return value.split(whereSeparator: separator)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
   }
 
   private mutating func date(_ record: CSVRecord, _ column: Int) -> Date? {

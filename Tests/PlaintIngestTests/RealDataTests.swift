@@ -49,4 +49,46 @@ struct RealDataTests {
     #expect(result.rejects.first?.line == 3_302)
     #expect(result.accounting.rowsRead == 2_068)
   }
+
+  @Test func twitterCorpusWithBareCarriageReturnsInsideFields() throws {
+    var settings = try Self.settings("twcs-sample/twcs_first5000.csv", profile: "generic")
+    settings.columns = [
+      .id: [.header("tweet_id")], .created: [.header("created_at")], .text: [.header("text")],
+      .customer: [.header("author_id")],
+    ]
+    settings.dateFormats = ["EEE MMM dd HH:mm:ss Z yyyy"]
+    let result = try Fixture.read(settings)
+    #expect(result.accounting.rowsRead == 5_000)
+    #expect(result.accounting.accepted == 5_000)
+    #expect(result.tickets.first?.created == utc(2017, 10, 31, 22, 10, 47))
+    #expect(result.tickets.contains { $0.text.contains("@AskPayPal \r\rI just love") })
+  }
+
+  @Test func chineseCarComplaintsWithBOM() throws {
+    var settings = try Self.settings(
+      "cn-car-complaints-2024/car_complaints_20240429.csv", profile: "generic")
+    settings.columns = [
+      .id: [.header("投诉编号")], .created: [.header("投诉日期")], .text: [.header("投诉简述")],
+      .product: [.header("投诉车系")], .category: [.header("问题类型")],
+    ]
+    let result = try Fixture.read(settings)
+    #expect(result.accounting.rowsRead == 4_671)
+    #expect(result.accounting.accepted == 4_671)
+    #expect(result.tickets.filter(\.text.isEmpty).count == 32)
+    #expect(result.tickets.first?.product == "深蓝S7")
+  }
+
+  @Test func housingOmbudsmanRowsWithoutADateAreRejected() throws {
+    var settings = try Self.settings(
+      "uk-housing-ombudsman/ombudsman_complaints_findings.csv", profile: "generic")
+    settings.columns = [
+      .id: [.header("id")], .created: [.header("decision_date_iso")], .text: [.header("complaint")],
+      .customer: [.header("landlord")], .category: [.header("category")],
+    ]
+    let result = try Fixture.read(settings)
+    let accounting = result.accounting
+    #expect(accounting.rowsRead == 33_096)
+    #expect(accounting.rejected == 109)
+    #expect(accounting.accepted + accounting.rejected == accounting.rowsRead)
+  }
 }

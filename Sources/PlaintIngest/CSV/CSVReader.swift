@@ -100,12 +100,44 @@ private func onRowEnd(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
 /// Only the space character is blank: with a tab delimiter libcsv's default would eat empty fields.
 private func isSpaceOnly(_ byte: UInt8) -> Int32 { byte == 0x20 ? 1 : 0 }
 
+/// Blanks when only LF ends rows: a CR is trimmed like a space (so CRLF ends a row cleanly).
+private func isSpaceTabOrCR(_ byte: UInt8) -> Int32 {
+  byte == 0x20 || byte == 0x09 || byte == 0x0D ? 1 : 0
+}
+
+private func isSpaceOrCR(_ byte: UInt8) -> Int32 { byte == 0x20 || byte == 0x0D ? 1 : 0 }
+
+private func isLF(_ byte: UInt8) -> Int32 { byte == 0x0A ? 1 : 0 }
+
+/// Which bytes end a row outside quotes.
+enum RowEnds: Sendable {
+  /// CR, LF or CRLF (libcsv's default); lines are counted the same way.
+  case crOrLF
+  /// Only LF (or CRLF); a bare CR inside an unquoted field is data, and lines are LF-counted.
+  case lf
+
+  /// `.lf` when the sample's LFs outnumber its bare CRs, as in files with stray CRs in fields.
+  static func sniff(_ sample: UnsafeRawBufferPointer) -> RowEnds {
+    var lineFeeds = 0
+    var bareReturns = 0
+    for (index, byte) in sample.enumerated() where byte == 0x0A || byte == 0x0D {
+      if byte == 0x0A {
+        lineFeeds += 1
+      } else if index + 1 < sample.count && sample[index + 1] != 0x0A {
+        bareReturns += 1
+      }
+    }
+    return lineFeeds > 0 && lineFeeds >= bareReturns ? .lf : .crOrLF
+  }
+}
+
 /// libcsv's state while inside a field (libcsv.c `FIELD_BEGUN`).
 private let fieldBegun: Int32 = 2
 
 /// The streaming reader; it owns the libcsv parser, hence not copyable.
 struct CSVReader: ~Copyable {
   let delimiter: UInt8
+  let rowEnds: RowEnds
   private let parser: UnsafeMutablePointer<csv_parser>
   private var batch = FieldBatch()
   /// Physical line of the next byte the caller has not yet seen as part of a record.
@@ -113,15 +145,26 @@ struct CSVReader: ~Copyable {
   /// The previous row end was a CR, so an empty row ending in LF is the rest of a CRLF.
   private var afterCR = false
 
-  init(delimiter: UInt8 = 0x2C) throws(CSVError) {
+  init(delimiter: UInt8 = 0x2C, rowEnds: RowEnds = .crOrLF) throws(CSVError) {
     self.delimiter = delimiter
+    self.rowEnds = rowEnds
     parser = .allocate(capacity: 1)
     guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
       parser.deallocate()
       throw CSVError(message: "cannot initialise the CSV parser")
     }
     csv_set_delim(parser, delimiter)
-    if delimiter == 0x09 { csv_set_space_func(parser, isSpaceOnly) }
+    switch rowEnds {
+    case .crOrLF:
+      if delimiter == 0x09 { csv_set_space_func(parser, isSpaceOnly) }
+    case .lf:
+      csv_set_term_func(parser, isLF)
+      if delimiter == 0x09 {
+        csv_set_space_func(parser, isSpaceOrCR)
+      } else {
+        csv_set_space_func(parser, isSpaceTabOrCR)
+      }
+    }
     csv_set_blk_size(parser, 64 * 1024)
   }
 
@@ -159,6 +202,7 @@ struct CSVReader: ~Copyable {
     var firstField = 0
     let rowEnds = batch.rowEnds
     let delimiter = self.delimiter
+    let lfOnly = self.rowEnds == .lf
     try batch.bytes.withUnsafeBufferPointer { bytes in
       try batch.fieldEnds.withUnsafeBufferPointer { ends in
         for (index, rowEnd) in rowEnds.enumerated() {
@@ -170,7 +214,8 @@ struct CSVReader: ~Copyable {
               bytes: bytes, ends: UnsafeBufferPointer(rebasing: ends[fieldRange]), start: start)
             try body(record)
             line += lineBreaks(
-              in: UnsafeBufferPointer(rebasing: bytes[start..<ends[rowEnd.fields - 1]]))
+              in: UnsafeBufferPointer(rebasing: bytes[start..<ends[rowEnd.fields - 1]]),
+              lfOnly: lfOnly)
           }
           switch rowEnd.terminator {
           case 0x0D:
@@ -205,15 +250,15 @@ struct CSVReader: ~Copyable {
   }
 }
 
-/// Line breaks inside field bytes: LF, CRLF and bare CR count one each.
-private func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+/// Line breaks inside field bytes: LF, CRLF and bare CR count one each (only LF if `lfOnly`).
+private func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>, lfOnly: Bool) -> Int {
   var count = 0
   var index = 0
   while index < bytes.count {
     let byte = bytes[index]
     index += 1
     guard byte <= 0x0D else { continue }
-    if byte == 0x0A || (byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) {
+    if byte == 0x0A || (!lfOnly && byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) {
       count += 1
     }
   }
