@@ -12,8 +12,10 @@ struct ParsedRecord: Equatable, CustomStringConvertible {
 }
 
 /// Feeds `input` to a reader in chunks of `size` bytes (nil: all at once).
-func parse(_ input: [UInt8], chunk size: Int?, delimiter: UInt8 = 0x2C) throws -> [ParsedRecord] {
-  var reader = try CSVReader(delimiter: delimiter)
+func parse(
+  _ input: [UInt8], chunk size: Int?, delimiter: UInt8 = 0x2C, rowEnds: RowEnds = .crOrLF
+) throws -> [ParsedRecord] {
+  var reader = try CSVReader(delimiter: delimiter, rowEnds: rowEnds)
   var records: [ParsedRecord] = []
   let collect: (CSVRecord) -> Void = { record in
     let fields = (0..<record.fieldCount).map { String(decoding: record[$0], as: UTF8.self) }
@@ -127,5 +129,20 @@ struct CSVReaderTests {
       try reader.parse(bytes) { raw.append(String(decoding: $0.raw(), as: UTF8.self)) }
     }
     #expect(raw == ["1;\"a;b\";\"say \"\"hi\"\"\";plain"])
+  }
+}
+
+struct CSVReaderLFModeTests {
+  @Test(arguments: CSVReaderTests.chunkSizes)
+  func bareCarriageReturnsInsideFieldsAreData(chunk: Int?) throws {
+    let input = Array("id,text\r\n1,say \r\rhi\r\n2,\"quoted\"\r\n3,\"a\rb\"\n".utf8)
+    let records = try parse(input, chunk: chunk, rowEnds: .lf)
+    #expect(
+      records == [
+        ParsedRecord(line: 1, fields: ["id", "text"]),
+        ParsedRecord(line: 2, fields: ["1", "say \r\rhi"]),
+        ParsedRecord(line: 3, fields: ["2", "quoted"]),
+        ParsedRecord(line: 4, fields: ["3", "a\rb"]),
+      ])
   }
 }
