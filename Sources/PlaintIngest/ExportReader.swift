@@ -126,7 +126,7 @@ private struct RowScan {
   var headerCandidates = 0
   var sawRecord = false
   /// The header-like record that came closest, for the message when none fits.
-  var nearest: (line: Int, missing: [String])?
+  var nearest: (line: Int, missing: [String], names: [String])?
 
   /// Thrown to stop reading once the header is found by `checkColumns`.
   struct HeaderFound: Error {}
@@ -221,7 +221,10 @@ private struct RowScan {
 
   private func missingColumns() -> IngestError {
     if let nearest {
-      return .missingColumns(path, nearest.missing + ["(closest header: line \(nearest.line))"])
+      let names = nearest.names.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
+      let more = nearest.names.count > 12 ? ", …" : ""
+      return .missingColumns(
+        path, nearest.missing + ["the likeliest header (line \(nearest.line)) has \(names)\(more)"])
     }
     return .missingColumns(path, ["no header row found"])
   }
@@ -292,8 +295,11 @@ private struct RowScan {
         if headerOnly { throw HeaderFound() }
         return
       case .failure(let missing):
-        if !missing.isOtherSystem, missing.descriptions.count < nearest?.missing.count ?? .max {
-          nearest = (record.line, missing.descriptions)
+        let closer =
+          (missing.descriptions.count, -names.count)
+          < (nearest?.missing.count ?? .max, -(nearest?.names.count ?? 0))
+        if !missing.isOtherSystem, closer {
+          nearest = (record.line, missing.descriptions, names)
         }
       }
     }

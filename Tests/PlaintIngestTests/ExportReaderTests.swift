@@ -156,6 +156,7 @@ struct ExportReaderTests {
       #expect(wanted.first == "created: \"Created at\"")
       #expect(error.description.contains("Fixtures/missing-created.csv"))
       #expect(error.description.contains("\"Created at\""))
+      #expect(error.description.contains("(line 1) has \"Id\", \"Created\", \"Subject\""))
     }
   }
 
