@@ -8,7 +8,6 @@ public struct ExportReader: Sendable {
   let plans: [ColumnPlan]
   /// A date parser per plan: the settings' patterns, then the plan's profile's.
   let dateParsers: [DateParser]
-  let emptyValues: [[UInt8]]
 
   /// Bytes read per system call, and the prefix that decides encoding and delimiter.
   static let chunkSize = 1 << 20
@@ -94,7 +93,6 @@ public struct ExportReader: Sendable {
     } catch {
       throw IngestError.badMapping(path, "`date_format` \"\(error.format)\": \(error.reason)")
     }
-    emptyValues = Array(Set(profiles.flatMap(\.emptyValues))).sorted().map { Array($0.utf8) }
   }
 
   /// Finds the header row and the mapped columns without reading further (the run's preflight).
@@ -120,6 +118,8 @@ private struct RowScan {
   let headerOnly: Bool
   var accounting = FileAccounting()
   var dates: DateParser
+  /// Cell values of the chosen profile that mean "no value", as bytes.
+  var emptyValues: [[UInt8]]
   var mapping: ColumnMapping?
   var system: String
   var fieldEncoding = FieldEncoding.utf8
@@ -135,6 +135,7 @@ private struct RowScan {
     self.reader = reader
     self.headerOnly = headerOnly
     dates = reader.dateParsers[0]
+    emptyValues = reader.plans[0].profile.emptyValues.map { Array($0.utf8) }
     system = reader.settings.system ?? reader.plans[0].profile.name
   }
 
@@ -236,7 +237,8 @@ private struct RowScan {
     sawRecord = true
     guard let mapping else { return try findHeader(record) }
     // A row of empty fields (",,,," as spreadsheets leave) is a blank line, not a row.
-    guard (0..<record.fieldCount).contains(where: { !trimmed(record[$0]).isEmpty }) else { return }
+    let isBlank = !(0..<record.fieldCount).contains { !trimmed(record[$0]).isEmpty }
+    if isBlank && !record.isCutOff { return }
     accounting.rowsRead += 1
     if record.isCutOff { return try reject(record, onReject, "broken quote") }
     guard mapping.highestColumn < record.fieldCount else {
@@ -289,6 +291,7 @@ private struct RowScan {
       case .success(let found):
         mapping = found
         dates = reader.dateParsers[index]
+        emptyValues = plan.profile.emptyValues.map { Array($0.utf8) }
         if settings.system == nil || (settings.system == "auto" && reader.plans.count > 1) {
           system = plan.profile.name
         }
@@ -324,7 +327,7 @@ private struct RowScan {
   private func value(_ record: CSVRecord, _ columns: [Int], _ replaced: inout Int) -> String? {
     for column in columns {
       let bytes = trimmed(record[column])
-      if bytes.isEmpty || reader.emptyValues.contains(where: { $0.elementsEqual(bytes) }) {
+      if bytes.isEmpty || emptyValues.contains(where: { $0.elementsEqual(bytes) }) {
         continue
       }
       return fieldEncoding.string(bytes, replaced: &replaced)
@@ -339,7 +342,7 @@ private struct RowScan {
 
   private func isEmpty(_ record: CSVRecord, _ column: Int) -> Bool {
     let bytes = trimmed(record[column])
-    return bytes.isEmpty || reader.emptyValues.contains { $0.elementsEqual(bytes) }
+    return bytes.isEmpty || emptyValues.contains { $0.elementsEqual(bytes) }
   }
 
   /// Tags split on commas when there are any (CFPB's "Older American, Servicemember"), else on

@@ -201,4 +201,19 @@ struct ExportReaderTests {
     generic.dateFormats = ["dd.QQ.yyyy"]
     #expect(throws: IngestError.self) { try ExportReader(settings: generic) }
   }
+
+  @Test func rowsOfEmptyFieldsAreBlankLinesButAnOpenQuoteIsNot() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-blank-\(getpid()).csv").path
+    let text =
+      "Id,Created at,Subject,Description\n1,2025-10-01,a,b\n,,,\n , ,,\n2,2025-10-02,c,d\n,,\""
+    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try Fixture.read(
+      SourceSettings(path: path, displayPath: "blank.csv", profile: "zendesk"))
+    #expect(result.accounting.rowsRead == 3)
+    #expect(result.tickets.map(\.id) == ["1", "2"])
+    #expect(result.rejects.map(\.line) == [6])
+    #expect(result.rejects.map(\.reason) == ["broken quote"])
+  }
 }
