@@ -204,7 +204,7 @@ private struct RowScan {
     return text.withUnsafeBytes { bytes in
       let delimiter =
         settings.delimiter
-        ?? DelimiterSniffer.sniff(bytes) { fields in
+        ?? DelimiterSniffer.sniff(bytes, encoding: fieldEncoding) { fields in
           plans.contains { plan in
             if case .success = plan.resolve(header: fields) { true } else { false }
           }

@@ -12,6 +12,8 @@
 /// libcsv reports neither line numbers nor raw text. With `CSV_REPALL_NL` it reports every
 /// unquoted CR and LF as a row end (an empty one for blank lines and the LF of a CRLF), so the
 /// reader counts physical lines itself: row ends plus the line breaks inside quoted fields.
+/// In `.lf` mode only LF ends a row and a CR is trimmed like a space, so a stray CR inside an
+/// unquoted field (common in pasted text) stays data instead of splitting the record.
 internal import CLibCSV
 
 /// A failure inside libcsv itself (it only fails when memory runs out).

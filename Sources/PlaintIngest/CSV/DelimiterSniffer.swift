@@ -5,11 +5,13 @@ enum DelimiterSniffer {
   /// The delimiter that splits some early line into a header `isHeader` accepts; else the one
   /// that splits the most lines into the same number of fields; else a comma.
   static func sniff(
-    _ sample: UnsafeRawBufferPointer, isHeader: ([String]) -> Bool = { _ in false }
+    _ sample: UnsafeRawBufferPointer, encoding: FieldEncoding = .utf8,
+    isHeader: ([String]) -> Bool = { _ in false }
   ) -> UInt8 {
     let lines = logicalLines(sample, limit: 50)
     for line in lines {
-      for candidate in candidates where isHeader(fields(of: line, delimiter: candidate)) {
+      for candidate in candidates
+      where isHeader(fields(of: line, delimiter: candidate, encoding: encoding)) {
         return candidate
       }
     }
@@ -17,7 +19,7 @@ enum DelimiterSniffer {
     for candidate in candidates {
       var frequency: [Int: Int] = [:]
       for line in lines.prefix(20) {
-        let count = fields(of: line, delimiter: candidate).count - 1
+        let count = fields(of: line, delimiter: candidate, encoding: encoding).count - 1
         if count > 0 { frequency[count, default: 0] += 1 }
       }
       let top = frequency.max { ($0.value, $0.key) < ($1.value, $1.key) }
@@ -50,7 +52,9 @@ enum DelimiterSniffer {
   }
 
   /// A line's fields, unquoted, for header matching.
-  private static func fields(of line: ArraySlice<UInt8>, delimiter: UInt8) -> [String] {
+  private static func fields(
+    of line: ArraySlice<UInt8>, delimiter: UInt8, encoding: FieldEncoding
+  ) -> [String] {
     var fields: [String] = []
     var current: [UInt8] = []
     var quoted = false
@@ -58,13 +62,18 @@ enum DelimiterSniffer {
       if byte == 0x22 {
         quoted.toggle()
       } else if byte == delimiter && !quoted {
-        fields.append(String(decoding: current, as: UTF8.self))
+        fields.append(decode(current, encoding))
         current.removeAll(keepingCapacity: true)
       } else {
         current.append(byte)
       }
     }
-    fields.append(String(decoding: current, as: UTF8.self))
+    fields.append(decode(current, encoding))
     return fields
+  }
+
+  private static func decode(_ bytes: [UInt8], _ encoding: FieldEncoding) -> String {
+    var ignored = 0
+    return bytes.withUnsafeBufferPointer { encoding.string($0, replaced: &ignored) }
   }
 }

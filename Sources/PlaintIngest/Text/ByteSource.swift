@@ -54,7 +54,7 @@ struct ByteSource: ~Copyable {
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     while true {
-      let count = Glibc.read(descriptor, base, buffer.count)
+      let count = systemRead(descriptor, base, buffer.count)
       if count >= 0 {
         if count == 0, let gzip {
           gzip.waitUntilExit()
@@ -78,4 +78,13 @@ struct ByteSource: ~Copyable {
     }
     return filled
   }
+}
+
+/// read(2), named apart from `ByteSource.read`.
+private func systemRead(_ file: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.read(file, buffer, count)
+  #else
+    Darwin.read(file, buffer, count)
+  #endif
 }
