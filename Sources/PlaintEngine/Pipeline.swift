@@ -42,6 +42,7 @@ public struct Pipeline {
   }
 
   public func run(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
+    let requested = try RequestedPeriod(options.period, configuration: configuration)
     let storePath = configuration.resolve(options.store ?? configuration.store)
     let lock = storePath == ":memory:" ? nil : try RunLock(storePath: storePath, now: options.now)
     defer { withExtendedLifetime(lock) {} }
@@ -54,7 +55,7 @@ public struct Pipeline {
     if let sales = context.sales {
       try Failure.store { () throws(StoreError) in try store.replaceSales(sales) }
     }
-    let period = try reportPeriod(options, store: store)
+    let period = try reportPeriod(requested, now: options.now, store: store)
     let bundle = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
       inputs: inputs, reclassified: reclassified
@@ -116,10 +117,12 @@ public struct Pipeline {
     }
   }
 
-  private func reportPeriod(_ options: RunOptions, store: Store) throws(PlaintError) -> Period {
+  private func reportPeriod(_ requested: RequestedPeriod, now: Date, store: Store)
+    throws(PlaintError) -> Period
+  {
     let granularity = configuration.granularity
-    switch options.period {
-    case nil:
+    switch requested {
+    case .latestWithData:
       let counts = try Failure.store { () throws(StoreError) in
         try store.cellCounts(granularity: granularity)
       }
@@ -130,16 +133,34 @@ public struct Pipeline {
         )
       }
       return latest
-    case "last":
-      let current = Period(containing: options.now, in: configuration.timeZone, granularity: granularity)
+    case .lastComplete:
+      let current = Period(containing: now, in: configuration.timeZone, granularity: granularity)
       return current.previous(in: configuration.timeZone)
-    case let text?:
-      guard let period = Period(text), period.granularity == granularity else {
-        let example = granularity == .month ? "2025-10" : "2025-W07"
-        throw PlaintError(
-          .usage, "--period \(text): expected \(example) (the config cuts periods by \(granularity.rawValue)) or last")
-      }
+    case .exactly(let period):
       return period
+    }
+  }
+}
+
+/// The `--period` option, checked before the run touches anything.
+enum RequestedPeriod {
+  case latestWithData
+  case lastComplete
+  case exactly(Period)
+
+  init(_ text: String?, configuration: Configuration) throws(PlaintError) {
+    switch text {
+    case nil: self = .latestWithData
+    case "last": self = .lastComplete
+    case let text?:
+      guard let period = Period(text), period.granularity == configuration.granularity else {
+        let example = configuration.granularity == .month ? "2025-10" : "2025-W07"
+        throw PlaintError(
+          .usage,
+          "--period \(text): expected \(example) (the config cuts periods by \(configuration.granularity.rawValue)) or last"
+        )
+      }
+      self = .exactly(period)
     }
   }
 }

@@ -19,7 +19,7 @@ private func parse(_ yaml: String) throws -> Configuration {
       """)
     #expect(configuration.store == "plaint.db")
     #expect(configuration.granularity == .month)
-    #expect(configuration.timeZone.identifier == "UTC")
+    #expect(configuration.timeZone.secondsFromGMT() == 0)
     #expect(configuration.control.method == "auto")
     #expect(configuration.control.sigma == 3)
     #expect(configuration.control.baselinePeriods == 12)
@@ -79,8 +79,10 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(throws: ConfigError.self) { try parse(yaml) }
     do {
       _ = try parse(yaml)
-    } catch {
+    } catch let error as ConfigError {
       #expect(error.description == message)
+    } catch {
+      Issue.record("unexpected \(error)")
     }
   }
 
