@@ -24,7 +24,7 @@ extension Configuration {
         exists ? .config : .noInput,
         exists
           ? "\(path): cannot read the configuration (\(error.localizedDescription))"
-          : "\(path): configuration file not found; pass --config PATH or run `plaint init`")
+          : "\(path): configuration file not found; pass --config PATH")
     }
     do {
       return try parse(text, file: path, directory: url.deletingLastPathComponent())
