@@ -13,7 +13,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcsv-dev libsqlite3-dev
-BIN = $(shell $(SWIFT) build --show-bin-path)
+BIN := $(CURDIR)/.build/debug
 DEMO_CONFIG := datasets/demo/plaint.yml
 DEMO_PERIOD := 2026-10
 
