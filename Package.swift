@@ -48,7 +48,8 @@ let package = Package(
 
     // Tests
     .testTarget(name: "PlaintCoreTests", dependencies: ["PlaintCore"]),
-    .testTarget(name: "PlaintIngestTests", dependencies: ["PlaintIngest"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "PlaintIngestTests", dependencies: ["PlaintIngest"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore"]),
     .testTarget(name: "PlaintReportTests", dependencies: ["PlaintReport"]),
     .testTarget(name: "PlaintEngineTests", dependencies: ["PlaintEngine"]),

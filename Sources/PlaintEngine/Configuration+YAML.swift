@@ -2,7 +2,9 @@ import Foundation
 import PlaintCore
 
 extension Configuration {
-  static let profiles = ["auto", "zendesk", "freshdesk", "jira", "servicenow", "salesforce", "cfpb", "generic"]
+  static let profiles = [
+    "auto", "zendesk", "freshdesk", "jira", "servicenow", "salesforce", "cfpb", "generic",
+  ]
   static let encodings = ["auto", "utf-8", "utf-16", "windows-1252", "gb18030"]
   static let delimiters = ["auto", ",", ";", "\t", "|"]
   static let methods = ["auto", "u", "laney", "poisson"]
@@ -155,7 +157,9 @@ extension Configuration {
   private static func pareto(_ node: YAMLNode?) throws(ConfigError) -> Pareto {
     _ = try node?.mapping(allowed: ["threshold", "window_periods"])
     let threshold = try positive(node?["threshold"]) ?? Defaults.paretoThreshold
-    if threshold > 1, let node { throw (node["threshold"] ?? node).error("expected a share up to 1, e.g. 0.8") }
+    if threshold > 1, let node {
+      throw (node["threshold"] ?? node).error("expected a share up to 1, e.g. 0.8")
+    }
     return Pareto(
       threshold: threshold,
       windowPeriods: try positiveInt(node?["window_periods"]) ?? Defaults.paretoWindow)

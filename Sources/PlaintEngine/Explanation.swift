@@ -19,7 +19,8 @@ public struct Explanation: Sendable {
     let storePath = configuration.resolve(configuration.store)
     guard storePath == ":memory:" || FileManager.default.fileExists(atPath: storePath) else {
       throw PlaintError(
-        .noInput, "\(storePath): no store yet; run `plaint run --config \(configuration.file)` first")
+        .noInput,
+        "\(storePath): no store yet; run `plaint run --config \(configuration.file)` first")
     }
     let found = try Failure.store { () throws(StoreError) in
       try Store(path: storePath).ticket(id: id)
@@ -69,7 +70,8 @@ public struct Explanation: Sendable {
       "tier: \(tierReason)",
     ]
     if storedCellDiffers {
-      lines.append("note: the store still holds the earlier placement; the next run reclassifies it")
+      lines.append(
+        "note: the store still holds the earlier placement; the next run reclassifies it")
     }
     return lines.joined(separator: "\n")
   }

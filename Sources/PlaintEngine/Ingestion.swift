@@ -68,14 +68,16 @@ struct Ingestion {
   }
 
   /// Ingests the files the store has not seen; returns every file's accounting, new or earlier.
-  func run(_ files: [InputFile], store: Store, now: Date) throws(PlaintError) -> [SourceAccounting] {
+  func run(_ files: [InputFile], store: Store, now: Date) throws(PlaintError) -> [SourceAccounting]
+  {
     var accounting: [SourceAccounting] = []
     for file in files {
       let sha = try FileDigest.sha256(path: file.settings.path)
       if let earlier = try Failure.store({ () throws(StoreError) in
         try store.sources().first { $0.sha256 == sha }
       }) {
-        logger.info("unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
+        logger.info(
+          "unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
         var same = earlier
         same.path = file.settings.displayPath
         accounting.append(same)

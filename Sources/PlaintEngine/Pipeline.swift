@@ -50,8 +50,10 @@ public struct Pipeline {
     let context = try RunContext(configuration: configuration)
     let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
     let reclassified = try reconcile(store, context)
-    let inputs = try Ingestion(configuration: configuration, placement: context.placement, logger: logger)
-      .run(context.files, store: store, now: options.now)
+    let inputs = try Ingestion(
+      configuration: configuration, placement: context.placement, logger: logger
+    )
+    .run(context.files, store: store, now: options.now)
     if let sales = context.sales {
       try Failure.store { () throws(StoreError) in try store.replaceSales(sales) }
     }
@@ -91,7 +93,9 @@ public struct Pipeline {
     }
     logger.info(
       "report written",
-      metadata: ["period": "\(period)", "dir": "\(written.path)", "anomalies": "\(anomalies.count)"])
+      metadata: [
+        "period": "\(period)", "dir": "\(written.path)", "anomalies": "\(anomalies.count)",
+      ])
     return RunOutcome(
       period: period.description, complaints: bundle.report.totals.complaints,
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)

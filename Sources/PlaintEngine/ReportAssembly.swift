@@ -68,7 +68,8 @@ struct ReportAssembly {
       },
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       dataGaps: dataGaps(grid, judgedCells),
-      pareto: pareto(recent.filter { window.suffix(configuration.pareto.windowPeriods).contains($0.period) }),
+      pareto: pareto(
+        recent.filter { window.suffix(configuration.pareto.windowPeriods).contains($0.period) }),
       recurrence: recurrence(recent, window: window),
       resolution: resolution(current),
       taxonomyHash: context.taxonomyHash, reclassified: reclassified,
@@ -80,7 +81,9 @@ struct ReportAssembly {
     return ReportBundle(
       report: report,
       anomalyTickets: anomalies.flatMap { anomaly in
-        (byCell[SeriesKey(category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier)] ?? [])
+        (byCell[
+          SeriesKey(
+            category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier)] ?? [])
           .map { anomalyTicket(anomaly.id, $0) }
       },
       rejects: rejects.filter { inputPaths.contains($0.file) }.map {

@@ -78,7 +78,9 @@ struct RunContext {
   ) throws(PlaintError) -> Data {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw PlaintError(
-        .noInput, "\(configuration.file): `\(key)`: file not found: \(shown) (relative to the config's folder)")
+        .noInput,
+        "\(configuration.file): `\(key)`: file not found: \(shown) (relative to the config's folder)"
+      )
     }
     return data
   }

@@ -60,11 +60,9 @@ enum TaxonomyFile {
   /// A list of phrases, or a mapping of lists by language (the language key is documentation).
   private static func phraseList(_ node: YAMLNode?) throws(ConfigError) -> [String] {
     guard let node else { return [] }
-    if case .success(let entries) = Result(catching: { () throws(ConfigError) in try node.mapping() }),
-      !entries.isEmpty
-    {
+    if node.isMapping {
       var phrases: [String] = []
-      for (_, list) in entries { phrases += try list.strings() }
+      for (_, list) in try node.mapping() { phrases += try list.strings() }
       return phrases
     }
     return try node.strings()

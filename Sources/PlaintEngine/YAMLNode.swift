@@ -26,6 +26,11 @@ struct YAMLNode {
 
   var line: Int? { node.mark.map(\.line) }
 
+  var isMapping: Bool {
+    if case .mapping = node { return true }
+    return false
+  }
+
   func error(_ message: String) -> ConfigError {
     ConfigError(file: file, line: line, key: path.isEmpty ? nil : path, message: message)
   }

@@ -5,7 +5,8 @@ import PlaintEngine
 struct Plaint: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plaint",
-    abstract: "Complaint analytics: a grid of complaint rates under control limits, Pareto and anomaly reports.",
+    abstract:
+      "Complaint analytics: a grid of complaint rates under control limits, Pareto and anomaly reports.",
     discussion: """
       Exit codes: 0 success · 3 anomalies with --fail-on-anomaly · 64 usage · 65 input data \
       unusable · 66 input missing · 70 internal error · 73 cannot write output · 75 another run \

@@ -75,7 +75,8 @@ struct RunCommandTests {
     let before = try first.map { try Data(contentsOf: reportDir.appendingPathComponent($0)) }
     _ = try PlaintBinary.run(["run", "--config", "plaint.yml", "--quiet"], in: directory)
     for (name, data) in zip(first, before) where name != "manifest.json" {
-      #expect(try Data(contentsOf: reportDir.appendingPathComponent(name)) == data, "\(name) changed")
+      #expect(
+        try Data(contentsOf: reportDir.appendingPathComponent(name)) == data, "\(name) changed")
     }
   }
 
@@ -89,9 +90,12 @@ struct RunCommandTests {
   {
     let directory = try PlaintBinary.copyFixture("small")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let typo = try String(contentsOf: directory.appendingPathComponent("plaint.yml"), encoding: .utf8)
-      .replacingOccurrences(of: "control:", with: "contrl:")
-    try typo.write(to: directory.appendingPathComponent("typo.yml"), atomically: true, encoding: .utf8)
+    let typo = try String(
+      contentsOf: directory.appendingPathComponent("plaint.yml"), encoding: .utf8
+    )
+    .replacingOccurrences(of: "control:", with: "contrl:")
+    try typo.write(
+      to: directory.appendingPathComponent("typo.yml"), atomically: true, encoding: .utf8)
     let result = try PlaintBinary.run(arguments, in: directory)
     #expect(result.status == status)
     let lines = result.stderr.split(separator: "\n")

@@ -57,7 +57,10 @@ private func parse(_ yaml: String) throws -> Configuration {
 
   @Test(arguments: [
     ("sources: []\ncontrl: {}", "plaint.yml:2: `contrl`: unknown key (did you mean `control`?)"),
-    ("period: month", "plaint.yml: `sources`: missing key: list the exports to read (path and profile)"),
+    (
+      "period: month",
+      "plaint.yml: `sources`: missing key: list the exports to read (path and profile)"
+    ),
     (
       "sources: [{path: a.csv, profile: zendesk}]\ncontrol: {sigma: three}",
       "plaint.yml:2: `control.sigma`: expected a number, got \"three\""

@@ -68,7 +68,8 @@ private func identity(_ sha: String) -> SourceAccounting {
     }
     #expect(try store.hasSource(sha256: "c"))
     let source = try #require(try store.sources().first)
-    #expect(source.rowsRead == source.accepted + source.rejected + source.duplicates + source.filtered)
+    #expect(
+      source.rowsRead == source.accepted + source.rejected + source.duplicates + source.filtered)
     #expect(source.reasons == ["empty id": 1])
     #expect(try store.rejects().map(\.line) == [4])
   }
@@ -82,8 +83,10 @@ private func identity(_ sha: String) -> SourceAccounting {
     }
     let moved = try store.reclassify { ticket in
       let line = ticket.id == "1" ? "Blenders" : "Blenders"
-      return (.month(2025, 10), Cell(category: .product, productLine: line, tier: .consumer),
-        "defect", "product.defect \"broken\"")
+      return (
+        .month(2025, 10), Cell(category: .product, productLine: line, tier: .consumer),
+        "defect", "product.defect \"broken\""
+      )
     }
     #expect(moved == 1)
     let counts = try store.cellCounts(granularity: .month)

@@ -34,7 +34,8 @@ extension Store {
   public func setMeta(_ key: String, _ value: String) throws(StoreError) {
     try write("storing \(key)") { db in
       try db.execute(
-        sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+        sql:
+          "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
         arguments: [key, value, value])
     }
   }

@@ -8,13 +8,17 @@ struct Run: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
-  @Option(help: "YYYY-MM (or YYYY-Www), or `last` for the last complete period. Default: the latest period with data.")
+  @Option(
+    help:
+      "YYYY-MM (or YYYY-Www), or `last` for the last complete period. Default: the latest period with data."
+  )
   var period: String?
 
   @Flag(help: "Exit 3 when the reported period has anomalies.")
   var failOnAnomaly = false
 
-  @Option(help: "Use this store instead of the config's `store` (\":memory:\" for a stateless run).")
+  @Option(
+    help: "Use this store instead of the config's `store` (\":memory:\" for a stateless run).")
   var store: String?
 
   @Option(help: "Write reports under this directory instead of the config's `reports.dir`.")
