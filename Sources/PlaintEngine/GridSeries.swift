@@ -89,12 +89,16 @@ struct GridSeries {
     var categoryCounts: [Category: [Int]] = [:]
     var lineCounts: [String: [Int]] = [:]
     var tierCounts: [Tier: [Int]] = [:]
+    var cellUnits: [Tier: [String: [Double?]]] = [:]
+    for tier in Tier.allCases {
+      for line in productLines { cellUnits[tier, default: [:]][line] = exposure(line, tier) }
+    }
     for category in Category.allCases {
       for line in productLines {
         for tier in Tier.allCases {
           let cell = Cell(category: category, productLine: line, tier: tier)
           let counts = tally[cell] ?? zero
-          cells[SeriesKey(cell)] = observations(counts, exposure(line, tier))
+          cells[SeriesKey(cell)] = observations(counts, cellUnits[tier]?[line] ?? empty)
           totalCounts = add(totalCounts, counts)
           categoryCounts[category] = add(categoryCounts[category] ?? zero, counts)
           lineCounts[line] = add(lineCounts[line] ?? zero, counts)
@@ -119,7 +123,7 @@ struct GridSeries {
     for tier in Tier.allCases {
       var tierUnits: [Double?] = sales == nil ? ones : Array(repeating: 0, count: periods.count)
       if sales != nil {
-        for line in productLines { tierUnits = add(tierUnits, exposure(line, tier)) }
+        for line in productLines { tierUnits = add(tierUnits, cellUnits[tier]?[line] ?? empty) }
       }
       rollups[SeriesKey(category: "*", productLine: "*", tier: tier.rawValue)] =
         observations(tierCounts[tier] ?? zero, tierUnits)

@@ -73,9 +73,8 @@ struct Ingestion {
     var accounting: [SourceAccounting] = []
     for file in files {
       let sha = try FileDigest.sha256(path: file.settings.path)
-      if let earlier = try Failure.store({ () throws(StoreError) in
-        try store.sources().first { $0.sha256 == sha }
-      }) {
+      if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
+      {
         logger.info(
           "unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
         var same = earlier
@@ -107,10 +106,7 @@ struct Ingestion {
       result = try store.ingest(identity, now: now) { sink in
         let counts = try reader.read(
           onTicket: { ticket in try sink.add(placement.place(ticket)) },
-          onReject: { row in
-            try sink.reject(
-              RejectRecord(file: row.file, line: row.line, reason: row.reason, raw: row.raw))
-          })
+          onReject: { try sink.reject($0) })
         var accounting = identity
         accounting.rowsRead = counts.rowsRead
         accounting.rejected = counts.rejected

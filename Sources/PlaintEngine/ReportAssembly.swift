@@ -38,13 +38,19 @@ struct ReportAssembly {
     let rollups = grid.rollups.keys.sorted().map { key in
       series(key, judgedRollups[key], grid.rollups[key] ?? [], grid.periods)
     }
+    let timestamps = ISO8601DateFormatter()
+    timestamps.timeZone = configuration.timeZone
+    timestamps.formatOptions = [.withInternetDateTime]
     var anomalies: [ReportModel.Anomaly] = []
+    var anomalyTickets: [ReportBundle.AnomalyTicket] = []
     var improvements: [ReportModel.Anomaly] = []
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
       let tickets = byCell[key] ?? []
       if last.isAnomaly {
-        anomalies.append(anomaly(key, judged, last, tickets))
+        let found = anomaly(key, judged, last, tickets)
+        anomalies.append(found)
+        anomalyTickets += tickets.map { anomalyTicket(found.id, $0, timestamps) }
       } else if last.isImprovement {
         improvements.append(anomaly(key, judged, last, tickets))
       }
@@ -80,15 +86,8 @@ struct ReportAssembly {
     let inputPaths = Set(inputs.map(\.path))
     return ReportBundle(
       report: report,
-      anomalyTickets: anomalies.flatMap { anomaly in
-        (byCell[
-          SeriesKey(
-            category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier)] ?? [])
-          .map { anomalyTicket(anomaly.id, $0) }
-      },
-      rejects: rejects.filter { inputPaths.contains($0.file) }.map {
-        ReportBundle.Reject(file: $0.file, line: $0.line, reason: $0.reason, raw: $0.raw)
-      },
+      anomalyTickets: anomalyTickets,
+      rejects: rejects.filter { inputPaths.contains($0.file) },
       grid: gridRows(cells),
       generatedBy: "plaint \(PlaintVersion.current)")
   }
@@ -300,11 +299,13 @@ struct ReportAssembly {
     return ReportModel.Resolution(byCategory: rows)
   }
 
-  private func anomalyTicket(_ id: String, _ item: ClassifiedTicket) -> ReportBundle.AnomalyTicket {
+  private func anomalyTicket(
+    _ id: String, _ item: ClassifiedTicket, _ timestamps: ISO8601DateFormatter
+  ) -> ReportBundle.AnomalyTicket {
     let ticket = item.ticket
     return ReportBundle.AnomalyTicket(
       anomalyID: id, system: ticket.system, ticketID: ticket.id,
-      created: ISO8601DateFormatter.plaint(configuration.timeZone).string(from: ticket.created),
+      created: timestamps.string(from: ticket.created),
       category: item.cell.category.rawValue, issue: item.issue,
       productLine: item.cell.productLine, tier: item.cell.tier.rawValue,
       customer: ticket.customer ?? "", channel: ticket.channel ?? "", agent: ticket.agent ?? "",
@@ -324,13 +325,4 @@ func quantile(_ sorted: [Double], _ q: Double) -> Double? {
 
 private func format(_ value: Double) -> String {
   value == value.rounded() ? String(Int(value)) : String(value)
-}
-
-extension ISO8601DateFormatter {
-  static func plaint(_ timeZone: TimeZone) -> ISO8601DateFormatter {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = timeZone
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter
-  }
 }

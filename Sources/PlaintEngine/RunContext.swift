@@ -23,7 +23,7 @@ struct RunContext {
     let taxonomyPath = configuration.resolve(configuration.taxonomy)
     let taxonomyData = try Self.contents(
       taxonomyPath, shown: configuration.taxonomy, key: "taxonomy", configuration)
-    taxonomy = try TaxonomyFile.load(path: taxonomyPath, shownAs: configuration.taxonomy)
+    taxonomy = try TaxonomyFile.load(taxonomyData, shownAs: configuration.taxonomy)
     taxonomyHash = FileDigest.sha256(taxonomyData)
 
     var keyAccounts = KeyAccounts()

@@ -3,10 +3,8 @@ import PlaintCore
 
 /// Reads `taxonomy.yml` (DESIGN §4) into a `Taxonomy`; errors name the file, line and key.
 enum TaxonomyFile {
-  static func load(path: String, shownAs file: String) throws(PlaintError) -> Taxonomy {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw PlaintError(.noInput, "\(file): taxonomy file not found (key `taxonomy` in the config)")
-    }
+  /// Parses the bytes of the taxonomy file, which the caller has already read and hashed.
+  static func load(_ data: Data, shownAs file: String) throws(PlaintError) -> Taxonomy {
     do {
       return try parse(String(decoding: data, as: UTF8.self), file: file)
     } catch {

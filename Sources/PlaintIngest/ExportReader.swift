@@ -104,7 +104,7 @@ public struct ExportReader: Sendable {
   /// Streams the file; calls `onTicket` for every accepted row and `onReject` for every rejected
   /// one; returns the accounting (rows_read = accepted + rejected + filtered).
   public func read(
-    onTicket: (Ticket) throws -> Void, onReject: (RejectedRow) throws -> Void
+    onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
   ) throws -> FileAccounting {
     var scan = RowScan(reader: self, headerOnly: false)
     try scan.run(onTicket: onTicket, onReject: onReject)
@@ -144,7 +144,7 @@ private struct RowScan {
 
   /// Tickets and rejects go to the two callbacks, in file order.
   mutating func run(
-    onTicket: (Ticket) throws -> Void, onReject: (RejectedRow) throws -> Void
+    onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
   ) throws {
     let source = try ByteSource(path: settings.path, displayPath: path)
     let buffer = UnsafeMutableRawBufferPointer.allocate(
@@ -232,7 +232,7 @@ private struct RowScan {
 
   private mutating func handle(
     _ record: CSVRecord, _ onTicket: (Ticket) throws -> Void,
-    _ onReject: (RejectedRow) throws -> Void
+    _ onReject: (Reject) throws -> Void
   ) throws {
     sawRecord = true
     guard let mapping else { return try findHeader(record) }
@@ -311,7 +311,7 @@ private struct RowScan {
   }
 
   private mutating func reject(
-    _ record: CSVRecord, _ onReject: (RejectedRow) throws -> Void, _ reason: String
+    _ record: CSVRecord, _ onReject: (Reject) throws -> Void, _ reason: String
   ) throws {
     accounting.rejected += 1
     accounting.reasons[reason, default: 0] += 1
@@ -320,7 +320,7 @@ private struct RowScan {
       fieldEncoding.string($0, replaced: &ignored)
     }
     if raw.utf8.count >= ExportReader.rawLimit { raw += "…" }
-    try onReject(RejectedRow(file: path, line: record.line, reason: reason, raw: raw))
+    try onReject(Reject(file: path, line: record.line, reason: reason, raw: raw))
   }
 
   /// The first non-empty of `columns` as text, nil when all are empty or an "empty" marker.

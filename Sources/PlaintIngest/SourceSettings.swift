@@ -52,22 +52,6 @@ public struct SourceSettings: Sendable {
   }
 }
 
-/// A rejected input row: where, why, and its raw text.
-public struct RejectedRow: Sendable, Hashable {
-  public var file: String
-  /// 1-based line the record starts on.
-  public var line: Int
-  public var reason: String
-  public var raw: String
-
-  public init(file: String, line: Int, reason: String, raw: String) {
-    self.file = file
-    self.line = line
-    self.reason = reason
-    self.raw = raw
-  }
-}
-
 /// How a file's rows ended: rows_read = accepted + rejected + filtered.
 ///
 /// Duplicates are decided later by the store, so they are part of `accepted` here.

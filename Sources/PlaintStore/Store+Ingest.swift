@@ -23,21 +23,6 @@ public struct SourceAccounting: Sendable, Hashable, Codable {
   }
 }
 
-/// A rejected input row: where it was, why, and its raw text.
-public struct RejectRecord: Sendable, Hashable, Codable {
-  public var file: String
-  public var line: Int
-  public var reason: String
-  public var raw: String
-
-  public init(file: String, line: Int, reason: String, raw: String) {
-    self.file = file
-    self.line = line
-    self.reason = reason
-    self.raw = raw
-  }
-}
-
 /// Writes one file's tickets and rejects inside the store transaction that ingests the file.
 ///
 /// A ticket whose system + id is already stored is a duplicate; it replaces the stored row only
@@ -83,7 +68,7 @@ public struct TicketSink: ~Copyable {
     if db.changesCount == 1 { replaced += 1 }
   }
 
-  public mutating func reject(_ reject: RejectRecord) throws {
+  public mutating func reject(_ reject: Reject) throws {
     let insert = try db.cachedStatement(
       sql: "INSERT INTO rejects (source_sha256, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)")
     try insert.execute(arguments: [sha256, reject.file, reject.line, reject.reason, reject.raw])
@@ -103,12 +88,18 @@ public struct TicketSink: ~Copyable {
 }
 
 extension Store {
-  /// Whether a file with this checksum was ingested before (re-ingesting it is a no-op).
-  public func hasSource(sha256: String) throws(StoreError) -> Bool {
+  /// The accounting of the file with this checksum, if it was ingested before (re-ingesting it is
+  /// a no-op).
+  public func source(sha256: String) throws(StoreError) -> SourceAccounting? {
     try read("looking up a source") { db in
-      try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE sha256 = ?", arguments: [sha256])
-        ?? false
+      try Row.fetchOne(db, sql: "SELECT * FROM sources WHERE sha256 = ?", arguments: [sha256])
+        .map(Self.sourceAccounting)
     }
+  }
+
+  /// Whether a file with this checksum was ingested before.
+  public func hasSource(sha256: String) throws(StoreError) -> Bool {
+    try source(sha256: sha256) != nil
   }
 
   /// Ingests one file in one transaction: `body` feeds the sink and returns the file's accounting
@@ -148,28 +139,29 @@ extension Store {
   /// Every ingested source, in ingestion order.
   public func sources() throws(StoreError) -> [SourceAccounting] {
     try read("listing sources") { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY rowid").map { row in
-        var source = SourceAccounting(
-          path: row["path"], sha256: row["sha256"], system: row["system"])
-        source.rowsRead = row["rows_read"]
-        source.accepted = row["accepted"]
-        source.rejected = row["rejected"]
-        source.duplicates = row["duplicates"]
-        source.filtered = row["filtered"]
-        source.replacedBytes = row["replaced_bytes"]
-        let reasons: String = row["reasons"]
-        source.reasons =
-          (try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))) ?? [:]
-        return source
-      }
+      try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY rowid").map(Self.sourceAccounting)
     }
   }
 
+  private static func sourceAccounting(_ row: Row) -> SourceAccounting {
+    var source = SourceAccounting(path: row["path"], sha256: row["sha256"], system: row["system"])
+    source.rowsRead = row["rows_read"]
+    source.accepted = row["accepted"]
+    source.rejected = row["rejected"]
+    source.duplicates = row["duplicates"]
+    source.filtered = row["filtered"]
+    source.replacedBytes = row["replaced_bytes"]
+    let reasons: String = row["reasons"]
+    source.reasons =
+      (try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))) ?? [:]
+    return source
+  }
+
   /// Every stored reject, in file and line order.
-  public func rejects() throws(StoreError) -> [RejectRecord] {
+  public func rejects() throws(StoreError) -> [Reject] {
     try read("listing rejects") { db in
       try Row.fetchAll(db, sql: "SELECT * FROM rejects ORDER BY file, line, reason").map {
-        RejectRecord(file: $0["file"], line: $0["line"], reason: $0["reason"], raw: $0["raw"])
+        Reject(file: $0["file"], line: $0["line"], reason: $0["reason"], raw: $0["raw"])
       }
     }
   }

@@ -5,7 +5,7 @@ import PlaintIngest
 /// Everything one read of a file produced.
 struct ReadResult {
   var tickets: [Ticket] = []
-  var rejects: [RejectedRow] = []
+  var rejects: [Reject] = []
   var accounting = FileAccounting()
 }
 

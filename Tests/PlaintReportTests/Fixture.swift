@@ -1,4 +1,5 @@
 import Foundation
+import PlaintCore
 
 @testable import PlaintReport
 
@@ -110,7 +111,7 @@ enum Fixture {
 
   static func bundle(period: String = "2025-10") -> ReportBundle {
     let grid = series().map { point in
-      GridRow(
+      ReportBundle.GridRow(
         period: point.period, category: "product", productLine: line, tier: "consumer",
         count: point.count, units: point.units, rate: point.rate, center: point.center,
         ucl: point.ucl, lcl: point.lcl, status: point.status, chart: "laney")
@@ -118,7 +119,7 @@ enum Fixture {
     return ReportBundle(
       report: report(period: period),
       anomalyTickets: [
-        AnomalyTicket(
+        ReportBundle.AnomalyTicket(
           anomalyID: anomaly().id, system: "zendesk", ticketID: hyperlink,
           created: "2025-10-03T10:00:00Z", category: "product", issue: "defect",
           productLine: line, tier: "consumer", customer: plusOne, channel: atSum,
@@ -126,12 +127,12 @@ enum Fixture {
         )
       ],
       rejects: [
-        RejectRow(file: "exports/a.csv", line: 7, reason: "unparseable date", raw: hyperlink),
-        RejectRow(file: "exports/a.csv", line: 9, reason: script, raw: quoted),
-        RejectRow(file: "exports/b.csv", line: 3, reason: "unparseable date", raw: "\t-cmd"),
+        Reject(file: "exports/a.csv", line: 7, reason: "unparseable date", raw: hyperlink),
+        Reject(file: "exports/a.csv", line: 9, reason: script, raw: quoted),
+        Reject(file: "exports/b.csv", line: 3, reason: "unparseable date", raw: "\t-cmd"),
       ],
       grid: grid + [
-        GridRow(
+        ReportBundle.GridRow(
           period: "2025-10", category: "service", productLine: line, tier: "key_account",
           count: 2, units: 300, rate: -0.5, center: 0.004, ucl: 0.02, lcl: 0, status: "in_control",
           chart: "poisson")

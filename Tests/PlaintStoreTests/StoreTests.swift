@@ -46,7 +46,7 @@ private func identity(_ sha: String) -> SourceAccounting {
     #expect(throws: Interrupted.self) {
       _ = try store.ingest(identity("b"), now: .now) { sink in
         try sink.add(placed(ticket("1")))
-        try sink.reject(RejectRecord(file: "export.csv", line: 3, reason: "empty id", raw: ","))
+        try sink.reject(Reject(file: "export.csv", line: 3, reason: "empty id", raw: ","))
         throw Interrupted()
       }
     }
@@ -59,7 +59,7 @@ private func identity(_ sha: String) -> SourceAccounting {
     let store = try Store(path: ":memory:")
     _ = try store.ingest(identity("c"), now: .now) { sink in
       try sink.add(placed(ticket("9")))
-      try sink.reject(RejectRecord(file: "export.csv", line: 4, reason: "empty id", raw: ",x"))
+      try sink.reject(Reject(file: "export.csv", line: 4, reason: "empty id", raw: ",x"))
       var accounting = identity("c")
       accounting.rowsRead = 2
       accounting.rejected = 1

@@ -1,3 +1,5 @@
+import PlaintCore
+
 /// The report model plus the row-level tables that go to CSV but not into `report.json`.
 public struct ReportBundle: Sendable, Equatable {
   public var report: ReportModel
@@ -63,21 +65,6 @@ extension ReportBundle {
     }
   }
 
-  /// An input row that was rejected, with the reason and the raw text.
-  public struct Reject: Sendable, Equatable {
-    public var file: String
-    public var line: Int
-    public var reason: String
-    public var raw: String
-
-    public init(file: String, line: Int, reason: String, raw: String) {
-      self.file = file
-      self.line = line
-      self.reason = reason
-      self.raw = raw
-    }
-  }
-
   /// One period of one cell: the flat table behind `grid.csv` and the heatmap.
   public struct GridRow: Sendable, Equatable {
     public var period: String
@@ -113,8 +100,3 @@ extension ReportBundle {
     }
   }
 }
-
-/// The brief's names for the row types.
-public typealias AnomalyTicket = ReportBundle.AnomalyTicket
-public typealias RejectRow = ReportBundle.Reject
-public typealias GridRow = ReportBundle.GridRow

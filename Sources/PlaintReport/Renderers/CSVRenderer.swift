@@ -1,4 +1,5 @@
 import Foundation
+import PlaintCore
 
 /// Renders the five CSV files: RFC 4180 quoting, LF line ends, a header row always.
 ///
@@ -94,7 +95,7 @@ public struct CSVRenderer: Sendable {
   }
 
   /// `rejects.csv`: every rejected input row with its reason and raw text.
-  func rejects(_ rejects: [ReportBundle.Reject]) -> String {
+  func rejects(_ rejects: [Reject]) -> String {
     let rows: [[CSVField]] = rejects.map {
       [.text($0.file), .integer($0.line), .text($0.reason), .text($0.raw)]
     }
