@@ -82,13 +82,18 @@ struct Ingestion {
         accounting.append(same)
         continue
       }
-      accounting.append(try ingest(file, sha256: sha, store: store, now: now))
+      let ingested = try ingest(file, sha256: sha, store: store, now: now)
+      for warning in ingested.warnings {
+        logger.warning("\(warning)", metadata: ["file": "\(file.settings.displayPath)"])
+      }
+      accounting.append(ingested.accounting)
     }
     return accounting
   }
 
-  private func ingest(_ file: InputFile, sha256: String, store: Store, now: Date)
-    throws(PlaintError) -> SourceAccounting
+  /// Reads one file into `store` in one transaction; the warnings are the reader's assumptions.
+  func ingest(_ file: InputFile, sha256: String, store: Store, now: Date)
+    throws(PlaintError) -> (accounting: SourceAccounting, warnings: [String])
   {
     let settings = file.settings
     let started = Date()
@@ -102,6 +107,7 @@ struct Ingestion {
       path: settings.displayPath, sha256: sha256, system: settings.system ?? settings.profile)
     let placement = self.placement
     let result: SourceAccounting
+    var warnings: [String] = []
     do {
       result = try store.ingest(identity, now: now) { sink in
         let counts = try reader.read(
@@ -113,6 +119,7 @@ struct Ingestion {
         accounting.filtered = counts.filtered
         accounting.replacedBytes = counts.replacedBytes
         accounting.reasons = counts.reasons
+        warnings = counts.warnings
         return accounting
       }
     } catch {
@@ -127,7 +134,7 @@ struct Ingestion {
         "duplicates": "\(result.duplicates)", "filtered": "\(result.filtered)",
         "rows_per_s": "\(Int(Double(result.rowsRead) / seconds))",
       ])
-    return result
+    return (result, warnings)
   }
 }
 

@@ -18,7 +18,8 @@ struct RunContext {
   let sales: [SalesVolume]?
   let files: [InputFile]
 
-  init(configuration: Configuration) throws(PlaintError) {
+  /// `checkingColumns: false` leaves each file's header to the caller (a dry run checks them all).
+  init(configuration: Configuration, checkingColumns: Bool = true) throws(PlaintError) {
     self.configuration = configuration
     let taxonomyPath = configuration.resolve(configuration.taxonomy)
     let taxonomyData = try Self.contents(
@@ -64,7 +65,7 @@ struct RunContext {
       sales = nil
     }
     files = try Ingestion.inputFiles(configuration)
-    for file in files {
+    for file in files where checkingColumns {
       do {
         try ExportReader(settings: file.settings).checkColumns()
       } catch {

@@ -118,6 +118,9 @@ private struct RowScan {
   let headerOnly: Bool
   var accounting = FileAccounting()
   var dates: DateParser
+  /// Which patterns read the created column, and whether any date confirmed their day/month order.
+  var dayMonth: DayMonthEvidence
+  var planIndex = 0
   /// Cell values of the chosen profile that mean "no value", as bytes.
   var emptyValues: [[UInt8]]
   var mapping: ColumnMapping?
@@ -135,6 +138,7 @@ private struct RowScan {
     self.reader = reader
     self.headerOnly = headerOnly
     dates = reader.dateParsers[0]
+    dayMonth = DayMonthEvidence(patterns: dates.patterns.count)
     emptyValues = reader.plans[0].profile.emptyValues.map { Array($0.utf8) }
     system = reader.settings.system ?? reader.plans[0].profile.name
   }
@@ -190,7 +194,31 @@ private struct RowScan {
     }
     accounting.replacedBytes += decoder.replacedBytes
     guard sawRecord else { throw IngestError.empty(path) }
-    if mapping == nil { throw missingColumns() }
+    guard let mapping else { throw missingColumns() }
+    accounting.warnings = dateOrderWarnings(column: mapping.name(of: mapping[.created].first ?? 0))
+  }
+
+  /// Says when the created column's day/month order was assumed rather than seen, or mixed.
+  private func dateOrderWarnings(column: String) -> [String] {
+    let patterns = dates.patterns
+    let configured = settings.dateFormats.count
+    let profile = reader.plans[planIndex].profile.name
+    func named(_ index: Int) -> String {
+      let source = index < configured ? "from date_format" : "the \(profile) profile's format"
+      return "\"\(patterns[index].format)\" (\(source))"
+    }
+    if let mixed = dayMonth.mixedOrders(patterns) {
+      let dayFirst = mixed.dayFirst.map(named).joined(separator: ", ")
+      let monthFirst = mixed.monthFirst.map(named).joined(separator: ", ")
+      return [
+        "column \"\(column)\": dates were read in both orders, day first by \(dayFirst) and month first by \(monthFirst); keep one order in date_format"
+      ]
+    }
+    return dayMonth.unconfirmed.filter { $0.pattern >= configured }.map { unconfirmed in
+      let order = patterns[unconfirmed.pattern].isDayFirst ? "day first" : "month first"
+      return
+        "column \"\(column)\": no date has a day above 12, so day and month cannot be told apart in \(unconfirmed.dates) dates; read \(order) as \(named(unconfirmed.pattern)); set date_format if that is wrong"
+    }
   }
 
   /// The delimiter (unless configured) and the row ends, from the decoded sample.
@@ -203,7 +231,7 @@ private struct RowScan {
     let plans = reader.plans
     return text.withUnsafeBytes { bytes in
       let delimiter =
-        settings.delimiter
+        settings.delimiter ?? DelimiterSniffer.excelSeparator(bytes)
         ?? DelimiterSniffer.sniff(bytes, encoding: fieldEncoding) { fields in
           plans.contains { plan in
             if case .success = plan.resolve(header: fields) { true } else { false }
@@ -234,6 +262,8 @@ private struct RowScan {
     _ record: CSVRecord, _ onTicket: (Ticket) throws -> Void,
     _ onReject: (Reject) throws -> Void
   ) throws {
+    // Excel's `sep=;` line names the delimiter; it is not a row, even in a headerless file.
+    if record.line == 1 && isExcelSeparatorLine(record) { return }
     sawRecord = true
     guard let mapping else { return try findHeader(record) }
     // A row of empty fields (",,,," as spreadsheets leave) is a blank line, not a row.
@@ -257,12 +287,13 @@ private struct RowScan {
     guard let createdColumn = mapping[.created].first else {
       return try reject(record, onReject, "no date")
     }
-    guard let created = date(record, createdColumn) else {
+    guard let created = createdDate(record, createdColumn) else {
       let reason = isEmpty(record, createdColumn) ? "empty date" : "unparseable date"
       return try reject(record, onReject, "\(reason) in column \(mapping.name(of: createdColumn))")
     }
     let text = mapping[.text].compactMap { value(record, [$0], &replaced) }.joined(separator: "\n")
-    let tags = value(record, mapping[.tags], &replaced).map(Self.tags)
+    // Repeated tag columns (Jira's several `Labels`) are gathered into one list.
+    let tags = mapping[.tags].flatMap { value(record, [$0], &replaced).map(Self.tags) ?? [] }
     let ticket = Ticket(
       system: system, id: id, created: created,
       updated: mapping[.updated].first.flatMap { date(record, $0) },
@@ -272,11 +303,20 @@ private struct RowScan {
       product: value(record, mapping[.product], &replaced),
       channel: value(record, mapping[.channel], &replaced),
       agent: value(record, mapping[.agent], &replaced),
-      sourceCategory: value(record, mapping[.category], &replaced), tags: tags ?? [],
+      sourceCategory: value(record, mapping[.category], &replaced), tags: tags,
       location: SourceLocation(file: path, line: record.line))
     try onTicket(ticket)
     accounting.accepted += 1
     accounting.replacedBytes += replaced
+  }
+
+  private func isExcelSeparatorLine(_ record: CSVRecord) -> Bool {
+    guard record.fieldCount <= 2, record.fieldCount == 1 || trimmed(record[1]).isEmpty else {
+      return false
+    }
+    let first = Array(trimmed(record[0]))
+    return first.count <= 5 && first.count >= 4
+      && String(decoding: first.prefix(4), as: UTF8.self).lowercased() == "sep="
   }
 
   /// Takes `record` as the header row when some plan finds all it needs in it.
@@ -290,7 +330,9 @@ private struct RowScan {
       switch plan.resolve(header: names) {
       case .success(let found):
         mapping = found
+        planIndex = index
         dates = reader.dateParsers[index]
+        dayMonth = DayMonthEvidence(patterns: dates.patterns.count)
         emptyValues = plan.profile.emptyValues.map { Array($0.utf8) }
         if settings.system == nil || (settings.system == "auto" && reader.plans.count > 1) {
           system = plan.profile.name
@@ -356,5 +398,9 @@ private struct RowScan {
 
   private mutating func date(_ record: CSVRecord, _ column: Int) -> Date? {
     isEmpty(record, column) ? nil : dates.parse(record[column])
+  }
+
+  private mutating func createdDate(_ record: CSVRecord, _ column: Int) -> Date? {
+    isEmpty(record, column) ? nil : dates.parse(record[column], evidence: &dayMonth)
   }
 }

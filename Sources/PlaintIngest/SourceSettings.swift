@@ -64,6 +64,8 @@ public struct FileAccounting: Sendable, Equatable {
   public var replacedBytes = 0
   /// Rejected rows by reason.
   public var reasons: [String: Int] = [:]
+  /// What the reader assumed and the user should confirm, such as the order of day and month.
+  public var warnings: [String] = []
 
   public init() {}
 }

@@ -32,6 +32,25 @@ public struct Store: Sendable {
     }
   }
 
+  /// An in-memory copy of the store at `path` (an empty store when there is none), for a dry run:
+  /// it sees what the store has seen, and nothing written to it reaches the disk.
+  public static func scratchCopy(of path: String) throws(StoreError) -> Store {
+    let scratch = try Store(path: ":memory:")
+    guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return scratch }
+    do {
+      var configuration = Configuration()
+      configuration.readonly = true
+      configuration.busyMode = .timeout(10)
+      let source = try DatabaseQueue(path: path, configuration: configuration)
+      guard let memory = scratch.writer as? DatabaseQueue else { return scratch }
+      try source.backup(to: memory)
+      try migrator.migrate(memory)
+    } catch {
+      throw StoreError(path: path, doing: "copying the store for a dry run", underlying: error)
+    }
+    return scratch
+  }
+
   func read<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
     do {
       return try writer.read(body)

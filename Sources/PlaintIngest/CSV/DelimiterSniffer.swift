@@ -30,6 +30,19 @@ enum DelimiterSniffer {
     return best.delimiter
   }
 
+  /// The delimiter named by Excel's `sep=X` first line (optionally quoted), if the sample has one.
+  static func excelSeparator(_ sample: UnsafeRawBufferPointer) -> UInt8? {
+    var bytes = sample.prefix(16).prefix { $0 != 0x0A && $0 != 0x0D }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    if bytes.first == 0x22 && bytes.last == 0x22 && bytes.count >= 2 {
+      bytes = bytes.dropFirst().dropLast()
+    }
+    let line = Array(bytes)
+    guard line.count == 5, String(decoding: line.prefix(4), as: UTF8.self).lowercased() == "sep="
+    else { return nil }
+    return line[4]
+  }
+
   /// The first `limit` records' bytes: line breaks inside quotes do not end a record.
   private static func logicalLines(_ sample: UnsafeRawBufferPointer, limit: Int) -> [ArraySlice<
     UInt8

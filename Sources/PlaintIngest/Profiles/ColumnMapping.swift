@@ -23,32 +23,39 @@ struct ColumnPlan: Sendable {
   /// The columns of each field in a file whose header row is `header` (nil: no header row).
   func resolve(header: [String]?) -> Result<ColumnMapping, MissingColumns> {
     let positions = header.map(Self.positions)
-    func index(of ref: ColumnRef) -> Int? {
+    /// Every column `ref` names: a header repeated in the file (Jira's several `Labels`) names
+    /// each of its columns.
+    func columns(of ref: ColumnRef) -> [Int] {
       switch ref {
       case .number(let number):
-        guard let header else { return number - 1 }
-        return number <= header.count ? number - 1 : nil
+        guard let header else { return [number - 1] }
+        return number <= header.count ? [number - 1] : []
       case .header(let name):
-        return positions?[Self.normalized(name)]
+        return positions?[Self.normalized(name)] ?? []
       }
     }
     var mapping = ColumnMapping(header: header)
     var missing: [String] = []
     for need in needs {
-      let found = need.refs.map(index(of:))
-      let present = found.compactMap { $0 }
+      let found = need.refs.map(columns(of:))
+      let present = found.filter { !$0.isEmpty }
       if need.field == .text && need.isExplicit && present.count < found.count {
-        let absent = zip(need.refs, found).filter { $0.1 == nil }.map(\.0)
+        let absent = zip(need.refs, found).filter { $0.1.isEmpty }.map(\.0)
         missing.append(Self.describe(need.field, absent))
       } else if present.isEmpty && (need.isExplicit || need.isRequired) {
         missing.append(Self.describe(need.field, need.refs))
       }
+      // Text joins every named column; any other field reads the first name present, in all
+      // the columns that carry it.
       var unique: [Int] = []
-      for column in present where !unique.contains(column) { unique.append(column) }
-      mapping.set(need.field, need.field == .text ? unique : Array(unique.prefix(1)))
+      for column in (need.field == .text ? present : Array(present.prefix(1))).joined()
+      where !unique.contains(column) {
+        unique.append(column)
+      }
+      mapping.set(need.field, unique)
     }
     for filter in filters {
-      if let column = index(of: filter.ref) {
+      if let column = columns(of: filter.ref).first {
         mapping.filters.append((column, filter.values))
       } else {
         missing.append(Self.describe(nil, [filter.ref]))
@@ -68,10 +75,10 @@ struct ColumnPlan: Sendable {
     name.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}"])).lowercased()
   }
 
-  private static func positions(_ header: [String]) -> [String: Int] {
-    var positions: [String: Int] = [:]
-    for (index, name) in header.enumerated() where positions[normalized(name)] == nil {
-      positions[normalized(name)] = index
+  private static func positions(_ header: [String]) -> [String: [Int]] {
+    var positions: [String: [Int]] = [:]
+    for (index, name) in header.enumerated() {
+      positions[normalized(name), default: []].append(index)
     }
     return positions
   }

@@ -24,12 +24,23 @@ struct DateParser: Sendable {
 
   /// The instant `bytes` names, or nil when no pattern, ISO 8601 or Excel serial fits.
   mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    var ignored = DayMonthEvidence(patterns: 0)
+    return parse(bytes, evidence: &ignored)
+  }
+
+  /// As `parse(_:)`, noting in `evidence` whether a numeric day and month could be swapped.
+  mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, evidence: inout DayMonthEvidence)
+    -> Date?
+  {
     let bytes = trimmed(bytes)
     guard !bytes.isEmpty else { return nil }
     var fields: DateFields?
-    for pattern in patterns {
+    for (index, pattern) in patterns.enumerated() {
       fields = pattern.match(bytes)
-      if fields != nil { break }
+      if let fields {
+        if pattern.hasNumericDayAndMonth { evidence.note(fields, pattern: index) }
+        break
+      }
     }
     if fields == nil { fields = Self.iso8601(bytes) }
     if let fields {
@@ -93,6 +104,45 @@ struct DateParser: Sendable {
   }
 }
 
+/// What a column's dates say about the order of day and month, per numeric pattern that read them.
+///
+/// A date such as 03/04/2025 fits both orders; 13/04/2025 fits only one. When every date a pattern
+/// read fits both, the pattern's order is an assumption the file never confirmed.
+struct DayMonthEvidence: Sendable {
+  /// Per pattern: dates that would read differently with day and month swapped.
+  private(set) var ambiguous: [Int]
+  /// Per pattern: dates whose day is above 12, so only the pattern's order fits.
+  private(set) var confirming: [Int]
+
+  init(patterns: Int) {
+    ambiguous = Array(repeating: 0, count: patterns)
+    confirming = Array(repeating: 0, count: patterns)
+  }
+
+  mutating func note(_ fields: DateFields, pattern: Int) {
+    guard pattern < ambiguous.count else { return }
+    if fields.day > 12 {
+      confirming[pattern] += 1
+    } else if fields.day != fields.month {
+      ambiguous[pattern] += 1
+    }
+  }
+
+  /// The patterns that read dates with both orders possible and none confirming the order.
+  var unconfirmed: [(pattern: Int, dates: Int)] {
+    ambiguous.indices.filter { ambiguous[$0] > 0 && confirming[$0] == 0 }
+      .map { ($0, ambiguous[$0]) }
+  }
+
+  /// Patterns that read dates in opposite orders in the same column.
+  func mixedOrders(_ patterns: [DatePattern]) -> (dayFirst: [Int], monthFirst: [Int])? {
+    let used = ambiguous.indices.filter { ambiguous[$0] + confirming[$0] > 0 }
+    let dayFirst = used.filter { patterns[$0].isDayFirst }
+    let monthFirst = used.filter { !patterns[$0].isDayFirst }
+    return dayFirst.isEmpty || monthFirst.isEmpty ? nil : (dayFirst, monthFirst)
+  }
+}
+
 /// A pattern that does not compile, with the reason.
 struct DatePatternError: Error, Equatable {
   var format: String
@@ -147,6 +197,10 @@ struct DatePattern: Sendable {
 
   let format: String
   let parts: [Part]
+  /// Day and month are both numbers, so a date may fit with them swapped.
+  let hasNumericDayAndMonth: Bool
+  /// The day comes before the month (`dd.MM.yyyy`), as opposed to `M/d/yy`.
+  let isDayFirst: Bool
 
   init(_ format: String) throws(DatePatternError) {
     self.format = format
@@ -206,6 +260,10 @@ struct DatePattern: Sendable {
       throw DatePatternError(format: format, reason: "no day (d or dd)")
     }
     self.parts = parts
+    let day = parts.firstIndex { if case .number(.day, _, _) = $0 { true } else { false } }
+    let month = parts.firstIndex { if case .number(.month, _, _) = $0 { true } else { false } }
+    hasNumericDayAndMonth = day != nil && month != nil
+    isDayFirst = (day ?? 0) < (month ?? .max)
   }
 
   /// The parts of `bytes` when the whole of it fits the pattern.

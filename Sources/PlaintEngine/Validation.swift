@@ -1,0 +1,153 @@
+import Foundation
+import Logging
+import PlaintStore
+
+/// `plaint validate`: the run's preflight and ingest against a scratch copy of the store, so the
+/// accounting is exactly what `run` would record, and nothing is written.
+public struct Validation: Sendable {
+  /// One input file as `run` would account for it (DESIGN §8).
+  public struct Input: Encodable, Sendable {
+    public var path: String
+    public var sha256: String
+    public var rowsRead: Int
+    public var accepted: Int
+    public var rejected: Int
+    public var duplicates: Int
+    public var filtered: Int
+    public var replacedBytes: Int
+    public var reasons: [String: Int]
+    /// The store has read this exact file before; its earlier accounting is shown and `run`
+    /// would skip it.
+    public var alreadyIngested: Bool
+  }
+
+  /// Something that stops the run (`error`) or that the user should confirm (`warning`).
+  public struct Problem: Encodable, Sendable {
+    public enum Level: String, Encodable, Sendable { case error, warning }
+    public var level: Level
+    /// The file at fault, when there is one (the config, an export, the taxonomy…).
+    public var path: String?
+    public var message: String
+  }
+
+  public var inputs: [Input] = []
+  public var problems: [Problem] = []
+  /// The exit status `run` would end with on these inputs (before judging any cell).
+  public var status: ExitStatus = .success
+
+  /// Checks the configuration at `configurationPath` and reads every input it names.
+  public static func check(configurationPath: String, store: String? = nil, logger: Logger)
+    -> Validation
+  {
+    var validation = Validation()
+    do throws(PlaintError) {
+      let configuration = try Configuration.load(path: configurationPath)
+      let context = try RunContext(configuration: configuration, checkingColumns: false)
+      let storePath = configuration.resolve(store ?? configuration.store)
+      let scratch = try Failure.store { () throws(StoreError) in
+        try Store.scratchCopy(of: storePath)
+      }
+      let ingestion = Ingestion(
+        configuration: configuration, placement: context.placement, logger: logger)
+      for file in context.files {
+        validation.read(file, with: ingestion, into: scratch)
+      }
+    } catch {
+      validation.fail(error, path: nil)
+    }
+    return validation
+  }
+
+  private mutating func read(_ file: InputFile, with ingestion: Ingestion, into store: Store) {
+    let path = file.settings.displayPath
+    do throws(PlaintError) {
+      let sha = try FileDigest.sha256(path: file.settings.path)
+      if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
+      {
+        inputs.append(Input(earlier, path: path, alreadyIngested: true))
+        return
+      }
+      let read = try ingestion.ingest(file, sha256: sha, store: store, now: Date())
+      inputs.append(Input(read.accounting, path: path, alreadyIngested: false))
+      problems += read.warnings.map { Problem(level: .warning, path: path, message: $0) }
+      if read.accounting.replacedBytes > 0 {
+        problems.append(
+          Problem(
+            level: .warning, path: path,
+            message:
+              "\(read.accounting.replacedBytes) bytes are not valid in the file's encoding and were read as U+FFFD; set `encoding` if the file is not UTF-8"
+          ))
+      }
+      if read.accounting.accepted == 0 && read.accounting.duplicates == 0 {
+        problems.append(
+          Problem(level: .warning, path: path, message: "no row was accepted; see the rejects"))
+      }
+    } catch {
+      fail(error, path: path)
+    }
+  }
+
+  private mutating func fail(_ error: PlaintError, path: String?) {
+    problems.append(Problem(level: .error, path: path, message: error.message))
+    if status == .success { status = error.status }
+  }
+
+  /// `{"inputs": [...], "problems": [...]}`, keys sorted, for scripts.
+  public func json() -> String {
+    struct Document: Encodable {
+      var inputs: [Input]
+      var problems: [Problem]
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    let data = (try? encoder.encode(Document(inputs: inputs, problems: problems))) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// A table of the accounting and the problems, for people.
+  public func text() -> String {
+    var lines: [String] = []
+    let header = ["file", "rows", "accepted", "rejected", "duplicates", "filtered"]
+    var rows = [header]
+    for input in inputs {
+      let note = input.alreadyIngested ? " (already ingested)" : ""
+      rows.append(
+        [input.path + note]
+          + [
+            input.rowsRead, input.accepted, input.rejected, input.duplicates, input.filtered,
+          ].map(String.init))
+    }
+    let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    for row in rows {
+      let cells = row.indices.map { column in
+        let cell = row[column]
+        let pad = String(repeating: " ", count: widths[column] - cell.count)
+        return column == 0 ? cell + pad : pad + cell
+      }
+      lines.append(cells.joined(separator: "  "))
+    }
+    for input in inputs where !input.reasons.isEmpty {
+      let reasons = input.reasons.sorted { $0.key < $1.key }
+        .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+      lines.append("\(input.path): rejected \(reasons)")
+    }
+    for problem in problems {
+      let place = problem.path.map { "\($0): " } ?? ""
+      lines.append("\(problem.level.rawValue): \(place)\(problem.message)")
+    }
+    if problems.isEmpty { lines.append("ok: nothing was written") }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension Validation.Input {
+  init(_ accounting: SourceAccounting, path: String, alreadyIngested: Bool) {
+    self.init(
+      path: path, sha256: accounting.sha256, rowsRead: accounting.rowsRead,
+      accepted: accounting.accepted, rejected: accounting.rejected,
+      duplicates: accounting.duplicates, filtered: accounting.filtered,
+      replacedBytes: accounting.replacedBytes, reasons: accounting.reasons,
+      alreadyIngested: alreadyIngested)
+  }
+}

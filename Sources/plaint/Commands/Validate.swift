@@ -1,0 +1,28 @@
+import ArgumentParser
+import PlaintEngine
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Dry run: check the config and read every input as `run` would; print the row accounting, write nothing."
+  )
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(help: "text or json (DESIGN §8: {\"inputs\": [...], \"problems\": [...]}).")
+  var format: ListingFormat = .text
+
+  @Option(help: "Compare against this store instead of the config's `store` (read, never written).")
+  var store: String?
+
+  func run() throws {
+    let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
+    let validation = Validation.check(
+      configurationPath: common.config, store: store, logger: logger)
+    print(format == .json ? validation.json() : validation.text())
+    if let error = validation.problems.first(where: { $0.level == .error }) {
+      printError((error.path.map { "\($0): " } ?? "") + error.message)
+      throw ExitCode(validation.status.rawValue)
+    }
+  }
+}
