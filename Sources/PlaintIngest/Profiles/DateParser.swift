@@ -35,12 +35,12 @@ struct DateParser: Sendable {
     let bytes = trimmed(bytes)
     guard !bytes.isEmpty else { return nil }
     var fields: DateFields?
+    // The first pattern that reads a real date wins: 04/26/2025 falls through dd/MM to MM/dd.
     for (index, pattern) in patterns.enumerated() {
-      fields = pattern.match(bytes)
-      if let fields {
-        if pattern.hasNumericDayAndMonth { evidence.note(fields, pattern: index) }
-        break
-      }
+      guard let matched = pattern.match(bytes), matched.localSeconds != nil else { continue }
+      if pattern.hasNumericDayAndMonth { evidence.note(matched, pattern: index) }
+      fields = matched
+      break
     }
     if fields == nil { fields = Self.iso8601(bytes) }
     if let fields {
