@@ -113,3 +113,29 @@ private func identity(_ sha: String) -> SourceAccounting {
     #expect(try reopened.meta("taxonomy") == "abc")
   }
 }
+
+@Suite struct DedupOrderTests {
+  /// Two exports of the same tickets, an older and a newer copy of ticket 1, read in either order.
+  @Test(arguments: [false, true])
+  func theLatestUpdateWinsWhateverTheOrderFilesAreRead(newerFirst: Bool) throws {
+    let older = [placed(ticket("1", updated: 100, text: "leaks")), placed(ticket("2"))]
+    let newer = [
+      placed(ticket("1", updated: 500, text: "leaks, base scorched")), placed(ticket("2")),
+    ]
+    let store = try Store(path: ":memory:")
+    var totals = (accepted: 0, duplicates: 0)
+    let files: [[ClassifiedTicket]] = newerFirst ? [newer, older] : [older, newer]
+    for index in files.indices {
+      let result = try store.ingest(identity("sha\(index)"), now: .now) { sink in
+        for item in files[index] { try sink.add(item) }
+        return identity("sha\(index)")
+      }
+      totals.accepted += result.accepted
+      totals.duplicates += result.duplicates
+    }
+    #expect(totals.accepted == 2)
+    #expect(totals.duplicates == 2)
+    #expect(try store.ticket(id: "1").map(\.ticket.text) == ["leaks, base scorched"])
+    #expect(try store.ticketCount() == 2)
+  }
+}
