@@ -22,6 +22,8 @@ struct Ingestion {
   let configuration: Configuration
   let placement: Placement
   let logger: Logger
+  /// Draws the progress line while a file is read (a no-op unless stderr is a terminal).
+  var progress = ProgressLine(requested: false)
 
   /// Expands each source's glob into files, sorted, each with its reader settings.
   static func inputFiles(_ configuration: Configuration) throws(PlaintError) -> [InputFile] {
@@ -106,13 +108,23 @@ struct Ingestion {
     let identity = SourceAccounting(
       path: settings.displayPath, sha256: sha256, system: settings.system ?? settings.profile)
     let placement = self.placement
+    let progress = self.progress
+    // Compressed files grow when read, so only a plain file's size gives an ETA.
+    let total =
+      settings.path.hasSuffix(".gz")
+      ? nil
+      : (try? FileManager.default.attributesOfItem(atPath: settings.path)[.size] as? Int) ?? nil
     let result: SourceAccounting
     var warnings: [String] = []
     do {
       result = try store.ingest(identity, now: now) { sink in
         let counts = try reader.read(
           onTicket: { ticket in try sink.add(placement.place(ticket)) },
-          onReject: { try sink.reject($0) })
+          onReject: { try sink.reject($0) },
+          onProgress: { bytes, rows in
+            progress.update(
+              file: settings.displayPath, bytes: bytes, total: total, rows: rows, started: started)
+          })
         var accounting = identity
         accounting.rowsRead = counts.rowsRead
         accounting.rejected = counts.rejected
@@ -123,8 +135,10 @@ struct Ingestion {
         return accounting
       }
     } catch {
+      progress.finish()
       throw Failure.ingest(error, file: settings.displayPath)
     }
+    progress.finish()
     let seconds = max(Date().timeIntervalSince(started), 1e-6)
     logger.info(
       "ingested",

@@ -13,12 +13,18 @@ public struct RunOptions: Sendable {
   /// Overrides `reports.dir` from the configuration.
   public var reportsDir: String?
   public var now: Date
+  /// Draw a progress line while reading exports, when stderr is a terminal.
+  public var showsProgress: Bool
 
-  public init(period: String? = nil, store: String? = nil, reportsDir: String? = nil, now: Date) {
+  public init(
+    period: String? = nil, store: String? = nil, reportsDir: String? = nil, now: Date,
+    showsProgress: Bool = false
+  ) {
     self.period = period
     self.store = store
     self.reportsDir = reportsDir
     self.now = now
+    self.showsProgress = showsProgress
   }
 }
 
@@ -50,10 +56,10 @@ public struct Pipeline {
     let context = try RunContext(configuration: configuration)
     let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
     let reclassified = try reconcile(store, context)
-    let inputs = try Ingestion(
-      configuration: configuration, placement: context.placement, logger: logger
-    )
-    .run(context.files, store: store, now: options.now)
+    var ingestion = Ingestion(
+      configuration: configuration, placement: context.placement, logger: logger)
+    ingestion.progress = ProgressLine(requested: options.showsProgress)
+    let inputs = try ingestion.run(context.files, store: store, now: options.now)
     if let sales = context.sales {
       try Failure.store { () throws(StoreError) in try store.replaceSales(sales) }
     }

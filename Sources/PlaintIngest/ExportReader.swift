@@ -102,12 +102,14 @@ public struct ExportReader: Sendable {
   }
 
   /// Streams the file; calls `onTicket` for every accepted row and `onReject` for every rejected
-  /// one; returns the accounting (rows_read = accepted + rejected + filtered).
+  /// one; returns the accounting (rows_read = accepted + rejected + filtered). `onProgress` gets
+  /// the bytes read so far (decompressed, for a `.gz`) and the rows read, after each chunk.
   public func read(
-    onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
+    onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void,
+    onProgress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in }
   ) throws -> FileAccounting {
     var scan = RowScan(reader: self, headerOnly: false)
-    try scan.run(onTicket: onTicket, onReject: onReject)
+    try scan.run(onTicket: onTicket, onReject: onReject, onProgress: onProgress)
     return scan.accounting
   }
 }
@@ -148,7 +150,8 @@ private struct RowScan {
 
   /// Tickets and rejects go to the two callbacks, in file order.
   mutating func run(
-    onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
+    onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void,
+    onProgress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in }
   ) throws {
     let source = try ByteSource(path: settings.path, displayPath: path)
     let buffer = UnsafeMutableRawBufferPointer.allocate(
@@ -177,8 +180,11 @@ private struct RowScan {
         try csv.parse($0) { try handle($0, onTicket, onReject) }
       }
       if !isWhole {
+        var bytesRead = filled
         while true {
+          onProgress(bytesRead, accounting.rowsRead)
           let count = try source.read(into: buffer)
+          bytesRead += count
           try decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[..<count]), isLast: count == 0)
           {
             try csv.parse($0) { try handle($0, onTicket, onReject) }

@@ -14,6 +14,26 @@ struct Plaint: ParsableCommand {
       """,
     version: PlaintVersion.current,
     subcommands: [Run.self, Validate.self, Explain.self, Profiles.self])
+
+  /// As ArgumentParser's, but a usage error is one line on stderr (DESIGN §3), not the usage text.
+  static func main() {
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      guard exitCode(for: error) != .success else { exit(withError: error) }
+      let message = message(for: error).split(whereSeparator: \.isNewline)
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        .joined(separator: " ")
+      printError("\(message) (see plaint --help)")
+      exit(withError: ExitCode(ExitStatus.usage.rawValue))
+    }
+    do {
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
 }
 
 /// Options every command that reads a configuration shares.

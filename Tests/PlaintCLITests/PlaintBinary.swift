@@ -46,6 +46,18 @@ struct PlaintBinary {
       stderr: try String(contentsOf: errURL, encoding: .utf8))
   }
 
+  /// Starts `plaint` without waiting; its output is discarded.
+  static func start(_ arguments: [String], in directory: URL? = nil) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
   /// A fresh copy of a fixture folder in a temporary directory.
   static func copyFixture(_ name: String) throws -> URL {
     let target = FileManager.default.temporaryDirectory

@@ -28,7 +28,9 @@ struct Run: ParsableCommand {
     let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
     let outcome = try failing {
       try Pipeline(configurationPath: common.config, logger: logger).run(
-        RunOptions(period: period, store: store, reportsDir: reportsDir, now: Date()))
+        RunOptions(
+          period: period, store: store, reportsDir: reportsDir, now: Date(),
+          showsProgress: !common.quiet))
     }
     let noun = outcome.anomalies == 1 ? "anomaly" : "anomalies"
     print(
