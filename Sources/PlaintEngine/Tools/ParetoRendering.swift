@@ -42,9 +42,9 @@ extension ParetoReport {
       weighted
       ? "\(OutputText.short(total)) (count × weight)"
       : "\(OutputText.count(rows.reduce(0) { $0 + $1.count })) complaints"
-    var text = "\(vital.count) of \(rows.count) items are the vital few: "
-    text += "\(OutputText.percent(reached ?? 0)) of \(totalText), threshold "
-    text += "\(OutputText.percent(threshold))."
+    var text = "\(vital.count) of \(rows.count) items are the vital few, holding "
+    text += "\(OutputText.percent(reached ?? 0)) of \(totalText) (threshold "
+    text += "\(OutputText.percent(threshold)))."
     if vital.isEmpty { text = "No vital few: every item is zero." }
     let tied = rows.filter(\.tiedAtCut)
     if !tied.isEmpty {

@@ -51,7 +51,7 @@ struct ToolTable {
     if let missing = required.first(where: { columns[$0] == nil }) {
       throw PlaintError(
         .dataError,
-        "\(path):1: the header row has no `\(missing)` column; the first row must name the "
+        "\(path): the header row has no `\(missing)` column; the first row must name the "
           + "columns \(layout)")
     }
     guard !table.rows.isEmpty else {
