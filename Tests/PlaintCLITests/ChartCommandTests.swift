@@ -52,7 +52,9 @@ struct ChartCommandTests {
     // at the cut; "packaging, damaged" kept its comma.
     let vital = rows.filter { $0["vital"] as? Bool == true }.compactMap { $0["key"] as? String }
     #expect(vital == ["refund delay", "defective on arrival", "late delivery", "rude staff"])
-    let tied = rows.filter { $0["tied_at_cut"] as? Bool == true }.compactMap { $0["key"] as? String }
+    let tied = rows.filter { $0["tied_at_cut"] as? Bool == true }.compactMap {
+      $0["key"] as? String
+    }
     #expect(tied == ["rude staff", "wrong item"])
     #expect(rows.contains { $0["key"] as? String == "packaging, damaged" })
     #expect(rows.last?["key"] as? String == "warranty refused")
@@ -60,16 +62,26 @@ struct ChartCommandTests {
 
   @Test(
     arguments: [
-      (["chart", "--input", "counts.csv", "--baseline", "5-2"], Int32(64),
-       "plaint: error: --baseline 5-2: FIRST is after LAST; give the earlier row first, such as 2-5"),
-      (["chart", "--input", "nothing-here.csv"], 66,
-       "plaint: error: nothing-here.csv: file not found; check the --input path"),
-      (["chart", "--input", "bad-count.csv"], 65,
-       "plaint: error: bad-count.csv:3: column `count`: \"eleven\" is not a whole number ≥ 0; write a count such as 12"),
-      (["pareto", "--input", "items.csv", "--threshold", "80"], 64,
-       "plaint: error: --threshold 80: give a share above 0 and at most 1, such as 0.8 for 80 %"),
-      (["pareto", "--input", "counts.csv"], 65,
-       "plaint: error: counts.csv: the header row has no `key` column; the first row must name the columns key,count[,weight]"),
+      (
+        ["chart", "--input", "counts.csv", "--baseline", "5-2"], Int32(64),
+        "plaint: error: --baseline 5-2: FIRST is after LAST; give the earlier row first, such as 2-5"
+      ),
+      (
+        ["chart", "--input", "nothing-here.csv"], 66,
+        "plaint: error: nothing-here.csv: file not found; check the --input path"
+      ),
+      (
+        ["chart", "--input", "bad-count.csv"], 65,
+        "plaint: error: bad-count.csv:3: column `count`: \"eleven\" is not a whole number ≥ 0; write a count such as 12"
+      ),
+      (
+        ["pareto", "--input", "items.csv", "--threshold", "80"], 64,
+        "plaint: error: --threshold 80: give a share above 0 and at most 1, such as 0.8 for 80 %"
+      ),
+      (
+        ["pareto", "--input", "counts.csv"], 65,
+        "plaint: error: counts.csv: the header row has no `key` column; the first row must name the columns key,count[,weight]"
+      ),
     ] as [([String], Int32, String)])
   func failuresExitWithOneLine(_ arguments: [String], _ status: Int32, _ line: String) throws {
     let result = try PlaintBinary.run(arguments, in: folder)

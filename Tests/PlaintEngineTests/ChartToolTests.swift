@@ -271,7 +271,8 @@ struct ChartReferenceTests {
 
   @Test(.enabled(if: SharedReferenceCases.available))
   func dispersionRatioMatchesQcc() throws {
-    let data = try #require(try SharedReferenceCases.named("qcc_overdispersion_test_wetherill_brown"))
+    let data = try #require(
+      try SharedReferenceCases.named("qcc_overdispersion_test_wetherill_brown"))
     let inputs = try #require(data["inputs"] as? [String: Any])
     let expected = try #require(data["expected"] as? [String: Any])
     let tolerance = try #require(jsonNumber((data["tolerance"] as? [String: Any])?["abs"]))
@@ -411,7 +412,9 @@ struct ChartToolTests {
   }
 
   @Test func aPointBelowTheLowerLimitIsAnImprovement() throws {
-    let text = "period,count,units\n" + (1...12).map { "m\($0),\($0 == 7 ? 2 : 40),1000" }
+    let text =
+      "period,count,units\n"
+      + (1...12).map { "m\($0),\($0 == 7 ? 2 : 40),1000" }
       .joined(separator: "\n")
     let chart = try report(text, ChartOptions(method: .u))
     #expect(chart.status(6) == "improvement")
@@ -424,7 +427,10 @@ struct ChartToolTests {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0].hasPrefix("# Control chart: ") && lines[0].hasSuffix("counts.csv"))
     #expect(lines.contains { $0.hasPrefix("Method `") && $0.contains("(requested `auto`)") })
-    #expect(lines.contains { $0.contains("Estimated from rows 1–8; the other 2 rows are judged as phase II") })
+    #expect(
+      lines.contains {
+        $0.contains("Estimated from rows 1–8; the other 2 rows are judged as phase II")
+      })
     #expect(lines.filter { $0.hasPrefix("| ") }.count == 11)
     #expect(lines.contains { $0.hasPrefix("| 9 | 2025-09 | II | anomaly |") })
   }
@@ -446,12 +452,26 @@ struct ChartToolTests {
 
   @Test(
     arguments: [
-      ("auto", "3", "5-2", nil, "--baseline 5-2: FIRST is after LAST; give the earlier row first, such as 2-5"),
-      ("auto", "3", "1-", nil, "--baseline 1-: give FIRST-LAST, 1-based row positions such as 1-20"),
-      ("auto", "3", "0-4", nil, "--baseline 0-4: give FIRST-LAST, 1-based row positions such as 1-20"),
-      ("auto", "3", nil, "15,x", "--exclude 15,x: \"x\" is not a row position; give 1-based rows such as 15,23"),
+      (
+        "auto", "3", "5-2", nil,
+        "--baseline 5-2: FIRST is after LAST; give the earlier row first, such as 2-5"
+      ),
+      (
+        "auto", "3", "1-", nil, "--baseline 1-: give FIRST-LAST, 1-based row positions such as 1-20"
+      ),
+      (
+        "auto", "3", "0-4", nil,
+        "--baseline 0-4: give FIRST-LAST, 1-based row positions such as 1-20"
+      ),
+      (
+        "auto", "3", nil, "15,x",
+        "--exclude 15,x: \"x\" is not a row position; give 1-based rows such as 15,23"
+      ),
       ("auto", "0", nil, nil, "--sigma 0: give a number above 0, such as 3"),
-      ("c", "3", nil, nil, "--method c: unknown method; use one of auto, u, laney, poisson, p, laney_p"),
+      (
+        "c", "3", nil, nil,
+        "--method c: unknown method; use one of auto, u, laney, poisson, p, laney_p"
+      ),
     ] as [(String, String, String?, String?, String)])
   func badOptionsAreUsageErrors(
     _ method: String, _ sigma: String, _ baseline: String?, _ exclude: String?, _ message: String
@@ -467,7 +487,9 @@ struct ChartToolTests {
     let past = plaintError { _ = try report(sample, ChartOptions(baseline: 2...11)) }
     #expect(past?.status == .usage)
     #expect(past?.message.hasSuffix("has 10 rows; give positions between 1 and 10") == true)
-    let allGone = plaintError { _ = try report(sample, ChartOptions(baseline: 1...2, exclude: [1, 2])) }
+    let allGone = plaintError {
+      _ = try report(sample, ChartOptions(baseline: 1...2, exclude: [1, 2]))
+    }
     #expect(allGone?.status == .usage)
     let nothingUsable = plaintError { _ = try report(sample, ChartOptions(baseline: 4...4)) }
     #expect(nothingUsable?.status == .dataError)
@@ -475,14 +497,35 @@ struct ChartToolTests {
 
   @Test(
     arguments: [
-      ("period,count,units\n1,3,10\n2,x,10\n", ":3: column `count`: \"x\" is not a whole number ≥ 0; write a count such as 12"),
-      ("period,count,units\n1,3,10\n2,-1,10\n", ":3: column `count`: \"-1\" is not a whole number ≥ 0; write a count such as 12"),
-      ("period,count,units\n1,3,ten\n", ":2: column `units`: \"ten\" is not a number ≥ 0; write the exposure (1 for a plain count chart), or leave it empty when it is unknown"),
-      ("period,count,units\n1,3,nan\n", ":2: column `units`: \"nan\" is not a number ≥ 0; write the exposure (1 for a plain count chart), or leave it empty when it is unknown"),
+      (
+        "period,count,units\n1,3,10\n2,x,10\n",
+        ":3: column `count`: \"x\" is not a whole number ≥ 0; write a count such as 12"
+      ),
+      (
+        "period,count,units\n1,3,10\n2,-1,10\n",
+        ":3: column `count`: \"-1\" is not a whole number ≥ 0; write a count such as 12"
+      ),
+      (
+        "period,count,units\n1,3,ten\n",
+        ":2: column `units`: \"ten\" is not a number ≥ 0; write the exposure (1 for a plain count chart), or leave it empty when it is unknown"
+      ),
+      (
+        "period,count,units\n1,3,nan\n",
+        ":2: column `units`: \"nan\" is not a number ≥ 0; write the exposure (1 for a plain count chart), or leave it empty when it is unknown"
+      ),
       ("period,count,units\n,3,10\n", ":2: column `period`: empty; give every row a period label"),
-      ("period,count,units\na,3,10\na,4,10\n", ":3: column `period`: \"a\" repeats line 2; give each period one row"),
-      ("period,count\n1,3\n", ": the header row has no `units` column; the first row must name the columns period,count,units"),
-      ("period,count,units\n", ": the header row is there but no data row follows; add rows period,count,units"),
+      (
+        "period,count,units\na,3,10\na,4,10\n",
+        ":3: column `period`: \"a\" repeats line 2; give each period one row"
+      ),
+      (
+        "period,count\n1,3\n",
+        ": the header row has no `units` column; the first row must name the columns period,count,units"
+      ),
+      (
+        "period,count,units\n",
+        ": the header row is there but no data row follows; add rows period,count,units"
+      ),
       ("", ": the file is empty; write a header row period,count,units and one row per line"),
     ])
   func badRowsAreDataErrorsNamingFileAndLine(_ text: String, _ message: String) throws {
@@ -499,7 +542,9 @@ struct ChartToolTests {
     let scratch = try Scratch()
     defer { scratch.remove() }
     let path = try scratch.file("p.csv", "period,count,units\n1,3,10\n2,12,10\n")
-    let error = plaintError { _ = try ChartTool.chart(inputPath: path, options: ChartOptions(method: .p)) }
+    let error = plaintError {
+      _ = try ChartTool.chart(inputPath: path, options: ChartOptions(method: .p))
+    }
     #expect(error?.status == .dataError)
     #expect(error?.message.hasPrefix(path + ":3: column `count`: 12 is more than") == true)
     #expect((try? ChartTool.chart(inputPath: path, options: ChartOptions(method: .u))) != nil)

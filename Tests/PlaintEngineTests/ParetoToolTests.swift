@@ -170,11 +170,23 @@ struct ParetoToolTests {
 
   @Test(
     arguments: [
-      ("key,count\na,1\na,2\n", ":3: column `key`: \"a\" repeats line 2; give each item one row (add the counts)"),
+      (
+        "key,count\na,1\na,2\n",
+        ":3: column `key`: \"a\" repeats line 2; give each item one row (add the counts)"
+      ),
       ("key,count\n,1\n", ":2: column `key`: empty; give every item a key"),
-      ("key,count\na,1.5\n", ":2: column `count`: \"1.5\" is not a whole number ≥ 0; write a count such as 12"),
-      ("key,count,weight\na,1,\n", ":2: column `weight`: \"\" is not a weight; write a number ≥ 0 with at most two decimals, such as 12.5, or drop the column"),
-      ("item,count\na,1\n", ": the header row has no `key` column; the first row must name the columns key,count[,weight]"),
+      (
+        "key,count\na,1.5\n",
+        ":2: column `count`: \"1.5\" is not a whole number ≥ 0; write a count such as 12"
+      ),
+      (
+        "key,count,weight\na,1,\n",
+        ":2: column `weight`: \"\" is not a weight; write a number ≥ 0 with at most two decimals, such as 12.5, or drop the column"
+      ),
+      (
+        "item,count\na,1\n",
+        ": the header row has no `key` column; the first row must name the columns key,count[,weight]"
+      ),
     ])
   func badRowsAreDataErrors(_ text: String, _ message: String) throws {
     let scratch = try Scratch()

@@ -41,7 +41,10 @@ extension ChartReport {
       }
     }
     let judged = rows.indices.filter { phase($0) == .judged }.count
-    text += judged > 0 ? "; the other \(judged) \(judged == 1 ? "row is" : "rows are") judged as phase II." : " (phase I)."
+    text +=
+      judged > 0
+      ? "; the other \(judged) \(judged == 1 ? "row is" : "rows are") judged as phase II."
+      : " (phase I)."
     return text
   }
 

@@ -131,7 +131,8 @@ public enum ParetoTool {
     let fraction = parts.count == 2 ? String(parts[1]) : ""
     guard !(whole.isEmpty && fraction.isEmpty), fraction.count <= 2,
       (whole + fraction).allSatisfy(\.isASCIIDigit),
-      let units = Int(whole.isEmpty ? "0" : whole), let digits = Int(fraction.isEmpty ? "0" : fraction)
+      let units = Int(whole.isEmpty ? "0" : whole),
+      let digits = Int(fraction.isEmpty ? "0" : fraction)
     else { return nil }
     let (scaled, overflow) = units.multipliedReportingOverflow(by: 100)
     return overflow ? nil : scaled + (fraction.count == 1 ? digits * 10 : digits)
