@@ -13,7 +13,9 @@ struct Plaint: ParsableCommand {
       holds the lock · 78 configuration error.
       """,
     version: PlaintVersion.current,
-    subcommands: [Run.self, Validate.self, Chart.self, ParetoCommand.self, Explain.self, Profiles.self])
+    subcommands: [
+      Run.self, Validate.self, Chart.self, ParetoCommand.self, Explain.self, Profiles.self,
+    ])
 }
 
 /// Options every command that reads a configuration shares.
