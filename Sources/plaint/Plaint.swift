@@ -13,7 +13,9 @@ struct Plaint: ParsableCommand {
       holds the lock · 78 configuration error.
       """,
     version: PlaintVersion.current,
-    subcommands: [Run.self, Validate.self, Explain.self, Profiles.self])
+    subcommands: [
+      Run.self, Validate.self, Chart.self, ParetoCommand.self, Explain.self, Profiles.self,
+    ])
 
   /// As ArgumentParser's, but a usage error is one line on stderr (DESIGN §3), not the usage text.
   static func main() {

@@ -137,6 +137,8 @@ public struct ParetoChartSVG: Sendable {
   public var rows: [ReportModel.ParetoRow]
   public var threshold: Double
   public var title: String
+  /// The bar axis heading: what the bars count.
+  public var heading = "complaints"
   /// How many bars to draw; the rest are summarised in the label.
   var limit = 15
   var width = 720.0
@@ -160,7 +162,7 @@ public struct ParetoChartSVG: Sendable {
     }
 
     var svg = SVG.open(frame: frame, label: "Pareto chart: \(title)", standalone: standalone)
-    svg += SVG.yAxis(axis, frame: frame, heading: "complaints", integers: true)
+    svg += SVG.yAxis(axis, frame: frame, heading: heading, integers: true)
     for percent in stride(from: 0, through: 100, by: 25) {
       let level = share(Double(percent) / 100)
       svg += "<text class=\"tick\" x=\"\(SVG.coordinate(frame.rightEdge + 4))\" "
