@@ -119,7 +119,7 @@ public struct Validation: Sendable {
           ].map(String.init))
     }
     let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    for row in rows {
+    for row in rows where inputs.count > 0 {
       let cells = row.indices.map { column in
         let cell = row[column]
         let pad = String(repeating: " ", count: widths[column] - cell.count)
