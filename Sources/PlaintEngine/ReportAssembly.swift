@@ -21,9 +21,27 @@ struct ReportAssembly {
     let grid = GridSeries(
       counts: counts, sales: context.sales,
       taxonomyLines: context.taxonomy.productLines.map(\.name), through: period)
-    let settings = detectorSettings
-    let judgedCells = AnomalyDetector.judge(grid.cells, settings: settings)
-    let judgedRollups = AnomalyDetector.judge(grid.rollups, settings: settings)
+    let settings = DetectorSettings(configuration.control)
+    let stored = try Failure.store { () throws(StoreError) in try store.baselines() }
+    var frozen: [SeriesKey: StoredBaseline] = [:]
+    for baseline in stored {
+      frozen[
+        SeriesKey(
+          category: baseline.category, productLine: baseline.productLine, tier: baseline.tier)] =
+        baseline
+    }
+    let judgedCells = AnomalyDetector.judge(
+      grid.cells, settings: settings, frozen: frozen.mapValues(\.baseline))
+    let judgedRollups = AnomalyDetector.judge(
+      grid.rollups, settings: settings, frozen: frozen.mapValues(\.baseline))
+    func series(
+      _ key: SeriesKey, _ judged: JudgedSeries?, _ observations: [ChartObservation],
+      _ periods: [Period]
+    ) -> ReportModel.CellSeries {
+      var series = self.series(key, judged, observations, periods)
+      series.baseline = frozen[key].map(Self.baseline) ?? .rolling
+      return series
+    }
 
     let windowLength = max(
       configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
@@ -61,7 +79,7 @@ struct ReportAssembly {
     let classified = current.filter(\.isClassified).count
     let report = ReportModel(
       period: period.description, granularity: configuration.granularity.rawValue,
-      method: method,
+      method: method(frozen: stored, series: grid.cells.count + grid.rollups.count),
       totals: ReportModel.Totals(
         complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
@@ -94,20 +112,26 @@ struct ReportAssembly {
 
   // MARK: - Charts
 
-  private var detectorSettings: DetectorSettings {
+  /// Which baselines judged the report, in words: rolling, or frozen for some series.
+  private func baselineSentence(_ frozen: [StoredBaseline], series: Int) -> String {
     let control = configuration.control
-    var settings = DetectorSettings()
-    settings.method = ChartMethod(rawValue: control.method) ?? .auto
-    settings.sigma = control.sigma
-    settings.baselinePeriods = control.baselinePeriods
-    settings.minBaselinePeriods = control.minBaselinePeriods
-    settings.minCount = control.minCount
-    settings.rules = control.rules.compactMap(RunRule.init(rawValue:))
-    settings.fdr = control.fdr
-    return settings
+    let rolling =
+      "rolling baseline of the last \(control.baselinePeriods) in-control periods (at least \(control.minBaselinePeriods))"
+    guard let sample = frozen.first else { return rolling + ", " }
+    let rest = frozen.count < series ? "; the other \(series - frozen.count) on the \(rolling)" : ""
+    return
+      "baselines frozen through \(sample.through) for \(frozen.count) of \(series) series (`plaint baseline show` lists their windows and exclusions)\(rest), "
   }
 
-  private var method: ReportModel.Method {
+  static func baseline(_ stored: StoredBaseline) -> ReportModel.Baseline {
+    ReportModel.Baseline(
+      kind: "frozen", through: stored.through.description,
+      window: [stored.window.lowerBound.description, stored.window.upperBound.description],
+      excluded: stored.excluded.map(\.description), frozenAt: stored.frozenAt,
+      version: stored.version)
+  }
+
+  private func method(frozen: [StoredBaseline], series: Int) -> ReportModel.Method {
     let control = configuration.control
     let exposure =
       context.sales == nil
@@ -115,7 +139,7 @@ struct ReportAssembly {
     let fdr = control.fdr.map { "Benjamini–Hochberg at q ≤ \(format($0))" } ?? "no FDR adjustment"
     let description =
       "Control method \(control.method) (u, Laney u′ or exact Poisson limits chosen per cell by the expected count and the Pearson dispersion ratio φ), k = \(format(control.sigma)), "
-      + "rolling baseline of the last \(control.baselinePeriods) in-control periods (at least \(control.minBaselinePeriods)), "
+      + baselineSentence(frozen, series: series)
       + "at least \(control.minCount) complaints to flag, \(fdr) across the cells of a period; "
       + (context.sales == nil
         ? "no sales file, so every cell is a count chart (one unit per period)."

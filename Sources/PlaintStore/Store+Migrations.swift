@@ -80,6 +80,28 @@ extension Store {
           );
           """)
     }
+    migrator.registerMigration("v2") { db in
+      // Frozen baselines (`plaint baseline freeze`): one per series, replacing the rolling one.
+      try db.execute(
+        sql: """
+          CREATE TABLE baselines (
+            category TEXT NOT NULL,
+            product_line TEXT NOT NULL,
+            tier TEXT NOT NULL,
+            through TEXT NOT NULL,
+            window_first TEXT NOT NULL,
+            window_last TEXT NOT NULL,
+            excluded TEXT NOT NULL,
+            method TEXT NOT NULL,
+            center REAL NOT NULL,
+            sigma_z REAL,
+            periods INTEGER NOT NULL,
+            frozen_at TEXT NOT NULL,
+            version TEXT NOT NULL,
+            PRIMARY KEY (category, product_line, tier)
+          );
+          """)
+    }
     return migrator
   }
 }

@@ -139,3 +139,22 @@ private func identity(_ sha: String) -> SourceAccounting {
     #expect(try store.ticketCount() == 2)
   }
 }
+
+@Suite struct BaselineStoreTests {
+  @Test func frozenBaselinesRoundTripAndAreReplacedWhole() throws {
+    let store = try Store(path: ":memory:")
+    #expect(try store.baselines().isEmpty)
+    let kettles = StoredBaseline(
+      category: "product", productLine: "Kettles", tier: "consumer", through: .month(2025, 12),
+      window: Period.month(2025, 1)...Period.month(2025, 12), excluded: [.month(2025, 7)],
+      baseline: FrozenBaseline(center: 0.0021, sigmaZ: 1.4, method: .laney, periods: 11),
+      frozenAt: "2026-01-05T03:00:00Z", version: "0.1.0")
+    var total = kettles
+    (total.category, total.productLine, total.tier) = ("*", "*", "*")
+    total.baseline = FrozenBaseline(center: 0.003, sigmaZ: nil, method: .u, periods: 12)
+    try store.replaceBaselines([kettles, total])
+    #expect(try store.baselines() == [total, kettles])
+    try store.replaceBaselines([kettles])
+    #expect(try store.baselines() == [kettles])
+  }
+}

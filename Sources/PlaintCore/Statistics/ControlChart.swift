@@ -42,7 +42,7 @@ public struct ChartObservation: Sendable, Hashable {
   }
 
   /// Whether the period has a rate, or why not.
-  var status: PointStatus {
+  public var status: PointStatus {
     guard let units, !units.isNaN else { return .missing }
     return units > 0 ? .ok : .noExposure
   }

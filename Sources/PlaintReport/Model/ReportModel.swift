@@ -198,22 +198,25 @@ extension ReportModel {
     public var chart: String
     /// Pearson dispersion ratio over the baseline; nil when it could not be estimated.
     public var phi: Double?
+    /// Which baseline judged the series: the rolling one, or one frozen by `plaint baseline`.
+    public var baseline: Baseline?
     public var series: [Point]
 
     public init(
       category: String, productLine: String, tier: String, chart: String, phi: Double?,
-      series: [Point]
+      baseline: Baseline? = nil, series: [Point]
     ) {
       self.category = category
       self.productLine = productLine
       self.tier = tier
       self.chart = chart
       self.phi = phi
+      self.baseline = baseline
       self.series = series
     }
 
     enum CodingKeys: String, CodingKey {
-      case category, tier, chart, phi, series
+      case category, tier, chart, phi, baseline, series
       case productLine = "product_line"
     }
 
@@ -224,11 +227,43 @@ extension ReportModel {
       try container.encode(tier, forKey: .tier)
       try container.encode(chart, forKey: .chart)
       try container.encodeNumber(phi, forKey: .phi)
+      try container.encodeIfPresent(baseline, forKey: .baseline)
       try container.encode(series, forKey: .series)
     }
 
     /// "category / product line / tier", for people.
     public var label: String { "\(category) / \(productLine) / \(tier)" }
+  }
+
+  /// The baseline a series was judged against.
+  public struct Baseline: Codable, Sendable, Equatable {
+    /// "rolling" (the last in-control periods before each period) or "frozen".
+    public var kind: String
+    /// Frozen: the `--through` period, the estimation window, the anomalies left out of it.
+    public var through: String?
+    public var window: [String]?
+    public var excluded: [String]?
+    public var frozenAt: String?
+    public var version: String?
+
+    public static let rolling = Baseline(kind: "rolling")
+
+    public init(
+      kind: String, through: String? = nil, window: [String]? = nil, excluded: [String]? = nil,
+      frozenAt: String? = nil, version: String? = nil
+    ) {
+      self.kind = kind
+      self.through = through
+      self.window = window
+      self.excluded = excluded
+      self.frozenAt = frozenAt
+      self.version = version
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case kind, through, window, excluded, version
+      case frozenAt = "frozen_at"
+    }
   }
 
   /// One period of a chart.

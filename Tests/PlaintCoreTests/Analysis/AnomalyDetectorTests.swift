@@ -16,6 +16,39 @@ private func stable(periods: Int = 24, shift: Int = 0, units: Double = 1000, sca
 
 @Suite("Anomaly detector")
 struct AnomalyDetectorTests {
+  @Test func inControlCellsRarelyRaiseAnAnomaly() {
+    // 200 in-control cells × 36 months, Poisson counts around 4 to 60 a month: what `run` does
+    // to a quiet business. With every rule on, FDR and min_count, false anomalies per judged
+    // cell-period must stay near the 3σ nominal (0.27 %) and far below the raw four-rule rate.
+    var generator = SeededGenerator(state: 20_261_129)
+    var series: [Int: [ChartObservation]] = [:]
+    for cell in 0..<200 {
+      let units = Double(1_000 + 250 * (cell % 12))
+      let rate = 0.004 + 0.0005 * Double(cell % 9)
+      series[cell] = (0..<36).map { _ in
+        ChartObservation(count: generator.poisson(rate * units), units: units)
+      }
+    }
+    func falseAnomalyRate(_ rules: [RunRule]) -> (rate: Double, judged: Int) {
+      let judged = AnomalyDetector.judge(series, settings: DetectorSettings(rules: rules))
+      let points = judged.values.flatMap(\.points).filter {
+        $0.point.status == .ok && !$0.insufficientHistory
+      }
+      let alarms = points.filter(\.isAnomaly).count
+      print(
+        "detector, \(rules.map(\.rawValue).joined(separator: "+")), BH, min_count: \(alarms) false anomalies in \(points.count) cell-periods"
+      )
+      return (Double(alarms) / Double(points.count), points.count)
+    }
+    let limitOnly = falseAnomalyRate([.beyondLimit])
+    #expect(limitOnly.judged > 5_000)
+    // Beyond the limit alone, after Benjamini–Hochberg: at most the nominal two-sided 0.27 %.
+    #expect(limitOnly.rate <= 0.0027, "false-anomaly rate \(limitOnly.rate)")
+    // Each run rule adds its own small false-alarm rate; four rules together stay under 1 %.
+    let allRules = falseAnomalyRate(RunRule.allCases)
+    #expect(allRules.rate < 0.01, "false-anomaly rate \(allRules.rate)")
+  }
+
   @Test func plantedStepIsNewThenContinuingThenResolved() throws {
     var series: [String: [ChartObservation]] = [:]
     for (shift, key) in ["a", "b", "c", "d", "e"].enumerated() {

@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+import PlaintCore
+import PlaintStore
+
+/// `plaint baseline freeze --through P | show | clear`: fixes each series' limits on the history
+/// up to P, so later periods are judged against a baseline that no longer moves (phase II).
+///
+/// For every cell and roll-up the window is the last `baseline_periods` usable periods up to P that
+/// the rolling judgement did not flag; anomalies inside it are listed as exclusions. A series with
+/// fewer than `min_baseline_periods` such periods is not frozen and stays on the rolling baseline.
+public enum BaselineFreezing {
+  /// What `freeze` did.
+  public struct Outcome: Sendable {
+    public var frozen: [StoredBaseline]
+    /// Series left on the rolling baseline for lack of history.
+    public var skipped: [String]
+  }
+
+  public static func freeze(
+    configurationPath: String, through text: String, store storeOverride: String?, now: Date
+  ) throws(PlaintError) -> Outcome {
+    let configuration = try Configuration.load(path: configurationPath)
+    guard let through = Period(text), through.granularity == configuration.granularity else {
+      let example = configuration.granularity == .month ? "2025-12" : "2025-W52"
+      throw PlaintError(
+        .usage,
+        "--through \(text): expected \(example) (the config cuts periods by \(configuration.granularity.rawValue))"
+      )
+    }
+    let storePath = try existingStore(configuration, storeOverride)
+    let lock = try RunLock(storePath: storePath, now: now)
+    defer { withExtendedLifetime(lock) {} }
+    let context = try RunContext(configuration: configuration, checkingColumns: false)
+    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
+    let counts = try Failure.store { () throws(StoreError) in
+      try store.cellCounts(granularity: configuration.granularity)
+    }
+    guard counts.contains(where: { $0.period <= through }) else {
+      throw PlaintError(
+        .dataError,
+        "\(storePath): no complaints up to \(through); nothing to freeze (run plaint run first)")
+    }
+    let grid = GridSeries(
+      counts: counts, sales: context.sales,
+      taxonomyLines: context.taxonomy.productLines.map(\.name), through: through)
+    let settings = DetectorSettings(configuration.control)
+    let stamp = ISO8601DateFormatter().string(from: now)
+
+    var outcome = Outcome(frozen: [], skipped: [])
+    for series in [grid.cells, grid.rollups] {
+      let judged = AnomalyDetector.judge(series, settings: settings)
+      for key in series.keys.sorted() {
+        let observations = series[key] ?? []
+        let points = judged[key]?.points ?? []
+        let flagged = Set(points.indices.filter { points[$0].isAnomaly })
+        let usable = observations.indices.filter {
+          observations[$0].status == .ok && !flagged.contains($0)
+        }
+        let window = Array(usable.suffix(settings.baselinePeriods))
+        guard let first = window.first, let last = window.last,
+          window.count >= settings.minBaselinePeriods
+        else {
+          outcome.skipped.append("\(key.category) / \(key.productLine) / \(key.tier)")
+          continue
+        }
+        let excluded = flagged.filter { (first...last).contains($0) }
+        let chart = ControlChart.compute(
+          observations, method: settings.method, sigma: settings.sigma,
+          baseline: first..<(last + 1), exclude: excluded, rules: [])
+        guard let center = chart.center else { continue }
+        outcome.frozen.append(
+          StoredBaseline(
+            category: key.category, productLine: key.productLine, tier: key.tier,
+            through: through, window: grid.periods[first]...grid.periods[last],
+            excluded: excluded.sorted().map { grid.periods[$0] },
+            baseline: FrozenBaseline(
+              center: center, sigmaZ: chart.sigmaZ, method: chart.method, periods: window.count),
+            frozenAt: stamp, version: PlaintVersion.current))
+      }
+    }
+    let frozen = outcome.frozen
+    try Failure.store { () throws(StoreError) in try store.replaceBaselines(frozen) }
+    return outcome
+  }
+
+  /// The frozen baselines as a table, or a line saying every series is on the rolling baseline.
+  public static func show(configurationPath: String, store storeOverride: String?)
+    throws(PlaintError) -> String
+  {
+    let configuration = try Configuration.load(path: configurationPath)
+    let storePath = try existingStore(configuration, storeOverride)
+    let store = try Failure.store { () throws(StoreError) in try Store.scratchCopy(of: storePath) }
+    let baselines = try Failure.store { () throws(StoreError) in try store.baselines() }
+    guard let sample = baselines.first else {
+      return
+        "no frozen baselines: every series is judged on the rolling baseline of the last \(configuration.control.baselinePeriods) in-control periods"
+    }
+    var lines = [
+      "frozen through \(sample.through) at \(sample.frozenAt) by plaint \(sample.version)",
+      ["series", "window", "periods", "excluded", "method", "centre", "sigma_z"].joined(
+        separator: "\t"),
+    ]
+    for stored in baselines {
+      lines.append(
+        [
+          "\(stored.category) / \(stored.productLine) / \(stored.tier)",
+          "\(stored.window.lowerBound)–\(stored.window.upperBound)", "\(stored.baseline.periods)",
+          stored.excluded.isEmpty ? "-" : stored.excluded.map(\.description).joined(separator: " "),
+          stored.baseline.method.rawValue, format(stored.baseline.center),
+          stored.baseline.sigmaZ.map(format) ?? "-",
+        ].joined(separator: "\t"))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Removes every frozen baseline: the rolling baseline judges again.
+  public static func clear(configurationPath: String, store storeOverride: String?, now: Date)
+    throws(PlaintError) -> Int
+  {
+    let configuration = try Configuration.load(path: configurationPath)
+    let storePath = try existingStore(configuration, storeOverride)
+    let lock = try RunLock(storePath: storePath, now: now)
+    defer { withExtendedLifetime(lock) {} }
+    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
+    let count = try Failure.store { () throws(StoreError) in try store.baselines().count }
+    try Failure.store { () throws(StoreError) in try store.replaceBaselines([]) }
+    return count
+  }
+
+  private static func existingStore(_ configuration: Configuration, _ override: String?)
+    throws(PlaintError) -> String
+  {
+    let path = configuration.resolve(override ?? configuration.store)
+    guard path != ":memory:", FileManager.default.fileExists(atPath: path) else {
+      throw PlaintError(
+        .noInput,
+        "\(configuration.file): `store`: \(path == ":memory:" ? "an in-memory store keeps no baselines" : "no store at \(path)"); run plaint run first"
+      )
+    }
+    return path
+  }
+
+  private static func format(_ value: Double) -> String {
+    String(format: "%.6g", value)
+  }
+}
+
+extension DetectorSettings {
+  /// The detector settings of a configuration's `control` section.
+  init(_ control: Configuration.Control) {
+    self.init()
+    method = ChartMethod(rawValue: control.method) ?? .auto
+    sigma = control.sigma
+    baselinePeriods = control.baselinePeriods
+    minBaselinePeriods = control.minBaselinePeriods
+    minCount = control.minCount
+    rules = control.rules.compactMap(RunRule.init(rawValue:))
+    fdr = control.fdr
+  }
+}
