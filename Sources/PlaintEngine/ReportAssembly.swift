@@ -62,6 +62,7 @@ struct ReportAssembly {
     var anomalies: [ReportModel.Anomaly] = []
     var anomalyTickets: [ReportBundle.AnomalyTicket] = []
     var improvements: [ReportModel.Anomaly] = []
+    var resolved: [ReportModel.Anomaly] = []
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
       let tickets = byCell[key] ?? []
@@ -72,6 +73,7 @@ struct ReportAssembly {
       } else if last.isImprovement {
         improvements.append(anomaly(key, judged, last, tickets))
       }
+      if last.status == .resolved { resolved.append(anomaly(key, judged, last, tickets)) }
     }
 
     let totalKey = SeriesKey(category: "*", productLine: "*", tier: "*")
@@ -91,6 +93,7 @@ struct ReportAssembly {
           replacedBytes: $0.replacedBytes)
       },
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
+      resolved: resolved,
       dataGaps: dataGaps(grid, judgedCells),
       pareto: pareto(
         recent.filter { window.suffix(configuration.pareto.windowPeriods).contains($0.period) }),

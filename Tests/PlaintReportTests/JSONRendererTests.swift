@@ -24,7 +24,7 @@ import Testing
     #expect(json["schema"] as? String == "plaint.report/1")
     let expected: Set = [
       "schema", "period", "granularity", "method", "totals", "inputs", "cells", "rollups",
-      "anomalies", "improvements", "data_gaps", "pareto", "recurrence", "resolution",
+      "anomalies", "improvements", "resolved", "data_gaps", "pareto", "recurrence", "resolution",
       "taxonomy_hash", "reclassified", "unclassified_terms",
     ]
     #expect(Set(json.keys) == expected)

@@ -76,4 +76,20 @@ import Testing
   @Test func renderingTwiceGivesIdenticalText() {
     #expect(MarkdownRenderer().render(Fixture.bundle()) == summary)
   }
+
+  @Test func resolvedCellsAreListedAndEscaped() {
+    var bundle = Fixture.bundle()
+    var ended = Fixture.anomaly()
+    ended.status = "resolved"
+    ended.productLine = Fixture.script
+    bundle.report.resolved = [ended]
+    let text = MarkdownRenderer().render(bundle)
+    let line = text.split(separator: "\n").first { $0.hasPrefix("Resolved (flagged last period") }
+    #expect(line != nil)
+    #expect(line?.contains("<script>") == false)
+    let html = HTMLRenderer().render(bundle)
+    #expect(html.contains("<section id=\"resolved\">"))
+    #expect(!html.contains(Fixture.script))
+    #expect(MarkdownRenderer().render(Fixture.bundle()).contains("Resolved (") == false)
+  }
 }

@@ -22,6 +22,8 @@ public struct ReportModel: Codable, Sendable, Equatable {
   public var anomalies: [Anomaly]
   /// Points below the lower limit, in the same shape as anomalies.
   public var improvements: [Anomaly]
+  /// Cells flagged in the previous usable period and in control now (status "resolved").
+  public var resolved: [Anomaly]
   public var dataGaps: [DataGap]
   public var pareto: ParetoTables
   public var recurrence: Recurrence
@@ -36,7 +38,8 @@ public struct ReportModel: Codable, Sendable, Equatable {
   public init(
     period: String, granularity: String, method: Method, totals: Totals, inputs: [Input] = [],
     cells: [CellSeries] = [], rollups: [CellSeries] = [], anomalies: [Anomaly] = [],
-    improvements: [Anomaly] = [], dataGaps: [DataGap] = [], pareto: ParetoTables = .init(),
+    improvements: [Anomaly] = [], resolved: [Anomaly] = [], dataGaps: [DataGap] = [],
+    pareto: ParetoTables = .init(),
     recurrence: Recurrence = .init(), resolution: Resolution = .init(), taxonomyHash: String = "",
     reclassified: Int = 0, unclassifiedTerms: [TermCount] = []
   ) {
@@ -50,6 +53,7 @@ public struct ReportModel: Codable, Sendable, Equatable {
     self.rollups = rollups
     self.anomalies = anomalies
     self.improvements = improvements
+    self.resolved = resolved
     self.dataGaps = dataGaps
     self.pareto = pareto
     self.recurrence = recurrence
@@ -61,7 +65,7 @@ public struct ReportModel: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case schema, period, granularity, method, totals, inputs, cells, rollups, anomalies
-    case improvements, pareto, recurrence, resolution, reclassified
+    case improvements, resolved, pareto, recurrence, resolution, reclassified
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"

@@ -162,6 +162,12 @@ public struct HTMLRenderer: Sendable {
       html += anomalyTable(report.improvements, scale: scale, linked: false)
       html += "</section>\n"
     }
+    if !report.resolved.isEmpty {
+      html += "<section id=\"resolved\">\n<h2>Resolved</h2>\n"
+      html += "<p class=\"note\">Cells flagged in the previous period and in control now.</p>\n"
+      html += anomalyTable(report.resolved, scale: scale, linked: false)
+      html += "</section>\n"
+    }
     return html
   }
 

@@ -67,7 +67,7 @@ public struct MarkdownRenderer: Sendable {
     var lines = ["## Anomalies", ""]
     guard !report.anomalies.isEmpty else {
       lines.append("No cell is out of control in \(Self.escape(report.period)).")
-      return lines + improvements(report, scale)
+      return lines + improvements(report, scale) + resolved(report)
     }
     lines.append(
       "| Cell | Count | Expected | UCL \(scale.shortUnit) | Rate \(scale.shortUnit) | Rules "
@@ -86,7 +86,7 @@ public struct MarkdownRenderer: Sendable {
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
-    return lines + improvements(report, scale)
+    return lines + improvements(report, scale) + resolved(report)
   }
 
   private func improvements(_ report: ReportModel, _ scale: RateScale) -> [String] {
@@ -95,6 +95,14 @@ public struct MarkdownRenderer: Sendable {
       "\(Self.escape($0.label)) (\(scale.format($0.rate)) \(scale.unit))"
     }
     return ["", "Improvements (below the lower limit): " + cells.joined(separator: "; ") + "."]
+  }
+
+  private func resolved(_ report: ReportModel) -> [String] {
+    guard !report.resolved.isEmpty else { return [] }
+    let cells = report.resolved.map { Self.escape($0.label) }
+    return [
+      "", "Resolved (flagged last period, in control now): " + cells.joined(separator: "; ") + ".",
+    ]
   }
 
   private func vitalFew(_ report: ReportModel) -> [String] {
