@@ -81,7 +81,9 @@ struct ReportAssembly {
     let classified = current.filter(\.isClassified).count
     let report = ReportModel(
       period: period.description, granularity: configuration.granularity.rawValue,
-      method: method(frozen: stored, series: grid.cells.count + grid.rollups.count),
+      method: method(
+        frozen: stored, series: grid.cells.count + grid.rollups.count,
+        latest: judgedCells.values.compactMap(\.points.last)),
       totals: ReportModel.Totals(
         complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
@@ -134,7 +136,9 @@ struct ReportAssembly {
       version: stored.version)
   }
 
-  private func method(frozen: [StoredBaseline], series: Int) -> ReportModel.Method {
+  private func method(frozen: [StoredBaseline], series: Int, latest: [JudgedPoint])
+    -> ReportModel.Method
+  {
     let control = configuration.control
     let exposure =
       context.sales == nil
@@ -147,10 +151,39 @@ struct ReportAssembly {
       + (context.sales == nil
         ? "no sales file, so every cell is a count chart (one unit per period)."
         : "rates are complaints per sales unit of the cell's product line and tier.")
-    return ReportModel.Method(
+    var charts: [String: Int] = [:]
+    for point in latest {
+      if let chart = point.point.method { charts[chart.rawValue, default: 0] += 1 }
+    }
+    let tested = latest.filter { $0.point.pValue != nil && !$0.insufficientHistory }.count
+    let short = latest.filter { $0.point.status == .ok && $0.insufficientHistory }.count
+    var result = ReportModel.Method(
       name: control.method, sigma: control.sigma, baselinePeriods: control.baselinePeriods,
       minBaselinePeriods: control.minBaselinePeriods, minCount: control.minCount,
-      fdr: control.fdr, rules: control.rules, exposure: exposure, description: description)
+      fdr: control.fdr, rules: control.rules, exposure: exposure,
+      description: description + " " + Self.chartSentence(charts, tested: tested, short: short))
+    result.charts = charts
+    result.cellsTested = tested
+    return result
+  }
+
+  /// Which chart each cell got this period and why, and how many cells the FDR family held.
+  static func chartSentence(_ charts: [String: Int], tested: Int, short: Int) -> String {
+    let reasons: [(String, String)] = [
+      ("u", "on a u chart (φ within its χ² 95 % point)"),
+      ("laney", "on Laney u′ (φ above it: overdispersed)"),
+      ("poisson", "with exact Poisson limits (expected count below 5)"),
+      ("p", "on a p chart"), ("laney_p", "on Laney p′"),
+    ]
+    let parts = reasons.compactMap { chart, why in
+      charts[chart].map { "\($0) \(why)" }
+    }
+    let charted = charts.values.reduce(0, +)
+    var sentence = "This period \(charted) cells were charted"
+    if !parts.isEmpty { sentence += ": " + parts.joined(separator: ", ") }
+    sentence += "; \(tested) were tested together"
+    if short > 0 { sentence += ", \(short) had too little history to judge" }
+    return sentence + "."
   }
 
   private func series(

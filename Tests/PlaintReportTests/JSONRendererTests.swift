@@ -35,7 +35,7 @@ import Testing
     #expect(
       try keys(json["method"]) == [
         "name", "sigma", "baseline_periods", "min_baseline_periods", "min_count", "fdr", "rules",
-        "exposure", "description",
+        "exposure", "description", "charts", "cells_tested",
       ])
     #expect(try keys(json["totals"]) == ["complaints", "units", "rate", "classified_share"])
     #expect(

@@ -88,6 +88,10 @@ extension ReportModel {
     public var exposure: String
     /// One sentence naming the method, for people.
     public var description: String
+    /// Base cells charted in the reported period by the chart they got ("u", "laney", "poisson").
+    public var charts: [String: Int] = [:]
+    /// Base cells in the reported period's Benjamini–Hochberg family (a p-value and enough history).
+    public var cellsTested: Int = 0
 
     public static let salesExposure = "sales units"
     public static let countExposure = "none: count chart, one unit per period"
@@ -112,6 +116,8 @@ extension ReportModel {
       case baselinePeriods = "baseline_periods"
       case minBaselinePeriods = "min_baseline_periods"
       case minCount = "min_count"
+      case charts
+      case cellsTested = "cells_tested"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,6 +131,8 @@ extension ReportModel {
       try container.encode(rules, forKey: .rules)
       try container.encode(exposure, forKey: .exposure)
       try container.encode(description, forKey: .description)
+      try container.encode(charts, forKey: .charts)
+      try container.encode(cellsTested, forKey: .cellsTested)
     }
   }
 
