@@ -2,7 +2,8 @@
 #
 #   make setup    install the system packages Plaint needs (apt-get; sudo only when not root)
 #   make build    debug build of every target
-#   make test     setup + build + the whole test suite (Swift Testing)
+#   make test     setup (+ chromium, python3-jsonschema, python3-pil, poppler-utils for the
+#                 report tests) + build + the whole test suite (Swift Testing)
 #   make demo     setup + build + the monthly job on datasets/demo, reports into reports/
 #   make data     regenerate datasets/demo with plaint-datagen (deterministic, seed 42)
 #   make format   swift format, in place
@@ -13,25 +14,36 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcsv-dev libsqlite3-dev
+# What the tests use besides: a real browser for the report, the JSON Schema validator,
+# and tools to look at a screenshot and a printed PDF.
+TEST_PACKAGES := chromium python3-jsonschema python3-pil poppler-utils
 BIN := $(CURDIR)/.build/debug
 DEMO_CONFIG := datasets/demo/plaint.yml
 DEMO_PERIOD := 2026-10
 
-.PHONY: setup build test demo data format lint clean
+.PHONY: setup setup-test build test demo data format lint clean
 
-setup:
+# Installs only the Debian packages that are missing (sudo only when not root).
+define apt_install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+endef
+
+setup:
+	$(call apt_install,$(APT_PACKAGES))
+
+setup-test: setup
+	$(call apt_install,$(TEST_PACKAGES))
 
 build: setup
 	$(SWIFT) build
 
-test: build
+test: setup-test build
 	PLAINT_BIN="$(BIN)/plaint" $(SWIFT) test
 
 demo: build

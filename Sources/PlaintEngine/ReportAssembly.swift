@@ -43,8 +43,9 @@ struct ReportAssembly {
       return series
     }
 
+    // Enough periods for the Pareto window and the one before it, and for recurrence.
     let windowLength = max(
-      configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
+      2 * configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
     let window = Array(grid.periods.suffix(windowLength))
     let recent = try Failure.store { () throws(StoreError) in try store.tickets(in: window) }
     let current = recent.filter { $0.period == period }
@@ -97,8 +98,7 @@ struct ReportAssembly {
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       resolved: resolved,
       dataGaps: dataGaps(grid, judgedCells),
-      pareto: pareto(
-        recent.filter { window.suffix(configuration.pareto.windowPeriods).contains($0.period) }),
+      pareto: paretoTables(recent, window: window),
       recurrence: recurrence(recent, window: window),
       resolution: resolution(current),
       taxonomyHash: context.taxonomyHash, reclassified: reclassified,
@@ -278,6 +278,20 @@ struct ReportAssembly {
 
   // MARK: - Tables
 
+  /// The Pareto tables of the window, and by issue for the window before it (for comparison).
+  private func paretoTables(_ recent: [ClassifiedTicket], window: [Period])
+    -> ReportModel.ParetoTables
+  {
+    let length = configuration.pareto.windowPeriods
+    let current = Set(window.suffix(length))
+    let before = Set(window.dropLast(length).suffix(length))
+    var tables = pareto(recent.filter { current.contains($0.period) })
+    let previous = pareto(recent.filter { before.contains($0.period) })
+    tables.previousByIssue = previous.byIssue
+    tables.previousPeriods = before.sorted().map(\.description)
+    return tables
+  }
+
   private func pareto(_ tickets: [ClassifiedTicket]) -> ReportModel.ParetoTables {
     let threshold = configuration.pareto.threshold
     func table(_ key: (ClassifiedTicket) -> String?) -> [ReportModel.ParetoRow] {
@@ -368,7 +382,9 @@ struct ReportAssembly {
       created: timestamps.string(from: ticket.created),
       category: item.cell.category.rawValue, issue: item.issue,
       productLine: item.cell.productLine, tier: item.cell.tier.rawValue,
-      customer: ticket.customer ?? "", channel: ticket.channel ?? "", agent: ticket.agent ?? "",
+      customer: ticket.customer ?? "",
+      customerName: configuration.reports.customerNames ? ticket.customerName ?? "" : "",
+      channel: ticket.channel ?? "", agent: ticket.agent ?? "",
       matchedRule: item.rule, source: ticket.location.description,
       excerpt: String(ticket.text.prefix(200)))
   }

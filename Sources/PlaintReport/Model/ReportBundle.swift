@@ -33,8 +33,10 @@ extension ReportBundle {
     public var issue: String
     public var productLine: String
     public var tier: String
-    /// The customer id, "" when unknown; a display name only when the configuration allows it.
+    /// The customer id, "" when unknown.
     public var customer: String
+    /// The customer's name: "" unless the configuration allows names (`reports.customer_names`).
+    public var customerName: String
     public var channel: String
     public var agent: String
     public var matchedRule: String
@@ -45,7 +47,8 @@ extension ReportBundle {
 
     public init(
       anomalyID: String, system: String, ticketID: String, created: String, category: String,
-      issue: String, productLine: String, tier: String, customer: String, channel: String,
+      issue: String, productLine: String, tier: String, customer: String,
+      customerName: String = "", channel: String,
       agent: String, matchedRule: String, source: String, excerpt: String
     ) {
       self.anomalyID = anomalyID
@@ -57,6 +60,7 @@ extension ReportBundle {
       self.productLine = productLine
       self.tier = tier
       self.customer = customer
+      self.customerName = customerName
       self.channel = channel
       self.agent = agent
       self.matchedRule = matchedRule

@@ -495,6 +495,10 @@ extension ReportModel {
     public var byIssue: [ParetoRow]
     public var byProductLine: [ParetoRow]
     public var byCustomer: [ParetoRow]
+    /// By issue over the window just before this one, for "this period beside the previous".
+    public var previousByIssue: [ParetoRow] = []
+    /// The periods of that earlier window; empty when the data starts inside it.
+    public var previousPeriods: [String] = []
 
     public init(
       threshold: Double = 0.8, byCategory: [ParetoRow] = [], byCell: [ParetoRow] = [],
@@ -515,6 +519,8 @@ extension ReportModel {
       case byIssue = "by_issue"
       case byProductLine = "by_product_line"
       case byCustomer = "by_customer"
+      case previousByIssue = "previous_by_issue"
+      case previousPeriods = "previous_periods"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -525,6 +531,8 @@ extension ReportModel {
       try container.encode(byIssue, forKey: .byIssue)
       try container.encode(byProductLine, forKey: .byProductLine)
       try container.encode(byCustomer, forKey: .byCustomer)
+      try container.encode(previousByIssue, forKey: .previousByIssue)
+      try container.encode(previousPeriods, forKey: .previousPeriods)
     }
 
     /// The tables with their JSON and CSV names, in a fixed order.

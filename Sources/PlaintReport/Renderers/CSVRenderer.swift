@@ -82,12 +82,13 @@ public struct CSVRenderer: Sendable {
   func anomalyTickets(_ tickets: [ReportBundle.AnomalyTicket]) -> String {
     let header = [
       "anomaly_id", "system", "ticket_id", "created", "category", "issue", "product_line", "tier",
-      "customer", "channel", "agent", "matched_rule", "source", "excerpt",
+      "customer", "customer_name", "channel", "agent", "matched_rule", "source", "excerpt",
     ]
     let rows: [[CSVField]] = tickets.map { ticket in
       [
         ticket.anomalyID, ticket.system, ticket.ticketID, ticket.created, ticket.category,
-        ticket.issue, ticket.productLine, ticket.tier, ticket.customer, ticket.channel,
+        ticket.issue, ticket.productLine, ticket.tier, ticket.customer, ticket.customerName,
+        ticket.channel,
         ticket.agent, ticket.matchedRule, ticket.source, ticket.excerpt,
       ].map(CSVField.text)
     }

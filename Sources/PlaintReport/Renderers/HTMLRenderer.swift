@@ -48,7 +48,14 @@ public struct HTMLRenderer: Sendable {
 
   private func header(_ report: ReportModel) -> String {
     var html = "<header>\n<h1>Complaints · \(e(report.period))</h1>\n"
-    html += "<p class=\"sub\">\(e(report.method.description))</p>\n</header>\n"
+    // One line here; the whole method, for an auditor, closes the page.
+    let method = report.method
+    let fdr = method.fdr.map { "FDR q ≤ \(OutputNumber.short($0, decimals: 2))" } ?? "no FDR"
+    let line =
+      "Control method \(method.name), k = \(OutputNumber.short(method.sigma, decimals: 2)), "
+      + "\(method.cellsTested) cells tested, \(fdr), exposure: \(method.exposure)"
+    html += "<p class=\"sub\">\(e(line)) · <a href=\"#method\">how this was judged</a></p>\n"
+    html += "</header>\n"
     return html
   }
 
@@ -229,7 +236,21 @@ public struct HTMLRenderer: Sendable {
     var html = "<section id=\"pareto\">\n<h2>Pareto by issue</h2>\n"
     guard !rows.isEmpty else { return html + "<p>No complaints in the window.</p>\n</section>\n" }
     let chart = ParetoChartSVG(rows: rows, threshold: report.pareto.threshold, title: "by issue")
-    html += "<figure>\n\(chart.render())\n</figure>\n"
+    let previous = report.pareto.previousByIssue
+    if previous.isEmpty {
+      html += "<figure>\n\(chart.render())\n</figure>\n"
+    } else {
+      // This window beside the one before it, so a new leader stands out.
+      let before = ParetoChartSVG(
+        rows: previous, threshold: report.pareto.threshold, title: "by issue, previous")
+      let periods = report.pareto.previousPeriods
+      let label = periods.count == 1 ? periods[0] : "\(periods.first ?? "")–\(periods.last ?? "")"
+      html += "<div class=\"pair\">\n"
+      html +=
+        "<figure>\n\(chart.render())\n<figcaption>\(e(report.period))</figcaption>\n</figure>\n"
+      html += "<figure>\n\(before.render())\n<figcaption>\(e(label))</figcaption>\n</figure>\n"
+      html += "</div>\n"
+    }
     html += "<table>\n<tr><th class=\"num\">#</th><th>Issue</th><th class=\"num\">Count</th>"
     html += "<th class=\"num\">Share</th><th class=\"num\">Cumulative</th><th>Vital</th></tr>\n"
     for (index, row) in rows.prefix(listLimit).enumerated() {

@@ -78,12 +78,14 @@ enum HTMLStyle {
     .flag{outline:2px solid #c62828;outline-offset:-2px;font-weight:650}
     .legend span{display:inline-block;padding:1px 8px;margin-right:4px;border:1px solid #ddd}
     .ok{color:#2e7d32}.bad{color:#c62828}
+    .pair{display:flex;gap:16px;align-items:flex-start}.pair figure{flex:1;margin:0;min-width:0}
+    figcaption{font-size:12px;color:#555;text-align:center}
     footer{margin-top:32px;color:#666;font-size:12px;border-top:1px solid #ddd;padding-top:8px}
     @media print{
     body{max-width:none;padding:0;font-size:10pt}
     *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
     h2{break-after:avoid}
-    section,article,figure,table,.cards{break-inside:avoid}
+    figure,.cards,.card,tr,li,.pair{break-inside:avoid}
     .chart{max-width:100%}
     a{color:inherit;text-decoration:none}
     }
