@@ -60,6 +60,48 @@ public struct Pipeline {
       configuration: configuration, placement: context.placement, logger: logger)
     ingestion.progress = ProgressLine(requested: options.showsProgress)
     let inputs = try ingestion.run(context.files, store: store, now: options.now)
+    return try report(
+      store: store, context: context, inputs: inputs, reclassified: reclassified,
+      requested: requested, options: options)
+  }
+
+  /// `plaint report`: the period's report from what the store holds, reading no export. Inputs
+  /// are the configured files the store has ingested (by checksum); others are named in the log.
+  public func reportFromStore(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
+    let requested = try RequestedPeriod(options.period, configuration: configuration)
+    let storePath = configuration.resolve(options.store ?? configuration.store)
+    guard storePath != ":memory:", FileManager.default.fileExists(atPath: storePath) else {
+      throw PlaintError(
+        .noInput, "\(configuration.file): `store`: no store at \(storePath); run plaint run first")
+    }
+    let lock = try RunLock(storePath: storePath, now: options.now)
+    defer { withExtendedLifetime(lock) {} }
+    let context = try RunContext(configuration: configuration, checkingColumns: false)
+    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
+    let reclassified = try reconcile(store, context)
+    var inputs: [SourceAccounting] = []
+    for file in context.files {
+      let sha = try FileDigest.sha256(path: file.settings.path)
+      if var known = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) }) {
+        known.path = file.settings.displayPath
+        inputs.append(known)
+      } else {
+        logger.warning(
+          "not ingested yet: plaint run reads it",
+          metadata: ["file": "\(file.settings.displayPath)"])
+      }
+    }
+    return try report(
+      store: store, context: context, inputs: inputs, reclassified: reclassified,
+      requested: requested, options: options)
+  }
+
+  /// The second half of a run, shared with `plaint report`: sales into the store, the period's
+  /// statistics, the report directory, and the run's record.
+  func report(
+    store: Store, context: RunContext, inputs: [SourceAccounting], reclassified: Int,
+    requested: RequestedPeriod, options: RunOptions
+  ) throws(PlaintError) -> RunOutcome {
     if let sales = context.sales {
       try Failure.store { () throws(StoreError) in try store.replaceSales(sales) }
     }

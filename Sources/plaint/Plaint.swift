@@ -15,7 +15,7 @@ struct Plaint: ParsableCommand {
     version: PlaintVersion.current,
     subcommands: [
       Run.self, Validate.self, Chart.self, ParetoCommand.self, Explain.self, Profiles.self,
-      Init.self, Baseline.self,
+      Init.self, Baseline.self, Report.self, Shard.self, Map.self, Reduce.self,
     ])
 
   /// As ArgumentParser's, but a usage error is one line on stderr (DESIGN §3), not the usage text.

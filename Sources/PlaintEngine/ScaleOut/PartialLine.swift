@@ -1,0 +1,278 @@
+import Foundation
+import PlaintCore
+import PlaintStore
+
+/// The tab-separated lines `plaint map` writes and `plaint reduce` merges (DESIGN §10).
+///
+/// Three kinds, each one line of valid UTF-8, fields escaped (`\\` `\t` `\n` `\r`):
+///
+///     T  system  id  occurrences  first  winner-order  <the winning copy: 19 fields>
+///     A  file  path  sha256  system  rows_read  read_ok  rejected  filtered  replaced  reasons
+///     R  file  line  reason  raw
+///
+/// `file` is the input's position in the run's file order; an order is `file:line`. A T line
+/// stands for every copy of one ticket seen so far: `occurrences` counts the copies per file
+/// (`0:1,3:2`), `first` is the earliest copy (it is accepted, the rest are duplicates), and the
+/// payload is the copy `run` would keep — the latest update, the earliest copy on a tie. Merging
+/// two T lines of one key is associative and commutative, so reduce can run in any number of
+/// stages. A lines of one file (several byte ranges) add up.
+enum PartialLine: Equatable {
+  case ticket(TicketPartial)
+  case accounting(AccountingPartial)
+  case reject(RejectPartial)
+
+  /// Sorts tickets by key, accounting by file, rejects by file and line: reduce's output order.
+  var sortKey: [String] {
+    switch self {
+    case .ticket(let t): ["T", t.ticket.ticket.system, t.ticket.ticket.id]
+    case .accounting(let a): ["A", String(format: "%09d", a.file)]
+    case .reject(let r):
+      [
+        "R", String(format: "%09d", r.file), String(format: "%012d", r.reject.line),
+        r.reject.reason,
+        r.reject.raw,
+      ]
+    }
+  }
+}
+
+/// Where a copy of a ticket was read, in the run's order of files and lines.
+struct CopyOrder: Comparable, Hashable {
+  var file: Int
+  var line: Int
+
+  static func < (a: CopyOrder, b: CopyOrder) -> Bool { (a.file, a.line) < (b.file, b.line) }
+
+  var text: String { "\(file):\(line)" }
+
+  init(file: Int, line: Int) {
+    self.file = file
+    self.line = line
+  }
+
+  init?(_ text: Substring) {
+    let parts = text.split(separator: ":")
+    guard parts.count == 2, let file = Int(parts[0]), let line = Int(parts[1]) else { return nil }
+    self.init(file: file, line: line)
+  }
+}
+
+struct TicketPartial: Equatable {
+  /// Copies per file.
+  var occurrences: [Int: Int]
+  var first: CopyOrder
+  /// Where the kept copy was read.
+  var winner: CopyOrder
+  var ticket: ClassifiedTicket
+
+  /// The time that decides which copy is newer: updated, else created (as the store compares).
+  var updateKey: Double {
+    (ticket.ticket.updated ?? ticket.ticket.created).timeIntervalSince1970
+  }
+
+  /// Both sets of copies as one.
+  func merged(with other: TicketPartial) -> TicketPartial {
+    var result = self
+    for (file, count) in other.occurrences { result.occurrences[file, default: 0] += count }
+    result.first = min(first, other.first)
+    let otherWins =
+      (other.updateKey, -other.winner.file, -other.winner.line)
+      > (updateKey, -winner.file, -winner.line)
+    if otherWins {
+      result.winner = other.winner
+      result.ticket = other.ticket
+    }
+    return result
+  }
+}
+
+struct AccountingPartial: Equatable {
+  var file: Int
+  var path: String
+  var sha256: String
+  var system: String
+  var rowsRead = 0
+  /// Rows the reader accepted, before dedup splits them into accepted and duplicates.
+  var readOK = 0
+  var rejected = 0
+  var filtered = 0
+  var replacedBytes = 0
+  var reasons: [String: Int] = [:]
+
+  func merged(with other: AccountingPartial) -> AccountingPartial {
+    var result = self
+    result.rowsRead += other.rowsRead
+    result.readOK += other.readOK
+    result.rejected += other.rejected
+    result.filtered += other.filtered
+    result.replacedBytes += other.replacedBytes
+    for (reason, count) in other.reasons { result.reasons[reason, default: 0] += count }
+    return result
+  }
+}
+
+struct RejectPartial: Equatable {
+  var file: Int
+  var reject: Reject
+}
+
+/// A line that is not a partial line, with its position in the input.
+struct PartialFormatError: Error, CustomStringConvertible {
+  var source: String
+  var line: Int
+  var reason: String
+  var description: String { "\(source):\(line): not a plaint partial line (\(reason))" }
+}
+
+extension PartialLine {
+  func encoded() -> String {
+    switch self {
+    case .ticket(let t):
+      let ticket = t.ticket.ticket
+      let occurrences = t.occurrences.keys.sorted().map { "\($0):\(t.occurrences[$0] ?? 0)" }
+        .joined(separator: ",")
+      // Classified tickets keep only what a report shows of their text; unclassified ones keep
+      // it all, for the table of frequent unclassified words.
+      let text = t.ticket.isClassified ? String(ticket.text.prefix(200)) : ticket.text
+      let tags = String(
+        decoding: (try? JSONEncoder().encode(ticket.tags)) ?? Data("[]".utf8), as: UTF8.self)
+      let fields: [String] = [
+        "T", ticket.system, ticket.id, occurrences, t.first.text, t.winner.text,
+        Self.time(ticket.created), ticket.updated.map(Self.time) ?? "",
+        ticket.resolved.map(Self.time) ?? "", t.ticket.period.description,
+        t.ticket.cell.category.rawValue, t.ticket.issue, t.ticket.cell.productLine,
+        t.ticket.cell.tier.rawValue, ticket.customer ?? "", ticket.customerName ?? "",
+        ticket.product ?? "", ticket.channel ?? "", ticket.agent ?? "",
+        ticket.sourceCategory ?? "", tags, t.ticket.rule, text, ticket.location.file,
+        String(ticket.location.line),
+      ]
+      return fields.map(Self.escape).joined(separator: "\t")
+    case .accounting(let a):
+      let reasons = String(
+        decoding: (try? JSONEncoder.sortedKeys.encode(a.reasons)) ?? Data("{}".utf8),
+        as: UTF8.self)
+      return [
+        "A", String(a.file), a.path, a.sha256, a.system, String(a.rowsRead), String(a.readOK),
+        String(a.rejected), String(a.filtered), String(a.replacedBytes), reasons,
+      ].map(Self.escape).joined(separator: "\t")
+    case .reject(let r):
+      return [
+        "R", String(r.file), String(r.reject.line), r.reject.reason, r.reject.raw,
+      ].map(Self.escape).joined(separator: "\t")
+    }
+  }
+
+  /// Parses one line; `files` names each file position's path, for rejects.
+  static func decode(_ line: Substring, source: String, number: Int) throws(PartialFormatError)
+    -> PartialLine
+  {
+    let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
+    func fail(_ reason: String) -> PartialFormatError {
+      PartialFormatError(source: source, line: number, reason: reason)
+    }
+    switch fields.first {
+    case "T":
+      guard fields.count == 25, let first = CopyOrder(Substring(fields[4])),
+        let winner = CopyOrder(Substring(fields[5])), let created = Double(fields[6]),
+        let period = Period(fields[9]), let category = Category(rawValue: fields[10]),
+        let tier = Tier(rawValue: fields[13]), let line = Int(fields[24])
+      else { throw fail("ticket line") }
+      var occurrences: [Int: Int] = [:]
+      for part in fields[3].split(separator: ",") {
+        let pair = part.split(separator: ":")
+        guard pair.count == 2, let file = Int(pair[0]), let count = Int(pair[1]) else {
+          throw fail("occurrences")
+        }
+        occurrences[file, default: 0] += count
+      }
+      let optional = { (text: String) -> String? in text.isEmpty ? nil : text }
+      let tags = (try? JSONDecoder().decode([String].self, from: Data(fields[20].utf8))) ?? []
+      let ticket = Ticket(
+        system: fields[1], id: fields[2], created: Date(timeIntervalSince1970: created),
+        updated: Double(fields[7]).map(Date.init(timeIntervalSince1970:)),
+        resolved: Double(fields[8]).map(Date.init(timeIntervalSince1970:)), text: fields[22],
+        customer: optional(fields[14]), customerName: optional(fields[15]),
+        product: optional(fields[16]), channel: optional(fields[17]), agent: optional(fields[18]),
+        sourceCategory: optional(fields[19]), tags: tags,
+        location: SourceLocation(file: fields[23], line: line))
+      return .ticket(
+        TicketPartial(
+          occurrences: occurrences, first: first, winner: winner,
+          ticket: ClassifiedTicket(
+            ticket: ticket, period: period,
+            cell: Cell(category: category, productLine: fields[12], tier: tier),
+            issue: fields[11], rule: fields[21])))
+    case "A":
+      guard fields.count == 11, let file = Int(fields[1]), let rows = Int(fields[5]),
+        let ok = Int(fields[6]), let rejected = Int(fields[7]), let filtered = Int(fields[8]),
+        let replaced = Int(fields[9]),
+        let reasons = try? JSONDecoder().decode([String: Int].self, from: Data(fields[10].utf8))
+      else { throw fail("accounting line") }
+      return .accounting(
+        AccountingPartial(
+          file: file, path: fields[2], sha256: fields[3], system: fields[4], rowsRead: rows,
+          readOK: ok, rejected: rejected, filtered: filtered, replacedBytes: replaced,
+          reasons: reasons))
+    case "R":
+      guard fields.count == 5, let file = Int(fields[1]), let line = Int(fields[2]) else {
+        throw fail("reject line")
+      }
+      return .reject(
+        RejectPartial(
+          file: file, reject: Reject(file: "", line: line, reason: fields[3], raw: fields[4])))
+    default:
+      throw fail("unknown kind \"\(fields.first?.prefix(8) ?? "")\"")
+    }
+  }
+
+  /// Seconds since 1970, written so that reading it back gives the same Double.
+  static func time(_ date: Date) -> String { "\(date.timeIntervalSince1970)" }
+
+  static func escape(_ field: String) -> String {
+    guard
+      field.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+      )
+    else { return field }
+    var out = ""
+    for scalar in field.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\t": out += "\\t"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  static func unescape(_ field: Substring) -> String {
+    guard field.contains("\\") else { return String(field) }
+    var out = ""
+    var escaping = false
+    for scalar in field.unicodeScalars {
+      if escaping {
+        switch scalar {
+        case "t": out += "\t"
+        case "n": out += "\n"
+        case "r": out += "\r"
+        default: out.unicodeScalars.append(scalar)
+        }
+        escaping = false
+      } else if scalar == "\\" {
+        escaping = true
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}
+
+extension JSONEncoder {
+  static var sortedKeys: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return encoder
+  }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import Logging
+import PlaintCore
+import PlaintIngest
+import PlaintStore
+
+/// One unit of map work: a whole input file, in the run's file order.
+///
+/// Printed by `plaint shard` as one JSON object per line; `plaint map` needs nothing else to read
+/// it but the same configuration.
+public struct ShardTask: Codable, Sendable, Equatable {
+  /// Position in the run's file order (sources in config order, each glob's matches sorted).
+  public var file: Int
+  /// Which `sources:` entry reads it.
+  public var source: Int
+  /// Absolute path, so executors in other directories find it.
+  public var path: String
+  /// How reports name it (relative to the config).
+  public var display: String
+  public var sha256: String
+}
+
+/// `plaint shard | plaint map | plaint reduce | plaint report --from-partials` (DESIGN §10).
+public enum ScaleOut {
+  /// The tasks of a configuration, one per input file.
+  public static func shard(configurationPath: String) throws(PlaintError) -> [ShardTask] {
+    let configuration = try Configuration.load(path: configurationPath)
+    let files = try Ingestion.inputFiles(configuration)
+    var tasks: [ShardTask] = []
+    for (index, file) in files.enumerated() {
+      tasks.append(
+        ShardTask(
+          file: index, source: file.sourceIndex, path: file.settings.path,
+          display: file.settings.displayPath,
+          sha256: try FileDigest.sha256(path: file.settings.path)))
+    }
+    return tasks
+  }
+
+  /// Reads each task line of `input` and writes partial lines to `output`, one file at a time.
+  public static func map(
+    configurationPath: String, input: some Sequence<String>, output: (String) -> Void
+  ) throws(PlaintError) {
+    let configuration = try Configuration.load(path: configurationPath)
+    let context = try RunContext(configuration: configuration, checkingColumns: false)
+    let files = context.files
+    for (number, line) in input.enumerated() where !line.isEmpty {
+      guard let task = try? JSONDecoder().decode(ShardTask.self, from: Data(line.utf8)),
+        task.file >= 0, task.file < files.count, files[task.file].sourceIndex == task.source
+      else {
+        throw PlaintError(
+          .dataError,
+          "stdin:\(number + 1): not a task of \(configuration.file) (run plaint shard with the same config)"
+        )
+      }
+      var settings = files[task.file].settings
+      settings.path = task.path
+      settings.displayPath = task.display
+      let reader: ExportReader
+      do {
+        reader = try ExportReader(settings: settings)
+      } catch {
+        throw Failure.ingest(error, file: task.display)
+      }
+      var partial = AccountingPartial(
+        file: task.file, path: task.display, sha256: task.sha256,
+        system: settings.system ?? settings.profile)
+      let placement = context.placement
+      do {
+        let counts = try reader.read(
+          onTicket: { ticket in
+            let order = CopyOrder(file: task.file, line: ticket.location.line)
+            output(
+              PartialLine.ticket(
+                TicketPartial(
+                  occurrences: [task.file: 1], first: order, winner: order,
+                  ticket: placement.place(ticket))
+              ).encoded())
+          },
+          onReject: { reject in
+            output(PartialLine.reject(RejectPartial(file: task.file, reject: reject)).encoded())
+          })
+        partial.rowsRead = counts.rowsRead
+        partial.readOK = counts.accepted
+        partial.rejected = counts.rejected
+        partial.filtered = counts.filtered
+        partial.replacedBytes = counts.replacedBytes
+        partial.reasons = counts.reasons
+      } catch {
+        throw Failure.ingest(error, file: task.display)
+      }
+      output(PartialLine.accounting(partial).encoded())
+    }
+  }
+
+  /// Merges partial lines (from map or from earlier reduces) into one line per ticket key and
+  /// per file, sorted; associative, so it can run in stages.
+  public static func reduce(
+    _ inputs: [(name: String, lines: [Substring])], output: (String) -> Void
+  ) throws(PlaintError) {
+    for line in try merged(inputs).sorted(by: { $0.sortKey.lexicographicallyPrecedes($1.sortKey) })
+    {
+      output(line.encoded())
+    }
+  }
+
+  static func merged(_ inputs: [(name: String, lines: [Substring])])
+    throws(PlaintError) -> [PartialLine]
+  {
+    var tickets: [String: TicketPartial] = [:]
+    var accounting: [Int: AccountingPartial] = [:]
+    var rejects: [PartialLine] = []
+    for input in inputs {
+      for (number, line) in input.lines.enumerated() where !line.isEmpty {
+        let decoded: PartialLine
+        do throws(PartialFormatError) {
+          decoded = try PartialLine.decode(line, source: input.name, number: number + 1)
+        } catch {
+          throw PlaintError(.dataError, error.description)
+        }
+        switch decoded {
+        case .ticket(let partial):
+          let key = partial.ticket.ticket.system + "\u{1F}" + partial.ticket.ticket.id
+          tickets[key] = tickets[key].map { $0.merged(with: partial) } ?? partial
+        case .accounting(let partial):
+          accounting[partial.file] =
+            accounting[partial.file].map { $0.merged(with: partial) } ?? partial
+        case .reject:
+          rejects.append(decoded)
+        }
+      }
+    }
+    return tickets.values.map(PartialLine.ticket) + accounting.values.map(PartialLine.accounting)
+      + rejects
+  }
+
+  /// The report of the reduced partials in `directory` (every file in it, in name order), written
+  /// as `plaint run` writes it.
+  public static func report(
+    configurationPath: String, partials directory: String, options: RunOptions, logger: Logger
+  ) throws(PlaintError) -> RunOutcome {
+    let pipeline = try Pipeline(configurationPath: configurationPath, logger: logger)
+    let configuration = pipeline.configuration
+    let requested = try RequestedPeriod(options.period, configuration: configuration)
+    let context = try RunContext(configuration: configuration, checkingColumns: false)
+    let folder = configuration.resolve(directory)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      throw PlaintError(.noInput, "\(directory): no such folder of partials")
+    }
+    var inputs: [(name: String, lines: [Substring])] = []
+    for name in names.sorted() where !name.hasPrefix(".") {
+      guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+      let text = String(decoding: data, as: UTF8.self)
+      inputs.append((name, text.split(separator: "\n", omittingEmptySubsequences: false)))
+    }
+    let lines = try merged(inputs)
+    let settled = Settlement(lines)
+    let store = try Failure.store { () throws(StoreError) in try Store(path: ":memory:") }
+    try Failure.store { () throws(StoreError) in
+      try store.restore(sources: settled.sources, tickets: settled.tickets, now: options.now)
+    }
+    let classification = context.classificationKey
+    try Failure.store { () throws(StoreError) in try store.setMeta("classification", classification)
+    }
+    return try pipeline.report(
+      store: store, context: context, inputs: settled.sources.map(\.accounting), reclassified: 0,
+      requested: requested, options: options)
+  }
+}
+
+/// What `run` would have stored, settled from fully merged partials: which copy of each ticket is
+/// accepted and which are duplicates, per file, and each file's accounting.
+struct Settlement {
+  var sources: [RestoredSource] = []
+  var tickets: [ClassifiedTicket] = []
+
+  init(_ lines: [PartialLine]) {
+    var accounting: [Int: AccountingPartial] = [:]
+    var rejects: [Int: [Reject]] = [:]
+    var partials: [TicketPartial] = []
+    for line in lines {
+      switch line {
+      case .ticket(let partial): partials.append(partial)
+      case .accounting(let partial): accounting[partial.file] = partial
+      case .reject(let partial): rejects[partial.file, default: []].append(partial.reject)
+      }
+    }
+    // A file identical to an earlier one is skipped by `run` (same sha256): it repeats the
+    // earlier file's accounting under its own path and adds no tickets.
+    var firstWithSHA: [String: Int] = [:]
+    var skipped: [Int: Int] = [:]
+    for file in accounting.keys.sorted() {
+      guard let sha = accounting[file]?.sha256 else { continue }
+      if let earlier = firstWithSHA[sha] {
+        skipped[file] = earlier
+      } else {
+        firstWithSHA[sha] = file
+      }
+    }
+    var accepted: [Int: Int] = [:]
+    var duplicates: [Int: Int] = [:]
+    for var partial in partials {
+      for file in skipped.keys { partial.occurrences[file] = nil }
+      guard !partial.occurrences.isEmpty else { continue }
+      accepted[partial.first.file, default: 0] += 1
+      for (file, count) in partial.occurrences {
+        duplicates[file, default: 0] += count - (file == partial.first.file ? 1 : 0)
+      }
+      tickets.append(partial.ticket)
+    }
+    var settled: [Int: SourceAccounting] = [:]
+    for file in accounting.keys.sorted() {
+      guard let partial = accounting[file] else { continue }
+      if let earlier = skipped[file], var copy = settled[earlier] {
+        copy.path = partial.path
+        settled[file] = copy
+        sources.append(RestoredSource(accounting: copy, rejects: []))
+        continue
+      }
+      var source = SourceAccounting(
+        path: partial.path, sha256: partial.sha256, system: partial.system)
+      source.rowsRead = partial.rowsRead
+      source.accepted = accepted[file] ?? 0
+      source.duplicates = duplicates[file] ?? 0
+      source.rejected = partial.rejected
+      source.filtered = partial.filtered
+      source.replacedBytes = partial.replacedBytes
+      source.reasons = partial.reasons
+      settled[file] = source
+      let fileRejects = (rejects[file] ?? []).map {
+        Reject(file: partial.path, line: $0.line, reason: $0.reason, raw: $0.raw)
+      }
+      sources.append(RestoredSource(accounting: source, rejects: fileRejects))
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+internal import GRDB
+import PlaintCore
+
+/// One file's part of a store rebuilt from scale-out partials: its accounting, its rejects.
+public struct RestoredSource: Sendable {
+  public var accounting: SourceAccounting
+  public var rejects: [Reject]
+
+  public init(accounting: SourceAccounting, rejects: [Reject]) {
+    self.accounting = accounting
+    self.rejects = rejects
+  }
+}
+
+extension Store {
+  /// Fills an empty store with what `plaint reduce` settled — deduplicated tickets, each file's
+  /// accounting (accepted and duplicates already decided) and rejects — in one transaction.
+  public func restore(sources: [RestoredSource], tickets: [ClassifiedTicket], now: Date)
+    throws(StoreError)
+  {
+    try write("restoring the store from partials") { db in
+      var sink = TicketSink(db: db, sha256: "")
+      for ticket in tickets { try sink.add(ticket) }
+      let stamp = ISO8601DateFormatter().string(from: now)
+      for source in sources {
+        let accounting = source.accounting
+        let reasons = try JSONEncoder.sorted.encode(accounting.reasons)
+        try db.execute(
+          sql: """
+            INSERT INTO sources (sha256, path, system, ingested_at, rows_read, accepted, rejected,
+              duplicates, filtered, replaced_bytes, reasons)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (sha256) DO NOTHING
+            """,
+          arguments: [
+            accounting.sha256, accounting.path, accounting.system, stamp, accounting.rowsRead,
+            accounting.accepted, accounting.rejected, accounting.duplicates, accounting.filtered,
+            accounting.replacedBytes, String(decoding: reasons, as: UTF8.self),
+          ])
+        var rejects = TicketSink(db: db, sha256: accounting.sha256)
+        for reject in source.rejects { try rejects.reject(reject) }
+      }
+    }
+  }
+}

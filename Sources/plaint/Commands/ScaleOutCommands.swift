@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import PlaintEngine
+
+/// Buffered stdout: partial lines go out in large writes.
+final class LineWriter {
+  private var buffer: [UInt8] = []
+  private let handle = FileHandle.standardOutput
+
+  init() { buffer.reserveCapacity(1 << 20) }
+
+  func write(_ line: String) {
+    buffer.append(contentsOf: line.utf8)
+    buffer.append(0x0A)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    handle.write(Data(buffer))
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Lines of standard input, without their line ends.
+func standardInputLines() -> [Substring] {
+  let data = FileHandle.standardInput.readDataToEndOfFile()
+  return String(decoding: data, as: UTF8.self).split(
+    separator: "\n", omittingEmptySubsequences: false
+  )
+  .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+}
+
+struct Shard: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the map tasks of a configuration, one JSON line per input file (DESIGN §10).")
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let tasks = try failing { try ScaleOut.shard(configurationPath: common.config) }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    for task in tasks {
+      print(String(decoding: try encoder.encode(task), as: UTF8.self))
+    }
+  }
+}
+
+struct Map: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Read task lines on stdin, write tab-separated partial lines on stdout: one per ticket, reject and file."
+  )
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    _ = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
+    let writer = LineWriter()
+    defer { writer.flush() }
+    let lines = standardInputLines().map(String.init)
+    try failing {
+      try ScaleOut.map(configurationPath: common.config, input: lines, output: writer.write)
+    }
+  }
+}
+
+struct Reduce: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Merge partial lines (stdin, or the files given): one line per ticket, the latest update kept, copies counted. Associative."
+  )
+
+  @Argument(help: "Partial files; standard input when none.")
+  var files: [String] = []
+
+  func run() throws {
+    var inputs: [(name: String, lines: [Substring])] = []
+    if files.isEmpty {
+      inputs.append(("stdin", standardInputLines()))
+    }
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        printError("\(file): file not found")
+        throw ExitCode(ExitStatus.noInput.rawValue)
+      }
+      inputs.append(
+        (
+          file,
+          String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        ))
+    }
+    let writer = LineWriter()
+    defer { writer.flush() }
+    try failing { try ScaleOut.reduce(inputs, output: writer.write) }
+  }
+}
+
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Write the period's report from the store without reading exports, or from reduced partials (--from-partials)."
+  )
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(help: "YYYY-MM (or YYYY-Www), or `last`. Default: the latest period with data.")
+  var period: String?
+
+  @Option(help: "A folder of reduced partial files (plaint reduce output).")
+  var fromPartials: String?
+
+  @Option(help: "Use this store instead of the config's `store`.")
+  var store: String?
+
+  @Option(help: "Write reports under this directory instead of the config's `reports.dir`.")
+  var reportsDir: String?
+
+  @Flag(help: "Exit 3 when the reported period has anomalies.")
+  var failOnAnomaly = false
+
+  func run() throws {
+    let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
+    let options = RunOptions(period: period, store: store, reportsDir: reportsDir, now: Date())
+    let outcome = try failing {
+      if let fromPartials {
+        return try ScaleOut.report(
+          configurationPath: common.config, partials: fromPartials, options: options,
+          logger: logger)
+      }
+      return try Pipeline(configurationPath: common.config, logger: logger).reportFromStore(options)
+    }
+    let noun = outcome.anomalies == 1 ? "anomaly" : "anomalies"
+    print(
+      "\(outcome.period): \(outcome.complaints) complaints, \(outcome.anomalies) \(noun); report: \(outcome.reportDirectory)/index.html"
+    )
+    if failOnAnomaly && outcome.anomalies > 0 { throw ExitCode(ExitStatus.anomalies.rawValue) }
+  }
+}
