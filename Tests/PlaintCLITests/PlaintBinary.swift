@@ -22,11 +22,15 @@ struct PlaintBinary {
 
   static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  /// Runs `plaint` with `arguments`; `input` is a file read as standard input.
+  static func run(_ arguments: [String], in directory: URL? = nil, input: URL? = nil) throws
+    -> Result
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
     // Files rather than pipes: a chatty run can never fill a pipe and stall.
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-out-\(UUID().uuidString)")

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// `plaint shard | plaint map | sort | plaint reduce | plaint report --from-partials` must give
+/// the bytes `plaint run` gives (all but the manifest), however the work is split.
+@Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
+struct ScaleOutTests {
+  /// Runs the scale-out pipeline the way a cluster would: one map process per task, two reduce
+  /// stages over halves of the map output, then the report.
+  static func scaleOut(config: String, in directory: URL, period: String, reports: String) throws
+    -> PlaintBinary.Result
+  {
+    let work = directory.appendingPathComponent("scale-out")
+    try FileManager.default.createDirectory(
+      at: work.appendingPathComponent("partials"), withIntermediateDirectories: true)
+    let shard = try PlaintBinary.run(["shard", "--config", config], in: directory)
+    #expect(shard.status == 0, "shard: \(shard.stderr)")
+    var mapped: [String] = []
+    for (index, task) in shard.stdout.split(separator: "\n").enumerated() {
+      let taskFile = work.appendingPathComponent("task-\(index).jsonl")
+      try Data((task + "\n").utf8).write(to: taskFile)
+      let map = try PlaintBinary.run(
+        ["map", "--config", config, "-q"], in: directory, input: taskFile)
+      #expect(map.status == 0, "map: \(map.stderr)")
+      mapped += map.stdout.split(separator: "\n").map(String.init)
+    }
+    // Two first-stage reducers over interleaved halves, then one over their outputs.
+    var stage: [URL] = []
+    for half in 0..<2 {
+      let part = work.appendingPathComponent("map-\(half).tsv")
+      let lines = mapped.enumerated().filter { $0.offset % 2 == half }.map(\.element)
+      try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: part)
+      let reduced = try PlaintBinary.run(["reduce", part.path])
+      #expect(reduced.status == 0, "reduce: \(reduced.stderr)")
+      let out = work.appendingPathComponent("reduced-\(half).tsv")
+      try Data(reduced.stdout.utf8).write(to: out)
+      stage.append(out)
+    }
+    let final = try PlaintBinary.run(["reduce"] + stage.map(\.path))
+    #expect(final.status == 0, "reduce: \(final.stderr)")
+    try Data(final.stdout.utf8).write(to: work.appendingPathComponent("partials/part-0.tsv"))
+    return try PlaintBinary.run(
+      [
+        "report", "--config", config, "--from-partials",
+        work.appendingPathComponent("partials").path,
+        "--reports-dir", reports, "--period", period, "-q",
+      ], in: directory)
+  }
+
+  static func expectSameReports(_ a: URL, _ b: URL) throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: a.path).sorted()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: b.path).sorted() == names)
+    for name in names where name != "manifest.json" {
+      let left = try Data(contentsOf: a.appendingPathComponent(name))
+      let right = try Data(contentsOf: b.appendingPathComponent(name))
+      #expect(left == right, "\(name) differs between run and the scale-out pipeline")
+    }
+  }
+
+  /// Exports that stress the split: CRLF, a BOM, multi-line quoted fields, windows-1252, a broken
+  /// row, the same ticket re-exported later in another file, and one file exported twice.
+  static func adversarialCopy() throws -> URL {
+    let directory = try PlaintBinary.copyFixture("small")
+    let exports = directory.appendingPathComponent("exports")
+    let header =
+      "Id,Subject,Description,Via,Requester email,Product,Created at,Updated at,Solved at"
+    let first = [
+      header,
+      "5001,Kettle leaks,\"It leaks\r\nfrom the base,\r\n\"\"badly\"\"\",email,a@x.example,KT-100,2026-02-03 10:00,2026-02-03 10:00,",
+      "5002,Blender stopped working,Motor dead,web,b@x.example,BL-200,2026-02-04 11:00,2026-02-04 11:00,2026-02-05 09:00",
+      "1290,The kettle stopped working after a week,re-exported with a later update,email,c@x.example,KT-100,2026-01-25 08:15,2026-02-20 09:15,",
+      "5003,Broken,\"never closed",
+    ].joined(separator: "\r\n")
+    try (Data([0xEF, 0xBB, 0xBF]) + Data(first.utf8)).write(
+      to: exports.appendingPathComponent("extra-a.csv"))
+    try (Data([0xEF, 0xBB, 0xBF]) + Data(first.utf8)).write(
+      to: exports.appendingPathComponent("extra-c.csv"))
+    let second =
+      [
+        header,
+        "5001,Kettle leaks,It leaks from the base and the lid: caf\u{E9} everywhere,email,a@x.example,KT-100,2026-02-03 10:00,2026-02-10 10:00,2026-02-11 10:00",
+        "5004,D\u{E9}faut,La bouilloire ne fonctionne plus,phone,d@x.example,KT-100,2026-02-12 10:00,2026-02-12 10:00,",
+      ].joined(separator: "\n") + "\n"
+    try #require(second.data(using: .windowsCP1252)).write(
+      to: exports.appendingPathComponent("extra-b.csv"))
+    let config = directory.appendingPathComponent("plaint.yml")
+    let yaml = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
+      of: "    profile: zendesk\n",
+      with: "    profile: zendesk\n  - path: exports/extra-*.csv\n    profile: zendesk\n")
+    try yaml.write(to: config, atomically: true, encoding: .utf8)
+    return directory
+  }
+
+  @Test func adversarialExportsGiveTheSameReport() throws {
+    let directory = try Self.adversarialCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      [
+        "run", "--config", "plaint.yml", "--store", ":memory:", "--reports-dir", "by-run",
+        "--period", "2026-02", "-q",
+      ], in: directory)
+    #expect(run.status == 0, "run: \(run.stderr)")
+    let split = try Self.scaleOut(
+      config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials")
+    #expect(split.status == 0, "report: \(split.stderr)")
+    try Self.expectSameReports(
+      directory.appendingPathComponent("by-run/2026-02"),
+      directory.appendingPathComponent("by-partials/2026-02"))
+
+    // And the accounting still adds up, duplicates included.
+    let data = try Data(
+      contentsOf: directory.appendingPathComponent("by-partials/2026-02/report.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let inputs = try #require(json["inputs"] as? [[String: Any]])
+    #expect(inputs.count == 4)
+    for input in inputs {
+      let read = input["rows_read"] as? Int ?? -1
+      let parts = ["accepted", "rejected", "duplicates", "filtered"].map { input[$0] as? Int ?? 0 }
+      #expect(read == parts.reduce(0, +), "\(input)")
+    }
+    let extraB = try #require(
+      inputs.first { ($0["path"] as? String)?.hasSuffix("extra-b.csv") == true })
+    #expect(extraB["duplicates"] as? Int == 1)
+    let extraA = try #require(
+      inputs.first { ($0["path"] as? String)?.hasSuffix("extra-a.csv") == true })
+    #expect(extraA["duplicates"] as? Int == 1)
+    #expect(extraA["rejected"] as? Int == 1)
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: DemoReportTests.demoConfig.path)))
+  func theDemoGivesTheSameReport() throws {
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-scaleout-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let config = DemoReportTests.demoConfig.path
+    let split = try Self.scaleOut(
+      config: config, in: scratch, period: "2026-10",
+      reports: scratch.appendingPathComponent("r").path)
+    #expect(split.status == 0, "report: \(split.stderr)")
+    // The committed demo report is `plaint run`'s (DemoReportTests keeps it current).
+    try Self.expectSameReports(
+      PlaintBinary.repositoryRoot.appendingPathComponent("reports/demo"),
+      scratch.appendingPathComponent("r/2026-10"))
+  }
+
+  @Test func aBrokenPartialLineIsOneClearError() throws {
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-partial-\(UUID().uuidString).tsv")
+    try Data("T\tzendesk\t1\tnot enough fields\n".utf8).write(to: scratch)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let reduced = try PlaintBinary.run(["reduce", scratch.path])
+    #expect(reduced.status == 65)
+    #expect(reduced.stderr.contains("\(scratch.path):1: not a plaint partial line"))
+  }
+}
