@@ -21,7 +21,7 @@ BIN := $(CURDIR)/.build/debug
 DEMO_CONFIG := datasets/demo/plaint.yml
 DEMO_PERIOD := 2026-10
 
-.PHONY: setup setup-test build test demo data format lint clean
+.PHONY: setup setup-test build test test-spark dist demo data format lint clean
 
 # Installs only the Debian packages that are missing (sudo only when not root).
 define apt_install
@@ -45,6 +45,21 @@ build: setup
 
 test: setup-test build
 	PLAINT_BIN="$(BIN)/plaint" $(SWIFT) test
+
+# The demo through Apache Spark (local[2], PySpark from PyPI in .venv-spark; Java 17 is needed)
+# must give the report `plaint run` gives.
+SPARK_VENV := $(CURDIR)/.venv-spark
+test-spark: build
+	$(call apt_install,openjdk-17-jre-headless)
+	@[ -x "$(SPARK_VENV)/bin/spark-submit" ] || { python3 -m venv "$(SPARK_VENV)" && \
+	  "$(SPARK_VENV)/bin/pip" install -q pyspark; }
+	PLAINT_BIN="$(BIN)/plaint" SPARK_VENV="$(SPARK_VENV)" contrib/spark/run_test.sh
+
+# A static plaint for executors without a Swift runtime: dist/plaint.
+dist: setup
+	$(SWIFT) build -c release --product plaint -Xswiftc -static-executable
+	mkdir -p dist && cp "$$($(SWIFT) build -c release --show-bin-path)/plaint" dist/plaint
+	file dist/plaint
 
 demo: build
 	rm -f datasets/demo/plaint.db datasets/demo/plaint.db-wal datasets/demo/plaint.db-shm

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# make test-spark: the demo through Spark (local[2]) must give `plaint run`'s report, byte for
+# byte but the manifest. Needs the venv `make test-spark` creates and a built plaint.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${PLAINT_BIN:-$root/.build/debug/plaint}
+venv=${SPARK_VENV:-$root/.venv-spark}
+config=$root/datasets/demo/plaint.yml
+period=2026-10
+work=$(mktemp -d /tmp/plaint-spark.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$venv/bin/python"
+
+started=$(date +%s.%N)
+"$venv/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
+  --files "$bin" "$root/contrib/spark/plaint_spark.py" \
+  --config "$config" --out "$work/partials" --binary "$bin" 2> "$work/spark.log" \
+  || { tail -40 "$work/spark.log"; exit 1; }
+"$bin" report --config "$config" --from-partials "$work/partials" \
+  --reports-dir "$work/spark" --period "$period" --quiet
+spark_seconds=$(python3 -c "import sys; print(round(float(sys.argv[1]) - float(sys.argv[2]), 1))" "$(date +%s.%N)" "$started")
+
+started=$(date +%s.%N)
+"$bin" run --config "$config" --store :memory: --reports-dir "$work/run" --period "$period" --quiet
+run_seconds=$(python3 -c "import sys; print(round(float(sys.argv[1]) - float(sys.argv[2]), 1))" "$(date +%s.%N)" "$started")
+
+diff -r -x manifest.json "$work/run/$period" "$work/spark/$period"
+echo "test-spark: the Spark report equals plaint run's (spark ${spark_seconds}s, run ${run_seconds}s)"
