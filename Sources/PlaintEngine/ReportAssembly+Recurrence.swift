@@ -180,13 +180,15 @@ extension ReportAssembly {
         if let seen = observation(cursor) { after.append((cursor, seen.count, seen.units)) }
         cursor = cursor.next(in: zone)
       }
-      effects.append(effect(release, before: before, after: after))
+      effects.append(
+        effect(release, period: releasePeriod, before: before, after: after))
     }
     return effects
   }
 
   private func effect(
-    _ release: ReleaseRow, before: [(Period, Int, Double)], after: [(Period, Int, Double)]
+    _ release: ReleaseRow, period releasePeriod: Period, before: [(Period, Int, Double)],
+    after: [(Period, Int, Double)]
   ) -> ReportModel.ReleaseEffect {
     let c1 = before.reduce(0) { $0 + $1.1 }
     let c2 = after.reduce(0) { $0 + $1.1 }
@@ -226,7 +228,8 @@ extension ReportAssembly {
     }
     return ReportModel.ReleaseEffect(
       productLine: release.productLine, component: release.component, version: release.version,
-      date: release.date, category: release.category.rawValue,
+      date: release.date, period: releasePeriod.description,
+      category: release.category.rawValue,
       periodsBefore: before.map { $0.0.description }, periodsAfter: after.map { $0.0.description },
       countBefore: c1, countAfter: c2, rateBefore: rate1, rateAfter: rate2, ratio: ratio,
       pValue: p, verdict: verdict, text: text)

@@ -630,8 +630,9 @@ extension ReportModel {
     public var productLine: String
     public var component: String
     public var version: String
-    /// The release day, "YYYY-MM-DD".
+    /// The release day, "YYYY-MM-DD", and the period it falls in (where charts mark it).
     public var date: String
+    public var period: String
     public var category: String
     /// The whole periods compared on each side (the release's own period belongs to "after" only
     /// when the release is on its first day; otherwise it is left out).
@@ -651,8 +652,8 @@ extension ReportModel {
     public var text: String
 
     public init(
-      productLine: String, component: String, version: String, date: String, category: String,
-      periodsBefore: [String], periodsAfter: [String], countBefore: Int, countAfter: Int,
+      productLine: String, component: String, version: String, date: String, period: String,
+      category: String, periodsBefore: [String], periodsAfter: [String], countBefore: Int, countAfter: Int,
       rateBefore: Double?, rateAfter: Double?, ratio: Double?, pValue: Double?, verdict: String,
       text: String
     ) {
@@ -660,6 +661,7 @@ extension ReportModel {
       self.component = component
       self.version = version
       self.date = date
+      self.period = period
       self.category = category
       self.periodsBefore = periodsBefore
       self.periodsAfter = periodsAfter
@@ -674,7 +676,7 @@ extension ReportModel {
     }
 
     enum CodingKeys: String, CodingKey {
-      case component, version, date, category, ratio, verdict, text
+      case component, version, date, period, category, ratio, verdict, text
       case productLine = "product_line"
       case periodsBefore = "periods_before"
       case periodsAfter = "periods_after"
@@ -691,6 +693,7 @@ extension ReportModel {
       try container.encode(component, forKey: .component)
       try container.encode(version, forKey: .version)
       try container.encode(date, forKey: .date)
+      try container.encode(period, forKey: .period)
       try container.encode(category, forKey: .category)
       try container.encode(periodsBefore, forKey: .periodsBefore)
       try container.encode(periodsAfter, forKey: .periodsAfter)
@@ -1001,5 +1004,24 @@ extension KeyedEncodingContainer {
     } else {
       try encodeNil(forKey: key)
     }
+  }
+}
+
+extension ReportModel.ReleaseEffect {
+  /// "component version", or whichever of the two is given.
+  public var name: String {
+    [component, version].filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  /// The marker a control chart of this product line draws.
+  public var marker: ControlChartSVG.Marker {
+    ControlChartSVG.Marker(period: period, label: name)
+  }
+}
+
+extension ReportModel {
+  /// Release markers for the charts of one product line.
+  public func releaseMarkers(productLine: String) -> [ControlChartSVG.Marker] {
+    recurrence.releases.filter { $0.productLine == productLine }.map(\.marker)
   }
 }
