@@ -202,7 +202,8 @@ struct RecurrenceReportTests {
       contentsOf: folder.appendingPathComponent("reports/2026-02/anomalies.csv"), encoding: .utf8)
     let lines = csv.split(separator: "\n")
     #expect(lines.first?.hasSuffix(",owner") == true)
-    #expect(lines.contains { $0.contains("product/Kettles/consumer") && $0.hasSuffix(",Kettle Team") })
+    #expect(
+      lines.contains { $0.contains("product/Kettles/consumer") && $0.hasSuffix(",Kettle Team") })
   }
 
   @Test func canariesAreListedAndLeftOutOfEveryStatistic() throws {
@@ -283,10 +284,14 @@ struct RecurrenceReportTests {
     let service = try #require(releases.first)
     #expect(service["date"] as? String == "2025-06-15")
     #expect(service["verdict"] as? String == "no change")
-    #expect(service["periods_after"] as? [String] == [
-      "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12",
-    ])
-    #expect(service["periods_before"] as? [String] == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"])
+    #expect(
+      service["periods_after"] as? [String] == [
+        "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12",
+      ])
+    #expect(
+      service["periods_before"] as? [String] == [
+        "2025-01", "2025-02", "2025-03", "2025-04", "2025-05",
+      ])
     let heater = try #require(releases.last)
     #expect(heater["period"] as? String == "2026-02")
     #expect(heater["periods_after"] as? [String] == ["2026-02"])

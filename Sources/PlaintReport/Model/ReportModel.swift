@@ -653,7 +653,8 @@ extension ReportModel {
 
     public init(
       productLine: String, component: String, version: String, date: String, period: String,
-      category: String, periodsBefore: [String], periodsAfter: [String], countBefore: Int, countAfter: Int,
+      category: String, periodsBefore: [String], periodsAfter: [String], countBefore: Int,
+      countAfter: Int,
       rateBefore: Double?, rateAfter: Double?, ratio: Double?, pValue: Double?, verdict: String,
       text: String
     ) {

@@ -78,9 +78,11 @@ public struct CSVRenderer: Sendable {
       "level", "key", "complaints", "resolved", "median_hours", "p90_hours", "sla_breach_share",
       "open_past_sla",
     ]
-    let levels = resolution.byCategory.map { ("category", $0) } + resolution.byCell.map {
-      ("cell", $0)
-    }
+    let levels =
+      resolution.byCategory.map { ("category", $0) }
+      + resolution.byCell.map {
+        ("cell", $0)
+      }
     let rows: [[CSVField]] = levels.map { level, row in
       [
         .text(level), .text(row.key), .integer(row.complaints), .integer(row.resolved),

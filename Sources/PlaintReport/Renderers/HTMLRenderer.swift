@@ -391,7 +391,8 @@ public struct HTMLRenderer: Sendable {
     html += "before and after each release (exact Poisson rate-ratio test, conditional binomial; "
     html += "a change at p ≤ 0.01).</p>\n<ul>\n"
     for release in releases {
-      html += "<li class=\"release \(e(release.verdict.replacingOccurrences(of: " ", with: "-")))\">"
+      html +=
+        "<li class=\"release \(e(release.verdict.replacingOccurrences(of: " ", with: "-")))\">"
       html += "\(e(release.text))</li>\n"
     }
     html += "</ul>\n"

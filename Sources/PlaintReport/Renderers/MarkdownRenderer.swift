@@ -161,8 +161,9 @@ public struct MarkdownRenderer: Sendable {
       let issues = recurrence.recurringIssues.map {
         "\(Self.escape($0.issue)) (\($0.periods.map(Self.escape).joined(separator: ", ")))"
       }
-      lines.append("- **Recurring issues** (vital few in ≥ 2 of the last 3 periods): "
-        + issues.joined(separator: "; ") + ".")
+      lines.append(
+        "- **Recurring issues** (vital few in ≥ 2 of the last 3 periods): "
+          + issues.joined(separator: "; ") + ".")
     }
     let repeats = recurrence.repeatCustomers
     if repeats.isEmpty {
