@@ -98,15 +98,17 @@ struct RecurrenceReportTests {
       id += 1
       serial += 1
       var calendar = Calendar(identifier: .gregorian)
-      calendar.timeZone = TimeZone(identifier: "UTC")!
+      calendar.timeZone = .gmt
       let formatter = DateFormatter()
       formatter.calendar = calendar
       formatter.timeZone = calendar.timeZone
       formatter.locale = Locale(identifier: "en_US_POSIX")
       formatter.dateFormat = "yyyy-MM-dd HH:mm"
-      let moment = calendar.date(
-        from: DateComponents(
-          year: period.year, month: period.month, day: day, hour: hour, minute: 10))!
+      let moment =
+        calendar.date(
+          from: DateComponents(
+            year: period.year, month: period.month, day: day, hour: hour, minute: 10))
+        ?? Date(timeIntervalSince1970: 0)
       let created = formatter.string(from: moment)
       let solved = resolveHours.map { formatter.string(from: moment + Double($0) * 3600) } ?? ""
       let requester = customer ?? "person\(serial)@mail.example"
