@@ -34,7 +34,8 @@ public enum BaselineFreezing {
     let context = try RunContext(configuration: configuration, checkingColumns: false)
     let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
     let counts = try Failure.store { () throws(StoreError) in
-      try store.cellCounts(granularity: configuration.granularity)
+      try store.cellCounts(
+        granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     }
     guard counts.contains(where: { $0.period <= through }) else {
       throw PlaintError(

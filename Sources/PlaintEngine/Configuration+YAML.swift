@@ -42,7 +42,7 @@ extension Configuration {
     let root = try YAMLNode.parse(text, file: file)
     _ = try root.mapping(allowed: [
       "store", "period", "timezone", "sources", "sales", "key_accounts", "taxonomy", "control",
-      "pareto", "recurrence", "sla_hours", "reports",
+      "pareto", "recurrence", "sla_hours", "reports", "owners", "canaries", "releases",
     ])
 
     let granularityName = try root["period"]?.string() ?? Defaults.period
@@ -63,7 +63,7 @@ extension Configuration {
     for node in try sourcesNode.list() { sources.append(try source(node)) }
     if sources.isEmpty { throw sourcesNode.error("needs at least one export") }
 
-    return Configuration(
+    var configuration = Configuration(
       file: file, directory: directory,
       store: try root["store"]?.string() ?? Defaults.store,
       granularity: granularity, timeZone: timeZone, sources: sources,
@@ -75,6 +75,50 @@ extension Configuration {
       recurrence: try recurrence(root["recurrence"]),
       slaHours: try positive(root["sla_hours"]) ?? Defaults.slaHours,
       reports: try reports(root["reports"]))
+    configuration.owners = try owners(root["owners"])
+    configuration.canaries = try canaries(root["canaries"])
+    configuration.releases = try root["releases"]?.string()
+    return configuration
+  }
+
+  private static func owners(_ node: YAMLNode?) throws(ConfigError) -> Owners {
+    var owners = Owners()
+    guard let node else { return owners }
+    _ = try node.mapping(allowed: ["categories", "product_lines", "default"])
+    if let categories = node["categories"] {
+      for (category, team) in try categories.mapping(allowed: Category.allCases.map(\.rawValue)) {
+        owners.categories[category] = try nonEmpty(team)
+      }
+    }
+    if let lines = node["product_lines"] {
+      for (line, team) in try lines.mapping() {
+        owners.productLines.append((line, try nonEmpty(team), team.line))
+      }
+    }
+    if let fallback = node["default"] { owners.fallback = try nonEmpty(fallback) }
+    return owners
+  }
+
+  private static func canaries(_ node: YAMLNode?) throws(ConfigError) -> Canaries {
+    var canaries = Canaries()
+    guard let node else { return canaries }
+    _ = try node.mapping(allowed: ["tags", "ids", "expected"])
+    canaries.tags = try node["tags"]?.strings() ?? []
+    canaries.ids = try node["ids"]?.strings() ?? []
+    canaries.expected = try node["expected"]?.strings() ?? []
+    for (key, values) in [("tags", canaries.tags), ("ids", canaries.ids)]
+    where values.contains(where: \.isEmpty) {
+      throw (node[key] ?? node).error("an empty entry would match nothing; remove it")
+    }
+    return canaries
+  }
+
+  private static func nonEmpty(_ node: YAMLNode) throws(ConfigError) -> String {
+    let value = try node.string()
+    guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw node.error("expected a team name")
+    }
+    return value
   }
 
   private static func source(_ node: YAMLNode) throws(ConfigError) -> Source {

@@ -19,6 +19,12 @@ public struct Configuration: Sendable {
   public var recurrence: Recurrence
   public var slaHours: Double
   public var reports: Reports
+  /// Which team owns an anomaly (`owners:`); empty when the key is absent.
+  public var owners: Owners = Owners()
+  /// Test complaints sent on purpose (`canaries:`): listed, never counted.
+  public var canaries: Canaries = Canaries()
+  /// `releases:`, a CSV of product changes (product_line, component or version, date); nil: none.
+  public var releases: String? = nil
 
   /// One `sources:` entry: a glob of exports read the same way.
   public struct Source: Sendable {
@@ -53,6 +59,46 @@ public struct Configuration: Sendable {
   public struct Recurrence: Sendable {
     public var repeatCustomerMin: Int
     public var windowPeriods: Int
+  }
+
+  /// `owners:` — teams by category and by product line, and a default.
+  ///
+  /// An anomaly's owner is its category's team when the category is mapped (a service or policy
+  /// problem belongs to the team that runs the service or the policy, whatever the product), else
+  /// its product line's team, else `default`, else none.
+  public struct Owners: Sendable {
+    public var categories: [String: String] = [:]
+    /// Product line → team, with the line of the config each entry sits on (checked against the
+    /// taxonomy once it is loaded).
+    public var productLines: [(name: String, team: String, line: Int?)] = []
+    public var fallback: String? = nil
+
+    public init() {}
+
+    public var isEmpty: Bool { categories.isEmpty && productLines.isEmpty && fallback == nil }
+
+    /// The team that owns a cell, or nil.
+    public func owner(category: String, productLine: String) -> String? {
+      if let team = categories[category] { return team }
+      if let entry = productLines.first(where: { $0.name == productLine }) { return entry.team }
+      return fallback
+    }
+  }
+
+  /// `canaries:` — how a test complaint is recognised, and which ones must arrive.
+  ///
+  /// A ticket is a canary when one of its tags is in `tags` or its id matches one of `ids`
+  /// (globs: `*` any run of characters, `?` one character; case-sensitive). `expected` lists the
+  /// ids that must be in the store (an expected id is a canary too); one that is not is reported
+  /// missing.
+  public struct Canaries: Sendable {
+    public var tags: [String] = []
+    public var ids: [String] = []
+    public var expected: [String] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { tags.isEmpty && ids.isEmpty && expected.isEmpty }
   }
 
   public struct Reports: Sendable {

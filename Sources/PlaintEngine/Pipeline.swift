@@ -176,7 +176,8 @@ public struct Pipeline {
     switch requested {
     case .latestWithData:
       let counts = try Failure.store { () throws(StoreError) in
-        try store.cellCounts(granularity: granularity)
+        try store.cellCounts(
+          granularity: granularity, excluding: configuration.canaryExclusion)
       }
       guard let latest = counts.map(\.period).max() else {
         throw PlaintError(

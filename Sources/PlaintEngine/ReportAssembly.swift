@@ -15,8 +15,9 @@ struct ReportAssembly {
   let reclassified: Int
 
   func build() throws(PlaintError) -> ReportBundle {
+    let exclusion = configuration.canaryExclusion
     let counts = try Failure.store { () throws(StoreError) in
-      try store.cellCounts(granularity: configuration.granularity)
+      try store.cellCounts(granularity: configuration.granularity, excluding: exclusion)
     }
     let grid = GridSeries(
       counts: counts, sales: context.sales,
@@ -47,7 +48,14 @@ struct ReportAssembly {
     let windowLength = max(
       2 * configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
     let window = Array(grid.periods.suffix(windowLength))
-    let recent = try Failure.store { () throws(StoreError) in try store.tickets(in: window) }
+    // The concentration baseline reaches back as far as the control baseline does.
+    let reach = Array(
+      grid.periods.suffix(max(windowLength, configuration.control.baselinePeriods + 1)))
+    let fetched = try Failure.store { () throws(StoreError) in
+      try store.tickets(in: reach, excluding: exclusion)
+    }
+    let inWindow = Set(window)
+    let recent = fetched.filter { inWindow.contains($0.period) }
     let current = recent.filter { $0.period == period }
     let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
 
@@ -77,10 +85,30 @@ struct ReportAssembly {
       if last.status == .resolved { resolved.append(anomaly(key, judged, last, tickets)) }
     }
 
+    let paretoTables = paretoTables(recent, window: window)
+    var recurrence = recurrence(recent, window: window)
+    recurrence.returning = try returning(anomalies, judged: judgedCells, periods: grid.periods)
+    let topCells = Dictionary(grouping: current) { SeriesKey($0.cell) }
+      .map { ($0.key, $0.value.count) }
+      .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+    var concentrationCells: [SeriesKey] = anomalies.map {
+      SeriesKey(category: $0.category, productLine: $0.productLine, tier: $0.tier)
+    }
+    for (key, _) in topCells.prefix(Self.concentrationParetoCells)
+    where !concentrationCells.contains(key) {
+      concentrationCells.append(key)
+    }
+    recurrence.concentrations = concentrations(
+      cells: concentrationCells, current: current,
+      baseline: fetched.filter { $0.period < period })
+    recurrence.releases = releaseEffects(grid)
+    var resolution = resolution(current)
+    resolution.openPastSLA = openPastSLA(recent, timestamps: timestamps)
+
     let totalKey = SeriesKey(category: "*", productLine: "*", tier: "*")
     let totalPoint = judgedRollups[totalKey]?.points.last?.point
     let classified = current.filter(\.isClassified).count
-    let report = ReportModel(
+    var report = ReportModel(
       period: period.description, granularity: configuration.granularity.rawValue,
       method: method(
         frozen: stored, series: grid.cells.count + grid.rollups.count,
@@ -98,12 +126,13 @@ struct ReportAssembly {
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       resolved: resolved,
       dataGaps: dataGaps(grid, judgedCells),
-      pareto: paretoTables(recent, window: window),
-      recurrence: recurrence(recent, window: window),
-      resolution: resolution(current),
+      pareto: paretoTables,
+      recurrence: recurrence,
+      resolution: resolution,
       taxonomyHash: context.taxonomyHash, reclassified: reclassified,
       unclassifiedTerms: UnclassifiedTerms.top(
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
+    report.canaries = try canaries()
 
     let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
     let inputPaths = Set(inputs.map(\.path))
@@ -228,7 +257,7 @@ struct ReportAssembly {
       ReportModel.KeyCount(key: $0.key, count: $0.value.count)
     }
     .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
-    return ReportModel.Anomaly(
+    var anomaly = ReportModel.Anomaly(
       id: "\(period)/\(key.category)/\(key.productLine)/\(key.tier)", category: key.category,
       productLine: key.productLine, tier: key.tier, period: period.description,
       count: point.count, expected: expected, ucl: point.ucl, rate: point.rate,
@@ -237,6 +266,9 @@ struct ReportAssembly {
       status: last.status?.rawValue ?? "new", streak: last.streak,
       topIssues: Array(issues.prefix(5)),
       ticketIDs: tickets.map { "\($0.ticket.system):\($0.ticket.id)" })
+    anomaly.owner = configuration.owners.owner(
+      category: key.category, productLine: key.productLine)
+    return anomaly
   }
 
   private func dataGaps(_ grid: GridSeries, _ judged: [SeriesKey: JudgedSeries])
@@ -351,26 +383,44 @@ struct ReportAssembly {
       repeatCustomers: repeats, recurringIssues: recurring, concentrations: [])
   }
 
+  /// Resolution times of the period's complaints per category and per cell. A complaint breaches
+  /// the SLA when it was resolved later than `sla_hours` after creation, or is still unresolved
+  /// and older than that at the end of the period.
   private func resolution(_ tickets: [ClassifiedTicket]) -> ReportModel.Resolution {
     let sla = configuration.slaHours
     let periodEnd = period.next(in: configuration.timeZone).start(in: configuration.timeZone)
-    let rows = Category.allCases.compactMap { category -> ReportModel.ResolutionRow? in
-      let inCategory = tickets.filter { $0.cell.category == category }
-      guard !inCategory.isEmpty else { return nil }
-      let hours = inCategory.compactMap { ticket in
+    func row(_ key: String, _ group: [ClassifiedTicket]) -> ReportModel.ResolutionRow {
+      let hours = group.compactMap { ticket in
         ticket.ticket.resolved.map { $0.timeIntervalSince(ticket.ticket.created) / 3600 }
       }.filter { $0 >= 0 }.sorted()
-      let breaches = inCategory.filter { ticket in
+      var breaches = 0
+      var openPast = 0
+      for ticket in group {
         if let resolved = ticket.ticket.resolved {
-          return resolved.timeIntervalSince(ticket.ticket.created) / 3600 > sla
+          if resolved.timeIntervalSince(ticket.ticket.created) / 3600 > sla { breaches += 1 }
+          if resolved >= periodEnd,
+            periodEnd.timeIntervalSince(ticket.ticket.created) / 3600 > sla
+          {
+            openPast += 1
+          }
+        } else if periodEnd.timeIntervalSince(ticket.ticket.created) / 3600 > sla {
+          breaches += 1
+          openPast += 1
         }
-        return periodEnd.timeIntervalSince(ticket.ticket.created) / 3600 > sla
-      }.count
+      }
       return ReportModel.ResolutionRow(
-        key: category.rawValue, medianHours: quantile(hours, 0.5), p90Hours: quantile(hours, 0.9),
-        slaBreachShare: Double(breaches) / Double(inCategory.count))
+        key: key, medianHours: quantile(hours, 0.5), p90Hours: quantile(hours, 0.9),
+        slaBreachShare: Double(breaches) / Double(group.count), complaints: group.count,
+        resolved: hours.count, openPastSLA: openPast)
     }
-    return ReportModel.Resolution(byCategory: rows)
+    let byCategory = Category.allCases.compactMap { category -> ReportModel.ResolutionRow? in
+      let inCategory = tickets.filter { $0.cell.category == category }
+      return inCategory.isEmpty ? nil : row(category.rawValue, inCategory)
+    }
+    let byCell = Dictionary(grouping: tickets) { $0.cell }
+      .sorted { SeriesKey($0.key) < SeriesKey($1.key) }
+      .map { row($0.key.description, $0.value) }
+    return ReportModel.Resolution(byCategory: byCategory, byCell: byCell, slaHours: sla)
   }
 
   private func anomalyTicket(

@@ -16,6 +16,8 @@ struct RunContext {
   let classificationKey: String
   /// nil when the config names no sales file: every cell is a count chart.
   let sales: [SalesVolume]?
+  /// The product changes of `releases:`, in file order; empty without the key.
+  let releases: [ReleaseRow]
   let files: [InputFile]
 
   /// `checkingColumns: false` leaves each file's header to the caller (a dry run checks them all).
@@ -64,6 +66,18 @@ struct RunContext {
     } else {
       sales = nil
     }
+    if let releasesFile = configuration.releases {
+      let path = configuration.resolve(releasesFile)
+      _ = try Self.contents(path, shown: releasesFile, key: "releases", configuration)
+      do {
+        releases = try ReleasesLoader.load(path: path, displayPath: releasesFile)
+      } catch {
+        throw Failure.ingest(error, file: releasesFile)
+      }
+    } else {
+      releases = []
+    }
+    try Self.checkOwners(configuration, lines: taxonomy.productLines.map(\.name))
     files = try Ingestion.inputFiles(configuration)
     for file in files where checkingColumns {
       do {
@@ -71,6 +85,22 @@ struct RunContext {
       } catch {
         throw Failure.ingest(error, file: file.settings.displayPath)
       }
+    }
+  }
+
+  /// Every product line `owners.product_lines` names must be one the taxonomy knows.
+  private static func checkOwners(_ configuration: Configuration, lines: [String])
+    throws(PlaintError)
+  {
+    let known = lines + [Cell.unassigned]
+    for entry in configuration.owners.productLines where !known.contains(entry.name) {
+      let near = known.min { nameDistance($0, entry.name) < nameDistance($1, entry.name) }
+      let hint = near.map { nameDistance($0, entry.name) <= 3 ? " (did you mean `\($0)`?)" : "" }
+      throw ConfigError(
+        file: configuration.file, line: entry.line, key: "owners.product_lines.\(entry.name)",
+        message:
+          "no such product line in \(configuration.taxonomy)\(hint ?? ""); known: \(lines.joined(separator: ", "))"
+      ).asPlaintError
     }
   }
 

@@ -126,6 +126,9 @@ struct YAMLNode {
   }
 }
 
+/// Levenshtein distance, for "did you mean" hints on unknown names.
+func nameDistance(_ a: String, _ b: String) -> Int { editDistance(a, b) }
+
 /// Levenshtein distance, for "did you mean" hints on unknown keys.
 private func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a)

@@ -60,6 +60,23 @@ enum ConfigTemplate {
 
     sla_hours: 72                   # resolution time target, for the breach share per category
 
+    owners:                         # who owns an anomaly: its category's team if mapped, else its
+      categories:                   # product line's team, else the default
+        service: Customer Care
+        policy: Commercial
+      product_lines:
+        Coffee Machines: Team Brew
+        Robot Vacuums: Team Clean
+      default: Quality Office
+
+    releases: releases.csv          # product_line,component,version,date: marked on the charts,
+                                    # rate compared before and after (exact Poisson rate ratio)
+
+    # canaries:                     # test complaints sent on purpose: listed, never counted
+    #   tags: [plaint-canary]
+    #   ids: ["TEST-*"]
+    #   expected: [TEST-0001]       # ids that must arrive; one that does not is reported missing
+
     reports:
       dir: ../../reports            # the repository's reports/, where `make demo` writes
       formats: [html, md, json, csv]

@@ -45,6 +45,7 @@ struct DemoDataset {
     try writeLegacy(directory, truth: &truth)
     try writeSales(directory)
     try writeKeyAccounts(directory)
+    try writeText(DemoDataset.releases, to: directory + "/releases.csv", note: "releases")
     try writeText(TaxonomyYAML.render(), to: directory + "/taxonomy.yml", note: "taxonomy")
     try writeText(ConfigTemplate.demo, to: directory + "/plaint.yml", note: "configuration")
     if let truthPath {
@@ -193,6 +194,15 @@ struct DemoDataset {
       FileSummary(path: "sales.csv", rows: count, bytes: file.byteCount, note: "sales"))
     try file.close()
   }
+
+  /// Planted pattern 5: the new CM-3600 water tank (the Coffee Machines step of 2026-09 is its
+  /// leak) and a Kettles firmware update that changes nothing.
+  static let releases = """
+    product_line,component,version,date
+    Kettles,KT-300 firmware,2.4,2026-03-16
+    Coffee Machines,CM-3600 water tank,rev B,2026-09-01
+
+    """
 
   private mutating func writeKeyAccounts(_ directory: String) throws {
     let file = try OutputFile(path: directory + "/key_accounts.csv")

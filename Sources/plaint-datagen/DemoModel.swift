@@ -16,6 +16,8 @@ struct Complaint {
   var sku: String
   /// Written to the legacy shop export instead of the help desk export.
   var legacy: Bool
+  /// The agent who handled it, when planted; nil: drawn when the export row is written.
+  var agent: String? = nil
 }
 
 /// The demo's world: monthly sales, complaint rates, the three planted events, and the
@@ -35,6 +37,11 @@ struct DemoModel {
   /// Planted event 3: service / Robot Vacuums / consumer varies month to month with this
   /// coefficient of variation (gamma-distributed rate, no trend).
   static let dispersionCV = 0.2
+  /// Planted pattern 4: in `shiftPeriod` this share of service / Robot Vacuums / consumer
+  /// complaints arrive between 09:00 and 09:59 and are handled by `shiftAgent` (counts unchanged).
+  static let shiftPeriod = Period.month(2026, 10)
+  static let shiftShare = 0.45
+  static let shiftAgent = "Tobias Brandt"
   /// Which family of per-cell streams draws the counts (see datasets/README.md: the demo's
   /// chance false alarms depend on the draw, and this one keeps the reported month clean).
   static let streamLayout: UInt64 = 4
@@ -166,6 +173,8 @@ struct DemoModel {
           legacy: detailRandom.chance(DemoModel.legacyShare)))
     }
     DemoModel.plantRepeatComplainants(in: &complaints, using: &detailRandom)
+    var shiftRandom = root.fork(9)
+    DemoModel.plantShiftPattern(in: &complaints, using: &shiftRandom)
     complaints.sort { ($0.created, $0.email) < ($1.created, $1.email) }
     self.complaints = complaints
   }
@@ -192,6 +201,28 @@ struct DemoModel {
     return WallClock(
       year: period.year, month: period.number, day: day, hour: hour,
       minute: random.int(below: 60))
+  }
+
+  /// One agent on the 9 o'clock shift takes most robot-vacuum service complaints of a month:
+  /// the complaints stay in their cell and day, only their hour and agent change.
+  private static func plantShiftPattern(
+    in complaints: inout [Complaint], using random: inout Xoshiro256
+  ) {
+    let robots = Catalog.line(named: "Robot Vacuums")
+    let candidates = complaints.indices.filter {
+      let complaint = complaints[$0]
+      return complaint.line == robots && complaint.tier == .consumer
+        && complaint.issue.map { Catalog.issues[$0].category == .service } == true
+        && Period.month(complaint.created.parts.year, complaint.created.parts.month)
+          == shiftPeriod
+    }
+    for index in candidates where random.chance(shiftShare) {
+      let parts = complaints[index].created.parts
+      complaints[index].created = WallClock(
+        year: parts.year, month: parts.month, day: parts.day, hour: 9,
+        minute: random.int(below: 60))
+      complaints[index].agent = shiftAgent
+    }
   }
 
   /// A few consumers who complain again and again within three months.

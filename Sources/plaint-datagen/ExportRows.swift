@@ -87,7 +87,8 @@ struct ExportRows {
       : ["low", "normal", "high", "urgent"][random.weighted([0.15, 0.6, 0.2, 0.05])]
     let via = ["email", "web", "phone", "chat"][random.weighted([0.45, 0.3, 0.15, 0.1])]
     let agents = People.agents[complaint.language] ?? []
-    let agent = life.status == "open" && random.chance(0.3) ? "" : random.pick(agents)
+    let drawn = life.status == "open" && random.chance(0.3) ? "" : random.pick(agents)
+    let agent = complaint.agent ?? drawn
     var category = ""
     if sourceCategory {
       if let issue = complaint.issue {
@@ -164,7 +165,8 @@ struct ExportRows {
     row.field(customer)
     row.field(modelText)
     row.field(channel)
-    row.field(random.pick(People.shopStaff))
+    let staff = random.pick(People.shopStaff)
+    row.field(complaint.agent ?? staff)
     row.field(kind)
     row.end()
   }

@@ -43,4 +43,39 @@ struct DemoReportTests {
     #expect(!cells.contains { $0.contains("Air Fryers") })
     #expect(!cells.contains("service/Robot Vacuums/consumer"))
   }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: demoConfig.path)))
+  func demoShowsTheNineOClockAgentTheReleaseStepAndTheRepeatComplainant() throws {
+    let data = try Data(contentsOf: Self.committed.appendingPathComponent("report.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let recurrence = try #require(json["recurrence"] as? [String: Any])
+    let concentrations = try #require(recurrence["concentrations"] as? [[String: Any]])
+    let found = Set(
+      concentrations.map {
+        "\($0["category"] ?? "")/\($0["product_line"] ?? "")/\($0["tier"] ?? "") "
+          + "\($0["dimension"] ?? "")=\($0["value"] ?? "")"
+      })
+    #expect(
+      found == [
+        "service/Robot Vacuums/consumer hour=09",
+        "service/Robot Vacuums/consumer agent=Tobias Brandt",
+      ])
+    let releases = try #require(recurrence["releases"] as? [[String: Any]])
+    let verdicts = Dictionary(
+      uniqueKeysWithValues: releases.map {
+        ($0["product_line"] as? String ?? "", $0["verdict"] as? String ?? "")
+      })
+    #expect(verdicts == ["Coffee Machines": "up", "Kettles": "no change"])
+    let repeats = try #require(recurrence["repeat_customers"] as? [[String: Any]])
+    #expect(
+      repeats.contains {
+        $0["customer"] as? String == "j.schaefer.kaffee@web.de" && $0["count"] as? Int == 5
+          && $0["key_account"] as? Bool == false
+      })
+    let anomalies = try #require(json["anomalies"] as? [[String: Any]])
+    #expect(anomalies.first?["owner"] as? String == "Team Brew")
+    let html = try String(
+      contentsOf: Self.committed.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(html.contains("<g class=\"marker\"><title>CM-3600 water tank rev B</title>"))
+  }
 }

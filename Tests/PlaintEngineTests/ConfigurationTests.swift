@@ -83,7 +83,7 @@ private func parse(_ yaml: String) throws -> Configuration {
     do {
       _ = try parse(yaml)
     } catch let error as ConfigError {
-      #expect(error.description == message)
+      #expect("\(error)" == message)
     } catch {
       Issue.record("unexpected \(error)")
     }
@@ -115,6 +115,56 @@ private func parse(_ yaml: String) throws -> Configuration {
   @Test func rejectsAnUnknownCategoryNamingTheKey() {
     #expect(throws: ConfigError.self) {
       try TaxonomyFile.parse("categories:\n  quality: {}", file: "taxonomy.yml")
+    }
+  }
+}
+
+@Suite struct RecurrenceConfigurationTests {
+  private let sources = """
+    sources:
+      - path: exports/*.csv
+        profile: zendesk
+
+    """
+
+  @Test func ownersCanariesAndReleasesAreRead() throws {
+    let configuration = try parse(
+      sources + """
+        owners:
+          categories: {service: Care}
+          product_lines: {Kettles: Kettle Team}
+          default: QA
+        canaries: {tags: [plaint-canary], ids: ["TEST-*"], expected: [CAN-1]}
+        releases: releases.csv
+        """)
+    #expect(configuration.owners.owner(category: "service", productLine: "Kettles") == "Care")
+    #expect(
+      configuration.owners.owner(category: "product", productLine: "Kettles") == "Kettle Team")
+    #expect(configuration.owners.owner(category: "product", productLine: "Blenders") == "QA")
+    #expect(configuration.canaries.tags == ["plaint-canary"])
+    #expect(configuration.canaries.ids == ["TEST-*"])
+    #expect(configuration.canaries.expected == ["CAN-1"])
+    #expect(configuration.releases == "releases.csv")
+  }
+
+  @Test(arguments: [
+    (
+      "owners: {categorys: {service: Care}}",
+      "plaint.yml:4: `owners.categorys`: unknown key (did you mean `categories`?)"
+    ),
+    (
+      "owners: {categories: {servise: Care}}",
+      "plaint.yml:4: `owners.categories.servise`: unknown key (did you mean `service`?)"
+    ),
+    ("canaries: {tag: [x]}", "plaint.yml:4: `canaries.tag`: unknown key (did you mean `tags`?)"),
+    ("owners: {default: \"\"}", "plaint.yml:4: `owners.default`: expected a team name"),
+  ])
+  func mistakesNameFileLineAndKeyPath(_ yaml: String, _ message: String) {
+    #expect(throws: ConfigError.self) { try parse(sources + yaml) }
+    do {
+      _ = try parse(sources + yaml)
+    } catch {
+      #expect("\(error)" == message)
     }
   }
 }

@@ -51,7 +51,7 @@ private func parseCSV(_ text: String) -> [[String]] {
     return records.dropFirst().map { $0[index] }
   }
 
-  @Test func writesTheFiveFilesWithHeadersEvenWhenEmpty() throws {
+  @Test func writesEveryFileWithHeadersEvenWhenEmpty() throws {
     var bundle = Fixture.bundle()
     bundle.rejects = []
     bundle.anomalyTickets = []
@@ -59,6 +59,8 @@ private func parseCSV(_ text: String) -> [[String]] {
     #expect(
       Set(files.keys) == [
         "anomalies.csv", "pareto.csv", "grid.csv", "anomaly-tickets.csv", "rejects.csv",
+        "repeat-customers.csv", "concentrations.csv", "release-effects.csv", "resolution.csv",
+        "open-past-sla.csv", "canaries.csv",
       ])
     #expect(files["rejects.csv"] == "file,line,reason,raw\n")
     #expect(parseCSV(try #require(files["anomaly-tickets.csv"])).count == 1)

@@ -34,7 +34,8 @@ import Testing
   @Test func onlyKnownElementsAndNoScriptOrExternalResource() {
     let allowed: Set = [
       "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3",
-      "p", "section", "div", "span", "table", "tr", "th", "td", "a", "ol", "li", "article", "dl",
+      "p", "section", "div", "span", "table", "tr", "th", "td", "a", "ol", "ul", "li", "article",
+      "dl",
       "dt", "dd", "figure", "figcaption", "svg", "g", "rect", "path", "polyline", "circle",
       "line", "text", "small", "br", "footer",
     ]

@@ -25,7 +25,7 @@ import Testing
     let expected: Set = [
       "schema", "period", "granularity", "method", "totals", "inputs", "cells", "rollups",
       "anomalies", "improvements", "resolved", "data_gaps", "pareto", "recurrence", "resolution",
-      "taxonomy_hash", "reclassified", "unclassified_terms",
+      "taxonomy_hash", "reclassified", "unclassified_terms", "canaries",
     ]
     #expect(Set(json.keys) == expected)
   }
@@ -55,6 +55,7 @@ import Testing
     let anomalyKeys: Set = [
       "id", "category", "product_line", "tier", "period", "count", "expected", "ucl", "rate",
       "chart", "rules", "p_value", "q_value", "status", "streak", "top_issues", "ticket_ids",
+      "owner",
     ]
     #expect(try firstKeys(json["anomalies"]) == anomalyKeys)
     let anomaly = try #require((json["anomalies"] as? [[String: Any]])?.first)
@@ -69,7 +70,10 @@ import Testing
       #expect(try firstKeys(pareto[table]) == ["key", "count", "share", "cumulative", "vital"])
     }
     let recurrence = try #require(json["recurrence"] as? [String: Any])
-    #expect(Set(recurrence.keys) == ["repeat_customers", "recurring_issues", "concentrations"])
+    #expect(
+      Set(recurrence.keys) == [
+        "repeat_customers", "recurring_issues", "concentrations", "returning", "releases",
+      ])
     #expect(
       try firstKeys(recurrence["repeat_customers"]) == [
         "customer", "count", "key_account", "issues",
@@ -78,13 +82,17 @@ import Testing
     #expect(
       try firstKeys(recurrence["concentrations"]) == [
         "category", "product_line", "tier", "dimension", "value", "share", "baseline_share",
-        "p_value",
+        "p_value", "count", "total", "effect_size", "text",
       ])
     let resolution = try #require(json["resolution"] as? [String: Any])
-    #expect(
-      try firstKeys(resolution["by_category"]) == [
-        "key", "median_hours", "p90_hours", "sla_breach_share",
-      ])
+    let resolutionKeys: Set = [
+      "key", "median_hours", "p90_hours", "sla_breach_share", "complaints", "resolved",
+      "open_past_sla",
+    ]
+    #expect(try firstKeys(resolution["by_category"]) == resolutionKeys)
+    #expect(Set(resolution.keys) == ["by_category", "by_cell", "sla_hours", "open_past_sla"])
+    let canaries = try #require(json["canaries"] as? [String: Any])
+    #expect(Set(canaries.keys) == ["found", "missing"])
     #expect(try firstKeys(json["unclassified_terms"]) == ["term", "count"])
   }
 

@@ -39,8 +39,8 @@ import Testing
     let rows = summary.split(separator: "\n").map(String.init).filter { $0.hasPrefix("| ") }
     let header = try #require(rows.first { $0.contains("Cell") })
     let row = try #require(rows.first { $0.contains("beyond") })
-    #expect(cells(header).count == 8)
-    #expect(cells(row).count == 8)
+    #expect(cells(header).count == 9)
+    #expect(cells(row).count == 9)
     #expect(cells(row)[1].trimmingCharacters(in: .whitespaces) == "19")
     #expect(cells(row)[4].trimmingCharacters(in: .whitespaces) == "3.80")
   }

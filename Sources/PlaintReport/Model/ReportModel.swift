@@ -28,6 +28,9 @@ public struct ReportModel: Codable, Sendable, Equatable {
   public var pareto: ParetoTables
   public var recurrence: Recurrence
   public var resolution: Resolution
+  /// Test complaints sent on purpose: found (and where they landed) or missing. They are left out
+  /// of every other number in the report.
+  public var canaries: Canaries = Canaries()
   /// The hash of the taxonomy the tickets were classified with.
   public var taxonomyHash: String
   /// How many stored tickets were re-placed because the taxonomy or grid settings changed.
@@ -65,7 +68,7 @@ public struct ReportModel: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case schema, period, granularity, method, totals, inputs, cells, rollups, anomalies
-    case improvements, resolved, pareto, recurrence, resolution, reclassified
+    case improvements, resolved, pareto, recurrence, resolution, reclassified, canaries
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"
@@ -357,6 +360,8 @@ extension ReportModel {
     public var streak: Int
     public var topIssues: [KeyCount]
     public var ticketIDs: [String]
+    /// The team `owners:` names for the cell; nil when none does.
+    public var owner: String? = nil
 
     public init(
       id: String, category: String, productLine: String, tier: String, period: String,
@@ -390,6 +395,7 @@ extension ReportModel {
       case qValue = "q_value"
       case topIssues = "top_issues"
       case ticketIDs = "ticket_ids"
+      case owner
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -411,6 +417,7 @@ extension ReportModel {
       try container.encode(streak, forKey: .streak)
       try container.encode(topIssues, forKey: .topIssues)
       try container.encode(ticketIDs, forKey: .ticketIDs)
+      try container.encode(owner, forKey: .owner)
     }
 
     /// "category / product line / tier", for people.
@@ -549,20 +556,212 @@ extension ReportModel {
     public var repeatCustomers: [RepeatCustomer]
     public var recurringIssues: [RecurringIssue]
     public var concentrations: [Concentration]
+    /// Cells flagged again this period after an earlier anomaly of theirs was resolved.
+    public var returning: [ReturningAnomaly] = []
+    /// Each release of `releases:` up to the period, with the rate before and after it.
+    public var releases: [ReleaseEffect] = []
 
     public init(
       repeatCustomers: [RepeatCustomer] = [], recurringIssues: [RecurringIssue] = [],
-      concentrations: [Concentration] = []
+      concentrations: [Concentration] = [], returning: [ReturningAnomaly] = [],
+      releases: [ReleaseEffect] = []
     ) {
       self.repeatCustomers = repeatCustomers
       self.recurringIssues = recurringIssues
       self.concentrations = concentrations
+      self.returning = returning
+      self.releases = releases
     }
 
     enum CodingKeys: String, CodingKey {
       case repeatCustomers = "repeat_customers"
       case recurringIssues = "recurring_issues"
-      case concentrations
+      case concentrations, returning, releases
+    }
+  }
+
+  /// A cell anomalous again after an earlier anomaly of it was resolved.
+  public struct ReturningAnomaly: Codable, Sendable, Equatable {
+    public var category: String
+    public var productLine: String
+    public var tier: String
+    /// The top issue of the cell this period, and the top issues of the earlier anomaly.
+    public var issue: String?
+    public var previousIssues: [String]
+    /// The last period of the earlier anomaly, the first period in control after it, and the
+    /// reported period.
+    public var previousPeriod: String
+    public var resolvedPeriod: String
+    public var period: String
+    public var owner: String?
+
+    public init(
+      category: String, productLine: String, tier: String, issue: String?,
+      previousIssues: [String], previousPeriod: String, resolvedPeriod: String, period: String,
+      owner: String? = nil
+    ) {
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+      self.issue = issue
+      self.previousIssues = previousIssues
+      self.previousPeriod = previousPeriod
+      self.resolvedPeriod = resolvedPeriod
+      self.period = period
+      self.owner = owner
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case category, tier, issue, period, owner
+      case productLine = "product_line"
+      case previousIssues = "previous_issues"
+      case previousPeriod = "previous_period"
+      case resolvedPeriod = "resolved_period"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(category, forKey: .category)
+      try container.encode(productLine, forKey: .productLine)
+      try container.encode(tier, forKey: .tier)
+      try container.encode(issue, forKey: .issue)
+      try container.encode(previousIssues, forKey: .previousIssues)
+      try container.encode(previousPeriod, forKey: .previousPeriod)
+      try container.encode(resolvedPeriod, forKey: .resolvedPeriod)
+      try container.encode(period, forKey: .period)
+      try container.encode(owner, forKey: .owner)
+    }
+  }
+
+  /// A release and the complaint rate of its product line (in one category) before and after it.
+  public struct ReleaseEffect: Codable, Sendable, Equatable {
+    public var productLine: String
+    public var component: String
+    public var version: String
+    /// The release day, "YYYY-MM-DD", and the period it falls in (where charts mark it).
+    public var date: String
+    public var period: String
+    public var category: String
+    /// The whole periods compared on each side (the release's own period belongs to "after" only
+    /// when the release is on its first day; otherwise it is left out).
+    public var periodsBefore: [String]
+    public var periodsAfter: [String]
+    public var countBefore: Int
+    public var countAfter: Int
+    /// Complaints per unit (per period without sales).
+    public var rateBefore: Double?
+    public var rateAfter: Double?
+    /// rate after / rate before.
+    public var ratio: Double?
+    /// Two-sided exact Poisson rate-ratio test (conditional binomial).
+    public var pValue: Double?
+    /// "up", "down", "no change" or "not enough data".
+    public var verdict: String
+    public var text: String
+
+    public init(
+      productLine: String, component: String, version: String, date: String, period: String,
+      category: String, periodsBefore: [String], periodsAfter: [String], countBefore: Int,
+      countAfter: Int,
+      rateBefore: Double?, rateAfter: Double?, ratio: Double?, pValue: Double?, verdict: String,
+      text: String
+    ) {
+      self.productLine = productLine
+      self.component = component
+      self.version = version
+      self.date = date
+      self.period = period
+      self.category = category
+      self.periodsBefore = periodsBefore
+      self.periodsAfter = periodsAfter
+      self.countBefore = countBefore
+      self.countAfter = countAfter
+      self.rateBefore = rateBefore
+      self.rateAfter = rateAfter
+      self.ratio = ratio
+      self.pValue = pValue
+      self.verdict = verdict
+      self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case component, version, date, period, category, ratio, verdict, text
+      case productLine = "product_line"
+      case periodsBefore = "periods_before"
+      case periodsAfter = "periods_after"
+      case countBefore = "count_before"
+      case countAfter = "count_after"
+      case rateBefore = "rate_before"
+      case rateAfter = "rate_after"
+      case pValue = "p_value"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(productLine, forKey: .productLine)
+      try container.encode(component, forKey: .component)
+      try container.encode(version, forKey: .version)
+      try container.encode(date, forKey: .date)
+      try container.encode(period, forKey: .period)
+      try container.encode(category, forKey: .category)
+      try container.encode(periodsBefore, forKey: .periodsBefore)
+      try container.encode(periodsAfter, forKey: .periodsAfter)
+      try container.encode(countBefore, forKey: .countBefore)
+      try container.encode(countAfter, forKey: .countAfter)
+      try container.encodeNumber(rateBefore, forKey: .rateBefore)
+      try container.encodeNumber(rateAfter, forKey: .rateAfter)
+      try container.encodeNumber(ratio, forKey: .ratio)
+      try container.encodeNumber(pValue, forKey: .pValue)
+      try container.encode(verdict, forKey: .verdict)
+      try container.encode(text, forKey: .text)
+    }
+  }
+
+  /// Test complaints: the ones found, where each landed, and the expected ones never seen.
+  public struct Canaries: Codable, Sendable, Equatable {
+    public var found: [Canary]
+    /// Expected ids (`canaries.expected`) that no stored ticket has.
+    public var missing: [String]
+
+    public init(found: [Canary] = [], missing: [String] = []) {
+      self.found = found
+      self.missing = missing
+    }
+  }
+
+  /// A canary ticket and the cell it landed in.
+  public struct Canary: Codable, Sendable, Equatable {
+    public var system: String
+    public var id: String
+    public var period: String
+    public var category: String
+    public var productLine: String
+    public var tier: String
+    public var issue: String
+    /// "tag", "id" or "expected": what made it a canary.
+    public var matchedBy: String
+    /// Whether `canaries.expected` lists it.
+    public var expected: Bool
+
+    public init(
+      system: String, id: String, period: String, category: String, productLine: String,
+      tier: String, issue: String, matchedBy: String, expected: Bool
+    ) {
+      self.system = system
+      self.id = id
+      self.period = period
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+      self.issue = issue
+      self.matchedBy = matchedBy
+      self.expected = expected
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case system, id, period, category, tier, issue, expected
+      case productLine = "product_line"
+      case matchedBy = "matched_by"
     }
   }
 
@@ -603,16 +802,25 @@ extension ReportModel {
     public var category: String
     public var productLine: String
     public var tier: String
-    /// "channel", "hour" or "agent".
+    /// "channel", "hour", "weekday" or "agent".
     public var dimension: String
+    /// The channel or agent as exported, the hour as "09" (09:00–09:59), the weekday in English.
     public var value: String
     public var share: Double
     public var baselineShare: Double?
     public var pValue: Double?
+    /// Complaints of the cell with the value this period, and all of the cell's this period.
+    public var count: Int = 0
+    public var total: Int = 0
+    /// Cohen's h between share and baseline share.
+    public var effectSize: Double? = nil
+    /// The finding in one sentence.
+    public var text: String = ""
 
     public init(
       category: String, productLine: String, tier: String, dimension: String, value: String,
-      share: Double, baselineShare: Double?, pValue: Double?
+      share: Double, baselineShare: Double?, pValue: Double?, count: Int = 0, total: Int = 0,
+      effectSize: Double? = nil, text: String = ""
     ) {
       self.category = category
       self.productLine = productLine
@@ -622,13 +830,18 @@ extension ReportModel {
       self.share = share
       self.baselineShare = baselineShare
       self.pValue = pValue
+      self.count = count
+      self.total = total
+      self.effectSize = effectSize
+      self.text = text
     }
 
     enum CodingKeys: String, CodingKey {
-      case category, tier, dimension, value, share
+      case category, tier, dimension, value, share, count, total, text
       case productLine = "product_line"
       case baselineShare = "baseline_share"
       case pValue = "p_value"
+      case effectSize = "effect_size"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -641,19 +854,96 @@ extension ReportModel {
       try container.encodeNumber(share, forKey: .share)
       try container.encodeNumber(baselineShare, forKey: .baselineShare)
       try container.encodeNumber(pValue, forKey: .pValue)
+      try container.encode(count, forKey: .count)
+      try container.encode(total, forKey: .total)
+      try container.encodeNumber(effectSize, forKey: .effectSize)
+      try container.encode(text, forKey: .text)
     }
   }
 
   /// Resolution times.
   public struct Resolution: Codable, Sendable, Equatable {
     public var byCategory: [ResolutionRow]
+    /// The same per base cell ("category/product line/tier").
+    public var byCell: [ResolutionRow] = []
+    /// The target the breach shares are measured against.
+    public var slaHours: Double? = nil
+    /// Complaints of the window not resolved by the end of the period and older than the SLA then,
+    /// longest open first.
+    public var openPastSLA: [OpenComplaint] = []
 
-    public init(byCategory: [ResolutionRow] = []) {
+    public init(
+      byCategory: [ResolutionRow] = [], byCell: [ResolutionRow] = [], slaHours: Double? = nil,
+      openPastSLA: [OpenComplaint] = []
+    ) {
       self.byCategory = byCategory
+      self.byCell = byCell
+      self.slaHours = slaHours
+      self.openPastSLA = openPastSLA
     }
 
     enum CodingKeys: String, CodingKey {
       case byCategory = "by_category"
+      case byCell = "by_cell"
+      case slaHours = "sla_hours"
+      case openPastSLA = "open_past_sla"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(byCategory, forKey: .byCategory)
+      try container.encode(byCell, forKey: .byCell)
+      try container.encodeNumber(slaHours, forKey: .slaHours)
+      try container.encode(openPastSLA, forKey: .openPastSLA)
+    }
+  }
+
+  /// A complaint still open past the SLA at the end of the reported period.
+  public struct OpenComplaint: Codable, Sendable, Equatable {
+    public var system: String
+    public var id: String
+    /// Creation time, ISO 8601.
+    public var created: String
+    public var category: String
+    public var productLine: String
+    public var tier: String
+    public var issue: String
+    /// Hours from creation to the end of the period.
+    public var hoursOpen: Double
+    public var owner: String?
+
+    public init(
+      system: String, id: String, created: String, category: String, productLine: String,
+      tier: String, issue: String, hoursOpen: Double, owner: String?
+    ) {
+      self.system = system
+      self.id = id
+      self.created = created
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+      self.issue = issue
+      self.hoursOpen = hoursOpen
+      self.owner = owner
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case system, id, created, category, tier, issue, owner
+      case productLine = "product_line"
+      case hoursOpen = "hours_open"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(system, forKey: .system)
+      try container.encode(id, forKey: .id)
+      try container.encode(created, forKey: .created)
+      try container.encode(category, forKey: .category)
+      try container.encode(productLine, forKey: .productLine)
+      try container.encode(tier, forKey: .tier)
+      try container.encode(issue, forKey: .issue)
+      try container.encodeNumber(hoursOpen, forKey: .hoursOpen)
+      try container.encode(owner, forKey: .owner)
     }
   }
 
@@ -663,19 +953,31 @@ extension ReportModel {
     public var medianHours: Double?
     public var p90Hours: Double?
     public var slaBreachShare: Double?
+    /// Complaints of the period, those resolved by now, and those open at the end of the period
+    /// for longer than the SLA.
+    public var complaints: Int = 0
+    public var resolved: Int = 0
+    public var openPastSLA: Int = 0
 
-    public init(key: String, medianHours: Double?, p90Hours: Double?, slaBreachShare: Double?) {
+    public init(
+      key: String, medianHours: Double?, p90Hours: Double?, slaBreachShare: Double?,
+      complaints: Int = 0, resolved: Int = 0, openPastSLA: Int = 0
+    ) {
       self.key = key
       self.medianHours = medianHours
       self.p90Hours = p90Hours
       self.slaBreachShare = slaBreachShare
+      self.complaints = complaints
+      self.resolved = resolved
+      self.openPastSLA = openPastSLA
     }
 
     enum CodingKeys: String, CodingKey {
-      case key
+      case key, complaints, resolved
       case medianHours = "median_hours"
       case p90Hours = "p90_hours"
       case slaBreachShare = "sla_breach_share"
+      case openPastSLA = "open_past_sla"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -684,6 +986,9 @@ extension ReportModel {
       try container.encodeNumber(medianHours, forKey: .medianHours)
       try container.encodeNumber(p90Hours, forKey: .p90Hours)
       try container.encodeNumber(slaBreachShare, forKey: .slaBreachShare)
+      try container.encode(complaints, forKey: .complaints)
+      try container.encode(resolved, forKey: .resolved)
+      try container.encode(openPastSLA, forKey: .openPastSLA)
     }
   }
 }
@@ -708,5 +1013,24 @@ extension KeyedEncodingContainer {
     } else {
       try encodeNil(forKey: key)
     }
+  }
+}
+
+extension ReportModel.ReleaseEffect {
+  /// "component version", or whichever of the two is given.
+  public var name: String {
+    [component, version].filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  /// The marker a control chart of this product line draws.
+  public var marker: ControlChartSVG.Marker {
+    ControlChartSVG.Marker(period: period, label: name)
+  }
+}
+
+extension ReportModel {
+  /// Release markers for the charts of one product line.
+  public func releaseMarkers(productLine: String) -> [ControlChartSVG.Marker] {
+    recurrence.releases.filter { $0.productLine == productLine }.map(\.marker)
   }
 }

@@ -14,7 +14,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case md
   /// `report.json`.
   case json
-  /// `anomalies.csv`, `pareto.csv`, `grid.csv`, `anomaly-tickets.csv`, `rejects.csv`.
+  /// `anomalies.csv`, `pareto.csv`, `grid.csv`, `anomaly-tickets.csv`, `rejects.csv`,
+  /// `repeat-customers.csv`, `concentrations.csv`, `release-effects.csv`, `resolution.csv`,
+  /// `open-past-sla.csv`, `canaries.csv`.
   case csv
 }
 

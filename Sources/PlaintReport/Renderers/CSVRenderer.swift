@@ -1,7 +1,7 @@
 import Foundation
 import PlaintCore
 
-/// Renders the five CSV files: RFC 4180 quoting, LF line ends, a header row always.
+/// Renders the CSV files: RFC 4180 quoting, LF line ends, a header row always.
 ///
 /// Text that a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return) gets a leading apostrophe; numbers from the model are written as plain decimals and
@@ -17,7 +17,118 @@ public struct CSVRenderer: Sendable {
       ("grid.csv", grid(bundle.grid)),
       ("anomaly-tickets.csv", anomalyTickets(bundle.anomalyTickets)),
       ("rejects.csv", rejects(bundle.rejects)),
+      ("repeat-customers.csv", repeatCustomers(bundle.report.recurrence)),
+      ("concentrations.csv", concentrations(bundle.report.recurrence)),
+      ("release-effects.csv", releases(bundle.report.recurrence)),
+      ("resolution.csv", resolution(bundle.report.resolution)),
+      ("open-past-sla.csv", openPastSLA(bundle.report.resolution)),
+      ("canaries.csv", canaries(bundle.report.canaries)),
     ]
+  }
+
+  /// `repeat-customers.csv`: customers with at least `repeat_customer_min` complaints.
+  func repeatCustomers(_ recurrence: ReportModel.Recurrence) -> String {
+    let rows: [[CSVField]] = recurrence.repeatCustomers.map {
+      [
+        .text($0.customer), .integer($0.count), .text($0.keyAccount ? "true" : "false"),
+        .text($0.issues.joined(separator: ";")),
+      ]
+    }
+    return table(["customer", "count", "key_account", "issues"], rows)
+  }
+
+  /// `concentrations.csv`: cells whose complaints gather on one channel, hour, weekday or agent.
+  func concentrations(_ recurrence: ReportModel.Recurrence) -> String {
+    let header = [
+      "category", "product_line", "tier", "dimension", "value", "count", "total", "share",
+      "baseline_share", "p_value", "effect_size", "text",
+    ]
+    let rows: [[CSVField]] = recurrence.concentrations.map {
+      [
+        .text($0.category), .text($0.productLine), .text($0.tier), .text($0.dimension),
+        .text($0.value), .integer($0.count), .integer($0.total), .number($0.share),
+        .number($0.baselineShare), .number($0.pValue), .number($0.effectSize), .text($0.text),
+      ]
+    }
+    return table(header, rows)
+  }
+
+  /// `release-effects.csv`: each release with the rate of its product line before and after it.
+  func releases(_ recurrence: ReportModel.Recurrence) -> String {
+    let header = [
+      "product_line", "component", "version", "date", "period", "category", "periods_before",
+      "periods_after", "count_before", "count_after", "rate_before", "rate_after", "ratio",
+      "p_value", "verdict",
+    ]
+    let rows: [[CSVField]] = recurrence.releases.map {
+      [
+        .text($0.productLine), .text($0.component), .text($0.version), .text($0.date),
+        .text($0.period), .text($0.category), .integer($0.periodsBefore.count),
+        .integer($0.periodsAfter.count), .integer($0.countBefore), .integer($0.countAfter),
+        .number($0.rateBefore), .number($0.rateAfter), .number($0.ratio), .number($0.pValue),
+        .text($0.verdict),
+      ]
+    }
+    return table(header, rows)
+  }
+
+  /// `resolution.csv`: resolution times per category, then per cell.
+  func resolution(_ resolution: ReportModel.Resolution) -> String {
+    let header = [
+      "level", "key", "complaints", "resolved", "median_hours", "p90_hours", "sla_breach_share",
+      "open_past_sla",
+    ]
+    let levels =
+      resolution.byCategory.map { ("category", $0) }
+      + resolution.byCell.map {
+        ("cell", $0)
+      }
+    let rows: [[CSVField]] = levels.map { level, row in
+      [
+        .text(level), .text(row.key), .integer(row.complaints), .integer(row.resolved),
+        .number(row.medianHours), .number(row.p90Hours), .number(row.slaBreachShare),
+        .integer(row.openPastSLA),
+      ]
+    }
+    return table(header, rows)
+  }
+
+  /// `open-past-sla.csv`: complaints still open past the SLA at the end of the period.
+  func openPastSLA(_ resolution: ReportModel.Resolution) -> String {
+    let header = [
+      "system", "ticket_id", "created", "category", "product_line", "tier", "issue", "hours_open",
+      "owner",
+    ]
+    let rows: [[CSVField]] = resolution.openPastSLA.map {
+      [
+        .text($0.system), .text($0.id), .text($0.created), .text($0.category),
+        .text($0.productLine), .text($0.tier), .text($0.issue), .number($0.hoursOpen),
+        .text($0.owner ?? ""),
+      ]
+    }
+    return table(header, rows)
+  }
+
+  /// `canaries.csv`: every canary found, with the cell it landed in, then every one missing.
+  func canaries(_ canaries: ReportModel.Canaries) -> String {
+    let header = [
+      "status", "system", "ticket_id", "period", "category", "product_line", "tier", "issue",
+      "matched_by", "expected",
+    ]
+    var rows: [[CSVField]] = canaries.found.map {
+      [
+        .text("found"), .text($0.system), .text($0.id), .text($0.period), .text($0.category),
+        .text($0.productLine), .text($0.tier), .text($0.issue), .text($0.matchedBy),
+        .text($0.expected ? "true" : "false"),
+      ]
+    }
+    rows += canaries.missing.map {
+      [
+        .text("missing"), .text(""), .text($0), .text(""), .text(""), .text(""), .text(""),
+        .text(""), .text(""), .text("true"),
+      ]
+    }
+    return table(header, rows)
   }
 
   /// `anomalies.csv`: the anomalies, then the improvements, of the reported period.
@@ -25,7 +136,7 @@ public struct CSVRenderer: Sendable {
     let header = [
       "kind", "id", "period", "category", "product_line", "tier", "count", "expected", "ucl",
       "rate", "rate_per_1000", "chart", "rules", "p_value", "q_value", "status", "streak",
-      "top_issues", "tickets",
+      "top_issues", "tickets", "owner",
     ]
     let kinds =
       report.anomalies.map { ("anomaly", $0) }
@@ -41,7 +152,7 @@ public struct CSVRenderer: Sendable {
         .text(anomaly.rules.joined(separator: ";")), .number(anomaly.pValue),
         .number(anomaly.qValue), .text(anomaly.status), .integer(anomaly.streak),
         .text(anomaly.topIssues.map { "\($0.key)=\($0.count)" }.joined(separator: ";")),
-        .integer(anomaly.ticketIDs.count),
+        .integer(anomaly.ticketIDs.count), .text(anomaly.owner ?? ""),
       ]
     }
     return table(header, rows)

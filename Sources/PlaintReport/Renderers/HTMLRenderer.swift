@@ -36,6 +36,7 @@ public struct HTMLRenderer: Sendable {
     html += heatmap(bundle)
     html += recurrence(report)
     html += resolution(report)
+    html += canaries(report)
     html += dataQuality(bundle)
     html += methodology(report)
     html += "<footer>\(e(bundle.generatedBy)) · schema \(e(report.schema)) · taxonomy "
@@ -185,6 +186,7 @@ public struct HTMLRenderer: Sendable {
     html += "<dl class=\"facts\">\n"
     var facts: [(String, String)] = [
       ("Status", status(anomaly)),
+      ("Owner", anomaly.owner.map(e) ?? "none named in the configuration"),
       (
         "Complaints",
         "\(OutputNumber.count(anomaly.count)), expected "
@@ -211,14 +213,22 @@ public struct HTMLRenderer: Sendable {
         && $0.tier == anomaly.tier
     }
     if let cell {
-      let chart = ControlChartSVG(
+      var chart = ControlChartSVG(
         points: cell.series, title: cell.label, perThousandUnits: scale == .perThousandUnits)
+      chart.markers = report.releaseMarkers(productLine: cell.productLine)
       html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
       html += "\(e(cell.chart)) chart"
       if let phi = cell.phi { html += ", φ = \(OutputNumber.short(phi))" }
-      html += "; red points signal, grey bands are periods without exposure.</figcaption>\n"
+      html += "; red points signal, grey bands are periods without exposure"
+      if !chart.markers.isEmpty { html += ", dashed purple lines are releases" }
+      html += ".</figcaption>\n"
       html += "</figure>\n"
     }
+    let gathered = report.recurrence.concentrations.filter {
+      $0.category == anomaly.category && $0.productLine == anomaly.productLine
+        && $0.tier == anomaly.tier
+    }
+    for item in gathered { html += "<p class=\"concentration\">\(e(item.text))</p>\n" }
     if !anomaly.ticketIDs.isEmpty {
       let shown = anomaly.ticketIDs.prefix(listLimit).map(e).joined(separator: ", ")
       let more =
@@ -339,10 +349,34 @@ public struct HTMLRenderer: Sendable {
     let recurrence = report.recurrence
     var html = "<section id=\"recurrence\">\n<h2>Recurrence</h2>\n"
     if recurrence.repeatCustomers.isEmpty && recurrence.recurringIssues.isEmpty
-      && recurrence.concentrations.isEmpty
+      && recurrence.concentrations.isEmpty && recurrence.returning.isEmpty
+      && recurrence.releases.isEmpty
     {
       return html
         + "<p>No repeat complainants, recurring issues or concentrations.</p>\n</section>\n"
+    }
+    if !recurrence.concentrations.isEmpty {
+      html += "<h3>Concentrations</h3>\n<p class=\"note\">Anomalous cells and the largest cells "
+      html += "of the period, against the same cell's baseline periods (Fisher's exact test, "
+      html += "Bonferroni over the values of each dimension; effect size Cohen's h).</p>\n<ul>\n"
+      for item in recurrence.concentrations {
+        html += "<li>\(e(item.text)) <span class=\"note\">p "
+        html += "\(e(OutputNumber.probability(item.pValue))), h = "
+        html += "\(e(OutputNumber.short(item.effectSize)))</span></li>\n"
+      }
+      html += "</ul>\n"
+    }
+    if !recurrence.returning.isEmpty {
+      html += "<h3>Returning anomalies</h3>\n<table>\n<tr><th>Cell</th><th>Issue now</th>"
+      html += "<th>Flagged before</th><th>Resolved</th><th>Issues then</th><th>Owner</th></tr>\n"
+      for item in recurrence.returning {
+        let cell = "\(item.category) / \(item.productLine) / \(item.tier)"
+        html += "<tr><td>\(e(cell))</td><td>\(e(item.issue ?? "–"))</td>"
+        html += "<td>\(e(item.previousPeriod))</td><td>\(e(item.resolvedPeriod))</td>"
+        html += "<td>\(e(item.previousIssues.joined(separator: ", ")))</td>"
+        html += "<td>\(e(item.owner ?? ""))</td></tr>\n"
+      }
+      html += "</table>\n"
     }
     if !recurrence.recurringIssues.isEmpty {
       html += "<h3>Recurring issues</h3>\n<table>\n<tr><th>Issue</th><th>Vital in</th></tr>\n"
@@ -361,35 +395,124 @@ public struct HTMLRenderer: Sendable {
         html += "<td>\(e(customer.issues.joined(separator: ", ")))</td></tr>\n"
       }
       html += "</table>\n"
+      if recurrence.repeatCustomers.count > listLimit {
+        let more = recurrence.repeatCustomers.count - listLimit
+        html += "<p class=\"note\">\(more) more in repeat-customers.csv.</p>\n"
+      }
     }
-    if !recurrence.concentrations.isEmpty {
-      html += "<h3>Concentrations</h3>\n<table>\n<tr><th>Cell</th><th>Dimension</th>"
-      html += "<th>Value</th><th class=\"num\">Share</th><th class=\"num\">Baseline</th>"
-      html += "<th class=\"num\">p</th></tr>\n"
-      for item in recurrence.concentrations {
+    html += releases(report)
+    return html + "</section>\n"
+  }
+
+  private func releases(_ report: ReportModel) -> String {
+    let releases = report.recurrence.releases
+    guard !releases.isEmpty else { return "" }
+    let scale = RateScale(report.method)
+    var html = "<h3>Releases</h3>\n<p class=\"note\">The rate over up to six whole periods "
+    html += "before and after each release (exact Poisson rate-ratio test, conditional binomial; "
+    html += "a change at p ≤ 0.01).</p>\n<ul>\n"
+    for release in releases {
+      html +=
+        "<li class=\"release \(e(release.verdict.replacingOccurrences(of: " ", with: "-")))\">"
+      html += "\(e(release.text))</li>\n"
+    }
+    html += "</ul>\n"
+    var lines: [String] = []
+    for release in releases where !lines.contains(release.productLine) {
+      lines.append(release.productLine)
+    }
+    for line in lines {
+      guard
+        let series = report.rollups.first(where: {
+          $0.category == "*" && $0.productLine == line && $0.tier == "*"
+        })
+      else { continue }
+      var chart = ControlChartSVG(
+        points: series.series, title: series.label, perThousandUnits: scale == .perThousandUnits)
+      chart.markers = report.releaseMarkers(productLine: line)
+      html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">\(e(line)), all "
+      html += "categories and tiers; dashed purple lines are releases.</figcaption>\n</figure>\n"
+    }
+    return html
+  }
+
+  private func resolution(_ report: ReportModel) -> String {
+    let resolution = report.resolution
+    guard !resolution.byCategory.isEmpty || !resolution.openPastSLA.isEmpty else { return "" }
+    var html = "<section id=\"resolution\">\n<h2>Resolution times</h2>\n"
+    if let sla = resolution.slaHours {
+      html += "<p class=\"note\">SLA \(e(OutputNumber.short(sla))) hours. Breached: resolved "
+      html += "later than that, or still open and older than that at the end of the period.</p>\n"
+    }
+    func table(_ heading: String, _ rows: [ReportModel.ResolutionRow]) -> String {
+      var html = "<table>\n<tr><th>\(heading)</th><th class=\"num\">Complaints</th>"
+      html += "<th class=\"num\">Median hours</th><th class=\"num\">90th percentile hours</th>"
+      html += "<th class=\"num\">SLA breached</th><th class=\"num\">Open past SLA</th></tr>\n"
+      for row in rows {
+        html += "<tr><td>\(e(row.key))</td>" + num(OutputNumber.count(row.complaints))
+        html += num(OutputNumber.short(row.medianHours, decimals: 1))
+        html += num(OutputNumber.short(row.p90Hours, decimals: 1))
+        html += num(OutputNumber.percent(row.slaBreachShare))
+        html += num(OutputNumber.count(row.openPastSLA)) + "</tr>\n"
+      }
+      return html + "</table>\n"
+    }
+    html += table("Category", resolution.byCategory)
+    if !resolution.byCell.isEmpty {
+      let worst = resolution.byCell.sorted {
+        ($0.slaBreachShare ?? 0, $1.key) > ($1.slaBreachShare ?? 0, $0.key)
+      }
+      html += "<h3>Cells by SLA breach share</h3>\n"
+      html += table("Cell", Array(worst.prefix(listLimit)))
+      if worst.count > listLimit {
+        html += "<p class=\"note\">\(worst.count - listLimit) more in resolution.csv.</p>\n"
+      }
+    }
+    let open = resolution.openPastSLA
+    html += "<h3>Open past the SLA</h3>\n"
+    if open.isEmpty {
+      html += "<p>No complaint of the window was open past the SLA at the end of the period.</p>\n"
+    } else {
+      html += "<p>\(OutputNumber.count(open.count)) complaints were still open past the SLA at "
+      html += "the end of the period, longest first.</p>\n<table>\n<tr><th>Ticket</th>"
+      html += "<th>Created</th><th>Cell</th><th>Issue</th><th class=\"num\">Hours open</th>"
+      html += "<th>Owner</th></tr>\n"
+      for item in open.prefix(listLimit) {
         let cell = "\(item.category) / \(item.productLine) / \(item.tier)"
-        html += "<tr><td>\(e(cell))</td><td>\(e(item.dimension))</td><td>\(e(item.value))</td>"
-        html +=
-          num(OutputNumber.percent(item.share)) + num(OutputNumber.percent(item.baselineShare))
-        html += num(OutputNumber.probability(item.pValue)) + "</tr>\n"
+        html += "<tr><td>\(e(item.system)):\(e(item.id))</td><td>\(e(item.created))</td>"
+        html += "<td>\(e(cell))</td><td>\(e(item.issue))</td>"
+        html += num(OutputNumber.short(item.hoursOpen, decimals: 0))
+        html += "<td>\(e(item.owner ?? ""))</td></tr>\n"
       }
       html += "</table>\n"
+      if open.count > listLimit {
+        html += "<p class=\"note\">\(open.count - listLimit) more in open-past-sla.csv.</p>\n"
+      }
     }
     return html + "</section>\n"
   }
 
-  private func resolution(_ report: ReportModel) -> String {
-    let rows = report.resolution.byCategory
-    guard !rows.isEmpty else { return "" }
-    var html = "<section id=\"resolution\">\n<h2>Resolution times</h2>\n<table>\n"
-    html += "<tr><th>Category</th><th class=\"num\">Median hours</th>"
-    html += "<th class=\"num\">90th percentile hours</th><th class=\"num\">SLA breached</th></tr>\n"
-    for row in rows {
-      html += "<tr><td>\(e(row.key))</td>" + num(OutputNumber.short(row.medianHours, decimals: 1))
-      html += num(OutputNumber.short(row.p90Hours, decimals: 1))
-      html += num(OutputNumber.percent(row.slaBreachShare)) + "</tr>\n"
+  private func canaries(_ report: ReportModel) -> String {
+    let canaries = report.canaries
+    guard !canaries.found.isEmpty || !canaries.missing.isEmpty else { return "" }
+    var html = "<section id=\"canaries\">\n<h2>Canary complaints</h2>\n"
+    html += "<p class=\"note\">Test complaints sent on purpose; left out of every other number "
+    html += "in this report.</p>\n"
+    if !canaries.missing.isEmpty {
+      html += "<p class=\"bad\">Missing (expected, never arrived): "
+      html += canaries.missing.map(e).joined(separator: ", ") + "</p>\n"
     }
-    return html + "</table>\n</section>\n"
+    if !canaries.found.isEmpty {
+      html += "<table>\n<tr><th>Ticket</th><th>Period</th><th>Landed in</th><th>Issue</th>"
+      html += "<th>Matched by</th></tr>\n"
+      for item in canaries.found {
+        let cell = "\(item.category) / \(item.productLine) / \(item.tier)"
+        html += "<tr><td>\(e(item.system)):\(e(item.id))</td><td>\(e(item.period))</td>"
+        html += "<td>\(e(cell))</td><td>\(e(item.issue))</td><td>\(e(item.matchedBy))</td></tr>\n"
+      }
+      html += "</table>\n"
+    }
+    return html + "</section>\n"
   }
 
   // MARK: - Data quality and method

@@ -35,6 +35,8 @@ enum HTMLStyle {
     .chart .rate{stroke:#1f4e8c;stroke-width:1.6;fill:none}
     .chart .point{fill:#1f4e8c}
     .chart .signal{fill:#c62828;stroke:#fff;stroke-width:1}
+    .chart .marker line{stroke:#6a1b9a;stroke-width:1.2;stroke-dasharray:4 3}
+    .chart .marker text{fill:#6a1b9a;font-size:10px}
     .chart .improvement{fill:#2e7d32;stroke:#fff;stroke-width:1}
     .chart .bar{fill:#9db4d3}
     .chart .bar.vital{fill:#1f4e8c}

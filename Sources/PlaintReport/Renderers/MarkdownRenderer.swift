@@ -19,6 +19,14 @@ public struct MarkdownRenderer: Sendable {
     lines.append("")
     lines.append(contentsOf: vitalFew(report))
     lines.append("")
+    lines.append(contentsOf: recurrence(report))
+    lines.append("")
+    lines.append(contentsOf: resolution(report))
+    lines.append("")
+    if let canaries = canaries(report) {
+      lines.append(contentsOf: canaries)
+      lines.append("")
+    }
     lines.append(contentsOf: dataQuality(bundle))
     lines.append("")
     lines.append("## Method")
@@ -71,8 +79,8 @@ public struct MarkdownRenderer: Sendable {
     }
     lines.append(
       "| Cell | Count | Expected | UCL \(scale.shortUnit) | Rate \(scale.shortUnit) | Rules "
-        + "| Status | q |")
-    lines.append("|---|---:|---:|---:|---:|---|---|---:|")
+        + "| Status | q | Owner |")
+    lines.append("|---|---:|---:|---:|---:|---|---|---:|---|")
     for anomaly in report.anomalies {
       let status =
         anomaly.status == "continuing"
@@ -82,7 +90,7 @@ public struct MarkdownRenderer: Sendable {
         OutputNumber.short(anomaly.expected, decimals: 1), scale.format(anomaly.ucl),
         scale.format(anomaly.rate),
         anomaly.rules.map(Self.escape).joined(separator: ", "), status,
-        OutputNumber.probability(anomaly.qValue),
+        OutputNumber.probability(anomaly.qValue), Self.escape(anomaly.owner ?? "–"),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
@@ -125,6 +133,99 @@ public struct MarkdownRenderer: Sendable {
         "- **\(title)** (\(vital.count) of \(rows.count) make \(share), threshold \(threshold)): "
           + shown.joined(separator: "; ") + more)
     }
+    return lines
+  }
+
+  private func recurrence(_ report: ReportModel) -> [String] {
+    let recurrence = report.recurrence
+    var lines = ["## Recurrence", ""]
+    if recurrence.concentrations.isEmpty {
+      lines.append("- **Concentrations:** none.")
+    } else {
+      lines.append("- **Concentrations:**")
+      for item in recurrence.concentrations {
+        lines.append(
+          "  - \(Self.escape(item.text)) (p \(OutputNumber.probability(item.pValue)), "
+            + "h = \(OutputNumber.short(item.effectSize)))")
+      }
+    }
+    if !recurrence.returning.isEmpty {
+      let cells = recurrence.returning.map {
+        "\(Self.escape("\($0.category) / \($0.productLine) / \($0.tier)")) (flagged "
+          + "\(Self.escape($0.previousPeriod)), resolved \(Self.escape($0.resolvedPeriod)), "
+          + "now \(Self.escape($0.issue ?? "–")))"
+      }
+      lines.append("- **Returning anomalies:** " + cells.joined(separator: "; ") + ".")
+    }
+    if !recurrence.recurringIssues.isEmpty {
+      let issues = recurrence.recurringIssues.map {
+        "\(Self.escape($0.issue)) (\($0.periods.map(Self.escape).joined(separator: ", ")))"
+      }
+      lines.append(
+        "- **Recurring issues** (vital few in ≥ 2 of the last 3 periods): "
+          + issues.joined(separator: "; ") + ".")
+    }
+    let repeats = recurrence.repeatCustomers
+    if repeats.isEmpty {
+      lines.append("- **Repeat complainants:** none.")
+    } else {
+      let keyAccounts = repeats.filter(\.keyAccount).count
+      let shown = repeats.filter { !$0.keyAccount }.prefix(vitalLimit).map {
+        "\(Self.escape($0.customer)) (\($0.count): \($0.issues.map(Self.escape).joined(separator: ", ")))"
+      }
+      var line =
+        "- **Repeat complainants:** \(repeats.count) (\(keyAccounts) key accounts; all in "
+        + "repeat-customers.csv)"
+      if !shown.isEmpty { line += ". Consumers: " + shown.joined(separator: "; ") }
+      lines.append(line + ".")
+    }
+    for release in recurrence.releases {
+      lines.append("- **Release:** \(Self.escape(release.text))")
+    }
+    return lines
+  }
+
+  private func resolution(_ report: ReportModel) -> [String] {
+    let resolution = report.resolution
+    var lines = ["## Resolution", ""]
+    guard !resolution.byCategory.isEmpty else {
+      return lines + ["No complaints to time in \(Self.escape(report.period))."]
+    }
+    lines.append(
+      "| Category | Complaints | Median h | 90th pct h | SLA breached | Open past SLA |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for row in resolution.byCategory {
+      let cells = [
+        Self.escape(row.key), OutputNumber.count(row.complaints),
+        OutputNumber.short(row.medianHours, decimals: 1),
+        OutputNumber.short(row.p90Hours, decimals: 1), OutputNumber.percent(row.slaBreachShare),
+        OutputNumber.count(row.openPastSLA),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    lines.append("")
+    let sla = resolution.slaHours.map { OutputNumber.short($0) } ?? "–"
+    lines.append(
+      "SLA \(sla) hours; \(OutputNumber.count(resolution.openPastSLA.count)) complaints of the "
+        + "window were still open past it at the end of the period (open-past-sla.csv).")
+    return lines
+  }
+
+  private func canaries(_ report: ReportModel) -> [String]? {
+    let canaries = report.canaries
+    guard !canaries.found.isEmpty || !canaries.missing.isEmpty else { return nil }
+    var lines = ["## Canary complaints", ""]
+    for item in canaries.found {
+      lines.append(
+        "- Found \(Self.escape("\(item.system):\(item.id)")) (\(Self.escape(item.period))) in "
+          + "\(Self.escape("\(item.category) / \(item.productLine) / \(item.tier)")), "
+          + "\(Self.escape(item.issue))")
+    }
+    for id in canaries.missing {
+      lines.append("- **Missing** \(Self.escape(id)): expected, never arrived")
+    }
+    lines.append("")
+    lines.append("Canaries are left out of every other number in this report.")
     return lines
   }
 

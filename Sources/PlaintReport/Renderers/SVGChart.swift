@@ -9,9 +9,22 @@ public struct ControlChartSVG: Sendable {
   public var points: [ReportModel.Point]
   /// A short description for screen readers, e.g. the cell's label.
   public var title: String
+  /// Change points drawn as dashed vertical lines at the start of their period: releases.
+  public var markers: [Marker] = []
   var scale: RateScale
   var width = 720.0
   var height = 240.0
+
+  /// A change point: the period it falls in (or starts) and what changed.
+  public struct Marker: Sendable, Equatable {
+    public var period: String
+    public var label: String
+
+    public init(period: String, label: String) {
+      self.period = period
+      self.label = label
+    }
+  }
 
   /// A chart of `points`, shown per 1,000 units (`perThousandUnits`) or as counts per period.
   public init(points: [ReportModel.Point], title: String, perThousandUnits: Bool = true) {
@@ -44,6 +57,17 @@ public struct ControlChartSVG: Sendable {
       svg += "width=\"\(SVG.coordinate(step))\" height=\"\(SVG.coordinate(frame.plotHeight))\"/>"
       svg += SVG.cross(x: x(index), y: frame.bottomEdge, size: 4)
       svg += "</g>\n"
+    }
+
+    // Change points: a dashed line at the left edge of the period, labelled at the top.
+    for marker in markers {
+      guard let index = points.firstIndex(where: { $0.period == marker.period }) else { continue }
+      let left = SVG.coordinate(x(index) - step / 2)
+      svg += "<g class=\"marker\"><title>\(HTML.escape(marker.label))</title>"
+      svg += "<line x1=\"\(left)\" y1=\"\(SVG.coordinate(frame.top))\" x2=\"\(left)\" "
+      svg += "y2=\"\(SVG.coordinate(frame.bottomEdge))\"/>"
+      svg += "<text x=\"\(SVG.coordinate(x(index) - step / 2 + 3))\" "
+      svg += "y=\"\(SVG.coordinate(frame.top + 10))\">\(HTML.escape(marker.label))</text></g>\n"
     }
 
     // Limits and centre: horizontal steps per period, joined across consecutive periods.

@@ -10,15 +10,20 @@ public struct CellCount: Sendable, Hashable {
 }
 
 extension Store {
-  /// Ticket counts per period and cell, `unassigned` included.
-  public func cellCounts(granularity: Granularity) throws(StoreError) -> [CellCount] {
+  /// Ticket counts per period and cell, `unassigned` included, without the excluded tickets.
+  public func cellCounts(granularity: Granularity, excluding exclusion: TicketExclusion = .none)
+    throws(StoreError) -> [CellCount]
+  {
     try read("counting tickets per cell") { db in
+      let condition = exclusion.matchCondition
       let rows = try Row.fetchAll(
         db,
         sql: """
           SELECT period, category, product_line, tier, COUNT(*) AS n FROM tickets
+          \(condition.map { "WHERE NOT \($0.sql)" } ?? "")
           GROUP BY period, category, product_line, tier
-          """)
+          """,
+        arguments: StatementArguments(condition?.arguments ?? []))
       return rows.compactMap { row in
         guard let period = Period(row["period"]), period.granularity == granularity,
           let cell = Self.cell(row)
@@ -28,15 +33,21 @@ extension Store {
     }
   }
 
-  /// The tickets created in the given periods, oldest first.
-  public func tickets(in periods: [Period]) throws(StoreError) -> [ClassifiedTicket] {
+  /// The tickets created in the given periods, oldest first, without the excluded tickets.
+  public func tickets(in periods: [Period], excluding exclusion: TicketExclusion = .none)
+    throws(StoreError) -> [ClassifiedTicket]
+  {
     guard !periods.isEmpty else { return [] }
     return try read("reading tickets") { db in
       let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+      let condition = exclusion.matchCondition
       let rows = try Row.fetchCursor(
         db,
-        sql: "SELECT * FROM tickets WHERE period IN (\(marks)) ORDER BY created, system, id",
-        arguments: StatementArguments(periods.map(\.description)))
+        sql: """
+          SELECT * FROM tickets WHERE period IN (\(marks))
+          \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY created, system, id
+          """,
+        arguments: StatementArguments(periods.map(\.description) + (condition?.arguments ?? [])))
       var tickets: [ClassifiedTicket] = []
       while let row = try rows.next() {
         if let ticket = Self.classifiedTicket(row) { tickets.append(ticket) }
