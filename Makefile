@@ -58,7 +58,7 @@ test-spark: build
 # A static plaint for executors without a Swift runtime: dist/plaint.
 dist: setup
 	$(SWIFT) build -c release --product plaint -Xswiftc -static-executable
-	mkdir -p dist && cp "$$($(SWIFT) build -c release --show-bin-path)/plaint" dist/plaint
+	mkdir -p dist && cp "$$($(SWIFT) build -c release --show-bin-path)/plaint" dist/plaint && strip dist/plaint
 	file dist/plaint
 
 demo: build
