@@ -16,36 +16,11 @@ struct BrowserTests {
   static let chromium = installedChromium
   static let page = PlaintBinary.repositoryRoot.appendingPathComponent("reports/demo/index.html")
 
-  struct Output {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+  static func run(_ executable: String, _ arguments: [String]) throws -> PlaintBinary.Result {
+    try PlaintBinary.run(executable: executable, arguments)
   }
 
-  static func run(_ executable: String, _ arguments: [String]) throws -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    // Files rather than pipes: a chatty browser can never fill a pipe and stall.
-    let outURL = scratch.appendingPathComponent("out-\(UUID().uuidString)")
-    let errURL = scratch.appendingPathComponent("err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    defer {
-      try? FileManager.default.removeItem(at: outURL)
-      try? FileManager.default.removeItem(at: errURL)
-    }
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus,
-      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-  }
-
-  static func browser(_ arguments: [String]) throws -> Output {
+  static func browser(_ arguments: [String]) throws -> PlaintBinary.Result {
     let chromium = try #require(chromium, "chromium is not installed; run make setup")
     return try run(
       chromium,

@@ -26,12 +26,19 @@ struct PlaintBinary {
   static func run(_ arguments: [String], in directory: URL? = nil, input: URL? = nil) throws
     -> Result
   {
+    try run(executable: path, arguments, in: directory, input: input)
+  }
+
+  /// Runs any program and captures what it printed.
+  static func run(
+    executable: String, _ arguments: [String], in directory: URL? = nil, input: URL? = nil
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
-    // Files rather than pipes: a chatty run can never fill a pipe and stall.
+    // Files rather than pipes: a chatty program can never fill a pipe and stall.
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-out-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -46,8 +53,8 @@ struct PlaintBinary {
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus,
-      stdout: try String(contentsOf: outURL, encoding: .utf8),
-      stderr: try String(contentsOf: errURL, encoding: .utf8))
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 
   /// Starts `plaint` without waiting; its output is discarded.
