@@ -39,6 +39,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
+    .executableTarget(name: "plaint-bench", dependencies: ["CLibCSV"]),
     .executableTarget(
       name: "plaint-datagen",
       dependencies: [
