@@ -35,13 +35,13 @@ public struct TicketSink: ~Copyable {
   /// Duplicates that carried a later update and replaced the stored row.
   public private(set) var replaced = 0
 
-  init(db: Database, sha256: String) {
+  /// The insert, prepared once per file rather than looked up by its SQL per ticket.
+  private let insert: Statement
+
+  init(db: Database, sha256: String) throws {
     self.db = db
     self.sha256 = sha256
-  }
-
-  public mutating func add(_ item: ClassifiedTicket) throws {
-    let insert = try db.cachedStatement(
+    insert = try db.cachedStatement(
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
           product_line, tier, customer, customer_name, product, channel, agent, source_category,
@@ -49,6 +49,9 @@ public struct TicketSink: ~Copyable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (system, id) DO NOTHING
         """)
+  }
+
+  public mutating func add(_ item: ClassifiedTicket) throws {
     let arguments = Self.arguments(item)
     try insert.execute(arguments: StatementArguments(arguments))
     if db.changesCount == 1 {
@@ -110,7 +113,7 @@ extension Store {
   ) throws -> SourceAccounting {
     do {
       return try writer.write { db in
-        var sink = TicketSink(db: db, sha256: identity.sha256)
+        var sink = try TicketSink(db: db, sha256: identity.sha256)
         var accounting = try body(&sink)
         accounting.accepted = sink.accepted
         accounting.duplicates = sink.duplicates
