@@ -260,13 +260,14 @@ def bench(sizes, repeat, threads):
             subprocess.run([os.path.join(BIN, "plaint-datagen"), "export", "--rows", str(rows),
                             "--out", export], check=True)
         size = os.path.getsize(export)
-        print(f"\n== {size / 1e6:.0f} MB, {rows} rows: {export}", flush=True)
+        print(f"\n== {size / 1e6:.0f} MB: {export}", flush=True)
 
         raw = []
         for _ in range(repeat):
             seconds, rss, out = timed([os.path.join(BIN, "plaint-bench"), "parse", export])
             raw.append((seconds, rss))
         print(f"   raw libcsv  {out.strip()}", flush=True)
+        rows = int(re.search(r"records=(\d+)", out).group(1)) - 1  # without the header
 
         run_dir = os.path.join(BENCH, f"run-{megabytes}mb")
         run = []
@@ -330,7 +331,7 @@ def table(rows_out, repeat, threads):
         lines.append(f"| {size / 1e6:.0f} MB | {rows} | {cells[0]} | {cells[1]} | {cells[2]} | "
                      f"{ratio_a:.2f} | {ratio_c:.2f} | {rss} MiB | {check} |")
     lines.append("")
-    lines.append("Targets (DESIGN §9): (a)/(b) ≤ 1.0, (c)/(b) ≥ 1.3, (b) under 300 MB. "
+    lines.append("Targets (DESIGN §9): (a)/(b) ≥ 1.0, (c)/(b) ≥ 1.3, (b) under 300 MB. "
                  "Regenerate with `make bench`.")
     return "\n".join(lines)
 
