@@ -46,7 +46,11 @@ struct ReportAssembly {
     let windowLength = max(
       configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
     let window = Array(grid.periods.suffix(windowLength))
-    let recent = try Failure.store { () throws(StoreError) in try store.tickets(in: window) }
+    // Only the judged period's narratives are read (excerpts, unclassified terms); the rest of
+    // the window needs cells, customers and times, and would otherwise hold every text in memory.
+    let recent = try Failure.store { () throws(StoreError) in
+      try store.tickets(in: window, textOnlyIn: period)
+    }
     let current = recent.filter { $0.period == period }
     let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
 

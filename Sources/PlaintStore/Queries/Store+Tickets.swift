@@ -29,14 +29,30 @@ extension Store {
   }
 
   /// The tickets created in the given periods, oldest first.
-  public func tickets(in periods: [Period]) throws(StoreError) -> [ClassifiedTicket] {
+  ///
+  /// With `textOnlyIn`, tickets of other periods come without their text (""), so a report's
+  /// window of several periods does not hold every narrative in memory.
+  public func tickets(in periods: [Period], textOnlyIn textPeriod: Period? = nil)
+    throws(StoreError) -> [ClassifiedTicket]
+  {
     guard !periods.isEmpty else { return [] }
     return try read("reading tickets") { db in
       let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+      let columns =
+        textPeriod == nil
+        ? "*"
+        : """
+        system, id, created, updated, resolved, period, category, issue, product_line, tier,
+          customer, customer_name, product, channel, agent, source_category, tags, rule,
+          CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line
+        """
       let rows = try Row.fetchCursor(
         db,
-        sql: "SELECT * FROM tickets WHERE period IN (\(marks)) ORDER BY created, system, id",
-        arguments: StatementArguments(periods.map(\.description)))
+        sql: """
+          SELECT \(columns) FROM tickets WHERE period IN (\(marks)) ORDER BY created, system, id
+          """,
+        arguments: StatementArguments(
+          (textPeriod.map { [$0.description] } ?? []) + periods.map(\.description)))
       var tickets: [ClassifiedTicket] = []
       while let row = try rows.next() {
         if let ticket = Self.classifiedTicket(row) { tickets.append(ticket) }
