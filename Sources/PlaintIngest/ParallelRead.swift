@@ -131,7 +131,8 @@ extension ExportReader {
 
   /// A guess at the first record start at or after `guess`: the first line break outside quotes
   /// once a quote that can only close a field (followed by a delimiter or line break) has told
-  /// whether the scan began inside quotes. Nil when the window shows no such place.
+  /// whether the scan began inside quotes; when no quote tells, the first line break. Nil when
+  /// the window shows no such place.
   static func recordStart(near guess: Int, file: Int32, size: Int, delimiter: UInt8) -> Int? {
     let window = min(1 << 20, size - guess)
     guard window > 0 else { return nil }
@@ -141,6 +142,8 @@ extension ExportReader {
     let quote = UInt8(ascii: "\""), lineFeed = UInt8(0x0A), carriageReturn = UInt8(0x0D)
     var inQuotes = false
     var decided = false
+    /// The first line break after `guess` if the scan began outside quotes.
+    var undecided: Int?
     for index in 0..<count {
       let byte = bytes[index]
       if byte == quote {
@@ -155,11 +158,13 @@ extension ExportReader {
           }
         }
         inQuotes.toggle()
-      } else if byte == lineFeed && !inQuotes && decided {
-        return guess + index + 1
+      } else if byte == lineFeed && !inQuotes {
+        if decided { return guess + index + 1 }
+        if undecided == nil { undecided = guess + index + 1 }
       }
     }
-    return nil
+    // No quote told either way (a file without quoted fields, say): guess outside quotes.
+    return decided ? nil : undecided
   }
 }
 

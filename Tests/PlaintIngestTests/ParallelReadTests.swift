@@ -134,6 +134,49 @@ struct ParallelReadTests {
     }
   }
 
+  /// The real exports in ../shared/realdata (junk before the header, a BOM, bare CRs inside
+  /// fields, a cut-off last record, rejected rows), in parts of 64 KiB and 1 MiB.
+  @Test(.enabled(if: sharedFolder != nil, "../shared is not present"))
+  func realExportsReadTheSameInParts() throws {
+    var all: [SourceSettings] = []
+    for file in [
+      "cfpb-sample/complaints_sample_tgschwartz.csv", "cfpb-sample/complaints_small_dng04.csv",
+      "cfpb-2023-truncated/complaints.csv",
+    ] {
+      all.append(try RealDataTests.settings(file))
+    }
+    var twitter = try RealDataTests.settings("twcs-sample/twcs_first5000.csv", profile: "generic")
+    twitter.columns = [
+      .id: [.header("tweet_id")], .created: [.header("created_at")], .text: [.header("text")],
+      .customer: [.header("author_id")],
+    ]
+    twitter.dateFormats = ["EEE MMM dd HH:mm:ss Z yyyy"]
+    var cars = try RealDataTests.settings(
+      "cn-car-complaints-2024/car_complaints_20240429.csv", profile: "generic")
+    cars.columns = [
+      .id: [.header("投诉编号")], .created: [.header("投诉日期")], .text: [.header("投诉简述")],
+      .product: [.header("投诉车系")], .category: [.header("问题类型")],
+    ]
+    var housing = try RealDataTests.settings(
+      "uk-housing-ombudsman/ombudsman_complaints_findings.csv", profile: "generic")
+    housing.columns = [
+      .id: [.header("id")], .created: [.header("decision_date_iso")], .text: [.header("complaint")],
+      .customer: [.header("landlord")], .category: [.header("category")],
+    ]
+    all += [twitter, cars, housing]
+    for settings in all {
+      let expected = Self.sequential(settings)
+      for partSize in [64 << 10, 1 << 20] {
+        let got = Self.parallel(settings, partSize: partSize)
+        let comment = Comment(rawValue: "\(settings.displayPath), parts of \(partSize) bytes")
+        #expect(got.tickets == expected.tickets, comment)
+        #expect(got.rejects == expected.rejects, comment)
+        #expect(got.accounting == expected.accounting, comment)
+        #expect(got.error == expected.error, comment)
+      }
+    }
+  }
+
   /// The record-start guess is only a guess: wherever it lands, the parts parse as the whole.
   @Test func recordStartGuessesLandAfterALineBreak() throws {
     let bytes = Self.longExport(crlf: false)
