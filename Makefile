@@ -6,6 +6,8 @@
 #                 report tests) + build + the whole test suite (Swift Testing)
 #   make demo     setup + build + the monthly job on datasets/demo, reports into reports/
 #   make data     regenerate datasets/demo with plaint-datagen (deterministic, seed 42)
+#   make bench    release build, 100 MB and 1 GB exports, raw libcsv vs `plaint run` vs DuckDB
+#                 (DESIGN §9); the table goes into README.md. Never part of `make test`.
 #   make format   swift format, in place
 #   make lint     swift format lint, strict
 #   make clean    remove build products and demo state
@@ -21,7 +23,7 @@ BIN := $(CURDIR)/.build/debug
 DEMO_CONFIG := datasets/demo/plaint.yml
 DEMO_PERIOD := 2026-10
 
-.PHONY: setup setup-test build test test-spark dist demo data format lint clean
+.PHONY: setup setup-test build test test-spark dist demo data bench format lint clean
 
 # Installs only the Debian packages that are missing (sudo only when not root).
 define apt_install
@@ -69,6 +71,22 @@ demo: build
 
 data: build
 	"$(BIN)/plaint-datagen" demo --out datasets/demo
+
+# The benchmark: DuckDB and PyYAML from PyPI in .venv-bench, GNU time for peak RSS, data in bench/.
+BENCH_VENV := .venv-bench
+BENCH_SIZES ?= 100,1000
+BENCH_REPEAT ?= 3
+
+bench: setup
+	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
+	@[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
+	@$(BENCH_VENV)/bin/python -c "import duckdb, yaml" 2>/dev/null || \
+	  $(BENCH_VENV)/bin/pip install -q duckdb pyyaml
+	$(SWIFT) build -c release --product plaint
+	$(SWIFT) build -c release --product plaint-datagen
+	$(SWIFT) build -c release --product plaint-bench
+	$(BENCH_VENV)/bin/python scripts/bench.py --sizes $(BENCH_SIZES) --repeat $(BENCH_REPEAT)
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

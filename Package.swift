@@ -20,7 +20,10 @@ let package = Package(
     .target(name: "PlaintIngest", dependencies: ["PlaintCore", "CLibCSV"]),
     .target(
       name: "PlaintStore",
-      dependencies: ["PlaintCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "PlaintCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(name: "PlaintReport", dependencies: ["PlaintCore"]),
     .target(
       name: "PlaintEngine",
@@ -39,6 +42,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
+    .executableTarget(name: "plaint-bench", dependencies: ["CLibCSV"]),
     .executableTarget(
       name: "plaint-datagen",
       dependencies: [

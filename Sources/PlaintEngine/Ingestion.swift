@@ -25,6 +25,9 @@ struct Ingestion {
   /// Draws the progress line while a file is read (a no-op unless stderr is a terminal).
   var progress = ProgressLine(requested: false)
 
+  /// Threads that parse and classify one large file (DESIGN §9); the calling thread writes.
+  static let parseThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+
   /// Expands each source's glob into files, sorted, each with its reader settings.
   static func inputFiles(_ configuration: Configuration) throws(PlaintError) -> [InputFile] {
     var files: [InputFile] = []
@@ -119,7 +122,8 @@ struct Ingestion {
     do {
       result = try store.ingest(identity, now: now) { sink in
         let counts = try reader.read(
-          onTicket: { ticket in try sink.add(placement.place(ticket)) },
+          threads: Self.parseThreads, transform: { placement.place($0) },
+          relocate: { $0.ticket.location.line += $1 }, onItem: { try sink.add($0) },
           onReject: { try sink.reject($0) },
           onProgress: { bytes, rows in
             progress.update(

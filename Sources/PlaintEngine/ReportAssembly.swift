@@ -48,11 +48,13 @@ struct ReportAssembly {
     let windowLength = max(
       2 * configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
     let window = Array(grid.periods.suffix(windowLength))
-    // The concentration baseline reaches back as far as the control baseline does.
+    // The concentration baseline reaches back as far as the control baseline does. Only the
+    // judged period's narratives are read (excerpts, unclassified terms); the rest needs cells,
+    // customers and times, and would otherwise hold every text of the window in memory.
     let reach = Array(
       grid.periods.suffix(max(windowLength, configuration.control.baselinePeriods + 1)))
     let fetched = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: reach, excluding: exclusion)
+      try store.tickets(in: reach, excluding: exclusion, textOnlyIn: period)
     }
     let inWindow = Set(window)
     let recent = fetched.filter { inWindow.contains($0.period) }

@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+internal import GRDBSQLite
 import PlaintCore
 
 /// How one input file's rows ended, as recorded in the store.
@@ -35,13 +36,14 @@ public struct TicketSink: ~Copyable {
   /// Duplicates that carried a later update and replaced the stored row.
   public private(set) var replaced = 0
 
-  init(db: Database, sha256: String) {
+  /// The insert, prepared once per file and bound with SQLite's own calls: GRDB's
+  /// `StatementArguments` (an array of existentials per ticket) cost as much as SQLite's insert.
+  private let insert: Statement
+
+  init(db: Database, sha256: String) throws {
     self.db = db
     self.sha256 = sha256
-  }
-
-  public mutating func add(_ item: ClassifiedTicket) throws {
-    let insert = try db.cachedStatement(
+    insert = try db.makeStatement(
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
           product_line, tier, customer, customer_name, product, channel, agent, source_category,
@@ -49,12 +51,45 @@ public struct TicketSink: ~Copyable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (system, id) DO NOTHING
         """)
-    let arguments = Self.arguments(item)
-    try insert.execute(arguments: StatementArguments(arguments))
+  }
+
+  public mutating func add(_ item: ClassifiedTicket) throws {
+    let statement = insert.sqliteStatement
+    let ticket = item.ticket
+    sqlite3_reset(statement)
+    bind(statement, 1, ticket.system)
+    bind(statement, 2, ticket.id)
+    sqlite3_bind_double(statement, 3, ticket.created.timeIntervalSince1970)
+    bind(statement, 4, ticket.updated?.timeIntervalSince1970)
+    bind(statement, 5, ticket.resolved?.timeIntervalSince1970)
+    bind(statement, 6, item.period.description)
+    bind(statement, 7, item.cell.category.rawValue)
+    bind(statement, 8, item.issue)
+    bind(statement, 9, item.cell.productLine)
+    bind(statement, 10, item.cell.tier.rawValue)
+    bind(statement, 11, ticket.customer)
+    bind(statement, 12, ticket.customerName)
+    bind(statement, 13, ticket.product)
+    bind(statement, 14, ticket.channel)
+    bind(statement, 15, ticket.agent)
+    bind(statement, 16, ticket.sourceCategory)
+    bind(statement, 17, ticket.tags.joined(separator: ","))
+    bind(statement, 18, item.rule)
+    bind(statement, 19, ticket.text)
+    bind(statement, 20, ticket.location.file)
+    sqlite3_bind_int64(statement, 21, Int64(ticket.location.line))
+    let code = sqlite3_step(statement)
+    sqlite3_reset(statement)
+    guard code == SQLITE_DONE else {
+      throw DatabaseError(
+        resultCode: ResultCode(rawValue: code),
+        message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: insert.sql)
+    }
     if db.changesCount == 1 {
       accepted += 1
       return
     }
+    let arguments = Self.arguments(item)
     duplicates += 1
     let update = try db.cachedStatement(
       sql: """
@@ -74,6 +109,31 @@ public struct TicketSink: ~Copyable {
     try insert.execute(arguments: [sha256, reject.file, reject.line, reject.reason, reject.raw])
   }
 
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, _ value: String?) {
+    guard var value else {
+      sqlite3_bind_null(statement, index)
+      return
+    }
+    value.withUTF8 { bytes in
+      guard let base = bytes.baseAddress, bytes.count > 0 else {
+        // A null pointer would bind NULL; an empty text needs a real one.
+        sqlite3_bind_text(statement, index, "", 0, transientText)
+        return
+      }
+      base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+        _ = sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transientText)
+      }
+    }
+  }
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, _ value: Double?) {
+    if let value {
+      sqlite3_bind_double(statement, index, value)
+    } else {
+      sqlite3_bind_null(statement, index)
+    }
+  }
+
   private static func arguments(_ item: ClassifiedTicket) -> [(any DatabaseValueConvertible)?] {
     let ticket = item.ticket
     return [
@@ -86,6 +146,9 @@ public struct TicketSink: ~Copyable {
     ]
   }
 }
+
+/// SQLite copies bound text at once (`SQLITE_TRANSIENT`).
+private let transientText = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 extension Store {
   /// The accounting of the file with this checksum, if it was ingested before (re-ingesting it is
@@ -110,7 +173,7 @@ extension Store {
   ) throws -> SourceAccounting {
     do {
       return try writer.write { db in
-        var sink = TicketSink(db: db, sha256: identity.sha256)
+        var sink = try TicketSink(db: db, sha256: identity.sha256)
         var accounting = try body(&sink)
         accounting.accepted = sink.accepted
         accounting.duplicates = sink.duplicates

@@ -20,7 +20,7 @@ extension Store {
     throws(StoreError)
   {
     try write("restoring the store from partials") { db in
-      var sink = TicketSink(db: db, sha256: "")
+      var sink = try TicketSink(db: db, sha256: "")
       for ticket in tickets { try sink.add(ticket) }
       let stamp = ISO8601DateFormatter().string(from: now)
       for source in sources {
@@ -38,7 +38,7 @@ extension Store {
             accounting.accepted, accounting.rejected, accounting.duplicates, accounting.filtered,
             accounting.replacedBytes, String(decoding: reasons, as: UTF8.self),
           ])
-        var rejects = TicketSink(db: db, sha256: accounting.sha256)
+        var rejects = try TicketSink(db: db, sha256: accounting.sha256)
         for reject in source.rejects { try rejects.reject(reject) }
       }
     }

@@ -28,33 +28,29 @@ public struct Classification: Sendable, Hashable {
 /// product column; a line phrase in the text (longest, then first in file order); else
 /// `Cell.unassigned`.
 public struct Classifier: Sendable {
-  public let taxonomy: Taxonomy
+  /// The compiled taxonomy, shared by every copy: a copy of the classifier (one per closure
+  /// that captures it, once per ticket) then costs one reference count, not one per table.
+  private let tables: Tables
 
-  private let issuePhrases: [CompiledPhrase]
-  private let issueShapes: [PhraseShape]
-  private let issuePriorities: [Int]
-  private let issueAutomaton: PhraseAutomaton
-  private let sourceValues: [SourceValueRule]
-  /// Folded source value → indices into `sourceValues`, in file order.
-  private let sourceValueIndex: [String: [Int]]
-  /// "category.issue", "unclassified" and the rule strings, built once.
-  private let issueKeys: [String]
-
-  private let linePhrases: [CompiledPhrase]
-  private let lineShapes: [PhraseShape]
-  private let lineAutomaton: PhraseAutomaton
-  private let globs: [ProductGlob]
-  /// Folded literal glob → index of the first such glob in `globs`.
-  private let literalGlobIndex: [String: Int]
-  /// Indices into `globs` of the globs with wildcards, in file order.
-  private let wildcardGlobs: [Int]
-  /// Folded line name or phrase → the first line it names.
-  private let lineValueIndex: [String: LineValue]
+  public var taxonomy: Taxonomy { tables.taxonomy }
+  private var issuePhrases: [CompiledPhrase] { tables.issuePhrases }
+  private var issueShapes: [PhraseShape] { tables.issueShapes }
+  private var issuePriorities: [Int] { tables.issuePriorities }
+  private var issueAutomaton: PhraseAutomaton { tables.issueAutomaton }
+  private var sourceValues: [SourceValueRule] { tables.sourceValues }
+  private var sourceValueIndex: [String: [Int]] { tables.sourceValueIndex }
+  private var issueKeys: [String] { tables.issueKeys }
+  private var linePhrases: [CompiledPhrase] { tables.linePhrases }
+  private var lineShapes: [PhraseShape] { tables.lineShapes }
+  private var lineAutomaton: PhraseAutomaton { tables.lineAutomaton }
+  private var globs: [ProductGlob] { tables.globs }
+  private var literalGlobIndex: [String: Int] { tables.literalGlobIndex }
+  private var wildcardGlobs: [Int] { tables.wildcardGlobs }
+  private var lineValueIndex: [String: LineValue] { tables.lineValueIndex }
 
   /// Compiles the taxonomy; rules that fold to nothing are skipped (`Taxonomy.validate()`
   /// reports them).
   public init(taxonomy: Taxonomy) {
-    self.taxonomy = taxonomy
     var issuePhrases: [CompiledPhrase] = []
     var sourceValues: [SourceValueRule] = []
     var sourceValueIndex: [String: [Int]] = [:]
@@ -77,13 +73,10 @@ public struct Classifier: Sendable {
             length: folded.count, order: order))
       }
     }
-    self.issuePhrases = issuePhrases
-    self.issueShapes = issuePhrases.map(\.shape)
-    self.issuePriorities = taxonomy.issues.map(\.priority)
-    self.issueAutomaton = PhraseAutomaton(patterns: issuePhrases.map(\.folded))
-    self.sourceValues = sourceValues
-    self.sourceValueIndex = sourceValueIndex
-    self.issueKeys = taxonomy.issues.map(\.key)
+    let issueShapes = issuePhrases.map(\.shape)
+    let issuePriorities = taxonomy.issues.map(\.priority)
+    let issueAutomaton = PhraseAutomaton(patterns: issuePhrases.map(\.folded))
+    let issueKeys = taxonomy.issues.map(\.key)
 
     var linePhrases: [CompiledPhrase] = []
     var globs: [ProductGlob] = []
@@ -116,13 +109,15 @@ public struct Classifier: Sendable {
         }
       }
     }
-    self.linePhrases = linePhrases
-    self.lineShapes = linePhrases.map(\.shape)
-    self.lineAutomaton = PhraseAutomaton(patterns: linePhrases.map(\.folded))
-    self.globs = globs
-    self.literalGlobIndex = literalGlobIndex
-    self.wildcardGlobs = wildcardGlobs
-    self.lineValueIndex = lineValueIndex
+    let lineShapes = linePhrases.map(\.shape)
+    let lineAutomaton = PhraseAutomaton(patterns: linePhrases.map(\.folded))
+    tables = Tables(
+      taxonomy: taxonomy, issuePhrases: issuePhrases, issueShapes: issueShapes,
+      issuePriorities: issuePriorities, issueAutomaton: issueAutomaton, sourceValues: sourceValues,
+      sourceValueIndex: sourceValueIndex, issueKeys: issueKeys, linePhrases: linePhrases,
+      lineShapes: lineShapes, lineAutomaton: lineAutomaton, globs: globs,
+      literalGlobIndex: literalGlobIndex, wildcardGlobs: wildcardGlobs,
+      lineValueIndex: lineValueIndex)
   }
 
   /// The classification of one ticket.
@@ -368,5 +363,55 @@ extension LineMatch.Evidence {
   fileprivate var asPhrase: LineMatch.Evidence {
     if case .textPhrase(let index, let start) = self { return .productPhrase(index, start: start) }
     return self
+  }
+}
+
+/// The classifier's compiled tables, immutable once built.
+private final class Tables: Sendable {
+  let taxonomy: Taxonomy
+
+  let issuePhrases: [CompiledPhrase]
+  let issueShapes: [PhraseShape]
+  let issuePriorities: [Int]
+  let issueAutomaton: PhraseAutomaton
+  let sourceValues: [SourceValueRule]
+  /// Folded source value → indices into `sourceValues`, in file order.
+  let sourceValueIndex: [String: [Int]]
+  /// "category.issue", "unclassified" and the rule strings, built once.
+  let issueKeys: [String]
+
+  let linePhrases: [CompiledPhrase]
+  let lineShapes: [PhraseShape]
+  let lineAutomaton: PhraseAutomaton
+  let globs: [ProductGlob]
+  /// Folded literal glob → index of the first such glob in `globs`.
+  let literalGlobIndex: [String: Int]
+  /// Indices into `globs` of the globs with wildcards, in file order.
+  let wildcardGlobs: [Int]
+  /// Folded line name or phrase → the first line it names.
+  let lineValueIndex: [String: LineValue]
+
+  init(
+    taxonomy: Taxonomy, issuePhrases: [CompiledPhrase], issueShapes: [PhraseShape],
+    issuePriorities: [Int], issueAutomaton: PhraseAutomaton, sourceValues: [SourceValueRule],
+    sourceValueIndex: [String: [Int]], issueKeys: [String], linePhrases: [CompiledPhrase],
+    lineShapes: [PhraseShape], lineAutomaton: PhraseAutomaton, globs: [ProductGlob],
+    literalGlobIndex: [String: Int], wildcardGlobs: [Int], lineValueIndex: [String: LineValue]
+  ) {
+    self.taxonomy = taxonomy
+    self.issuePhrases = issuePhrases
+    self.issueShapes = issueShapes
+    self.issuePriorities = issuePriorities
+    self.issueAutomaton = issueAutomaton
+    self.sourceValues = sourceValues
+    self.sourceValueIndex = sourceValueIndex
+    self.issueKeys = issueKeys
+    self.linePhrases = linePhrases
+    self.lineShapes = lineShapes
+    self.lineAutomaton = lineAutomaton
+    self.globs = globs
+    self.literalGlobIndex = literalGlobIndex
+    self.wildcardGlobs = wildcardGlobs
+    self.lineValueIndex = lineValueIndex
   }
 }

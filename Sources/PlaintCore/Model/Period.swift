@@ -42,6 +42,16 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
   public init(containing date: Date, in timeZone: TimeZone, granularity: Granularity) {
     switch granularity {
     case .month:
+      // Fast path: the local civil date from the zone's offset, without a Calendar per ticket.
+      // Only between 1900 and 2200, well clear of the Julian cutover Calendar applies.
+      let seconds = date.timeIntervalSince1970
+      if seconds > -2_208_988_800, seconds < 7_258_118_400 {
+        let local = Int((seconds + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let (year, month) = Self.civil(days: days)
+        self.init(granularity: .month, year: year, number: month)
+        return
+      }
       var calendar = Calendar(identifier: .gregorian)
       calendar.timeZone = timeZone
       let parts = calendar.dateComponents([.year, .month], from: date)
@@ -56,11 +66,32 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
   }
 
   public var description: String {
-    let yyyy = String(format: "%04d", year)
+    let yyyy = Self.padded(year, 4)
     switch granularity {
-    case .month: return "\(yyyy)-\(String(format: "%02d", number))"
-    case .week: return "\(yyyy)-W\(String(format: "%02d", number))"
+    case .month: return "\(yyyy)-\(Self.padded(number, 2))"
+    case .week: return "\(yyyy)-W\(Self.padded(number, 2))"
     }
+  }
+
+  /// `String(format: "%0*d")` without Foundation's formatter: zeros before the digits, the sign
+  /// first.
+  private static func padded(_ value: Int, _ width: Int) -> String {
+    let digits = String(value.magnitude)
+    let zeros = String(repeating: "0", count: max(0, width - (value < 0 ? 1 : 0) - digits.count))
+    return (value < 0 ? "-" : "") + zeros + digits
+  }
+
+  /// Year and month of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's
+  /// `civil_from_days`).
+  static func civil(days: Int) -> (year: Int, month: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shifted = (5 * dayOfYear + 2) / 153
+    let month = shifted < 10 ? shifted + 3 : shifted - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month)
   }
 
   /// The first instant of the period in `timeZone`.

@@ -143,7 +143,7 @@ struct CSVReader: ~Copyable {
   private let parser: UnsafeMutablePointer<csv_parser>
   private var batch = FieldBatch()
   /// Physical line of the next byte the caller has not yet seen as part of a record.
-  private var line = 1
+  private(set) var line = 1
   /// The previous row end was a CR, so an empty row ending in LF is the rest of a CRLF.
   private var afterCR = false
 
@@ -173,6 +173,12 @@ struct CSVReader: ~Copyable {
   deinit {
     csv_free(parser)
     parser.deallocate()
+  }
+
+  /// True between records: every record fed so far is delivered and libcsv is in its initial
+  /// state, so the bytes read next parse exactly as they would from the start of a file.
+  var isAtRecordStart: Bool {
+    parser.pointee.pstate == 0 && batch.fieldEnds.isEmpty && !afterCR
   }
 
   /// Parses one chunk and calls `body` with every record it completes.

@@ -128,6 +128,14 @@ struct DayMonthEvidence: Sendable {
     }
   }
 
+  /// Adds the evidence another part of the same column gathered.
+  mutating func add(_ other: DayMonthEvidence) {
+    for index in other.ambiguous.indices where index < ambiguous.count {
+      ambiguous[index] += other.ambiguous[index]
+      confirming[index] += other.confirming[index]
+    }
+  }
+
   /// The patterns that read dates with both orders possible and none confirming the order.
   var unconfirmed: [(pattern: Int, dates: Int)] {
     ambiguous.indices.filter { ambiguous[$0] > 0 && confirming[$0] == 0 }

@@ -34,20 +34,36 @@ extension Store {
   }
 
   /// The tickets created in the given periods, oldest first, without the excluded tickets.
-  public func tickets(in periods: [Period], excluding exclusion: TicketExclusion = .none)
+  ///
+  /// With `textOnlyIn`, tickets of other periods come without their text (""), so a report's
+  /// window of several periods does not hold every narrative in memory.
+  public func tickets(
+    in periods: [Period], excluding exclusion: TicketExclusion = .none,
+    textOnlyIn textPeriod: Period? = nil
+  )
     throws(StoreError) -> [ClassifiedTicket]
   {
     guard !periods.isEmpty else { return [] }
     return try read("reading tickets") { db in
       let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
       let condition = exclusion.matchCondition
+      let columns =
+        textPeriod == nil
+        ? "*"
+        : """
+        system, id, created, updated, resolved, period, category, issue, product_line, tier,
+          customer, customer_name, product, channel, agent, source_category, tags, rule,
+          CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line
+        """
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT * FROM tickets WHERE period IN (\(marks))
+          SELECT \(columns) FROM tickets WHERE period IN (\(marks))
           \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY created, system, id
           """,
-        arguments: StatementArguments(periods.map(\.description) + (condition?.arguments ?? [])))
+        arguments: StatementArguments(
+          (textPeriod.map { [$0.description] } ?? []) + periods.map(\.description)
+            + (condition?.arguments ?? [])))
       var tickets: [ClassifiedTicket] = []
       while let row = try rows.next() {
         if let ticket = Self.classifiedTicket(row) { tickets.append(ticket) }
