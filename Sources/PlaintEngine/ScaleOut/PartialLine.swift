@@ -7,10 +7,12 @@ import PlaintStore
 /// Three kinds, each one line of valid UTF-8, fields escaped (`\\` `\t` `\n` `\r`):
 ///
 ///     T  system  id  occurrences  first  winner-order  <the winning copy: 19 fields>
-///     A  file  path  sha256  system  rows_read  read_ok  rejected  filtered  replaced  reasons
-///     R  file  line  reason  raw
+///     A  file  range  lines  path  sha256  system  rows_read  read_ok  rejected  filtered
+///        replaced  reasons
+///     R  file  range  line  reason  raw
 ///
-/// `file` is the input's position in the run's file order; an order is `file:line`. A T line
+/// `file` is the input's position in the run's file order, `range` the byte offset a range of it
+/// starts at (0 for a whole file); an order is `file:range:line`, lines counted from the range. A T line
 /// stands for every copy of one ticket seen so far: `occurrences` counts the copies per file
 /// (`0:1,3:2`), `first` is the earliest copy (it is accepted, the rest are duplicates), and the
 /// payload is the copy `run` would keep — the latest update, the earliest copy on a tie. Merging
@@ -25,35 +27,42 @@ enum PartialLine: Equatable {
   var sortKey: [String] {
     switch self {
     case .ticket(let t): ["T", t.ticket.ticket.system, t.ticket.ticket.id]
-    case .accounting(let a): ["A", String(format: "%09d", a.file)]
+    case .accounting(let a): ["A", String(format: "%09d", a.file), String(format: "%015d", a.range)]
     case .reject(let r):
       [
-        "R", String(format: "%09d", r.file), String(format: "%012d", r.reject.line),
-        r.reject.reason,
-        r.reject.raw,
+        "R", String(format: "%09d", r.file), String(format: "%015d", r.range),
+        String(format: "%012d", r.reject.line), r.reject.reason, r.reject.raw,
       ]
     }
   }
 }
 
-/// Where a copy of a ticket was read, in the run's order of files and lines.
+/// Where a copy of a ticket was read, in the run's order of files, byte ranges and lines: `file`
+/// is the input's position, `range` the byte offset its range starts at, `line` counted from the
+/// range's start.
 struct CopyOrder: Comparable, Hashable {
   var file: Int
+  var range: Int
   var line: Int
 
-  static func < (a: CopyOrder, b: CopyOrder) -> Bool { (a.file, a.line) < (b.file, b.line) }
+  static func < (a: CopyOrder, b: CopyOrder) -> Bool {
+    (a.file, a.range, a.line) < (b.file, b.range, b.line)
+  }
 
-  var text: String { "\(file):\(line)" }
+  var text: String { "\(file):\(range):\(line)" }
 
-  init(file: Int, line: Int) {
+  init(file: Int, range: Int, line: Int) {
     self.file = file
+    self.range = range
     self.line = line
   }
 
   init?(_ text: Substring) {
     let parts = text.split(separator: ":")
-    guard parts.count == 2, let file = Int(parts[0]), let line = Int(parts[1]) else { return nil }
-    self.init(file: file, line: line)
+    guard parts.count == 3, let file = Int(parts[0]), let range = Int(parts[1]),
+      let line = Int(parts[2])
+    else { return nil }
+    self.init(file: file, range: range, line: line)
   }
 }
 
@@ -76,8 +85,7 @@ struct TicketPartial: Equatable {
     for (file, count) in other.occurrences { result.occurrences[file, default: 0] += count }
     result.first = min(first, other.first)
     let otherWins =
-      (other.updateKey, -other.winner.file, -other.winner.line)
-      > (updateKey, -winner.file, -winner.line)
+      other.updateKey > updateKey || (other.updateKey == updateKey && other.winner < winner)
     if otherWins {
       result.winner = other.winner
       result.ticket = other.ticket
@@ -88,6 +96,10 @@ struct TicketPartial: Equatable {
 
 struct AccountingPartial: Equatable {
   var file: Int
+  /// The byte offset the range starts at (0 for a whole file).
+  var range: Int = 0
+  /// Physical lines in the range, to place the next range's lines (0 for a whole file).
+  var lines: Int = 0
   var path: String
   var sha256: String
   var system: String
@@ -113,6 +125,8 @@ struct AccountingPartial: Equatable {
 
 struct RejectPartial: Equatable {
   var file: Int
+  /// The byte offset of the range the reject was read in; its line counts from there.
+  var range: Int = 0
   var reject: Reject
 }
 
@@ -152,12 +166,13 @@ extension PartialLine {
         decoding: (try? JSONEncoder.sortedKeys.encode(a.reasons)) ?? Data("{}".utf8),
         as: UTF8.self)
       return [
-        "A", String(a.file), a.path, a.sha256, a.system, String(a.rowsRead), String(a.readOK),
-        String(a.rejected), String(a.filtered), String(a.replacedBytes), reasons,
+        "A", String(a.file), String(a.range), String(a.lines), a.path, a.sha256, a.system,
+        String(a.rowsRead), String(a.readOK), String(a.rejected), String(a.filtered),
+        String(a.replacedBytes), reasons,
       ].map(Self.escape).joined(separator: "\t")
     case .reject(let r):
       return [
-        "R", String(r.file), String(r.reject.line), r.reject.reason, r.reject.raw,
+        "R", String(r.file), String(r.range), String(r.reject.line), r.reject.reason, r.reject.raw,
       ].map(Self.escape).joined(separator: "\t")
     }
   }
@@ -203,23 +218,25 @@ extension PartialLine {
             cell: Cell(category: category, productLine: fields[12], tier: tier),
             issue: fields[11], rule: fields[21])))
     case "A":
-      guard fields.count == 11, let file = Int(fields[1]), let rows = Int(fields[5]),
-        let ok = Int(fields[6]), let rejected = Int(fields[7]), let filtered = Int(fields[8]),
-        let replaced = Int(fields[9]),
-        let reasons = try? JSONDecoder().decode([String: Int].self, from: Data(fields[10].utf8))
+      guard fields.count == 13, let file = Int(fields[1]), let range = Int(fields[2]),
+        let lines = Int(fields[3]), let rows = Int(fields[7]), let ok = Int(fields[8]),
+        let rejected = Int(fields[9]), let filtered = Int(fields[10]),
+        let replaced = Int(fields[11]),
+        let reasons = try? JSONDecoder().decode([String: Int].self, from: Data(fields[12].utf8))
       else { throw fail("accounting line") }
       return .accounting(
         AccountingPartial(
-          file: file, path: fields[2], sha256: fields[3], system: fields[4], rowsRead: rows,
-          readOK: ok, rejected: rejected, filtered: filtered, replacedBytes: replaced,
-          reasons: reasons))
+          file: file, range: range, lines: lines, path: fields[4], sha256: fields[5],
+          system: fields[6], rowsRead: rows, readOK: ok, rejected: rejected, filtered: filtered,
+          replacedBytes: replaced, reasons: reasons))
     case "R":
-      guard fields.count == 5, let file = Int(fields[1]), let line = Int(fields[2]) else {
-        throw fail("reject line")
-      }
+      guard fields.count == 6, let file = Int(fields[1]), let range = Int(fields[2]),
+        let line = Int(fields[3])
+      else { throw fail("reject line") }
       return .reject(
         RejectPartial(
-          file: file, reject: Reject(file: "", line: line, reason: fields[3], raw: fields[4])))
+          file: file, range: range,
+          reject: Reject(file: "", line: line, reason: fields[4], raw: fields[5])))
     default:
       throw fail("unknown kind \"\(fields.first?.prefix(8) ?? "")\"")
     }

@@ -4,10 +4,10 @@ import PlaintCore
 import PlaintIngest
 import PlaintStore
 
-/// One unit of map work: a whole input file, in the run's file order.
+/// One unit of map work: an input file, or a byte range of a large one cut at a record start.
 ///
 /// Printed by `plaint shard` as one JSON object per line; `plaint map` needs nothing else to read
-/// it but the same configuration.
+/// it but the same configuration (a range's map reads the header from the file's start).
 public struct ShardTask: Codable, Sendable, Equatable {
   /// Position in the run's file order (sources in config order, each glob's matches sorted).
   public var file: Int
@@ -18,21 +18,40 @@ public struct ShardTask: Codable, Sendable, Equatable {
   /// How reports name it (relative to the config).
   public var display: String
   public var sha256: String
+  /// The byte range, when the file is split; nil for the whole file.
+  public var start: Int?
+  public var end: Int?
 }
 
 /// `plaint shard | plaint map | plaint reduce | plaint report --from-partials` (DESIGN §10).
 public enum ScaleOut {
-  /// The tasks of a configuration, one per input file.
-  public static func shard(configurationPath: String) throws(PlaintError) -> [ShardTask] {
+  /// Bytes per range when `plaint shard` splits a large file.
+  public static let defaultRangeSize = 64 << 20
+
+  /// The tasks of a configuration: one per input file, or per range of about `rangeSize` bytes
+  /// for an uncompressed UTF-8 or windows-1252 file larger than that.
+  public static func shard(configurationPath: String, rangeSize: Int = defaultRangeSize)
+    throws(PlaintError) -> [ShardTask]
+  {
     let configuration = try Configuration.load(path: configurationPath)
     let files = try Ingestion.inputFiles(configuration)
     var tasks: [ShardTask] = []
     for (index, file) in files.enumerated() {
-      tasks.append(
-        ShardTask(
-          file: index, source: file.sourceIndex, path: file.settings.path,
-          display: file.settings.displayPath,
-          sha256: try FileDigest.sha256(path: file.settings.path)))
+      let sha = try FileDigest.sha256(path: file.settings.path)
+      let ranges: [Range<Int>]
+      do {
+        ranges = try ExportReader(settings: file.settings).ranges(near: rangeSize)
+      } catch {
+        throw Failure.ingest(error, file: file.settings.displayPath)
+      }
+      for range in ranges {
+        let split = ranges.count > 1
+        tasks.append(
+          ShardTask(
+            file: index, source: file.sourceIndex, path: file.settings.path,
+            display: file.settings.displayPath, sha256: sha,
+            start: split ? range.lowerBound : nil, end: split ? range.upperBound : nil))
+      }
     }
     return tasks
   }
@@ -62,24 +81,34 @@ public enum ScaleOut {
       } catch {
         throw Failure.ingest(error, file: task.display)
       }
+      let start = task.start ?? 0
       var partial = AccountingPartial(
-        file: task.file, path: task.display, sha256: task.sha256,
+        file: task.file, range: start, path: task.display, sha256: task.sha256,
         system: settings.system ?? settings.profile)
       let placement = context.placement
+      let onTicket = { (ticket: Ticket) in
+        let order = CopyOrder(file: task.file, range: start, line: ticket.location.line)
+        output(
+          PartialLine.ticket(
+            TicketPartial(
+              occurrences: [task.file: 1], first: order, winner: order,
+              ticket: placement.place(ticket))
+          ).encoded())
+      }
+      let onReject = { (reject: Reject) in
+        output(
+          PartialLine.reject(RejectPartial(file: task.file, range: start, reject: reject))
+            .encoded())
+      }
       do {
-        let counts = try reader.read(
-          onTicket: { ticket in
-            let order = CopyOrder(file: task.file, line: ticket.location.line)
-            output(
-              PartialLine.ticket(
-                TicketPartial(
-                  occurrences: [task.file: 1], first: order, winner: order,
-                  ticket: placement.place(ticket))
-              ).encoded())
-          },
-          onReject: { reject in
-            output(PartialLine.reject(RejectPartial(file: task.file, reject: reject)).encoded())
-          })
+        let counts: FileAccounting
+        if let end = task.end {
+          let read = try reader.read(range: start..<end, onTicket: onTicket, onReject: onReject)
+          counts = read.accounting
+          partial.lines = read.lines
+        } else {
+          counts = try reader.read(onTicket: onTicket, onReject: onReject)
+        }
         partial.rowsRead = counts.rowsRead
         partial.readOK = counts.accepted
         partial.rejected = counts.rejected
@@ -108,7 +137,7 @@ public enum ScaleOut {
     throws(PlaintError) -> [PartialLine]
   {
     var tickets: [String: TicketPartial] = [:]
-    var accounting: [Int: AccountingPartial] = [:]
+    var accounting: [[Int]: AccountingPartial] = [:]
     var rejects: [PartialLine] = []
     for input in inputs {
       for (number, line) in input.lines.enumerated() where !line.isEmpty {
@@ -123,8 +152,8 @@ public enum ScaleOut {
           let key = partial.ticket.ticket.system + "\u{1F}" + partial.ticket.ticket.id
           tickets[key] = tickets[key].map { $0.merged(with: partial) } ?? partial
         case .accounting(let partial):
-          accounting[partial.file] =
-            accounting[partial.file].map { $0.merged(with: partial) } ?? partial
+          let key = [partial.file, partial.range]
+          accounting[key] = accounting[key].map { $0.merged(with: partial) } ?? partial
         case .reject:
           rejects.append(decoded)
         }
@@ -168,6 +197,12 @@ public enum ScaleOut {
   }
 }
 
+/// A byte range of an input file.
+private struct CopyKey: Hashable {
+  var file: Int
+  var range: Int
+}
+
 /// What `run` would have stored, settled from fully merged partials: which copy of each ticket is
 /// accepted and which are duplicates, per file, and each file's accounting.
 struct Settlement {
@@ -175,15 +210,35 @@ struct Settlement {
   var tickets: [ClassifiedTicket] = []
 
   init(_ lines: [PartialLine]) {
-    var accounting: [Int: AccountingPartial] = [:]
-    var rejects: [Int: [Reject]] = [:]
+    var ranges: [Int: [AccountingPartial]] = [:]
+    var rangeRejects: [RejectPartial] = []
     var partials: [TicketPartial] = []
     for line in lines {
       switch line {
       case .ticket(let partial): partials.append(partial)
-      case .accounting(let partial): accounting[partial.file] = partial
-      case .reject(let partial): rejects[partial.file, default: []].append(partial.reject)
+      case .accounting(let partial): ranges[partial.file, default: []].append(partial)
+      case .reject(let partial): rangeRejects.append(partial)
       }
+    }
+    // Each file's ranges add up; a range's lines follow the lines of the ranges before it.
+    var accounting: [Int: AccountingPartial] = [:]
+    var lineOffset: [CopyKey: Int] = [:]
+    for (file, parts) in ranges {
+      var offset = 0
+      for part in parts.sorted(by: { $0.range < $1.range }) {
+        lineOffset[CopyKey(file: file, range: part.range)] = offset
+        offset += part.lines
+        accounting[file] = accounting[file].map { $0.merged(with: part) } ?? part
+      }
+    }
+    func absolute(_ file: Int, _ range: Int, _ line: Int) -> Int {
+      line + (lineOffset[CopyKey(file: file, range: range)] ?? 0)
+    }
+    var rejects: [Int: [Reject]] = [:]
+    for partial in rangeRejects {
+      var reject = partial.reject
+      reject.line = absolute(partial.file, partial.range, reject.line)
+      rejects[partial.file, default: []].append(reject)
     }
     // A file identical to an earlier one is skipped by `run` (same sha256): it repeats the
     // earlier file's accounting under its own path and adds no tickets.
@@ -206,7 +261,10 @@ struct Settlement {
       for (file, count) in partial.occurrences {
         duplicates[file, default: 0] += count - (file == partial.first.file ? 1 : 0)
       }
-      tickets.append(partial.ticket)
+      var ticket = partial.ticket
+      ticket.ticket.location.line = absolute(
+        partial.winner.file, partial.winner.range, ticket.ticket.location.line)
+      tickets.append(ticket)
     }
     var settled: [Int: SourceAccounting] = [:]
     for file in accounting.keys.sorted() {

@@ -33,12 +33,26 @@ func standardInputLines() -> [Substring] {
 
 struct Shard: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the map tasks of a configuration, one JSON line per input file (DESIGN §10).")
+    abstract:
+      "Print the map tasks of a configuration, one JSON line per input file or byte range (DESIGN §10)."
+  )
 
   @OptionGroup var common: CommonOptions
 
+  @Option(
+    help:
+      "Split uncompressed UTF-8 and windows-1252 files larger than this many bytes into ranges cut at record starts."
+  )
+  var rangeSize = ScaleOut.defaultRangeSize
+
   func run() throws {
-    let tasks = try failing { try ScaleOut.shard(configurationPath: common.config) }
+    guard rangeSize > 0 else {
+      printError("--range-size \(rangeSize): give a positive number of bytes, e.g. 67108864")
+      throw ExitCode(ExitStatus.usage.rawValue)
+    }
+    let tasks = try failing {
+      try ScaleOut.shard(configurationPath: common.config, rangeSize: rangeSize)
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     for task in tasks {

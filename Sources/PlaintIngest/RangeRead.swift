@@ -1,0 +1,149 @@
+import Foundation
+import PlaintCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reading one export in byte ranges by separate processes (`plaint shard` / `plaint map`,
+/// DESIGN §10).
+///
+/// Unlike the parallel reader, whose cuts are guesses that the reader before checks, a range here
+/// is read by a process that never sees its neighbours, so its cuts must be right before anyone
+/// reads: `ranges(near:)` replays libcsv's state machine over the whole file (`RecordBoundaries`)
+/// and cuts only where libcsv is between records. A range's lines are counted from its own start;
+/// whoever merges the ranges shifts them by the lines of the ranges before (`lines` tells how many
+/// a range holds).
+extension ExportReader {
+  /// The ranges of about `size` bytes each that this file can be read in, cut at record starts;
+  /// one range for the whole file when it cannot be split: compressed, UTF-16 or GB18030, without
+  /// a header row, or not larger than `size`.
+  public func ranges(near size: Int) throws -> [Range<Int>] {
+    var info = stat()
+    let path = settings.path
+    guard stat(path, &info) == 0 else { throw IngestError.fileMissing(settings.displayPath) }
+    let length = Int(info.st_size)
+    let whole = [0..<length]
+    guard size > 0, length > size, settings.header, !path.hasSuffix(".gz") else { return whole }
+    var header = RowScan(reader: self, headerOnly: true)
+    try header.run(onTicket: { _ in }, onReject: { _ in })
+    guard header.mapping != nil,
+      header.encoding.kind == .utf8 || header.encoding.kind == .windows1252
+    else { return whole }
+
+    let file = open(path, O_RDONLY)
+    guard file >= 0 else { throw IngestError.fileMissing(settings.displayPath) }
+    defer { close(file) }
+    var scanner = RecordBoundaries(delimiter: header.delimiter, rowEnds: header.rowEnds)
+    var cuts = [0]
+    var target = size
+    var offset = header.encoding.bomLength
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    while offset < length {
+      let count = pread(file, buffer.baseAddress, min(buffer.count, length - offset), off_t(offset))
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { break }
+      let base = offset
+      let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<count])
+      scanner.scan(bytes) { start in
+        let position = base + start
+        // Only after an LF: a cut between the CR and LF of a CRLF would count a line twice.
+        if position >= target && position < length && bytes[start - 1] == 0x0A {
+          cuts.append(position)
+          target = position + size
+        }
+      }
+      offset += count
+    }
+    cuts.append(length)
+    return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+  }
+
+  /// Reads the bytes `range` (from `ranges(near:)`) as `read` reads the whole file: the range that
+  /// starts the file finds the header; a later one takes it from the file's start. Lines are
+  /// counted from the range's start; `lines` is how many physical lines the range holds.
+  public func read(
+    range: Range<Int>, onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
+  ) throws -> (accounting: FileAccounting, lines: Int) {
+    var info = stat()
+    guard stat(settings.path, &info) == 0 else {
+      throw IngestError.fileMissing(settings.displayPath)
+    }
+    if range.lowerBound == 0 && range.upperBound >= Int(info.st_size) {
+      let accounting = try read(onTicket: onTicket, onReject: onReject)
+      return (accounting, 0)
+    }
+    var header = RowScan(reader: self, headerOnly: true)
+    try header.run(onTicket: { _ in }, onReject: { _ in })
+    var scan: RowScan
+    if range.lowerBound == 0 {
+      scan = RowScan(reader: self, headerOnly: false)
+      scan.adopt(layoutOf: header)
+    } else {
+      scan = header
+      scan.headerOnly = false
+      scan.startsFile = false
+      scan.accounting = FileAccounting()
+      scan.dayMonth = DayMonthEvidence(patterns: scan.dates.patterns.count)
+    }
+    let file = open(settings.path, O_RDONLY)
+    guard file >= 0 else { throw IngestError.fileMissing(settings.displayPath) }
+    defer { close(file) }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: ExportReader.chunkSize, alignment: 16)
+    defer { buffer.deallocate() }
+    let lines = try scan.runRange(
+      file: file, range: range, isLast: range.upperBound >= Int(info.st_size), buffer: buffer,
+      onTicket: onTicket, onReject: onReject)
+    if range.lowerBound == 0 && scan.mapping == nil { throw scan.missingColumnsError() }
+    return (scan.accounting, lines)
+  }
+}
+
+extension RowScan {
+  /// Parses exactly the bytes of `range` with a fresh parser; the range must end between records.
+  mutating func runRange(
+    file: Int32, range: Range<Int>, isLast: Bool, buffer: UnsafeMutableRawBufferPointer,
+    onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
+  ) throws -> Int {
+    var csv: CSVReader
+    do {
+      csv = try CSVReader(delimiter: delimiter, rowEnds: rowEnds)
+    } catch {
+      throw IngestError.unreadable(path, error.message)
+    }
+    var offset = range.lowerBound + (range.lowerBound == 0 ? encoding.bomLength : 0)
+    do {
+      while offset < range.upperBound {
+        let count = pread(
+          file, buffer.baseAddress, min(buffer.count, range.upperBound - offset), off_t(offset))
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else {
+          throw IngestError.unreadable(
+            path, count == 0 ? "the file shrank while read" : String(cString: strerror(errno)))
+        }
+        offset += count
+        try csv.parse(UnsafeRawBufferPointer(rebasing: buffer[..<count])) {
+          try handle($0, onTicket, onReject)
+        }
+      }
+      if isLast {
+        try csv.finish { try handle($0, onTicket, onReject) }
+      } else if !csv.isAtRecordStart {
+        throw IngestError.unreadable(
+          path,
+          "bytes \(range.lowerBound)..<\(range.upperBound) do not end between records; shard the file again"
+        )
+      }
+    } catch let error as CSVError {
+      throw IngestError.unreadable(path, error.message)
+    }
+    return csv.line - 1
+  }
+
+  /// The error for a file whose header row was never found.
+  func missingColumnsError() -> IngestError { missingColumns() }
+}
