@@ -303,8 +303,10 @@ final class PartBoard<Item>: @unchecked Sendable {
   func take(_ index: Int) -> PartResult<Item> {
     condition.lock()
     defer { condition.unlock() }
-    while results[index] == nil { condition.wait() }
-    return results.removeValue(forKey: index)!
+    while true {
+      if let result = results.removeValue(forKey: index) { return result }
+      condition.wait()
+    }
   }
 
   /// The merger is done with every part through `last`; results for them are dropped.
