@@ -7,18 +7,25 @@ import Testing
 struct ScaleOutTests {
   /// Runs the scale-out pipeline the way a cluster would: one map process per task, two reduce
   /// stages over halves of the map output, then the report.
-  static func scaleOut(config: String, in directory: URL, period: String, reports: String) throws
-    -> PlaintBinary.Result
-  {
+  static func scaleOut(
+    config: String, in directory: URL, period: String, reports: String, rangeSize: Int? = nil,
+    mappers: Int = 4
+  ) throws -> (result: PlaintBinary.Result, tasks: [String]) {
     let work = directory.appendingPathComponent("scale-out")
     try FileManager.default.createDirectory(
       at: work.appendingPathComponent("partials"), withIntermediateDirectories: true)
-    let shard = try PlaintBinary.run(["shard", "--config", config], in: directory)
+    let shard = try PlaintBinary.run(
+      ["shard", "--config", config] + (rangeSize.map { ["--range-size", "\($0)"] } ?? []),
+      in: directory)
     #expect(shard.status == 0, "shard: \(shard.stderr)")
+    let tasks = shard.stdout.split(separator: "\n").map(String.init)
+    // Tasks dealt round-robin to separate map processes, as executors would get them.
     var mapped: [String] = []
-    for (index, task) in shard.stdout.split(separator: "\n").enumerated() {
-      let taskFile = work.appendingPathComponent("task-\(index).jsonl")
-      try Data((task + "\n").utf8).write(to: taskFile)
+    for mapper in 0..<mappers {
+      let mine = tasks.enumerated().filter { $0.offset % mappers == mapper }.map(\.element)
+      guard !mine.isEmpty else { continue }
+      let taskFile = work.appendingPathComponent("tasks-\(mapper).jsonl")
+      try Data((mine.joined(separator: "\n") + "\n").utf8).write(to: taskFile)
       let map = try PlaintBinary.run(
         ["map", "--config", config, "-q"], in: directory, input: taskFile)
       #expect(map.status == 0, "map: \(map.stderr)")
@@ -39,12 +46,13 @@ struct ScaleOutTests {
     let final = try PlaintBinary.run(["reduce"] + stage.map(\.path))
     #expect(final.status == 0, "reduce: \(final.stderr)")
     try Data(final.stdout.utf8).write(to: work.appendingPathComponent("partials/part-0.tsv"))
-    return try PlaintBinary.run(
+    let result = try PlaintBinary.run(
       [
         "report", "--config", config, "--from-partials",
         work.appendingPathComponent("partials").path,
         "--reports-dir", reports, "--period", period, "-q",
       ], in: directory)
+    return (result, tasks)
   }
 
   static func expectSameReports(_ a: URL, _ b: URL) throws {
@@ -100,9 +108,15 @@ struct ScaleOutTests {
         "--period", "2026-02", "-q",
       ], in: directory)
     #expect(run.status == 0, "run: \(run.stderr)")
+    // Ranges of 120 bytes: cuts land next to the quoted line breaks, the BOM and the CRLFs.
     let split = try Self.scaleOut(
-      config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials")
-    #expect(split.status == 0, "report: \(split.stderr)")
+      config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
+      rangeSize: 120)
+    #expect(split.result.status == 0, "report: \(split.result.stderr)")
+    let rangesOfA = split.tasks.filter { $0.contains("extra-a.csv") && $0.contains("\"start\"") }
+    #expect(rangesOfA.count >= 2, "extra-a.csv was not split: \(split.tasks)")
+    let rangesOfB = split.tasks.filter { $0.contains("extra-b.csv") && $0.contains("\"start\"") }
+    #expect(rangesOfB.count >= 2, "extra-b.csv (windows-1252) was not split")
     try Self.expectSameReports(
       directory.appendingPathComponent("by-run/2026-02"),
       directory.appendingPathComponent("by-partials/2026-02"))
@@ -136,8 +150,9 @@ struct ScaleOutTests {
     let config = DemoReportTests.demoConfig.path
     let split = try Self.scaleOut(
       config: config, in: scratch, period: "2026-10",
-      reports: scratch.appendingPathComponent("r").path)
-    #expect(split.status == 0, "report: \(split.stderr)")
+      reports: scratch.appendingPathComponent("r").path, rangeSize: 1 << 20)
+    #expect(split.result.status == 0, "report: \(split.result.stderr)")
+    #expect(split.tasks.count > 5, "the demo's exports were not split into ranges")
     // The committed demo report is `plaint run`'s (DemoReportTests keeps it current).
     try Self.expectSameReports(
       PlaintBinary.repositoryRoot.appendingPathComponent("reports/demo"),

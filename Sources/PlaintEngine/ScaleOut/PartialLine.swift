@@ -27,7 +27,8 @@ enum PartialLine: Equatable {
   var sortKey: [String] {
     switch self {
     case .ticket(let t): ["T", t.ticket.ticket.system, t.ticket.ticket.id]
-    case .accounting(let a): ["A", String(format: "%09d", a.file), String(format: "%015d", a.range)]
+    case .accounting(let a):
+      ["A", String(format: "%09d", a.file), String(format: "%015d", a.range)]
     case .reject(let r):
       [
         "R", String(format: "%09d", r.file), String(format: "%015d", r.range),
