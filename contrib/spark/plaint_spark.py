@@ -33,6 +33,9 @@ def main():
     parser.add_argument("--out", required=True, help="absolute folder for the reduced partials")
     parser.add_argument("--partitions", type=int, default=4, help="reduce partitions")
     parser.add_argument(
+        "--range-size", type=int, help="split exports larger than this many bytes into ranges"
+    )
+    parser.add_argument(
         "--binary",
         help="the plaint binary for the driver's `plaint shard` (default: the one shipped with --files)",
     )
@@ -52,8 +55,11 @@ def main():
         os.chmod(driver_binary, 0o755)
 
     # One task per file (or byte range): small lines, parallelised as they are.
+    shard = [driver_binary, "shard", "--config", args.config]
+    if args.range_size:
+        shard += ["--range-size", str(args.range_size)]
     tasks = subprocess.run(
-        [driver_binary, "shard", "--config", args.config],
+        shard,
         check=True, capture_output=True, text=True,
     ).stdout.splitlines()
     if not tasks:

@@ -14,7 +14,8 @@ export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$venv/bin/python"
 started=$(date +%s.%N)
 "$venv/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
   --files "$bin" "$root/contrib/spark/plaint_spark.py" \
-  --config "$config" --out "$work/partials" --binary "$bin" 2> "$work/spark.log" \
+  --config "$config" --out "$work/partials" --binary "$bin" --range-size 1048576 \
+  2> "$work/spark.log" \
   || { tail -40 "$work/spark.log"; exit 1; }
 "$bin" report --config "$config" --from-partials "$work/partials" \
   --reports-dir "$work/spark" --period "$period" --quiet
