@@ -48,16 +48,11 @@ struct ReportAssembly {
     let windowLength = max(
       2 * configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
     let window = Array(grid.periods.suffix(windowLength))
-    // The concentration baseline reaches back as far as the control baseline does. Only the
-    // judged period's narratives are read (excerpts, unclassified terms); the rest needs cells,
-    // customers and times, and would otherwise hold every text of the window in memory.
-    let reach = Array(
-      grid.periods.suffix(max(windowLength, configuration.control.baselinePeriods + 1)))
-    let fetched = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: reach, excluding: exclusion, textOnlyIn: period)
+    // Only the judged period's narratives are read (excerpts, unclassified terms); the rest of the
+    // window needs cells, customers and times, and would otherwise hold every text in memory.
+    let recent = try Failure.store { () throws(StoreError) in
+      try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
     }
-    let inWindow = Set(window)
-    let recent = fetched.filter { inWindow.contains($0.period) }
     let current = recent.filter { $0.period == period }
     let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
 
@@ -100,9 +95,19 @@ struct ReportAssembly {
     where !concentrationCells.contains(key) {
       concentrationCells.append(key)
     }
+    // The concentration baseline reaches back as far as the control baseline does, for the
+    // examined cells only and without text.
+    let earlier = Array(grid.periods.suffix(configuration.control.baselinePeriods + 1).dropLast())
+    let examined = concentrationCells.compactMap { key -> Cell? in
+      guard let category = Category(rawValue: key.category), let tier = Tier(rawValue: key.tier)
+      else { return nil }
+      return Cell(category: category, productLine: key.productLine, tier: tier)
+    }
+    let baselineTickets = try Failure.store { () throws(StoreError) in
+      try store.tickets(in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
+    }
     recurrence.concentrations = concentrations(
-      cells: concentrationCells, current: current,
-      baseline: fetched.filter { $0.period < period })
+      cells: concentrationCells, current: current, baseline: baselineTickets)
     recurrence.releases = releaseEffects(grid)
     var resolution = resolution(current)
     resolution.openPastSLA = openPastSLA(recent, timestamps: timestamps)

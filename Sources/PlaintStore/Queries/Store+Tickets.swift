@@ -36,14 +36,15 @@ extension Store {
   /// The tickets created in the given periods, oldest first, without the excluded tickets.
   ///
   /// With `textOnlyIn`, tickets of other periods come without their text (""), so a report's
-  /// window of several periods does not hold every narrative in memory.
+  /// window of several periods does not hold every narrative in memory; with `cells`, only the
+  /// tickets of those cells are read.
   public func tickets(
     in periods: [Period], excluding exclusion: TicketExclusion = .none,
-    textOnlyIn textPeriod: Period? = nil
+    textOnlyIn textPeriod: Period? = nil, cells: [Cell]? = nil
   )
     throws(StoreError) -> [ClassifiedTicket]
   {
-    guard !periods.isEmpty else { return [] }
+    guard !periods.isEmpty, cells?.isEmpty != true else { return [] }
     return try read("reading tickets") { db in
       let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
       let condition = exclusion.matchCondition
@@ -55,14 +56,22 @@ extension Store {
           customer, customer_name, product, channel, agent, source_category, tags, rule,
           CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line
         """
+      let inCells =
+        cells.map { cells in
+          "AND ("
+            + cells.map { _ in "(category = ? AND product_line = ? AND tier = ?)" }
+            .joined(separator: " OR ") + ")"
+        } ?? ""
+      let cellArguments: [String] =
+        cells?.flatMap { [$0.category.rawValue, $0.productLine, $0.tier.rawValue] } ?? []
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT \(columns) FROM tickets WHERE period IN (\(marks))
+          SELECT \(columns) FROM tickets WHERE period IN (\(marks)) \(inCells)
           \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY created, system, id
           """,
         arguments: StatementArguments(
-          (textPeriod.map { [$0.description] } ?? []) + periods.map(\.description)
+          (textPeriod.map { [$0.description] } ?? []) + periods.map(\.description) + cellArguments
             + (condition?.arguments ?? [])))
       var tickets: [ClassifiedTicket] = []
       while let row = try rows.next() {
