@@ -16,12 +16,14 @@ public struct RestoredSource: Sendable {
 extension Store {
   /// Fills an empty store with what `plaint reduce` settled — deduplicated tickets, each file's
   /// accounting (accepted and duplicates already decided) and rejects — in one transaction.
-  public func restore(sources: [RestoredSource], tickets: [ClassifiedTicket], now: Date)
-    throws(StoreError)
-  {
+  /// `feed` adds the tickets one by one (so they need not all be in memory) and returns the
+  /// sources.
+  public func restore(
+    now: Date, feed: (_ add: (ClassifiedTicket) throws -> Void) throws -> [RestoredSource]
+  ) throws(StoreError) {
     try write("restoring the store from partials") { db in
       var sink = try TicketSink(db: db, sha256: "")
-      for ticket in tickets { try sink.add(ticket) }
+      let sources = try feed { try sink.add($0) }
       let stamp = ISO8601DateFormatter().string(from: now)
       for source in sources {
         let accounting = source.accounting

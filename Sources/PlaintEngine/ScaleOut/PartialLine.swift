@@ -149,8 +149,8 @@ extension PartialLine {
       // Classified tickets keep only what a report shows of their text; unclassified ones keep
       // it all, for the table of frequent unclassified words.
       let text = t.ticket.isClassified ? String(ticket.text.prefix(200)) : ticket.text
-      let tags = String(
-        decoding: (try? JSONEncoder().encode(ticket.tags)) ?? Data("[]".utf8), as: UTF8.self)
+      // Tags joined by commas, as the store keeps them.
+      let tags = ticket.tags.joined(separator: ",")
       let fields: [String] = [
         "T", ticket.system, ticket.id, occurrences, t.first.text, t.winner.text,
         Self.time(ticket.created), ticket.updated.map(Self.time) ?? "",
@@ -178,6 +178,21 @@ extension PartialLine {
     }
   }
 
+  /// How many tab-separated fields a line of each kind has.
+  static let fieldCounts: [Character: Int] = ["T": 25, "A": 13, "R": 6]
+
+  /// What reduce merges a line by: the first three fields (kind and ticket key, or kind, file and
+  /// range); nil for a reject line, which is never merged.
+  static func mergeKey(_ line: Substring) -> Substring? {
+    guard line.first != "R" else { return nil }
+    var tabs = 0
+    for index in line.indices where line[index] == "\t" {
+      tabs += 1
+      if tabs == 3 { return line[..<index] }
+    }
+    return line
+  }
+
   /// Parses one line; `files` names each file position's path, for rejects.
   static func decode(_ line: Substring, source: String, number: Int) throws(PartialFormatError)
     -> PartialLine
@@ -202,7 +217,7 @@ extension PartialLine {
         occurrences[file, default: 0] += count
       }
       let optional = { (text: String) -> String? in text.isEmpty ? nil : text }
-      let tags = (try? JSONDecoder().decode([String].self, from: Data(fields[20].utf8))) ?? []
+      let tags = fields[20].split(separator: ",").map(String.init)
       let ticket = Ticket(
         system: fields[1], id: fields[2], created: Date(timeIntervalSince1970: created),
         updated: Double(fields[7]).map(Date.init(timeIntervalSince1970:)),

@@ -124,43 +124,74 @@ public enum ScaleOut {
 
   /// Merges partial lines (from map or from earlier reduces) into one line per ticket key and
   /// per file, sorted; associative, so it can run in stages.
+  ///
+  /// A line whose key occurs once passes through as it is (most tickets are exported once); only
+  /// lines that share a key are decoded and merged. Output is sorted by key, so the same input
+  /// gives the same bytes.
   public static func reduce(
     _ inputs: [(name: String, lines: [Substring])], output: (String) -> Void
   ) throws(PlaintError) {
-    for line in try merged(inputs).sorted(by: { $0.sortKey.lexicographicallyPrecedes($1.sortKey) })
-    {
-      output(line.encoded())
+    let merged = try grouped(inputs)
+    for group in merged.groups {
+      output(group.merged?.encoded() ?? String(group.line))
     }
+    for line in merged.rejects { output(String(line)) }
   }
 
-  static func merged(_ inputs: [(name: String, lines: [Substring])])
-    throws(PlaintError) -> [PartialLine]
+  /// One merged line per key, sorted by key: the original line while the key was seen once, the
+  /// decoded merge once it was seen again; and the reject lines, sorted.
+  static func grouped(_ inputs: [(name: String, lines: [Substring])]) throws(PlaintError)
+    -> (groups: [(key: Substring, line: Substring, merged: PartialLine?)], rejects: [Substring])
   {
-    var tickets: [String: TicketPartial] = [:]
-    var accounting: [[Int]: AccountingPartial] = [:]
-    var rejects: [PartialLine] = []
+    var slots: [Substring: Int] = [:]
+    var groups: [(key: Substring, line: Substring, merged: PartialLine?)] = []
+    var rejects: [Substring] = []
     for input in inputs {
       for (number, line) in input.lines.enumerated() where !line.isEmpty {
-        let decoded: PartialLine
-        do throws(PartialFormatError) {
-          decoded = try PartialLine.decode(line, source: input.name, number: number + 1)
-        } catch {
-          throw PlaintError(.dataError, error.description)
+        let kind = line.first ?? " "
+        let tabs = line.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
+        if PartialLine.fieldCounts[kind].map({ $0 - 1 }) != tabs {
+          _ = try decode(line, input.name, number)  // names what is wrong
+          throw PlaintError(.dataError, "\(input.name):\(number + 1): not a plaint partial line")
         }
-        switch decoded {
-        case .ticket(let partial):
-          let key = partial.ticket.ticket.system + "\u{1F}" + partial.ticket.ticket.id
-          tickets[key] = tickets[key].map { $0.merged(with: partial) } ?? partial
-        case .accounting(let partial):
-          let key = [partial.file, partial.range]
-          accounting[key] = accounting[key].map { $0.merged(with: partial) } ?? partial
-        case .reject:
-          rejects.append(decoded)
+        guard let key = PartialLine.mergeKey(line) else {
+          rejects.append(line)
+          continue
+        }
+        guard let slot = slots[key] else {
+          slots[key] = groups.count
+          groups.append((key, line, nil))
+          continue
+        }
+        let earlier: PartialLine
+        if let merged = groups[slot].merged {
+          earlier = merged
+        } else {
+          earlier = try decode(groups[slot].line, input.name, number)
+        }
+        let next = try decode(line, input.name, number)
+        switch (earlier, next) {
+        case (.ticket(let a), .ticket(let b)): groups[slot].merged = .ticket(a.merged(with: b))
+        case (.accounting(let a), .accounting(let b)):
+          groups[slot].merged = .accounting(a.merged(with: b))
+        default:
+          throw PlaintError(
+            .dataError, "\(input.name):\(number + 1): a line of another kind shares its key")
         }
       }
     }
-    return tickets.values.map(PartialLine.ticket) + accounting.values.map(PartialLine.accounting)
-      + rejects
+    groups.sort { $0.key < $1.key }
+    return (groups, rejects.sorted())
+  }
+
+  private static func decode(_ line: Substring, _ source: String, _ index: Int)
+    throws(PlaintError) -> PartialLine
+  {
+    do throws(PartialFormatError) {
+      return try PartialLine.decode(line, source: source, number: index + 1)
+    } catch {
+      throw PlaintError(.dataError, error.description)
+    }
   }
 
   /// The report of the reduced partials in `directory` (every file in it, in name order), written
@@ -182,17 +213,32 @@ public enum ScaleOut {
       let text = String(decoding: data, as: UTF8.self)
       inputs.append((name, text.split(separator: "\n", omittingEmptySubsequences: false)))
     }
-    let lines = try merged(inputs)
-    let settled = Settlement(lines)
-    let store = try Failure.store { () throws(StoreError) in try Store(path: ":memory:") }
-    try Failure.store { () throws(StoreError) in
-      try store.restore(sources: settled.sources, tickets: settled.tickets, now: options.now)
+    let merged = try grouped(inputs)
+    // The settled tickets go to a scratch store on disk, so memory does not grow with them.
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-partials-\(UUID().uuidString).db").path
+    defer {
+      for suffix in ["", "-wal", "-shm", ".lock"] {
+        try? FileManager.default.removeItem(atPath: scratch + suffix)
+      }
+    }
+    let store = try Failure.store { () throws(StoreError) in try Store(path: scratch) }
+    var sources: [RestoredSource] = []
+    do {
+      try store.restore(now: options.now) { add in
+        sources = try Settlement.settle(merged.groups, rejects: merged.rejects, onTicket: add)
+        return sources
+      }
+    } catch let error as PlaintError {
+      throw error
+    } catch {
+      throw PlaintError(.software, "restoring the partials: \(error)")
     }
     let classification = context.classificationKey
     try Failure.store { () throws(StoreError) in try store.setMeta("classification", classification)
     }
     return try pipeline.report(
-      store: store, context: context, inputs: settled.sources.map(\.accounting), reclassified: 0,
+      store: store, context: context, inputs: sources.map(\.accounting), reclassified: 0,
       requested: requested, options: options)
   }
 }
@@ -204,23 +250,27 @@ private struct CopyKey: Hashable {
 }
 
 /// What `run` would have stored, settled from fully merged partials: which copy of each ticket is
-/// accepted and which are duplicates, per file, and each file's accounting.
-struct Settlement {
-  var sources: [RestoredSource] = []
-  var tickets: [ClassifiedTicket] = []
-
-  init(_ lines: [PartialLine]) {
-    var ranges: [Int: [AccountingPartial]] = [:]
-    var rangeRejects: [RejectPartial] = []
-    var partials: [TicketPartial] = []
-    for line in lines {
-      switch line {
-      case .ticket(let partial): partials.append(partial)
-      case .accounting(let partial): ranges[partial.file, default: []].append(partial)
-      case .reject(let partial): rangeRejects.append(partial)
-      }
+/// accepted and which are duplicates, per file, each file's accounting, and every line number
+/// placed after the ranges before it.
+enum Settlement {
+  static func settle(
+    _ groups: [(key: Substring, line: Substring, merged: PartialLine?)],
+    rejects rejectLines: [Substring],
+    onTicket: (ClassifiedTicket) throws -> Void
+  ) throws -> [RestoredSource] {
+    func decoded(_ group: (key: Substring, line: Substring, merged: PartialLine?)) throws
+      -> PartialLine
+    {
+      if let merged = group.merged { return merged }
+      return try PartialLine.decode(group.line, source: "partials", number: 0)
     }
     // Each file's ranges add up; a range's lines follow the lines of the ranges before it.
+    var ranges: [Int: [AccountingPartial]] = [:]
+    for group in groups where group.key.first == "A" {
+      if case .accounting(let partial) = try decoded(group) {
+        ranges[partial.file, default: []].append(partial)
+      }
+    }
     var accounting: [Int: AccountingPartial] = [:]
     var lineOffset: [CopyKey: Int] = [:]
     for (file, parts) in ranges {
@@ -233,12 +283,6 @@ struct Settlement {
     }
     func absolute(_ file: Int, _ range: Int, _ line: Int) -> Int {
       line + (lineOffset[CopyKey(file: file, range: range)] ?? 0)
-    }
-    var rejects: [Int: [Reject]] = [:]
-    for partial in rangeRejects {
-      var reject = partial.reject
-      reject.line = absolute(partial.file, partial.range, reject.line)
-      rejects[partial.file, default: []].append(reject)
     }
     // A file identical to an earlier one is skipped by `run` (same sha256): it repeats the
     // earlier file's accounting under its own path and adds no tickets.
@@ -254,7 +298,8 @@ struct Settlement {
     }
     var accepted: [Int: Int] = [:]
     var duplicates: [Int: Int] = [:]
-    for var partial in partials {
+    for group in groups where group.key.first == "T" {
+      guard case .ticket(var partial) = try decoded(group) else { continue }
       for file in skipped.keys { partial.occurrences[file] = nil }
       guard !partial.occurrences.isEmpty else { continue }
       accepted[partial.first.file, default: 0] += 1
@@ -264,8 +309,17 @@ struct Settlement {
       var ticket = partial.ticket
       ticket.ticket.location.line = absolute(
         partial.winner.file, partial.winner.range, ticket.ticket.location.line)
-      tickets.append(ticket)
+      try onTicket(ticket)
     }
+    var rejects: [Int: [Reject]] = [:]
+    for line in rejectLines {
+      guard case .reject(let partial) = try PartialLine.decode(line, source: "partials", number: 0)
+      else { continue }
+      var reject = partial.reject
+      reject.line = absolute(partial.file, partial.range, reject.line)
+      rejects[partial.file, default: []].append(reject)
+    }
+    var sources: [RestoredSource] = []
     var settled: [Int: SourceAccounting] = [:]
     for file in accounting.keys.sorted() {
       guard let partial = accounting[file] else { continue }
@@ -290,5 +344,6 @@ struct Settlement {
       }
       sources.append(RestoredSource(accounting: source, rejects: fileRejects))
     }
+    return sources
   }
 }
