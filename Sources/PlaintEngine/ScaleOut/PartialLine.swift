@@ -186,7 +186,7 @@ extension PartialLine {
   static func mergeKey(_ line: Substring) -> Substring? {
     guard line.first != "R" else { return nil }
     var tabs = 0
-    for index in line.indices where line[index] == "\t" {
+    for index in line.utf8.indices where line.utf8[index] == 0x09 {
       tabs += 1
       if tabs == 3 { return line[..<index] }
     }
@@ -197,7 +197,14 @@ extension PartialLine {
   static func decode(_ line: Substring, source: String, number: Int) throws(PartialFormatError)
     -> PartialLine
   {
-    let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
+    // Split on the bytes: a tab is ASCII, so every cut is a character boundary.
+    var fields: [String] = []
+    var start = line.utf8.startIndex
+    for index in line.utf8.indices where line.utf8[index] == 0x09 {
+      fields.append(unescape(line[start..<index]))
+      start = line.utf8.index(after: index)
+    }
+    fields.append(unescape(line[start...]))
     func fail(_ reason: String) -> PartialFormatError {
       PartialFormatError(source: source, line: number, reason: reason)
     }
@@ -262,9 +269,7 @@ extension PartialLine {
   static func time(_ date: Date) -> String { "\(date.timeIntervalSince1970)" }
 
   static func escape(_ field: String) -> String {
-    guard
-      field.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-      )
+    guard field.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
     else { return field }
     var out = ""
     for scalar in field.unicodeScalars {
@@ -280,7 +285,7 @@ extension PartialLine {
   }
 
   static func unescape(_ field: Substring) -> String {
-    guard field.contains("\\") else { return String(field) }
+    guard field.utf8.contains(0x5C) else { return String(field) }
     var out = ""
     var escaping = false
     for scalar in field.unicodeScalars {
