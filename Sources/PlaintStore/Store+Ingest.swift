@@ -177,19 +177,8 @@ extension Store {
         var accounting = try body(&sink)
         accounting.accepted = sink.accepted
         accounting.duplicates = sink.duplicates
-        let reasons = try JSONEncoder.sorted.encode(accounting.reasons)
-        try db.execute(
-          sql: """
-            INSERT INTO sources (sha256, path, system, ingested_at, rows_read, accepted, rejected,
-              duplicates, filtered, replaced_bytes, reasons)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            accounting.sha256, accounting.path, accounting.system,
-            ISO8601DateFormatter().string(from: now), accounting.rowsRead, accounting.accepted,
-            accounting.rejected, accounting.duplicates, accounting.filtered,
-            accounting.replacedBytes, String(decoding: reasons, as: UTF8.self),
-          ])
+        try Self.insertSource(
+          db, accounting, ingestedAt: ISO8601DateFormatter().string(from: now))
         return accounting
       }
     } catch let error as StoreError {
@@ -227,6 +216,27 @@ extension Store {
         Reject(file: $0["file"], line: $0["line"], reason: $0["reason"], raw: $0["raw"])
       }
     }
+  }
+}
+
+extension Store {
+  /// Records one ingested file; a file whose checksum is already recorded keeps its first record
+  /// when `orIgnore` (a store rebuilt from partials), and fails the transaction otherwise.
+  static func insertSource(
+    _ db: Database, _ accounting: SourceAccounting, ingestedAt stamp: String, orIgnore: Bool = false
+  ) throws {
+    let reasons = try JSONEncoder.sorted.encode(accounting.reasons)
+    try db.execute(
+      sql: """
+        INSERT \(orIgnore ? "OR IGNORE " : "")INTO sources (sha256, path, system, ingested_at,
+          rows_read, accepted, rejected, duplicates, filtered, replaced_bytes, reasons)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        accounting.sha256, accounting.path, accounting.system, stamp, accounting.rowsRead,
+        accounting.accepted, accounting.rejected, accounting.duplicates, accounting.filtered,
+        accounting.replacedBytes, String(decoding: reasons, as: UTF8.self),
+      ])
   }
 }
 

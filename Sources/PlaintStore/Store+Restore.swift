@@ -27,19 +27,7 @@ extension Store {
       let stamp = ISO8601DateFormatter().string(from: now)
       for source in sources {
         let accounting = source.accounting
-        let reasons = try JSONEncoder.sorted.encode(accounting.reasons)
-        try db.execute(
-          sql: """
-            INSERT INTO sources (sha256, path, system, ingested_at, rows_read, accepted, rejected,
-              duplicates, filtered, replaced_bytes, reasons)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (sha256) DO NOTHING
-            """,
-          arguments: [
-            accounting.sha256, accounting.path, accounting.system, stamp, accounting.rowsRead,
-            accounting.accepted, accounting.rejected, accounting.duplicates, accounting.filtered,
-            accounting.replacedBytes, String(decoding: reasons, as: UTF8.self),
-          ])
+        try Self.insertSource(db, accounting, ingestedAt: stamp, orIgnore: true)
         var rejects = try TicketSink(db: db, sha256: accounting.sha256)
         for reject in source.rejects { try rejects.reject(reject) }
       }
