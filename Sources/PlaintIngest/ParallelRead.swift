@@ -178,10 +178,11 @@ extension RowScan {
   }
 
   /// Parses part `index` (bytes `bounds[index]..<bounds[index + 1]`), going on through the next
-  /// parts while a part does not end between records; returns the last part read and the lines
-  /// they hold.
+  /// parts while a part does not end between records — or, when `strict` (a range whose cut was
+  /// computed, not guessed), failing instead; returns the last part read and the lines they hold.
   mutating func runParts(
     file: Int32, bounds: [Int], from index: Int, buffer: UnsafeMutableRawBufferPointer,
+    strict: Bool = false,
     onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
   ) throws -> (last: Int, lines: Int) {
     var csv: CSVReader
@@ -191,7 +192,7 @@ extension RowScan {
       throw IngestError.unreadable(path, error.message)
     }
     var part = index
-    var offset = bounds[index] + (index == 0 ? encoding.bomLength : 0)
+    var offset = bounds[index] + (bounds[index] == 0 ? encoding.bomLength : 0)
     do {
       while true {
         let end = bounds[part + 1]
@@ -213,6 +214,12 @@ extension RowScan {
           break
         }
         if csv.isAtRecordStart { break }
+        if strict {
+          throw IngestError.unreadable(
+            path,
+            "bytes \(bounds[index])..<\(bounds[part + 1]) do not end between records; shard the file again"
+          )
+        }
         part += 1
       }
     } catch let error as CSVError {

@@ -104,44 +104,18 @@ extension ExportReader {
 }
 
 extension RowScan {
-  /// Parses exactly the bytes of `range` with a fresh parser; the range must end between records.
+  /// Parses exactly the bytes of `range` with a fresh parser; the range must end between records
+  /// unless it ends the file.
   mutating func runRange(
     file: Int32, range: Range<Int>, isLast: Bool, buffer: UnsafeMutableRawBufferPointer,
     onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
   ) throws -> Int {
-    var csv: CSVReader
-    do {
-      csv = try CSVReader(delimiter: delimiter, rowEnds: rowEnds)
-    } catch {
-      throw IngestError.unreadable(path, error.message)
-    }
-    var offset = range.lowerBound + (range.lowerBound == 0 ? encoding.bomLength : 0)
-    do {
-      while offset < range.upperBound {
-        let count = pread(
-          file, buffer.baseAddress, min(buffer.count, range.upperBound - offset), off_t(offset))
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else {
-          throw IngestError.unreadable(
-            path, count == 0 ? "the file shrank while read" : String(cString: strerror(errno)))
-        }
-        offset += count
-        try csv.parse(UnsafeRawBufferPointer(rebasing: buffer[..<count])) {
-          try handle($0, onTicket, onReject)
-        }
-      }
-      if isLast {
-        try csv.finish { try handle($0, onTicket, onReject) }
-      } else if !csv.isAtRecordStart {
-        throw IngestError.unreadable(
-          path,
-          "bytes \(range.lowerBound)..<\(range.upperBound) do not end between records; shard the file again"
-        )
-      }
-    } catch let error as CSVError {
-      throw IngestError.unreadable(path, error.message)
-    }
-    return csv.line - 1
+    // A bound past the range makes it "not the last part", so its end is checked, never passed.
+    let bounds = [range.lowerBound, range.upperBound] + (isLast ? [] : [Int.max])
+    return try runParts(
+      file: file, bounds: bounds, from: 0, buffer: buffer, strict: true, onTicket: onTicket,
+      onReject: onReject
+    ).lines
   }
 
   /// The error for a file whose header row was never found.
