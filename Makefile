@@ -52,7 +52,7 @@ test: setup-test build
 # must give the report `plaint run` gives.
 SPARK_VENV := $(CURDIR)/.venv-spark
 test-spark: build
-	$(call apt_install,openjdk-17-jre-headless)
+	$(call apt_install,openjdk-17-jre-headless python3-venv)
 	@[ -x "$(SPARK_VENV)/bin/spark-submit" ] || { python3 -m venv "$(SPARK_VENV)" && \
 	  "$(SPARK_VENV)/bin/pip" install -q pyspark; }
 	PLAINT_BIN="$(BIN)/plaint" SPARK_VENV="$(SPARK_VENV)" contrib/spark/run_test.sh
