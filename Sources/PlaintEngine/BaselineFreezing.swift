@@ -28,7 +28,7 @@ public enum BaselineFreezing {
         "--through \(text): expected \(example) (the config cuts periods by \(configuration.granularity.rawValue))"
       )
     }
-    let storePath = try existingStore(configuration, storeOverride)
+    let storePath = try configuration.existingStore(storeOverride)
     let lock = try RunLock(storePath: storePath, now: now)
     defer { withExtendedLifetime(lock) {} }
     let context = try RunContext(configuration: configuration, checkingColumns: false)
@@ -90,7 +90,7 @@ public enum BaselineFreezing {
     throws(PlaintError) -> String
   {
     let configuration = try Configuration.load(path: configurationPath)
-    let storePath = try existingStore(configuration, storeOverride)
+    let storePath = try configuration.existingStore(storeOverride)
     let store = try Failure.store { () throws(StoreError) in try Store.scratchCopy(of: storePath) }
     let baselines = try Failure.store { () throws(StoreError) in try store.baselines() }
     guard let sample = baselines.first else {
@@ -120,26 +120,13 @@ public enum BaselineFreezing {
     throws(PlaintError) -> Int
   {
     let configuration = try Configuration.load(path: configurationPath)
-    let storePath = try existingStore(configuration, storeOverride)
+    let storePath = try configuration.existingStore(storeOverride)
     let lock = try RunLock(storePath: storePath, now: now)
     defer { withExtendedLifetime(lock) {} }
     let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
     let count = try Failure.store { () throws(StoreError) in try store.baselines().count }
     try Failure.store { () throws(StoreError) in try store.replaceBaselines([]) }
     return count
-  }
-
-  private static func existingStore(_ configuration: Configuration, _ override: String?)
-    throws(PlaintError) -> String
-  {
-    let path = configuration.resolve(override ?? configuration.store)
-    guard path != ":memory:", FileManager.default.fileExists(atPath: path) else {
-      throw PlaintError(
-        .noInput,
-        "\(configuration.file): `store`: \(path == ":memory:" ? "an in-memory store keeps no baselines" : "no store at \(path)"); run plaint run first"
-      )
-    }
-    return path
   }
 
   private static func format(_ value: Double) -> String {

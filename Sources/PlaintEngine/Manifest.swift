@@ -39,13 +39,6 @@ struct Manifest: Encodable {
   }
 
   func encoded() throws(PlaintError) -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    do {
-      return try encoder.encode(self) + Data("\n".utf8)
-    } catch {
-      throw PlaintError(.software, "encoding manifest.json: \(error)")
-    }
+    try PrettyJSON.encode(self, snakeCase: true) + Data("\n".utf8)
   }
 }

@@ -35,6 +35,13 @@ public struct RunOutcome: Sendable {
   public var anomalies: Int
   public var reportDirectory: String
   public var inputs: [SourceAccounting]
+
+  /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …`.
+  public var summary: String {
+    let noun = anomalies == 1 ? "anomaly" : "anomalies"
+    return
+      "\(period): \(complaints) complaints, \(anomalies) \(noun); report: \(reportDirectory)/index.html"
+  }
 }
 
 /// The monthly job: ingest new exports, place tickets in the grid, judge every cell, write reports.
@@ -69,11 +76,7 @@ public struct Pipeline {
   /// are the configured files the store has ingested (by checksum); others are named in the log.
   public func reportFromStore(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
     let requested = try RequestedPeriod(options.period, configuration: configuration)
-    let storePath = configuration.resolve(options.store ?? configuration.store)
-    guard storePath != ":memory:", FileManager.default.fileExists(atPath: storePath) else {
-      throw PlaintError(
-        .noInput, "\(configuration.file): `store`: no store at \(storePath); run plaint run first")
-    }
+    let storePath = try configuration.existingStore(options.store)
     let lock = try RunLock(storePath: storePath, now: options.now)
     defer { withExtendedLifetime(lock) {} }
     let context = try RunContext(configuration: configuration, checkingColumns: false)
@@ -215,5 +218,19 @@ enum RequestedPeriod {
       }
       self = .exactly(period)
     }
+  }
+}
+
+extension Configuration {
+  /// The path of a store an earlier run wrote (`override` or the config's `store`), for the
+  /// commands that only read or amend one; exit 66 when there is none.
+  func existingStore(_ override: String?) throws(PlaintError) -> String {
+    let path = resolve(override ?? store)
+    guard path != ":memory:", FileManager.default.fileExists(atPath: path) else {
+      let what =
+        path == ":memory:" ? "an in-memory store keeps nothing between runs" : "no store at \(path)"
+      throw PlaintError(.noInput, "\(file): `store`: \(what); run plaint run first")
+    }
+    return path
   }
 }

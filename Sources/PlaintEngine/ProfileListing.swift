@@ -63,10 +63,7 @@ public enum ProfileListing {
         otherSystemMarks: profile.cannotContain,
         lacks: profile.absentFields.map { Lack(field: $0.rawValue, meaning: $0.absenceMeaning) })
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    let data = (try? encoder.encode(entries)) ?? Data("[]".utf8)
+    let data = (try? PrettyJSON.encode(entries, snakeCase: true)) ?? Data("[]".utf8)
     return String(decoding: data, as: UTF8.self)
   }
 }

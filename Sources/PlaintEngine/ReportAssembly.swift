@@ -31,18 +31,9 @@ struct ReportAssembly {
           category: baseline.category, productLine: baseline.productLine, tier: baseline.tier)] =
         baseline
     }
-    let judgedCells = AnomalyDetector.judge(
-      grid.cells, settings: settings, frozen: frozen.mapValues(\.baseline))
-    let judgedRollups = AnomalyDetector.judge(
-      grid.rollups, settings: settings, frozen: frozen.mapValues(\.baseline))
-    func series(
-      _ key: SeriesKey, _ judged: JudgedSeries?, _ observations: [ChartObservation],
-      _ periods: [Period]
-    ) -> ReportModel.CellSeries {
-      var series = self.series(key, judged, observations, periods)
-      series.baseline = frozen[key].map(Self.baseline) ?? .rolling
-      return series
-    }
+    let estimates = frozen.mapValues(\.baseline)
+    let judgedCells = AnomalyDetector.judge(grid.cells, settings: settings, frozen: estimates)
+    let judgedRollups = AnomalyDetector.judge(grid.rollups, settings: settings, frozen: estimates)
 
     // Enough periods for the Pareto window and the one before it, and for recurrence.
     let windowLength = max(
@@ -57,10 +48,10 @@ struct ReportAssembly {
     let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
 
     let cells = grid.cells.keys.sorted().map { key in
-      series(key, judgedCells[key], grid.cells[key] ?? [], grid.periods)
+      series(key, judgedCells[key], frozen[key], grid.periods)
     }
     let rollups = grid.rollups.keys.sorted().map { key in
-      series(key, judgedRollups[key], grid.rollups[key] ?? [], grid.periods)
+      series(key, judgedRollups[key], frozen[key], grid.periods)
     }
     let timestamps = ISO8601DateFormatter()
     timestamps.timeZone = configuration.timeZone
@@ -223,8 +214,7 @@ struct ReportAssembly {
   }
 
   private func series(
-    _ key: SeriesKey, _ judged: JudgedSeries?, _ observations: [ChartObservation],
-    _ periods: [Period]
+    _ key: SeriesKey, _ judged: JudgedSeries?, _ frozen: StoredBaseline?, _ periods: [Period]
   ) -> ReportModel.CellSeries {
     let points = (judged?.points ?? []).enumerated().map { index, judgedPoint in
       let point = judgedPoint.point
@@ -240,7 +230,8 @@ struct ReportAssembly {
     }
     return ReportModel.CellSeries(
       category: key.category, productLine: key.productLine, tier: key.tier,
-      chart: judged?.method.rawValue ?? ChartMethod.u.rawValue, phi: judged?.phi, series: points)
+      chart: judged?.method.rawValue ?? ChartMethod.u.rawValue, phi: judged?.phi,
+      baseline: frozen.map(Self.baseline) ?? .rolling, series: points)
   }
 
   private func status(_ point: JudgedPoint) -> String {

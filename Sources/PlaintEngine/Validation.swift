@@ -98,11 +98,8 @@ public struct Validation: Sendable {
       var inputs: [Input]
       var problems: [Problem]
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    let data = (try? encoder.encode(Document(inputs: inputs, problems: problems))) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    let data = try? PrettyJSON.encode(Document(inputs: inputs, problems: problems), snakeCase: true)
+    return String(decoding: data ?? Data(), as: UTF8.self)
   }
 
   /// A table of the accounting and the problems, for people.

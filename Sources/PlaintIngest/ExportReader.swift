@@ -138,6 +138,8 @@ struct RowScan: @unchecked Sendable {
   var rowEnds = RowEnds.lf
   /// Line 1 of this scan is the file's line 1 (only there can Excel's `sep=` line be).
   var startsFile = true
+  /// The file starts with Excel's `sep=;` line, which is not a row.
+  var hasSeparatorLine = false
 
   /// Thrown to stop reading once the header is found by `checkColumns`.
   struct HeaderFound: Error {}
@@ -174,9 +176,11 @@ struct RowScan: @unchecked Sendable {
     fieldEncoding = encoding.fieldEncoding
     self.encoding = encoding
     var decoder = ByteDecoder(encoding)
-    let (delimiter, rowEnds) = sniffLayout(sample, decoder: decoder, isWhole: isWhole)
+    let (delimiter, rowEnds, hasSeparatorLine) = sniffLayout(
+      sample, decoder: decoder, isWhole: isWhole)
     self.delimiter = delimiter
     self.rowEnds = rowEnds
+    self.hasSeparatorLine = hasSeparatorLine
     if !settings.header { mapping = try resolveHeaderless() }
     var csv: CSVReader
     do {
@@ -239,20 +243,21 @@ struct RowScan: @unchecked Sendable {
   /// The delimiter (unless configured) and the row ends, from the decoded sample.
   private func sniffLayout(
     _ sample: UnsafeRawBufferPointer, decoder: ByteDecoder, isWhole: Bool
-  ) -> (UInt8, RowEnds) {
+  ) -> (UInt8, RowEnds, hasSeparatorLine: Bool) {
     var probe = decoder
     var text: [UInt8] = []
     probe.decode(sample, isLast: isWhole) { text.append(contentsOf: $0) }
     let plans = reader.plans
     return text.withUnsafeBytes { bytes in
+      let separator = DelimiterSniffer.excelSeparator(bytes)
       let delimiter =
-        settings.delimiter ?? DelimiterSniffer.excelSeparator(bytes)
+        settings.delimiter ?? separator
         ?? DelimiterSniffer.sniff(bytes, encoding: fieldEncoding) { fields in
           plans.contains { plan in
             if case .success = plan.resolve(header: fields) { true } else { false }
           }
         }
-      return (delimiter, RowEnds.sniff(bytes))
+      return (delimiter, RowEnds.sniff(bytes), separator != nil)
     }
   }
 
@@ -278,7 +283,7 @@ struct RowScan: @unchecked Sendable {
     _ onReject: (Reject) throws -> Void
   ) throws {
     // Excel's `sep=;` line names the delimiter; it is not a row, even in a headerless file.
-    if startsFile && record.line == 1 && isExcelSeparatorLine(record) { return }
+    if hasSeparatorLine && startsFile && record.line == 1 { return }
     sawRecord = true
     guard let mapping else { return try findHeader(record) }
     // A row of empty fields (",,,," as spreadsheets leave) is a blank line, not a row.
@@ -323,15 +328,6 @@ struct RowScan: @unchecked Sendable {
     try onTicket(ticket)
     accounting.accepted += 1
     accounting.replacedBytes += replaced
-  }
-
-  private func isExcelSeparatorLine(_ record: CSVRecord) -> Bool {
-    guard record.fieldCount <= 2, record.fieldCount == 1 || trimmed(record[1]).isEmpty else {
-      return false
-    }
-    let first = Array(trimmed(record[0]))
-    return first.count <= 5 && first.count >= 4
-      && String(decoding: first.prefix(4), as: UTF8.self).lowercased() == "sep="
   }
 
   /// Takes `record` as the header row when some plan finds all it needs in it.

@@ -175,6 +175,7 @@ extension RowScan {
     fieldEncoding = other.fieldEncoding
     delimiter = other.delimiter
     rowEnds = other.rowEnds
+    hasSeparatorLine = other.hasSeparatorLine
   }
 
   /// Parses part `index` (bytes `bounds[index]..<bounds[index + 1]`), going on through the next

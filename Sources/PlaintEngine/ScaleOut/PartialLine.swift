@@ -22,20 +22,6 @@ enum PartialLine: Equatable {
   case ticket(TicketPartial)
   case accounting(AccountingPartial)
   case reject(RejectPartial)
-
-  /// Sorts tickets by key, accounting by file, rejects by file and line: reduce's output order.
-  var sortKey: [String] {
-    switch self {
-    case .ticket(let t): ["T", t.ticket.ticket.system, t.ticket.ticket.id]
-    case .accounting(let a):
-      ["A", String(format: "%09d", a.file), String(format: "%015d", a.range)]
-    case .reject(let r):
-      [
-        "R", String(format: "%09d", r.file), String(format: "%015d", r.range),
-        String(format: "%012d", r.reject.line), r.reject.reason, r.reject.raw,
-      ]
-    }
-  }
 }
 
 /// Where a copy of a ticket was read, in the run's order of files, byte ranges and lines: `file`

@@ -194,6 +194,24 @@ public enum ScaleOut {
     }
   }
 
+  /// The lines of task or partial text, split on LF bytes (a CR before it is dropped): neither
+  /// format has a raw line break inside a line.
+  public static func lines(of data: Data) -> [Substring] {
+    let text = String(decoding: data, as: UTF8.self)
+    var lines: [Substring] = []
+    var start = text.utf8.startIndex
+    for index in text.utf8.indices where text.utf8[index] == 0x0A {
+      var end = index
+      if end > start, text.utf8[text.utf8.index(before: end)] == 0x0D {
+        end = text.utf8.index(before: end)
+      }
+      lines.append(text[start..<end])
+      start = text.utf8.index(after: index)
+    }
+    lines.append(text[start...])
+    return lines
+  }
+
   /// The report of the reduced partials in `directory` (every file in it, in name order), written
   /// as `plaint run` writes it.
   public static func report(
@@ -210,8 +228,7 @@ public enum ScaleOut {
     var inputs: [(name: String, lines: [Substring])] = []
     for name in names.sorted() where !name.hasPrefix(".") {
       guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
-      let text = String(decoding: data, as: UTF8.self)
-      inputs.append((name, text.split(separator: "\n", omittingEmptySubsequences: false)))
+      inputs.append((name, lines(of: data)))
     }
     let merged = try grouped(inputs)
     // The settled tickets go to a scratch store on disk, so memory does not grow with them.

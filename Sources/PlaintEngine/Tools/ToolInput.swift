@@ -99,11 +99,5 @@ extension KeyedEncodingContainer {
 
 /// Pretty, key-sorted JSON with a trailing newline: the same value always gives the same bytes.
 func toolJSON(_ value: some Encodable) throws(PlaintError) -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-  do {
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-  } catch {
-    throw PlaintError(.software, "cannot encode the JSON output: \(error)")
-  }
+  String(decoding: try PrettyJSON.encode(value), as: UTF8.self) + "\n"
 }

@@ -32,10 +32,7 @@ struct Run: ParsableCommand {
           period: period, store: store, reportsDir: reportsDir, now: Date(),
           showsProgress: !common.quiet))
     }
-    let noun = outcome.anomalies == 1 ? "anomaly" : "anomalies"
-    print(
-      "\(outcome.period): \(outcome.complaints) complaints, \(outcome.anomalies) \(noun); report: \(outcome.reportDirectory)/index.html"
-    )
+    print(outcome.summary)
     if failOnAnomaly && outcome.anomalies > 0 {
       throw ExitCode(ExitStatus.anomalies.rawValue)
     }

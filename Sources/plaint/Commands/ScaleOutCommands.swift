@@ -24,11 +24,7 @@ final class LineWriter {
 
 /// Lines of standard input, without their line ends.
 func standardInputLines() -> [Substring] {
-  let data = FileHandle.standardInput.readDataToEndOfFile()
-  return String(decoding: data, as: UTF8.self).split(
-    separator: "\n", omittingEmptySubsequences: false
-  )
-  .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+  ScaleOut.lines(of: FileHandle.standardInput.readDataToEndOfFile())
 }
 
 struct Shard: ParsableCommand {
@@ -99,12 +95,7 @@ struct Reduce: ParsableCommand {
         printError("\(file): file not found")
         throw ExitCode(ExitStatus.noInput.rawValue)
       }
-      inputs.append(
-        (
-          file,
-          String(decoding: data, as: UTF8.self).split(
-            separator: "\n", omittingEmptySubsequences: false)
-        ))
+      inputs.append((file, ScaleOut.lines(of: data)))
     }
     let writer = LineWriter()
     defer { writer.flush() }
@@ -146,10 +137,7 @@ struct Report: ParsableCommand {
       }
       return try Pipeline(configurationPath: common.config, logger: logger).reportFromStore(options)
     }
-    let noun = outcome.anomalies == 1 ? "anomaly" : "anomalies"
-    print(
-      "\(outcome.period): \(outcome.complaints) complaints, \(outcome.anomalies) \(noun); report: \(outcome.reportDirectory)/index.html"
-    )
+    print(outcome.summary)
     if failOnAnomaly && outcome.anomalies > 0 { throw ExitCode(ExitStatus.anomalies.rawValue) }
   }
 }
