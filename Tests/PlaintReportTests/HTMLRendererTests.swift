@@ -93,6 +93,26 @@ import Testing
 }
 
 @Suite struct SVGChartTests {
+  @Test func aLongParetoShowsTheTopBarsAndOneOtherBar() {
+    let counts = (1...20).map { 21 - $0 }  // 20, 19, …, 1
+    let total = Double(counts.reduce(0, +))
+    var running = 0
+    let rows = counts.enumerated().map { index, count in
+      running += count
+      return ReportModel.ParetoRow(
+        key: "issue \(index + 1)", count: count, share: Double(count) / total,
+        cumulative: Double(running) / total, vital: index < 9)
+    }
+    let svg = ParetoChartSVG(rows: rows, threshold: 0.8, title: "by issue").render()
+    let bars = svg.components(separatedBy: "<rect class=\"bar").count - 1
+    #expect(bars == 15)
+    // Rows 15 to 20 (6 + 5 + … + 1 = 21 complaints) fold into the last bar.
+    #expect(svg.contains("other (6 items): 21 ("))
+    #expect(!svg.contains("issue 15"))
+    let short = ParetoChartSVG(rows: Array(rows.prefix(15)), threshold: 0.8, title: "t").render()
+    #expect(!short.contains("other ("))
+  }
+
   private let svg = ControlChartSVG(points: Fixture.series(), title: Fixture.script).render()
 
   @Test func signalPointIsMarkedInRed() throws {

@@ -163,7 +163,7 @@ public struct ParetoChartSVG: Sendable {
   public var title: String
   /// The bar axis heading: what the bars count.
   public var heading = "complaints"
-  /// How many bars to draw; the rest are summarised in the label.
+  /// How many bars to draw; beyond it, the last bar is "other", the rest summed.
   var limit = 15
   var width = 720.0
   var height = 300.0
@@ -177,7 +177,7 @@ public struct ParetoChartSVG: Sendable {
   /// The `<svg>` element; `standalone` adds the namespace a separate .svg file needs.
   public func render(standalone: Bool = false) -> String {
     let frame = SVG.Frame(width: width, height: height, left: 58, right: 46, top: 14, bottom: 96)
-    let shown = Array(rows.prefix(limit))
+    let shown = Self.topWithOther(rows, limit: limit)
     let axis = SVG.Axis(maximum: Double(shown.map(\.count).max() ?? 0), integers: true)
     let step = shown.isEmpty ? frame.plotWidth : frame.plotWidth / Double(shown.count)
     func x(_ index: Int) -> Double { frame.left + step * (Double(index) + 0.5) }
@@ -223,12 +223,23 @@ public struct ParetoChartSVG: Sendable {
     svg += "<line class=\"threshold\" x1=\"\(SVG.coordinate(frame.left))\" y1=\"\(level)\" "
     svg += "x2=\"\(SVG.coordinate(frame.rightEdge))\" y2=\"\(level)\">"
     svg += "<title>threshold \(OutputNumber.percent(threshold))</title></line>\n"
-    if rows.count > shown.count {
-      svg += "<text class=\"tick\" x=\"\(SVG.coordinate(frame.rightEdge))\" "
-      svg += "y=\"\(SVG.coordinate(frame.top + 10))\" text-anchor=\"end\">"
-      svg += "top \(shown.count) of \(rows.count)</text>\n"
-    }
     return svg + "</svg>"
+  }
+
+  /// The first `limit - 1` rows and one "other (n items)" row for the rest, never vital, its
+  /// cumulative share the table's last; all rows when they fit.
+  static func topWithOther(_ rows: [ReportModel.ParetoRow], limit: Int)
+    -> [ReportModel.ParetoRow]
+  {
+    guard rows.count > limit, limit > 1 else { return rows }
+    let rest = rows[(limit - 1)...]
+    let total = rows.reduce(0) { $0 + $1.count }
+    let count = rest.reduce(0) { $0 + $1.count }
+    let other = ReportModel.ParetoRow(
+      key: "other (\(rest.count) items)", count: count,
+      share: total > 0 ? Double(count) / Double(total) : 0,
+      cumulative: rows.last?.cumulative ?? 1, vital: false)
+    return Array(rows.prefix(limit - 1)) + [other]
   }
 }
 
