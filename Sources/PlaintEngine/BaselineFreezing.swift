@@ -42,9 +42,17 @@ public enum BaselineFreezing {
         .dataError,
         "\(storePath): no complaints up to \(through); nothing to freeze (run plaint run first)")
     }
+    let coverage = try DataCoverage(store: store, context: context)
+    if let span = coverage.span(configuration.granularity), !span.contains(through) {
+      throw PlaintError(
+        .usage,
+        "--through \(through): outside the data, which covers \(span.lowerBound) to \(span.upperBound)"
+      )
+    }
     let grid = GridSeries(
       counts: counts, sales: context.sales,
-      taxonomyLines: context.taxonomy.productLines.map(\.name), through: through)
+      taxonomyLines: context.taxonomy.productLines.map(\.name), through: through,
+      tiers: context.tiers, coverage: coverage)
     let settings = DetectorSettings(configuration.control)
     let stamp = ISO8601DateFormatter().string(from: now)
 

@@ -73,12 +73,19 @@ extension Configuration {
       control: try control(root["control"]),
       pareto: try pareto(root["pareto"]),
       recurrence: try recurrence(root["recurrence"]),
-      slaHours: try positive(root["sla_hours"]) ?? Defaults.slaHours,
+      slaHours: try slaHours(root["sla_hours"]),
       reports: try reports(root["reports"]))
     configuration.owners = try owners(root["owners"])
     configuration.canaries = try canaries(root["canaries"])
     configuration.releases = try root["releases"]?.string()
     return configuration
+  }
+
+  /// `sla_hours`: a positive number of hours, or `off` when there is no target.
+  private static func slaHours(_ node: YAMLNode?) throws(ConfigError) -> Double? {
+    guard let node else { return Defaults.slaHours }
+    if (try? node.string()) == "off" { return nil }
+    return try positive(node) ?? Defaults.slaHours
   }
 
   private static func owners(_ node: YAMLNode?) throws(ConfigError) -> Owners {
@@ -124,7 +131,7 @@ extension Configuration {
   private static func source(_ node: YAMLNode) throws(ConfigError) -> Source {
     _ = try node.mapping(allowed: [
       "path", "profile", "system", "encoding", "delimiter", "date_format", "columns", "header",
-      "where",
+      "where", "covers",
     ])
     guard let path = try node["path"]?.string(), !path.isEmpty else {
       throw node.error("missing key `path`: the file or glob to read")
@@ -155,12 +162,36 @@ extension Configuration {
         filters.append((column, try values.strings()))
       }
     }
-    return Source(
+    var source = Source(
       path: path, profile: profile, system: try node["system"]?.string(),
       encoding: try oneOf(node["encoding"], encodings) ?? Defaults.encoding,
       delimiter: try oneOf(node["delimiter"], delimiters) ?? Defaults.delimiter,
       dateFormats: try node["date_format"]?.strings() ?? [],
       columns: columns, header: header, filters: filters)
+    source.covers = try covers(node["covers"])
+    return source
+  }
+
+  /// `covers: {from: 2025-01-01, through: 2025-06-30}`: the days the source's exports cover,
+  /// when the user knows better than the first and last ticket.
+  private static func covers(_ node: YAMLNode?) throws(ConfigError) -> Source.Covers? {
+    guard let node else { return nil }
+    _ = try node.mapping(allowed: ["from", "through"])
+    func day(_ key: String) throws(ConfigError) -> Source.Day {
+      guard let value = node[key] else {
+        throw node.error("missing key `covers.\(key)`: a day such as 2025-01-31")
+      }
+      let text = try value.string()
+      guard let day = Source.Day(text) else {
+        throw value.error("expected a day such as 2025-01-31, got \"\(text)\"")
+      }
+      return day
+    }
+    let covers = Source.Covers(from: try day("from"), through: try day("through"))
+    guard covers.from <= covers.through else {
+      throw node.error("`covers.from` (\(covers.from)) is after `covers.through` (\(covers.through))")
+    }
+    return covers
   }
 
   private static func control(_ node: YAMLNode?) throws(ConfigError) -> Control {

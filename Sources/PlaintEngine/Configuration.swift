@@ -17,7 +17,8 @@ public struct Configuration: Sendable {
   public var control: Control
   public var pareto: Pareto
   public var recurrence: Recurrence
-  public var slaHours: Double
+  /// The resolution-time target in hours; nil when `sla_hours: off`.
+  public var slaHours: Double?
   public var reports: Reports
   /// Which team owns an anomaly (`owners:`); empty when the key is absent.
   public var owners: Owners = Owners()
@@ -38,6 +39,56 @@ public struct Configuration: Sendable {
     public var columns: [(field: String, columns: [String])]
     public var header: Bool
     public var filters: [(column: String, values: [String])]
+    /// The days this source's exports cover, when the user says so (`covers:`); otherwise each
+    /// file covers the days from its first ticket through its last.
+    public var covers: Covers? = nil
+
+    /// A calendar day, `YYYY-MM-DD`, cut in the configured time zone.
+    public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+      public var year: Int
+      public var month: Int
+      public var day: Int
+
+      public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+          let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+          (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let components = DateComponents(year: year, month: month, day: day)
+        guard calendar.date(from: components).map({ calendar.component(.day, from: $0) }) == day
+        else { return nil }
+        (self.year, self.month, self.day) = (year, month, day)
+      }
+
+      public var description: String {
+        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+      }
+
+      public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+      }
+
+      /// The day's first instant in `timeZone`.
+      public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantPast
+      }
+    }
+
+    public struct Covers: Sendable, Hashable {
+      public var from: Day
+      public var through: Day
+
+      /// The instants from the first day's midnight to the midnight after the last day.
+      public func span(in timeZone: TimeZone) -> Range<Date> {
+        Coverage.days(
+          from: from.start(in: timeZone), through: through.start(in: timeZone), in: timeZone)
+      }
+    }
   }
 
   public struct Control: Sendable {

@@ -30,6 +30,11 @@ struct SeriesKey: Hashable, Comparable, Sendable {
 /// Units come from the sales file: per product line and tier when it splits by tier, otherwise the
 /// product line's total serves both tiers. Without a sales file every period has one unit (a count
 /// chart). `unassigned` tickets have no denominator, so they are left out of every series.
+///
+/// Each point carries how much of its period the exports cover (`coverage`): a cell's comes from
+/// its product line; a roll-up's is whole only where every line in it that has a history is.
+/// Only `tiers` are charted: without key accounts, the key-account tier is neither drawn nor
+/// tested, and a single tier needs no tier roll-up.
 struct GridSeries {
   let periods: [Period]
   let productLines: [String]
@@ -37,9 +42,11 @@ struct GridSeries {
   var rollups: [SeriesKey: [ChartObservation]] = [:]
 
   init(
-    counts: [CellCount], sales: [SalesVolume]?, taxonomyLines: [String], through last: Period
+    counts: [CellCount], sales: [SalesVolume]?, taxonomyLines: [String], through last: Period,
+    tiers: [Tier] = Tier.allCases, coverage: DataCoverage? = nil
   ) {
-    let first = counts.map(\.period).filter { $0 <= last }.min() ?? last
+    let start = coverage?.span(last.granularity)?.lowerBound
+    let first = (counts.map(\.period) + [start].compactMap { $0 }).filter { $0 <= last }.min() ?? last
     periods = Period.range(first, through: last)
     let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
     var lines = Set(taxonomyLines)
@@ -76,8 +83,30 @@ struct GridSeries {
       tally[count.cell, default: Array(repeating: 0, count: periods.count)][at] += count.count
     }
     let zero = Array(repeating: 0, count: periods.count)
-    func observations(_ counts: [Int], _ units: [Double?]) -> [ChartObservation] {
-      zip(counts, units).map { ChartObservation(count: $0, units: $1) }
+    // Coverage per period of each line that some export held; a line none held has no history.
+    // Without coverage (the chart tools' callers), every period counts as whole.
+    var lineCoverage: [String: [PeriodCoverage]] = [:]
+    if let coverage {
+      for line in productLines where coverage.hasHistory(line) {
+        lineCoverage[line] = periods.map { coverage.coverage(line: line, $0) }
+      }
+    }
+    let unknown: PeriodCoverage = coverage == nil ? .whole : .none
+    func combined(_ lines: [String]) -> [PeriodCoverage] {
+      periods.indices.map { at in
+        let parts = lines.compactMap { lineCoverage[$0]?[at] }
+        return parts.isEmpty ? unknown : PeriodCoverage.combined(parts)
+      }
+    }
+    func observations(_ counts: [Int], _ units: [Double?], _ covered: [PeriodCoverage])
+      -> [ChartObservation]
+    {
+      counts.indices.map {
+        ChartObservation(count: counts[$0], units: units[$0], coverage: covered[$0])
+      }
+    }
+    func cellCoverage(_ line: String) -> [PeriodCoverage] {
+      lineCoverage[line] ?? Array(repeating: unknown, count: periods.count)
     }
     func add(_ a: [Int], _ b: [Int]) -> [Int] { zip(a, b).map(+) }
     func add(_ a: [Double?], _ b: [Double?]) -> [Double?] {
@@ -90,15 +119,16 @@ struct GridSeries {
     var lineCounts: [String: [Int]] = [:]
     var tierCounts: [Tier: [Int]] = [:]
     var cellUnits: [Tier: [String: [Double?]]] = [:]
-    for tier in Tier.allCases {
+    for tier in tiers {
       for line in productLines { cellUnits[tier, default: [:]][line] = exposure(line, tier) }
     }
     for category in Category.allCases {
       for line in productLines {
-        for tier in Tier.allCases {
+        for tier in tiers {
           let cell = Cell(category: category, productLine: line, tier: tier)
           let counts = tally[cell] ?? zero
-          cells[SeriesKey(cell)] = observations(counts, cellUnits[tier]?[line] ?? empty)
+          cells[SeriesKey(cell)] = observations(
+            counts, cellUnits[tier]?[line] ?? empty, cellCoverage(line))
           totalCounts = add(totalCounts, counts)
           categoryCounts[category] = add(categoryCounts[category] ?? zero, counts)
           lineCounts[line] = add(lineCounts[line] ?? zero, counts)
@@ -107,6 +137,7 @@ struct GridSeries {
       }
     }
     let lineTotals = productLines.map { exposure($0, nil) }
+    let allCovered = combined(productLines)
     let ones = [Double?](repeating: 1, count: periods.count)
     var allUnits: [Double?] = sales == nil ? ones : Array(repeating: 0, count: periods.count)
     if sales != nil {
@@ -114,21 +145,21 @@ struct GridSeries {
     }
     for category in Category.allCases {
       rollups[SeriesKey(category: category.rawValue, productLine: "*", tier: "*")] =
-        observations(categoryCounts[category] ?? zero, allUnits)
+        observations(categoryCounts[category] ?? zero, allUnits, allCovered)
     }
     for (line, lineUnits) in zip(productLines, lineTotals) {
       rollups[SeriesKey(category: "*", productLine: line, tier: "*")] =
-        observations(lineCounts[line] ?? zero, lineUnits)
+        observations(lineCounts[line] ?? zero, lineUnits, cellCoverage(line))
     }
-    for tier in Tier.allCases {
+    for tier in tiers where tiers.count > 1 {
       var tierUnits: [Double?] = sales == nil ? ones : Array(repeating: 0, count: periods.count)
       if sales != nil {
         for line in productLines { tierUnits = add(tierUnits, cellUnits[tier]?[line] ?? empty) }
       }
       rollups[SeriesKey(category: "*", productLine: "*", tier: tier.rawValue)] =
-        observations(tierCounts[tier] ?? zero, tierUnits)
+        observations(tierCounts[tier] ?? zero, tierUnits, allCovered)
     }
     rollups[SeriesKey(category: "*", productLine: "*", tier: "*")] =
-      observations(totalCounts, allUnits)
+      observations(totalCounts, allUnits, allCovered)
   }
 }

@@ -15,16 +15,19 @@ public struct RunOptions: Sendable {
   public var now: Date
   /// Draw a progress line while reading exports, when stderr is a terminal.
   public var showsProgress: Bool
+  /// Write a report for a period no export covers (stale exports) instead of failing with 65.
+  public var allowsEmpty: Bool
 
   public init(
     period: String? = nil, store: String? = nil, reportsDir: String? = nil, now: Date,
-    showsProgress: Bool = false
+    showsProgress: Bool = false, allowsEmpty: Bool = false
   ) {
     self.period = period
     self.store = store
     self.reportsDir = reportsDir
     self.now = now
     self.showsProgress = showsProgress
+    self.allowsEmpty = allowsEmpty
   }
 }
 
@@ -108,11 +111,13 @@ public struct Pipeline {
     if let sales = context.sales {
       try Failure.store { () throws(StoreError) in try store.replaceSales(sales) }
     }
-    let period = try reportPeriod(requested, now: options.now, store: store)
+    let coverage = try DataCoverage(store: store, context: context)
+    let period = try reportPeriod(requested, options: options, coverage: coverage)
     let bundle = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
-      inputs: inputs, reclassified: reclassified
+      inputs: inputs, reclassified: reclassified, coverage: coverage
     ).build()
+    logDataQuality(bundle.report)
 
     let reportsDir = configuration.resolve(options.reportsDir ?? configuration.reports.dir)
     let manifest = try Manifest(
@@ -172,28 +177,123 @@ public struct Pipeline {
     }
   }
 
-  private func reportPeriod(_ requested: RequestedPeriod, now: Date, store: Store)
-    throws(PlaintError) -> Period
-  {
+  /// The period to report. The default is the latest period the exports cover whole; `last` is
+  /// the calendar's last complete period, which the exports must cover whole; a named period
+  /// must lie within the data, and is reported (unjudged) when partial. A period no export
+  /// covers fails with 65, unless `--allow-empty`.
+  private func reportPeriod(
+    _ requested: RequestedPeriod, options: RunOptions, coverage: DataCoverage
+  ) throws(PlaintError) -> Period {
     let granularity = configuration.granularity
+    let zone = configuration.timeZone
+    let unit = granularity == .month ? "month" : "week"
+    guard let span = coverage.span(granularity), let lastDay = coverage.lastDay else {
+      throw PlaintError(
+        .dataError,
+        "\(configuration.file): no complaints were accepted from any source; check `sources` and the rejects"
+      )
+    }
+    let latest = "the latest ticket seen is from \(coverage.day(lastDay))"
     switch requested {
     case .latestWithData:
-      let counts = try Failure.store { () throws(StoreError) in
-        try store.cellCounts(
-          granularity: granularity, excluding: configuration.canaryExclusion)
-      }
-      guard let latest = counts.map(\.period).max() else {
+      guard let whole = coverage.latestWhole(granularity) else {
         throw PlaintError(
           .dataError,
-          "\(configuration.file): no complaints were accepted from any source; check `sources` and the rejects"
+          "no \(unit) is covered whole by the exports (\(coverage.day(coverage.all.start ?? lastDay)) to \(coverage.day(lastDay))); name one with --period to see its counts, unjudged"
         )
       }
-      return latest
+      if whole < span.upperBound {
+        logger.notice(
+          "the latest \(unit) is only partly covered by the exports: reporting the latest whole one",
+          metadata: [
+            "partial": "\(span.upperBound)", "covered_through": "\(coverage.day(lastDay))",
+            "period": "\(whole)",
+          ])
+      }
+      return whole
     case .lastComplete:
-      let current = Period(containing: now, in: configuration.timeZone, granularity: granularity)
-      return current.previous(in: configuration.timeZone)
+      let current = Period(containing: options.now, in: zone, granularity: granularity)
+      let last = current.previous(in: zone)
+      switch coverage.coverage(last) {
+      case .whole:
+        return last
+      case .none where options.allowsEmpty:
+        logger.warning(
+          "no export covers the period: writing an empty report (--allow-empty)",
+          metadata: ["period": "\(last)", "last_ticket": "\(coverage.day(lastDay))"])
+        return last
+      case .none:
+        throw PlaintError(
+          .dataError,
+          "\(last): no export covers this \(unit); \(latest) — are the exports stale? (--allow-empty writes the empty report)"
+        )
+      case .partial:
+        let days = coverage.coveredDays(last)
+        let through = days.map { coverage.day($0.last) } ?? coverage.day(lastDay)
+        throw PlaintError(
+          .dataError,
+          "\(last): the exports cover this \(unit) only through \(through); a partial \(unit) is not judged unless named (--period \(last))"
+        )
+      }
     case .exactly(let period):
-      return period
+      guard span.contains(period) else {
+        throw PlaintError(
+          .usage,
+          "--period \(period): outside the data, which covers \(span.lowerBound) to \(span.upperBound)"
+        )
+      }
+      switch coverage.coverage(period) {
+      case .whole:
+        return period
+      case .partial:
+        let days = coverage.coveredDays(period)
+        logger.warning(
+          "the period is only partly covered by the exports: counts are shown, nothing is judged",
+          metadata: [
+            "period": "\(period)",
+            "covered": "\(days.map { "\(coverage.day($0.first)) to \(coverage.day($0.last))" } ?? "")",
+          ])
+        return period
+      case .none where options.allowsEmpty:
+        return period
+      case .none:
+        throw PlaintError(
+          .dataError,
+          "\(period): no export covers this \(unit) (a gap between exports); \(latest) (--allow-empty writes the empty report)"
+        )
+      }
+    }
+  }
+
+  /// Warns in the log where the report's numbers need a caveat (the report says the same).
+  private func logDataQuality(_ report: ReportModel) {
+    let quality = report.dataQuality
+    let total = max(1, quality.complaints)
+    func share(_ count: Int) -> String { "\(count) of \(quality.complaints) (\(count * 100 / total) %)" }
+    for warning in quality.warnings {
+      switch warning {
+      case "unassigned":
+        logger.warning(
+          "many complaints are in no product line (unassigned): outside every cell",
+          metadata: ["tickets": "\(share(quality.unassigned))"])
+      case "unclassified":
+        logger.warning(
+          "many complaints match no issue of the taxonomy",
+          metadata: ["tickets": "\(share(quality.unclassified))"])
+      case "empty_text":
+        logger.warning(
+          "many complaints have no text to classify",
+          metadata: ["tickets": "\(share(quality.emptyText))"])
+      case "judged_minority":
+        logger.warning(
+          "the judged cells hold under half of the period's complaints",
+          metadata: ["tickets": "\(share(quality.inJudgedCells))"])
+      case "no_resolution":
+        logger.notice(
+          "no resolution times: resolution is not measured for these files",
+          metadata: ["files": "\(quality.withoutResolution.joined(separator: ", "))"])
+      default: break
+      }
     }
   }
 }

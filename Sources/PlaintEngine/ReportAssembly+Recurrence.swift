@@ -156,8 +156,10 @@ extension ReportAssembly {
       guard releasePeriod <= period else { continue }
       let firstAfter =
         releasePeriod.start(in: zone) == day ? releasePeriod : releasePeriod.next(in: zone)
+      // Only periods the line's exports cover whole are compared: a gap is not zero.
+      let line = grid.rollups[SeriesKey(category: "*", productLine: release.productLine, tier: "*")]
       func observation(_ at: Period) -> (count: Int, units: Double)? {
-        guard let i = index[at] else { return nil }
+        guard let i = index[at], (line?[i].coverage ?? .whole) == .whole else { return nil }
         var count = 0
         for tier in Tier.allCases {
           let key = SeriesKey(
@@ -278,7 +280,7 @@ extension ReportAssembly {
       let ticket = item.ticket
       guard ticket.created < end, ticket.resolved.map({ $0 >= end }) ?? true else { return nil }
       let hours = end.timeIntervalSince(ticket.created) / 3600
-      guard hours > configuration.slaHours else { return nil }
+      guard let sla = configuration.slaHours, hours > sla else { return nil }
       return ReportModel.OpenComplaint(
         system: ticket.system, id: ticket.id, created: timestamps.string(from: ticket.created),
         category: item.cell.category.rawValue, productLine: item.cell.productLine,

@@ -13,15 +13,12 @@ struct ReportAssembly {
   let period: Period
   let inputs: [SourceAccounting]
   let reclassified: Int
+  let coverage: DataCoverage
 
   func build() throws(PlaintError) -> ReportBundle {
     let exclusion = configuration.canaryExclusion
-    let counts = try Failure.store { () throws(StoreError) in
-      try store.cellCounts(granularity: configuration.granularity, excluding: exclusion)
-    }
-    let grid = GridSeries(
-      counts: counts, sales: context.sales,
-      taxonomyLines: context.taxonomy.productLines.map(\.name), through: period)
+    let grid = try GridSeries.load(
+      store: store, context: context, coverage: coverage, through: period)
     let settings = DetectorSettings(configuration.control)
     let stored = try Failure.store { () throws(StoreError) in try store.baselines() }
     var frozen: [SeriesKey: StoredBaseline] = [:]
@@ -100,8 +97,10 @@ struct ReportAssembly {
     recurrence.concentrations = concentrations(
       cells: concentrationCells, current: current, baseline: baselineTickets)
     recurrence.releases = releaseEffects(grid)
-    var resolution = resolution(current)
-    resolution.openPastSLA = openPastSLA(recent, timestamps: timestamps)
+    let measured = Set(coverage.files.filter { $0.resolved > 0 }.map(\.path))
+    var resolution = resolution(current.filter { measured.contains($0.ticket.location.file) })
+    resolution.openPastSLA = openPastSLA(
+      recent.filter { measured.contains($0.ticket.location.file) }, timestamps: timestamps)
 
     let totalKey = SeriesKey(category: "*", productLine: "*", tier: "*")
     let totalPoint = judgedRollups[totalKey]?.points.last?.point
@@ -131,6 +130,8 @@ struct ReportAssembly {
       unclassifiedTerms: UnclassifiedTerms.top(
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
     report.canaries = try canaries()
+    report.coverage = coverageModel(grid)
+    report.dataQuality = dataQuality(current, judged: judgedCells)
 
     let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
     let inputPaths = Set(inputs.map(\.path))
@@ -176,13 +177,18 @@ struct ReportAssembly {
       + baselineSentence(frozen, series: series)
       + "at least \(control.minCount) complaints to flag, \(fdr) across the cells of a period; "
       + (context.sales == nil
-        ? "no sales file, so every cell is a count chart (one unit per period)."
+        ? "complaint counts (no sales volume): every cell is a count chart, one unit per period."
         : "rates are complaints per sales unit of the cell's product line and tier.")
+      + " Periods no export covers are gaps, and periods an export covers only in part are shown"
+      + " but not judged; neither enters a baseline."
     var charts: [String: Int] = [:]
     for point in latest {
       if let chart = point.point.method { charts[chart.rawValue, default: 0] += 1 }
     }
-    let tested = latest.filter { $0.point.pValue != nil && !$0.insufficientHistory }.count
+    let tested = latest.filter {
+      $0.point.pValue != nil && !$0.insufficientHistory
+        && !($0.point.count == 0 && $0.point.center == 0)
+    }.count
     let short = latest.filter { $0.point.status == .ok && $0.insufficientHistory }.count
     var result = ReportModel.Method(
       name: control.method, sigma: control.sigma, baselinePeriods: control.baselinePeriods,
@@ -238,6 +244,8 @@ struct ReportAssembly {
     switch point.point.status {
     case .noExposure: return "no_exposure"
     case .missing: return "missing"
+    case .notCovered: return "not_covered"
+    case .partial: return "partial"
     case .ok:
       if point.isAnomaly { return "anomaly" }
       if point.isImprovement { return "improvement" }
@@ -280,7 +288,7 @@ struct ReportAssembly {
         switch point.point.status {
         case .noExposure: reason = "no_exposure"
         case .missing: reason = "missing"
-        case .ok: continue
+        case .ok, .notCovered, .partial: continue
         }
         let period = grid.periods[index].description
         guard seen.insert("\(key.productLine)|\(key.tier)|\(period)").inserted else { continue }
@@ -383,9 +391,10 @@ struct ReportAssembly {
 
   /// Resolution times of the period's complaints per category and per cell. A complaint breaches
   /// the SLA when it was resolved later than `sla_hours` after creation, or is still unresolved
-  /// and older than that at the end of the period.
+  /// and older than that at the end of the period. Only tickets from files that carry resolution
+  /// times are measured; without `sla_hours` there are no breaches to count.
   private func resolution(_ tickets: [ClassifiedTicket]) -> ReportModel.Resolution {
-    let sla = configuration.slaHours
+    let sla = configuration.slaHours ?? .infinity
     let periodEnd = period.next(in: configuration.timeZone).start(in: configuration.timeZone)
     func row(_ key: String, _ group: [ClassifiedTicket]) -> ReportModel.ResolutionRow {
       let hours = group.compactMap { ticket in
@@ -408,7 +417,8 @@ struct ReportAssembly {
       }
       return ReportModel.ResolutionRow(
         key: key, medianHours: quantile(hours, 0.5), p90Hours: quantile(hours, 0.9),
-        slaBreachShare: Double(breaches) / Double(group.count), complaints: group.count,
+        slaBreachShare: configuration.slaHours == nil
+          ? nil : Double(breaches) / Double(group.count), complaints: group.count,
         resolved: hours.count, openPastSLA: openPast)
     }
     let byCategory = Category.allCases.compactMap { category -> ReportModel.ResolutionRow? in
@@ -418,7 +428,8 @@ struct ReportAssembly {
     let byCell = Dictionary(grouping: tickets) { $0.cell }
       .sorted { SeriesKey($0.key) < SeriesKey($1.key) }
       .map { row($0.key.description, $0.value) }
-    return ReportModel.Resolution(byCategory: byCategory, byCell: byCell, slaHours: sla)
+    return ReportModel.Resolution(
+      byCategory: byCategory, byCell: byCell, slaHours: configuration.slaHours)
   }
 
   private func anomalyTicket(

@@ -19,6 +19,8 @@ struct RunContext {
   /// The product changes of `releases:`, in file order; empty without the key.
   let releases: [ReleaseRow]
   let files: [InputFile]
+  /// The tiers the grid charts: the key-account tier only when key accounts are configured.
+  let tiers: [Tier]
 
   /// `checkingColumns: false` leaves each file's header to the caller (a dry run checks them all).
   init(configuration: Configuration, checkingColumns: Bool = true) throws(PlaintError) {
@@ -41,6 +43,8 @@ struct RunContext {
         throw Failure.ingest(error, file: accounts)
       }
     }
+    tiers = keyAccounts.customerIDs.isEmpty && keyAccounts.domains.isEmpty
+      ? [.consumer] : Tier.allCases
     placement = Placement(
       classifier: Classifier(taxonomy: taxonomy), keyAccounts: keyAccounts,
       timeZone: configuration.timeZone, granularity: configuration.granularity)

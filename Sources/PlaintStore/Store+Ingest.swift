@@ -16,6 +16,10 @@ public struct SourceAccounting: Sendable, Hashable, Codable {
   /// Invalid bytes replaced by U+FFFD.
   public var replacedBytes = 0
   public var reasons: [String: Int] = [:]
+  /// The creation time of the file's earliest and latest dated row, accepted or duplicate: the
+  /// span the export covers (nil when no row had a date).
+  public var firstCreated: Date?
+  public var lastCreated: Date?
 
   public init(path: String, sha256: String, system: String) {
     self.path = path
@@ -35,6 +39,9 @@ public struct TicketSink: ~Copyable {
   public private(set) var duplicates = 0
   /// Duplicates that carried a later update and replaced the stored row.
   public private(set) var replaced = 0
+  /// The earliest and latest creation time of every ticket added, accepted or duplicate.
+  public private(set) var firstCreated: Date?
+  public private(set) var lastCreated: Date?
 
   /// The insert, prepared once per file and bound with SQLite's own calls: GRDB's
   /// `StatementArguments` (an array of existentials per ticket) cost as much as SQLite's insert.
@@ -56,6 +63,8 @@ public struct TicketSink: ~Copyable {
   public mutating func add(_ item: ClassifiedTicket) throws {
     let statement = insert.sqliteStatement
     let ticket = item.ticket
+    if firstCreated.map({ ticket.created < $0 }) ?? true { firstCreated = ticket.created }
+    if lastCreated.map({ ticket.created > $0 }) ?? true { lastCreated = ticket.created }
     sqlite3_reset(statement)
     bind(statement, 1, ticket.system)
     bind(statement, 2, ticket.id)
@@ -177,6 +186,8 @@ extension Store {
         var accounting = try body(&sink)
         accounting.accepted = sink.accepted
         accounting.duplicates = sink.duplicates
+        accounting.firstCreated = sink.firstCreated
+        accounting.lastCreated = sink.lastCreated
         try Self.insertSource(
           db, accounting, ingestedAt: ISO8601DateFormatter().string(from: now))
         return accounting
@@ -206,6 +217,8 @@ extension Store {
     let reasons: String = row["reasons"]
     source.reasons =
       (try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))) ?? [:]
+    source.firstCreated = (row["first_created"] as Double?).map(Date.init(timeIntervalSince1970:))
+    source.lastCreated = (row["last_created"] as Double?).map(Date.init(timeIntervalSince1970:))
     return source
   }
 
@@ -229,13 +242,16 @@ extension Store {
     try db.execute(
       sql: """
         INSERT \(orIgnore ? "OR IGNORE " : "")INTO sources (sha256, path, system, ingested_at,
-          rows_read, accepted, rejected, duplicates, filtered, replaced_bytes, reasons)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          rows_read, accepted, rejected, duplicates, filtered, replaced_bytes, reasons,
+          first_created, last_created)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         accounting.sha256, accounting.path, accounting.system, stamp, accounting.rowsRead,
         accounting.accepted, accounting.rejected, accounting.duplicates, accounting.filtered,
         accounting.replacedBytes, String(decoding: reasons, as: UTF8.self),
+        accounting.firstCreated?.timeIntervalSince1970,
+        accounting.lastCreated?.timeIntervalSince1970,
       ])
   }
 }

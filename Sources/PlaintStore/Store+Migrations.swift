@@ -102,6 +102,18 @@ extension Store {
           );
           """)
     }
+    migrator.registerMigration("v3-coverage") { db in
+      // What each export covers: its earliest and latest dated row. Files ingested before this
+      // version get the span of the tickets kept from them.
+      try db.execute(
+        sql: """
+          ALTER TABLE sources ADD COLUMN first_created REAL;
+          ALTER TABLE sources ADD COLUMN last_created REAL;
+          UPDATE sources SET
+            first_created = (SELECT min(created) FROM tickets WHERE source_file = sources.path),
+            last_created = (SELECT max(created) FROM tickets WHERE source_file = sources.path);
+          """)
+    }
     return migrator
   }
 }

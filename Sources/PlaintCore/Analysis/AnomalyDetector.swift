@@ -189,8 +189,12 @@ private struct Draft {
   var fired: [RunRule]
   var qValue: Double?
 
-  /// Whether the point enters the period's Benjamini–Hochberg family.
-  var testable: Bool { point.pValue != nil && !insufficientHistory }
+  /// Whether the point enters the period's Benjamini–Hochberg family: a p-value, enough history,
+  /// and something to test — a cell with no complaint now and none in its baseline (centre 0)
+  /// cannot signal, and would only make real signals harder to pass.
+  var testable: Bool {
+    point.pValue != nil && !insufficientHistory && !(point.count == 0 && point.center == 0)
+  }
 }
 
 /// The running state of one series as the detector walks through the periods.

@@ -29,20 +29,33 @@ public enum PointStatus: String, Codable, Sendable {
   case noExposure = "no_exposure"
   /// Units unknown: no rate, no limits, never a signal.
   case missing
+  /// No export covers the period: no data, not zero; no rate, no limits, never a signal.
+  case notCovered = "not_covered"
+  /// Exports cover only part of the period: its count is shown, never judged or used as a
+  /// baseline.
+  case partial
 }
 
-/// One period of a series: a count and its exposure (nil = missing, 0 = no exposure).
+/// One period of a series: a count and its exposure (nil = missing, 0 = no exposure), and how
+/// much of the period the exports cover.
 public struct ChartObservation: Sendable, Hashable {
   public var count: Int
   public var units: Double?
+  public var coverage: PeriodCoverage
 
-  public init(count: Int, units: Double?) {
+  public init(count: Int, units: Double?, coverage: PeriodCoverage = .whole) {
     self.count = count
     self.units = units
+    self.coverage = coverage
   }
 
   /// Whether the period has a rate, or why not.
   public var status: PointStatus {
+    switch coverage {
+    case .none: return .notCovered
+    case .partial: return .partial
+    case .whole: break
+    }
     guard let units, !units.isNaN else { return .missing }
     return units > 0 ? .ok : .noExposure
   }

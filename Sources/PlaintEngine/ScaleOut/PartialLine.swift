@@ -97,9 +97,14 @@ struct AccountingPartial: Equatable {
   var filtered = 0
   var replacedBytes = 0
   var reasons: [String: Int] = [:]
+  /// The earliest and latest creation time of the rows read OK (the export's coverage).
+  var firstCreated: Date?
+  var lastCreated: Date?
 
   func merged(with other: AccountingPartial) -> AccountingPartial {
     var result = self
+    result.firstCreated = [firstCreated, other.firstCreated].compactMap { $0 }.min()
+    result.lastCreated = [lastCreated, other.lastCreated].compactMap { $0 }.max()
     result.rowsRead += other.rowsRead
     result.readOK += other.readOK
     result.rejected += other.rejected
@@ -155,7 +160,8 @@ extension PartialLine {
       return [
         "A", String(a.file), String(a.range), String(a.lines), a.path, a.sha256, a.system,
         String(a.rowsRead), String(a.readOK), String(a.rejected), String(a.filtered),
-        String(a.replacedBytes), reasons,
+        String(a.replacedBytes), reasons, a.firstCreated.map(Self.time) ?? "",
+        a.lastCreated.map(Self.time) ?? "",
       ].map(Self.escape).joined(separator: "\t")
     case .reject(let r):
       return [
@@ -227,7 +233,7 @@ extension PartialLine {
             cell: Cell(category: category, productLine: fields[12], tier: tier),
             issue: fields[11], rule: fields[21])))
     case "A":
-      guard fields.count == 13, let file = Int(fields[1]), let range = Int(fields[2]),
+      guard fields.count == 15, let file = Int(fields[1]), let range = Int(fields[2]),
         let lines = Int(fields[3]), let rows = Int(fields[7]), let ok = Int(fields[8]),
         let rejected = Int(fields[9]), let filtered = Int(fields[10]),
         let replaced = Int(fields[11]),
@@ -237,7 +243,9 @@ extension PartialLine {
         AccountingPartial(
           file: file, range: range, lines: lines, path: fields[4], sha256: fields[5],
           system: fields[6], rowsRead: rows, readOK: ok, rejected: rejected, filtered: filtered,
-          replacedBytes: replaced, reasons: reasons))
+          replacedBytes: replaced, reasons: reasons,
+          firstCreated: Double(fields[13]).map(Date.init(timeIntervalSince1970:)),
+          lastCreated: Double(fields[14]).map(Date.init(timeIntervalSince1970:))))
     case "R":
       guard fields.count == 6, let file = Int(fields[1]), let range = Int(fields[2]),
         let line = Int(fields[3])

@@ -86,7 +86,11 @@ public enum ScaleOut {
         file: task.file, range: start, path: task.display, sha256: task.sha256,
         system: settings.system ?? settings.profile)
       let placement = context.placement
+      var first: Date?
+      var last: Date?
       let onTicket = { (ticket: Ticket) in
+        if first.map({ ticket.created < $0 }) ?? true { first = ticket.created }
+        if last.map({ ticket.created > $0 }) ?? true { last = ticket.created }
         let order = CopyOrder(file: task.file, range: start, line: ticket.location.line)
         output(
           PartialLine.ticket(
@@ -115,6 +119,8 @@ public enum ScaleOut {
         partial.filtered = counts.filtered
         partial.replacedBytes = counts.replacedBytes
         partial.reasons = counts.reasons
+        partial.firstCreated = first
+        partial.lastCreated = last
       } catch {
         throw Failure.ingest(error, file: task.display)
       }
@@ -355,6 +361,8 @@ enum Settlement {
       source.filtered = partial.filtered
       source.replacedBytes = partial.replacedBytes
       source.reasons = partial.reasons
+      source.firstCreated = partial.firstCreated
+      source.lastCreated = partial.lastCreated
       settled[file] = source
       let fileRejects = (rejects[file] ?? []).map {
         Reject(file: partial.path, line: $0.line, reason: $0.reason, raw: $0.raw)

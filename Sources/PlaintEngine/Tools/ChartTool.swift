@@ -124,7 +124,7 @@ public struct ChartReport: Sendable {
   public func status(_ index: Int) -> String {
     let point = result.points[index]
     switch point.status {
-    case .noExposure, .missing:
+    case .noExposure, .missing, .notCovered, .partial:
       return point.status.rawValue
     case .ok:
       if point.signals.contains(where: { !isBelowLimit($0, point) }) { return "anomaly" }

@@ -37,6 +37,12 @@ public struct ReportModel: Codable, Sendable, Equatable {
   public var reclassified: Int
   /// Frequent words of unclassified tickets, to help extend the taxonomy.
   public var unclassifiedTerms: [TermCount]
+  /// What the exports cover: the reported period whole, partial or not at all, each file's span,
+  /// and the periods of each product line that no export (or only part of one) covers.
+  public var coverage: Coverage = Coverage()
+  /// The shares of the period's complaints a reader should know about: unassigned,
+  /// unclassified, empty text, outside the judged cells; and the limits of the data.
+  public var dataQuality: DataQuality = DataQuality()
 
   public init(
     period: String, granularity: String, method: Method, totals: Totals, inputs: [Input] = [],
@@ -69,6 +75,8 @@ public struct ReportModel: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case schema, period, granularity, method, totals, inputs, cells, rollups, anomalies
     case improvements, resolved, pareto, recurrence, resolution, reclassified, canaries
+    case coverage
+    case dataQuality = "data_quality"
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"

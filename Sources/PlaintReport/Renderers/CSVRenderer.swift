@@ -14,7 +14,7 @@ public struct CSVRenderer: Sendable {
     [
       ("anomalies.csv", anomalies(bundle.report)),
       ("pareto.csv", pareto(bundle.report.pareto)),
-      ("grid.csv", grid(bundle.grid)),
+      ("grid.csv", grid(bundle.grid, hasSales: bundle.report.dataQuality.hasSales)),
       ("anomaly-tickets.csv", anomalyTickets(bundle.anomalyTickets)),
       ("rejects.csv", rejects(bundle.rejects)),
       ("repeat-customers.csv", repeatCustomers(bundle.report.recurrence)),
@@ -148,7 +148,8 @@ public struct CSVRenderer: Sendable {
         .text(kind), .text(anomaly.id), .text(anomaly.period), .text(anomaly.category),
         .text(anomaly.productLine), .text(anomaly.tier), .integer(anomaly.count),
         .number(anomaly.expected), .number(anomaly.ucl), .number(anomaly.rate),
-        .number(anomaly.rate.map { $0 * 1000 }), .text(anomaly.chart),
+        .number(report.dataQuality.hasSales ? anomaly.rate.map { $0 * 1000 } : nil),
+        .text(anomaly.chart),
         .text(anomaly.rules.joined(separator: ";")), .number(anomaly.pValue),
         .number(anomaly.qValue), .text(anomaly.status), .integer(anomaly.streak),
         .text(anomaly.topIssues.map { "\($0.key)=\($0.count)" }.joined(separator: ";")),
@@ -172,8 +173,8 @@ public struct CSVRenderer: Sendable {
     return table(header, rows)
   }
 
-  /// `grid.csv`: every period of every base cell.
-  func grid(_ grid: [ReportBundle.GridRow]) -> String {
+  /// `grid.csv`: every period of every base cell; `rate_per_1000` only where sales give rates.
+  func grid(_ grid: [ReportBundle.GridRow], hasSales: Bool = true) -> String {
     let header = [
       "period", "category", "product_line", "tier", "count", "units", "rate", "rate_per_1000",
       "center", "ucl", "lcl", "status", "chart",
@@ -182,7 +183,8 @@ public struct CSVRenderer: Sendable {
       [
         .text(row.period), .text(row.category), .text(row.productLine), .text(row.tier),
         .integer(row.count), .number(row.units), .number(row.rate),
-        .number(row.rate.map { $0 * 1000 }), .number(row.center), .number(row.ucl),
+        .number(hasSales ? row.rate.map { $0 * 1000 } : nil), .number(row.center),
+        .number(row.ucl),
         .number(row.lcl), .text(row.status), .text(row.chart),
       ]
     }

@@ -30,6 +30,7 @@ public struct HTMLRenderer: Sendable {
 
       """
     html += header(report)
+    html += notices(report)
     html += summary(report)
     html += anomalyDetails(report)
     html += pareto(report)
@@ -60,6 +61,16 @@ public struct HTMLRenderer: Sendable {
     return html
   }
 
+  /// What the reader must know before trusting the numbers below: a partial or uncovered period,
+  /// and high shares of unassigned, unclassified or empty complaints.
+  private func notices(_ report: ReportModel) -> String {
+    let lines = CoverageText.headline(report)
+    guard !lines.isEmpty else { return "" }
+    var html = "<section id=\"notices\" class=\"notices\">\n"
+    for line in lines { html += "<p class=\"bad\">\(e(line))</p>\n" }
+    return html + "</section>\n"
+  }
+
   private func summary(_ report: ReportModel) -> String {
     let scale = RateScale(report.method)
     var html = "<section id=\"summary\">\n<div class=\"cards\">\n"
@@ -78,7 +89,7 @@ public struct HTMLRenderer: Sendable {
       }
       html += card(scale.format(rate), label)
     } else {
-      html += card("–", "rate: no sales exposure, count chart")
+      html += card("–", "rate: \(CoverageText.countsOnly)")
     }
     let newCount = report.anomalies.filter { $0.status == "new" }.count
     let noun = report.anomalies.count == 1 ? "anomaly" : "anomalies"
@@ -89,7 +100,7 @@ public struct HTMLRenderer: Sendable {
 
     html += "<h2>Anomalies</h2>\n"
     if report.anomalies.isEmpty {
-      html += "<p>No cell is out of control in \(e(report.period)).</p>\n"
+      html += "<p>\(e(CoverageText.noAnomalies(report)))</p>\n"
     } else {
       html += anomalyTable(report.anomalies, scale: scale, linked: true)
     }
@@ -438,8 +449,16 @@ public struct HTMLRenderer: Sendable {
 
   private func resolution(_ report: ReportModel) -> String {
     let resolution = report.resolution
-    guard !resolution.byCategory.isEmpty || !resolution.openPastSLA.isEmpty else { return "" }
+    let without = report.dataQuality.withoutResolution
+    guard !resolution.byCategory.isEmpty || !resolution.openPastSLA.isEmpty || !without.isEmpty
+    else { return "" }
     var html = "<section id=\"resolution\">\n<h2>Resolution times</h2>\n"
+    if !without.isEmpty {
+      html += "<p class=\"note\">\(e(CoverageText.withoutResolution(without)))</p>\n"
+    }
+    guard !resolution.byCategory.isEmpty || !resolution.openPastSLA.isEmpty else {
+      return html + "</section>\n"
+    }
     if let sla = resolution.slaHours {
       html += "<p class=\"note\">SLA \(e(OutputNumber.short(sla))) hours. Breached: resolved "
       html += "later than that, or still open and older than that at the end of the period.</p>\n"
@@ -567,9 +586,13 @@ public struct HTMLRenderer: Sendable {
       html += terms.joined(separator: ", ") + ".</p>\n"
     }
 
+    html += coverage(report)
     html += "<h3>Data gaps</h3>\n"
     if report.dataGaps.isEmpty {
-      html += "<p>Every product line had sales units in every period.</p>\n"
+      html +=
+        report.dataQuality.hasSales
+        ? "<p>Every product line had sales units in every covered period.</p>\n"
+        : "<p>No sales file: complaint counts only, no rates.</p>\n"
     } else {
       html += "<p>\(OutputNumber.count(report.dataGaps.count)) periods of a product line had no "
       html += "sales units and were not charted.</p>\n<table>\n<tr><th>Period</th>"
@@ -584,6 +607,38 @@ public struct HTMLRenderer: Sendable {
       }
     }
     return html + "</section>\n"
+  }
+
+  /// Each export's span of days, and the runs of periods each line's exports do not cover.
+  private func coverage(_ report: ReportModel) -> String {
+    let coverage = report.coverage
+    var html = "<h3>Coverage</h3>\n"
+    guard !coverage.files.isEmpty else { return html + "<p>No export holds a dated row.</p>\n" }
+    html += "<table>\n<tr><th>Export</th><th>Covers</th><th>Product lines</th></tr>\n"
+    for file in coverage.files.prefix(listLimit) {
+      html += "<tr><td>\(e(file.path))</td><td>\(e(CoverageText.fileSpan(file)))</td>"
+      html += "<td>\(e(file.productLines.joined(separator: ", ")))</td></tr>\n"
+    }
+    html += "</table>\n"
+    if coverage.files.count > listLimit {
+      html += "<p class=\"note\">\(coverage.files.count - listLimit) more in report.json.</p>\n"
+    }
+    if coverage.gaps.isEmpty {
+      html += "<p>The exports cover every period of every product line, whole.</p>\n"
+      return html
+    }
+    html += "<p>Periods the exports do not cover are gaps on the charts, never zeros; they are "
+    html += "neither judged nor part of any baseline.</p>\n"
+    html += "<table>\n<tr><th>Product line</th><th>Periods</th></tr>\n"
+    for gap in coverage.gaps.prefix(listLimit) {
+      html += "<tr><td>\(e(gap.productLine))</td>"
+      html += "<td>\(e(CoverageText.gap(gap, granularity: report.granularity)))</td></tr>\n"
+    }
+    html += "</table>\n"
+    if coverage.gaps.count > listLimit {
+      html += "<p class=\"note\">\(coverage.gaps.count - listLimit) more in report.json.</p>\n"
+    }
+    return html
   }
 
   private func methodology(_ report: ReportModel) -> String {

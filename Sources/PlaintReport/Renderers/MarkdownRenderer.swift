@@ -15,6 +15,11 @@ public struct MarkdownRenderer: Sendable {
     lines.append("")
     lines.append(contentsOf: headline(report))
     lines.append("")
+    let notices = CoverageText.headline(report)
+    if !notices.isEmpty {
+      lines.append(contentsOf: notices.map { "> **Note:** \(Self.escape($0))" })
+      lines.append("")
+    }
     lines.append(contentsOf: anomalies(report))
     lines.append("")
     lines.append(contentsOf: vitalFew(report))
@@ -62,7 +67,7 @@ public struct MarkdownRenderer: Sendable {
       }
       parts.append(text)
     } else {
-      parts.append("no sales exposure (count chart)")
+      parts.append(CoverageText.countsOnly)
     }
     parts.append("**\(OutputNumber.percent(report.totals.classifiedShare)) classified**")
     let anomalyCount = report.anomalies.count
@@ -74,7 +79,7 @@ public struct MarkdownRenderer: Sendable {
     let scale = RateScale(report.method)
     var lines = ["## Anomalies", ""]
     guard !report.anomalies.isEmpty else {
-      lines.append("No cell is out of control in \(Self.escape(report.period)).")
+      lines.append(Self.escape(CoverageText.noAnomalies(report)))
       return lines + improvements(report, scale) + resolved(report)
     }
     lines.append(
@@ -188,6 +193,11 @@ public struct MarkdownRenderer: Sendable {
   private func resolution(_ report: ReportModel) -> [String] {
     let resolution = report.resolution
     var lines = ["## Resolution", ""]
+    let without = report.dataQuality.withoutResolution
+    if !without.isEmpty {
+      lines.append(Self.escape(CoverageText.withoutResolution(without)))
+      lines.append("")
+    }
     guard !resolution.byCategory.isEmpty else {
       return lines + ["No complaints to time in \(Self.escape(report.period))."]
     }
@@ -204,10 +214,13 @@ public struct MarkdownRenderer: Sendable {
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
     lines.append("")
-    let sla = resolution.slaHours.map { OutputNumber.short($0) } ?? "–"
-    lines.append(
-      "SLA \(sla) hours; \(OutputNumber.count(resolution.openPastSLA.count)) complaints of the "
-        + "window were still open past it at the end of the period (open-past-sla.csv).")
+    if let sla = resolution.slaHours.map({ OutputNumber.short($0) }) {
+      lines.append(
+        "SLA \(sla) hours; \(OutputNumber.count(resolution.openPastSLA.count)) complaints of the "
+          + "window were still open past it at the end of the period (open-past-sla.csv).")
+    } else {
+      lines.append("No SLA target (`sla_hours: off`): no breaches are counted.")
+    }
     return lines
   }
 
@@ -233,9 +246,18 @@ public struct MarkdownRenderer: Sendable {
     let report = bundle.report
     var lines = ["## Data quality", ""]
     let gaps = report.dataGaps.count
-    lines.append(
-      "- Data gaps: \(gaps) \(gaps == 1 ? "period" : "periods") of a product line without sales "
-        + "units (not charted).")
+    if report.dataQuality.hasSales {
+      lines.append(
+        "- Data gaps: \(gaps) \(gaps == 1 ? "period" : "periods") of a product line without sales "
+          + "units (not charted).")
+    } else {
+      lines.append("- No sales file: complaint counts only, no rates.")
+    }
+    for gap in report.coverage.gaps {
+      lines.append(
+        "- Coverage, \(Self.escape(gap.productLine)): "
+          + Self.escape(CoverageText.gap(gap, granularity: report.granularity)) + ".")
+    }
     let unclassified = report.totals.classifiedShare.map { 1 - $0 }
     lines.append("- Unclassified: \(OutputNumber.percent(unclassified)) of complaints.")
     if report.reclassified > 0 {

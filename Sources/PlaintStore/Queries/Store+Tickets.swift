@@ -9,6 +9,16 @@ public struct CellCount: Sendable, Hashable {
   public var count: Int
 }
 
+/// What the tickets kept from one file hold.
+public struct FileContents: Sendable, Hashable {
+  public var productLines: Set<String> = []
+  public var tickets = 0
+  /// Tickets with a resolution time.
+  public var resolved = 0
+
+  public init() {}
+}
+
 extension Store {
   /// Ticket counts per period and cell, `unassigned` included, without the excluded tickets.
   public func cellCounts(granularity: Granularity, excluding exclusion: TicketExclusion = .none)
@@ -93,6 +103,27 @@ extension Store {
           db, sql: "SELECT * FROM tickets WHERE id = ? ORDER BY system", arguments: [id])
       }
       return rows.compactMap(Self.classifiedTicket)
+    }
+  }
+
+  /// What the tickets kept from each file hold (keyed by the file's path as the tickets record
+  /// it): their product lines, how many there are and how many carry a resolution time.
+  public func fileContents() throws(StoreError) -> [String: FileContents] {
+    try read("summarising the tickets of each file") { db in
+      var contents: [String: FileContents] = [:]
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT source_file, product_line, COUNT(*) AS n, COUNT(resolved) AS r FROM tickets
+          GROUP BY source_file, product_line
+          """)
+      for row in rows {
+        let file: String = row["source_file"]
+        contents[file, default: FileContents()].productLines.insert(row["product_line"])
+        contents[file, default: FileContents()].tickets += row["n"] as Int
+        contents[file, default: FileContents()].resolved += row["r"] as Int
+      }
+      return contents
     }
   }
 

@@ -10,9 +10,15 @@ struct Run: ParsableCommand {
 
   @Option(
     help:
-      "YYYY-MM (or YYYY-Www), or `last` for the last complete period. Default: the latest period with data."
+      "YYYY-MM (or YYYY-Www): that period, judged only when the exports cover it whole; `last`: the last complete calendar period, which the exports must cover. Default: the latest period the exports cover whole."
   )
   var period: String?
+
+  @Flag(
+    help:
+      "Write the report even when no export covers the period (stale exports); without it such a run exits 65."
+  )
+  var allowEmpty = false
 
   @Flag(help: "Exit 3 when the reported period has anomalies.")
   var failOnAnomaly = false
@@ -30,7 +36,7 @@ struct Run: ParsableCommand {
       try Pipeline(configurationPath: common.config, logger: logger).run(
         RunOptions(
           period: period, store: store, reportsDir: reportsDir, now: Date(),
-          showsProgress: !common.quiet))
+          showsProgress: !common.quiet, allowsEmpty: allowEmpty))
     }
     print(outcome.summary)
     if failOnAnomaly && outcome.anomalies > 0 {

@@ -111,8 +111,17 @@ struct Report: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
-  @Option(help: "YYYY-MM (or YYYY-Www), or `last`. Default: the latest period with data.")
+  @Option(
+    help:
+      "YYYY-MM (or YYYY-Www): that period, judged only when the exports cover it whole; `last`: the last complete calendar period, which the exports must cover. Default: the latest period the exports cover whole."
+  )
   var period: String?
+
+  @Flag(
+    help:
+      "Write the report even when no export covers the period (stale exports); without it such a run exits 65."
+  )
+  var allowEmpty = false
 
   @Option(help: "A folder of reduced partial files (plaint reduce output).")
   var fromPartials: String?
@@ -128,7 +137,8 @@ struct Report: ParsableCommand {
 
   func run() throws {
     let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
-    let options = RunOptions(period: period, store: store, reportsDir: reportsDir, now: Date())
+    let options = RunOptions(
+      period: period, store: store, reportsDir: reportsDir, now: Date(), allowsEmpty: allowEmpty)
     let outcome = try failing {
       if let fromPartials {
         return try ScaleOut.report(

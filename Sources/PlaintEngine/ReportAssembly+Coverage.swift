@@ -1,0 +1,106 @@
+import Foundation
+import PlaintCore
+import PlaintReport
+import PlaintStore
+
+extension ReportAssembly {
+  // MARK: - Coverage
+
+  /// The report's account of what the exports cover: the period, each file, each line's gaps.
+  func coverageModel(_ grid: GridSeries) -> ReportModel.Coverage {
+    let days = coverage.coveredDays(period)
+    var model = ReportModel.Coverage(
+      period: coverage.coverage(period).rawValue,
+      periodFrom: days.map { coverage.day($0.first) },
+      periodThrough: days.map { coverage.day($0.last) },
+      latestWholePeriod: coverage.latestWhole(configuration.granularity)?.description,
+      firstDay: coverage.all.start.map(coverage.day), lastDay: coverage.lastDay.map(coverage.day))
+    model.files = coverage.files.map { file in
+      ReportModel.CoveredFile(
+        path: file.path, from: file.span.map { coverage.day($0.lowerBound) },
+        through: file.span.map { coverage.day($0.upperBound.addingTimeInterval(-1)) },
+        basis: file.fromConfig ? "covers" : "tickets", productLines: file.productLines.sorted())
+    }
+    for line in grid.productLines {
+      var runs: [ReportModel.CoverageGap] = []
+      let started = grid.periods.firstIndex {
+        coverage.hasHistory(line) && coverage.coverage(line: line, $0) != .none
+      }
+      for (index, period) in grid.periods.enumerated() {
+        let reason: String
+        if let started, index < started {
+          reason = "before_history"
+        } else {
+          switch coverage.coverage(line: line, period) {
+          case .whole: continue
+          case .partial: reason = "partial"
+          case .none: reason = coverage.hasHistory(line) ? "not_covered" : "before_history"
+          }
+        }
+        if var last = runs.last, last.reason == reason,
+          Period(last.through)?.next(in: configuration.timeZone) == period
+        {
+          last.through = period.description
+          last.periods += 1
+          runs[runs.count - 1] = last
+        } else {
+          runs.append(
+            ReportModel.CoverageGap(
+              productLine: line, from: period.description, through: period.description,
+              periods: 1, reason: reason))
+        }
+      }
+      model.gaps += runs
+    }
+    return model
+  }
+
+  /// The period's complaints a reader should know about, and the warnings they raise.
+  func dataQuality(_ current: [ClassifiedTicket], judged: [SeriesKey: JudgedSeries])
+    -> ReportModel.DataQuality
+  {
+    var quality = ReportModel.DataQuality(
+      complaints: current.count,
+      unassigned: current.filter { $0.cell.productLine == Cell.unassigned }.count,
+      unclassified: current.filter { !$0.isClassified }.count,
+      emptyText: current.filter {
+        $0.ticket.text.allSatisfy { $0.isWhitespace || $0.isNewline }
+      }.count,
+      hasSales: context.sales != nil, hasKeyAccounts: context.tiers.count > 1)
+    var judgedCells = Set<SeriesKey>()
+    for (key, series) in judged {
+      guard let last = series.points.last, last.point.status == .ok, last.point.pValue != nil,
+        !last.insufficientHistory
+      else { continue }
+      judgedCells.insert(key)
+    }
+    quality.inJudgedCells = current.filter { judgedCells.contains(SeriesKey($0.cell)) }.count
+    quality.withoutResolution = coverage.files.filter { $0.tickets > 0 && $0.resolved == 0 }
+      .map(\.path)
+
+    let total = Double(max(1, current.count))
+    var warnings: [String] = []
+    switch coverage.coverage(period) {
+    case .partial: warnings.append("partial_period")
+    case .none: warnings.append("not_covered")
+    case .whole: break
+    }
+    if Double(quality.unassigned) / total > ReportModel.DataQuality.unassignedLimit {
+      warnings.append("unassigned")
+    }
+    if Double(quality.unclassified) / total > ReportModel.DataQuality.unclassifiedLimit {
+      warnings.append("unclassified")
+    }
+    if Double(quality.emptyText) / total > ReportModel.DataQuality.emptyTextLimit {
+      warnings.append("empty_text")
+    }
+    if !current.isEmpty, coverage.coverage(period) == .whole,
+      Double(quality.inJudgedCells) / total < ReportModel.DataQuality.judgedLimit
+    {
+      warnings.append("judged_minority")
+    }
+    if !quality.withoutResolution.isEmpty { warnings.append("no_resolution") }
+    quality.warnings = warnings
+    return quality
+  }
+}

@@ -1,0 +1,172 @@
+extension ReportModel {
+  /// What the exports cover. A period no export covers is a gap, never zero complaints; a period
+  /// an export starts or ends inside is partial: its counts are shown and nothing is judged.
+  public struct Coverage: Codable, Sendable, Equatable {
+    /// The reported period: "whole", "partial" or "not_covered".
+    public var period: String
+    /// The first and last covered day of the reported period (`YYYY-MM-DD`), nil when none is.
+    public var periodFrom: String?
+    public var periodThrough: String?
+    /// The latest period the exports cover from its first day to its last.
+    public var latestWholePeriod: String?
+    /// The first and last day any export covers.
+    public var firstDay: String?
+    public var lastDay: String?
+    public var files: [CoveredFile]
+    /// Runs of periods in each product line that exports do not cover, or cover in part.
+    public var gaps: [CoverageGap]
+
+    public init(
+      period: String = "whole", periodFrom: String? = nil, periodThrough: String? = nil,
+      latestWholePeriod: String? = nil, firstDay: String? = nil, lastDay: String? = nil,
+      files: [CoveredFile] = [], gaps: [CoverageGap] = []
+    ) {
+      self.period = period
+      self.periodFrom = periodFrom
+      self.periodThrough = periodThrough
+      self.latestWholePeriod = latestWholePeriod
+      self.firstDay = firstDay
+      self.lastDay = lastDay
+      self.files = files
+      self.gaps = gaps
+    }
+
+    public var isPartial: Bool { period == "partial" }
+    public var isCovered: Bool { period != "not_covered" }
+
+    enum CodingKeys: String, CodingKey {
+      case period, files, gaps
+      case periodFrom = "period_from"
+      case periodThrough = "period_through"
+      case latestWholePeriod = "latest_whole_period"
+      case firstDay = "first_day"
+      case lastDay = "last_day"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(period, forKey: .period)
+      try container.encode(periodFrom, forKey: .periodFrom)
+      try container.encode(periodThrough, forKey: .periodThrough)
+      try container.encode(latestWholePeriod, forKey: .latestWholePeriod)
+      try container.encode(firstDay, forKey: .firstDay)
+      try container.encode(lastDay, forKey: .lastDay)
+      try container.encode(files, forKey: .files)
+      try container.encode(gaps, forKey: .gaps)
+    }
+  }
+
+  /// One export's span of days.
+  public struct CoveredFile: Codable, Sendable, Equatable {
+    public var path: String
+    public var from: String?
+    public var through: String?
+    /// "tickets" (its first and last dated row) or "covers" (the source's `covers:`).
+    public var basis: String
+    public var productLines: [String]
+
+    public init(
+      path: String, from: String?, through: String?, basis: String, productLines: [String]
+    ) {
+      self.path = path
+      self.from = from
+      self.through = through
+      self.basis = basis
+      self.productLines = productLines
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case path, from, through, basis
+      case productLines = "product_lines"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(path, forKey: .path)
+      try container.encode(from, forKey: .from)
+      try container.encode(through, forKey: .through)
+      try container.encode(basis, forKey: .basis)
+      try container.encode(productLines, forKey: .productLines)
+    }
+  }
+
+  /// Consecutive periods of one product line with the same want of coverage.
+  public struct CoverageGap: Codable, Sendable, Equatable {
+    public var productLine: String
+    /// The first and last period of the run.
+    public var from: String
+    public var through: String
+    public var periods: Int
+    /// "not_covered": no export holding the line covers these periods; "partial": exports cover
+    /// only some of their days; "before_history": before the first export that held the line.
+    public var reason: String
+
+    public init(productLine: String, from: String, through: String, periods: Int, reason: String) {
+      self.productLine = productLine
+      self.from = from
+      self.through = through
+      self.periods = periods
+      self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case from, through, periods, reason
+      case productLine = "product_line"
+    }
+  }
+
+  /// Counts a reader needs to trust the period's numbers, and warnings where they are high.
+  public struct DataQuality: Codable, Sendable, Equatable {
+    /// The period's complaints, and how many of them were:
+    public var complaints: Int
+    /// in no product line (`unassigned`), so outside every cell;
+    public var unassigned: Int
+    /// in no issue of the taxonomy;
+    public var unclassified: Int
+    /// without any text to classify;
+    public var emptyText: Int
+    /// in the cells that were judged this period (a p-value and enough history).
+    public var inJudgedCells: Int
+    /// Whether a sales file gave exposures (rates), or the cells are count charts.
+    public var hasSales: Bool
+    /// Whether key accounts were configured (otherwise only the consumer tier is charted).
+    public var hasKeyAccounts: Bool
+    /// Files whose tickets carry no resolution time: resolution is not measured for them.
+    public var withoutResolution: [String]
+    /// Codes of the warnings raised, in a fixed order: `partial_period`, `not_covered`,
+    /// `unassigned`, `unclassified`, `empty_text`, `judged_minority`, `no_resolution`.
+    public var warnings: [String]
+
+    public init(
+      complaints: Int = 0, unassigned: Int = 0, unclassified: Int = 0, emptyText: Int = 0,
+      inJudgedCells: Int = 0, hasSales: Bool = true, hasKeyAccounts: Bool = true,
+      withoutResolution: [String] = [], warnings: [String] = []
+    ) {
+      self.complaints = complaints
+      self.unassigned = unassigned
+      self.unclassified = unclassified
+      self.emptyText = emptyText
+      self.inJudgedCells = inJudgedCells
+      self.hasSales = hasSales
+      self.hasKeyAccounts = hasKeyAccounts
+      self.withoutResolution = withoutResolution
+      self.warnings = warnings
+    }
+
+    /// Above these shares of the period's complaints, the report and the log warn.
+    public static let unassignedLimit = 0.2
+    public static let unclassifiedLimit = 0.3
+    public static let emptyTextLimit = 0.1
+    /// Below this share in judged cells, the verdicts speak for a minority of complaints.
+    public static let judgedLimit = 0.5
+
+    enum CodingKeys: String, CodingKey {
+      case complaints, unassigned, unclassified, warnings
+      case emptyText = "empty_text"
+      case inJudgedCells = "in_judged_cells"
+      case hasSales = "has_sales"
+      case hasKeyAccounts = "has_key_accounts"
+      case withoutResolution = "without_resolution"
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/// The sentences that tell a reader what the data does not cover or cannot support, shared by
+/// the HTML page and summary.md so both say the same. Plain text: renderers escape it.
+enum CoverageText {
+  /// The caveats for the top of the report, most important first; empty for a whole period of
+  /// clean data.
+  static func headline(_ report: ReportModel) -> [String] {
+    let coverage = report.coverage
+    let quality = report.dataQuality
+    var lines: [String] = []
+    for warning in quality.warnings {
+      switch warning {
+      case "partial_period":
+        let days = span(coverage.periodFrom, coverage.periodThrough)
+        var line = "\(report.period) is a partial period: the exports cover only \(days) of it."
+        line += " Its counts are shown; nothing is judged."
+        if let whole = coverage.latestWholePeriod {
+          line += " The latest whole period is \(whole)."
+        }
+        lines.append(line)
+      case "not_covered":
+        var line = "No export covers \(report.period): nothing is known about it, which is not"
+        line += " zero complaints."
+        if let last = coverage.lastDay { line += " The latest ticket seen is from \(last)." }
+        lines.append(line)
+      case "unassigned":
+        lines.append(
+          "\(share(quality.unassigned, of: quality.complaints)) of the period's complaints are in"
+            + " no product line (unassigned), so outside every cell and every verdict.")
+      case "unclassified":
+        lines.append(
+          "\(share(quality.unclassified, of: quality.complaints)) of the period's complaints match"
+            + " no issue of the taxonomy.")
+      case "empty_text":
+        lines.append(
+          "\(share(quality.emptyText, of: quality.complaints)) of the period's complaints have no"
+            + " text to classify.")
+      case "judged_minority":
+        lines.append(
+          "The judged cells hold \(share(quality.inJudgedCells, of: quality.complaints)) of the"
+            + " period's complaints: the verdicts speak for a minority of them.")
+      default:
+        continue
+      }
+    }
+    return lines
+  }
+
+  /// What the page says when there is no anomaly: "none" only where something was judged.
+  static func noAnomalies(_ report: ReportModel) -> String {
+    switch report.coverage.period {
+    case "partial": return "Nothing is judged in a partial period."
+    case "not_covered": return "Nothing is judged: no export covers \(report.period)."
+    default:
+      if report.method.cellsTested == 0 {
+        return "No cell had enough history to be judged in \(report.period)."
+      }
+      return "No cell is out of control in \(report.period)."
+    }
+  }
+
+  /// The rate card's label when there is no sales file.
+  static let countsOnly = "complaint counts (no sales volume)"
+
+  /// One line per coverage gap: "Kettles: 2024-07 to 2025-06 (12 months) — no export covers".
+  static func gap(_ gap: ReportModel.CoverageGap, granularity: String) -> String {
+    let unit = granularity == "week" ? "week" : "month"
+    let range = gap.from == gap.through ? gap.from : "\(gap.from) to \(gap.through)"
+    let count = "\(gap.periods) \(unit)\(gap.periods == 1 ? "" : "s")"
+    return "\(range) (\(count)): \(reason(gap.reason))"
+  }
+
+  static func reason(_ code: String) -> String {
+    switch code {
+    case "not_covered": return "no export holding the line covers it; a gap, not zero"
+    case "partial": return "exports cover only part of it; shown, not judged"
+    case "before_history": return "before the first export that held the line; no history"
+    default: return code
+    }
+  }
+
+  /// The resolution section's word on files without resolution times.
+  static func withoutResolution(_ files: [String]) -> String {
+    "No resolution times in \(files.joined(separator: ", ")): resolution is not measured for"
+      + " their complaints."
+  }
+
+  /// One file's span: "2024-01-03 to 2024-06-30 (from its tickets)".
+  static func fileSpan(_ file: ReportModel.CoveredFile) -> String {
+    let basis = file.basis == "covers" ? "as `covers:` says" : "first to last ticket"
+    return "\(span(file.from, file.through)) (\(basis))"
+  }
+
+  static func span(_ from: String?, _ through: String?) -> String {
+    guard let from, let through else { return "no day" }
+    return from == through ? from : "\(from) to \(through)"
+  }
+
+  private static func share(_ count: Int, of total: Int) -> String {
+    guard total > 0 else { return "0" }
+    let percent = Double(count) * 100 / Double(total)
+    return "\(count) of \(total) (\(OutputNumber.fixed(percent, decimals: 0)) %)"
+  }
+}

@@ -1,0 +1,457 @@
+import Foundation
+import Testing
+
+/// No data is not zero: the built `plaint` on gappy, partial and stale exports written here from a
+/// seeded generator. Each test asserts what a reader of the report would see: the verdict, the
+/// exit code and the words.
+@Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
+struct CoverageTests {
+  // MARK: - Missing periods
+
+  @Test func twoExportsAYearApartRaiseNoFalseAnomaly() throws {
+    var project = CoverageProject()
+    project.export("early.csv", from: day(2023, 7, 1), through: day(2024, 6, 30))
+    project.export("late.csv", from: day(2025, 7, 1), through: day(2025, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+
+    // The first month after the gap is judged against the year before it, not against zeros.
+    for period in ["2025-07", "2025-08", "2025-12"] {
+      let result = try project.run(["--period", period], in: directory)
+      #expect(result.status == 0, "\(period): \(result.stderr)")
+      let report = try project.report(period, in: directory)
+      #expect(report.anomalies.isEmpty, "\(period): \(report.anomalies)")
+      #expect(report.coverage["period"] as? String == "whole")
+    }
+    let report = try project.report("2025-07", in: directory)
+    let gaps = report.gaps.filter { $0["product_line"] as? String == "Kettles" }
+    #expect(
+      gaps.contains {
+        $0["from"] as? String == "2024-07" && $0["through"] as? String == "2025-06"
+          && $0["reason"] as? String == "not_covered" && $0["periods"] as? Int == 12
+      }, "gaps: \(gaps)")
+    // The gap is a gap on the chart, not a zero.
+    let kettles = try report.series("product", "Kettles", "consumer")
+    let gapPoint = try #require(kettles.first { $0["period"] as? String == "2025-01" })
+    #expect(gapPoint["status"] as? String == "not_covered")
+    #expect(gapPoint["rate"] is NSNull)
+    let html = try project.text("2025-07", "index.html", in: directory)
+    #expect(html.contains("2024-07 to 2025-06 (12 months): no export holding the line covers it"))
+  }
+
+  @Test func aLineWhoseExportStartsLateHasNoHistoryToBeJudgedAgainst() throws {
+    var project = CoverageProject()
+    project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 12, 31))
+    // One company's file: Toasters appear in one month only, at a high count.
+    project.export(
+      "toasters.csv", from: day(2025, 12, 1), through: day(2025, 12, 31), lines: ["Toasters"],
+      scale: 3)
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, result.stderr)
+    let report = try project.report("2025-12", in: directory)
+    #expect(!report.anomalies.contains { $0["product_line"] as? String == "Toasters" })
+    let toasters = try report.series("product", "Toasters", "consumer")
+    #expect(toasters.last?["status"] as? String == "insufficient_history")
+    #expect(toasters.last?["center"] is NSNull, "no baseline to colour a heatmap against")
+    #expect(toasters.dropLast().allSatisfy { $0["status"] as? String == "not_covered" })
+    #expect(
+      report.gaps.contains {
+        $0["product_line"] as? String == "Toasters" && $0["reason"] as? String == "before_history"
+      })
+  }
+
+  // MARK: - Partial periods
+
+  @Test func anExportEndingMidMonthIsNotJudgedAsAWholeMonth() throws {
+    var project = CoverageProject()
+    project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 12, 24))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+
+    // The default period is the latest whole month, and the log says why.
+    let byDefault = try project.run([], in: directory, quiet: false)
+    #expect(byDefault.status == 0, byDefault.stderr)
+    #expect(byDefault.stdout.hasPrefix("2025-11:"))
+    #expect(byDefault.stderr.contains("only partly covered"))
+
+    // Named, the partial month is reported with its counts and no verdict of any kind.
+    let named = try project.run(["--period", "2025-12"], in: directory)
+    #expect(named.status == 0, named.stderr)
+    let report = try project.report("2025-12", in: directory)
+    #expect(report.coverage["period"] as? String == "partial")
+    #expect(report.coverage["period_through"] as? String == "2025-12-24")
+    #expect(report.anomalies.isEmpty)
+    #expect(report.improvements.isEmpty)
+    #expect((report.json["totals"] as? [String: Any])?["complaints"] as? Int ?? 0 > 0)
+    let summary = try project.text("2025-12", "summary.md", in: directory)
+    #expect(summary.contains("2025-12 is a partial period: the exports cover only 2025-12-01 to"))
+    #expect(summary.contains("Nothing is judged in a partial period."))
+    let html = try project.text("2025-12", "index.html", in: directory)
+    #expect(html.contains("Its counts are shown; nothing is judged."))
+  }
+
+  @Test func anISOWeekCutMidWeekIsPartialAndNeverFeedsTheBaseline() throws {
+    var project = CoverageProject(granularity: "week", perPeriod: 12)
+    // Starts on a Thursday (2025-01-02) and ends on a Wednesday (2025-12-31).
+    project.export("desk.csv", from: day(2025, 1, 2), through: day(2025, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+
+    let byDefault = try project.run([], in: directory)
+    #expect(byDefault.status == 0, byDefault.stderr)
+    #expect(byDefault.stdout.hasPrefix("2025-W52:"), byDefault.stdout)
+
+    let named = try project.run(["--period", "2026-W01"], in: directory)
+    #expect(named.status == 0, named.stderr)
+    let report = try project.report("2026-W01", in: directory)
+    #expect(report.coverage["period"] as? String == "partial")
+    #expect(report.anomalies.isEmpty && report.improvements.isEmpty)
+    let concentrations =
+      (report.json["recurrence"] as? [String: Any])?["concentrations"] as? [Any] ?? []
+    #expect(concentrations.isEmpty, "no weekday pattern from a week cut on Wednesday")
+    // The first week (Thursday to Sunday) is partial too: shown, never in a baseline or a rule.
+    let kettles = try report.series("product", "Kettles", "consumer")
+    #expect(kettles.first?["period"] as? String == "2025-W01")
+    #expect(kettles.first?["status"] as? String == "partial")
+  }
+
+  // MARK: - Stale exports
+
+  @Test func aStaleExportFailsLoudlyUnlessAnEmptyReportIsAskedFor() throws {
+    var project = CoverageProject()
+    project.export("desk.csv", from: day(2023, 1, 1), through: day(2023, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+
+    let stale = try project.run(["--period", "last"], in: directory, quiet: false)
+    #expect(stale.status == 65)
+    let lines = stale.stderr.split(separator: "\n").filter { $0.contains("error") }
+    #expect(lines.count == 1, stale.stderr)
+    #expect(stale.stderr.contains("no export covers this month"))
+    #expect(stale.stderr.contains("the latest ticket seen is from 2023-12-31"))
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("reports").path))
+
+    let allowed = try project.run(["--period", "last", "--allow-empty"], in: directory)
+    #expect(allowed.status == 0, allowed.stderr)
+    let period = try #require(allowed.stdout.split(separator: ":").first.map(String.init))
+    let report = try project.report(period, in: directory)
+    #expect(report.coverage["period"] as? String == "not_covered")
+    #expect(report.anomalies.isEmpty)
+    let summary = try project.text(period, "summary.md", in: directory)
+    #expect(summary.contains("No export covers \(period)"))
+
+    // A named period far outside the data is a usage error, not a giant empty report.
+    let far = try project.run(["--period", "9999-12"], in: directory)
+    #expect(far.status == 64)
+    #expect(far.stderr.contains("outside the data, which covers 2023-01 to 2023-12"))
+  }
+
+  // MARK: - Sections the data cannot support
+
+  @Test func aSourceWithoutResolutionTimesClaimsNoSLABreaches() throws {
+    var project = CoverageProject(resolved: false)
+    project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, result.stderr)
+    let report = try project.report("2025-12", in: directory)
+    let resolution = try #require(report.json["resolution"] as? [String: Any])
+    #expect((resolution["by_category"] as? [Any])?.isEmpty == true)
+    #expect((resolution["open_past_sla"] as? [Any])?.isEmpty == true)
+    let quality = report.quality
+    #expect(quality["without_resolution"] as? [String] == ["exports/desk.csv"])
+    let html = try project.text("2025-12", "index.html", in: directory)
+    #expect(html.contains("No resolution times in exports/desk.csv"))
+    #expect(!html.contains("SLA breached"))
+  }
+
+  @Test func slaHoursCanBeSwitchedOff() throws {
+    var project = CoverageProject(slaHours: "off")
+    project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, result.stderr)
+    let report = try project.report("2025-12", in: directory)
+    let resolution = try #require(report.json["resolution"] as? [String: Any])
+    #expect(resolution["sla_hours"] is NSNull)
+    let rows = try #require(resolution["by_category"] as? [[String: Any]])
+    #expect(!rows.isEmpty && rows.allSatisfy { $0["sla_breach_share"] is NSNull })
+    #expect((resolution["open_past_sla"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func withoutKeyAccountsOnlyTheConsumerTierIsChartedAndTested() throws {
+    var project = CoverageProject()
+    project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = try project.run([], in: directory)
+    let report = try project.report("2025-12", in: directory)
+    let cells = try #require(report.json["cells"] as? [[String: Any]])
+    #expect(!cells.isEmpty)
+    #expect(cells.allSatisfy { $0["tier"] as? String == "consumer" })
+    let tested = try #require((report.json["method"] as? [String: Any])?["cells_tested"] as? Int)
+    #expect(tested <= cells.count)
+    #expect(report.quality["has_key_accounts"] as? Bool == false)
+    let html = try project.text("2025-12", "index.html", in: directory)
+    #expect(!html.contains("key_account"))
+  }
+
+  @Test func withoutSalesTheReportSpeaksOfCountsNotRates() throws {
+    var project = CoverageProject()
+    project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = try project.run([], in: directory)
+    let summary = try project.text("2025-12", "summary.md", in: directory)
+    #expect(summary.contains("complaint counts (no sales volume)"))
+    let html = try project.text("2025-12", "index.html", in: directory)
+    #expect(!html.contains("sales units in every"))
+    #expect(!html.contains("per 1,000"))
+    let grid = try project.text("2025-12", "grid.csv", in: directory)
+    let header = try #require(grid.split(separator: "\n").first).split(separator: ",")
+    let column = try #require(header.firstIndex(of: "rate_per_1000"))
+    for row in grid.split(separator: "\n").dropFirst() {
+      let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+      #expect(fields[column].isEmpty, "rate_per_1000 on a count chart: \(row)")
+    }
+  }
+
+  // MARK: - An honest headline
+
+  @Test func nearlyEveryTicketUnassignedIsSaidAtTheTop() throws {
+    var project = CoverageProject(unknownProducts: true)
+    project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory, quiet: false)
+    #expect(result.status == 0, result.stderr)
+    #expect(result.stderr.contains("in no product line (unassigned)"))
+    let report = try project.report("2025-12", in: directory)
+    #expect((report.quality["warnings"] as? [String])?.contains("unassigned") == true)
+    #expect((report.quality["warnings"] as? [String])?.contains("judged_minority") == true)
+    let summary = try project.text("2025-12", "summary.md", in: directory)
+    #expect(summary.contains("of the period's complaints are in no product line (unassigned)"))
+    #expect(summary.contains("the verdicts speak for a minority of them"))
+  }
+
+  // MARK: - Real signals stay found
+
+  @Test func aRealStepInsideACoveredSpanIsStillFlagged() throws {
+    var project = CoverageProject()
+    project.export("early.csv", from: day(2023, 7, 1), through: day(2024, 6, 30))
+    project.export(
+      "late.csv", from: day(2025, 1, 1), through: day(2025, 12, 31),
+      step: (line: "Kettles", from: day(2025, 12, 1), factor: 3))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run(["--period", "2025-12"], in: directory)
+    #expect(result.status == 0, result.stderr)
+    let report = try project.report("2025-12", in: directory)
+    #expect(
+      report.anomalies.contains {
+        $0["product_line"] as? String == "Kettles" && $0["category"] as? String == "product"
+      }, "anomalies: \(report.anomalies)")
+    #expect(!report.anomalies.contains { $0["product_line"] as? String == "Toasters" })
+  }
+}
+
+// MARK: - The generated project
+
+private func day(_ year: Int, _ month: Int, _ day: Int) -> DateComponents {
+  DateComponents(year: year, month: month, day: day)
+}
+
+/// A starter project with a generic export per call to `export`, written from a seeded Poisson
+/// generator: every product line gets about `perPeriod` product complaints and half as many
+/// service complaints per period, spread over every day of the span.
+private struct CoverageProject {
+  var granularity = "month"
+  var perPeriod = 30
+  var resolved = true
+  var slaHours = "72"
+  var unknownProducts = false
+  private var files: [(name: String, rows: [String])] = []
+  private var random = SplitMix(seed: 20_261_202)
+  private var nextID = 1
+
+  init(
+    granularity: String = "month", perPeriod: Int = 30, resolved: Bool = true,
+    slaHours: String = "72", unknownProducts: Bool = false
+  ) {
+    self.granularity = granularity
+    self.perPeriod = perPeriod
+    self.resolved = resolved
+    self.slaHours = slaHours
+    self.unknownProducts = unknownProducts
+  }
+
+  private static var calendar: Calendar {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    return calendar
+  }
+
+  mutating func export(
+    _ name: String, from first: DateComponents, through last: DateComponents,
+    lines: [String] = ["Kettles", "Toasters"], scale: Double = 1,
+    step: (line: String, from: DateComponents, factor: Double)? = nil
+  ) {
+    let calendar = Self.calendar
+    guard var date = calendar.date(from: first), let end = calendar.date(from: last) else { return }
+    let stepStart = step.flatMap { calendar.date(from: $0.from) }
+    // Daily means: a week holds 7 days of a month's 30.
+    let daysPerPeriod = granularity == "week" ? 7.0 : 30.0
+    var rows: [String] = []
+    while date <= end {
+      let before = rows.count
+      for line in lines {
+        var factor = scale
+        if let step, let stepStart, step.line == line, date >= stepStart { factor *= step.factor }
+        let product = Double(perPeriod) / daysPerPeriod * factor
+        for (kind, mean) in [("product", product), ("service", product / 2)] {
+          for _ in 0..<random.poisson(mean) { rows.append(row(date, line, kind)) }
+        }
+      }
+      // The span's first and last day hold a ticket, so the span is what the caller says.
+      if rows.count == before, date == calendar.date(from: first) || date == end {
+        rows.append(row(date, lines[0], "service"))
+      }
+      date = calendar.date(byAdding: .day, value: 1, to: date) ?? end.addingTimeInterval(86_400)
+    }
+    files.append((name, rows))
+  }
+
+  private mutating func row(_ date: Date, _ line: String, _ kind: String) -> String {
+    defer { nextID += 1 }
+    let hour = 8 + nextID % 9
+    let text = kind == "product" ? "the device broke down" : "the staff was rude to me"
+    let prefix = line == "Kettles" ? "KT" : "TS"
+    let product = unknownProducts && nextID % 20 != 0 ? "ZZ-\(nextID % 7)" : "\(prefix)-1"
+    let created = Self.stamp(date, hour: hour)
+    let solved = resolved ? "," + Self.stamp(date.addingTimeInterval(86_400), hour: hour) : ""
+    return "T\(nextID),\(created),\(text),c\(nextID % 997),\(product)\(solved)"
+  }
+
+  private static func stamp(_ date: Date, hour: Int) -> String {
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return String(
+      format: "%04d-%02d-%02d %02d:00", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, hour)
+  }
+
+  func write() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-coverage-\(UUID().uuidString)")
+    let exports = directory.appendingPathComponent("exports")
+    try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+    let header = "Id,Created,Text,Customer,Product" + (resolved ? ",Solved" : "")
+    for file in files {
+      try ([header] + file.rows).joined(separator: "\n").appending("\n").write(
+        to: exports.appendingPathComponent(file.name), atomically: true, encoding: .utf8)
+    }
+    let resolvedColumn = resolved ? ", resolved: Solved" : ""
+    let config = """
+      store: ":memory:"
+      period: \(granularity)
+      timezone: UTC
+      sources:
+        - path: exports/*.csv
+          profile: generic
+          system: t
+          columns: {id: Id, created: Created, text: [Text], customer: Customer, product: Product\(resolvedColumn)}
+      taxonomy: taxonomy.yml
+      sla_hours: \(slaHours)
+      reports:
+        dir: reports
+      """
+    try config.write(
+      to: directory.appendingPathComponent("plaint.yml"), atomically: true, encoding: .utf8)
+    let taxonomy = """
+      categories:
+        product:
+          issues:
+            defect: {phrases: [broke down]}
+        service:
+          issues:
+            rude_staff: {phrases: [rude]}
+        policy: {}
+        other: {}
+      product_lines:
+        Kettles: {products: ["KT-*"]}
+        Toasters: {products: ["TS-*"]}
+      """
+    try taxonomy.write(
+      to: directory.appendingPathComponent("taxonomy.yml"), atomically: true, encoding: .utf8)
+    return directory
+  }
+
+  func run(_ arguments: [String], in directory: URL, quiet: Bool = true) throws
+    -> PlaintBinary.Result
+  {
+    try PlaintBinary.run(
+      ["run", "--config", "plaint.yml"] + (quiet ? ["--quiet"] : []) + arguments, in: directory)
+  }
+
+  func report(_ period: String, in directory: URL) throws -> ReportJSON {
+    let data = try Data(
+      contentsOf: directory.appendingPathComponent("reports/\(period)/report.json"))
+    return ReportJSON(
+      json: try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]))
+  }
+
+  func text(_ period: String, _ file: String, in directory: URL) throws -> String {
+    try String(
+      contentsOf: directory.appendingPathComponent("reports/\(period)/\(file)"), encoding: .utf8)
+  }
+}
+
+/// The parts of report.json these tests read.
+private struct ReportJSON {
+  var json: [String: Any]
+  var anomalies: [[String: Any]] { json["anomalies"] as? [[String: Any]] ?? [] }
+  var improvements: [[String: Any]] { json["improvements"] as? [[String: Any]] ?? [] }
+  var coverage: [String: Any] { json["coverage"] as? [String: Any] ?? [:] }
+  var gaps: [[String: Any]] { coverage["gaps"] as? [[String: Any]] ?? [] }
+  var quality: [String: Any] { json["data_quality"] as? [String: Any] ?? [:] }
+
+  func series(_ category: String, _ line: String, _ tier: String) throws -> [[String: Any]] {
+    let cells = json["cells"] as? [[String: Any]] ?? []
+    let cell = try #require(
+      cells.first {
+        $0["category"] as? String == category && $0["product_line"] as? String == line
+          && $0["tier"] as? String == tier
+      })
+    return cell["series"] as? [[String: Any]] ?? []
+  }
+}
+
+/// A small seeded generator (SplitMix64) with Poisson draws by inversion.
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> Double {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    z ^= z >> 31
+    return Double(z >> 11) / Double(1 << 53)
+  }
+
+  mutating func poisson(_ mean: Double) -> Int {
+    var k = 0
+    var p = exp(-mean)
+    var cumulative = p
+    let u = next()
+    while u > cumulative && k < 1_000 {
+      k += 1
+      p *= mean / Double(k)
+      cumulative += p
+    }
+    return k
+  }
+}
