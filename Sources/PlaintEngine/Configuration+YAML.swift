@@ -189,7 +189,8 @@ extension Configuration {
     }
     let covers = Source.Covers(from: try day("from"), through: try day("through"))
     guard covers.from <= covers.through else {
-      throw node.error("`covers.from` (\(covers.from)) is after `covers.through` (\(covers.through))")
+      throw node.error(
+        "`covers.from` (\(covers.from)) is after `covers.through` (\(covers.through))")
     }
     return covers
   }

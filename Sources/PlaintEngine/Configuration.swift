@@ -75,7 +75,8 @@ public struct Configuration: Sendable {
       public func start(in timeZone: TimeZone) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantPast
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))
+          ?? .distantPast
       }
     }
 

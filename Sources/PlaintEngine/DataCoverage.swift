@@ -93,8 +93,9 @@ struct DataCoverage {
   /// The periods from the first covered one through the last.
   func span(_ granularity: Granularity) -> ClosedRange<Period>? {
     guard let end = all.end, let start = all.start else { return nil }
-    return Period(containing: start, in: timeZone, granularity: granularity)...Period(
-      containing: end.addingTimeInterval(-1), in: timeZone, granularity: granularity)
+    return Period(
+      containing: start, in: timeZone, granularity: granularity)...Period(
+        containing: end.addingTimeInterval(-1), in: timeZone, granularity: granularity)
   }
 
   /// The covered days of `period`, as "1–24 Oct 2026"-free ISO days: first and last.

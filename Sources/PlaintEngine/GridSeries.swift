@@ -46,7 +46,8 @@ struct GridSeries {
     tiers: [Tier] = Tier.allCases, coverage: DataCoverage? = nil
   ) {
     let start = coverage?.span(last.granularity)?.lowerBound
-    let first = (counts.map(\.period) + [start].compactMap { $0 }).filter { $0 <= last }.min() ?? last
+    let first =
+      (counts.map(\.period) + [start].compactMap { $0 }).filter { $0 <= last }.min() ?? last
     periods = Period.range(first, through: last)
     let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
     var lines = Set(taxonomyLines)

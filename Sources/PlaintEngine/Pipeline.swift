@@ -251,7 +251,8 @@ public struct Pipeline {
           "the period is only partly covered by the exports: counts are shown, nothing is judged",
           metadata: [
             "period": "\(period)",
-            "covered": "\(days.map { "\(coverage.day($0.first)) to \(coverage.day($0.last))" } ?? "")",
+            "covered":
+              "\(days.map { "\(coverage.day($0.first)) to \(coverage.day($0.last))" } ?? "")",
           ])
         return period
       case .none where options.allowsEmpty:
@@ -269,7 +270,9 @@ public struct Pipeline {
   private func logDataQuality(_ report: ReportModel) {
     let quality = report.dataQuality
     let total = max(1, quality.complaints)
-    func share(_ count: Int) -> String { "\(count) of \(quality.complaints) (\(count * 100 / total) %)" }
+    func share(_ count: Int) -> String {
+      "\(count) of \(quality.complaints) (\(count * 100 / total) %)"
+    }
     for warning in quality.warnings {
       switch warning {
       case "unassigned":

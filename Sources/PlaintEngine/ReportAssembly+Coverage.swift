@@ -19,7 +19,8 @@ extension ReportAssembly {
       ReportModel.CoveredFile(
         path: file.path, from: file.span.map { coverage.day($0.lowerBound) },
         through: file.span.map { coverage.day($0.upperBound.addingTimeInterval(-1)) },
-        basis: file.fromConfig ? "covers" : "tickets", productLines: file.productLines.sorted())
+        basis: file.fromConfig ? "covers" : "tickets",
+        productLines: file.productLines.filter { $0 != Cell.unassigned }.sorted())
     }
     for line in grid.productLines {
       var runs: [ReportModel.CoverageGap] = []

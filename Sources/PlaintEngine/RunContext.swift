@@ -43,7 +43,8 @@ struct RunContext {
         throw Failure.ingest(error, file: accounts)
       }
     }
-    tiers = keyAccounts.customerIDs.isEmpty && keyAccounts.domains.isEmpty
+    tiers =
+      keyAccounts.customerIDs.isEmpty && keyAccounts.domains.isEmpty
       ? [.consumer] : Tier.allCases
     placement = Placement(
       classifier: Classifier(taxonomy: taxonomy), keyAccounts: keyAccounts,

@@ -21,8 +21,10 @@ struct InitCommandTests {
       to: directory.appendingPathComponent("exports/zendesk.csv"))
     let run = try PlaintBinary.run(["run", "--store", ":memory:", "-q"], in: directory)
     #expect(run.status == 0, "stderr: \(run.stderr)")
+    // The export's last ticket is from 27 February, so the latest whole month is January.
+    #expect(run.stdout.hasPrefix("2026-01:"), "stdout: \(run.stdout)")
     let report = try Data(
-      contentsOf: directory.appendingPathComponent("reports/2026-02/report.json"))
+      contentsOf: directory.appendingPathComponent("reports/2026-01/report.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any])
     let totals = try #require(json["totals"] as? [String: Any])
     #expect((totals["classified_share"] as? Double ?? 0) > 0.5)

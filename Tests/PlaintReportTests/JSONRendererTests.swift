@@ -25,7 +25,8 @@ import Testing
     let expected: Set = [
       "schema", "period", "granularity", "method", "totals", "inputs", "cells", "rollups",
       "anomalies", "improvements", "resolved", "data_gaps", "pareto", "recurrence", "resolution",
-      "taxonomy_hash", "reclassified", "unclassified_terms", "canaries",
+      "taxonomy_hash", "reclassified", "unclassified_terms", "canaries", "coverage",
+      "data_quality",
     ]
     #expect(Set(json.keys) == expected)
   }

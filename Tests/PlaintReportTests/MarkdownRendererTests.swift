@@ -70,7 +70,29 @@ import Testing
   @Test func noAnomaliesSaysSo() {
     var bundle = Fixture.bundle()
     bundle.report.anomalies = []
+    bundle.report.method.cellsTested = 12
     #expect(MarkdownRenderer().render(bundle).contains("No cell is out of control in 2025-10."))
+    bundle.report.method.cellsTested = 0
+    #expect(
+      MarkdownRenderer().render(bundle).contains(
+        "No cell had enough history to be judged in 2025-10."))
+  }
+
+  @Test func aPartialPeriodIsSaidAtTheTopAndJudgesNothing() {
+    var bundle = Fixture.bundle()
+    bundle.report.anomalies = []
+    bundle.report.coverage = ReportModel.Coverage(
+      period: "partial", periodFrom: "2025-10-01", periodThrough: "2025-10-24",
+      latestWholePeriod: "2025-09")
+    bundle.report.dataQuality.warnings = ["partial_period"]
+    let text = MarkdownRenderer().render(bundle)
+    #expect(
+      text.contains(
+        "> **Note:** 2025-10 is a partial period: the exports cover only 2025-10-01 to 2025-10-24 of it."
+      ))
+    #expect(text.contains("The latest whole period is 2025-09."))
+    #expect(text.contains("Nothing is judged in a partial period."))
+    #expect(!text.contains("No cell is out of control"))
   }
 
   @Test func renderingTwiceGivesIdenticalText() {

@@ -171,7 +171,7 @@ extension PartialLine {
   }
 
   /// How many tab-separated fields a line of each kind has.
-  static let fieldCounts: [Character: Int] = ["T": 25, "A": 13, "R": 6]
+  static let fieldCounts: [Character: Int] = ["T": 25, "A": 15, "R": 6]
 
   /// What reduce merges a line by: the first three fields (kind and ticket key, or kind, file and
   /// range); nil for a reject line, which is never merged.
