@@ -573,6 +573,10 @@ public struct HTMLRenderer: Sendable {
 
     html += "<h3>Classification</h3>\n<p>Unclassified: "
     html += "\(OutputNumber.percent(report.totals.classifiedShare.map { 1 - $0 })) of complaints."
+    if report.dataQuality.emptyText > 0 {
+      html += " \(OutputNumber.count(report.dataQuality.emptyText)) complaints had no text to "
+      html += "classify."
+    }
     if report.reclassified > 0 {
       html += " \(OutputNumber.count(report.reclassified)) stored tickets were reclassified after "
       html += "a taxonomy change."

@@ -259,7 +259,10 @@ public struct MarkdownRenderer: Sendable {
           + Self.escape(CoverageText.gap(gap, granularity: report.granularity)) + ".")
     }
     let unclassified = report.totals.classifiedShare.map { 1 - $0 }
-    lines.append("- Unclassified: \(OutputNumber.percent(unclassified)) of complaints.")
+    let empty = report.dataQuality.emptyText
+    lines.append(
+      "- Unclassified: \(OutputNumber.percent(unclassified)) of complaints"
+        + (empty > 0 ? "; \(OutputNumber.count(empty)) had no text to classify." : "."))
     if report.reclassified > 0 {
       lines.append("- Reclassified after a taxonomy change: \(report.reclassified) tickets.")
     }
