@@ -5,7 +5,7 @@ import PlaintStore
 /// `plaint validate`: the run's preflight and ingest against a scratch copy of the store, so the
 /// accounting is exactly what `run` would record, and nothing is written.
 public struct Validation: Sendable {
-  /// One input file as `run` would account for it (DESIGN §8).
+  /// One input file as `run` would account for it (docs/input-rules.md).
   public struct Input: Encodable, Sendable {
     public var path: String
     public var sha256: String
@@ -130,7 +130,8 @@ public struct Validation: Sendable {
       lines.append("\(input.path): rejected \(reasons)")
     }
     for problem in problems {
-      let place = problem.path.map { "\($0): " } ?? ""
+      // A message that names its file already is not prefixed with it again.
+      let place = problem.path.map { problem.message.contains($0) ? "" : "\($0): " } ?? ""
       lines.append("\(problem.level.rawValue): \(place)\(problem.message)")
     }
     if problems.isEmpty { lines.append("ok: nothing was written") }

@@ -131,7 +131,9 @@ struct RowScan: @unchecked Sendable {
   var headerCandidates = 0
   var sawRecord = false
   /// The header-like record that came closest, for the message when none fits.
-  var nearest: (line: Int, missing: [String], names: [String])?
+  var nearest: (line: Int, missing: [String], names: [String], profile: String)?
+  /// The first header-like record's names, for the message when no profile fits at all.
+  var firstNames: [String]?
   /// What `run` found in the file's first bytes, kept for the parallel reader.
   var encoding = DetectedEncoding(kind: .utf8)
   var delimiter = UInt8(ascii: ",")
@@ -269,13 +271,30 @@ struct RowScan: @unchecked Sendable {
   }
 
   func missingColumns() -> IngestError {
+    if reader.plans.count > 1, let names = nearest?.names ?? firstNames {
+      return .noProfileMatches(
+        path, header: names,
+        nearest: nearest.map { ProfileMiss(profile: $0.profile, missing: $0.missing) })
+    }
     if let nearest {
       let names = nearest.names.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
       let more = nearest.names.count > 12 ? ", …" : ""
-      return .missingColumns(
-        path, nearest.missing + ["the likeliest header (line \(nearest.line)) has \(names)\(more)"])
+      var hints = ["the likeliest header (line \(nearest.line)) has \(names)\(more)"]
+      if let other = Self.matchingProfile(nearest.names, path: path) {
+        hints.append("that header matches the built-in profile `\(other)`")
+      }
+      return .missingColumns(path, nearest.missing + hints)
     }
     return .missingColumns(path, ["no header row found"])
+  }
+
+  /// The built-in profile whose columns `header` has, if any.
+  static func matchingProfile(_ header: [String], path: String) -> String? {
+    let auto = try? ExportReader(
+      settings: SourceSettings(path: path, displayPath: path, profile: "auto"))
+    return auto?.plans.first { plan in
+      if case .success = plan.resolve(header: header) { true } else { false }
+    }?.profile.name
   }
 
   mutating func handle(
@@ -337,6 +356,7 @@ struct RowScan: @unchecked Sendable {
     let names = (0..<record.fieldCount).map {
       fieldEncoding.string(trimmed(record[$0]), replaced: &replaced)
     }
+    if firstNames == nil && names.count > 1 { firstNames = names }
     for (index, plan) in reader.plans.enumerated() {
       switch plan.resolve(header: names) {
       case .success(let found):
@@ -355,7 +375,7 @@ struct RowScan: @unchecked Sendable {
           (missing.descriptions.count, -names.count)
           < (nearest?.missing.count ?? .max, -(nearest?.names.count ?? 0))
         if !missing.isOtherSystem, closer {
-          nearest = (record.line, missing.descriptions, names)
+          nearest = (record.line, missing.descriptions, names, plan.profile.name)
         }
       }
     }
