@@ -131,7 +131,7 @@ struct RowScan: @unchecked Sendable {
   var headerCandidates = 0
   var sawRecord = false
   /// The header-like record that came closest, for the message when none fits.
-  var nearest: (line: Int, missing: [String], names: [String], profile: String)?
+  var nearest: (line: Int, missing: [String], names: [String], profile: String, known: Int)?
   /// The first header-like record's names, for the message when no profile fits at all.
   var firstNames: [String]?
   /// What `run` found in the file's first bytes, kept for the parallel reader.
@@ -288,6 +288,12 @@ struct RowScan: @unchecked Sendable {
     return .missingColumns(path, ["no header row found"])
   }
 
+  /// How many of `header`'s names `profile` reads for some field.
+  static func known(_ profile: ExportProfile, _ header: [String]) -> Int {
+    let names = Set(profile.columns.values.joined().map(ColumnPlan.normalized))
+    return header.filter { names.contains(ColumnPlan.normalized($0)) }.count
+  }
+
   /// The built-in profile whose columns `header` has, if any.
   static func matchingProfile(_ header: [String], path: String) -> String? {
     let auto = try? ExportReader(
@@ -371,11 +377,15 @@ struct RowScan: @unchecked Sendable {
         if headerOnly { throw HeaderFound() }
         return
       case .failure(let missing):
+        // Fewest missing needs first; among those, the profile that finds its id column (ids are
+        // what a help desk names most its own way), then the one that knows most of the header.
+        let hasID = !missing.descriptions.contains { $0.hasPrefix("id:") }
+        let known = Self.known(plan.profile, names) + (hasID ? 1_000 : 0)
         let closer =
-          (missing.descriptions.count, -names.count)
-          < (nearest?.missing.count ?? .max, -(nearest?.names.count ?? 0))
+          (missing.descriptions.count, -known, -names.count)
+          < (nearest?.missing.count ?? .max, -(nearest?.known ?? 0), -(nearest?.names.count ?? 0))
         if !missing.isOtherSystem, closer {
-          nearest = (record.line, missing.descriptions, names, plan.profile.name)
+          nearest = (record.line, missing.descriptions, names, plan.profile.name, known)
         }
       }
     }

@@ -209,8 +209,8 @@ private func parse(_ yaml: String) throws -> Configuration {
       "plaint.yml:2: `key_accounts.column`: names a column of `path`, which is missing"
     ),
     (
-      "key_accounts: {file: crm.csv}",
-      "plaint.yml:2: `key_accounts.file`: unknown key (did you mean `ids`?)"
+      "key_accounts: {paht: crm.csv}",
+      "plaint.yml:2: `key_accounts.paht`: unknown key (did you mean `path`?)"
     ),
   ])
   func refusesWhatCannotMatchNamingTheKey(_ yaml: String, _ message: String) {

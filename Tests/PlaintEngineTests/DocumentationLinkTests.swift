@@ -79,7 +79,7 @@ import Testing
         }
       }
     }
-    #expect(problems.isEmpty, "\n" + problems.joined(separator: "\n"))
+    #expect(problems.isEmpty, "\n\(problems.joined(separator: "\n"))")
   }
 
   @Test func noPageSendsReadersToTheSharedFolder() throws {
