@@ -44,13 +44,15 @@ struct RunContext {
     }
     if !configuration.keyAccountEntries.isEmpty {
       // Entries were checked when the configuration was read.
-      let inline = (try? KeyAccountsLoader.accounts(configuration.keyAccountEntries)) ?? KeyAccounts()
+      let inline =
+        (try? KeyAccountsLoader.accounts(configuration.keyAccountEntries)) ?? KeyAccounts()
       keyAccounts = KeyAccounts(
         customerIDs: keyAccounts.customerIDs.union(inline.customerIDs),
         domains: keyAccounts.domains.union(inline.domains))
     }
     if configuration.keyAccountsColumn != nil || !configuration.keyAccountEntries.isEmpty {
-      let listed = [accountsHash, configuration.keyAccountsColumn ?? ""]
+      let listed =
+        [accountsHash, configuration.keyAccountsColumn ?? ""]
         + configuration.keyAccountEntries
       accountsHash = FileDigest.sha256(Data(listed.joined(separator: "\n").utf8))
     }

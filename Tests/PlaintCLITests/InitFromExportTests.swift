@@ -21,7 +21,8 @@ struct InitFromExportTests {
     Case(
       file: "beschwerden-de.csv", profile: "generic",
       says: [
-        "delimiter \";\"", "header on line 2", "\"Vorgangsnummer\"", "\"Betreff\" + \"Beschreibung\"",
+        "delimiter \";\"", "header on line 2", "\"Vorgangsnummer\"",
+        "\"Betreff\" + \"Beschreibung\"",
         "day and month: no sampled date tells them apart", "\"dd.MM.yyyy HH:mm\"",
         "from the most frequent values of \"Produkt\"",
       ]),
@@ -37,7 +38,8 @@ struct InitFromExportTests {
   ]
 
   private static func scratch() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("plaint-init-\(UUID().uuidString)")
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plaint-init-\(UUID().uuidString)")
   }
 
   private static func json(_ text: String) throws -> [String: Any] {
@@ -55,8 +57,10 @@ struct InitFromExportTests {
     #expect(initialised.status == 0, "stderr: \(initialised.stderr)")
     #expect(initialised.stdout.contains("wrote \(directory.path)/plaint.yml"))
     let validated = try PlaintBinary.run(
-      ["validate", "--config", directory.appendingPathComponent("plaint.yml").path,
-       "--format", "json", "--quiet", "--store", ":memory:"])
+      [
+        "validate", "--config", directory.appendingPathComponent("plaint.yml").path,
+        "--format", "json", "--quiet", "--store", ":memory:",
+      ])
     #expect(validated.status == 0, "stderr: \(validated.stderr)\nstdout: \(validated.stdout)")
     let document = try json(validated.stdout)
     return (initialised, try #require(document["inputs"] as? [[String: Any]]))
@@ -117,7 +121,8 @@ struct InitFromExportTests {
     let (initialised, inputs) = try Self.initAndValidate(URL(fileURLWithPath: path))
     let input = try #require(inputs.first)
     let reasons = input["reasons"] as? [String: Int] ?? [:]
-    let caused = reasons.filter { reason in !Self.dataRejects.contains { reason.key.hasPrefix($0) } }
+    let caused = reasons.filter { reason in !Self.dataRejects.contains { reason.key.hasPrefix($0) }
+    }
     #expect(caused.isEmpty, "rejects caused by the guess: \(caused)\n\(initialised.stdout)")
     #expect((input["accepted"] as? Int ?? 0) > 0, "\(initialised.stdout)")
   }

@@ -185,7 +185,8 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(column.keyAccounts == "crm.csv")
     #expect(column.keyAccountsColumn == "customer_id")
 
-    let inline = try parse(sources + "key_accounts: [C-1001, \"@bigco.example\", Buyer@Shop.example]")
+    let inline = try parse(
+      sources + "key_accounts: [C-1001, \"@bigco.example\", Buyer@Shop.example]")
     #expect(inline.keyAccounts == nil)
     #expect(inline.keyAccountEntries == ["C-1001", "@bigco.example", "Buyer@Shop.example"])
 

@@ -38,7 +38,8 @@ import Testing
       }
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       if trimmed.hasPrefix("["), let colon = trimmed.range(of: "]: ") {
-        links.append((index + 1, String(trimmed[colon.upperBound...]).trimmingCharacters(in: .whitespaces)))
+        links.append(
+          (index + 1, String(trimmed[colon.upperBound...]).trimmingCharacters(in: .whitespaces)))
       }
     }
     return links
@@ -53,7 +54,9 @@ import Testing
     {
       return nil
     }
-    if target.hasPrefix("/") || target.contains("://") { return "\(target): not a path in the repository" }
+    if target.hasPrefix("/") || target.contains("://") {
+      return "\(target): not a path in the repository"
+    }
     let path = String(target.prefix { $0 != "#" && $0 != "?" })
     let resolved = page.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
     let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"

@@ -126,13 +126,16 @@ extension Starter {
     if !guess.dateFormats.isEmpty {
       let formats = guess.dateFormats.map(quoted).joined(separator: ", ")
       lines.append(
-        "    date_format: [\(formats)]   # reads \(guess.datesRead) of \(guess.datesSampled) sampled dates")
+        "    date_format: [\(formats)]   # reads \(guess.datesRead) of \(guess.datesSampled) sampled dates"
+      )
     }
     if let order = guess.dateOrder {
       lines.append(
-        "    # Day and month: no sampled date has a day above 12 (\(order.dates) dates fit both orders),")
+        "    # Day and month: no sampled date has a day above 12 (\(order.dates) dates fit both orders),"
+      )
       lines.append(
-        "    # so \"\(order.chosen)\" is an assumption; if your dates put the month first, write \"\(order.swapped)\".")
+        "    # so \"\(order.chosen)\" is an assumption; if your dates put the month first, write \"\(order.swapped)\"."
+      )
     }
     if guess.profile == nil {
       lines.append("    columns:")
@@ -142,7 +145,8 @@ extension Starter {
           ? quoted(column.headers[0])
           : "[" + column.headers.map(quoted).joined(separator: ", ") + "]"
         lines.append(
-          "      \(column.field.rawValue): \(value)   # \(column.confidence.rawValue): \(column.reason)")
+          "      \(column.field.rawValue): \(value)   # \(column.confidence.rawValue): \(column.reason)"
+        )
       }
       for field in ExportProfile.requiredFields where guess.headers(of: field).isEmpty {
         lines.append("      # \(field.rawValue): ?   # not found: name the column that holds it")

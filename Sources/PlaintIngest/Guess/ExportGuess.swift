@@ -161,7 +161,8 @@ public struct ExportGuess: Sendable {
         : repeats == 0
           ? "\(nameMatch(score)); all \(filled) sampled values differ"
           : "\(nameMatch(score)); \(repeats) of \(filled) sampled values repeat (counted as duplicates: the latest update wins)"
-      columns.append(Column(field: .id, headers: [header[index]], confidence: confidence, reason: why))
+      columns.append(
+        Column(field: .id, headers: [header[index]], confidence: confidence, reason: why))
       taken.insert(index)
     }
 
@@ -186,7 +187,8 @@ public struct ExportGuess: Sendable {
       columns.append(
         Column(
           field: .created, headers: [header[best.index]], confidence: confidence,
-          reason: best.score > 0 ? nameMatch(best.score) : "no header names a date; its values are dates"))
+          reason: best.score > 0
+            ? nameMatch(best.score) : "no header names a date; its values are dates"))
       taken.insert(best.index)
       dateFormats = best.cover.patterns
       datesSampled = best.filled
