@@ -13,7 +13,9 @@ struct Init: ParsableCommand {
       """
   )
 
-  @Option(help: "An export to fit the starter configuration to.")
+  @Option(
+    help: ArgumentHelp(
+      "An export (CSV, TSV or .gz) to fit the starter configuration to.", valueName: "export"))
   var from: String?
 
   @Argument(help: "The folder to write into; created when missing.")
