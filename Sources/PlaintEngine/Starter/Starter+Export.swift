@@ -46,8 +46,12 @@ extension Starter {
   static func summary(_ guess: ExportGuess, export: String) -> [String] {
     let sample = guess.sample
     let delimiter = sample.delimiter == "\t" ? "tab" : "\"\(sample.delimiter)\""
+    let header =
+      sample.hasHeader
+      ? "header on line \(sample.headerLine)"
+      : "no header row (line \(sample.headerLine) already holds data: columns by number)"
     var lines = [
-      "read \(export): \(sample.encoding), delimiter \(delimiter), header on line \(sample.headerLine) (\(sample.header.count) columns), \(sample.rows.count) rows sampled\(sample.isWhole ? " (the whole file)" : " (the first \(sample.rows.count))")"
+      "read \(export): \(sample.encoding), delimiter \(delimiter), \(header) (\(sample.header.count) columns), \(sample.rows.count) rows sampled\(sample.isWhole ? " (the whole file)" : " (the first \(sample.rows.count))")"
     ]
     if let profile = guess.profile {
       lines.append("profile: \(profile) — sure: the header has every column it reads")
@@ -55,7 +59,8 @@ extension Starter {
       lines.append(
         "profile: generic — no built-in profile matches; columns mapped by their header names:")
       for column in guess.columns {
-        let headers = column.headers.map { "\"\($0)\"" }.joined(separator: " + ")
+        let headers = column.headers.map { sample.hasHeader ? "\"\($0)\"" : "column \($0)" }
+          .joined(separator: " + ")
         let name = column.field.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
         lines.append("  \(name)\(headers) — \(column.confidence.rawValue): \(column.reason)")
       }
@@ -67,7 +72,7 @@ extension Starter {
     lines.append(dateLine(guess))
     if let order = guess.dateOrder {
       lines.append(
-        "  day and month: no sampled date tells them apart (\(order.dates) dates fit both); read as \"\(order.chosen)\", change to \"\(order.swapped)\" if that is wrong"
+        "  day and month: no sampled date tells them apart (\(order.dates) dates fit both); read \(order.isDayFirst ? "day" : "month") first as \"\(order.chosen)\"; write \"\(order.swapped)\" in date_format if that is wrong"
       )
     }
     if let column = guess.productColumn, !guess.products.isEmpty {
@@ -130,20 +135,27 @@ extension Starter {
       )
     }
     if let order = guess.dateOrder {
+      let chosen = order.isDayFirst ? "day first" : "month first"
+      let other = order.isDayFirst ? "month first" : "day first"
       lines.append(
-        "    # Day and month: no sampled date has a day above 12 (\(order.dates) dates fit both orders),"
+        "    # Day and month: no sampled date has a day above 12 (\(order.dates) dates fit both orders), so"
       )
       lines.append(
-        "    # so \"\(order.chosen)\" is an assumption; if your dates put the month first, write \"\(order.swapped)\"."
+        "    # \"\(order.chosen)\" (\(chosen)) is an assumption. If your dates are \(other), write:"
       )
+      lines.append("    # date_format: [\(quoted(order.swapped))]")
     }
     if guess.profile == nil {
+      if !sample.hasHeader {
+        lines.append("    header: false   # the first line already holds data")
+      }
       lines.append("    columns:")
+      let name: (String) -> String = { sample.hasHeader ? quoted($0) : $0 }
       for column in guess.columns {
         let value =
           column.headers.count == 1
-          ? quoted(column.headers[0])
-          : "[" + column.headers.map(quoted).joined(separator: ", ") + "]"
+          ? name(column.headers[0])
+          : "[" + column.headers.map(name).joined(separator: ", ") + "]"
         lines.append(
           "      \(column.field.rawValue): \(value)   # \(column.confidence.rawValue): \(column.reason)"
         )

@@ -35,6 +35,8 @@ public struct ExportGuess: Sendable {
     public var swapped: String
     /// Sampled dates that fit both.
     public var dates: Int
+    /// The chosen pattern puts the day first.
+    public var isDayFirst: Bool
   }
 
   public var sample: ExportSample
@@ -86,6 +88,9 @@ public struct ExportGuess: Sendable {
       productIndex = mapping[.product].first
       let empties = Set(profile.emptyValues)
       for index in dateColumns.prefix(1) { datesSampled = nonEmpty(index, empties).count }
+      if let index = dateColumns.first {
+        dateOrder = Self.assumedOrder(nonEmpty(index, empties), patterns: known)
+      }
       for index in dateColumns {
         let values = nonEmpty(index, empties)
         if let formats = Self.cover(values, known: known) {
@@ -93,7 +98,7 @@ public struct ExportGuess: Sendable {
           dateFormats += added
           if index == dateColumns.first {
             datesRead = formats.read
-            dateOrder = formats.order
+            dateOrder = formats.order ?? dateOrder
           }
         }
       }
@@ -293,11 +298,13 @@ public struct ExportGuess: Sendable {
       }
       guard best.pattern >= 0 else { break }
       let pattern = candidates[best.pattern]
-      if pattern.hasNumericDayAndMonth, order == nil,
+      if pattern.hasNumericDayAndMonth, !pattern.format.hasPrefix("y"), order == nil,
         let swapped = try? DatePattern(swapDayAndMonth(pattern.format)),
         unread.allSatisfy({ reads($0, [pattern]) == reads($0, [swapped]) })
       {
-        order = DateOrder(chosen: pattern.format, swapped: swapped.format, dates: best.read)
+        order = DateOrder(
+          chosen: pattern.format, swapped: swapped.format, dates: best.read,
+          isDayFirst: pattern.isDayFirst)
       }
       chosen.append(pattern)
       read += best.read
@@ -305,6 +312,23 @@ public struct ExportGuess: Sendable {
     }
     if chosen.isEmpty { return read > 0 ? DateCover(patterns: [], read: read) : nil }
     return DateCover(patterns: chosen.map(\.format), read: read, order: order)
+  }
+
+  /// The order of day and month that the first of `patterns` to read `values` assumes, when
+  /// every value would read the other way round as well.
+  static func assumedOrder(_ values: [String], patterns: [String]) -> DateOrder? {
+    let compiled = patterns.compactMap { try? DatePattern($0) }
+    let byteValues = values.map { Array($0.utf8) }
+    let readsSome = { (pattern: DatePattern) in byteValues.contains { reads($0, [pattern]) } }
+    guard let pattern = compiled.first(where: readsSome),
+      pattern.hasNumericDayAndMonth, !pattern.format.hasPrefix("y"),
+      let swapped = try? DatePattern(swapDayAndMonth(pattern.format))
+    else { return nil }
+    let read = byteValues.filter { reads($0, [pattern]) }
+    guard read.allSatisfy({ reads($0, [swapped]) }) else { return nil }
+    return DateOrder(
+      chosen: pattern.format, swapped: swapped.format, dates: read.count,
+      isDayFirst: pattern.isDayFirst)
   }
 
   static func swapDayAndMonth(_ format: String) -> String {

@@ -9,8 +9,10 @@ public struct ExportSample: Sendable {
   public var delimiter: String
   /// 1-based line of the header row.
   public var headerLine: Int
-  /// The header row's names, trimmed.
+  /// The header row's names, trimmed; `1`, `2`, … when the file has no header row.
   public var header: [String]
+  /// False when the first record already holds data (a date or a number where a name would be).
+  public var hasHeader = true
   /// Records after the header, trimmed fields; rows of empty fields are left out.
   public var rows: [[String]]
   /// True when `rows` holds every record of the file.
@@ -130,6 +132,18 @@ public struct ExportSample: Sendable {
     header = records[start].fields
     rows = records[(start + 1)...].prefix(Self.recordLimit).map(\.fields)
     isWhole = whole
+    if profile == nil && header.contains(where: Self.looksLikeData) {
+      hasHeader = false
+      header = (1...header.count).map(String.init)
+      rows = records[start...].prefix(Self.recordLimit).map(\.fields)
+    }
+  }
+
+  /// A header cell that is a number or a date is a value: the file has no header row.
+  static func looksLikeData(_ cell: String) -> Bool {
+    guard !cell.isEmpty else { return false }
+    if cell.allSatisfy(\.isNumber) { return true }
+    return ExportGuess.cover([cell], known: [])?.read == 1
   }
 
   /// The values of column `index` in the sampled rows, empty ones included.

@@ -38,14 +38,17 @@ struct ExportGuessTests {
       }
       let cover = ExportGuess.cover(values, known: [])
       #expect(cover?.read == count, "\(values)")
-      let ambiguous = !values.contains { value in
-        let swapped = ExportGuess.swapDayAndMonth(pattern)
-        return (try? DatePattern(swapped)).map { swappedPattern in
-          Array(value.utf8).withUnsafeBufferPointer {
-            swappedPattern.match($0)?.localSeconds == nil
-          }
-        } ?? true
-      }
+      // A year-first date (2025/03/04) is read year, month, day: never an assumption.
+      let ambiguous =
+        !pattern.hasPrefix("y")
+        && !values.contains { value in
+          let swapped = ExportGuess.swapDayAndMonth(pattern)
+          return (try? DatePattern(swapped)).map { swappedPattern in
+            Array(value.utf8).withUnsafeBufferPointer {
+              swappedPattern.match($0)?.localSeconds == nil
+            }
+          } ?? true
+        }
       #expect((cover?.order != nil) == ambiguous, "\(values)")
       let chosen = cover?.patterns.first ?? ""
       if ambiguous {
@@ -98,5 +101,26 @@ struct ExportGuessTests {
     #expect(guess.headers(of: .text) == ["Betreff"])
     #expect(guess.dateFormats == ["dd.MM.yyyy"])
     #expect(guess.dateOrder == nil)
+  }
+}
+
+extension ExportGuessTests {
+  @Test func aFileWithoutAHeaderRowIsMappedByNumber() throws {
+    let guess = try ExportGuess(
+      path: Fixture.path("headerless.tsv"), displayPath: "headerless.tsv")
+    #expect(!guess.sample.hasHeader)
+    #expect(guess.sample.rows.count == 2)
+    #expect(guess.headers(of: .id) == ["1"])
+    #expect(guess.headers(of: .created) == ["3"])
+    #expect(guess.headers(of: .text) == ["4"])
+  }
+
+  @Test func aProfilesAssumedDayMonthOrderIsNamed() throws {
+    let guess = try ExportGuess(
+      path: Fixture.path("ambiguous-dates.csv"), displayPath: "ambiguous-dates.csv")
+    #expect(guess.profile == "salesforce")
+    #expect(guess.dateOrder?.chosen == "M/d/yyyy h:mm a")
+    #expect(guess.dateOrder?.swapped == "d/M/yyyy h:mm a")
+    #expect(guess.dateOrder?.isDayFirst == false)
   }
 }
