@@ -7,7 +7,7 @@
 #   make demo     setup + build + the monthly job on datasets/demo, reports into reports/
 #   make data     regenerate datasets/demo with plaint-datagen (deterministic, seed 42)
 #   make bench    release build, 100 MB and 1 GB exports, raw libcsv vs `plaint run` vs DuckDB
-#                 (DESIGN §9); the table goes into README.md. Never part of `make test`.
+#                 (README.md, Performance); the table goes into README.md. Never part of `make test`.
 #   make format   swift format, in place
 #   make lint     swift format lint, strict
 #   make clean    remove build products and demo state

@@ -331,7 +331,7 @@ def table(rows_out, repeat, threads):
         lines.append(f"| {size / 1e6:.0f} MB | {rows} | {cells[0]} | {cells[1]} | {cells[2]} | "
                      f"{ratio_a:.2f} | {ratio_c:.2f} | {rss} MiB | {check} |")
     lines.append("")
-    lines.append("Targets (DESIGN §9): (a)/(b) ≥ 1.0, (c)/(b) ≥ 1.3, (b) under 300 MB. "
+    lines.append("Targets: (a)/(b) ≥ 1.0, (c)/(b) ≥ 1.3, (b) under 300 MB. "
                  "Regenerate with `make bench`.")
     return "\n".join(lines)
 

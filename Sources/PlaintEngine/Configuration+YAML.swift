@@ -1,5 +1,6 @@
 import Foundation
 import PlaintCore
+import PlaintIngest
 
 extension Configuration {
   static let profiles = [
@@ -68,13 +69,14 @@ extension Configuration {
       store: try root["store"]?.string() ?? Defaults.store,
       granularity: granularity, timeZone: timeZone, sources: sources,
       sales: try root["sales"]?.string(),
-      keyAccounts: try root["key_accounts"]?.string(),
+      keyAccounts: nil,
       taxonomy: try root["taxonomy"]?.string() ?? Defaults.taxonomy,
       control: try control(root["control"]),
       pareto: try pareto(root["pareto"]),
       recurrence: try recurrence(root["recurrence"]),
       slaHours: try slaHours(root["sla_hours"]),
       reports: try reports(root["reports"]))
+    try keyAccounts(root["key_accounts"], into: &configuration)
     configuration.owners = try owners(root["owners"])
     configuration.canaries = try canaries(root["canaries"])
     configuration.releases = try root["releases"]?.string()
@@ -86,6 +88,35 @@ extension Configuration {
     guard let node else { return Defaults.slaHours }
     if (try? node.string()) == "off" { return nil }
     return try positive(node) ?? Defaults.slaHours
+  }
+
+  /// `key_accounts:` — a file, `{path, column, ids}`, or a list of entries.
+  private static func keyAccounts(_ node: YAMLNode?, into configuration: inout Configuration)
+    throws(ConfigError)
+  {
+    guard let node else { return }
+    var entries: [YAMLNode] = []
+    if node.isMapping {
+      _ = try node.mapping(allowed: ["path", "column", "ids"])
+      configuration.keyAccounts = try node["path"]?.string()
+      configuration.keyAccountsColumn = try node["column"]?.string()
+      entries = try node["ids"]?.list() ?? []
+      if configuration.keyAccounts == nil && entries.isEmpty {
+        throw node.error("needs `path` (a CSV file of ids) or `ids` (a list)")
+      }
+      if configuration.keyAccountsColumn != nil && configuration.keyAccounts == nil {
+        throw (node["column"] ?? node).error("names a column of `path`, which is missing")
+      }
+    } else if node.isList {
+      entries = try node.list()
+    } else {
+      configuration.keyAccounts = try node.string()
+    }
+    for entry in entries {
+      let value = try entry.string().trimmingCharacters(in: .whitespaces)
+      if let problem = KeyAccountsLoader.problem(value) { throw entry.error(problem) }
+      configuration.keyAccountEntries.append(value)
+    }
   }
 
   private static func owners(_ node: YAMLNode?) throws(ConfigError) -> Owners {

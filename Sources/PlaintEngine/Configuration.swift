@@ -12,7 +12,12 @@ public struct Configuration: Sendable {
   public var timeZone: TimeZone
   public var sources: [Source]
   public var sales: String?
+  /// The key-account file (`key_accounts: FILE` or `key_accounts: {path: FILE}`), if any.
   public var keyAccounts: String?
+  /// The file's column of ids (`key_accounts: {column: …}`); nil: `key`, else the first column.
+  public var keyAccountsColumn: String? = nil
+  /// Ids, addresses and `@domain`s written in plaint.yml (`key_accounts: [...]` or `{ids: [...]}`).
+  public var keyAccountEntries: [String] = []
   public var taxonomy: String
   public var control: Control
   public var pareto: Pareto

@@ -1,7 +1,7 @@
 import PlaintIngest
 import PlaintStore
 
-/// Maps errors from the modules below to the one-line, exit-coded failures of DESIGN §3.
+/// Maps errors from the modules below to the one-line, exit-coded failures of docs/cli.md.
 enum Failure {
   static func store<T>(_ body: () throws(StoreError) -> T) throws(PlaintError) -> T {
     do {

@@ -25,7 +25,7 @@ struct Ingestion {
   /// Draws the progress line while a file is read (a no-op unless stderr is a terminal).
   var progress = ProgressLine(requested: false)
 
-  /// Threads that parse and classify one large file (DESIGN §9); the calling thread writes.
+  /// Threads that parse and classify one large file (README.md, Performance); the calling thread writes.
   static let parseThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
   /// Expands each source's glob into files, sorted, each with its reader settings.

@@ -1,4 +1,4 @@
-/// Process exit statuses, after sysexits(3); DESIGN §3 gives their meaning.
+/// Process exit statuses, after sysexits(3); docs/cli.md gives their meaning.
 public enum ExitStatus: Int32, Sendable, CaseIterable {
   case success = 0
   case anomalies = 3

@@ -38,10 +38,25 @@ struct RunContext {
       accountsHash = FileDigest.sha256(
         try Self.contents(path, shown: accounts, key: "key_accounts", configuration))
       do {
-        keyAccounts = try KeyAccountsLoader.load(path: path, displayPath: accounts)
+        keyAccounts = try KeyAccountsLoader.load(
+          path: path, displayPath: accounts, column: configuration.keyAccountsColumn)
       } catch {
         throw Failure.ingest(error, file: accounts)
       }
+    }
+    if !configuration.keyAccountEntries.isEmpty {
+      // Entries were checked when the configuration was read.
+      let inline =
+        (try? KeyAccountsLoader.accounts(configuration.keyAccountEntries)) ?? KeyAccounts()
+      keyAccounts = KeyAccounts(
+        customerIDs: keyAccounts.customerIDs.union(inline.customerIDs),
+        domains: keyAccounts.domains.union(inline.domains))
+    }
+    if configuration.keyAccountsColumn != nil || !configuration.keyAccountEntries.isEmpty {
+      let listed =
+        [accountsHash, configuration.keyAccountsColumn ?? ""]
+        + configuration.keyAccountEntries
+      accountsHash = FileDigest.sha256(Data(listed.joined(separator: "\n").utf8))
     }
     tiers =
       keyAccounts.customerIDs.isEmpty && keyAccounts.domains.isEmpty

@@ -1,7 +1,7 @@
 import Foundation
 import PlaintCore
 
-/// Reads `taxonomy.yml` (DESIGN §4) into a `Taxonomy`; errors name the file, line and key.
+/// Reads `taxonomy.yml` (docs/taxonomy.md) into a `Taxonomy`; errors name the file, line and key.
 enum TaxonomyFile {
   /// Parses the bytes of the taxonomy file, which the caller has already read and hashed.
   static func load(_ data: Data, shownAs file: String) throws(PlaintError) -> Taxonomy {

@@ -1,11 +1,12 @@
 import Foundation
 import Logging
+import PlaintCore
 import PlaintStore
 
 /// `plaint validate`: the run's preflight and ingest against a scratch copy of the store, so the
 /// accounting is exactly what `run` would record, and nothing is written.
 public struct Validation: Sendable {
-  /// One input file as `run` would account for it (DESIGN §8).
+  /// One input file as `run` would account for it (docs/input-rules.md).
   public struct Input: Encodable, Sendable {
     public var path: String
     public var sha256: String
@@ -52,6 +53,7 @@ public struct Validation: Sendable {
       for file in context.files {
         validation.read(file, with: ingestion, into: scratch)
       }
+      validation.checkKeyAccounts(context.placement.keyAccounts, in: scratch, configuration)
     } catch {
       validation.fail(error, path: nil)
     }
@@ -85,6 +87,29 @@ public struct Validation: Sendable {
     } catch {
       fail(error, path: path)
     }
+  }
+
+  /// A key-account list that matches no ticket was most likely read from the wrong column.
+  private mutating func checkKeyAccounts(
+    _ accounts: KeyAccounts, in store: Store, _ configuration: Configuration
+  ) {
+    let listed = accounts.customerIDs.count + accounts.domains.count
+    guard listed > 0,
+      let counts = try? store.cellCounts(granularity: configuration.granularity)
+    else { return }
+    let total = counts.reduce(0) { $0 + $1.count }
+    let keyAccounts = counts.filter { $0.cell.tier == .keyAccount }.reduce(0) { $0 + $1.count }
+    guard total > 0, keyAccounts == 0 else { return }
+    let hint =
+      configuration.keyAccounts != nil && configuration.keyAccountsColumn == nil
+      ? "; the ids are read from the `key` column, else the first one: name another with `key_accounts: {path: …, column: …}`"
+      : ""
+    problems.append(
+      Problem(
+        level: .warning, path: configuration.keyAccounts,
+        message:
+          "no ticket's customer (of \(total) tickets) matches any of the \(listed) key-account entries; check that they hold the same ids or e-mail addresses as the exports' customer column\(hint)"
+      ))
   }
 
   private mutating func fail(_ error: PlaintError, path: String?) {
@@ -130,7 +155,8 @@ public struct Validation: Sendable {
       lines.append("\(input.path): rejected \(reasons)")
     }
     for problem in problems {
-      let place = problem.path.map { "\($0): " } ?? ""
+      // A message that names its file already is not prefixed with it again.
+      let place = problem.path.map { problem.message.contains($0) ? "" : "\($0): " } ?? ""
       lines.append("\(problem.level.rawValue): \(place)\(problem.message)")
     }
     if problems.isEmpty { lines.append("ok: nothing was written") }

@@ -31,6 +31,11 @@ struct YAMLNode {
     return false
   }
 
+  var isList: Bool {
+    if case .sequence = node { return true }
+    return false
+  }
+
   func error(_ message: String) -> ConfigError {
     ConfigError(file: file, line: line, key: path.isEmpty ? nil : path, message: message)
   }

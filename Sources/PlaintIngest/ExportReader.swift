@@ -131,7 +131,9 @@ struct RowScan: @unchecked Sendable {
   var headerCandidates = 0
   var sawRecord = false
   /// The header-like record that came closest, for the message when none fits.
-  var nearest: (line: Int, missing: [String], names: [String])?
+  var nearest: (line: Int, missing: [String], names: [String], profile: String, known: Int)?
+  /// The first header-like record's names, for the message when no profile fits at all.
+  var firstNames: [String]?
   /// What `run` found in the file's first bytes, kept for the parallel reader.
   var encoding = DetectedEncoding(kind: .utf8)
   var delimiter = UInt8(ascii: ",")
@@ -269,13 +271,36 @@ struct RowScan: @unchecked Sendable {
   }
 
   func missingColumns() -> IngestError {
+    if reader.plans.count > 1, let names = nearest?.names ?? firstNames {
+      return .noProfileMatches(
+        path, header: names,
+        nearest: nearest.map { ProfileMiss(profile: $0.profile, missing: $0.missing) })
+    }
     if let nearest {
       let names = nearest.names.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
       let more = nearest.names.count > 12 ? ", …" : ""
-      return .missingColumns(
-        path, nearest.missing + ["the likeliest header (line \(nearest.line)) has \(names)\(more)"])
+      var hints = ["the likeliest header (line \(nearest.line)) has \(names)\(more)"]
+      if let other = Self.matchingProfile(nearest.names, path: path) {
+        hints.append("that header matches the built-in profile `\(other)`")
+      }
+      return .missingColumns(path, nearest.missing + hints)
     }
     return .missingColumns(path, ["no header row found"])
+  }
+
+  /// How many of `header`'s names `profile` reads for some field.
+  static func known(_ profile: ExportProfile, _ header: [String]) -> Int {
+    let names = Set(profile.columns.values.joined().map(ColumnPlan.normalized))
+    return header.filter { names.contains(ColumnPlan.normalized($0)) }.count
+  }
+
+  /// The built-in profile whose columns `header` has, if any.
+  static func matchingProfile(_ header: [String], path: String) -> String? {
+    let auto = try? ExportReader(
+      settings: SourceSettings(path: path, displayPath: path, profile: "auto"))
+    return auto?.plans.first { plan in
+      if case .success = plan.resolve(header: header) { true } else { false }
+    }?.profile.name
   }
 
   mutating func handle(
@@ -337,6 +362,7 @@ struct RowScan: @unchecked Sendable {
     let names = (0..<record.fieldCount).map {
       fieldEncoding.string(trimmed(record[$0]), replaced: &replaced)
     }
+    if firstNames == nil && names.count > 1 { firstNames = names }
     for (index, plan) in reader.plans.enumerated() {
       switch plan.resolve(header: names) {
       case .success(let found):
@@ -351,11 +377,15 @@ struct RowScan: @unchecked Sendable {
         if headerOnly { throw HeaderFound() }
         return
       case .failure(let missing):
+        // Fewest missing needs first; among those, the profile that finds its id column (ids are
+        // what a help desk names most its own way), then the one that knows most of the header.
+        let hasID = !missing.descriptions.contains { $0.hasPrefix("id:") }
+        let known = Self.known(plan.profile, names) + (hasID ? 1_000 : 0)
         let closer =
-          (missing.descriptions.count, -names.count)
-          < (nearest?.missing.count ?? .max, -(nearest?.names.count ?? 0))
+          (missing.descriptions.count, -known, -names.count)
+          < (nearest?.missing.count ?? .max, -(nearest?.known ?? 0), -(nearest?.names.count ?? 0))
         if !missing.isOtherSystem, closer {
-          nearest = (record.line, missing.descriptions, names)
+          nearest = (record.line, missing.descriptions, names, plan.profile.name, known)
         }
       }
     }

@@ -6,6 +6,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case empty(String)
   /// The file, and each missing need as `field: "Header"` (alternatives joined with "or").
   case missingColumns(String, [String])
+  /// `profile: auto` and no built-in profile fits: the file, its header row, and the profile
+  /// that came nearest with what it missed.
+  case noProfileMatches(String, header: [String], nearest: ProfileMiss?)
   case unknownProfile(String)
   case badMapping(String, String)
   /// A bad row in a small table (sales, key accounts): file, line, column, problem.
@@ -24,6 +27,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case .missingColumns(let path, let wanted):
       "\(path): no header row has the columns the mapping needs; missing "
         + wanted.joined(separator: "; ")
+    case .noProfileMatches(let path, let header, let nearest):
+      Self.noProfile(path, header, nearest)
     case .unknownProfile(let name):
       "unknown profile \"\(name)\"; built-in: "
         + (ExportProfile.builtIn.map(\.name) + ["generic", "auto"]).joined(separator: ", ")
@@ -33,4 +38,24 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       "\(path):\(line): column `\(column)`: \(problem)"
     }
   }
+
+  private static func noProfile(
+    _ path: String, _ header: [String], _ nearest: ProfileMiss?
+  ) -> String {
+    let shown = header.prefix(8).joined(separator: ", ") + (header.count > 8 ? ", …" : "")
+    var message =
+      "no built-in profile matches \(path) (header: \(shown)); use `profile: generic` with `columns:` naming its id, created and text columns (`plaint init --from FILE` writes them)"
+    if let nearest {
+      message +=
+        "; nearest profile: \(nearest.profile) (missing " + nearest.missing.joined(separator: "; ")
+        + ")"
+    }
+    return message
+  }
+}
+
+/// A built-in profile that did not fit a header, and the columns it missed.
+public struct ProfileMiss: Equatable, Sendable {
+  public var profile: String
+  public var missing: [String]
 }

@@ -7,7 +7,7 @@ import PlaintCore
   import Darwin
 #endif
 
-/// Reading one large export on several cores (DESIGN §9).
+/// Reading one large export on several cores (README.md, Performance).
 ///
 /// The file is cut into parts of about `partSize` bytes. Each cut is a guess at a record start,
 /// found near the part size by a quote-aware scan (`recordStart`); libcsv itself then checks it:

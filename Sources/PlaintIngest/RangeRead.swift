@@ -8,7 +8,7 @@ import PlaintCore
 #endif
 
 /// Reading one export in byte ranges by separate processes (`plaint shard` / `plaint map`,
-/// DESIGN §10).
+/// docs/scale-out.md).
 ///
 /// Unlike the parallel reader, whose cuts are guesses that the reader before checks, a range here
 /// is read by a process that never sees its neighbours, so its cuts must be right before anyone

@@ -1,4 +1,4 @@
-// plaint-bench: the raw-parse baseline of `make bench` (DESIGN §9).
+// plaint-bench: the raw-parse baseline of `make bench` (README.md, Performance).
 //
 //   plaint-bench parse FILE [--delimiter C]
 //

@@ -1,6 +1,6 @@
 import PlaintCore
 
-/// Renders the catalog as `taxonomy.yml` (DESIGN §4), the same phrases the narratives use.
+/// Renders the catalog as `taxonomy.yml` (docs/taxonomy.md), the same phrases the narratives use.
 enum TaxonomyYAML {
   /// Issues that win a tie over others: safety first.
   static let priorities = ["overheating": 20, "leak": 10]

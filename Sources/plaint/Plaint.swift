@@ -18,7 +18,7 @@ struct Plaint: ParsableCommand {
       Init.self, Baseline.self, Report.self, Shard.self, Map.self, Reduce.self,
     ])
 
-  /// As ArgumentParser's, but a usage error is one line on stderr (DESIGN §3), not the usage text.
+  /// As ArgumentParser's, but a usage error is one line on stderr (docs/cli.md), not the usage text.
   static func main() {
     var command: any ParsableCommand
     do {

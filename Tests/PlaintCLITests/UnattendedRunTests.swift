@@ -9,7 +9,7 @@ import Testing
 /// store and report that survive `kill -9` at any moment.
 @Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
 struct UnattendedRunTests {
-  /// One row of DESIGN §3's exit-code table: how to provoke it, and what stderr must name.
+  /// One row of the exit-code table of docs/cli.md: how to provoke it, and what stderr must name.
   struct ExitCase: CustomTestStringConvertible, Sendable {
     var name: String
     var arguments: [String]

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+import PlaintCore
+
 @testable import PlaintEngine
 
 private let folder = URL(fileURLWithPath: "/tmp/config")
@@ -165,6 +167,90 @@ private func parse(_ yaml: String) throws -> Configuration {
       _ = try parse(sources + yaml)
     } catch {
       #expect("\(error)" == message)
+    }
+  }
+}
+
+/// `key_accounts:` as a file, a file with a named column, an inline list, or both.
+@Suite struct KeyAccountsConfigurationTests {
+  private let sources = "sources: [{path: a.csv, profile: zendesk}]\n"
+
+  @Test func readsEachForm() throws {
+    let file = try parse(sources + "key_accounts: crm.csv")
+    #expect(file.keyAccounts == "crm.csv")
+    #expect(file.keyAccountsColumn == nil)
+    #expect(file.keyAccountEntries.isEmpty)
+
+    let column = try parse(sources + "key_accounts: {path: crm.csv, column: customer_id}")
+    #expect(column.keyAccounts == "crm.csv")
+    #expect(column.keyAccountsColumn == "customer_id")
+
+    let inline = try parse(
+      sources + "key_accounts: [C-1001, \"@bigco.example\", Buyer@Shop.example]")
+    #expect(inline.keyAccounts == nil)
+    #expect(inline.keyAccountEntries == ["C-1001", "@bigco.example", "Buyer@Shop.example"])
+
+    let both = try parse(sources + "key_accounts: {path: crm.csv, ids: [C-9]}")
+    #expect(both.keyAccounts == "crm.csv")
+    #expect(both.keyAccountEntries == ["C-9"])
+  }
+
+  @Test(arguments: [
+    (
+      "key_accounts: [C-1, \"@\"]",
+      "plaint.yml:2: `key_accounts.1`: \"@\" is not an e-mail domain (write @example.com)"
+    ),
+    ("key_accounts: [C-1, \"\"]", "plaint.yml:2: `key_accounts.1`: empty key"),
+    (
+      "key_accounts: {column: id}",
+      "plaint.yml:2: `key_accounts`: needs `path` (a CSV file of ids) or `ids` (a list)"
+    ),
+    (
+      "key_accounts: {ids: [C-1], column: id}",
+      "plaint.yml:2: `key_accounts.column`: names a column of `path`, which is missing"
+    ),
+    (
+      "key_accounts: {paht: crm.csv}",
+      "plaint.yml:2: `key_accounts.paht`: unknown key (did you mean `path`?)"
+    ),
+  ])
+  func refusesWhatCannotMatchNamingTheKey(_ yaml: String, _ message: String) {
+    #expect {
+      try parse(sources + yaml)
+    } throws: { error in
+      "\(error)" == message
+    }
+  }
+}
+
+/// The key accounts a run uses are the file's and the inline entries together.
+@Suite struct KeyAccountsRunTests {
+  @Test func fileAndInlineEntriesBothCount() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-keys-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    func write(_ name: String, _ text: String) throws {
+      try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+    }
+    try write("taxonomy.yml", Starter.taxonomy)
+    try write("export.csv", "Id,Subject,Created at\n1,kettle,2025-01-01\n")
+    try write("crm.csv", "Account,Customer ID\nBig Retail,C-1001\n")
+    try write(
+      "plaint.yml",
+      """
+      sources: [{path: export.csv, profile: zendesk}]
+      key_accounts: {path: crm.csv, column: Customer ID, ids: ["@bigco.example", Buyer@Shop.example]}
+      """)
+    let configuration = try Configuration.load(
+      path: directory.appendingPathComponent("plaint.yml").path)
+    let context = try RunContext(configuration: configuration, checkingColumns: false)
+    let accounts = context.placement.keyAccounts
+    for key in ["C-1001", "anyone@bigco.example", "buyer@shop.example"] {
+      #expect(accounts.tier(of: key) == .keyAccount, "\(key)")
+    }
+    for consumer in ["Big Retail", "C-1002", "other@shop.example"] {
+      #expect(accounts.tier(of: consumer) == .consumer, "\(consumer)")
     }
   }
 }

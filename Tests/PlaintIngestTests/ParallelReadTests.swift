@@ -4,7 +4,7 @@ import Testing
 
 @testable import PlaintIngest
 
-/// The parallel reader (a file cut into parts parsed on two threads, DESIGN §9) gives exactly
+/// The parallel reader (a file cut into parts parsed on two threads, README.md, Performance) gives exactly
 /// what the sequential reader gives: the same tickets in the same order, the same rejects with the
 /// same line numbers, the same accounting and warnings, or the same error. Tiny part sizes put
 /// part boundaries everywhere, inside quoted multi-line fields, CRLFs and damaged rows.

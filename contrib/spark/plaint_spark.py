@@ -1,4 +1,4 @@
-"""Runs Plaint's map and reduce steps on Apache Spark (DESIGN §10, docs/scale-out.md).
+"""Runs Plaint's map and reduce steps on Apache Spark (docs/scale-out.md).
 
     spark-submit --master local[2] --files /abs/path/plaint \
         contrib/spark/plaint_spark.py --config /abs/path/plaint.yml --out /abs/path/partials

@@ -15,7 +15,7 @@ public struct Classification: Sendable, Hashable {
   }
 }
 
-/// Classifies tickets with a taxonomy compiled into two multi-pattern automata (DESIGN §4).
+/// Classifies tickets with a taxonomy compiled into two multi-pattern automata (docs/taxonomy.md).
 ///
 /// Issues: every phrase that occurs as whole words in the folded text (as a substring in Han,
 /// Kana, Hangul and Thai) and every `source_values` entry equal to the folded help-desk category

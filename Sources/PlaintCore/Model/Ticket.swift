@@ -65,8 +65,9 @@ public struct KeyAccounts: Sendable, Equatable {
   /// Lower-cased e-mail domains without the "@".
   public var domains: Set<String>
 
+  /// E-mail addresses among `customerIDs` are kept lower-cased: they match in any case.
   public init(customerIDs: Set<String> = [], domains: Set<String> = []) {
-    self.customerIDs = customerIDs
+    self.customerIDs = Set(customerIDs.map { $0.contains("@") ? $0.lowercased() : $0 })
     self.domains = Set(domains.map { $0.lowercased() })
   }
 
@@ -74,6 +75,7 @@ public struct KeyAccounts: Sendable, Equatable {
     guard let customer, !customer.isEmpty else { return .consumer }
     if customerIDs.contains(customer) { return .keyAccount }
     if let at = customer.lastIndex(of: "@") {
+      if customerIDs.contains(customer.lowercased()) { return .keyAccount }
       let domain = customer[customer.index(after: at)...].lowercased()
       if domains.contains(domain) { return .keyAccount }
     }

@@ -130,7 +130,7 @@ public enum ControlChart {
   /// The limits are estimated from `baseline` (0-based indices, default all) minus `exclude`;
   /// excluded and phase II points stay on the chart and are judged. `beyond_limit` flags points
   /// on either side (below the LCL too, as the textbooks and `plaint chart` count them); the
-  /// other rules look upward only, as DESIGN §5 defines them.
+  /// other rules look upward only, as docs/statistics.md defines them.
   public static func compute(
     _ observations: [ChartObservation], method: ChartMethod, sigma: Double = 3,
     baseline: Range<Int>? = nil, exclude: Set<Int> = [], rules: [RunRule] = RunRule.allCases

@@ -2,7 +2,7 @@ import Foundation
 import PlaintCore
 import PlaintStore
 
-/// The tab-separated lines `plaint map` writes and `plaint reduce` merges (DESIGN §10).
+/// The tab-separated lines `plaint map` writes and `plaint reduce` merges (docs/scale-out.md).
 ///
 /// Three kinds, each one line of valid UTF-8, fields escaped (`\\` `\t` `\n` `\r`):
 ///

@@ -23,7 +23,7 @@ public struct ShardTask: Codable, Sendable, Equatable {
   public var end: Int?
 }
 
-/// `plaint shard | plaint map | plaint reduce | plaint report --from-partials` (DESIGN §10).
+/// `plaint shard | plaint map | plaint reduce | plaint report --from-partials` (docs/scale-out.md).
 public enum ScaleOut {
   /// Bytes per range when `plaint shard` splits a large file.
   public static let defaultRangeSize = 64 << 20

@@ -10,8 +10,15 @@ public enum Starter {
   /// Writes the starter files into `directory` (created when missing) and an empty `exports/`;
   /// returns the paths written. Fails with exit 73, writing nothing, when either file exists.
   public static func write(into directory: String) throws(PlaintError) -> [String] {
-    let manager = FileManager.default
     let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    return try write(files, into: base, makingExports: true)
+  }
+
+  /// Writes `files` into `base`, never over an existing file.
+  static func write(
+    _ files: [(name: String, text: String)], into base: String, makingExports: Bool
+  ) throws(PlaintError) -> [String] {
+    let manager = FileManager.default
     let paths = files.map { base + "/" + $0.name }
     if let existing = paths.first(where: { manager.fileExists(atPath: $0) }) {
       throw PlaintError(
@@ -20,7 +27,7 @@ public enum Starter {
     }
     do {
       try manager.createDirectory(
-        atPath: base + "/exports", withIntermediateDirectories: true)
+        atPath: makingExports ? base + "/exports" : base, withIntermediateDirectories: true)
       for (path, file) in zip(paths, files) {
         try Data(file.text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
       }
@@ -65,7 +72,8 @@ public enum Starter {
 
     # sales: sales.csv              # period,product_line[,tier],units[,revenue]: the denominators;
                                     # without it every cell is judged on its count alone
-    # key_accounts: key_accounts.csv  # customer ids, or "@domain" for e-mail domains
+    # key_accounts: key_accounts.csv  # ids or e-mails in the first column (any header), "@domain"
+                                    # for a whole domain; or a list: [C-1001, "@bigco.example"]
     taxonomy: taxonomy.yml          # categories, issues and product lines with their phrases
 
     control:

@@ -116,7 +116,7 @@ extension ChartMethod {
   }
 }
 
-/// The JSON of DESIGN §3: `{chart, center, sigma_z, phi, points: [{period, status, count, units,
+/// The JSON of `plaint chart` (docs/cli.md): `{chart, center, sigma_z, phi, points: [{period, status, count, units,
 /// rate, ucl, lcl, signals: [{rule, first, trigger, last}]}]}`.
 struct ChartJSON: Encodable {
   struct Point: Encodable {

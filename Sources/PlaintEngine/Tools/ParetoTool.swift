@@ -25,7 +25,7 @@ public struct ParetoOptions: Sendable, Hashable {
 /// Without a weight column the items are ranked by count. With one, each item's value is
 /// count × weight (a cost or revenue per complaint, say) and the items are ranked and cut on
 /// those values; weights are plain decimals with at most two decimals, so the values are exact
-/// in hundredths and the cut stays in integer arithmetic (DESIGN §5).
+/// in hundredths and the cut stays in integer arithmetic (docs/statistics.md).
 public struct ParetoReport: Sendable {
   public struct Row: Sendable, Hashable {
     public var key: String

@@ -8,6 +8,8 @@ struct SmallTable {
   let displayPath: String
   /// Lower-cased, trimmed header names.
   var header: [String] = []
+  /// The first row as written (a list without a header has its first entry there).
+  var headerRow = Row(line: 1, fields: [])
   var rows: [Row] = []
 
   /// Reads `path`; encoding and delimiter are detected as for exports.
@@ -47,6 +49,7 @@ struct SmallTable {
     }
     guard let first = records.first else { throw IngestError.empty(displayPath) }
     header = first.fields.map(ColumnPlan.normalized)
+    headerRow = first
     rows = Array(records.dropFirst())
   }
 

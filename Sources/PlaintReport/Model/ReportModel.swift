@@ -1,6 +1,6 @@
 /// Everything a report says about one period: the single value every renderer reads.
 ///
-/// Encodes to `report.json` (schema `plaint.report/1`, DESIGN §7). Periods, categories, tiers,
+/// Encodes to `report.json` (schema `plaint.report/1`, docs/outputs.md). Periods, categories, tiers,
 /// chart methods and rule names are plain strings so the report stays a stable wire format that
 /// does not move when the statistics types do. Optional numbers encode as `null`, so every key is
 /// always present.

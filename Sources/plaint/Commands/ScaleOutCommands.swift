@@ -30,7 +30,7 @@ func standardInputLines() -> [Substring] {
 struct Shard: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Print the map tasks of a configuration, one JSON line per input file or byte range (DESIGN §10)."
+      "Print the map tasks of a configuration, one JSON line per input file or byte range (docs/scale-out.md)."
   )
 
   @OptionGroup var common: CommonOptions

@@ -9,7 +9,7 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
-  @Option(help: "text or json (DESIGN §8: {\"inputs\": [...], \"problems\": [...]}).")
+  @Option(help: "text or json ({\"inputs\": [...], \"problems\": [...]}; see docs/cli.md).")
   var format: ListingFormat = .text
 
   @Option(help: "Compare against this store instead of the config's `store` (read, never written).")
@@ -21,7 +21,8 @@ struct Validate: ParsableCommand {
       configurationPath: common.config, store: store, logger: logger)
     print(format == .json ? validation.json() : validation.text())
     if let error = validation.problems.first(where: { $0.level == .error }) {
-      printError((error.path.map { "\($0): " } ?? "") + error.message)
+      let place = error.path.map { error.message.contains($0) ? "" : "\($0): " } ?? ""
+      printError(place + error.message)
       throw ExitCode(validation.status.rawValue)
     }
   }

@@ -1,7 +1,7 @@
 import PlaintCore
 import Testing
 
-/// A small multilingual taxonomy shaped like the one in DESIGN §4.
+/// A small multilingual taxonomy shaped like the one docs/taxonomy.md describes.
 enum TaxonomyFixture {
   static let taxonomy = Taxonomy(
     issues: [

@@ -37,7 +37,7 @@ enum ReferenceCases {
     "qcc_probability_limits_p_constant_n_bug":
       "binomial probability limits: Plaint's exact limits are Poisson only (no exact p chart)",
     "anhoej_critical_values_10_to_100":
-      "Anhøj runs analysis is not one of Plaint's four rules (DESIGN §5)",
+      "Anhøj runs analysis is not one of Plaint's four rules (docs/statistics.md)",
   ]
 }
 

@@ -25,7 +25,7 @@ struct RunRuleTests {
     "WER1": .beyondLimit, "NEL1": .beyondLimit, "WER2": .twoOfThreeBeyond2Sigma,
     "NEL5": .twoOfThreeBeyond2Sigma, "WER4": .runOf8, "NEL3": .trendOf6,
   ]
-  /// Vectors for Western Electric / Nelson rules Plaint does not have (DESIGN §5 lists four).
+  /// Vectors for Western Electric / Nelson rules Plaint does not have (docs/statistics.md lists four).
   static let otherVectors: Set<String> = [
     "WER3", "NEL2", "NEL4", "NEL6", "NEL7", "NEL8", "NEL8_oneside",
   ]

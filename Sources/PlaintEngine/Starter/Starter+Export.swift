@@ -1,0 +1,226 @@
+import Foundation
+import PlaintIngest
+
+/// `plaint init --from EXPORT`: a starter configuration fitted to one export.
+extension Starter {
+  /// What `init --from` found and wrote.
+  public struct Fitted: Sendable {
+    public var guess: ExportGuess
+    public var written: [String]
+    /// The lines to print: what was guessed and how sure.
+    public var summary: [String]
+  }
+
+  /// Reads `export`, writes `plaint.yml` and `taxonomy.yml` fitted to it into `directory` (created
+  /// when missing). Fails with exit 73, writing nothing, when either file exists.
+  public static func write(into directory: String, from export: String) throws(PlaintError)
+    -> Fitted
+  {
+    let guess: ExportGuess
+    do {
+      guess = try ExportGuess(path: export, displayPath: export)
+    } catch {
+      throw Failure.ingest(error, file: export)
+    }
+    let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    let files: [(name: String, text: String)] = [
+      ("plaint.yml", configuration(for: guess, path: sourcePath(export, from: base))),
+      ("taxonomy.yml", taxonomy(for: guess)),
+    ]
+    let written = try write(files, into: base, makingExports: false)
+    return Fitted(guess: guess, written: written, summary: summary(guess, export: export))
+  }
+
+  /// The export's path as the config names it: relative when it lies inside `directory`.
+  static func sourcePath(_ export: String, from directory: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let file = URL(fileURLWithPath: export, relativeTo: URL(fileURLWithPath: cwd + "/"))
+      .standardizedFileURL.path
+    let folder = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: cwd + "/"))
+      .standardizedFileURL.path
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+  }
+
+  /// What was guessed, one line each, ending with the overall confidence.
+  static func summary(_ guess: ExportGuess, export: String) -> [String] {
+    let sample = guess.sample
+    let delimiter = sample.delimiter == "\t" ? "tab" : "\"\(sample.delimiter)\""
+    let header =
+      sample.hasHeader
+      ? "header on line \(sample.headerLine)"
+      : "no header row (line \(sample.headerLine) already holds data: columns by number)"
+    var lines = [
+      "read \(export): \(sample.encoding), delimiter \(delimiter), \(header) (\(sample.header.count) columns), \(sample.rows.count) rows sampled\(sample.isWhole ? " (the whole file)" : " (the first \(sample.rows.count))")"
+    ]
+    if let profile = guess.profile {
+      lines.append("profile: \(profile) — sure: the header has every column it reads")
+    } else {
+      lines.append(
+        "profile: generic — no built-in profile matches; columns mapped by their header names:")
+      for column in guess.columns {
+        let headers = column.headers.map { sample.hasHeader ? "\"\($0)\"" : "column \($0)" }
+          .joined(separator: " + ")
+        let name = column.field.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
+        lines.append("  \(name)\(headers) — \(column.confidence.rawValue): \(column.reason)")
+      }
+      for field in ExportProfile.requiredFields where guess.headers(of: field).isEmpty {
+        lines.append(
+          "  \(field.rawValue): not found — set `columns.\(field.rawValue)` in plaint.yml by hand")
+      }
+    }
+    lines.append(dateLine(guess))
+    if let order = guess.dateOrder {
+      lines.append(
+        "  day and month: no sampled date tells them apart (\(order.dates) dates fit both); read \(order.isDayFirst ? "day" : "month") first as \"\(order.chosen)\"; write \"\(order.swapped)\" in date_format if that is wrong"
+      )
+    }
+    if let column = guess.productColumn, !guess.products.isEmpty {
+      let covered = guess.products.reduce(0) { $0 + $1.count }
+      lines.append(
+        "product lines: \(guess.products.count) proposed in taxonomy.yml from the most frequent values of \"\(column)\" (\(percent(covered, sample.rows.count)) of sampled rows)"
+      )
+    } else {
+      lines.append(
+        "product lines: none proposed (no product column with repeated values); taxonomy.yml keeps the starter's examples"
+      )
+    }
+    lines.append("confidence: \(guess.confidence.rawValue)")
+    return lines
+  }
+
+  private static func dateLine(_ guess: ExportGuess) -> String {
+    guard guess.datesSampled > 0 else { return "dates: no created dates found in the sample" }
+    let reader =
+      guess.dateFormats.isEmpty
+      ? (guess.profile.map { "the \($0) profile's formats or ISO 8601" } ?? "ISO 8601")
+      : guess.dateFormats.map { "\"\($0)\"" }.joined(separator: ", ")
+    let all = guess.datesRead == guess.datesSampled
+    return
+      "dates: \(reader) \(all ? "reads all \(guess.datesSampled)" : "reads \(guess.datesRead) of \(guess.datesSampled)") sampled dates\(all ? "" : " — the rest will be rejected as unparseable; set date_format by hand")"
+  }
+
+  private static func percent(_ part: Int, _ whole: Int) -> String {
+    guard whole > 0 else { return "0 %" }
+    return "\(Int((Double(part) * 100 / Double(whole)).rounded())) %"
+  }
+
+  /// `plaint.yml` for the guess: the source fitted to the export, the rest as `plaint init` writes.
+  static func configuration(for guess: ExportGuess, path: String) -> String {
+    let sample = guess.sample
+    var lines = [
+      "# Plaint configuration, written by `plaint init --from`. Paths are relative to this file.",
+      "# The source below is what init guessed from the export; check it with `plaint validate`.",
+      "",
+      "store: plaint.db                # SQLite file kept between runs; \":memory:\" for a stateless run",
+      "period: month                   # month | week (ISO weeks)",
+      "timezone: UTC                   # periods are cut here, by each ticket's creation time",
+      "",
+      "sources:",
+      "  - path: \(quoted(path))",
+    ]
+    if let profile = guess.profile {
+      lines.append("    profile: \(profile)   # sure: the header has every column it reads")
+    } else {
+      lines.append("    profile: generic   # no built-in profile matches this header")
+      lines.append("    system: \(quoted(systemName(path)))   # ids are unique per system")
+    }
+    lines.append("    encoding: \(sample.encoding)   # detected")
+    let delimiter = sample.delimiter == "\t" ? "\"\\t\"" : quoted(sample.delimiter)
+    lines.append("    delimiter: \(delimiter)   # detected")
+    if !guess.dateFormats.isEmpty {
+      let formats = guess.dateFormats.map(quoted).joined(separator: ", ")
+      lines.append(
+        "    date_format: [\(formats)]   # reads \(guess.datesRead) of \(guess.datesSampled) sampled dates"
+      )
+    }
+    if let order = guess.dateOrder {
+      let chosen = order.isDayFirst ? "day first" : "month first"
+      let other = order.isDayFirst ? "month first" : "day first"
+      lines.append(
+        "    # Day and month: no sampled date has a day above 12 (\(order.dates) dates fit both orders), so"
+      )
+      lines.append(
+        "    # \"\(order.chosen)\" (\(chosen)) is an assumption. If your dates are \(other), write:"
+      )
+      lines.append("    # date_format: [\(quoted(order.swapped))]")
+    }
+    if guess.profile == nil {
+      if !sample.hasHeader {
+        lines.append("    header: false   # the first line already holds data")
+      }
+      lines.append("    columns:")
+      let name: (String) -> String = { sample.hasHeader ? quoted($0) : $0 }
+      for column in guess.columns {
+        let value =
+          column.headers.count == 1
+          ? name(column.headers[0])
+          : "[" + column.headers.map(name).joined(separator: ", ") + "]"
+        lines.append(
+          "      \(column.field.rawValue): \(value)   # \(column.confidence.rawValue): \(column.reason)"
+        )
+      }
+      for field in ExportProfile.requiredFields where guess.headers(of: field).isEmpty {
+        lines.append("      # \(field.rawValue): ?   # not found: name the column that holds it")
+      }
+    }
+    lines.append("")
+    return lines.joined(separator: "\n") + "\n" + configurationAfterSources
+  }
+
+  /// The starter configuration from its first key after `sources`.
+  static var configurationAfterSources: String {
+    let text: String = Self.configuration
+    guard let start = text.range(of: "\n# sales:") ?? text.range(of: "\ntaxonomy:") else {
+      return "taxonomy: taxonomy.yml\n"
+    }
+    return String(text[text.index(after: start.lowerBound)...]) + "\n"
+  }
+
+  /// The starter taxonomy, its product lines replaced by the export's most frequent products.
+  static func taxonomy(for guess: ExportGuess) -> String {
+    let text: String = Self.taxonomy
+    guard let column = guess.productColumn, !guess.products.isEmpty,
+      let start = text.range(of: "\n# Product lines:") ?? text.range(of: "\nproduct_lines:")
+    else { return text + "\n" }
+    var lines = [
+      "product_lines:",
+      "  # Proposed by `plaint init --from`: the \(guess.products.count) most frequent values of column",
+      "  # \(quoted(column)) in the sample. Rename and merge them, add globs such as \"AF-*\" and",
+      "  # phrases; a ticket whose product no line claims is counted as unassigned.",
+    ]
+    for (value, count) in guess.products {
+      let glob = String(value.map { $0 == "*" || $0 == "?" ? "?" : $0 })
+      lines.append("  \(quoted(value)):   # \(count) sampled tickets")
+      lines.append("    products: [\(quoted(glob))]")
+    }
+    return String(text[...start.lowerBound]) + lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A YAML double-quoted string.
+  static func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\t": out += "\\t"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  /// A system name from the export's file name: `exports/Zendesk Tickets.csv` → `zendesk-tickets`.
+  static func systemName(_ path: String) -> String {
+    var name = URL(fileURLWithPath: path).lastPathComponent
+    for suffix in [".gz", ".csv", ".tsv", ".txt"] where name.lowercased().hasSuffix(suffix) {
+      name = String(name.dropLast(suffix.count))
+    }
+    let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+    let trimmed = String(slug).split(separator: "-").joined(separator: "-")
+    return trimmed.isEmpty ? "export" : trimmed
+  }
+}
