@@ -16,6 +16,9 @@ struct DataCoverage {
     var span: Range<Date>?
     /// Whether `span` comes from the source's `covers:`.
     var fromConfig: Bool
+    /// Whether some of the file's tickets lie outside its source's `covers:` (the data
+    /// contradicts the configuration, which then cannot shrink the span).
+    var outsideCovers: Bool = false
     var productLines: Set<String>
     var tickets: Int
     var resolved: Int
@@ -27,24 +30,41 @@ struct DataCoverage {
   let all: Coverage
   private let lines: [String: Coverage]
 
+  /// The latest ticket of any export (never a `covers:` day).
+  let lastTicket: Date?
+
   init(
     sources: [SourceAccounting], contents: [String: FileContents],
-    covers: [String: Configuration.Source.Covers], timeZone: TimeZone
+    covers: [String: Configuration.Source.Covers], timeZone: TimeZone, granularity: Granularity
   ) {
     self.timeZone = timeZone
+    lastTicket = sources.compactMap(\.lastCreated).max()
     var seen = Set<String>()
     var files: [File] = []
     for source in sources where seen.insert(source.path).inserted {
       let held = contents[source.path] ?? FileContents()
       var span: Range<Date>?
-      if let first = source.firstCreated, let last = source.lastCreated {
-        span = Coverage.days(from: first, through: last, in: timeZone)
-      }
+      var outside = false
       let configured = covers[source.path]
-      if let configured { span = configured.span(in: timeZone) }
+      if let first = source.firstCreated, let last = source.lastCreated {
+        let tickets = Coverage.days(from: first, through: last, in: timeZone)
+        span = tickets
+        if let configured {
+          // `covers:` stretches the span to the edges it names, but only within the periods the
+          // tickets reach: it never bridges periods without a ticket, nor hides tickets.
+          let declared = configured.span(in: timeZone)
+          let firstPeriod = Period(containing: first, in: timeZone, granularity: granularity)
+          let lastPeriod = Period(containing: last, in: timeZone, granularity: granularity)
+          let lower = max(declared.lowerBound, firstPeriod.start(in: timeZone))
+          let upper = min(declared.upperBound, lastPeriod.next(in: timeZone).start(in: timeZone))
+          span = min(lower, tickets.lowerBound)..<max(upper, tickets.upperBound)
+          outside =
+            tickets.lowerBound < declared.lowerBound || tickets.upperBound > declared.upperBound
+        }
+      }
       files.append(
         File(
-          path: source.path, span: span, fromConfig: configured != nil,
+          path: source.path, span: span, fromConfig: configured != nil, outsideCovers: outside,
           productLines: held.productLines, tickets: held.tickets, resolved: held.resolved))
     }
     self.files = files.sorted { $0.path < $1.path }
@@ -64,6 +84,11 @@ struct DataCoverage {
     (lines[line] ?? Coverage()).coverage(of: period, in: timeZone)
   }
 
+  /// The first period of `line`'s history: the period its first covering export starts in.
+  func historyStart(_ line: String, _ granularity: Granularity) -> Period? {
+    lines[line]?.start.map { Period(containing: $0, in: timeZone, granularity: granularity) }
+  }
+
   /// Whether some file holds tickets of `line`.
   func hasHistory(_ line: String) -> Bool { lines[line]?.isEmpty == false }
 
@@ -76,6 +101,9 @@ struct DataCoverage {
   var lastDay: Date? {
     all.end.map { $0.addingTimeInterval(-1) }
   }
+
+  /// The day of the latest ticket any export holds.
+  var lastTicketDay: String? { lastTicket.map(day) }
 
   /// The latest period, cut by `granularity`, that exports cover from its first day to its last.
   func latestWhole(_ granularity: Granularity) -> Period? {
@@ -129,7 +157,8 @@ extension DataCoverage {
       (try store.sources(), try store.fileContents())
     }
     self.init(
-      sources: sources, contents: contents, covers: covers, timeZone: configuration.timeZone)
+      sources: sources, contents: contents, covers: covers, timeZone: configuration.timeZone,
+      granularity: configuration.granularity)
   }
 }
 

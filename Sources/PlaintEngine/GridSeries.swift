@@ -93,9 +93,16 @@ struct GridSeries {
       }
     }
     let unknown: PeriodCoverage = coverage == nil ? .whole : .none
+    // A line counts in a roll-up from the period its history starts in.
+    var started: [String: Int] = [:]
+    for (line, covered) in lineCoverage {
+      started[line] = covered.firstIndex { $0 != .none } ?? periods.count
+    }
     func combined(_ lines: [String]) -> [PeriodCoverage] {
       periods.indices.map { at in
-        let parts = lines.compactMap { lineCoverage[$0]?[at] }
+        let parts = lines.compactMap { line in
+          (started[line] ?? periods.count) <= at ? lineCoverage[line]?[at] : nil
+        }
         return parts.isEmpty ? unknown : PeriodCoverage.combined(parts)
       }
     }

@@ -39,11 +39,16 @@ public struct RunOutcome: Sendable {
   public var reportDirectory: String
   public var inputs: [SourceAccounting]
 
-  /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …`.
+  /// Why nothing was judged (a partial or uncovered period), nil when the period was judged.
+  public var unjudged: String? = nil
+
+  /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …`, or
+  /// `2026-11: 312 complaints, not judged (partial period); report: …`.
   public var summary: String {
     let noun = anomalies == 1 ? "anomaly" : "anomalies"
+    let verdict = unjudged ?? "\(anomalies) \(noun)"
     return
-      "\(period): \(complaints) complaints, \(anomalies) \(noun); report: \(reportDirectory)/index.html"
+      "\(period): \(complaints) complaints, \(verdict); report: \(reportDirectory)/index.html"
   }
 }
 
@@ -152,9 +157,15 @@ public struct Pipeline {
       metadata: [
         "period": "\(period)", "dir": "\(written.path)", "anomalies": "\(anomalies.count)",
       ])
-    return RunOutcome(
+    var outcome = RunOutcome(
       period: period.description, complaints: bundle.report.totals.complaints,
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
+    switch bundle.report.coverage.period {
+    case "partial": outcome.unjudged = "not judged (partial period)"
+    case "not_covered": outcome.unjudged = "no data, not judged (no export covers it)"
+    default: break
+    }
+    return outcome
   }
 
   /// Re-places stored tickets when the taxonomy, key accounts, period or time zone changed.
@@ -193,7 +204,12 @@ public struct Pipeline {
         "\(configuration.file): no complaints were accepted from any source; check `sources` and the rejects"
       )
     }
-    let latest = "the latest ticket seen is from \(coverage.day(lastDay))"
+    let latest = "the latest ticket seen is from \(coverage.lastTicketDay ?? coverage.day(lastDay))"
+    for file in coverage.files where file.outsideCovers {
+      logger.warning(
+        "tickets lie outside the source's `covers:`; the span follows the tickets",
+        metadata: ["file": "\(file.path)"])
+    }
     switch requested {
     case .latestWithData:
       guard let whole = coverage.latestWhole(granularity) else {
@@ -318,6 +334,13 @@ enum RequestedPeriod {
           .usage,
           "--period \(text): expected \(example) (the config cuts periods by \(configuration.granularity.rawValue)) or last"
         )
+      }
+      let zone = configuration.timeZone
+      guard
+        Period(containing: period.start(in: zone), in: zone, granularity: period.granularity)
+          == period
+      else {
+        throw PlaintError(.usage, "--period \(text): no such \(configuration.granularity.rawValue)")
       }
       self = .exactly(period)
     }

@@ -15,6 +15,13 @@ extension ReportAssembly {
       periodThrough: days.map { coverage.day($0.last) },
       latestWholePeriod: coverage.latestWhole(configuration.granularity)?.description,
       firstDay: coverage.all.start.map(coverage.day), lastDay: coverage.lastDay.map(coverage.day))
+    model.periodCovered = coverage.all.clipped(to: period.interval(in: coverage.timeZone)).map {
+      ReportModel.DaySpan(
+        from: coverage.day($0.lowerBound),
+        through: coverage.day($0.upperBound.addingTimeInterval(-1)))
+    }
+    model.linesNotCovered = linesNotCovered(grid)
+    model.lastTicket = coverage.lastTicketDay
     model.files = coverage.files.map { file in
       ReportModel.CoveredFile(
         path: file.path, from: file.span.map { coverage.day($0.lowerBound) },
@@ -56,9 +63,40 @@ extension ReportAssembly {
     return model
   }
 
+  /// Product lines whose history has begun that the exports do not cover whole this period.
+  func linesNotCovered(_ grid: GridSeries) -> [String] {
+    grid.productLines.filter { line in
+      guard let start = coverage.historyStart(line, configuration.granularity), start <= period
+      else { return false }
+      return coverage.coverage(line: line, period) != .whole
+    }
+  }
+
+  /// The share of complaints without text in the period and in the periods before it, when they
+  /// differ so much (more than 10 points, or over half of the period) that the categories, which
+  /// come from the text, would shift with the export rather than with the complaints.
+  func textShift(_ grid: GridSeries) throws(PlaintError) -> (now: Double, before: Double)? {
+    let window = Array(grid.periods.suffix(configuration.control.baselinePeriods + 1))
+    let counts = try Failure.store { () throws(StoreError) in
+      try store.emptyTextCounts(in: window)
+    }
+    guard let current = counts[period], current.total > 0 else { return nil }
+    let earlier = window.dropLast().compactMap { counts[$0] }.filter { $0.total > 0 }
+    let now = Double(current.empty) / Double(current.total)
+    let before =
+      earlier.isEmpty
+      ? now
+      : Double(earlier.map(\.empty).reduce(0, +)) / Double(earlier.map(\.total).reduce(0, +))
+    return abs(now - before) > Self.textShiftLimit || now > 0.5 ? (now, before) : nil
+  }
+
+  /// How far the share of complaints without text may move before category verdicts are withheld.
+  static let textShiftLimit = 0.1
+
   /// The period's complaints a reader should know about, and the warnings they raise.
-  func dataQuality(_ current: [ClassifiedTicket], judged: [SeriesKey: JudgedSeries])
-    -> ReportModel.DataQuality
+  func dataQuality(
+    _ current: [ClassifiedTicket], judged: [SeriesKey: JudgedSeries], grid: GridSeries
+  ) -> ReportModel.DataQuality
   {
     var quality = ReportModel.DataQuality(
       complaints: current.count,
@@ -94,6 +132,9 @@ extension ReportAssembly {
     }
     if Double(quality.emptyText) / total > ReportModel.DataQuality.emptyTextLimit {
       warnings.append("empty_text")
+    }
+    if coverage.coverage(period) == .whole && !linesNotCovered(grid).isEmpty {
+      warnings.append("lines_not_covered")
     }
     if !current.isEmpty, coverage.coverage(period) == .whole,
       Double(quality.inJudgedCells) / total < ReportModel.DataQuality.judgedLimit

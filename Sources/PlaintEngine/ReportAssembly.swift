@@ -57,10 +57,13 @@ struct ReportAssembly {
     var anomalyTickets: [ReportBundle.AnomalyTicket] = []
     var improvements: [ReportModel.Anomaly] = []
     var resolved: [ReportModel.Anomaly] = []
+    let shift = try textShift(grid)
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
       let tickets = byCell[key] ?? []
-      if last.isAnomaly {
+      if shift != nil {
+        // Categories come from the text: with the text gone, a cell's change is the export's.
+      } else if last.isAnomaly {
         let found = anomaly(key, judged, last, tickets)
         anomalies.append(found)
         anomalyTickets += tickets.map { anomalyTicket(found.id, $0, timestamps) }
@@ -131,7 +134,21 @@ struct ReportAssembly {
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
     report.canaries = try canaries()
     report.coverage = coverageModel(grid)
-    report.dataQuality = dataQuality(current, judged: judgedCells)
+    report.dataQuality = dataQuality(current, judged: judgedCells, grid: grid)
+    if let shift {
+      report.dataQuality.emptyTextBefore = shift.before
+      report.dataQuality.warnings.insert(
+        "classification_shift",
+        at: report.dataQuality.warnings.firstIndex {
+          !["partial_period", "not_covered", "lines_not_covered"].contains($0)
+        } ?? report.dataQuality.warnings.count)
+      for index in report.cells.indices {
+        guard let last = report.cells[index].series.indices.last,
+          ["anomaly", "improvement"].contains(report.cells[index].series[last].status)
+        else { continue }
+        report.cells[index].series[last].status = "withheld"
+      }
+    }
 
     let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
     let inputPaths = Set(inputs.map(\.path))
@@ -139,7 +156,7 @@ struct ReportAssembly {
       report: report,
       anomalyTickets: anomalyTickets,
       rejects: rejects.filter { inputPaths.contains($0.file) },
-      grid: gridRows(cells),
+      grid: gridRows(report.cells),
       generatedBy: "plaint \(PlaintVersion.current)")
   }
 

@@ -80,6 +80,7 @@ struct CoverageTests {
     // Named, the partial month is reported with its counts and no verdict of any kind.
     let named = try project.run(["--period", "2025-12"], in: directory)
     #expect(named.status == 0, "\(named.stderr)")
+    #expect(named.stdout.contains("complaints, not judged (partial period); report:"))
     let report = try project.report("2025-12", in: directory)
     #expect(report.coverage["period"] as? String == "partial")
     #expect(report.coverage["period_through"] as? String == "2025-12-24")
@@ -143,11 +144,125 @@ struct CoverageTests {
     #expect(report.anomalies.isEmpty)
     let summary = try project.text(period, "summary.md", in: directory)
     #expect(summary.contains("No export covers \(period)"))
+    #expect(summary.contains("**no data**"))
+    #expect(!summary.contains("0 anomalies"))
+    #expect(allowed.stdout.contains("no data, not judged"))
+    let html = try project.text(period, "index.html", in: directory)
+    #expect(html.contains("no data</td>"))
 
     // A named period far outside the data is a usage error, not a giant empty report.
     let far = try project.run(["--period", "9999-12"], in: directory)
     #expect(far.status == 64)
     #expect(far.stderr.contains("outside the data, which covers 2023-01 to 2023-12"))
+  }
+
+  @Test func aWeekThatDoesNotExistIsAUsageError() throws {
+    var project = CoverageProject(granularity: "week", perPeriod: 12)
+    project.export("desk.csv", from: day(2021, 1, 4), through: day(2022, 1, 16))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run(["--period", "2021-W53"], in: directory)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--period 2021-W53: no such week"))
+  }
+
+  // MARK: - covers:
+
+  @Test func coversOnAGlobNeverBridgesAGapBetweenItsFiles() throws {
+    var project = CoverageProject()
+    project.covers = "{from: 2023-01-01, through: 2025-12-31}"
+    project.export("early.csv", from: day(2023, 1, 3), through: day(2023, 12, 28))
+    project.export("late.csv", from: day(2025, 3, 2), through: day(2025, 11, 27))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    // The last ticket's month is taken whole (covers: says the export runs to its end); the
+    // months after it, which no ticket reaches, are not.
+    #expect(result.stdout.hasPrefix("2025-11:"), "\(result.stdout)")
+    let report = try project.report("2025-11", in: directory)
+    #expect(report.anomalies.isEmpty, "\(report.anomalies)")
+    #expect(
+      report.gaps.contains {
+        $0["product_line"] as? String == "Kettles" && $0["from"] as? String == "2024-01"
+          && $0["through"] as? String == "2025-02" && $0["reason"] as? String == "not_covered"
+      }, "\(report.gaps)")
+    let first = try report.series("product", "Kettles", "consumer").first
+    #expect(first?["period"] as? String == "2023-01")
+    #expect(first?["status"] as? String != "partial", "covers: makes January whole")
+    let stale = try project.run(["--period", "last"], in: directory, quiet: false)
+    #expect(stale.status == 65)
+    #expect(stale.stderr.contains("the latest ticket seen is from 2025-11-27"))
+  }
+
+  @Test func ticketsOutsideCoversAreNeitherHiddenNorSilent() throws {
+    var project = CoverageProject()
+    project.covers = "{from: 2024-01-01, through: 2024-12-31}"
+    project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 6, 30))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory, quiet: false)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("2025-06:"), "\(result.stdout)")
+    #expect(result.stderr.contains("tickets lie outside the source's `covers:`"))
+  }
+
+  // MARK: - Lines and text that come and go
+
+  @Test func aLineWhoseExportStopsIsNamedAtTheTop() throws {
+    var project = CoverageProject()
+    project.export(
+      "kettles.csv", from: day(2024, 1, 1), through: day(2025, 12, 31), lines: ["Kettles"])
+    project.export(
+      "toasters.csv", from: day(2024, 1, 1), through: day(2025, 6, 30), lines: ["Toasters"])
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2025-12", in: directory)
+    #expect(report.coverage["lines_not_covered"] as? [String] == ["Toasters"])
+    #expect((report.quality["warnings"] as? [String])?.first == "lines_not_covered")
+    let toasters = try report.series("product", "Toasters", "consumer")
+    #expect(toasters.last?["status"] as? String == "not_covered")
+    #expect(!report.improvements.contains { $0["product_line"] as? String == "Toasters" })
+    let summary = try project.text("2025-12", "summary.md", in: directory)
+    #expect(summary.contains("Toasters is not covered whole by the exports in 2025-12"))
+  }
+
+  @Test func aRollUpCountsALineOnlyFromTheStartOfItsHistory() throws {
+    var project = CoverageProject()
+    project.export(
+      "kettles.csv", from: day(2024, 1, 1), through: day(2025, 12, 31), lines: ["Kettles"])
+    project.export(
+      "toasters.csv", from: day(2025, 1, 1), through: day(2025, 12, 31), lines: ["Toasters"])
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = try project.run([], in: directory)
+    let report = try project.report("2025-12", in: directory)
+    let rollups = report.json["rollups"] as? [[String: Any]] ?? []
+    let total = try #require(
+      rollups.first { $0["category"] as? String == "*" && $0["product_line"] as? String == "*" })
+    let series = total["series"] as? [[String: Any]] ?? []
+    let june2024 = series.first { $0["period"] as? String == "2024-06" }
+    #expect(june2024?["status"] as? String != "partial", "Toasters have no history yet in 2024")
+  }
+
+  @Test func anExportWithoutTextWithholdsCategoryVerdicts() throws {
+    var project = CoverageProject()
+    project.export("a.csv", from: day(2024, 1, 1), through: day(2025, 6, 30))
+    project.export("b.csv", from: day(2025, 7, 1), through: day(2025, 11, 30), withText: false)
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run(["--period", "2025-10", "--fail-on-anomaly"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2025-10", in: directory)
+    #expect(report.anomalies.isEmpty, "\(report.anomalies)")
+    #expect(report.improvements.isEmpty)
+    #expect((report.quality["warnings"] as? [String])?.contains("classification_shift") == true)
+    let other = try report.series("other", "Kettles", "consumer")
+    #expect(other.last?["status"] as? String == "withheld")
+    let summary = try project.text("2025-10", "summary.md", in: directory)
+    #expect(summary.contains("Category verdicts are withheld: 100 % of the period's complaints"))
   }
 
   // MARK: - Sections the data cannot support
@@ -276,6 +391,8 @@ private struct CoverageProject {
   var resolved = true
   var slaHours = "72"
   var unknownProducts = false
+  /// `covers:` for the source, as YAML (`{from: …, through: …}`).
+  var covers: String? = nil
   private var files: [(name: String, rows: [String])] = []
   private var random = SplitMix(seed: 20_261_202)
   private var nextID = 1
@@ -300,7 +417,7 @@ private struct CoverageProject {
   mutating func export(
     _ name: String, from first: DateComponents, through last: DateComponents,
     lines: [String] = ["Kettles", "Toasters"], scale: Double = 1,
-    step: (line: String, from: DateComponents, factor: Double)? = nil
+    step: (line: String, from: DateComponents, factor: Double)? = nil, withText: Bool = true
   ) {
     let calendar = Self.calendar
     guard var date = calendar.date(from: first), let end = calendar.date(from: last) else { return }
@@ -315,22 +432,27 @@ private struct CoverageProject {
         if let step, let stepStart, step.line == line, date >= stepStart { factor *= step.factor }
         let product = Double(perPeriod) / daysPerPeriod * factor
         for (kind, mean) in [("product", product), ("service", product / 2)] {
-          for _ in 0..<random.poisson(mean) { rows.append(row(date, line, kind)) }
+          for _ in 0..<random.poisson(mean) {
+            rows.append(row(date, line, kind, withText: withText))
+          }
         }
       }
       // The span's first and last day hold a ticket, so the span is what the caller says.
       if rows.count == before, date == calendar.date(from: first) || date == end {
-        rows.append(row(date, lines[0], "service"))
+        rows.append(row(date, lines[0], "service", withText: withText))
       }
       date = calendar.date(byAdding: .day, value: 1, to: date) ?? end.addingTimeInterval(86_400)
     }
     files.append((name, rows))
   }
 
-  private mutating func row(_ date: Date, _ line: String, _ kind: String) -> String {
+  private mutating func row(_ date: Date, _ line: String, _ kind: String, withText: Bool = true)
+    -> String
+  {
     defer { nextID += 1 }
     let hour = 8 + nextID % 9
-    let text = kind == "product" ? "the device broke down" : "the staff was rude to me"
+    let said = kind == "product" ? "the device broke down" : "the staff was rude to me"
+    let text = withText ? said : ""
     let prefix = line == "Kettles" ? "KT" : "TS"
     let product = unknownProducts && nextID % 20 != 0 ? "ZZ-\(nextID % 7)" : "\(prefix)-1"
     let created = Self.stamp(date, hour: hour)
@@ -363,7 +485,7 @@ private struct CoverageProject {
         - path: exports/*.csv
           profile: generic
           system: t
-          columns: {id: Id, created: Created, text: [Text], customer: Customer, product: Product\(resolvedColumn)}
+          columns: {id: Id, created: Created, text: [Text], customer: Customer, product: Product\(resolvedColumn)}\(covers.map { "\n    covers: \($0)" } ?? "")
       taxonomy: taxonomy.yml
       sla_hours: \(slaHours)
       reports:

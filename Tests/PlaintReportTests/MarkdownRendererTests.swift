@@ -84,15 +84,21 @@ import Testing
     bundle.report.coverage = ReportModel.Coverage(
       period: "partial", periodFrom: "2025-10-01", periodThrough: "2025-10-24",
       latestWholePeriod: "2025-09")
+    bundle.report.coverage.periodCovered = [
+      ReportModel.DaySpan(from: "2025-10-01", through: "2025-10-10"),
+      ReportModel.DaySpan(from: "2025-10-20", through: "2025-10-24"),
+    ]
     bundle.report.dataQuality.warnings = ["partial_period"]
     let text = MarkdownRenderer().render(bundle)
     #expect(
       text.contains(
-        "> **Note:** 2025-10 is a partial period: the exports cover only 2025-10-01 to 2025-10-24 of it."
+        "> **Note:** 2025-10 is a partial period: the exports cover only 2025-10-01 to 2025-10-10 and 2025-10-20 to 2025-10-24 of it."
       ))
     #expect(text.contains("The latest whole period is 2025-09."))
     #expect(text.contains("Nothing is judged in a partial period."))
     #expect(!text.contains("No cell is out of control"))
+    #expect(text.contains("**anomalies: not judged (partial period)**"))
+    #expect(!text.contains("**0 anomalies**"))
   }
 
   @Test func renderingTwiceGivesIdenticalText() {

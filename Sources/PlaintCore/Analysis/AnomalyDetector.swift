@@ -263,6 +263,10 @@ private struct SeriesState {
         eligible.append(period)
       }
       previousFlagged = isAnomaly
+    } else if draft.point.status == .notCovered || draft.point.status == .partial {
+      // A gap in the data ends a run of anomalies: nothing is known of what happened in it.
+      previousFlagged = false
+      streak = 0
     }
     if draft.point.method != nil { latestPhi = draft.phi }
     points.append(

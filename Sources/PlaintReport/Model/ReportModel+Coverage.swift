@@ -7,12 +7,19 @@ extension ReportModel {
     /// The first and last covered day of the reported period (`YYYY-MM-DD`), nil when none is.
     public var periodFrom: String?
     public var periodThrough: String?
+    /// The covered runs of days inside the reported period (more than one where a hole is).
+    public var periodCovered: [DaySpan] = []
     /// The latest period the exports cover from its first day to its last.
     public var latestWholePeriod: String?
     /// The first and last day any export covers.
     public var firstDay: String?
     public var lastDay: String?
     public var files: [CoveredFile]
+    /// The day of the latest ticket any export holds.
+    public var lastTicket: String? = nil
+    /// Product lines with a history that the exports do not cover whole in the reported period
+    /// (their cells are not judged; the roll-ups that hold them are partial).
+    public var linesNotCovered: [String] = []
     /// Runs of periods in each product line that exports do not cover, or cover in part.
     public var gaps: [CoverageGap]
 
@@ -38,9 +45,12 @@ extension ReportModel {
       case period, files, gaps
       case periodFrom = "period_from"
       case periodThrough = "period_through"
+      case periodCovered = "period_covered"
       case latestWholePeriod = "latest_whole_period"
       case firstDay = "first_day"
       case lastDay = "last_day"
+      case linesNotCovered = "lines_not_covered"
+      case lastTicket = "last_ticket"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -48,11 +58,25 @@ extension ReportModel {
       try container.encode(period, forKey: .period)
       try container.encode(periodFrom, forKey: .periodFrom)
       try container.encode(periodThrough, forKey: .periodThrough)
+      try container.encode(periodCovered, forKey: .periodCovered)
       try container.encode(latestWholePeriod, forKey: .latestWholePeriod)
       try container.encode(firstDay, forKey: .firstDay)
       try container.encode(lastDay, forKey: .lastDay)
       try container.encode(files, forKey: .files)
+      try container.encode(linesNotCovered, forKey: .linesNotCovered)
+      try container.encode(lastTicket, forKey: .lastTicket)
       try container.encode(gaps, forKey: .gaps)
+    }
+  }
+
+  /// A run of covered days, `YYYY-MM-DD` through `YYYY-MM-DD`.
+  public struct DaySpan: Codable, Sendable, Equatable {
+    public var from: String
+    public var through: String
+
+    public init(from: String, through: String) {
+      self.from = from
+      self.through = through
     }
   }
 
@@ -125,6 +149,9 @@ extension ReportModel {
     public var unclassified: Int
     /// without any text to classify;
     public var emptyText: Int
+    /// The share without text in the periods before, when it differs so much from this period's
+    /// that category verdicts were withheld (`classification_shift`); nil otherwise.
+    public var emptyTextBefore: Double? = nil
     /// in the cells that were judged this period (a p-value and enough history).
     public var inJudgedCells: Int
     /// Whether a sales file gave exposures (rates), or the cells are count charts.
@@ -134,7 +161,8 @@ extension ReportModel {
     /// Files whose tickets carry no resolution time: resolution is not measured for them.
     public var withoutResolution: [String]
     /// Codes of the warnings raised, in a fixed order: `partial_period`, `not_covered`,
-    /// `unassigned`, `unclassified`, `empty_text`, `judged_minority`, `no_resolution`.
+    /// `lines_not_covered`, `classification_shift`, `unassigned`, `unclassified`, `empty_text`,
+    /// `judged_minority`, `no_resolution`.
     public var warnings: [String]
 
     public init(
@@ -167,6 +195,21 @@ extension ReportModel {
       case hasSales = "has_sales"
       case hasKeyAccounts = "has_key_accounts"
       case withoutResolution = "without_resolution"
+      case emptyTextBefore = "empty_text_before"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(complaints, forKey: .complaints)
+      try container.encode(unassigned, forKey: .unassigned)
+      try container.encode(unclassified, forKey: .unclassified)
+      try container.encode(emptyText, forKey: .emptyText)
+      try container.encodeNumber(emptyTextBefore, forKey: .emptyTextBefore)
+      try container.encode(inJudgedCells, forKey: .inJudgedCells)
+      try container.encode(hasSales, forKey: .hasSales)
+      try container.encode(hasKeyAccounts, forKey: .hasKeyAccounts)
+      try container.encode(withoutResolution, forKey: .withoutResolution)
+      try container.encode(warnings, forKey: .warnings)
     }
   }
 }

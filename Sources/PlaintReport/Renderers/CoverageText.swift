@@ -6,43 +6,72 @@ enum CoverageText {
   static func headline(_ report: ReportModel) -> [String] {
     let coverage = report.coverage
     let quality = report.dataQuality
-    var lines: [String] = []
+    var linesOut: [String] = []
     for warning in quality.warnings {
       switch warning {
       case "partial_period":
-        let days = span(coverage.periodFrom, coverage.periodThrough)
+        let days =
+          coverage.periodCovered.isEmpty
+          ? "part" : list(coverage.periodCovered.map { span($0.from, $0.through) })
         var line = "\(report.period) is a partial period: the exports cover only \(days) of it."
         line += " Its counts are shown; nothing is judged."
         if let whole = coverage.latestWholePeriod {
           line += " The latest whole period is \(whole)."
         }
-        lines.append(line)
+        linesOut.append(line)
       case "not_covered":
         var line = "No export covers \(report.period): nothing is known about it, which is not"
         line += " zero complaints."
-        if let last = coverage.lastDay { line += " The latest ticket seen is from \(last)." }
-        lines.append(line)
+        if let last = coverage.lastTicket ?? coverage.lastDay {
+          line += " The latest ticket seen is from \(last)."
+        }
+        linesOut.append(line)
+      case "lines_not_covered":
+        let lines = coverage.linesNotCovered
+        guard !lines.isEmpty else { continue }
+        let one = lines.count == 1
+        linesOut.append(
+          "\(list(lines)) \(one ? "is" : "are") not covered whole by the exports in "
+            + "\(report.period): \(one ? "its" : "their") cells are not judged, and the roll-ups "
+            + "holding \(one ? "it" : "them") are partial.")
+      case "classification_shift":
+        let now = percent(quality.emptyText, of: quality.complaints)
+        let before = quality.emptyTextBefore.map { OutputNumber.fixed($0 * 100, decimals: 0) }
+        linesOut.append(
+          "Category verdicts are withheld: \(now) % of the period's complaints have no text to "
+            + "classify\(before.map { " (\($0) % in the periods before)" } ?? ""), so a shift "
+            + "between categories would come from the export, not from the complaints.")
       case "unassigned":
-        lines.append(
+        linesOut.append(
           "\(share(quality.unassigned, of: quality.complaints)) of the period's complaints are in"
             + " no product line (unassigned), so outside every cell and every verdict.")
       case "unclassified":
-        lines.append(
+        linesOut.append(
           "\(share(quality.unclassified, of: quality.complaints)) of the period's complaints match"
             + " no issue of the taxonomy.")
       case "empty_text":
-        lines.append(
+        linesOut.append(
           "\(share(quality.emptyText, of: quality.complaints)) of the period's complaints have no"
             + " text to classify.")
       case "judged_minority":
-        lines.append(
+        linesOut.append(
           "The judged cells hold \(share(quality.inJudgedCells, of: quality.complaints)) of the"
             + " period's complaints: the verdicts speak for a minority of them.")
       default:
         continue
       }
     }
-    return lines
+    return linesOut
+  }
+
+  /// Why the period has no verdict at all (nil when it was judged): "not judged (partial
+  /// period)" or "not judged (no data)".
+  static func unjudged(_ report: ReportModel) -> String? {
+    switch report.coverage.period {
+    case "partial": return "not judged (partial period)"
+    case "not_covered": return "not judged (no data)"
+    default: return nil
+    }
   }
 
   /// What the page says when there is no anomaly: "none" only where something was judged.
@@ -93,6 +122,17 @@ enum CoverageText {
   static func span(_ from: String?, _ through: String?) -> String {
     guard let from, let through else { return "no day" }
     return from == through ? from : "\(from) to \(through)"
+  }
+
+  /// "a", "a and b", "a, b and c".
+  static func list(_ items: [String]) -> String {
+    guard items.count > 1, let last = items.last else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + last
+  }
+
+  private static func percent(_ count: Int, of total: Int) -> String {
+    guard total > 0 else { return "0" }
+    return OutputNumber.fixed(Double(count) * 100 / Double(total), decimals: 0)
   }
 
   private static func share(_ count: Int, of total: Int) -> String {

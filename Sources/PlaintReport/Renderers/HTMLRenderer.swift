@@ -74,7 +74,11 @@ public struct HTMLRenderer: Sendable {
   private func summary(_ report: ReportModel) -> String {
     let scale = RateScale(report.method)
     var html = "<section id=\"summary\">\n<div class=\"cards\">\n"
-    html += card(OutputNumber.count(report.totals.complaints), "complaints")
+    if report.coverage.isCovered {
+      html += card(OutputNumber.count(report.totals.complaints), "complaints")
+    } else {
+      html += card("–", "complaints: no export covers \(e(report.period))")
+    }
     if let rate = report.totals.rate {
       var label = "complaints \(scale.unit)"
       if let center = report.baselineCenter {
@@ -93,8 +97,13 @@ public struct HTMLRenderer: Sendable {
     }
     let newCount = report.anomalies.filter { $0.status == "new" }.count
     let noun = report.anomalies.count == 1 ? "anomaly" : "anomalies"
-    html += card(
-      "\(report.anomalies.count)", "\(noun) (\(newCount) new)", alert: !report.anomalies.isEmpty)
+    if let unjudged = CoverageText.unjudged(report) {
+      html += card("–", "anomalies: \(e(unjudged))")
+    } else {
+      html += card(
+        "\(report.anomalies.count)", "\(noun) (\(newCount) new)",
+        alert: !report.anomalies.isEmpty)
+    }
     html += card(OutputNumber.percent(report.totals.classifiedShare), "classified by the taxonomy")
     html += "</div>\n"
 
@@ -325,6 +334,10 @@ public struct HTMLRenderer: Sendable {
           if row.status == "anomaly" { classes += " flag" }
           let tooltip = "\(row.category) / \(row.productLine) / \(row.tier): \(row.status)"
           html += "<td class=\"\(classes)\" title=\"\(e(tooltip))\">"
+          if row.status == "not_covered" {
+            html += "no data</td>"
+            continue
+          }
           html +=
             "\(OutputNumber.count(row.count))<br><small>\(scale.format(row.rate))</small></td>"
         }

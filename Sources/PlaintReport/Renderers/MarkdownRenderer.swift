@@ -54,7 +54,11 @@ public struct MarkdownRenderer: Sendable {
 
   private func headline(_ report: ReportModel) -> [String] {
     let scale = RateScale(report.method)
-    var parts = ["**\(OutputNumber.count(report.totals.complaints)) complaints**"]
+    var parts = [
+      report.coverage.isCovered
+        ? "**\(OutputNumber.count(report.totals.complaints)) complaints**"
+        : "**no data** (no export covers \(Self.escape(report.period)))"
+    ]
     if let rate = report.totals.rate {
       var text = "**\(scale.format(rate)) \(scale.unit)**"
       if let center = report.baselineCenter {
@@ -71,7 +75,11 @@ public struct MarkdownRenderer: Sendable {
     }
     parts.append("**\(OutputNumber.percent(report.totals.classifiedShare)) classified**")
     let anomalyCount = report.anomalies.count
-    parts.append("**\(anomalyCount) \(anomalyCount == 1 ? "anomaly" : "anomalies")**")
+    if let unjudged = CoverageText.unjudged(report) {
+      parts.append("**anomalies: \(Self.escape(unjudged))**")
+    } else {
+      parts.append("**\(anomalyCount) \(anomalyCount == 1 ? "anomaly" : "anomalies")**")
+    }
     return [parts.joined(separator: " · ")]
   }
 
@@ -199,6 +207,7 @@ public struct MarkdownRenderer: Sendable {
       lines.append("")
     }
     guard !resolution.byCategory.isEmpty else {
+      if !without.isEmpty { return lines }
       return lines + ["No complaints to time in \(Self.escape(report.period))."]
     }
     lines.append(

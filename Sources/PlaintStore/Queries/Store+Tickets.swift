@@ -127,6 +127,29 @@ extension Store {
     }
   }
 
+  /// How many tickets of each of `periods` have no text (empty or blank), and how many there are.
+  public func emptyTextCounts(in periods: [Period]) throws(StoreError)
+    -> [Period: (empty: Int, total: Int)]
+  {
+    guard !periods.isEmpty else { return [:] }
+    return try read("counting tickets without text") { db in
+      let marks = Array(repeating: "?", count: periods.count).joined(separator: ", ")
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT period, SUM(trim(text) = '') AS empty, COUNT(*) AS n FROM tickets
+          WHERE period IN (\(marks)) GROUP BY period
+          """,
+        arguments: StatementArguments(periods.map(\.description)))
+      var counts: [Period: (empty: Int, total: Int)] = [:]
+      for row in rows {
+        guard let period = Period(row["period"]) else { continue }
+        counts[period] = (row["empty"], row["n"])
+      }
+      return counts
+    }
+  }
+
   /// How many tickets the store holds.
   public func ticketCount() throws(StoreError) -> Int {
     try read("counting tickets") { db in
