@@ -96,8 +96,7 @@ extension ReportAssembly {
   /// The period's complaints a reader should know about, and the warnings they raise.
   func dataQuality(
     _ current: [ClassifiedTicket], judged: [SeriesKey: JudgedSeries], grid: GridSeries
-  ) -> ReportModel.DataQuality
-  {
+  ) -> ReportModel.DataQuality {
     var quality = ReportModel.DataQuality(
       complaints: current.count,
       unassigned: current.filter { $0.cell.productLine == Cell.unassigned }.count,
