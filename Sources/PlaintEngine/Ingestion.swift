@@ -31,6 +31,7 @@ struct Ingestion {
   /// Expands each source's glob into files, sorted, each with its reader settings.
   static func inputFiles(_ configuration: Configuration) throws(PlaintError) -> [InputFile] {
     var files: [InputFile] = []
+    var claimedBy: [String: Int] = [:]
     for (index, source) in configuration.sources.enumerated() {
       let pattern = configuration.resolve(source.path)
       let matches = glob(pattern)
@@ -41,6 +42,13 @@ struct Ingestion {
         )
       }
       for path in matches {
+        if let first = claimedBy[path], first != index {
+          throw PlaintError(
+            .config,
+            "\(configuration.file): `sources.\(index).path`: \(relative(path, to: configuration.directory.standardizedFileURL.path)) is also matched by `sources.\(first)`; each export is read once, so narrow one of the patterns"
+          )
+        }
+        claimedBy[path] = index
         let shown = relative(path, to: configuration.directory.standardizedFileURL.path)
         files.append(
           InputFile(

@@ -43,7 +43,7 @@ public struct Validation: Sendable {
     do throws(PlaintError) {
       let configuration = try Configuration.load(path: configurationPath)
       let context = try RunContext(configuration: configuration, checkingColumns: false)
-      let storePath = configuration.resolve(store ?? configuration.store)
+      let storePath = configuration.storePath(store)
       let scratch = try Failure.store { () throws(StoreError) in
         try Store.scratchCopy(of: storePath)
       }
