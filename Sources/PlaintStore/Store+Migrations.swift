@@ -102,6 +102,18 @@ extension Store {
           );
           """)
     }
+    migrator.registerMigration("v3") { db in
+      // Which file holds each stored ticket (so a copy that wins can move the accounting, and a
+      // file read again can replace its tickets), and the settings a file was read with.
+      try db.execute(
+        sql: """
+          ALTER TABLE tickets ADD COLUMN source_sha256 TEXT;
+          UPDATE tickets SET source_sha256 =
+            (SELECT sha256 FROM sources WHERE sources.path = tickets.source_file ORDER BY rowid
+             LIMIT 1);
+          ALTER TABLE sources ADD COLUMN settings TEXT;
+          """)
+    }
     return migrator
   }
 }
