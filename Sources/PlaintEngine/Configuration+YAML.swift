@@ -275,12 +275,7 @@ extension Configuration {
     -> Double?
   {
     guard let node else { return nil }
-    let value: Double
-    do {
-      value = try node.double()
-    } catch {
-      throw node.error("expected a number \(range.text), got \"\(Ranges.excerpt(node))\"")
-    }
+    let value = try node.double()
     guard range.contains(value) else {
       throw node.error("\(Ranges.shown(value)) is out of range: expected a number \(range.text)")
     }
