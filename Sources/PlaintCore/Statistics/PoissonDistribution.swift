@@ -37,10 +37,14 @@ public enum PoissonDistribution {
     let guess = lambda + z * lambda.squareRoot() + (z * z - 1) / 6
     // Beyond every count a report can hold; also keeps the conversion to Int in range.
     let largest = 1e17
-    if lambda > exactMeanLimit {
-      return Int(min(largest, max(0, (guess - 0.5).rounded(.up))))
-    }
     var q = max(0, Int(min(largest, guess).rounded(.down)))
+    if lambda > exactMeanLimit {
+      // The same walk on the normal curve; a few steps at most, bounded in case rounding at
+      // huge means makes neighbouring counts look alike.
+      for _ in 0..<64 where cdf(q, mean: lambda) < p { q += 1 }
+      for _ in 0..<64 where q > 0 && cdf(q - 1, mean: lambda) >= p { q -= 1 }
+      return q
+    }
     while cdf(q, mean: lambda) < p { q += 1 }
     while q > 0, cdf(q - 1, mean: lambda) >= p { q -= 1 }
     return q
