@@ -115,7 +115,8 @@ struct Ingestion {
     var result: [SourceAccounting] = []
     for entry in accounting {
       let sha = entry.sha256
-      guard var fresh = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
+      guard
+        var fresh = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
       else {
         result.append(entry)
         continue

@@ -105,7 +105,8 @@ final class RunLock {
 
   private static func held(_ storePath: String, _ holder: String) -> PlaintError {
     PlaintError(
-      .locked, "\(storePath): another plaint run holds the store (\(holder)); wait for it to finish")
+      .locked, "\(storePath): another plaint run holds the store (\(holder)); wait for it to finish"
+    )
   }
 
   /// The holder's note in the lock file: `pid 4242 since 2026-11-01T03:00:00Z`.
@@ -125,7 +126,8 @@ final class RunLock {
     else { return nil }
     let device = UInt64(info.st_dev)
     // glibc's encoding of a device number (gnu_dev_major / gnu_dev_minor).
-    let deviceMajor = UInt32(truncatingIfNeeded: ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff))
+    let deviceMajor = UInt32(
+      truncatingIfNeeded: ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff))
     let deviceMinor = UInt32(truncatingIfNeeded: (device & 0xff) | ((device >> 12) & ~0xff))
     // Lines read `1: FLOCK  ADVISORY  WRITE 4242 08:01:1234567 0 EOF`.
     for line in table.split(separator: "\n") {

@@ -36,6 +36,7 @@ extension SourceSettings {
 
 /// A string in double quotes with `"` and `\` escaped, so that lists cannot run together.
 private func quoted(_ text: String) -> String {
-  "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+  "\""
+    + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     + "\""
 }

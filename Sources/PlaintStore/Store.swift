@@ -55,7 +55,8 @@ public struct Store: Sendable {
       if !tables.isEmpty, !tables.contains("grdb_migrations") || !tables.contains("tickets") {
         throw StoreError(
           path: path, kind: .foreign, doing: "opening the store",
-          message: "it holds tables Plaint did not make (\(tables.prefix(5).joined(separator: ", ")))")
+          message:
+            "it holds tables Plaint did not make (\(tables.prefix(5).joined(separator: ", ")))")
       }
       if !tables.isEmpty, try migrator.hasBeenSuperseded(db) {
         let known = try migrator.appliedIdentifiers(db).sorted().joined(separator: ", ")

@@ -23,10 +23,10 @@ struct StoreHardeningTests {
       to: directory.appendingPathComponent("taxonomy.yml"))
     let yaml =
       config ?? """
-      timezone: UTC
-      sources:
-        - {path: exports/*.csv, system: t, columns: {id: Id, created: Created, updated: Updated, text: [Text], customer: Customer, product: Product}}
-      """
+        timezone: UTC
+        sources:
+          - {path: exports/*.csv, system: t, columns: {id: Id, created: Created, updated: Updated, text: [Text], customer: Customer, product: Product}}
+        """
     try yaml.write(
       to: directory.appendingPathComponent("plaint.yml"), atomically: true, encoding: .utf8)
     for (name, text) in exports {
@@ -237,7 +237,8 @@ struct StoreHardeningTests {
     #expect(
       FileManager.default.fileExists(
         atPath: work.appendingPathComponent("out/2025-12/index.html").path))
-    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("mine.db").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent("mine.db").path))
   }
 
   // MARK: Case 12: damaged, foreign and newer stores.
@@ -457,13 +458,17 @@ struct StoreHardeningTests {
       var top: [String] = []
       for (section, key) in Self.numericKeys where random.next(below: 3) == 0 {
         let value = Self.extremes[random.next(below: Self.extremes.count)]
-        if let section { sections[section, default: []].append("\(key): \(value)") } else {
+        if let section {
+          sections[section, default: []].append("\(key): \(value)")
+        } else {
           top.append("\(key): \(value)")
         }
       }
       let yaml =
         base + top.map { $0 + "\n" }.joined()
-        + sections.sorted { $0.key < $1.key }.map { "\($0.key): {\($0.value.joined(separator: ", "))}\n" }
+        + sections.sorted { $0.key < $1.key }.map {
+          "\($0.key): {\($0.value.joined(separator: ", "))}\n"
+        }
         .joined()
       try yaml.write(
         to: directory.appendingPathComponent("plaint.yml"), atomically: true, encoding: .utf8)

@@ -52,20 +52,21 @@ private func parse(_ yaml: String) throws -> Configuration {
   }
 
   /// The keys and their ranges, as documented.
-  static let keys: [(path: String, section: String?, key: String, accepts: @Sendable (Double) -> Bool)] = [
-    ("control.sigma", "control", "sigma", { $0 > 0 && $0 <= 10 }),
-    ("control.baseline_periods", "control", "baseline_periods", { whole($0, 1...260) }),
-    ("control.min_count", "control", "min_count", { whole($0, 1...1_000_000) }),
-    ("control.fdr", "control", "fdr", { $0 > 0 && $0 < 1 }),
-    ("pareto.threshold", "pareto", "threshold", { $0 > 0 && $0 <= 1 }),
-    ("pareto.window_periods", "pareto", "window_periods", { whole($0, 1...260) }),
-    ("recurrence.window_periods", "recurrence", "window_periods", { whole($0, 1...260) }),
-    (
-      "recurrence.repeat_customer_min", "recurrence", "repeat_customer_min",
-      { whole($0, 1...10_000) }
-    ),
-    ("sla_hours", nil, "sla_hours", { $0 > 0 && $0 <= 87_600 }),
-  ]
+  static let keys:
+    [(path: String, section: String?, key: String, accepts: @Sendable (Double) -> Bool)] = [
+      ("control.sigma", "control", "sigma", { $0 > 0 && $0 <= 10 }),
+      ("control.baseline_periods", "control", "baseline_periods", { whole($0, 1...260) }),
+      ("control.min_count", "control", "min_count", { whole($0, 1...1_000_000) }),
+      ("control.fdr", "control", "fdr", { $0 > 0 && $0 < 1 }),
+      ("pareto.threshold", "pareto", "threshold", { $0 > 0 && $0 <= 1 }),
+      ("pareto.window_periods", "pareto", "window_periods", { whole($0, 1...260) }),
+      ("recurrence.window_periods", "recurrence", "window_periods", { whole($0, 1...260) }),
+      (
+        "recurrence.repeat_customer_min", "recurrence", "repeat_customer_min",
+        { whole($0, 1...10_000) }
+      ),
+      ("sla_hours", nil, "sla_hours", { $0 > 0 && $0 <= 87_600 }),
+    ]
 
   static func whole(_ value: Double, _ range: ClosedRange<Int>) -> Bool {
     value == value.rounded() && value >= Double(range.lowerBound)
@@ -79,7 +80,8 @@ private func parse(_ yaml: String) throws -> Configuration {
       87_600, 87_601, 1e6, 1e6 + 1, 10_000, 10_001,
     ]
     for _ in 0..<500 {
-      let (path, section, key, accepts) = Self.keys[Int.random(in: 0..<Self.keys.count, using: &random)]
+      let (path, section, key, accepts) = Self.keys[
+        Int.random(in: 0..<Self.keys.count, using: &random)]
       let value: Double =
         Bool.random(using: &random)
         ? specials[Int.random(in: 0..<specials.count, using: &random)]

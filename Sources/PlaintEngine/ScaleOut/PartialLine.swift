@@ -56,7 +56,8 @@ struct CopyOrder: Comparable, Hashable {
     guard parts.count == 3 || parts.count == 4, let file = Int(parts[0]),
       let range = Int(parts[1]), let line = Int(parts[2])
     else { return nil }
-    self.init(file: file, range: range, line: line, sha256: parts.count == 4 ? String(parts[3]) : "")
+    self.init(
+      file: file, range: range, line: line, sha256: parts.count == 4 ? String(parts[3]) : "")
   }
 }
 

@@ -232,9 +232,10 @@ enum FileSystem {
   }
 
   /// glibc's `renameat2` (2.28+), which Swift's Glibc module does not import.
-  private typealias RenameAt2 = @convention(c) (
-    Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
-  ) -> Int32
+  private typealias RenameAt2 =
+    @convention(c) (
+      Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+    ) -> Int32
   private static let renameExchange: RenameAt2? = {
     #if os(Linux)
       guard let symbol = dlsym(nil, "renameat2") else { return nil }

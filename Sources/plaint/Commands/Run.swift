@@ -18,10 +18,15 @@ struct Run: ParsableCommand {
   var failOnAnomaly = false
 
   @Option(
-    help: "Use this store instead of the config's `store` (\":memory:\" for a stateless run; a relative path is from the current directory).")
+    help:
+      "Use this store instead of the config's `store` (\":memory:\" for a stateless run; a relative path is from the current directory)."
+  )
   var store: String?
 
-  @Option(help: "Write reports under this directory instead of the config's `reports.dir`; a relative path is from the current directory.")
+  @Option(
+    help:
+      "Write reports under this directory instead of the config's `reports.dir`; a relative path is from the current directory."
+  )
   var reportsDir: String?
 
   @Flag(

@@ -116,10 +116,16 @@ struct Report: ParsableCommand {
   @Option(help: "A folder of reduced partial files (plaint reduce output).")
   var fromPartials: String?
 
-  @Option(help: "Use this store instead of the config's `store`; a relative path is from the current directory.")
+  @Option(
+    help:
+      "Use this store instead of the config's `store`; a relative path is from the current directory."
+  )
   var store: String?
 
-  @Option(help: "Write reports under this directory instead of the config's `reports.dir`; a relative path is from the current directory.")
+  @Option(
+    help:
+      "Write reports under this directory instead of the config's `reports.dir`; a relative path is from the current directory."
+  )
   var reportsDir: String?
 
   @Flag(help: "Exit 3 when the reported period has anomalies.")
