@@ -108,6 +108,7 @@ extension Store {
       try db.execute(
         sql: """
           ALTER TABLE tickets ADD COLUMN source_sha256 TEXT;
+          CREATE INDEX sources_by_path ON sources (path);
           UPDATE tickets SET source_sha256 =
             (SELECT sha256 FROM sources WHERE sources.path = tickets.source_file ORDER BY rowid
              LIMIT 1);

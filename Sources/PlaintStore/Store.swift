@@ -190,7 +190,8 @@ public struct StoreError: Error, CustomStringConvertible {
   public var isCannotWrite: Bool { kind == .cannotWrite }
 
   public var description: String {
-    let message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    var message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    if message.count > 200 { message = String(message.prefix(200)) + "…" }
     switch kind {
     case .damaged:
       return
