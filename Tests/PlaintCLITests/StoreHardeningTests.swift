@@ -178,6 +178,45 @@ struct StoreHardeningTests {
     return Set(cells.filter { $0.count > 4 && $0[4] != "0" }.map { String($0[2]) })
   }
 
+  /// Every setting that decides what rows become, not only the mapping: a dry run sees the file
+  /// as new, and a run reads it again.
+  @Test(arguments: [
+    ("date format", ", date_format: [\"yyyy-MM-dd HH:mm\"]"),
+    ("where", ", where: {Customer: [c1]}"),
+    ("encoding", ", encoding: windows-1252"),
+    ("time zone", ""),
+  ])
+  func anyChangedSettingReadsTheFileAgain(setting: String, entry: String) throws {
+    let rows =
+      Self.header
+      + "\nT1,2025-12-05 10:00,,kettle broke,c1,KT-1\nT2,2025-12-06 10:00,,kettle broke,c2,KT-1\n"
+    let directory = try Self.project(["x.csv": rows])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    #expect(try Self.run(directory).status == 0)
+    let config = directory.appendingPathComponent("plaint.yml")
+    var yaml = try String(contentsOf: config, encoding: .utf8)
+    yaml =
+      entry.isEmpty
+      ? yaml.replacingOccurrences(of: "timezone: UTC", with: "timezone: Europe/Berlin")
+      : yaml.replacingOccurrences(of: "product: Product}", with: "product: Product}\(entry)")
+    try yaml.write(to: config, atomically: true, encoding: .utf8)
+
+    let dry = try PlaintBinary.run(
+      ["validate", "--config", "plaint.yml", "--format", "json", "-q"], in: directory)
+    #expect(dry.status == 0, "\(setting): \(dry.stderr)")
+    #expect(dry.stdout.contains("\"already_ingested\" : false"), "\(setting): \(dry.stdout)")
+    let again = try PlaintBinary.run(["run", "--config", "plaint.yml"], in: directory)
+    #expect(again.status == 0, "\(setting): \(again.stderr)")
+    #expect(again.stderr.contains("settings changed"), "\(setting): \(again.stderr)")
+    if setting == "where" {
+      let report = try Data(
+        contentsOf: directory.appendingPathComponent("reports/2025-12/report.json"))
+      let json = try JSONSerialization.jsonObject(with: report) as? [String: Any]
+      let input = (json?["inputs"] as? [[String: Any]])?.first
+      #expect(input?["accepted"] as? Int == 1 && input?["filtered"] as? Int == 1, "\(input ?? [:])")
+    }
+  }
+
   // MARK: Case 5: output lost on stdout is an error.
 
   @Test(arguments: [["validate"], ["run"]])
