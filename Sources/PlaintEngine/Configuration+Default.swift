@@ -27,3 +27,61 @@ enum Defaults {
   static let formats = ["html", "md", "json", "csv"]
   static let customerNames = false
 }
+
+/// The range every numeric key must lie in, checked when the config is read (exit 78 naming the
+/// key). docs/configuration-ranges.md lists them with the reason for each bound.
+///
+/// The bounds are generous for any real use and small enough that no value can overflow an
+/// integer or make a run's work grow past what the data holds.
+enum Ranges {
+  /// A range of real numbers, each end open or closed.
+  struct Real {
+    var lower: Double
+    var upper: Double
+    var includesLower: Bool
+    var includesUpper = true
+
+    func contains(_ value: Double) -> Bool {
+      (includesLower ? value >= lower : value > lower)
+        && (includesUpper ? value <= upper : value < upper)
+    }
+
+    /// "above 0 and at most 10", for messages.
+    var text: String {
+      let low = includesLower ? "from \(shown(lower))" : "above \(shown(lower))"
+      let high = includesUpper ? "at most \(shown(upper))" : "below \(shown(upper))"
+      return includesLower ? "\(low) to \(shown(upper))" : "\(low) and \(high)"
+    }
+  }
+
+  /// `control.sigma`: the limits' width in standard deviations.
+  static let sigma = Real(lower: 0, upper: 10, includesLower: false)
+  /// `control.baseline_periods` and `control.min_baseline_periods`: five years of weeks.
+  static let baselinePeriods = 1...260
+  /// `control.min_count`.
+  static let minCount = 1...1_000_000
+  /// `control.fdr`, when not `off`.
+  static let fdr = Real(lower: 0, upper: 1, includesLower: false, includesUpper: false)
+  /// `pareto.threshold`: a share.
+  static let paretoThreshold = Real(lower: 0, upper: 1, includesLower: false)
+  /// `pareto.window_periods` and `recurrence.window_periods`.
+  static let windowPeriods = 1...260
+  /// `recurrence.repeat_customer_min`.
+  static let repeatCustomerMin = 1...10_000
+  /// `sla_hours`: up to ten years.
+  static let slaHours = Real(lower: 0, upper: 87_600, includesLower: false)
+
+  /// A number as the user would write it: `3`, `0.05`, `1e+19`.
+  static func shown(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+  }
+
+  /// The node's text, cut short for a message.
+  static func excerpt(_ node: YAMLNode) -> String {
+    let text = (try? node.string()) ?? "a list or a mapping"
+    return text.count > 40 ? String(text.prefix(40)) + "…" : text
+  }
+}
+
+private func shown(_ value: Double) -> String { Ranges.shown(value) }

@@ -2,6 +2,12 @@ import Foundation
 import PlaintCore
 import PlaintIngest
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension Configuration {
   static let profiles = [
     "auto", "zendesk", "freshdesk", "jira", "servicenow", "salesforce", "cfpb", "generic",
@@ -18,6 +24,18 @@ extension Configuration {
   /// Reads and checks `plaint.yml`; relative paths resolve against its directory.
   public static func load(path: String) throws(PlaintError) -> Configuration {
     let url = URL(fileURLWithPath: path)
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+      let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+      let inside = url.appendingPathComponent("plaint.yml").path
+      let hint =
+        isDirectory && FileManager.default.fileExists(atPath: inside)
+        ? "; pass --config \(inside)" : "; pass --config with the path of plaint.yml"
+      throw PlaintError(
+        .config,
+        "\(path): is \(isDirectory ? "a directory" : "not a regular file"), not a configuration file\(hint)"
+      )
+    }
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
@@ -61,7 +79,18 @@ extension Configuration {
         message: "missing key: list the exports to read (path and profile)")
     }
     var sources: [Source] = []
-    for node in try sourcesNode.list() { sources.append(try source(node)) }
+    var firstEntry: [String: Int] = [:]
+    for (index, node) in try sourcesNode.list().enumerated() {
+      let entry = try source(node)
+      let key = directory.appendingPathComponent(entry.path).standardizedFileURL.path
+      if let first = firstEntry[entry.path.hasPrefix("/") ? entry.path : key] {
+        throw (node["path"] ?? node).error(
+          "repeats `sources.\(first)` (\"\(entry.path)\"): each export is read once; remove the repeat"
+        )
+      }
+      firstEntry[entry.path.hasPrefix("/") ? entry.path : key] = index
+      sources.append(entry)
+    }
     if sources.isEmpty { throw sourcesNode.error("needs at least one export") }
 
     var configuration = Configuration(
@@ -87,7 +116,7 @@ extension Configuration {
   private static func slaHours(_ node: YAMLNode?) throws(ConfigError) -> Double? {
     guard let node else { return Defaults.slaHours }
     if (try? node.string()) == "off" { return nil }
-    return try positive(node) ?? Defaults.slaHours
+    return try bounded(node, Ranges.slaHours) ?? Defaults.slaHours
   }
 
   /// `key_accounts:` — a file, `{path, column, ids}`, or a list of entries.
@@ -240,44 +269,42 @@ extension Configuration {
       if try fdrNode.string().lowercased() == "off" {
         fdr = nil
       } else {
-        let value = try fdrNode.double()
-        guard value > 0, value < 1 else {
-          throw fdrNode.error("expected a rate between 0 and 1, or off")
-        }
-        fdr = value
+        fdr = try bounded(fdrNode, Ranges.fdr)
       }
     }
-    let baseline = try positiveInt(node?["baseline_periods"]) ?? Defaults.baselinePeriods
-    let minBaseline = try positiveInt(node?["min_baseline_periods"]) ?? Defaults.minBaselinePeriods
+    let baseline =
+      try bounded(node?["baseline_periods"], Ranges.baselinePeriods) ?? Defaults.baselinePeriods
+    let minBaseline =
+      try bounded(node?["min_baseline_periods"], Ranges.baselinePeriods)
+      ?? Defaults.minBaselinePeriods
     if minBaseline > baseline, let node {
       throw (node["min_baseline_periods"] ?? node).error(
         "is \(minBaseline), more than baseline_periods (\(baseline)): no cell could ever be judged")
     }
     return Control(
       method: try oneOf(node?["method"], methods) ?? Defaults.controlMethod,
-      sigma: try positive(node?["sigma"]) ?? Defaults.sigma,
+      sigma: try bounded(node?["sigma"], Ranges.sigma) ?? Defaults.sigma,
       baselinePeriods: baseline, minBaselinePeriods: minBaseline,
-      minCount: try positiveInt(node?["min_count"]) ?? Defaults.minCount,
+      minCount: try bounded(node?["min_count"], Ranges.minCount) ?? Defaults.minCount,
       rules: rules, fdr: fdr)
   }
 
   private static func pareto(_ node: YAMLNode?) throws(ConfigError) -> Pareto {
     _ = try node?.mapping(allowed: ["threshold", "window_periods"])
-    let threshold = try positive(node?["threshold"]) ?? Defaults.paretoThreshold
-    if threshold > 1, let node {
-      throw (node["threshold"] ?? node).error("expected a share up to 1, e.g. 0.8")
-    }
     return Pareto(
-      threshold: threshold,
-      windowPeriods: try positiveInt(node?["window_periods"]) ?? Defaults.paretoWindow)
+      threshold: try bounded(node?["threshold"], Ranges.paretoThreshold)
+        ?? Defaults.paretoThreshold,
+      windowPeriods: try bounded(node?["window_periods"], Ranges.windowPeriods)
+        ?? Defaults.paretoWindow)
   }
 
   private static func recurrence(_ node: YAMLNode?) throws(ConfigError) -> Recurrence {
     _ = try node?.mapping(allowed: ["repeat_customer_min", "window_periods"])
     return Recurrence(
-      repeatCustomerMin: try positiveInt(node?["repeat_customer_min"])
+      repeatCustomerMin: try bounded(node?["repeat_customer_min"], Ranges.repeatCustomerMin)
         ?? Defaults.repeatCustomerMin,
-      windowPeriods: try positiveInt(node?["window_periods"]) ?? Defaults.recurrenceWindow)
+      windowPeriods: try bounded(node?["window_periods"], Ranges.windowPeriods)
+        ?? Defaults.recurrenceWindow)
   }
 
   private static func reports(_ node: YAMLNode?) throws(ConfigError) -> Reports {
@@ -305,17 +332,40 @@ extension Configuration {
     return value
   }
 
-  private static func positive(_ node: YAMLNode?) throws(ConfigError) -> Double? {
+  /// A number within its documented range (docs/configuration-ranges.md), or a `ConfigError`
+  /// naming the key and the range.
+  private static func bounded(_ node: YAMLNode?, _ range: Ranges.Real) throws(ConfigError)
+    -> Double?
+  {
     guard let node else { return nil }
     let value = try node.double()
-    guard value > 0 else { throw node.error("must be greater than 0") }
+    guard range.contains(value) else {
+      throw node.error("\(Ranges.shown(value)) is out of range: expected a number \(range.text)")
+    }
     return value
   }
 
-  private static func positiveInt(_ node: YAMLNode?) throws(ConfigError) -> Int? {
+  private static func bounded(_ node: YAMLNode?, _ range: ClosedRange<Int>) throws(ConfigError)
+    -> Int?
+  {
     guard let node else { return nil }
-    let value = try node.int()
-    guard value > 0 else { throw node.error("must be at least 1") }
+    let text = Ranges.excerpt(node)
+    guard let value = Int(text) else {
+      if let number = Double(text), number.isFinite, number == number.rounded(),
+        !range.contains(Int(exactly: number) ?? range.lowerBound - 1)
+      {
+        throw node.error(
+          "\(text) is out of range: expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+        )
+      }
+      throw node.error(
+        "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+    }
+    guard range.contains(value) else {
+      throw node.error(
+        "\(value) is out of range: expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+      )
+    }
     return value
   }
 }

@@ -165,6 +165,19 @@ public struct Configuration: Sendable {
     public var customerNames: Bool
   }
 
+  /// Resolves a path given on the command line against the current directory, as every command
+  /// line tool does (a path in the config resolves against the config's folder instead).
+  public static func resolveArgument(_ path: String) -> String {
+    if path == ":memory:" || path.hasPrefix("/") { return path }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      .appendingPathComponent(path).standardizedFileURL.path
+  }
+
+  /// The store: `override` (from the command line) or the config's `store`.
+  public func storePath(_ override: String?) -> String {
+    override.map(Self.resolveArgument) ?? resolve(store)
+  }
+
   /// Resolves a path from the config against the config's directory.
   public func resolve(_ path: String) -> String {
     if path == ":memory:" || path.hasPrefix("/") { return path }

@@ -7,7 +7,7 @@ enum Failure {
     do {
       return try body()
     } catch {
-      throw PlaintError(error.isCannotWrite ? .cannotCreate : .software, error.description)
+      throw PlaintError(error.exitStatus, error.description)
     }
   }
 
@@ -16,7 +16,7 @@ enum Failure {
     case let error as PlaintError:
       return error
     case let error as StoreError:
-      return PlaintError(error.isCannotWrite ? .cannotCreate : .software, error.description)
+      return PlaintError(error.exitStatus, error.description)
     case let error as IngestError:
       return PlaintError(error.exitStatus, error.description)
     default:
@@ -30,6 +30,17 @@ extension IngestError {
     switch self {
     case .fileMissing: .noInput
     default: .dataError
+    }
+  }
+}
+
+extension StoreError {
+  var exitStatus: ExitStatus {
+    switch kind {
+    case .damaged: .dataError
+    case .foreign, .newer: .config
+    case .cannotWrite: .cannotCreate
+    case .other: .software
     }
   }
 }

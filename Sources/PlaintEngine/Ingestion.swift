@@ -31,6 +31,7 @@ struct Ingestion {
   /// Expands each source's glob into files, sorted, each with its reader settings.
   static func inputFiles(_ configuration: Configuration) throws(PlaintError) -> [InputFile] {
     var files: [InputFile] = []
+    var claimedBy: [String: Int] = [:]
     for (index, source) in configuration.sources.enumerated() {
       let pattern = configuration.resolve(source.path)
       let matches = glob(pattern)
@@ -41,6 +42,13 @@ struct Ingestion {
         )
       }
       for path in matches {
+        if let first = claimedBy[path], first != index {
+          throw PlaintError(
+            .config,
+            "\(configuration.file): `sources.\(index).path`: \(relative(path, to: configuration.directory.standardizedFileURL.path)) is also matched by `sources.\(first)`; each export is read once, so narrow one of the patterns"
+          )
+        }
+        claimedBy[path] = index
         let shown = relative(path, to: configuration.directory.standardizedFileURL.path)
         files.append(
           InputFile(
@@ -72,12 +80,15 @@ struct Ingestion {
     return settings
   }
 
-  /// Ingests the files the store has not seen; returns every file's accounting, new or earlier.
+  /// Ingests the files the store has not seen (or saw with other settings); returns every
+  /// file's accounting, new or earlier, as it stands once all are read.
   func run(_ files: [InputFile], store: Store, now: Date) throws(PlaintError) -> [SourceAccounting]
   {
+    var digests: [String] = []
+    for file in files { digests.append(try FileDigest.sha256(path: file.settings.path)) }
+    try forgetChanged(files, digests: digests, store: store)
     var accounting: [SourceAccounting] = []
-    for file in files {
-      let sha = try FileDigest.sha256(path: file.settings.path)
+    for (file, sha) in zip(files, digests) {
       if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
       {
         logger.info(
@@ -93,7 +104,79 @@ struct Ingestion {
       }
       accounting.append(ingested.accounting)
     }
-    return accounting
+    return try Self.current(accounting, in: store)
+  }
+
+  /// The accounting as the store now holds it: a file read later may have displaced copies
+  /// an earlier file had accepted.
+  static func current(_ accounting: [SourceAccounting], in store: Store) throws(PlaintError)
+    -> [SourceAccounting]
+  {
+    var result: [SourceAccounting] = []
+    for entry in accounting {
+      let sha = entry.sha256
+      guard
+        var fresh = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
+      else {
+        result.append(entry)
+        continue
+      }
+      fresh.path = entry.path
+      result.append(fresh)
+    }
+    return result
+  }
+
+  /// Makes the store forget the files read with other settings than the config's now (a
+  /// column mapped anew, another date format, encoding or `where`), so that they are read
+  /// again and replace their tickets. Files that share a system with such a file are read again
+  /// too: their copies of a ticket may have lost to a copy that goes away.
+  func forgetChanged(_ files: [InputFile], digests: [String], store: Store) throws(PlaintError) {
+    var changed: [String] = []
+    var systems: Set<String> = []
+    var recorded: [String: String] = [:]
+    var seen: Set<String> = []
+    for (file, sha) in zip(files, digests) where seen.insert(sha).inserted {
+      let known = try Failure.store { () throws(StoreError) in try store.source(sha256: sha) }
+      guard let known else { continue }
+      recorded[sha] = known.system
+      let identity = file.settings.identity
+      let settings = try Failure.store { () throws(StoreError) in
+        try store.sourceSettings(sha256: sha)
+      }
+      guard let settings else {
+        // Read before the store recorded settings: take the current ones as its own.
+        try Failure.store { () throws(StoreError) in
+          try store.adoptSettings(identity, sha256: sha)
+        }
+        continue
+      }
+      if settings != identity {
+        changed.append(sha)
+        systems.insert(known.system)
+        systems.insert(file.settings.system ?? file.settings.profile)
+      }
+    }
+    guard !changed.isEmpty else { return }
+    var forget: [String] = []
+    seen = []
+    for (file, sha) in zip(files, digests) where seen.insert(sha).inserted {
+      guard let system = recorded[sha] else { continue }
+      let path = "\(file.settings.displayPath)"
+      if changed.contains(sha) {
+        logger.notice(
+          "settings changed since the file was read (mapping, date format, encoding or where): reading it again, replacing its tickets",
+          metadata: ["file": "\(path)"])
+        forget.append(sha)
+      } else if systems.contains(system) {
+        logger.notice(
+          "reading it again: it shares system \(system) with a file whose settings changed",
+          metadata: ["file": "\(path)"])
+        forget.append(sha)
+      }
+    }
+    let removed = try Failure.store { () throws(StoreError) in try store.forgetSources(forget) }
+    logger.info("tickets replaced by reading again", metadata: ["removed": "\(removed)"])
   }
 
   /// Reads one file into `store` in one transaction; the warnings are the reader's assumptions.
@@ -120,7 +203,7 @@ struct Ingestion {
     let result: SourceAccounting
     var warnings: [String] = []
     do {
-      result = try store.ingest(identity, now: now) { sink in
+      result = try store.ingest(identity, settings: settings.identity, now: now) { sink in
         let counts = try reader.read(
           threads: Self.parseThreads, transform: { placement.place($0) },
           relocate: { $0.ticket.location.line += $1 }, onItem: { try sink.add($0) },

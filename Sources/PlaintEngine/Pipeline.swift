@@ -17,6 +17,8 @@ public struct RunOptions: Sendable {
   public var showsProgress: Bool
   /// Write a report for a period no export covers (stale exports) instead of failing with 65.
   public var allowsEmpty: Bool
+  /// Move the store aside and rebuild it from the exports (`--rebuild`).
+  public var rebuild = false
 
   public init(
     period: String? = nil, store: String? = nil, reportsDir: String? = nil, now: Date,
@@ -64,9 +66,21 @@ public struct Pipeline {
 
   public func run(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
     let requested = try RequestedPeriod(options.period, configuration: configuration)
-    let storePath = configuration.resolve(options.store ?? configuration.store)
-    let lock = storePath == ":memory:" ? nil : try RunLock(storePath: storePath, now: options.now)
+    let storePath = configuration.storePath(options.store)
+    var aside: String? = nil
+    if options.rebuild, storePath != ":memory:", FileManager.default.fileExists(atPath: storePath) {
+      aside = storePath + ".before-rebuild-" + Self.compactStamp(options.now)
+    }
+    let lock =
+      storePath == ":memory:"
+      ? nil : try RunLock(storePath: storePath, now: options.now, movingAsideTo: aside)
     defer { withExtendedLifetime(lock) {} }
+    if let aside {
+      logger.warning(
+        "store moved aside; rebuilding it from the exports (frozen baselines and the anomaly history of earlier runs are not carried over)",
+        metadata: ["store": "\(storePath)", "moved_to": "\(aside)"])
+    }
+    ReportWriter.recoverStranded(in: reportsDirectory(options))
 
     let context = try RunContext(configuration: configuration)
     let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
@@ -87,6 +101,7 @@ public struct Pipeline {
     let storePath = try configuration.existingStore(options.store)
     let lock = try RunLock(storePath: storePath, now: options.now)
     defer { withExtendedLifetime(lock) {} }
+    ReportWriter.recoverStranded(in: reportsDirectory(options))
     let context = try RunContext(configuration: configuration, checkingColumns: false)
     let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
     let reclassified = try reconcile(store, context)
@@ -124,7 +139,7 @@ public struct Pipeline {
     ).build()
     logDataQuality(bundle.report)
 
-    let reportsDir = configuration.resolve(options.reportsDir ?? configuration.reports.dir)
+    let reportsDir = reportsDirectory(options)
     let manifest = try Manifest(
       runAt: options.now, configuration: configuration, taxonomyHash: context.taxonomyHash,
       inputs: inputs
@@ -166,6 +181,19 @@ public struct Pipeline {
     default: break
     }
     return outcome
+  }
+
+  /// `20261202T031500Z`: a time for a file name.
+  static func compactStamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
+    return formatter.string(from: date)
+  }
+
+  /// Where reports go: `--reports-dir` (from the current directory) or the config's `reports.dir`.
+  func reportsDirectory(_ options: RunOptions) -> String {
+    options.reportsDir.map(Configuration.resolveArgument)
+      ?? configuration.resolve(configuration.reports.dir)
   }
 
   /// Re-places stored tickets when the taxonomy, key accounts, period or time zone changed.
@@ -351,7 +379,7 @@ extension Configuration {
   /// The path of a store an earlier run wrote (`override` or the config's `store`), for the
   /// commands that only read or amend one; exit 66 when there is none.
   func existingStore(_ override: String?) throws(PlaintError) -> String {
-    let path = resolve(override ?? store)
+    let path = storePath(override)
     guard path != ":memory:", FileManager.default.fileExists(atPath: path) else {
       let what =
         path == ":memory:" ? "an in-memory store keeps nothing between runs" : "no store at \(path)"

@@ -48,6 +48,13 @@ enum TaxonomyFile {
             phrases: try phraseList(node["phrases"])))
       }
     }
+    if issues.isEmpty {
+      throw ConfigError(
+        file: file, line: nil, key: "categories",
+        message:
+          "the taxonomy defines no issue, so every ticket would be unclassified; list issues under `categories` (plaint init writes an example)"
+      )
+    }
     let taxonomy = Taxonomy(issues: issues, productLines: lines)
     if let problem = taxonomy.validate().first {
       throw ConfigError(file: file, line: nil, key: nil, message: problem)

@@ -44,14 +44,28 @@ public struct Validation: Sendable {
     do throws(PlaintError) {
       let configuration = try Configuration.load(path: configurationPath)
       let context = try RunContext(configuration: configuration, checkingColumns: false)
-      let storePath = configuration.resolve(store ?? configuration.store)
+      let storePath = configuration.storePath(store)
       let scratch = try Failure.store { () throws(StoreError) in
         try Store.scratchCopy(of: storePath)
       }
       let ingestion = Ingestion(
         configuration: configuration, placement: context.placement, logger: logger)
+      var digests: [String] = []
+      for file in context.files {
+        digests.append(try FileDigest.sha256(path: file.settings.path))
+      }
+      try ingestion.forgetChanged(context.files, digests: digests, store: scratch)
       for file in context.files {
         validation.read(file, with: ingestion, into: scratch)
+      }
+      // A file read later may have displaced copies an earlier one had accepted.
+      for index in validation.inputs.indices {
+        let sha = validation.inputs[index].sha256
+        if let now = try Failure.store({ () throws(StoreError) in try scratch.source(sha256: sha) })
+        {
+          validation.inputs[index].accepted = now.accepted
+          validation.inputs[index].duplicates = now.duplicates
+        }
       }
       validation.checkKeyAccounts(context.placement.keyAccounts, in: scratch, configuration)
     } catch {

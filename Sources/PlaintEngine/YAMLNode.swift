@@ -124,10 +124,24 @@ struct YAMLNode {
     }
   }
 
+  /// A list of text entries; an empty (null) entry is an error, never the text "null".
   func strings() throws(ConfigError) -> [String] {
     var values: [String] = []
-    for item in try list() { values.append(try item.string()) }
+    for item in try list() {
+      if item.isNull {
+        throw item.error(
+          "an empty entry (YAML null); remove it, or write \"null\" in quotes if you mean the word"
+        )
+      }
+      values.append(try item.string())
+    }
     return values
+  }
+
+  /// A plain `null`, `~` or nothing: YAML's null, not text.
+  var isNull: Bool {
+    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
 }
 

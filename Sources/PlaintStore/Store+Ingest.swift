@@ -30,18 +30,24 @@ public struct SourceAccounting: Sendable, Hashable, Codable {
 
 /// Writes one file's tickets and rejects inside the store transaction that ingests the file.
 ///
-/// A ticket whose system + id is already stored is a duplicate; it replaces the stored row only
-/// when its update time is later (latest update wins).
+/// Of the copies of one ticket (system + id), the store keeps the one with the latest update
+/// time; on a tie, the latest resolution, then the latest creation, then the copy from the file
+/// with the greater SHA-256, then the later line. Every step is a property of the data, so
+/// the kept copy does not depend on the files' names or on the order or the runs they arrived
+/// in. The kept copy's file counts it as accepted, every other copy's file as a duplicate:
+/// when a copy displaces one from an earlier file, that file's accounting moves with it.
 public struct TicketSink: ~Copyable {
   private let db: Database
   private let sha256: String
   public private(set) var accepted = 0
   public private(set) var duplicates = 0
-  /// Duplicates that carried a later update and replaced the stored row.
+  /// Duplicates that won and replaced the stored row.
   public private(set) var replaced = 0
   /// The earliest and latest creation time of every ticket added, accepted or duplicate.
   public private(set) var firstCreated: Date?
   public private(set) var lastCreated: Date?
+  /// Stored copies of earlier files this file's copies displaced, by that file's checksum.
+  public private(set) var displaced: [String: Int] = [:]
 
   /// The insert, prepared once per file and bound with SQLite's own calls: GRDB's
   /// `StatementArguments` (an array of existentials per ticket) cost as much as SQLite's insert.
@@ -54,8 +60,8 @@ public struct TicketSink: ~Copyable {
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
           product_line, tier, customer, customer_name, product, channel, agent, source_category,
-          tags, rule, text, source_file, source_line)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          tags, rule, text, source_file, source_line, source_sha256)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (system, id) DO NOTHING
         """)
   }
@@ -87,6 +93,7 @@ public struct TicketSink: ~Copyable {
     bind(statement, 19, ticket.text)
     bind(statement, 20, ticket.location.file)
     sqlite3_bind_int64(statement, 21, Int64(ticket.location.line))
+    bind(statement, 22, sha256.isEmpty ? nil : sha256)
     let code = sqlite3_step(statement)
     sqlite3_reset(statement)
     guard code == SQLITE_DONE else {
@@ -98,18 +105,35 @@ public struct TicketSink: ~Copyable {
       accepted += 1
       return
     }
-    let arguments = Self.arguments(item)
-    duplicates += 1
+    var arguments = Self.arguments(item)
+    arguments.append(sha256)
+    let holder = try String.fetchOne(
+      db, sql: "SELECT COALESCE(source_sha256, '') FROM tickets WHERE system = ? AND id = ?",
+      arguments: [ticket.system, ticket.id])
     let update = try db.cachedStatement(
       sql: """
         UPDATE tickets SET created = ?3, updated = ?4, resolved = ?5, period = ?6, category = ?7,
           issue = ?8, product_line = ?9, tier = ?10, customer = ?11, customer_name = ?12,
           product = ?13, channel = ?14, agent = ?15, source_category = ?16, tags = ?17, rule = ?18,
-          text = ?19, source_file = ?20, source_line = ?21
-        WHERE system = ?1 AND id = ?2 AND COALESCE(updated, created) < COALESCE(?4, ?3)
+          text = ?19, source_file = ?20, source_line = ?21, source_sha256 = ?22
+        WHERE system = ?1 AND id = ?2
+          AND (COALESCE(updated, created), COALESCE(resolved, -1e300), created,
+            COALESCE(source_sha256, ''), source_line)
+            < (COALESCE(?4, ?3), COALESCE(?5, -1e300), ?3, ?22, ?21)
         """)
     try update.execute(arguments: StatementArguments(arguments))
-    if db.changesCount == 1 { replaced += 1 }
+    guard db.changesCount == 1 else {
+      duplicates += 1
+      return
+    }
+    replaced += 1
+    if let holder, holder != sha256 {
+      // The earlier file's copy is now the duplicate and this one the accepted copy.
+      accepted += 1
+      if !holder.isEmpty { displaced[holder, default: 0] += 1 }
+    } else {
+      duplicates += 1
+    }
   }
 
   public mutating func reject(_ reject: Reject) throws {
@@ -176,8 +200,11 @@ extension Store {
 
   /// Ingests one file in one transaction: `body` feeds the sink and returns the file's accounting
   /// without the accepted and duplicate counts, which the sink supplies.
+  ///
+  /// `settings` describes how the file was read (mapping, date formats, encoding, filters): a
+  /// file read again with other settings replaces what it gave before.
   public func ingest(
-    _ identity: SourceAccounting, now: Date,
+    _ identity: SourceAccounting, settings: String? = nil, now: Date,
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> SourceAccounting {
     do {
@@ -190,12 +217,74 @@ extension Store {
         accounting.lastCreated = sink.lastCreated
         try Self.insertSource(
           db, accounting, ingestedAt: ISO8601DateFormatter().string(from: now))
+        try db.execute(
+          sql: "UPDATE sources SET settings = ? WHERE sha256 = ?",
+          arguments: [settings, identity.sha256])
+        for (holder, count) in sink.displaced.sorted(by: { $0.key < $1.key }) {
+          try db.execute(
+            sql: """
+              UPDATE sources SET accepted = accepted - ?, duplicates = duplicates + ?
+              WHERE sha256 = ?
+              """,
+            arguments: [count, count, holder])
+        }
         return accounting
       }
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError {
       throw StoreError(path: path, doing: "ingesting \(identity.path)", underlying: error)
+    }
+  }
+
+  /// The settings the file with this checksum was read with; nil when it was not read, or read
+  /// before the store recorded settings.
+  public func sourceSettings(sha256: String) throws(StoreError) -> String? {
+    try read("looking up a source's settings") { db in
+      try String.fetchOne(
+        db, sql: "SELECT settings FROM sources WHERE sha256 = ?", arguments: [sha256])
+    }
+  }
+
+  /// Records the settings of a file read before the store recorded them.
+  public func adoptSettings(_ settings: String, sha256: String) throws(StoreError) {
+    try write("recording a source's settings") { db in
+      try db.execute(
+        sql: "UPDATE sources SET settings = ? WHERE sha256 = ? AND settings IS NULL",
+        arguments: [settings, sha256])
+    }
+  }
+
+  /// Forgets the files with these checksums — their tickets, rejects and accounting — in one
+  /// transaction, so that they are read again (with new settings). Returns the tickets removed.
+  @discardableResult
+  public func forgetSources(_ checksums: [String]) throws(StoreError) -> Int {
+    try write("forgetting sources to read them again") { db in
+      // One pass over each table, however many files: the checksums as a JSON array.
+      let list = String(decoding: try JSONEncoder().encode(checksums), as: UTF8.self)
+      let chosen = "(SELECT value FROM json_each(?))"
+      try db.execute(
+        sql: "DELETE FROM tickets WHERE source_sha256 IN \(chosen)", arguments: [list])
+      let removed = db.changesCount
+      try db.execute(
+        sql: "DELETE FROM rejects WHERE source_sha256 IN \(chosen)", arguments: [list])
+      try db.execute(sql: "DELETE FROM sources WHERE sha256 IN \(chosen)", arguments: [list])
+      return removed
+    }
+  }
+
+  /// The systems of the files with these checksums, as recorded.
+  public func systems(ofSources checksums: [String]) throws(StoreError) -> Set<String> {
+    try read("looking up sources' systems") { db in
+      var systems: Set<String> = []
+      for sha in checksums {
+        if let system = try String.fetchOne(
+          db, sql: "SELECT system FROM sources WHERE sha256 = ?", arguments: [sha])
+        {
+          systems.insert(system)
+        }
+      }
+      return systems
     }
   }
 

@@ -102,6 +102,19 @@ extension Store {
           );
           """)
     }
+    migrator.registerMigration("v3") { db in
+      // Which file holds each stored ticket (so a copy that wins can move the accounting, and a
+      // file read again can replace its tickets), and the settings a file was read with.
+      try db.execute(
+        sql: """
+          ALTER TABLE tickets ADD COLUMN source_sha256 TEXT;
+          CREATE INDEX sources_by_path ON sources (path);
+          UPDATE tickets SET source_sha256 =
+            (SELECT sha256 FROM sources WHERE sources.path = tickets.source_file ORDER BY rowid
+             LIMIT 1);
+          ALTER TABLE sources ADD COLUMN settings TEXT;
+          """)
+    }
     migrator.registerMigration("v3-coverage") { db in
       // What each export covers: its earliest and latest dated row. Files ingested before this
       // version get the span of the tickets kept from them.

@@ -31,6 +31,14 @@ extension Store {
         var rejects = try TicketSink(db: db, sha256: accounting.sha256)
         for reject in source.rejects { try rejects.reject(reject) }
       }
+      // Each ticket's file, by the path the settlement gave it.
+      try db.execute(
+        sql: """
+          UPDATE tickets SET source_sha256 =
+            (SELECT sha256 FROM sources WHERE sources.path = tickets.source_file ORDER BY rowid
+             LIMIT 1)
+          WHERE source_sha256 IS NULL
+          """)
     }
   }
 }

@@ -25,30 +25,92 @@ public struct Store: Sendable {
           try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         writer = try DatabasePool(path: path, configuration: configuration)
+        try Self.check(writer, path: path, thoroughly: false)
       }
       try Self.migrator.migrate(writer)
+    } catch let error as StoreError {
+      throw error
     } catch {
       throw StoreError(path: path, doing: "opening the store", underlying: error)
     }
   }
 
+  /// Refuses a store that is damaged (`PRAGMA quick_check`, or the slower `integrity_check` when
+  /// `thoroughly`), that is not Plaint's, or that a newer Plaint migrated.
+  static func check(_ reader: any DatabaseReader, path: String, thoroughly: Bool) throws {
+    try reader.read { db in
+      let pragma = thoroughly ? "integrity_check" : "quick_check"
+      let findings = try String.fetchAll(db, sql: "PRAGMA \(pragma)(3)")
+      if findings != ["ok"] {
+        throw StoreError(
+          path: path, kind: .damaged, doing: "checking the store (\(pragma))",
+          message: findings.first ?? "no answer")
+      }
+      let tables = try String.fetchAll(
+        db,
+        sql: """
+          SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+          ORDER BY name
+          """)
+      if !tables.isEmpty, !tables.contains("grdb_migrations") || !tables.contains("tickets") {
+        throw StoreError(
+          path: path, kind: .foreign, doing: "opening the store",
+          message:
+            "it holds tables Plaint did not make (\(tables.prefix(5).joined(separator: ", ")))")
+      }
+      if !tables.isEmpty, try migrator.hasBeenSuperseded(db) {
+        let known = try migrator.appliedIdentifiers(db).sorted().joined(separator: ", ")
+        throw StoreError(
+          path: path, kind: .newer, doing: "opening the store",
+          message: "a newer Plaint wrote it (schema \(known))")
+      }
+    }
+  }
+
   /// An in-memory copy of the store at `path` (an empty store when there is none), for a dry run:
-  /// it sees what the store has seen, and nothing written to it reaches the disk.
+  /// it sees what the store has seen, and nothing written to it reaches the disk. The store is
+  /// checked with `PRAGMA integrity_check` first.
+  ///
+  /// Reading a store in WAL mode needs its `-shm` file, which SQLite cannot create in a
+  /// read-only folder; there the store (and its `-wal`) is read from a copy in a temporary folder.
   public static func scratchCopy(of path: String) throws(StoreError) -> Store {
     let scratch = try Store(path: ":memory:")
     guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return scratch }
+    guard let memory = scratch.writer as? DatabaseQueue else { return scratch }
     do {
-      var configuration = Configuration()
-      configuration.readonly = true
-      configuration.busyMode = .timeout(10)
-      let source = try DatabaseQueue(path: path, configuration: configuration)
-      guard let memory = scratch.writer as? DatabaseQueue else { return scratch }
-      try source.backup(to: memory)
+      do {
+        try copy(path, into: memory)
+      } catch let error as DatabaseError
+        where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY
+      {
+        let folder = FileManager.default.temporaryDirectory
+          .appendingPathComponent("plaint-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copied = folder.appendingPathComponent("store.db").path
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
+          try FileManager.default.copyItem(atPath: path + suffix, toPath: copied + suffix)
+        }
+        try copy(copied, into: memory, shownAs: path)
+      }
       try migrator.migrate(memory)
+    } catch let error as StoreError {
+      throw error
     } catch {
       throw StoreError(path: path, doing: "copying the store for a dry run", underlying: error)
     }
     return scratch
+  }
+
+  private static func copy(_ path: String, into memory: DatabaseQueue, shownAs: String? = nil)
+    throws
+  {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    let source = try DatabaseQueue(path: path, configuration: configuration)
+    try check(source, path: shownAs ?? path, thoroughly: true)
+    try source.backup(to: memory)
   }
 
   func read<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
@@ -74,28 +136,74 @@ public struct Store: Sendable {
 
 /// A store operation that failed, with the store path and what was being done.
 public struct StoreError: Error, CustomStringConvertible {
+  /// What went wrong, which decides the exit status and the advice.
+  public enum Kind: Sendable {
+    /// The file is damaged or not a database at all (exit 65).
+    case damaged
+    /// A database that Plaint did not make (exit 78: the config names the wrong file).
+    case foreign
+    /// A store a newer Plaint migrated (exit 78).
+    case newer
+    /// The disk or the file cannot be written (exit 73).
+    case cannotWrite
+    /// Anything else: a bug (exit 70).
+    case other
+  }
+
   public var path: String
+  public var kind: Kind
   public var doing: String
   public var message: String
+
+  init(path: String, kind: Kind, doing: String, message: String) {
+    self.path = path
+    self.kind = kind
+    self.doing = doing
+    self.message = message
+  }
 
   init(path: String, doing: String, underlying: any Error) {
     self.path = path
     self.doing = doing
+    if let error = underlying as? StoreError {
+      message = error.message
+      kind = error.kind
+      return
+    }
     if let error = underlying as? DatabaseError {
       message = error.message ?? error.description
-    } else if let error = underlying as? StoreError {
-      message = error.message
+      if error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+        kind = .damaged
+        return
+      }
     } else {
       message = String(describing: underlying)
     }
+    let lowered = message.lowercased()
+    let cannotWrite =
+      lowered.contains("readonly") || lowered.contains("unable to open")
+      || lowered.contains("disk") || lowered.contains("permission")
+    kind = cannotWrite ? .cannotWrite : .other
   }
 
   /// Whether the failure is about the disk or the file, not the data (exit 73 rather than 70).
-  public var isCannotWrite: Bool {
-    let lowered = message.lowercased()
-    return lowered.contains("readonly") || lowered.contains("unable to open")
-      || lowered.contains("disk") || lowered.contains("permission")
-  }
+  public var isCannotWrite: Bool { kind == .cannotWrite }
 
-  public var description: String { "store \(path): \(message) - while \(doing)" }
+  public var description: String {
+    var message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    if message.count > 200 { message = String(message.prefix(200)) + "…" }
+    switch kind {
+    case .damaged:
+      return
+        "store \(path) is damaged (\(message)) - while \(doing); restore it from a backup, or rebuild it from the exports with `plaint run --rebuild`"
+    case .foreign:
+      return
+        "store \(path) is not a Plaint store: \(message); point `store` (or --store) at a Plaint store or at a new path"
+    case .newer:
+      return
+        "store \(path): \(message), and this Plaint (schema \(Store.migrator.migrations.joined(separator: ", "))) cannot read it safely; use that newer Plaint, or rebuild the store from the exports with `plaint run --rebuild`"
+    case .cannotWrite, .other:
+      return "store \(path): \(message) - while \(doing)"
+    }
+  }
 }

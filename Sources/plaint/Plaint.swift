@@ -34,8 +34,10 @@ struct Plaint: ParsableCommand {
     do {
       try command.run()
     } catch {
+      StandardOutput.finish()
       exit(withError: error)
     }
+    StandardOutput.finish()
   }
 }
 

@@ -39,24 +39,25 @@ public enum Pareto {
   {
     let sorted = items.map { (key: $0.key, count: max(0, $0.count)) }
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
-    let total = sorted.reduce(0) { $0 + $1.count }
-    let level = Int((min(1, max(0, threshold)) * Double(resolution)).rounded())
+    // 128-bit sums: counts near Int.max cannot overflow the total or the cut's products.
+    let total = sorted.reduce(Int128(0)) { $0 + Int128($1.count) }
+    let level = Int128((min(1, max(0, threshold)) * Double(resolution)).rounded())
 
     var vitalCount = 0
-    var running = 0
+    var running = Int128(0)
     if total > 0 {
       for item in sorted {
-        guard running * resolution < total * level else { break }
-        running += item.count
+        guard running * Int128(resolution) < total * level else { break }
+        running += Int128(item.count)
         vitalCount += 1
       }
     }
     let cutCount = vitalCount > 0 ? sorted[vitalCount - 1].count : nil
     let tied = cutCount.map { cut in sorted.filter { $0.count == cut }.count > 1 } ?? false
 
-    var cumulative = 0
+    var cumulative = Int128(0)
     return sorted.enumerated().map { index, item in
-      cumulative += item.count
+      cumulative += Int128(item.count)
       return ParetoRow(
         key: item.key, count: item.count,
         share: total > 0 ? Double(item.count) / Double(total) : 0,

@@ -14,8 +14,10 @@ import PlaintStore
 /// `file` is the input's position in the run's file order, `range` the byte offset a range of it
 /// starts at (0 for a whole file); an order is `file:range:line`, lines counted from the range. A T line
 /// stands for every copy of one ticket seen so far: `occurrences` counts the copies per file
-/// (`0:1,3:2`), `first` is the earliest copy (it is accepted, the rest are duplicates), and the
-/// payload is the copy `run` would keep — the latest update, the earliest copy on a tie. Merging
+/// (`0:1,3:2`), `first` is the earliest copy in the run's order, and the payload is the copy
+/// `run` would keep (it is accepted, the rest are duplicates): the latest update, then
+/// resolution, then creation, then the file with the greater SHA-256, then the later line — as
+/// the store decides. An order carries its file's SHA-256 (`file:range:line:sha256`). Merging
 /// two T lines of one key is associative and commutative, so reduce can run in any number of
 /// stages. A lines of one file (several byte ranges) add up.
 enum PartialLine: Equatable {
@@ -31,25 +33,31 @@ struct CopyOrder: Comparable, Hashable {
   var file: Int
   var range: Int
   var line: Int
+  /// The file's SHA-256, which breaks ties between copies as the store does.
+  var sha256: String = ""
 
   static func < (a: CopyOrder, b: CopyOrder) -> Bool {
     (a.file, a.range, a.line) < (b.file, b.range, b.line)
   }
 
-  var text: String { "\(file):\(range):\(line)" }
+  var text: String {
+    sha256.isEmpty ? "\(file):\(range):\(line)" : "\(file):\(range):\(line):\(sha256)"
+  }
 
-  init(file: Int, range: Int, line: Int) {
+  init(file: Int, range: Int, line: Int, sha256: String = "") {
     self.file = file
     self.range = range
     self.line = line
+    self.sha256 = sha256
   }
 
   init?(_ text: Substring) {
     let parts = text.split(separator: ":")
-    guard parts.count == 3, let file = Int(parts[0]), let range = Int(parts[1]),
-      let line = Int(parts[2])
+    guard parts.count == 3 || parts.count == 4, let file = Int(parts[0]),
+      let range = Int(parts[1]), let line = Int(parts[2])
     else { return nil }
-    self.init(file: file, range: range, line: line)
+    self.init(
+      file: file, range: range, line: line, sha256: parts.count == 4 ? String(parts[3]) : "")
   }
 }
 
@@ -61,9 +69,15 @@ struct TicketPartial: Equatable {
   var winner: CopyOrder
   var ticket: ClassifiedTicket
 
-  /// The time that decides which copy is newer: updated, else created (as the store compares).
-  var updateKey: Double {
-    (ticket.ticket.updated ?? ticket.ticket.created).timeIntervalSince1970
+  /// What decides which copy is kept, greatest first, as the store compares: update time
+  /// (else creation), resolution, creation, the file's SHA-256, the place in the file.
+  var rank: (Double, Double, Double, String, Int, Int) {
+    let ticket = ticket.ticket
+    return (
+      (ticket.updated ?? ticket.created).timeIntervalSince1970,
+      ticket.resolved?.timeIntervalSince1970 ?? -1e300, ticket.created.timeIntervalSince1970,
+      winner.sha256, winner.range, winner.line
+    )
   }
 
   /// Both sets of copies as one.
@@ -71,8 +85,9 @@ struct TicketPartial: Equatable {
     var result = self
     for (file, count) in other.occurrences { result.occurrences[file, default: 0] += count }
     result.first = min(first, other.first)
-    let otherWins =
-      other.updateKey > updateKey || (other.updateKey == updateKey && other.winner < winner)
+    let (mine, theirs) = (rank, other.rank)
+    // Identical files tie on every key; the earlier one in the run's order is the one read.
+    let otherWins = theirs > mine || (theirs == mine && other.winner.file < winner.file)
     if otherWins {
       result.winner = other.winner
       result.ticket = other.ticket

@@ -91,7 +91,8 @@ public enum ScaleOut {
       let onTicket = { (ticket: Ticket) in
         if first.map({ ticket.created < $0 }) ?? true { first = ticket.created }
         if last.map({ ticket.created > $0 }) ?? true { last = ticket.created }
-        let order = CopyOrder(file: task.file, range: start, line: ticket.location.line)
+        let order = CopyOrder(
+          file: task.file, range: start, line: ticket.location.line, sha256: task.sha256)
         output(
           PartialLine.ticket(
             TicketPartial(
@@ -325,9 +326,10 @@ enum Settlement {
       guard case .ticket(var partial) = try decoded(group) else { continue }
       for file in skipped.keys { partial.occurrences[file] = nil }
       guard !partial.occurrences.isEmpty else { continue }
-      accepted[partial.first.file, default: 0] += 1
+      // The kept copy's file accepts it; every other copy is a duplicate.
+      accepted[partial.winner.file, default: 0] += 1
       for (file, count) in partial.occurrences {
-        duplicates[file, default: 0] += count - (file == partial.first.file ? 1 : 0)
+        duplicates[file, default: 0] += count - (file == partial.winner.file ? 1 : 0)
       }
       var ticket = partial.ticket
       ticket.ticket.location.line = absolute(

@@ -76,11 +76,21 @@ struct ToolTable {
     PlaintError(.dataError, "\(path):\(row.line): column `\(column)`: \(problem)")
   }
 
-  /// A whole number ≥ 0 from column `name`.
+  /// The largest count a tool reads (10¹⁵): sums and products of such counts stay exact, and
+  /// far from overflow.
+  static let largestCount = 1_000_000_000_000_000
+
+  /// A whole number from 0 to `largestCount` from column `name`.
   func count(_ row: CSVTable.Row, _ name: String) throws(PlaintError) -> Int {
     let text = value(row, name)
     guard let count = Int(text), count >= 0 else {
+      if let big = Double(text), big.isFinite, big > Double(Self.largestCount) {
+        throw failure(row, name, "\(text) is above the largest count a tool reads, 10^15")
+      }
       throw failure(row, name, "\"\(text)\" is not a whole number ≥ 0; write a count such as 12")
+    }
+    guard count <= Self.largestCount else {
+      throw failure(row, name, "\(text) is above the largest count a tool reads, 10^15")
     }
     return count
   }

@@ -23,10 +23,13 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// Writes a report bundle into `<directory>/<period>/` so that a reader never sees half a report.
 ///
 /// Every file is rendered in memory first, then written and flushed (fsync) into a sibling
-/// directory `.<period>.tmp-<pid>`, which is renamed into place. An existing report is first
-/// renamed aside to `.<period>.old-<pid>` and removed once the new one is in place; if the
-/// second rename fails, the old report is put back. Between the two renames `<period>` is briefly
-/// absent, never partial. Leftovers of a writer that died are removed after the next success.
+/// directory `.<period>.tmp-<pid>`, which is renamed into place. An existing report is swapped
+/// with the new one in one step (`renameat2(RENAME_EXCHANGE)`, Linux 3.15), so `<period>` is
+/// never absent; the old report, left under the temporary name, is then removed. Where the file
+/// system cannot exchange, the old report is renamed aside to `.<period>.old-<pid>` first, and a
+/// writer killed between the two renames leaves it there: `recoverStranded` (run at the start of
+/// every write, and by `run` and `report` before anything else) puts it back. Leftovers of a
+/// writer that died are removed after the next success.
 public struct ReportWriter: Sendable {
   public let directory: URL
 
@@ -50,6 +53,7 @@ public struct ReportWriter: Sendable {
     let temporary = parent + "/.\(period).tmp-\(getpid())"
     let aside = parent + "/.\(period).old-\(getpid())"
 
+    Self.recoverStranded(in: parent)
     try FileSystem.removeIfPresent(temporary)
     try FileSystem.makeDirectory(temporary)
     do {
@@ -63,6 +67,13 @@ public struct ReportWriter: Sendable {
     }
 
     let hadReport = FileSystem.exists(final)
+    if hadReport, FileSystem.exchange(temporary, final) {
+      // The old report now sits under the temporary name.
+      try? FileSystem.removeIfPresent(temporary)
+      try FileSystem.sync(directory: parent)
+      Self.removeLeftovers(of: period, in: parent)
+      return URL(fileURLWithPath: final, isDirectory: true)
+    }
     if hadReport {
       try FileSystem.removeIfPresent(aside)
       do {
@@ -83,6 +94,22 @@ public struct ReportWriter: Sendable {
     try FileSystem.sync(directory: parent)
     Self.removeLeftovers(of: period, in: parent)
     return URL(fileURLWithPath: final, isDirectory: true)
+  }
+
+  /// Puts back every report a writer killed between its two renames left aside as
+  /// `.<period>.old-<pid>` with no `<period>` in its place; a live writer's are left alone.
+  public static func recoverStranded(in parent: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+    for name in names.sorted() where name.hasPrefix(".") {
+      guard let marker = name.range(of: ".old-", options: .backwards),
+        let pid = Int32(name[marker.upperBound...]), pid != getpid(),
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      let period = String(name[name.index(after: name.startIndex)..<marker.lowerBound])
+      guard !period.isEmpty, !period.contains("/"), !FileSystem.exists(parent + "/" + period)
+      else { continue }
+      try? FileSystem.move(parent + "/" + name, to: parent + "/" + period)
+    }
   }
 
   /// Removes `.<period>.tmp-<pid>` and `.<period>.old-<pid>` left by writers that died, once a
@@ -196,6 +223,27 @@ enum FileSystem {
       throw ReportError.writeFile(path: path, reason: message(errno))
     }
   }
+
+  /// Swaps two existing directories in one step with Linux's `renameat2(RENAME_EXCHANGE)`;
+  /// false when the kernel or the file system cannot, and nothing moved.
+  static func exchange(_ a: String, _ b: String) -> Bool {
+    guard let exchange = renameExchange else { return false }
+    return exchange(AT_FDCWD, a, AT_FDCWD, b, 2) == 0  // RENAME_EXCHANGE
+  }
+
+  /// glibc's `renameat2` (2.28+), which Swift's Glibc module does not import.
+  private typealias RenameAt2 =
+    @convention(c) (
+      Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+    ) -> Int32
+  private static let renameExchange: RenameAt2? = {
+    #if os(Linux)
+      guard let symbol = dlsym(nil, "renameat2") else { return nil }
+      return unsafeBitCast(symbol, to: RenameAt2.self)
+    #else
+      return nil
+    #endif
+  }()
 
   /// Renames with rename(2): atomic for the destination's name.
   static func move(_ source: String, to destination: String) throws(ReportError) {

@@ -19,7 +19,10 @@ struct Baseline: ParsableCommand {
     @Option(help: "The last period the baseline may use (YYYY-MM, or YYYY-Www for weekly configs).")
     var through: String
 
-    @Option(help: "Use this store instead of the config's `store`.")
+    @Option(
+      help:
+        "Use this store instead of the config's `store`; a relative path is from the current directory."
+    )
     var store: String?
 
     func run() throws {
@@ -38,7 +41,10 @@ struct Baseline: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "Use this store instead of the config's `store`.")
+    @Option(
+      help:
+        "Use this store instead of the config's `store`; a relative path is from the current directory."
+    )
     var store: String?
 
     func run() throws {
@@ -53,7 +59,10 @@ struct Baseline: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "Use this store instead of the config's `store`.")
+    @Option(
+      help:
+        "Use this store instead of the config's `store`; a relative path is from the current directory."
+    )
     var store: String?
 
     func run() throws {

@@ -24,19 +24,31 @@ struct Run: ParsableCommand {
   var failOnAnomaly = false
 
   @Option(
-    help: "Use this store instead of the config's `store` (\":memory:\" for a stateless run).")
+    help:
+      "Use this store instead of the config's `store` (\":memory:\" for a stateless run; a relative path is from the current directory)."
+  )
   var store: String?
 
-  @Option(help: "Write reports under this directory instead of the config's `reports.dir`.")
+  @Option(
+    help:
+      "Write reports under this directory instead of the config's `reports.dir`; a relative path is from the current directory."
+  )
   var reportsDir: String?
+
+  @Flag(
+    help:
+      "Move a damaged store aside (kept as <store>.before-rebuild-<time>) and rebuild it from the exports; frozen baselines and earlier runs' anomaly history are not carried over."
+  )
+  var rebuild = false
 
   func run() throws {
     let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
+    var options = RunOptions(
+      period: period, store: store, reportsDir: reportsDir, now: Date(),
+      showsProgress: !common.quiet, allowsEmpty: allowEmpty)
+    options.rebuild = rebuild
     let outcome = try failing {
-      try Pipeline(configurationPath: common.config, logger: logger).run(
-        RunOptions(
-          period: period, store: store, reportsDir: reportsDir, now: Date(),
-          showsProgress: !common.quiet, allowsEmpty: allowEmpty))
+      try Pipeline(configurationPath: common.config, logger: logger).run(options)
     }
     print(outcome.summary)
     if failOnAnomaly && outcome.anomalies > 0 {

@@ -5,7 +5,6 @@ import PlaintEngine
 /// Buffered stdout: partial lines go out in large writes.
 final class LineWriter {
   private var buffer: [UInt8] = []
-  private let handle = FileHandle.standardOutput
 
   init() { buffer.reserveCapacity(1 << 20) }
 
@@ -17,7 +16,7 @@ final class LineWriter {
 
   func flush() {
     guard !buffer.isEmpty else { return }
-    handle.write(Data(buffer))
+    StandardOutput.write(buffer)
     buffer.removeAll(keepingCapacity: true)
   }
 }
@@ -126,10 +125,16 @@ struct Report: ParsableCommand {
   @Option(help: "A folder of reduced partial files (plaint reduce output).")
   var fromPartials: String?
 
-  @Option(help: "Use this store instead of the config's `store`.")
+  @Option(
+    help:
+      "Use this store instead of the config's `store`; a relative path is from the current directory."
+  )
   var store: String?
 
-  @Option(help: "Write reports under this directory instead of the config's `reports.dir`.")
+  @Option(
+    help:
+      "Write reports under this directory instead of the config's `reports.dir`; a relative path is from the current directory."
+  )
   var reportsDir: String?
 
   @Flag(help: "Exit 3 when the reported period has anomalies.")

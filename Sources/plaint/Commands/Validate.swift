@@ -12,7 +12,10 @@ struct Validate: ParsableCommand {
   @Option(help: "text or json ({\"inputs\": [...], \"problems\": [...]}; see docs/cli.md).")
   var format: ListingFormat = .text
 
-  @Option(help: "Compare against this store instead of the config's `store` (read, never written).")
+  @Option(
+    help:
+      "Compare against this store instead of the config's `store` (read, never written; a relative path is from the current directory)."
+  )
   var store: String?
 
   func run() throws {
