@@ -1,0 +1,328 @@
+import Foundation
+
+/// Phrases and priorities for a taxonomy, mined from a labelled sample (`plaint taxonomy suggest`).
+///
+/// Candidates are the words, stems and two- and three-word phrases of the labelled tickets that
+/// start and end with no stopword. A candidate qualifies for an issue when enough of its tickets
+/// carry the issue (`minSupport`) and a large enough share do (`minPrecision`). From those, a
+/// greedy loop adds the phrase that fixes the most tickets of the sample net of the ones it
+/// breaks — judged by the classifier's own rule, so a short phrase that would lose to a longer
+/// one elsewhere gains nothing — until no phrase gains `minGain` tickets.
+public struct PhraseSuggestions: Sendable {
+  public struct Options: Sendable, Hashable {
+    public var minSupport = 3
+    public var minPrecision = 0.6
+    public var minGain = 2
+    public var maxPerIssue = 12
+
+    public init(minSupport: Int = 3, minPrecision: Double = 0.6, minGain: Int = 2, maxPerIssue: Int = 12) {
+      self.minSupport = minSupport
+      self.minPrecision = minPrecision
+      self.minGain = minGain
+      self.maxPerIssue = maxPerIssue
+    }
+  }
+
+  /// One proposed phrase and its record on the labelled tickets it was mined from.
+  public struct Phrase: Sendable, Hashable {
+    public var issue: String
+    /// As it would be written in taxonomy.yml; a stem ends in `*`.
+    public var phrase: String
+    /// The starter language most of its tickets are in, nil when unknown.
+    public var language: String?
+    /// Share of the tickets it matches that carry the issue.
+    public var precision: Double
+    /// Tickets it matches that carry the issue.
+    public var support: Int
+    /// Tickets of the sample it would change from wrong to right, net, when it was added.
+    public var gain: Int
+  }
+
+  /// A proposal to rank one issue above another where both match.
+  public struct PriorityChange: Sendable, Hashable {
+    public var issue: String
+    public var over: String
+    /// Tickets labelled `issue` that `over` took.
+    public var fixes: Int
+    /// Tickets labelled `over` that `issue` would take.
+    public var breaks: Int
+    /// Whether some of the lost tickets were decided by length, which `priority` outranks only
+    /// with `precedence: priority`.
+    public var decidedByLength: Bool
+  }
+
+  public var options: Options
+  /// New issues (labels naming none) as "category.name", in the order they were first seen.
+  public var newIssues: [String]
+  public var phrases: [Phrase]
+  public var priorityChanges: [PriorityChange]
+  /// The priority each issue would need for the accepted changes.
+  public var priorities: [String: Int]
+  /// The taxonomy with the phrases (and new issues) added.
+  public var taxonomy: Taxonomy
+  /// The taxonomy with the phrases and the priorities, and `precedence: priority` when a change
+  /// needs it.
+  public var taxonomyWithPriorities: Taxonomy
+
+  public init(classifier: Classifier, tickets: [LabelledTicket], options: Options = Options()) {
+    var issues = classifier.taxonomy.issues
+    var index: [String: Int] = [:]
+    for (position, issue) in issues.enumerated() { index[issue.key] = position }
+    var newIssues: [String] = []
+    for ticket in tickets {
+      for label in ticket.labels.sorted()
+      where index[label] == nil && label != LabelResolver.unclassified {
+        let issue = Self.newIssue(label)
+        if let existing = index[issue.key] {
+          index[label] = existing
+          continue
+        }
+        index[label] = issues.count
+        index[issue.key] = issues.count
+        issues.append(issue)
+        newIssues.append(issue.key)
+      }
+    }
+    let priorityFirst = classifier.priorityFirst
+
+    // The sample as the greedy loop needs it.
+    var labels: [Set<Int>] = []
+    var current: [IssueMatch?] = []
+    var correct: [Bool] = []
+    var languages: [String?] = []
+    var postings: [String: [Int]] = [:]
+    var stemWords: [String: Set<String>] = [:]
+    for (number, ticket) in tickets.enumerated() {
+      let mine = Set(ticket.labels.compactMap { index[$0] })
+      let winner = classifier.issueCandidates(
+        text: ticket.text, sourceCategory: ticket.sourceCategory
+      ).winner
+      labels.append(mine)
+      current.append(winner)
+      correct.append(
+        winner.map { mine.contains($0.issue) }
+          ?? ticket.labels.contains(LabelResolver.unclassified))
+      let words = Terms.words(ofFolded: TextFolding.fold(ticket.text))
+      let language = Stopwords.language(of: words)
+      languages.append(language)
+      for phrase in Terms.phrases(of: words) { postings[phrase, default: []].append(number) }
+      if let language {
+        for word in Set(words) where !Stopwords.contains(word) {
+          if let stem = Terms.stem(of: word, language: language) {
+            stemWords[stem, default: []].insert(word)
+          }
+        }
+      }
+    }
+    // A stem matches every word it begins; it is a candidate when it joins two or more forms.
+    let vocabulary = postings.keys.filter { !$0.contains(" ") && !Terms.isUnspaced($0) }.sorted()
+    for (stem, forms) in stemWords where forms.count >= 2 {
+      var tickets = Set<Int>()
+      var low = vocabulary.partitioningIndex { $0 >= stem }
+      while low < vocabulary.count && vocabulary[low].hasPrefix(stem) {
+        tickets.formUnion(postings[vocabulary[low]] ?? [])
+        low += 1
+      }
+      if tickets.count >= options.minSupport { postings[stem + "*"] = tickets.sorted() }
+    }
+
+    // Candidates: (phrase, issue) pairs with enough support and precision.
+    struct Candidate {
+      var phrase: String
+      var issue: Int
+      var length: Int
+      var tickets: [Int]
+      var precision: Double
+      var support: Int
+    }
+    var candidates: [Candidate] = []
+    for (phrase, posting) in postings where posting.count >= options.minSupport {
+      var byIssue: [Int: Int] = [:]
+      for ticket in posting { for issue in labels[ticket] { byIssue[issue, default: 0] += 1 } }
+      for (issue, support) in byIssue where support >= options.minSupport {
+        let precision = Double(support) / Double(posting.count)
+        guard precision >= options.minPrecision else { continue }
+        let body = phrase.hasSuffix("*") ? String(phrase.dropLast()) : phrase
+        candidates.append(
+          Candidate(
+            phrase: phrase, issue: issue, length: body.count, tickets: posting,
+            precision: precision, support: support))
+      }
+    }
+    candidates.sort { ($0.phrase, $0.issue) < ($1.phrase, $1.issue) }
+
+    // Greedy: add the phrase with the largest net gain until none gains enough.
+    var chosen: [Phrase] = []
+    var perIssue: [Int: Int] = [:]
+    var used = Array(repeating: false, count: candidates.count)
+    while true {
+      var best: (candidate: Int, gain: Int)? = nil
+      for (number, candidate) in candidates.enumerated()
+      where !used[number] && perIssue[candidate.issue, default: 0] < options.maxPerIssue {
+        let match = Self.match(candidate.issue, candidate.length, issues)
+        var gain = 0
+        for ticket in candidate.tickets
+        where current[ticket].map({ match.beats($0, priorityFirst: priorityFirst) }) ?? true {
+          gain += (labels[ticket].contains(candidate.issue) ? 1 : 0) - (correct[ticket] ? 1 : 0)
+        }
+        guard gain >= options.minGain else { continue }
+        if let found = best {
+          let other = candidates[found.candidate]
+          let better =
+            (gain, candidate.precision, candidate.length)
+            > (found.gain, other.precision, other.length)
+          if !better { continue }
+        }
+        best = (number, gain)
+      }
+      guard let (number, gain) = best else { break }
+      used[number] = true
+      let candidate = candidates[number]
+      perIssue[candidate.issue, default: 0] += 1
+      let match = Self.match(candidate.issue, candidate.length, issues)
+      for ticket in candidate.tickets
+      where current[ticket].map({ match.beats($0, priorityFirst: priorityFirst) }) ?? true {
+        current[ticket] = match
+        correct[ticket] = labels[ticket].contains(candidate.issue)
+      }
+      var counts: [String: Int] = [:]
+      for ticket in candidate.tickets where labels[ticket].contains(candidate.issue) {
+        if let language = languages[ticket] { counts[language, default: 0] += 1 }
+      }
+      let language = Stopwords.languages.max { (counts[$0] ?? 0, $1) < (counts[$1] ?? 0, $0) }
+      chosen.append(
+        Phrase(
+          issue: issues[candidate.issue].key, phrase: candidate.phrase,
+          language: counts.isEmpty ? nil : language, precision: candidate.precision,
+          support: candidate.support, gain: gain))
+    }
+
+    self.options = options
+    self.newIssues = newIssues
+    self.phrases = chosen
+    var extended = classifier.taxonomy
+    extended.issues = issues
+    for phrase in chosen {
+      if let position = extended.issues.firstIndex(where: { $0.key == phrase.issue }) {
+        extended.issues[position].phrases.append(phrase.phrase)
+      }
+    }
+    extended.issues.removeAll { $0.phrases.isEmpty && $0.sourceValues.isEmpty }
+    taxonomy = extended
+
+    (priorityChanges, priorities) = Self.priorityChanges(
+      classifier: Classifier(taxonomy: extended), tickets: tickets, minGain: options.minGain)
+    var ranked = extended
+    for position in ranked.issues.indices {
+      if let priority = priorities[ranked.issues[position].key] {
+        ranked.issues[position].priority = priority
+      }
+    }
+    if priorityChanges.contains(where: \.decidedByLength) { ranked.precedence = .priority }
+    taxonomyWithPriorities = ranked
+  }
+
+  /// The issue a label names when the taxonomy has none: `category.name` as written, or an
+  /// issue of `other` named after the label.
+  static func newIssue(_ label: String) -> Taxonomy.Issue {
+    let parts = label.split(separator: ".", maxSplits: 1).map(String.init)
+    if parts.count == 2, let category = Category(rawValue: parts[0]),
+      !parts[1].contains(" ")
+    {
+      return Taxonomy.Issue(category: category, name: parts[1], phrases: [])
+    }
+    let name = TextFolding.fold(label).replacingOccurrences(of: " ", with: "_")
+    return Taxonomy.Issue(category: .other, name: name.isEmpty ? "unnamed" : name, phrases: [])
+  }
+
+  /// A match of a new phrase of `issue`, ranked after every phrase already in the taxonomy.
+  private static func match(_ issue: Int, _ length: Int, _ issues: [Taxonomy.Issue])
+    -> IssueMatch
+  {
+    IssueMatch(
+      issue: issue, length: length, priority: issues[issue].priority, order: Int.max,
+      position: Int.max, evidence: .phrase(0))
+  }
+
+  /// Pairs of issues where the right one matched and lost more often than it rightly lost, and
+  /// the priorities that would rank them, skipping changes that contradict a stronger one.
+  static func priorityChanges(
+    classifier: Classifier, tickets: [LabelledTicket], minGain: Int
+  ) -> ([PriorityChange], [String: Int]) {
+    let keys = classifier.taxonomy.issues.map(\.key)
+    let priorityFirst = classifier.priorityFirst
+    struct Pair: Hashable {
+      var winner: Int
+      var loser: Int
+    }
+    var lost: [Pair: Int] = [:]
+    var byLength = Set<Pair>()
+    var kept: [Pair: Int] = [:]
+    for ticket in tickets {
+      let (winner, candidates, _) = classifier.issueCandidates(
+        text: ticket.text, sourceCategory: ticket.sourceCategory)
+      guard let winner else { continue }
+      var best: [Int: IssueMatch] = [:]
+      for candidate in candidates where candidate.issue != winner.issue {
+        if best[candidate.issue].map({ candidate.beats($0, priorityFirst: priorityFirst) }) ?? true
+        {
+          best[candidate.issue] = candidate
+        }
+      }
+      let rightWon = ticket.labels.contains(keys[winner.issue])
+      for (issue, match) in best {
+        let right = ticket.labels.contains(keys[issue])
+        if rightWon && !right {
+          kept[Pair(winner: winner.issue, loser: issue), default: 0] += 1
+        } else if !rightWon && right {
+          let pair = Pair(winner: winner.issue, loser: issue)
+          lost[pair, default: 0] += 1
+          if match.length != winner.length && !priorityFirst { byLength.insert(pair) }
+        }
+      }
+    }
+    var changes: [PriorityChange] = []
+    var priorities = Dictionary(
+      uniqueKeysWithValues: classifier.taxonomy.issues.enumerated().map { ($0.offset, $0.element.priority) })
+    var accepted: [(above: Int, below: Int)] = []
+    let ordered = lost.sorted {
+      let a = $0.value - (kept[Pair(winner: $0.key.loser, loser: $0.key.winner)] ?? 0)
+      let b = $1.value - (kept[Pair(winner: $1.key.loser, loser: $1.key.winner)] ?? 0)
+      return (a, keys[$1.key.loser], keys[$1.key.winner]) > (b, keys[$0.key.loser], keys[$0.key.winner])
+    }
+    for (pair, fixes) in ordered {
+      let breaks = kept[Pair(winner: pair.loser, loser: pair.winner)] ?? 0
+      guard fixes - breaks >= minGain else { continue }
+      var trial = priorities
+      trial[pair.loser] = max(trial[pair.loser] ?? 0, (trial[pair.winner] ?? 0) + 10)
+      let consistent = (accepted + [(pair.loser, pair.winner)]).allSatisfy {
+        (trial[$0.above] ?? 0) > (trial[$0.below] ?? 0)
+      }
+      guard consistent else { continue }
+      priorities = trial
+      accepted.append((pair.loser, pair.winner))
+      changes.append(
+        PriorityChange(
+          issue: keys[pair.loser], over: keys[pair.winner], fixes: fixes, breaks: breaks,
+          decidedByLength: byLength.contains(pair)))
+    }
+    var changed: [String: Int] = [:]
+    for (issue, priority) in priorities where priority != classifier.taxonomy.issues[issue].priority {
+      changed[keys[issue]] = priority
+    }
+    return (changes, changed)
+  }
+}
+
+extension Array where Element == String {
+  /// The first index whose element satisfies `predicate`, which must be false then true.
+  fileprivate func partitioningIndex(where predicate: (String) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+}
