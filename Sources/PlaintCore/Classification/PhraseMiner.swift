@@ -49,6 +49,8 @@ public struct PhraseSuggestions: Sendable {
     /// Whether some of the lost tickets were decided by length, which `priority` outranks only
     /// with `precedence: priority`.
     public var decidedByLength: Bool
+    /// Tickets of the sample the change gains overall, net, measured with the classifier.
+    public var gain: Int
   }
 
   public var options: Options
@@ -210,16 +212,19 @@ public struct PhraseSuggestions: Sendable {
     extended.issues.removeAll { $0.phrases.isEmpty && $0.sourceValues.isEmpty }
     taxonomy = extended
 
-    (priorityChanges, priorities) = Self.priorityChanges(
-      classifier: Classifier(taxonomy: extended), tickets: tickets, minGain: options.minGain)
-    var ranked = extended
-    for position in ranked.issues.indices {
-      if let priority = priorities[ranked.issues[position].key] {
-        ranked.issues[position].priority = priority
-      }
+    let keyed = tickets.map { ticket in
+      var ticket = ticket
+      ticket.labels = ticket.labels.map { label in index[label].map { issues[$0].key } ?? label }
+      return ticket
     }
-    if priorityChanges.contains(where: \.decidedByLength) { ranked.precedence = .priority }
-    taxonomyWithPriorities = ranked
+    (priorityChanges, taxonomyWithPriorities) = Self.priorityChanges(
+      taxonomy: extended, tickets: keyed, minGain: options.minGain)
+    var priorities: [String: Int] = [:]
+    for issue in taxonomyWithPriorities.issues
+    where issue.priority != extended.issues.first(where: { $0.key == issue.key })?.priority {
+      priorities[issue.key] = issue.priority
+    }
+    self.priorities = priorities
   }
 
   /// The issue a label names when the taxonomy has none: `category.name` as written, or an
@@ -244,12 +249,14 @@ public struct PhraseSuggestions: Sendable {
       position: Int.max, evidence: .phrase(0))
   }
 
-  /// Pairs of issues where the right one matched and lost more often than it rightly lost, and
-  /// the priorities that would rank them, skipping changes that contradict a stronger one.
-  static func priorityChanges(
-    classifier: Classifier, tickets: [LabelledTicket], minGain: Int
-  ) -> ([PriorityChange], [String: Int]) {
-    let keys = classifier.taxonomy.issues.map(\.key)
+  /// Pairs of issues where the right one matched and lost more often than it rightly lost,
+  /// each kept only when ranking it higher (with `precedence: priority` when length decided)
+  /// gains `minGain` tickets of the sample overall and contradicts no change kept before.
+  static func priorityChanges(taxonomy: Taxonomy, tickets: [LabelledTicket], minGain: Int)
+    -> ([PriorityChange], Taxonomy)
+  {
+    let classifier = Classifier(taxonomy: taxonomy)
+    let keys = taxonomy.issues.map(\.key)
     let priorityFirst = classifier.priorityFirst
     struct Pair: Hashable {
       var winner: Int
@@ -281,36 +288,39 @@ public struct PhraseSuggestions: Sendable {
         }
       }
     }
-    var changes: [PriorityChange] = []
-    var priorities = Dictionary(
-      uniqueKeysWithValues: classifier.taxonomy.issues.enumerated().map { ($0.offset, $0.element.priority) })
-    var accepted: [(above: Int, below: Int)] = []
-    let ordered = lost.sorted {
-      let a = $0.value - (kept[Pair(winner: $0.key.loser, loser: $0.key.winner)] ?? 0)
-      let b = $1.value - (kept[Pair(winner: $1.key.loser, loser: $1.key.winner)] ?? 0)
-      return (a, keys[$1.key.loser], keys[$1.key.winner]) > (b, keys[$0.key.loser], keys[$0.key.winner])
+    func net(_ pair: Pair) -> Int {
+      (lost[pair] ?? 0) - (kept[Pair(winner: pair.loser, loser: pair.winner)] ?? 0)
     }
-    for (pair, fixes) in ordered {
-      let breaks = kept[Pair(winner: pair.loser, loser: pair.winner)] ?? 0
-      guard fixes - breaks >= minGain else { continue }
-      var trial = priorities
-      trial[pair.loser] = max(trial[pair.loser] ?? 0, (trial[pair.winner] ?? 0) + 10)
-      let consistent = (accepted + [(pair.loser, pair.winner)]).allSatisfy {
-        (trial[$0.above] ?? 0) > (trial[$0.below] ?? 0)
+    let ordered = lost.keys.filter { net($0) >= minGain }.sorted {
+      (net($0), keys[$1.loser], keys[$1.winner]) > (net($1), keys[$0.loser], keys[$0.winner])
+    }
+    var changes: [PriorityChange] = []
+    var current = taxonomy
+    var score = LabelledEvaluation(classifier: classifier, tickets: tickets).correct
+    var accepted: [Pair] = []
+    for pair in ordered.prefix(30) {
+      var trial = current
+      let raised = max(trial.issues[pair.loser].priority, trial.issues[pair.winner].priority + 10)
+      trial.issues[pair.loser].priority = raised
+      if byLength.contains(pair) { trial.precedence = .priority }
+      let consistent = (accepted + [pair]).allSatisfy {
+        trial.issues[$0.loser].priority > trial.issues[$0.winner].priority
       }
       guard consistent else { continue }
-      priorities = trial
-      accepted.append((pair.loser, pair.winner))
+      let trialScore = LabelledEvaluation(
+        classifier: Classifier(taxonomy: trial), tickets: tickets
+      ).correct
+      guard trialScore - score >= minGain else { continue }
       changes.append(
         PriorityChange(
-          issue: keys[pair.loser], over: keys[pair.winner], fixes: fixes, breaks: breaks,
-          decidedByLength: byLength.contains(pair)))
+          issue: keys[pair.loser], over: keys[pair.winner], fixes: lost[pair] ?? 0,
+          breaks: kept[Pair(winner: pair.loser, loser: pair.winner)] ?? 0,
+          decidedByLength: byLength.contains(pair), gain: trialScore - score))
+      accepted.append(pair)
+      current = trial
+      score = trialScore
     }
-    var changed: [String: Int] = [:]
-    for (issue, priority) in priorities where priority != classifier.taxonomy.issues[issue].priority {
-      changed[keys[issue]] = priority
-    }
-    return (changes, changed)
+    return (changes, current)
   }
 }
 

@@ -26,8 +26,17 @@ public struct TaxonomySuggest: Sendable {
       bench.classifier, Classifier(taxonomy: suggestions.taxonomy),
       Classifier(taxonomy: suggestions.taxonomyWithPriorities),
     ]
+    // Labels naming a new issue name it only in the taxonomy that has it.
     func accuracies(_ tickets: [LabelledTicket]) -> [Double] {
-      classifiers.map { LabelledEvaluation(classifier: $0, tickets: tickets).accuracy }
+      classifiers.map { classifier in
+        let resolver = LabelResolver(taxonomy: classifier.taxonomy)
+        let resolved = tickets.map { ticket in
+          var ticket = ticket
+          ticket.labels = ticket.labels.map(resolver.resolve)
+          return ticket
+        }
+        return LabelledEvaluation(classifier: classifier, tickets: resolved).accuracy
+      }
     }
     var result = TaxonomySuggest(
       sample: sample, suggestions: suggestions, taxonomy: taxonomy,
@@ -70,8 +79,9 @@ public struct TaxonomySuggest: Sendable {
       lines.append("# conflicts the labels settle (the right issue matched and lost):")
       for change in changes {
         lines.append(
-          "#   \(change.issue) over \(change.over): fixes \(change.fixes), breaks "
-            + "\(change.breaks)" + (change.decidedByLength ? " (lost on length)" : ""))
+          "#   \(change.issue) over \(change.over): \(change.fixes) lost to it, \(change.breaks) "
+            + "rightly; \(change.gain) more right in all"
+            + (change.decidedByLength ? " (lost on length)" : ""))
       }
       if suggestions.taxonomyWithPriorities.precedence == .priority
         && taxonomy.precedence == .length
