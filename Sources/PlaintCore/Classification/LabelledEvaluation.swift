@@ -164,7 +164,7 @@ public struct LabelledEvaluation: Sendable, Hashable {
       .sorted {
         ($0.count, $1.labelled, $1.predicted) > ($1.count, $0.labelled, $0.predicted)
       }
-    self.mistakes = mistakes.sorted { $0.id < $1.id }
+    self.mistakes = mistakes.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
   }
 
   /// Words why the right issue lost: it matched nothing, or its best rule ranked lower.

@@ -113,12 +113,20 @@ public struct TaxonomyTest: Sendable {
       "tickets: \(rules.tickets) in the store, \(rules.classified) matched a rule "
         + "(\(percent(Double(rules.classified) / Double(total))))",
       "",
-      "rule  matched  share  won   (samples: seed \(seed))",
     ]
-    for rule in rules.rules where rule.matched > 0 {
+    let fired = rules.rules.filter { $0.matched > 0 }
+    let width = max(4, fired.map(\.rule.count).max() ?? 4)
+    func pad(_ text: String, _ count: Int, left: Bool = false) -> String {
+      let fill = String(repeating: " ", count: max(0, count - text.count))
+      return left ? fill + text : text + fill
+    }
+    lines.append(
+      pad("rule", width) + "  matched    share      won   (samples picked with seed \(seed))")
+    for rule in fired {
       lines.append(
-        "\(rule.rule)  \(rule.matched)  \(percent(Double(rule.matched) / Double(total)))  "
-          + "\(rule.won)")
+        pad(rule.rule, width) + pad("\(rule.matched)", 9, left: true)
+          + pad(percent(Double(rule.matched) / Double(total)), 9, left: true)
+          + pad("\(rule.won)", 9, left: true))
       lines += rule.samples.map { "    \($0)" }
     }
     let silent = rules.neverFired
