@@ -69,7 +69,8 @@ public enum Stopwords {
       kann kein keine können man mein meine mich mir mit muss nach nicht nichts noch nun nur ob \
       oder ohne sehr sein seine sich sie sind so soll sondern über um und uns unser unter vom \
       von vor war waren warum was weil welche wenn wer werde werden wie wieder wir wird wo zu \
-      zum zur zwar zwischen bitte schon wurde wurden mehr
+      zum zur zwar zwischen bitte schon wurde wurden mehr meinem meinen meiner meines ihrem \
+      ihren ihnen seinem seinen seit
       """,
     "fr": """
       a à au aux avec ce ces cette dans de des du elle elles en est et eux il ils je la le les \
