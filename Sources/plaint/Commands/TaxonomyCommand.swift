@@ -90,6 +90,9 @@ struct TaxonomyCommand: ParsableCommand {
     @Option(help: "A phrase's tickets must carry its issue at least this often (0–1).")
     var minPrecision = 0.6
 
+    @Option(help: "A phrase or priority must turn at least this many tickets right, net.")
+    var minGain = 2
+
     @Option(help: "At most this many new phrases per issue.")
     var maxPhrases = 12
 
@@ -98,7 +101,8 @@ struct TaxonomyCommand: ParsableCommand {
 
     func run() throws {
       let options = PhraseSuggestionOptions(
-        minSupport: minSupport, minPrecision: minPrecision, maxPerIssue: maxPhrases)
+        minSupport: minSupport, minPrecision: minPrecision, minGain: minGain,
+        maxPerIssue: maxPhrases)
       let suggestion = try failing {
         try TaxonomySuggest.run(
           configurationPath: common.config, store: store, labels: labels, half: split,
