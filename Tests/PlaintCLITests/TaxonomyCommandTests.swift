@@ -25,7 +25,10 @@ struct TaxonomyCommandTests {
     #expect(lines.contains("accuracy  58.3 %  (7 of 12 right; 66.7 % of the classified)"))
     #expect(lines.contains("  labels.csv:14: ticket 99 is not in the store"))
     let defect = try #require(lines.first { $0.hasPrefix("product.defect ") })
-    #expect(defect.split(separator: " ").filter { !$0.isEmpty } == ["product.defect", "3", "6", "3", "50.0", "%", "100.0", "%"])
+    #expect(
+      defect.split(separator: " ").filter { !$0.isEmpty } == [
+        "product.defect", "3", "6", "3", "50.0", "%", "100.0", "%",
+      ])
     #expect(lines.contains("  2  policy.refund → product.defect"))
     #expect(
       lines.contains(

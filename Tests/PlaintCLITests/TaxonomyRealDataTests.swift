@@ -60,7 +60,10 @@ struct TaxonomyRealDataTests {
     #expect(scored == labelled, "every labelled complaint is in one half")
 
     let suggest = try PlaintBinary.run(
-      ["taxonomy", "suggest", "--config", "plaint.yml", "--labels", "labels.csv", "--split", "train"],
+      [
+        "taxonomy", "suggest", "--config", "plaint.yml", "--labels", "labels.csv", "--split",
+        "train",
+      ],
       in: work)
     #expect(suggest.status == 0, "\(suggest.stderr)")
     let heldOut = try #require(

@@ -17,7 +17,10 @@ import Testing
     #expect(terms.first?.term == "kart aidati" && terms.first?.count == 3, "\(terms)")
     #expect(words.contains("kontogebuhr"))
     for stopword in ["ediyorum", "talep", "olarak", "die", "ist", "und", "bu"] {
-      #expect(!words.contains { $0 == stopword || $0.hasPrefix(stopword + " ") || $0.hasSuffix(" " + stopword) })
+      #expect(
+        !words.contains {
+          $0 == stopword || $0.hasPrefix(stopword + " ") || $0.hasSuffix(" " + stopword)
+        })
     }
     #expect(!words.contains("kart"), "as frequent as \"kart aidati\", so it says nothing more")
   }

@@ -15,7 +15,9 @@ public struct PhraseSuggestions: Sendable {
     public var minGain = 2
     public var maxPerIssue = 12
 
-    public init(minSupport: Int = 3, minPrecision: Double = 0.6, minGain: Int = 2, maxPerIssue: Int = 12) {
+    public init(
+      minSupport: Int = 3, minPrecision: Double = 0.6, minGain: Int = 2, maxPerIssue: Int = 12
+    ) {
       self.minSupport = minSupport
       self.minPrecision = minPrecision
       self.minGain = minGain

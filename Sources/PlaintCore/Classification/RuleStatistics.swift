@@ -65,7 +65,9 @@ public struct RuleStatistics: Sendable, Hashable {
       }
       let issues = Set(candidates.map(\.issue)).sorted()
       for (index, first) in issues.enumerated() {
-        for second in issues[(index + 1)...] { pairs[Pair(first: first, second: second), default: 0] += 1 }
+        for second in issues[(index + 1)...] {
+          pairs[Pair(first: first, second: second), default: 0] += 1
+        }
       }
     }
     self.tickets = tickets.count
@@ -76,8 +78,10 @@ public struct RuleStatistics: Sendable, Hashable {
         rule: rule, issue: keys[issue], matched: matched[number], won: won[number],
         samples: picks[number].map(\.text))
     }
-    overlaps = pairs.map { Overlap(first: keys[$0.key.first], second: keys[$0.key.second], tickets: $0.value) }
-      .sorted { ($0.tickets, $1.first, $1.second) > ($1.tickets, $0.first, $0.second) }
+    overlaps = pairs.map {
+      Overlap(first: keys[$0.key.first], second: keys[$0.key.second], tickets: $0.value)
+    }
+    .sorted { ($0.tickets, $1.first, $1.second) > ($1.tickets, $0.first, $0.second) }
   }
 
   private struct Pair: Hashable {

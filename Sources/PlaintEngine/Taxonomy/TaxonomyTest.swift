@@ -18,7 +18,8 @@ struct TaxonomyWorkbench {
         .noInput,
         "\(storePath): no store yet; run `plaint run --config \(configuration.file)` first")
     }
-    tickets = try Failure.store { () throws(StoreError) in try Store(path: storePath).ticketTexts() }
+    tickets = try Failure.store { () throws(StoreError) in try Store(path: storePath).ticketTexts()
+    }
   }
 
   /// The labelled tickets of the store, all or one half, with what was set aside.
@@ -262,7 +263,9 @@ public struct TaxonomyTest: Sendable {
             share: Double($0.matched) / total, won: $0.won, samples: $0.samples)
         }
         neverFired = rules.neverFired.map(\.rule)
-        overlaps = rules.overlaps.map { Overlap(issues: [$0.first, $0.second], tickets: $0.tickets) }
+        overlaps = rules.overlaps.map {
+          Overlap(issues: [$0.first, $0.second], tickets: $0.tickets)
+        }
       }
       if let sample = test.sample, let evaluation = test.evaluation {
         labels = sample.file

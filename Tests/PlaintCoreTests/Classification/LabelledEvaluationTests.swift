@@ -30,7 +30,8 @@ struct LabelledEvaluationTests {
   static func labelled(_ taxonomy: Taxonomy) -> [LabelledTicket] {
     let resolver = LabelResolver(taxonomy: taxonomy)
     return sample.enumerated().map { number, row in
-      LabelledTicket(id: "shop:\(number + 1)", text: row.text, labels: row.labels.map(resolver.resolve))
+      LabelledTicket(
+        id: "shop:\(number + 1)", text: row.text, labels: row.labels.map(resolver.resolve))
     }
   }
 
@@ -42,7 +43,9 @@ struct LabelledEvaluationTests {
         Taxonomy.Issue(category: .policy, name: "billing", phrases: ["charged twice"], priority: 5),
       ], productLines: [])
     let text = "charged twice and the app does not work at all"
-    #expect(Classifier(taxonomy: taxonomy).classify(text: text, product: nil, sourceCategory: nil).issue == "defect")
+    #expect(
+      Classifier(taxonomy: taxonomy).classify(text: text, product: nil, sourceCategory: nil).issue
+        == "defect")
     taxonomy.precedence = .priority
     let classifier = Classifier(taxonomy: taxonomy)
     #expect(classifier.classify(text: text, product: nil, sourceCategory: nil).issue == "billing")
@@ -50,13 +53,16 @@ struct LabelledEvaluationTests {
     #expect(trace.reason.hasPrefix("priority first (precedence: priority)"), "\(trace.reason)")
     // Equal priorities: length decides again.
     taxonomy.issues[1].priority = 0
-    #expect(Classifier(taxonomy: taxonomy).classify(text: text, product: nil, sourceCategory: nil).issue == "defect")
+    #expect(
+      Classifier(taxonomy: taxonomy).classify(text: text, product: nil, sourceCategory: nil).issue
+        == "defect")
   }
 
   @Test("Coverage, accuracy, precision and recall are exact on a sample with known answers")
   func metrics() throws {
     let taxonomy = Taxonomy(issues: Self.issues, productLines: [])
-    let evaluation = LabelledEvaluation(classifier: Classifier(taxonomy: taxonomy), tickets: Self.labelled(taxonomy))
+    let evaluation = LabelledEvaluation(
+      classifier: Classifier(taxonomy: taxonomy), tickets: Self.labelled(taxonomy))
     #expect(evaluation.tickets == 12)
     #expect(evaluation.classified == 9)
     #expect(evaluation.correct == 7)
@@ -72,13 +78,16 @@ struct LabelledEvaluationTests {
     let none = try #require(scores["other.unclassified"])
     #expect((none.labelled, none.predicted, none.correct) == (1, 3, 1))
     #expect(scores["warranty"]?.inTaxonomy == false)
-    #expect(evaluation.confusions.first == .init(labelled: "policy.refund", predicted: "product.defect", count: 2))
+    #expect(
+      evaluation.confusions.first
+        == .init(labelled: "policy.refund", predicted: "product.defect", count: 2))
     #expect(evaluation.mistakes.map(\.id) == ["shop:2", "shop:5", "shop:6", "shop:10", "shop:12"])
     let lostOnLength = try #require(evaluation.mistakes.first { $0.id == "shop:5" })
     #expect(lostOnLength.winningRule == "product.defect \"stopped working\"")
     #expect(lostOnLength.losingRule == "service.late_delivery \"late\"")
     #expect(lostOnLength.why.hasSuffix("shorter (4 < 15 characters)"))
-    #expect(evaluation.mistakes.first { $0.id == "shop:6" }?.why == "no rule of policy.refund matched")
+    #expect(
+      evaluation.mistakes.first { $0.id == "shop:6" }?.why == "no rule of policy.refund matched")
   }
 
   @Test("Accuracy is the share of tickets whose issue is one of their labels", arguments: 0..<20)
@@ -110,7 +119,9 @@ struct LabelledEvaluationTests {
     let marks = [
       "product.defect": ["screen flickers", "battery drains", "motor died", "button stuck"],
       "policy.refund": ["money back", "reimburse me", "return my payment", "credit my card"],
-      "service.late_delivery": ["parcel never came", "courier delayed", "tracking frozen", "delivery overdue"],
+      "service.late_delivery": [
+        "parcel never came", "courier delayed", "tracking frozen", "delivery overdue",
+      ],
     ]
     let noise = ["hello", "order", "yesterday", "customer", "team", "product", "week", "again"]
     let keys = marks.keys.sorted()
@@ -132,14 +143,17 @@ struct LabelledEvaluationTests {
     let test = tickets.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
     let suggestions = PhraseSuggestions(classifier: classifier, tickets: train)
     let before = LabelledEvaluation(classifier: classifier, tickets: test).accuracy
-    let after = LabelledEvaluation(classifier: Classifier(taxonomy: suggestions.taxonomy), tickets: test).accuracy
+    let after = LabelledEvaluation(
+      classifier: Classifier(taxonomy: suggestions.taxonomy), tickets: test
+    ).accuracy
     #expect(before < 0.1)
     #expect(after > 0.9, "before \(before), after \(after)")
     for phrase in suggestions.phrases {
       #expect(phrase.precision >= 0.6 && phrase.support >= 3, "\(phrase)")
       #expect(!Stopwords.contains(phrase.phrase.split(separator: " ").first ?? ""))
     }
-    #expect(suggestions.phrases.contains { $0.issue == "policy.refund" && $0.phrase == "money back" })
+    #expect(
+      suggestions.phrases.contains { $0.issue == "policy.refund" && $0.phrase == "money back" })
   }
 
   @Test("Labels naming no issue become new issues with their own phrases")
@@ -150,66 +164,85 @@ struct LabelledEvaluationTests {
         id: "\(number)", text: "the warranty claim was rejected \(number)",
         labels: ["Warranty rejected"])
     }
-    let suggestions = PhraseSuggestions(classifier: Classifier(taxonomy: taxonomy), tickets: tickets)
+    let suggestions = PhraseSuggestions(
+      classifier: Classifier(taxonomy: taxonomy), tickets: tickets)
     #expect(suggestions.newIssues == ["other.warranty_rejected"])
     let classifier = Classifier(taxonomy: suggestions.taxonomy)
-    #expect(classifier.classify(text: "my claim was rejected", product: nil, sourceCategory: nil).issue == "warranty_rejected")
+    #expect(
+      classifier.classify(text: "my claim was rejected", product: nil, sourceCategory: nil).issue
+        == "warranty_rejected")
   }
 
-  @Test("A conflict the labels settle becomes a priority, and precedence: priority when length decided it")
+  @Test(
+    "A conflict the labels settle becomes a priority, and precedence: priority when length decided it"
+  )
   func priorityChanges() throws {
     let taxonomy = Taxonomy(
       issues: [
-        Taxonomy.Issue(category: .product, name: "defect", phrases: ["does not work properly at all"]),
+        Taxonomy.Issue(
+          category: .product, name: "defect", phrases: ["does not work properly at all"]),
         Taxonomy.Issue(category: .policy, name: "billing", phrases: ["charged twice"]),
       ], productLines: [])
-    let tickets = (0..<10).map { number in
-      LabelledTicket(
-        id: "\(number)", text: "charged twice for \(number) since the app does not work properly at all",
-        labels: ["policy.billing"])
-    } + (10..<13).map { number in
-      LabelledTicket(id: "\(number)", text: "it does not work properly at all", labels: ["product.defect"])
-    }
+    let tickets =
+      (0..<10).map { number in
+        LabelledTicket(
+          id: "\(number)",
+          text: "charged twice for \(number) since the app does not work properly at all",
+          labels: ["policy.billing"])
+      }
+      + (10..<13).map { number in
+        LabelledTicket(
+          id: "\(number)", text: "it does not work properly at all", labels: ["product.defect"])
+      }
     let suggestions = PhraseSuggestions(
       classifier: Classifier(taxonomy: taxonomy), tickets: tickets,
       options: .init(minSupport: 30))  // no phrase qualifies: only the priority can help
     #expect(suggestions.phrases.isEmpty)
     let change = try #require(suggestions.priorityChanges.first)
-    #expect((change.issue, change.over, change.fixes, change.decidedByLength) == ("policy.billing", "product.defect", 10, true))
+    #expect(
+      (change.issue, change.over, change.fixes, change.decidedByLength) == (
+        "policy.billing", "product.defect", 10, true
+      ))
     #expect(suggestions.taxonomyWithPriorities.precedence == .priority)
     let after = LabelledEvaluation(
       classifier: Classifier(taxonomy: suggestions.taxonomyWithPriorities), tickets: tickets)
     #expect(after.correct == 13)
   }
 
-  @Test("Phrases neither start nor end with a stopword", arguments: [
-    ("the screen is broken", ["screen", "broken", "screen is broken"]),
-    ("der Akku ist leer", ["akku", "leer", "akku ist leer"]),
-    ("电池坏了", ["电池", "池坏", "电池坏"]),
-  ])
+  @Test(
+    "Phrases neither start nor end with a stopword",
+    arguments: [
+      ("the screen is broken", ["screen", "broken", "screen is broken"]),
+      ("der Akku ist leer", ["akku", "leer", "akku ist leer"]),
+      ("电池坏了", ["电池", "池坏", "电池坏"]),
+    ])
   func phrases(text: String, expected: [String]) {
     let phrases = Terms.phrases(of: Terms.words(ofFolded: TextFolding.fold(text)))
     #expect(phrases == Set(expected), "\(phrases.sorted())")
   }
 
-  @Test("A ticket's language is the one whose stopwords it uses", arguments: [
-    ("en", "the parcel is late and I want my money"),
-    ("de", "das Paket ist nicht gekommen und ich warte"),
-    ("fr", "le colis est en retard et je suis déçu"),
-    ("es", "el paquete no ha llegado y estoy muy molesto"),
-    ("pl", "paczka nie dotarła i jestem bardzo zły"),
-    ("tr", "kargo gelmedi ve çok kızgınım bu nasıl iş"),
-    ("el", "το δέμα δεν έφτασε και είμαι θυμωμένος"),
-    ("zh", "快递还没到我很生气"),
-  ])
+  @Test(
+    "A ticket's language is the one whose stopwords it uses",
+    arguments: [
+      ("en", "the parcel is late and I want my money"),
+      ("de", "das Paket ist nicht gekommen und ich warte"),
+      ("fr", "le colis est en retard et je suis déçu"),
+      ("es", "el paquete no ha llegado y estoy muy molesto"),
+      ("pl", "paczka nie dotarła i jestem bardzo zły"),
+      ("tr", "kargo gelmedi ve çok kızgınım bu nasıl iş"),
+      ("el", "το δέμα δεν έφτασε και είμαι θυμωμένος"),
+      ("zh", "快递还没到我很生气"),
+    ])
   func language(expected: String, text: String) {
     #expect(Stopwords.language(of: Terms.words(ofFolded: TextFolding.fold(text))) == expected)
   }
 
-  @Test("Stems keep five characters or more", arguments: [
-    ("en", "charged", "charg"), ("en", "charges", "charg"), ("de", "rechnungen", "rechn"),
-    ("es", "devoluciones", "devolu"), ("tr", "faturalar", "fatura"),
-  ])
+  @Test(
+    "Stems keep five characters or more",
+    arguments: [
+      ("en", "charged", "charg"), ("en", "charges", "charg"), ("de", "rechnungen", "rechn"),
+      ("es", "devoluciones", "devolu"), ("tr", "faturalar", "fatura"),
+    ])
   func stems(language: String, word: String, stem: String) {
     #expect(Terms.stem(of: word, language: language) == stem)
     #expect(Terms.stem(of: "late", language: language) == nil)
