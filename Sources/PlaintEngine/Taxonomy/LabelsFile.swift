@@ -12,8 +12,8 @@ struct LabelsFile {
   }
 
   var entries: [Entry]
-  /// Rows that name no ticket of the store, as "line N: reason".
-  var rejected: [String] = []
+  /// Rows that repeat a label already given to their ticket.
+  var duplicates = 0
 
   /// Reads the file; a row without an id or issue stops it with the file, line and reason.
   static func load(path: String, shownAs shown: String) throws(PlaintError) -> LabelsFile {
@@ -37,6 +37,7 @@ struct LabelsFile {
     }
     var order: [String] = []
     var byID: [String: Entry] = [:]
+    var duplicates = 0
     for row in rows.dropFirst() {
       if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
       guard row.fields.count > max(idColumn, issueColumn) else {
@@ -55,11 +56,14 @@ struct LabelsFile {
         order.append(id)
         byID[id] = Entry(id: id, labels: [], line: row.line)
       }
+      var added = false
       for label in labels where byID[id]?.labels.contains(label) == false {
         byID[id]?.labels.append(label)
+        added = true
       }
+      if !added { duplicates += 1 }
     }
-    return LabelsFile(entries: order.compactMap { byID[$0] })
+    return LabelsFile(entries: order.compactMap { byID[$0] }, duplicates: duplicates)
   }
 
   /// A CSV record and the line it starts on.

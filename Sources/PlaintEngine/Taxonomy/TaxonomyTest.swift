@@ -29,7 +29,9 @@ struct TaxonomyWorkbench {
     let file = try LabelsFile.load(path: path, shownAs: path)
     let (matched, rejected) = file.match(tickets, shownAs: path)
     let resolver = LabelResolver(taxonomy: taxonomy)
-    var sample = LabelledSample(file: path, labelledTickets: matched.count, rejected: rejected)
+    var sample = LabelledSample(
+      file: path, labelledTickets: matched.count, rejected: rejected,
+      duplicates: file.duplicates)
     for (entry, ticket) in matched {
       if let half, SampleHalf.of(id: ticket.id) != half { continue }
       sample.tickets.append(
@@ -49,6 +51,8 @@ public struct LabelledSample: Sendable {
   public var labelledTickets: Int
   /// Rows set aside, with the file, line and reason.
   public var rejected: [String]
+  /// Rows that repeat a label their ticket already has.
+  public var duplicates: Int
   public var half: SampleHalf? = nil
   public var tickets: [LabelledTicket] = []
 
@@ -145,7 +149,11 @@ public struct TaxonomyTest: Sendable {
   }
 
   static func text(_ evaluation: LabelledEvaluation, sample: LabelledSample) -> [String] {
-    var lines = ["labels: \(sample.file)", "scored: \(sample.scope)"]
+    var lines = [
+      "labels: \(sample.file)"
+        + (sample.duplicates == 0 ? "" : " (\(sample.duplicates) duplicate rows ignored)"),
+      "scored: \(sample.scope)",
+    ]
     if !sample.rejected.isEmpty {
       lines.append("set aside: \(sample.rejected.count) rows")
       lines += sample.rejected.prefix(5).map { "  \($0)" }
