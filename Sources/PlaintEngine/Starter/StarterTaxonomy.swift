@@ -14,7 +14,9 @@ extension Starter {
     # words in alphabetic scripts and as substrings in Chinese, Japanese, Korean and Thai.
     # A trailing * matches any word ending ("defekt*" finds "defekte", "Defektes").
     # When several issues match, the longest phrase wins, then `priority`, then the issue listed
-    # first. `source_values` match the help desk's own category column, when a source maps one
+    # first; a line `precedence: priority` at the top of this file puts priority before length.
+    # `plaint taxonomy test` shows what each rule matches; docs/taxonomy.md has the details.
+    # `source_values` match the help desk's own category column, when a source maps one
     # (`columns: {category: …}`), e.g. source_values: [Hardware fault].
 
     categories:
