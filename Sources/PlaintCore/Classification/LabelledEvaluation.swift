@@ -95,11 +95,21 @@ public struct LabelledEvaluation: Sendable, Hashable {
     }
   }
 
+  /// How often one rule decided a labelled ticket, and how often rightly.
+  public struct RuleScore: Sendable, Hashable {
+    public var rule: String
+    public var won: Int
+    public var correct: Int
+    public var precision: Double { won == 0 ? 0 : Double(correct) / Double(won) }
+  }
+
   public var tickets: Int
   public var classified: Int
   public var correct: Int
   public var correctClassified: Int
   public var issues: [IssueScore]
+  /// Every rule that decided a ticket, the most wrong decisions first.
+  public var rules: [RuleScore]
   public var confusions: [Confusion]
   public var mistakes: [Mistake]
 
@@ -118,6 +128,7 @@ public struct LabelledEvaluation: Sendable, Hashable {
     var labelled: [String: Int] = [:]
     var predicted: [String: Int] = [:]
     var correctBy: [String: Int] = [:]
+    var ruleWins: [Int: (won: Int, correct: Int)] = [:]
     var confusions: [String: [String: Int]] = [:]
     var mistakes: [Mistake] = []
     var classified = 0
@@ -130,7 +141,13 @@ public struct LabelledEvaluation: Sendable, Hashable {
       let labels = Array(Set(ticket.labels)).sorted()
       for label in labels { labelled[label, default: 0] += 1 }
       predicted[key, default: 0] += 1
-      if winner != nil { classified += 1 }
+      if let winner {
+        classified += 1
+        let number = classifier.ruleNumber(of: winner)
+        let right = labels.contains(key) ? 1 : 0
+        let record = ruleWins[number] ?? (0, 0)
+        ruleWins[number] = (record.won + 1, record.correct + right)
+      }
       if labels.contains(key) {
         correct += 1
         correctBy[key, default: 0] += 1
@@ -157,6 +174,11 @@ public struct LabelledEvaluation: Sendable, Hashable {
         issue: issue, labelled: labelled[issue] ?? 0, predicted: predicted[issue] ?? 0,
         correct: correctBy[issue] ?? 0, inTaxonomy: known.contains(issue))
     }
+    rules = ruleWins.map { number, record in
+      RuleScore(
+        rule: classifier.rule(number: number).rule, won: record.won, correct: record.correct)
+    }
+    .sorted { ($0.won - $0.correct, $1.rule) > ($1.won - $1.correct, $0.rule) }
     self.confusions =
       confusions.flatMap { labelled, row in
         row.map { Confusion(labelled: labelled, predicted: $0.key, count: $0.value) }

@@ -55,14 +55,27 @@ public struct PhraseSuggestions: Sendable {
     public var gain: Int
   }
 
+  /// A phrase of the taxonomy that decides more tickets wrongly than rightly.
+  public struct Removal: Sendable, Hashable {
+    public var issue: String
+    public var phrase: String
+    /// Labelled tickets the phrase decided, and how many of those rightly.
+    public var won: Int
+    public var correct: Int
+    /// Tickets of the sample the removal gains overall, net, measured with the classifier.
+    public var gain: Int
+  }
+
   public var options: Options
+  /// Phrases already in the taxonomy whose removal gains `minGain` tickets.
+  public var removals: [Removal] = []
   /// New issues (labels naming none) as "category.name", in the order they were first seen.
   public var newIssues: [String]
   public var phrases: [Phrase]
   public var priorityChanges: [PriorityChange]
   /// The priority each issue would need for the accepted changes.
   public var priorities: [String: Int]
-  /// The taxonomy with the phrases (and new issues) added.
+  /// The taxonomy with the phrases (and new issues) added and the removals made.
   public var taxonomy: Taxonomy
   /// The taxonomy with the phrases and the priorities, and `precedence: priority` when a change
   /// needs it.
@@ -212,13 +225,18 @@ public struct PhraseSuggestions: Sendable {
       }
     }
     extended.issues.removeAll { $0.phrases.isEmpty && $0.sourceValues.isEmpty }
-    taxonomy = extended
 
     let keyed = tickets.map { ticket in
       var ticket = ticket
       ticket.labels = ticket.labels.map { label in index[label].map { issues[$0].key } ?? label }
       return ticket
     }
+    let existing = Set(
+      classifier.taxonomy.issues.flatMap { issue in issue.phrases.map { "\(issue.key) \($0)" } })
+    (removals, extended) = Self.removals(
+      taxonomy: extended, keeping: { !existing.contains("\($0) \($1)") }, tickets: keyed,
+      options: options)
+    taxonomy = extended
     (priorityChanges, taxonomyWithPriorities) = Self.priorityChanges(
       taxonomy: extended, tickets: keyed, minGain: options.minGain)
     var priorities: [String: Int] = [:]
@@ -227,6 +245,64 @@ public struct PhraseSuggestions: Sendable {
       priorities[issue.key] = issue.priority
     }
     self.priorities = priorities
+  }
+
+  /// Phrases below `minPrecision` on the tickets they decide, each removed when that, tried with
+  /// the classifier, gains `minGain` tickets overall; at most 20 tried, the most wrong first.
+  static func removals(
+    taxonomy: Taxonomy, keeping: (String, String) -> Bool, tickets: [LabelledTicket],
+    options: Options
+  ) -> ([Removal], Taxonomy) {
+    let classifier = Classifier(taxonomy: taxonomy)
+    let keys = taxonomy.issues.map(\.key)
+    var record: [Int: (won: Int, correct: Int)] = [:]
+    var score = 0
+    for ticket in tickets {
+      guard
+        let winner = classifier.issueCandidates(
+          text: ticket.text, sourceCategory: ticket.sourceCategory
+        ).winner
+      else {
+        if ticket.labels.contains(LabelResolver.unclassified) { score += 1 }
+        continue
+      }
+      guard case .phrase(let index) = winner.evidence else { continue }
+      let right = ticket.labels.contains(keys[winner.issue])
+      if right { score += 1 }
+      let tally = record[index] ?? (0, 0)
+      record[index] = (tally.won + 1, tally.correct + (right ? 1 : 0))
+    }
+    let suspects = record.filter { index, tally in
+      let phrase = classifier.issuePhrase(index)
+      return tally.won - tally.correct >= options.minGain
+        && Double(tally.correct) < options.minPrecision * Double(tally.won)
+        && !keeping(keys[phrase.owner], phrase.text)
+    }
+    .sorted {
+      ($0.value.won - $0.value.correct, $1.key) > ($1.value.won - $1.value.correct, $0.key)
+    }
+    var current = taxonomy
+    var removals: [Removal] = []
+    for (index, tally) in suspects.prefix(20) {
+      let phrase = classifier.issuePhrase(index)
+      var trial = current
+      guard let position = trial.issues.firstIndex(where: { $0.key == keys[phrase.owner] }),
+        let at = trial.issues[position].phrases.firstIndex(of: phrase.text),
+        trial.issues[position].phrases.count > 1 || !trial.issues[position].sourceValues.isEmpty
+      else { continue }
+      trial.issues[position].phrases.remove(at: at)
+      let trialScore = LabelledEvaluation(
+        classifier: Classifier(taxonomy: trial), tickets: tickets
+      ).correct
+      guard trialScore - score >= options.minGain else { continue }
+      removals.append(
+        Removal(
+          issue: keys[phrase.owner], phrase: phrase.text, won: tally.won, correct: tally.correct,
+          gain: trialScore - score))
+      current = trial
+      score = trialScore
+    }
+    return (removals, current)
   }
 
   /// The issue a label names when the taxonomy has none: `category.name` as written, or an

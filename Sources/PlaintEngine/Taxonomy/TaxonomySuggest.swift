@@ -55,12 +55,12 @@ public struct TaxonomySuggest: Sendable {
     var lines = [
       "# plaint taxonomy suggest: mined from \(sample.scope)",
       "# accuracy on those tickets: \(percent(mined[0])) now, \(percent(mined[1])) with these "
-        + "phrases, \(percent(mined[2])) with the priorities too",
+        + "phrases and removals, \(percent(mined[2])) with the priorities too",
     ]
     if let heldOut, let half = sample.half {
       lines.append(
         "# held out (the \(half.other.rawValue) half, \(heldOutTickets) tickets, not mined): "
-          + "\(percent(heldOut[0])) now, \(percent(heldOut[1])) with these phrases, "
+          + "\(percent(heldOut[0])) now, \(percent(heldOut[1])) with these phrases and removals, "
           + "\(percent(heldOut[2])) with the priorities too")
     } else {
       lines.append(
@@ -70,7 +70,17 @@ public struct TaxonomySuggest: Sendable {
     lines.append("# Paste what you keep into the taxonomy; nothing was written.")
     let phrases = suggestions.phrases
     let changes = suggestions.priorityChanges
-    if phrases.isEmpty && changes.isEmpty {
+    if !suggestions.removals.isEmpty {
+      lines.append("#")
+      lines.append("# phrases to remove: they decide more labelled tickets wrongly than rightly")
+      for removal in suggestions.removals {
+        lines.append(
+          "#   \(removal.issue) \(Self.quoted(removal.phrase, always: true)): right on "
+            + "\(removal.correct) of the \(removal.won) tickets it decides; \(removal.gain) more "
+            + "right in all without it")
+      }
+    }
+    if phrases.isEmpty && changes.isEmpty && suggestions.removals.isEmpty {
       lines.append("# nothing to suggest: no phrase gains \(suggestions.options.minGain) tickets")
       return lines.joined(separator: "\n")
     }
@@ -130,12 +140,14 @@ public struct TaxonomySuggest: Sendable {
   }
 
   /// A YAML double-quoted scalar.
-  static func quoted(_ text: String) -> String {
+  static func quoted(_ text: String, always: Bool = false) -> String {
     let identifier = text.unicodeScalars.allSatisfy {
       ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
     }
     let reserved = ["yes", "no", "true", "false", "null", "on", "off", "y", "n"]
-    if identifier && !text.isEmpty && !reserved.contains(text) && !text.allSatisfy(\.isNumber) {
+    if !always && identifier && !text.isEmpty && !reserved.contains(text)
+      && !text.allSatisfy(\.isNumber)
+    {
       return text
     }
     let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")

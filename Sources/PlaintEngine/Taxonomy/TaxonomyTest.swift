@@ -183,6 +183,13 @@ public struct TaxonomyTest: Sendable {
           + right("\(score.correct)", 9) + right(percent(score.precision), 11)
           + right(percent(score.recall), 9) + (score.inTaxonomy ? "" : "  (no such issue)"))
     }
+    let misfiring = evaluation.rules.filter { $0.correct < $0.won }.prefix(10)
+    if !misfiring.isEmpty {
+      lines += ["", "rules with the most wrong decisions (wrong of won, precision):"]
+      lines += misfiring.map {
+        "  \($0.won - $0.correct) of \($0.won)  \(percent($0.precision))  \($0.rule)"
+      }
+    }
     if !evaluation.confusions.isEmpty {
       lines += ["", "most frequent mistakes (labelled → predicted):"]
       lines += evaluation.confusions.prefix(10).map {
@@ -224,6 +231,12 @@ public struct TaxonomyTest: Sendable {
       var recall: Double?
       var inTaxonomy: Bool
     }
+    struct RuleScore: Encodable {
+      var rule: String
+      var won: Int
+      var correct: Int
+      var precision: Double
+    }
     struct Confusion: Encodable {
       var labelled: String
       var predicted: String
@@ -255,6 +268,7 @@ public struct TaxonomyTest: Sendable {
     var correct: Int?
     var issues: [Score]?
     var confusions: [Confusion]?
+    var ruleScores: [RuleScore]?
     var mistakes: [Mistake]?
 
     init(_ test: TaxonomyTest) {
@@ -290,6 +304,9 @@ public struct TaxonomyTest: Sendable {
           Score(
             issue: $0.issue, labelled: $0.labelled, predicted: $0.predicted, correct: $0.correct,
             precision: $0.precision, recall: $0.recall, inTaxonomy: $0.inTaxonomy)
+        }
+        ruleScores = evaluation.rules.map {
+          RuleScore(rule: $0.rule, won: $0.won, correct: $0.correct, precision: $0.precision)
         }
         confusions = evaluation.confusions.map {
           Confusion(labelled: $0.labelled, predicted: $0.predicted, count: $0.count)

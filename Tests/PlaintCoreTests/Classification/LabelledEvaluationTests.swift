@@ -210,6 +210,36 @@ struct LabelledEvaluationTests {
   }
 
   @Test(
+    "A phrase of the taxonomy that decides more tickets wrongly than rightly is proposed for removal"
+  )
+  func removals() throws {
+    let taxonomy = Taxonomy(
+      issues: [
+        Taxonomy.Issue(category: .product, name: "defect", phrases: ["my order", "broken"]),
+        Taxonomy.Issue(category: .policy, name: "refund", phrases: ["refund"]),
+      ], productLines: [])
+    let tickets =
+      (0..<10).map { number in
+        LabelledTicket(
+          id: "\(number)", text: "refund my order \(number)", labels: ["policy.refund"])
+      }
+      + (10..<13).map { number in
+        LabelledTicket(id: "\(number)", text: "my order is broken", labels: ["product.defect"])
+      }
+    let suggestions = PhraseSuggestions(
+      classifier: Classifier(taxonomy: taxonomy), tickets: tickets,
+      options: .init(minSupport: 30))
+    let removal = try #require(suggestions.removals.first)
+    #expect(
+      (removal.issue, removal.phrase, removal.won, removal.correct, removal.gain)
+        == ("product.defect", "my order", 13, 3, 10))
+    #expect(suggestions.taxonomy.issues[0].phrases == ["broken"])
+    let after = LabelledEvaluation(
+      classifier: Classifier(taxonomy: suggestions.taxonomy), tickets: tickets)
+    #expect(after.correct == 13)
+  }
+
+  @Test(
     "Phrases neither start nor end with a stopword",
     arguments: [
       ("the screen is broken", ["screen", "broken", "screen is broken"]),
