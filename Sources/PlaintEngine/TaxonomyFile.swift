@@ -14,7 +14,15 @@ enum TaxonomyFile {
 
   static func parse(_ text: String, file: String) throws(ConfigError) -> Taxonomy {
     let root = try YAMLNode.parse(text, file: file)
-    _ = try root.mapping(allowed: ["categories", "product_lines"])
+    _ = try root.mapping(allowed: ["categories", "product_lines", "precedence"])
+    var precedence = Taxonomy.Precedence.length
+    if let node = root["precedence"] {
+      let value = try node.string()
+      guard let chosen = Taxonomy.Precedence(rawValue: value) else {
+        throw node.error("`precedence` is `length` (the default) or `priority`, not \"\(value)\"")
+      }
+      precedence = chosen
+    }
     var issues: [Taxonomy.Issue] = []
     if let categories = root["categories"] {
       for (name, node) in try categories.mapping(allowed: Category.allCases.map(\.rawValue)) {
@@ -55,7 +63,7 @@ enum TaxonomyFile {
           "the taxonomy defines no issue, so every ticket would be unclassified; list issues under `categories` (plaint init writes an example)"
       )
     }
-    let taxonomy = Taxonomy(issues: issues, productLines: lines)
+    let taxonomy = Taxonomy(issues: issues, productLines: lines, precedence: precedence)
     if let problem = taxonomy.validate().first {
       throw ConfigError(file: file, line: nil, key: nil, message: problem)
     }

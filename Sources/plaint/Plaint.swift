@@ -16,6 +16,7 @@ struct Plaint: ParsableCommand {
     subcommands: [
       Run.self, Validate.self, Chart.self, ParetoCommand.self, Explain.self, Profiles.self,
       Init.self, Baseline.self, Report.self, Shard.self, Map.self, Reduce.self,
+      TaxonomyCommand.self,
     ])
 
   /// As ArgumentParser's, but a usage error is one line on stderr (docs/cli.md), not the usage text.

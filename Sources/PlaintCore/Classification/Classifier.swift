@@ -21,7 +21,8 @@ public struct Classification: Sendable, Hashable {
 /// Kana, Hangul and Thai) and every `source_values` entry equal to the folded help-desk category
 /// is a candidate. A `source_values` match counts as a match as long as the value itself, so it
 /// competes by the same rule: the longest match in folded characters wins, then the higher
-/// priority, then the issue that comes first in the file. No candidate: `other`/`unclassified`.
+/// priority, then the issue that comes first in the file; with `precedence: priority` the higher
+/// priority wins first and length breaks its ties. No candidate: `other`/`unclassified`.
 ///
 /// Product line, first rule that decides: a SKU glob matching the product column (first line in
 /// file order); the product column equal to a line's name or phrase; a line phrase inside the
@@ -40,6 +41,8 @@ public struct Classifier: Sendable {
   private var sourceValues: [SourceValueRule] { tables.sourceValues }
   private var sourceValueIndex: [String: [Int]] { tables.sourceValueIndex }
   private var issueKeys: [String] { tables.issueKeys }
+  /// Whether `priority` decides before length (`precedence: priority`).
+  var priorityFirst: Bool { tables.taxonomy.precedence == .priority }
   private var linePhrases: [CompiledPhrase] { tables.linePhrases }
   private var lineShapes: [PhraseShape] { tables.lineShapes }
   private var lineAutomaton: PhraseAutomaton { tables.lineAutomaton }
@@ -143,14 +146,48 @@ public struct Classifier: Sendable {
     return (result, trace)
   }
 
+  /// The winning issue rule and every issue rule that matched, with the folded text, for
+  /// evaluation against labels.
+  func issueCandidates(text: String, sourceCategory: String?)
+    -> (winner: IssueMatch?, all: [IssueMatch], folded: String)
+  {
+    var recorder: TraceRecorder? = TraceRecorder()
+    let (issue, _) = decide(
+      text: text, product: nil, sourceCategory: sourceCategory, recorder: &recorder)
+    return (issue, recorder?.candidates ?? [], recorder?.folded ?? "")
+  }
+
+  /// How many issue rules the taxonomy compiled: phrases first, then source values.
+  var ruleCount: Int { issuePhrases.count + sourceValues.count }
+
+  /// The rule number of a match, in `0..<ruleCount`.
+  func ruleNumber(of match: IssueMatch) -> Int {
+    switch match.evidence {
+    case .phrase(let index): index
+    case .sourceValue(let index): issuePhrases.count + index
+    }
+  }
+
+  /// The issue index and readable rule of a rule number.
+  func rule(number: Int) -> (issue: Int, rule: String) {
+    if number < issuePhrases.count {
+      return (issuePhrases[number].owner, issuePhrases[number].rule)
+    }
+    let value = sourceValues[number - issuePhrases.count]
+    return (value.issue, "\(issueKeys[value.issue]) \(value.rule)")
+  }
+
   // MARK: - Deciding
 
   private func decide(
     text: String, product: String?, sourceCategory: String?, recorder: inout TraceRecorder?
   ) -> (IssueMatch?, LineMatch?) {
     var best: IssueMatch? = nil
+    let priorityFirst = self.priorityFirst
     func consider(_ candidate: IssueMatch) {
-      if best.map({ candidate.beats($0) }) ?? true { best = candidate }
+      if best.map({ candidate.beats($0, priorityFirst: priorityFirst) }) ?? true {
+        best = candidate
+      }
     }
 
     if let sourceCategory, !sourceValueIndex.isEmpty {
@@ -324,8 +361,10 @@ struct IssueMatch {
   var position: Int
   var evidence: Evidence
 
-  /// Longer wins, then higher priority, then earlier in the file, then earlier in the text.
-  func beats(_ other: IssueMatch) -> Bool {
+  /// Longer wins, then higher priority, then earlier in the file, then earlier in the text;
+  /// with `priorityFirst`, higher priority wins before length.
+  func beats(_ other: IssueMatch, priorityFirst: Bool = false) -> Bool {
+    if priorityFirst && priority != other.priority { return priority > other.priority }
     if length != other.length { return length > other.length }
     if priority != other.priority { return priority > other.priority }
     if issue != other.issue { return issue < other.issue }

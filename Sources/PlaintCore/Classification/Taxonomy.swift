@@ -8,7 +8,8 @@ public struct Taxonomy: Sendable, Hashable {
     public var phrases: [String]
     /// Values of the help desk's own category column that mark this issue.
     public var sourceValues: [String]
-    /// Breaks ties between equally long matches; higher wins.
+    /// Breaks ties between equally long matches; higher wins. With `precedence: priority` it
+    /// decides before length.
     public var priority: Int
 
     public init(
@@ -41,13 +42,23 @@ public struct Taxonomy: Sendable, Hashable {
     }
   }
 
+  /// What decides first when several issues match a ticket.
+  public enum Precedence: String, Sendable, Hashable, CaseIterable {
+    /// The longest match wins; `priority` breaks ties between equally long matches (the default).
+    case length
+    /// The higher `priority` wins; length breaks ties between equal priorities.
+    case priority
+  }
+
   /// Issues in file order; the order breaks the last tie.
   public var issues: [Issue]
   /// Product lines in file order.
   public var productLines: [ProductLine]
+  public var precedence: Precedence
 
-  public init(issues: [Issue], productLines: [ProductLine]) {
+  public init(issues: [Issue], productLines: [ProductLine], precedence: Precedence = .length) {
     self.issues = issues
     self.productLines = productLines
+    self.precedence = precedence
   }
 }

@@ -8,6 +8,9 @@ struct TraceRecorder {
   private var issueCandidates: [IssueMatch] = []
   private var lineCandidates: [LineMatch] = []
 
+  /// Every issue rule that matched, in the order found.
+  var candidates: [IssueMatch] { issueCandidates }
+
   mutating func record(
     _ candidate: IssueMatch, matched: String, in field: MatchTrace.Field, classifier: Classifier
   ) {
@@ -91,12 +94,19 @@ struct TraceRecorder {
   private func issueReason(_ winner: IssueMatch?, classifier: Classifier) -> String {
     guard let winner else { return "no phrase or source value of any issue matched" }
     let rule = classifier.rule(of: winner)
+    let priorityFirst = classifier.priorityFirst
     var rival: IssueMatch? = nil
     for candidate in issueCandidates where candidate.issue != winner.issue {
-      if rival.map({ candidate.beats($0) }) ?? true { rival = candidate }
+      if rival.map({ candidate.beats($0, priorityFirst: priorityFirst) }) ?? true {
+        rival = candidate
+      }
     }
     guard let rival else { return "the only issue that matched: \(rule)" }
     let rivalKey = classifier.issueKey(rival.issue)
+    if priorityFirst && winner.priority != rival.priority {
+      return "priority first (precedence: priority): \(rule) has priority \(winner.priority) "
+        + "against \(rival.priority) for \(rivalKey)"
+    }
     if winner.length != rival.length {
       return "longest match: \(rule) is \(winner.length) characters against \(rival.length) "
         + "for \(rivalKey)"

@@ -14,7 +14,9 @@ extension Starter {
     # words in alphabetic scripts and as substrings in Chinese, Japanese, Korean and Thai.
     # A trailing * matches any word ending ("defekt*" finds "defekte", "Defektes").
     # When several issues match, the longest phrase wins, then `priority`, then the issue listed
-    # first. `source_values` match the help desk's own category column, when a source maps one
+    # first; a line `precedence: priority` at the top of this file puts priority before length.
+    # `plaint taxonomy test` shows what each rule matches; docs/taxonomy.md has the details.
+    # `source_values` match the help desk's own category column, when a source maps one
     # (`columns: {category: …}`), e.g. source_values: [Hardware fault].
 
     categories:
@@ -27,14 +29,14 @@ extension Starter {
               fr: [ne fonctionne pas, ne marche pas, en panne, "défectueu*"]
               es: [no funciona, dejó de funcionar, "defectuos*", "averiad*"]
               pl: [nie działa, przestał działać, "zepsu*", "uszkodzon*"]
-              tr: [çalışmıyor, arızalı, bozuldu, bozuk]
+              tr: [çalışmıyor, arızalı, bozuldu, bozuk çıktı, bozuk geldi]
               el: [δεν λειτουργεί, χάλασε, "ελαττωματικ*"]
               zh: [坏了, 故障, 不工作, 无法使用]
           safety:
             priority: 20  # wins a tie: equally long phrases of two issues go to the higher priority
             phrases:
               en: ["overheat*", burning smell, smoke, sparks, electric shock, caught fire]
-              de: ["überhitz*", Brandgeruch, Rauch, Funken, Stromschlag]
+              de: ["überhitz*", Brandgeruch, raucht, Funken, Stromschlag]
               fr: ["surchauffe*", odeur de brûlé, fumée, étincelles]
               es: ["sobrecalient*", olor a quemado, humo, chispas]
               pl: [przegrzewa się, zapach spalenizny, dym, iskry]
@@ -53,13 +55,13 @@ extension Starter {
               zh: [破损, 划痕, 裂了, 摔坏]
           missing_parts:
             phrases:
-              en: ["missing part*", parts missing, incomplete]
-              de: [fehlende Teile, fehlt, unvollständig]
+              en: ["missing part*", parts missing, arrived incomplete, incomplete set]
+              de: [fehlende Teile, Teil fehlt, Teile fehlen, unvollständig geliefert]
               fr: [pièce manquante, pièces manquantes, incomplet]
-              es: [falta una pieza, faltan piezas, "incomplet*"]
-              pl: [brak części, brakuje, "niekompletn*"]
-              tr: [eksik parça, eksik]
-              el: [λείπει, λείπουν εξαρτήματα]
+              es: [falta una pieza, faltan piezas, "llegó incomplet*", "pedido incomplet*"]
+              pl: [brak części, brakuje części, "niekompletn*"]
+              tr: [eksik parça, parçası eksik, eksik geldi]
+              el: [λείπει εξάρτημα, λείπουν εξαρτήματα]
               zh: [缺少配件, 少了零件, 缺件]
           leak:
             priority: 10
@@ -91,7 +93,7 @@ extension Starter {
               fr: [remboursement, rembourser]
               es: [reembolso, devolución del dinero]
               pl: [zwrot pieniędzy, zwrot środków]
-              tr: [para iadesi, iade]
+              tr: [para iadesi, ücret iadesi, iademi alamadım]  # not bare "iade": banks use it for any reversal
               el: [επιστροφή χρημάτων]
               zh: [退款, 退钱]
           return_refused:
@@ -110,8 +112,8 @@ extension Starter {
               de: [Garantie, Gewährleistung]
               fr: [garantie refusée, sous garantie]
               es: [garantía]
-              pl: ["gwarancj*", "reklamacj*"]
-              tr: [garanti]
+              pl: ["gwarancj*"]  # not "reklamacja": in Polish it means any complaint
+              tr: [garanti kapsamında, garanti süresi, garanti belgesi]  # not bare "garanti": a bank's name
               el: [εγγύηση]
               zh: [保修, 质保, 三包]
           billing:
@@ -153,7 +155,7 @@ extension Starter {
               fr: [impoli, désagréable]
               es: [grosero, "maleducad*", descortés]
               pl: ["niegrzeczn*", "nieuprzejm*", "chamsk*"]
-              tr: [kaba, ilgisiz, saygısız]
+              tr: [kaba davrandı, kaba davranış, saygısız davrandı, ilgisiz personel]
               el: [αγενής, "αγενέστατ*"]
               zh: [态度很差, 态度恶劣, 服务态度差]
           wrong_item:

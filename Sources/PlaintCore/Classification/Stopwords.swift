@@ -1,0 +1,201 @@
+/// Words too common to mark an issue, per starter language, folded like ticket text.
+///
+/// They keep the unclassified-terms table and `taxonomy suggest` on words that carry meaning, and
+/// they tell a ticket's language: the list with the most hits names it.
+public enum Stopwords {
+  /// The starter languages, in the order ties between them are broken.
+  public static let languages = ["en", "de", "fr", "es", "pl", "tr", "el", "zh"]
+
+  /// Folded stopwords by language.
+  public static let byLanguage: [String: Set<String>] = {
+    var lists: [String: Set<String>] = [:]
+    for (language, words) in raw {
+      lists[language] = Set(
+        words.split(separator: " ").map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty })
+    }
+    return lists
+  }()
+
+  /// Every language's stopwords in one set.
+  public static let all: Set<String> = byLanguage.values.reduce(into: []) { $0.formUnion($1) }
+
+  /// Whether a folded word is a stopword in any starter language.
+  public static func contains(_ word: some StringProtocol) -> Bool { all.contains(String(word)) }
+
+  /// The language of folded words: Han or Kana make it `zh`, Greek letters `el`; otherwise the
+  /// language whose stopwords occur most often, or nil when none occurs.
+  public static func language(of words: [String]) -> String? {
+    var hits: [String: Int] = [:]
+    var han = 0
+    var greek = 0
+    for word in words {
+      if let first = word.unicodeScalars.first?.value {
+        if Script.isUnspaced(first) { han += 1 }
+        if (0x0370...0x03FF).contains(first) { greek += 1 }
+      }
+      for language in languages where byLanguage[language]?.contains(word) == true {
+        hits[language, default: 0] += 1
+      }
+    }
+    if han * 2 > words.count { return "zh" }
+    if greek * 2 > words.count { return "el" }
+    var best: (language: String, count: Int)? = nil
+    for language in languages {
+      let count = hits[language] ?? 0
+      if count > (best?.count ?? 0) { best = (language, count) }
+    }
+    return best?.language
+  }
+
+  private static let raw: [String: String] = [
+    "en": """
+    a about above after again against all also am an and any are as at be because been before \
+    being below between both but by can could did do does doing don down during each few for \
+    from further had has have having he her here hers herself him himself his how i if in into \
+    is it its itself just me more most my myself no nor not now of off on once only or other \
+    our ours ourselves out over own same she should so some such than that the their theirs \
+    them themselves then there these they this those through to too under until up very was we \
+    were what when where which while who whom why will with would you your yours yourself \
+    yourselves im ive dont didnt cant wont isnt wasnt doesnt also get got would please said \
+    told one two us may might must shall since still even however because within without \
+    upon via per xx xxxx xxxxxxxx
+    """,
+    "de": """
+    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer \
+    anderes auch auf aus bei bin bis bist da damit dann das dass dein deine dem den der des \
+    dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem \
+    einen einer eines er es etwas euch euer für gegen hab habe haben hat hatte hier hin \
+    hinter ich ihm ihn ihnen ihr ihre im in indem ins ist jede jedem jeden jeder jedes jetzt \
+    kann kein keine können man mein meine mich mir mit muss nach nicht nichts noch nun nur ob \
+    oder ohne sehr sein seine sich sie sind so soll sondern über um und uns unser unter vom \
+    von vor war waren warum was weil welche wenn wer werde werden wie wieder wir wird wo zu \
+    zum zur zwar zwischen bitte schon wurde wurden mehr meinem meinen meiner meines ihrem \
+    ihren ihnen seinem seinen seit
+    """,
+    "fr": """
+    a à au aux avec ce ces cette dans de des du elle elles en est et eux il ils je la le les \
+    leur leurs lui ma mais me même mes moi mon ne nos notre nous on ou où par pas pour qu que \
+    qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y été \
+    était être avoir ai as avons avez ont suis es sommes êtes sont fait plus très tout tous \
+    toute toutes sans depuis encore aussi comme merci
+    """,
+    "es": """
+    a al algo algunas algunos ante antes como con contra cual cuando de del desde donde \
+    durante e el ella ellas ellos en entre era es esa esas ese eso esos esta estaba estado \
+    estamos estan estar este esto estos fue fueron ha han hasta hay la las le les lo los me \
+    mi mis mucho muy nada ni no nos nosotros o otra otro para pero poco por porque que quien \
+    se sea ser si sin sobre son su sus también te tengo tiene todo todos tu tus un una uno \
+    unos y ya yo gracias favor
+    """,
+    "pl": """
+    a aby ale bardzo bez bo być był była było były co czy dla do gdy gdzie i ich ja jak jako \
+    jest jeszcze jego jej jestem już każdy kiedy kto która które który ma mam mi mnie mój \
+    może na nad nam nas nie nic nich niż o od oraz po pod przed przez przy się sobie są ta \
+    tak także tam te tego tej ten to tu tylko tym w we więc wszystko z za że żeby proszę \
+    został została zostało
+    """,
+    "tr": """
+    acaba ama ancak artık aslında az bana bazı belki ben beni benim bile bir birkaç biri \
+    birşey biz bize bizi bu buna bunu bunun çok çünkü da daha de defa diye en gibi hem hep \
+    hepsi her hiç ile ise için kadar ki kim mi mu mü nasıl ne neden nerede niye o olan olarak \
+    oldu olduğu olmak olsun on ona onu onun şey şu sonra tüm ve veya ya yani yine edilmesi \
+    ediyorum etmek etti talep rica lütfen var yok olan hala
+    """,
+    "el": """
+    αλλά αν από για δεν είναι εγώ εδώ εκεί έχει έχω η θα και κάθε κατά με μετά μη μην μου \
+    να ο οι όλα όπως ότι πολύ που πως σας σε στη στην στο στον στα στις στους τα την της το \
+    τον τους των τι ως εμείς εσείς αυτό αυτή αυτός ένα μια ήταν ακόμα παρακαλώ
+    """,
+    "zh": """
+    的 了 是 我 在 有 不 这 就 也 都 和 你 他 她 它 很 到 说 要 会 我们 你们 他们 一个 没有 \
+    什么 因为 所以 但是 还 又 被 把 给 吧 呢 吗 啊 着 过 与 及 或 而 之 其
+    """,
+  ]
+}
+
+/// Words, stems and two- and three-word phrases of folded text, as taxonomy phrases would match
+/// them.
+public enum Terms {
+  /// The words of folded text; a run of an unspaced script (Han, Kana, Thai) gives one word per
+  /// character, as phrases there match as substrings.
+  public static func words(ofFolded folded: String) -> [String] {
+    var words: [String] = []
+    for token in folded.split(separator: " ") {
+      var current = ""
+      for scalar in token.unicodeScalars {
+        if Script.isUnspaced(scalar.value) {
+          if !current.isEmpty { words.append(current) }
+          current = ""
+          words.append(String(scalar))
+        } else {
+          current.unicodeScalars.append(scalar)
+        }
+      }
+      if !current.isEmpty { words.append(current) }
+    }
+    return words
+  }
+
+  /// Whether a word is written in an unspaced script (it joins its neighbours without a space).
+  public static func isUnspaced(_ word: String) -> Bool {
+    word.unicodeScalars.first.map { Script.isUnspaced($0.value) } ?? false
+  }
+
+  /// The distinct phrases of one to `maxWords` words that neither start nor end with a stopword
+  /// and are not only digits; an unspaced word stands alone only with another beside it.
+  public static func phrases(of words: [String], maxWords: Int = 3) -> Set<String> {
+    var found = Set<String>()
+    for start in words.indices {
+      let first = words[start]
+      if Stopwords.contains(first) || isNoise(first) { continue }
+      var phrase = ""
+      var spaced = true
+      for end in start..<min(words.count, start + maxWords) {
+        let word = words[end]
+        let unspaced = isUnspaced(word)
+        if end > start {
+          if isNoise(word) { break }
+          if unspaced != !spaced { break }  // no phrase mixes Han and Latin words
+          phrase += unspaced ? word : " " + word
+        } else {
+          phrase = word
+          spaced = !unspaced
+        }
+        if Stopwords.contains(word) { continue }
+        if unspaced && end == start { continue }
+        if !unspaced && end == start && word.count < 3 { continue }
+        found.insert(phrase)
+      }
+    }
+    return found
+  }
+
+  /// Digits, or a single letter.
+  static func isNoise(_ word: String) -> Bool {
+    word.allSatisfy(\.isNumber) || (!isUnspaced(word) && word.count < 2)
+  }
+
+  /// Endings a light stemmer takes off, per language, longest first.
+  static let endings: [String: [String]] = [
+    "en": ["ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"],
+    "de": ["ungen", "ung", "en", "er", "es", "em", "e", "n", "s"],
+    "fr": ["ements", "ement", "ées", "és", "ée", "es", "er", "é", "e", "s"],
+    "es": ["ciones", "ción", "ados", "adas", "ado", "ada", "os", "as", "es", "o", "a", "s"],
+    "pl": ["ami", "ach", "ów", "om", "ie", "y", "a", "e", "i", "u", "ę", "ą"],
+    "tr": [
+      "ları", "leri", "lar", "ler", "dan", "den", "tan", "ten", "da", "de", "ı", "i", "u", "ü",
+    ],
+    "el": ["ματα", "ων", "ες", "ος", "ου", "ας", "α", "η", "ο", "ι", "ς"],
+  ].mapValues { $0.map { TextFolding.fold($0) } }
+
+  /// The stem of a folded word in `language`, when the language inflects and the stem keeps at
+  /// least five characters; nil otherwise.
+  public static func stem(of word: String, language: String) -> String? {
+    guard let endings = endings[language] else { return nil }
+    for ending in endings where word.hasSuffix(ending) {
+      let stem = String(word.dropLast(ending.count))
+      if stem.count >= 5 { return stem }
+    }
+    return nil
+  }
+}
