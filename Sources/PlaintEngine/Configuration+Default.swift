@@ -26,4 +26,5 @@ enum Defaults {
   static let reportsDir = "reports"
   static let formats = ["html", "md", "json", "csv"]
   static let customerNames = false
+  static let reportLanguage = "en"
 }

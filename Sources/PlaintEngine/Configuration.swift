@@ -1,5 +1,6 @@
 import Foundation
 import PlaintCore
+import PlaintReport
 
 /// Everything `plaint.yml` says, with every default filled in and every path made absolute.
 public struct Configuration: Sendable {
@@ -106,6 +107,8 @@ public struct Configuration: Sendable {
     public var formats: [String]
     /// Customer display names appear in reports only when this is true.
     public var customerNames: Bool
+    /// The language of the fixed text of `index.html` and `summary.md`.
+    public var language: ReportLanguage = .english
   }
 
   /// Resolves a path from the config against the config's directory.

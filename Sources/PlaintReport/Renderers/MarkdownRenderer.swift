@@ -9,252 +9,291 @@ public struct MarkdownRenderer: Sendable {
   public init() {}
 
   public func render(_ bundle: ReportBundle) -> String {
-    let report = bundle.report
-    var lines: [String] = []
-    lines.append("# Complaints \(Self.escape(report.period))")
-    lines.append("")
-    lines.append(contentsOf: headline(report))
-    lines.append("")
-    lines.append(contentsOf: anomalies(report))
-    lines.append("")
-    lines.append(contentsOf: vitalFew(report))
-    lines.append("")
-    lines.append(contentsOf: recurrence(report))
-    lines.append("")
-    lines.append(contentsOf: resolution(report))
-    lines.append("")
-    if let canaries = canaries(report) {
-      lines.append(contentsOf: canaries)
+    Page(bundle: bundle, text: ReportText(bundle.report), vitalLimit: vitalLimit).render()
+  }
+
+  /// One rendering: the bundle and the language it is written in.
+  private struct Page {
+    let bundle: ReportBundle
+    let text: ReportText
+    let vitalLimit: Int
+
+    var report: ReportModel { bundle.report }
+
+    func render() -> String {
+      var lines: [String] = []
+      lines.append("# " + text(.pageTitle, escape(text.period(report.period))))
       lines.append("")
+      lines.append(contentsOf: headline())
+      lines.append("")
+      lines.append(contentsOf: anomalies())
+      lines.append("")
+      lines.append(contentsOf: vitalFew())
+      lines.append("")
+      lines.append(contentsOf: recurrence())
+      lines.append("")
+      lines.append(contentsOf: resolution())
+      lines.append("")
+      if let canaries = canaries() {
+        lines.append(contentsOf: canaries)
+        lines.append("")
+      }
+      lines.append(contentsOf: dataQuality())
+      lines.append("")
+      lines.append("## " + text[.headingMethod])
+      lines.append("")
+      lines.append(escape(text.methodDescription(report)))
+      lines.append("")
+      let method = report.method
+      lines.append(
+        text(
+          .mdMethodLine, "`\(MarkdownRenderer.code(method.name))`", text.short(method.sigma),
+          text.count(method.baselinePeriods), text.count(method.minBaselinePeriods),
+          text.count(method.minCount),
+          method.fdr.map { text.short($0, decimals: 4) } ?? text[.fdrOff],
+          method.rules.map { escape(text.rule($0)) }.joined(separator: ", "),
+          escape(text.exposure(method.exposure))))
+      lines.append("")
+      lines.append(
+        "_" + text(.footer, escape(bundle.generatedBy), escape(report.schema),
+          escape(report.taxonomyHash)) + "_")
+      return lines.joined(separator: "\n") + "\n"
     }
-    lines.append(contentsOf: dataQuality(bundle))
-    lines.append("")
-    lines.append("## Method")
-    lines.append("")
-    lines.append(Self.escape(report.method.description))
-    lines.append("")
-    lines.append(
-      "Method `\(Self.code(report.method.name))`, k = \(OutputNumber.short(report.method.sigma)), "
-        + "baseline \(report.method.baselinePeriods) periods "
-        + "(at least \(report.method.minBaselinePeriods)), min count \(report.method.minCount), "
-        + "FDR \(report.method.fdr.map { OutputNumber.short($0, decimals: 4) } ?? "off"), "
-        + "rules: \(report.method.rules.map(Self.escape).joined(separator: ", ")); "
-        + "exposure: \(Self.escape(report.method.exposure)).")
-    lines.append("")
-    lines.append(
-      "_\(Self.escape(bundle.generatedBy)) · schema \(Self.escape(report.schema)) · "
-        + "taxonomy \(Self.escape(report.taxonomyHash))_")
-    return lines.joined(separator: "\n") + "\n"
-  }
 
-  private func headline(_ report: ReportModel) -> [String] {
-    let scale = RateScale(report.method)
-    var parts = ["**\(OutputNumber.count(report.totals.complaints)) complaints**"]
-    if let rate = report.totals.rate {
-      var text = "**\(scale.format(rate)) \(scale.unit)**"
-      if let center = report.baselineCenter {
-        text += " (baseline centre \(scale.format(center))"
-        if center > 0 {
-          let change = (rate / center - 1) * 100
-          text += ", \(change >= 0 ? "+" : "")\(OutputNumber.fixed(change, decimals: 1))%"
+    private func escape(_ value: String) -> String { MarkdownRenderer.escape(value) }
+
+    private func bold(_ label: ReportPhrase) -> String { "**\(text[label]):**" }
+
+    private func headline() -> [String] {
+      let scale = RateScale(report.method, text)
+      var parts = ["**" + text(.headlineComplaints, text.count(report.totals.complaints)) + "**"]
+      if let rate = report.totals.rate {
+        var line = "**\(scale.format(rate)) \(scale.unit)**"
+        if let center = report.baselineCenter {
+          if center > 0 {
+            let change = text.signedPercent((rate / center - 1) * 100)
+            line += " " + text(.headlineBaselineChange, scale.format(center), change)
+          } else {
+            line += " " + text(.headlineBaseline, scale.format(center))
+          }
         }
-        text += ")"
+        parts.append(line)
+      } else {
+        parts.append(text[.headlineNoExposure])
       }
-      parts.append(text)
-    } else {
-      parts.append("no sales exposure (count chart)")
+      parts.append("**" + text(.headlineClassified, text.percent(report.totals.classifiedShare)) + "**")
+      let anomalyCount = report.anomalies.count
+      parts.append(
+        "**" + text.plural(anomalyCount, .headlineAnomalyOne, .headlineAnomalyOther) + "**")
+      return [parts.joined(separator: " · ")]
     }
-    parts.append("**\(OutputNumber.percent(report.totals.classifiedShare)) classified**")
-    let anomalyCount = report.anomalies.count
-    parts.append("**\(anomalyCount) \(anomalyCount == 1 ? "anomaly" : "anomalies")**")
-    return [parts.joined(separator: " · ")]
-  }
 
-  private func anomalies(_ report: ReportModel) -> [String] {
-    let scale = RateScale(report.method)
-    var lines = ["## Anomalies", ""]
-    guard !report.anomalies.isEmpty else {
-      lines.append("No cell is out of control in \(Self.escape(report.period)).")
-      return lines + improvements(report, scale) + resolved(report)
-    }
-    lines.append(
-      "| Cell | Count | Expected | UCL \(scale.shortUnit) | Rate \(scale.shortUnit) | Rules "
-        + "| Status | q | Owner |")
-    lines.append("|---|---:|---:|---:|---:|---|---|---:|---|")
-    for anomaly in report.anomalies {
-      let status =
-        anomaly.status == "continuing"
-        ? "continuing (\(anomaly.streak))" : Self.escape(anomaly.status)
-      let cells = [
-        Self.escape(anomaly.label), OutputNumber.count(anomaly.count),
-        OutputNumber.short(anomaly.expected, decimals: 1), scale.format(anomaly.ucl),
-        scale.format(anomaly.rate),
-        anomaly.rules.map(Self.escape).joined(separator: ", "), status,
-        OutputNumber.probability(anomaly.qValue), Self.escape(anomaly.owner ?? "–"),
+    private func anomalies() -> [String] {
+      let scale = RateScale(report.method, text)
+      var lines = ["## " + text[.headingAnomalies], ""]
+      guard !report.anomalies.isEmpty else {
+        lines.append(text(.noAnomalies, escape(text.period(report.period))))
+        return lines + improvements(scale) + resolved()
+      }
+      let headings = [
+        text[.columnCell], text[.columnCount], text[.columnExpected],
+        text(.columnUCL, scale.shortUnit), text(.columnRate, scale.shortUnit), text[.columnRules],
+        text[.columnStatus], "q", text[.columnOwner],
       ]
-      lines.append("| " + cells.joined(separator: " | ") + " |")
-    }
-    return lines + improvements(report, scale) + resolved(report)
-  }
-
-  private func improvements(_ report: ReportModel, _ scale: RateScale) -> [String] {
-    guard !report.improvements.isEmpty else { return [] }
-    let cells = report.improvements.map {
-      "\(Self.escape($0.label)) (\(scale.format($0.rate)) \(scale.unit))"
-    }
-    return ["", "Improvements (below the lower limit): " + cells.joined(separator: "; ") + "."]
-  }
-
-  private func resolved(_ report: ReportModel) -> [String] {
-    guard !report.resolved.isEmpty else { return [] }
-    let cells = report.resolved.map { Self.escape($0.label) }
-    return [
-      "", "Resolved (flagged last period, in control now): " + cells.joined(separator: "; ") + ".",
-    ]
-  }
-
-  private func vitalFew(_ report: ReportModel) -> [String] {
-    let threshold = OutputNumber.percent(report.pareto.threshold)
-    var lines = ["## The vital few", ""]
-    for (title, rows) in [
-      ("By issue", report.pareto.byIssue), ("By cell", report.pareto.byCell),
-    ] {
-      let vital = rows.filter(\.vital)
-      guard !vital.isEmpty else {
-        lines.append("- **\(title):** no complaints.")
-        continue
+      lines.append("| " + headings.joined(separator: " | ") + " |")
+      lines.append("|---|---:|---:|---:|---:|---|---|---:|---|")
+      for anomaly in report.anomalies {
+        let status =
+          anomaly.status == "continuing"
+          ? text(.continuingShort, text.count(anomaly.streak))
+          : escape(text.status(anomaly.status))
+        let cells = [
+          escape(cellLabel(anomaly)), text.count(anomaly.count),
+          text.short(anomaly.expected, decimals: 1), scale.format(anomaly.ucl),
+          scale.format(anomaly.rate),
+          anomaly.rules.map { escape(text.rule($0)) }.joined(separator: ", "), status,
+          text.probability(anomaly.qValue), escape(anomaly.owner ?? "–"),
+        ]
+        lines.append("| " + cells.joined(separator: " | ") + " |")
       }
-      let shown = vital.prefix(vitalLimit).map {
-        "\(Self.escape($0.key)) (\(OutputNumber.count($0.count)), \(OutputNumber.percent($0.share)))"
-      }
-      let more = vital.count > vitalLimit ? " and \(vital.count - vitalLimit) more" : ""
-      let share = OutputNumber.percent(vital.last?.cumulative)
-      lines.append(
-        "- **\(title)** (\(vital.count) of \(rows.count) make \(share), threshold \(threshold)): "
-          + shown.joined(separator: "; ") + more)
+      return lines + improvements(scale) + resolved()
     }
-    return lines
-  }
 
-  private func recurrence(_ report: ReportModel) -> [String] {
-    let recurrence = report.recurrence
-    var lines = ["## Recurrence", ""]
-    if recurrence.concentrations.isEmpty {
-      lines.append("- **Concentrations:** none.")
-    } else {
-      lines.append("- **Concentrations:**")
-      for item in recurrence.concentrations {
+    private func cellLabel(_ anomaly: ReportModel.Anomaly) -> String {
+      text.cell(anomaly.category, anomaly.productLine, anomaly.tier)
+    }
+
+    private func improvements(_ scale: RateScale) -> [String] {
+      guard !report.improvements.isEmpty else { return [] }
+      let cells = report.improvements.map {
+        "\(escape(cellLabel($0))) (\(scale.format($0.rate)) \(scale.unit))"
+      }
+      return ["", text(.mdImprovements, cells.joined(separator: "; "))]
+    }
+
+    private func resolved() -> [String] {
+      guard !report.resolved.isEmpty else { return [] }
+      let cells = report.resolved.map { escape(cellLabel($0)) }
+      return ["", text(.mdResolved, cells.joined(separator: "; "))]
+    }
+
+    private func vitalFew() -> [String] {
+      let threshold = text.percent(report.pareto.threshold)
+      var lines = ["## " + text[.headingVitalFew], ""]
+      let tables: [(ReportPhrase, [ReportModel.ParetoRow], (String) -> String)] = [
+        (.vitalByIssue, report.pareto.byIssue, text.issue),
+        (.vitalByCell, report.pareto.byCell, text.cellKey),
+      ]
+      for (title, rows, label) in tables {
+        let vital = rows.filter(\.vital)
+        guard !vital.isEmpty else {
+          lines.append("- " + bold(title) + " " + text[.noComplaints])
+          continue
+        }
+        let shown = vital.prefix(vitalLimit).map {
+          "\(escape(label($0.key))) (\(text.count($0.count)), \(text.percent($0.share)))"
+        }
+        let more =
+          vital.count > vitalLimit ? text(.andMore, text.count(vital.count - vitalLimit)) : ""
+        let share = text.percent(vital.last?.cumulative)
         lines.append(
-          "  - \(Self.escape(item.text)) (p \(OutputNumber.probability(item.pValue)), "
-            + "h = \(OutputNumber.short(item.effectSize)))")
+          "- **\(text[title])** "
+            + text(
+              .mdVitalSummary, text.count(vital.count), text.count(rows.count), share, threshold)
+            + ": " + shown.joined(separator: "; ") + more)
       }
+      return lines
     }
-    if !recurrence.returning.isEmpty {
-      let cells = recurrence.returning.map {
-        "\(Self.escape("\($0.category) / \($0.productLine) / \($0.tier)")) (flagged "
-          + "\(Self.escape($0.previousPeriod)), resolved \(Self.escape($0.resolvedPeriod)), "
-          + "now \(Self.escape($0.issue ?? "–")))"
-      }
-      lines.append("- **Returning anomalies:** " + cells.joined(separator: "; ") + ".")
-    }
-    if !recurrence.recurringIssues.isEmpty {
-      let issues = recurrence.recurringIssues.map {
-        "\(Self.escape($0.issue)) (\($0.periods.map(Self.escape).joined(separator: ", ")))"
-      }
-      lines.append(
-        "- **Recurring issues** (vital few in ≥ 2 of the last 3 periods): "
-          + issues.joined(separator: "; ") + ".")
-    }
-    let repeats = recurrence.repeatCustomers
-    if repeats.isEmpty {
-      lines.append("- **Repeat complainants:** none.")
-    } else {
-      let keyAccounts = repeats.filter(\.keyAccount).count
-      let shown = repeats.filter { !$0.keyAccount }.prefix(vitalLimit).map {
-        "\(Self.escape($0.customer)) (\($0.count): \($0.issues.map(Self.escape).joined(separator: ", ")))"
-      }
-      var line =
-        "- **Repeat complainants:** \(repeats.count) (\(keyAccounts) key accounts; all in "
-        + "repeat-customers.csv)"
-      if !shown.isEmpty { line += ". Consumers: " + shown.joined(separator: "; ") }
-      lines.append(line + ".")
-    }
-    for release in recurrence.releases {
-      lines.append("- **Release:** \(Self.escape(release.text))")
-    }
-    return lines
-  }
 
-  private func resolution(_ report: ReportModel) -> [String] {
-    let resolution = report.resolution
-    var lines = ["## Resolution", ""]
-    guard !resolution.byCategory.isEmpty else {
-      return lines + ["No complaints to time in \(Self.escape(report.period))."]
+    private func recurrence() -> [String] {
+      let recurrence = report.recurrence
+      var lines = ["## " + text[.headingRecurrence], ""]
+      if recurrence.concentrations.isEmpty {
+        lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound])
+      } else {
+        lines.append("- " + bold(.labelConcentrations))
+        for item in recurrence.concentrations {
+          lines.append(
+            "  - \(escape(text.concentration(item, period: report.period))) "
+              + "(p \(text.probability(item.pValue)), h = \(text.short(item.effectSize)))")
+        }
+      }
+      if !recurrence.returning.isEmpty {
+        let cells = recurrence.returning.map {
+          text(
+            .mdReturning, escape(text.cell($0.category, $0.productLine, $0.tier)),
+            escape(text.period($0.previousPeriod)), escape(text.period($0.resolvedPeriod)),
+            escape($0.issue.map(text.issue) ?? "–"))
+        }
+        lines.append("- " + bold(.labelReturning) + " " + cells.joined(separator: "; ") + ".")
+      }
+      if !recurrence.recurringIssues.isEmpty {
+        let issues = recurrence.recurringIssues.map {
+          "\(escape(text.issue($0.issue))) "
+            + "(\($0.periods.map { escape(text.period($0)) }.joined(separator: ", ")))"
+        }
+        lines.append(
+          "- **\(text[.labelRecurringIssues])** \(text[.mdRecurringNote]): "
+            + issues.joined(separator: "; ") + ".")
+      }
+      let repeats = recurrence.repeatCustomers
+      if repeats.isEmpty {
+        lines.append("- " + bold(.labelRepeatComplainants) + " " + text[.noneFound])
+      } else {
+        let keyAccounts = repeats.filter(\.keyAccount).count
+        let shown = repeats.filter { !$0.keyAccount }.prefix(vitalLimit).map {
+          "\(escape($0.customer)) (\(text.count($0.count)): "
+            + "\($0.issues.map { escape(text.issue($0)) }.joined(separator: ", ")))"
+        }
+        var line =
+          "- " + bold(.labelRepeatComplainants) + " "
+          + text(.mdRepeatSummary, text.count(repeats.count), text.count(keyAccounts))
+        if !shown.isEmpty { line += text(.mdConsumers, shown.joined(separator: "; ")) }
+        lines.append(line + ".")
+      }
+      let perUnits = report.method.exposure != ReportModel.Method.countExposure
+      for release in recurrence.releases {
+        lines.append(
+          "- " + bold(.labelRelease) + " " + escape(text.release(release, perUnits: perUnits)))
+      }
+      return lines
     }
-    lines.append(
-      "| Category | Complaints | Median h | 90th pct h | SLA breached | Open past SLA |")
-    lines.append("|---|---:|---:|---:|---:|---:|")
-    for row in resolution.byCategory {
-      let cells = [
-        Self.escape(row.key), OutputNumber.count(row.complaints),
-        OutputNumber.short(row.medianHours, decimals: 1),
-        OutputNumber.short(row.p90Hours, decimals: 1), OutputNumber.percent(row.slaBreachShare),
-        OutputNumber.count(row.openPastSLA),
+
+    private func resolution() -> [String] {
+      let resolution = report.resolution
+      var lines = ["## " + text[.headingResolution], ""]
+      guard !resolution.byCategory.isEmpty else {
+        return lines + [text(.noResolution, escape(text.period(report.period)))]
+      }
+      let headings = [
+        text[.columnCategory], text[.columnComplaints], text[.columnMedianHoursShort],
+        text[.columnP90HoursShort], text[.columnSLABreached], text[.columnOpenPastSLA],
       ]
-      lines.append("| " + cells.joined(separator: " | ") + " |")
+      lines.append("| " + headings.joined(separator: " | ") + " |")
+      lines.append("|---|---:|---:|---:|---:|---:|")
+      for row in resolution.byCategory {
+        let cells = [
+          escape(text.category(row.key)), text.count(row.complaints),
+          text.short(row.medianHours, decimals: 1),
+          text.short(row.p90Hours, decimals: 1), text.percent(row.slaBreachShare),
+          text.count(row.openPastSLA),
+        ]
+        lines.append("| " + cells.joined(separator: " | ") + " |")
+      }
+      lines.append("")
+      let sla = resolution.slaHours.map { text.short($0) } ?? "–"
+      lines.append(text(.mdSLASentence, sla, text.count(resolution.openPastSLA.count)))
+      return lines
     }
-    lines.append("")
-    let sla = resolution.slaHours.map { OutputNumber.short($0) } ?? "–"
-    lines.append(
-      "SLA \(sla) hours; \(OutputNumber.count(resolution.openPastSLA.count)) complaints of the "
-        + "window were still open past it at the end of the period (open-past-sla.csv).")
-    return lines
-  }
 
-  private func canaries(_ report: ReportModel) -> [String]? {
-    let canaries = report.canaries
-    guard !canaries.found.isEmpty || !canaries.missing.isEmpty else { return nil }
-    var lines = ["## Canary complaints", ""]
-    for item in canaries.found {
-      lines.append(
-        "- Found \(Self.escape("\(item.system):\(item.id)")) (\(Self.escape(item.period))) in "
-          + "\(Self.escape("\(item.category) / \(item.productLine) / \(item.tier)")), "
-          + "\(Self.escape(item.issue))")
+    private func canaries() -> [String]? {
+      let canaries = report.canaries
+      guard !canaries.found.isEmpty || !canaries.missing.isEmpty else { return nil }
+      var lines = ["## " + text[.headingCanaries], ""]
+      for item in canaries.found {
+        lines.append(
+          "- "
+            + text(
+              .mdCanaryFound, escape("\(item.system):\(item.id)"), escape(text.period(item.period)),
+              escape(text.cell(item.category, item.productLine, item.tier)),
+              escape(text.issue(item.issue))))
+      }
+      for id in canaries.missing {
+        lines.append("- **\(text[.labelMissing])** " + text(.mdCanaryMissing, escape(id)))
+      }
+      lines.append("")
+      lines.append(text[.mdCanariesNote])
+      return lines
     }
-    for id in canaries.missing {
-      lines.append("- **Missing** \(Self.escape(id)): expected, never arrived")
-    }
-    lines.append("")
-    lines.append("Canaries are left out of every other number in this report.")
-    return lines
-  }
 
-  private func dataQuality(_ bundle: ReportBundle) -> [String] {
-    let report = bundle.report
-    var lines = ["## Data quality", ""]
-    let gaps = report.dataGaps.count
-    lines.append(
-      "- Data gaps: \(gaps) \(gaps == 1 ? "period" : "periods") of a product line without sales "
-        + "units (not charted).")
-    let unclassified = report.totals.classifiedShare.map { 1 - $0 }
-    lines.append("- Unclassified: \(OutputNumber.percent(unclassified)) of complaints.")
-    if report.reclassified > 0 {
-      lines.append("- Reclassified after a taxonomy change: \(report.reclassified) tickets.")
-    }
-    lines.append("- Rejected rows: \(OutputNumber.count(bundle.rejects.count)) (see rejects.csv).")
-    guard !report.inputs.isEmpty else { return lines }
-    lines.append("")
-    lines.append("| Input | Rows read | Accepted | Rejected | Duplicates | Filtered |")
-    lines.append("|---|---:|---:|---:|---:|---:|")
-    for input in report.inputs {
-      let cells = [
-        Self.escape(input.path), OutputNumber.count(input.rowsRead),
-        OutputNumber.count(input.accepted), OutputNumber.count(input.rejected),
-        OutputNumber.count(input.duplicates), OutputNumber.count(input.filtered),
+    private func dataQuality() -> [String] {
+      var lines = ["## " + text[.headingDataQuality], ""]
+      let gaps = report.dataGaps.count
+      lines.append("- " + text.plural(gaps, .mdDataGapsOne, .mdDataGapsOther))
+      let unclassified = report.totals.classifiedShare.map { 1 - $0 }
+      lines.append("- " + text(.unclassifiedShare, text.percent(unclassified)))
+      if report.reclassified > 0 {
+        lines.append("- " + text(.mdReclassified, text.count(report.reclassified)))
+      }
+      lines.append("- " + text(.mdRejected, text.count(bundle.rejects.count)))
+      guard !report.inputs.isEmpty else { return lines }
+      lines.append("")
+      let headings = [
+        text[.columnInput], text[.columnRowsRead], text[.columnAccepted], text[.columnRejected],
+        text[.columnDuplicates], text[.columnFiltered],
       ]
-      lines.append("| " + cells.joined(separator: " | ") + " |")
+      lines.append("| " + headings.joined(separator: " | ") + " |")
+      lines.append("|---|---:|---:|---:|---:|---:|")
+      for input in report.inputs {
+        let cells = [
+          escape(input.path), text.count(input.rowsRead),
+          text.count(input.accepted), text.count(input.rejected),
+          text.count(input.duplicates), text.count(input.filtered),
+        ]
+        lines.append("| " + cells.joined(separator: " | ") + " |")
+      }
+      return lines
     }
-    return lines
   }
 
   /// Escapes text from input so it reads literally in Markdown, tables and lists included.
