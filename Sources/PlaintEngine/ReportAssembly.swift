@@ -129,7 +129,8 @@ struct ReportAssembly {
       unclassifiedTerms: UnclassifiedTerms.top(
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
     report.canaries = try canaries()
-    report.language = configuration.reports.language == .english
+    report.language =
+      configuration.reports.language == .english
       ? nil : configuration.reports.language.rawValue
     let labels = context.labels.resolved(for: configuration.reports.language)
     report.labels = labels.isEmpty ? nil : labels

@@ -64,7 +64,8 @@ public struct HTMLRenderer: Sendable {
       var html = "<header>\n<h1>\(text(.pageHeading, e(text.period(report.period))))</h1>\n"
       // One line here; the whole method, for an auditor, closes the page.
       let method = report.method
-      let fdr = method.fdr.map { text(.headerFDR, text.short($0, decimals: 2)) } ?? text[.headerNoFDR]
+      let fdr =
+        method.fdr.map { text(.headerFDR, text.short($0, decimals: 2)) } ?? text[.headerNoFDR]
       let line = text(
         .headerMethodLine, method.name, text.short(method.sigma, decimals: 2),
         text.count(method.cellsTested), fdr, text.exposure(method.exposure))
@@ -336,7 +337,8 @@ public struct HTMLRenderer: Sendable {
     private func heatmap() -> String {
       let scale = RateScale(report.method, text)
       let rows = bundle.grid.filter { $0.period == report.period }
-      var html = "<section id=\"heatmap\">\n<h2>\(text(.headingGrid, e(text.period(report.period))))</h2>\n"
+      var html =
+        "<section id=\"heatmap\">\n<h2>\(text(.headingGrid, e(text.period(report.period))))</h2>\n"
       guard !rows.isEmpty else { return html + "<p>\(text[.noChartedCells])</p>\n</section>\n" }
       html += "<p class=\"note legend\">\(text[.heatLegend]) "
       for (className, label) in [
@@ -414,7 +416,8 @@ public struct HTMLRenderer: Sendable {
         html += "<h3>\(text[.labelConcentrations])</h3>\n"
         html += "<p class=\"note\">\(text[.concentrationsNote])</p>\n<ul>\n"
         for item in recurrence.concentrations {
-          html += "<li>\(e(text.concentration(item, period: report.period))) <span class=\"note\">p "
+          html +=
+            "<li>\(e(text.concentration(item, period: report.period))) <span class=\"note\">p "
           html += "\(e(text.probability(item.pValue))), h = "
           html += "\(e(text.short(item.effectSize)))</span></li>\n"
         }

@@ -55,8 +55,10 @@ public struct MarkdownRenderer: Sendable {
           escape(text.exposure(method.exposure))))
       lines.append("")
       lines.append(
-        "_" + text(.footer, escape(bundle.generatedBy), escape(report.schema),
-          escape(report.taxonomyHash)) + "_")
+        "_"
+          + text(
+            .footer, escape(bundle.generatedBy), escape(report.schema),
+            escape(report.taxonomyHash)) + "_")
       return lines.joined(separator: "\n") + "\n"
     }
 
@@ -81,7 +83,8 @@ public struct MarkdownRenderer: Sendable {
       } else {
         parts.append(text[.headlineNoExposure])
       }
-      parts.append("**" + text(.headlineClassified, text.percent(report.totals.classifiedShare)) + "**")
+      parts.append(
+        "**" + text(.headlineClassified, text.percent(report.totals.classifiedShare)) + "**")
       let anomalyCount = report.anomalies.count
       parts.append(
         "**" + text.plural(anomalyCount, .headlineAnomalyOne, .headlineAnomalyOther) + "**")

@@ -201,7 +201,8 @@ public struct ParetoChartSVG: Sendable {
     for percent in stride(from: 0, through: 100, by: 25) {
       let level = share(Double(percent) / 100)
       svg += "<text class=\"tick\" x=\"\(SVG.coordinate(frame.rightEdge + 4))\" "
-      svg += "y=\"\(SVG.coordinate(level + 3))\">\(text.wholePercent(Double(percent) / 100, spaced: false))</text>\n"
+      svg +=
+        "y=\"\(SVG.coordinate(level + 3))\">\(text.wholePercent(Double(percent) / 100, spaced: false))</text>\n"
     }
     for (index, row) in shown.enumerated() {
       let top = frame.top + frame.plotHeight * (1 - Double(row.count) / axis.top)
@@ -240,8 +241,7 @@ public struct ParetoChartSVG: Sendable {
   /// cumulative share the table's last; all rows when they fit.
   static func topWithOther(
     _ rows: [ReportModel.ParetoRow], limit: Int, text: ReportText = .english
-  ) -> [ReportModel.ParetoRow]
-  {
+  ) -> [ReportModel.ParetoRow] {
     guard rows.count > limit, limit > 1 else { return rows }
     let rest = rows[(limit - 1)...]
     let total = rows.reduce(0) { $0 + $1.count }

@@ -4,7 +4,10 @@ extension ReportText {
   static let englishLocale = ReportLocale(
     decimalSeparator: ".", groupSeparator: ",",
     minimumGroupingDigits: 4, percentPattern: "{0}%",
-    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    months: [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ],
     monthPattern: "{0} {1}", weekPattern: "{0}-W{1}",
     datePattern: "{0}-{1}-{2}",
     weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"])
@@ -168,14 +171,16 @@ extension ReportText {
     .headingRecurrence: "Recurrence",
     .noRecurrence: "No repeat complainants, recurring issues or concentrations.",
     .labelConcentrations: "Concentrations",
-    .concentrationsNote: "Anomalous cells and the largest cells of the period, against the same cell's baseline periods (Fisher's exact test, Bonferroni over the values of each dimension; effect size Cohen's h).",
+    .concentrationsNote:
+      "Anomalous cells and the largest cells of the period, against the same cell's baseline periods (Fisher's exact test, Bonferroni over the values of each dimension; effect size Cohen's h).",
     .labelReturning: "Returning anomalies",
     .labelRecurringIssues: "Recurring issues",
     .labelRepeatComplainants: "Repeat complainants",
     .labelRelease: "Release",
     .labelMissing: "Missing",
     .headingReleases: "Releases",
-    .releasesNote: "The rate over up to six whole periods before and after each release (exact Poisson rate-ratio test, conditional binomial; a change at p ≤ 0.01).",
+    .releasesNote:
+      "The rate over up to six whole periods before and after each release (exact Poisson rate-ratio test, conditional binomial; a change at p ≤ 0.01).",
     .releaseFigure: "{0}, all categories and tiers; dashed purple lines are releases.",
     .mdReturning: "{0} (flagged {1}, resolved {2}, now {3})",
     .mdRecurringNote: "(vital few in ≥ 2 of the last 3 periods)",
@@ -187,21 +192,27 @@ extension ReportText {
     .concentrationAgent: "were handled by agent {0}",
     .concentrationChannel: "came in through {0}",
     .releaseSubject: "{0} {1} complaints",
-    .releaseNotEnoughData: "{0} around {1}: not enough periods with exposure on both sides to compare.",
+    .releaseNotEnoughData:
+      "{0} around {1}: not enough periods with exposure on both sides to compare.",
     .releaseRose: "{0} rose after {1}: {2} → {3} {4} ({5} periods before, {6} after; {7}, {8}).",
     .releaseFell: "{0} fell after {1}: {2} → {3} {4} ({5} periods before, {6} after; {7}, {8}).",
-    .releaseSame: "{0} did not change significantly after {1}: {2} → {3} {4} ({5} periods before, {6} after; {7}, {8}).",
+    .releaseSame:
+      "{0} did not change significantly after {1}: {2} → {3} {4} ({5} periods before, {6} after; {7}, {8}).",
     .headingResolution: "Resolution",
     .headingResolutionTimes: "Resolution times",
     .noResolution: "No complaints to time in {0}.",
-    .mdSLASentence: "SLA {0} hours; {1} complaints of the window were still open past it at the end of the period (open-past-sla.csv).",
-    .slaNote: "SLA {0} hours. Breached: resolved later than that, or still open and older than that at the end of the period.",
+    .mdSLASentence:
+      "SLA {0} hours; {1} complaints of the window were still open past it at the end of the period (open-past-sla.csv).",
+    .slaNote:
+      "SLA {0} hours. Breached: resolved later than that, or still open and older than that at the end of the period.",
     .headingCellsBySLA: "Cells by SLA breach share",
     .headingOpenPastSLA: "Open past the SLA",
     .noOpenPastSLA: "No complaint of the window was open past the SLA at the end of the period.",
-    .openPastSLASummary: "{0} complaints were still open past the SLA at the end of the period, longest first.",
+    .openPastSLASummary:
+      "{0} complaints were still open past the SLA at the end of the period, longest first.",
     .headingCanaries: "Canary complaints",
-    .canariesNote: "Test complaints sent on purpose; left out of every other number in this report.",
+    .canariesNote:
+      "Test complaints sent on purpose; left out of every other number in this report.",
     .canariesMissing: "Missing (expected, never arrived): {0}",
     .mdCanaryFound: "Found {0} ({1}) in {2}, {3}",
     .mdCanaryMissing: "{0}: expected, never arrived",
@@ -224,7 +235,8 @@ extension ReportText {
     .mdReclassified: "Reclassified after a taxonomy change: {0} tickets.",
     .mdRejected: "Rejected rows: {0} (see rejects.csv).",
     .headingMethod: "Method",
-    .mdMethodLine: "Method {0}, k = {1}, baseline {2} periods (at least {3}), min count {4}, FDR {5}, rules: {6}; exposure: {7}.",
+    .mdMethodLine:
+      "Method {0}, k = {1}, baseline {2} periods (at least {3}), min count {4}, FDR {5}, rules: {6}; exposure: {7}.",
     .fdrOff: "off",
     .factMethod: "Method",
     .factLimits: "Limits",
@@ -235,13 +247,16 @@ extension ReportText {
     .factExposure: "Exposure",
     .factRates: "Rates",
     .factRatesValue: "shown {0}",
-    .methodDescription: "Control method {0} (u, Laney u′ or exact Poisson limits chosen per cell by the expected count and the Pearson dispersion ratio φ), k = {1}, {2}, at least {3} complaints to flag, {4} across the cells of a period; {5}",
+    .methodDescription:
+      "Control method {0} (u, Laney u′ or exact Poisson limits chosen per cell by the expected count and the Pearson dispersion ratio φ), k = {1}, {2}, at least {3} complaints to flag, {4} across the cells of a period; {5}",
     .methodRollingBaseline: "rolling baseline of the last {0} in-control periods (at least {1})",
-    .methodFrozenBaselines: "baselines frozen through {0} for {1} of {2} series (`plaint baseline show` lists their windows and exclusions)",
+    .methodFrozenBaselines:
+      "baselines frozen through {0} for {1} of {2} series (`plaint baseline show` lists their windows and exclusions)",
     .methodFrozenRest: "; the other {0} on the {1}",
     .methodFDR: "Benjamini–Hochberg at q ≤ {0}",
     .methodNoFDR: "no FDR adjustment",
-    .methodSalesExposure: "rates are complaints per sales unit of the cell's product line and tier.",
+    .methodSalesExposure:
+      "rates are complaints per sales unit of the cell's product line and tier.",
     .methodCountExposure: "no sales file, so every cell is a count chart (one unit per period).",
     .chartsCharted: "This period {0} cells were charted",
     .chartsList: ": {0}",

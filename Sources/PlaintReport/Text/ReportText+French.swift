@@ -4,7 +4,10 @@ extension ReportText {
   static let frenchLocale = ReportLocale(
     decimalSeparator: ",", groupSeparator: " ",
     minimumGroupingDigits: 4, percentPattern: "{0} %",
-    months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+    months: [
+      "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+      "octobre", "novembre", "décembre",
+    ],
     monthPattern: "{0} {1}", weekPattern: "semaine {2} de {0}",
     datePattern: "{2}/{1}/{0}",
     weekdays: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"])
@@ -16,7 +19,8 @@ extension ReportText {
     .granularityMonth: "mois",
     .granularityWeek: "semaine",
     .howJudged: "comment le jugement est établi",
-    .headerMethodLine: "Méthode de contrôle {0}, k = {1}, {2} cellules testées, {3}, exposition : {4}",
+    .headerMethodLine:
+      "Méthode de contrôle {0}, k = {1}, {2} cellules testées, {3}, exposition : {4}",
     .headerFDR: "FDR q ≤ {0}",
     .headerNoFDR: "sans FDR",
     .exposureSales: "unités vendues",
@@ -168,15 +172,18 @@ extension ReportText {
     .headingRecurrence: "Récurrence",
     .noRecurrence: "Ni clients récurrents, ni motifs récurrents, ni concentrations.",
     .labelConcentrations: "Concentrations",
-    .concentrationsNote: "Cellules en anomalie et plus grandes cellules de la période, comparées aux périodes de référence de la même cellule (test exact de Fisher, Bonferroni sur les valeurs de chaque dimension ; taille d'effet h de Cohen).",
+    .concentrationsNote:
+      "Cellules en anomalie et plus grandes cellules de la période, comparées aux périodes de référence de la même cellule (test exact de Fisher, Bonferroni sur les valeurs de chaque dimension ; taille d'effet h de Cohen).",
     .labelReturning: "Anomalies revenues",
     .labelRecurringIssues: "Motifs récurrents",
     .labelRepeatComplainants: "Clients récurrents",
     .labelRelease: "Version",
     .labelMissing: "Manquant",
     .headingReleases: "Versions",
-    .releasesNote: "Le taux sur au plus six périodes entières avant et après chaque version (test exact de Poisson du rapport des taux, binomial conditionnel ; changement si p ≤ 0,01).",
-    .releaseFigure: "{0}, toutes catégories et tous segments ; lignes violettes en pointillé : versions.",
+    .releasesNote:
+      "Le taux sur au plus six périodes entières avant et après chaque version (test exact de Poisson du rapport des taux, binomial conditionnel ; changement si p ≤ 0,01).",
+    .releaseFigure:
+      "{0}, toutes catégories et tous segments ; lignes violettes en pointillé : versions.",
     .mdReturning: "{0} (signalée {1}, résolue {2}, motif actuel {3})",
     .mdRecurringNote: "(dans l'essentiel d'au moins 2 des 3 dernières périodes)",
     .mdRepeatSummary: "{0} ({1} grands comptes ; tous dans repeat-customers.csv)",
@@ -187,34 +194,46 @@ extension ReportText {
     .concentrationAgent: "ont été traitées par {0}",
     .concentrationChannel: "sont arrivées par {0}",
     .releaseSubject: "Les réclamations {1} sur {0}",
-    .releaseNotEnoughData: "{0} autour de {1} : trop peu de périodes avec ventes de part et d'autre pour comparer.",
-    .releaseRose: "{0} ont augmenté après {1} : {2} → {3} {4} ({5} périodes avant, {6} après ; {7}, {8}).",
-    .releaseFell: "{0} ont baissé après {1} : {2} → {3} {4} ({5} périodes avant, {6} après ; {7}, {8}).",
-    .releaseSame: "{0} n'ont pas changé de façon significative après {1} : {2} → {3} {4} ({5} périodes avant, {6} après ; {7}, {8}).",
+    .releaseNotEnoughData:
+      "{0} autour de {1} : trop peu de périodes avec ventes de part et d'autre pour comparer.",
+    .releaseRose:
+      "{0} ont augmenté après {1} : {2} → {3} {4} ({5} périodes avant, {6} après ; {7}, {8}).",
+    .releaseFell:
+      "{0} ont baissé après {1} : {2} → {3} {4} ({5} périodes avant, {6} après ; {7}, {8}).",
+    .releaseSame:
+      "{0} n'ont pas changé de façon significative après {1} : {2} → {3} {4} ({5} périodes avant, {6} après ; {7}, {8}).",
     .headingResolution: "Traitement",
     .headingResolutionTimes: "Délais de traitement",
     .noResolution: "Aucune réclamation à chronométrer en {0}.",
-    .mdSLASentence: "SLA {0} heures ; {1} réclamations de la fenêtre étaient encore ouvertes au-delà à la fin de la période (open-past-sla.csv).",
-    .slaNote: "SLA {0} heures. Dépassé : résolue plus tard, ou encore ouverte et plus ancienne à la fin de la période.",
+    .mdSLASentence:
+      "SLA {0} heures ; {1} réclamations de la fenêtre étaient encore ouvertes au-delà à la fin de la période (open-past-sla.csv).",
+    .slaNote:
+      "SLA {0} heures. Dépassé : résolue plus tard, ou encore ouverte et plus ancienne à la fin de la période.",
     .headingCellsBySLA: "Cellules par part de SLA dépassé",
     .headingOpenPastSLA: "Ouvertes au-delà du SLA",
-    .noOpenPastSLA: "Aucune réclamation de la fenêtre n'était ouverte au-delà du SLA à la fin de la période.",
-    .openPastSLASummary: "{0} réclamations étaient encore ouvertes au-delà du SLA à la fin de la période, les plus anciennes d'abord.",
+    .noOpenPastSLA:
+      "Aucune réclamation de la fenêtre n'était ouverte au-delà du SLA à la fin de la période.",
+    .openPastSLASummary:
+      "{0} réclamations étaient encore ouvertes au-delà du SLA à la fin de la période, les plus anciennes d'abord.",
     .headingCanaries: "Réclamations témoins",
-    .canariesNote: "Réclamations de test envoyées exprès ; exclues de tous les autres chiffres de ce rapport.",
+    .canariesNote:
+      "Réclamations de test envoyées exprès ; exclues de tous les autres chiffres de ce rapport.",
     .canariesMissing: "Manquantes (attendues, jamais arrivées) : {0}",
     .mdCanaryFound: "Trouvée {0} ({1}) dans {2}, {3}",
     .mdCanaryMissing: "{0} : attendue, jamais arrivée",
-    .mdCanariesNote: "Les réclamations témoins sont exclues de tous les autres chiffres de ce rapport.",
+    .mdCanariesNote:
+      "Les réclamations témoins sont exclues de tous les autres chiffres de ce rapport.",
     .headingDataQuality: "Qualité des données",
     .headingInputs: "Entrées",
     .noInputs: "Aucun fichier d'entrée n'a été lu lors de cette exécution.",
     .headingRejectedRows: "Lignes rejetées",
     .noRejects: "Aucune ligne n'a été rejetée.",
-    .rejectsNote: "Chaque ligne rejetée, avec son fichier, son numéro et son texte brut, figure dans rejects.csv.",
+    .rejectsNote:
+      "Chaque ligne rejetée, avec son fichier, son numéro et son texte brut, figure dans rejects.csv.",
     .headingClassification: "Classement",
     .unclassifiedShare: "Non classées : {0} des réclamations.",
-    .htmlReclassified: "{0} tickets enregistrés ont été reclassés après une modification de la taxonomie.",
+    .htmlReclassified:
+      "{0} tickets enregistrés ont été reclassés après une modification de la taxonomie.",
     .unclassifiedTerms: "Mots fréquents des réclamations non classées : {0}.",
     .headingDataGaps: "Données manquantes",
     .noDataGaps: "Chaque gamme avait des ventes à chaque période.",
@@ -224,7 +243,8 @@ extension ReportText {
     .mdReclassified: "Reclassés après une modification de la taxonomie : {0} tickets.",
     .mdRejected: "Lignes rejetées : {0} (voir rejects.csv).",
     .headingMethod: "Méthode",
-    .mdMethodLine: "Méthode {0}, k = {1}, référence {2} périodes (au moins {3}), nombre minimal {4}, FDR {5}, règles : {6} ; exposition : {7}.",
+    .mdMethodLine:
+      "Méthode {0}, k = {1}, référence {2} périodes (au moins {3}), nombre minimal {4}, FDR {5}, règles : {6} ; exposition : {7}.",
     .fdrOff: "désactivé",
     .factMethod: "Méthode",
     .factLimits: "Limites",
@@ -235,14 +255,19 @@ extension ReportText {
     .factExposure: "Exposition",
     .factRates: "Taux",
     .factRatesValue: "exprimés {0}",
-    .methodDescription: "Méthode de contrôle {0} (limites u, Laney u′ ou Poisson exactes, choisies pour chaque cellule selon le nombre attendu et le rapport de dispersion de Pearson φ), k = {1}, {2}, au moins {3} réclamations pour signaler, {4} sur les cellules d'une période ; {5}",
-    .methodRollingBaseline: "référence glissante sur les {0} dernières périodes maîtrisées (au moins {1})",
-    .methodFrozenBaselines: "références figées jusqu'à {0} pour {1} séries sur {2} (`plaint baseline show` liste leurs fenêtres et exclusions)",
+    .methodDescription:
+      "Méthode de contrôle {0} (limites u, Laney u′ ou Poisson exactes, choisies pour chaque cellule selon le nombre attendu et le rapport de dispersion de Pearson φ), k = {1}, {2}, au moins {3} réclamations pour signaler, {4} sur les cellules d'une période ; {5}",
+    .methodRollingBaseline:
+      "référence glissante sur les {0} dernières périodes maîtrisées (au moins {1})",
+    .methodFrozenBaselines:
+      "références figées jusqu'à {0} pour {1} séries sur {2} (`plaint baseline show` liste leurs fenêtres et exclusions)",
     .methodFrozenRest: " ; les {0} autres sur la {1}",
     .methodFDR: "Benjamini–Hochberg à q ≤ {0}",
     .methodNoFDR: "sans correction FDR",
-    .methodSalesExposure: "les taux sont des réclamations par unité vendue de la gamme et du segment de la cellule.",
-    .methodCountExposure: "pas de fichier de ventes, chaque cellule est donc une carte de comptage (une unité par période).",
+    .methodSalesExposure:
+      "les taux sont des réclamations par unité vendue de la gamme et du segment de la cellule.",
+    .methodCountExposure:
+      "pas de fichier de ventes, chaque cellule est donc une carte de comptage (une unité par période).",
     .chartsCharted: "Sur cette période, {0} cellules ont été suivies",
     .chartsList: " : {0}",
     .chartsU: "{0} sur une carte u (φ sous son point χ² à 95 %)",

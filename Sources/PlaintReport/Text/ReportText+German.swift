@@ -4,7 +4,10 @@ extension ReportText {
   static let germanLocale = ReportLocale(
     decimalSeparator: ",", groupSeparator: ".",
     minimumGroupingDigits: 4, percentPattern: "{0} %",
-    months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    months: [
+      "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+      "November", "Dezember",
+    ],
     monthPattern: "{0} {1}", weekPattern: "KW {2}/{0}",
     datePattern: "{2}.{1}.{0}",
     weekdays: ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"])
@@ -16,7 +19,8 @@ extension ReportText {
     .granularityMonth: "Monat",
     .granularityWeek: "Woche",
     .howJudged: "wie bewertet wurde",
-    .headerMethodLine: "Regelkartenverfahren {0}, k = {1}, {2} Zellen geprüft, {3}, Bezugsgröße: {4}",
+    .headerMethodLine:
+      "Regelkartenverfahren {0}, k = {1}, {2} Zellen geprüft, {3}, Bezugsgröße: {4}",
     .headerFDR: "FDR q ≤ {0}",
     .headerNoFDR: "ohne FDR",
     .exposureSales: "verkaufte Einheiten",
@@ -168,15 +172,18 @@ extension ReportText {
     .headingRecurrence: "Wiederkehr",
     .noRecurrence: "Keine Mehrfachbeschwerdeführer, wiederkehrenden Themen oder Häufungen.",
     .labelConcentrations: "Häufungen",
-    .concentrationsNote: "Auffällige und die größten Zellen der Periode, verglichen mit den Basisperioden derselben Zelle (exakter Test nach Fisher, Bonferroni über die Werte jeder Dimension; Effektstärke Cohens h).",
+    .concentrationsNote:
+      "Auffällige und die größten Zellen der Periode, verglichen mit den Basisperioden derselben Zelle (exakter Test nach Fisher, Bonferroni über die Werte jeder Dimension; Effektstärke Cohens h).",
     .labelReturning: "Wiederkehrende Anomalien",
     .labelRecurringIssues: "Wiederkehrende Themen",
     .labelRepeatComplainants: "Mehrfachbeschwerdeführer",
     .labelRelease: "Release",
     .labelMissing: "Fehlt",
     .headingReleases: "Releases",
-    .releasesNote: "Die Rate über bis zu sechs volle Perioden vor und nach jedem Release (exakter Poisson-Test des Ratenverhältnisses, bedingt binomial; eine Änderung bei p ≤ 0,01).",
-    .releaseFigure: "{0}, alle Kategorien und Kundengruppen; gestrichelte violette Linien sind Releases.",
+    .releasesNote:
+      "Die Rate über bis zu sechs volle Perioden vor und nach jedem Release (exakter Poisson-Test des Ratenverhältnisses, bedingt binomial; eine Änderung bei p ≤ 0,01).",
+    .releaseFigure:
+      "{0}, alle Kategorien und Kundengruppen; gestrichelte violette Linien sind Releases.",
     .mdReturning: "{0} (gemeldet {1}, behoben {2}, jetzt {3})",
     .mdRecurringNote: "(wesentlich in mindestens 2 der letzten 3 Perioden)",
     .mdRepeatSummary: "{0} ({1} Großkunden; alle in repeat-customers.csv)",
@@ -187,21 +194,28 @@ extension ReportText {
     .concentrationAgent: "wurden von {0} bearbeitet",
     .concentrationChannel: "kamen über {0}",
     .releaseSubject: "{1}-Beschwerden zu {0}",
-    .releaseNotEnoughData: "{0} rund um {1}: zu wenige Perioden mit Verkaufszahlen auf beiden Seiten für einen Vergleich.",
+    .releaseNotEnoughData:
+      "{0} rund um {1}: zu wenige Perioden mit Verkaufszahlen auf beiden Seiten für einen Vergleich.",
     .releaseRose: "{0} stiegen nach {1}: {2} → {3} {4} ({5} Perioden davor, {6} danach; {7}, {8}).",
     .releaseFell: "{0} sanken nach {1}: {2} → {3} {4} ({5} Perioden davor, {6} danach; {7}, {8}).",
-    .releaseSame: "{0} änderten sich nach {1} nicht signifikant: {2} → {3} {4} ({5} Perioden davor, {6} danach; {7}, {8}).",
+    .releaseSame:
+      "{0} änderten sich nach {1} nicht signifikant: {2} → {3} {4} ({5} Perioden davor, {6} danach; {7}, {8}).",
     .headingResolution: "Bearbeitung",
     .headingResolutionTimes: "Bearbeitungszeiten",
     .noResolution: "Keine Beschwerden im Zeitraum {0}, deren Dauer sich messen ließe.",
-    .mdSLASentence: "SLA {0} Stunden; {1} Beschwerden des Zeitfensters waren am Ende der Periode noch darüber hinaus offen (open-past-sla.csv).",
-    .slaNote: "SLA {0} Stunden. Verletzt: später gelöst oder am Ende der Periode noch offen und älter.",
+    .mdSLASentence:
+      "SLA {0} Stunden; {1} Beschwerden des Zeitfensters waren am Ende der Periode noch darüber hinaus offen (open-past-sla.csv).",
+    .slaNote:
+      "SLA {0} Stunden. Verletzt: später gelöst oder am Ende der Periode noch offen und älter.",
     .headingCellsBySLA: "Zellen nach Anteil der SLA-Verletzungen",
     .headingOpenPastSLA: "Offen über das SLA hinaus",
-    .noOpenPastSLA: "Keine Beschwerde des Zeitfensters war am Ende der Periode über das SLA hinaus offen.",
-    .openPastSLASummary: "{0} Beschwerden waren am Ende der Periode über das SLA hinaus offen, die ältesten zuerst.",
+    .noOpenPastSLA:
+      "Keine Beschwerde des Zeitfensters war am Ende der Periode über das SLA hinaus offen.",
+    .openPastSLASummary:
+      "{0} Beschwerden waren am Ende der Periode über das SLA hinaus offen, die ältesten zuerst.",
     .headingCanaries: "Testbeschwerden",
-    .canariesNote: "Absichtlich gesendete Testbeschwerden; in keiner anderen Zahl dieses Berichts enthalten.",
+    .canariesNote:
+      "Absichtlich gesendete Testbeschwerden; in keiner anderen Zahl dieses Berichts enthalten.",
     .canariesMissing: "Fehlend (erwartet, nie angekommen): {0}",
     .mdCanaryFound: "Gefunden: {0} ({1}) in {2}, {3}",
     .mdCanaryMissing: "{0}: erwartet, nie angekommen",
@@ -211,20 +225,26 @@ extension ReportText {
     .noInputs: "In diesem Lauf wurden keine Eingabedateien gelesen.",
     .headingRejectedRows: "Abgewiesene Zeilen",
     .noRejects: "Keine Zeile wurde abgewiesen.",
-    .rejectsNote: "Jede abgewiesene Zeile steht mit Datei, Zeilennummer und Rohtext in rejects.csv.",
+    .rejectsNote:
+      "Jede abgewiesene Zeile steht mit Datei, Zeilennummer und Rohtext in rejects.csv.",
     .headingClassification: "Zuordnung",
     .unclassifiedShare: "Nicht zugeordnet: {0} der Beschwerden.",
-    .htmlReclassified: "{0} gespeicherte Tickets wurden nach einer Taxonomieänderung neu zugeordnet.",
+    .htmlReclassified:
+      "{0} gespeicherte Tickets wurden nach einer Taxonomieänderung neu zugeordnet.",
     .unclassifiedTerms: "Häufige Wörter in nicht zugeordneten Beschwerden: {0}.",
     .headingDataGaps: "Datenlücken",
     .noDataGaps: "Jede Produktlinie hatte in jeder Periode Verkaufszahlen.",
-    .dataGapsSummary: "{0} Perioden einer Produktlinie hatten keine Verkaufszahlen und erhielten keine Regelkarte.",
-    .mdDataGapsOne: "Datenlücken: {0} Periode einer Produktlinie ohne Verkaufszahlen (keine Regelkarte).",
-    .mdDataGapsOther: "Datenlücken: {0} Perioden einer Produktlinie ohne Verkaufszahlen (keine Regelkarte).",
+    .dataGapsSummary:
+      "{0} Perioden einer Produktlinie hatten keine Verkaufszahlen und erhielten keine Regelkarte.",
+    .mdDataGapsOne:
+      "Datenlücken: {0} Periode einer Produktlinie ohne Verkaufszahlen (keine Regelkarte).",
+    .mdDataGapsOther:
+      "Datenlücken: {0} Perioden einer Produktlinie ohne Verkaufszahlen (keine Regelkarte).",
     .mdReclassified: "Nach einer Taxonomieänderung neu zugeordnet: {0} Tickets.",
     .mdRejected: "Abgewiesene Zeilen: {0} (siehe rejects.csv).",
     .headingMethod: "Methode",
-    .mdMethodLine: "Verfahren {0}, k = {1}, Basis {2} Perioden (mindestens {3}), Mindestanzahl {4}, FDR {5}, Regeln: {6}; Bezugsgröße: {7}.",
+    .mdMethodLine:
+      "Verfahren {0}, k = {1}, Basis {2} Perioden (mindestens {3}), Mindestanzahl {4}, FDR {5}, Regeln: {6}; Bezugsgröße: {7}.",
     .fdrOff: "aus",
     .factMethod: "Verfahren",
     .factLimits: "Grenzen",
@@ -235,14 +255,19 @@ extension ReportText {
     .factExposure: "Bezugsgröße",
     .factRates: "Raten",
     .factRatesValue: "angegeben {0}",
-    .methodDescription: "Regelkartenverfahren {0} (u-, Laney-u′- oder exakte Poisson-Grenzen, je Zelle gewählt nach erwarteter Anzahl und Pearson-Dispersionsverhältnis φ), k = {1}, {2}, mindestens {3} Beschwerden für eine Meldung, {4} über die Zellen einer Periode; {5}",
-    .methodRollingBaseline: "gleitende Basis aus den letzten {0} Perioden unter Kontrolle (mindestens {1})",
-    .methodFrozenBaselines: "Basis eingefroren bis {0} für {1} von {2} Reihen (`plaint baseline show` zeigt Fenster und Ausschlüsse)",
+    .methodDescription:
+      "Regelkartenverfahren {0} (u-, Laney-u′- oder exakte Poisson-Grenzen, je Zelle gewählt nach erwarteter Anzahl und Pearson-Dispersionsverhältnis φ), k = {1}, {2}, mindestens {3} Beschwerden für eine Meldung, {4} über die Zellen einer Periode; {5}",
+    .methodRollingBaseline:
+      "gleitende Basis aus den letzten {0} Perioden unter Kontrolle (mindestens {1})",
+    .methodFrozenBaselines:
+      "Basis eingefroren bis {0} für {1} von {2} Reihen (`plaint baseline show` zeigt Fenster und Ausschlüsse)",
     .methodFrozenRest: "; die übrigen {0} mit {1}",
     .methodFDR: "Benjamini–Hochberg bei q ≤ {0}",
     .methodNoFDR: "ohne FDR-Korrektur",
-    .methodSalesExposure: "Raten sind Beschwerden je verkaufter Einheit der Produktlinie und Kundengruppe der Zelle.",
-    .methodCountExposure: "keine Verkaufsdatei, daher ist jede Zelle eine Zählkarte (eine Einheit je Periode).",
+    .methodSalesExposure:
+      "Raten sind Beschwerden je verkaufter Einheit der Produktlinie und Kundengruppe der Zelle.",
+    .methodCountExposure:
+      "keine Verkaufsdatei, daher ist jede Zelle eine Zählkarte (eine Einheit je Periode).",
     .chartsCharted: "In dieser Periode erhielten {0} Zellen eine Regelkarte",
     .chartsList: ": {0}",
     .chartsU: "{0} eine u-Karte (φ innerhalb seines 95-%-Punkts der χ²-Verteilung)",

@@ -4,7 +4,10 @@ extension ReportText {
   static let polishLocale = ReportLocale(
     decimalSeparator: ",", groupSeparator: " ",
     minimumGroupingDigits: 5, percentPattern: "{0}%",
-    months: ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień"],
+    months: [
+      "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+      "październik", "listopad", "grudzień",
+    ],
     monthPattern: "{0} {1}", weekPattern: "tydzień {2}/{0}",
     datePattern: "{2}.{1}.{0}",
     weekdays: ["niedziela", "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota"])
@@ -168,14 +171,16 @@ extension ReportText {
     .headingRecurrence: "Powtarzalność",
     .noRecurrence: "Brak powracających klientów, powtarzających się problemów i skupień.",
     .labelConcentrations: "Skupienia",
-    .concentrationsNote: "Komórki z anomalią i największe komórki okresu na tle okresów bazowych tej samej komórki (dokładny test Fishera, Bonferroni po wartościach każdego wymiaru; wielkość efektu h Cohena).",
+    .concentrationsNote:
+      "Komórki z anomalią i największe komórki okresu na tle okresów bazowych tej samej komórki (dokładny test Fishera, Bonferroni po wartościach każdego wymiaru; wielkość efektu h Cohena).",
     .labelReturning: "Powracające anomalie",
     .labelRecurringIssues: "Powtarzające się problemy",
     .labelRepeatComplainants: "Powracający klienci",
     .labelRelease: "Wydanie",
     .labelMissing: "Brak",
     .headingReleases: "Wydania",
-    .releasesNote: "Wskaźnik w maksymalnie sześciu pełnych okresach przed każdym wydaniem i po nim (dokładny test Poissona ilorazu wskaźników, warunkowy dwumianowy; zmiana przy p ≤ 0,01).",
+    .releasesNote:
+      "Wskaźnik w maksymalnie sześciu pełnych okresach przed każdym wydaniem i po nim (dokładny test Poissona ilorazu wskaźników, warunkowy dwumianowy; zmiana przy p ≤ 0,01).",
     .releaseFigure: "{0}, wszystkie kategorie i segmenty; fioletowe linie przerywane to wydania.",
     .mdReturning: "{0} (zgłoszona {1}, ustąpiła {2}, teraz {3})",
     .mdRecurringNote: "(kluczowe w co najmniej 2 z 3 ostatnich okresów)",
@@ -187,21 +192,27 @@ extension ReportText {
     .concentrationAgent: "obsłużył(a) {0}",
     .concentrationChannel: "wpłynęło kanałem {0}",
     .releaseSubject: "Reklamacje ({1}) dla {0}",
-    .releaseNotEnoughData: "{0} wokół {1}: za mało okresów ze sprzedażą po obu stronach, by porównać.",
+    .releaseNotEnoughData:
+      "{0} wokół {1}: za mało okresów ze sprzedażą po obu stronach, by porównać.",
     .releaseRose: "{0} wzrosły po {1}: {2} → {3} {4} (okresy przed: {5}, po: {6}; {7}, {8}).",
     .releaseFell: "{0} spadły po {1}: {2} → {3} {4} (okresy przed: {5}, po: {6}; {7}, {8}).",
-    .releaseSame: "{0} nie zmieniły się istotnie po {1}: {2} → {3} {4} (okresy przed: {5}, po: {6}; {7}, {8}).",
+    .releaseSame:
+      "{0} nie zmieniły się istotnie po {1}: {2} → {3} {4} (okresy przed: {5}, po: {6}; {7}, {8}).",
     .headingResolution: "Rozpatrywanie",
     .headingResolutionTimes: "Czas rozpatrywania",
     .noResolution: "Brak reklamacji do zmierzenia (okres: {0}).",
-    .mdSLASentence: "SLA: {0} godz.; reklamacje z okna nadal otwarte po jego upływie na koniec okresu: {1} (open-past-sla.csv).",
-    .slaNote: "SLA: {0} godz. Przekroczone: rozpatrzone później albo na koniec okresu nadal otwarte i starsze.",
+    .mdSLASentence:
+      "SLA: {0} godz.; reklamacje z okna nadal otwarte po jego upływie na koniec okresu: {1} (open-past-sla.csv).",
+    .slaNote:
+      "SLA: {0} godz. Przekroczone: rozpatrzone później albo na koniec okresu nadal otwarte i starsze.",
     .headingCellsBySLA: "Komórki według udziału przekroczeń SLA",
     .headingOpenPastSLA: "Otwarte po upływie SLA",
     .noOpenPastSLA: "Na koniec okresu żadna reklamacja z okna nie była otwarta po upływie SLA.",
-    .openPastSLASummary: "Reklamacje otwarte po upływie SLA na koniec okresu: {0}, od najstarszych.",
+    .openPastSLASummary:
+      "Reklamacje otwarte po upływie SLA na koniec okresu: {0}, od najstarszych.",
     .headingCanaries: "Reklamacje kontrolne",
-    .canariesNote: "Celowo wysłane reklamacje testowe; pominięte we wszystkich innych liczbach raportu.",
+    .canariesNote:
+      "Celowo wysłane reklamacje testowe; pominięte we wszystkich innych liczbach raportu.",
     .canariesMissing: "Brakujące (oczekiwane, nie dotarły): {0}",
     .mdCanaryFound: "Znaleziono {0} ({1}) w {2}, {3}",
     .mdCanaryMissing: "{0}: oczekiwana, nie dotarła",
@@ -211,7 +222,8 @@ extension ReportText {
     .noInputs: "W tym przebiegu nie wczytano żadnego pliku wejściowego.",
     .headingRejectedRows: "Odrzucone wiersze",
     .noRejects: "Nie odrzucono żadnego wiersza.",
-    .rejectsNote: "Każdy odrzucony wiersz, z plikiem, numerem wiersza i surowym tekstem, jest w rejects.csv.",
+    .rejectsNote:
+      "Każdy odrzucony wiersz, z plikiem, numerem wiersza i surowym tekstem, jest w rejects.csv.",
     .headingClassification: "Klasyfikacja",
     .unclassifiedShare: "Niesklasyfikowane: {0} reklamacji.",
     .htmlReclassified: "Zapisane zgłoszenia przeklasyfikowane po zmianie taksonomii: {0}.",
@@ -224,7 +236,8 @@ extension ReportText {
     .mdReclassified: "Przeklasyfikowane po zmianie taksonomii: {0}.",
     .mdRejected: "Odrzucone wiersze: {0} (zob. rejects.csv).",
     .headingMethod: "Metoda",
-    .mdMethodLine: "Metoda {0}, k = {1}, baza: okresy {2} (co najmniej {3}), minimalna liczba {4}, FDR {5}, reguły: {6}; ekspozycja: {7}.",
+    .mdMethodLine:
+      "Metoda {0}, k = {1}, baza: okresy {2} (co najmniej {3}), minimalna liczba {4}, FDR {5}, reguły: {6}; ekspozycja: {7}.",
     .fdrOff: "wył.",
     .factMethod: "Metoda",
     .factLimits: "Granice",
@@ -235,14 +248,18 @@ extension ReportText {
     .factExposure: "Ekspozycja",
     .factRates: "Wskaźniki",
     .factRatesValue: "podane {0}",
-    .methodDescription: "Metoda kontroli {0} (granice u, Laneya u′ lub dokładne granice Poissona, dobierane dla każdej komórki według oczekiwanej liczby i współczynnika dyspersji Pearsona φ), k = {1}, {2}, co najmniej {3} reklamacje do zgłoszenia, {4} w obrębie komórek okresu; {5}",
+    .methodDescription:
+      "Metoda kontroli {0} (granice u, Laneya u′ lub dokładne granice Poissona, dobierane dla każdej komórki według oczekiwanej liczby i współczynnika dyspersji Pearsona φ), k = {1}, {2}, co najmniej {3} reklamacje do zgłoszenia, {4} w obrębie komórek okresu; {5}",
     .methodRollingBaseline: "ruchoma baza z ostatnich okresów pod kontrolą: {0} (co najmniej {1})",
-    .methodFrozenBaselines: "bazy zamrożone do {0} dla {1} z {2} serii (`plaint baseline show` pokazuje ich okna i wyłączenia)",
+    .methodFrozenBaselines:
+      "bazy zamrożone do {0} dla {1} z {2} serii (`plaint baseline show` pokazuje ich okna i wyłączenia)",
     .methodFrozenRest: "; pozostałe ({0}): {1}",
     .methodFDR: "Benjamini–Hochberg przy q ≤ {0}",
     .methodNoFDR: "bez korekty FDR",
-    .methodSalesExposure: "wskaźniki to reklamacje na sprzedaną sztukę linii produktów i segmentu komórki.",
-    .methodCountExposure: "brak pliku sprzedaży, więc każda komórka to karta liczebności (jedna jednostka na okres).",
+    .methodSalesExposure:
+      "wskaźniki to reklamacje na sprzedaną sztukę linii produktów i segmentu komórki.",
+    .methodCountExposure:
+      "brak pliku sprzedaży, więc każda komórka to karta liczebności (jedna jednostka na okres).",
     .chartsCharted: "W tym okresie komórki z kartą: {0}",
     .chartsList: ": {0}",
     .chartsU: "{0} na karcie u (φ w granicy 95 % rozkładu χ²)",

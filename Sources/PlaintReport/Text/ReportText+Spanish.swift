@@ -4,7 +4,10 @@ extension ReportText {
   static let spanishLocale = ReportLocale(
     decimalSeparator: ",", groupSeparator: ".",
     minimumGroupingDigits: 5, percentPattern: "{0} %",
-    months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    months: [
+      "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+      "octubre", "noviembre", "diciembre",
+    ],
     monthPattern: "{0} de {1}", weekPattern: "semana {2} de {0}",
     datePattern: "{2}/{1}/{0}",
     weekdays: ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"])
@@ -168,15 +171,18 @@ extension ReportText {
     .headingRecurrence: "Recurrencia",
     .noRecurrence: "No hay clientes reincidentes, motivos recurrentes ni concentraciones.",
     .labelConcentrations: "Concentraciones",
-    .concentrationsNote: "Celdas anómalas y las celdas más grandes del periodo, frente a los periodos de referencia de la misma celda (prueba exacta de Fisher, Bonferroni sobre los valores de cada dimensión; tamaño del efecto h de Cohen).",
+    .concentrationsNote:
+      "Celdas anómalas y las celdas más grandes del periodo, frente a los periodos de referencia de la misma celda (prueba exacta de Fisher, Bonferroni sobre los valores de cada dimensión; tamaño del efecto h de Cohen).",
     .labelReturning: "Anomalías que vuelven",
     .labelRecurringIssues: "Motivos recurrentes",
     .labelRepeatComplainants: "Clientes reincidentes",
     .labelRelease: "Lanzamiento",
     .labelMissing: "Falta",
     .headingReleases: "Lanzamientos",
-    .releasesNote: "La tasa en hasta seis periodos completos antes y después de cada lanzamiento (prueba exacta de Poisson del cociente de tasas, binomial condicional; un cambio si p ≤ 0,01).",
-    .releaseFigure: "{0}, todas las categorías y segmentos; las líneas moradas discontinuas son lanzamientos.",
+    .releasesNote:
+      "La tasa en hasta seis periodos completos antes y después de cada lanzamiento (prueba exacta de Poisson del cociente de tasas, binomial condicional; un cambio si p ≤ 0,01).",
+    .releaseFigure:
+      "{0}, todas las categorías y segmentos; las líneas moradas discontinuas son lanzamientos.",
     .mdReturning: "{0} (señalada en {1}, resuelta en {2}, ahora {3})",
     .mdRecurringNote: "(entre los pocos vitales en al menos 2 de los 3 últimos periodos)",
     .mdRepeatSummary: "{0} ({1} cuentas clave; todos en repeat-customers.csv)",
@@ -187,44 +193,59 @@ extension ReportText {
     .concentrationAgent: "las atendió {0}",
     .concentrationChannel: "llegaron por {0}",
     .releaseSubject: "Las reclamaciones de {1} de {0}",
-    .releaseNotEnoughData: "{0} en torno a {1}: no hay suficientes periodos con ventas a ambos lados para comparar.",
-    .releaseRose: "{0} subieron tras {1}: {2} → {3} {4} ({5} periodos antes, {6} después; {7}, {8}).",
-    .releaseFell: "{0} bajaron tras {1}: {2} → {3} {4} ({5} periodos antes, {6} después; {7}, {8}).",
-    .releaseSame: "{0} no cambiaron de forma significativa tras {1}: {2} → {3} {4} ({5} periodos antes, {6} después; {7}, {8}).",
+    .releaseNotEnoughData:
+      "{0} en torno a {1}: no hay suficientes periodos con ventas a ambos lados para comparar.",
+    .releaseRose:
+      "{0} subieron tras {1}: {2} → {3} {4} ({5} periodos antes, {6} después; {7}, {8}).",
+    .releaseFell:
+      "{0} bajaron tras {1}: {2} → {3} {4} ({5} periodos antes, {6} después; {7}, {8}).",
+    .releaseSame:
+      "{0} no cambiaron de forma significativa tras {1}: {2} → {3} {4} ({5} periodos antes, {6} después; {7}, {8}).",
     .headingResolution: "Resolución",
     .headingResolutionTimes: "Tiempos de resolución",
     .noResolution: "No hay reclamaciones que medir en {0}.",
-    .mdSLASentence: "SLA de {0} horas; {1} reclamaciones de la ventana seguían abiertas más allá al final del periodo (open-past-sla.csv).",
-    .slaNote: "SLA de {0} horas. Incumplido: resuelta más tarde, o aún abierta y más antigua al final del periodo.",
+    .mdSLASentence:
+      "SLA de {0} horas; {1} reclamaciones de la ventana seguían abiertas más allá al final del periodo (open-past-sla.csv).",
+    .slaNote:
+      "SLA de {0} horas. Incumplido: resuelta más tarde, o aún abierta y más antigua al final del periodo.",
     .headingCellsBySLA: "Celdas por cuota de SLA incumplido",
     .headingOpenPastSLA: "Abiertas más allá del SLA",
-    .noOpenPastSLA: "Ninguna reclamación de la ventana seguía abierta más allá del SLA al final del periodo.",
-    .openPastSLASummary: "{0} reclamaciones seguían abiertas más allá del SLA al final del periodo, las más antiguas primero.",
+    .noOpenPastSLA:
+      "Ninguna reclamación de la ventana seguía abierta más allá del SLA al final del periodo.",
+    .openPastSLASummary:
+      "{0} reclamaciones seguían abiertas más allá del SLA al final del periodo, las más antiguas primero.",
     .headingCanaries: "Reclamaciones testigo",
-    .canariesNote: "Reclamaciones de prueba enviadas a propósito; excluidas de todas las demás cifras de este informe.",
+    .canariesNote:
+      "Reclamaciones de prueba enviadas a propósito; excluidas de todas las demás cifras de este informe.",
     .canariesMissing: "Faltan (esperadas, nunca llegaron): {0}",
     .mdCanaryFound: "Encontrada {0} ({1}) en {2}, {3}",
     .mdCanaryMissing: "{0}: esperada, nunca llegó",
-    .mdCanariesNote: "Las reclamaciones testigo quedan fuera de todas las demás cifras de este informe.",
+    .mdCanariesNote:
+      "Las reclamaciones testigo quedan fuera de todas las demás cifras de este informe.",
     .headingDataQuality: "Calidad de los datos",
     .headingInputs: "Entradas",
     .noInputs: "En esta ejecución no se leyó ningún archivo de entrada.",
     .headingRejectedRows: "Filas rechazadas",
     .noRejects: "No se rechazó ninguna fila.",
-    .rejectsNote: "Cada fila rechazada, con su archivo, número de línea y texto original, está en rejects.csv.",
+    .rejectsNote:
+      "Cada fila rechazada, con su archivo, número de línea y texto original, está en rejects.csv.",
     .headingClassification: "Clasificación",
     .unclassifiedShare: "Sin clasificar: {0} de las reclamaciones.",
     .htmlReclassified: "{0} tickets guardados se reclasificaron tras un cambio en la taxonomía.",
     .unclassifiedTerms: "Palabras frecuentes en reclamaciones sin clasificar: {0}.",
     .headingDataGaps: "Huecos en los datos",
     .noDataGaps: "Todas las líneas de producto tuvieron ventas en todos los periodos.",
-    .dataGapsSummary: "{0} periodos de una línea de producto no tuvieron ventas y quedaron sin gráfico.",
-    .mdDataGapsOne: "Huecos en los datos: {0} periodo de una línea de producto sin ventas (sin gráfico).",
-    .mdDataGapsOther: "Huecos en los datos: {0} periodos de una línea de producto sin ventas (sin gráfico).",
+    .dataGapsSummary:
+      "{0} periodos de una línea de producto no tuvieron ventas y quedaron sin gráfico.",
+    .mdDataGapsOne:
+      "Huecos en los datos: {0} periodo de una línea de producto sin ventas (sin gráfico).",
+    .mdDataGapsOther:
+      "Huecos en los datos: {0} periodos de una línea de producto sin ventas (sin gráfico).",
     .mdReclassified: "Reclasificados tras un cambio en la taxonomía: {0} tickets.",
     .mdRejected: "Filas rechazadas: {0} (ver rejects.csv).",
     .headingMethod: "Método",
-    .mdMethodLine: "Método {0}, k = {1}, referencia de {2} periodos (al menos {3}), mínimo {4}, FDR {5}, reglas: {6}; exposición: {7}.",
+    .mdMethodLine:
+      "Método {0}, k = {1}, referencia de {2} periodos (al menos {3}), mínimo {4}, FDR {5}, reglas: {6}; exposición: {7}.",
     .fdrOff: "desactivado",
     .factMethod: "Método",
     .factLimits: "Límites",
@@ -235,14 +256,19 @@ extension ReportText {
     .factExposure: "Exposición",
     .factRates: "Tasas",
     .factRatesValue: "expresadas {0}",
-    .methodDescription: "Método de control {0} (límites u, Laney u′ o de Poisson exactos, elegidos por celda según el número esperado y el cociente de dispersión de Pearson φ), k = {1}, {2}, al menos {3} reclamaciones para señalar, {4} entre las celdas de un periodo; {5}",
-    .methodRollingBaseline: "referencia móvil de los últimos {0} periodos bajo control (al menos {1})",
-    .methodFrozenBaselines: "referencias fijadas hasta {0} para {1} de {2} series (`plaint baseline show` muestra sus ventanas y exclusiones)",
+    .methodDescription:
+      "Método de control {0} (límites u, Laney u′ o de Poisson exactos, elegidos por celda según el número esperado y el cociente de dispersión de Pearson φ), k = {1}, {2}, al menos {3} reclamaciones para señalar, {4} entre las celdas de un periodo; {5}",
+    .methodRollingBaseline:
+      "referencia móvil de los últimos {0} periodos bajo control (al menos {1})",
+    .methodFrozenBaselines:
+      "referencias fijadas hasta {0} para {1} de {2} series (`plaint baseline show` muestra sus ventanas y exclusiones)",
     .methodFrozenRest: "; las otras {0} con {1}",
     .methodFDR: "Benjamini–Hochberg con q ≤ {0}",
     .methodNoFDR: "sin ajuste FDR",
-    .methodSalesExposure: "las tasas son reclamaciones por unidad vendida de la línea de producto y el segmento de la celda.",
-    .methodCountExposure: "no hay archivo de ventas, así que cada celda es un gráfico de recuento (una unidad por periodo).",
+    .methodSalesExposure:
+      "las tasas son reclamaciones por unidad vendida de la línea de producto y el segmento de la celda.",
+    .methodCountExposure:
+      "no hay archivo de ventas, así que cada celda es un gráfico de recuento (una unidad por periodo).",
     .chartsCharted: "En este periodo se trazaron {0} celdas",
     .chartsList: ": {0}",
     .chartsU: "{0} en un gráfico u (φ dentro de su punto χ² del 95 %)",

@@ -268,8 +268,9 @@ public struct ReportText: Sendable {
     let line = String(key[key.index(after: first)..<last])
     let category = String(key[..<first])
     let tier = String(key[key.index(after: last)...])
-    guard labels.categories[category] != nil || language != .english || labels.tiers[tier] != nil
-      || labels.productLines[line] != nil
+    guard
+      labels.categories[category] != nil || language != .english || labels.tiers[tier] != nil
+        || labels.productLines[line] != nil
     else { return key }
     return "\(self.category(category))/\(productLine(line))/\(self.tier(tier))"
   }
