@@ -67,7 +67,10 @@ enum TaxonomyFile {
     }
     if let tiers = root["tiers"] {
       // Tiers are fixed (key accounts come from `key_accounts`); only their labels are set here.
-      for (name, node) in try tiers.mapping(allowed: Tier.allCases.map(\.rawValue)) {
+      for (name, node) in try tiers.mapping() {
+        guard Tier(rawValue: name) != nil else {
+          throw node.error("not a tier; the tiers are key_account and consumer")
+        }
         _ = try node.mapping(allowed: ["label"])
         labels.tiers[name] = try TaxonomyLabels.label(node)
       }

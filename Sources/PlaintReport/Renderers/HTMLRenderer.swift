@@ -551,7 +551,7 @@ public struct HTMLRenderer: Sendable {
           let cell = text.cell(item.category, item.productLine, item.tier)
           html += "<tr><td>\(e(item.system)):\(e(item.id))</td>"
           html += "<td>\(e(text.date(item.created)))</td>"
-          html += "<td>\(e(cell))</td><td>\(e(text.issue(item.issue)))</td>"
+          html += "<td>\(e(cell))</td><td>\(e(text.issue(item.issue, in: item.category)))</td>"
           html += num(text.short(item.hoursOpen, decimals: 0))
           html += "<td>\(e(item.owner ?? ""))</td></tr>\n"
         }
@@ -581,7 +581,7 @@ public struct HTMLRenderer: Sendable {
           let cell = text.cell(item.category, item.productLine, item.tier)
           html += "<tr><td>\(e(item.system)):\(e(item.id))</td>"
           html += "<td>\(e(text.period(item.period)))</td>"
-          html += "<td>\(e(cell))</td><td>\(e(text.issue(item.issue)))</td>"
+          html += "<td>\(e(cell))</td><td>\(e(text.issue(item.issue, in: item.category)))</td>"
           html += "<td>\(e(text.matchedBy(item.matchedBy)))</td></tr>\n"
         }
         html += "</table>\n"

@@ -259,7 +259,7 @@ public struct MarkdownRenderer: Sendable {
             + text(
               .mdCanaryFound, escape("\(item.system):\(item.id)"), escape(text.period(item.period)),
               escape(text.cell(item.category, item.productLine, item.tier)),
-              escape(text.issue(item.issue))))
+              escape(text.issue(item.issue, in: item.category))))
       }
       for id in canaries.missing {
         lines.append("- **\(text[.labelMissing])** " + text(.mdCanaryMissing, escape(id)))

@@ -256,6 +256,11 @@ public struct ReportText: Sendable {
     return key
   }
 
+  /// An issue named without its category ("slow_response", as tickets carry it) for people.
+  public func issue(_ name: String, in category: String) -> String {
+    labels.issues["\(category).\(name)"] == nil ? issue(name) : issue("\(category).\(name)")
+  }
+
   /// "category / product line / tier" with each part for people.
   public func cell(_ category: String, _ productLine: String, _ tier: String) -> String {
     "\(self.category(category)) / \(self.productLine(productLine)) / \(self.tier(tier))"
