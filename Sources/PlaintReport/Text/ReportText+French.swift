@@ -188,7 +188,7 @@ extension ReportText {
     .mdRecurringNote: "(dans l'essentiel d'au moins 2 des 3 dernières périodes)",
     .mdRepeatSummary: "{0} ({1} grands comptes ; tous dans repeat-customers.csv)",
     .mdConsumers: ". Particuliers : {0}",
-    .concentration: "{0} des réclamations {2} de {1} ({3} sur {4}) {5} ; référence {6}.",
+    .concentration: "{0} des réclamations {2} en {1} ({3} sur {4}) {5} ; référence {6}.",
     .concentrationHour: "sont arrivées entre {0} h et {1} h",
     .concentrationWeekday: "sont arrivées un {0}",
     .concentrationAgent: "ont été traitées par {0}",

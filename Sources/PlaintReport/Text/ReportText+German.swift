@@ -145,7 +145,7 @@ extension ReportText {
     .ticketsMore: " und {0} weitere (anomaly-tickets.csv)",
     .mdImprovements: "Verbesserungen (unter der unteren Grenze): {0}.",
     .mdResolved: "Behoben (in der Vorperiode gemeldet, jetzt unter Kontrolle): {0}.",
-    .headingVitalFew: "Die wesentlichen Wenigen",
+    .headingVitalFew: "Die wenigen Wesentlichen",
     .vitalByIssue: "Nach Thema",
     .vitalByCell: "Nach Zelle",
     .noComplaints: "keine Beschwerden.",
@@ -261,7 +261,7 @@ extension ReportText {
       "gleitende Basis aus den letzten {0} Perioden unter Kontrolle (mindestens {1})",
     .methodFrozenBaselines:
       "Basis eingefroren bis {0} für {1} von {2} Reihen (`plaint baseline show` zeigt Fenster und Ausschlüsse)",
-    .methodFrozenRest: "; die übrigen {0} mit {1}",
+    .methodFrozenRest: "; die übrigen {0}: {1}",
     .methodFDR: "Benjamini–Hochberg bei q ≤ {0}",
     .methodNoFDR: "ohne FDR-Korrektur",
     .methodSalesExposure:

@@ -237,7 +237,7 @@ extension ReportText {
     .mdRejected: "Odrzucone wiersze: {0} (zob. rejects.csv).",
     .headingMethod: "Metoda",
     .mdMethodLine:
-      "Metoda {0}, k = {1}, baza: okresy {2} (co najmniej {3}), minimalna liczba {4}, FDR {5}, reguły: {6}; ekspozycja: {7}.",
+      "Metoda {0}, k = {1}, baza: {2} okr. (co najmniej {3}), minimalna liczba {4}, FDR {5}, reguły: {6}; ekspozycja: {7}.",
     .fdrOff: "wył.",
     .factMethod: "Metoda",
     .factLimits: "Granice",
@@ -249,7 +249,7 @@ extension ReportText {
     .factRates: "Wskaźniki",
     .factRatesValue: "podane {0}",
     .methodDescription:
-      "Metoda kontroli {0} (granice u, Laneya u′ lub dokładne granice Poissona, dobierane dla każdej komórki według oczekiwanej liczby i współczynnika dyspersji Pearsona φ), k = {1}, {2}, co najmniej {3} reklamacje do zgłoszenia, {4} w obrębie komórek okresu; {5}",
+      "Metoda kontroli {0} (granice u, Laneya u′ lub dokładne granice Poissona, dobierane dla każdej komórki według oczekiwanej liczby i współczynnika dyspersji Pearsona φ), k = {1}, {2}, minimalna liczba reklamacji do zgłoszenia: {3}, {4} w obrębie komórek okresu; {5}",
     .methodRollingBaseline: "ruchoma baza z ostatnich okresów pod kontrolą: {0} (co najmniej {1})",
     .methodFrozenBaselines:
       "bazy zamrożone do {0} dla {1} z {2} serii (`plaint baseline show` pokazuje ich okna i wyłączenia)",
@@ -260,8 +260,8 @@ extension ReportText {
       "wskaźniki to reklamacje na sprzedaną sztukę linii produktów i segmentu komórki.",
     .methodCountExposure:
       "brak pliku sprzedaży, więc każda komórka to karta liczebności (jedna jednostka na okres).",
-    .chartsCharted: "W tym okresie komórki z kartą: {0}",
-    .chartsList: ": {0}",
+    .chartsCharted: "Liczba komórek z kartą w tym okresie: {0}",
+    .chartsList: " — {0}",
     .chartsU: "{0} na karcie u (φ w granicy 95 % rozkładu χ²)",
     .chartsLaney: "{0} na karcie Laneya u′ (φ powyżej: nadmierna dyspersja)",
     .chartsPoisson: "{0} z dokładnymi granicami Poissona (oczekiwana liczba poniżej 5)",

@@ -190,7 +190,7 @@ extension ReportText {
     .concentration: "El {0} de las reclamaciones de {2} en {1} ({3} de {4}) {5}; referencia {6}.",
     .concentrationHour: "llegaron entre las {0} y las {1} h",
     .concentrationWeekday: "llegaron un {0}",
-    .concentrationAgent: "las atendió {0}",
+    .concentrationAgent: "fueron atendidas por {0}",
     .concentrationChannel: "llegaron por {0}",
     .releaseSubject: "Las reclamaciones de {1} de {0}",
     .releaseNotEnoughData:

@@ -232,8 +232,7 @@ extension ReportText {
     .unclassifiedTerms: "Sınıflandırılmamış şikâyetlerde sık geçen sözcükler: {0}.",
     .headingDataGaps: "Veri boşlukları",
     .noDataGaps: "Her ürün grubunun her dönemde satış verisi vardı.",
-    .dataGapsSummary:
-      "Bir ürün grubunun {0} döneminde satış verisi yoktu; bu dönemlerin grafiği çizilmedi.",
+    .dataGapsSummary: "Satış verisi olmayan {0} ürün grubu dönemi grafiğe alınmadı.",
     .mdDataGapsOne:
       "Veri boşlukları: bir ürün grubunun satış verisi olmayan {0} dönemi (grafiği çizilmedi).",
     .mdDataGapsOther:
