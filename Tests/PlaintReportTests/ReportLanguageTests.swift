@@ -293,6 +293,25 @@ import Testing
 
   // MARK: - Numbers, periods, labels
 
+  @Test(arguments: [
+    ("{1} before {0}", ["a", "b"], "b before a"),
+    ("{0} and {0}", ["x"], "x and x"),
+    ("no blanks", ["x"], "no blanks"),
+    ("{0}", ["{1}"], "{1}"),
+    ("{2} stays", ["a"], "{2} stays"),
+  ])
+  func blanksAreFilledInTheTemplatesOrderAndNeverTwice(
+    _ template: String, _ arguments: [String], _ expected: String
+  ) {
+    #expect(ReportText.fill(template, arguments) == expected)
+  }
+
+  @Test func aModelWithAnUnknownLanguageIsWrittenInEnglish() {
+    var report = Fixture.report()
+    report.language = "xx"
+    #expect(ReportText(report).language == .english)
+  }
+
   @Test func englishKeepsItsForms() {
     let text = ReportText.english
     #expect(text.count(1_234_567) == "1,234,567")

@@ -3,7 +3,8 @@
 /// Encodes to `report.json` (schema `plaint.report/1`, DESIGN §7). Periods, categories, tiers,
 /// chart methods and rule names are plain strings so the report stays a stable wire format that
 /// does not move when the statistics types do. Optional numbers encode as `null`, so every key is
-/// always present.
+/// always present — but `language` and `labels`, which an English report without taxonomy labels
+/// leaves out, so its bytes are those of a report written before either existed.
 public struct ReportModel: Codable, Sendable, Equatable {
   public static let schemaName = "plaint.report/1"
 
