@@ -8,295 +8,295 @@ public struct MarkdownRenderer: Sendable {
 
   public init() {}
 
+  /// The language of the summary; `render` sets it from the model.
+  private var text = ReportText.english
+
   public func render(_ bundle: ReportBundle) -> String {
-    Page(bundle: bundle, text: ReportText(bundle.report), vitalLimit: vitalLimit).render()
+    var renderer = self
+    renderer.text = ReportText(bundle.report)
+    return renderer.page(bundle)
   }
 
-  /// One rendering: the bundle and the language it is written in.
-  private struct Page {
-    let bundle: ReportBundle
-    let text: ReportText
-    let vitalLimit: Int
+  private func page(_ bundle: ReportBundle) -> String {
+    let report = bundle.report
+    var lines: [String] = []
+    lines.append("# " + text(.pageTitle, Self.escape(text.period(report.period))))
+    lines.append("")
+    lines.append(contentsOf: headline(report))
+    lines.append("")
+    lines.append(contentsOf: anomalies(report))
+    lines.append("")
+    lines.append(contentsOf: vitalFew(report))
+    lines.append("")
+    lines.append(contentsOf: recurrence(report))
+    lines.append("")
+    lines.append(contentsOf: resolution(report))
+    lines.append("")
+    if let canaries = canaries(report) {
+      lines.append(contentsOf: canaries)
+      lines.append("")
+    }
+    lines.append(contentsOf: dataQuality(bundle))
+    lines.append("")
+    lines.append("## " + text[.headingMethod])
+    lines.append("")
+    lines.append(Self.escape(text.methodDescription(report)))
+    lines.append("")
+    let method = report.method
+    lines.append(
+      text(
+        .mdMethodLine, "`\(Self.code(method.name))`", text.short(method.sigma),
+        text.count(method.baselinePeriods), text.count(method.minBaselinePeriods),
+        text.count(method.minCount),
+        method.fdr.map { text.short($0, decimals: 4) } ?? text[.fdrOff],
+        method.rules.map { Self.escape(text.rule($0)) }.joined(separator: ", "),
+        Self.escape(text.exposure(method.exposure))))
+    lines.append("")
+    lines.append(
+      "_"
+        + text(
+          .footer, Self.escape(bundle.generatedBy), Self.escape(report.schema),
+          Self.escape(report.taxonomyHash)) + "_")
+    return lines.joined(separator: "\n") + "\n"
+  }
 
-    var report: ReportModel { bundle.report }
+  private func bold(_ label: ReportPhrase) -> String { "**\(text[label]):**" }
 
-    func render() -> String {
-      var lines: [String] = []
-      lines.append("# " + text(.pageTitle, escape(text.period(report.period))))
-      lines.append("")
-      lines.append(contentsOf: headline())
-      lines.append("")
-      lines.append(contentsOf: anomalies())
-      lines.append("")
-      lines.append(contentsOf: vitalFew())
-      lines.append("")
-      lines.append(contentsOf: recurrence())
-      lines.append("")
-      lines.append(contentsOf: resolution())
-      lines.append("")
-      if let canaries = canaries() {
-        lines.append(contentsOf: canaries)
-        lines.append("")
+  private func headline(_ report: ReportModel) -> [String] {
+    let scale = RateScale(report.method, text)
+    var parts = ["**" + text(.headlineComplaints, text.count(report.totals.complaints)) + "**"]
+    if let rate = report.totals.rate {
+      var line = "**\(scale.format(rate)) \(scale.unit)**"
+      if let center = report.baselineCenter {
+        if center > 0 {
+          let change = text.signedPercent((rate / center - 1) * 100)
+          line += " " + text(.headlineBaselineChange, scale.format(center), change)
+        } else {
+          line += " " + text(.headlineBaseline, scale.format(center))
+        }
       }
-      lines.append(contentsOf: dataQuality())
-      lines.append("")
-      lines.append("## " + text[.headingMethod])
-      lines.append("")
-      lines.append(escape(text.methodDescription(report)))
-      lines.append("")
-      let method = report.method
+      parts.append(line)
+    } else {
+      parts.append(text[.headlineNoExposure])
+    }
+    parts.append(
+      "**" + text(.headlineClassified, text.percent(report.totals.classifiedShare)) + "**")
+    let anomalyCount = report.anomalies.count
+    parts.append(
+      "**" + text.plural(anomalyCount, .headlineAnomalyOne, .headlineAnomalyOther) + "**")
+    return [parts.joined(separator: " · ")]
+  }
+
+  private func anomalies(_ report: ReportModel) -> [String] {
+    let scale = RateScale(report.method, text)
+    var lines = ["## " + text[.headingAnomalies], ""]
+    guard !report.anomalies.isEmpty else {
+      lines.append(text(.noAnomalies, Self.escape(text.period(report.period))))
+      return lines + improvements(report, scale) + resolved(report)
+    }
+    let headings = [
+      text[.columnCell], text[.columnCount], text[.columnExpected],
+      text(.columnUCL, scale.shortUnit), text(.columnRate, scale.shortUnit), text[.columnRules],
+      text[.columnStatus], "q", text[.columnOwner],
+    ]
+    lines.append("| " + headings.joined(separator: " | ") + " |")
+    lines.append("|---|---:|---:|---:|---:|---|---|---:|---|")
+    for anomaly in report.anomalies {
+      let status =
+        anomaly.status == "continuing"
+        ? text(.continuingShort, text.count(anomaly.streak))
+        : Self.escape(text.status(anomaly.status))
+      let cells = [
+        Self.escape(cellLabel(anomaly)), text.count(anomaly.count),
+        text.short(anomaly.expected, decimals: 1), scale.format(anomaly.ucl),
+        scale.format(anomaly.rate),
+        anomaly.rules.map { Self.escape(text.rule($0)) }.joined(separator: ", "), status,
+        text.probability(anomaly.qValue), Self.escape(anomaly.owner ?? "–"),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines + improvements(report, scale) + resolved(report)
+  }
+
+  private func cellLabel(_ anomaly: ReportModel.Anomaly) -> String {
+    text.cell(anomaly.category, anomaly.productLine, anomaly.tier)
+  }
+
+  private func improvements(_ report: ReportModel, _ scale: RateScale)
+    -> [String]
+  {
+    guard !report.improvements.isEmpty else { return [] }
+    let cells = report.improvements.map {
+      "\(Self.escape(cellLabel($0))) (\(scale.format($0.rate)) \(scale.unit))"
+    }
+    return ["", text(.mdImprovements, cells.joined(separator: "; "))]
+  }
+
+  private func resolved(_ report: ReportModel) -> [String] {
+    guard !report.resolved.isEmpty else { return [] }
+    let cells = report.resolved.map { Self.escape(cellLabel($0)) }
+    return ["", text(.mdResolved, cells.joined(separator: "; "))]
+  }
+
+  private func vitalFew(_ report: ReportModel) -> [String] {
+    let threshold = text.percent(report.pareto.threshold)
+    var lines = ["## " + text[.headingVitalFew], ""]
+    let tables: [(ReportPhrase, [ReportModel.ParetoRow], (String) -> String)] = [
+      (.vitalByIssue, report.pareto.byIssue, text.issue),
+      (.vitalByCell, report.pareto.byCell, text.cellKey),
+    ]
+    for (title, rows, label) in tables {
+      let vital = rows.filter(\.vital)
+      guard !vital.isEmpty else {
+        lines.append("- " + bold(title) + " " + text[.noComplaints])
+        continue
+      }
+      let shown = vital.prefix(vitalLimit).map {
+        "\(Self.escape(label($0.key))) (\(text.count($0.count)), \(text.percent($0.share)))"
+      }
+      let more =
+        vital.count > vitalLimit ? text(.andMore, text.count(vital.count - vitalLimit)) : ""
+      let share = text.percent(vital.last?.cumulative)
       lines.append(
-        text(
-          .mdMethodLine, "`\(MarkdownRenderer.code(method.name))`", text.short(method.sigma),
-          text.count(method.baselinePeriods), text.count(method.minBaselinePeriods),
-          text.count(method.minCount),
-          method.fdr.map { text.short($0, decimals: 4) } ?? text[.fdrOff],
-          method.rules.map { escape(text.rule($0)) }.joined(separator: ", "),
-          escape(text.exposure(method.exposure))))
-      lines.append("")
-      lines.append(
-        "_"
+        "- **\(text[title])** "
           + text(
-            .footer, escape(bundle.generatedBy), escape(report.schema),
-            escape(report.taxonomyHash)) + "_")
-      return lines.joined(separator: "\n") + "\n"
+            .mdVitalSummary, text.count(vital.count), text.count(rows.count), share, threshold)
+          + ": " + shown.joined(separator: "; ") + more)
     }
+    return lines
+  }
 
-    private func escape(_ value: String) -> String { MarkdownRenderer.escape(value) }
-
-    private func bold(_ label: ReportPhrase) -> String { "**\(text[label]):**" }
-
-    private func headline() -> [String] {
-      let scale = RateScale(report.method, text)
-      var parts = ["**" + text(.headlineComplaints, text.count(report.totals.complaints)) + "**"]
-      if let rate = report.totals.rate {
-        var line = "**\(scale.format(rate)) \(scale.unit)**"
-        if let center = report.baselineCenter {
-          if center > 0 {
-            let change = text.signedPercent((rate / center - 1) * 100)
-            line += " " + text(.headlineBaselineChange, scale.format(center), change)
-          } else {
-            line += " " + text(.headlineBaseline, scale.format(center))
-          }
-        }
-        parts.append(line)
-      } else {
-        parts.append(text[.headlineNoExposure])
-      }
-      parts.append(
-        "**" + text(.headlineClassified, text.percent(report.totals.classifiedShare)) + "**")
-      let anomalyCount = report.anomalies.count
-      parts.append(
-        "**" + text.plural(anomalyCount, .headlineAnomalyOne, .headlineAnomalyOther) + "**")
-      return [parts.joined(separator: " · ")]
-    }
-
-    private func anomalies() -> [String] {
-      let scale = RateScale(report.method, text)
-      var lines = ["## " + text[.headingAnomalies], ""]
-      guard !report.anomalies.isEmpty else {
-        lines.append(text(.noAnomalies, escape(text.period(report.period))))
-        return lines + improvements(scale) + resolved()
-      }
-      let headings = [
-        text[.columnCell], text[.columnCount], text[.columnExpected],
-        text(.columnUCL, scale.shortUnit), text(.columnRate, scale.shortUnit), text[.columnRules],
-        text[.columnStatus], "q", text[.columnOwner],
-      ]
-      lines.append("| " + headings.joined(separator: " | ") + " |")
-      lines.append("|---|---:|---:|---:|---:|---|---|---:|---|")
-      for anomaly in report.anomalies {
-        let status =
-          anomaly.status == "continuing"
-          ? text(.continuingShort, text.count(anomaly.streak))
-          : escape(text.status(anomaly.status))
-        let cells = [
-          escape(cellLabel(anomaly)), text.count(anomaly.count),
-          text.short(anomaly.expected, decimals: 1), scale.format(anomaly.ucl),
-          scale.format(anomaly.rate),
-          anomaly.rules.map { escape(text.rule($0)) }.joined(separator: ", "), status,
-          text.probability(anomaly.qValue), escape(anomaly.owner ?? "–"),
-        ]
-        lines.append("| " + cells.joined(separator: " | ") + " |")
-      }
-      return lines + improvements(scale) + resolved()
-    }
-
-    private func cellLabel(_ anomaly: ReportModel.Anomaly) -> String {
-      text.cell(anomaly.category, anomaly.productLine, anomaly.tier)
-    }
-
-    private func improvements(_ scale: RateScale) -> [String] {
-      guard !report.improvements.isEmpty else { return [] }
-      let cells = report.improvements.map {
-        "\(escape(cellLabel($0))) (\(scale.format($0.rate)) \(scale.unit))"
-      }
-      return ["", text(.mdImprovements, cells.joined(separator: "; "))]
-    }
-
-    private func resolved() -> [String] {
-      guard !report.resolved.isEmpty else { return [] }
-      let cells = report.resolved.map { escape(cellLabel($0)) }
-      return ["", text(.mdResolved, cells.joined(separator: "; "))]
-    }
-
-    private func vitalFew() -> [String] {
-      let threshold = text.percent(report.pareto.threshold)
-      var lines = ["## " + text[.headingVitalFew], ""]
-      let tables: [(ReportPhrase, [ReportModel.ParetoRow], (String) -> String)] = [
-        (.vitalByIssue, report.pareto.byIssue, text.issue),
-        (.vitalByCell, report.pareto.byCell, text.cellKey),
-      ]
-      for (title, rows, label) in tables {
-        let vital = rows.filter(\.vital)
-        guard !vital.isEmpty else {
-          lines.append("- " + bold(title) + " " + text[.noComplaints])
-          continue
-        }
-        let shown = vital.prefix(vitalLimit).map {
-          "\(escape(label($0.key))) (\(text.count($0.count)), \(text.percent($0.share)))"
-        }
-        let more =
-          vital.count > vitalLimit ? text(.andMore, text.count(vital.count - vitalLimit)) : ""
-        let share = text.percent(vital.last?.cumulative)
+  private func recurrence(_ report: ReportModel) -> [String] {
+    let recurrence = report.recurrence
+    var lines = ["## " + text[.headingRecurrence], ""]
+    if recurrence.concentrations.isEmpty {
+      lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound])
+    } else {
+      lines.append("- " + bold(.labelConcentrations))
+      for item in recurrence.concentrations {
         lines.append(
-          "- **\(text[title])** "
-            + text(
-              .mdVitalSummary, text.count(vital.count), text.count(rows.count), share, threshold)
-            + ": " + shown.joined(separator: "; ") + more)
+          "  - \(Self.escape(text.concentration(item, period: report.period))) "
+            + "(p \(text.probability(item.pValue)), h = \(text.short(item.effectSize)))")
       }
-      return lines
     }
-
-    private func recurrence() -> [String] {
-      let recurrence = report.recurrence
-      var lines = ["## " + text[.headingRecurrence], ""]
-      if recurrence.concentrations.isEmpty {
-        lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound])
-      } else {
-        lines.append("- " + bold(.labelConcentrations))
-        for item in recurrence.concentrations {
-          lines.append(
-            "  - \(escape(text.concentration(item, period: report.period))) "
-              + "(p \(text.probability(item.pValue)), h = \(text.short(item.effectSize)))")
-        }
+    if !recurrence.returning.isEmpty {
+      let cells = recurrence.returning.map {
+        text(
+          .mdReturning, Self.escape(text.cell($0.category, $0.productLine, $0.tier)),
+          Self.escape(text.period($0.previousPeriod)), Self.escape(text.period($0.resolvedPeriod)),
+          Self.escape($0.issue.map(text.issue) ?? "–"))
       }
-      if !recurrence.returning.isEmpty {
-        let cells = recurrence.returning.map {
-          text(
-            .mdReturning, escape(text.cell($0.category, $0.productLine, $0.tier)),
-            escape(text.period($0.previousPeriod)), escape(text.period($0.resolvedPeriod)),
-            escape($0.issue.map(text.issue) ?? "–"))
-        }
-        lines.append("- " + bold(.labelReturning) + " " + cells.joined(separator: "; ") + ".")
-      }
-      if !recurrence.recurringIssues.isEmpty {
-        let issues = recurrence.recurringIssues.map {
-          "\(escape(text.issue($0.issue))) "
-            + "(\($0.periods.map { escape(text.period($0)) }.joined(separator: ", ")))"
-        }
-        lines.append(
-          "- **\(text[.labelRecurringIssues])** \(text[.mdRecurringNote]): "
-            + issues.joined(separator: "; ") + ".")
-      }
-      let repeats = recurrence.repeatCustomers
-      if repeats.isEmpty {
-        lines.append("- " + bold(.labelRepeatComplainants) + " " + text[.noneFound])
-      } else {
-        let keyAccounts = repeats.filter(\.keyAccount).count
-        let shown = repeats.filter { !$0.keyAccount }.prefix(vitalLimit).map {
-          "\(escape($0.customer)) (\(text.count($0.count)): "
-            + "\($0.issues.map { escape(text.issue($0)) }.joined(separator: ", ")))"
-        }
-        var line =
-          "- " + bold(.labelRepeatComplainants) + " "
-          + text(.mdRepeatSummary, text.count(repeats.count), text.count(keyAccounts))
-        if !shown.isEmpty { line += text(.mdConsumers, shown.joined(separator: "; ")) }
-        lines.append(line + ".")
-      }
-      let perUnits = report.method.exposure != ReportModel.Method.countExposure
-      for release in recurrence.releases {
-        lines.append(
-          "- " + bold(.labelRelease) + " " + escape(text.release(release, perUnits: perUnits)))
-      }
-      return lines
+      lines.append("- " + bold(.labelReturning) + " " + cells.joined(separator: "; ") + ".")
     }
-
-    private func resolution() -> [String] {
-      let resolution = report.resolution
-      var lines = ["## " + text[.headingResolution], ""]
-      guard !resolution.byCategory.isEmpty else {
-        return lines + [text(.noResolution, escape(text.period(report.period)))]
+    if !recurrence.recurringIssues.isEmpty {
+      let issues = recurrence.recurringIssues.map {
+        "\(Self.escape(text.issue($0.issue))) "
+          + "(\($0.periods.map { Self.escape(text.period($0)) }.joined(separator: ", ")))"
       }
-      let headings = [
-        text[.columnCategory], text[.columnComplaints], text[.columnMedianHoursShort],
-        text[.columnP90HoursShort], text[.columnSLABreached], text[.columnOpenPastSLA],
+      lines.append(
+        "- **\(text[.labelRecurringIssues])** \(text[.mdRecurringNote]): "
+          + issues.joined(separator: "; ") + ".")
+    }
+    let repeats = recurrence.repeatCustomers
+    if repeats.isEmpty {
+      lines.append("- " + bold(.labelRepeatComplainants) + " " + text[.noneFound])
+    } else {
+      let keyAccounts = repeats.filter(\.keyAccount).count
+      let shown = repeats.filter { !$0.keyAccount }.prefix(vitalLimit).map {
+        "\(Self.escape($0.customer)) (\(text.count($0.count)): "
+          + "\($0.issues.map { Self.escape(text.issue($0)) }.joined(separator: ", ")))"
+      }
+      var line =
+        "- " + bold(.labelRepeatComplainants) + " "
+        + text(.mdRepeatSummary, text.count(repeats.count), text.count(keyAccounts))
+      if !shown.isEmpty { line += text(.mdConsumers, shown.joined(separator: "; ")) }
+      lines.append(line + ".")
+    }
+    let perUnits = report.method.exposure != ReportModel.Method.countExposure
+    for release in recurrence.releases {
+      lines.append(
+        "- " + bold(.labelRelease) + " "
+          + Self.escape(text.release(release, perUnits: perUnits)))
+    }
+    return lines
+  }
+
+  private func resolution(_ report: ReportModel) -> [String] {
+    let resolution = report.resolution
+    var lines = ["## " + text[.headingResolution], ""]
+    guard !resolution.byCategory.isEmpty else {
+      return lines + [text(.noResolution, Self.escape(text.period(report.period)))]
+    }
+    let headings = [
+      text[.columnCategory], text[.columnComplaints], text[.columnMedianHoursShort],
+      text[.columnP90HoursShort], text[.columnSLABreached], text[.columnOpenPastSLA],
+    ]
+    lines.append("| " + headings.joined(separator: " | ") + " |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for row in resolution.byCategory {
+      let cells = [
+        Self.escape(text.category(row.key)), text.count(row.complaints),
+        text.short(row.medianHours, decimals: 1),
+        text.short(row.p90Hours, decimals: 1), text.percent(row.slaBreachShare),
+        text.count(row.openPastSLA),
       ]
-      lines.append("| " + headings.joined(separator: " | ") + " |")
-      lines.append("|---|---:|---:|---:|---:|---:|")
-      for row in resolution.byCategory {
-        let cells = [
-          escape(text.category(row.key)), text.count(row.complaints),
-          text.short(row.medianHours, decimals: 1),
-          text.short(row.p90Hours, decimals: 1), text.percent(row.slaBreachShare),
-          text.count(row.openPastSLA),
-        ]
-        lines.append("| " + cells.joined(separator: " | ") + " |")
-      }
-      lines.append("")
-      let sla = resolution.slaHours.map { text.short($0) } ?? "–"
-      lines.append(text(.mdSLASentence, sla, text.count(resolution.openPastSLA.count)))
-      return lines
+      lines.append("| " + cells.joined(separator: " | ") + " |")
     }
+    lines.append("")
+    let sla = resolution.slaHours.map { text.short($0) } ?? "–"
+    lines.append(text(.mdSLASentence, sla, text.count(resolution.openPastSLA.count)))
+    return lines
+  }
 
-    private func canaries() -> [String]? {
-      let canaries = report.canaries
-      guard !canaries.found.isEmpty || !canaries.missing.isEmpty else { return nil }
-      var lines = ["## " + text[.headingCanaries], ""]
-      for item in canaries.found {
-        lines.append(
-          "- "
-            + text(
-              .mdCanaryFound, escape("\(item.system):\(item.id)"), escape(text.period(item.period)),
-              escape(text.cell(item.category, item.productLine, item.tier)),
-              escape(text.issue(item.issue, in: item.category))))
-      }
-      for id in canaries.missing {
-        lines.append("- **\(text[.labelMissing])** " + text(.mdCanaryMissing, escape(id)))
-      }
-      lines.append("")
-      lines.append(text[.mdCanariesNote])
-      return lines
+  private func canaries(_ report: ReportModel) -> [String]? {
+    let canaries = report.canaries
+    guard !canaries.found.isEmpty || !canaries.missing.isEmpty else { return nil }
+    var lines = ["## " + text[.headingCanaries], ""]
+    for item in canaries.found {
+      lines.append(
+        "- "
+          + text(
+            .mdCanaryFound, Self.escape("\(item.system):\(item.id)"),
+            Self.escape(text.period(item.period)),
+            Self.escape(text.cell(item.category, item.productLine, item.tier)),
+            Self.escape(text.issue(item.issue, in: item.category))))
     }
+    for id in canaries.missing {
+      lines.append("- **\(text[.labelMissing])** " + text(.mdCanaryMissing, Self.escape(id)))
+    }
+    lines.append("")
+    lines.append(text[.mdCanariesNote])
+    return lines
+  }
 
-    private func dataQuality() -> [String] {
-      var lines = ["## " + text[.headingDataQuality], ""]
-      let gaps = report.dataGaps.count
-      lines.append("- " + text.plural(gaps, .mdDataGapsOne, .mdDataGapsOther))
-      let unclassified = report.totals.classifiedShare.map { 1 - $0 }
-      lines.append("- " + text(.unclassifiedShare, text.percent(unclassified)))
-      if report.reclassified > 0 {
-        lines.append("- " + text(.mdReclassified, text.count(report.reclassified)))
-      }
-      lines.append("- " + text(.mdRejected, text.count(bundle.rejects.count)))
-      guard !report.inputs.isEmpty else { return lines }
-      lines.append("")
-      let headings = [
-        text[.columnInput], text[.columnRowsRead], text[.columnAccepted], text[.columnRejected],
-        text[.columnDuplicates], text[.columnFiltered],
+  private func dataQuality(_ bundle: ReportBundle) -> [String] {
+    let report = bundle.report
+    var lines = ["## " + text[.headingDataQuality], ""]
+    let gaps = report.dataGaps.count
+    lines.append("- " + text.plural(gaps, .mdDataGapsOne, .mdDataGapsOther))
+    let unclassified = report.totals.classifiedShare.map { 1 - $0 }
+    lines.append("- " + text(.unclassifiedShare, text.percent(unclassified)))
+    if report.reclassified > 0 {
+      lines.append("- " + text(.mdReclassified, text.count(report.reclassified)))
+    }
+    lines.append("- " + text(.mdRejected, text.count(bundle.rejects.count)))
+    guard !report.inputs.isEmpty else { return lines }
+    lines.append("")
+    let headings = [
+      text[.columnInput], text[.columnRowsRead], text[.columnAccepted], text[.columnRejected],
+      text[.columnDuplicates], text[.columnFiltered],
+    ]
+    lines.append("| " + headings.joined(separator: " | ") + " |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for input in report.inputs {
+      let cells = [
+        Self.escape(input.path), text.count(input.rowsRead),
+        text.count(input.accepted), text.count(input.rejected),
+        text.count(input.duplicates), text.count(input.filtered),
       ]
-      lines.append("| " + headings.joined(separator: " | ") + " |")
-      lines.append("|---|---:|---:|---:|---:|---:|")
-      for input in report.inputs {
-        let cells = [
-          escape(input.path), text.count(input.rowsRead),
-          text.count(input.accepted), text.count(input.rejected),
-          text.count(input.duplicates), text.count(input.filtered),
-        ]
-        lines.append("| " + cells.joined(separator: " | ") + " |")
-      }
-      return lines
+      lines.append("| " + cells.joined(separator: " | ") + " |")
     }
+    return lines
   }
 
   /// Escapes text from input so it reads literally in Markdown, tables and lists included.

@@ -112,7 +112,7 @@ struct RateScale: Sendable {
   static let perPeriod = RateScale(perThousandUnits: false, .english)
 
   /// The scale a report's exposure calls for, in `text`'s language.
-  init(_ method: ReportModel.Method, _ text: ReportText = .english) {
+  init(_ method: ReportModel.Method, _ text: ReportText) {
     self.init(perThousandUnits: method.exposure != ReportModel.Method.countExposure, text)
   }
 
