@@ -4,8 +4,9 @@ import Foundation
 /// resource) that answers at the top how many complaints came in, the rate against its baseline,
 /// the anomalies and the vital few, then shows the detail behind each.
 ///
-/// Every string from the model is HTML-escaped; numbers come from `OutputNumber`, so the page is
-/// byte-identical for the same model on every machine.
+/// Every string from the model is HTML-escaped; words, numbers and dates come from the model's
+/// language (`ReportText`), never from the machine's locale, so the page is byte-identical for the
+/// same model on every machine.
 public struct HTMLRenderer: Sendable {
   /// How many rows of the Pareto, ticket and gap lists to show before summarising.
   var listLimit = 20
@@ -92,7 +93,7 @@ public struct HTMLRenderer: Sendable {
     }
     let newCount = report.anomalies.filter { $0.status == "new" }.count
     html += card(
-      "\(text.count(report.anomalies.count))",
+      text.count(report.anomalies.count),
       text.plural(
         report.anomalies.count, .cardAnomalyOne, .cardAnomalyOther, text.count(newCount)),
       alert: !report.anomalies.isEmpty)
