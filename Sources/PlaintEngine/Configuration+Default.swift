@@ -26,6 +26,7 @@ enum Defaults {
   static let reportsDir = "reports"
   static let formats = ["html", "md", "json", "csv"]
   static let customerNames = false
+  static let reportLanguage = "en"
 }
 
 /// The range every numeric key must lie in, checked when the config is read (exit 78 naming the

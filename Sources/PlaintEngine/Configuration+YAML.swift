@@ -7,6 +7,7 @@ import PlaintIngest
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import PlaintReport
 
 extension Configuration {
   static let profiles = [
@@ -308,7 +309,7 @@ extension Configuration {
   }
 
   private static func reports(_ node: YAMLNode?) throws(ConfigError) -> Reports {
-    _ = try node?.mapping(allowed: ["dir", "formats", "customer_names"])
+    _ = try node?.mapping(allowed: ["dir", "formats", "customer_names", "language"])
     var formats = Defaults.formats
     if let formatsNode = node?["formats"] {
       formats = []
@@ -317,9 +318,12 @@ extension Configuration {
         formats.append(format)
       }
     }
+    let languages = ReportLanguage.allCases.map(\.rawValue)
+    let language = try oneOf(node?["language"], languages) ?? Defaults.reportLanguage
     return Reports(
       dir: try node?["dir"]?.string() ?? Defaults.reportsDir, formats: formats,
-      customerNames: try node?["customer_names"]?.bool() ?? Defaults.customerNames)
+      customerNames: try node?["customer_names"]?.bool() ?? Defaults.customerNames,
+      language: ReportLanguage(rawValue: language) ?? .english)
   }
 
   private static func oneOf(_ node: YAMLNode?, _ allowed: [String]) throws(ConfigError) -> String? {

@@ -1,5 +1,6 @@
 import Foundation
 import PlaintCore
+import PlaintReport
 
 /// Everything `plaint.yml` says, with every default filled in and every path made absolute.
 public struct Configuration: Sendable {
@@ -163,6 +164,8 @@ public struct Configuration: Sendable {
     public var formats: [String]
     /// Customer display names appear in reports only when this is true.
     public var customerNames: Bool
+    /// The language of the fixed text of `index.html` and `summary.md`.
+    public var language: ReportLanguage = .english
   }
 
   /// Resolves a path given on the command line against the current directory, as every command

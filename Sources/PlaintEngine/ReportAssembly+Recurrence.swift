@@ -100,34 +100,10 @@ extension ReportAssembly {
             category: key.category, productLine: key.productLine, tier: key.tier,
             dimension: dimension.name, value: finding.value, share: finding.share,
             baselineShare: finding.baselineShare, pValue: finding.pValue, count: finding.count,
-            total: finding.total, effectSize: finding.effectSize,
-            text: Self.sentence(key, dimension.name, finding, period: period)))
+            total: finding.total, effectSize: finding.effectSize))
       }
     }
     return found
-  }
-
-  /// "45 % of 2026-10's service / Robot Vacuums / consumer complaints (59 of 131) arrived
-  /// 09–10h; baseline 6 %."
-  static func sentence(
-    _ key: SeriesKey, _ dimension: String, _ finding: Concentration.Finding, period: Period
-  ) -> String {
-    let what: String
-    switch dimension {
-    case "hour":
-      let hour = Int(finding.value) ?? 0
-      let next = (hour + 1) % 24
-      what = "arrived \(finding.value)–\(next < 10 ? "0\(next)" : "\(next)")h"
-    case "weekday": what = "arrived on a \(finding.value)"
-    case "agent": what = "were handled by agent \(finding.value)"
-    default: what = "came in through \(finding.value)"
-    }
-    return
-      "\(percent(finding.share)) of \(period)'s \(key.category) / \(key.productLine) / \(key.tier) complaints (\(finding.count) of \(finding.total)) \(what); baseline \(percent(finding.baselineShare))."
-  }
-
-  static func percent(_ share: Double) -> String {
-    "\(Int((share * 100).rounded())) %"
   }
 
   // MARK: - Releases
@@ -206,35 +182,13 @@ extension ReportAssembly {
     } else {
       verdict = "not enough data"
     }
-    let perUnits = context.sales != nil
-    func rate(_ value: Double?) -> String {
-      guard let value else { return "–" }
-      let shown = perUnits ? value * 1000 : value
-      return String(format: "%.2f", shown)
-    }
-    let unit = perUnits ? "per 1,000 units" : "per period"
-    let subject = "\(release.productLine) \(release.category.rawValue) complaints"
-    let name = "\(release.name) (\(release.date))"
-    let text: String
-    switch verdict {
-    case "not enough data":
-      text =
-        "\(subject) around \(name): not enough periods with exposure on both sides to compare."
-    default:
-      let change = ratio.map { "×\(String(format: "%.2f", $0))" } ?? "–"
-      let pText = p.map { $0 < 0.0001 ? "p < 0.0001" : "p = \(String(format: "%.4f", $0))" } ?? ""
-      let word =
-        verdict == "up" ? "rose" : verdict == "down" ? "fell" : "did not change significantly"
-      text =
-        "\(subject) \(word) after \(name): \(rate(rate1)) → \(rate(rate2)) \(unit) (\(before.count) periods before, \(after.count) after; \(change), \(pText))."
-    }
     return ReportModel.ReleaseEffect(
       productLine: release.productLine, component: release.component, version: release.version,
       date: release.date, period: releasePeriod.description,
       category: release.category.rawValue,
       periodsBefore: before.map { $0.0.description }, periodsAfter: after.map { $0.0.description },
       countBefore: c1, countAfter: c2, rateBefore: rate1, rateAfter: rate2, ratio: ratio,
-      pValue: p, verdict: verdict, text: text)
+      pValue: p, verdict: verdict, text: "")
   }
 
   /// A release changed the rate when the two-sided test says so at this level.

@@ -110,9 +110,7 @@ struct ReportAssembly {
     let classified = current.filter(\.isClassified).count
     var report = ReportModel(
       period: period.description, granularity: configuration.granularity.rawValue,
-      method: method(
-        frozen: stored, series: grid.cells.count + grid.rollups.count,
-        latest: judgedCells.values.compactMap(\.points.last)),
+      method: method(latest: judgedCells.values.compactMap(\.points.last)),
       totals: ReportModel.Totals(
         complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
@@ -149,6 +147,12 @@ struct ReportAssembly {
         report.cells[index].series[last].status = "withheld"
       }
     }
+    report.language =
+      configuration.reports.language == .english
+      ? nil : configuration.reports.language.rawValue
+    let labels = context.labels.resolved(for: configuration.reports.language)
+    report.labels = labels.isEmpty ? nil : labels
+    Self.writeSentences(&report)
 
     let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
     let inputPaths = Set(inputs.map(\.path))
@@ -162,17 +166,6 @@ struct ReportAssembly {
 
   // MARK: - Charts
 
-  /// Which baselines judged the report, in words: rolling, or frozen for some series.
-  private func baselineSentence(_ frozen: [StoredBaseline], series: Int) -> String {
-    let control = configuration.control
-    let rolling =
-      "rolling baseline of the last \(control.baselinePeriods) in-control periods (at least \(control.minBaselinePeriods))"
-    guard let sample = frozen.first else { return rolling + ", " }
-    let rest = frozen.count < series ? "; the other \(series - frozen.count) on the \(rolling)" : ""
-    return
-      "baselines frozen through \(sample.through) for \(frozen.count) of \(series) series (`plaint baseline show` lists their windows and exclusions)\(rest), "
-  }
-
   static func baseline(_ stored: StoredBaseline) -> ReportModel.Baseline {
     ReportModel.Baseline(
       kind: "frozen", through: stored.through.description,
@@ -181,23 +174,13 @@ struct ReportAssembly {
       version: stored.version)
   }
 
-  private func method(frozen: [StoredBaseline], series: Int, latest: [JudgedPoint])
-    -> ReportModel.Method
-  {
+  /// The settings the report was judged with; its sentence is written once the model is whole
+  /// (`writeSentences`), since it names the baselines of every series.
+  private func method(latest: [JudgedPoint]) -> ReportModel.Method {
     let control = configuration.control
     let exposure =
       context.sales == nil
       ? ReportModel.Method.countExposure : ReportModel.Method.salesExposure
-    let fdr = control.fdr.map { "Benjamini–Hochberg at q ≤ \(format($0))" } ?? "no FDR adjustment"
-    let description =
-      "Control method \(control.method) (u, Laney u′ or exact Poisson limits chosen per cell by the expected count and the Pearson dispersion ratio φ), k = \(format(control.sigma)), "
-      + baselineSentence(frozen, series: series)
-      + "at least \(control.minCount) complaints to flag, \(fdr) across the cells of a period; "
-      + (context.sales == nil
-        ? "complaint counts (no sales volume): every cell is a count chart, one unit per period."
-        : "rates are complaints per sales unit of the cell's product line and tier.")
-      + " Periods no export covers are gaps, and periods an export covers only in part are shown"
-      + " but not judged; neither enters a baseline."
     var charts: [String: Int] = [:]
     for point in latest {
       if let chart = point.point.method { charts[chart.rawValue, default: 0] += 1 }
@@ -206,34 +189,13 @@ struct ReportAssembly {
       $0.point.pValue != nil && !$0.insufficientHistory
         && !($0.point.count == 0 && $0.point.center == 0)
     }.count
-    let short = latest.filter { $0.point.status == .ok && $0.insufficientHistory }.count
     var result = ReportModel.Method(
       name: control.method, sigma: control.sigma, baselinePeriods: control.baselinePeriods,
       minBaselinePeriods: control.minBaselinePeriods, minCount: control.minCount,
-      fdr: control.fdr, rules: control.rules, exposure: exposure,
-      description: description + " " + Self.chartSentence(charts, tested: tested, short: short))
+      fdr: control.fdr, rules: control.rules, exposure: exposure, description: "")
     result.charts = charts
     result.cellsTested = tested
     return result
-  }
-
-  /// Which chart each cell got this period and why, and how many cells the FDR family held.
-  static func chartSentence(_ charts: [String: Int], tested: Int, short: Int) -> String {
-    let reasons: [(String, String)] = [
-      ("u", "on a u chart (φ within its χ² 95 % point)"),
-      ("laney", "on Laney u′ (φ above it: overdispersed)"),
-      ("poisson", "with exact Poisson limits (expected count below 5)"),
-      ("p", "on a p chart"), ("laney_p", "on Laney p′"),
-    ]
-    let parts = reasons.compactMap { chart, why in
-      charts[chart].map { "\($0) \(why)" }
-    }
-    let charted = charts.values.reduce(0, +)
-    var sentence = "This period \(charted) cells were charted"
-    if !parts.isEmpty { sentence += ": " + parts.joined(separator: ", ") }
-    sentence += "; \(tested) were tested together"
-    if short > 0 { sentence += ", \(short) had too little history to judge" }
-    return sentence + "."
   }
 
   private func series(
@@ -473,8 +435,4 @@ func quantile(_ sorted: [Double], _ q: Double) -> Double? {
   let lower = Int(position.rounded(.down))
   let upper = min(lower + 1, sorted.count - 1)
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
-}
-
-private func format(_ value: Double) -> String {
-  value == value.rounded() ? String(Int(value)) : String(value)
 }

@@ -10,6 +10,8 @@ import PlaintStore
 struct RunContext {
   let configuration: Configuration
   let taxonomy: Taxonomy
+  /// The taxonomy's display labels, for the report.
+  let labels: TaxonomyLabels
   let taxonomyHash: String
   let placement: Placement
   /// Hash of everything that decides a stored ticket's place in the grid.
@@ -28,7 +30,8 @@ struct RunContext {
     let taxonomyPath = configuration.resolve(configuration.taxonomy)
     let taxonomyData = try Self.contents(
       taxonomyPath, shown: configuration.taxonomy, key: "taxonomy", configuration)
-    taxonomy = try TaxonomyFile.load(taxonomyData, shownAs: configuration.taxonomy)
+    (taxonomy, labels) = try TaxonomyFile.loadWithLabels(
+      taxonomyData, shownAs: configuration.taxonomy)
     taxonomyHash = FileDigest.sha256(taxonomyData)
 
     var keyAccounts = KeyAccounts()

@@ -144,7 +144,7 @@ struct CoverageTests {
     #expect(report.anomalies.isEmpty)
     let summary = try project.text(period, "summary.md", in: directory)
     #expect(summary.contains("No export covers \(period)"))
-    #expect(summary.contains("**no data**"))
+    #expect(summary.contains("**no data: no export covers \(period)**"))
     #expect(!summary.contains("0 anomalies"))
     #expect(allowed.stdout.contains("no data, not judged"))
     let html = try project.text(period, "index.html", in: directory)

@@ -97,7 +97,7 @@ import Testing
     #expect(text.contains("The latest whole period is 2025-09."))
     #expect(text.contains("Nothing is judged in a partial period."))
     #expect(!text.contains("No cell is out of control"))
-    #expect(text.contains("**anomalies: not judged (partial period)**"))
+    #expect(text.contains("**not judged (partial period)**"))
     #expect(!text.contains("**0 anomalies**"))
   }
 

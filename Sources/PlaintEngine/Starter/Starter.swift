@@ -98,5 +98,6 @@ public enum Starter {
     reports:
       dir: reports
       formats: [html, md, json, csv]
+      language: en                  # en de fr es pl tr el zh: the words of index.html and summary.md
     """#
 }

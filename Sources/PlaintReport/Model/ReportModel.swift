@@ -3,7 +3,8 @@
 /// Encodes to `report.json` (schema `plaint.report/1`, docs/outputs.md). Periods, categories, tiers,
 /// chart methods and rule names are plain strings so the report stays a stable wire format that
 /// does not move when the statistics types do. Optional numbers encode as `null`, so every key is
-/// always present.
+/// always present — but `language` and `labels`, which an English report without taxonomy labels
+/// leaves out, so its bytes are those of a report written before either existed.
 public struct ReportModel: Codable, Sendable, Equatable {
   public static let schemaName = "plaint.report/1"
 
@@ -43,6 +44,10 @@ public struct ReportModel: Codable, Sendable, Equatable {
   /// The shares of the period's complaints a reader should know about: unassigned,
   /// unclassified, empty text, outside the judged cells; and the limits of the data.
   public var dataQuality: DataQuality = DataQuality()
+  /// The language of the report's fixed text ("de", "tr", …); absent for English.
+  public var language: String? = nil
+  /// The taxonomy's display labels in that language, by id; absent when the taxonomy has none.
+  public var labels: Labels? = nil
 
   public init(
     period: String, granularity: String, method: Method, totals: Totals, inputs: [Input] = [],
@@ -80,6 +85,40 @@ public struct ReportModel: Codable, Sendable, Equatable {
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"
+    case language, labels
+  }
+}
+
+extension ReportModel {
+  /// Display labels by id: what the report shows instead of `service.slow_response`.
+  public struct Labels: Codable, Sendable, Equatable {
+    /// By category id ("product").
+    public var categories: [String: String]
+    /// By tier id ("key_account", "consumer").
+    public var tiers: [String: String]
+    /// By product line name.
+    public var productLines: [String: String]
+    /// By issue key ("service.slow_response").
+    public var issues: [String: String]
+
+    public init(
+      categories: [String: String] = [:], tiers: [String: String] = [:],
+      productLines: [String: String] = [:], issues: [String: String] = [:]
+    ) {
+      self.categories = categories
+      self.tiers = tiers
+      self.productLines = productLines
+      self.issues = issues
+    }
+
+    public var isEmpty: Bool {
+      categories.isEmpty && tiers.isEmpty && productLines.isEmpty && issues.isEmpty
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case categories, tiers, issues
+      case productLines = "product_lines"
+    }
   }
 }
 

@@ -74,8 +74,9 @@ enum CoverageText {
     }
   }
 
-  /// What the page says when there is no anomaly: "none" only where something was judged.
-  static func noAnomalies(_ report: ReportModel) -> String {
+  /// Why there is no anomaly where "no cell is out of control" would be wrong: nothing was
+  /// judged. nil when cells were judged and none was out of control.
+  static func noAnomalies(_ report: ReportModel) -> String? {
     switch report.coverage.period {
     case "partial": return "Nothing is judged in a partial period."
     case "not_covered": return "Nothing is judged: no export covers \(report.period)."
@@ -83,12 +84,30 @@ enum CoverageText {
       if report.method.cellsTested == 0 {
         return "No cell had enough history to be judged in \(report.period)."
       }
-      return "No cell is out of control in \(report.period)."
+      return nil
     }
   }
 
-  /// The rate card's label when there is no sales file.
-  static let countsOnly = "complaint counts (no sales volume)"
+  /// The complaints card and headline of a period no export covers.
+  static func noData(_ report: ReportModel) -> String {
+    "no data: no export covers \(report.period)"
+  }
+
+  /// The data-gaps line without a sales file.
+  static let noSales = "No sales file: complaint counts only, no rates."
+
+  /// The resolution line with `sla_hours: off`.
+  static let noSLA = "No SLA target (`sla_hours: off`): no breaches are counted."
+
+  /// "12 complaints had no text to classify."
+  static func emptyText(_ count: Int) -> String {
+    "\(count) \(count == 1 ? "complaint" : "complaints") had no text to classify."
+  }
+
+  /// One coverage gap as a list line: "Coverage, Kettles: 2024-07 to 2025-06 (12 months): …".
+  static func gapLine(_ gap: ReportModel.CoverageGap, granularity: String) -> String {
+    "Coverage, \(gap.productLine): \(self.gap(gap, granularity: granularity))"
+  }
 
   /// One line per coverage gap: "Kettles: 2024-07 to 2025-06 (12 months) — no export covers".
   static func gap(_ gap: ReportModel.CoverageGap, granularity: String) -> String {

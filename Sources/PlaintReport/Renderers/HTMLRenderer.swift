@@ -4,23 +4,33 @@ import Foundation
 /// resource) that answers at the top how many complaints came in, the rate against its baseline,
 /// the anomalies and the vital few, then shows the detail behind each.
 ///
-/// Every string from the model is HTML-escaped; numbers come from `OutputNumber`, so the page is
-/// byte-identical for the same model on every machine.
+/// Every string from the model is HTML-escaped; words, numbers and dates come from the model's
+/// language (`ReportText`), never from the machine's locale, so the page is byte-identical for the
+/// same model on every machine.
 public struct HTMLRenderer: Sendable {
   /// How many rows of the Pareto, ticket and gap lists to show before summarising.
   var listLimit = 20
 
   public init() {}
 
+  /// The language of the page; `render` sets it from the model.
+  private var text = ReportText.english
+
   public func render(_ bundle: ReportBundle) -> String {
+    var renderer = self
+    renderer.text = ReportText(bundle.report)
+    return renderer.page(bundle)
+  }
+
+  private func page(_ bundle: ReportBundle) -> String {
     let report = bundle.report
     var html = """
       <!DOCTYPE html>
-      <html lang="en">
+      <html lang="\(text.language.rawValue)">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Complaints \(e(report.period)) · Plaint</title>
+      <title>\(text(.pageTitle, e(text.period(report.period)))) · Plaint</title>
       <style>
       \(HTMLStyle.page)
       \(HTMLStyle.chart)
@@ -40,8 +50,10 @@ public struct HTMLRenderer: Sendable {
     html += canaries(report)
     html += dataQuality(bundle)
     html += methodology(report)
-    html += "<footer>\(e(bundle.generatedBy)) · schema \(e(report.schema)) · taxonomy "
-    html += "\(e(report.taxonomyHash)) · \(e(report.granularity)) \(e(report.period))</footer>\n"
+    html += "<footer>"
+    html += text(.footer, e(bundle.generatedBy), e(report.schema), e(report.taxonomyHash))
+    html += " · \(e(text.granularity(report.granularity))) \(e(text.period(report.period)))"
+    html += "</footer>\n"
     html += "</body>\n</html>\n"
     return html
   }
@@ -49,14 +61,15 @@ public struct HTMLRenderer: Sendable {
   // MARK: - Top of the page
 
   private func header(_ report: ReportModel) -> String {
-    var html = "<header>\n<h1>Complaints · \(e(report.period))</h1>\n"
+    var html = "<header>\n<h1>\(text(.pageHeading, e(text.period(report.period))))</h1>\n"
     // One line here; the whole method, for an auditor, closes the page.
     let method = report.method
-    let fdr = method.fdr.map { "FDR q ≤ \(OutputNumber.short($0, decimals: 2))" } ?? "no FDR"
-    let line =
-      "Control method \(method.name), k = \(OutputNumber.short(method.sigma, decimals: 2)), "
-      + "\(method.cellsTested) cells tested, \(fdr), exposure: \(method.exposure)"
-    html += "<p class=\"sub\">\(e(line)) · <a href=\"#method\">how this was judged</a></p>\n"
+    let fdr =
+      method.fdr.map { text(.headerFDR, text.short($0, decimals: 2)) } ?? text[.headerNoFDR]
+    let line = text(
+      .headerMethodLine, method.name, text.short(method.sigma, decimals: 2),
+      text.count(method.cellsTested), fdr, text.exposure(method.exposure))
+    html += "<p class=\"sub\">\(e(line)) · <a href=\"#method\">\(text[.howJudged])</a></p>\n"
     html += "</header>\n"
     return html
   }
@@ -72,51 +85,56 @@ public struct HTMLRenderer: Sendable {
   }
 
   private func summary(_ report: ReportModel) -> String {
-    let scale = RateScale(report.method)
+    let scale = RateScale(report.method, text)
     var html = "<section id=\"summary\">\n<div class=\"cards\">\n"
     if report.coverage.isCovered {
-      html += card(OutputNumber.count(report.totals.complaints), "complaints")
+      html += card(text.count(report.totals.complaints), text[.cardComplaints])
     } else {
-      html += card("–", "complaints: no export covers \(e(report.period))")
+      html += card("–", e(CoverageText.noData(report)))
     }
     if let rate = report.totals.rate {
-      var label = "complaints \(scale.unit)"
+      var label = text(.cardRate, scale.unit)
       if let center = report.baselineCenter {
-        label += " · baseline centre \(scale.format(center))"
+        label += text(.cardBaselineCentre, scale.format(center))
         if center > 0 {
           let change = (rate / center - 1) * 100
-          let sign = change >= 0 ? "+" : ""
           let tone = change > 0 ? "bad" : "ok"
-          label +=
-            " <span class=\"\(tone)\">(\(sign)\(OutputNumber.fixed(change, decimals: 1))%)</span>"
+          label += " <span class=\"\(tone)\">(\(text.signedPercent(change)))</span>"
         }
       }
       html += card(scale.format(rate), label)
     } else {
-      html += card("–", "rate: \(CoverageText.countsOnly)")
+      html += card("–", text[.cardNoRate])
     }
     let newCount = report.anomalies.filter { $0.status == "new" }.count
-    let noun = report.anomalies.count == 1 ? "anomaly" : "anomalies"
     if let unjudged = CoverageText.unjudged(report) {
-      html += card("–", "anomalies: \(e(unjudged))")
+      html += card("–", e(unjudged))
     } else {
       html += card(
-        "\(report.anomalies.count)", "\(noun) (\(newCount) new)",
+        text.count(report.anomalies.count),
+        text.plural(
+          report.anomalies.count, .cardAnomalyOne, .cardAnomalyOther, text.count(newCount)),
         alert: !report.anomalies.isEmpty)
     }
-    html += card(OutputNumber.percent(report.totals.classifiedShare), "classified by the taxonomy")
+    html += card(text.percent(report.totals.classifiedShare), text[.cardClassified])
     html += "</div>\n"
 
-    html += "<h2>Anomalies</h2>\n"
+    html += "<h2>\(text[.headingAnomalies])</h2>\n"
     if report.anomalies.isEmpty {
-      html += "<p>\(e(CoverageText.noAnomalies(report)))</p>\n"
+      if let why = CoverageText.noAnomalies(report) {
+        html += "<p>\(e(why))</p>\n"
+      } else {
+        html += "<p>\(text(.noAnomalies, e(text.period(report.period))))</p>\n"
+      }
     } else {
       html += anomalyTable(report.anomalies, scale: scale, linked: true)
     }
 
-    html += "<h2>The vital few</h2>\n<div class=\"vital-few\">\n"
-    html += vitalList("By issue", report.pareto.byIssue, threshold: report.pareto.threshold)
-    html += vitalList("By cell", report.pareto.byCell, threshold: report.pareto.threshold)
+    html += "<h2>\(text[.headingVitalFew])</h2>\n<div class=\"vital-few\">\n"
+    html += vitalList(
+      .vitalByIssue, report.pareto.byIssue, threshold: report.pareto.threshold, label: text.issue)
+    html += vitalList(
+      .vitalByCell, report.pareto.byCell, threshold: report.pareto.threshold, label: text.cellKey)
     html += "</div>\n</section>\n"
     return html
   }
@@ -126,48 +144,62 @@ public struct HTMLRenderer: Sendable {
       + "<div class=\"label\">\(labelHTML)</div></div>\n"
   }
 
+  private func cellLabel(_ anomaly: ReportModel.Anomaly) -> String {
+    text.cell(anomaly.category, anomaly.productLine, anomaly.tier)
+  }
+
   private func anomalyTable(_ anomalies: [ReportModel.Anomaly], scale: RateScale, linked: Bool)
     -> String
   {
-    var html = "<table>\n<tr><th>Cell</th><th class=\"num\">Count</th>"
-    html += "<th class=\"num\">Expected</th><th class=\"num\">UCL \(scale.shortUnit)</th>"
-    html += "<th class=\"num\">Rate \(scale.shortUnit)</th><th>Rules</th><th>Status</th>"
+    var html = "<table>\n<tr><th>\(text[.columnCell])</th>"
+    html += "<th class=\"num\">\(text[.columnCount])</th>"
+    html += "<th class=\"num\">\(text[.columnExpected])</th>"
+    html += "<th class=\"num\">\(text(.columnUCL, scale.shortUnit))</th>"
+    html += "<th class=\"num\">\(text(.columnRate, scale.shortUnit))</th>"
+    html += "<th>\(text[.columnRules])</th><th>\(text[.columnStatus])</th>"
     html += "<th class=\"num\">q</th></tr>\n"
     for (index, anomaly) in anomalies.enumerated() {
-      let label = e(anomaly.label)
+      let label = e(cellLabel(anomaly))
       let cell = linked ? "<a href=\"#anomaly-\(index + 1)\">\(label)</a>" : label
       html += "<tr><td>\(cell)</td>"
-      html += num(OutputNumber.count(anomaly.count))
-      html += num(OutputNumber.short(anomaly.expected, decimals: 1))
+      html += num(text.count(anomaly.count))
+      html += num(text.short(anomaly.expected, decimals: 1))
       html += num(scale.format(anomaly.ucl)) + num(scale.format(anomaly.rate))
-      html += "<td>\(e(anomaly.rules.joined(separator: ", ")))</td>"
+      html += "<td>\(rules(anomaly.rules))</td>"
       html += "<td>\(status(anomaly))</td>"
-      html += num(OutputNumber.probability(anomaly.qValue)) + "</tr>\n"
+      html += num(text.probability(anomaly.qValue)) + "</tr>\n"
     }
     return html + "</table>\n"
   }
 
-  private func status(_ anomaly: ReportModel.Anomaly) -> String {
-    anomaly.status == "continuing"
-      ? "continuing (\(anomaly.streak) periods)" : e(anomaly.status)
+  private func rules(_ rules: [String]) -> String {
+    e(rules.map(text.rule).joined(separator: ", "))
   }
 
-  private func vitalList(_ title: String, _ rows: [ReportModel.ParetoRow], threshold: Double)
-    -> String
-  {
+  private func status(_ anomaly: ReportModel.Anomaly) -> String {
+    anomaly.status == "continuing"
+      ? text(.continuingFor, text.count(anomaly.streak)) : e(text.status(anomaly.status))
+  }
+
+  private func vitalList(
+    _ title: ReportPhrase, _ rows: [ReportModel.ParetoRow], threshold: Double,
+    label: (String) -> String
+  ) -> String {
     let vital = rows.filter(\.vital)
-    var html = "<div>\n<h3>\(title)</h3>\n"
-    guard !vital.isEmpty else { return html + "<p>No complaints.</p>\n</div>\n" }
-    html += "<p class=\"note\">\(vital.count) of \(rows.count) make "
-    html += "\(OutputNumber.percent(vital.last?.cumulative)) of complaints "
-    html += "(threshold \(OutputNumber.percent(threshold))).</p>\n<ol>\n"
+    var html = "<div>\n<h3>\(text[title])</h3>\n"
+    guard !vital.isEmpty else { return html + "<p>\(text[.noComplaintsSentence])</p>\n</div>\n" }
+    html += "<p class=\"note\">"
+    html += text(
+      .htmlVitalSummary, text.count(vital.count), text.count(rows.count),
+      text.percent(vital.last?.cumulative), text.percent(threshold))
+    html += "</p>\n<ol>\n"
     for row in vital.prefix(listLimit) {
-      html += "<li>\(e(row.key)) — \(OutputNumber.count(row.count)) "
-      html += "(\(OutputNumber.percent(row.share)))</li>\n"
+      html += "<li>\(e(label(row.key))) — \(text.count(row.count)) "
+      html += "(\(text.percent(row.share)))</li>\n"
     }
     html += "</ol>\n"
     if vital.count > listLimit {
-      html += "<p class=\"note\">and \(vital.count - listLimit) more</p>\n"
+      html += "<p class=\"note\">\(text(.andMoreNote, text.count(vital.count - listLimit)))</p>\n"
     }
     return html + "</div>\n"
   }
@@ -175,24 +207,25 @@ public struct HTMLRenderer: Sendable {
   // MARK: - Anomalies
 
   private func anomalyDetails(_ report: ReportModel) -> String {
-    let scale = RateScale(report.method)
+    let scale = RateScale(report.method, text)
     var html = ""
     if !report.anomalies.isEmpty {
-      html += "<section id=\"anomalies\">\n<h2>Anomalies in detail</h2>\n"
+      html += "<section id=\"anomalies\">\n<h2>\(text[.headingAnomalyDetails])</h2>\n"
       for (index, anomaly) in report.anomalies.enumerated() {
-        html += anomalyArticle(anomaly, id: "anomaly-\(index + 1)", report: report, scale: scale)
+        html += anomalyArticle(
+          anomaly, id: "anomaly-\(index + 1)", report: report, scale: scale)
       }
       html += "</section>\n"
     }
     if !report.improvements.isEmpty {
-      html += "<section id=\"improvements\">\n<h2>Improvements</h2>\n"
-      html += "<p class=\"note\">Cells below their lower control limit.</p>\n"
+      html += "<section id=\"improvements\">\n<h2>\(text[.headingImprovements])</h2>\n"
+      html += "<p class=\"note\">\(text[.improvementsNote])</p>\n"
       html += anomalyTable(report.improvements, scale: scale, linked: false)
       html += "</section>\n"
     }
     if !report.resolved.isEmpty {
-      html += "<section id=\"resolved\">\n<h2>Resolved</h2>\n"
-      html += "<p class=\"note\">Cells flagged in the previous period and in control now.</p>\n"
+      html += "<section id=\"resolved\">\n<h2>\(text[.headingResolved])</h2>\n"
+      html += "<p class=\"note\">\(text[.resolvedNote])</p>\n"
       html += anomalyTable(report.resolved, scale: scale, linked: false)
       html += "</section>\n"
     }
@@ -202,29 +235,33 @@ public struct HTMLRenderer: Sendable {
   private func anomalyArticle(
     _ anomaly: ReportModel.Anomaly, id: String, report: ReportModel, scale: RateScale
   ) -> String {
-    var html = "<article class=\"anomaly\" id=\"\(id)\">\n<h3>\(e(anomaly.label))</h3>\n"
+    var html = "<article class=\"anomaly\" id=\"\(id)\">\n<h3>\(e(cellLabel(anomaly)))</h3>\n"
     html += "<dl class=\"facts\">\n"
     var facts: [(String, String)] = [
-      ("Status", status(anomaly)),
-      ("Owner", anomaly.owner.map(e) ?? "none named in the configuration"),
+      (text[.columnStatus], status(anomaly)),
+      (text[.columnOwner], anomaly.owner.map(e) ?? text[.ownerNone]),
       (
-        "Complaints",
-        "\(OutputNumber.count(anomaly.count)), expected "
-          + OutputNumber.short(anomaly.expected, decimals: 1)
+        text[.columnComplaints],
+        text(
+          .factComplaintsValue, text.count(anomaly.count),
+          text.short(anomaly.expected, decimals: 1))
       ),
-      ("Rate", "\(scale.format(anomaly.rate)) \(scale.unit), UCL \(scale.format(anomaly.ucl))"),
-      ("Chart", e(anomaly.chart)),
-      ("Rules", e(anomaly.rules.joined(separator: ", "))),
+      (
+        text[.factRate],
+        text(.factRateValue, scale.format(anomaly.rate), scale.unit, scale.format(anomaly.ucl))
+      ),
+      (text[.factChart], e(anomaly.chart)),
+      (text[.columnRules], rules(anomaly.rules)),
       (
         "p / q",
-        e(
-          "\(OutputNumber.probability(anomaly.pValue)) / "
-            + OutputNumber.probability(anomaly.qValue))
+        e("\(text.probability(anomaly.pValue)) / " + text.probability(anomaly.qValue))
       ),
     ]
     if !anomaly.topIssues.isEmpty {
-      let issues = anomaly.topIssues.map { "\(e($0.key)) (\(OutputNumber.count($0.count)))" }
-      facts.append(("Top issues", issues.joined(separator: ", ")))
+      let issues = anomaly.topIssues.map {
+        "\(e(text.issue($0.key))) (\(text.count($0.count)))"
+      }
+      facts.append((text[.factTopIssues], issues.joined(separator: ", ")))
     }
     for (term, value) in facts { html += "<dt>\(term)</dt><dd>\(value)</dd>\n" }
     html += "</dl>\n"
@@ -234,27 +271,32 @@ public struct HTMLRenderer: Sendable {
     }
     if let cell {
       var chart = ControlChartSVG(
-        points: cell.series, title: cell.label, perThousandUnits: scale == .perThousandUnits)
+        points: cell.series, title: text.cell(cell.category, cell.productLine, cell.tier),
+        perThousandUnits: scale.factor == RateScale.perThousandUnits.factor)
+      chart.text = text
       chart.markers = report.releaseMarkers(productLine: cell.productLine)
       html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
-      html += "\(e(cell.chart)) chart"
-      if let phi = cell.phi { html += ", φ = \(OutputNumber.short(phi))" }
-      html += "; red points signal, grey bands are periods without exposure"
-      if !chart.markers.isEmpty { html += ", dashed purple lines are releases" }
-      html += ".</figcaption>\n"
+      html += text(.figChart, e(cell.chart))
+      if let phi = cell.phi { html += ", φ = \(text.short(phi))" }
+      html += text[.figLegend]
+      if !chart.markers.isEmpty { html += text[.figReleases] }
+      html += "\(text[.sentenceEnd])</figcaption>\n"
       html += "</figure>\n"
     }
     let gathered = report.recurrence.concentrations.filter {
       $0.category == anomaly.category && $0.productLine == anomaly.productLine
         && $0.tier == anomaly.tier
     }
-    for item in gathered { html += "<p class=\"concentration\">\(e(item.text))</p>\n" }
+    for item in gathered {
+      html += "<p class=\"concentration\">"
+      html += "\(e(text.concentration(item, period: report.period)))</p>\n"
+    }
     if !anomaly.ticketIDs.isEmpty {
       let shown = anomaly.ticketIDs.prefix(listLimit).map(e).joined(separator: ", ")
       let more =
         anomaly.ticketIDs.count > listLimit
-        ? " and \(anomaly.ticketIDs.count - listLimit) more (anomaly-tickets.csv)" : ""
-      html += "<p class=\"tickets\">Tickets: \(shown)\(more)</p>\n"
+        ? text(.ticketsMore, text.count(anomaly.ticketIDs.count - listLimit)) : ""
+      html += "<p class=\"tickets\">\(text(.ticketsLine, shown + more))</p>\n"
     }
     return html + "</article>\n"
   }
@@ -262,54 +304,76 @@ public struct HTMLRenderer: Sendable {
   // MARK: - Pareto
 
   private func pareto(_ report: ReportModel) -> String {
-    let rows = report.pareto.byIssue
-    var html = "<section id=\"pareto\">\n<h2>Pareto by issue</h2>\n"
-    guard !rows.isEmpty else { return html + "<p>No complaints in the window.</p>\n</section>\n" }
-    let chart = ParetoChartSVG(rows: rows, threshold: report.pareto.threshold, title: "by issue")
-    let previous = report.pareto.previousByIssue
+    let rows = report.pareto.byIssue.map(labelled)
+    var html = "<section id=\"pareto\">\n<h2>\(text[.headingPareto])</h2>\n"
+    guard !rows.isEmpty else {
+      return html + "<p>\(text[.noParetoComplaints])</p>\n</section>\n"
+    }
+    var chart = ParetoChartSVG(
+      rows: rows, threshold: report.pareto.threshold, title: text[.paretoTitle])
+    chart.text = text
+    let previous = report.pareto.previousByIssue.map(labelled)
     if previous.isEmpty {
       html += "<figure>\n\(chart.render())\n</figure>\n"
     } else {
       // This window beside the one before it, so a new leader stands out.
-      let before = ParetoChartSVG(
-        rows: previous, threshold: report.pareto.threshold, title: "by issue, previous")
-      let periods = report.pareto.previousPeriods
-      let label = periods.count == 1 ? periods[0] : "\(periods.first ?? "")–\(periods.last ?? "")"
+      var before = ParetoChartSVG(
+        rows: previous, threshold: report.pareto.threshold, title: text[.paretoTitlePrevious])
+      before.text = text
+      let periods = report.pareto.previousPeriods.map(text.period)
+      let label =
+        periods.count == 1 ? periods[0] : "\(periods.first ?? "")–\(periods.last ?? "")"
       html += "<div class=\"pair\">\n"
-      html +=
-        "<figure>\n\(chart.render())\n<figcaption>\(e(report.period))</figcaption>\n</figure>\n"
+      html += "<figure>\n\(chart.render())\n<figcaption>"
+      html += "\(e(text.period(report.period)))</figcaption>\n</figure>\n"
       html += "<figure>\n\(before.render())\n<figcaption>\(e(label))</figcaption>\n</figure>\n"
       html += "</div>\n"
     }
-    html += "<table>\n<tr><th class=\"num\">#</th><th>Issue</th><th class=\"num\">Count</th>"
-    html += "<th class=\"num\">Share</th><th class=\"num\">Cumulative</th><th>Vital</th></tr>\n"
+    html += "<table>\n<tr><th class=\"num\">#</th><th>\(text[.columnIssue])</th>"
+    html += "<th class=\"num\">\(text[.columnCount])</th>"
+    html += "<th class=\"num\">\(text[.columnShare])</th>"
+    html += "<th class=\"num\">\(text[.columnCumulative])</th>"
+    html += "<th>\(text[.columnVital])</th></tr>\n"
     for (index, row) in rows.prefix(listLimit).enumerated() {
-      html += "<tr>" + num("\(index + 1)") + "<td>\(e(row.key))</td>"
-      html += num(OutputNumber.count(row.count)) + num(OutputNumber.percent(row.share))
-      html += num(OutputNumber.percent(row.cumulative))
-      html += "<td>\(row.vital ? "vital" : "")</td></tr>\n"
+      html += "<tr>" + num(text.count(index + 1)) + "<td>\(e(row.key))</td>"
+      html += num(text.count(row.count)) + num(text.percent(row.share))
+      html += num(text.percent(row.cumulative))
+      html += "<td>\(row.vital ? text[.vitalMark] : "")</td></tr>\n"
     }
     html += "</table>\n"
     if rows.count > listLimit {
-      html += "<p class=\"note\">\(rows.count - listLimit) more in pareto.csv.</p>\n"
+      html += moreIn(rows.count - listLimit, "pareto.csv")
     }
     return html + "</section>\n"
+  }
+
+  /// A Pareto row by issue with the issue's label as its key.
+  private func labelled(_ row: ReportModel.ParetoRow) -> ReportModel.ParetoRow {
+    var row = row
+    row.key = text.issue(row.key)
+    return row
+  }
+
+  private func moreIn(_ count: Int, _ file: String) -> String {
+    "<p class=\"note\">\(text(.moreInFile, text.count(count), file))</p>\n"
   }
 
   // MARK: - Heatmap
 
   private func heatmap(_ bundle: ReportBundle) -> String {
     let report = bundle.report
-    let scale = RateScale(report.method)
+    let scale = RateScale(report.method, text)
     let rows = bundle.grid.filter { $0.period == report.period }
-    var html = "<section id=\"heatmap\">\n<h2>Grid \(e(report.period))</h2>\n"
-    guard !rows.isEmpty else { return html + "<p>No charted cells.</p>\n</section>\n" }
-    html += "<p class=\"note legend\">Colour: rate against the cell's baseline centre. "
-    for (className, text) in [
-      ("h0", "< 0.75×"), ("h1", "< 0.95×"), ("h2", "≈ 1×"), ("h3", "≥ 1.05×"), ("h4", "≥ 1.25×"),
-      ("h5", "≥ 1.5×"), ("na", "no rate"), ("flag", "anomaly"),
+    var html =
+      "<section id=\"heatmap\">\n<h2>\(text(.headingGrid, e(text.period(report.period))))</h2>\n"
+    guard !rows.isEmpty else { return html + "<p>\(text[.noChartedCells])</p>\n</section>\n" }
+    html += "<p class=\"note legend\">\(text[.heatLegend]) "
+    for (className, label) in [
+      ("h0", "< \(text.short(0.75))×"), ("h1", "< \(text.short(0.95))×"), ("h2", "≈ 1×"),
+      ("h3", "≥ \(text.short(1.05))×"), ("h4", "≥ \(text.short(1.25))×"),
+      ("h5", "≥ \(text.short(1.5))×"), ("na", text[.heatNoRate]), ("flag", text[.heatAnomaly]),
     ] {
-      html += "<span class=\"\(className)\">\(e(text))</span>"
+      html += "<span class=\"\(className)\">\(e(label))</span>"
     }
     html += "</p>\n"
     let lines = Set(rows.map(\.productLine)).sorted()
@@ -319,12 +383,12 @@ public struct HTMLRenderer: Sendable {
     var byKey: [String: ReportBundle.GridRow] = [:]
     for row in rows { byKey["\(row.category)\u{0}\(row.productLine)\u{0}\(row.tier)"] = row }
     for tier in tiers {
-      html += "<h3>\(e(tier.replacingOccurrences(of: "_", with: " ")))</h3>\n"
-      html += "<table class=\"heat\">\n<tr><th>Category</th>"
-      for line in lines { html += "<th>\(e(line))</th>" }
+      html += "<h3>\(e(text.tier(tier).replacingOccurrences(of: "_", with: " ")))</h3>\n"
+      html += "<table class=\"heat\">\n<tr><th>\(text[.columnCategory])</th>"
+      for line in lines { html += "<th>\(e(text.productLine(line)))</th>" }
       html += "</tr>\n"
       for category in categories {
-        html += "<tr><th>\(e(category))</th>"
+        html += "<tr><th>\(e(text.category(category)))</th>"
         for line in lines {
           guard let row = byKey["\(category)\u{0}\(line)\u{0}\(tier)"] else {
             html += "<td class=\"na\">–</td>"
@@ -332,20 +396,21 @@ public struct HTMLRenderer: Sendable {
           }
           var classes = heatClass(row)
           if row.status == "anomaly" { classes += " flag" }
-          let tooltip = "\(row.category) / \(row.productLine) / \(row.tier): \(row.status)"
+          let tooltip =
+            text.cell(row.category, row.productLine, row.tier) + ": " + text.status(row.status)
           html += "<td class=\"\(classes)\" title=\"\(e(tooltip))\">"
           if row.status == "not_covered" {
             html += "no data</td>"
             continue
           }
           html +=
-            "\(OutputNumber.count(row.count))<br><small>\(scale.format(row.rate))</small></td>"
+            "\(text.count(row.count))<br><small>\(scale.format(row.rate))</small></td>"
         }
         html += "</tr>\n"
       }
       html += "</table>\n"
     }
-    html += "<p class=\"note\">Each cell: complaints, then \(scale.heading).</p>\n"
+    html += "<p class=\"note\">\(text(.heatNote, scale.heading))</p>\n"
     return html + "</section>\n"
   }
 
@@ -371,57 +436,61 @@ public struct HTMLRenderer: Sendable {
 
   private func recurrence(_ report: ReportModel) -> String {
     let recurrence = report.recurrence
-    var html = "<section id=\"recurrence\">\n<h2>Recurrence</h2>\n"
+    var html = "<section id=\"recurrence\">\n<h2>\(text[.headingRecurrence])</h2>\n"
     if recurrence.repeatCustomers.isEmpty && recurrence.recurringIssues.isEmpty
       && recurrence.concentrations.isEmpty && recurrence.returning.isEmpty
       && recurrence.releases.isEmpty
     {
-      return html
-        + "<p>No repeat complainants, recurring issues or concentrations.</p>\n</section>\n"
+      return html + "<p>\(text[.noRecurrence])</p>\n</section>\n"
     }
     if !recurrence.concentrations.isEmpty {
-      html += "<h3>Concentrations</h3>\n<p class=\"note\">Anomalous cells and the largest cells "
-      html += "of the period, against the same cell's baseline periods (Fisher's exact test, "
-      html += "Bonferroni over the values of each dimension; effect size Cohen's h).</p>\n<ul>\n"
+      html += "<h3>\(text[.labelConcentrations])</h3>\n"
+      html += "<p class=\"note\">\(text[.concentrationsNote])</p>\n<ul>\n"
       for item in recurrence.concentrations {
-        html += "<li>\(e(item.text)) <span class=\"note\">p "
-        html += "\(e(OutputNumber.probability(item.pValue))), h = "
-        html += "\(e(OutputNumber.short(item.effectSize)))</span></li>\n"
+        html +=
+          "<li>\(e(text.concentration(item, period: report.period))) <span class=\"note\">p "
+        html += "\(e(text.probability(item.pValue))), h = "
+        html += "\(e(text.short(item.effectSize)))</span></li>\n"
       }
       html += "</ul>\n"
     }
     if !recurrence.returning.isEmpty {
-      html += "<h3>Returning anomalies</h3>\n<table>\n<tr><th>Cell</th><th>Issue now</th>"
-      html += "<th>Flagged before</th><th>Resolved</th><th>Issues then</th><th>Owner</th></tr>\n"
+      html += "<h3>\(text[.labelReturning])</h3>\n<table>\n<tr><th>\(text[.columnCell])</th>"
+      html += "<th>\(text[.columnIssueNow])</th><th>\(text[.columnFlaggedBefore])</th>"
+      html += "<th>\(text[.columnResolvedPeriod])</th><th>\(text[.columnIssuesThen])</th>"
+      html += "<th>\(text[.columnOwner])</th></tr>\n"
       for item in recurrence.returning {
-        let cell = "\(item.category) / \(item.productLine) / \(item.tier)"
-        html += "<tr><td>\(e(cell))</td><td>\(e(item.issue ?? "–"))</td>"
-        html += "<td>\(e(item.previousPeriod))</td><td>\(e(item.resolvedPeriod))</td>"
-        html += "<td>\(e(item.previousIssues.joined(separator: ", ")))</td>"
+        let cell = text.cell(item.category, item.productLine, item.tier)
+        html += "<tr><td>\(e(cell))</td><td>\(e(item.issue.map(text.issue) ?? "–"))</td>"
+        html += "<td>\(e(text.period(item.previousPeriod)))</td>"
+        html += "<td>\(e(text.period(item.resolvedPeriod)))</td>"
+        html += "<td>\(e(item.previousIssues.map(text.issue).joined(separator: ", ")))</td>"
         html += "<td>\(e(item.owner ?? ""))</td></tr>\n"
       }
       html += "</table>\n"
     }
     if !recurrence.recurringIssues.isEmpty {
-      html += "<h3>Recurring issues</h3>\n<table>\n<tr><th>Issue</th><th>Vital in</th></tr>\n"
+      html += "<h3>\(text[.labelRecurringIssues])</h3>\n<table>\n"
+      html += "<tr><th>\(text[.columnIssue])</th><th>\(text[.columnVitalIn])</th></tr>\n"
       for issue in recurrence.recurringIssues {
-        html +=
-          "<tr><td>\(e(issue.issue))</td><td>\(e(issue.periods.joined(separator: ", ")))</td></tr>\n"
+        let periods = issue.periods.map(text.period).joined(separator: ", ")
+        html += "<tr><td>\(e(text.issue(issue.issue)))</td><td>\(e(periods))</td></tr>\n"
       }
       html += "</table>\n"
     }
     if !recurrence.repeatCustomers.isEmpty {
-      html += "<h3>Repeat complainants</h3>\n<table>\n<tr><th>Customer</th>"
-      html += "<th class=\"num\">Complaints</th><th>Key account</th><th>Issues</th></tr>\n"
+      html += "<h3>\(text[.labelRepeatComplainants])</h3>\n<table>\n"
+      html += "<tr><th>\(text[.columnCustomer])</th>"
+      html += "<th class=\"num\">\(text[.columnComplaints])</th>"
+      html += "<th>\(text[.columnKeyAccount])</th><th>\(text[.columnIssues])</th></tr>\n"
       for customer in recurrence.repeatCustomers.prefix(listLimit) {
-        html += "<tr><td>\(e(customer.customer))</td>" + num(OutputNumber.count(customer.count))
-        html += "<td>\(customer.keyAccount ? "yes" : "")</td>"
-        html += "<td>\(e(customer.issues.joined(separator: ", ")))</td></tr>\n"
+        html += "<tr><td>\(e(customer.customer))</td>" + num(text.count(customer.count))
+        html += "<td>\(customer.keyAccount ? text[.yes] : "")</td>"
+        html += "<td>\(e(customer.issues.map(text.issue).joined(separator: ", ")))</td></tr>\n"
       }
       html += "</table>\n"
       if recurrence.repeatCustomers.count > listLimit {
-        let more = recurrence.repeatCustomers.count - listLimit
-        html += "<p class=\"note\">\(more) more in repeat-customers.csv.</p>\n"
+        html += moreIn(recurrence.repeatCustomers.count - listLimit, "repeat-customers.csv")
       }
     }
     html += releases(report)
@@ -431,14 +500,14 @@ public struct HTMLRenderer: Sendable {
   private func releases(_ report: ReportModel) -> String {
     let releases = report.recurrence.releases
     guard !releases.isEmpty else { return "" }
-    let scale = RateScale(report.method)
-    var html = "<h3>Releases</h3>\n<p class=\"note\">The rate over up to six whole periods "
-    html += "before and after each release (exact Poisson rate-ratio test, conditional binomial; "
-    html += "a change at p ≤ 0.01).</p>\n<ul>\n"
+    let scale = RateScale(report.method, text)
+    let perUnits = scale.factor == RateScale.perThousandUnits.factor
+    var html = "<h3>\(text[.headingReleases])</h3>\n"
+    html += "<p class=\"note\">\(text[.releasesNote])</p>\n<ul>\n"
     for release in releases {
       html +=
         "<li class=\"release \(e(release.verdict.replacingOccurrences(of: " ", with: "-")))\">"
-      html += "\(e(release.text))</li>\n"
+      html += "\(e(text.release(release, perUnits: perUnits)))</li>\n"
     }
     html += "</ul>\n"
     var lines: [String] = []
@@ -452,10 +521,13 @@ public struct HTMLRenderer: Sendable {
         })
       else { continue }
       var chart = ControlChartSVG(
-        points: series.series, title: series.label, perThousandUnits: scale == .perThousandUnits)
+        points: series.series,
+        title: text.cell(series.category, series.productLine, series.tier),
+        perThousandUnits: perUnits)
+      chart.text = text
       chart.markers = report.releaseMarkers(productLine: line)
-      html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">\(e(line)), all "
-      html += "categories and tiers; dashed purple lines are releases.</figcaption>\n</figure>\n"
+      html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
+      html += "\(text(.releaseFigure, e(text.productLine(line))))</figcaption>\n</figure>\n"
     }
     return html
   }
@@ -465,7 +537,7 @@ public struct HTMLRenderer: Sendable {
     let without = report.dataQuality.withoutResolution
     guard !resolution.byCategory.isEmpty || !resolution.openPastSLA.isEmpty || !without.isEmpty
     else { return "" }
-    var html = "<section id=\"resolution\">\n<h2>Resolution times</h2>\n"
+    var html = "<section id=\"resolution\">\n<h2>\(text[.headingResolutionTimes])</h2>\n"
     if !without.isEmpty {
       html += "<p class=\"note\">\(e(CoverageText.withoutResolution(without)))</p>\n"
     }
@@ -473,52 +545,58 @@ public struct HTMLRenderer: Sendable {
       return html + "</section>\n"
     }
     if let sla = resolution.slaHours {
-      html += "<p class=\"note\">SLA \(e(OutputNumber.short(sla))) hours. Breached: resolved "
-      html += "later than that, or still open and older than that at the end of the period.</p>\n"
+      html += "<p class=\"note\">\(text(.slaNote, e(text.short(sla))))</p>\n"
     }
-    func table(_ heading: String, _ rows: [ReportModel.ResolutionRow]) -> String {
-      var html = "<table>\n<tr><th>\(heading)</th><th class=\"num\">Complaints</th>"
-      html += "<th class=\"num\">Median hours</th><th class=\"num\">90th percentile hours</th>"
-      html += "<th class=\"num\">SLA breached</th><th class=\"num\">Open past SLA</th></tr>\n"
+    func table(
+      _ heading: ReportPhrase, _ rows: [ReportModel.ResolutionRow], _ label: (String) -> String
+    ) -> String {
+      var html = "<table>\n<tr><th>\(text[heading])</th>"
+      html += "<th class=\"num\">\(text[.columnComplaints])</th>"
+      html += "<th class=\"num\">\(text[.columnMedianHours])</th>"
+      html += "<th class=\"num\">\(text[.columnP90Hours])</th>"
+      html += "<th class=\"num\">\(text[.columnSLABreached])</th>"
+      html += "<th class=\"num\">\(text[.columnOpenPastSLA])</th></tr>\n"
       for row in rows {
-        html += "<tr><td>\(e(row.key))</td>" + num(OutputNumber.count(row.complaints))
-        html += num(OutputNumber.short(row.medianHours, decimals: 1))
-        html += num(OutputNumber.short(row.p90Hours, decimals: 1))
-        html += num(OutputNumber.percent(row.slaBreachShare))
-        html += num(OutputNumber.count(row.openPastSLA)) + "</tr>\n"
+        html += "<tr><td>\(e(label(row.key)))</td>" + num(text.count(row.complaints))
+        html += num(text.short(row.medianHours, decimals: 1))
+        html += num(text.short(row.p90Hours, decimals: 1))
+        html += num(text.percent(row.slaBreachShare))
+        html += num(text.count(row.openPastSLA)) + "</tr>\n"
       }
       return html + "</table>\n"
     }
-    html += table("Category", resolution.byCategory)
+    html += table(.columnCategory, resolution.byCategory, text.category)
     if !resolution.byCell.isEmpty {
       let worst = resolution.byCell.sorted {
         ($0.slaBreachShare ?? 0, $1.key) > ($1.slaBreachShare ?? 0, $0.key)
       }
-      html += "<h3>Cells by SLA breach share</h3>\n"
-      html += table("Cell", Array(worst.prefix(listLimit)))
+      html += "<h3>\(text[.headingCellsBySLA])</h3>\n"
+      html += table(.columnCell, Array(worst.prefix(listLimit)), text.cellKey)
       if worst.count > listLimit {
-        html += "<p class=\"note\">\(worst.count - listLimit) more in resolution.csv.</p>\n"
+        html += moreIn(worst.count - listLimit, "resolution.csv")
       }
     }
     let open = resolution.openPastSLA
-    html += "<h3>Open past the SLA</h3>\n"
+    html += "<h3>\(text[.headingOpenPastSLA])</h3>\n"
     if open.isEmpty {
-      html += "<p>No complaint of the window was open past the SLA at the end of the period.</p>\n"
+      html += "<p>\(text[.noOpenPastSLA])</p>\n"
     } else {
-      html += "<p>\(OutputNumber.count(open.count)) complaints were still open past the SLA at "
-      html += "the end of the period, longest first.</p>\n<table>\n<tr><th>Ticket</th>"
-      html += "<th>Created</th><th>Cell</th><th>Issue</th><th class=\"num\">Hours open</th>"
-      html += "<th>Owner</th></tr>\n"
+      html += "<p>\(text(.openPastSLASummary, text.count(open.count)))</p>\n<table>\n"
+      html += "<tr><th>\(text[.columnTicket])</th><th>\(text[.columnCreated])</th>"
+      html += "<th>\(text[.columnCell])</th><th>\(text[.columnIssue])</th>"
+      html += "<th class=\"num\">\(text[.columnHoursOpen])</th>"
+      html += "<th>\(text[.columnOwner])</th></tr>\n"
       for item in open.prefix(listLimit) {
-        let cell = "\(item.category) / \(item.productLine) / \(item.tier)"
-        html += "<tr><td>\(e(item.system)):\(e(item.id))</td><td>\(e(item.created))</td>"
-        html += "<td>\(e(cell))</td><td>\(e(item.issue))</td>"
-        html += num(OutputNumber.short(item.hoursOpen, decimals: 0))
+        let cell = text.cell(item.category, item.productLine, item.tier)
+        html += "<tr><td>\(e(item.system)):\(e(item.id))</td>"
+        html += "<td>\(e(text.date(item.created)))</td>"
+        html += "<td>\(e(cell))</td><td>\(e(text.issue(item.issue, in: item.category)))</td>"
+        html += num(text.short(item.hoursOpen, decimals: 0))
         html += "<td>\(e(item.owner ?? ""))</td></tr>\n"
       }
       html += "</table>\n"
       if open.count > listLimit {
-        html += "<p class=\"note\">\(open.count - listLimit) more in open-past-sla.csv.</p>\n"
+        html += moreIn(open.count - listLimit, "open-past-sla.csv")
       }
     }
     return html + "</section>\n"
@@ -527,20 +605,23 @@ public struct HTMLRenderer: Sendable {
   private func canaries(_ report: ReportModel) -> String {
     let canaries = report.canaries
     guard !canaries.found.isEmpty || !canaries.missing.isEmpty else { return "" }
-    var html = "<section id=\"canaries\">\n<h2>Canary complaints</h2>\n"
-    html += "<p class=\"note\">Test complaints sent on purpose; left out of every other number "
-    html += "in this report.</p>\n"
+    var html = "<section id=\"canaries\">\n<h2>\(text[.headingCanaries])</h2>\n"
+    html += "<p class=\"note\">\(text[.canariesNote])</p>\n"
     if !canaries.missing.isEmpty {
-      html += "<p class=\"bad\">Missing (expected, never arrived): "
-      html += canaries.missing.map(e).joined(separator: ", ") + "</p>\n"
+      html += "<p class=\"bad\">"
+      html += text(.canariesMissing, canaries.missing.map(e).joined(separator: ", "))
+      html += "</p>\n"
     }
     if !canaries.found.isEmpty {
-      html += "<table>\n<tr><th>Ticket</th><th>Period</th><th>Landed in</th><th>Issue</th>"
-      html += "<th>Matched by</th></tr>\n"
+      html += "<table>\n<tr><th>\(text[.columnTicket])</th><th>\(text[.columnPeriod])</th>"
+      html += "<th>\(text[.columnLandedIn])</th><th>\(text[.columnIssue])</th>"
+      html += "<th>\(text[.columnMatchedBy])</th></tr>\n"
       for item in canaries.found {
-        let cell = "\(item.category) / \(item.productLine) / \(item.tier)"
-        html += "<tr><td>\(e(item.system)):\(e(item.id))</td><td>\(e(item.period))</td>"
-        html += "<td>\(e(cell))</td><td>\(e(item.issue))</td><td>\(e(item.matchedBy))</td></tr>\n"
+        let cell = text.cell(item.category, item.productLine, item.tier)
+        html += "<tr><td>\(e(item.system)):\(e(item.id))</td>"
+        html += "<td>\(e(text.period(item.period)))</td>"
+        html += "<td>\(e(cell))</td><td>\(e(text.issue(item.issue, in: item.category)))</td>"
+        html += "<td>\(e(text.matchedBy(item.matchedBy)))</td></tr>\n"
       }
       html += "</table>\n"
     }
@@ -551,76 +632,77 @@ public struct HTMLRenderer: Sendable {
 
   private func dataQuality(_ bundle: ReportBundle) -> String {
     let report = bundle.report
-    var html = "<section id=\"quality\">\n<h2>Data quality</h2>\n"
-    html += "<h3>Inputs</h3>\n"
+    var html = "<section id=\"quality\">\n<h2>\(text[.headingDataQuality])</h2>\n"
+    html += "<h3>\(text[.headingInputs])</h3>\n"
     if report.inputs.isEmpty {
-      html += "<p>No input files were read in this run.</p>\n"
+      html += "<p>\(text[.noInputs])</p>\n"
     } else {
-      html += "<table>\n<tr><th>File</th><th class=\"num\">Rows read</th>"
-      html += "<th class=\"num\">Accepted</th><th class=\"num\">Rejected</th>"
-      html += "<th class=\"num\">Duplicates</th><th class=\"num\">Filtered</th>"
-      html += "<th class=\"num\">Bytes replaced</th></tr>\n"
+      html += "<table>\n<tr><th>\(text[.columnFile])</th>"
+      html += "<th class=\"num\">\(text[.columnRowsRead])</th>"
+      html += "<th class=\"num\">\(text[.columnAccepted])</th>"
+      html += "<th class=\"num\">\(text[.columnRejected])</th>"
+      html += "<th class=\"num\">\(text[.columnDuplicates])</th>"
+      html += "<th class=\"num\">\(text[.columnFiltered])</th>"
+      html += "<th class=\"num\">\(text[.columnBytesReplaced])</th></tr>\n"
       for input in report.inputs {
-        html += "<tr><td>\(e(input.path))</td>" + num(OutputNumber.count(input.rowsRead))
-        html += num(OutputNumber.count(input.accepted)) + num(OutputNumber.count(input.rejected))
-        html += num(OutputNumber.count(input.duplicates)) + num(OutputNumber.count(input.filtered))
-        html += num(OutputNumber.count(input.replacedBytes)) + "</tr>\n"
+        html += "<tr><td>\(e(input.path))</td>" + num(text.count(input.rowsRead))
+        html += num(text.count(input.accepted)) + num(text.count(input.rejected))
+        html += num(text.count(input.duplicates)) + num(text.count(input.filtered))
+        html += num(text.count(input.replacedBytes)) + "</tr>\n"
       }
       html += "</table>\n"
     }
 
-    html += "<h3>Rejected rows</h3>\n"
+    html += "<h3>\(text[.headingRejectedRows])</h3>\n"
     if bundle.rejects.isEmpty {
-      html += "<p>No rows were rejected.</p>\n"
+      html += "<p>\(text[.noRejects])</p>\n"
     } else {
       var reasons: [String: Int] = [:]
       for reject in bundle.rejects { reasons[reject.reason, default: 0] += 1 }
       let sorted = reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-      html += "<table>\n<tr><th>Reason</th><th class=\"num\">Rows</th></tr>\n"
+      html += "<table>\n<tr><th>\(text[.columnReason])</th>"
+      html += "<th class=\"num\">\(text[.columnRows])</th></tr>\n"
       for (reason, count) in sorted {
-        html += "<tr><td>\(e(reason))</td>" + num(OutputNumber.count(count)) + "</tr>\n"
+        html += "<tr><td>\(e(reason))</td>" + num(text.count(count)) + "</tr>\n"
       }
-      html += "</table>\n<p class=\"note\">Every rejected row, with its file, line and raw text, "
-      html += "is in rejects.csv.</p>\n"
+      html += "</table>\n<p class=\"note\">\(text[.rejectsNote])</p>\n"
     }
 
-    html += "<h3>Classification</h3>\n<p>Unclassified: "
-    html += "\(OutputNumber.percent(report.totals.classifiedShare.map { 1 - $0 })) of complaints."
+    html += "<h3>\(text[.headingClassification])</h3>\n<p>"
+    html += text(.unclassifiedShare, text.percent(report.totals.classifiedShare.map { 1 - $0 }))
     if report.dataQuality.emptyText > 0 {
-      html += " \(OutputNumber.count(report.dataQuality.emptyText)) complaints had no text to "
-      html += "classify."
+      html += " " + e(CoverageText.emptyText(report.dataQuality.emptyText))
     }
     if report.reclassified > 0 {
-      html += " \(OutputNumber.count(report.reclassified)) stored tickets were reclassified after "
-      html += "a taxonomy change."
+      html += " " + text(.htmlReclassified, text.count(report.reclassified))
     }
     html += "</p>\n"
     if !report.unclassifiedTerms.isEmpty {
       let terms = report.unclassifiedTerms.prefix(listLimit).map {
-        "\(e($0.term)) (\(OutputNumber.count($0.count)))"
+        "\(e($0.term)) (\(text.count($0.count)))"
       }
-      html += "<p class=\"note\">Frequent words in unclassified complaints: "
-      html += terms.joined(separator: ", ") + ".</p>\n"
+      html += "<p class=\"note\">"
+      html += text(.unclassifiedTerms, terms.joined(separator: ", ")) + "</p>\n"
     }
 
     html += coverage(report)
-    html += "<h3>Data gaps</h3>\n"
+    html += "<h3>\(text[.headingDataGaps])</h3>\n"
     if report.dataGaps.isEmpty {
       html +=
         report.dataQuality.hasSales
-        ? "<p>Every product line had sales units in every covered period.</p>\n"
-        : "<p>No sales file: complaint counts only, no rates.</p>\n"
+        ? "<p>\(text[.noDataGaps])</p>\n" : "<p>\(e(CoverageText.noSales))</p>\n"
     } else {
-      html += "<p>\(OutputNumber.count(report.dataGaps.count)) periods of a product line had no "
-      html += "sales units and were not charted.</p>\n<table>\n<tr><th>Period</th>"
-      html += "<th>Product line</th><th>Tier</th><th>Reason</th></tr>\n"
+      html += "<p>\(text(.dataGapsSummary, text.count(report.dataGaps.count)))</p>\n<table>\n"
+      html += "<tr><th>\(text[.columnPeriod])</th><th>\(text[.columnProductLine])</th>"
+      html += "<th>\(text[.columnTier])</th><th>\(text[.columnReason])</th></tr>\n"
       for gap in report.dataGaps.prefix(listLimit) {
-        html += "<tr><td>\(e(gap.period))</td><td>\(e(gap.productLine))</td>"
-        html += "<td>\(e(gap.tier))</td><td>\(e(gap.reason))</td></tr>\n"
+        html += "<tr><td>\(e(text.period(gap.period)))</td>"
+        html += "<td>\(e(text.productLine(gap.productLine)))</td>"
+        html += "<td>\(e(text.tier(gap.tier)))</td><td>\(e(text.status(gap.reason)))</td></tr>\n"
       }
       html += "</table>\n"
       if report.dataGaps.count > listLimit {
-        html += "<p class=\"note\">\(report.dataGaps.count - listLimit) more in report.json.</p>\n"
+        html += moreIn(report.dataGaps.count - listLimit, "report.json")
       }
     }
     return html + "</section>\n"
@@ -660,26 +742,32 @@ public struct HTMLRenderer: Sendable {
 
   private func methodology(_ report: ReportModel) -> String {
     let method = report.method
-    var html = "<section id=\"method\">\n<h2>Method</h2>\n<p>\(e(method.description))</p>\n"
+    var html = "<section id=\"method\">\n<h2>\(text[.headingMethod])</h2>\n"
+    html += "<p>\(e(text.methodDescription(report)))</p>\n"
     html += "<dl class=\"facts\">\n"
-    let facts: [(String, String)] = [
-      ("Method", e(method.name)),
-      ("Limits", "k = \(OutputNumber.short(method.sigma))"),
-      ("Baseline", "last \(method.baselinePeriods) periods, at least \(method.minBaselinePeriods)"),
-      ("Minimum count", "\(method.minCount)"),
-      ("False discovery rate", method.fdr.map { OutputNumber.short($0, decimals: 4) } ?? "off"),
-      ("Rules", e(method.rules.joined(separator: ", "))),
-      ("Exposure", e(method.exposure)),
-      ("Rates", "shown \(RateScale(method).unit)"),
+    let facts: [(ReportPhrase, String)] = [
+      (.factMethod, e(method.name)),
+      (.factLimits, "k = \(text.short(method.sigma))"),
+      (
+        .factBaseline,
+        text(
+          .factBaselineValue, text.count(method.baselinePeriods),
+          text.count(method.minBaselinePeriods))
+      ),
+      (.factMinimumCount, text.count(method.minCount)),
+      (.factFDR, method.fdr.map { text.short($0, decimals: 4) } ?? text[.fdrOff]),
+      (.columnRules, rules(method.rules)),
+      (.factExposure, e(text.exposure(method.exposure))),
+      (.factRates, text(.factRatesValue, RateScale(method, text).unit)),
     ]
-    for (term, value) in facts { html += "<dt>\(term)</dt><dd>\(value)</dd>\n" }
+    for (term, value) in facts { html += "<dt>\(text[term])</dt><dd>\(value)</dd>\n" }
     return html + "</dl>\n</section>\n"
   }
 
   // MARK: - Helpers
 
-  private func e(_ text: String) -> String { HTML.escape(text) }
+  private func e(_ value: String) -> String { HTML.escape(value) }
 
   /// A right-aligned table cell; the text is escaped ("< 0.0001" is a p-value, not markup).
-  private func num(_ text: String) -> String { "<td class=\"num\">\(e(text))</td>" }
+  private func num(_ value: String) -> String { "<td class=\"num\">\(e(value))</td>" }
 }

@@ -8,10 +8,19 @@ public struct MarkdownRenderer: Sendable {
 
   public init() {}
 
+  /// The language of the summary; `render` sets it from the model.
+  private var text = ReportText.english
+
   public func render(_ bundle: ReportBundle) -> String {
+    var renderer = self
+    renderer.text = ReportText(bundle.report)
+    return renderer.page(bundle)
+  }
+
+  private func page(_ bundle: ReportBundle) -> String {
     let report = bundle.report
     var lines: [String] = []
-    lines.append("# Complaints \(Self.escape(report.period))")
+    lines.append("# " + text(.pageTitle, Self.escape(text.period(report.period))))
     lines.append("")
     lines.append(contentsOf: headline(report))
     lines.append("")
@@ -34,173 +43,205 @@ public struct MarkdownRenderer: Sendable {
     }
     lines.append(contentsOf: dataQuality(bundle))
     lines.append("")
-    lines.append("## Method")
+    lines.append("## " + text[.headingMethod])
     lines.append("")
-    lines.append(Self.escape(report.method.description))
+    lines.append(Self.escape(text.methodDescription(report)))
+    lines.append("")
+    let method = report.method
+    lines.append(
+      text(
+        .mdMethodLine, "`\(Self.code(method.name))`", text.short(method.sigma),
+        text.count(method.baselinePeriods), text.count(method.minBaselinePeriods),
+        text.count(method.minCount),
+        method.fdr.map { text.short($0, decimals: 4) } ?? text[.fdrOff],
+        method.rules.map { Self.escape(text.rule($0)) }.joined(separator: ", "),
+        Self.escape(text.exposure(method.exposure))))
     lines.append("")
     lines.append(
-      "Method `\(Self.code(report.method.name))`, k = \(OutputNumber.short(report.method.sigma)), "
-        + "baseline \(report.method.baselinePeriods) periods "
-        + "(at least \(report.method.minBaselinePeriods)), min count \(report.method.minCount), "
-        + "FDR \(report.method.fdr.map { OutputNumber.short($0, decimals: 4) } ?? "off"), "
-        + "rules: \(report.method.rules.map(Self.escape).joined(separator: ", ")); "
-        + "exposure: \(Self.escape(report.method.exposure)).")
-    lines.append("")
-    lines.append(
-      "_\(Self.escape(bundle.generatedBy)) · schema \(Self.escape(report.schema)) · "
-        + "taxonomy \(Self.escape(report.taxonomyHash))_")
+      "_"
+        + text(
+          .footer, Self.escape(bundle.generatedBy), Self.escape(report.schema),
+          Self.escape(report.taxonomyHash)) + "_")
     return lines.joined(separator: "\n") + "\n"
   }
 
+  private func bold(_ label: ReportPhrase) -> String { "**\(text[label]):**" }
+
   private func headline(_ report: ReportModel) -> [String] {
-    let scale = RateScale(report.method)
+    let scale = RateScale(report.method, text)
     var parts = [
-      report.coverage.isCovered
-        ? "**\(OutputNumber.count(report.totals.complaints)) complaints**"
-        : "**no data** (no export covers \(Self.escape(report.period)))"
+      "**"
+        + (report.coverage.isCovered
+          ? text(.headlineComplaints, text.count(report.totals.complaints))
+          : Self.escape(CoverageText.noData(report))) + "**"
     ]
     if let rate = report.totals.rate {
-      var text = "**\(scale.format(rate)) \(scale.unit)**"
+      var line = "**\(scale.format(rate)) \(scale.unit)**"
       if let center = report.baselineCenter {
-        text += " (baseline centre \(scale.format(center))"
         if center > 0 {
-          let change = (rate / center - 1) * 100
-          text += ", \(change >= 0 ? "+" : "")\(OutputNumber.fixed(change, decimals: 1))%"
+          let change = text.signedPercent((rate / center - 1) * 100)
+          line += " " + text(.headlineBaselineChange, scale.format(center), change)
+        } else {
+          line += " " + text(.headlineBaseline, scale.format(center))
         }
-        text += ")"
       }
-      parts.append(text)
+      parts.append(line)
     } else {
-      parts.append(CoverageText.countsOnly)
+      parts.append(text[.headlineNoExposure])
     }
-    parts.append("**\(OutputNumber.percent(report.totals.classifiedShare)) classified**")
+    parts.append(
+      "**" + text(.headlineClassified, text.percent(report.totals.classifiedShare)) + "**")
     let anomalyCount = report.anomalies.count
     if let unjudged = CoverageText.unjudged(report) {
-      parts.append("**anomalies: \(Self.escape(unjudged))**")
+      parts.append("**\(Self.escape(unjudged))**")
     } else {
-      parts.append("**\(anomalyCount) \(anomalyCount == 1 ? "anomaly" : "anomalies")**")
+      parts.append(
+        "**" + text.plural(anomalyCount, .headlineAnomalyOne, .headlineAnomalyOther) + "**")
     }
     return [parts.joined(separator: " · ")]
   }
 
   private func anomalies(_ report: ReportModel) -> [String] {
-    let scale = RateScale(report.method)
-    var lines = ["## Anomalies", ""]
+    let scale = RateScale(report.method, text)
+    var lines = ["## " + text[.headingAnomalies], ""]
     guard !report.anomalies.isEmpty else {
-      lines.append(Self.escape(CoverageText.noAnomalies(report)))
+      if let why = CoverageText.noAnomalies(report) {
+        lines.append(Self.escape(why))
+      } else {
+        lines.append(text(.noAnomalies, Self.escape(text.period(report.period))))
+      }
       return lines + improvements(report, scale) + resolved(report)
     }
-    lines.append(
-      "| Cell | Count | Expected | UCL \(scale.shortUnit) | Rate \(scale.shortUnit) | Rules "
-        + "| Status | q | Owner |")
+    let headings = [
+      text[.columnCell], text[.columnCount], text[.columnExpected],
+      text(.columnUCL, scale.shortUnit), text(.columnRate, scale.shortUnit), text[.columnRules],
+      text[.columnStatus], "q", text[.columnOwner],
+    ]
+    lines.append("| " + headings.joined(separator: " | ") + " |")
     lines.append("|---|---:|---:|---:|---:|---|---|---:|---|")
     for anomaly in report.anomalies {
       let status =
         anomaly.status == "continuing"
-        ? "continuing (\(anomaly.streak))" : Self.escape(anomaly.status)
+        ? text(.continuingShort, text.count(anomaly.streak))
+        : Self.escape(text.status(anomaly.status))
       let cells = [
-        Self.escape(anomaly.label), OutputNumber.count(anomaly.count),
-        OutputNumber.short(anomaly.expected, decimals: 1), scale.format(anomaly.ucl),
+        Self.escape(cellLabel(anomaly)), text.count(anomaly.count),
+        text.short(anomaly.expected, decimals: 1), scale.format(anomaly.ucl),
         scale.format(anomaly.rate),
-        anomaly.rules.map(Self.escape).joined(separator: ", "), status,
-        OutputNumber.probability(anomaly.qValue), Self.escape(anomaly.owner ?? "–"),
+        anomaly.rules.map { Self.escape(text.rule($0)) }.joined(separator: ", "), status,
+        text.probability(anomaly.qValue), Self.escape(anomaly.owner ?? "–"),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
     return lines + improvements(report, scale) + resolved(report)
   }
 
-  private func improvements(_ report: ReportModel, _ scale: RateScale) -> [String] {
+  private func cellLabel(_ anomaly: ReportModel.Anomaly) -> String {
+    text.cell(anomaly.category, anomaly.productLine, anomaly.tier)
+  }
+
+  private func improvements(_ report: ReportModel, _ scale: RateScale)
+    -> [String]
+  {
     guard !report.improvements.isEmpty else { return [] }
     let cells = report.improvements.map {
-      "\(Self.escape($0.label)) (\(scale.format($0.rate)) \(scale.unit))"
+      "\(Self.escape(cellLabel($0))) (\(scale.format($0.rate)) \(scale.unit))"
     }
-    return ["", "Improvements (below the lower limit): " + cells.joined(separator: "; ") + "."]
+    return ["", text(.mdImprovements, cells.joined(separator: "; "))]
   }
 
   private func resolved(_ report: ReportModel) -> [String] {
     guard !report.resolved.isEmpty else { return [] }
-    let cells = report.resolved.map { Self.escape($0.label) }
-    return [
-      "", "Resolved (flagged last period, in control now): " + cells.joined(separator: "; ") + ".",
-    ]
+    let cells = report.resolved.map { Self.escape(cellLabel($0)) }
+    return ["", text(.mdResolved, cells.joined(separator: "; "))]
   }
 
   private func vitalFew(_ report: ReportModel) -> [String] {
-    let threshold = OutputNumber.percent(report.pareto.threshold)
-    var lines = ["## The vital few", ""]
-    for (title, rows) in [
-      ("By issue", report.pareto.byIssue), ("By cell", report.pareto.byCell),
-    ] {
+    let threshold = text.percent(report.pareto.threshold)
+    var lines = ["## " + text[.headingVitalFew], ""]
+    let tables: [(ReportPhrase, [ReportModel.ParetoRow], (String) -> String)] = [
+      (.vitalByIssue, report.pareto.byIssue, text.issue),
+      (.vitalByCell, report.pareto.byCell, text.cellKey),
+    ]
+    for (title, rows, label) in tables {
       let vital = rows.filter(\.vital)
       guard !vital.isEmpty else {
-        lines.append("- **\(title):** no complaints.")
+        lines.append("- " + bold(title) + " " + text[.noComplaints])
         continue
       }
       let shown = vital.prefix(vitalLimit).map {
-        "\(Self.escape($0.key)) (\(OutputNumber.count($0.count)), \(OutputNumber.percent($0.share)))"
+        "\(Self.escape(label($0.key))) (\(text.count($0.count)), \(text.percent($0.share)))"
       }
-      let more = vital.count > vitalLimit ? " and \(vital.count - vitalLimit) more" : ""
-      let share = OutputNumber.percent(vital.last?.cumulative)
+      let more =
+        vital.count > vitalLimit ? text(.andMore, text.count(vital.count - vitalLimit)) : ""
+      let share = text.percent(vital.last?.cumulative)
       lines.append(
-        "- **\(title)** (\(vital.count) of \(rows.count) make \(share), threshold \(threshold)): "
-          + shown.joined(separator: "; ") + more)
+        "- **\(text[title])** "
+          + text(
+            .mdVitalSummary, text.count(vital.count), text.count(rows.count), share, threshold)
+          + ": " + shown.joined(separator: "; ") + more)
     }
     return lines
   }
 
   private func recurrence(_ report: ReportModel) -> [String] {
     let recurrence = report.recurrence
-    var lines = ["## Recurrence", ""]
+    var lines = ["## " + text[.headingRecurrence], ""]
     if recurrence.concentrations.isEmpty {
-      lines.append("- **Concentrations:** none.")
+      lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound])
     } else {
-      lines.append("- **Concentrations:**")
+      lines.append("- " + bold(.labelConcentrations))
       for item in recurrence.concentrations {
         lines.append(
-          "  - \(Self.escape(item.text)) (p \(OutputNumber.probability(item.pValue)), "
-            + "h = \(OutputNumber.short(item.effectSize)))")
+          "  - \(Self.escape(text.concentration(item, period: report.period))) "
+            + "(p \(text.probability(item.pValue)), h = \(text.short(item.effectSize)))")
       }
     }
     if !recurrence.returning.isEmpty {
       let cells = recurrence.returning.map {
-        "\(Self.escape("\($0.category) / \($0.productLine) / \($0.tier)")) (flagged "
-          + "\(Self.escape($0.previousPeriod)), resolved \(Self.escape($0.resolvedPeriod)), "
-          + "now \(Self.escape($0.issue ?? "–")))"
+        text(
+          .mdReturning, Self.escape(text.cell($0.category, $0.productLine, $0.tier)),
+          Self.escape(text.period($0.previousPeriod)), Self.escape(text.period($0.resolvedPeriod)),
+          Self.escape($0.issue.map(text.issue) ?? "–"))
       }
-      lines.append("- **Returning anomalies:** " + cells.joined(separator: "; ") + ".")
+      lines.append("- " + bold(.labelReturning) + " " + cells.joined(separator: "; ") + ".")
     }
     if !recurrence.recurringIssues.isEmpty {
       let issues = recurrence.recurringIssues.map {
-        "\(Self.escape($0.issue)) (\($0.periods.map(Self.escape).joined(separator: ", ")))"
+        "\(Self.escape(text.issue($0.issue))) "
+          + "(\($0.periods.map { Self.escape(text.period($0)) }.joined(separator: ", ")))"
       }
       lines.append(
-        "- **Recurring issues** (vital few in ≥ 2 of the last 3 periods): "
+        "- **\(text[.labelRecurringIssues])** \(text[.mdRecurringNote]): "
           + issues.joined(separator: "; ") + ".")
     }
     let repeats = recurrence.repeatCustomers
     if repeats.isEmpty {
-      lines.append("- **Repeat complainants:** none.")
+      lines.append("- " + bold(.labelRepeatComplainants) + " " + text[.noneFound])
     } else {
       let keyAccounts = repeats.filter(\.keyAccount).count
       let shown = repeats.filter { !$0.keyAccount }.prefix(vitalLimit).map {
-        "\(Self.escape($0.customer)) (\($0.count): \($0.issues.map(Self.escape).joined(separator: ", ")))"
+        "\(Self.escape($0.customer)) (\(text.count($0.count)): "
+          + "\($0.issues.map { Self.escape(text.issue($0)) }.joined(separator: ", ")))"
       }
       var line =
-        "- **Repeat complainants:** \(repeats.count) (\(keyAccounts) key accounts; all in "
-        + "repeat-customers.csv)"
-      if !shown.isEmpty { line += ". Consumers: " + shown.joined(separator: "; ") }
+        "- " + bold(.labelRepeatComplainants) + " "
+        + text(.mdRepeatSummary, text.count(repeats.count), text.count(keyAccounts))
+      if !shown.isEmpty { line += text(.mdConsumers, shown.joined(separator: "; ")) }
       lines.append(line + ".")
     }
+    let perUnits = report.method.exposure != ReportModel.Method.countExposure
     for release in recurrence.releases {
-      lines.append("- **Release:** \(Self.escape(release.text))")
+      lines.append(
+        "- " + bold(.labelRelease) + " "
+          + Self.escape(text.release(release, perUnits: perUnits)))
     }
     return lines
   }
 
   private func resolution(_ report: ReportModel) -> [String] {
     let resolution = report.resolution
-    var lines = ["## Resolution", ""]
+    var lines = ["## " + text[.headingResolution], ""]
     let without = report.dataQuality.withoutResolution
     if !without.isEmpty {
       lines.append(Self.escape(CoverageText.withoutResolution(without)))
@@ -208,27 +249,28 @@ public struct MarkdownRenderer: Sendable {
     }
     guard !resolution.byCategory.isEmpty else {
       if !without.isEmpty { return lines }
-      return lines + ["No complaints to time in \(Self.escape(report.period))."]
+      return lines + [text(.noResolution, Self.escape(text.period(report.period)))]
     }
-    lines.append(
-      "| Category | Complaints | Median h | 90th pct h | SLA breached | Open past SLA |")
+    let headings = [
+      text[.columnCategory], text[.columnComplaints], text[.columnMedianHoursShort],
+      text[.columnP90HoursShort], text[.columnSLABreached], text[.columnOpenPastSLA],
+    ]
+    lines.append("| " + headings.joined(separator: " | ") + " |")
     lines.append("|---|---:|---:|---:|---:|---:|")
     for row in resolution.byCategory {
       let cells = [
-        Self.escape(row.key), OutputNumber.count(row.complaints),
-        OutputNumber.short(row.medianHours, decimals: 1),
-        OutputNumber.short(row.p90Hours, decimals: 1), OutputNumber.percent(row.slaBreachShare),
-        OutputNumber.count(row.openPastSLA),
+        Self.escape(text.category(row.key)), text.count(row.complaints),
+        text.short(row.medianHours, decimals: 1),
+        text.short(row.p90Hours, decimals: 1), text.percent(row.slaBreachShare),
+        text.count(row.openPastSLA),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
     lines.append("")
-    if let sla = resolution.slaHours.map({ OutputNumber.short($0) }) {
-      lines.append(
-        "SLA \(sla) hours; \(OutputNumber.count(resolution.openPastSLA.count)) complaints of the "
-          + "window were still open past it at the end of the period (open-past-sla.csv).")
+    if let sla = resolution.slaHours.map({ text.short($0) }) {
+      lines.append(text(.mdSLASentence, sla, text.count(resolution.openPastSLA.count)))
     } else {
-      lines.append("No SLA target (`sla_hours: off`): no breaches are counted.")
+      lines.append(Self.escape(CoverageText.noSLA))
     }
     return lines
   }
@@ -236,55 +278,59 @@ public struct MarkdownRenderer: Sendable {
   private func canaries(_ report: ReportModel) -> [String]? {
     let canaries = report.canaries
     guard !canaries.found.isEmpty || !canaries.missing.isEmpty else { return nil }
-    var lines = ["## Canary complaints", ""]
+    var lines = ["## " + text[.headingCanaries], ""]
     for item in canaries.found {
       lines.append(
-        "- Found \(Self.escape("\(item.system):\(item.id)")) (\(Self.escape(item.period))) in "
-          + "\(Self.escape("\(item.category) / \(item.productLine) / \(item.tier)")), "
-          + "\(Self.escape(item.issue))")
+        "- "
+          + text(
+            .mdCanaryFound, Self.escape("\(item.system):\(item.id)"),
+            Self.escape(text.period(item.period)),
+            Self.escape(text.cell(item.category, item.productLine, item.tier)),
+            Self.escape(text.issue(item.issue, in: item.category))))
     }
     for id in canaries.missing {
-      lines.append("- **Missing** \(Self.escape(id)): expected, never arrived")
+      lines.append("- **\(text[.labelMissing])** " + text(.mdCanaryMissing, Self.escape(id)))
     }
     lines.append("")
-    lines.append("Canaries are left out of every other number in this report.")
+    lines.append(text[.mdCanariesNote])
     return lines
   }
 
   private func dataQuality(_ bundle: ReportBundle) -> [String] {
     let report = bundle.report
-    var lines = ["## Data quality", ""]
+    var lines = ["## " + text[.headingDataQuality], ""]
     let gaps = report.dataGaps.count
     if report.dataQuality.hasSales {
-      lines.append(
-        "- Data gaps: \(gaps) \(gaps == 1 ? "period" : "periods") of a product line without sales "
-          + "units (not charted).")
+      lines.append("- " + text.plural(gaps, .mdDataGapsOne, .mdDataGapsOther))
     } else {
-      lines.append("- No sales file: complaint counts only, no rates.")
+      lines.append("- " + Self.escape(CoverageText.noSales))
     }
     for gap in report.coverage.gaps {
       lines.append(
-        "- Coverage, \(Self.escape(gap.productLine)): "
-          + Self.escape(CoverageText.gap(gap, granularity: report.granularity)) + ".")
+        "- " + Self.escape(CoverageText.gapLine(gap, granularity: report.granularity)) + ".")
     }
     let unclassified = report.totals.classifiedShare.map { 1 - $0 }
     let empty = report.dataQuality.emptyText
     lines.append(
-      "- Unclassified: \(OutputNumber.percent(unclassified)) of complaints"
-        + (empty > 0 ? "; \(OutputNumber.count(empty)) had no text to classify." : "."))
+      "- " + text(.unclassifiedShare, text.percent(unclassified))
+        + (empty > 0 ? " " + Self.escape(CoverageText.emptyText(empty)) : ""))
     if report.reclassified > 0 {
-      lines.append("- Reclassified after a taxonomy change: \(report.reclassified) tickets.")
+      lines.append("- " + text(.mdReclassified, text.count(report.reclassified)))
     }
-    lines.append("- Rejected rows: \(OutputNumber.count(bundle.rejects.count)) (see rejects.csv).")
+    lines.append("- " + text(.mdRejected, text.count(bundle.rejects.count)))
     guard !report.inputs.isEmpty else { return lines }
     lines.append("")
-    lines.append("| Input | Rows read | Accepted | Rejected | Duplicates | Filtered |")
+    let headings = [
+      text[.columnInput], text[.columnRowsRead], text[.columnAccepted], text[.columnRejected],
+      text[.columnDuplicates], text[.columnFiltered],
+    ]
+    lines.append("| " + headings.joined(separator: " | ") + " |")
     lines.append("|---|---:|---:|---:|---:|---:|")
     for input in report.inputs {
       let cells = [
-        Self.escape(input.path), OutputNumber.count(input.rowsRead),
-        OutputNumber.count(input.accepted), OutputNumber.count(input.rejected),
-        OutputNumber.count(input.duplicates), OutputNumber.count(input.filtered),
+        Self.escape(input.path), text.count(input.rowsRead),
+        text.count(input.accepted), text.count(input.rejected),
+        text.count(input.duplicates), text.count(input.filtered),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }

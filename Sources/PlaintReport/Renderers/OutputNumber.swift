@@ -96,7 +96,7 @@ enum OutputNumber {
 }
 
 /// How renderers show a rate: per 1,000 sales units, or per period on a count chart without sales.
-struct RateScale: Sendable, Equatable {
+struct RateScale: Sendable {
   /// What a rate is multiplied by before it is shown.
   var factor: Double
   /// The unit after a shown rate: "per 1,000 units" or "per period".
@@ -105,28 +105,28 @@ struct RateScale: Sendable, Equatable {
   var shortUnit: String
   /// An axis heading: "rate per 1,000 units" or "complaints per period".
   var heading: String
+  /// The language the numbers are written in.
+  var text: ReportText
 
-  static let perThousandUnits = RateScale(
-    factor: 1000, unit: "per 1,000 units", shortUnit: "per 1,000",
-    heading: "rate per 1,000 units")
-  static let perPeriod = RateScale(
-    factor: 1, unit: "per period", shortUnit: "per period", heading: "complaints per period")
+  static let perThousandUnits = RateScale(perThousandUnits: true, .english)
+  static let perPeriod = RateScale(perThousandUnits: false, .english)
 
-  /// The scale a report's exposure calls for.
-  init(_ method: ReportModel.Method) {
-    self = method.exposure == ReportModel.Method.countExposure ? .perPeriod : .perThousandUnits
+  /// The scale a report's exposure calls for, in `text`'s language.
+  init(_ method: ReportModel.Method, _ text: ReportText) {
+    self.init(perThousandUnits: method.exposure != ReportModel.Method.countExposure, text)
   }
 
-  private init(factor: Double, unit: String, shortUnit: String, heading: String) {
-    self.factor = factor
-    self.unit = unit
-    self.shortUnit = shortUnit
-    self.heading = heading
+  init(perThousandUnits: Bool, _ text: ReportText) {
+    factor = perThousandUnits ? 1000 : 1
+    unit = text[perThousandUnits ? .unitPerThousandUnits : .unitPerPeriod]
+    shortUnit = text[perThousandUnits ? .unitPerThousandShort : .unitPerPeriod]
+    heading = text[perThousandUnits ? .headingRatePerThousand : .headingComplaintsPerPeriod]
+    self.text = text
   }
 
   /// A shown rate with decimals that suit its size; "–" for nil.
   func format(_ rate: Double?) -> String {
     guard let rate else { return "–" }
-    return OutputNumber.perThousand(rate * factor / 1000)
+    return text.localized(OutputNumber.perThousand(rate * factor / 1000))
   }
 }

@@ -11,7 +11,9 @@ public struct ControlChartSVG: Sendable {
   public var title: String
   /// Change points drawn as dashed vertical lines at the start of their period: releases.
   public var markers: [Marker] = []
-  var scale: RateScale
+  /// The language of the chart's words and numbers.
+  public var text = ReportText.english
+  var perThousandUnits: Bool
   var width = 720.0
   var height = 240.0
 
@@ -30,12 +32,13 @@ public struct ControlChartSVG: Sendable {
   public init(points: [ReportModel.Point], title: String, perThousandUnits: Bool = true) {
     self.points = points
     self.title = title
-    self.scale = perThousandUnits ? .perThousandUnits : .perPeriod
+    self.perThousandUnits = perThousandUnits
   }
 
   /// The `<svg>` element; `standalone` adds the namespace a separate .svg file needs.
   public func render(standalone: Bool = false) -> String {
     let frame = SVG.Frame(width: width, height: height, left: 58, right: 14, top: 14, bottom: 40)
+    let scale = RateScale(perThousandUnits: perThousandUnits, text)
     let values = points.flatMap { [$0.rate, $0.ucl, $0.center] }.compactMap { $0 }
       .map { $0 * scale.factor }
     let axis = SVG.Axis(maximum: values.max() ?? 0)
@@ -45,14 +48,16 @@ public struct ControlChartSVG: Sendable {
       frame.top + frame.plotHeight * (1 - min(max(rate * scale.factor / axis.top, 0), 1))
     }
 
-    var svg = SVG.open(frame: frame, label: "Control chart: \(title)", standalone: standalone)
-    svg += SVG.yAxis(axis, frame: frame, heading: scale.heading)
+    var svg = SVG.open(
+      frame: frame, label: text(.chartControlLabel, title), standalone: standalone)
+    svg += SVG.yAxis(axis, frame: frame, heading: scale.heading, text: text)
 
     // Data gaps: a shaded band over the period and a cross on the axis.
     for (index, point) in points.enumerated() where point.rate == nil {
       let left = x(index) - step / 2
-      let reason = point.status.replacingOccurrences(of: "_", with: " ")
-      svg += "<g class=\"gap\"><title>\(HTML.escape(point.period)): \(HTML.escape(reason))</title>"
+      let reason = text.status(point.status).replacingOccurrences(of: "_", with: " ")
+      svg += "<g class=\"gap\"><title>\(HTML.escape(text.period(point.period))): "
+      svg += "\(HTML.escape(reason))</title>"
       svg += "<rect x=\"\(SVG.coordinate(left))\" y=\"\(SVG.coordinate(frame.top))\" "
       svg += "width=\"\(SVG.coordinate(step))\" height=\"\(SVG.coordinate(frame.plotHeight))\"/>"
       svg += SVG.cross(x: x(index), y: frame.bottomEdge, size: 4)
@@ -93,10 +98,11 @@ public struct ControlChartSVG: Sendable {
         className = "point"
       }
       let radius = className == "point" ? 2.5 : 4.5
-      var tooltip =
-        "\(point.period): \(scale.format(rate)) \(scale.unit), \(point.count) complaints"
+      var tooltip = text(
+        .chartPointTooltip, text.period(point.period), scale.format(rate), scale.unit,
+        text.count(point.count))
       if !point.signals.isEmpty {
-        tooltip += "; " + point.signals.map(\.rule).joined(separator: ", ")
+        tooltip += "; " + point.signals.map { text.rule($0.rule) }.joined(separator: ", ")
       }
       svg += "<circle class=\"\(className)\" cx=\"\(SVG.coordinate(x(index)))\" "
       svg += "cy=\"\(SVG.coordinate(y(rate)))\" r=\"\(SVG.coordinate(radius))\">"
@@ -161,8 +167,10 @@ public struct ParetoChartSVG: Sendable {
   public var rows: [ReportModel.ParetoRow]
   public var threshold: Double
   public var title: String
-  /// The bar axis heading: what the bars count.
-  public var heading = "complaints"
+  /// The bar axis heading: what the bars count; the language's "complaints" when nil.
+  public var heading: String? = nil
+  /// The language of the chart's words and numbers.
+  public var text = ReportText.english
   /// How many bars to draw; beyond it, the last bar is "other", the rest summed.
   var limit = 15
   var width = 720.0
@@ -177,7 +185,7 @@ public struct ParetoChartSVG: Sendable {
   /// The `<svg>` element; `standalone` adds the namespace a separate .svg file needs.
   public func render(standalone: Bool = false) -> String {
     let frame = SVG.Frame(width: width, height: height, left: 58, right: 46, top: 14, bottom: 96)
-    let shown = Self.topWithOther(rows, limit: limit)
+    let shown = Self.topWithOther(rows, limit: limit, text: text)
     let axis = SVG.Axis(maximum: Double(shown.map(\.count).max() ?? 0), integers: true)
     let step = shown.isEmpty ? frame.plotWidth : frame.plotWidth / Double(shown.count)
     func x(_ index: Int) -> Double { frame.left + step * (Double(index) + 0.5) }
@@ -185,18 +193,21 @@ public struct ParetoChartSVG: Sendable {
       frame.top + frame.plotHeight * (1 - min(max(value, 0), 1))
     }
 
-    var svg = SVG.open(frame: frame, label: "Pareto chart: \(title)", standalone: standalone)
-    svg += SVG.yAxis(axis, frame: frame, heading: heading, integers: true)
+    var svg = SVG.open(
+      frame: frame, label: text(.chartParetoLabel, title), standalone: standalone)
+    svg += SVG.yAxis(
+      axis, frame: frame, heading: heading ?? text[.chartParetoHeading], integers: true,
+      text: text)
     for percent in stride(from: 0, through: 100, by: 25) {
       let level = share(Double(percent) / 100)
       svg += "<text class=\"tick\" x=\"\(SVG.coordinate(frame.rightEdge + 4))\" "
-      svg += "y=\"\(SVG.coordinate(level + 3))\">\(percent)%</text>\n"
+      svg +=
+        "y=\"\(SVG.coordinate(level + 3))\">\(text.wholePercent(Double(percent) / 100, spaced: false))</text>\n"
     }
     for (index, row) in shown.enumerated() {
       let top = frame.top + frame.plotHeight * (1 - Double(row.count) / axis.top)
       let barWidth = step * 0.7
-      let tooltip =
-        "\(row.key): \(OutputNumber.count(row.count)) (\(OutputNumber.percent(row.share)))"
+      let tooltip = "\(row.key): \(text.count(row.count)) (\(text.percent(row.share)))"
       svg += "<rect class=\"\(row.vital ? "bar vital" : "bar")\" "
       svg += "x=\"\(SVG.coordinate(x(index) - barWidth / 2))\" y=\"\(SVG.coordinate(top))\" "
       svg += "width=\"\(SVG.coordinate(barWidth))\" "
@@ -222,21 +233,21 @@ public struct ParetoChartSVG: Sendable {
     let level = SVG.coordinate(share(threshold))
     svg += "<line class=\"threshold\" x1=\"\(SVG.coordinate(frame.left))\" y1=\"\(level)\" "
     svg += "x2=\"\(SVG.coordinate(frame.rightEdge))\" y2=\"\(level)\">"
-    svg += "<title>threshold \(OutputNumber.percent(threshold))</title></line>\n"
+    svg += "<title>\(HTML.escape(text(.chartThreshold, text.percent(threshold))))</title></line>\n"
     return svg + "</svg>"
   }
 
   /// The first `limit - 1` rows and one "other (n items)" row for the rest, never vital, its
   /// cumulative share the table's last; all rows when they fit.
-  static func topWithOther(_ rows: [ReportModel.ParetoRow], limit: Int)
-    -> [ReportModel.ParetoRow]
-  {
+  static func topWithOther(
+    _ rows: [ReportModel.ParetoRow], limit: Int, text: ReportText = .english
+  ) -> [ReportModel.ParetoRow] {
     guard rows.count > limit, limit > 1 else { return rows }
     let rest = rows[(limit - 1)...]
     let total = rows.reduce(0) { $0 + $1.count }
     let count = rest.reduce(0) { $0 + $1.count }
     let other = ReportModel.ParetoRow(
-      key: "other (\(rest.count) items)", count: count,
+      key: text(.paretoOther, text.count(rest.count)), count: count,
       share: total > 0 ? Double(count) / Double(total) : 0,
       cumulative: rows.last?.cumulative ?? 1, vital: false)
     return Array(rows.prefix(limit - 1)) + [other]
@@ -300,15 +311,18 @@ enum SVG {
     return svg
   }
 
-  static func yAxis(_ axis: Axis, frame: Frame, heading: String, integers: Bool = false) -> String {
+  static func yAxis(
+    _ axis: Axis, frame: Frame, heading: String, integers: Bool = false,
+    text: ReportText = .english
+  ) -> String {
     var svg = ""
     for tick in axis.ticks {
       let level = frame.top + frame.plotHeight * (1 - tick / axis.top)
-      let text = integers ? OutputNumber.count(Int(tick.rounded())) : OutputNumber.short(tick)
+      let label = integers ? text.count(Int(tick.rounded())) : text.short(tick)
       svg += "<line class=\"grid\" x1=\"\(coordinate(frame.left))\" y1=\"\(coordinate(level))\" "
       svg += "x2=\"\(coordinate(frame.rightEdge))\" y2=\"\(coordinate(level))\"/>"
       svg += "<text class=\"tick\" x=\"\(coordinate(frame.left - 6))\" "
-      svg += "y=\"\(coordinate(level + 3))\" text-anchor=\"end\">\(text)</text>\n"
+      svg += "y=\"\(coordinate(level + 3))\" text-anchor=\"end\">\(label)</text>\n"
     }
     svg += "<line class=\"axis\" x1=\"\(coordinate(frame.left))\" y1=\"\(coordinate(frame.top))\" "
     svg += "x2=\"\(coordinate(frame.left))\" y2=\"\(coordinate(frame.bottomEdge))\"/>"

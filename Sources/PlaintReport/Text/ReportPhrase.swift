@@ -1,0 +1,290 @@
+/// The key of every fixed text in `index.html` and `summary.md`; each language has a table
+/// (`ReportText+English.swift`, `ReportText+German.swift`, …) with one entry per key.
+///
+/// To add a text: add a case here, then an entry to every table (a test fails on a table that
+/// misses one, or whose `{0}`, `{1}` blanks differ from the English entry's).
+public enum ReportPhrase: String, CaseIterable, Sendable {
+  // MARK: Page
+
+  case pageTitle
+  case pageHeading
+  case footer
+  case granularityMonth
+  case granularityWeek
+  case howJudged
+  case headerMethodLine
+  case headerFDR
+  case headerNoFDR
+  case exposureSales
+  case exposureCount
+  case unitPerThousandUnits
+  case unitPerThousandShort
+  case unitPerPeriod
+  case headingRatePerThousand
+  case headingComplaintsPerPeriod
+  case sentenceEnd
+  case yes
+  case noneFound
+  case andMore
+  case andMoreNote
+  case moreInFile
+
+  // MARK: Headline and cards
+
+  case cardComplaints
+  case cardRate
+  case cardBaselineCentre
+  case cardNoRate
+  case cardAnomalyOne
+  case cardAnomalyOther
+  case cardClassified
+  case headlineComplaints
+  case headlineBaseline
+  case headlineBaselineChange
+  case headlineNoExposure
+  case headlineClassified
+  case headlineAnomalyOne
+  case headlineAnomalyOther
+
+  // MARK: Grid names
+
+  case categoryProduct
+  case categoryPolicy
+  case categoryService
+  case categoryOther
+  case allCategories
+  case tierKeyAccount
+  case tierConsumer
+  case allTiers
+  case allProductLines
+  case unassignedLine
+  case unclassifiedIssue
+
+  // MARK: Statuses, rules, canary matches
+
+  case statusNew = "status.new"
+  case statusContinuing = "status.continuing"
+  case statusResolved = "status.resolved"
+  case statusAnomaly = "status.anomaly"
+  case statusImprovement = "status.improvement"
+  case statusInControl = "status.in_control"
+  case statusNoExposure = "status.no_exposure"
+  case statusMissing = "status.missing"
+  case statusInsufficientHistory = "status.insufficient_history"
+  case continuingFor
+  case continuingShort
+  case ruleBeyondLimit = "rule.beyond_limit"
+  case ruleRunOf8 = "rule.run_of_8"
+  case ruleTrendOf6 = "rule.trend_of_6"
+  case ruleTwoOfThreeBeyond2sigma = "rule.two_of_three_beyond_2sigma"
+  case matchedTag = "matched.tag"
+  case matchedId = "matched.id"
+  case matchedExpected = "matched.expected"
+
+  // MARK: Column headings
+
+  case columnCell
+  case columnCount
+  case columnExpected
+  case columnUCL
+  case columnRate
+  case columnRules
+  case columnStatus
+  case columnOwner
+  case columnIssue
+  case columnIssues
+  case columnShare
+  case columnCumulative
+  case columnVital
+  case columnCategory
+  case columnIssueNow
+  case columnFlaggedBefore
+  case columnResolvedPeriod
+  case columnIssuesThen
+  case columnVitalIn
+  case columnCustomer
+  case columnComplaints
+  case columnKeyAccount
+  case columnMedianHours
+  case columnP90Hours
+  case columnMedianHoursShort
+  case columnP90HoursShort
+  case columnSLABreached
+  case columnOpenPastSLA
+  case columnTicket
+  case columnCreated
+  case columnHoursOpen
+  case columnPeriod
+  case columnLandedIn
+  case columnMatchedBy
+  case columnFile
+  case columnInput
+  case columnRowsRead
+  case columnAccepted
+  case columnRejected
+  case columnDuplicates
+  case columnFiltered
+  case columnBytesReplaced
+  case columnReason
+  case columnRows
+  case columnProductLine
+  case columnTier
+
+  // MARK: Anomalies
+
+  case headingAnomalies
+  case noAnomalies
+  case headingAnomalyDetails
+  case headingImprovements
+  case improvementsNote
+  case headingResolved
+  case resolvedNote
+  case ownerNone
+  case factComplaintsValue
+  case factRate
+  case factRateValue
+  case factChart
+  case factTopIssues
+  case figChart
+  case figLegend
+  case figReleases
+  case ticketsLine
+  case ticketsMore
+  case mdImprovements
+  case mdResolved
+
+  // MARK: Vital few and Pareto
+
+  case headingVitalFew
+  case vitalByIssue
+  case vitalByCell
+  case noComplaints
+  case noComplaintsSentence
+  case htmlVitalSummary
+  case mdVitalSummary
+  case headingPareto
+  case noParetoComplaints
+  case paretoTitle
+  case paretoTitlePrevious
+  case vitalMark
+  case paretoOther
+
+  // MARK: Charts
+
+  case chartControlLabel
+  case chartParetoLabel
+  case chartParetoHeading
+  case chartPointTooltip
+  case chartThreshold
+
+  // MARK: Heatmap
+
+  case headingGrid
+  case noChartedCells
+  case heatLegend
+  case heatNoRate
+  case heatAnomaly
+  case heatNote
+
+  // MARK: Recurrence
+
+  case headingRecurrence
+  case noRecurrence
+  case labelConcentrations
+  case concentrationsNote
+  case labelReturning
+  case labelRecurringIssues
+  case labelRepeatComplainants
+  case labelRelease
+  case labelMissing
+  case headingReleases
+  case releasesNote
+  case releaseFigure
+  case mdReturning
+  case mdRecurringNote
+  case mdRepeatSummary
+  case mdConsumers
+  case concentration
+  case concentrationHour
+  case concentrationWeekday
+  case concentrationAgent
+  case concentrationChannel
+  case releaseSubject
+  case releaseNotEnoughData
+  case releaseRose
+  case releaseFell
+  case releaseSame
+
+  // MARK: Resolution
+
+  case headingResolution
+  case headingResolutionTimes
+  case noResolution
+  case mdSLASentence
+  case slaNote
+  case headingCellsBySLA
+  case headingOpenPastSLA
+  case noOpenPastSLA
+  case openPastSLASummary
+
+  // MARK: Canaries
+
+  case headingCanaries
+  case canariesNote
+  case canariesMissing
+  case mdCanaryFound
+  case mdCanaryMissing
+  case mdCanariesNote
+
+  // MARK: Data quality
+
+  case headingDataQuality
+  case headingInputs
+  case noInputs
+  case headingRejectedRows
+  case noRejects
+  case rejectsNote
+  case headingClassification
+  case unclassifiedShare
+  case htmlReclassified
+  case unclassifiedTerms
+  case headingDataGaps
+  case noDataGaps
+  case dataGapsSummary
+  case mdDataGapsOne
+  case mdDataGapsOther
+  case mdReclassified
+  case mdRejected
+
+  // MARK: Method
+
+  case headingMethod
+  case mdMethodLine
+  case fdrOff
+  case factMethod
+  case factLimits
+  case factBaseline
+  case factBaselineValue
+  case factMinimumCount
+  case factFDR
+  case factExposure
+  case factRates
+  case factRatesValue
+  case methodDescription
+  case methodRollingBaseline
+  case methodFrozenBaselines
+  case methodFrozenRest
+  case methodFDR
+  case methodNoFDR
+  case methodSalesExposure
+  case methodCountExposure
+  case chartsCharted
+  case chartsList
+  case chartsU
+  case chartsLaney
+  case chartsPoisson
+  case chartsP
+  case chartsLaneyP
+  case chartsTested
+  case chartsShort
+}

@@ -1,0 +1,230 @@
+import Foundation
+import PlaintCore
+
+@testable import PlaintReport
+
+/// Two report bundles that between them reach every section and sentence of the renderers: a
+/// busy period (anomalies, long lists, frozen baselines, releases, canaries) and a quiet one
+/// without sales (every "none" sentence).
+enum LanguageFixture {
+  static let periods = (1...12).map { String(format: "2025-%02d", $0) }
+  static let period = "2025-12"
+  static let lines = ["Kettles", "Blenders", "Toasters"]
+
+  static func point(_ period: String, status: String, count: Int, rate: Double?)
+    -> ReportModel.Point
+  {
+    ReportModel.Point(
+      period: period, status: status, count: count, units: rate == nil ? nil : 4000, rate: rate,
+      center: 0.002, ucl: 0.004, lcl: 0.0005,
+      signals: status == "anomaly"
+        ? [.init(rule: "beyond_limit", first: period, trigger: period, last: period)] : [])
+  }
+
+  static func series(last status: String) -> [ReportModel.Point] {
+    periods.map { period in
+      if period == "2025-03" { return point(period, status: "no_exposure", count: 2, rate: nil) }
+      if period == self.period { return point(period, status: status, count: 30, rate: 0.0075) }
+      return point(period, status: "in_control", count: 8, rate: 0.002)
+    }
+  }
+
+  static func anomaly(_ line: String, _ tier: String, status: String, streak: Int)
+    -> ReportModel.Anomaly
+  {
+    var anomaly = ReportModel.Anomaly(
+      id: "\(period)/product/\(line)/\(tier)", category: "product", productLine: line,
+      tier: tier, period: period, count: 30, expected: 8.2, ucl: 0.004, rate: 0.0075,
+      chart: "laney",
+      rules: ["beyond_limit", "run_of_8", "trend_of_6", "two_of_three_beyond_2sigma"],
+      pValue: 0.00001, qValue: 0.002, status: status, streak: streak,
+      topIssues: [
+        .init(key: "product.defect", count: 20), .init(key: "other.unclassified", count: 3),
+      ],
+      ticketIDs: (1...25).map { "T-\($0)" })
+    anomaly.owner = status == "new" ? nil : "Team Kettle"
+    return anomaly
+  }
+
+  static func paretoRows(_ count: Int, vital: Int) -> [ReportModel.ParetoRow] {
+    (0..<count).map { index in
+      ReportModel.ParetoRow(
+        key: index == 0
+          ? "product.defect" : index == 1 ? "other.unclassified" : "service.issue_\(index)",
+        count: 1200 - index * 10, share: 0.04, cumulative: min(Double(index + 1) * 0.04, 1),
+        vital: index < vital)
+    }
+  }
+
+  static func cellRows(_ count: Int) -> [ReportModel.ParetoRow] {
+    (0..<count).map { index in
+      ReportModel.ParetoRow(
+        key: "service/\(lines[index % 3])/\(index % 2 == 0 ? "consumer" : "key_account")",
+        count: 100 - index, share: 0.05, cumulative: Double(index + 1) * 0.05, vital: index < 12)
+    }
+  }
+
+  static func release(_ verdict: String, line: String) -> ReportModel.ReleaseEffect {
+    ReportModel.ReleaseEffect(
+      productLine: line, component: "KT-300 firmware", version: "2.4", date: "2025-09-15",
+      period: "2025-09", category: "product", periodsBefore: ["2025-06", "2025-07", "2025-08"],
+      periodsAfter: ["2025-10", "2025-11", "2025-12"], countBefore: 12, countAfter: 30,
+      rateBefore: verdict == "not enough data" ? nil : 0.0011,
+      rateAfter: verdict == "not enough data" ? nil : 0.00245,
+      ratio: verdict == "not enough data" ? nil : 2.2273,
+      pValue: verdict == "not enough data" ? nil : verdict == "no change" ? 0.3 : 0.00001,
+      verdict: verdict, text: "")
+  }
+
+  /// The busy period: every list long enough to be cut, every kind of finding present.
+  static func busy() -> ReportBundle {
+    var method = ReportModel.Method(
+      name: "auto", sigma: 3, baselinePeriods: 12, minBaselinePeriods: 6, minCount: 3, fdr: 0.05,
+      rules: ["beyond_limit", "run_of_8", "trend_of_6", "two_of_three_beyond_2sigma"],
+      exposure: ReportModel.Method.salesExposure, description: "")
+    method.charts = ["u": 10, "laney": 3, "poisson": 4, "p": 1, "laney_p": 1]
+    method.cellsTested = 17
+    let frozen = ReportModel.Baseline(
+      kind: "frozen", through: "2025-06", window: ["2025-01", "2025-06"], excluded: [])
+    let cells = [
+      ReportModel.CellSeries(
+        category: "product", productLine: "Kettles", tier: "consumer", chart: "laney", phi: 2.5,
+        baseline: frozen, series: series(last: "anomaly")),
+      ReportModel.CellSeries(
+        category: "product", productLine: "Blenders", tier: "key_account", chart: "u", phi: 1.1,
+        series: series(last: "anomaly")),
+      ReportModel.CellSeries(
+        category: "policy", productLine: "Toasters", tier: "consumer", chart: "poisson", phi: nil,
+        series: series(last: "insufficient_history")),
+    ]
+    let rollups = [
+      ReportModel.CellSeries(
+        category: "*", productLine: "*", tier: "*", chart: "u", phi: 1,
+        series: series(last: "in_control")),
+      ReportModel.CellSeries(
+        category: "*", productLine: "Kettles", tier: "*", chart: "u", phi: 1,
+        series: series(last: "in_control")),
+    ]
+    var pareto = ReportModel.ParetoTables(
+      threshold: 0.8,
+      byCategory: [.init(key: "product", count: 10, share: 1, cumulative: 1, vital: true)],
+      byCell: cellRows(24), byIssue: paretoRows(25, vital: 22))
+    pareto.previousByIssue = paretoRows(6, vital: 3)
+    pareto.previousPeriods = ["2025-10", "2025-11"]
+    let concentrations = ["hour", "weekday", "agent", "channel"].map { dimension in
+      ReportModel.Concentration(
+        category: "service", productLine: "Blenders", tier: "consumer", dimension: dimension,
+        value: dimension == "hour" ? "09" : dimension == "weekday" ? "Monday" : "Anna Nowak",
+        share: 0.45, baselineShare: 0.06, pValue: 0.00002, count: 59, total: 131,
+        effectSize: 1.2)
+    }
+    var recurrence = ReportModel.Recurrence(
+      repeatCustomers: (1...24).map {
+        .init(
+          customer: "customer\($0)@example.org", count: 4, keyAccount: $0 % 2 == 0,
+          issues: ["product.defect"])
+      },
+      recurringIssues: [
+        .init(issue: "product.defect", periods: ["2025-10", "2025-11", "2025-12"])
+      ],
+      concentrations: concentrations,
+      returning: [
+        .init(
+          category: "product", productLine: "Kettles", tier: "consumer", issue: "product.defect",
+          previousIssues: ["product.defect"], previousPeriod: "2025-06", resolvedPeriod: "2025-07",
+          period: period, owner: "Team Kettle")
+      ],
+      releases: [
+        release("up", line: "Kettles"), release("down", line: "Kettles"),
+        release("no change", line: "Blenders"), release("not enough data", line: "Toasters"),
+      ])
+    recurrence.returning[0].owner = "Team Kettle"
+    let resolutionRows = (0..<24).map { index in
+      ReportModel.ResolutionRow(
+        key: "product/\(lines[index % 3])/consumer\(index)", medianHours: 30.5, p90Hours: 80,
+        slaBreachShare: 0.2, complaints: 40, resolved: 35, openPastSLA: 2)
+    }
+    let open = (1...23).map { index in
+      ReportModel.OpenComplaint(
+        system: "zendesk", id: "Z-\(index)", created: "2025-12-03T09:15:00Z", category: "service",
+        productLine: "Blenders", tier: "consumer", issue: "product.defect", hoursOpen: 300,
+        owner: "Team Blend")
+    }
+    var report = ReportModel(
+      period: period, granularity: "month", method: method,
+      totals: .init(complaints: 12345, units: 5_000_000, rate: 0.0024691, classifiedShare: 0.913),
+      inputs: [
+        .init(
+          path: "exports/zendesk.csv", sha256: "ab", rowsRead: 20041, accepted: 20000,
+          rejected: 11, duplicates: 20, filtered: 10, replacedBytes: 0)
+      ],
+      cells: cells, rollups: rollups,
+      anomalies: [
+        anomaly("Kettles", "consumer", status: "new", streak: 1),
+        anomaly("Blenders", "key_account", status: "continuing", streak: 3),
+      ],
+      improvements: [anomaly("Toasters", "consumer", status: "new", streak: 1)],
+      resolved: [anomaly("Kettles", "key_account", status: "resolved", streak: 0)],
+      dataGaps: (1...22).map {
+        .init(
+          productLine: lines[$0 % 3], tier: "consumer", period: periods[$0 % 12],
+          reason: $0 % 2 == 0 ? "no_exposure" : "missing")
+      },
+      pareto: pareto, recurrence: recurrence,
+      resolution: .init(
+        byCategory: [
+          .init(
+            key: "product", medianHours: 29.5, p90Hours: 74.7, slaBreachShare: 0.123,
+            complaints: 349),
+          .init(
+            key: "service", medianHours: 51.5, p90Hours: 130.3, slaBreachShare: 0.353,
+            complaints: 278),
+        ],
+        byCell: resolutionRows, slaHours: 72, openPastSLA: open),
+      taxonomyHash: "04cc", reclassified: 1234,
+      unclassifiedTerms: [.init(term: "kaputt", count: 12)])
+    report.canaries = .init(
+      found: [
+        .init(
+          system: "zendesk", id: "CANARY-1", period: period, category: "product",
+          productLine: "Kettles", tier: "consumer", issue: "product.defect", matchedBy: "tag",
+          expected: true)
+      ],
+      missing: ["CANARY-2"])
+    let grid = lines.flatMap { line in
+      ["product", "service", "policy", "other"].flatMap { category in
+        ["key_account", "consumer"].map { tier in
+          ReportBundle.GridRow(
+            period: period, category: category, productLine: line, tier: tier, count: 1234,
+            units: 4000, rate: category == "other" ? nil : 0.003, center: 0.002, ucl: 0.004,
+            lcl: 0, status: category == "product" ? "anomaly" : "in_control", chart: "u")
+        }
+      }
+    }
+    return ReportBundle(
+      report: report,
+      rejects: [Reject(file: "exports/zendesk.csv", line: 7, reason: "unparseable date", raw: "x")],
+      grid: grid, generatedBy: "plaint 0.1.0")
+  }
+
+  /// The quiet period: no sales, no FDR, nothing flagged, nothing read.
+  static func quiet() -> ReportBundle {
+    let method = ReportModel.Method(
+      name: "u", sigma: 2.5, baselinePeriods: 12, minBaselinePeriods: 6, minCount: 3, fdr: nil,
+      rules: ["beyond_limit"], exposure: ReportModel.Method.countExposure, description: "")
+    let report = ReportModel(
+      period: period, granularity: "month", method: method,
+      totals: .init(complaints: 0, units: nil, rate: nil, classifiedShare: nil),
+      resolution: .init(
+        byCategory: [.init(key: "other", medianHours: nil, p90Hours: nil, slaBreachShare: nil)],
+        slaHours: 72))
+    return ReportBundle(report: report, generatedBy: "plaint 0.1.0")
+  }
+
+  /// `bundle` with its report in `language`.
+  static func inLanguage(_ bundle: ReportBundle, _ language: ReportLanguage) -> ReportBundle {
+    var bundle = bundle
+    bundle.report.language = language == .english ? nil : language.rawValue
+    return bundle
+  }
+}
