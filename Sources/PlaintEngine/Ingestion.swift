@@ -42,6 +42,11 @@ struct Ingestion {
       }
       for path in matches {
         let shown = relative(path, to: configuration.directory.standardizedFileURL.path)
+        do {
+          try ExportReader.checkRegularFile(path, displayPath: shown)
+        } catch {
+          throw Failure.ingest(error, file: shown)
+        }
         files.append(
           InputFile(
             settings: try settings(source, index: index, path: path, shown: shown, configuration),
@@ -62,6 +67,9 @@ struct Ingestion {
     settings.dateFormats = source.dateFormats
     settings.header = source.header
     settings.timeZone = configuration.timeZone
+    settings.maxFieldBytes = configuration.ingest.maxFieldBytes
+    settings.earliestDate = configuration.ingest.earliestDate
+    settings.latestDate = configuration.ingest.latestDate
     for (field, columns) in source.columns {
       guard let ticketField = TicketField(rawValue: field) else { continue }
       settings.columns[ticketField] = columns.map { column in
@@ -129,6 +137,7 @@ struct Ingestion {
             progress.update(
               file: settings.displayPath, bytes: bytes, total: total, rows: rows, started: started)
           })
+        try checkRejectShare(counts, file: settings.displayPath)
         var accounting = identity
         accounting.rowsRead = counts.rowsRead
         accounting.rejected = counts.rejected
@@ -143,6 +152,9 @@ struct Ingestion {
       throw Failure.ingest(error, file: settings.displayPath)
     }
     progress.finish()
+    if result.accepted == 0 && result.duplicates == 0 {
+      warnings.append("no row was accepted; see the rejects")
+    }
     let seconds = max(Date().timeIntervalSince(started), 1e-6)
     logger.info(
       "ingested",
@@ -153,6 +165,34 @@ struct Ingestion {
         "rows_per_s": "\(Int(Double(result.rowsRead) / seconds))",
       ])
     return (result, warnings)
+  }
+}
+
+extension Ingestion {
+  /// Fails the file (65, nothing stored) when its rejected share of the rows it read, filtered
+  /// ones aside, is above `ingest.max_reject_share`; names the most frequent reasons with a
+  /// sample of each.
+  func checkRejectShare(_ counts: FileAccounting, file: String) throws(PlaintError) {
+    let considered = counts.rowsRead - counts.filtered
+    guard considered > 0, counts.rejected > 0 else { return }
+    let share = Double(counts.rejected) / Double(considered)
+    guard share > configuration.ingest.maxRejectShare else { return }
+    let top = counts.reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
+    let reasons = top.map { reason, count in
+      let sample = counts.samples[reason].map { " (line \($0.line): \($0.value))" } ?? ""
+      return "\(count) \(reason)\(sample)"
+    }.joined(separator: "; ")
+    let limit = configuration.ingest.maxRejectShare
+    throw PlaintError(
+      .dataError,
+      "\(file): \(counts.rejected) of \(considered) rows rejected (\(percent(share))), above `ingest.max_reject_share` (\(percent(limit))): \(reasons); nothing from this file was stored"
+    )
+  }
+
+  private func percent(_ share: Double) -> String {
+    let value = share * 100
+    return value >= 10 || value == value.rounded()
+      ? "\(Int(value.rounded())) %" : String(format: "%.1f %%", value)
   }
 }
 

@@ -10,6 +10,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case badMapping(String, String)
   /// A bad row in a small table (sales, key accounts): file, line, column, problem.
   case badRow(String, line: Int, column: String, String)
+  /// Not a regular file (a FIFO, device, socket): file, what it is.
+  case notRegularFile(String, String)
+  /// The data contradicts a setting, such as the date pattern: file, what and what to do.
+  case contradicted(String, String)
 
   public var description: String {
     switch self {
@@ -31,6 +35,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       "\(path): \(problem)"
     case .badRow(let path, let line, let column, let problem):
       "\(path):\(line): column `\(column)`: \(problem)"
+    case .notRegularFile(let path, let kind):
+      "\(path): is \(kind), not a regular file; plaint reads only regular files (or .gz files)"
+    case .contradicted(let path, let problem):
+      "\(path): \(problem)"
     }
   }
 }
