@@ -178,9 +178,9 @@ extension Ingestion {
     let share = Double(counts.rejected) / Double(considered)
     guard share > configuration.ingest.maxRejectShare else { return }
     let top = counts.reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
-    let reasons = top.map { reason, count in
-      let sample = counts.samples[reason].map { " (line \($0.line): \($0.value))" } ?? ""
-      return "\(count) \(reason)\(sample)"
+    let reasons = top.map { entry -> String in
+      let sample = counts.samples[entry.key].map { " (line \($0.line): \($0.value))" } ?? ""
+      return "\(entry.value) \(entry.key)\(sample)"
     }.joined(separator: "; ")
     let limit = configuration.ingest.maxRejectShare
     throw PlaintError(

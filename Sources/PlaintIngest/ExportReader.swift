@@ -315,6 +315,12 @@ struct RowScan: @unchecked Sendable {
       return "set date_format to the pattern of these dates"
     }
     let bytes = Array(raw.utf8)
+    let shaped = bytes.withUnsafeBufferPointer { buffer in
+      dates.patterns.first { pattern in pattern.match(trimmed(buffer)) != nil }
+    }
+    if let shaped {
+      return "it has the shape of \"\(shaped.format)\" but is no real date or time"
+    }
     let found = bytes.withUnsafeBufferPointer { buffer in
       Self.suggestions.first { pattern in pattern.match(trimmed(buffer))?.localSeconds != nil }
     }

@@ -159,7 +159,7 @@ struct DataQualityGateTests {
       #expect(result.status == 65)
       #expect(
         result.stderr.trimmingCharacters(in: .newlines)
-          == "exports/b.csv: is a FIFO (named pipe), not a regular file; plaint reads only regular files (or .gz files)"
+          == "plaint: error: exports/b.csv: is a FIFO (named pipe), not a regular file; plaint reads only regular files (or .gz files)"
       )
     }
   }
@@ -169,7 +169,9 @@ struct DataQualityGateTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let result = try Self.validate(directory)
     #expect(result.status == 65)
-    #expect(result.stderr.trimmingCharacters(in: .newlines) == "exports/x.csv: the file is empty")
+    #expect(
+      result.stderr.trimmingCharacters(in: .newlines)
+        == "plaint: error: exports/x.csv: the file is empty")
     #expect(result.stdout.contains("error: exports/x.csv: the file is empty"))
   }
 
