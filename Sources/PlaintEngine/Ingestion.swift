@@ -173,23 +173,33 @@ extension Ingestion {
   /// ones aside, is above `ingest.max_reject_share`; names the most frequent reasons with a
   /// sample of each.
   func checkRejectShare(_ counts: FileAccounting, file: String) throws(PlaintError) {
-    let considered = counts.rowsRead - counts.filtered
-    guard considered > 0, counts.rejected > 0 else { return }
-    let share = Double(counts.rejected) / Double(considered)
-    guard share > configuration.ingest.maxRejectShare else { return }
-    let top = counts.reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
-    let reasons = top.map { entry -> String in
-      let sample = counts.samples[entry.key].map { " (line \($0.line): \($0.value))" } ?? ""
+    try Self.checkRejectShare(
+      rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
+      reasons: counts.reasons, samples: counts.samples,
+      limit: configuration.ingest.maxRejectShare, file: file)
+  }
+
+  /// The reject-share gate on a file's counts (`plaint report --from-partials` has no samples).
+  static func checkRejectShare(
+    rowsRead: Int, filtered: Int, rejected: Int, reasons: [String: Int],
+    samples: [String: FileAccounting.Sample], limit: Double, file: String
+  ) throws(PlaintError) {
+    let considered = rowsRead - filtered
+    guard considered > 0, rejected > 0 else { return }
+    let share = Double(rejected) / Double(considered)
+    guard share > limit else { return }
+    let top = reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
+    let named = top.map { entry -> String in
+      let sample = samples[entry.key].map { " (line \($0.line): \($0.value))" } ?? ""
       return "\(entry.value) \(entry.key)\(sample)"
     }.joined(separator: "; ")
-    let limit = configuration.ingest.maxRejectShare
     throw PlaintError(
       .dataError,
-      "\(file): \(counts.rejected) of \(considered) rows rejected (\(percent(share))), above `ingest.max_reject_share` (\(percent(limit))): \(reasons); nothing from this file was stored"
+      "\(file): \(rejected) of \(considered) rows rejected (\(percent(share))), above `ingest.max_reject_share` (\(percent(limit))): \(named); nothing from this file was stored"
     )
   }
 
-  private func percent(_ share: Double) -> String {
+  private static func percent(_ share: Double) -> String {
     let value = share * 100
     return value >= 10 || value == value.rounded()
       ? "\(Int(value.rounded())) %" : String(format: "%.1f %%", value)

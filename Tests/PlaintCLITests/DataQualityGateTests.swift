@@ -115,12 +115,14 @@ struct DataQualityGateTests {
     }
     // Raising the limit lets the same file through, its rejects still counted.
     let config = directory.appendingPathComponent("plaint.yml")
-    let text = try String(contentsOf: config, encoding: .utf8) + "ingest:\n  max_reject_share: 0.2\n"
+    let text =
+      try String(contentsOf: config, encoding: .utf8) + "ingest:\n  max_reject_share: 0.2\n"
     try text.write(to: config, atomically: true, encoding: .utf8)
     let validate = try Self.validate(directory)
     #expect(validate.status == 0, "stderr: \(validate.stderr)")
     #expect(validate.stdout.contains("\"yesterday\""))
-    #expect(validate.stdout.contains("would read it") || validate.stdout.contains("no common pattern"))
+    #expect(
+      validate.stdout.contains("would read it") || validate.stdout.contains("no common pattern"))
   }
 
   @Test func everyRowRejectedFailsValidateAsItFailsRun() throws {
@@ -191,7 +193,9 @@ struct DataQualityGateTests {
   }
 
   @Test(arguments: [
-    ("2025-12,Kettles,consumer,100,\n2025-12,Kettles,consumer,120,\n", "sales.csv:3", "given twice"),
+    (
+      "2025-12,Kettles,consumer,100,\n2025-12,Kettles,consumer,120,\n", "sales.csv:3", "given twice"
+    ),
     ("2025-12,Kettles,consumer,100.5,\n", "sales.csv:2", "not a whole number"),
     ("2025-12,Toasters,consumer,100,\n", "sales.csv:2", "not a product line of the taxonomy"),
   ])
@@ -229,7 +233,8 @@ struct DataQualityGateTests {
     // The peak resident size, polled from /proc while it runs.
     var peakKB = 0
     while process.isRunning {
-      if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+      if let status = try? String(
+        contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
       {
         peakKB = max(peakKB, Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0)

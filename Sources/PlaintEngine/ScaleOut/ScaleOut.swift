@@ -251,6 +251,14 @@ public enum ScaleOut {
     } catch {
       throw PlaintError(.software, "restoring the partials: \(error)")
     }
+    // The reject-share gate `run` applies while ingesting (the partials carry no samples).
+    for source in sources {
+      let counts = source.accounting
+      try Ingestion.checkRejectShare(
+        rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
+        reasons: counts.reasons, samples: [:], limit: configuration.ingest.maxRejectShare,
+        file: counts.path)
+    }
     let classification = context.classificationKey
     try Failure.store { () throws(StoreError) in try store.setMeta("classification", classification)
     }

@@ -81,7 +81,9 @@ public enum SalesLoader {
       let key = SalesKey(period: period, productLine: productLine, tier: tier)
       if let earlier = seen[key] {
         throw fail(
-          "period", "\(periodText), \(productLine)\(tier.map { ", \($0.rawValue)" } ?? "") is given twice (first at line \(earlier))")
+          "period",
+          "\(periodText), \(productLine)\(tier.map { ", \($0.rawValue)" } ?? "") is given twice (first at line \(earlier))"
+        )
       }
       seen[key] = row.line
       return SalesRow(
