@@ -295,7 +295,7 @@ struct RowScan: @unchecked Sendable {
     }
     if accounting.truncatedFields > 0, let sample = accounting.samples["truncated"] {
       notes.append(
-        "\(accounting.truncatedFields) fields were longer than \(settings.maxFieldBytes) bytes and were cut to that length, first at line \(sample.line); raise `ingest.max_field_bytes` if such fields are real"
+        "\(accounting.truncatedFields) \(accounting.truncatedFields == 1 ? "field was" : "fields were") longer than \(settings.maxFieldBytes) bytes and cut to that length, first at line \(sample.line); raise `ingest.max_field_bytes` if such fields are real"
       )
     }
     for (reason, count) in accounting.reasons.sorted(by: { $0.key < $1.key })

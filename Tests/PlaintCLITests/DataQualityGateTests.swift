@@ -245,6 +245,6 @@ struct DataQualityGateTests {
     #expect(peakKB < 150_000, "peak \(peakKB) KB")
     let json = try String(contentsOf: output, encoding: .utf8)
     #expect(json.contains("\"accepted\" : 2"))
-    #expect(json.contains("fields were longer than 1048576 bytes"))
+    #expect(json.contains("1 field was longer than 1048576 bytes"))
   }
 }
