@@ -17,6 +17,18 @@ extension Configuration {
   /// Reads and checks `plaint.yml`; relative paths resolve against its directory.
   public static func load(path: String) throws(PlaintError) -> Configuration {
     let url = URL(fileURLWithPath: path)
+    // Links followed: a folder or a device (`/dev/null`) is named as such, not as a read error.
+    var info = stat()
+    if stat(path, &info) == 0 {
+      if (info.st_mode & S_IFMT) == S_IFDIR {
+        throw PlaintError(
+          .config, "\(path): is a folder, not a configuration file; pass --config PATH/plaint.yml")
+      }
+      if (info.st_mode & S_IFMT) != S_IFREG {
+        throw PlaintError(
+          .config, "\(path): is not a regular file; pass --config with the path of plaint.yml")
+      }
+    }
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)

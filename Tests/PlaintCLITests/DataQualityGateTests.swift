@@ -177,6 +177,15 @@ struct DataQualityGateTests {
     #expect(result.stdout.contains("error: exports/x.csv: the file is empty"))
   }
 
+  @Test(arguments: [".", "/dev/null"])
+  func aConfigThatIsNoFileSaysWhatItIs(path: String) throws {
+    let result = try PlaintBinary.run(["validate", "--config", path, "-q"])
+    #expect(result.status == 78)
+    let line = result.stderr.trimmingCharacters(in: .newlines)
+    #expect(!line.contains("\n") && !line.contains("NSCocoaErrorDomain"))
+    #expect(line.contains(path == "." ? "is a folder" : "is not a regular file"), "\(line)")
+  }
+
   @Test func aLinkToAnotherFileShowsOnlyAShortEscapedExcerpt() throws {
     let directory = try Self.project([:])
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -38,12 +38,12 @@ public enum SalesLoader {
       }
       let periodText = table.value(row, columns, "period")
       guard let period = Period(periodText) else {
-        throw fail("period", "\"\(periodText)\" is not a period (YYYY-MM or YYYY-Www)")
+        throw fail("period", "\(excerpt(periodText)) is not a period (YYYY-MM or YYYY-Www)")
       }
       guard period.granularity == granularity else {
         throw fail(
           "period",
-          "\"\(periodText)\" is a \(period.granularity.rawValue); this run counts by \(granularity.rawValue)"
+          "\(excerpt(periodText)) is a \(period.granularity.rawValue); this run counts by \(granularity.rawValue)"
         )
       }
       let productLine = table.value(row, columns, "product_line")
@@ -52,29 +52,29 @@ public enum SalesLoader {
         let known = productLines.sorted().prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
         throw fail(
           "product_line",
-          "\"\(productLine)\" is not a product line of the taxonomy (\(known)\(productLines.count > 8 ? ", …" : "")); its units would match no complaint"
+          "\(excerpt(productLine)) is not a product line of the taxonomy (\(known)\(productLines.count > 8 ? ", …" : "")); its units would match no complaint"
         )
       }
       let tierText = table.value(row, columns, "tier")
       var tier: Tier?
       if !tierText.isEmpty {
         guard let known = Tier(rawValue: tierText.lowercased()) else {
-          throw fail("tier", "\"\(tierText)\" is neither key_account nor consumer")
+          throw fail("tier", "\(excerpt(tierText)) is neither key_account nor consumer")
         }
         tier = known
       }
       let unitsText = table.value(row, columns, "units")
       guard let units = Double(unitsText), units.isFinite, units >= 0 else {
-        throw fail("units", "\"\(unitsText)\" is not a number of units")
+        throw fail("units", "\(excerpt(unitsText)) is not a number of units")
       }
       guard units == units.rounded() else {
-        throw fail("units", "\"\(unitsText)\" is not a whole number of units sold")
+        throw fail("units", "\(excerpt(unitsText)) is not a whole number of units sold")
       }
       let revenueText = table.value(row, columns, "revenue")
       var revenue: Double?
       if !revenueText.isEmpty {
         guard let value = Double(revenueText), value.isFinite else {
-          throw fail("revenue", "\"\(revenueText)\" is not a number")
+          throw fail("revenue", "\(excerpt(revenueText)) is not a number")
         }
         revenue = value
       }
