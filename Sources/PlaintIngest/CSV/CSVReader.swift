@@ -22,6 +22,12 @@
 /// buffer is trimmed back after every chunk, so memory stays near the limit plus one chunk.
 internal import CLibCSV
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A failure inside libcsv itself (it only fails when memory runs out).
 struct CSVError: Error, Equatable, CustomStringConvertible {
   var message: String
@@ -264,16 +270,28 @@ struct CSVReader: ~Copyable {
       pendingCR = false
       try feedReturn(bare: rest[0] != 0x0A, width: width)
     }
-    while let index = rest.firstIndex(of: 0x0D) {
-      try feed(UnsafeRawBufferPointer(rebasing: rest[..<index]))
+    // Only a bare CR needs a decision; the CRs of CRLF pass to libcsv with the bytes around them.
+    guard let base = rest.baseAddress else { return }
+    var start = 0
+    var search = 0
+    while search < rest.count, let found = memchr(base + search, 0x0D, rest.count - search) {
+      let index = UnsafeRawPointer(found) - base
       if index + 1 == rest.count {
+        try feed(UnsafeRawBufferPointer(rebasing: rest[start..<index]))
         pendingCR = true
-        rest = UnsafeRawBufferPointer(rebasing: rest[rest.count...])
+        start = rest.count
         break
       }
-      try feedReturn(bare: rest[index + 1] != 0x0A, width: width)
-      rest = UnsafeRawBufferPointer(rebasing: rest[(index + 1)...])
+      if rest[index + 1] == 0x0A {
+        search = index + 2
+        continue
+      }
+      try feed(UnsafeRawBufferPointer(rebasing: rest[start..<index]))
+      try feedReturn(bare: true, width: width)
+      start = index + 1
+      search = start
     }
+    rest = UnsafeRawBufferPointer(rebasing: rest[start...])
     try feed(rest)
     try deliver(cutOff: false, body)
   }
