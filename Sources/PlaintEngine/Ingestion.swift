@@ -190,8 +190,13 @@ extension Ingestion {
     guard share > limit else { return }
     let top = reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
     let named = top.map { entry -> String in
-      let sample = samples[entry.key].map { " (line \($0.line): \($0.value))" } ?? ""
-      return "\(entry.value) \(entry.key)\(sample)"
+      var sample = samples[entry.key].map { " (line \($0.line): \($0.value)" } ?? ""
+      if !sample.isEmpty, entry.key.hasPrefix("unparseable date"),
+        let advice = samples["date-advice"]?.value
+      {
+        sample += "; \(advice)"
+      }
+      return "\(entry.value) \(entry.key)\(sample)\(sample.isEmpty ? "" : ")")"
     }.joined(separator: "; ")
     throw PlaintError(
       .dataError,

@@ -301,20 +301,17 @@ struct RowScan: @unchecked Sendable {
     for (reason, count) in accounting.reasons.sorted(by: { $0.key < $1.key })
     where reason.hasPrefix("unparseable date") {
       guard let sample = accounting.samples[reason] else { continue }
+      let advice = accounting.samples["date-advice"]?.value ?? "set date_format"
       notes.append(
-        "\(reason): \(count) rows, first at line \(sample.line): \(sample.value); \(suggestion(for: sample))"
-      )
+        "\(reason): \(count) \(count == 1 ? "row" : "rows"), first at line \(sample.line): \(sample.value); \(advice)")
     }
     notes += dateOrderWarnings(column: createdColumn)
     return notes
   }
 
-  /// A pattern that would read the sample's date, or what to do when none does.
-  func suggestion(for sample: FileAccounting.Sample) -> String {
-    guard let raw = accounting.samples["raw-date"]?.value else {
-      return "set date_format to the pattern of these dates"
-    }
-    let bytes = Array(raw.utf8)
+  /// A pattern that would read `value`, a date no configured pattern reads, or what to do.
+  func advice(forDate value: String) -> String {
+    let bytes = Array(value.utf8)
     let shaped = bytes.withUnsafeBufferPointer { buffer in
       dates.patterns.first { pattern in pattern.match(trimmed(buffer)) != nil }
     }
@@ -326,6 +323,17 @@ struct RowScan: @unchecked Sendable {
     }
     guard let found else {
       return "no common pattern reads it; set date_format to the pattern of these dates"
+    }
+    // 04/10/2025 reads both ways: name both orders rather than pick one.
+    let other = Self.swapped(found.format)
+    let readsSwapped =
+      found.hasNumericDayAndMonth
+      && ((try? DatePattern(other)).map { pattern in
+        bytes.withUnsafeBufferPointer { pattern.match(trimmed($0))?.localSeconds != nil }
+      } ?? false)
+    if readsSwapped {
+      return
+        "date_format \"\(found.format)\" or \"\(other)\" would read it (day and month cannot be told apart here)"
     }
     return "date_format \"\(found.format)\" would read it"
   }
@@ -482,7 +490,10 @@ struct RowScan: @unchecked Sendable {
         accounting.swappedDates += 1
         accounting.note("swapped", excerpt(value), line: record.line)
       }
-      accounting.note("raw-date", String(value.prefix(100)), line: record.line)
+      if accounting.samples["date-advice"] == nil {
+        let advice = advice(forDate: String(value.prefix(100)))
+        accounting.note("date-advice", advice, line: record.line)
+      }
       return try reject(
         record, onReject, "unparseable date in column \(column)", sample: excerpt(value))
     }
