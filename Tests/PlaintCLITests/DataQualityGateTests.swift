@@ -112,7 +112,7 @@ struct DataQualityGateTests {
       #expect(line.contains("`ingest.max_reject_share` (5 %)"))
       #expect(
         line.contains(
-          "8 unparseable date in column Created (line 92: \"yesterday\"; no common pattern reads it)"
+          "8 unparseable date in column Created (line 92: \"yesterday\"; no common pattern reads it"
         ))
       #expect(line.contains("2 date before 1990-01-01 in column Created (line 100:"))
     }
