@@ -143,7 +143,7 @@ struct RowScan: @unchecked Sendable {
   /// Fields in the header row (or, without one, in most rows of the sample): a bare CR in an
   /// LF file ends a row that has this many (see `CSVReader`).
   var width: Int?
-  /// Created dates outside this window are rejected (DESIGN: plausible dates).
+  /// Created dates outside this window are rejected (docs/input-rules.md, plausible dates).
   var earliest: Date?
   var latest: Date?
   /// The sample's UTF-8 evidence when it was read as windows-1252 by `auto`, for the warning.

@@ -101,7 +101,6 @@ private struct FieldBatch {
   var openFieldDropped = 0
   /// Indices in `fieldEnds` of fields that lost bytes (or after which fields were dropped).
   var truncated: [Int] = []
-  var droppedBytes = 0
   /// Line breaks in the bytes dropped from the open record, so line numbers stay right.
   var droppedBreaks = 0
   /// Only LF counts as a line break (`RowEnds.lf`).
@@ -121,7 +120,6 @@ private func onField(
   let openFields = batch.pointee.fieldEnds.count - (batch.pointee.rowEnds.last?.fields ?? 0)
   guard openFields < FieldBatch.recordFieldLimit else {
     // Past the record's field limit the field is dropped whole; the last kept one is marked.
-    batch.pointee.droppedBytes += dropped + count
     if let field, count > 0 {
       batch.pointee.droppedBreaks += lineBreaks(
         in: UnsafeBufferPointer(start: field.assumingMemoryBound(to: UInt8.self), count: count),
@@ -150,7 +148,6 @@ private func onField(
   }
   batch.pointee.fieldEnds.append(batch.pointee.bytes.count)
   if dropped > 0 {
-    batch.pointee.droppedBytes += dropped
     batch.pointee.truncated.append(batch.pointee.fieldEnds.count - 1)
   }
 }
@@ -209,8 +206,6 @@ struct CSVReader: ~Copyable {
   private var batch = FieldBatch()
   /// A CR ended the last chunk: whether it is bare depends on the next chunk's first byte.
   private var pendingCR = false
-  /// Bytes cut from fields longer than the field limit, so far.
-  var droppedBytes: Int { batch.droppedBytes }
   /// Physical line of the next byte the caller has not yet seen as part of a record.
   private(set) var line = 1
   /// The previous row end was a CR, so an empty row ending in LF is the rest of a CRLF.
@@ -271,7 +266,7 @@ struct CSVReader: ~Copyable {
       try feedReturn(bare: rest[0] != 0x0A, width: width)
     }
     // Only a bare CR needs a decision; the CRs of CRLF pass to libcsv with the bytes around them.
-    guard let base = rest.baseAddress else { return }
+    guard let base = rest.baseAddress else { return try deliver(cutOff: false, body) }
     var start = 0
     var search = 0
     while search < rest.count, let found = memchr(base + search, 0x0D, rest.count - search) {
