@@ -303,7 +303,8 @@ struct RowScan: @unchecked Sendable {
       guard let sample = accounting.samples[reason] else { continue }
       let advice = accounting.samples["date-advice"]?.value ?? "set date_format"
       notes.append(
-        "\(reason): \(count) \(count == 1 ? "row" : "rows"), first at line \(sample.line): \(sample.value); \(advice)")
+        "\(reason): \(count) \(count == 1 ? "row" : "rows"), first at line \(sample.line): \(sample.value); \(advice)"
+      )
     }
     notes += dateOrderWarnings(column: createdColumn)
     return notes
