@@ -401,3 +401,34 @@ struct SilentDamageTests {
     #expect(clean == runs)
   }
 }
+
+/// The parallel reader agrees with the sequential one on this input too: bare CR row ends,
+/// wide rows, cut fields, NUL bytes, implausible dates and the samples of each, in any part size.
+extension ParallelReadTests {
+  @Test func silentDamageReadsTheSameInParts() throws {
+    var text = SilentDamageTests.header + "\n"
+    for index in 0..<300 {
+      let row = SilentDamageTests.row("P\(index)", text: "kettle \(index)")
+      switch index % 23 {
+      case 3: text += row + "\r"
+      case 7: text += row + ",extra\n"
+      case 11:
+        text += SilentDamageTests.row("P\(index)", text: String(repeating: "x", count: 3000)) + "\n"
+      case 13: text += "P\(index),0001-01-01 10:00,,kettle,c1,KT-1\n"
+      case 17: text += "P\(index),12/25/2025,,kettle,c1,KT-1\n"
+      case 19 where index > 200:
+        // Past the first 8 KB, where a NUL would mark a binary file.
+        text += SilentDamageTests.row("P\(index)", text: "nul\u{0}here") + "\r\n"
+      default: text += row + "\n"
+      }
+    }
+    let path = Self.temporaryFile("silent-damage.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var settings = SilentDamageTests.settings(path)
+    settings.maxFieldBytes = 1024
+    let outcome = Self.sequential(settings)
+    #expect(outcome.accounting?.wideRows ?? 0 > 0 && outcome.accounting?.truncatedFields ?? 0 > 0)
+    #expect(outcome.tickets.count + (outcome.accounting?.rejected ?? 0) == 300)
+    Self.expectSame(settings, "silent damage")
+  }
+}
