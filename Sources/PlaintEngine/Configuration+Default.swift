@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every configuration default in one place: a key left out of `plaint.yml` takes this value.
 enum Defaults {
   static let store = "plaint.db"
@@ -22,6 +24,13 @@ enum Defaults {
   static let repeatCustomerMin = 3
   static let recurrenceWindow = 3
   static let slaHours = 72.0
+
+  /// 5 %: a healthy export rejects well under 1 % (the real exports tried: 0.05–0.3 %); a wrong
+  /// date pattern or mapping rejects 20–100 %. See docs/input-rules.md.
+  static let maxRejectShare = 0.05
+  static let maxFieldBytes = 1 << 20
+  /// 1990-01-01T00:00:00Z, before any help desk whose export Plaint reads.
+  static let earliestDate: Date? = Date(timeIntervalSince1970: 631_152_000)
 
   static let reportsDir = "reports"
   static let formats = ["html", "md", "json", "csv"]

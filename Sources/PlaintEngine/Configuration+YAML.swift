@@ -63,6 +63,7 @@ extension Configuration {
     _ = try root.mapping(allowed: [
       "store", "period", "timezone", "sources", "sales", "key_accounts", "taxonomy", "control",
       "pareto", "recurrence", "sla_hours", "reports", "owners", "canaries", "releases",
+      "ingest",
     ])
 
     let granularityName = try root["period"]?.string() ?? Defaults.period
@@ -110,6 +111,7 @@ extension Configuration {
     configuration.owners = try owners(root["owners"])
     configuration.canaries = try canaries(root["canaries"])
     configuration.releases = try root["releases"]?.string()
+    configuration.ingest = try ingest(root["ingest"])
     return configuration
   }
 
@@ -147,6 +149,63 @@ extension Configuration {
       if let problem = KeyAccountsLoader.problem(value) { throw entry.error(problem) }
       configuration.keyAccountEntries.append(value)
     }
+  }
+
+  private static func ingest(_ node: YAMLNode?) throws(ConfigError) -> Ingest {
+    var ingest = Ingest()
+    guard let node else { return ingest }
+    _ = try node.mapping(allowed: [
+      "max_reject_share", "max_field_bytes", "earliest_date", "latest_date",
+    ])
+    if let share = node["max_reject_share"] {
+      if try share.string().lowercased() == "off" {
+        ingest.maxRejectShare = 1
+      } else {
+        let value = try share.double()
+        guard value >= 0, value <= 1 else {
+          throw share.error("expected a share from 0 to 1 (e.g. 0.05), or off")
+        }
+        ingest.maxRejectShare = value
+      }
+    }
+    if let bytes = node["max_field_bytes"] {
+      let value = try bytes.int()
+      guard value >= 1024, value <= 1 << 30 else {
+        throw bytes.error("expected a number of bytes from 1024 to 1073741824 (1 GiB)")
+      }
+      ingest.maxFieldBytes = value
+    }
+    if let earliest = node["earliest_date"] {
+      let text = try earliest.string()
+      ingest.earliestDate = text.lowercased() == "off" ? nil : try day(earliest, text)
+    }
+    if let latest = node["latest_date"] {
+      let text = try latest.string()
+      switch text.lowercased() {
+      case "file": ingest.latestDate = nil
+      case "off": ingest.latestDate = .distantFuture
+      default: ingest.latestDate = try day(latest, text).addingTimeInterval(86_400 - 0.001)
+      }
+    }
+    if let earliest = ingest.earliestDate, let latest = ingest.latestDate, latest < earliest {
+      throw node.error("latest_date is before earliest_date: no date could be read")
+    }
+    return ingest
+  }
+
+  /// A `yyyy-MM-dd` day as its first instant in UTC.
+  private static func day(_ node: YAMLNode, _ text: String) throws(ConfigError) -> Date {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+    guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+      (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
+      let date = DateComponents(
+        calendar: Calendar(identifier: .gregorian), timeZone: .gmt, year: year, month: month,
+        day: day
+      ).date
+    else {
+      throw node.error("expected a day as yyyy-MM-dd (e.g. 1990-01-01), got \"\(text)\"")
+    }
+    return date
   }
 
   private static func owners(_ node: YAMLNode?) throws(ConfigError) -> Owners {

@@ -32,6 +32,22 @@ public struct Configuration: Sendable {
   public var canaries: Canaries = Canaries()
   /// `releases:`, a CSV of product changes (product_line, component or version, date); nil: none.
   public var releases: String? = nil
+  /// `ingest:` — the data-quality limits every export is read under.
+  public var ingest: Ingest = Ingest()
+
+  /// `ingest:` — how much bad data a file may hold before the run stops, and what is plausible.
+  public struct Ingest: Sendable {
+    /// A file whose rejected share of rows (not counting filtered ones) is above this fails (65).
+    public var maxRejectShare = Defaults.maxRejectShare
+    /// Bytes kept of one field; the rest is cut, counted and logged.
+    public var maxFieldBytes = Defaults.maxFieldBytes
+    /// Created dates before this are rejected; nil: no lower limit.
+    public var earliestDate: Date? = Defaults.earliestDate
+    /// Created dates after this are rejected; nil: a day after the file's modification time.
+    public var latestDate: Date? = nil
+
+    public init() {}
+  }
 
   /// One `sources:` entry: a glob of exports read the same way.
   public struct Source: Sendable {

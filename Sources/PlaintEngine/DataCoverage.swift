@@ -2,27 +2,50 @@ import Foundation
 import PlaintCore
 import PlaintStore
 
-/// What the exports cover: each file's span of days, the product lines it held, and what that
+/// What the exports cover: each file's span of days, the product lines it carries, and what that
 /// makes of every period — whole, partial or not covered. No data is not zero: a period no
 /// export covers is a gap, never a count of 0.
 ///
-/// A file covers the days from its first dated row through its last (accepted or duplicate), or
-/// its source's `covers:`. A product line is covered where a file that held one of its tickets
-/// is; its history starts with the first such file.
+/// A file covers the days of its rows (accepted or duplicate) from first to last, except for
+/// stragglers: a run of days holding under 2 % of the file's rows, cut off from the rest by a
+/// gap of more than 14 days (or ten times the file's usual gap between days), is counted but
+/// does not stretch the span; a gap that long between two larger runs is a hole in the file.
+/// The source's `covers:` stretches the span to the edges it names, within the periods the rows
+/// reach. A file carries a product line unless it holds implausibly few of the line's rows for
+/// its span: under a tenth of what the line's rate over the files that hold it predicts, and
+/// fewer than chance allows (Poisson, p < 0.001). One company's export with three stray rows of
+/// another company's line does not cover that line; a month with no complaint about a small
+/// line in a help desk's export does. A product
+/// line is covered where a file that carries it is; its history starts with the first such file.
 struct DataCoverage {
   struct File: Sendable {
     var path: String
     /// The days covered; nil when the file had no dated row.
-    var span: Range<Date>?
-    /// Whether `span` comes from the source's `covers:`.
+    var span: Range<Date>? { spans.isEmpty ? nil : spans[0].lowerBound..<spans[spans.count - 1].upperBound }
+    /// The covered runs of days (more than one where the file has a hole).
+    var spans: [Range<Date>]
+    /// Whether the span was stretched by the source's `covers:`.
     var fromConfig: Bool
     /// Whether some of the file's tickets lie outside its source's `covers:` (the data
     /// contradicts the configuration, which then cannot shrink the span).
     var outsideCovers: Bool = false
+    /// Rows on days far from the rest of the file: counted, not stretching its span.
+    var stragglers: Int = 0
+    /// The product lines the file carries (see the type's comment).
     var productLines: Set<String>
     var tickets: Int
     var resolved: Int
   }
+
+  /// Below this share of a file's rows, a run of days cut off from the rest is a straggler.
+  static let stragglerShare = 0.02
+  /// The shortest gap between days that cuts a file into runs.
+  static let minimumGapDays = 14
+  /// A file carries a line when it holds at least this share of the rows the line's rate over
+  /// its span predicts (rates move: the Housing Ombudsman's doubled in two years), or a count
+  /// that chance allows at `carryLevel`.
+  static let carryShare = 0.1
+  static let carryLevel = 0.001
 
   let timeZone: TimeZone
   let files: [File]
@@ -34,49 +57,124 @@ struct DataCoverage {
   let lastTicket: Date?
 
   init(
-    sources: [SourceAccounting], contents: [String: FileContents],
-    covers: [String: Configuration.Source.Covers], timeZone: TimeZone, granularity: Granularity
+    sources: [SourceAccounting], fallback: [String: SourceProfile] = [:],
+    contents: [String: FileContents], covers: [String: Configuration.Source.Covers],
+    timeZone: TimeZone, granularity: Granularity
   ) {
     self.timeZone = timeZone
     lastTicket = sources.compactMap(\.lastCreated).max()
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    var utc = Calendar(identifier: .gregorian)
+    utc.timeZone = .gmt
+    /// Local midnight of a day number.
+    func midnight(_ day: Int) -> Date {
+      let parts = utc.dateComponents(
+        [.year, .month, .day], from: Date(timeIntervalSince1970: Double(day) * 86_400))
+      return calendar.date(from: parts) ?? Date(timeIntervalSince1970: Double(day) * 86_400)
+    }
+
     var seen = Set<String>()
     var files: [File] = []
+    var profiles: [String: SourceProfile] = [:]
     for source in sources where seen.insert(source.path).inserted {
       let held = contents[source.path] ?? FileContents()
-      var span: Range<Date>?
+      let profile = source.profile ?? fallback[source.path] ?? SourceProfile()
+      profiles[source.path] = profile
+      var spans: [Range<Date>] = []
+      var stragglers = 0
+      let days = profile.days.compactMap { day, count in Int(day).map { ($0, count) } }
+        .sorted { $0.0 < $1.0 }
+      if !days.isEmpty {
+        let runs = Self.runs(days)
+        let total = days.reduce(0) { $0 + $1.1 }
+        for run in runs {
+          let count = run.reduce(0) { $0 + $1.1 }
+          if runs.count > 1, Double(count) < Self.stragglerShare * Double(total) {
+            stragglers += count
+          } else if let first = run.first?.0, let last = run.last?.0 {
+            spans.append(midnight(first)..<midnight(last + 1))
+          }
+        }
+      } else if let first = source.firstCreated, let last = source.lastCreated {
+        spans = [Coverage.days(from: first, through: last, in: timeZone)]
+      }
       var outside = false
       let configured = covers[source.path]
-      if let first = source.firstCreated, let last = source.lastCreated {
-        let tickets = Coverage.days(from: first, through: last, in: timeZone)
-        span = tickets
-        if let configured {
-          // `covers:` stretches the span to the edges it names, but only within the periods the
-          // tickets reach: it never bridges periods without a ticket, nor hides tickets.
-          let declared = configured.span(in: timeZone)
-          let firstPeriod = Period(containing: first, in: timeZone, granularity: granularity)
-          let lastPeriod = Period(containing: last, in: timeZone, granularity: granularity)
-          let lower = max(declared.lowerBound, firstPeriod.start(in: timeZone))
-          let upper = min(declared.upperBound, lastPeriod.next(in: timeZone).start(in: timeZone))
-          span = min(lower, tickets.lowerBound)..<max(upper, tickets.upperBound)
-          outside =
-            tickets.lowerBound < declared.lowerBound || tickets.upperBound > declared.upperBound
-        }
+      if let configured, let lower = spans.first?.lowerBound, let upper = spans.last?.upperBound {
+        // `covers:` stretches the span to the edges it names, but only within the periods the
+        // rows reach: it never bridges periods without a row, nor hides rows.
+        let declared = configured.span(in: timeZone)
+        let firstPeriod = Period(containing: lower, in: timeZone, granularity: granularity)
+        let lastPeriod = Period(
+          containing: upper.addingTimeInterval(-1), in: timeZone, granularity: granularity)
+        let from = max(declared.lowerBound, firstPeriod.start(in: timeZone))
+        let through = min(declared.upperBound, lastPeriod.next(in: timeZone).start(in: timeZone))
+        spans[0] = min(from, lower)..<spans[0].upperBound
+        spans[spans.count - 1] = spans[spans.count - 1].lowerBound..<max(through, upper)
+        let tickets = [source.firstCreated, source.lastCreated].compactMap { $0 }
+        outside = tickets.contains { $0 < declared.lowerBound || $0 >= declared.upperBound }
       }
       files.append(
         File(
-          path: source.path, span: span, fromConfig: configured != nil, outsideCovers: outside,
-          productLines: held.productLines, tickets: held.tickets, resolved: held.resolved))
+          path: source.path, spans: spans, fromConfig: configured != nil, outsideCovers: outside,
+          stragglers: stragglers, productLines: [], tickets: held.tickets,
+          resolved: held.resolved))
     }
+
+    // Which lines each file carries: at each line's rate over the files that hold it, a file
+    // whose count is implausibly low for its span does not carry the line.
+    func days(_ file: File) -> Double {
+      file.spans.reduce(0) { $0 + $1.upperBound.timeIntervalSince($1.lowerBound) / 86_400 }
+    }
+    var allLines = Set<String>()
+    for profile in profiles.values { allLines.formUnion(profile.lines.keys) }
+    for line in allLines {
+      let holders = files.filter { (profiles[$0.path]?.lines[line] ?? 0) > 0 }
+      let rows = holders.reduce(0) { $0 + (profiles[$1.path]?.lines[line] ?? 0) }
+      let exposure = holders.reduce(0) { $0 + days($1) }
+      guard exposure > 0 else { continue }
+      let rate = Double(rows) / exposure
+      for index in files.indices {
+        let count = profiles[files[index].path]?.lines[line] ?? 0
+        let expected = rate * days(files[index])
+        guard expected > 0 || count > 0 else { continue }
+        if Double(count) >= Self.carryShare * expected
+          || PoissonDistribution.cdf(count, mean: expected) >= Self.carryLevel
+        {
+          files[index].productLines.insert(line)
+        }
+      }
+    }
+
     self.files = files.sorted { $0.path < $1.path }
     var all = Coverage()
     var lines: [String: Coverage] = [:]
     for file in files {
-      guard let span = file.span else { continue }
-      all.insert(span)
-      for line in file.productLines { lines[line, default: Coverage()].insert(span) }
+      for span in file.spans {
+        all.insert(span)
+        for line in file.productLines { lines[line, default: Coverage()].insert(span) }
+      }
     }
     self.all = all
     self.lines = lines
+  }
+
+  /// Consecutive days cut where the gap between two days with rows is longer than the file's
+  /// usual gap allows.
+  static func runs(_ days: [(Int, Int)]) -> [[(Int, Int)]] {
+    let gaps = zip(days.dropFirst(), days).map { $0.0 - $1.0 }.sorted()
+    let usual = gaps.isEmpty ? 1 : gaps[gaps.count / 2]
+    let limit = max(minimumGapDays, 10 * usual)
+    var runs: [[(Int, Int)]] = []
+    for day in days {
+      if let last = runs.last?.last, day.0 - last.0 <= limit {
+        runs[runs.count - 1].append(day)
+      } else {
+        runs.append([day])
+      }
+    }
+    return runs
   }
 
   /// How much of `period` the files holding `line` cover; a line no file held has no history.
@@ -152,12 +250,19 @@ extension DataCoverage {
         covers[file.settings.displayPath] = configured
       }
     }
+    let zone = configuration.timeZone
     let (sources, contents) = try Failure.store {
       () throws(StoreError) -> ([SourceAccounting], [String: FileContents]) in
       (try store.sources(), try store.fileContents())
     }
+    var fallback: [String: SourceProfile] = [:]
+    if sources.contains(where: { $0.profile == nil }) {
+      fallback = try Failure.store { () throws(StoreError) in
+        try store.profilesFromTickets(timeZone: zone)
+      }
+    }
     self.init(
-      sources: sources, contents: contents, covers: covers, timeZone: configuration.timeZone,
+      sources: sources, fallback: fallback, contents: contents, covers: covers, timeZone: zone,
       granularity: configuration.granularity)
   }
 }

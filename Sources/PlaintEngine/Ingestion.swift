@@ -50,6 +50,11 @@ struct Ingestion {
         }
         claimedBy[path] = index
         let shown = relative(path, to: configuration.directory.standardizedFileURL.path)
+        do {
+          try ExportReader.checkRegularFile(path, displayPath: shown)
+        } catch {
+          throw Failure.ingest(error, file: shown)
+        }
         files.append(
           InputFile(
             settings: try settings(source, index: index, path: path, shown: shown, configuration),
@@ -70,6 +75,9 @@ struct Ingestion {
     settings.dateFormats = source.dateFormats
     settings.header = source.header
     settings.timeZone = configuration.timeZone
+    settings.maxFieldBytes = configuration.ingest.maxFieldBytes
+    settings.earliestDate = configuration.ingest.earliestDate
+    settings.latestDate = configuration.ingest.latestDate
     for (field, columns) in source.columns {
       guard let ticketField = TicketField(rawValue: field) else { continue }
       settings.columns[ticketField] = columns.map { column in
@@ -203,7 +211,9 @@ struct Ingestion {
     let result: SourceAccounting
     var warnings: [String] = []
     do {
-      result = try store.ingest(identity, settings: settings.identity, now: now) { sink in
+      result = try store.ingest(
+        identity, settings: settings.identity, timeZone: configuration.timeZone, now: now
+      ) { sink in
         let counts = try reader.read(
           threads: Self.parseThreads, transform: { placement.place($0) },
           relocate: { $0.ticket.location.line += $1 }, onItem: { try sink.add($0) },
@@ -212,6 +222,7 @@ struct Ingestion {
             progress.update(
               file: settings.displayPath, bytes: bytes, total: total, rows: rows, started: started)
           })
+        try checkRejectShare(counts, file: settings.displayPath)
         var accounting = identity
         accounting.rowsRead = counts.rowsRead
         accounting.rejected = counts.rejected
@@ -226,6 +237,9 @@ struct Ingestion {
       throw Failure.ingest(error, file: settings.displayPath)
     }
     progress.finish()
+    if result.accepted == 0 && result.duplicates == 0 {
+      warnings.append("no row was accepted; see the rejects")
+    }
     let seconds = max(Date().timeIntervalSince(started), 1e-6)
     logger.info(
       "ingested",
@@ -236,6 +250,49 @@ struct Ingestion {
         "rows_per_s": "\(Int(Double(result.rowsRead) / seconds))",
       ])
     return (result, warnings)
+  }
+}
+
+extension Ingestion {
+  /// Fails the file (65, nothing stored) when its rejected share of the rows it read, filtered
+  /// ones aside, is above `ingest.max_reject_share`; names the most frequent reasons with a
+  /// sample of each.
+  func checkRejectShare(_ counts: FileAccounting, file: String) throws(PlaintError) {
+    try Self.checkRejectShare(
+      rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
+      reasons: counts.reasons, samples: counts.samples,
+      limit: configuration.ingest.maxRejectShare, file: file)
+  }
+
+  /// The reject-share gate on a file's counts (`plaint report --from-partials` has no samples).
+  static func checkRejectShare(
+    rowsRead: Int, filtered: Int, rejected: Int, reasons: [String: Int],
+    samples: [String: FileAccounting.Sample], limit: Double, file: String
+  ) throws(PlaintError) {
+    let considered = rowsRead - filtered
+    guard considered > 0, rejected > 0 else { return }
+    let share = Double(rejected) / Double(considered)
+    guard share > limit else { return }
+    let top = reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
+    let named = top.map { entry -> String in
+      var sample = samples[entry.key].map { " (line \($0.line): \($0.value)" } ?? ""
+      if !sample.isEmpty, entry.key.hasPrefix("unparseable date"),
+        let advice = samples["date-advice"]?.value
+      {
+        sample += "; \(advice)"
+      }
+      return "\(entry.value) \(entry.key)\(sample)\(sample.isEmpty ? "" : ")")"
+    }.joined(separator: "; ")
+    throw PlaintError(
+      .dataError,
+      "\(file): \(rejected) of \(considered) rows rejected (\(percent(share))), above `ingest.max_reject_share` (\(percent(limit))): \(named); nothing from this file was stored"
+    )
+  }
+
+  private static func percent(_ share: Double) -> String {
+    let value = share * 100
+    return value >= 10 || value == value.rounded()
+      ? "\(Int(value.rounded())) %" : String(format: "%.1f %%", value)
   }
 }
 

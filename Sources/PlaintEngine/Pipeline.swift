@@ -210,6 +210,8 @@ public struct Pipeline {
         logger.notice(
           "taxonomy or grid settings changed: stored tickets reclassified",
           metadata: ["moved": "\(moved)"])
+        // The files' profiles hold product lines and days as they were placed before.
+        try store.forgetProfiles()
       }
       try store.setMeta("classification", context.classificationKey)
       return moved
@@ -233,6 +235,11 @@ public struct Pipeline {
       )
     }
     let latest = "the latest ticket seen is from \(coverage.lastTicketDay ?? coverage.day(lastDay))"
+    for file in coverage.files where file.stragglers > 0 {
+      logger.notice(
+        "rows far from the rest of the file are counted but do not stretch its span",
+        metadata: ["file": "\(file.path)", "rows": "\(file.stragglers)"])
+    }
     for file in coverage.files where file.outsideCovers {
       logger.warning(
         "tickets lie outside the source's `covers:`; the span follows the tickets",

@@ -27,7 +27,8 @@ extension ReportAssembly {
         path: file.path, from: file.span.map { coverage.day($0.lowerBound) },
         through: file.span.map { coverage.day($0.upperBound.addingTimeInterval(-1)) },
         basis: file.fromConfig ? "covers" : "tickets",
-        productLines: file.productLines.filter { $0 != Cell.unassigned }.sorted())
+        productLines: file.productLines.filter { $0 != Cell.unassigned }.sorted(),
+        stragglers: file.stragglers)
     }
     for line in grid.productLines {
       var runs: [ReportModel.CoverageGap] = []

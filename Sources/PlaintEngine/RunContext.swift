@@ -77,7 +77,8 @@ struct RunContext {
       _ = try Self.contents(path, shown: salesFile, key: "sales", configuration)
       do {
         sales = try SalesLoader.load(
-          path: path, displayPath: salesFile, granularity: configuration.granularity
+          path: path, displayPath: salesFile, granularity: configuration.granularity,
+          productLines: Set(taxonomy.productLines.map(\.name))
         ).map {
           SalesVolume(
             period: $0.period, productLine: $0.productLine, tier: $0.tier, units: $0.units,

@@ -68,6 +68,13 @@ public struct Validation: Sendable {
         }
       }
       validation.checkKeyAccounts(context.placement.keyAccounts, in: scratch, configuration)
+      // As `run` fails when no source gave a complaint, so does its dry run.
+      if validation.status == .success, validation.inputs.allSatisfy({ $0.accepted == 0 }) {
+        throw PlaintError(
+          .dataError,
+          "\(configuration.file): no complaints were accepted from any source; check `sources` and the rejects"
+        )
+      }
     } catch {
       validation.fail(error, path: nil)
     }
@@ -93,10 +100,6 @@ public struct Validation: Sendable {
             message:
               "\(read.accounting.replacedBytes) bytes are not valid in the file's encoding and were read as U+FFFD; set `encoding` if the file is not UTF-8"
           ))
-      }
-      if read.accounting.accepted == 0 && read.accounting.duplicates == 0 {
-        problems.append(
-          Problem(level: .warning, path: path, message: "no row was accepted; see the rejects"))
       }
     } catch {
       fail(error, path: path)
@@ -127,7 +130,12 @@ public struct Validation: Sendable {
   }
 
   private mutating func fail(_ error: PlaintError, path: String?) {
-    problems.append(Problem(level: .error, path: path, message: error.message))
+    // Messages name their file already; the problem's path is not repeated in front of it.
+    var message = error.message
+    if let path, message.hasPrefix(path + ": ") {
+      message = String(message.dropFirst(path.count + 2))
+    }
+    problems.append(Problem(level: .error, path: path, message: message))
     if status == .success { status = error.status }
   }
 

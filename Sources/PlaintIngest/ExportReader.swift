@@ -142,6 +142,24 @@ struct RowScan: @unchecked Sendable {
   var startsFile = true
   /// The file starts with Excel's `sep=;` line, which is not a row.
   var hasSeparatorLine = false
+  /// Fields in the header row (or, without one, in most rows of the sample): a bare CR in an
+  /// LF file ends a row that has this many (see `CSVReader`).
+  var width: Int?
+  /// Created dates outside this window are rejected (docs/input-rules.md, plausible dates).
+  var earliest: Date?
+  var latest: Date?
+  /// The sample's UTF-8 evidence when it was read as windows-1252 by `auto`, for the warning.
+  var encodingNote: String?
+  /// The configured patterns with day and month swapped, to tell a wrong order from bad dates.
+  var swappedDates: DateParser?
+  /// Common patterns, tried on a date no configured pattern reads, to suggest one.
+  static let suggestions: [DatePattern] = [
+    "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy/MM/dd HH:mm", "yyyy/MM/dd",
+    "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd/MM/yyyy", "MM/dd/yyyy HH:mm:ss",
+    "MM/dd/yyyy HH:mm", "MM/dd/yyyy", "M/d/yyyy h:mm a", "M/d/yyyy", "M/d/yy", "d/M/yy",
+    "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm", "dd.MM.yyyy", "dd-MM-yyyy", "MM-dd-yyyy",
+    "d MMM yyyy", "MMM d, yyyy", "EEE MMM dd HH:mm:ss Z yyyy", "yyyyMMdd",
+  ].compactMap { try? DatePattern($0) }
 
   /// Thrown to stop reading once the header is found by `checkColumns`.
   struct HeaderFound: Error {}
@@ -164,6 +182,8 @@ struct RowScan: @unchecked Sendable {
     onProgress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in }
   ) throws {
     let source = try ByteSource(path: settings.path, displayPath: path)
+    earliest = settings.earliestDate
+    latest = settings.latestDate ?? source.modified.addingTimeInterval(86_400)
     let buffer = UnsafeMutableRawBufferPointer.allocate(
       byteCount: ExportReader.chunkSize, alignment: 16)
     defer { buffer.deallocate() }
@@ -177,16 +197,25 @@ struct RowScan: @unchecked Sendable {
     else { throw IngestError.notText(path) }
     fieldEncoding = encoding.fieldEncoding
     self.encoding = encoding
+    if settings.encoding == .auto && encoding.kind == .windows1252 {
+      let evidence = DetectedEncoding.utf8Evidence(sample, isWhole: isWhole)
+      if evidence.invalid > 0 {
+        encodingNote =
+          "read as windows-1252: the first \(filled / 1024 + 1) KB hold \(evidence.invalid) byte sequences that are not UTF-8 and \(evidence.characters) that are; set `encoding` if that is wrong"
+      }
+    }
     var decoder = ByteDecoder(encoding)
-    let (delimiter, rowEnds, hasSeparatorLine) = sniffLayout(
+    let (delimiter, rowEnds, hasSeparatorLine, width) = sniffLayout(
       sample, decoder: decoder, isWhole: isWhole)
     self.delimiter = delimiter
     self.rowEnds = rowEnds
     self.hasSeparatorLine = hasSeparatorLine
+    self.width = width
     if !settings.header { mapping = try resolveHeaderless() }
     var csv: CSVReader
     do {
-      csv = try CSVReader(delimiter: delimiter, rowEnds: rowEnds)
+      csv = try CSVReader(
+        delimiter: delimiter, rowEnds: rowEnds, width: width, fieldLimit: settings.maxFieldBytes)
     } catch {
       throw IngestError.unreadable(path, error.message)
     }
@@ -215,8 +244,101 @@ struct RowScan: @unchecked Sendable {
     }
     accounting.replacedBytes += decoder.replacedBytes
     guard sawRecord else { throw IngestError.empty(path) }
-    guard let mapping else { throw missingColumns() }
-    accounting.warnings = dateOrderWarnings(column: mapping.name(of: mapping[.created].first ?? 0))
+    guard mapping != nil else { throw missingColumns() }
+    try checkDateOrder()
+    accounting.warnings = notices()
+  }
+
+  /// The column that holds the created date, by name.
+  var createdColumn: String {
+    mapping.map { $0.name(of: $0[.created].first ?? 0) } ?? ""
+  }
+
+  /// Fails when the created dates contradict the configured day/month order: some rows are read
+  /// only by the other order, and no date confirms the configured one.
+  func checkDateOrder() throws {
+    guard accounting.swappedDates > 0, let sample = accounting.samples["swapped"] else { return }
+    let patterns = dates.patterns
+    let used = patterns.indices.filter { patterns[$0].hasNumericDayAndMonth }
+    guard !used.contains(where: { dayMonth.confirms($0) }),
+      let first = used.first
+    else { return }
+    let format = patterns[first].format
+    let other = Self.swapped(format)
+    let order = patterns[first].isDayFirst ? "day first" : "month first"
+    let readable = accounting.accepted + accounting.swappedDates
+    throw IngestError.contradicted(
+      path,
+      "line \(sample.line): column \"\(createdColumn)\": the date \(sample.value) does not fit \"\(format)\" (\(order)), and \(accounting.swappedDates) rows are readable only with day and month swapped while no date confirms \"\(format)\"; \"\(other)\" reads all \(readable): set date_format: \"\(other)\""
+    )
+  }
+
+  /// `format` with its day and month letters swapped ("dd/MM/yyyy" → "MM/dd/yyyy").
+  static func swapped(_ format: String) -> String {
+    var quoted = false
+    return String(
+      format.map { character -> Character in
+        if character == "'" { quoted.toggle() }
+        guard !quoted else { return character }
+        return character == "d" ? "M" : character == "M" ? "d" : character
+      })
+  }
+
+  /// The warnings of a read: encoding, rows wider than the header, cut fields, unread dates and
+  /// the day/month order.
+  func notices() -> [String] {
+    var notes: [String] = []
+    if let encodingNote { notes.append(encodingNote) }
+    if accounting.wideRows > 0, let sample = accounting.samples["wide"] {
+      let width = mapping?.header?.count ?? self.width ?? 0
+      notes.append(
+        "\(accounting.wideRows) \(accounting.wideRows == 1 ? "row has" : "rows have") more fields than the header's \(width), first at line \(sample.line) (\(sample.value)); the extra fields were not read: quote fields that hold the delimiter, or check the row ends"
+      )
+    }
+    if accounting.truncatedFields > 0, let sample = accounting.samples["truncated"] {
+      notes.append(
+        "\(accounting.truncatedFields) \(accounting.truncatedFields == 1 ? "field was" : "fields were") longer than \(settings.maxFieldBytes) bytes and cut to that length, first at line \(sample.line); raise `ingest.max_field_bytes` if such fields are real"
+      )
+    }
+    for (reason, count) in accounting.reasons.sorted(by: { $0.key < $1.key })
+    where reason.hasPrefix("unparseable date") {
+      guard let sample = accounting.samples[reason] else { continue }
+      let advice = accounting.samples["date-advice"]?.value ?? "set date_format"
+      notes.append(
+        "\(reason): \(count) \(count == 1 ? "row" : "rows"), first at line \(sample.line): \(sample.value); \(advice)"
+      )
+    }
+    notes += dateOrderWarnings(column: createdColumn)
+    return notes
+  }
+
+  /// A pattern that would read `value`, a date no configured pattern reads, or what to do.
+  func advice(forDate value: String) -> String {
+    let bytes = Array(value.utf8)
+    let shaped = bytes.withUnsafeBufferPointer { buffer in
+      dates.patterns.first { pattern in pattern.match(trimmed(buffer)) != nil }
+    }
+    if let shaped {
+      return "it has the shape of \"\(shaped.format)\" but is no real date or time"
+    }
+    let found = bytes.withUnsafeBufferPointer { buffer in
+      Self.suggestions.first { pattern in pattern.match(trimmed(buffer))?.localSeconds != nil }
+    }
+    guard let found else {
+      return "no common pattern reads it; set date_format to the pattern of these dates"
+    }
+    // 04/10/2025 reads both ways: name both orders rather than pick one.
+    let other = Self.swapped(found.format)
+    let readsSwapped =
+      found.hasNumericDayAndMonth
+      && ((try? DatePattern(other)).map { pattern in
+        bytes.withUnsafeBufferPointer { pattern.match(trimmed($0))?.localSeconds != nil }
+      } ?? false)
+    if readsSwapped {
+      return
+        "date_format \"\(found.format)\" or \"\(other)\" would read it (day and month cannot be told apart here)"
+    }
+    return "date_format \"\(found.format)\" would read it"
   }
 
   /// Says when the created column's day/month order was assumed rather than seen, or mixed.
@@ -245,7 +367,7 @@ struct RowScan: @unchecked Sendable {
   /// The delimiter (unless configured) and the row ends, from the decoded sample.
   private func sniffLayout(
     _ sample: UnsafeRawBufferPointer, decoder: ByteDecoder, isWhole: Bool
-  ) -> (UInt8, RowEnds, hasSeparatorLine: Bool) {
+  ) -> (UInt8, RowEnds, hasSeparatorLine: Bool, width: Int?) {
     var probe = decoder
     var text: [UInt8] = []
     probe.decode(sample, isLast: isWhole) { text.append(contentsOf: $0) }
@@ -259,8 +381,45 @@ struct RowScan: @unchecked Sendable {
             if case .success = plan.resolve(header: fields) { true } else { false }
           }
         }
-      return (delimiter, RowEnds.sniff(bytes), separator != nil)
+      let rowEnds = RowEnds.sniff(bytes)
+      return (
+        delimiter, rowEnds, separator != nil,
+        width(bytes, delimiter: delimiter, skipsFirstLine: separator != nil)
+      )
     }
+  }
+
+  /// The header row's field count in the sample (the first row some plan resolves), or without a
+  /// header row the most common field count.
+  private func width(
+    _ bytes: UnsafeRawBufferPointer, delimiter: UInt8, skipsFirstLine: Bool
+  ) -> Int? {
+    // CR or LF ends a probe's row, so a header ended by a bare CR is still seen whole.
+    guard var probe = try? CSVReader(delimiter: delimiter, rowEnds: .crOrLF) else { return nil }
+    var found: Int?
+    var counts: [Int: Int] = [:]
+    let plans = reader.plans
+    let header = settings.header
+    let encoding = fieldEncoding
+    func look(_ record: CSVRecord) {
+      guard found == nil, !(skipsFirstLine && record.line == 1), !record.isCutOff else { return }
+      if header {
+        var ignored = 0
+        let names = (0..<record.fieldCount).map {
+          encoding.string(trimmed(record[$0]), replaced: &ignored)
+        }
+        let fits = plans.contains { plan in
+          if case .success = plan.resolve(header: names) { true } else { false }
+        }
+        if fits { found = record.fieldCount }
+      } else {
+        counts[record.fieldCount, default: 0] += 1
+      }
+    }
+    try? probe.parse(bytes) { look($0) }
+    try? probe.finish { look($0) }
+    if header { return found }
+    return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
   }
 
   private mutating func resolveHeaderless() throws -> ColumnMapping {
@@ -277,7 +436,9 @@ struct RowScan: @unchecked Sendable {
         nearest: nearest.map { ProfileMiss(profile: $0.profile, missing: $0.missing) })
     }
     if let nearest {
-      let names = nearest.names.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
+      // Short, escaped excerpts: the file may not be an export at all (a link to a secret file).
+      let names = nearest.names.prefix(12).map { excerpt($0, limit: 40) }
+        .joined(separator: ", ")
       let more = nearest.names.count > 12 ? ", …" : ""
       var hints = ["the likeliest header (line \(nearest.line)) has \(names)\(more)"]
       if let other = Self.matchingProfile(nearest.names, path: path) {
@@ -315,6 +476,19 @@ struct RowScan: @unchecked Sendable {
     let isBlank = !(0..<record.fieldCount).contains { !trimmed(record[$0]).isEmpty }
     if isBlank && !record.isCutOff { return }
     accounting.rowsRead += 1
+    if record.truncatedFields > 0 {
+      accounting.truncatedFields += record.truncatedFields
+      accounting.note("truncated", "", line: record.line)
+    }
+    if let width = mapping.header?.count ?? width, record.fieldCount > width,
+      (width..<record.fieldCount).contains(where: { !trimmed(record[$0]).isEmpty })
+    {
+      accounting.wideRows += 1
+      if accounting.samples["wide"] == nil {
+        let sample = excerpt(rawText(record))
+        accounting.note("wide", sample, line: record.line)
+      }
+    }
     if record.isCutOff { return try reject(record, onReject, "broken quote") }
     guard mapping.highestColumn < record.fieldCount else {
       return try reject(record, onReject, "too few fields")
@@ -332,9 +506,34 @@ struct RowScan: @unchecked Sendable {
     guard let createdColumn = mapping[.created].first else {
       return try reject(record, onReject, "no date")
     }
+    let column = mapping.name(of: createdColumn)
     guard let created = createdDate(record, createdColumn) else {
-      let reason = isEmpty(record, createdColumn) ? "empty date" : "unparseable date"
-      return try reject(record, onReject, "\(reason) in column \(mapping.name(of: createdColumn))")
+      if isEmpty(record, createdColumn) {
+        return try reject(record, onReject, "empty date in column \(column)")
+      }
+      let value = text(record, createdColumn) ?? ""
+      if readsSwapped(record[createdColumn]) {
+        accounting.swappedDates += 1
+        accounting.note("swapped", excerpt(value), line: record.line)
+      }
+      if accounting.samples["date-advice"] == nil {
+        let advice = advice(forDate: String(value.prefix(100)))
+        accounting.note("date-advice", advice, line: record.line)
+      }
+      return try reject(
+        record, onReject, "unparseable date in column \(column)", sample: excerpt(value))
+    }
+    if let earliest, created < earliest {
+      return try reject(
+        record, onReject,
+        "date before \(Self.day(earliest)) in column \(column)",
+        sample: excerpt(text(record, createdColumn) ?? ""))
+    }
+    if let latest, created > latest {
+      let limit = settings.latestDate == nil ? " (a day after the file was written)" : ""
+      return try reject(
+        record, onReject, "date after \(Self.day(latest))\(limit) in column \(column)",
+        sample: excerpt(text(record, createdColumn) ?? ""))
     }
     let text = mapping[.text].compactMap { value(record, [$0], &replaced) }.joined(separator: "\n")
     // Repeated tag columns (Jira's several `Labels`) are gathered into one list.
@@ -394,16 +593,56 @@ struct RowScan: @unchecked Sendable {
   }
 
   private mutating func reject(
-    _ record: CSVRecord, _ onReject: (Reject) throws -> Void, _ reason: String
+    _ record: CSVRecord, _ onReject: (Reject) throws -> Void, _ reason: String,
+    sample: String? = nil
   ) throws {
     accounting.rejected += 1
     accounting.reasons[reason, default: 0] += 1
+    let raw = rawText(record)
+    accounting.note(reason, sample ?? excerpt(raw), line: record.line)
+    try onReject(Reject(file: path, line: record.line, reason: reason, raw: raw))
+  }
+
+  /// The record as CSV text, cut at `rawLimit` bytes.
+  private func rawText(_ record: CSVRecord) -> String {
     var ignored = 0
     var raw = record.raw(limit: ExportReader.rawLimit).withUnsafeBufferPointer {
       fieldEncoding.string($0, replaced: &ignored)
     }
     if raw.utf8.count >= ExportReader.rawLimit { raw += "…" }
-    try onReject(Reject(file: path, line: record.line, reason: reason, raw: raw))
+    return raw
+  }
+
+  /// Whether the configured patterns read `bytes` once day and month are swapped.
+  private mutating func readsSwapped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if swappedDates == nil {
+      let formats = dates.patterns.filter(\.hasNumericDayAndMonth).map { Self.swapped($0.format) }
+      swappedDates =
+        (try? DateParser(formats: formats, timeZone: settings.timeZone))
+        ?? (try? DateParser(formats: [], timeZone: settings.timeZone))
+    }
+    guard swappedDates?.patterns.isEmpty == false else { return false }
+    return swappedDates?.parse(bytes) != nil
+  }
+
+  /// A date as yyyy-MM-dd in UTC, for reasons.
+  static func day(_ date: Date) -> String {
+    let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    let fields = civil(days: days)
+    return String(format: "%04d-%02d-%02d", fields.year, fields.month, fields.day)
+  }
+
+  /// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
+  static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   /// The first non-empty of `columns` as text, nil when all are empty or an "empty" marker.
@@ -475,4 +714,5 @@ struct RowScan: @unchecked Sendable {
   private mutating func createdDate(_ record: CSVRecord, _ column: Int) -> Date? {
     isEmpty(record, column) ? nil : dates.parse(record[column], evidence: &dayMonth)
   }
+
 }

@@ -13,6 +13,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case badMapping(String, String)
   /// A bad row in a small table (sales, key accounts): file, line, column, problem.
   case badRow(String, line: Int, column: String, String)
+  /// Not a regular file (a FIFO, device, socket): file, what it is.
+  case notRegularFile(String, String)
+  /// The data contradicts a setting, such as the date pattern: file, what and what to do.
+  case contradicted(String, String)
 
   public var description: String {
     switch self {
@@ -36,13 +40,20 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       "\(path): \(problem)"
     case .badRow(let path, let line, let column, let problem):
       "\(path):\(line): column `\(column)`: \(problem)"
+    case .notRegularFile(let path, let kind):
+      "\(path): is \(kind), not a regular file; plaint reads only regular files (or .gz files)"
+    case .contradicted(let path, let problem):
+      "\(path): \(problem)"
     }
   }
 
   private static func noProfile(
     _ path: String, _ header: [String], _ nearest: ProfileMiss?
   ) -> String {
-    let shown = header.prefix(8).joined(separator: ", ") + (header.count > 8 ? ", …" : "")
+    let shown =
+      header.prefix(8).map { String(excerpt($0, limit: 30).dropFirst().dropLast()) }
+      .joined(separator: ", ")
+      + (header.count > 8 ? ", …" : "")
     var message =
       "no built-in profile matches \(path) (header: \(shown)); use `profile: generic` with `columns:` naming its id, created and text columns (`plaint init --from FILE` writes them)"
     if let nearest {

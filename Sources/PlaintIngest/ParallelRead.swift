@@ -111,21 +111,17 @@ extension ExportReader {
           try onReject(reject)
         }
       }
+      total.add(result.accounting, lineOffset: lineOffset)
       lineOffset += result.lines
-      total.rowsRead += result.accounting.rowsRead
-      total.accepted += result.accounting.accepted
-      total.rejected += result.accounting.rejected
-      total.filtered += result.accounting.filtered
-      total.replacedBytes += result.accounting.replacedBytes
-      total.reasons.merge(result.accounting.reasons, uniquingKeysWith: +)
       evidence.add(result.evidence)
       part = result.lastPart + 1
       board.consumed(through: result.lastPart)
       onProgress(bounds[part], total.rowsRead)
     }
     rest.dayMonth = evidence
-    total.warnings = rest.dateOrderWarnings(
-      column: rest.mapping.map { $0.name(of: $0[.created].first ?? 0) } ?? "")
+    rest.accounting = total
+    try rest.checkDateOrder()
+    total.warnings = rest.notices()
     return total
   }
 
@@ -176,6 +172,10 @@ extension RowScan {
     delimiter = other.delimiter
     rowEnds = other.rowEnds
     hasSeparatorLine = other.hasSeparatorLine
+    width = other.width
+    earliest = other.earliest
+    latest = other.latest
+    encodingNote = other.encodingNote
   }
 
   /// Parses part `index` (bytes `bounds[index]..<bounds[index + 1]`), going on through the next
@@ -188,7 +188,8 @@ extension RowScan {
   ) throws -> (last: Int, lines: Int) {
     var csv: CSVReader
     do {
-      csv = try CSVReader(delimiter: delimiter, rowEnds: rowEnds)
+      csv = try CSVReader(
+        delimiter: delimiter, rowEnds: rowEnds, width: width, fieldLimit: settings.maxFieldBytes)
     } catch {
       throw IngestError.unreadable(path, error.message)
     }

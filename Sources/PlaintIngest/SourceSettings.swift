@@ -44,6 +44,15 @@ public struct SourceSettings: Sendable {
   public var filters: [String: [String]] = [:]
   /// Local times without an offset are in this zone.
   public var timeZone: TimeZone = .gmt
+  /// Bytes kept of one field; longer fields are cut, counted and named in a warning.
+  public var maxFieldBytes = 1 << 20
+  /// A created date before this is rejected (a default of 1990-01-01 catches 0001 and 1900).
+  public var earliestDate: Date? = SourceSettings.defaultEarliestDate
+  /// A created date after this is rejected; nil: one day after the file's modification time.
+  public var latestDate: Date? = nil
+
+  /// 1990-01-01T00:00:00Z.
+  public static let defaultEarliestDate = Date(timeIntervalSince1970: 631_152_000)
 
   public init(path: String, displayPath: String, profile: String) {
     self.path = path
@@ -66,6 +75,76 @@ public struct FileAccounting: Sendable, Equatable {
   public var reasons: [String: Int] = [:]
   /// What the reader assumed and the user should confirm, such as the order of day and month.
   public var warnings: [String] = []
+  /// Rows with non-empty fields beyond the header's; the extra fields are not read.
+  public var wideRows = 0
+  /// Fields cut at `maxFieldBytes`.
+  public var truncatedFields = 0
+  /// Created dates that only the other day/month order reads (rejected as unparseable).
+  public var swappedDates = 0
+  /// The first row of each reject reason and notice (`wide`, `truncated`), with a short value.
+  public var samples: [String: Sample] = [:]
+
+  /// A value seen at a line, quoted and escaped for messages.
+  public struct Sample: Sendable, Equatable {
+    public var value: String
+    public var line: Int
+
+    public init(value: String, line: Int) {
+      self.value = value
+      self.line = line
+    }
+  }
 
   public init() {}
+
+  /// Adds the accounting of a later part of the same file, whose lines start after `lineOffset`.
+  mutating func add(_ other: FileAccounting, lineOffset: Int) {
+    rowsRead += other.rowsRead
+    accepted += other.accepted
+    rejected += other.rejected
+    filtered += other.filtered
+    replacedBytes += other.replacedBytes
+    reasons.merge(other.reasons, uniquingKeysWith: +)
+    wideRows += other.wideRows
+    truncatedFields += other.truncatedFields
+    swappedDates += other.swappedDates
+    for (key, sample) in other.samples where samples[key] == nil {
+      samples[key] = Sample(value: sample.value, line: sample.line + lineOffset)
+    }
+  }
+
+  /// Notes the first sample of `key`.
+  mutating func note(_ key: String, _ value: @autoclosure () -> String, line: Int) {
+    if samples[key] == nil { samples[key] = Sample(value: value(), line: line) }
+  }
+}
+
+/// A short, quoted, escaped excerpt of text for a one-line message: control characters and line
+/// breaks are shown as escapes and long text is cut, so no message can carry a file's contents.
+public func excerpt(_ text: String, limit: Int = 40) -> String {
+  var out = ""
+  var count = 0
+  for scalar in text.unicodeScalars {
+    if count >= limit {
+      out += "…"
+      break
+    }
+    switch scalar {
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    default:
+      if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+        || scalar.properties.generalCategory == .format
+      {
+        out += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    count += 1
+  }
+  return "\"" + out + "\""
 }

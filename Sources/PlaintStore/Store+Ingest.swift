@@ -20,6 +20,8 @@ public struct SourceAccounting: Sendable, Hashable, Codable {
   /// span the export covers (nil when no row had a date).
   public var firstCreated: Date?
   public var lastCreated: Date?
+  /// Rows per day and per product line (nil for files ingested before profiles were kept).
+  public var profile: SourceProfile?
 
   public init(path: String, sha256: String, system: String) {
     self.path = path
@@ -46,6 +48,9 @@ public struct TicketSink: ~Copyable {
   /// The earliest and latest creation time of every ticket added, accepted or duplicate.
   public private(set) var firstCreated: Date?
   public private(set) var lastCreated: Date?
+  /// Every ticket added, by day and product line.
+  public private(set) var profile = SourceProfile()
+  private let timeZone: TimeZone
   /// Stored copies of earlier files this file's copies displaced, by that file's checksum.
   public private(set) var displaced: [String: Int] = [:]
 
@@ -53,9 +58,10 @@ public struct TicketSink: ~Copyable {
   /// `StatementArguments` (an array of existentials per ticket) cost as much as SQLite's insert.
   private let insert: Statement
 
-  init(db: Database, sha256: String) throws {
+  init(db: Database, sha256: String, timeZone: TimeZone = .gmt) throws {
     self.db = db
     self.sha256 = sha256
+    self.timeZone = timeZone
     insert = try db.makeStatement(
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
@@ -71,6 +77,7 @@ public struct TicketSink: ~Copyable {
     let ticket = item.ticket
     if firstCreated.map({ ticket.created < $0 }) ?? true { firstCreated = ticket.created }
     if lastCreated.map({ ticket.created > $0 }) ?? true { lastCreated = ticket.created }
+    profile.add(ticket.created, line: item.cell.productLine, timeZone: timeZone)
     sqlite3_reset(statement)
     bind(statement, 1, ticket.system)
     bind(statement, 2, ticket.id)
@@ -204,17 +211,18 @@ extension Store {
   /// `settings` describes how the file was read (mapping, date formats, encoding, filters): a
   /// file read again with other settings replaces what it gave before.
   public func ingest(
-    _ identity: SourceAccounting, settings: String? = nil, now: Date,
+    _ identity: SourceAccounting, settings: String? = nil, timeZone: TimeZone = .gmt, now: Date,
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> SourceAccounting {
     do {
       return try writer.write { db in
-        var sink = try TicketSink(db: db, sha256: identity.sha256)
+        var sink = try TicketSink(db: db, sha256: identity.sha256, timeZone: timeZone)
         var accounting = try body(&sink)
         accounting.accepted = sink.accepted
         accounting.duplicates = sink.duplicates
         accounting.firstCreated = sink.firstCreated
         accounting.lastCreated = sink.lastCreated
+        accounting.profile = sink.profile
         try Self.insertSource(
           db, accounting, ingestedAt: ISO8601DateFormatter().string(from: now))
         try db.execute(
@@ -308,6 +316,7 @@ extension Store {
       (try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))) ?? [:]
     source.firstCreated = (row["first_created"] as Double?).map(Date.init(timeIntervalSince1970:))
     source.lastCreated = (row["last_created"] as Double?).map(Date.init(timeIntervalSince1970:))
+    source.profile = (row["profile"] as String?).flatMap(SourceProfile.init(encoded:))
     return source
   }
 
@@ -332,15 +341,15 @@ extension Store {
       sql: """
         INSERT \(orIgnore ? "OR IGNORE " : "")INTO sources (sha256, path, system, ingested_at,
           rows_read, accepted, rejected, duplicates, filtered, replaced_bytes, reasons,
-          first_created, last_created)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          first_created, last_created, profile)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         accounting.sha256, accounting.path, accounting.system, stamp, accounting.rowsRead,
         accounting.accepted, accounting.rejected, accounting.duplicates, accounting.filtered,
         accounting.replacedBytes, String(decoding: reasons, as: UTF8.self),
         accounting.firstCreated?.timeIntervalSince1970,
-        accounting.lastCreated?.timeIntervalSince1970,
+        accounting.lastCreated?.timeIntervalSince1970, accounting.profile?.encoded,
       ])
   }
 }

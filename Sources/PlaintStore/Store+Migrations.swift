@@ -127,6 +127,11 @@ extension Store {
             last_created = (SELECT max(created) FROM tickets WHERE source_file = sources.path);
           """)
     }
+    migrator.registerMigration("v4-profiles") { db in
+      // Rows per day and product line of each export (JSON), for coverage; files ingested
+      // before it are profiled from the tickets kept from them when a report needs it.
+      try db.execute(sql: "ALTER TABLE sources ADD COLUMN profile TEXT")
+    }
     return migrator
   }
 }

@@ -207,6 +207,78 @@ struct CoverageTests {
     #expect(result.stderr.contains("tickets lie outside the source's `covers:`"))
   }
 
+  // MARK: - Stray rows
+
+  @Test func aStrayTicketDoesNotStretchAFilesSpan() throws {
+    var project = CoverageProject()
+    project.export(
+      "kettles.csv", from: day(2024, 1, 1), through: day(2025, 12, 31), lines: ["Kettles"])
+    // A reopened ticket dated two months before the export's real start.
+    project.export(
+      "toasters.csv", from: day(2025, 3, 20), through: day(2025, 12, 31), lines: ["Toasters"],
+      scale: 2, strays: [(day(2025, 1, 5), "Toasters")])
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory, quiet: false)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("do not stretch its span"))
+    let report = try project.report("2025-12", in: directory)
+    #expect(!report.anomalies.contains { $0["product_line"] as? String == "Toasters" })
+    let files = report.coverage["files"] as? [[String: Any]] ?? []
+    let toasters = try #require(files.first { $0["path"] as? String == "exports/toasters.csv" })
+    #expect(toasters["from"] as? String == "2025-03-20")
+    #expect(toasters["stragglers"] as? Int == 1)
+    let series = try report.series("product", "Toasters", "consumer")
+    let february = series.first { $0["period"] as? String == "2025-02" }
+    #expect(february?["status"] as? String == "not_covered", "no zero before the real start")
+  }
+
+  @Test func aFewStrayRowsOfAnotherLineDoNotCoverIt() throws {
+    var project = CoverageProject()
+    // One company's export carries three rows of another's line, long after that one stopped.
+    project.export(
+      "kettles.csv", from: day(2024, 1, 1), through: day(2025, 12, 31), lines: ["Kettles"],
+      strays: [
+        (day(2025, 11, 28), "Toasters"), (day(2025, 11, 28), "Toasters"),
+        (day(2025, 11, 28), "Toasters"),
+      ])
+    project.export(
+      "toasters.csv", from: day(2024, 1, 1), through: day(2025, 6, 30), lines: ["Toasters"])
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2025-12", in: directory)
+    #expect(report.coverage["lines_not_covered"] as? [String] == ["Toasters"])
+    let series = try report.series("product", "Toasters", "consumer")
+    let october = series.first { $0["period"] as? String == "2025-10" }
+    #expect(october?["status"] as? String == "not_covered", "not a zero month")
+    #expect(!report.improvements.contains { $0["product_line"] as? String == "Toasters" })
+    #expect(
+      report.gaps.contains {
+        $0["product_line"] as? String == "Toasters" && $0["from"] as? String == "2025-07"
+          && $0["reason"] as? String == "not_covered"
+      }, "\(report.gaps)")
+  }
+
+  @Test func aSmallLineWithEmptyMonthsInMonthlyExportsHasZerosNotGaps() throws {
+    var project = CoverageProject(perPeriod: 1)
+    for month in 1...12 {
+      let last = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+      project.export(
+        "desk-\(month).csv", from: day(2024, month, 1), through: day(2024, month, last))
+    }
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2024-12", in: directory)
+    #expect(report.gaps.isEmpty, "\(report.gaps)")
+    let series = try report.series("product", "Toasters", "consumer")
+    #expect(
+      series.contains { $0["count"] as? Int == 0 && $0["status"] as? String != "not_covered" })
+  }
+
   // MARK: - Lines and text that come and go
 
   @Test func aLineWhoseExportStopsIsNamedAtTheTop() throws {
@@ -417,7 +489,8 @@ private struct CoverageProject {
   mutating func export(
     _ name: String, from first: DateComponents, through last: DateComponents,
     lines: [String] = ["Kettles", "Toasters"], scale: Double = 1,
-    step: (line: String, from: DateComponents, factor: Double)? = nil, withText: Bool = true
+    step: (line: String, from: DateComponents, factor: Double)? = nil, withText: Bool = true,
+    strays: [(day: DateComponents, line: String)] = []
   ) {
     let calendar = Self.calendar
     guard var date = calendar.date(from: first), let end = calendar.date(from: last) else { return }
@@ -442,6 +515,10 @@ private struct CoverageProject {
         rows.append(row(date, lines[0], "service", withText: withText))
       }
       date = calendar.date(byAdding: .day, value: 1, to: date) ?? end.addingTimeInterval(86_400)
+    }
+    for stray in strays {
+      guard let date = calendar.date(from: stray.day) else { continue }
+      rows.append(row(date, stray.line, "product", withText: withText))
     }
     files.append((name, rows))
   }

@@ -95,8 +95,31 @@ struct ScaleOutTests {
     let yaml = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
       of: "    profile: zendesk\n",
       with: "    profile: zendesk\n  - path: exports/extra-*.csv\n    profile: zendesk\n")
-    try yaml.write(to: config, atomically: true, encoding: .utf8)
+    // One broken row of four is a quarter of a file: above the default reject-share gate.
+    try (yaml + "ingest:\n  max_reject_share: 0.3\n").write(
+      to: config, atomically: true, encoding: .utf8)
     return directory
+  }
+
+  /// The reject-share gate stops `plaint report --from-partials` as it stops `plaint run`.
+  @Test func theRejectShareGateStopsThePipelineAsItStopsRun() throws {
+    let directory = try Self.adversarialCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let config = directory.appendingPathComponent("plaint.yml")
+    let yaml = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
+      of: "  max_reject_share: 0.3\n", with: "  max_reject_share: 0.05\n")
+    try yaml.write(to: config, atomically: true, encoding: .utf8)
+    let run = try PlaintBinary.run(
+      [
+        "run", "--config", "plaint.yml", "--store", ":memory:", "--reports-dir", "by-run",
+        "--period", "2026-02", "-q",
+      ], in: directory)
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("1 of 4 rows rejected (25 %)"), "\(run.stderr)")
+    let split = try Self.scaleOut(
+      config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials")
+    #expect(split.result.status == 65)
+    #expect(split.result.stderr.contains("1 of 4 rows rejected (25 %)"), "\(split.result.stderr)")
   }
 
   @Test func adversarialExportsGiveTheSameReport() throws {

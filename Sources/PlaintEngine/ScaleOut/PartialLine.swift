@@ -115,9 +115,12 @@ struct AccountingPartial: Equatable {
   /// The earliest and latest creation time of the rows read OK (the export's coverage).
   var firstCreated: Date?
   var lastCreated: Date?
+  /// Rows per day and product line.
+  var profile = SourceProfile()
 
   func merged(with other: AccountingPartial) -> AccountingPartial {
     var result = self
+    result.profile = profile.merged(with: other.profile)
     result.firstCreated = [firstCreated, other.firstCreated].compactMap { $0 }.min()
     result.lastCreated = [lastCreated, other.lastCreated].compactMap { $0 }.max()
     result.rowsRead += other.rowsRead
@@ -176,7 +179,7 @@ extension PartialLine {
         "A", String(a.file), String(a.range), String(a.lines), a.path, a.sha256, a.system,
         String(a.rowsRead), String(a.readOK), String(a.rejected), String(a.filtered),
         String(a.replacedBytes), reasons, a.firstCreated.map(Self.time) ?? "",
-        a.lastCreated.map(Self.time) ?? "",
+        a.lastCreated.map(Self.time) ?? "", a.profile.encoded,
       ].map(Self.escape).joined(separator: "\t")
     case .reject(let r):
       return [
@@ -186,7 +189,7 @@ extension PartialLine {
   }
 
   /// How many tab-separated fields a line of each kind has.
-  static let fieldCounts: [Character: Int] = ["T": 25, "A": 15, "R": 6]
+  static let fieldCounts: [Character: Int] = ["T": 25, "A": 16, "R": 6]
 
   /// What reduce merges a line by: the first three fields (kind and ticket key, or kind, file and
   /// range); nil for a reject line, which is never merged.
@@ -248,7 +251,7 @@ extension PartialLine {
             cell: Cell(category: category, productLine: fields[12], tier: tier),
             issue: fields[11], rule: fields[21])))
     case "A":
-      guard fields.count == 15, let file = Int(fields[1]), let range = Int(fields[2]),
+      guard fields.count == 16, let file = Int(fields[1]), let range = Int(fields[2]),
         let lines = Int(fields[3]), let rows = Int(fields[7]), let ok = Int(fields[8]),
         let rejected = Int(fields[9]), let filtered = Int(fields[10]),
         let replaced = Int(fields[11]),
@@ -260,7 +263,8 @@ extension PartialLine {
           system: fields[6], rowsRead: rows, readOK: ok, rejected: rejected, filtered: filtered,
           replacedBytes: replaced, reasons: reasons,
           firstCreated: Double(fields[13]).map(Date.init(timeIntervalSince1970:)),
-          lastCreated: Double(fields[14]).map(Date.init(timeIntervalSince1970:))))
+          lastCreated: Double(fields[14]).map(Date.init(timeIntervalSince1970:)),
+          profile: SourceProfile(encoded: fields[15]) ?? SourceProfile()))
     case "R":
       guard fields.count == 6, let file = Int(fields[1]), let range = Int(fields[2]),
         let line = Int(fields[3])

@@ -88,16 +88,19 @@ public enum ScaleOut {
       let placement = context.placement
       var first: Date?
       var last: Date?
+      var profile = SourceProfile()
+      let zone = configuration.timeZone
       let onTicket = { (ticket: Ticket) in
         if first.map({ ticket.created < $0 }) ?? true { first = ticket.created }
         if last.map({ ticket.created > $0 }) ?? true { last = ticket.created }
         let order = CopyOrder(
           file: task.file, range: start, line: ticket.location.line, sha256: task.sha256)
+        let placed = placement.place(ticket)
+        profile.add(ticket.created, line: placed.cell.productLine, timeZone: zone)
         output(
           PartialLine.ticket(
             TicketPartial(
-              occurrences: [task.file: 1], first: order, winner: order,
-              ticket: placement.place(ticket))
+              occurrences: [task.file: 1], first: order, winner: order, ticket: placed)
           ).encoded())
       }
       let onReject = { (reject: Reject) in
@@ -122,6 +125,7 @@ public enum ScaleOut {
         partial.reasons = counts.reasons
         partial.firstCreated = first
         partial.lastCreated = last
+        partial.profile = profile
       } catch {
         throw Failure.ingest(error, file: task.display)
       }
@@ -258,6 +262,14 @@ public enum ScaleOut {
     } catch {
       throw PlaintError(.software, "restoring the partials: \(error)")
     }
+    // The reject-share gate `run` applies while ingesting (the partials carry no samples).
+    for source in sources {
+      let counts = source.accounting
+      try Ingestion.checkRejectShare(
+        rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
+        reasons: counts.reasons, samples: [:], limit: configuration.ingest.maxRejectShare,
+        file: counts.path)
+    }
     let classification = context.classificationKey
     try Failure.store { () throws(StoreError) in try store.setMeta("classification", classification)
     }
@@ -365,6 +377,7 @@ enum Settlement {
       source.reasons = partial.reasons
       source.firstCreated = partial.firstCreated
       source.lastCreated = partial.lastCreated
+      source.profile = partial.profile
       settled[file] = source
       let fileRejects = (rejects[file] ?? []).map {
         Reject(file: partial.path, line: $0.line, reason: $0.reason, raw: $0.raw)

@@ -12,9 +12,21 @@
 /// libcsv reports neither line numbers nor raw text. With `CSV_REPALL_NL` it reports every
 /// unquoted CR and LF as a row end (an empty one for blank lines and the LF of a CRLF), so the
 /// reader counts physical lines itself: row ends plus the line breaks inside quoted fields.
-/// In `.lf` mode only LF ends a row and a CR is trimmed like a space, so a stray CR inside an
-/// unquoted field (common in pasted text) stays data instead of splitting the record.
+/// In `.lf` mode LF ends a row and a CR is trimmed like a space, so a stray CR inside an unquoted
+/// field (common in pasted text) stays data instead of splitting the record. A bare CR outside
+/// quotes ends the row after all when the row already has the header's `width` fields: that is a
+/// row end, not text (an export with mixed row ends), and reading it as data would fold the next
+/// row into this one's last field.
+///
+/// A field longer than `fieldLimit` bytes is cut to that length while it is parsed: libcsv's
+/// buffer is trimmed back after every chunk, so memory stays near the limit plus one chunk.
 internal import CLibCSV
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A failure inside libcsv itself (it only fails when memory runs out).
 struct CSVError: Error, Equatable, CustomStringConvertible {
@@ -29,17 +41,20 @@ struct CSVRecord {
   /// True when the input ended inside this record's open quote.
   let isCutOff: Bool
   let delimiter: UInt8
+  /// Fields of this record cut at the reader's field limit (or dropped past its field count).
+  let truncatedFields: Int
   private let bytes: UnsafeBufferPointer<UInt8>
   private let ends: UnsafeBufferPointer<Int>
   private let start: Int
 
   fileprivate init(
-    line: Int, isCutOff: Bool, delimiter: UInt8, bytes: UnsafeBufferPointer<UInt8>,
-    ends: UnsafeBufferPointer<Int>, start: Int
+    line: Int, isCutOff: Bool, delimiter: UInt8, truncatedFields: Int,
+    bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, start: Int
   ) {
     self.line = line
     self.isCutOff = isCutOff
     self.delimiter = delimiter
+    self.truncatedFields = truncatedFields
     self.bytes = bytes
     self.ends = ends
     self.start = start
@@ -79,24 +94,69 @@ private struct FieldBatch {
   /// End offset in `bytes` of each field.
   var fieldEnds: [Int] = []
   /// For each row end: the number of fields in `fieldEnds` so far, and the terminator (-1 at EOF).
-  var rowEnds: [(fields: Int, terminator: Int32)] = []
+  var rowEnds: [(fields: Int, terminator: Int32, droppedBreaks: Int)] = []
+  /// Bytes kept of one field; the rest are dropped and counted.
+  var fieldLimit = Int.max
+  /// Bytes the reader trimmed from the field libcsv is still reading.
+  var openFieldDropped = 0
+  /// Indices in `fieldEnds` of fields that lost bytes (or after which fields were dropped).
+  var truncated: [Int] = []
+  /// Line breaks in the bytes dropped from the open record, so line numbers stay right.
+  var droppedBreaks = 0
+  /// Only LF counts as a line break (`RowEnds.lf`).
+  var lfOnly = false
+
+  /// Fields one record may hold, and bytes, before further fields are dropped (memory bound).
+  static let recordFieldLimit = 10_000
+  var recordByteLimit: Int { fieldLimit > Int.max / 4 ? Int.max : fieldLimit * 4 }
 }
 
 private func onField(
   _ field: UnsafeMutableRawPointer?, _ count: Int, _ data: UnsafeMutableRawPointer?
 ) {
   guard let batch = data?.assumingMemoryBound(to: FieldBatch.self) else { return }
-  if let field, count > 0 {
+  var dropped = batch.pointee.openFieldDropped
+  batch.pointee.openFieldDropped = 0
+  let openFields = batch.pointee.fieldEnds.count - (batch.pointee.rowEnds.last?.fields ?? 0)
+  guard openFields < FieldBatch.recordFieldLimit else {
+    // Past the record's field limit the field is dropped whole; the last kept one is marked.
+    if let field, count > 0 {
+      batch.pointee.droppedBreaks += lineBreaks(
+        in: UnsafeBufferPointer(start: field.assumingMemoryBound(to: UInt8.self), count: count),
+        lfOnly: batch.pointee.lfOnly)
+    }
+    let last = batch.pointee.fieldEnds.count - 1
+    if batch.pointee.truncated.last != last { batch.pointee.truncated.append(last) }
+    return
+  }
+  let firstOpen = batch.pointee.fieldEnds.count - openFields
+  let recordBytes =
+    batch.pointee.bytes.count - (firstOpen == 0 ? 0 : batch.pointee.fieldEnds[firstOpen - 1])
+  var kept = min(count, batch.pointee.fieldLimit)
+  if recordBytes + kept > batch.pointee.recordByteLimit { kept = 0 }
+  dropped += count - kept
+  if let field, kept < count {
+    batch.pointee.droppedBreaks += lineBreaks(
+      in: UnsafeBufferPointer(
+        start: field.assumingMemoryBound(to: UInt8.self) + kept, count: count - kept),
+      lfOnly: batch.pointee.lfOnly)
+  }
+  if let field, kept > 0 {
     batch.pointee.bytes.append(
       contentsOf: UnsafeBufferPointer(
-        start: field.assumingMemoryBound(to: UInt8.self), count: count))
+        start: field.assumingMemoryBound(to: UInt8.self), count: kept))
   }
   batch.pointee.fieldEnds.append(batch.pointee.bytes.count)
+  if dropped > 0 {
+    batch.pointee.truncated.append(batch.pointee.fieldEnds.count - 1)
+  }
 }
 
 private func onRowEnd(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
   guard let batch = data?.assumingMemoryBound(to: FieldBatch.self) else { return }
-  batch.pointee.rowEnds.append((batch.pointee.fieldEnds.count, terminator))
+  batch.pointee.rowEnds.append(
+    (batch.pointee.fieldEnds.count, terminator, batch.pointee.droppedBreaks))
+  batch.pointee.droppedBreaks = 0
 }
 
 /// Only the space character is blank: with a tab delimiter libcsv's default would eat empty fields.
@@ -140,16 +200,26 @@ private let fieldBegun: Int32 = 2
 struct CSVReader: ~Copyable {
   let delimiter: UInt8
   let rowEnds: RowEnds
+  /// The header's field count, when known (see the type's comment on bare CRs).
+  let width: Int?
   private let parser: UnsafeMutablePointer<csv_parser>
   private var batch = FieldBatch()
+  /// A CR ended the last chunk: whether it is bare depends on the next chunk's first byte.
+  private var pendingCR = false
   /// Physical line of the next byte the caller has not yet seen as part of a record.
   private(set) var line = 1
   /// The previous row end was a CR, so an empty row ending in LF is the rest of a CRLF.
   private var afterCR = false
 
-  init(delimiter: UInt8 = 0x2C, rowEnds: RowEnds = .crOrLF) throws(CSVError) {
+  init(
+    delimiter: UInt8 = 0x2C, rowEnds: RowEnds = .crOrLF, width: Int? = nil,
+    fieldLimit: Int = .max
+  ) throws(CSVError) {
     self.delimiter = delimiter
     self.rowEnds = rowEnds
+    self.width = width
+    batch.fieldLimit = max(1, fieldLimit)
+    batch.lfOnly = rowEnds == .lf
     parser = .allocate(capacity: 1)
     guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
       parser.deallocate()
@@ -178,7 +248,7 @@ struct CSVReader: ~Copyable {
   /// True between records: every record fed so far is delivered and libcsv is in its initial
   /// state, so the bytes read next parse exactly as they would from the start of a file.
   var isAtRecordStart: Bool {
-    parser.pointee.pstate == 0 && batch.fieldEnds.isEmpty && !afterCR
+    parser.pointee.pstate == 0 && batch.fieldEnds.isEmpty && !afterCR && !pendingCR
   }
 
   /// Parses one chunk and calls `body` with every record it completes.
@@ -186,18 +256,83 @@ struct CSVReader: ~Copyable {
     _ chunk: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Void
   ) throws {
     guard chunk.count > 0 else { return }
+    guard rowEnds == .lf, let width else {
+      try feed(chunk)
+      return try deliver(cutOff: false, body)
+    }
+    var rest = chunk
+    if pendingCR {
+      pendingCR = false
+      try feedReturn(bare: rest[0] != 0x0A, width: width)
+    }
+    // Only a bare CR needs a decision; the CRs of CRLF pass to libcsv with the bytes around them.
+    guard let base = rest.baseAddress else { return try deliver(cutOff: false, body) }
+    var start = 0
+    var search = 0
+    while search < rest.count, let found = memchr(base + search, 0x0D, rest.count - search) {
+      let index = UnsafeRawPointer(found) - base
+      if index + 1 == rest.count {
+        try feed(UnsafeRawBufferPointer(rebasing: rest[start..<index]))
+        pendingCR = true
+        start = rest.count
+        break
+      }
+      if rest[index + 1] == 0x0A {
+        search = index + 2
+        continue
+      }
+      try feed(UnsafeRawBufferPointer(rebasing: rest[start..<index]))
+      try feedReturn(bare: true, width: width)
+      start = index + 1
+      search = start
+    }
+    rest = UnsafeRawBufferPointer(rebasing: rest[start...])
+    try feed(rest)
+    try deliver(cutOff: false, body)
+  }
+
+  /// Hands bytes to libcsv, then trims the field it is inside back to the field limit.
+  private mutating func feed(_ bytes: UnsafeRawBufferPointer) throws {
+    guard bytes.count > 0 else { return }
     let parser = self.parser
     let consumed = withUnsafeMutablePointer(to: &batch) { batch in
-      csv_parse(parser, chunk.baseAddress, chunk.count, onField, onRowEnd, batch)
+      csv_parse(parser, bytes.baseAddress, bytes.count, onField, onRowEnd, batch)
     }
-    guard consumed == chunk.count else {
+    guard consumed == bytes.count else {
       throw CSVError(message: String(cString: csv_strerror(csv_error(parser))))
     }
-    try deliver(cutOff: false, body)
+    let limit = batch.fieldLimit
+    let position = parser.pointee.entry_pos
+    if parser.pointee.pstate >= fieldBegun && position > limit {
+      batch.openFieldDropped += position - limit
+      if let buffer = parser.pointee.entry_buf {
+        batch.droppedBreaks += lineBreaks(
+          in: UnsafeBufferPointer(start: buffer + limit, count: position - limit),
+          lfOnly: batch.lfOnly)
+      }
+      parser.pointee.entry_pos = limit
+      parser.pointee.spaces = min(parser.pointee.spaces, limit)
+    }
+  }
+
+  /// A CR in `.lf` mode: a row end when bare, outside quotes and after a full row; else as is.
+  private mutating func feedReturn(bare: Bool, width: Int) throws {
+    var byte: UInt8 = 0x0D
+    if bare {
+      let state = parser.pointee.pstate
+      let insideQuotes = state == fieldBegun && parser.pointee.quoted != 0
+      let open = batch.fieldEnds.count - (batch.rowEnds.last?.fields ?? 0)
+      if !insideQuotes && open + (state == 0 ? 0 : 1) >= width { byte = 0x0A }
+    }
+    try withUnsafeBytes(of: &byte) { try feed($0) }
   }
 
   /// Ends the input: delivers a last record without a line break, flagged when cut off in a quote.
   mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
+    if pendingCR {
+      pendingCR = false
+      try feedReturn(bare: true, width: width ?? .max)
+    }
     let cutOff = parser.pointee.pstate == fieldBegun && parser.pointee.quoted != 0
     let parser = self.parser
     _ = withUnsafeMutablePointer(to: &batch) { batch in
@@ -209,6 +344,7 @@ struct CSVReader: ~Copyable {
   private mutating func deliver(cutOff: Bool, _ body: (CSVRecord) throws -> Void) throws {
     var firstField = 0
     let rowEnds = batch.rowEnds
+    let truncatedIndices = batch.truncated
     let delimiter = self.delimiter
     let lfOnly = self.rowEnds == .lf
     try batch.bytes.withUnsafeBufferPointer { bytes in
@@ -217,14 +353,18 @@ struct CSVReader: ~Copyable {
           let fieldRange = firstField..<rowEnd.fields
           if !fieldRange.isEmpty {
             let start = firstField == 0 ? 0 : ends[firstField - 1]
+            let truncated =
+              truncatedIndices.isEmpty ? 0 : truncatedIndices.count { fieldRange.contains($0) }
             let record = CSVRecord(
               line: line, isCutOff: cutOff && index == rowEnds.count - 1, delimiter: delimiter,
-              bytes: bytes, ends: UnsafeBufferPointer(rebasing: ends[fieldRange]), start: start)
+              truncatedFields: truncated, bytes: bytes,
+              ends: UnsafeBufferPointer(rebasing: ends[fieldRange]), start: start)
             try body(record)
             line += lineBreaks(
               in: UnsafeBufferPointer(rebasing: bytes[start..<ends[rowEnd.fields - 1]]),
               lfOnly: lfOnly)
           }
+          line += rowEnd.droppedBreaks
           switch rowEnd.terminator {
           case 0x0D:
             line += 1
@@ -245,6 +385,9 @@ struct CSVReader: ~Copyable {
   /// Drops delivered records, moving the fields of an unfinished record to the front.
   private mutating func compact(keepingFieldsFrom firstField: Int) {
     batch.rowEnds.removeAll(keepingCapacity: true)
+    if !batch.truncated.isEmpty {
+      batch.truncated = batch.truncated.filter { $0 >= firstField }.map { $0 - firstField }
+    }
     guard firstField > 0 else { return }
     let byteStart = batch.fieldEnds[firstField - 1]
     if firstField == batch.fieldEnds.count {

@@ -128,6 +128,11 @@ struct DayMonthEvidence: Sendable {
     }
   }
 
+  /// Whether a date read by `pattern` had a day above 12, so only that pattern's order fits.
+  func confirms(_ pattern: Int) -> Bool {
+    pattern < confirming.count && confirming[pattern] > 0
+  }
+
   /// Adds the evidence another part of the same column gathered.
   mutating func add(_ other: DayMonthEvidence) {
     for index in other.ambiguous.indices where index < ambiguous.count {

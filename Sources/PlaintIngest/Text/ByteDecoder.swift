@@ -45,7 +45,7 @@ struct DetectedEncoding: Equatable {
         return DetectedEncoding(kind: .utf16(bigEndian: bigEndian))
       }
       if sample.prefix(8192).contains(0) { return nil }
-      return isValidUTF8(sample, isWhole: isWhole)
+      return isUTF8Like(utf8Evidence(sample, isWhole: isWhole))
         ? DetectedEncoding(kind: .utf8) : DetectedEncoding(kind: .windows1252)
     }
   }
@@ -65,21 +65,34 @@ struct DetectedEncoding: Equatable {
     return nil
   }
 
-  /// Valid UTF-8, allowing a sequence cut by the end of a partial sample.
-  static func isValidUTF8(_ sample: UnsafeRawBufferPointer, isWhole: Bool) -> Bool {
+  /// Multi-byte UTF-8 characters and invalid sequences in the sample; a sequence cut by the end
+  /// of a partial sample is neither.
+  static func utf8Evidence(_ sample: UnsafeRawBufferPointer, isWhole: Bool)
+    -> (characters: Int, invalid: Int)
+  {
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = sample.makeIterator()
     var offset = 0
+    var characters = 0
+    var invalid = 0
     while true {
       switch parser.parseScalar(from: &iterator) {
       case .valid(let scalar):
         offset += scalar.count
+        if scalar.count > 1 { characters += 1 }
       case .emptyInput:
-        return true
+        return (characters, invalid)
       case .error(let length):
-        return !isWhole && offset + length >= sample.count - 3
+        offset += length
+        if isWhole || offset < sample.count - 3 { invalid += 1 }
       }
     }
+  }
+
+  /// UTF-8 with a few bad bytes stays UTF-8: windows-1252 text almost never holds a valid
+  /// multi-byte sequence, so more valid characters than invalid sequences means UTF-8.
+  static func isUTF8Like(_ evidence: (characters: Int, invalid: Int)) -> Bool {
+    evidence.invalid == 0 || evidence.characters > evidence.invalid
   }
 }
 

@@ -11,6 +11,8 @@ import Foundation
 /// Decompressing in a child process keeps zlib out of the package and runs on a second core.
 struct ByteSource: ~Copyable {
   let displayPath: String
+  /// The file's modification time (of the `.gz` for a compressed file).
+  let modified: Date
   private let descriptor: Int32
   private let gzip: Process?
 
@@ -22,9 +24,15 @@ struct ByteSource: ~Copyable {
       throw .unreadable(displayPath, String(cString: strerror(errno)))
     }
     guard (info.st_mode & S_IFMT) != S_IFDIR else { throw .unreadable(displayPath, "is a folder") }
+    // A FIFO would block the open and the read forever; a device never ends.
+    if let kind = Self.specialKind(info.st_mode) { throw .notRegularFile(displayPath, kind) }
+    let modified = Date(
+      timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)
+        + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
     let file = open(path, O_RDONLY)
     guard file >= 0 else { throw .unreadable(displayPath, String(cString: strerror(errno))) }
     guard path.hasSuffix(".gz") else {
+      self.modified = modified
       descriptor = file
       gzip = nil
       return
@@ -41,8 +49,21 @@ struct ByteSource: ~Copyable {
     } catch {
       throw .unreadable(displayPath, "cannot run gzip to decompress it (\(error))")
     }
+    self.modified = modified
     descriptor = dup(pipe.fileHandleForReading.fileDescriptor)
     gzip = process
+  }
+
+  /// What a file that is neither regular nor a folder is, from `st_mode`; nil when regular.
+  static func specialKind(_ mode: mode_t) -> String? {
+    switch mode & S_IFMT {
+    case S_IFREG, S_IFDIR: nil
+    case S_IFIFO: "a FIFO (named pipe)"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    default: "a special file"
+    }
   }
 
   deinit {
@@ -87,4 +108,15 @@ private func systemRead(_ file: Int32, _ buffer: UnsafeMutableRawPointer, _ coun
   #else
     Darwin.read(file, buffer, count)
   #endif
+}
+
+extension ExportReader {
+  /// Throws unless `path` (links followed) is a regular file: a FIFO would block whoever opens it.
+  public static func checkRegularFile(_ path: String, displayPath: String) throws(IngestError) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return }
+    if let kind = ByteSource.specialKind(info.st_mode) {
+      throw .notRegularFile(displayPath, kind)
+    }
+  }
 }

@@ -3,16 +3,30 @@ enum FieldEncoding: Sendable {
   case utf8
   case windows1252
 
-  /// The text of `bytes`; invalid bytes become U+FFFD and are added to `replaced`.
+  /// The text of `bytes`; invalid bytes and NUL become U+FFFD and are added to `replaced`.
+  ///
+  /// NUL is replaced because C strings, SQLite's text functions and terminals end text there:
+  /// carried as is, it would cut the stored text short in some outputs and not in others.
   func string(_ bytes: UnsafeBufferPointer<UInt8>, replaced: inout Int) -> String {
     switch self {
     case .utf8:
-      if let text = String(validating: bytes, as: UTF8.self) { return text }
+      if let text = String(validating: bytes, as: UTF8.self) {
+        guard text.utf8.contains(0) else { return text }
+        replaced += text.utf8.count { $0 == 0 }
+        return String(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : Character($0) })
+      }
       return Self.repairing(bytes, replaced: &replaced)
     case .windows1252:
-      if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+      if !bytes.contains(where: { $0 >= 0x80 || $0 == 0 }) {
+        return String(decoding: bytes, as: UTF8.self)
+      }
       var text = String.UnicodeScalarView()
       for byte in bytes {
+        if byte == 0 {
+          replaced += 1
+          text.append("\u{FFFD}")
+          continue
+        }
         let value =
           byte >= 0x80 && byte < 0xA0 ? Self.windows1252High[Int(byte - 0x80)] : UInt32(byte)
         text.append(Unicode.Scalar(value) ?? "\u{FFFD}")
@@ -30,7 +44,13 @@ enum FieldEncoding: Sendable {
     while true {
       switch parser.parseScalar(from: &iterator) {
       case .valid(let encoded):
-        text.append(Unicode.UTF8.decode(encoded))
+        let scalar = Unicode.UTF8.decode(encoded)
+        if scalar == "\0" {
+          replaced += 1
+          text.append("\u{FFFD}")
+        } else {
+          text.append(scalar)
+        }
       case .error(let length):
         replaced += length
         text.append("\u{FFFD}")

@@ -88,10 +88,14 @@ extension ReportModel {
     /// "tickets" (its first and last dated row) or "covers" (the source's `covers:`).
     public var basis: String
     public var productLines: [String]
+    /// Rows on days far from the rest of the file: counted, not stretching its span.
+    public var stragglers: Int = 0
 
     public init(
-      path: String, from: String?, through: String?, basis: String, productLines: [String]
+      path: String, from: String?, through: String?, basis: String, productLines: [String],
+      stragglers: Int = 0
     ) {
+      self.stragglers = stragglers
       self.path = path
       self.from = from
       self.through = through
@@ -100,7 +104,7 @@ extension ReportModel {
     }
 
     enum CodingKeys: String, CodingKey {
-      case path, from, through, basis
+      case path, from, through, basis, stragglers
       case productLines = "product_lines"
     }
 
@@ -111,6 +115,7 @@ extension ReportModel {
       try container.encode(through, forKey: .through)
       try container.encode(basis, forKey: .basis)
       try container.encode(productLines, forKey: .productLines)
+      try container.encode(stragglers, forKey: .stragglers)
     }
   }
 

@@ -127,6 +127,40 @@ extension Store {
     }
   }
 
+  /// Profiles of each file (by its path as the tickets record it) from the tickets kept from it:
+  /// the fallback for files ingested before profiles were kept, or whose product lines a
+  /// taxonomy change moved. Days are cut at `timeZone`'s current offset.
+  public func profilesFromTickets(timeZone: TimeZone) throws(StoreError) -> [String: SourceProfile]
+  {
+    try read("profiling the tickets of each file") { db in
+      var profiles: [String: SourceProfile] = [:]
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT source_file, product_line, CAST((created + ?) / 86400 AS INTEGER) AS day,
+            COUNT(*) AS n
+          FROM tickets GROUP BY source_file, product_line, day
+          """,
+        arguments: [Double(timeZone.secondsFromGMT())])
+      for row in rows {
+        let file: String = row["source_file"]
+        let count: Int = row["n"]
+        let day: Int = row["day"]
+        profiles[file, default: SourceProfile()].days[String(day), default: 0] += count
+        profiles[file, default: SourceProfile()].lines[row["product_line"], default: 0] += count
+      }
+      return profiles
+    }
+  }
+
+  /// Forgets every file's profile (after a taxonomy change moved tickets between product lines,
+  /// the profiles' lines no longer hold); reports then profile the kept tickets.
+  public func forgetProfiles() throws(StoreError) {
+    try write("forgetting file profiles") { db in
+      try db.execute(sql: "UPDATE sources SET profile = NULL")
+    }
+  }
+
   /// How many tickets of each of `periods` have no text (empty or blank), and how many there are.
   public func emptyTextCounts(in periods: [Period]) throws(StoreError)
     -> [Period: (empty: Int, total: Int)]
