@@ -21,7 +21,9 @@ struct DataCoverage {
   struct File: Sendable {
     var path: String
     /// The days covered; nil when the file had no dated row.
-    var span: Range<Date>? { spans.isEmpty ? nil : spans[0].lowerBound..<spans[spans.count - 1].upperBound }
+    var span: Range<Date>? {
+      spans.isEmpty ? nil : spans[0].lowerBound..<spans[spans.count - 1].upperBound
+    }
     /// The covered runs of days (more than one where the file has a hole).
     var spans: [Range<Date>]
     /// Whether the span was stretched by the source's `covers:`.
