@@ -11,7 +11,7 @@ import PlaintStore
 /// gap of more than 14 days (or ten times the file's usual gap between days), is counted but
 /// does not stretch the span; a gap that long between two larger runs is a hole in the file.
 /// The source's `covers:` stretches the span to the edges it names, within the periods the rows
-/// reach. A file carries a product line unless it holds implausibly few of the line's rows for
+/// reach and by at most a week (or three of the file's usual gaps between days). A file carries a product line unless it holds implausibly few of the line's rows for
 /// its span: under a tenth of what the line's rate over the files that hold it predicts, and
 /// fewer than chance allows (Poisson, p < 0.001). One company's export with three stray rows of
 /// another company's line does not cover that line; a month with no complaint about a small
@@ -43,6 +43,9 @@ struct DataCoverage {
   static let stragglerShare = 0.02
   /// The shortest gap between days that cuts a file into runs.
   static let minimumGapDays = 14
+  /// How far `covers:` may stretch a file's span beyond its first or last row (or three of the
+  /// file's usual gaps between days, when longer).
+  static let coversReachDays = 7
   /// A file carries a line when it holds at least this share of the rows the line's rate over
   /// its span predicts (rates move: the Housing Ombudsman's doubled in two years), or a count
   /// that chance allows at `carryLevel`.
@@ -85,10 +88,12 @@ struct DataCoverage {
       profiles[source.path] = profile
       var spans: [Range<Date>] = []
       var stragglers = 0
+      var usualGap = 1
       let days = profile.days.compactMap { day, count in Int(day).map { ($0, count) } }
         .sorted { $0.0 < $1.0 }
       if !days.isEmpty {
-        let runs = Self.runs(days)
+        let (runs, usual) = Self.runs(days)
+        usualGap = usual
         let total = days.reduce(0) { $0 + $1.1 }
         for run in runs {
           let count = run.reduce(0) { $0 + $1.1 }
@@ -110,8 +115,14 @@ struct DataCoverage {
         let firstPeriod = Period(containing: lower, in: timeZone, granularity: granularity)
         let lastPeriod = Period(
           containing: upper.addingTimeInterval(-1), in: timeZone, granularity: granularity)
-        let from = max(declared.lowerBound, firstPeriod.start(in: timeZone))
-        let through = min(declared.upperBound, lastPeriod.next(in: timeZone).start(in: timeZone))
+        // … and by no more than a few of the file's usual gaps between days: an export whose rows
+        // stop weeks before its declared end does not cover those weeks.
+        let reach = Double(max(Self.coversReachDays, 3 * usualGap)) * 86_400
+        let from = max(
+          declared.lowerBound, firstPeriod.start(in: timeZone), lower.addingTimeInterval(-reach))
+        let through = min(
+          declared.upperBound, lastPeriod.next(in: timeZone).start(in: timeZone),
+          upper.addingTimeInterval(reach))
         spans[0] = min(from, lower)..<spans[0].upperBound
         spans[spans.count - 1] = spans[spans.count - 1].lowerBound..<max(through, upper)
         let tickets = [source.firstCreated, source.lastCreated].compactMap { $0 }
@@ -164,7 +175,7 @@ struct DataCoverage {
 
   /// Consecutive days cut where the gap between two days with rows is longer than the file's
   /// usual gap allows.
-  static func runs(_ days: [(Int, Int)]) -> [[(Int, Int)]] {
+  static func runs(_ days: [(Int, Int)]) -> (runs: [[(Int, Int)]], usualGap: Int) {
     let gaps = zip(days.dropFirst(), days).map { $0.0 - $1.0 }.sorted()
     let usual = gaps.isEmpty ? 1 : gaps[gaps.count / 2]
     let limit = max(minimumGapDays, 10 * usual)
@@ -176,7 +187,7 @@ struct DataCoverage {
         runs.append([day])
       }
     }
-    return runs
+    return (runs, usual)
   }
 
   /// How much of `period` the files holding `line` cover; a line no file held has no history.

@@ -257,8 +257,24 @@ struct RowScan: @unchecked Sendable {
   /// Fails when the created dates contradict the configured day/month order: some rows are read
   /// only by the other order, and no date confirms the configured one.
   func checkDateOrder() throws {
-    guard accounting.swappedDates > 0, let sample = accounting.samples["swapped"] else { return }
     let patterns = dates.patterns
+    // One column read day first in some rows and month first in others: at least one order
+    // misdated its rows, and nothing tells which rows.
+    if let mixed = dayMonth.mixedOrders(patterns) {
+      let confirmed = (mixed.dayFirst + mixed.monthFirst).filter { dayMonth.confirms($0) }
+      let names = { (indices: [Int]) in
+        indices.map { "\"\(patterns[$0].format)\"" }.joined(separator: ", ")
+      }
+      let advice =
+        confirmed.count == 1
+        ? "only \(names(confirmed)) is confirmed by a date with a day above 12: set date_format: \"\(patterns[confirmed[0]].format)\""
+        : "set date_format to the one order the export uses"
+      throw IngestError.contradicted(
+        path,
+        "column \"\(createdColumn)\": dates were read in both orders, day first by \(names(mixed.dayFirst)) and month first by \(names(mixed.monthFirst)), so some rows are misdated; \(advice)"
+      )
+    }
+    guard accounting.swappedDates > 0, let sample = accounting.samples["swapped"] else { return }
     let used = patterns.indices.filter { patterns[$0].hasNumericDayAndMonth }
     guard !used.contains(where: { dayMonth.confirms($0) }),
       let first = used.first

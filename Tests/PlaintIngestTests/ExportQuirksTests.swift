@@ -80,19 +80,33 @@ struct ExportQuirksTests {
     #expect(result.accounting.warnings.isEmpty)
   }
 
-  @Test func bothOrdersInOneColumnAreAWarning() throws {
+  /// One column read day first in some rows and month first in others has misdated some of
+  /// them, and nothing tells which: the file fails, naming both patterns.
+  @Test func bothOrdersInOneColumnFailTheFile() throws {
     let path = temporaryFile(
       "mixed-dates.csv",
       "Id,Subject,Created at\n1,a,03/04/2025\n2,b,25/04/2025\n3,c,04/26/2025\n")
     defer { try? FileManager.default.removeItem(atPath: path) }
     var settings = SourceSettings(path: path, displayPath: "mixed-dates.csv", profile: "zendesk")
     settings.dateFormats = ["dd/MM/yyyy", "MM/dd/yyyy"]
-    let result = try Fixture.read(settings)
-    #expect(result.accounting.accepted == 3)
-    let warning = try #require(result.accounting.warnings.first)
-    #expect(warning.contains("both orders"))
-    #expect(warning.contains("\"dd/MM/yyyy\" (from date_format)"))
-    #expect(warning.contains("\"MM/dd/yyyy\" (from date_format)"))
+    let error = #expect(throws: IngestError.self) { try Fixture.read(settings) }
+    let message = error.map { "\($0)" } ?? ""
+    #expect(message.contains("dates were read in both orders"))
+    #expect(message.contains("day first by \"dd/MM/yyyy\" and month first by \"MM/dd/yyyy\""))
+    #expect(message.contains("so some rows are misdated"))
+  }
+
+  /// A profile's own fallback pattern must not hide a wrong `date_format`: US dates read as
+  /// `d/M/yy` where they can be, and as the profile's `M/d/yy` elsewhere, fail with the one that
+  /// a date confirms.
+  @Test func aFallbackPatternDoesNotHideAWrongOrder() throws {
+    let path = temporaryFile(
+      "us-dates.csv", "Id,Subject,Created at\n1,a,3/4/25\n2,b,3/18/25\n3,c,4/5/25\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var settings = SourceSettings(path: path, displayPath: "us-dates.csv", profile: "zendesk")
+    settings.dateFormats = ["d/M/yy", "M/d/yy"]
+    let error = #expect(throws: IngestError.self) { try Fixture.read(settings) }
+    #expect("\(error.map { "\($0)" } ?? "")".contains("set date_format: \"M/d/yy\""))
   }
 
   @Test func excelSeparatorLineNamesTheDelimiterAndIsNotARow() throws {
