@@ -307,7 +307,8 @@ public struct MarkdownRenderer: Sendable {
     }
     for gap in report.coverage.gaps {
       lines.append(
-        "- " + Self.escape(text.gapLine(gap, granularity: report.granularity)) + ".")
+        "- " + Self.escape(text.gapLine(gap, granularity: report.granularity))
+          + text[.sentenceEnd])
     }
     let unclassified = report.totals.classifiedShare.map { 1 - $0 }
     let empty = report.dataQuality.emptyText

@@ -296,6 +296,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case fileSpanTickets
   case spanRange
   case spanNone
+  case periodRange
   case gapLine
   case gapRun
   case gapMonthOne

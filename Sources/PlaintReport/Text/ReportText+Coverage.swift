@@ -105,7 +105,7 @@ extension ReportText {
   func gap(_ gap: ReportModel.CoverageGap, granularity: String) -> String {
     let range =
       gap.from == gap.through
-      ? period(gap.from) : self(.spanRange, period(gap.from), period(gap.through))
+      ? period(gap.from) : self(.periodRange, period(gap.from), period(gap.through))
     let one = gap.periods == 1
     let unit: ReportPhrase =
       granularity == "week"

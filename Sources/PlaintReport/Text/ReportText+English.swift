@@ -281,6 +281,7 @@ extension ReportText {
     .fileSpanCovers: "{0} (as `covers:` says)",
     .fileSpanTickets: "{0} (first to last ticket)",
     .spanRange: "{0} to {1}",
+    .periodRange: "{0} to {1}",
     .spanNone: "no day",
     .gapLine: "Coverage, {0}: {1}",
     .gapRun: "{0} ({1}): {2}",

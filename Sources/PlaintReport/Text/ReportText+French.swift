@@ -244,9 +244,9 @@ extension ReportText {
     .mdRejected: "Lignes rejetées : {0} (voir rejects.csv).",
     .notePrefix: "Remarque",
     .noticePartial:
-      "{0} est une période partielle : les exports n'en couvrent qu'une partie ({1}). Ses chiffres sont affichés ; rien n'est jugé.",
+      "La période {0} est partielle : les exports n'en couvrent qu'une partie ({1}). Ses chiffres sont affichés ; rien n'est jugé.",
     .noticePartialUnknown:
-      "{0} est une période partielle : les exports n'en couvrent qu'une partie. Ses chiffres sont affichés ; rien n'est jugé.",
+      "La période {0} est partielle : les exports n'en couvrent qu'une partie. Ses chiffres sont affichés ; rien n'est jugé.",
     .noticeLatestWhole: " La dernière période complète est {0}.",
     .noticeNotCovered:
       "Aucun export ne couvre {0} : on n'en sait rien, ce qui ne veut pas dire zéro réclamation.",
@@ -290,6 +290,7 @@ extension ReportText {
     .fileSpanCovers: "{0} (selon `covers:`)",
     .fileSpanTickets: "{0} (du premier au dernier ticket)",
     .spanRange: "du {0} au {1}",
+    .periodRange: "de {0} à {1}",
     .spanNone: "aucun jour",
     .gapLine: "Couverture, {0} : {1}",
     .gapRun: "{0} ({1}) : {2}",

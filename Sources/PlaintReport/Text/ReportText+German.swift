@@ -252,9 +252,9 @@ extension ReportText {
       "Kein Export deckt {0} ab: Über diese Periode ist nichts bekannt, und das heißt nicht null Beschwerden.",
     .noticeLatestTicket: " Das neueste gesehene Ticket stammt vom {0}.",
     .noticeLineNotCovered:
-      "{0} ist von den Exporten für {1} nicht vollständig abgedeckt: Ihre Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind unvollständig.",
+      "{0} ist von den Exporten für {1} nicht vollständig abgedeckt: Deren Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind unvollständig.",
     .noticeLinesNotCovered:
-      "{0} sind von den Exporten für {1} nicht vollständig abgedeckt: Ihre Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind unvollständig.",
+      "{0} sind von den Exporten für {1} nicht vollständig abgedeckt: Deren Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind unvollständig.",
     .noticeClassificationShift:
       "Urteile nach Kategorie werden zurückgehalten: {0} der Beschwerden der Periode haben keinen Text zum Zuordnen{1}; eine Verschiebung zwischen Kategorien käme also vom Export, nicht von den Beschwerden.",
     .noticeShareBefore: " (in den Perioden davor {0})",
@@ -289,6 +289,7 @@ extension ReportText {
     .fileSpanCovers: "{0} (laut `covers:`)",
     .fileSpanTickets: "{0} (erstes bis letztes Ticket)",
     .spanRange: "{0} bis {1}",
+    .periodRange: "{0} bis {1}",
     .spanNone: "kein Tag",
     .gapLine: "Abdeckung, {0}: {1}",
     .gapRun: "{0} ({1}): {2}",

@@ -237,17 +237,17 @@ extension ReportText {
     .mdRejected: "Odrzucone wiersze: {0} (zob. rejects.csv).",
     .notePrefix: "Uwaga",
     .noticePartial:
-      "{0} to okres niepełny: eksporty obejmują tylko jego część ({1}). Liczby są pokazane; nic nie jest oceniane.",
+      "Okres {0} jest niepełny: eksporty obejmują tylko jego część ({1}). Liczby są pokazane; nic nie jest oceniane.",
     .noticePartialUnknown:
-      "{0} to okres niepełny: eksporty obejmują tylko jego część. Liczby są pokazane; nic nie jest oceniane.",
+      "Okres {0} jest niepełny: eksporty obejmują tylko jego część. Liczby są pokazane; nic nie jest oceniane.",
     .noticeLatestWhole: " Ostatni pełny okres: {0}.",
     .noticeNotCovered:
       "Okres {0} nie jest objęty żadnym eksportem: nic o nim nie wiadomo, a to nie to samo co zero reklamacji.",
     .noticeLatestTicket: " Najnowsze widziane zgłoszenie: {0}.",
     .noticeLineNotCovered:
-      "{0}: linia nie jest w pełni objęta eksportami w okresie {1}; jej komórki nie są oceniane, a sumy, które ją zawierają, są niepełne.",
+      "{0}: linia nie jest w pełni objęta eksportami (okres: {1}); jej komórki nie są oceniane, a sumy, które ją zawierają, są niepełne.",
     .noticeLinesNotCovered:
-      "{0}: linie nie są w pełni objęte eksportami w okresie {1}; ich komórki nie są oceniane, a sumy, które je zawierają, są niepełne.",
+      "{0}: linie nie są w pełni objęte eksportami (okres: {1}); ich komórki nie są oceniane, a sumy, które je zawierają, są niepełne.",
     .noticeClassificationShift:
       "Werdykty według kategorii wstrzymano: {0} reklamacji z okresu nie ma tekstu do klasyfikacji{1}, więc przesunięcie między kategoriami wynikałoby z eksportu, a nie z reklamacji.",
     .noticeShareBefore: " (we wcześniejszych okresach: {0})",
@@ -282,6 +282,7 @@ extension ReportText {
     .fileSpanCovers: "{0} (według `covers:`)",
     .fileSpanTickets: "{0} (od pierwszego do ostatniego zgłoszenia)",
     .spanRange: "od {0} do {1}",
+    .periodRange: "od {0} do {1}",
     .spanNone: "brak dni",
     .gapLine: "Pokrycie, {0}: {1}",
     .gapRun: "{0} ({1}): {2}",

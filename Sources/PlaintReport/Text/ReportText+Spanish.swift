@@ -245,9 +245,9 @@ extension ReportText {
     .mdRejected: "Filas rechazadas: {0} (ver rejects.csv).",
     .notePrefix: "Nota",
     .noticePartial:
-      "{0} es un periodo parcial: las exportaciones solo cubren una parte ({1}). Sus cifras se muestran; no se juzga nada.",
+      "El periodo {0} es parcial: las exportaciones solo cubren una parte ({1}). Sus cifras se muestran; no se juzga nada.",
     .noticePartialUnknown:
-      "{0} es un periodo parcial: las exportaciones solo cubren una parte. Sus cifras se muestran; no se juzga nada.",
+      "El periodo {0} es parcial: las exportaciones solo cubren una parte. Sus cifras se muestran; no se juzga nada.",
     .noticeLatestWhole: " El último periodo completo es {0}.",
     .noticeNotCovered:
       "Ninguna exportación cubre {0}: no se sabe nada de él, lo que no significa cero reclamaciones.",
@@ -292,6 +292,7 @@ extension ReportText {
     .fileSpanCovers: "{0} (según `covers:`)",
     .fileSpanTickets: "{0} (del primer al último ticket)",
     .spanRange: "del {0} al {1}",
+    .periodRange: "de {0} a {1}",
     .spanNone: "ningún día",
     .gapLine: "Cobertura, {0}: {1}",
     .gapRun: "{0} ({1}): {2}",

@@ -287,6 +287,7 @@ extension ReportText {
     .fileSpanCovers: "{0} (`covers:` ayarına göre)",
     .fileSpanTickets: "{0} (ilk kayıttan son kayda)",
     .spanRange: "{0} – {1}",
+    .periodRange: "{0} – {1}",
     .spanNone: "gün yok",
     .gapLine: "Kapsam, {0}: {1}",
     .gapRun: "{0} ({1}): {2}",
