@@ -3,9 +3,10 @@ import PlaintCore
 
 @testable import PlaintReport
 
-/// Two report bundles that between them reach every section and sentence of the renderers: a
-/// busy period (anomalies, long lists, frozen baselines, releases, canaries) and a quiet one
-/// without sales (every "none" sentence).
+/// Report bundles that between them reach every section and sentence of the renderers: a busy
+/// period (anomalies, long lists, frozen baselines, releases, canaries, coverage gaps and data
+/// warnings), a quiet one without sales or SLA (every "none" sentence), a partial week and a
+/// period no export covers.
 enum LanguageFixture {
   static let periods = (1...12).map { String(format: "2025-%02d", $0) }
   static let period = "2025-12"
@@ -191,6 +192,34 @@ enum LanguageFixture {
           expected: true)
       ],
       missing: ["CANARY-2"])
+    // Whole period, but with every other caveat: exports cut to lines and files, gaps of each
+    // reason, a file list too long to show, files without resolution times.
+    var files = (1...22).map { index in
+      ReportModel.CoveredFile(
+        path: "exports/shop-\(index).csv", from: "2025-01-0\(index % 9 + 1)",
+        through: index % 3 == 0 ? "2025-01-0\(index % 9 + 1)" : "2025-12-31",
+        basis: index % 2 == 0 ? "covers" : "tickets", productLines: ["Kettles", "Blenders"])
+    }
+    files[0].from = nil
+    files[0].through = nil
+    report.coverage = .init(
+      period: "whole", periodFrom: "2025-12-01", periodThrough: "2025-12-31",
+      latestWholePeriod: period, firstDay: "2024-01-01", lastDay: "2025-12-31", files: files,
+      gaps: (1...22).map { index in
+        .init(
+          productLine: lines[index % 3], from: index == 1 ? "2025-03" : "2024-07",
+          through: index == 1 ? "2025-03" : "2025-06", periods: index == 1 ? 1 : 12,
+          reason: ["not_covered", "partial", "before_history"][index % 3])
+      })
+    report.coverage.linesNotCovered = ["Kettles", "Blenders", "Toasters"]
+    report.dataQuality = .init(
+      complaints: 12345, unassigned: 3000, unclassified: 4000, emptyText: 2000,
+      inJudgedCells: 5000, withoutResolution: ["exports/shop-1.csv", "exports/shop-2.csv"],
+      warnings: [
+        "lines_not_covered", "classification_shift", "unassigned", "unclassified", "empty_text",
+        "judged_minority",
+      ])
+    report.dataQuality.emptyTextBefore = 0.02
     let grid = lines.flatMap { line in
       ["product", "service", "policy", "other"].flatMap { category in
         ["key_account", "consumer"].map { tier in
@@ -207,19 +236,74 @@ enum LanguageFixture {
       grid: grid, generatedBy: "plaint 0.1.0")
   }
 
-  /// The quiet period: no sales, no FDR, nothing flagged, nothing read.
+  /// The quiet period: no sales, no FDR, no SLA, nothing flagged, nothing read.
   static func quiet() -> ReportBundle {
     let method = ReportModel.Method(
       name: "u", sigma: 2.5, baselinePeriods: 12, minBaselinePeriods: 6, minCount: 3, fdr: nil,
       rules: ["beyond_limit"], exposure: ReportModel.Method.countExposure, description: "")
-    let report = ReportModel(
+    var report = ReportModel(
       period: period, granularity: "month", method: method,
       totals: .init(complaints: 0, units: nil, rate: nil, classifiedShare: nil),
       resolution: .init(
         byCategory: [.init(key: "other", medianHours: nil, p90Hours: nil, slaBreachShare: nil)],
-        slaHours: 72))
+        slaHours: nil))
+    report.dataQuality = .init(hasSales: false)
     return ReportBundle(report: report, generatedBy: "plaint 0.1.0")
   }
+
+  /// A partial week: exports cover some of its days, one line is not covered whole, one
+  /// complaint has no text; nothing is judged.
+  static func partial() -> ReportBundle {
+    var bundle = quiet()
+    bundle.report.period = "2025-W50"
+    bundle.report.granularity = "week"
+    bundle.report.resolution.slaHours = 72
+    bundle.report.totals.complaints = 40
+    bundle.report.coverage = .init(
+      period: "partial", periodFrom: "2025-12-08", periodThrough: "2025-12-11",
+      latestWholePeriod: "2025-W49", firstDay: "2025-01-06", lastDay: "2025-12-11",
+      files: [
+        .init(
+          path: "exports/week.csv", from: "2025-01-06", through: "2025-12-11", basis: "covers",
+          productLines: ["Kettles"])
+      ],
+      gaps: [
+        .init(
+          productLine: "Kettles", from: "2025-W50", through: "2025-W50", periods: 1,
+          reason: "partial"),
+        .init(
+          productLine: "Toasters", from: "2025-W02", through: "2025-W10", periods: 9,
+          reason: "not_covered"),
+      ])
+    bundle.report.coverage.periodCovered = [
+      .init(from: "2025-12-08", through: "2025-12-09"),
+      .init(from: "2025-12-11", through: "2025-12-11"),
+    ]
+    bundle.report.coverage.linesNotCovered = ["Kettles"]
+    bundle.report.dataQuality = .init(
+      complaints: 40, emptyText: 1, hasSales: false,
+      warnings: ["partial_period", "lines_not_covered"])
+    return bundle
+  }
+
+  /// A period no export covers, after a single export of one day.
+  static func uncovered() -> ReportBundle {
+    var bundle = quiet()
+    bundle.report.coverage = .init(
+      period: "not_covered", latestWholePeriod: "2025-10", firstDay: "2025-11-03",
+      lastDay: "2025-11-03",
+      files: [
+        .init(
+          path: "exports/one-day.csv", from: "2025-11-03", through: "2025-11-03",
+          basis: "tickets", productLines: ["Blenders"])
+      ])
+    bundle.report.coverage.lastTicket = "2025-11-03"
+    bundle.report.dataQuality = .init(hasSales: false, warnings: ["not_covered"])
+    return bundle
+  }
+
+  /// Every fixture bundle: between them they reach every section and sentence.
+  static func all() -> [ReportBundle] { [busy(), quiet(), partial(), uncovered()] }
 
   /// `bundle` with its report in `language`.
   static func inLanguage(_ bundle: ReportBundle, _ language: ReportLanguage) -> ReportBundle {

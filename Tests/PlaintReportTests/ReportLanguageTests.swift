@@ -108,10 +108,10 @@ import Testing
       .replacingOccurrences(of: "&amp;", with: "&")
   }
 
-  /// Both fixtures rendered in `language`, HTML and Markdown, as a reader sees them, without
+  /// Every fixture rendered in `language`, HTML and Markdown, as a reader sees them, without
   /// code spans (a command such as `plaint baseline show` is not English prose).
   static func rendered(_ language: ReportLanguage) -> String {
-    let pages = [LanguageFixture.busy(), LanguageFixture.quiet()].map { bundle in
+    let pages = LanguageFixture.all().map { bundle in
       let bundle = LanguageFixture.inLanguage(bundle, language)
       return visibleText(html: HTMLRenderer().render(bundle)) + "\n"
         + MarkdownRenderer().render(bundle).replacingOccurrences(of: "\\", with: "")

@@ -77,7 +77,7 @@ public struct HTMLRenderer: Sendable {
   /// What the reader must know before trusting the numbers below: a partial or uncovered period,
   /// and high shares of unassigned, unclassified or empty complaints.
   private func notices(_ report: ReportModel) -> String {
-    let lines = CoverageText.headline(report)
+    let lines = text.coverageNotices(report)
     guard !lines.isEmpty else { return "" }
     var html = "<section id=\"notices\" class=\"notices\">\n"
     for line in lines { html += "<p class=\"bad\">\(e(line))</p>\n" }
@@ -90,7 +90,7 @@ public struct HTMLRenderer: Sendable {
     if report.coverage.isCovered {
       html += card(text.count(report.totals.complaints), text[.cardComplaints])
     } else {
-      html += card("–", e(CoverageText.noData(report)))
+      html += card("–", e(text.noData(report)))
     }
     if let rate = report.totals.rate {
       var label = text(.cardRate, scale.unit)
@@ -107,7 +107,7 @@ public struct HTMLRenderer: Sendable {
       html += card("–", text[.cardNoRate])
     }
     let newCount = report.anomalies.filter { $0.status == "new" }.count
-    if let unjudged = CoverageText.unjudged(report) {
+    if let unjudged = text.unjudged(report) {
       html += card("–", e(unjudged))
     } else {
       html += card(
@@ -121,7 +121,7 @@ public struct HTMLRenderer: Sendable {
 
     html += "<h2>\(text[.headingAnomalies])</h2>\n"
     if report.anomalies.isEmpty {
-      if let why = CoverageText.noAnomalies(report) {
+      if let why = text.nothingJudged(report) {
         html += "<p>\(e(why))</p>\n"
       } else {
         html += "<p>\(text(.noAnomalies, e(text.period(report.period))))</p>\n"
@@ -539,7 +539,7 @@ public struct HTMLRenderer: Sendable {
     else { return "" }
     var html = "<section id=\"resolution\">\n<h2>\(text[.headingResolutionTimes])</h2>\n"
     if !without.isEmpty {
-      html += "<p class=\"note\">\(e(CoverageText.withoutResolution(without)))</p>\n"
+      html += "<p class=\"note\">\(e(text.withoutResolution(without)))</p>\n"
     }
     guard !resolution.byCategory.isEmpty || !resolution.openPastSLA.isEmpty else {
       return html + "</section>\n"
@@ -671,7 +671,7 @@ public struct HTMLRenderer: Sendable {
     html += "<h3>\(text[.headingClassification])</h3>\n<p>"
     html += text(.unclassifiedShare, text.percent(report.totals.classifiedShare.map { 1 - $0 }))
     if report.dataQuality.emptyText > 0 {
-      html += " " + e(CoverageText.emptyText(report.dataQuality.emptyText))
+      html += " " + e(text.emptyText(report.dataQuality.emptyText))
     }
     if report.reclassified > 0 {
       html += " " + text(.htmlReclassified, text.count(report.reclassified))
@@ -690,7 +690,7 @@ public struct HTMLRenderer: Sendable {
     if report.dataGaps.isEmpty {
       html +=
         report.dataQuality.hasSales
-        ? "<p>\(text[.noDataGaps])</p>\n" : "<p>\(e(CoverageText.noSales))</p>\n"
+        ? "<p>\(text[.noDataGaps])</p>\n" : "<p>\(text[.noSales])</p>\n"
     } else {
       html += "<p>\(text(.dataGapsSummary, text.count(report.dataGaps.count)))</p>\n<table>\n"
       html += "<tr><th>\(text[.columnPeriod])</th><th>\(text[.columnProductLine])</th>"
@@ -711,33 +711,40 @@ public struct HTMLRenderer: Sendable {
   /// Each export's span of days, and the runs of periods each line's exports do not cover.
   private func coverage(_ report: ReportModel) -> String {
     let coverage = report.coverage
-    var html = "<h3>Coverage</h3>\n"
-    guard !coverage.files.isEmpty else { return html + "<p>No export holds a dated row.</p>\n" }
-    html += "<table>\n<tr><th>Export</th><th>Covers</th><th>Product lines</th></tr>\n"
+    var html = "<h3>\(text[.headingCoverage])</h3>\n"
+    guard !coverage.files.isEmpty else { return html + "<p>\(text[.noCoveredFiles])</p>\n" }
+    html += "<table>\n<tr><th>\(text[.columnExport])</th><th>\(text[.columnCovers])</th>"
+    html += "<th>\(text[.columnProductLines])</th></tr>\n"
     for file in coverage.files.prefix(listLimit) {
-      html += "<tr><td>\(e(file.path))</td><td>\(e(CoverageText.fileSpan(file)))</td>"
-      html += "<td>\(e(file.productLines.joined(separator: ", ")))</td></tr>\n"
+      let lines = file.productLines.map(text.productLine).joined(separator: text[.listSeparator])
+      html += "<tr><td>\(e(file.path))</td><td>\(e(text.fileSpan(file)))</td>"
+      html += "<td>\(e(lines))</td></tr>\n"
     }
     html += "</table>\n"
     if coverage.files.count > listLimit {
-      html += "<p class=\"note\">\(coverage.files.count - listLimit) more in report.json.</p>\n"
+      html += moreInReport(coverage.files.count - listLimit)
     }
     if coverage.gaps.isEmpty {
-      html += "<p>The exports cover every period of every product line, whole.</p>\n"
+      html += "<p>\(text[.coverageWhole])</p>\n"
       return html
     }
-    html += "<p>Periods the exports do not cover are gaps on the charts, never zeros; they are "
-    html += "neither judged nor part of any baseline.</p>\n"
-    html += "<table>\n<tr><th>Product line</th><th>Periods</th></tr>\n"
+    html += "<p>\(text[.coverageGapsNote])</p>\n"
+    html +=
+      "<table>\n<tr><th>\(text[.columnProductLine])</th><th>\(text[.columnPeriods])</th></tr>\n"
     for gap in coverage.gaps.prefix(listLimit) {
-      html += "<tr><td>\(e(gap.productLine))</td>"
-      html += "<td>\(e(CoverageText.gap(gap, granularity: report.granularity)))</td></tr>\n"
+      html += "<tr><td>\(e(text.productLine(gap.productLine)))</td>"
+      html += "<td>\(e(text.gap(gap, granularity: report.granularity)))</td></tr>\n"
     }
     html += "</table>\n"
     if coverage.gaps.count > listLimit {
-      html += "<p class=\"note\">\(coverage.gaps.count - listLimit) more in report.json.</p>\n"
+      html += moreInReport(coverage.gaps.count - listLimit)
     }
     return html
+  }
+
+  /// "12 more in report.json." under a cut coverage table.
+  private func moreInReport(_ count: Int) -> String {
+    "<p class=\"note\">\(text(.moreInFile, text.sentenceCount(count), "report.json"))</p>\n"
   }
 
   private func methodology(_ report: ReportModel) -> String {

@@ -24,9 +24,9 @@ public struct MarkdownRenderer: Sendable {
     lines.append("")
     lines.append(contentsOf: headline(report))
     lines.append("")
-    let notices = CoverageText.headline(report)
+    let notices = text.coverageNotices(report)
     if !notices.isEmpty {
-      lines.append(contentsOf: notices.map { "> **Note:** \(Self.escape($0))" })
+      lines.append(contentsOf: notices.map { "> \(bold(.notePrefix)) \(Self.escape($0))" })
       lines.append("")
     }
     lines.append(contentsOf: anomalies(report))
@@ -73,7 +73,7 @@ public struct MarkdownRenderer: Sendable {
       "**"
         + (report.coverage.isCovered
           ? text(.headlineComplaints, text.count(report.totals.complaints))
-          : Self.escape(CoverageText.noData(report))) + "**"
+          : Self.escape(text.noData(report))) + "**"
     ]
     if let rate = report.totals.rate {
       var line = "**\(scale.format(rate)) \(scale.unit)**"
@@ -92,7 +92,7 @@ public struct MarkdownRenderer: Sendable {
     parts.append(
       "**" + text(.headlineClassified, text.percent(report.totals.classifiedShare)) + "**")
     let anomalyCount = report.anomalies.count
-    if let unjudged = CoverageText.unjudged(report) {
+    if let unjudged = text.unjudged(report) {
       parts.append("**\(Self.escape(unjudged))**")
     } else {
       parts.append(
@@ -105,7 +105,7 @@ public struct MarkdownRenderer: Sendable {
     let scale = RateScale(report.method, text)
     var lines = ["## " + text[.headingAnomalies], ""]
     guard !report.anomalies.isEmpty else {
-      if let why = CoverageText.noAnomalies(report) {
+      if let why = text.nothingJudged(report) {
         lines.append(Self.escape(why))
       } else {
         lines.append(text(.noAnomalies, Self.escape(text.period(report.period))))
@@ -244,7 +244,7 @@ public struct MarkdownRenderer: Sendable {
     var lines = ["## " + text[.headingResolution], ""]
     let without = report.dataQuality.withoutResolution
     if !without.isEmpty {
-      lines.append(Self.escape(CoverageText.withoutResolution(without)))
+      lines.append(Self.escape(text.withoutResolution(without)))
       lines.append("")
     }
     guard !resolution.byCategory.isEmpty else {
@@ -270,7 +270,7 @@ public struct MarkdownRenderer: Sendable {
     if let sla = resolution.slaHours.map({ text.short($0) }) {
       lines.append(text(.mdSLASentence, sla, text.count(resolution.openPastSLA.count)))
     } else {
-      lines.append(Self.escape(CoverageText.noSLA))
+      lines.append(Self.escape(text.noSLA))
     }
     return lines
   }
@@ -303,17 +303,18 @@ public struct MarkdownRenderer: Sendable {
     if report.dataQuality.hasSales {
       lines.append("- " + text.plural(gaps, .mdDataGapsOne, .mdDataGapsOther))
     } else {
-      lines.append("- " + Self.escape(CoverageText.noSales))
+      lines.append("- " + Self.escape(text[.noSales]))
     }
     for gap in report.coverage.gaps {
       lines.append(
-        "- " + Self.escape(CoverageText.gapLine(gap, granularity: report.granularity)) + ".")
+        "- " + Self.escape(text.gapLine(gap, granularity: report.granularity))
+          + text[.sentenceEnd])
     }
     let unclassified = report.totals.classifiedShare.map { 1 - $0 }
     let empty = report.dataQuality.emptyText
     lines.append(
       "- " + text(.unclassifiedShare, text.percent(unclassified))
-        + (empty > 0 ? " " + Self.escape(CoverageText.emptyText(empty)) : ""))
+        + (empty > 0 ? " " + Self.escape(text.emptyText(empty)) : ""))
     if report.reclassified > 0 {
       lines.append("- " + text(.mdReclassified, text.count(report.reclassified)))
     }

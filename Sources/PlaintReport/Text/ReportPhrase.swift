@@ -256,6 +256,59 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case mdReclassified
   case mdRejected
 
+  // MARK: Coverage
+
+  case notePrefix
+  case noticePartial
+  case noticePartialUnknown
+  case noticeLatestWhole
+  case noticeNotCovered
+  case noticeLatestTicket
+  case noticeLineNotCovered
+  case noticeLinesNotCovered
+  case noticeClassificationShift
+  case noticeShareBefore
+  case noticeUnassigned
+  case noticeUnclassified
+  case noticeEmptyText
+  case noticeJudgedMinority
+  case shareOfTotal
+  case unjudgedPartial
+  case unjudgedNoData
+  case nothingJudgedPartial
+  case nothingJudgedNotCovered
+  case nothingJudgedHistory
+  case noData
+  case noSales
+  case noSLA
+  case emptyTextOne
+  case emptyTextOther
+  case withoutResolution
+  case headingCoverage
+  case noCoveredFiles
+  case columnExport
+  case columnCovers
+  case columnProductLines
+  case columnPeriods
+  case coverageWhole
+  case coverageGapsNote
+  case fileSpanCovers
+  case fileSpanTickets
+  case spanRange
+  case spanNone
+  case periodRange
+  case gapLine
+  case gapRun
+  case gapMonthOne
+  case gapMonthOther
+  case gapWeekOne
+  case gapWeekOther
+  case gapNotCovered
+  case gapPartial
+  case gapBeforeHistory
+  case listAnd
+  case listSeparator
+
   // MARK: Method
 
   case headingMethod
@@ -278,6 +331,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case methodNoFDR
   case methodSalesExposure
   case methodCountExposure
+  case methodCoverage
   case chartsCharted
   case chartsList
   case chartsU

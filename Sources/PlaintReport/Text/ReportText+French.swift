@@ -236,12 +236,73 @@ extension ReportText {
       "{0} tickets enregistrés ont été reclassés après une modification de la taxonomie.",
     .unclassifiedTerms: "Mots fréquents des réclamations non classées : {0}.",
     .headingDataGaps: "Données manquantes",
-    .noDataGaps: "Chaque gamme avait des ventes à chaque période.",
+    .noDataGaps: "Chaque gamme avait des ventes à chaque période couverte.",
     .dataGapsSummary: "{0} périodes d'une gamme n'avaient pas de ventes et n'ont pas été suivies.",
     .mdDataGapsOne: "Données manquantes : {0} période d'une gamme sans ventes (non suivie).",
     .mdDataGapsOther: "Données manquantes : {0} périodes d'une gamme sans ventes (non suivies).",
     .mdReclassified: "Reclassés après une modification de la taxonomie : {0} tickets.",
     .mdRejected: "Lignes rejetées : {0} (voir rejects.csv).",
+    .notePrefix: "Remarque",
+    .noticePartial:
+      "La période {0} est partielle : les exports n'en couvrent qu'une partie ({1}). Ses chiffres sont affichés ; rien n'est jugé.",
+    .noticePartialUnknown:
+      "La période {0} est partielle : les exports n'en couvrent qu'une partie. Ses chiffres sont affichés ; rien n'est jugé.",
+    .noticeLatestWhole: " La dernière période complète est {0}.",
+    .noticeNotCovered:
+      "Aucun export ne couvre {0} : on n'en sait rien, ce qui ne veut pas dire zéro réclamation.",
+    .noticeLatestTicket: " Le dernier ticket vu date du {0}.",
+    .noticeLineNotCovered:
+      "{0} n'est pas entièrement couverte par les exports en {1} : ses cellules ne sont pas jugées, et les totaux qui l'incluent sont partiels.",
+    .noticeLinesNotCovered:
+      "{0} ne sont pas entièrement couvertes par les exports en {1} : leurs cellules ne sont pas jugées, et les totaux qui les incluent sont partiels.",
+    .noticeClassificationShift:
+      "Les verdicts par catégorie sont suspendus : {0} des réclamations de la période n'ont pas de texte à classer{1}, donc un glissement entre catégories viendrait de l'export, pas des réclamations.",
+    .noticeShareBefore: " ({0} dans les périodes précédentes)",
+    .noticeUnassigned:
+      "{0} des réclamations de la période ne sont dans aucune gamme (non attribuées), donc hors de toute cellule et de tout verdict.",
+    .noticeUnclassified:
+      "{0} des réclamations de la période ne correspondent à aucun motif de la taxonomie.",
+    .noticeEmptyText: "{0} des réclamations de la période n'ont pas de texte à classer.",
+    .noticeJudgedMinority:
+      "Les cellules jugées contiennent {0} des réclamations de la période : les verdicts ne portent que sur une minorité d'entre elles.",
+    .shareOfTotal: "{0} sur {1} ({2})",
+    .unjudgedPartial: "non jugé (période partielle)",
+    .unjudgedNoData: "non jugé (aucune donnée)",
+    .nothingJudgedPartial: "Rien n'est jugé dans une période partielle.",
+    .nothingJudgedNotCovered: "Rien n'est jugé : aucun export ne couvre {0}.",
+    .nothingJudgedHistory: "Aucune cellule n'avait assez d'historique pour être jugée en {0}.",
+    .noData: "aucune donnée : aucun export ne couvre {0}",
+    .noSales: "Pas de fichier de ventes : nombres de réclamations seulement, pas de taux.",
+    .noSLA: "Pas d'objectif SLA ({0}) : aucun dépassement n'est compté.",
+    .emptyTextOne: "{0} réclamation n'avait pas de texte à classer.",
+    .emptyTextOther: "{0} réclamations n'avaient pas de texte à classer.",
+    .withoutResolution:
+      "Pas de délais de traitement dans {0} : le traitement de leurs réclamations n'est pas mesuré.",
+    .headingCoverage: "Couverture",
+    .noCoveredFiles: "Aucun export ne contient de ligne datée.",
+    .columnExport: "Fichier d'export",
+    .columnCovers: "Couvre",
+    .columnProductLines: "Gammes",
+    .columnPeriods: "Périodes",
+    .coverageWhole: "Les exports couvrent entièrement chaque période de chaque gamme.",
+    .coverageGapsNote:
+      "Les périodes que les exports ne couvrent pas sont des trous dans les graphiques, jamais des zéros ; elles ne sont ni jugées ni comptées dans une référence.",
+    .fileSpanCovers: "{0} (selon `covers:`)",
+    .fileSpanTickets: "{0} (du premier au dernier ticket)",
+    .spanRange: "du {0} au {1}",
+    .periodRange: "de {0} à {1}",
+    .spanNone: "aucun jour",
+    .gapLine: "Couverture, {0} : {1}",
+    .gapRun: "{0} ({1}) : {2}",
+    .gapMonthOne: "{0} mois",
+    .gapMonthOther: "{0} mois",
+    .gapWeekOne: "{0} semaine",
+    .gapWeekOther: "{0} semaines",
+    .gapNotCovered: "aucun export contenant la gamme ne les couvre ; un trou, pas un zéro",
+    .gapPartial: "les exports n'en couvrent qu'une partie ; affichées, non jugées",
+    .gapBeforeHistory: "avant le premier export contenant la gamme ; pas d'historique",
+    .listAnd: "{0} et {1}",
+    .listSeparator: ", ",
     .headingMethod: "Méthode",
     .mdMethodLine:
       "Méthode {0}, k = {1}, référence {2} périodes (au moins {3}), nombre minimal {4}, FDR {5}, règles : {6} ; exposition : {7}.",
@@ -268,6 +329,8 @@ extension ReportText {
       "les taux sont des réclamations par unité vendue de la gamme et du segment de la cellule.",
     .methodCountExposure:
       "pas de fichier de ventes, chaque cellule est donc une carte de comptage (une unité par période).",
+    .methodCoverage:
+      "Les périodes qu'aucun export ne couvre sont des trous, et celles qu'un export ne couvre qu'en partie sont affichées mais non jugées ; aucune n'entre dans une référence.",
     .chartsCharted: "Sur cette période, {0} cellules ont été suivies",
     .chartsList: " : {0}",
     .chartsU: "{0} sur une carte u (φ sous son point χ² à 95 %)",

@@ -233,7 +233,7 @@ extension ReportText {
       "{0} gespeicherte Tickets wurden nach einer Taxonomieänderung neu zugeordnet.",
     .unclassifiedTerms: "Häufige Wörter in nicht zugeordneten Beschwerden: {0}.",
     .headingDataGaps: "Datenlücken",
-    .noDataGaps: "Jede Produktlinie hatte in jeder Periode Verkaufszahlen.",
+    .noDataGaps: "Jede Produktlinie hatte in jeder abgedeckten Periode Verkaufszahlen.",
     .dataGapsSummary:
       "{0} Perioden einer Produktlinie hatten keine Verkaufszahlen und erhielten keine Regelkarte.",
     .mdDataGapsOne:
@@ -242,6 +242,66 @@ extension ReportText {
       "Datenlücken: {0} Perioden einer Produktlinie ohne Verkaufszahlen (keine Regelkarte).",
     .mdReclassified: "Nach einer Taxonomieänderung neu zugeordnet: {0} Tickets.",
     .mdRejected: "Abgewiesene Zeilen: {0} (siehe rejects.csv).",
+    .notePrefix: "Hinweis",
+    .noticePartial:
+      "{0} ist eine angebrochene Periode: Die Exporte decken nur einen Teil davon ab ({1}). Ihre Zahlen werden gezeigt; beurteilt wird nichts.",
+    .noticePartialUnknown:
+      "{0} ist eine angebrochene Periode: Die Exporte decken nur einen Teil davon ab. Ihre Zahlen werden gezeigt; beurteilt wird nichts.",
+    .noticeLatestWhole: " Die letzte vollständige Periode ist {0}.",
+    .noticeNotCovered:
+      "Kein Export deckt {0} ab: Über diese Periode ist nichts bekannt, und das heißt nicht null Beschwerden.",
+    .noticeLatestTicket: " Das neueste gesehene Ticket stammt vom {0}.",
+    .noticeLineNotCovered:
+      "{0} ist von den Exporten für {1} nicht vollständig abgedeckt: Deren Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind unvollständig.",
+    .noticeLinesNotCovered:
+      "{0} sind von den Exporten für {1} nicht vollständig abgedeckt: Deren Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind unvollständig.",
+    .noticeClassificationShift:
+      "Urteile nach Kategorie werden zurückgehalten: {0} der Beschwerden der Periode haben keinen Text zum Zuordnen{1}; eine Verschiebung zwischen Kategorien käme also vom Export, nicht von den Beschwerden.",
+    .noticeShareBefore: " (in den Perioden davor {0})",
+    .noticeUnassigned:
+      "{0} der Beschwerden der Periode gehören zu keiner Produktlinie (nicht zugeordnet) und liegen damit außerhalb jeder Zelle und jedes Urteils.",
+    .noticeUnclassified: "{0} der Beschwerden der Periode passen zu keinem Thema der Taxonomie.",
+    .noticeEmptyText: "{0} der Beschwerden der Periode haben keinen Text zum Zuordnen.",
+    .noticeJudgedMinority:
+      "Die beurteilten Zellen enthalten {0} der Beschwerden der Periode: Die Urteile sprechen nur für eine Minderheit davon.",
+    .shareOfTotal: "{0} von {1} ({2})",
+    .unjudgedPartial: "nicht beurteilt (angebrochene Periode)",
+    .unjudgedNoData: "nicht beurteilt (keine Daten)",
+    .nothingJudgedPartial: "In einer angebrochenen Periode wird nichts beurteilt.",
+    .nothingJudgedNotCovered: "Nichts wird beurteilt: Kein Export deckt {0} ab.",
+    .nothingJudgedHistory: "Keine Zelle hatte für {0} genug Vorgeschichte für ein Urteil.",
+    .noData: "keine Daten: kein Export deckt {0} ab",
+    .noSales: "Keine Verkaufsdatei: nur Beschwerdezahlen, keine Raten.",
+    .noSLA: "Kein SLA-Ziel ({0}): Überschreitungen werden nicht gezählt.",
+    .emptyTextOne: "{0} Beschwerde hatte keinen Text zum Zuordnen.",
+    .emptyTextOther: "{0} Beschwerden hatten keinen Text zum Zuordnen.",
+    .withoutResolution:
+      "Keine Bearbeitungszeiten in {0}: Für deren Beschwerden wird die Bearbeitungsdauer nicht gemessen.",
+    .headingCoverage: "Abdeckung",
+    .noCoveredFiles: "Kein Export enthält eine datierte Zeile.",
+    .columnExport: "Exportdatei",
+    .columnCovers: "Deckt ab",
+    .columnProductLines: "Produktlinien",
+    .columnPeriods: "Perioden",
+    .coverageWhole: "Die Exporte decken jede Periode jeder Produktlinie vollständig ab.",
+    .coverageGapsNote:
+      "Perioden, die kein Export abdeckt, sind Lücken in den Regelkarten, nie Nullen; sie werden weder beurteilt noch in eine Basis einbezogen.",
+    .fileSpanCovers: "{0} (laut `covers:`)",
+    .fileSpanTickets: "{0} (erstes bis letztes Ticket)",
+    .spanRange: "{0} bis {1}",
+    .periodRange: "{0} bis {1}",
+    .spanNone: "kein Tag",
+    .gapLine: "Abdeckung, {0}: {1}",
+    .gapRun: "{0} ({1}): {2}",
+    .gapMonthOne: "{0} Monat",
+    .gapMonthOther: "{0} Monate",
+    .gapWeekOne: "{0} Woche",
+    .gapWeekOther: "{0} Wochen",
+    .gapNotCovered: "kein Export mit dieser Linie deckt sie ab; eine Lücke, nicht null",
+    .gapPartial: "Exporte decken nur einen Teil ab; gezeigt, nicht beurteilt",
+    .gapBeforeHistory: "vor dem ersten Export mit dieser Linie; keine Vorgeschichte",
+    .listAnd: "{0} und {1}",
+    .listSeparator: ", ",
     .headingMethod: "Methode",
     .mdMethodLine:
       "Verfahren {0}, k = {1}, Basis {2} Perioden (mindestens {3}), Mindestanzahl {4}, FDR {5}, Regeln: {6}; Bezugsgröße: {7}.",
@@ -268,6 +328,8 @@ extension ReportText {
       "Raten sind Beschwerden je verkaufter Einheit der Produktlinie und Kundengruppe der Zelle.",
     .methodCountExposure:
       "keine Verkaufsdatei, daher ist jede Zelle eine Zählkarte (eine Einheit je Periode).",
+    .methodCoverage:
+      "Perioden, die kein Export abdeckt, sind Lücken, und Perioden, die ein Export nur teilweise abdeckt, werden gezeigt, aber nicht beurteilt; keine von beiden geht in eine Basis ein.",
     .chartsCharted: "In dieser Periode erhielten {0} Zellen eine Regelkarte",
     .chartsList: ": {0}",
     .chartsU: "{0} eine u-Karte (φ innerhalb seines 95-%-Punkts der χ²-Verteilung)",

@@ -32,7 +32,8 @@ extension ReportText {
     return self(
       .methodDescription, method.name, plain(method.sigma), baseline, count(method.minCount),
       fdr, exposure)
-      + " " + chartSentence(method.charts, tested: method.cellsTested, short: short)
+      + " " + self[.methodCoverage] + " "
+      + chartSentence(method.charts, tested: method.cellsTested, short: short)
   }
 
   /// Which chart each cell got this period and why, and how many cells the FDR family held.

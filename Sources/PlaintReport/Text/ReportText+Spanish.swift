@@ -234,7 +234,7 @@ extension ReportText {
     .htmlReclassified: "{0} tickets guardados se reclasificaron tras un cambio en la taxonomía.",
     .unclassifiedTerms: "Palabras frecuentes en reclamaciones sin clasificar: {0}.",
     .headingDataGaps: "Huecos en los datos",
-    .noDataGaps: "Todas las líneas de producto tuvieron ventas en todos los periodos.",
+    .noDataGaps: "Todas las líneas de producto tuvieron ventas en todos los periodos cubiertos.",
     .dataGapsSummary:
       "{0} periodos de una línea de producto no tuvieron ventas y quedaron sin gráfico.",
     .mdDataGapsOne:
@@ -243,6 +243,68 @@ extension ReportText {
       "Huecos en los datos: {0} periodos de una línea de producto sin ventas (sin gráfico).",
     .mdReclassified: "Reclasificados tras un cambio en la taxonomía: {0} tickets.",
     .mdRejected: "Filas rechazadas: {0} (ver rejects.csv).",
+    .notePrefix: "Nota",
+    .noticePartial:
+      "El periodo {0} es parcial: las exportaciones solo cubren una parte ({1}). Sus cifras se muestran; no se juzga nada.",
+    .noticePartialUnknown:
+      "El periodo {0} es parcial: las exportaciones solo cubren una parte. Sus cifras se muestran; no se juzga nada.",
+    .noticeLatestWhole: " El último periodo completo es {0}.",
+    .noticeNotCovered:
+      "Ninguna exportación cubre {0}: no se sabe nada de él, lo que no significa cero reclamaciones.",
+    .noticeLatestTicket: " El último ticket visto es del {0}.",
+    .noticeLineNotCovered:
+      "{0} no está cubierta por completo por las exportaciones en {1}: sus celdas no se juzgan y los totales que la incluyen son parciales.",
+    .noticeLinesNotCovered:
+      "{0} no están cubiertas por completo por las exportaciones en {1}: sus celdas no se juzgan y los totales que las incluyen son parciales.",
+    .noticeClassificationShift:
+      "Se retienen los veredictos por categoría: {0} de las reclamaciones del periodo no tienen texto que clasificar{1}, así que un cambio entre categorías vendría de la exportación, no de las reclamaciones.",
+    .noticeShareBefore: " ({0} en los periodos anteriores)",
+    .noticeUnassigned:
+      "{0} de las reclamaciones del periodo no están en ninguna línea de producto (sin asignar), así que quedan fuera de toda celda y de todo veredicto.",
+    .noticeUnclassified:
+      "{0} de las reclamaciones del periodo no corresponden a ningún motivo de la taxonomía.",
+    .noticeEmptyText: "{0} de las reclamaciones del periodo no tienen texto que clasificar.",
+    .noticeJudgedMinority:
+      "Las celdas juzgadas contienen {0} de las reclamaciones del periodo: los veredictos hablan solo por una minoría de ellas.",
+    .shareOfTotal: "{0} de {1} ({2})",
+    .unjudgedPartial: "sin juzgar (periodo parcial)",
+    .unjudgedNoData: "sin juzgar (sin datos)",
+    .nothingJudgedPartial: "En un periodo parcial no se juzga nada.",
+    .nothingJudgedNotCovered: "No se juzga nada: ninguna exportación cubre {0}.",
+    .nothingJudgedHistory: "Ninguna celda tenía historial suficiente para juzgarse en {0}.",
+    .noData: "sin datos: ninguna exportación cubre {0}",
+    .noSales: "Sin archivo de ventas: solo recuentos de reclamaciones, sin tasas.",
+    .noSLA: "Sin objetivo de SLA ({0}): no se cuentan incumplimientos.",
+    .emptyTextOne: "{0} reclamación no tenía texto que clasificar.",
+    .emptyTextOther: "{0} reclamaciones no tenían texto que clasificar.",
+    .withoutResolution:
+      "No hay tiempos de resolución en {0}: la resolución no se mide para sus reclamaciones.",
+    .headingCoverage: "Cobertura",
+    .noCoveredFiles: "Ninguna exportación contiene una fila con fecha.",
+    .columnExport: "Exportación",
+    .columnCovers: "Cubre",
+    .columnProductLines: "Líneas de producto",
+    .columnPeriods: "Periodos",
+    .coverageWhole:
+      "Las exportaciones cubren por completo todos los periodos de todas las líneas de producto.",
+    .coverageGapsNote:
+      "Los periodos que las exportaciones no cubren son huecos en los gráficos, nunca ceros; no se juzgan ni forman parte de ninguna referencia.",
+    .fileSpanCovers: "{0} (según `covers:`)",
+    .fileSpanTickets: "{0} (del primer al último ticket)",
+    .spanRange: "del {0} al {1}",
+    .periodRange: "de {0} a {1}",
+    .spanNone: "ningún día",
+    .gapLine: "Cobertura, {0}: {1}",
+    .gapRun: "{0} ({1}): {2}",
+    .gapMonthOne: "{0} mes",
+    .gapMonthOther: "{0} meses",
+    .gapWeekOne: "{0} semana",
+    .gapWeekOther: "{0} semanas",
+    .gapNotCovered: "ninguna exportación con la línea los cubre; un hueco, no un cero",
+    .gapPartial: "las exportaciones solo cubren una parte; se muestran, sin juzgar",
+    .gapBeforeHistory: "antes de la primera exportación con la línea; sin historial",
+    .listAnd: "{0} y {1}",
+    .listSeparator: ", ",
     .headingMethod: "Método",
     .mdMethodLine:
       "Método {0}, k = {1}, referencia de {2} periodos (al menos {3}), mínimo {4}, FDR {5}, reglas: {6}; exposición: {7}.",
@@ -269,6 +331,8 @@ extension ReportText {
       "las tasas son reclamaciones por unidad vendida de la línea de producto y el segmento de la celda.",
     .methodCountExposure:
       "no hay archivo de ventas, así que cada celda es un gráfico de recuento (una unidad por periodo).",
+    .methodCoverage:
+      "Los periodos que ninguna exportación cubre son huecos, y los que una exportación cubre solo en parte se muestran pero no se juzgan; ninguno entra en una referencia.",
     .chartsCharted: "En este periodo se trazaron {0} celdas",
     .chartsList: ": {0}",
     .chartsU: "{0} en un gráfico u (φ dentro de su punto χ² del 95 %)",

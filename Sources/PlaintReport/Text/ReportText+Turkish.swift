@@ -231,7 +231,7 @@ extension ReportText {
     .htmlReclassified: "Taksonomi değiştiği için kayıtlı {0} şikâyet yeniden sınıflandırıldı.",
     .unclassifiedTerms: "Sınıflandırılmamış şikâyetlerde sık geçen sözcükler: {0}.",
     .headingDataGaps: "Veri boşlukları",
-    .noDataGaps: "Her ürün grubunun her dönemde satış verisi vardı.",
+    .noDataGaps: "Her ürün grubunun kapsanan her dönemde satış verisi vardı.",
     .dataGapsSummary: "Satış verisi olmayan {0} ürün grubu dönemi grafiğe alınmadı.",
     .mdDataGapsOne:
       "Veri boşlukları: bir ürün grubunun satış verisi olmayan {0} dönemi (grafiği çizilmedi).",
@@ -239,6 +239,67 @@ extension ReportText {
       "Veri boşlukları: bir ürün grubunun satış verisi olmayan {0} dönemi (grafiği çizilmedi).",
     .mdReclassified: "Taksonomi değişikliğinden sonra yeniden sınıflandırılan: {0} kayıt.",
     .mdRejected: "Reddedilen satırlar: {0} (bkz. rejects.csv).",
+    .notePrefix: "Not",
+    .noticePartial:
+      "{0} eksik bir dönem: dışa aktarımlar yalnızca bir kısmını kapsıyor ({1}). Sayıları gösteriliyor; hiçbir şey değerlendirilmiyor.",
+    .noticePartialUnknown:
+      "{0} eksik bir dönem: dışa aktarımlar yalnızca bir kısmını kapsıyor. Sayıları gösteriliyor; hiçbir şey değerlendirilmiyor.",
+    .noticeLatestWhole: " En son tam dönem: {0}.",
+    .noticeNotCovered:
+      "{0} dönemini hiçbir dışa aktarım kapsamıyor: bu dönem hakkında hiçbir şey bilinmiyor, bu da sıfır şikâyet demek değil.",
+    .noticeLatestTicket: " Görülen en son kayıt: {0}.",
+    .noticeLineNotCovered:
+      "{0}, {1} döneminde dışa aktarımlarca tam kapsanmıyor: hücreleri değerlendirilmiyor ve onu içeren toplamlar eksik.",
+    .noticeLinesNotCovered:
+      "{0}, {1} döneminde dışa aktarımlarca tam kapsanmıyor: hücreleri değerlendirilmiyor ve onları içeren toplamlar eksik.",
+    .noticeClassificationShift:
+      "Kategori kararları bekletiliyor: dönemdeki şikâyetlerin {0} kadarında sınıflandırılacak metin yok{1}; bu yüzden kategoriler arasındaki bir kayma şikâyetlerden değil, dışa aktarımdan gelirdi.",
+    .noticeShareBefore: " (önceki dönemlerde {0})",
+    .noticeUnassigned:
+      "Dönemdeki şikâyetlerden {0} hiçbir ürün grubunda değil (atanmamış), bu yüzden her hücrenin ve her kararın dışında.",
+    .noticeUnclassified: "Dönemdeki şikâyetlerden {0} taksonomideki hiçbir konuya uymuyor.",
+    .noticeEmptyText: "Dönemdeki şikâyetlerden {0} sınıflandırılacak metin içermiyor.",
+    .noticeJudgedMinority:
+      "Değerlendirilen hücreler dönemdeki şikâyetlerden {0} kadarını içeriyor: kararlar bunların yalnızca azınlığı için geçerli.",
+    .shareOfTotal: "{1} içinden {0} ({2})",
+    .unjudgedPartial: "değerlendirilmedi (eksik dönem)",
+    .unjudgedNoData: "değerlendirilmedi (veri yok)",
+    .nothingJudgedPartial: "Eksik bir dönemde hiçbir şey değerlendirilmez.",
+    .nothingJudgedNotCovered:
+      "Hiçbir şey değerlendirilmedi: {0} dönemini hiçbir dışa aktarım kapsamıyor.",
+    .nothingJudgedHistory: "{0} döneminde hiçbir hücrenin değerlendirilecek kadar geçmişi yoktu.",
+    .noData: "veri yok: {0} dönemini hiçbir dışa aktarım kapsamıyor",
+    .noSales: "Satış dosyası yok: yalnızca şikâyet sayıları, oran yok.",
+    .noSLA: "SLA hedefi yok ({0}): aşımlar sayılmıyor.",
+    .emptyTextOne: "{0} şikâyette sınıflandırılacak metin yoktu.",
+    .emptyTextOther: "{0} şikâyette sınıflandırılacak metin yoktu.",
+    .withoutResolution:
+      "{0} içinde çözüm süresi yok: bu dosyalardaki şikâyetlerin çözüm süresi ölçülmüyor.",
+    .headingCoverage: "Kapsam",
+    .noCoveredFiles: "Hiçbir dışa aktarım tarihli bir satır içermiyor.",
+    .columnExport: "Dışa aktarım",
+    .columnCovers: "Kapsadığı",
+    .columnProductLines: "Ürün grupları",
+    .columnPeriods: "Dönemler",
+    .coverageWhole: "Dışa aktarımlar her ürün grubunun her dönemini tam olarak kapsıyor.",
+    .coverageGapsNote:
+      "Dışa aktarımların kapsamadığı dönemler grafiklerde boşluktur, asla sıfır değildir; değerlendirilmez ve hiçbir referansa girmezler.",
+    .fileSpanCovers: "{0} (`covers:` ayarına göre)",
+    .fileSpanTickets: "{0} (ilk kayıttan son kayda)",
+    .spanRange: "{0} – {1}",
+    .periodRange: "{0} – {1}",
+    .spanNone: "gün yok",
+    .gapLine: "Kapsam, {0}: {1}",
+    .gapRun: "{0} ({1}): {2}",
+    .gapMonthOne: "{0} ay",
+    .gapMonthOther: "{0} ay",
+    .gapWeekOne: "{0} hafta",
+    .gapWeekOther: "{0} hafta",
+    .gapNotCovered: "bu grubu içeren hiçbir dışa aktarım kapsamıyor; boşluk, sıfır değil",
+    .gapPartial: "dışa aktarımlar yalnızca bir kısmını kapsıyor; gösteriliyor, değerlendirilmiyor",
+    .gapBeforeHistory: "bu grubu içeren ilk dışa aktarımdan önce; geçmiş yok",
+    .listAnd: "{0} ve {1}",
+    .listSeparator: ", ",
     .headingMethod: "Yöntem",
     .mdMethodLine:
       "Yöntem {0}, k = {1}, referans {2} dönem (en az {3}), en az sayı {4}, FDR {5}, kurallar: {6}; maruziyet: {7}.",
@@ -264,6 +325,8 @@ extension ReportText {
       "oranlar, hücrenin ürün grubu ve segmentindeki satış adedi başına şikâyettir.",
     .methodCountExposure:
       "satış dosyası yok, bu yüzden her hücre bir sayım grafiğidir (dönem başına bir birim).",
+    .methodCoverage:
+      "Hiçbir dışa aktarımın kapsamadığı dönemler boşluktur; bir dışa aktarımın yalnızca kısmen kapsadığı dönemler gösterilir ama değerlendirilmez; ikisi de referansa girmez.",
     .chartsCharted: "Bu dönem {0} hücrenin grafiği çizildi",
     .chartsList: ": {0}",
     .chartsU: "{0} tanesi u grafiğinde (φ, χ² dağılımının %95 noktası içinde)",

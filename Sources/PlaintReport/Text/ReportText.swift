@@ -111,8 +111,19 @@ public struct ReportText: Sendable {
   /// (`spaced: false`), the language's form elsewhere.
   func wholePercent(_ share: Double?, spaced: Bool = true) -> String {
     guard let share, share.isFinite else { return "–" }
-    let number = "\(Int((share * 100).rounded()))"
-    return language == .english && spaced ? number + " %" : percentSign(number)
+    return wholePercent(number: "\(Int((share * 100).rounded()))", spaced: spaced)
+  }
+
+  /// A whole percentage already written as a number ("45"): "45 %" in English sentences, the
+  /// language's form elsewhere.
+  func wholePercent(number: String, spaced: Bool = true) -> String {
+    language == .english && spaced ? number + " %" : percentSign(number)
+  }
+
+  /// A count in a sentence that English writes without grouping ("1234 of 5678"), as the
+  /// coverage notices always have; other languages group it as their counts are.
+  func sentenceCount(_ value: Int) -> String {
+    language == .english ? "\(value)" : count(value)
   }
 
   /// `value` with `decimals` decimals and no grouping, as `String(format: "%.2f")` writes it.

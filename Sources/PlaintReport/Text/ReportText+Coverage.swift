@@ -1,0 +1,155 @@
+/// The sentences that tell a reader what the data does not cover or cannot support, shared by
+/// the HTML page and summary.md so both say the same, in the reader's language. Plain text:
+/// renderers escape it.
+extension ReportText {
+  /// The caveats for the top of the report, most important first; empty for a whole period of
+  /// clean data.
+  func coverageNotices(_ report: ReportModel) -> [String] {
+    let coverage = report.coverage
+    let quality = report.dataQuality
+    let period = self.period(report.period)
+    var notices: [String] = []
+    for warning in quality.warnings {
+      switch warning {
+      case "partial_period":
+        var line =
+          coverage.periodCovered.isEmpty
+          ? self(.noticePartialUnknown, period)
+          : self(
+            .noticePartial, period, list(coverage.periodCovered.map { span($0.from, $0.through) }))
+        if let whole = coverage.latestWholePeriod {
+          line += self(.noticeLatestWhole, self.period(whole))
+        }
+        notices.append(line)
+      case "not_covered":
+        var line = self(.noticeNotCovered, period)
+        if let last = coverage.lastTicket ?? coverage.lastDay {
+          line += self(.noticeLatestTicket, date(last))
+        }
+        notices.append(line)
+      case "lines_not_covered":
+        let lines = coverage.linesNotCovered
+        guard !lines.isEmpty else { continue }
+        let phrase: ReportPhrase = lines.count == 1 ? .noticeLineNotCovered : .noticeLinesNotCovered
+        notices.append(self(phrase, list(lines.map(productLine)), period))
+      case "classification_shift":
+        let now = wholePercent(number: percentNumber(quality.emptyText, of: quality.complaints))
+        let before = quality.emptyTextBefore.map {
+          self(.noticeShareBefore, wholePercent(number: fixed($0 * 100, decimals: 0)))
+        }
+        notices.append(self(.noticeClassificationShift, now, before ?? ""))
+      case "unassigned":
+        notices.append(self(.noticeUnassigned, share(quality.unassigned, of: quality.complaints)))
+      case "unclassified":
+        notices.append(
+          self(.noticeUnclassified, share(quality.unclassified, of: quality.complaints)))
+      case "empty_text":
+        notices.append(self(.noticeEmptyText, share(quality.emptyText, of: quality.complaints)))
+      case "judged_minority":
+        notices.append(
+          self(.noticeJudgedMinority, share(quality.inJudgedCells, of: quality.complaints)))
+      default:
+        continue
+      }
+    }
+    return notices
+  }
+
+  /// Why the period has no verdict at all (nil when it was judged): "not judged (partial
+  /// period)" or "not judged (no data)".
+  func unjudged(_ report: ReportModel) -> String? {
+    switch report.coverage.period {
+    case "partial": self[.unjudgedPartial]
+    case "not_covered": self[.unjudgedNoData]
+    default: nil
+    }
+  }
+
+  /// Why there is no anomaly where "no cell is out of control" would be wrong: nothing was
+  /// judged. nil when cells were judged and none was out of control.
+  func nothingJudged(_ report: ReportModel) -> String? {
+    switch report.coverage.period {
+    case "partial": return self[.nothingJudgedPartial]
+    case "not_covered": return self(.nothingJudgedNotCovered, period(report.period))
+    default:
+      guard report.method.cellsTested == 0 else { return nil }
+      return self(.nothingJudgedHistory, period(report.period))
+    }
+  }
+
+  /// The complaints card and headline of a period no export covers.
+  func noData(_ report: ReportModel) -> String {
+    self(.noData, period(report.period))
+  }
+
+  /// The resolution line with `sla_hours: off`.
+  var noSLA: String { self(.noSLA, "`sla_hours: off`") }
+
+  /// "12 complaints had no text to classify."
+  func emptyText(_ count: Int) -> String {
+    self(count == 1 ? .emptyTextOne : .emptyTextOther, sentenceCount(count))
+  }
+
+  /// The resolution section's word on files without resolution times.
+  func withoutResolution(_ files: [String]) -> String {
+    self(.withoutResolution, files.joined(separator: self[.listSeparator]))
+  }
+
+  /// One coverage gap as a list line: "Coverage, Kettles: 2024-07 to 2025-06 (12 months): …".
+  func gapLine(_ gap: ReportModel.CoverageGap, granularity: String) -> String {
+    self(.gapLine, productLine(gap.productLine), self.gap(gap, granularity: granularity))
+  }
+
+  /// One line per coverage gap: "2024-07 to 2025-06 (12 months): no export holding the line
+  /// covers it; a gap, not zero".
+  func gap(_ gap: ReportModel.CoverageGap, granularity: String) -> String {
+    let range =
+      gap.from == gap.through
+      ? period(gap.from) : self(.periodRange, period(gap.from), period(gap.through))
+    let one = gap.periods == 1
+    let unit: ReportPhrase =
+      granularity == "week"
+      ? (one ? .gapWeekOne : .gapWeekOther) : (one ? .gapMonthOne : .gapMonthOther)
+    return self(.gapRun, range, self(unit, sentenceCount(gap.periods)), gapReason(gap.reason))
+  }
+
+  func gapReason(_ code: String) -> String {
+    switch code {
+    case "not_covered": self[.gapNotCovered]
+    case "partial": self[.gapPartial]
+    case "before_history": self[.gapBeforeHistory]
+    default: code
+    }
+  }
+
+  /// One file's span: "2024-01-03 to 2024-06-30 (first to last ticket)".
+  func fileSpan(_ file: ReportModel.CoveredFile) -> String {
+    self(file.basis == "covers" ? .fileSpanCovers : .fileSpanTickets, span(file.from, file.through))
+  }
+
+  /// A run of days: one date, "from to through", or "no day".
+  func span(_ from: String?, _ through: String?) -> String {
+    guard let from, let through else { return self[.spanNone] }
+    return from == through ? date(from) : self(.spanRange, date(from), date(through))
+  }
+
+  /// "a", "a and b", "a, b and c".
+  func list(_ items: [String]) -> String {
+    guard items.count > 1, let last = items.last else { return items.first ?? "" }
+    return self(.listAnd, items.dropLast().joined(separator: self[.listSeparator]), last)
+  }
+
+  /// The whole percentage `count` is of `total`, as a number ("45"); "0" for no total.
+  private func percentNumber(_ count: Int, of total: Int) -> String {
+    guard total > 0 else { return "0" }
+    return fixed(Double(count) * 100 / Double(total), decimals: 0)
+  }
+
+  /// "12 of 100 (12 %)"; "0" for no total.
+  private func share(_ count: Int, of total: Int) -> String {
+    guard total > 0 else { return "0" }
+    return self(
+      .shareOfTotal, sentenceCount(count), sentenceCount(total),
+      wholePercent(number: percentNumber(count, of: total)))
+  }
+}
