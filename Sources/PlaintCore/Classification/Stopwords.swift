@@ -170,9 +170,10 @@ public enum Terms {
     return found
   }
 
-  /// Digits, or a single letter.
+  /// Digits, a single letter, or a redaction mark (`xxxx`, `XX/XX/2019` folded: runs of x).
   static func isNoise(_ word: String) -> Bool {
     word.allSatisfy(\.isNumber) || (!isUnspaced(word) && word.count < 2)
+      || (word.count >= 2 && word.allSatisfy { $0 == "x" })
   }
 
   /// Endings a light stemmer takes off, per language, longest first.
