@@ -80,9 +80,17 @@ extension Starter {
       lines.append(
         "product lines: \(guess.products.count) proposed in taxonomy.yml from the most frequent values of \"\(column)\" (\(percent(covered, sample.rows.count)) of sampled rows)"
       )
+      if covered * 2 < sample.rows.count {
+        lines.append(
+          "  warning: the other rows would be unassigned, outside every cell and verdict; map `product` to a coarser column (a brand rather than a model), or add lines with phrases"
+        )
+      }
     } else {
       lines.append(
         "product lines: none proposed (no product column with repeated values); taxonomy.yml keeps the starter's examples"
+      )
+      lines.append(
+        "  warning: until `columns.product` names a column or the product lines have phrases that match the text, every ticket is unassigned: outside every cell and verdict"
       )
     }
     lines.append("confidence: \(guess.confidence.rawValue)")
