@@ -46,6 +46,8 @@ struct DataCoverage {
   /// How far `covers:` may stretch a file's span beyond its first or last row (or three of the
   /// file's usual gaps between days, when longer).
   static let coversReachDays = 7
+  /// Fewer days with rows than this, and a file's rhythm is unknown (see `coversReachDays`).
+  static let rhythmDays = 7
   /// A file carries a line when it holds at least this share of the rows the line's rate over
   /// its span predicts (rates move: the Housing Ombudsman's doubled in two years), or a count
   /// that chance allows at `carryLevel`.
@@ -93,7 +95,9 @@ struct DataCoverage {
         .sorted { $0.0 < $1.0 }
       if !days.isEmpty {
         let (runs, usual) = Self.runs(days)
-        usualGap = usual
+        // Rows on fewer than a week of days tell little of the file's rhythm: `covers:` is then
+        // trusted within the periods the rows reach.
+        usualGap = days.count < Self.rhythmDays ? 400 : usual
         let total = days.reduce(0) { $0 + $1.1 }
         for run in runs {
           let count = run.reduce(0) { $0 + $1.1 }

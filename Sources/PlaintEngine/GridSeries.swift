@@ -45,9 +45,14 @@ struct GridSeries {
     counts: [CellCount], sales: [SalesVolume]?, taxonomyLines: [String], through last: Period,
     tiers: [Tier] = Tier.allCases, coverage: DataCoverage? = nil
   ) {
-    let start = coverage?.span(last.granularity)?.lowerBound
-    let first =
-      (counts.map(\.period) + [start].compactMap { $0 }).filter { $0 <= last }.min() ?? last
+    // With coverage, the grid starts where the exports do: rows before every file's span
+    // (stragglers dated years back) stay in the accounting but draw no empty years of periods.
+    let first: Period
+    if let start = coverage?.span(last.granularity)?.lowerBound {
+      first = min(start, last)
+    } else {
+      first = counts.map(\.period).filter { $0 <= last }.min() ?? last
+    }
     periods = Period.range(first, through: last)
     let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
     var lines = Set(taxonomyLines)

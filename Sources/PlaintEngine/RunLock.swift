@@ -27,10 +27,21 @@ final class RunLock {
   /// place: `plaint run --rebuild`.
   init(storePath: String, now: Date, movingAsideTo aside: String? = nil) throws(PlaintError) {
     let path = storePath + ".lock"
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    // Never through a link, never anything but a plain file: the lock is truncated and written,
+    // and a planted link would have that done to whatever it points at.
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard fd >= 0 else {
+      let reason =
+        errno == ELOOP
+        ? "it is a symbolic link; remove it, the run makes its own"
+        : String(cString: strerror(errno))
+      throw PlaintError(.cannotCreate, "\(path): cannot create the run lock (\(reason))")
+    }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
       throw PlaintError(
-        .cannotCreate, "\(path): cannot create the run lock (\(String(cString: strerror(errno))))")
+        .cannotCreate, "\(path): cannot create the run lock (it is not a plain file; remove it)")
     }
     guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
       let holder = Self.note(fd)

@@ -77,8 +77,19 @@ public struct Store: Sendable {
     let scratch = try Store(path: ":memory:")
     guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return scratch }
     guard let memory = scratch.writer as? DatabaseQueue else { return scratch }
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      throw StoreError(
+        path: path, kind: .foreign, doing: "opening the store for a dry run",
+        message: "not a regular file")
+    }
+    // Opened in place only when both the file and its folder can be written: SQLite would
+    // otherwise leave `-wal` and `-shm` files behind (a dry run writes nothing) or fail.
+    let folder = (path as NSString).deletingLastPathComponent
+    let inPlace = access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     do {
       do {
+        guard inPlace else { throw DatabaseError(resultCode: .SQLITE_READONLY) }
         try copy(path, into: memory)
       } catch let error as DatabaseError
         where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY

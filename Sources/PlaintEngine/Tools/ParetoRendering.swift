@@ -25,7 +25,7 @@ extension ParetoReport {
     let rest = rows[kept...]
     let value = rest.reduce(0) { $0 + $1.value }
     let other = Row(
-      key: "other (\(rest.count) items)", count: rest.reduce(0) { $0 + $1.count }, weight: nil,
+      key: "other (\(rest.count) items)", count: saturatingSum(rest.map(\.count)), weight: nil,
       value: value, share: total > 0 ? value / total : 0, cumulative: rest.last?.cumulative ?? 1,
       vital: false, tiedAtCut: false)
     return Array(rows[..<kept]) + [other]
@@ -34,6 +34,20 @@ extension ParetoReport {
   /// What the table ranks, for headings.
   var measure: String { weighted ? "count × weight" : "complaints" }
 
+  /// The sum of the counts; beyond Int.max (the tool reads counts up to 10^15 each) in floating
+  /// point rather than trapping on overflow.
+  private var complaintTotal: String {
+    var sum = 0
+    for row in rows {
+      let (next, overflow) = sum.addingReportingOverflow(row.count)
+      guard !overflow else {
+        return OutputText.short(rows.reduce(0.0) { $0 + Double($1.count) })
+      }
+      sum = next
+    }
+    return OutputText.count(sum)
+  }
+
   /// The summary line: how many items are vital and what they reach.
   var summaryLine: String {
     let vital = rows.filter(\.vital)
@@ -41,7 +55,7 @@ extension ParetoReport {
     let totalText =
       weighted
       ? "\(OutputText.short(total)) (count × weight)"
-      : "\(OutputText.count(rows.reduce(0) { $0 + $1.count })) complaints"
+      : "\(complaintTotal) complaints"
     var text = "\(vital.count) of \(rows.count) items are the vital few, holding "
     text += "\(OutputText.percent(reached ?? 0)) of \(totalText) (threshold "
     text += "\(OutputText.percent(threshold)))."
@@ -85,7 +99,7 @@ extension ParetoReport {
   private func svg() -> String {
     let rows = shown(limit: Self.shownRows, keepVital: false).map { row in
       ReportModel.ParetoRow(
-        key: row.key, count: Int(row.value.rounded()), share: row.share,
+        key: row.key, count: Int(exactly: row.value.rounded()) ?? Int.max, share: row.share,
         cumulative: row.cumulative, vital: row.vital)
     }
     var chart = ParetoChartSVG(rows: rows, threshold: threshold, title: input)
@@ -135,4 +149,16 @@ struct ParetoJSON: Encodable {
     try container.encode(report.vitalCount, forKey: .vitalFew)
     try container.encode(report.rows.map(Row.init), forKey: .rows)
   }
+}
+
+/// The sum of counts, stopping at Int.max instead of trapping (the tool reads counts up to 10^15
+/// each, so thousands of them can pass it).
+private func saturatingSum(_ counts: [Int]) -> Int {
+  var sum = 0
+  for count in counts {
+    let (next, overflow) = sum.addingReportingOverflow(count)
+    if overflow { return Int.max }
+    sum = next
+  }
+  return sum
 }

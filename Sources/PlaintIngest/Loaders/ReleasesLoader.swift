@@ -49,6 +49,7 @@ public struct ReleaseRow: Sendable, Hashable {
 public enum ReleasesLoader {
   public static func load(path: String, displayPath: String) throws -> [ReleaseRow] {
     let table = try SmallTable(path: path, displayPath: displayPath)
+    try table.rejectWideRows()
     let columns = try table.columns(
       required: ["product_line", "date"], optional: ["component", "version", "category"])
     guard columns["component"] != nil || columns["version"] != nil else {

@@ -29,6 +29,7 @@ public enum SalesLoader {
     productLines: Set<String>? = nil
   ) throws -> [SalesRow] {
     let table = try SmallTable(path: path, displayPath: displayPath)
+    try table.rejectWideRows()
     let columns = try table.columns(
       required: ["period", "product_line", "units"], optional: ["tier", "revenue"])
     var seen: [SalesKey: Int] = [:]

@@ -53,6 +53,18 @@ struct SmallTable {
     rows = Array(records.dropFirst())
   }
 
+  /// Fails on the first row with a value beyond the header's columns: an unquoted "1,000" in a
+  /// comma-separated file would otherwise be read as 1 and the rest dropped.
+  func rejectWideRows() throws {
+    for row in rows where row.fields.count > header.count {
+      guard row.fields[header.count...].contains(where: { !$0.isEmpty }) else { continue }
+      throw IngestError.contradicted(
+        displayPath,
+        "line \(row.line): \(row.fields.count) fields where the header has \(header.count); quote a value that holds the delimiter (an unquoted 1,000 reads as 1 and 000)"
+      )
+    }
+  }
+
   /// Index of each of `names` in the header; missing required ones throw `missingColumns`.
   func columns(required: [String], optional: [String]) throws -> [String: Int] {
     let missing = required.filter { !header.contains($0) }

@@ -318,7 +318,8 @@ enum SVG {
     var svg = ""
     for tick in axis.ticks {
       let level = frame.top + frame.plotHeight * (1 - tick / axis.top)
-      let label = integers ? text.count(Int(tick.rounded())) : text.short(tick)
+      let whole = Int(exactly: tick.rounded())
+      let label = integers && whole != nil ? text.count(whole ?? 0) : text.short(tick)
       svg += "<line class=\"grid\" x1=\"\(coordinate(frame.left))\" y1=\"\(coordinate(level))\" "
       svg += "x2=\"\(coordinate(frame.rightEdge))\" y2=\"\(coordinate(level))\"/>"
       svg += "<text class=\"tick\" x=\"\(coordinate(frame.left - 6))\" "

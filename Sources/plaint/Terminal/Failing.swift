@@ -18,5 +18,19 @@ func failing<T>(_ body: () throws -> T) throws -> T {
 }
 
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data("plaint: error: \(message)\n".utf8))
+  writeToStandardError("plaint: error: \(message)\n")
+}
+
+/// Writes to stderr with `write(2)`, ignoring failure: a full or closed log must not turn the
+/// run's own exit status into a crash (`FileHandle.write` traps on an error).
+func writeToStandardError(_ text: String) {
+  var bytes = Array(text.utf8)
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes.withUnsafeMutableBytes { buffer in
+      write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+    }
+    guard written > 0 else { return }
+    offset += written
+  }
 }

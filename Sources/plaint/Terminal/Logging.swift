@@ -59,6 +59,6 @@ struct JSONLinesLogHandler: LogHandler {
     }
     guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     else { return }
-    FileHandle.standardError.write(data + Data("\n".utf8))
+    writeToStandardError(String(decoding: data, as: UTF8.self) + "\n")
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PlaintCore
 import Testing
 
@@ -30,6 +31,21 @@ struct SalesLoaderTests {
     }
     let message = IngestError.badRow("sales-bad.csv", line: 3, column: "units", "x").description
     #expect(message.hasPrefix("sales-bad.csv:3: column `units`"))
+  }
+
+  /// An unquoted thousands separator splits the value in two: the row fails, naming its line,
+  /// instead of being read as 1 unit.
+  @Test func aValueSplitByItsThousandsSeparatorFailsTheFile() throws {
+    let path = temporaryFile(
+      "sales-wide.csv",
+      "period,product_line,tier,units\n2025-11,Kettles,consumer,900\n2025-12,Kettles,consumer,1,000\n"
+    )
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let error = #expect(throws: IngestError.self) {
+      try SalesLoader.load(path: path, displayPath: "sales-wide.csv", granularity: .month)
+    }
+    let message = error.map { "\($0)" } ?? ""
+    #expect(message.hasPrefix("sales-wide.csv: line 3: 5 fields where the header has 4"))
   }
 
   @Test func weeksInAMonthlyRunAreAnError() throws {
