@@ -145,5 +145,7 @@ extension DetectorSettings {
     minCount = control.minCount
     rules = control.rules.compactMap(RunRule.init(rawValue:))
     fdr = control.fdr
+    runRules = RunRulePolicy(rawValue: control.runRules) ?? .watch
+    smallCountWeight = control.smallCountWeight
   }
 }

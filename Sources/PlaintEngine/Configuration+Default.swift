@@ -16,6 +16,8 @@ enum Defaults {
   static let minCount = 3
   static let rules = ["beyond_limit", "run_of_8", "trend_of_6", "two_of_three_beyond_2sigma"]
   static let fdr: Double? = 0.05
+  static let runRules = "watch"
+  static let smallCountWeight = 0.25
 
   static let paretoThreshold = 0.8
   static let paretoWindow = 1

@@ -60,6 +60,7 @@ struct ReportAssembly {
     var anomalyTickets: [ReportBundle.AnomalyTicket] = []
     var improvements: [ReportModel.Anomaly] = []
     var resolved: [ReportModel.Anomaly] = []
+    var watches: [ReportModel.Anomaly] = []
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
       let tickets = byCell[key] ?? []
@@ -71,6 +72,12 @@ struct ReportAssembly {
         improvements.append(anomaly(key, judged, last, tickets))
       }
       if last.status == .resolved { resolved.append(anomaly(key, judged, last, tickets)) }
+      if last.isWatch {
+        var watch = anomaly(key, judged, last, tickets)
+        watch.rules = last.watchRules.map(\.rawValue)
+        watch.status = "watch"
+        watches.append(watch)
+      }
     }
 
     let paretoTables = paretoTables(recent, window: window)
@@ -131,6 +138,7 @@ struct ReportAssembly {
       unclassifiedTerms: UnclassifiedTerms.top(
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
     report.canaries = try canaries()
+    report.watches = watches
 
     let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
     let inputPaths = Set(inputs.map(\.path))
@@ -170,14 +178,14 @@ struct ReportAssembly {
     let exposure =
       context.sales == nil
       ? ReportModel.Method.countExposure : ReportModel.Method.salesExposure
-    let fdr = control.fdr.map { "Benjamini–Hochberg at q ≤ \(format($0))" } ?? "no FDR adjustment"
     let description =
       "Control method \(control.method) (u, Laney u′ or exact Poisson limits chosen per cell by the expected count and the Pearson dispersion ratio φ), k = \(format(control.sigma)), "
       + baselineSentence(frozen, series: series)
-      + "at least \(control.minCount) complaints to flag, \(fdr) across the cells of a period; "
+      + "at least \(control.minCount) complaints to flag; "
       + (context.sales == nil
-        ? "no sales file, so every cell is a count chart (one unit per period)."
-        : "rates are complaints per sales unit of the cell's product line and tier.")
+        ? "no sales file, so every cell is a count chart (one unit per period). "
+        : "rates are complaints per sales unit of the cell's product line and tier. ")
+      + Self.procedureSentence(control)
     var charts: [String: Int] = [:]
     for point in latest {
       if let chart = point.point.method { charts[chart.rawValue, default: 0] += 1 }
@@ -189,9 +197,37 @@ struct ReportAssembly {
       minBaselinePeriods: control.minBaselinePeriods, minCount: control.minCount,
       fdr: control.fdr, rules: control.rules, exposure: exposure,
       description: description + " " + Self.chartSentence(charts, tested: tested, short: short))
+    result.runRules = control.runRules
+    result.smallCountWeight = control.smallCountWeight
     result.charts = charts
     result.cellsTested = tested
     return result
+  }
+
+  /// The procedure that turns signals into anomalies, and what the harness measured for it.
+  static func procedureSentence(_ control: Configuration.Control) -> String {
+    var sentence: String
+    if let fdr = control.fdr {
+      sentence =
+        "Anomalies: a point above its UCL whose Benjamini–Hochberg q-value across the cells of the period is at most \(format(fdr))"
+      if control.smallCountWeight != 1 {
+        sentence +=
+          " (weighted: a cell expecting fewer than 5 complaints weighs \(format(control.smallCountWeight)) against 1)"
+      }
+    } else {
+      sentence = "Anomalies: every point above its UCL, without adjustment across cells"
+    }
+    sentence +=
+      control.runRules == "watch"
+      ? "; run-rule signals, and points above the UCL that fail the adjustment, are listed as watches, not anomalies."
+      : "; run-rule signals are anomalies too, unadjusted."
+    if SimulatedPerformance.measured(at: DetectorSettings(control)) {
+      sentence += " " + SimulatedPerformance.defaults.sentence
+    } else {
+      sentence +=
+        " These settings differ from the defaults the simulated size and power were measured at (docs/statistics.md says how to measure them)."
+    }
+    return sentence
   }
 
   /// Which chart each cell got this period and why, and how many cells the FDR family held.
@@ -241,6 +277,7 @@ struct ReportAssembly {
     case .ok:
       if point.isAnomaly { return "anomaly" }
       if point.isImprovement { return "improvement" }
+      if point.isWatch { return "watch" }
       if point.insufficientHistory { return "insufficient_history" }
       return "in_control"
     }

@@ -24,6 +24,10 @@ public struct ReportModel: Codable, Sendable, Equatable {
   public var improvements: [Anomaly]
   /// Cells flagged in the previous usable period and in control now (status "resolved").
   public var resolved: [Anomaly]
+  /// Cells with a signal that did not pass as an anomaly this period (a `beyond_limit` above the
+  /// UCL that failed the period's family adjustment, or a run rule), in the shape of anomalies:
+  /// listed so nothing is hidden, not acted on.
+  public var watches: [Anomaly] = []
   public var dataGaps: [DataGap]
   public var pareto: ParetoTables
   public var recurrence: Recurrence
@@ -69,6 +73,7 @@ public struct ReportModel: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case schema, period, granularity, method, totals, inputs, cells, rollups, anomalies
     case improvements, resolved, pareto, recurrence, resolution, reclassified, canaries
+    case watches
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"
@@ -87,6 +92,10 @@ extension ReportModel {
     /// The Benjamini–Hochberg level; nil when the configuration says "off".
     public var fdr: Double?
     public var rules: [String]
+    /// "watch" (run-rule signals are watches) or "anomaly" (they are anomalies, unadjusted).
+    public var runRules: String = "anomaly"
+    /// The family weight of a cell whose expected count is below 5, against 1 for the others.
+    public var smallCountWeight: Double = 1
     /// "sales units", or "none: count chart, one unit per period" without a sales file.
     public var exposure: String
     /// One sentence naming the method, for people.
@@ -121,6 +130,8 @@ extension ReportModel {
       case minCount = "min_count"
       case charts
       case cellsTested = "cells_tested"
+      case runRules = "run_rules"
+      case smallCountWeight = "small_count_weight"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -132,6 +143,8 @@ extension ReportModel {
       try container.encode(minCount, forKey: .minCount)
       try container.encodeNumber(fdr, forKey: .fdr)
       try container.encode(rules, forKey: .rules)
+      try container.encode(runRules, forKey: .runRules)
+      try container.encodeNumber(smallCountWeight, forKey: .smallCountWeight)
       try container.encode(exposure, forKey: .exposure)
       try container.encode(description, forKey: .description)
       try container.encode(charts, forKey: .charts)

@@ -164,6 +164,13 @@ public struct HTMLRenderer: Sendable {
       }
       html += "</section>\n"
     }
+    if !report.watches.isEmpty {
+      html += "<section id=\"watches\">\n<h2>Watch</h2>\n"
+      html += "<p class=\"note\">Signals that did not pass as anomalies: a point above its UCL "
+      html += "that failed the adjustment across cells, or a run rule. Look again next period.</p>\n"
+      html += anomalyTable(report.watches, scale: scale, linked: false)
+      html += "</section>\n"
+    }
     if !report.improvements.isEmpty {
       html += "<section id=\"improvements\">\n<h2>Improvements</h2>\n"
       html += "<p class=\"note\">Cells below their lower control limit.</p>\n"

@@ -75,7 +75,7 @@ public struct MarkdownRenderer: Sendable {
     var lines = ["## Anomalies", ""]
     guard !report.anomalies.isEmpty else {
       lines.append("No cell is out of control in \(Self.escape(report.period)).")
-      return lines + improvements(report, scale) + resolved(report)
+      return lines + watches(report, scale) + improvements(report, scale) + resolved(report)
     }
     lines.append(
       "| Cell | Count | Expected | UCL \(scale.shortUnit) | Rate \(scale.shortUnit) | Rules "
@@ -94,7 +94,21 @@ public struct MarkdownRenderer: Sendable {
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
-    return lines + improvements(report, scale) + resolved(report)
+    return lines + watches(report, scale) + improvements(report, scale) + resolved(report)
+  }
+
+  private func watches(_ report: ReportModel, _ scale: RateScale) -> [String] {
+    guard !report.watches.isEmpty else { return [] }
+    let cells = report.watches.map {
+      "\(Self.escape($0.label)) (\(OutputNumber.count($0.count)) against "
+        + "\(OutputNumber.short($0.expected, decimals: 1)) expected; "
+        + "\($0.rules.map(Self.escape).joined(separator: ", ")))"
+    }
+    return [
+      "",
+      "Watch (a signal that did not pass as an anomaly; look again next period): "
+        + cells.joined(separator: "; ") + ".",
+    ]
   }
 
   private func improvements(_ report: ReportModel, _ scale: RateScale) -> [String] {
