@@ -34,15 +34,16 @@ extension PlaintDatagen {
     @Option(name: .customLong("min-count"), help: "control.min_count")
     var minCount: Int = 3
 
-    @Option(help: "The dispersion ratios φ of the overdispersed cells, comma-separated; none: all Poisson.")
+    @Option(
+      help:
+        "The dispersion ratios φ of the overdispersed cells, comma-separated; none: all Poisson.")
     var phi: String = "2,3,5,7"
 
     @Flag(name: .customLong("by-cell"), help: "Also print the in-control anomalies of each cell.")
     var byCell = false
 
     @Option(
-      help: "Run only the planted events whose name contains one of these texts (comma-separated); none: size only."
-    )
+      help: "Run only the planted events whose name contains one of these (comma-separated).")
     var events: String?
 
     @Flag(help: "Print only the curve: one row per --fdr level.")

@@ -167,7 +167,8 @@ public struct HTMLRenderer: Sendable {
     if !report.watches.isEmpty {
       html += "<section id=\"watches\">\n<h2>Watch</h2>\n"
       html += "<p class=\"note\">Signals that did not pass as anomalies: a point above its UCL "
-      html += "that failed the adjustment across cells, or a run rule. Look again next period.</p>\n"
+      html +=
+        "that failed the adjustment across cells, or a run rule. Look again next period.</p>\n"
       html += anomalyTable(report.watches, scale: scale, linked: false)
       html += "</section>\n"
     }
