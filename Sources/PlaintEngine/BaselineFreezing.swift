@@ -54,7 +54,12 @@ public enum BaselineFreezing {
       for key in series.keys.sorted() {
         let observations = series[key] ?? []
         let points = judged[key]?.points ?? []
-        let flagged = Set(points.indices.filter { points[$0].isAnomaly })
+        // Left out as the rolling baseline leaves them out: anomalies, and points above the
+        // UCL that failed the family adjustment (watches by `beyond_limit`).
+        let flagged = Set(
+          points.indices.filter {
+            points[$0].isAnomaly || points[$0].watchRules.contains(.beyondLimit)
+          })
         let usable = observations.indices.filter {
           observations[$0].status == .ok && !flagged.contains($0)
         }

@@ -605,6 +605,11 @@ public struct HTMLRenderer: Sendable {
       ("Minimum count", "\(method.minCount)"),
       ("False discovery rate", method.fdr.map { OutputNumber.short($0, decimals: 4) } ?? "off"),
       ("Rules", e(method.rules.joined(separator: ", "))),
+      (
+        "Run rules",
+        method.runRules == "watch" ? "watches, not anomalies" : "anomalies, unadjusted"
+      ),
+      ("Small-cell weight", OutputNumber.short(method.smallCountWeight, decimals: 2)),
       ("Exposure", e(method.exposure)),
       ("Rates", "shown \(RateScale(method).unit)"),
     ]

@@ -38,7 +38,9 @@ public struct MarkdownRenderer: Sendable {
         + "baseline \(report.method.baselinePeriods) periods "
         + "(at least \(report.method.minBaselinePeriods)), min count \(report.method.minCount), "
         + "FDR \(report.method.fdr.map { OutputNumber.short($0, decimals: 4) } ?? "off"), "
-        + "rules: \(report.method.rules.map(Self.escape).joined(separator: ", ")); "
+        + "rules: \(report.method.rules.map(Self.escape).joined(separator: ", ")) "
+        + (report.method.runRules == "watch" ? "(run rules as watches)" : "(run rules flag)")
+        + ", small-cell weight \(OutputNumber.short(report.method.smallCountWeight, decimals: 2)); "
         + "exposure: \(Self.escape(report.method.exposure)).")
     lines.append("")
     lines.append(
