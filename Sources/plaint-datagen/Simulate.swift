@@ -20,19 +20,19 @@ extension PlaintDatagen {
     @OptionGroup var seed: SeedOption
 
     @Option(help: "control.sigma")
-    var sigma: Double = 3
+    var sigma: Double = DetectorSettings().sigma
 
     @Option(help: "control.fdr: a level, or off; several, comma-separated, print a curve.")
-    var fdr: String = "0.05"
+    var fdr: String = DetectorSettings().fdr.map { "\($0)" } ?? "off"
 
     @Option(name: .customLong("run-rules"), help: "control.run_rules: watch or anomaly.")
-    var runRules: String = "watch"
+    var runRules: String = DetectorSettings().runRules.rawValue
 
     @Option(name: .customLong("small-count-weight"), help: "control.small_count_weight")
     var smallCountWeight: Double = DetectorSettings().smallCountWeight
 
     @Option(name: .customLong("min-count"), help: "control.min_count")
-    var minCount: Int = 3
+    var minCount: Int = DetectorSettings().minCount
 
     @Option(
       help:

@@ -75,3 +75,20 @@ import Testing
     #expect(first.contains("| with at least one anomaly (size) |"))
   }
 }
+
+/// The figures every report quotes must be what the harness measures today.
+@Suite struct PublishedFiguresTests {
+  @Test func theReportsFiguresAgreeWithASmallRun() throws {
+    let published = SimulatedPerformance.defaults
+    let scenarios = PowerScenario.standard.filter {
+      ["step ×2 at 100", "spike: 9 against 1"].contains($0.name)
+    }
+    let simulation = DetectorSimulation(histories: 40, seed: 99, scenarios: scenarios)
+    let result = simulation.run(DetectorSettings())
+    #expect(abs(result.size.size - published.size) <= 0.04)
+    let step = try #require(result.power.first { $0.scenario.name == "step ×2 at 100" })
+    #expect(abs(step.firstMonthPower - published.stepTwiceAt100) <= 0.1)
+    let spike = try #require(result.power.first { $0.scenario.name == "spike: 9 against 1" })
+    #expect(abs(spike.firstMonthPower - published.spike) <= 0.15)
+  }
+}
