@@ -27,7 +27,7 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(configuration.control.minCount == 3)
     #expect(configuration.control.fdr == 0.03)
     #expect(configuration.control.runRules == "watch")
-    #expect(configuration.control.smallCountWeight == 0.25)
+    #expect(configuration.control.smallCountWeight == 1)
     #expect(configuration.pareto.threshold == 0.8)
     #expect(configuration.reports.formats == ["html", "md", "json", "csv"])
     #expect(configuration.reports.customerNames == false)
@@ -46,7 +46,7 @@ private func parse(_ yaml: String) throws -> Configuration {
           date_format: "dd.MM.yyyy HH:mm"
           columns: {id: Vorgang, created: Eröffnet, text: [Betreff, Beschreibung]}
           where: {Art: [Beschwerde]}
-      control: {fdr: off, run_rules: anomaly, small_count_weight: 1}
+      control: {fdr: off, run_rules: anomaly, small_count_weight: 0.5}
       """)
     let source = try #require(configuration.sources.first)
     #expect(source.system == "legacy")
@@ -56,7 +56,7 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(source.filters.first?.values == ["Beschwerde"])
     #expect(configuration.control.fdr == nil)
     #expect(configuration.control.runRules == "anomaly")
-    #expect(configuration.control.smallCountWeight == 1)
+    #expect(configuration.control.smallCountWeight == 0.5)
   }
 
   @Test(arguments: [

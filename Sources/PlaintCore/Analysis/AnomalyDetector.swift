@@ -20,7 +20,7 @@ public struct DetectorSettings: Sendable {
   public init(
     method: ChartMethod = .auto, sigma: Double = 3, baselinePeriods: Int = 12,
     minBaselinePeriods: Int = 6, minCount: Int = 3, rules: [RunRule] = RunRule.allCases,
-    fdr: Double? = 0.03, runRules: RunRulePolicy = .watch, smallCountWeight: Double = 0.25
+    fdr: Double? = 0.03, runRules: RunRulePolicy = .watch, smallCountWeight: Double = 1
   ) {
     self.method = method
     self.sigma = sigma

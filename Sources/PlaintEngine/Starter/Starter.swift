@@ -77,7 +77,7 @@ public enum Starter {
       rules: [beyond_limit, run_of_8, trend_of_6, two_of_three_beyond_2sigma]
       run_rules: watch              # run-rule signals are watches (listed, not anomalies); "anomaly": flag them
       fdr: 0.03                     # weighted Benjamini–Hochberg across the cells of a period; "off" to disable
-      small_count_weight: 0.25      # a cell expecting fewer than 5 complaints weighs this against 1 in that family
+      small_count_weight: 1         # below 1: a cell expecting fewer than 5 complaints weighs less in that family
 
     pareto:
       threshold: 0.8                # the vital few reach 80 % of complaints
