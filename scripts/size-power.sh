@@ -24,8 +24,9 @@ trap 'rm -f "$tables"' EXIT
   "$bin" simulate --histories "$histories"
   echo "### The trade-off"
   echo
-  echo "Size against the power of the key events, $curve_histories histories per row (so ±1.5"
-  echo "points on the size): the family level \`fdr\` with every cell weighed alike (the default),"
+  echo "Size against the power of the key events, $curve_histories histories per row (at 150,"
+  echo "chance moves a power figure by about ±4 points): the family level \`fdr\` with every cell"
+  echo "weighed alike (the default),"
   echo "then with small cells at a quarter weight, then with limits at 2.5σ."
   echo
   "$bin" simulate --histories "$curve_histories" --curve-only --events "$key_events" \
