@@ -19,7 +19,7 @@ public struct GridShape: Sendable, Hashable {
 
   /// The demo's grid: 7 product lines × 4 categories × 2 tiers over 36 months, about 1 to 250
   /// complaints a cell a month, every third cell expecting 30 or more overdispersed (φ 2 to 7:
-  /// month-to-month rate variation of 20 to 45 %, like the demo's Robot Vacuums service cell).
+  /// month-to-month rate variation of 12 to 29 %; the demo's Robot Vacuums service cell has 20 %).
   public init(
     lines: Int = 7, categories: Int = 4, tiers: Int = 2, months: Int = 36,
     smallestExpected: Double = 1, largestExpected: Double = 250,
