@@ -42,7 +42,7 @@ public struct DetectorSettings: Sendable {
 public enum RunRulePolicy: String, Codable, Sendable, CaseIterable {
   /// A run-rule signal is listed as a watch: shown, never an anomaly on its own.
   case watch
-  /// A run-rule signal is an anomaly, without adjustment (Plaint's behaviour before 0.x).
+  /// A run-rule signal is an anomaly, without adjustment (the behaviour before the family procedure).
   case anomaly
 }
 
