@@ -6,6 +6,8 @@
 #                 report tests) + build + the whole test suite (Swift Testing)
 #   make demo     setup + build + the monthly job on datasets/demo, reports into reports/
 #   make data     regenerate datasets/demo with plaint-datagen (deterministic, seed 42)
+#   make simulate the detector's size and power on simulated monthly reports (1,000 histories a
+#                 row, debug build); rewrites the tables in docs/statistics.md. Not part of `make test`.
 #   make bench    release build, 100 MB and 1 GB exports, raw libcsv vs `plaint run` vs DuckDB
 #                 (README.md, Performance); the table goes into README.md. Never part of `make test`.
 #   make format   swift format, in place
@@ -23,7 +25,7 @@ BIN := $(CURDIR)/.build/debug
 DEMO_CONFIG := datasets/demo/plaint.yml
 DEMO_PERIOD := 2026-10
 
-.PHONY: setup setup-test build test test-spark dist demo data bench format lint clean
+.PHONY: setup setup-test build test test-spark dist demo data simulate bench format lint clean
 
 # Installs only the Debian packages that are missing (sudo only when not root).
 define apt_install
@@ -71,6 +73,9 @@ demo: build
 
 data: build
 	"$(BIN)/plaint-datagen" demo --out datasets/demo
+
+simulate: build
+	scripts/size-power.sh
 
 # The benchmark: DuckDB and PyYAML from PyPI in .venv-bench, GNU time for peak RSS, data in bench/.
 BENCH_VENV := .venv-bench

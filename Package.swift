@@ -25,6 +25,7 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(name: "PlaintReport", dependencies: ["PlaintCore"]),
+    .target(name: "PlaintSimulation", dependencies: ["PlaintCore"]),
     .target(
       name: "PlaintEngine",
       dependencies: [
@@ -46,7 +47,7 @@ let package = Package(
     .executableTarget(
       name: "plaint-datagen",
       dependencies: [
-        "PlaintCore",
+        "PlaintCore", "PlaintSimulation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -56,6 +57,7 @@ let package = Package(
       name: "PlaintIngestTests", dependencies: ["PlaintIngest"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore"]),
     .testTarget(name: "PlaintReportTests", dependencies: ["PlaintReport"]),
+    .testTarget(name: "PlaintSimulationTests", dependencies: ["PlaintSimulation"]),
     .testTarget(name: "PlaintEngineTests", dependencies: ["PlaintEngine"]),
     .testTarget(name: "PlaintCLITests", dependencies: ["PlaintCore"]),
   ],

@@ -62,7 +62,12 @@ public enum BaselineFreezing {
       for key in series.keys.sorted() {
         let observations = series[key] ?? []
         let points = judged[key]?.points ?? []
-        let flagged = Set(points.indices.filter { points[$0].isAnomaly })
+        // Left out as the rolling baseline leaves them out: anomalies, and points above the
+        // UCL that failed the family adjustment (watches by `beyond_limit`).
+        let flagged = Set(
+          points.indices.filter {
+            points[$0].isAnomaly || points[$0].watchRules.contains(.beyondLimit)
+          })
         let usable = observations.indices.filter {
           observations[$0].status == .ok && !flagged.contains($0)
         }
@@ -153,5 +158,7 @@ extension DetectorSettings {
     minCount = control.minCount
     rules = control.rules.compactMap(RunRule.init(rawValue:))
     fdr = control.fdr
+    runRules = RunRulePolicy(rawValue: control.runRules) ?? .watch
+    smallCountWeight = control.smallCountWeight
   }
 }

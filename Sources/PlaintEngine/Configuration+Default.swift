@@ -17,7 +17,9 @@ enum Defaults {
   static let minBaselinePeriods = 6
   static let minCount = 3
   static let rules = ["beyond_limit", "run_of_8", "trend_of_6", "two_of_three_beyond_2sigma"]
-  static let fdr: Double? = 0.05
+  static let fdr: Double? = 0.03
+  static let runRules = "watch"
+  static let smallCountWeight = 1.0
 
   static let paretoThreshold = 0.8
   static let paretoWindow = 1

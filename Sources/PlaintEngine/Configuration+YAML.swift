@@ -318,6 +318,7 @@ extension Configuration {
   private static func control(_ node: YAMLNode?) throws(ConfigError) -> Control {
     _ = try node?.mapping(allowed: [
       "method", "sigma", "baseline_periods", "min_baseline_periods", "min_count", "rules", "fdr",
+      "run_rules", "small_count_weight",
     ])
     let rules = try node?["rules"]?.strings() ?? Defaults.rules
     if let unknown = rules.first(where: { !Defaults.rules.contains($0) }), let node {
@@ -341,12 +342,21 @@ extension Configuration {
       throw (node["min_baseline_periods"] ?? node).error(
         "is \(minBaseline), more than baseline_periods (\(baseline)): no cell could ever be judged")
     }
+    var smallCountWeight = Defaults.smallCountWeight
+    if let weightNode = node?["small_count_weight"] {
+      smallCountWeight = try weightNode.double()
+      guard smallCountWeight >= 0, smallCountWeight <= 1 else {
+        throw weightNode.error("expected a weight from 0 to 1 (1: small cells weigh like the rest)")
+      }
+    }
     return Control(
       method: try oneOf(node?["method"], methods) ?? Defaults.controlMethod,
       sigma: try bounded(node?["sigma"], Ranges.sigma) ?? Defaults.sigma,
       baselinePeriods: baseline, minBaselinePeriods: minBaseline,
       minCount: try bounded(node?["min_count"], Ranges.minCount) ?? Defaults.minCount,
-      rules: rules, fdr: fdr)
+      rules: rules, fdr: fdr,
+      runRules: try oneOf(node?["run_rules"], ["watch", "anomaly"]) ?? Defaults.runRules,
+      smallCountWeight: smallCountWeight)
   }
 
   private static func pareto(_ node: YAMLNode?) throws(ConfigError) -> Pareto {

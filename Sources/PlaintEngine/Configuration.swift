@@ -123,6 +123,10 @@ public struct Configuration: Sendable {
     public var rules: [String]
     /// nil when `fdr: off`.
     public var fdr: Double?
+    /// `watch` or `anomaly`: what a run-rule signal makes of a point.
+    public var runRules: String = Defaults.runRules
+    /// The family weight of a cell whose expected count is below 5, against 1 for the others.
+    public var smallCountWeight: Double = Defaults.smallCountWeight
   }
 
   public struct Pareto: Sendable {

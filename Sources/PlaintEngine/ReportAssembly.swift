@@ -58,6 +58,7 @@ struct ReportAssembly {
     var improvements: [ReportModel.Anomaly] = []
     var resolved: [ReportModel.Anomaly] = []
     let shift = try textShift(grid)
+    var watches: [ReportModel.Anomaly] = []
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
       let tickets = byCell[key] ?? []
@@ -71,6 +72,12 @@ struct ReportAssembly {
         improvements.append(anomaly(key, judged, last, tickets))
       }
       if last.status == .resolved { resolved.append(anomaly(key, judged, last, tickets)) }
+      if last.isWatch {
+        var watch = anomaly(key, judged, last, tickets)
+        watch.rules = last.watchRules.map(\.rawValue)
+        watch.status = "watch"
+        watches.append(watch)
+      }
     }
 
     let paretoTables = paretoTables(recent, window: window)
@@ -131,6 +138,7 @@ struct ReportAssembly {
       unclassifiedTerms: UnclassifiedTerms.top(
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
     report.canaries = try canaries()
+    report.watches = watches
     report.coverage = coverageModel(grid)
     report.dataQuality = dataQuality(current, judged: judgedCells, grid: grid)
     if let shift {
@@ -193,6 +201,9 @@ struct ReportAssembly {
       name: control.method, sigma: control.sigma, baselinePeriods: control.baselinePeriods,
       minBaselinePeriods: control.minBaselinePeriods, minCount: control.minCount,
       fdr: control.fdr, rules: control.rules, exposure: exposure, description: "")
+    result.runRules = control.runRules
+    result.smallCountWeight = control.smallCountWeight
+    result.simulatedAtDefaults = SimulatedPerformance.measured(at: DetectorSettings(control))
     result.charts = charts
     result.cellsTested = tested
     return result
@@ -228,6 +239,7 @@ struct ReportAssembly {
     case .ok:
       if point.isAnomaly { return "anomaly" }
       if point.isImprovement { return "improvement" }
+      if point.isWatch { return "watch" }
       if point.insufficientHistory { return "insufficient_history" }
       return "in_control"
     }

@@ -7,7 +7,7 @@ struct PlaintDatagen: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plaint-datagen",
     abstract: "Generate realistic help-desk exports: the same seed always gives the same bytes.",
-    subcommands: [Demo.self, Export.self])
+    subcommands: [Demo.self, Export.self, Simulate.self])
 }
 
 struct SeedOption: ParsableArguments {

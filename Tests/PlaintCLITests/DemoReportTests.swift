@@ -44,6 +44,28 @@ struct DemoReportTests {
     #expect(!cells.contains("service/Robot Vacuums/consumer"))
   }
 
+  /// The report's series hold each earlier month as that month's own report judged it (the
+  /// detector walks the periods in time order), so this is `plaint report --period P` for each P.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: demoConfig.path)))
+  func demoInControlMonthsFlagNothingAndTheStepIsFlaggedInItsFirstMonth() throws {
+    let data = try Data(contentsOf: Self.committed.appendingPathComponent("report.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let cells = try #require(json["cells"] as? [[String: Any]])
+    var flagged: [String: [String]] = [:]
+    for cell in cells {
+      let name = "\(cell["category"] ?? "")/\(cell["product_line"] ?? "")/\(cell["tier"] ?? "")"
+      for point in cell["series"] as? [[String: Any]] ?? []
+      where point["status"] as? String == "anomaly" {
+        flagged[point["period"] as? String ?? "", default: []].append(name)
+      }
+    }
+    for month in 11...20 {
+      let period = String(format: "%04d-%02d", 2025 + (month - 1) / 12, (month - 1) % 12 + 1)
+      #expect(flagged[period] == nil, "\(period) flags \(flagged[period] ?? [])")
+    }
+    #expect(flagged["2026-09"] == ["product/Coffee Machines/consumer"])
+  }
+
   @Test(.enabled(if: FileManager.default.fileExists(atPath: demoConfig.path)))
   func demoShowsTheNineOClockAgentTheReleaseStepAndTheRepeatComplainant() throws {
     let data = try Data(contentsOf: Self.committed.appendingPathComponent("report.json"))

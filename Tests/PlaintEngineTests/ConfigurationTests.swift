@@ -27,7 +27,9 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(configuration.control.baselinePeriods == 12)
     #expect(configuration.control.minBaselinePeriods == 6)
     #expect(configuration.control.minCount == 3)
-    #expect(configuration.control.fdr == 0.05)
+    #expect(configuration.control.fdr == 0.03)
+    #expect(configuration.control.runRules == "watch")
+    #expect(configuration.control.smallCountWeight == 1)
     #expect(configuration.pareto.threshold == 0.8)
     #expect(configuration.reports.formats == ["html", "md", "json", "csv"])
     #expect(configuration.reports.customerNames == false)
@@ -46,7 +48,7 @@ private func parse(_ yaml: String) throws -> Configuration {
           date_format: "dd.MM.yyyy HH:mm"
           columns: {id: Vorgang, created: Eröffnet, text: [Betreff, Beschreibung]}
           where: {Art: [Beschwerde]}
-      control: {fdr: off}
+      control: {fdr: off, run_rules: anomaly, small_count_weight: 0.5}
       """)
     let source = try #require(configuration.sources.first)
     #expect(source.system == "legacy")
@@ -55,6 +57,8 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(source.columns.first { $0.field == "text" }?.columns == ["Betreff", "Beschreibung"])
     #expect(source.filters.first?.values == ["Beschwerde"])
     #expect(configuration.control.fdr == nil)
+    #expect(configuration.control.runRules == "anomaly")
+    #expect(configuration.control.smallCountWeight == 0.5)
   }
 
   @Test(arguments: [
@@ -66,6 +70,14 @@ private func parse(_ yaml: String) throws -> Configuration {
     (
       "sources: [{path: a.csv, profile: zendesk}]\ncontrol: {sigma: three}",
       "plaint.yml:2: `control.sigma`: expected a number, got \"three\""
+    ),
+    (
+      "sources: [{path: a.csv, profile: zendesk}]\ncontrol: {run_rules: ignore}",
+      "plaint.yml:2: `control.run_rules`: \"ignore\" is not one of: watch, anomaly"
+    ),
+    (
+      "sources: [{path: a.csv, profile: zendesk}]\ncontrol: {small_count_weight: 2}",
+      "plaint.yml:2: `control.small_count_weight`: expected a weight from 0 to 1 (1: small cells weigh like the rest)"
     ),
     (
       "sources: [{path: a.csv, profile: zendesk}]\ntimezone: Mars/Olympus",

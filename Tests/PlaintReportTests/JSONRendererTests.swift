@@ -26,7 +26,7 @@ import Testing
       "schema", "period", "granularity", "method", "totals", "inputs", "cells", "rollups",
       "anomalies", "improvements", "resolved", "data_gaps", "pareto", "recurrence", "resolution",
       "taxonomy_hash", "reclassified", "unclassified_terms", "canaries", "coverage",
-      "data_quality",
+      "data_quality", "watches",
     ]
     #expect(Set(json.keys) == expected)
   }
@@ -36,7 +36,7 @@ import Testing
     #expect(
       try keys(json["method"]) == [
         "name", "sigma", "baseline_periods", "min_baseline_periods", "min_count", "fdr", "rules",
-        "exposure", "description", "charts", "cells_tested",
+        "run_rules", "small_count_weight", "exposure", "description", "charts", "cells_tested",
       ])
     #expect(try keys(json["totals"]) == ["complaints", "units", "rate", "classified_share"])
     #expect(

@@ -120,4 +120,25 @@ import Testing
     #expect(!html.contains(Fixture.script))
     #expect(MarkdownRenderer().render(Fixture.bundle()).contains("Resolved (") == false)
   }
+
+  @Test func watchesAreListedApartFromAnomaliesInEveryFormat() {
+    var bundle = Fixture.bundle()
+    bundle.report.anomalies = []
+    var watch = Fixture.anomaly()
+    watch.status = "watch"
+    watch.rules = ["trend_of_6"]
+    watch.productLine = Fixture.script
+    bundle.report.watches = [watch]
+    let text = MarkdownRenderer().render(bundle)
+    #expect(text.contains("No cell is out of control in 2025-10."))
+    let line = text.split(separator: "\n").first { $0.hasPrefix("Watch (") }
+    #expect(line?.contains("trend\\_of\\_6") == true)
+    #expect(line?.contains("<script>") == false)
+    let html = HTMLRenderer().render(bundle)
+    #expect(html.contains("<section id=\"watches\">"))
+    #expect(!html.contains(Fixture.script))
+    let csv = CSVRenderer().anomalies(bundle.report)
+    #expect(csv.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("watch,") })
+    #expect(MarkdownRenderer().render(Fixture.bundle()).contains("Watch (") == false)
+  }
 }

@@ -11,11 +11,16 @@ public struct DetectorSettings: Sendable {
   public var rules: [RunRule]
   /// The Benjamini–Hochberg level a `beyond_limit` signal must meet; nil = no adjustment.
   public var fdr: Double?
+  /// What a run-rule signal (every rule but `beyond_limit`) makes of a point.
+  public var runRules: RunRulePolicy
+  /// The share of the period's family level a small cell (expected count below 5) gets,
+  /// relative to the other cells: 1 weighs every cell alike.
+  public var smallCountWeight: Double
 
   public init(
     method: ChartMethod = .auto, sigma: Double = 3, baselinePeriods: Int = 12,
     minBaselinePeriods: Int = 6, minCount: Int = 3, rules: [RunRule] = RunRule.allCases,
-    fdr: Double? = 0.05
+    fdr: Double? = 0.03, runRules: RunRulePolicy = .watch, smallCountWeight: Double = 1
   ) {
     self.method = method
     self.sigma = sigma
@@ -24,7 +29,21 @@ public struct DetectorSettings: Sendable {
     self.minCount = minCount
     self.rules = rules
     self.fdr = fdr
+    self.runRules = runRules
+    self.smallCountWeight = smallCountWeight
   }
+
+  /// Below this expected count a cell is a small cell for `smallCountWeight` (the same cut at
+  /// which `auto` switches to exact Poisson limits).
+  public static let smallExpectedCount = 5.0
+}
+
+/// Whether the supplementary run rules raise anomalies or only watches.
+public enum RunRulePolicy: String, Codable, Sendable, CaseIterable {
+  /// A run-rule signal is listed as a watch: shown, never an anomaly on its own.
+  case watch
+  /// A run-rule signal is an anomaly, without adjustment (the behaviour before the family procedure).
+  case anomaly
 }
 
 /// A stored baseline that replaces the rolling one (`plaint baseline freeze`).
@@ -93,11 +112,17 @@ public struct JudgedPoint: Sendable, Hashable {
   public var streak: Int
   /// The rules that made this point an anomaly (`beyond_limit` only when it passed the FDR).
   public var anomalyRules: [RunRule]
+  /// The rules the point completed that did not make it an anomaly: a `beyond_limit` that
+  /// failed the period's FDR, or a run rule under `RunRulePolicy.watch`.
+  public var watchRules: [RunRule]
+
+  /// A signal that did not pass: listed for a look, not an anomaly.
+  public var isWatch: Bool { !isAnomaly && !watchRules.isEmpty }
 
   public init(
     point: ChartPoint, baselineCount: Int, qValue: Double?, isAnomaly: Bool,
     isImprovement: Bool, insufficientHistory: Bool, status: AnomalyStatus?, streak: Int,
-    anomalyRules: [RunRule]
+    anomalyRules: [RunRule], watchRules: [RunRule] = []
   ) {
     self.point = point
     self.baselineCount = baselineCount
@@ -108,6 +133,7 @@ public struct JudgedPoint: Sendable, Hashable {
     self.status = status
     self.streak = streak
     self.anomalyRules = anomalyRules
+    self.watchRules = watchRules
   }
 }
 
@@ -132,9 +158,11 @@ public enum AnomalyDetector {
   ///
   /// Each period is judged against the last `baselinePeriods` usable periods before it that were
   /// not anomalies (or the frozen baseline for that key). The Benjamini–Hochberg family of a
-  /// period is every cell with a p-value and enough history in that period; run-rule signals are
-  /// anomalies unadjusted. A period's anomalies are decided before the next period is judged, so
-  /// they never enter a later baseline.
+  /// period is every cell with a p-value and enough history in that period, each p-value divided
+  /// by its cell's weight (weighted BH: small cells weigh `smallCountWeight`, the weights average
+  /// 1). Run-rule signals are watches, or anomalies unadjusted under `RunRulePolicy.anomaly`. A
+  /// period's anomalies are decided before the next period is judged, so they never enter a
+  /// later baseline.
   public static func judge<Key: Hashable & Comparable & Sendable>(
     _ series: [Key: [ChartObservation]], settings: DetectorSettings,
     frozen: [Key: FrozenBaseline] = [:]
@@ -160,8 +188,16 @@ public enum AnomalyDetector {
       }
 
       let family = drafts.indices.filter { drafts[$0]?.testable ?? false }
+      let weights = FalseDiscoveryRate.normalisedWeights(
+        family.map { slot in
+          let small = (drafts[slot]?.expected ?? 0) < DetectorSettings.smallExpectedCount
+          return small ? settings.smallCountWeight : 1
+        })
       let qValues = FalseDiscoveryRate.benjaminiHochberg(
-        family.compactMap { drafts[$0]?.point.pValue })
+        zip(family, weights).map { slot, weight in
+          let p = drafts[slot]?.point.pValue ?? 1
+          return weight > 0 ? min(1, p / weight) : 1
+        })
       for (slot, q) in zip(family, qValues) { drafts[slot]?.qValue = q }
 
       for slot in keys.indices {
@@ -188,6 +224,9 @@ private struct Draft {
   /// The rules the point completes, before the FDR and `min_count`.
   var fired: [RunRule]
   var qValue: Double?
+
+  /// The expected count under the baseline, ū·nᵢ.
+  var expected: Double? { point.center.flatMap { c in point.units.map { c * $0 } } }
 
   /// Whether the point enters the period's Benjamini–Hochberg family: a p-value, enough history,
   /// and something to test — a cell with no complaint now and none in its baseline (centre 0)
@@ -230,8 +269,31 @@ private struct SeriesState {
         proportion: settings.method.isProportion, criticalRatio: criticalRatio)
       requested = settings.method
     }
-    let (point, rulePoint) = ChartPoint.judge(
+    var (point, rulePoint) = ChartPoint.judge(
       observations[period], method: requested, sigma: settings.sigma, estimate: estimate)
+    if point.method == .u || point.method == .poisson, let estimate,
+      let count = estimate.totalCount, let units = estimate.totalUnits,
+      let n = observations[period].units
+    {
+      point.pValue = PredictiveTest.upperTail(
+        point.count, units: n, baselineCount: count, baselineUnits: units)
+      if point.method == .u, let phi = estimate.phi, phi > 1 {
+        let skewed = PredictiveTest.quasiPoissonUpperTail(
+          point.count, mean: estimate.center * n, dispersion: phi)
+        point.pValue = max(point.pValue ?? 1, skewed)
+      }
+    } else if point.method == .laney, let estimate, let sigmaZ = estimate.sigmaZ,
+      let n = observations[period].units
+    {
+      // σ_z is an estimate from a year of moving ranges: z is read on Student's t with the
+      // effective degrees of freedom of an average moving range, 0.62 (m − 1).
+      let df = max(1, 0.62 * Double(estimate.periods - 1))
+      let t = PredictiveTest.studentUpperTail(point.z ?? 0, degreesOfFreedom: df)
+      let skewed = PredictiveTest.quasiPoissonUpperTail(
+        point.count, mean: estimate.center * n,
+        dispersion: max(sigmaZ * sigmaZ, estimate.phi ?? 1))
+      point.pValue = max(t, skewed)
+    }
     let baselineCount = estimate?.periods ?? 0
     let fired = rulePoint.map { tracker.push($0).map(\.rule) } ?? []
     return Draft(
@@ -245,10 +307,16 @@ private struct SeriesState {
     let usable = draft.point.status == .ok
     let judgeable = usable && !draft.insufficientHistory && draft.point.center != nil
     var rules: [RunRule] = []
+    var watch: [RunRule] = []
     if judgeable && draft.point.count >= settings.minCount {
-      rules = draft.fired.filter { rule in
-        guard rule == .beyondLimit, let fdr = settings.fdr else { return true }
-        return (draft.qValue ?? 1) <= fdr
+      for rule in draft.fired {
+        let passes: Bool
+        if rule == .beyondLimit {
+          passes = settings.fdr.map { (draft.qValue ?? 1) <= $0 } ?? true
+        } else {
+          passes = settings.runRules == .anomaly
+        }
+        if passes { rules.append(rule) } else { watch.append(rule) }
       }
     }
     let isAnomaly = !rules.isEmpty
@@ -260,7 +328,9 @@ private struct SeriesState {
       } else {
         status = previousFlagged ? .resolved : nil
         streak = 0
-        eligible.append(period)
+        // A point above its UCL stays out of later baselines even when it failed the family
+        // adjustment: a step missed in its first month must not become the new normal.
+        if !watch.contains(.beyondLimit) { eligible.append(period) }
       }
       previousFlagged = isAnomaly
     } else if draft.point.status == .notCovered || draft.point.status == .partial {
@@ -275,7 +345,7 @@ private struct SeriesState {
         isAnomaly: isAnomaly,
         isImprovement: judgeable && !isAnomaly && (draft.rulePoint?.belowLimit ?? false),
         insufficientHistory: draft.insufficientHistory, status: status,
-        streak: isAnomaly ? streak : 0, anomalyRules: rules))
+        streak: isAnomaly ? streak : 0, anomalyRules: rules, watchRules: watch))
   }
 
   func finish(requested: ChartMethod, rules: [RunRule]) -> JudgedSeries {

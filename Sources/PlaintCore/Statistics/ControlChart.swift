@@ -187,6 +187,9 @@ struct BaselineEstimate: Sendable, Hashable {
   var overdispersed: Bool
   /// The number of usable baseline periods.
   var periods: Int
+  /// The complaints and units the centre was estimated from; nil for a frozen baseline.
+  var totalCount: Int? = nil
+  var totalUnits: Double? = nil
 
   init(
     center: Double, sigmaZ: Double?, phi: Double?, phiCritical: Double?, overdispersed: Bool,
@@ -235,6 +238,8 @@ struct BaselineEstimate: Sendable, Hashable {
       phi: phi, phiCritical: phiCritical,
       overdispersed: phi.flatMap { phi in phiCritical.map { phi > $0 } } ?? false,
       periods: m)
+    totalCount = Int(count)
+    totalUnits = units
   }
 
   /// The χ²(df) 95 % point divided by df: the level φ must exceed to count as overdispersed.

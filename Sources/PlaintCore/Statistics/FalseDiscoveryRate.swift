@@ -17,4 +17,12 @@ public enum FalseDiscoveryRate {
     }
     return qValues
   }
+
+  /// `weights` scaled to average 1 (the weighted procedure's condition); all 1 when they sum to 0.
+  public static func normalisedWeights(_ weights: [Double]) -> [Double] {
+    let total = weights.reduce(0, +)
+    guard total > 0 else { return weights.map { _ in 1 } }
+    let scale = Double(weights.count) / total
+    return weights.map { $0 * scale }
+  }
 }

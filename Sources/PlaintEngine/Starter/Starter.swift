@@ -83,7 +83,9 @@ public enum Starter {
       min_baseline_periods: 6       # fewer usable periods: "insufficient history", never an anomaly
       min_count: 3                  # a cell needs this many complaints in the period to be flagged
       rules: [beyond_limit, run_of_8, trend_of_6, two_of_three_beyond_2sigma]
-      fdr: 0.05                     # Benjamini–Hochberg across the cells of a period; "off" to disable
+      run_rules: watch              # run-rule signals are watches (listed, not anomalies); "anomaly": flag them
+      fdr: 0.03                     # weighted Benjamini–Hochberg across the cells of a period; "off" to disable
+      small_count_weight: 1         # below 1: a cell expecting fewer than 5 complaints weighs less in that family
 
     pareto:
       threshold: 0.8                # the vital few reach 80 % of complaints

@@ -25,6 +25,10 @@ public struct ReportModel: Codable, Sendable, Equatable {
   public var improvements: [Anomaly]
   /// Cells flagged in the previous usable period and in control now (status "resolved").
   public var resolved: [Anomaly]
+  /// Cells with a signal that did not pass as an anomaly this period (a `beyond_limit` above the
+  /// UCL that failed the period's family adjustment, or a run rule), in the shape of anomalies:
+  /// listed so nothing is hidden, not acted on.
+  public var watches: [Anomaly] = []
   public var dataGaps: [DataGap]
   public var pareto: ParetoTables
   public var recurrence: Recurrence
@@ -82,6 +86,7 @@ public struct ReportModel: Codable, Sendable, Equatable {
     case improvements, resolved, pareto, recurrence, resolution, reclassified, canaries
     case coverage
     case dataQuality = "data_quality"
+    case watches
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"
@@ -134,6 +139,12 @@ extension ReportModel {
     /// The Benjamini–Hochberg level; nil when the configuration says "off".
     public var fdr: Double?
     public var rules: [String]
+    /// "watch" (run-rule signals are watches) or "anomaly" (they are anomalies, unadjusted).
+    public var runRules: String = "anomaly"
+    /// The family weight of a cell whose expected count is below 5, against 1 for the others.
+    public var smallCountWeight: Double = 1
+    /// Whether the settings are those the simulated size and power were measured at.
+    public var simulatedAtDefaults: Bool = false
     /// "sales units", or "none: count chart, one unit per period" without a sales file.
     public var exposure: String
     /// One sentence naming the method, for people.
@@ -168,6 +179,9 @@ extension ReportModel {
       case minCount = "min_count"
       case charts
       case cellsTested = "cells_tested"
+      case runRules = "run_rules"
+      case smallCountWeight = "small_count_weight"
+      case simulatedAtDefaults = "simulated_at_defaults"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -179,6 +193,9 @@ extension ReportModel {
       try container.encode(minCount, forKey: .minCount)
       try container.encodeNumber(fdr, forKey: .fdr)
       try container.encode(rules, forKey: .rules)
+      try container.encode(runRules, forKey: .runRules)
+      try container.encodeNumber(smallCountWeight, forKey: .smallCountWeight)
+      try container.encode(simulatedAtDefaults, forKey: .simulatedAtDefaults)
       try container.encode(exposure, forKey: .exposure)
       try container.encode(description, forKey: .description)
       try container.encode(charts, forKey: .charts)

@@ -131,7 +131,7 @@ public struct CSVRenderer: Sendable {
     return table(header, rows)
   }
 
-  /// `anomalies.csv`: the anomalies, then the improvements, of the reported period.
+  /// `anomalies.csv`: the anomalies, then the improvements, then the watches of the period.
   func anomalies(_ report: ReportModel) -> String {
     let header = [
       "kind", "id", "period", "category", "product_line", "tier", "count", "expected", "ucl",
@@ -143,6 +143,7 @@ public struct CSVRenderer: Sendable {
       + report.improvements.map {
         ("improvement", $0)
       }
+      + report.watches.map { ("watch", $0) }
     let rows: [[CSVField]] = kinds.map { kind, anomaly in
       [
         .text(kind), .text(anomaly.id), .text(anomaly.period), .text(anomaly.category),

@@ -217,6 +217,12 @@ public struct HTMLRenderer: Sendable {
       }
       html += "</section>\n"
     }
+    if !report.watches.isEmpty {
+      html += "<section id=\"watches\">\n<h2>\(text[.headingWatch])</h2>\n"
+      html += "<p class=\"note\">\(text[.watchNote])</p>\n"
+      html += anomalyTable(report.watches, scale: scale, linked: false)
+      html += "</section>\n"
+    }
     if !report.improvements.isEmpty {
       html += "<section id=\"improvements\">\n<h2>\(text[.headingImprovements])</h2>\n"
       html += "<p class=\"note\">\(text[.improvementsNote])</p>\n"
@@ -766,6 +772,11 @@ public struct HTMLRenderer: Sendable {
       (.columnRules, rules(method.rules)),
       (.factExposure, e(text.exposure(method.exposure))),
       (.factRates, text(.factRatesValue, RateScale(method, text).unit)),
+      (
+        .factRunRules,
+        text[method.runRules == "watch" ? .factRunRulesWatch : .factRunRulesAnomaly]
+      ),
+      (.factSmallCountWeight, text.short(method.smallCountWeight, decimals: 2)),
     ]
     for (term, value) in facts { html += "<dt>\(text[term])</dt><dd>\(value)</dd>\n" }
     return html + "</dl>\n</section>\n"

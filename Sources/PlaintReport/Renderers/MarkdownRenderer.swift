@@ -58,6 +58,11 @@ public struct MarkdownRenderer: Sendable {
         Self.escape(text.exposure(method.exposure))))
     lines.append("")
     lines.append(
+      text(
+        method.runRules == "watch" ? .mdRunRulesWatch : .mdRunRulesAnomaly,
+        text.short(method.smallCountWeight, decimals: 2)))
+    lines.append("")
+    lines.append(
       "_"
         + text(
           .footer, Self.escape(bundle.generatedBy), Self.escape(report.schema),
@@ -110,7 +115,7 @@ public struct MarkdownRenderer: Sendable {
       } else {
         lines.append(text(.noAnomalies, Self.escape(text.period(report.period))))
       }
-      return lines + improvements(report, scale) + resolved(report)
+      return lines + watches(report, scale) + improvements(report, scale) + resolved(report)
     }
     let headings = [
       text[.columnCell], text[.columnCount], text[.columnExpected],
@@ -133,7 +138,18 @@ public struct MarkdownRenderer: Sendable {
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
-    return lines + improvements(report, scale) + resolved(report)
+    return lines + watches(report, scale) + improvements(report, scale) + resolved(report)
+  }
+
+  private func watches(_ report: ReportModel, _ scale: RateScale) -> [String] {
+    guard !report.watches.isEmpty else { return [] }
+    let cells = report.watches.map {
+      text(
+        .mdWatchCell, Self.escape(cellLabel($0)), text.count($0.count),
+        text.short($0.expected, decimals: 1),
+        $0.rules.map { Self.escape(text.rule($0)) }.joined(separator: ", "))
+    }
+    return ["", text(.mdWatches, cells.joined(separator: "; "))]
   }
 
   private func cellLabel(_ anomaly: ReportModel.Anomaly) -> String {

@@ -71,6 +71,10 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case statusNoExposure = "status.no_exposure"
   case statusMissing = "status.missing"
   case statusInsufficientHistory = "status.insufficient_history"
+  case statusNotCovered = "status.not_covered"
+  case statusPartial = "status.partial"
+  case statusWithheld = "status.withheld"
+  case statusWatch = "status.watch"
   case continuingFor
   case continuingShort
   case ruleBeyondLimit = "rule.beyond_limit"
@@ -341,4 +345,24 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case chartsLaneyP
   case chartsTested
   case chartsShort
+
+  // MARK: Watches and the detection procedure
+
+  case headingWatch
+  case watchNote
+  case mdWatches
+  case mdWatchCell
+  case factRunRules
+  case factRunRulesWatch
+  case factRunRulesAnomaly
+  case factSmallCountWeight
+  case mdRunRulesWatch
+  case mdRunRulesAnomaly
+  case procedureFDR
+  case procedureWeighted
+  case procedureNoFDR
+  case procedureWatch
+  case procedureRunRules
+  case procedureSimulated
+  case procedureNotSimulated
 }

@@ -69,6 +69,10 @@ extension ReportText {
     .statusNoExposure: "no_exposure",
     .statusMissing: "missing",
     .statusInsufficientHistory: "insufficient_history",
+    .statusNotCovered: "not_covered",
+    .statusPartial: "partial",
+    .statusWithheld: "withheld",
+    .statusWatch: "watch",
     .continuingFor: "continuing ({0} periods)",
     .continuingShort: "continuing ({0})",
     .ruleBeyondLimit: "beyond_limit",
@@ -330,5 +334,27 @@ extension ReportText {
     .chartsLaneyP: "{0} on Laney p′",
     .chartsTested: "; {0} were tested together",
     .chartsShort: ", {0} had too little history to judge",
-  ]
+    .headingWatch: "Watch",
+    .watchNote:
+      "Signals that did not pass as anomalies: a point above its UCL that failed the adjustment across cells, or a run rule. Look again next period.",
+    .mdWatches: "Watch (a signal that did not pass as an anomaly; look again next period): {0}.",
+    .mdWatchCell: "{0} ({1} against {2} expected; {3})",
+    .factRunRules: "Run rules",
+    .factRunRulesWatch: "watches, not anomalies",
+    .factRunRulesAnomaly: "anomalies, unadjusted",
+    .factSmallCountWeight: "Small-cell weight",
+    .mdRunRulesWatch: "Run rules are watches, not anomalies; small-cell weight {0}.",
+    .mdRunRulesAnomaly: "Run rules flag anomalies, unadjusted; small-cell weight {0}.",
+    .procedureFDR:
+      "Anomalies: a point above its UCL whose Benjamini–Hochberg q-value across the cells of the period is at most {0}",
+    .procedureWeighted: " (weighted: a cell expecting fewer than 5 complaints weighs {0} against 1)",
+    .procedureNoFDR: "Anomalies: every point above its UCL, without adjustment across cells",
+    .procedureWatch:
+      "; run-rule signals, and points above the UCL that fail the adjustment, are listed as watches, not anomalies.",
+    .procedureRunRules: "; run-rule signals are anomalies too, unadjusted.",
+    .procedureSimulated:
+      "Simulated on a grid like the demo's (56 cells, {0} histories): {1} of in-control monthly reports flag anything; a doubling is flagged in its first month {2} of the time in a cell expecting 20 complaints and {3} in one expecting 100; 9 complaints against 1 expected {4}; a 15 %/month trend within 3 months {5} at 100 expected, {6} at 20 (docs/statistics.md).",
+    .procedureNotSimulated:
+      "These settings differ from the defaults the simulated size and power were measured at (docs/statistics.md says how to measure them).",
+]
 }

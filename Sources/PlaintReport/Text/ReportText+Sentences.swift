@@ -1,3 +1,5 @@
+import PlaintCore
+
 /// The report's longer sentences, built from the model's fields in the reader's language.
 ///
 /// The engine writes the English of the same functions into `report.json` (`description`,
@@ -32,8 +34,24 @@ extension ReportText {
     return self(
       .methodDescription, method.name, plain(method.sigma), baseline, count(method.minCount),
       fdr, exposure)
-      + " " + self[.methodCoverage] + " "
+      + " " + self[.methodCoverage] + " " + procedureSentence(method) + " "
       + chartSentence(method.charts, tested: method.cellsTested, short: short)
+  }
+
+  /// The procedure that turns signals into anomalies, and what the harness measured for it.
+  func procedureSentence(_ method: ReportModel.Method) -> String {
+    var sentence = method.fdr.map { self(.procedureFDR, plain($0)) } ?? self[.procedureNoFDR]
+    if method.fdr != nil, method.smallCountWeight != 1 {
+      sentence += self(.procedureWeighted, plain(method.smallCountWeight))
+    }
+    sentence += self[method.runRules == "watch" ? .procedureWatch : .procedureRunRules]
+    guard method.simulatedAtDefaults else { return sentence + " " + self[.procedureNotSimulated] }
+    let figures = SimulatedPerformance.defaults
+    return sentence + " "
+      + self(
+        .procedureSimulated, count(figures.histories), percent(figures.size),
+        percent(figures.stepTwiceAt20), percent(figures.stepTwiceAt100), percent(figures.spike),
+        percent(figures.trendAt100), percent(figures.trendAt20))
   }
 
   /// Which chart each cell got this period and why, and how many cells the FDR family held.

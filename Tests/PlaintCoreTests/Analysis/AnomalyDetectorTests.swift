@@ -164,16 +164,58 @@ struct AnomalyDetectorTests {
     #expect(last.point.signals.map(\.rule) == [.beyondLimit])
   }
 
-  @Test func runRulesFlagUnadjusted() throws {
+  @Test func runRulesAreWatchesUnlessConfiguredAsAnomalies() throws {
     // Eight periods in a row a little above 20 (z ≈ 0.9): no single point is beyond the limits.
     var observations = stable(periods: 20)
     for period in 12..<20 { observations[period].count = 24 }
-    let points = try #require(
+    let watched = try #require(
       AnomalyDetector.judge(["x": observations], settings: DetectorSettings())["x"]?.points)
+    #expect(watched.allSatisfy { !$0.isAnomaly })
+    #expect(watched[19].isWatch && watched[19].watchRules == [.runOf8])
+    #expect(
+      watched[19].point.signals.first == Signal(rule: .runOf8, first: 12, trigger: 19, last: 19))
+
+    var settings = DetectorSettings()
+    settings.runRules = .anomaly
+    let points = try #require(
+      AnomalyDetector.judge(["x": observations], settings: settings)["x"]?.points)
     #expect(points[12..<19].allSatisfy { !$0.isAnomaly })
     #expect(points[19].isAnomaly && points[19].anomalyRules == [.runOf8])
-    #expect(
-      points[19].point.signals.first == Signal(rule: .runOf8, first: 12, trigger: 19, last: 19))
+    #expect(!points[19].isWatch)
+  }
+
+  @Test func aSignalThatFailsTheFamilyIsAWatchAndStaysOutOfLaterBaselines() throws {
+    // 34 against 20 among 40 cells: above the UCL, but its q-value is far above the level.
+    var series: [Int: [ChartObservation]] = [:]
+    for key in 0..<40 { series[key] = stable(periods: 14, shift: key) }
+    series[0]?[12] = ChartObservation(count: 34, units: 1000)
+    let points = try #require(
+      AnomalyDetector.judge(series, settings: DetectorSettings(method: .u))[0]?.points)
+    #expect(points[12].isWatch && points[12].watchRules == [.beyondLimit])
+    #expect(!points[12].isAnomaly)
+    // The next period's baseline is periods 0–11, not 1–12: the watched 34 is left out.
+    #expect(points[13].baselineCount == 12)
+    #expect(points[13].point.center == 0.02)
+  }
+
+  @Test func smallCellsWeighLessInTheFamily() throws {
+    // 40 cells expecting 20 and one expecting 2 that jumps to 9 (p ≈ 0.0007 once the baseline's
+    // own uncertainty is allowed for): with every cell weighed alike its q-value is about 0.03,
+    // at a quarter weight about 0.11.
+    var series: [Int: [ChartObservation]] = [:]
+    for key in 0..<40 { series[key] = stable(periods: 13, shift: key) }
+    series[40] =
+      Array(repeating: ChartObservation(count: 2, units: 1000), count: 12)
+      + [ChartObservation(count: 9, units: 1000)]
+    var settings = DetectorSettings()
+    settings.fdr = 0.05
+    settings.smallCountWeight = 1
+    let alike = try #require(AnomalyDetector.judge(series, settings: settings)[40]?.points.last)
+    #expect(alike.isAnomaly && (alike.qValue ?? 1) < 0.05)
+    settings.smallCountWeight = 0.25
+    let weighed = try #require(AnomalyDetector.judge(series, settings: settings)[40]?.points.last)
+    #expect(!weighed.isAnomaly && weighed.isWatch)
+    #expect((weighed.qValue ?? 0) > 0.05)
   }
 
   @Test func frozenBaselineReplacesTheRollingOne() throws {

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import PlaintCore
+import PlaintSimulation
+
+extension PlaintDatagen {
+  struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Measure the anomaly detector's size and power on simulated monthly reports.",
+      discussion: """
+        Simulates in-control histories of a grid like the demo's and histories with one planted \
+        event, judges each with the detector in-process, and prints Markdown tables: the share \
+        of in-control monthly reports that flag anything (overall and by rule), and how often \
+        and how soon each planted event is flagged. The same seed gives the same tables.
+        """)
+
+    @Option(help: "Simulated histories per row (in-control, and per planted event).")
+    var histories: Int = 1000
+
+    @OptionGroup var seed: SeedOption
+
+    @Option(help: "control.sigma")
+    var sigma: Double = DetectorSettings().sigma
+
+    @Option(help: "control.fdr: a level, or off; several, comma-separated, print a curve.")
+    var fdr: String = DetectorSettings().fdr.map { "\($0)" } ?? "off"
+
+    @Option(name: .customLong("run-rules"), help: "control.run_rules: watch or anomaly.")
+    var runRules: String = DetectorSettings().runRules.rawValue
+
+    @Option(name: .customLong("small-count-weight"), help: "control.small_count_weight")
+    var smallCountWeight: Double = DetectorSettings().smallCountWeight
+
+    @Option(name: .customLong("min-count"), help: "control.min_count")
+    var minCount: Int = DetectorSettings().minCount
+
+    @Option(
+      help:
+        "The dispersion ratios φ of the overdispersed cells, comma-separated; none: all Poisson.")
+    var phi: String = "2,3,5,7"
+
+    @Flag(name: .customLong("by-cell"), help: "Also print the in-control anomalies of each cell.")
+    var byCell = false
+
+    @Option(
+      help: "Run only the planted events whose name contains one of these (comma-separated).")
+    var events: String?
+
+    @Flag(help: "Print only the curve: one row per --fdr level.")
+    var curveOnly = false
+
+    func validate() throws {
+      guard histories > 0 else { throw ValidationError("--histories must be at least 1") }
+      guard RunRulePolicy(rawValue: runRules) != nil else {
+        throw ValidationError("--run-rules must be watch or anomaly, got \"\(runRules)\"")
+      }
+      _ = try levels()
+    }
+
+    func levels() throws -> [Double?] {
+      try fdr.split(separator: ",").map { item in
+        let text = item.trimmingCharacters(in: .whitespaces)
+        if text == "off" { return nil }
+        guard let value = Double(text), value > 0, value < 1 else {
+          throw ValidationError("--fdr: expected levels between 0 and 1 or off, got \"\(text)\"")
+        }
+        return value
+      }
+    }
+
+    func run() throws {
+      var grid = GridShape()
+      grid.dispersions = phi == "none" ? [] : phi.split(separator: ",").compactMap { Double($0) }
+      var simulation = DetectorSimulation(grid: grid, histories: histories, seed: seed.seed)
+      if let events {
+        let wanted = events.split(separator: ",").map(String.init)
+        simulation.scenarios = simulation.scenarios.filter { scenario in
+          wanted.contains { scenario.name.contains($0) }
+        }
+      }
+      var results: [SimulationResult] = []
+      for level in try levels() {
+        var settings = DetectorSettings()
+        settings.sigma = sigma
+        settings.fdr = level
+        settings.runRules = RunRulePolicy(rawValue: runRules) ?? .watch
+        settings.smallCountWeight = smallCountWeight
+        settings.minCount = minCount
+        let result = simulation.run(settings)
+        results.append(result)
+        if !curveOnly { print(SimulationTable.markdown(result, grid: simulation.grid)) }
+        if byCell { print(SimulationTable.byCell(result, grid: simulation.grid)) }
+      }
+      if results.count > 1 || curveOnly { print(SimulationTable.curve(results)) }
+    }
+  }
+}
