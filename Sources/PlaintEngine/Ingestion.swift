@@ -96,11 +96,20 @@ struct Ingestion {
     for file in files { digests.append(try FileDigest.sha256(path: file.settings.path)) }
     try forgetChanged(files, digests: digests, store: store)
     var accounting: [SourceAccounting] = []
+    var seen = Set<String>()
     for (file, sha) in zip(files, digests) {
+      let first = seen.insert(sha).inserted
       if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
       {
         logger.info(
           "unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
+        // Byte-identical copies are named by the one the configuration lists first, whichever
+        // a run met first.
+        if first, earlier.path != file.settings.displayPath {
+          try Failure.store { () throws(StoreError) in
+            try store.rehome(sha256: sha, to: file.settings.displayPath)
+          }
+        }
         var same = earlier
         same.path = file.settings.displayPath
         accounting.append(same)
@@ -112,7 +121,22 @@ struct Ingestion {
       }
       accounting.append(ingested.accounting)
     }
-    return try Self.current(accounting, in: store)
+    return Self.markingCopies(try Self.current(accounting, in: store))
+  }
+
+  /// A byte-identical copy of a file listed before it adds nothing: its rows are counted as
+  /// duplicates, not accepted a second time, so the accounting adds up to the tickets.
+  static func markingCopies(_ accounting: [SourceAccounting]) -> [SourceAccounting] {
+    var seen = Set<String>()
+    return accounting.map { entry in
+      guard seen.insert(entry.sha256).inserted else {
+        var copy = entry
+        copy.duplicates += copy.accepted
+        copy.accepted = 0
+        return copy
+      }
+      return entry
+    }
   }
 
   /// The accounting as the store now holds it: a file read later may have displaced copies

@@ -118,8 +118,8 @@ public struct Pipeline {
       }
     }
     return try report(
-      store: store, context: context, inputs: inputs, reclassified: reclassified,
-      requested: requested, options: options)
+      store: store, context: context, inputs: Ingestion.markingCopies(inputs),
+      reclassified: reclassified, requested: requested, options: options)
   }
 
   /// The second half of a run, shared with `plaint report`: sales into the store, the period's

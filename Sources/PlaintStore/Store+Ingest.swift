@@ -281,6 +281,21 @@ extension Store {
     }
   }
 
+  /// Records the file with this checksum under another path (a byte-identical copy that comes
+  /// first in the configuration): its source row, the tickets kept from it and its rejects, so
+  /// which copy names the data does not depend on which arrived first.
+  public func rehome(sha256: String, to path: String) throws(StoreError) {
+    try write("renaming a source to its first configured copy") { db in
+      try db.execute(
+        sql: "UPDATE tickets SET source_file = ? WHERE source_sha256 = ?",
+        arguments: [path, sha256])
+      try db.execute(
+        sql: "UPDATE rejects SET file = ? WHERE source_sha256 = ?", arguments: [path, sha256])
+      try db.execute(
+        sql: "UPDATE sources SET path = ? WHERE sha256 = ?", arguments: [path, sha256])
+    }
+  }
+
   /// The systems of the files with these checksums, as recorded.
   public func systems(ofSources checksums: [String]) throws(StoreError) -> Set<String> {
     try read("looking up sources' systems") { db in

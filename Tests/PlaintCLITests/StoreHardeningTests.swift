@@ -113,6 +113,34 @@ struct StoreHardeningTests {
     }
   }
 
+  /// Byte-identical files under two names: named by the first in the configuration, and the
+  /// later copy's rows counted as duplicates, however the files arrived.
+  @Test func byteIdenticalCopiesGiveTheSameBytesInAnyArrivalOrder() throws {
+    let exports = Self.overlappingExports(seed: 5, files: 2)
+    let copy = try #require(exports["e0.csv"])
+    let both = try Self.project(["a.csv": copy, "b.csv": copy, "e1.csv": exports["e1.csv"] ?? ""])
+    defer { try? FileManager.default.removeItem(at: both) }
+    #expect(try Self.run(both, ["--period", "2025-11"]).status == 0)
+    let expected = try Self.reportFiles(both.appendingPathComponent("reports/2025-11"))
+
+    let later = try Self.project(["b.csv": copy, "e1.csv": exports["e1.csv"] ?? ""])
+    defer { try? FileManager.default.removeItem(at: later) }
+    #expect(try Self.run(later, ["--period", "2025-11"]).status == 0)
+    try copy.write(
+      to: later.appendingPathComponent("exports/a.csv"), atomically: true, encoding: .utf8)
+    #expect(try Self.run(later, ["--period", "2025-11"]).status == 0)
+    let got = try Self.reportFiles(later.appendingPathComponent("reports/2025-11"))
+    for name in expected.keys.sorted() {
+      #expect(got[name] == expected[name], "\(name) differs when b.csv arrives before a.csv")
+    }
+    let json = try JSONSerialization.jsonObject(with: expected["report.json"] ?? Data())
+    let inputs = (json as? [String: Any])?["inputs"] as? [[String: Any]] ?? []
+    let accepted = inputs.reduce(0) { $0 + ($1["accepted"] as? Int ?? 0) }
+    // Every ticket is from November: the month's complaints are the store's tickets.
+    let totals = (json as? [String: Any])?["totals"] as? [String: Any]
+    #expect(accepted == totals?["complaints"] as? Int, "the copy is not accepted twice")
+  }
+
   @Test func theKeptCopyAndItsAccountingDoNotDependOnFileNames() throws {
     let exports = Self.overlappingExports(seed: 11)
     func accounting(renaming rename: [String: String]) throws -> (

@@ -242,6 +242,8 @@ private struct SeriesState {
   var frozen: FrozenBaseline?
   /// Usable periods that were not anomalies: the pool the rolling baseline is drawn from.
   var eligible: [Int] = []
+  /// Consecutive periods the exports did not cover (or covered in part) just before this one.
+  var gap = 0
   var previousFlagged = false
   var streak = 0
   var points: [JudgedPoint] = []
@@ -257,6 +259,13 @@ private struct SeriesState {
     _ observations: [ChartObservation], period: Int, settings: DetectorSettings,
     criticalRatio: (Int) -> Double
   ) -> Draft {
+    // After a gap of a baseline's length or more, the history before it is too old to judge
+    // against: the rolling baseline and the run rules start again.
+    if gap >= max(1, settings.baselinePeriods), observations[period].status == .ok {
+      eligible.removeAll()
+      tracker = RuleTracker(rules: settings.rules)
+      gap = 0
+    }
     let estimate: BaselineEstimate?
     let requested: ChartMethod
     if let frozen {
@@ -337,7 +346,9 @@ private struct SeriesState {
       // A gap in the data ends a run of anomalies: nothing is known of what happened in it.
       previousFlagged = false
       streak = 0
+      gap += 1
     }
+    if usable { gap = 0 }
     if draft.point.method != nil { latestPhi = draft.phi }
     points.append(
       JudgedPoint(

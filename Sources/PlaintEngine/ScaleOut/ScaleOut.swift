@@ -362,6 +362,8 @@ enum Settlement {
       guard let partial = accounting[file] else { continue }
       if let earlier = skipped[file], var copy = settled[earlier] {
         copy.path = partial.path
+        copy.duplicates += copy.accepted
+        copy.accepted = 0
         settled[file] = copy
         sources.append(RestoredSource(accounting: copy, rejects: []))
         continue
