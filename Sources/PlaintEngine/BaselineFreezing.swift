@@ -37,17 +37,17 @@ public enum BaselineFreezing {
       try store.cellCounts(
         granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     }
-    guard counts.contains(where: { $0.period <= through }) else {
-      throw PlaintError(
-        .dataError,
-        "\(storePath): no complaints up to \(through); nothing to freeze (run plaint run first)")
-    }
     let coverage = try DataCoverage(store: store, context: context)
     if let span = coverage.span(configuration.granularity), !span.contains(through) {
       throw PlaintError(
         .usage,
         "--through \(through): outside the data, which covers \(span.lowerBound) to \(span.upperBound)"
       )
+    }
+    guard counts.contains(where: { $0.period <= through }) else {
+      throw PlaintError(
+        .dataError,
+        "\(storePath): no complaints up to \(through); nothing to freeze (run plaint run first)")
     }
     let grid = GridSeries(
       counts: counts, sales: context.sales,

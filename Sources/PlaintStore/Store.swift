@@ -58,6 +58,13 @@ public struct Store: Sendable {
           message:
             "it holds tables Plaint did not make (\(tables.prefix(5).joined(separator: ", ")))")
       }
+      // A Plaint store that lost one of its tables (the first version's) is damaged, not a bug.
+      let required = ["meta", "sources", "tickets", "rejects", "sales", "runs", "anomalies"]
+      if !tables.isEmpty, let lost = required.first(where: { !tables.contains($0) }) {
+        throw StoreError(
+          path: path, kind: .damaged, doing: "checking the store",
+          message: "its table `\(lost)` is missing")
+      }
       if !tables.isEmpty, try migrator.hasBeenSuperseded(db) {
         let known = try migrator.appliedIdentifiers(db).sorted().joined(separator: ", ")
         throw StoreError(

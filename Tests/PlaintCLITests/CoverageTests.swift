@@ -11,11 +11,12 @@ struct CoverageTests {
   @Test func twoExportsAYearApartRaiseNoFalseAnomaly() throws {
     var project = CoverageProject()
     project.export("early.csv", from: day(2023, 7, 1), through: day(2024, 6, 30))
-    project.export("late.csv", from: day(2025, 7, 1), through: day(2025, 12, 31))
+    project.export("late.csv", from: day(2025, 7, 1), through: day(2026, 1, 31))
     let directory = try project.write()
     defer { try? FileManager.default.removeItem(at: directory) }
 
-    // The first month after the gap is judged against the year before it, not against zeros.
+    // The months after a year-long gap are judged neither against zeros nor against a year that
+    // may no longer hold: the baseline starts again after the gap.
     for period in ["2025-07", "2025-08", "2025-12"] {
       let result = try project.run(["--period", period], in: directory)
       #expect(result.status == 0, "\(period): \(result.stderr)")
@@ -35,6 +36,13 @@ struct CoverageTests {
     let gapPoint = try #require(kettles.first { $0["period"] as? String == "2025-01" })
     #expect(gapPoint["status"] as? String == "not_covered")
     #expect(gapPoint["rate"] is NSNull)
+    let july = try report.series("product", "Kettles", "consumer")
+      .first { $0["period"] as? String == "2025-07" }
+    #expect(july?["status"] as? String == "insufficient_history")
+    #expect(try project.run(["--period", "2026-01"], in: directory).status == 0)
+    let january = try project.report("2026-01", in: directory)
+    let judged = try january.series("product", "Kettles", "consumer").last
+    #expect(judged?["status"] as? String == "in_control", "six whole months after the gap")
     let html = try project.text("2025-07", "index.html", in: directory)
     #expect(html.contains("2024-07 to 2025-06 (12 months): no export holding the line covers it"))
   }
