@@ -131,6 +131,12 @@ struct RunContext {
   private static func contents(
     _ path: String, shown: String, key: String, _ configuration: Configuration
   ) throws(PlaintError) -> Data {
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+      throw PlaintError(
+        .config,
+        "\(configuration.file): `\(key)`: \(shown) is not a regular file; point it at a file")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw PlaintError(
         .noInput,

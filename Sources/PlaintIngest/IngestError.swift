@@ -50,10 +50,17 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   private static func noProfile(
     _ path: String, _ header: [String], _ nearest: ProfileMiss?
   ) -> String {
-    let shown =
-      header.prefix(8).map { String(excerpt($0, limit: 30).dropFirst().dropLast()) }
-      .joined(separator: ", ")
-      + (header.count > 8 ? ", …" : "")
+    // At most about 80 characters of the file, escaped: a link to a file outside the project
+    // must not put that file on stderr.
+    var shown = ""
+    for name in header {
+      let piece = String(excerpt(name, limit: 30).dropFirst().dropLast())
+      if !shown.isEmpty && shown.count + piece.count > 80 {
+        shown += ", …"
+        break
+      }
+      shown += (shown.isEmpty ? "" : ", ") + piece
+    }
     var message =
       "no built-in profile matches \(path) (header: \(shown)); use `profile: generic` with `columns:` naming its id, created and text columns (`plaint init --from FILE` writes them)"
     if let nearest {
