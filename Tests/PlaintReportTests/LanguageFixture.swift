@@ -4,9 +4,9 @@ import PlaintCore
 @testable import PlaintReport
 
 /// Report bundles that between them reach every section and sentence of the renderers: a busy
-/// period (anomalies, long lists, frozen baselines, releases, canaries, coverage gaps and data
-/// warnings), a quiet one without sales or SLA (every "none" sentence), a partial week and a
-/// period no export covers.
+/// period (anomalies, watches, long lists, frozen baselines, releases, canaries, coverage gaps,
+/// data warnings, cells of every status), a quiet one without sales or SLA (every "none"
+/// sentence), a partial week and a period no export covers.
 enum LanguageFixture {
   static let periods = (1...12).map { String(format: "2025-%02d", $0) }
   static let period = "2025-12"
@@ -22,10 +22,16 @@ enum LanguageFixture {
         ? [.init(rule: "beyond_limit", first: period, trigger: period, last: period)] : [])
   }
 
+  /// Statuses of a period that is charted as a gap, without a rate.
+  static let unjudged: Set<String> = ["not_covered", "partial", "withheld"]
+
   static func series(last status: String) -> [ReportModel.Point] {
     periods.map { period in
       if period == "2025-03" { return point(period, status: "no_exposure", count: 2, rate: nil) }
-      if period == self.period { return point(period, status: status, count: 30, rate: 0.0075) }
+      if period == self.period {
+        return point(
+          period, status: status, count: 30, rate: unjudged.contains(status) ? nil : 0.0075)
+      }
       return point(period, status: "in_control", count: 8, rate: 0.002)
     }
   }
@@ -85,6 +91,8 @@ enum LanguageFixture {
       exposure: ReportModel.Method.salesExposure, description: "")
     method.charts = ["u": 10, "laney": 3, "poisson": 4, "p": 1, "laney_p": 1]
     method.cellsTested = 17
+    method.runRules = "watch"
+    method.simulatedAtDefaults = true
     let frozen = ReportModel.Baseline(
       kind: "frozen", through: "2025-06", window: ["2025-01", "2025-06"], excluded: [])
     let cells = [
@@ -98,6 +106,13 @@ enum LanguageFixture {
         category: "policy", productLine: "Toasters", tier: "consumer", chart: "poisson", phi: nil,
         series: series(last: "insufficient_history")),
     ]
+    // A cell for each status a period can end on besides those above.
+    let more = ["watch", "withheld", "partial", "not_covered"].enumerated().map { index, status in
+      ReportModel.CellSeries(
+        category: "service", productLine: lines[index % 3],
+        tier: index < 2 ? "consumer" : "key_account", chart: "u", phi: 1.2,
+        series: series(last: status))
+    }
     let rollups = [
       ReportModel.CellSeries(
         category: "*", productLine: "*", tier: "*", chart: "u", phi: 1,
@@ -159,7 +174,7 @@ enum LanguageFixture {
           path: "exports/zendesk.csv", sha256: "ab", rowsRead: 20041, accepted: 20000,
           rejected: 11, duplicates: 20, filtered: 10, replacedBytes: 0)
       ],
-      cells: cells, rollups: rollups,
+      cells: cells + more, rollups: rollups,
       anomalies: [
         anomaly("Kettles", "consumer", status: "new", streak: 1),
         anomaly("Blenders", "key_account", status: "continuing", streak: 3),
@@ -184,6 +199,9 @@ enum LanguageFixture {
         byCell: resolutionRows, slaHours: 72, openPastSLA: open),
       taxonomyHash: "04cc", reclassified: 1234,
       unclassifiedTerms: [.init(term: "kaputt", count: 12)])
+    var watch = anomaly("Toasters", "key_account", status: "watch", streak: 1)
+    watch.rules = ["run_of_8"]
+    report.watches = [watch]
     report.canaries = .init(
       found: [
         .init(
@@ -220,13 +238,21 @@ enum LanguageFixture {
         "judged_minority",
       ])
     report.dataQuality.emptyTextBefore = 0.02
+    var gridStatus = [String: String]()
+    for line in lines {
+      for tier in ["key_account", "consumer"] { gridStatus["product/\(line)/\(tier)"] = "anomaly" }
+    }
+    for cell in more {
+      gridStatus["\(cell.category)/\(cell.productLine)/\(cell.tier)"] = cell.series.last?.status
+    }
     let grid = lines.flatMap { line in
       ["product", "service", "policy", "other"].flatMap { category in
         ["key_account", "consumer"].map { tier in
           ReportBundle.GridRow(
             period: period, category: category, productLine: line, tier: tier, count: 1234,
             units: 4000, rate: category == "other" ? nil : 0.003, center: 0.002, ucl: 0.004,
-            lcl: 0, status: category == "product" ? "anomaly" : "in_control", chart: "u")
+            lcl: 0, status: gridStatus[category + "/" + line + "/" + tier] ?? "in_control",
+            chart: "u")
         }
       }
     }
@@ -258,6 +284,9 @@ enum LanguageFixture {
     bundle.report.period = "2025-W50"
     bundle.report.granularity = "week"
     bundle.report.resolution.slaHours = 72
+    // Limits set apart from the defaults: an FDR with a small-cell weight, run rules as anomalies.
+    bundle.report.method.fdr = 0.05
+    bundle.report.method.smallCountWeight = 0.5
     bundle.report.totals.complaints = 40
     bundle.report.coverage = .init(
       period: "partial", periodFrom: "2025-12-08", periodThrough: "2025-12-11",

@@ -124,6 +124,8 @@ import Testing
   @Test func watchesAreListedApartFromAnomaliesInEveryFormat() {
     var bundle = Fixture.bundle()
     bundle.report.anomalies = []
+    // Cells were judged: with none tested the page says no cell had enough history instead.
+    bundle.report.method.cellsTested = 1
     var watch = Fixture.anomaly()
     watch.status = "watch"
     watch.rules = ["trend_of_6"]

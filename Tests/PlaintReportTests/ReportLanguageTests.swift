@@ -187,6 +187,35 @@ import Testing
     #expect(Double(seen.count) / Double(pieces.count) > 0.95, "not rendered: \(missed)")
   }
 
+  /// The watch section, the run-rule facts and every form of the procedure sentence, which
+  /// only some settings write, are reached by the fixtures, so the check below sees them.
+  @Test func theFixturesReachTheWatchesAndEveryFormOfTheProcedure() {
+    let english = Self.rendered(.english)
+    let phrases: Set<ReportPhrase> = [
+      .headingWatch, .watchNote, .mdWatches, .mdWatchCell, .factRunRules, .factRunRulesWatch,
+      .factRunRulesAnomaly, .factSmallCountWeight, .mdRunRulesWatch, .mdRunRulesAnomaly,
+      .procedureFDR, .procedureWeighted, .procedureNoFDR, .procedureWatch, .procedureRunRules,
+      .procedureSimulated, .procedureNotSimulated,
+    ]
+    let missed = Self.englishPieces.filter {
+      phrases.contains($0.phrase) && !Self.containsWords(english, $0.piece)
+    }
+    #expect(missed.isEmpty, "not rendered: \(missed.map { "\($0.piece) (\($0.phrase.rawValue))" })")
+  }
+
+  /// A cell whose period ends on watch, withheld, partial or not covered shows that status in
+  /// the reader's language, never as its id.
+  @Test(arguments: translated)
+  func theNewerStatusesAreNamedInTheLanguage(_ language: ReportLanguage) {
+    let text = ReportText(language: language)
+    let page = Self.rendered(language)
+    for status in ["watch", "withheld", "partial", "not_covered"] {
+      #expect(page.contains(text.status(status)), "\(language.rawValue): \(status)")
+      #expect(text.status(status) != ReportText.english.status(status))
+    }
+    #expect(!page.contains("not_covered"))
+  }
+
   @Test(arguments: translated)
   func noEnglishFixedTextRemains(_ language: ReportLanguage) {
     let page = Self.rendered(language)

@@ -70,6 +70,10 @@ extension ReportText {
     .statusNoExposure: "pas de ventes",
     .statusMissing: "manquante",
     .statusInsufficientHistory: "historique insuffisant",
+    .statusNotCovered: "non couverte",
+    .statusPartial: "partielle",
+    .statusWithheld: "jugement suspendu",
+    .statusWatch: "à surveiller",
     .continuingFor: "persistante ({0} périodes)",
     .continuingShort: "persistante ({0})",
     .ruleBeyondLimit: "hors limite",
@@ -340,5 +344,33 @@ extension ReportText {
     .chartsLaneyP: "{0} sur une carte Laney p′",
     .chartsTested: " ; {0} ont été testées ensemble",
     .chartsShort: ", {0} avaient trop peu d'historique pour être jugées",
+    .headingWatch: "À surveiller",
+    .watchNote:
+      "Signaux non retenus comme anomalies : un point au-dessus de sa LSC qui n'a pas passé la correction sur l'ensemble des cellules, ou une règle de séquence. À revoir à la prochaine période.",
+    .mdWatches:
+      "À surveiller (un signal non retenu comme anomalie ; à revoir à la prochaine période) : {0}.",
+    .mdWatchCell: "{0} ({1} pour {2} attendues ; {3})",
+    .factRunRules: "Règles de séquence",
+    .factRunRulesWatch: "à surveiller, pas des anomalies",
+    .factRunRulesAnomaly: "anomalies, sans correction",
+    .factSmallCountWeight: "Poids des petites cellules",
+    .mdRunRulesWatch:
+      "Les règles de séquence signalent des points à surveiller, pas des anomalies ; poids des petites cellules {0}.",
+    .mdRunRulesAnomaly:
+      "Les règles de séquence signalent des anomalies, sans correction ; poids des petites cellules {0}.",
+    .procedureFDR:
+      "Anomalies : un point au-dessus de sa LSC dont la valeur q de Benjamini–Hochberg sur les cellules de la période vaut au plus {0}",
+    .procedureWeighted:
+      " (avec pondération : une cellule qui attend moins de 5 réclamations pèse {0} contre 1)",
+    .procedureNoFDR:
+      "Anomalies : tout point au-dessus de sa LSC, sans correction sur l'ensemble des cellules",
+    .procedureWatch:
+      " ; les signaux des règles de séquence, et les points au-dessus de la LSC qui ne passent pas la correction, sont listés comme points à surveiller, pas comme anomalies.",
+    .procedureRunRules:
+      " ; les signaux des règles de séquence sont aussi des anomalies, sans correction.",
+    .procedureSimulated:
+      "Simulé sur une grille comme celle de la démo (56 cellules, {0} historiques) : {1} des rapports mensuels sans changement réel signalent quelque chose ; un doublement est signalé dès son premier mois dans {2} des cas pour une cellule qui attend 20 réclamations et dans {3} pour une cellule qui en attend 100 ; 9 réclamations pour 1 attendue : {4} ; une hausse de 15 % par mois en moins de 3 mois : {5} à 100 attendues, {6} à 20 (docs/statistics.md).",
+    .procedureNotSimulated:
+      "Ces réglages diffèrent de ceux par défaut, auxquels le taux de fausses alertes et la puissance ont été mesurés par simulation (docs/statistics.md explique comment les mesurer).",
   ]
 }

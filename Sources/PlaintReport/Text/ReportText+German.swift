@@ -70,6 +70,10 @@ extension ReportText {
     .statusNoExposure: "keine Verkaufszahlen",
     .statusMissing: "fehlt",
     .statusInsufficientHistory: "zu wenig Vorgeschichte",
+    .statusNotCovered: "nicht abgedeckt",
+    .statusPartial: "teilweise abgedeckt",
+    .statusWithheld: "Urteil zurückgestellt",
+    .statusWatch: "unter Beobachtung",
     .continuingFor: "anhaltend ({0} Perioden)",
     .continuingShort: "anhaltend ({0})",
     .ruleBeyondLimit: "außerhalb der Grenze",
@@ -339,5 +343,31 @@ extension ReportText {
     .chartsLaneyP: "{0} eine Laney-p′-Karte",
     .chartsTested: "; {0} wurden gemeinsam geprüft",
     .chartsShort: ", {0} hatten zu wenig Vorgeschichte für ein Urteil",
+    .headingWatch: "Unter Beobachtung",
+    .watchNote:
+      "Signale, die nicht als Anomalie gelten: ein Punkt über seiner OEG, der die Korrektur über die Zellen nicht bestanden hat, oder eine Verlaufsregel. In der nächsten Periode erneut prüfen.",
+    .mdWatches:
+      "Unter Beobachtung (ein Signal, das nicht als Anomalie gilt; in der nächsten Periode erneut prüfen): {0}.",
+    .mdWatchCell: "{0} ({1} bei {2} erwarteten; {3})",
+    .factRunRules: "Verlaufsregeln",
+    .factRunRulesWatch: "Beobachtung, keine Anomalien",
+    .factRunRulesAnomaly: "Anomalien, ohne Korrektur",
+    .factSmallCountWeight: "Gewicht kleiner Zellen",
+    .mdRunRulesWatch:
+      "Verlaufsregeln ergeben Beobachtungen, keine Anomalien; Gewicht kleiner Zellen {0}.",
+    .mdRunRulesAnomaly:
+      "Verlaufsregeln melden Anomalien, ohne Korrektur; Gewicht kleiner Zellen {0}.",
+    .procedureFDR:
+      "Anomalien: ein Punkt über seiner OEG, dessen Benjamini–Hochberg-q-Wert über die Zellen der Periode höchstens {0} beträgt",
+    .procedureWeighted:
+      " (gewichtet: eine Zelle mit weniger als 5 erwarteten Beschwerden zählt {0} gegenüber 1)",
+    .procedureNoFDR: "Anomalien: jeder Punkt über seiner OEG, ohne Korrektur über die Zellen",
+    .procedureWatch:
+      "; Signale der Verlaufsregeln und Punkte über der OEG, die die Korrektur nicht bestehen, werden als Beobachtung geführt, nicht als Anomalien.",
+    .procedureRunRules: "; Signale der Verlaufsregeln sind ebenfalls Anomalien, ohne Korrektur.",
+    .procedureSimulated:
+      "Simuliert auf einem Raster wie dem der Demo (56 Zellen, {0} Verläufe): {1} der Monatsberichte ohne echte Veränderung melden irgendetwas; eine Verdopplung wird schon im ersten Monat in {2} der Fälle erkannt, wenn die Zelle 20 Beschwerden erwartet, und in {3}, wenn sie 100 erwartet; 9 Beschwerden bei 1 erwarteten: {4}; ein Anstieg um 15 % pro Monat innerhalb von 3 Monaten: {5} bei 100 erwarteten, {6} bei 20 (docs/statistics.md).",
+    .procedureNotSimulated:
+      "Diese Einstellungen weichen von den Vorgaben ab, unter denen Fehlalarmrate und Trennschärfe simuliert wurden (docs/statistics.md beschreibt, wie man sie misst).",
   ]
 }

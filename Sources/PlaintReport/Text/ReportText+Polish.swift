@@ -69,6 +69,10 @@ extension ReportText {
     .statusNoExposure: "brak sprzedaży",
     .statusMissing: "brak danych",
     .statusInsufficientHistory: "za krótka historia",
+    .statusNotCovered: "nieobjęta",
+    .statusPartial: "częściowa",
+    .statusWithheld: "ocena wstrzymana",
+    .statusWatch: "do obserwacji",
     .continuingFor: "trwa (okresy: {0})",
     .continuingShort: "trwa ({0})",
     .ruleBeyondLimit: "poza granicą",
@@ -331,5 +335,30 @@ extension ReportText {
     .chartsLaneyP: "{0} na karcie Laneya p′",
     .chartsTested: "; razem zbadano {0}",
     .chartsShort: ", {0} z za krótką historią do oceny",
+    .headingWatch: "Do obserwacji",
+    .watchNote:
+      "Sygnały, które nie zostały uznane za anomalie: punkt powyżej swojej GGK, który nie przeszedł korekty w obrębie komórek, albo reguła serii. Warto sprawdzić je ponownie w następnym okresie.",
+    .mdWatches:
+      "Do obserwacji (sygnał nieuznany za anomalię; sprawdzić ponownie w następnym okresie): {0}.",
+    .mdWatchCell: "{0} ({1} przy oczekiwanych {2}; {3})",
+    .factRunRules: "Reguły serii",
+    .factRunRulesWatch: "do obserwacji, nie anomalie",
+    .factRunRulesAnomaly: "anomalie, bez korekty",
+    .factSmallCountWeight: "Waga małych komórek",
+    .mdRunRulesWatch:
+      "Reguły serii dają sygnały do obserwacji, nie anomalie; waga małych komórek {0}.",
+    .mdRunRulesAnomaly: "Reguły serii zgłaszają anomalie, bez korekty; waga małych komórek {0}.",
+    .procedureFDR:
+      "Anomalie: punkt powyżej swojej GGK, którego wartość q (Benjamini–Hochberg) w obrębie komórek okresu wynosi najwyżej {0}",
+    .procedureWeighted:
+      " (ważona: komórka, w której oczekuje się mniej niż 5 reklamacji, waży {0} wobec 1)",
+    .procedureNoFDR: "Anomalie: każdy punkt powyżej swojej GGK, bez korekty w obrębie komórek",
+    .procedureWatch:
+      "; sygnały reguł serii oraz punkty powyżej GGK, które nie przechodzą korekty, trafiają na listę do obserwacji, a nie anomalii.",
+    .procedureRunRules: "; sygnały reguł serii również są anomaliami, bez korekty.",
+    .procedureSimulated:
+      "Symulacja na siatce takiej jak w demo (56 komórek, historie: {0}): {1} miesięcznych raportów bez rzeczywistej zmiany cokolwiek zgłasza; podwojenie zostaje wykryte już w pierwszym miesiącu w {2} przypadków w komórce z 20 oczekiwanymi reklamacjami i w {3} w komórce ze 100; 9 reklamacji przy 1 oczekiwanej: {4}; wzrost o 15% miesięcznie w ciągu 3 miesięcy: {5} przy 100 oczekiwanych, {6} przy 20 (docs/statistics.md).",
+    .procedureNotSimulated:
+      "Te ustawienia różnią się od domyślnych, dla których zmierzono w symulacji odsetek fałszywych alarmów i moc (docs/statistics.md opisuje, jak je zmierzyć).",
   ]
 }

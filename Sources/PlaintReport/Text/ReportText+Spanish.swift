@@ -69,6 +69,10 @@ extension ReportText {
     .statusNoExposure: "sin ventas",
     .statusMissing: "faltan datos",
     .statusInsufficientHistory: "historial insuficiente",
+    .statusNotCovered: "sin cobertura",
+    .statusPartial: "parcial",
+    .statusWithheld: "juicio en suspenso",
+    .statusWatch: "en observación",
     .continuingFor: "continúa ({0} periodos)",
     .continuingShort: "continúa ({0})",
     .ruleBeyondLimit: "fuera del límite",
@@ -342,5 +346,31 @@ extension ReportText {
     .chartsLaneyP: "{0} en Laney p′",
     .chartsTested: "; {0} se evaluaron juntas",
     .chartsShort: ", {0} tenían muy poco historial para juzgarlas",
+    .headingWatch: "En observación",
+    .watchNote:
+      "Señales que no se consideran anomalías: un punto por encima de su LCS que no superó el ajuste entre celdas, o una regla de rachas. Conviene revisarlas el próximo periodo.",
+    .mdWatches:
+      "En observación (una señal que no se considera anomalía; conviene revisarla el próximo periodo): {0}.",
+    .mdWatchCell: "{0} ({1} frente a {2} esperadas; {3})",
+    .factRunRules: "Reglas de rachas",
+    .factRunRulesWatch: "en observación, no anomalías",
+    .factRunRulesAnomaly: "anomalías, sin ajuste",
+    .factSmallCountWeight: "Peso de las celdas pequeñas",
+    .mdRunRulesWatch:
+      "Las reglas de rachas dejan celdas en observación, no anomalías; peso de las celdas pequeñas {0}.",
+    .mdRunRulesAnomaly:
+      "Las reglas de rachas señalan anomalías, sin ajuste; peso de las celdas pequeñas {0}.",
+    .procedureFDR:
+      "Anomalías: un punto por encima de su LCS cuyo valor q de Benjamini–Hochberg entre las celdas del periodo es como máximo {0}",
+    .procedureWeighted:
+      " (ponderado: una celda que espera menos de 5 reclamaciones pesa {0} frente a 1)",
+    .procedureNoFDR: "Anomalías: todo punto por encima de su LCS, sin ajuste entre celdas",
+    .procedureWatch:
+      "; las señales de las reglas de rachas, y los puntos por encima del LCS que no superan el ajuste, se listan en observación, no como anomalías.",
+    .procedureRunRules: "; las señales de las reglas de rachas también son anomalías, sin ajuste.",
+    .procedureSimulated:
+      "Simulado en una cuadrícula como la de la demo (56 celdas, {0} historiales): el {1} de los informes mensuales sin cambio real señala algo; una duplicación se señala en su primer mes el {2} de las veces en una celda que espera 20 reclamaciones y el {3} en una que espera 100; 9 reclamaciones frente a 1 esperada: {4}; una tendencia del 15 % mensual en 3 meses: {5} con 100 esperadas, {6} con 20 (docs/statistics.md).",
+    .procedureNotSimulated:
+      "Estos ajustes difieren de los valores por defecto con los que se midieron por simulación la tasa de falsas alarmas y la potencia (docs/statistics.md explica cómo medirlas).",
   ]
 }

@@ -69,6 +69,10 @@ extension ReportText {
     .statusNoExposure: "satış verisi yok",
     .statusMissing: "veri eksik",
     .statusInsufficientHistory: "geçmiş yetersiz",
+    .statusNotCovered: "kapsanmıyor",
+    .statusPartial: "kısmi",
+    .statusWithheld: "karar ertelendi",
+    .statusWatch: "izlemede",
     .continuingFor: "sürüyor ({0} dönem)",
     .continuingShort: "sürüyor ({0})",
     .ruleBeyondLimit: "sınır dışında",
@@ -336,5 +340,30 @@ extension ReportText {
     .chartsLaneyP: "{0} tanesi Laney p′ grafiğinde",
     .chartsTested: "; {0} tanesi birlikte sınandı",
     .chartsShort: ", {0} tanesinin geçmişi değerlendirme için çok kısaydı",
+    .headingWatch: "İzlemede",
+    .watchNote:
+      "Anomali sayılmayan sinyaller: hücreler genelindeki düzeltmeyi geçemeyen, ÜKS üzerindeki bir nokta ya da bir seri kuralı. Bir sonraki dönemde yeniden bakın.",
+    .mdWatches: "İzlemede (anomali sayılmayan bir sinyal; bir sonraki dönemde yeniden bakın): {0}.",
+    .mdWatchCell: "{0} ({1}, beklenen {2}; {3})",
+    .factRunRules: "Seri kuralları",
+    .factRunRulesWatch: "izleme, anomali değil",
+    .factRunRulesAnomaly: "anomali, düzeltmesiz",
+    .factSmallCountWeight: "Küçük hücre ağırlığı",
+    .mdRunRulesWatch:
+      "Seri kuralları anomali değil, izleme sinyali verir; küçük hücre ağırlığı {0}.",
+    .mdRunRulesAnomaly:
+      "Seri kuralları düzeltme yapılmadan anomali işaretler; küçük hücre ağırlığı {0}.",
+    .procedureFDR:
+      "Anomaliler: ÜKS üzerinde olup dönemin hücreleri genelindeki Benjamini–Hochberg q değeri en fazla {0} olan nokta",
+    .procedureWeighted:
+      " (ağırlıklı: 5'ten az şikâyet beklenen bir hücre, 1'e karşı {0} ağırlık taşır)",
+    .procedureNoFDR: "Anomaliler: hücreler genelinde düzeltme yapılmadan, ÜKS üzerindeki her nokta",
+    .procedureWatch:
+      "; seri kuralı sinyalleri ve düzeltmeyi geçemeyen ÜKS üzerindeki noktalar anomali olarak değil, izlemede olarak listelenir.",
+    .procedureRunRules: "; seri kuralı sinyalleri de düzeltme yapılmadan anomali sayılır.",
+    .procedureSimulated:
+      "Demodakine benzer bir ızgarada simüle edildi (56 hücre, {0} geçmiş): gerçek bir değişiklik olmayan aylık raporların {1} kadarı bir şey işaretliyor; şikâyetlerin iki katına çıkması, 20 şikâyet beklenen bir hücrede daha ilk ayında vakaların {2} kadarında, 100 beklenen bir hücrede {3} kadarında yakalanıyor; 1 beklenene karşı 9 şikâyet: {4}; 3 ay içinde ayda %15'lik bir artış: 100 beklenende {5}, 20 beklenende {6} (docs/statistics.md).",
+    .procedureNotSimulated:
+      "Bu ayarlar, yanlış alarm oranının ve gücün simülasyonla ölçüldüğü varsayılan ayarlardan farklı (nasıl ölçüleceğini docs/statistics.md anlatıyor).",
   ]
 }
