@@ -131,7 +131,6 @@ import Testing
     watch.rules = ["trend_of_6"]
     watch.productLine = Fixture.script
     bundle.report.watches = [watch]
-    bundle.report.method.cellsTested = 12
     let text = MarkdownRenderer().render(bundle)
     #expect(text.contains("No cell is out of control in 2025-10."))
     let line = text.split(separator: "\n").first { $0.hasPrefix("Watch (") }

@@ -406,7 +406,7 @@ public struct HTMLRenderer: Sendable {
             text.cell(row.category, row.productLine, row.tier) + ": " + text.status(row.status)
           html += "<td class=\"\(classes)\" title=\"\(e(tooltip))\">"
           if row.status == "not_covered" {
-            html += "no data</td>"
+            html += "\(text[.heatNoData])</td>"
             continue
           }
           html +=

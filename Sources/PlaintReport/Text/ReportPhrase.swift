@@ -365,4 +365,5 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case procedureRunRules
   case procedureSimulated
   case procedureNotSimulated
+  case heatNoData
 }

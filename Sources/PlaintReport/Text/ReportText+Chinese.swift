@@ -328,6 +328,7 @@ extension ReportText {
     .procedureRunRules: "；判异准则的信号也算作异常，不做校正。",
     .procedureSimulated:
       "在与演示数据同样的网格上模拟（56 个单元，{0} 段历史）：没有真实变化时，{1} 的月度报告会报出信号；投诉翻倍时，预期 20 件的单元在第一个月就被发现的比例为 {2}，预期 100 件的单元为 {3}；预期 1 件而出现 9 件：{4}；每月增长 15% 的趋势在 3 个月内被发现的比例：预期 100 件时为 {5}，预期 20 件时为 {6}（docs/statistics.md）。",
+    .heatNoData: "无数据",
     .procedureNotSimulated: "这些设置与模拟测量误报率和检出力时所用的默认设置不同（测量方法见 docs/statistics.md）。",
   ]
 }

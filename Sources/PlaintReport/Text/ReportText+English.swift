@@ -347,14 +347,16 @@ extension ReportText {
     .mdRunRulesAnomaly: "Run rules flag anomalies, unadjusted; small-cell weight {0}.",
     .procedureFDR:
       "Anomalies: a point above its UCL whose Benjamini–Hochberg q-value across the cells of the period is at most {0}",
-    .procedureWeighted: " (weighted: a cell expecting fewer than 5 complaints weighs {0} against 1)",
+    .procedureWeighted:
+      " (weighted: a cell expecting fewer than 5 complaints weighs {0} against 1)",
     .procedureNoFDR: "Anomalies: every point above its UCL, without adjustment across cells",
     .procedureWatch:
       "; run-rule signals, and points above the UCL that fail the adjustment, are listed as watches, not anomalies.",
     .procedureRunRules: "; run-rule signals are anomalies too, unadjusted.",
     .procedureSimulated:
       "Simulated on a grid like the demo's (56 cells, {0} histories): {1} of in-control monthly reports flag anything; a doubling is flagged in its first month {2} of the time in a cell expecting 20 complaints and {3} in one expecting 100; 9 complaints against 1 expected {4}; a 15 %/month trend within 3 months {5} at 100 expected, {6} at 20 (docs/statistics.md).",
+    .heatNoData: "no data",
     .procedureNotSimulated:
       "These settings differ from the defaults the simulated size and power were measured at (docs/statistics.md says how to measure them).",
-]
+  ]
 }

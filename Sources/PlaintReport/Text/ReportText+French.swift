@@ -370,6 +370,7 @@ extension ReportText {
       " ; les signaux des règles de séquence sont aussi des anomalies, sans correction.",
     .procedureSimulated:
       "Simulé sur une grille comme celle de la démo (56 cellules, {0} historiques) : {1} des rapports mensuels sans changement réel signalent quelque chose ; un doublement est signalé dès son premier mois dans {2} des cas pour une cellule qui attend 20 réclamations et dans {3} pour une cellule qui en attend 100 ; 9 réclamations pour 1 attendue : {4} ; une hausse de 15 % par mois en moins de 3 mois : {5} à 100 attendues, {6} à 20 (docs/statistics.md).",
+    .heatNoData: "pas de données",
     .procedureNotSimulated:
       "Ces réglages diffèrent de ceux par défaut, auxquels le taux de fausses alertes et la puissance ont été mesurés par simulation (docs/statistics.md explique comment les mesurer).",
   ]

@@ -367,6 +367,7 @@ extension ReportText {
     .procedureRunRules: "; Signale der Verlaufsregeln sind ebenfalls Anomalien, ohne Korrektur.",
     .procedureSimulated:
       "Simuliert auf einem Raster wie dem der Demo (56 Zellen, {0} Verläufe): {1} der Monatsberichte ohne echte Veränderung melden irgendetwas; eine Verdopplung wird schon im ersten Monat in {2} der Fälle erkannt, wenn die Zelle 20 Beschwerden erwartet, und in {3}, wenn sie 100 erwartet; 9 Beschwerden bei 1 erwarteten: {4}; ein Anstieg um 15 % pro Monat innerhalb von 3 Monaten: {5} bei 100 erwarteten, {6} bei 20 (docs/statistics.md).",
+    .heatNoData: "keine Daten",
     .procedureNotSimulated:
       "Diese Einstellungen weichen von den Vorgaben ab, unter denen Fehlalarmrate und Trennschärfe simuliert wurden (docs/statistics.md beschreibt, wie man sie misst).",
   ]

@@ -358,6 +358,7 @@ extension ReportText {
     .procedureRunRules: "; sygnały reguł serii również są anomaliami, bez korekty.",
     .procedureSimulated:
       "Symulacja na siatce takiej jak w demo (56 komórek, historie: {0}): {1} miesięcznych raportów bez rzeczywistej zmiany cokolwiek zgłasza; podwojenie zostaje wykryte już w pierwszym miesiącu w {2} przypadków w komórce z 20 oczekiwanymi reklamacjami i w {3} w komórce ze 100; 9 reklamacji przy 1 oczekiwanej: {4}; wzrost o 15% miesięcznie w ciągu 3 miesięcy: {5} przy 100 oczekiwanych, {6} przy 20 (docs/statistics.md).",
+    .heatNoData: "brak danych",
     .procedureNotSimulated:
       "Te ustawienia różnią się od domyślnych, dla których zmierzono w symulacji odsetek fałszywych alarmów i moc (docs/statistics.md opisuje, jak je zmierzyć).",
   ]

@@ -370,6 +370,7 @@ extension ReportText {
     .procedureRunRules: "; las señales de las reglas de rachas también son anomalías, sin ajuste.",
     .procedureSimulated:
       "Simulado en una cuadrícula como la de la demo (56 celdas, {0} historiales): el {1} de los informes mensuales sin cambio real señala algo; una duplicación se señala en su primer mes el {2} de las veces en una celda que espera 20 reclamaciones y el {3} en una que espera 100; 9 reclamaciones frente a 1 esperada: {4}; una tendencia del 15 % mensual en 3 meses: {5} con 100 esperadas, {6} con 20 (docs/statistics.md).",
+    .heatNoData: "sin datos",
     .procedureNotSimulated:
       "Estos ajustes difieren de los valores por defecto con los que se midieron por simulación la tasa de falsas alarmas y la potencia (docs/statistics.md explica cómo medirlas).",
   ]

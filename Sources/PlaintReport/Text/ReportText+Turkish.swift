@@ -363,6 +363,7 @@ extension ReportText {
     .procedureRunRules: "; seri kuralı sinyalleri de düzeltme yapılmadan anomali sayılır.",
     .procedureSimulated:
       "Demodakine benzer bir ızgarada simüle edildi (56 hücre, {0} geçmiş): gerçek bir değişiklik olmayan aylık raporların {1} kadarı bir şey işaretliyor; şikâyetlerin iki katına çıkması, 20 şikâyet beklenen bir hücrede daha ilk ayında vakaların {2} kadarında, 100 beklenen bir hücrede {3} kadarında yakalanıyor; 1 beklenene karşı 9 şikâyet: {4}; 3 ay içinde ayda %15'lik bir artış: 100 beklenende {5}, 20 beklenende {6} (docs/statistics.md).",
+    .heatNoData: "veri yok",
     .procedureNotSimulated:
       "Bu ayarlar, yanlış alarm oranının ve gücün simülasyonla ölçüldüğü varsayılan ayarlardan farklı (nasıl ölçüleceğini docs/statistics.md anlatıyor).",
   ]
