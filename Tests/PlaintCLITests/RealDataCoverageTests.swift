@@ -15,7 +15,10 @@ private let ombudsmanExport: URL? = {
 /// none may come from the gap or the partial months.
 @Suite(
   .enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"),
-  .enabled(if: ombudsmanExport != nil, "../shared/realdata is not present"))
+  .enabled(if: ombudsmanExport != nil, "../shared/realdata is not present"),
+  .enabled(
+    if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+    "no python3 to cut the export"))
 struct RealDataCoverageTests {
   /// Writes the rows whose decision date lies in each span (inclusive, ISO days) into one file
   /// per span, with Python's csv module (the export has quoted line breaks and CRLF).
