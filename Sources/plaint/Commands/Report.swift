@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PlaintEngine
+
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Write the period's report from the store without reading exports, or from reduced partials (--from-partials)."
+  )
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(
+    help:
+      "YYYY-MM (or YYYY-Www): that period, judged only when the exports cover it whole; `last`: the last complete calendar period, which the exports must cover. Default: the latest period the exports cover whole."
+  )
+  var period: String?
+
+  @Flag(
+    help:
+      "Write the report even when no export covers the period (stale exports); without it such a run exits 65."
+  )
+  var allowEmpty = false
+
+  @Option(help: "A folder of reduced partial files (plaint reduce output).")
+  var fromPartials: String?
+
+  @Option(
+    help:
+      "Use this store instead of the config's `store`; a relative path is from the current directory."
+  )
+  var store: String?
+
+  @Option(
+    help:
+      "Write reports under this directory instead of the config's `reports.dir`; a relative path is from the current directory."
+  )
+  var reportsDir: String?
+
+  @Flag(help: "Exit 3 when the reported period has anomalies.")
+  var failOnAnomaly = false
+
+  func run() throws {
+    let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
+    let options = RunOptions(
+      period: period, store: store, reportsDir: reportsDir, now: Date(), allowsEmpty: allowEmpty)
+    let outcome = try failing {
+      if let fromPartials {
+        return try ScaleOut.report(
+          configurationPath: common.config, partials: fromPartials, options: options,
+          logger: logger)
+      }
+      return try Pipeline(configurationPath: common.config, logger: logger).reportFromStore(options)
+    }
+    print(outcome.summary)
+    if failOnAnomaly && outcome.anomalies > 0 { throw ExitCode(ExitStatus.anomalies.rawValue) }
+  }
+}
