@@ -324,7 +324,11 @@ extension Ingestion {
 func glob(_ pattern: String) -> [String] {
   var result = glob_t()
   defer { globfree(&result) }
-  guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+  #if canImport(Glibc)
+    guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+  #else
+    guard Darwin.glob(pattern, 0, nil, &result) == 0 else { return [] }
+  #endif
   var paths: [String] = []
   for index in 0..<Int(result.gl_pathc) {
     if let path = result.gl_pathv[index] { paths.append(String(cString: path)) }
