@@ -20,7 +20,8 @@ public enum Starter {
   ) throws(PlaintError) -> [String] {
     let manager = FileManager.default
     let paths = files.map { base + "/" + $0.name }
-    if let existing = paths.first(where: { manager.fileExists(atPath: $0) }) {
+    // Any entry counts, a dangling link too (fileExists follows links and would miss it).
+    if let existing = paths.first(where: { (try? manager.attributesOfItem(atPath: $0)) != nil }) {
       throw PlaintError(
         .cannotCreate,
         "\(existing) exists; init never overwrites a file — move it aside or name another folder")
