@@ -3,7 +3,7 @@ import Foundation
 /// Renders `report.json`: sorted keys, pretty-printed, one trailing newline.
 ///
 /// Byte-identical for the same model: keys are sorted, slashes are not escaped, and every number
-/// is rounded to ten significant digits as it is encoded (`OutputNumber.rounded`), so float noise
+/// is rounded to ten significant digits as it is encoded (the model's `@Rounded`), so float noise
 /// in the last bits of a rate or a limit never changes the file. Optional numbers are `null`.
 public struct JSONRenderer: Sendable {
   public init() {}

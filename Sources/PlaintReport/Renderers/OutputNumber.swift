@@ -9,15 +9,10 @@ import Foundation
 /// losing nothing a reader could use. Thousands separators and decimal points are written here,
 /// never taken from a locale.
 enum OutputNumber {
-  static let significantDigits = 10
+  static let significantDigits = Rounding.significantDigits
 
-  /// `value` rounded to `significantDigits` significant digits; nil when it is not finite.
-  static func rounded(_ value: Double) -> Double? {
-    guard value.isFinite else { return nil }
-    if value == 0 { return 0 }
-    let text = String(format: "%.\(significantDigits - 1)e", value)
-    return Double(text) ?? value
-  }
+  /// `value` rounded as `report.json` rounds it (`Rounding`); nil when it is not finite.
+  static func rounded(_ value: Double) -> Double? { Rounding.rounded(value) }
 
   /// A plain decimal (never an exponent), as short as the rounded value allows: "0.00125", "-0.5",
   /// "1200"; empty for nil or a value that is not finite.

@@ -1,0 +1,64 @@
+extension ReportModel {
+  /// One row of a Pareto table.
+  public struct ParetoRow: Codable, Sendable, Equatable {
+    public var key: String
+    public var count: Int
+    @Rounded public var share: Double
+    @Rounded public var cumulative: Double
+    public var vital: Bool
+
+    public init(key: String, count: Int, share: Double, cumulative: Double, vital: Bool) {
+      self.key = key
+      self.count = count
+      self.share = share
+      self.cumulative = cumulative
+      self.vital = vital
+    }
+  }
+
+  /// The five Pareto tables over the Pareto window.
+  public struct ParetoTables: Codable, Sendable, Equatable {
+    /// The cumulative share that ends the vital few.
+    @Rounded public var threshold: Double
+    public var byCategory: [ParetoRow]
+    public var byCell: [ParetoRow]
+    public var byIssue: [ParetoRow]
+    public var byProductLine: [ParetoRow]
+    public var byCustomer: [ParetoRow]
+    /// By issue over the window just before this one, for "this period beside the previous".
+    public var previousByIssue: [ParetoRow] = []
+    /// The periods of that earlier window; empty when the data starts inside it.
+    public var previousPeriods: [String] = []
+
+    public init(
+      threshold: Double = 0.8, byCategory: [ParetoRow] = [], byCell: [ParetoRow] = [],
+      byIssue: [ParetoRow] = [], byProductLine: [ParetoRow] = [], byCustomer: [ParetoRow] = []
+    ) {
+      self.threshold = threshold
+      self.byCategory = byCategory
+      self.byCell = byCell
+      self.byIssue = byIssue
+      self.byProductLine = byProductLine
+      self.byCustomer = byCustomer
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case threshold
+      case byCategory = "by_category"
+      case byCell = "by_cell"
+      case byIssue = "by_issue"
+      case byProductLine = "by_product_line"
+      case byCustomer = "by_customer"
+      case previousByIssue = "previous_by_issue"
+      case previousPeriods = "previous_periods"
+    }
+
+    /// The tables with their JSON and CSV names, in a fixed order.
+    public var named: [(name: String, rows: [ParetoRow])] {
+      [
+        ("by_category", byCategory), ("by_cell", byCell), ("by_issue", byIssue),
+        ("by_product_line", byProductLine), ("by_customer", byCustomer),
+      ]
+    }
+  }
+}

@@ -1,0 +1,133 @@
+extension ReportModel {
+  /// One charted cell or roll-up and its whole series up to the reported period.
+  public struct CellSeries: Codable, Sendable, Equatable {
+    /// A category, or "*" in a roll-up over categories.
+    public var category: String
+    public var productLine: String
+    public var tier: String
+    /// The chart actually used: "u", "laney", "poisson", ….
+    public var chart: String
+    /// Pearson dispersion ratio over the baseline; nil when it could not be estimated.
+    @Rounded public var phi: Double?
+    /// Which baseline judged the series: the rolling one, or one frozen by `plaint baseline`.
+    public var baseline: Baseline?
+    public var series: [Point]
+
+    public init(
+      category: String, productLine: String, tier: String, chart: String, phi: Double?,
+      baseline: Baseline? = nil, series: [Point]
+    ) {
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+      self.chart = chart
+      self.phi = phi
+      self.baseline = baseline
+      self.series = series
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case category, tier, chart, phi, baseline, series
+      case productLine = "product_line"
+    }
+
+    /// "category / product line / tier", for people.
+    public var label: String { "\(category) / \(productLine) / \(tier)" }
+  }
+
+  /// The baseline a series was judged against.
+  public struct Baseline: Codable, Sendable, Equatable {
+    /// "rolling" (the last in-control periods before each period) or "frozen".
+    public var kind: String
+    /// Frozen: the `--through` period, the estimation window, the anomalies left out of it.
+    public var through: String?
+    public var window: [String]?
+    public var excluded: [String]?
+    public var frozenAt: String?
+    public var version: String?
+
+    public static let rolling = Baseline(kind: "rolling")
+
+    public init(
+      kind: String, through: String? = nil, window: [String]? = nil, excluded: [String]? = nil,
+      frozenAt: String? = nil, version: String? = nil
+    ) {
+      self.kind = kind
+      self.through = through
+      self.window = window
+      self.excluded = excluded
+      self.frozenAt = frozenAt
+      self.version = version
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case kind, through, window, excluded, version
+      case frozenAt = "frozen_at"
+    }
+  }
+
+  /// One period of a chart.
+  public struct Point: Codable, Sendable, Equatable {
+    public var period: String
+    /// "in_control", "anomaly", "improvement", "no_exposure", "missing", "insufficient_history", ….
+    public var status: String
+    public var count: Int
+    @Rounded public var units: Double?
+    @Rounded public var rate: Double?
+    @Rounded public var center: Double?
+    @Rounded public var ucl: Double?
+    @Rounded public var lcl: Double?
+    public var signals: [Signal]
+
+    public init(
+      period: String, status: String, count: Int, units: Double?, rate: Double?, center: Double?,
+      ucl: Double?, lcl: Double?, signals: [Signal] = []
+    ) {
+      self.period = period
+      self.status = status
+      self.count = count
+      self.units = units
+      self.rate = rate
+      self.center = center
+      self.ucl = ucl
+      self.lcl = lcl
+      self.signals = signals
+    }
+  }
+
+  /// A run-rule signal: the rule and the periods where its run began, fired and ended.
+  public struct Signal: Codable, Sendable, Equatable {
+    public var rule: String
+    public var first: String
+    public var trigger: String
+    public var last: String
+
+    public init(rule: String, first: String, trigger: String, last: String) {
+      self.rule = rule
+      self.first = first
+      self.trigger = trigger
+      self.last = last
+    }
+  }
+
+  /// A period of a product line (and tier) that could not be charted.
+  public struct DataGap: Codable, Sendable, Equatable {
+    public var productLine: String
+    public var tier: String
+    public var period: String
+    /// "no_exposure" or "missing".
+    public var reason: String
+
+    public init(productLine: String, tier: String, period: String, reason: String) {
+      self.productLine = productLine
+      self.tier = tier
+      self.period = period
+      self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case tier, period, reason
+      case productLine = "product_line"
+    }
+  }
+}
