@@ -5,18 +5,18 @@ extension ReportModel {
     /// The reported period: "whole", "partial" or "not_covered".
     public var period: String
     /// The first and last covered day of the reported period (`YYYY-MM-DD`), nil when none is.
-    public var periodFrom: String?
-    public var periodThrough: String?
+    @Nullable public var periodFrom: String?
+    @Nullable public var periodThrough: String?
     /// The covered runs of days inside the reported period (more than one where a hole is).
     public var periodCovered: [DaySpan] = []
     /// The latest period the exports cover from its first day to its last.
-    public var latestWholePeriod: String?
+    @Nullable public var latestWholePeriod: String?
     /// The first and last day any export covers.
-    public var firstDay: String?
-    public var lastDay: String?
+    @Nullable public var firstDay: String?
+    @Nullable public var lastDay: String?
     public var files: [CoveredFile]
     /// The day of the latest ticket any export holds.
-    public var lastTicket: String? = nil
+    @Nullable public var lastTicket: String? = nil
     /// Product lines with a history that the exports do not cover whole in the reported period
     /// (their cells are not judged; the roll-ups that hold them are partial).
     public var linesNotCovered: [String] = []
@@ -53,20 +53,6 @@ extension ReportModel {
       case lastTicket = "last_ticket"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(period, forKey: .period)
-      try container.encode(periodFrom, forKey: .periodFrom)
-      try container.encode(periodThrough, forKey: .periodThrough)
-      try container.encode(periodCovered, forKey: .periodCovered)
-      try container.encode(latestWholePeriod, forKey: .latestWholePeriod)
-      try container.encode(firstDay, forKey: .firstDay)
-      try container.encode(lastDay, forKey: .lastDay)
-      try container.encode(files, forKey: .files)
-      try container.encode(linesNotCovered, forKey: .linesNotCovered)
-      try container.encode(lastTicket, forKey: .lastTicket)
-      try container.encode(gaps, forKey: .gaps)
-    }
   }
 
   /// A run of covered days, `YYYY-MM-DD` through `YYYY-MM-DD`.
@@ -83,8 +69,8 @@ extension ReportModel {
   /// One export's span of days.
   public struct CoveredFile: Codable, Sendable, Equatable {
     public var path: String
-    public var from: String?
-    public var through: String?
+    @Nullable public var from: String?
+    @Nullable public var through: String?
     /// "tickets" (its first and last dated row) or "covers" (the source's `covers:`).
     public var basis: String
     public var productLines: [String]
@@ -108,15 +94,6 @@ extension ReportModel {
       case productLines = "product_lines"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(path, forKey: .path)
-      try container.encode(from, forKey: .from)
-      try container.encode(through, forKey: .through)
-      try container.encode(basis, forKey: .basis)
-      try container.encode(productLines, forKey: .productLines)
-      try container.encode(stragglers, forKey: .stragglers)
-    }
   }
 
   /// Consecutive periods of one product line with the same want of coverage.
@@ -156,7 +133,7 @@ extension ReportModel {
     public var emptyText: Int
     /// The share without text in the periods before, when it differs so much from this period's
     /// that category verdicts were withheld (`classification_shift`); nil otherwise.
-    public var emptyTextBefore: Double? = nil
+    @Rounded public var emptyTextBefore: Double? = nil
     /// in the cells that were judged this period (a p-value and enough history).
     public var inJudgedCells: Int
     /// Whether a sales file gave exposures (rates), or the cells are count charts.
@@ -203,18 +180,5 @@ extension ReportModel {
       case emptyTextBefore = "empty_text_before"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(complaints, forKey: .complaints)
-      try container.encode(unassigned, forKey: .unassigned)
-      try container.encode(unclassified, forKey: .unclassified)
-      try container.encode(emptyText, forKey: .emptyText)
-      try container.encodeNumber(emptyTextBefore, forKey: .emptyTextBefore)
-      try container.encode(inJudgedCells, forKey: .inJudgedCells)
-      try container.encode(hasSales, forKey: .hasSales)
-      try container.encode(hasKeyAccounts, forKey: .hasKeyAccounts)
-      try container.encode(withoutResolution, forKey: .withoutResolution)
-      try container.encode(warnings, forKey: .warnings)
-    }
   }
 }

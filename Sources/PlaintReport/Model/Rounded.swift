@@ -92,10 +92,3 @@ extension KeyedDecodingContainer {
     try decodeIfPresent(type, forKey: key) ?? Nullable(wrappedValue: nil)
   }
 }
-
-extension KeyedEncodingContainer {
-  /// Encodes a number as `Rounded` does, for the few encoders still written by hand.
-  mutating func encodeNumber(_ value: Double?, forKey key: Key) throws {
-    try encode(Rounded(wrappedValue: value), forKey: key)
-  }
-}
