@@ -52,14 +52,20 @@ let package = Package(
       ]),
 
     // Tests
-    .testTarget(name: "PlaintCoreTests", dependencies: ["PlaintCore"]),
+    // Helpers shared by the test targets (seeded generator, reference-case loader); not a product.
+    .target(name: "PlaintTestSupport", path: "Tests/PlaintTestSupport"),
+    .testTarget(name: "PlaintCoreTests", dependencies: ["PlaintCore", "PlaintTestSupport"]),
     .testTarget(
-      name: "PlaintIngestTests", dependencies: ["PlaintIngest"], resources: [.copy("Fixtures")]),
+      name: "PlaintIngestTests", dependencies: ["PlaintIngest", "PlaintTestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore"]),
     .testTarget(name: "PlaintReportTests", dependencies: ["PlaintReport"]),
     .testTarget(name: "PlaintSimulationTests", dependencies: ["PlaintSimulation"]),
-    .testTarget(name: "PlaintEngineTests", dependencies: ["PlaintEngine"]),
-    .testTarget(name: "PlaintCLITests", dependencies: ["PlaintCore"]),
+    .testTarget(name: "PlaintEngineTests", dependencies: ["PlaintEngine", "PlaintTestSupport"]),
+    // Depends on the `plaint` executable so `swift test` builds the binary these tests run
+    // (`PLAINT_BIN` still overrides which binary they use).
+    .testTarget(
+      name: "PlaintCLITests", dependencies: ["PlaintCore", "PlaintTestSupport", "plaint"]),
   ],
   swiftLanguageModes: [.v6]
 )

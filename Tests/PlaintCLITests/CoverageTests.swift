@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlaintTestSupport
 
 /// No data is not zero: the built `plaint` on gappy, partial and stale exports written here from a
 /// seeded generator. Each test asserts what a reader of the report would see: the verdict, the
@@ -474,7 +475,7 @@ private struct CoverageProject {
   /// `covers:` for the source, as YAML (`{from: …, through: …}`).
   var covers: String? = nil
   private var files: [(name: String, rows: [String])] = []
-  private var random = SplitMix(seed: 20_261_202)
+  private var random = SplitMix64(seed: 20_261_202)
   private var nextID = 1
 
   init(
@@ -513,7 +514,7 @@ private struct CoverageProject {
         if let step, let stepStart, step.line == line, date >= stepStart { factor *= step.factor }
         let product = Double(perPeriod) / daysPerPeriod * factor
         for (kind, mean) in [("product", product), ("service", product / 2)] {
-          for _ in 0..<random.poisson(mean) {
+          for _ in 0..<random.poissonByInversion(mean) {
             rows.append(row(date, line, kind, withText: withText))
           }
         }
@@ -634,33 +635,5 @@ private struct ReportJSON {
           && $0["tier"] as? String == tier
       })
     return cell["series"] as? [[String: Any]] ?? []
-  }
-}
-
-/// A small seeded generator (SplitMix64) with Poisson draws by inversion.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    z ^= z >> 31
-    return Double(z >> 11) / Double(1 << 53)
-  }
-
-  mutating func poisson(_ mean: Double) -> Int {
-    var k = 0
-    var p = exp(-mean)
-    var cumulative = p
-    let u = next()
-    while u > cumulative && k < 1_000 {
-      k += 1
-      p *= mean / Double(k)
-      cumulative += p
-    }
-    return k
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlaintTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -43,7 +44,7 @@ struct StoreHardeningTests {
   /// Exports that re-export the same tickets with the same update time and other contents, as
   /// two help-desk exports taken the same day do.
   static func overlappingExports(seed: UInt64, files: Int = 3) -> [String: String] {
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     let texts = [
       "the kettle stopped working", "refund please, the kettle leaks", "blender is rude noise",
       "kettle defective", "return window passed",
@@ -95,7 +96,7 @@ struct StoreHardeningTests {
     #expect(expected.count > 5)
 
     // One file per run, in a random order, then a run with nothing new.
-    var random = SeededRandom(seed: seed &* 7919)
+    var random = SplitMix64(seed: seed &* 7919)
     let order = names.shuffled(using: &random)
     let piecemeal = try Self.project()
     defer { try? FileManager.default.removeItem(at: piecemeal) }
@@ -519,7 +520,7 @@ struct StoreHardeningTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let base = try String(
       contentsOf: directory.appendingPathComponent("plaint.yml"), encoding: .utf8)
-    var random = SeededRandom(seed: 20)
+    var random = SplitMix64(seed: 20)
     var outcomes: Set<Int32> = []
     for _ in 0..<12 {
       var sections: [String: [String]] = [:]
@@ -597,18 +598,4 @@ struct StoreHardeningTests {
       .map(\.offset)
     #expect(beyond == [23], "\(points.last ?? [:])")
   }
-}
-
-/// A small seeded generator (SplitMix64), so a failing case can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PlaintCore
 @testable import PlaintEngine
+import PlaintTestSupport
 
 /// How a published case is typed as `plaint chart` input and where its answers live.
 struct ChartToolCase: Sendable, CustomTestStringConvertible {
@@ -88,8 +89,8 @@ private func value(_ object: [String: Any], _ keys: [String]) -> Any? {
 }
 
 private func perPoint(_ value: Any?, count: Int) -> [Double?]? {
-  if let scalar = jsonNumber(value) { return Array(repeating: scalar, count: count) }
-  return jsonNumbers(value)
+  if let scalar = number(value) { return Array(repeating: scalar, count: count) }
+  return numbers(value)
 }
 
 /// `period,count,units` text for rows `range` of a case.
@@ -132,33 +133,33 @@ private func json(_ report: ChartReport) throws -> [String: Any] {
 /// Whether `rendered` is `actual` as the output rounds it (ten significant digits).
 private func matchesRounded(_ rendered: Any?, _ actual: Double?) -> Bool {
   guard let actual else { return rendered is NSNull }
-  guard let rendered = jsonNumber(rendered) else { return false }
+  guard let rendered = number(rendered) else { return false }
   return abs(rendered - actual) <= 1e-9 * max(abs(actual), 1e-300)
 }
 
 @Suite("plaint chart: reference cases through the tool")
 struct ChartReferenceTests {
-  @Test(.enabled(if: SharedReferenceCases.available), arguments: ChartToolCase.all)
+  @Test(.enabled(if: ReferenceCases.available), arguments: ChartToolCase.all)
   func matchesReference(_ spec: ChartToolCase) throws {
-    let data = try #require(try SharedReferenceCases.named(spec.name), "case missing")
+    let data = try #require(try ReferenceCases.named(spec.name), "case missing")
     let root = try #require(data["expected"] as? [String: Any])
     let expected = try spec.path.map { try #require(root[$0] as? [String: Any]) } ?? root
-    let tolerance = jsonNumber((data["tolerance"] as? [String: Any])?["abs"]) ?? 1e-9
+    let tolerance = number((data["tolerance"] as? [String: Any])?["abs"]) ?? 1e-9
 
-    let counts = try #require(jsonIntegers(data["counts"]))
-    let sizes = jsonNumbers(data["sizes"]).flatMap { $0.isEmpty ? nil : $0 }
+    let counts = try #require(integers(data["counts"]))
+    let sizes = numbers(data["sizes"]).flatMap { $0.isEmpty ? nil : $0 }
     let units: [Double?] = counts.indices.map { spec.countChart ? 1 : sizes?[$0] ?? 1 }
     let labels = ((data["labels"] as? [Any]) ?? []).map { "\($0)" }
     let periods = labels.count == counts.count ? labels : counts.indices.map { "\($0 + 1)" }
-    let phase1 = jsonIntegers(data["phase1_positions"]) ?? []
-    let phase2 = jsonIntegers(data["phase2_positions"]) ?? []
-    let excluded = jsonIntegers(data["excluded_positions"]) ?? []
+    let phase1 = integers(data["phase1_positions"]) ?? []
+    let phase2 = integers(data["phase2_positions"]) ?? []
+    let excluded = integers(data["excluded_positions"]) ?? []
 
     // Each part is one file and one `plaint chart` run, with its own --baseline and --exclude.
     var parts: [Range<Int>] = [0..<counts.count]
     var baseline: String? = nil
     if let named = data["parts"] as? [String: Any] {
-      parts = named.keys.sorted().compactMap { jsonIntegers(named[$0]) }.map {
+      parts = named.keys.sorted().compactMap { integers(named[$0]) }.map {
         ($0[0] - 1)..<$0[$0.count - 1]
       }
     } else if spec.splitAtPhase, let cut = phase1.last {
@@ -236,7 +237,7 @@ struct ChartReferenceTests {
       }
     }
 
-    if let sigmaZ = jsonNumber(value(expected, ["sigma_z", "sigma_z_d2_1.128"])) {
+    if let sigmaZ = number(value(expected, ["sigma_z", "sigma_z_d2_1.128"])) {
       let actual = try #require(reports.first?.report.result.sigmaZ)
       #expect(abs(actual - sigmaZ * ratio) <= max(tolerance, 1e-10 * sigmaZ), "σ_z \(actual)")
       #expect(matchesRounded(try json(reports[0].report)["sigma_z"], actual))
@@ -247,10 +248,10 @@ struct ChartReferenceTests {
       if signals.isEmpty { expectations[.beyondLimit] = [] }
       for signal in signals {
         guard let name = signal["rule"] as? String, let rule = ruleNames[name] else { continue }
-        expectations[rule, default: []].formUnion(jsonIntegers(signal["points"]) ?? [])
+        expectations[rule, default: []].formUnion(integers(signal["points"]) ?? [])
       }
     }
-    if let beyond = jsonIntegers(value(expected, ["beyond_limits", "beyond_limits_d2_1.128"])) {
+    if let beyond = integers(value(expected, ["beyond_limits", "beyond_limits_d2_1.128"])) {
       expectations[.beyondLimit, default: []].formUnion(beyond)
     }
     for (rule, positions) in expectations {
@@ -269,19 +270,19 @@ struct ChartReferenceTests {
     }
   }
 
-  @Test(.enabled(if: SharedReferenceCases.available))
+  @Test(.enabled(if: ReferenceCases.available))
   func dispersionRatioMatchesQcc() throws {
     let data = try #require(
-      try SharedReferenceCases.named("qcc_overdispersion_test_wetherill_brown"))
+      try ReferenceCases.named("qcc_overdispersion_test_wetherill_brown"))
     let inputs = try #require(data["inputs"] as? [String: Any])
     let expected = try #require(data["expected"] as? [String: Any])
-    let tolerance = try #require(jsonNumber((data["tolerance"] as? [String: Any])?["abs"]))
+    let tolerance = try #require(number((data["tolerance"] as? [String: Any])?["abs"]))
     let scratch = try Scratch()
     defer { scratch.remove() }
     for (family, method) in [("binomial", "p"), ("poisson", "u")] {
       let input = try #require(inputs[family] as? [String: Any])
-      let counts = try #require(jsonIntegers(input["counts"]))
-      let sizes = jsonNumbers(input["sizes"])
+      let counts = try #require(integers(input["counts"]))
+      let sizes = numbers(input["sizes"])
       let path = try scratch.file(
         "\(family).csv",
         csv(
@@ -292,16 +293,16 @@ struct ChartReferenceTests {
         options: ChartOptions(method: method, sigma: "3", baseline: nil, exclude: nil))
       let answer = try #require(expected[family] as? [String: Any])
       let phi = try #require(report.result.phi)
-      #expect(abs(phi - (jsonNumber(answer["ratio"]) ?? .nan)) <= tolerance, "\(family) φ \(phi)")
+      #expect(abs(phi - (number(answer["ratio"]) ?? .nan)) <= tolerance, "\(family) φ \(phi)")
       #expect(matchesRounded(try json(report)["phi"], phi))
     }
   }
 
-  @Test(.enabled(if: SharedReferenceCases.available))
+  @Test(.enabled(if: ReferenceCases.available))
   func zoneRuleUsesEachRowsOwnSigma() throws {
-    let data = try #require(try SharedReferenceCases.named("zone_rule_variable_limits_qcc_quirk"))
-    let counts = try #require(jsonIntegers(data["counts"]))
-    let sizes = try #require(jsonNumbers(data["sizes"]))
+    let data = try #require(try ReferenceCases.named("zone_rule_variable_limits_qcc_quirk"))
+    let counts = try #require(integers(data["counts"]))
+    let sizes = try #require(numbers(data["sizes"]))
     let own = try #require(
       (data["expected"] as? [String: Any])?["own_limits_convention"] as? [String: Any])
     let scratch = try Scratch()
@@ -314,14 +315,14 @@ struct ChartReferenceTests {
     let report = try ChartTool.chart(inputPath: path, options: ChartOptions(method: .p))
     #expect(
       flagged(.twoOfThreeBeyond2Sigma, report, offset: 0)
-        == Set(jsonIntegers(own["we2_2of3_beyond_2sigma"]) ?? [-1]))
+        == Set(integers(own["we2_2of3_beyond_2sigma"]) ?? [-1]))
   }
 
-  @Test(.enabled(if: SharedReferenceCases.available))
+  @Test(.enabled(if: ReferenceCases.available))
   func everyCaseIsRunOrExplained() throws {
     let covered = Set(ChartToolCase.all.map(\.name))
       .union(["qcc_overdispersion_test_wetherill_brown"]).union(ParetoToolCase.all)
-    let names = try SharedReferenceCases.all().compactMap { $0["name"] as? String }
+    let names = try ReferenceCases.all().compactMap { $0["name"] as? String }
     #expect(names.count == 40)
     let unexplained = names.filter {
       !covered.contains($0) && ChartToolCase.inexpressible[$0] == nil
@@ -378,7 +379,7 @@ struct ChartToolTests {
     #expect(signals.first?["trigger"] as? String == "2025-09")
     #expect(signals.first?["last"] as? String == "2025-09")
     // ū = 106 / 80,800 over the eight usable rows.
-    #expect(abs((jsonNumber(rendered["center"]) ?? 0) - 106.0 / 80_800) < 1e-12)
+    #expect(abs((number(rendered["center"]) ?? 0) - 106.0 / 80_800) < 1e-12)
   }
 
   @Test(arguments: ToolFormat.allCases)

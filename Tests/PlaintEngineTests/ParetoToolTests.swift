@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlaintEngine
+import PlaintTestSupport
 
 /// The Pareto reference cases, typed as `key,count` files.
 enum ParetoToolCase {
@@ -37,29 +38,29 @@ private func json(_ report: ParetoReport) throws -> [String: Any] {
 
 @Suite("plaint pareto: the tool")
 struct ParetoToolTests {
-  @Test(.enabled(if: SharedReferenceCases.available), arguments: ParetoToolCase.all)
+  @Test(.enabled(if: ReferenceCases.available), arguments: ParetoToolCase.all)
   func matchesReference(_ name: String) throws {
-    let data = try #require(try SharedReferenceCases.named(name))
+    let data = try #require(try ReferenceCases.named(name))
     let expected = try #require(data["expected"] as? [String: Any])
     let categories = try #require(
       (data["categories"] ?? data["categories_input_order_1"]) as? [String: Any])
     let items = categories.keys.sorted().map {
-      (key: $0, count: Int(jsonNumber(categories[$0]) ?? -1))
+      (key: $0, count: Int(number(categories[$0]) ?? -1))
     }
     let report = try table(csv(items))
     #expect(try table(csv(items.reversed())).rows == report.rows, "input order matters")
 
     let order = (expected["order"] ?? expected["recommended_order"]) as? [String]
     #expect(report.rows.map(\.key) == order)
-    if let counts = jsonIntegers(expected["counts"]) { #expect(report.rows.map(\.count) == counts) }
-    let percents = jsonNumbers(
+    if let counts = integers(expected["counts"]) { #expect(report.rows.map(\.count) == counts) }
+    let percents = numbers(
       expected["cumulative_percent"] ?? expected["cumulative_percent_recommended_order"])
     for (row, percent) in zip(report.rows, percents ?? []) {
       #expect(abs(row.cumulative * 100 - (percent ?? .nan)) < 1e-9)
     }
     let vital = report.rows.filter(\.vital).map(\.key)
     if let named = expected["vital_few_80pct_inclusive"] as? [String] { #expect(vital == named) }
-    let nVital = jsonNumber(expected["n_vital"] ?? expected["n_vital_strict"]).map { Int($0) }
+    let nVital = number(expected["n_vital"] ?? expected["n_vital_strict"]).map { Int($0) }
     #expect(vital.count == nVital)
     if let withTies = expected["vital_few_if_ties_at_cut_included"] as? [String] {
       #expect(report.rows.filter { $0.vital || $0.tiedAtCut }.map(\.key) == withTies)
@@ -127,7 +128,7 @@ struct ParetoToolTests {
     #expect(report.rows.filter(\.vital).map(\.key) == ["costly", "middling"])
     #expect(report.rows.last?.vital == false)
     let rendered = try json(report)
-    #expect(jsonNumber(rendered["total"]) == 375)
+    #expect(number(rendered["total"]) == 375)
     #expect(try report.render(.md).contains("Ranked by count × weight."))
     #expect(try report.render(.svg).contains("count × weight"))
   }

@@ -3,6 +3,7 @@ import PlaintCore
 import Testing
 
 @testable import PlaintIngest
+import PlaintTestSupport
 
 /// Hundreds of randomly damaged copies of the fixtures: none may crash the reader, and every one
 /// either fails with a one-line error naming the file or accounts for each row it read.
@@ -81,18 +82,5 @@ struct DamagedInputTests {
       }
     }
     return bytes
-  }
-}
-
-/// A small seeded generator, so a failing variant can be reproduced.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

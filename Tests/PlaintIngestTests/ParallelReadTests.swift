@@ -3,6 +3,7 @@ import PlaintCore
 import Testing
 
 @testable import PlaintIngest
+import PlaintTestSupport
 
 /// The parallel reader (a file cut into parts parsed on two threads, README.md, Performance) gives exactly
 /// what the sequential reader gives: the same tickets in the same order, the same rejects with the

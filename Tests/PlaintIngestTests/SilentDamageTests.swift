@@ -3,6 +3,7 @@ import PlaintCore
 import Testing
 
 @testable import PlaintIngest
+import PlaintTestSupport
 
 /// Input that used to be read wrong without a word (issue 20): bare CRs, bad UTF-8, NUL bytes,
 /// implausible dates, huge fields and special files. Each is read right, or counted and named.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PlaintCore
+import PlaintTestSupport
 
 /// An in-control monthly pattern around 20 complaints (mean exactly 20 over any 12 periods).
 private let pattern = [20, 23, 18, 21, 17, 22, 19, 24, 16, 20, 21, 19]
@@ -20,7 +21,7 @@ struct AnomalyDetectorTests {
     // 200 in-control cells × 36 months, Poisson counts around 4 to 60 a month: what `run` does
     // to a quiet business. With every rule on, FDR and min_count, false anomalies per judged
     // cell-period must stay near the 3σ nominal (0.27 %) and far below the raw four-rule rate.
-    var generator = SeededGenerator(state: 20_261_129)
+    var generator = SplitMix64(seed: 20_261_129)
     var series: [Int: [ChartObservation]] = [:]
     for cell in 0..<200 {
       let units = Double(1_000 + 250 * (cell % 12))

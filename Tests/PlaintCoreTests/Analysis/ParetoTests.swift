@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlaintCore
+import PlaintTestSupport
 
 /// The Pareto reference cases (their `categories` objects lose input order when parsed, so input
 /// order independence is checked by feeding each case sorted by key and reversed).

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PlaintCore
+import PlaintTestSupport
 
 @Suite("Classifier properties")
 struct ClassifierPropertyTests {

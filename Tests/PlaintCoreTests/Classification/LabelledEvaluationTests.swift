@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PlaintCore
+import PlaintTestSupport
 
 /// `precedence`, scoring against labels, and mining phrases from them.
 @Suite("Taxonomy against labels")
@@ -92,14 +93,14 @@ struct LabelledEvaluationTests {
 
   @Test("Accuracy is the share of tickets whose issue is one of their labels", arguments: 0..<20)
   func accuracyIsAShare(seed: Int) {
-    var random = SplitMix(seed: UInt64(seed))
+    var random = SplitMix64(seed: UInt64(seed))
     let words = ["broken", "refund", "late", "nice", "rude", "stopped working"]
     let keys = ["product.defect", "policy.refund", "service.late_delivery", "other.unclassified"]
     let tickets = (0..<30).map { number in
       LabelledTicket(
         id: "\(number)",
-        text: (0..<3).map { _ in words[random.next(words.count)] }.joined(separator: " "),
-        labels: [keys[random.next(keys.count)]])
+        text: (0..<3).map { _ in words[random.next(below: words.count)] }.joined(separator: " "),
+        labels: [keys[random.next(below: keys.count)]])
     }
     let classifier = Classifier(taxonomy: Taxonomy(issues: Self.issues, productLines: []))
     let evaluation = LabelledEvaluation(classifier: classifier, tickets: tickets)
@@ -115,7 +116,7 @@ struct LabelledEvaluationTests {
 
   /// Tickets of three issues told by their own words, with noise words shared by all.
   static func generated(_ count: Int, seed: UInt64) -> [LabelledTicket] {
-    var random = SplitMix(seed: seed)
+    var random = SplitMix64(seed: seed)
     let marks = [
       "product.defect": ["screen flickers", "battery drains", "motor died", "button stuck"],
       "policy.refund": ["money back", "reimburse me", "return my payment", "credit my card"],
@@ -126,10 +127,10 @@ struct LabelledEvaluationTests {
     let noise = ["hello", "order", "yesterday", "customer", "team", "product", "week", "again"]
     let keys = marks.keys.sorted()
     return (0..<count).map { number in
-      let key = keys[random.next(keys.count)]
+      let key = keys[random.next(below: keys.count)]
       let phrases = marks[key] ?? []
-      var words = (0..<4).map { _ in noise[random.next(noise.count)] }
-      words.insert(phrases[random.next(phrases.count)], at: random.next(words.count))
+      var words = (0..<4).map { _ in noise[random.next(below: noise.count)] }
+      words.insert(phrases[random.next(below: phrases.count)], at: random.next(below: words.count))
       return LabelledTicket(id: "\(number)", text: words.joined(separator: " "), labels: [key])
     }
   }
@@ -277,18 +278,5 @@ struct LabelledEvaluationTests {
     #expect(Terms.stem(of: word, language: language) == stem)
     #expect(Terms.stem(of: "late", language: language) == nil)
     #expect(Terms.stem(of: word, language: "zh") == nil)
-  }
-}
-
-/// A small seeded generator for the property tests.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((z ^ (z >> 31)) % UInt64(bound))
   }
 }

@@ -2,31 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlaintCore
-
-/// A deterministic generator for statistical loops (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A Poisson draw by counting uniform products (Knuth), fine for small means.
-  mutating func poisson(_ lambda: Double) -> Int {
-    let limit = exp(-lambda)
-    var product = Double.random(in: 0..<1, using: &self)
-    var count = 0
-    while product > limit {
-      count += 1
-      product *= Double.random(in: 0..<1, using: &self)
-    }
-    return count
-  }
-}
+import PlaintTestSupport
 
 @Suite("Control charts")
 struct ControlChartTests {
@@ -113,7 +89,7 @@ struct ControlChartTests {
   @Test func falseAlarmRateOfInControlPoissonDataIsNearTheNominal() {
     // Phase I u charts of 40 periods, λ = 50 per period: points beyond 3σ either side should be
     // about 0.27 % (a little more from Poisson skew); 300 charts give 12 000 points.
-    var generator = SeededGenerator(state: 20_250_101)
+    var generator = SplitMix64(seed: 20_250_101)
     var alarms = 0
     var points = 0
     for _ in 0..<300 {

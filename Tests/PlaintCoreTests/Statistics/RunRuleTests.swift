@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlaintCore
+import PlaintTestSupport
 
 /// Points on a standardised chart with limits at ±3, as the unit vectors define them.
 private func standardised(_ z: [Double]) -> [RulePoint?] {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlaintIngest
+import PlaintTestSupport
 
 /// What `plaint init --from` guesses from header names and values.
 struct ExportGuessTests {
