@@ -78,12 +78,7 @@ struct RunContext {
       do {
         sales = try SalesLoader.load(
           path: path, displayPath: salesFile, granularity: configuration.granularity,
-          productLines: Set(taxonomy.productLines.map(\.name))
-        ).map {
-          SalesVolume(
-            period: $0.period, productLine: $0.productLine, tier: $0.tier, units: $0.units,
-            revenue: $0.revenue)
-        }
+          productLines: Set(taxonomy.productLines.map(\.name)))
       } catch {
         throw Failure.ingest(error, file: salesFile)
       }

@@ -1,23 +1,5 @@
 import PlaintCore
 
-/// Units sold (and revenue) of one product line, tier and period: the exposure of the charts.
-public struct SalesRow: Sendable, Hashable {
-  public var period: Period
-  public var productLine: String
-  /// nil: the row covers both tiers.
-  public var tier: Tier?
-  public var units: Double
-  public var revenue: Double?
-
-  public init(period: Period, productLine: String, tier: Tier?, units: Double, revenue: Double?) {
-    self.period = period
-    self.productLine = productLine
-    self.tier = tier
-    self.units = units
-    self.revenue = revenue
-  }
-}
-
 /// Reads `sales.csv`: `period,product_line[,tier],units[,revenue]`.
 public enum SalesLoader {
   /// Every row of the file in file order; the first bad row throws `IngestError.badRow`: a
@@ -27,7 +9,7 @@ public enum SalesLoader {
   public static func load(
     path: String, displayPath: String, granularity: Granularity,
     productLines: Set<String>? = nil
-  ) throws -> [SalesRow] {
+  ) throws -> [SalesVolume] {
     let table = try SmallTable(path: path, displayPath: displayPath)
     try table.rejectWideRows()
     let columns = try table.columns(
@@ -87,7 +69,7 @@ public enum SalesLoader {
         )
       }
       seen[key] = row.line
-      return SalesRow(
+      return SalesVolume(
         period: period, productLine: productLine, tier: tier, units: units, revenue: revenue)
     }
   }

@@ -1,23 +1,6 @@
 internal import GRDB
 import PlaintCore
 
-/// Sales units of a product line in a period; `tier` nil when the sales file does not split by tier.
-public struct SalesVolume: Sendable, Hashable {
-  public var period: Period
-  public var productLine: String
-  public var tier: Tier?
-  public var units: Double
-  public var revenue: Double?
-
-  public init(period: Period, productLine: String, tier: Tier?, units: Double, revenue: Double?) {
-    self.period = period
-    self.productLine = productLine
-    self.tier = tier
-    self.units = units
-    self.revenue = revenue
-  }
-}
-
 extension Store {
   /// Replaces the stored sales with `volumes` (the sales file is the whole truth each run).
   public func replaceSales(_ volumes: [SalesVolume]) throws(StoreError) {

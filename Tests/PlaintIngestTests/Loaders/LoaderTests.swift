@@ -10,13 +10,13 @@ struct SalesLoaderTests {
       path: Fixture.path("sales.csv"), displayPath: "sales.csv", granularity: .month)
     #expect(
       rows == [
-        SalesRow(
+        SalesVolume(
           period: .month(2025, 9), productLine: "Air Fryers", tier: .consumer, units: 1200,
           revenue: 54000.5),
-        SalesRow(
+        SalesVolume(
           period: .month(2025, 9), productLine: "Air Fryers", tier: .keyAccount, units: 300,
           revenue: nil),
-        SalesRow(
+        SalesVolume(
           period: .month(2025, 10), productLine: "Kettles", tier: nil, units: 800, revenue: 16000),
       ])
   }
