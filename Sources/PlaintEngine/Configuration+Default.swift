@@ -1,6 +1,10 @@
 import Foundation
+import PlaintCore
 
 /// Every configuration default in one place: a key left out of `plaint.yml` takes this value.
+///
+/// The starter `plaint.yml` (`Starter.configuration`) and the demo's (written by plaint-datagen)
+/// spell the defaults out as text; ConfigurationDefaultsTests holds them to these values.
 enum Defaults {
   static let store = "plaint.db"
   static let period = "month"
@@ -11,15 +15,18 @@ enum Defaults {
   static let delimiter = "auto"
   static let header = true
 
-  static let controlMethod = "auto"
-  static let sigma = 3.0
-  static let baselinePeriods = 12
-  static let minBaselinePeriods = 6
-  static let minCount = 3
-  static let rules = ["beyond_limit", "run_of_8", "trend_of_6", "two_of_three_beyond_2sigma"]
-  static let fdr: Double? = 0.03
-  static let runRules = "watch"
-  static let smallCountWeight = 1.0
+  // The `control` section: the detector's own defaults (`DetectorSettings.init`, in PlaintCore,
+  // which cannot see this module), read here so each value is written once.
+  private static let detector = DetectorSettings()
+  static let controlMethod = detector.method.rawValue
+  static let sigma = detector.sigma
+  static let baselinePeriods = detector.baselinePeriods
+  static let minBaselinePeriods = detector.minBaselinePeriods
+  static let minCount = detector.minCount
+  static let rules = detector.rules.map(\.rawValue)
+  static let fdr = detector.fdr
+  static let runRules = detector.runRules.rawValue
+  static let smallCountWeight = detector.smallCountWeight
 
   static let paretoThreshold = 0.8
   static let paretoWindow = 1
