@@ -29,10 +29,10 @@ public enum BaselineFreezing {
       )
     }
     let storePath = try configuration.existingStore(storeOverride)
-    let lock = try RunLock(storePath: storePath, now: now)
-    defer { withExtendedLifetime(lock) {} }
-    let context = try RunContext(configuration: configuration, checkingColumns: false)
-    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
+    let session = try StoreSession(
+      configuration: configuration, path: storePath, now: now, checkingColumns: false)
+    defer { withExtendedLifetime(session) {} }
+    let (context, store) = (session.context, session.store)
     let counts = try Failure.store { () throws(StoreError) in
       try store.cellCounts(
         granularity: configuration.granularity, excluding: configuration.canaryExclusion)

@@ -15,16 +15,11 @@ public struct Explanation: Sendable {
     -> [Explanation]
   {
     let configuration = try Configuration.load(path: configurationPath)
-    let context = try RunContext(configuration: configuration)
     let storePath = configuration.resolve(configuration.store)
-    guard storePath == ":memory:" || FileManager.default.fileExists(atPath: storePath) else {
-      throw PlaintError(
-        .noInput,
-        "\(storePath): no store yet; run `plaint run --config \(configuration.file)` first")
-    }
-    let found = try Failure.store { () throws(StoreError) in
-      try Store(path: storePath).ticket(id: id)
-    }
+    let session = try StoreSession(
+      unlocked: configuration, path: storePath, checkingColumns: true)
+    let context = session.context
+    let found = try Failure.store { () throws(StoreError) in try session.store.ticket(id: id) }
     guard !found.isEmpty else {
       throw PlaintError(.noInput, "ticket \(id): not in the store \(storePath)")
     }

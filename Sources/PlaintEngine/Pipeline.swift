@@ -71,19 +71,19 @@ public struct Pipeline {
     if options.rebuild, storePath != ":memory:", FileManager.default.fileExists(atPath: storePath) {
       aside = storePath + ".before-rebuild-" + Self.compactStamp(options.now)
     }
-    let lock =
-      storePath == ":memory:"
-      ? nil : try RunLock(storePath: storePath, now: options.now, movingAsideTo: aside)
-    defer { withExtendedLifetime(lock) {} }
-    if let aside {
-      logger.warning(
-        "store moved aside; rebuilding it from the exports (frozen baselines and the anomaly history of earlier runs are not carried over)",
-        metadata: ["store": "\(storePath)", "moved_to": "\(aside)"])
+    let session = try StoreSession(
+      configuration: configuration, path: storePath, now: options.now, movingAsideTo: aside,
+      checkingColumns: true
+    ) {
+      if let aside {
+        logger.warning(
+          "store moved aside; rebuilding it from the exports (frozen baselines and the anomaly history of earlier runs are not carried over)",
+          metadata: ["store": "\(storePath)", "moved_to": "\(aside)"])
+      }
+      ReportWriter.recoverStranded(in: reportsDirectory(options))
     }
-    ReportWriter.recoverStranded(in: reportsDirectory(options))
-
-    let context = try RunContext(configuration: configuration)
-    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
+    defer { withExtendedLifetime(session) {} }
+    let (context, store) = (session.context, session.store)
     let reclassified = try reconcile(store, context)
     var ingestion = Ingestion(
       configuration: configuration, placement: context.placement, logger: logger)
@@ -99,11 +99,11 @@ public struct Pipeline {
   public func reportFromStore(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
     let requested = try RequestedPeriod(options.period, configuration: configuration)
     let storePath = try configuration.existingStore(options.store)
-    let lock = try RunLock(storePath: storePath, now: options.now)
-    defer { withExtendedLifetime(lock) {} }
-    ReportWriter.recoverStranded(in: reportsDirectory(options))
-    let context = try RunContext(configuration: configuration, checkingColumns: false)
-    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
+    let session = try StoreSession(
+      configuration: configuration, path: storePath, now: options.now, checkingColumns: false
+    ) { ReportWriter.recoverStranded(in: reportsDirectory(options)) }
+    defer { withExtendedLifetime(session) {} }
+    let (context, store) = (session.context, session.store)
     let reclassified = try reconcile(store, context)
     var inputs: [SourceAccounting] = []
     for file in context.files {

@@ -10,16 +10,11 @@ struct TaxonomyWorkbench {
 
   init(configurationPath: String, store: String?) throws(PlaintError) {
     configuration = try Configuration.load(path: configurationPath)
-    let context = try RunContext(configuration: configuration, checkingColumns: false)
-    classifier = context.placement.classifier
-    let storePath = configuration.resolve(store ?? configuration.store)
-    guard storePath == ":memory:" || FileManager.default.fileExists(atPath: storePath) else {
-      throw PlaintError(
-        .noInput,
-        "\(storePath): no store yet; run `plaint run --config \(configuration.file)` first")
-    }
-    tickets = try Failure.store { () throws(StoreError) in try Store(path: storePath).ticketTexts()
-    }
+    let session = try StoreSession(
+      unlocked: configuration, path: configuration.resolve(store ?? configuration.store),
+      checkingColumns: false)
+    classifier = session.context.placement.classifier
+    tickets = try Failure.store { () throws(StoreError) in try session.store.ticketTexts() }
   }
 
   /// The labelled tickets of the store, all or one half, with what was set aside.

@@ -1,0 +1,45 @@
+import Foundation
+import PlaintStore
+
+/// What a command that writes to a store or reports from it holds: the store's run lock, the
+/// run's inputs (taxonomy, key accounts, sales, files) and the open store.
+///
+/// `plaint run`, `plaint report` and `plaint baseline freeze` open one locked: the lock first, so
+/// no other run changes the store while this one reads it; then the inputs, so a bad taxonomy or
+/// sales file stops before the store is opened; then the store. `plaint explain` and the
+/// `plaint taxonomy` commands only read, and open one without the lock.
+/// Keep the session alive (`withExtendedLifetime`) for as long as the store is used: the lock is
+/// released when it goes.
+struct StoreSession {
+  /// nil for an in-memory store, which no other process can reach.
+  let lock: RunLock?
+  let context: RunContext
+  let store: Store
+
+  /// Locks the store at `path` (moving its files aside to `aside` first, for `--rebuild`), runs
+  /// `locked` while holding the lock and before anything is read, reads the inputs, opens the store.
+  init(
+    configuration: Configuration, path: String, now: Date, movingAsideTo aside: String? = nil,
+    checkingColumns: Bool, locked: () -> Void = {}
+  ) throws(PlaintError) {
+    lock = path == ":memory:" ? nil : try RunLock(storePath: path, now: now, movingAsideTo: aside)
+    locked()
+    context = try RunContext(configuration: configuration, checkingColumns: checkingColumns)
+    store = try Failure.store { () throws(StoreError) in try Store(path: path) }
+  }
+
+  /// Reads the inputs, then opens the store at `path` without its lock, for the commands that
+  /// only read it; exit 66 when no run has written one yet.
+  init(unlocked configuration: Configuration, path: String, checkingColumns: Bool)
+    throws(PlaintError)
+  {
+    lock = nil
+    context = try RunContext(configuration: configuration, checkingColumns: checkingColumns)
+    guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
+      throw PlaintError(
+        .noInput,
+        "\(path): no store yet; run `plaint run --config \(configuration.file)` first")
+    }
+    store = try Failure.store { () throws(StoreError) in try Store(path: path) }
+  }
+}
