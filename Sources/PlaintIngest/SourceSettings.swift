@@ -1,4 +1,5 @@
 import Foundation
+import PlaintCore
 
 /// The byte encoding of an export; `auto` reads a BOM, else UTF-8, else windows-1252.
 public enum TextEncoding: String, Sendable, CaseIterable {
@@ -65,14 +66,34 @@ public struct SourceSettings: Sendable {
 ///
 /// Duplicates are decided later by the store, so they are part of `accepted` here.
 public struct FileAccounting: Sendable, Equatable {
-  public var rowsRead = 0
-  public var accepted = 0
-  public var rejected = 0
-  public var filtered = 0
+  /// Rows read, accepted, rejected, filtered; replaced bytes; reject reasons.
+  public var rows = RowAccounting()
+  public var rowsRead: Int {
+    get { rows.rowsRead }
+    set { rows.rowsRead = newValue }
+  }
+  public var accepted: Int {
+    get { rows.accepted }
+    set { rows.accepted = newValue }
+  }
+  public var rejected: Int {
+    get { rows.rejected }
+    set { rows.rejected = newValue }
+  }
+  public var filtered: Int {
+    get { rows.filtered }
+    set { rows.filtered = newValue }
+  }
   /// Bytes not valid in the file's encoding, replaced by U+FFFD in the columns read.
-  public var replacedBytes = 0
+  public var replacedBytes: Int {
+    get { rows.replacedBytes }
+    set { rows.replacedBytes = newValue }
+  }
   /// Rejected rows by reason.
-  public var reasons: [String: Int] = [:]
+  public var reasons: [String: Int] {
+    get { rows.reasons }
+    set { rows.reasons = newValue }
+  }
   /// What the reader assumed and the user should confirm, such as the order of day and month.
   public var warnings: [String] = []
   /// Rows with non-empty fields beyond the header's; the extra fields are not read.
@@ -99,12 +120,7 @@ public struct FileAccounting: Sendable, Equatable {
 
   /// Adds the accounting of a later part of the same file, whose lines start after `lineOffset`.
   mutating func add(_ other: FileAccounting, lineOffset: Int) {
-    rowsRead += other.rowsRead
-    accepted += other.accepted
-    rejected += other.rejected
-    filtered += other.filtered
-    replacedBytes += other.replacedBytes
-    reasons.merge(other.reasons, uniquingKeysWith: +)
+    rows += other.rows
     wideRows += other.wideRows
     truncatedFields += other.truncatedFields
     swappedDates += other.swappedDates

@@ -105,30 +105,69 @@ struct AccountingPartial: Equatable {
   var path: String
   var sha256: String
   var system: String
-  var rowsRead = 0
-  /// Rows the reader accepted, before dedup splits them into accepted and duplicates.
-  var readOK = 0
-  var rejected = 0
-  var filtered = 0
-  var replacedBytes = 0
-  var reasons: [String: Int] = [:]
+  /// The reader's accounting of the range; its `accepted` rows are `readOK`.
+  var rows = RowAccounting()
   /// The earliest and latest creation time of the rows read OK (the export's coverage).
   var firstCreated: Date?
   var lastCreated: Date?
   /// Rows per day and product line.
   var profile = SourceProfile()
 
+  init(
+    file: Int, range: Int = 0, lines: Int = 0, path: String, sha256: String, system: String,
+    rowsRead: Int = 0, readOK: Int = 0, rejected: Int = 0, filtered: Int = 0,
+    replacedBytes: Int = 0, reasons: [String: Int] = [:], firstCreated: Date? = nil,
+    lastCreated: Date? = nil, profile: SourceProfile = SourceProfile()
+  ) {
+    self.file = file
+    self.range = range
+    self.lines = lines
+    self.path = path
+    self.sha256 = sha256
+    self.system = system
+    rows.rowsRead = rowsRead
+    rows.accepted = readOK
+    rows.rejected = rejected
+    rows.filtered = filtered
+    rows.replacedBytes = replacedBytes
+    rows.reasons = reasons
+    self.firstCreated = firstCreated
+    self.lastCreated = lastCreated
+    self.profile = profile
+  }
+
+  var rowsRead: Int {
+    get { rows.rowsRead }
+    set { rows.rowsRead = newValue }
+  }
+  /// Rows the reader accepted, before dedup splits them into accepted and duplicates.
+  var readOK: Int {
+    get { rows.accepted }
+    set { rows.accepted = newValue }
+  }
+  var rejected: Int {
+    get { rows.rejected }
+    set { rows.rejected = newValue }
+  }
+  var filtered: Int {
+    get { rows.filtered }
+    set { rows.filtered = newValue }
+  }
+  var replacedBytes: Int {
+    get { rows.replacedBytes }
+    set { rows.replacedBytes = newValue }
+  }
+  var reasons: [String: Int] {
+    get { rows.reasons }
+    set { rows.reasons = newValue }
+  }
+
   func merged(with other: AccountingPartial) -> AccountingPartial {
     var result = self
     result.profile = profile.merged(with: other.profile)
     result.firstCreated = [firstCreated, other.firstCreated].compactMap { $0 }.min()
     result.lastCreated = [lastCreated, other.lastCreated].compactMap { $0 }.max()
-    result.rowsRead += other.rowsRead
-    result.readOK += other.readOK
-    result.rejected += other.rejected
-    result.filtered += other.filtered
-    result.replacedBytes += other.replacedBytes
-    for (reason, count) in other.reasons { result.reasons[reason, default: 0] += count }
+    result.rows += other.rows
     return result
   }
 }
