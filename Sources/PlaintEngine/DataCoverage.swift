@@ -91,7 +91,7 @@ struct DataCoverage {
       var spans: [Range<Date>] = []
       var stragglers = 0
       var usualGap = 1
-      let days = profile.days.compactMap { day, count in Int(day).map { ($0, count) } }
+      let days = profile.days.map { ($0.key, $0.value) }
         .sorted { $0.0 < $1.0 }
       if !days.isEmpty {
         let (runs, usual) = Self.runs(days)

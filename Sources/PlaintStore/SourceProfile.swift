@@ -6,13 +6,32 @@ import PlaintCore
 /// the rest do not stretch it) and the product lines the file carries.
 public struct SourceProfile: Sendable, Hashable, Codable {
   /// Rows per day, keyed by the day's number since 1970-01-01 in the configured time zone.
-  public var days: [String: Int] = [:]
+  public var days: [Int: Int] = [:]
   /// Rows per product line.
   public var lines: [String: Int] = [:]
 
-  public init(days: [String: Int] = [:], lines: [String: Int] = [:]) {
+  public init(days: [Int: Int] = [:], lines: [String: Int] = [:]) {
     self.days = days
     self.lines = lines
+  }
+
+  // Day numbers are written as the keys of a JSON object (`{"20424": 3}`), as text keys must be;
+  // they are kept as integers so that adding a ticket builds no string.
+  enum CodingKeys: String, CodingKey { case days, lines }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let days = try container.decode([String: Int].self, forKey: .days)
+    self.days = Dictionary(
+      days.compactMap { key, count in Int(key).map { ($0, count) } }, uniquingKeysWith: +)
+    lines = try container.decode([String: Int].self, forKey: .lines)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(
+      Dictionary(uniqueKeysWithValues: days.map { (String($0.key), $0.value) }), forKey: .days)
+    try container.encode(lines, forKey: .lines)
   }
 
   public var isEmpty: Bool { days.isEmpty && lines.isEmpty }
@@ -24,7 +43,7 @@ public struct SourceProfile: Sendable, Hashable, Codable {
   }
 
   public mutating func add(_ created: Date, line: String, timeZone: TimeZone) {
-    days[String(Self.day(created, in: timeZone)), default: 0] += 1
+    days[Self.day(created, in: timeZone), default: 0] += 1
     lines[line, default: 0] += 1
   }
 

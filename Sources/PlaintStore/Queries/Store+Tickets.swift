@@ -146,7 +146,7 @@ extension Store {
         let file: String = row["source_file"]
         let count: Int = row["n"]
         let day: Int = row["day"]
-        profiles[file, default: SourceProfile()].days[String(day), default: 0] += count
+        profiles[file, default: SourceProfile()].days[day, default: 0] += count
         profiles[file, default: SourceProfile()].lines[row["product_line"], default: 0] += count
       }
       return profiles
