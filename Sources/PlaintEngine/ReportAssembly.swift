@@ -93,9 +93,17 @@ struct ReportAssembly {
     where !concentrationCells.contains(key) {
       concentrationCells.append(key)
     }
-    // The concentration baseline reaches back as far as the control baseline does, for the
-    // examined cells only and without text.
-    let earlier = Array(grid.periods.suffix(configuration.control.baselinePeriods + 1).dropLast())
+    // The concentration baseline reaches back as far as the control baseline does, over the
+    // periods the exports cover whole, for the examined cells only and without text. A partial
+    // period, or fewer whole periods before it than a control baseline needs, supports no claim
+    // about when or how complaints came in ("65 % on a Wednesday; baseline 25 %" from one month).
+    let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
+    let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
+    if coverage.coverage(period) != .whole
+      || earlier.count < configuration.control.minBaselinePeriods
+    {
+      concentrationCells = []
+    }
     let examined = concentrationCells.compactMap { key -> Cell? in
       guard let category = Category(rawValue: key.category), let tier = Tier(rawValue: key.tier)
       else { return nil }
