@@ -52,7 +52,10 @@ public struct Store: Sendable {
           SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
           ORDER BY name
           """)
-      if !tables.isEmpty, !tables.contains("grdb_migrations") || !tables.contains("tickets") {
+      // A run killed while the first migration ran can leave only GRDB's own table: that store
+      // holds nothing yet, and migrating it is the rest of that first run.
+      guard tables.contains(where: { $0 != "grdb_migrations" }) else { return }
+      if !tables.contains("grdb_migrations") || !tables.contains("tickets") {
         throw StoreError(
           path: path, kind: .foreign, doing: "opening the store",
           message:
@@ -60,12 +63,12 @@ public struct Store: Sendable {
       }
       // A Plaint store that lost one of its tables (the first version's) is damaged, not a bug.
       let required = ["meta", "sources", "tickets", "rejects", "sales", "runs", "anomalies"]
-      if !tables.isEmpty, let lost = required.first(where: { !tables.contains($0) }) {
+      if let lost = required.first(where: { !tables.contains($0) }) {
         throw StoreError(
           path: path, kind: .damaged, doing: "checking the store",
           message: "its table `\(lost)` is missing")
       }
-      if !tables.isEmpty, try migrator.hasBeenSuperseded(db) {
+      if try migrator.hasBeenSuperseded(db) {
         let known = try migrator.appliedIdentifiers(db).sorted().joined(separator: ", ")
         throw StoreError(
           path: path, kind: .newer, doing: "opening the store",

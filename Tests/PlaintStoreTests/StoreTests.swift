@@ -40,6 +40,31 @@ private func identity(_ sha: String) -> SourceAccounting {
     #expect(try store.ticketCount() == 2)
   }
 
+  /// A run killed while the first migration ran leaves only GRDB's own table: the next run
+  /// opens that store as new and migrates it, instead of calling it foreign.
+  @Test(
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "no python3"))
+  func aStoreKilledDuringItsFirstMigrationOpensAsNew() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-half-\(UUID().uuidString).db").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    python.arguments = [
+      "-c",
+      "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        + "c.execute('CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)'); "
+        + "c.commit()",
+      path,
+    ]
+    try python.run()
+    python.waitUntilExit()
+    #expect(python.terminationStatus == 0)
+    let store = try Store(path: path)
+    #expect(try store.ticketCount() == 0)
+  }
+
   @Test func aFailedIngestLeavesNothingBehind() throws {
     struct Interrupted: Error {}
     let store = try Store(path: ":memory:")
