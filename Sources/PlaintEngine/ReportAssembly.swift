@@ -168,7 +168,7 @@ struct ReportAssembly {
       ? nil : configuration.reports.language.rawValue
     let labels = context.labels.resolved(for: configuration.reports.language)
     report.labels = labels.isEmpty ? nil : labels
-    Self.writeSentences(&report)
+    report.writeSentences()
 
     let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
     let inputPaths = Set(inputs.map(\.path))

@@ -111,7 +111,7 @@ public struct ReportText: Sendable {
   /// (`spaced: false`), the language's form elsewhere.
   func wholePercent(_ share: Double?, spaced: Bool = true) -> String {
     guard let share, share.isFinite else { return "–" }
-    return wholePercent(number: "\(Int((share * 100).rounded()))", spaced: spaced)
+    return wholePercent(number: OutputNumber.whole(share * 100), spaced: spaced)
   }
 
   /// A whole percentage already written as a number ("45"): "45 %" in English sentences, the
@@ -128,9 +128,8 @@ public struct ReportText: Sendable {
 
   /// `value` with `decimals` decimals and no grouping, as `String(format: "%.2f")` writes it.
   func ungrouped(_ value: Double, decimals: Int) -> String {
-    guard value.isFinite else { return "–" }
-    let text = OutputNumber.fixed(value, decimals: decimals).replacingOccurrences(of: ",", with: "")
-    return text.replacingOccurrences(of: ".", with: locale.decimalSeparator)
+    OutputNumber.ungrouped(value, decimals: decimals)
+      .replacingOccurrences(of: ".", with: locale.decimalSeparator)
   }
 
   /// A change in percent with its sign: "+4.5%", "-3.2%"; "+%4,5" in Turkish.
