@@ -151,14 +151,14 @@ extension DetectorSettings {
   /// The detector settings of a configuration's `control` section.
   init(_ control: Configuration.Control) {
     self.init()
-    method = ChartMethod(rawValue: control.method) ?? .auto
+    method = control.method.chart
     sigma = control.sigma
     baselinePeriods = control.baselinePeriods
     minBaselinePeriods = control.minBaselinePeriods
     minCount = control.minCount
-    rules = control.rules.compactMap(RunRule.init(rawValue:))
+    rules = control.rules
     fdr = control.fdr
-    runRules = RunRulePolicy(rawValue: control.runRules) ?? .watch
+    runRules = control.runRules
     smallCountWeight = control.smallCountWeight
   }
 }

@@ -70,7 +70,7 @@ struct Ingestion {
   ) throws(PlaintError) -> SourceSettings {
     var settings = SourceSettings(path: path, displayPath: shown, profile: source.profile)
     settings.system = source.system ?? source.profile
-    settings.encoding = TextEncoding(rawValue: source.encoding) ?? .auto
+    settings.encoding = source.encoding
     settings.delimiter = source.delimiter == "auto" ? nil : source.delimiter.utf8.first
     settings.dateFormats = source.dateFormats
     settings.header = source.header

@@ -147,7 +147,7 @@ public struct Pipeline {
     let written: URL
     do {
       written = try ReportWriter(directory: URL(fileURLWithPath: reportsDir)).write(
-        bundle, formats: Set(configuration.reports.formats.compactMap(ReportFormat.init)),
+        bundle, formats: Set(configuration.reports.formats),
         extraFiles: ["manifest.json": manifest])
     } catch {
       throw PlaintError(.cannotCreate, "\(error)")

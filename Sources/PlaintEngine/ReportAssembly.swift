@@ -206,10 +206,10 @@ struct ReportAssembly {
         && !($0.point.count == 0 && $0.point.center == 0)
     }.count
     var result = ReportModel.Method(
-      name: control.method, sigma: control.sigma, baselinePeriods: control.baselinePeriods,
+      name: control.method.rawValue, sigma: control.sigma, baselinePeriods: control.baselinePeriods,
       minBaselinePeriods: control.minBaselinePeriods, minCount: control.minCount,
-      fdr: control.fdr, rules: control.rules, exposure: exposure, description: "")
-    result.runRules = control.runRules
+      fdr: control.fdr, rules: control.rules.map(\.rawValue), exposure: exposure, description: "")
+    result.runRules = control.runRules.rawValue
     result.smallCountWeight = control.smallCountWeight
     result.simulatedAtDefaults = SimulatedPerformance.measured(at: DetectorSettings(control))
     result.charts = charts

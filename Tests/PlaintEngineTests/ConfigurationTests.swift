@@ -22,16 +22,16 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(configuration.store == "plaint.db")
     #expect(configuration.granularity == .month)
     #expect(configuration.timeZone.secondsFromGMT() == 0)
-    #expect(configuration.control.method == "auto")
+    #expect(configuration.control.method == .auto)
     #expect(configuration.control.sigma == 3)
     #expect(configuration.control.baselinePeriods == 12)
     #expect(configuration.control.minBaselinePeriods == 6)
     #expect(configuration.control.minCount == 3)
     #expect(configuration.control.fdr == 0.03)
-    #expect(configuration.control.runRules == "watch")
+    #expect(configuration.control.runRules == .watch)
     #expect(configuration.control.smallCountWeight == 1)
     #expect(configuration.pareto.threshold == 0.8)
-    #expect(configuration.reports.formats == ["html", "md", "json", "csv"])
+    #expect(configuration.reports.formats == [.html, .md, .json, .csv])
     #expect(configuration.reports.customerNames == false)
     #expect(configuration.resolve("sales.csv") == "/tmp/config/sales.csv")
   }
@@ -57,7 +57,7 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(source.columns.first { $0.field == "text" }?.columns == ["Betreff", "Beschreibung"])
     #expect(source.filters.first?.values == ["Beschwerde"])
     #expect(configuration.control.fdr == nil)
-    #expect(configuration.control.runRules == "anomaly")
+    #expect(configuration.control.runRules == .anomaly)
     #expect(configuration.control.smallCountWeight == 0.5)
   }
 
