@@ -23,7 +23,7 @@ extension ReportAssembly {
     }
     return ReportModel.CellSeries(
       category: key.category, productLine: key.productLine, tier: key.tier,
-      chart: judged?.method.rawValue ?? ChartMethod.u.rawValue, phi: judged?.phi,
+      chart: judged?.method ?? .u, phi: judged?.phi,
       baseline: frozen.map(Self.baseline) ?? .rolling, series: points)
   }
 
@@ -55,7 +55,7 @@ extension ReportAssembly {
       id: "\(period)/\(key.category)/\(key.productLine)/\(key.tier)", category: key.category,
       productLine: key.productLine, tier: key.tier, period: period.description,
       count: point.count, expected: expected, ucl: point.ucl, rate: point.rate,
-      chart: (point.method ?? judged.method).rawValue,
+      chart: point.method ?? judged.method,
       rules: last.anomalyRules.map(\.rawValue), pValue: point.pValue, qValue: last.qValue,
       status: last.status?.rawValue ?? "new", streak: last.streak,
       topIssues: Array(issues.prefix(5)),

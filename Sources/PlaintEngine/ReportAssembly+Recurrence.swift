@@ -83,17 +83,17 @@ extension ReportAssembly {
       }
       return value
     }
-    let dimensions: [(name: String, value: (ClassifiedTicket) -> String?)] = [
-      ("channel", { text($0.ticket.channel) }),
+    let dimensions: [(name: Concentration.Dimension, value: (ClassifiedTicket) -> String?)] = [
+      (.channel, { text($0.ticket.channel) }),
       (
-        "hour",
+        .hour,
         {
           let hour = calendar.component(.hour, from: $0.ticket.created)
           return hour < 10 ? "0\(hour)" : "\(hour)"
         }
       ),
-      ("weekday", { weekdays[calendar.component(.weekday, from: $0.ticket.created) - 1] }),
-      ("agent", { text($0.ticket.agent) }),
+      (.weekday, { weekdays[calendar.component(.weekday, from: $0.ticket.created) - 1] }),
+      (.agent, { text($0.ticket.agent) }),
     ]
     let now = Dictionary(grouping: current) { SeriesKey($0.cell) }
     let before = Dictionary(grouping: baseline) { SeriesKey($0.cell) }
@@ -170,7 +170,7 @@ extension ReportAssembly {
           periodsAfter: window.after.map(\.period.description),
           countBefore: test.countBefore, countAfter: test.countAfter,
           rateBefore: test.rateBefore, rateAfter: test.rateAfter, ratio: test.ratio,
-          pValue: test.pValue, verdict: test.verdict.rawValue, text: ""))
+          pValue: test.pValue, verdict: test.verdict, text: ""))
     }
     return effects
   }

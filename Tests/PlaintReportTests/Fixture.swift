@@ -57,7 +57,7 @@ enum Fixture {
     ReportModel.Anomaly(
       id: "2025-10/product/\(line)/consumer", category: "product", productLine: line,
       tier: "consumer", period: "2025-10", count: 19, expected: 5.5, ucl: 0.0025 + 0.1 / 3,
-      rate: 0.0038, chart: "laney", rules: ["beyond_limit"], pValue: 0.000012, qValue: nil,
+      rate: 0.0038, chart: .laney, rules: ["beyond_limit"], pValue: 0.000012, qValue: nil,
       status: "new", streak: 1,
       topIssues: [.init(key: script, count: 9), .init(key: "product.defect", count: 7)],
       ticketIDs: ["T-1", hyperlink])
@@ -70,7 +70,7 @@ enum Fixture {
         cumulative: Double(index + 1) / 10, vital: index < 3)
     }
     let total = ReportModel.CellSeries(
-      category: "*", productLine: "*", tier: "*", chart: "u", phi: 1.2, series: series())
+      category: "*", productLine: "*", tier: "*", chart: .u, phi: 1.2, series: series())
     return ReportModel(
       period: period, granularity: "month", method: method(),
       totals: .init(complaints: 1234, units: 1_000_000, rate: 0.001234, classifiedShare: 0.9),
@@ -81,7 +81,7 @@ enum Fixture {
       ],
       cells: [
         .init(
-          category: "product", productLine: line, tier: "consumer", chart: "laney", phi: nil,
+          category: "product", productLine: line, tier: "consumer", chart: .laney, phi: nil,
           series: series())
       ],
       rollups: [total],
@@ -99,7 +99,7 @@ enum Fixture {
         recurringIssues: [.init(issue: piped, periods: ["2025-09", "2025-10"])],
         concentrations: [
           .init(
-            category: "service", productLine: line, tier: "key_account", dimension: "agent",
+            category: "service", productLine: line, tier: "key_account", dimension: .agent,
             value: minusExpression, share: 0.6, baselineShare: 0.2, pValue: 0.001)
         ]),
       resolution: .init(byCategory: [
@@ -114,7 +114,7 @@ enum Fixture {
       ReportBundle.GridRow(
         period: point.period, category: "product", productLine: line, tier: "consumer",
         count: point.count, units: point.units, rate: point.rate, center: point.center,
-        ucl: point.ucl, lcl: point.lcl, status: point.status, chart: "laney")
+        ucl: point.ucl, lcl: point.lcl, status: point.status, chart: .laney)
     }
     return ReportBundle(
       report: report(period: period),
@@ -135,7 +135,7 @@ enum Fixture {
         ReportBundle.GridRow(
           period: "2025-10", category: "service", productLine: line, tier: "key_account",
           count: 2, units: 300, rate: -0.5, center: 0.004, ucl: 0.02, lcl: 0, status: "in_control",
-          chart: "poisson")
+          chart: .poisson)
       ],
       generatedBy: "plaint 0.1.0")
   }

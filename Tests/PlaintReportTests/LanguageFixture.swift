@@ -42,7 +42,7 @@ enum LanguageFixture {
     var anomaly = ReportModel.Anomaly(
       id: "\(period)/product/\(line)/\(tier)", category: "product", productLine: line,
       tier: tier, period: period, count: 30, expected: 8.2, ucl: 0.004, rate: 0.0075,
-      chart: "laney",
+      chart: .laney,
       rules: ["beyond_limit", "run_of_8", "trend_of_6", "two_of_three_beyond_2sigma"],
       pValue: 0.00001, qValue: 0.002, status: status, streak: streak,
       topIssues: [
@@ -71,15 +71,15 @@ enum LanguageFixture {
     }
   }
 
-  static func release(_ verdict: String, line: String) -> ReportModel.ReleaseEffect {
+  static func release(_ verdict: ReleaseEffect.Verdict, line: String) -> ReportModel.ReleaseEffect {
     ReportModel.ReleaseEffect(
       productLine: line, component: "KT-300 firmware", version: "2.4", date: "2025-09-15",
       period: "2025-09", category: "product", periodsBefore: ["2025-06", "2025-07", "2025-08"],
       periodsAfter: ["2025-10", "2025-11", "2025-12"], countBefore: 12, countAfter: 30,
-      rateBefore: verdict == "not enough data" ? nil : 0.0011,
-      rateAfter: verdict == "not enough data" ? nil : 0.00245,
-      ratio: verdict == "not enough data" ? nil : 2.2273,
-      pValue: verdict == "not enough data" ? nil : verdict == "no change" ? 0.3 : 0.00001,
+      rateBefore: verdict == .notEnoughData ? nil : 0.0011,
+      rateAfter: verdict == .notEnoughData ? nil : 0.00245,
+      ratio: verdict == .notEnoughData ? nil : 2.2273,
+      pValue: verdict == .notEnoughData ? nil : verdict == .noChange ? 0.3 : 0.00001,
       verdict: verdict, text: "")
   }
 
@@ -97,28 +97,28 @@ enum LanguageFixture {
       kind: "frozen", through: "2025-06", window: ["2025-01", "2025-06"], excluded: [])
     let cells = [
       ReportModel.CellSeries(
-        category: "product", productLine: "Kettles", tier: "consumer", chart: "laney", phi: 2.5,
+        category: "product", productLine: "Kettles", tier: "consumer", chart: .laney, phi: 2.5,
         baseline: frozen, series: series(last: "anomaly")),
       ReportModel.CellSeries(
-        category: "product", productLine: "Blenders", tier: "key_account", chart: "u", phi: 1.1,
+        category: "product", productLine: "Blenders", tier: "key_account", chart: .u, phi: 1.1,
         series: series(last: "anomaly")),
       ReportModel.CellSeries(
-        category: "policy", productLine: "Toasters", tier: "consumer", chart: "poisson", phi: nil,
+        category: "policy", productLine: "Toasters", tier: "consumer", chart: .poisson, phi: nil,
         series: series(last: "insufficient_history")),
     ]
     // A cell for each status a period can end on besides those above.
     let more = ["watch", "withheld", "partial", "not_covered"].enumerated().map { index, status in
       ReportModel.CellSeries(
         category: "service", productLine: lines[index % 3],
-        tier: index < 2 ? "consumer" : "key_account", chart: "u", phi: 1.2,
+        tier: index < 2 ? "consumer" : "key_account", chart: .u, phi: 1.2,
         series: series(last: status))
     }
     let rollups = [
       ReportModel.CellSeries(
-        category: "*", productLine: "*", tier: "*", chart: "u", phi: 1,
+        category: "*", productLine: "*", tier: "*", chart: .u, phi: 1,
         series: series(last: "in_control")),
       ReportModel.CellSeries(
-        category: "*", productLine: "Kettles", tier: "*", chart: "u", phi: 1,
+        category: "*", productLine: "Kettles", tier: "*", chart: .u, phi: 1,
         series: series(last: "in_control")),
     ]
     var pareto = ReportModel.ParetoTables(
@@ -127,10 +127,11 @@ enum LanguageFixture {
       byCell: cellRows(24), byIssue: paretoRows(25, vital: 22))
     pareto.previousByIssue = paretoRows(6, vital: 3)
     pareto.previousPeriods = ["2025-10", "2025-11"]
-    let concentrations = ["hour", "weekday", "agent", "channel"].map { dimension in
+    let dimensions: [Concentration.Dimension] = [.hour, .weekday, .agent, .channel]
+    let concentrations = dimensions.map { dimension in
       ReportModel.Concentration(
         category: "service", productLine: "Blenders", tier: "consumer", dimension: dimension,
-        value: dimension == "hour" ? "09" : dimension == "weekday" ? "Monday" : "Anna Nowak",
+        value: dimension == .hour ? "09" : dimension == .weekday ? "Monday" : "Anna Nowak",
         share: 0.45, baselineShare: 0.06, pValue: 0.00002, count: 59, total: 131,
         effectSize: 1.2)
     }
@@ -151,8 +152,8 @@ enum LanguageFixture {
           period: period, owner: "Team Kettle")
       ],
       releases: [
-        release("up", line: "Kettles"), release("down", line: "Kettles"),
-        release("no change", line: "Blenders"), release("not enough data", line: "Toasters"),
+        release(.up, line: "Kettles"), release(.down, line: "Kettles"),
+        release(.noChange, line: "Blenders"), release(.notEnoughData, line: "Toasters"),
       ])
     recurrence.returning[0].owner = "Team Kettle"
     let resolutionRows = (0..<24).map { index in
@@ -252,7 +253,7 @@ enum LanguageFixture {
             period: period, category: category, productLine: line, tier: tier, count: 1234,
             units: 4000, rate: category == "other" ? nil : 0.003, center: 0.002, ucl: 0.004,
             lcl: 0, status: gridStatus[category + "/" + line + "/" + tier] ?? "in_control",
-            chart: "u")
+            chart: .u)
         }
       }
     }

@@ -82,12 +82,12 @@ extension ReportBundle {
     public var ucl: Double?
     public var lcl: Double?
     public var status: String
-    public var chart: String
+    public var chart: ChartMethod
 
     public init(
       period: String, category: String, productLine: String, tier: String, count: Int,
       units: Double?, rate: Double?, center: Double?, ucl: Double?, lcl: Double?, status: String,
-      chart: String
+      chart: ChartMethod
     ) {
       self.period = period
       self.category = category

@@ -1,3 +1,5 @@
+import PlaintCore
+
 extension ReportModel {
   /// A cell judged out of control in the reported period (or an improvement, below the LCL).
   public struct Anomaly: Codable, Sendable, Equatable {
@@ -12,7 +14,7 @@ extension ReportModel {
     @Rounded public var expected: Double?
     @Rounded public var ucl: Double?
     @Rounded public var rate: Double?
-    public var chart: String
+    public var chart: ChartMethod
     public var rules: [String]
     @Rounded public var pValue: Double?
     @Rounded public var qValue: Double?
@@ -26,7 +28,8 @@ extension ReportModel {
 
     public init(
       id: String, category: String, productLine: String, tier: String, period: String,
-      count: Int, expected: Double?, ucl: Double?, rate: Double?, chart: String, rules: [String],
+      count: Int, expected: Double?, ucl: Double?, rate: Double?, chart: ChartMethod,
+      rules: [String],
       pValue: Double?, qValue: Double?, status: String, streak: Int, topIssues: [KeyCount] = [],
       ticketIDs: [String] = []
     ) {

@@ -1,3 +1,5 @@
+import PlaintCore
+
 extension ReportModel {
   /// One charted cell or roll-up and its whole series up to the reported period.
   public struct CellSeries: Codable, Sendable, Equatable {
@@ -6,7 +8,7 @@ extension ReportModel {
     public var productLine: String
     public var tier: String
     /// The chart actually used: "u", "laney", "poisson", ….
-    public var chart: String
+    public var chart: ChartMethod
     /// Pearson dispersion ratio over the baseline; nil when it could not be estimated.
     @Rounded public var phi: Double?
     /// Which baseline judged the series: the rolling one, or one frozen by `plaint baseline`.
@@ -14,7 +16,7 @@ extension ReportModel {
     public var series: [Point]
 
     public init(
-      category: String, productLine: String, tier: String, chart: String, phi: Double?,
+      category: String, productLine: String, tier: String, chart: ChartMethod, phi: Double?,
       baseline: Baseline? = nil, series: [Point]
     ) {
       self.category = category

@@ -45,7 +45,7 @@ public struct CSVRenderer: Sendable {
     ]
     let rows: [[CSVField]] = recurrence.concentrations.map {
       [
-        .text($0.category), .text($0.productLine), .text($0.tier), .text($0.dimension),
+        .text($0.category), .text($0.productLine), .text($0.tier), .text($0.dimension.rawValue),
         .text($0.value), .integer($0.count), .integer($0.total), .number($0.share),
         .number($0.baselineShare), .number($0.pValue), .number($0.effectSize), .text($0.text),
       ]
@@ -66,7 +66,7 @@ public struct CSVRenderer: Sendable {
         .text($0.period), .text($0.category), .integer($0.periodsBefore.count),
         .integer($0.periodsAfter.count), .integer($0.countBefore), .integer($0.countAfter),
         .number($0.rateBefore), .number($0.rateAfter), .number($0.ratio), .number($0.pValue),
-        .text($0.verdict),
+        .text($0.verdict.rawValue),
       ]
     }
     return table(header, rows)
@@ -150,7 +150,7 @@ public struct CSVRenderer: Sendable {
         .text(anomaly.productLine), .text(anomaly.tier), .integer(anomaly.count),
         .number(anomaly.expected), .number(anomaly.ucl), .number(anomaly.rate),
         .number(report.dataQuality.hasSales ? anomaly.rate.map { $0 * 1000 } : nil),
-        .text(anomaly.chart),
+        .text(anomaly.chart.rawValue),
         .text(anomaly.rules.joined(separator: ";")), .number(anomaly.pValue),
         .number(anomaly.qValue), .text(anomaly.status), .integer(anomaly.streak),
         .text(anomaly.topIssues.map { "\($0.key)=\($0.count)" }.joined(separator: ";")),
@@ -186,7 +186,7 @@ public struct CSVRenderer: Sendable {
         .integer(row.count), .number(row.units), .number(row.rate),
         .number(hasSales ? row.rate.map { $0 * 1000 } : nil), .number(row.center),
         .number(row.ucl),
-        .number(row.lcl), .text(row.status), .text(row.chart),
+        .number(row.lcl), .text(row.status), .text(row.chart.rawValue),
       ]
     }
     return table(header, rows)

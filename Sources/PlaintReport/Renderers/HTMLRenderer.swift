@@ -256,7 +256,7 @@ public struct HTMLRenderer: Sendable {
         text[.factRate],
         text(.factRateValue, scale.format(anomaly.rate), scale.unit, scale.format(anomaly.ucl))
       ),
-      (text[.factChart], e(anomaly.chart)),
+      (text[.factChart], e(anomaly.chart.rawValue)),
       (text[.columnRules], rules(anomaly.rules)),
       (
         "p / q",
@@ -282,7 +282,7 @@ public struct HTMLRenderer: Sendable {
       chart.text = text
       chart.markers = report.releaseMarkers(productLine: cell.productLine)
       html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
-      html += text(.figChart, e(cell.chart))
+      html += text(.figChart, e(cell.chart.rawValue))
       if let phi = cell.phi { html += ", φ = \(text.short(phi))" }
       html += text[.figLegend]
       if !chart.markers.isEmpty { html += text[.figReleases] }
@@ -512,7 +512,7 @@ public struct HTMLRenderer: Sendable {
     html += "<p class=\"note\">\(text[.releasesNote])</p>\n<ul>\n"
     for release in releases {
       html +=
-        "<li class=\"release \(e(release.verdict.replacingOccurrences(of: " ", with: "-")))\">"
+        "<li class=\"release \(e(release.verdict.rawValue.replacingOccurrences(of: " ", with: "-")))\">"
       html += "\(e(text.release(release, perUnits: perUnits)))</li>\n"
     }
     html += "</ul>\n"
