@@ -163,7 +163,7 @@ public struct Pipeline {
           return AnomalyRecord(
             period: period,
             cell: Cell(category: category, productLine: anomaly.productLine, tier: tier),
-            status: anomaly.status, streak: anomaly.streak, count: anomaly.count,
+            status: anomaly.status.rawValue, streak: anomaly.streak, count: anomaly.count,
             expected: anomaly.expected)
         })
     }

@@ -27,18 +27,18 @@ extension ReportAssembly {
       baseline: frozen.map(Self.baseline) ?? .rolling, series: points)
   }
 
-  func status(_ point: JudgedPoint) -> String {
+  func status(_ point: JudgedPoint) -> ReportModel.PointStatus {
     switch point.point.status {
-    case .noExposure: return "no_exposure"
-    case .missing: return "missing"
-    case .notCovered: return "not_covered"
-    case .partial: return "partial"
+    case .noExposure: return .noExposure
+    case .missing: return .missing
+    case .notCovered: return .notCovered
+    case .partial: return .partial
     case .ok:
-      if point.isAnomaly { return "anomaly" }
-      if point.isImprovement { return "improvement" }
-      if point.isWatch { return "watch" }
-      if point.insufficientHistory { return "insufficient_history" }
-      return "in_control"
+      if point.isAnomaly { return .anomaly }
+      if point.isImprovement { return .improvement }
+      if point.isWatch { return .watch }
+      if point.insufficientHistory { return .insufficientHistory }
+      return .inControl
     }
   }
 
@@ -57,7 +57,7 @@ extension ReportAssembly {
       count: point.count, expected: expected, ucl: point.ucl, rate: point.rate,
       chart: point.method ?? judged.method,
       rules: last.anomalyRules.map(\.rawValue), pValue: point.pValue, qValue: last.qValue,
-      status: last.status?.rawValue ?? "new", streak: last.streak,
+      status: last.status.map(ReportModel.AnomalyStatus.init) ?? .new, streak: last.streak,
       topIssues: Array(issues.prefix(5)),
       ticketIDs: tickets.map { "\($0.ticket.system):\($0.ticket.id)" })
     anomaly.owner = configuration.owners.owner(

@@ -75,7 +75,7 @@ struct ReportAssembly {
       if last.isWatch {
         var watch = anomaly(key, judged, last, tickets)
         watch.rules = last.watchRules.map(\.rawValue)
-        watch.status = "watch"
+        watch.status = .watch
         watches.append(watch)
       }
     }
@@ -158,9 +158,9 @@ struct ReportAssembly {
         } ?? report.dataQuality.warnings.count)
       for index in report.cells.indices {
         guard let last = report.cells[index].series.indices.last,
-          ["anomaly", "improvement"].contains(report.cells[index].series[last].status)
+          [.anomaly, .improvement].contains(report.cells[index].series[last].status)
         else { continue }
-        report.cells[index].series[last].status = "withheld"
+        report.cells[index].series[last].status = .withheld
       }
     }
     report.language =

@@ -29,7 +29,7 @@ enum Fixture {
     return zip(periods, counts).map { period, count in
       if period == gapPeriod {
         return ReportModel.Point(
-          period: period, status: "no_exposure", count: count, units: nil, rate: nil,
+          period: period, status: .noExposure, count: count, units: nil, rate: nil,
           center: nil, ucl: nil, lcl: nil)
       }
       let units = 5000.0
@@ -39,7 +39,7 @@ enum Fixture {
         ? [ReportModel.Signal(rule: "beyond_limit", first: period, trigger: period, last: period)]
         : []
       return ReportModel.Point(
-        period: period, status: signals.isEmpty ? "in_control" : "anomaly", count: count,
+        period: period, status: signals.isEmpty ? .inControl : .anomaly, count: count,
         units: units, rate: Double(count) / units, center: 0.0011, ucl: 0.0025 + 0.1 / 3,
         lcl: 0, signals: signals)
     }
@@ -58,7 +58,7 @@ enum Fixture {
       id: "2025-10/product/\(line)/consumer", category: "product", productLine: line,
       tier: "consumer", period: "2025-10", count: 19, expected: 5.5, ucl: 0.0025 + 0.1 / 3,
       rate: 0.0038, chart: .laney, rules: ["beyond_limit"], pValue: 0.000012, qValue: nil,
-      status: "new", streak: 1,
+      status: .new, streak: 1,
       topIssues: [.init(key: script, count: 9), .init(key: "product.defect", count: 7)],
       ticketIDs: ["T-1", hyperlink])
   }
@@ -134,7 +134,7 @@ enum Fixture {
       grid: grid + [
         ReportBundle.GridRow(
           period: "2025-10", category: "service", productLine: line, tier: "key_account",
-          count: 2, units: 300, rate: -0.5, center: 0.004, ucl: 0.02, lcl: 0, status: "in_control",
+          count: 2, units: 300, rate: -0.5, center: 0.004, ucl: 0.02, lcl: 0, status: .inControl,
           chart: .poisson)
       ],
       generatedBy: "plaint 0.1.0")

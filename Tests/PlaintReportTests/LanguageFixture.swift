@@ -12,31 +12,33 @@ enum LanguageFixture {
   static let period = "2025-12"
   static let lines = ["Kettles", "Blenders", "Toasters"]
 
-  static func point(_ period: String, status: String, count: Int, rate: Double?)
+  static func point(_ period: String, status: ReportModel.PointStatus, count: Int, rate: Double?)
     -> ReportModel.Point
   {
     ReportModel.Point(
       period: period, status: status, count: count, units: rate == nil ? nil : 4000, rate: rate,
       center: 0.002, ucl: 0.004, lcl: 0.0005,
-      signals: status == "anomaly"
+      signals: status == .anomaly
         ? [.init(rule: "beyond_limit", first: period, trigger: period, last: period)] : [])
   }
 
   /// Statuses of a period that is charted as a gap, without a rate.
-  static let unjudged: Set<String> = ["not_covered", "partial", "withheld"]
+  static let unjudged: Set<ReportModel.PointStatus> = [.notCovered, .partial, .withheld]
 
-  static func series(last status: String) -> [ReportModel.Point] {
+  static func series(last status: ReportModel.PointStatus) -> [ReportModel.Point] {
     periods.map { period in
-      if period == "2025-03" { return point(period, status: "no_exposure", count: 2, rate: nil) }
+      if period == "2025-03" { return point(period, status: .noExposure, count: 2, rate: nil) }
       if period == self.period {
         return point(
           period, status: status, count: 30, rate: unjudged.contains(status) ? nil : 0.0075)
       }
-      return point(period, status: "in_control", count: 8, rate: 0.002)
+      return point(period, status: .inControl, count: 8, rate: 0.002)
     }
   }
 
-  static func anomaly(_ line: String, _ tier: String, status: String, streak: Int)
+  static func anomaly(
+    _ line: String, _ tier: String, status: ReportModel.AnomalyStatus, streak: Int
+  )
     -> ReportModel.Anomaly
   {
     var anomaly = ReportModel.Anomaly(
@@ -49,7 +51,7 @@ enum LanguageFixture {
         .init(key: "product.defect", count: 20), .init(key: "other.unclassified", count: 3),
       ],
       ticketIDs: (1...25).map { "T-\($0)" })
-    anomaly.owner = status == "new" ? nil : "Team Kettle"
+    anomaly.owner = status == .new ? nil : "Team Kettle"
     return anomaly
   }
 
@@ -98,16 +100,17 @@ enum LanguageFixture {
     let cells = [
       ReportModel.CellSeries(
         category: "product", productLine: "Kettles", tier: "consumer", chart: .laney, phi: 2.5,
-        baseline: frozen, series: series(last: "anomaly")),
+        baseline: frozen, series: series(last: .anomaly)),
       ReportModel.CellSeries(
         category: "product", productLine: "Blenders", tier: "key_account", chart: .u, phi: 1.1,
-        series: series(last: "anomaly")),
+        series: series(last: .anomaly)),
       ReportModel.CellSeries(
         category: "policy", productLine: "Toasters", tier: "consumer", chart: .poisson, phi: nil,
-        series: series(last: "insufficient_history")),
+        series: series(last: .insufficientHistory)),
     ]
     // A cell for each status a period can end on besides those above.
-    let more = ["watch", "withheld", "partial", "not_covered"].enumerated().map { index, status in
+    let endings: [ReportModel.PointStatus] = [.watch, .withheld, .partial, .notCovered]
+    let more = endings.enumerated().map { index, status in
       ReportModel.CellSeries(
         category: "service", productLine: lines[index % 3],
         tier: index < 2 ? "consumer" : "key_account", chart: .u, phi: 1.2,
@@ -116,10 +119,10 @@ enum LanguageFixture {
     let rollups = [
       ReportModel.CellSeries(
         category: "*", productLine: "*", tier: "*", chart: .u, phi: 1,
-        series: series(last: "in_control")),
+        series: series(last: .inControl)),
       ReportModel.CellSeries(
         category: "*", productLine: "Kettles", tier: "*", chart: .u, phi: 1,
-        series: series(last: "in_control")),
+        series: series(last: .inControl)),
     ]
     var pareto = ReportModel.ParetoTables(
       threshold: 0.8,
@@ -177,11 +180,11 @@ enum LanguageFixture {
       ],
       cells: cells + more, rollups: rollups,
       anomalies: [
-        anomaly("Kettles", "consumer", status: "new", streak: 1),
-        anomaly("Blenders", "key_account", status: "continuing", streak: 3),
+        anomaly("Kettles", "consumer", status: .new, streak: 1),
+        anomaly("Blenders", "key_account", status: .continuing, streak: 3),
       ],
-      improvements: [anomaly("Toasters", "consumer", status: "new", streak: 1)],
-      resolved: [anomaly("Kettles", "key_account", status: "resolved", streak: 0)],
+      improvements: [anomaly("Toasters", "consumer", status: .new, streak: 1)],
+      resolved: [anomaly("Kettles", "key_account", status: .resolved, streak: 0)],
       dataGaps: (1...22).map {
         .init(
           productLine: lines[$0 % 3], tier: "consumer", period: periods[$0 % 12],
@@ -200,7 +203,7 @@ enum LanguageFixture {
         byCell: resolutionRows, slaHours: 72, openPastSLA: open),
       taxonomyHash: "04cc", reclassified: 1234,
       unclassifiedTerms: [.init(term: "kaputt", count: 12)])
-    var watch = anomaly("Toasters", "key_account", status: "watch", streak: 1)
+    var watch = anomaly("Toasters", "key_account", status: .watch, streak: 1)
     watch.rules = ["run_of_8"]
     report.watches = [watch]
     report.canaries = .init(
@@ -239,9 +242,9 @@ enum LanguageFixture {
         "judged_minority",
       ])
     report.dataQuality.emptyTextBefore = 0.02
-    var gridStatus = [String: String]()
+    var gridStatus = [String: ReportModel.PointStatus]()
     for line in lines {
-      for tier in ["key_account", "consumer"] { gridStatus["product/\(line)/\(tier)"] = "anomaly" }
+      for tier in ["key_account", "consumer"] { gridStatus["product/\(line)/\(tier)"] = .anomaly }
     }
     for cell in more {
       gridStatus["\(cell.category)/\(cell.productLine)/\(cell.tier)"] = cell.series.last?.status
@@ -252,7 +255,7 @@ enum LanguageFixture {
           ReportBundle.GridRow(
             period: period, category: category, productLine: line, tier: tier, count: 1234,
             units: 4000, rate: category == "other" ? nil : 0.003, center: 0.002, ucl: 0.004,
-            lcl: 0, status: gridStatus[category + "/" + line + "/" + tier] ?? "in_control",
+            lcl: 0, status: gridStatus[category + "/" + line + "/" + tier] ?? .inControl,
             chart: .u)
         }
       }

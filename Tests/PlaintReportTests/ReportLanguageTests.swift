@@ -209,7 +209,7 @@ import Testing
   func theNewerStatusesAreNamedInTheLanguage(_ language: ReportLanguage) {
     let text = ReportText(language: language)
     let page = Self.rendered(language)
-    for status in ["watch", "withheld", "partial", "not_covered"] {
+    for status: ReportModel.PointStatus in [.watch, .withheld, .partial, .notCovered] {
       #expect(page.contains(text.status(status)), "\(language.rawValue): \(status)")
       #expect(text.status(status) != ReportText.english.status(status))
     }
@@ -248,7 +248,8 @@ import Testing
           period: field[0], category: field[1], productLine: field[2], tier: field[3],
           count: Int(field[4]) ?? 0, units: Double(field[5]), rate: Double(field[6]),
           center: Double(field[8]), ucl: Double(field[9]), lcl: Double(field[10]),
-          status: field[11], chart: try #require(ChartMethod(rawValue: field[12]))))
+          status: try #require(ReportModel.PointStatus(rawValue: field[11])),
+          chart: try #require(ChartMethod(rawValue: field[12]))))
     }
     return ReportBundle(report: report, grid: grid, generatedBy: "plaint 0.1.0")
   }

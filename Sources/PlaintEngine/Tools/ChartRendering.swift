@@ -50,8 +50,8 @@ extension ChartReport {
 
   private func markdown() -> String {
     var lines = ["# Control chart: \(MarkdownRenderer.escape(input))", "", methodLine, ""]
-    let signalled = rows.indices.filter { status($0) == "anomaly" }.count
-    let improved = rows.indices.filter { status($0) == "improvement" }.count
+    let signalled = rows.indices.filter { status($0) == .anomaly }.count
+    let improved = rows.indices.filter { status($0) == .improvement }.count
     lines.append(
       "\(rows.count) rows · \(signalled) with a signal · \(improved) below the LCL · "
         + "\(rows.indices.filter { result.points[$0].status != .ok }.count) without exposure")
@@ -68,7 +68,8 @@ extension ChartReport {
       }
       let cells = [
         "\(index + 1)", MarkdownRenderer.escape(row.period), phase(index).rawValue,
-        status(index).replacingOccurrences(of: "_", with: " "), OutputNumber.count(row.count),
+        status(index).rawValue.replacingOccurrences(of: "_", with: " "),
+        OutputNumber.count(row.count),
         row.units.map { OutputNumber.significant($0, digits: 10) } ?? "–",
         OutputNumber.significant(point.rate), OutputNumber.significant(point.lcl),
         OutputNumber.significant(point.ucl), signals.joined(separator: ", "),
@@ -83,7 +84,7 @@ extension ChartReport {
       let point = result.points[index]
       let status = status(index)
       // A point below the LCL is drawn as an improvement, not in the signal colour.
-      let signals = point.signals.filter { status != "improvement" || !isBelowLimit($0, point) }
+      let signals = point.signals.filter { status != .improvement || !isBelowLimit($0, point) }
       return ReportModel.Point(
         period: rows[index].period, status: status, count: point.count, units: point.units,
         rate: point.rate, center: point.center, ucl: point.ucl, lcl: point.lcl,
@@ -122,7 +123,7 @@ extension ChartMethod {
 struct ChartJSON: Encodable {
   struct Point: Encodable {
     var period: String
-    var status: String
+    var status: ReportModel.PointStatus
     var count: Int
     var units: Double?
     var rate: Double?
@@ -147,14 +148,14 @@ struct ChartJSON: Encodable {
     }
   }
 
-  var chart: String
+  var chart: ChartMethod
   var center: Double?
   var sigmaZ: Double?
   var phi: Double?
   var points: [Point]
 
   init(_ report: ChartReport) {
-    chart = report.result.method.rawValue
+    chart = report.result.method
     center = report.result.center
     sigmaZ = report.result.sigmaZ
     phi = report.result.phi

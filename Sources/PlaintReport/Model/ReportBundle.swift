@@ -81,12 +81,13 @@ extension ReportBundle {
     public var center: Double?
     public var ucl: Double?
     public var lcl: Double?
-    public var status: String
+    public var status: ReportModel.PointStatus
     public var chart: ChartMethod
 
     public init(
       period: String, category: String, productLine: String, tier: String, count: Int,
-      units: Double?, rate: Double?, center: Double?, ucl: Double?, lcl: Double?, status: String,
+      units: Double?, rate: Double?, center: Double?, ucl: Double?, lcl: Double?,
+      status: ReportModel.PointStatus,
       chart: ChartMethod
     ) {
       self.period = period

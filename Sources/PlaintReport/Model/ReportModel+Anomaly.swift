@@ -19,7 +19,7 @@ extension ReportModel {
     @Rounded public var pValue: Double?
     @Rounded public var qValue: Double?
     /// "new", "continuing" or "resolved".
-    public var status: String
+    public var status: AnomalyStatus
     public var streak: Int
     public var topIssues: [KeyCount]
     public var ticketIDs: [String]
@@ -30,7 +30,8 @@ extension ReportModel {
       id: String, category: String, productLine: String, tier: String, period: String,
       count: Int, expected: Double?, ucl: Double?, rate: Double?, chart: ChartMethod,
       rules: [String],
-      pValue: Double?, qValue: Double?, status: String, streak: Int, topIssues: [KeyCount] = [],
+      pValue: Double?, qValue: Double?, status: AnomalyStatus, streak: Int,
+      topIssues: [KeyCount] = [],
       ticketIDs: [String] = []
     ) {
       self.id = id

@@ -71,8 +71,7 @@ extension ReportModel {
   /// One period of a chart.
   public struct Point: Codable, Sendable, Equatable {
     public var period: String
-    /// "in_control", "anomaly", "improvement", "no_exposure", "missing", "insufficient_history", ….
-    public var status: String
+    public var status: PointStatus
     public var count: Int
     @Rounded public var units: Double?
     @Rounded public var rate: Double?
@@ -82,7 +81,8 @@ extension ReportModel {
     public var signals: [Signal]
 
     public init(
-      period: String, status: String, count: Int, units: Double?, rate: Double?, center: Double?,
+      period: String, status: PointStatus, count: Int, units: Double?, rate: Double?,
+      center: Double?,
       ucl: Double?, lcl: Double?, signals: [Signal] = []
     ) {
       self.period = period
@@ -130,6 +130,41 @@ extension ReportModel {
     enum CodingKeys: String, CodingKey {
       case tier, period, reason
       case productLine = "product_line"
+    }
+  }
+}
+
+extension ReportModel {
+  /// What one period of a charted series is: judged (in control, an anomaly, an improvement, a
+  /// watch), not judged and why, or withheld because the categories shifted with the export.
+  public enum PointStatus: String, Codable, Sendable, CaseIterable {
+    case inControl = "in_control"
+    case anomaly
+    case improvement
+    case watch
+    case insufficientHistory = "insufficient_history"
+    case noExposure = "no_exposure"
+    case missing
+    case notCovered = "not_covered"
+    case partial
+    case withheld
+  }
+
+  /// Where a listed anomaly stands: flagged for the first time or again, back in control, or a
+  /// signal that did not pass (a watch).
+  public enum AnomalyStatus: String, Codable, Sendable, CaseIterable {
+    case new
+    case continuing
+    case resolved
+    case watch
+
+    /// The status the detector gave the point.
+    public init(_ status: PlaintCore.AnomalyStatus) {
+      switch status {
+      case .new: self = .new
+      case .continuing: self = .continuing
+      case .resolved: self = .resolved
+      }
     }
   }
 }

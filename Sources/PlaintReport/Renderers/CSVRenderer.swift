@@ -152,7 +152,7 @@ public struct CSVRenderer: Sendable {
         .number(report.dataQuality.hasSales ? anomaly.rate.map { $0 * 1000 } : nil),
         .text(anomaly.chart.rawValue),
         .text(anomaly.rules.joined(separator: ";")), .number(anomaly.pValue),
-        .number(anomaly.qValue), .text(anomaly.status), .integer(anomaly.streak),
+        .number(anomaly.qValue), .text(anomaly.status.rawValue), .integer(anomaly.streak),
         .text(anomaly.topIssues.map { "\($0.key)=\($0.count)" }.joined(separator: ";")),
         .integer(anomaly.ticketIDs.count), .text(anomaly.owner ?? ""),
       ]
@@ -186,7 +186,7 @@ public struct CSVRenderer: Sendable {
         .integer(row.count), .number(row.units), .number(row.rate),
         .number(hasSales ? row.rate.map { $0 * 1000 } : nil), .number(row.center),
         .number(row.ucl),
-        .number(row.lcl), .text(row.status), .text(row.chart.rawValue),
+        .number(row.lcl), .text(row.status.rawValue), .text(row.chart.rawValue),
       ]
     }
     return table(header, rows)

@@ -106,7 +106,7 @@ public struct HTMLRenderer: Sendable {
     } else {
       html += card("–", text[.cardNoRate])
     }
-    let newCount = report.anomalies.filter { $0.status == "new" }.count
+    let newCount = report.anomalies.filter { $0.status == .new }.count
     if let unjudged = text.unjudged(report) {
       html += card("–", e(unjudged))
     } else {
@@ -177,7 +177,7 @@ public struct HTMLRenderer: Sendable {
   }
 
   private func status(_ anomaly: ReportModel.Anomaly) -> String {
-    anomaly.status == "continuing"
+    anomaly.status == .continuing
       ? text(.continuingFor, text.count(anomaly.streak)) : e(text.status(anomaly.status))
   }
 
@@ -401,11 +401,11 @@ public struct HTMLRenderer: Sendable {
             continue
           }
           var classes = heatClass(row)
-          if row.status == "anomaly" { classes += " flag" }
+          if row.status == .anomaly { classes += " flag" }
           let tooltip =
             text.cell(row.category, row.productLine, row.tier) + ": " + text.status(row.status)
           html += "<td class=\"\(classes)\" title=\"\(e(tooltip))\">"
-          if row.status == "not_covered" {
+          if row.status == .notCovered {
             html += "\(text[.heatNoData])</td>"
             continue
           }

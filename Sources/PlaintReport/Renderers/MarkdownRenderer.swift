@@ -126,7 +126,7 @@ public struct MarkdownRenderer: Sendable {
     lines.append("|---|---:|---:|---:|---:|---|---|---:|---|")
     for anomaly in report.anomalies {
       let status =
-        anomaly.status == "continuing"
+        anomaly.status == .continuing
         ? text(.continuingShort, text.count(anomaly.streak))
         : Self.escape(text.status(anomaly.status))
       let cells = [

@@ -29,7 +29,7 @@ extension ReportText {
       method.exposure == ReportModel.Method.countExposure
       ? self[.methodCountExposure] : self[.methodSalesExposure]
     let short = report.cells.filter {
-      $0.series.last { $0.period == report.period }?.status == "insufficient_history"
+      $0.series.last { $0.period == report.period }?.status == .insufficientHistory
     }.count
     return self(
       .methodDescription, method.name, plain(method.sigma), baseline, count(method.minCount),

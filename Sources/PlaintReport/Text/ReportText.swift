@@ -321,6 +321,12 @@ public struct ReportText: Sendable {
   }
 
   /// A status ("new", "continuing", "anomaly", "no_exposure", …) for people.
+  func status(_ status: ReportModel.PointStatus) -> String { self.status(status.rawValue) }
+
+  /// An anomaly's status ("new", "continuing", …) for people.
+  func status(_ status: ReportModel.AnomalyStatus) -> String { self.status(status.rawValue) }
+
+  /// A status or gap reason ("no_exposure", "missing", …) for people.
   func status(_ id: String) -> String {
     guard let phrase = ReportPhrase(rawValue: "status." + id) else { return id }
     return self[phrase]
