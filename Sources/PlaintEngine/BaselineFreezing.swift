@@ -75,7 +75,7 @@ public enum BaselineFreezing {
         guard let first = window.first, let last = window.last,
           window.count >= settings.minBaselinePeriods
         else {
-          outcome.skipped.append("\(key.category) / \(key.productLine) / \(key.tier)")
+          outcome.skipped.append("\(key.categoryName) / \(key.productLine) / \(key.tierName)")
           continue
         }
         let excluded = flagged.filter { (first...last).contains($0) }
@@ -85,7 +85,7 @@ public enum BaselineFreezing {
         guard let center = chart.center else { continue }
         outcome.frozen.append(
           StoredBaseline(
-            category: key.category, productLine: key.productLine, tier: key.tier,
+            category: key.categoryName, productLine: key.productLine, tier: key.tierName,
             through: through, window: grid.periods[first]...grid.periods[last],
             excluded: excluded.sorted().map { grid.periods[$0] },
             baseline: FrozenBaseline(

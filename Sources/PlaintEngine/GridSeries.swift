@@ -1,27 +1,58 @@
 import PlaintCore
 import PlaintStore
 
-/// A charted series key: a base cell, or a roll-up with "*" in the rolled-up fields.
+/// A charted series key: a base cell, or a roll-up over every category, product line or tier
+/// (written "*" in the report and the store).
 struct SeriesKey: Hashable, Comparable, Sendable {
-  var category: String
+  /// What the report and the store write for a rolled-up part.
+  static let all = "*"
+
+  /// nil: every category.
+  var category: Category?
+  /// `SeriesKey.all`: every product line.
   var productLine: String
-  var tier: String
+  /// nil: every tier.
+  var tier: Tier?
 
   init(_ cell: Cell) {
-    category = cell.category.rawValue
+    category = cell.category
     productLine = cell.productLine
-    tier = cell.tier.rawValue
+    tier = cell.tier
   }
 
-  init(category: String, productLine: String, tier: String) {
+  init(category: Category?, productLine: String = Self.all, tier: Tier?) {
     self.category = category
     self.productLine = productLine
     self.tier = tier
   }
 
+  /// The key of parts as the store writes them; nil when a part is no category or tier.
+  init?(category: String, productLine: String, tier: String) {
+    let parsedCategory = Category(rawValue: category)
+    let parsedTier = Tier(rawValue: tier)
+    guard parsedCategory != nil || category == Self.all, parsedTier != nil || tier == Self.all
+    else { return nil }
+    self.init(category: parsedCategory, productLine: productLine, tier: parsedTier)
+  }
+
+  /// The series of every complaint.
+  static let total = SeriesKey(category: nil, tier: nil)
+
+  /// The category id, or "*" for every category.
+  var categoryName: String { category?.rawValue ?? Self.all }
+  /// The tier id, or "*" for every tier.
+  var tierName: String { tier?.rawValue ?? Self.all }
+
+  /// The base cell; nil for a roll-up.
+  var cell: Cell? {
+    guard let category, let tier, productLine != Self.all else { return nil }
+    return Cell(category: category, productLine: productLine, tier: tier)
+  }
+
+  /// In the order of the parts as written, as the report has always listed its series.
   static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
-    [lhs.category, lhs.productLine, lhs.tier].lexicographicallyPrecedes(
-      [rhs.category, rhs.productLine, rhs.tier])
+    [lhs.categoryName, lhs.productLine, lhs.tierName].lexicographicallyPrecedes(
+      [rhs.categoryName, rhs.productLine, rhs.tierName])
   }
 }
 
@@ -157,11 +188,11 @@ struct GridSeries {
       for lineUnits in lineTotals { allUnits = add(allUnits, lineUnits) }
     }
     for category in Category.allCases {
-      rollups[SeriesKey(category: category.rawValue, productLine: "*", tier: "*")] =
+      rollups[SeriesKey(category: category, tier: nil)] =
         observations(categoryCounts[category] ?? zero, allUnits, allCovered)
     }
     for (line, lineUnits) in zip(productLines, lineTotals) {
-      rollups[SeriesKey(category: "*", productLine: line, tier: "*")] =
+      rollups[SeriesKey(category: nil, productLine: line, tier: nil)] =
         observations(lineCounts[line] ?? zero, lineUnits, cellCoverage(line))
     }
     for tier in tiers where tiers.count > 1 {
@@ -169,10 +200,10 @@ struct GridSeries {
       if sales != nil {
         for line in productLines { tierUnits = add(tierUnits, cellUnits[tier]?[line] ?? empty) }
       }
-      rollups[SeriesKey(category: "*", productLine: "*", tier: tier.rawValue)] =
+      rollups[SeriesKey(category: nil, tier: tier)] =
         observations(tierCounts[tier] ?? zero, tierUnits, allCovered)
     }
-    rollups[SeriesKey(category: "*", productLine: "*", tier: "*")] =
+    rollups[SeriesKey.total] =
       observations(totalCounts, allUnits, allCovered)
   }
 }

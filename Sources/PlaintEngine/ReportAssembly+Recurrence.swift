@@ -41,12 +41,11 @@ extension ReportAssembly {
 
   /// Each anomaly whose cell was flagged before, then in control, and is flagged again now.
   func returning(
-    _ anomalies: [ReportModel.Anomaly], judged: [SeriesKey: JudgedSeries], periods: [Period]
+    _ anomalies: some Sequence<(SeriesKey, ReportModel.Anomaly)>,
+    judged: [SeriesKey: JudgedSeries], periods: [Period]
   ) throws(PlaintError) -> [ReportModel.ReturningAnomaly] {
     var found: [ReportModel.ReturningAnomaly] = []
-    for anomaly in anomalies {
-      let key = SeriesKey(
-        category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier)
+    for (key, anomaly) in anomalies {
       guard let points = judged[key]?.points, let back = Recurrence.returning(points) else {
         continue
       }
@@ -108,7 +107,7 @@ extension ReportAssembly {
         else { continue }
         found.append(
           ReportModel.Concentration(
-            category: key.category, productLine: key.productLine, tier: key.tier,
+            category: key.categoryName, productLine: key.productLine, tier: key.tierName,
             dimension: dimension.name, value: finding.value, share: finding.share,
             baselineShare: finding.baselineShare, pValue: finding.pValue, count: finding.count,
             total: finding.total, effectSize: finding.effectSize))
@@ -143,7 +142,7 @@ extension ReportAssembly {
         releasedOn: day, in: zone, granularity: configuration.granularity)
       guard periods.release <= period else { continue }
       // Only periods the line's exports cover whole are compared: a gap is not zero.
-      let line = grid.rollups[SeriesKey(category: "*", productLine: release.productLine, tier: "*")]
+      let line = grid.rollups[SeriesKey(category: nil, productLine: release.productLine, tier: nil)]
       let window = ReleaseEffect.window(
         release: periods.release, firstAfter: periods.firstAfter,
         from: grid.periods.first ?? period, through: period, in: zone
@@ -152,8 +151,7 @@ extension ReportAssembly {
         var count = 0
         for tier in Tier.allCases {
           let key = SeriesKey(
-            category: release.category.rawValue, productLine: release.productLine,
-            tier: tier.rawValue)
+            category: release.category, productLine: release.productLine, tier: tier)
           count += grid.cells[key]?[i].count ?? 0
         }
         let exposure = context.sales == nil ? 1 : units[release.productLine]?[at] ?? 0

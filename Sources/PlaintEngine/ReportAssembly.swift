@@ -15,7 +15,18 @@ struct ReportAssembly {
   let reclassified: Int
   let coverage: DataCoverage
 
-  func build() throws(PlaintError) -> ReportBundle {
+  /// A period's report, and its anomalies as the run records them.
+  struct Assembled {
+    var bundle: ReportBundle
+    /// One per anomaly of the report, by cell, in the report's order.
+    var anomalies: [AnomalyRecord]
+  }
+
+  /// The period's report.
+  func build() throws(PlaintError) -> ReportBundle { try assemble().bundle }
+
+  /// The period's report and the run's anomaly records.
+  func assemble() throws(PlaintError) -> Assembled {
     let exclusion = configuration.canaryExclusion
     let grid = try GridSeries.load(
       store: store, context: context, coverage: coverage, through: period)
@@ -23,10 +34,11 @@ struct ReportAssembly {
     let stored = try Failure.store { () throws(StoreError) in try store.baselines() }
     var frozen: [SeriesKey: StoredBaseline] = [:]
     for baseline in stored {
-      frozen[
-        SeriesKey(
-          category: baseline.category, productLine: baseline.productLine, tier: baseline.tier)] =
-        baseline
+      guard
+        let key = SeriesKey(
+          category: baseline.category, productLine: baseline.productLine, tier: baseline.tier)
+      else { continue }
+      frozen[key] = baseline
     }
     let estimates = frozen.mapValues(\.baseline)
     let judgedCells = AnomalyDetector.judge(grid.cells, settings: settings, frozen: estimates)
@@ -54,6 +66,7 @@ struct ReportAssembly {
     timestamps.timeZone = configuration.timeZone
     timestamps.formatOptions = [.withInternetDateTime]
     var anomalies: [ReportModel.Anomaly] = []
+    var anomalyKeys: [SeriesKey] = []
     var anomalyTickets: [ReportBundle.AnomalyTicket] = []
     var improvements: [ReportModel.Anomaly] = []
     var resolved: [ReportModel.Anomaly] = []
@@ -67,6 +80,7 @@ struct ReportAssembly {
       } else if last.isAnomaly {
         let found = anomaly(key, judged, last, tickets)
         anomalies.append(found)
+        anomalyKeys.append(key)
         anomalyTickets += tickets.map { anomalyTicket(found.id, $0, timestamps) }
       } else if last.isImprovement {
         improvements.append(anomaly(key, judged, last, tickets))
@@ -82,13 +96,12 @@ struct ReportAssembly {
 
     let paretoTables = paretoTables(recent, window: window)
     var recurrence = recurrence(recent, window: window)
-    recurrence.returning = try returning(anomalies, judged: judgedCells, periods: grid.periods)
+    recurrence.returning = try returning(
+      zip(anomalyKeys, anomalies), judged: judgedCells, periods: grid.periods)
     let topCells = Dictionary(grouping: current) { SeriesKey($0.cell) }
       .map { ($0.key, $0.value.count) }
       .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
-    var concentrationCells: [SeriesKey] = anomalies.map {
-      SeriesKey(category: $0.category, productLine: $0.productLine, tier: $0.tier)
-    }
+    var concentrationCells = anomalyKeys
     for (key, _) in topCells.prefix(Self.concentrationParetoCells)
     where !concentrationCells.contains(key) {
       concentrationCells.append(key)
@@ -104,11 +117,7 @@ struct ReportAssembly {
     {
       concentrationCells = []
     }
-    let examined = concentrationCells.compactMap { key -> Cell? in
-      guard let category = Category(rawValue: key.category), let tier = Tier(rawValue: key.tier)
-      else { return nil }
-      return Cell(category: category, productLine: key.productLine, tier: tier)
-    }
+    let examined = concentrationCells.compactMap(\.cell)
     let baselineTickets = try Failure.store { () throws(StoreError) in
       try store.tickets(in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
     }
@@ -120,8 +129,7 @@ struct ReportAssembly {
     resolution.openPastSLA = openPastSLA(
       recent.filter { measured.contains($0.ticket.location.file) }, timestamps: timestamps)
 
-    let totalKey = SeriesKey(category: "*", productLine: "*", tier: "*")
-    let totalPoint = judgedRollups[totalKey]?.points.last?.point
+    let totalPoint = judgedRollups[SeriesKey.total]?.points.last?.point
     let classified = current.filter(\.isClassified).count
     var report = ReportModel(
       period: period.description, granularity: configuration.granularity.rawValue,
@@ -172,12 +180,20 @@ struct ReportAssembly {
 
     let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
     let inputPaths = Set(inputs.map(\.path))
-    return ReportBundle(
+    let records = zip(anomalyKeys, report.anomalies).compactMap { key, anomaly in
+      key.cell.map {
+        AnomalyRecord(
+          period: period, cell: $0, status: anomaly.status.rawValue, streak: anomaly.streak,
+          count: anomaly.count, expected: anomaly.expected)
+      }
+    }
+    let bundle = ReportBundle(
       report: report,
       anomalyTickets: anomalyTickets,
       rejects: rejects.filter { inputPaths.contains($0.file) },
       grid: gridRows(report.cells),
       generatedBy: "plaint \(PlaintVersion.current)")
+    return Assembled(bundle: bundle, anomalies: records)
   }
 
   // MARK: - Charts
