@@ -22,7 +22,7 @@ extension ReportAssembly {
         })
     }
     return ReportModel.CellSeries(
-      category: key.categoryName, productLine: key.productLine, tier: key.tierName,
+      category: key.categoryName, productLine: key.productLine, tier: Rollup(key.tier),
       chart: judged?.method ?? .u, phi: judged?.phi,
       baseline: frozen.map(Self.baseline) ?? .rolling, series: points)
   }
@@ -53,7 +53,7 @@ extension ReportAssembly {
     .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
     var anomaly = ReportModel.Anomaly(
       id: "\(period)/\(key.categoryName)/\(key.productLine)/\(key.tierName)",
-      category: key.categoryName, productLine: key.productLine, tier: key.tierName,
+      category: key.categoryName, productLine: key.productLine, tier: Rollup(key.tier),
       period: period.description,
       count: point.count, expected: expected, ucl: point.ucl, rate: point.rate,
       chart: point.method ?? judged.method,
@@ -85,7 +85,7 @@ extension ReportAssembly {
         }
         gaps.append(
           ReportModel.DataGap(
-            productLine: key.productLine, tier: key.tierName, period: period, reason: reason))
+            productLine: key.productLine, tier: Rollup(key.tier), period: period, reason: reason))
       }
     }
     return gaps.sorted {
@@ -113,7 +113,7 @@ extension ReportAssembly {
       anomalyID: id, system: ticket.system, ticketID: ticket.id,
       created: timestamps.string(from: ticket.created),
       category: item.cell.category.rawValue, issue: item.issue,
-      productLine: item.cell.productLine, tier: item.cell.tier.rawValue,
+      productLine: item.cell.productLine, tier: .only(item.cell.tier),
       customer: ticket.customer ?? "",
       customerName: configuration.reports.customerNames ? ticket.customerName ?? "" : "",
       channel: ticket.channel ?? "", agent: ticket.agent ?? "",

@@ -22,7 +22,7 @@ extension ReportAssembly {
         return ReportModel.Canary(
           system: item.ticket.system, id: item.ticket.id, period: item.period.description,
           category: item.cell.category.rawValue, productLine: item.cell.productLine,
-          tier: item.cell.tier.rawValue, issue: item.issue, matchedBy: matchedBy,
+          tier: .only(item.cell.tier), issue: item.issue, matchedBy: matchedBy,
           expected: expected.contains(item.ticket.id))
       }
       .sorted { ($0.period, $0.system, $0.id) < ($1.period, $1.system, $1.id) }

@@ -107,7 +107,7 @@ extension ReportAssembly {
         else { continue }
         found.append(
           ReportModel.Concentration(
-            category: key.categoryName, productLine: key.productLine, tier: key.tierName,
+            category: key.categoryName, productLine: key.productLine, tier: Rollup(key.tier),
             dimension: dimension.name, value: finding.value, share: finding.share,
             baselineShare: finding.baselineShare, pValue: finding.pValue, count: finding.count,
             total: finding.total, effectSize: finding.effectSize))

@@ -44,7 +44,7 @@ extension ReportAssembly {
       return ReportModel.OpenComplaint(
         system: ticket.system, id: ticket.id, created: timestamps.string(from: ticket.created),
         category: item.cell.category.rawValue, productLine: item.cell.productLine,
-        tier: item.cell.tier.rawValue, issue: item.issue, hoursOpen: open.hoursOpen,
+        tier: .only(item.cell.tier), issue: item.issue, hoursOpen: open.hoursOpen,
         owner: configuration.owners.owner(
           category: item.cell.category.rawValue, productLine: item.cell.productLine))
     }

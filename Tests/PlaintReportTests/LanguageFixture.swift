@@ -37,13 +37,13 @@ enum LanguageFixture {
   }
 
   static func anomaly(
-    _ line: String, _ tier: String, status: ReportModel.AnomalyStatus, streak: Int
+    _ line: String, _ tier: Tier, status: ReportModel.AnomalyStatus, streak: Int
   )
     -> ReportModel.Anomaly
   {
     var anomaly = ReportModel.Anomaly(
-      id: "\(period)/product/\(line)/\(tier)", category: "product", productLine: line,
-      tier: tier, period: period, count: 30, expected: 8.2, ucl: 0.004, rate: 0.0075,
+      id: "\(period)/product/\(line)/\(tier.rawValue)", category: "product", productLine: line,
+      tier: .only(tier), period: period, count: 30, expected: 8.2, ucl: 0.004, rate: 0.0075,
       chart: .laney,
       rules: ["beyond_limit", "run_of_8", "trend_of_6", "two_of_three_beyond_2sigma"],
       pValue: 0.00001, qValue: 0.002, status: status, streak: streak,
@@ -99,13 +99,15 @@ enum LanguageFixture {
       kind: "frozen", through: "2025-06", window: ["2025-01", "2025-06"], excluded: [])
     let cells = [
       ReportModel.CellSeries(
-        category: "product", productLine: "Kettles", tier: "consumer", chart: .laney, phi: 2.5,
+        category: "product", productLine: "Kettles", tier: .only(.consumer), chart: .laney,
+        phi: 2.5,
         baseline: frozen, series: series(last: .anomaly)),
       ReportModel.CellSeries(
-        category: "product", productLine: "Blenders", tier: "key_account", chart: .u, phi: 1.1,
+        category: "product", productLine: "Blenders", tier: .only(.keyAccount), chart: .u, phi: 1.1,
         series: series(last: .anomaly)),
       ReportModel.CellSeries(
-        category: "policy", productLine: "Toasters", tier: "consumer", chart: .poisson, phi: nil,
+        category: "policy", productLine: "Toasters", tier: .only(.consumer), chart: .poisson,
+        phi: nil,
         series: series(last: .insufficientHistory)),
     ]
     // A cell for each status a period can end on besides those above.
@@ -113,15 +115,15 @@ enum LanguageFixture {
     let more = endings.enumerated().map { index, status in
       ReportModel.CellSeries(
         category: "service", productLine: lines[index % 3],
-        tier: index < 2 ? "consumer" : "key_account", chart: .u, phi: 1.2,
+        tier: .only(index < 2 ? .consumer : .keyAccount), chart: .u, phi: 1.2,
         series: series(last: status))
     }
     let rollups = [
       ReportModel.CellSeries(
-        category: "*", productLine: "*", tier: "*", chart: .u, phi: 1,
+        category: "*", productLine: "*", tier: .all, chart: .u, phi: 1,
         series: series(last: .inControl)),
       ReportModel.CellSeries(
-        category: "*", productLine: "Kettles", tier: "*", chart: .u, phi: 1,
+        category: "*", productLine: "Kettles", tier: .all, chart: .u, phi: 1,
         series: series(last: .inControl)),
     ]
     var pareto = ReportModel.ParetoTables(
@@ -133,7 +135,7 @@ enum LanguageFixture {
     let dimensions: [Concentration.Dimension] = [.hour, .weekday, .agent, .channel]
     let concentrations = dimensions.map { dimension in
       ReportModel.Concentration(
-        category: "service", productLine: "Blenders", tier: "consumer", dimension: dimension,
+        category: "service", productLine: "Blenders", tier: .only(.consumer), dimension: dimension,
         value: dimension == .hour ? "09" : dimension == .weekday ? "Monday" : "Anna Nowak",
         share: 0.45, baselineShare: 0.06, pValue: 0.00002, count: 59, total: 131,
         effectSize: 1.2)
@@ -150,7 +152,8 @@ enum LanguageFixture {
       concentrations: concentrations,
       returning: [
         .init(
-          category: "product", productLine: "Kettles", tier: "consumer", issue: "product.defect",
+          category: "product", productLine: "Kettles", tier: .only(.consumer),
+          issue: "product.defect",
           previousIssues: ["product.defect"], previousPeriod: "2025-06", resolvedPeriod: "2025-07",
           period: period, owner: "Team Kettle")
       ],
@@ -167,7 +170,7 @@ enum LanguageFixture {
     let open = (1...23).map { index in
       ReportModel.OpenComplaint(
         system: "zendesk", id: "Z-\(index)", created: "2025-12-03T09:15:00Z", category: "service",
-        productLine: "Blenders", tier: "consumer", issue: "product.defect", hoursOpen: 300,
+        productLine: "Blenders", tier: .only(.consumer), issue: "product.defect", hoursOpen: 300,
         owner: "Team Blend")
     }
     var report = ReportModel(
@@ -180,14 +183,14 @@ enum LanguageFixture {
       ],
       cells: cells + more, rollups: rollups,
       anomalies: [
-        anomaly("Kettles", "consumer", status: .new, streak: 1),
-        anomaly("Blenders", "key_account", status: .continuing, streak: 3),
+        anomaly("Kettles", .consumer, status: .new, streak: 1),
+        anomaly("Blenders", .keyAccount, status: .continuing, streak: 3),
       ],
-      improvements: [anomaly("Toasters", "consumer", status: .new, streak: 1)],
-      resolved: [anomaly("Kettles", "key_account", status: .resolved, streak: 0)],
+      improvements: [anomaly("Toasters", .consumer, status: .new, streak: 1)],
+      resolved: [anomaly("Kettles", .keyAccount, status: .resolved, streak: 0)],
       dataGaps: (1...22).map {
         .init(
-          productLine: lines[$0 % 3], tier: "consumer", period: periods[$0 % 12],
+          productLine: lines[$0 % 3], tier: .only(.consumer), period: periods[$0 % 12],
           reason: $0 % 2 == 0 ? "no_exposure" : "missing")
       },
       pareto: pareto, recurrence: recurrence,
@@ -203,14 +206,14 @@ enum LanguageFixture {
         byCell: resolutionRows, slaHours: 72, openPastSLA: open),
       taxonomyHash: "04cc", reclassified: 1234,
       unclassifiedTerms: [.init(term: "kaputt", count: 12)])
-    var watch = anomaly("Toasters", "key_account", status: .watch, streak: 1)
+    var watch = anomaly("Toasters", .keyAccount, status: .watch, streak: 1)
     watch.rules = ["run_of_8"]
     report.watches = [watch]
     report.canaries = .init(
       found: [
         .init(
           system: "zendesk", id: "CANARY-1", period: period, category: "product",
-          productLine: "Kettles", tier: "consumer", issue: "product.defect", matchedBy: "tag",
+          productLine: "Kettles", tier: .only(.consumer), issue: "product.defect", matchedBy: "tag",
           expected: true)
       ],
       missing: ["CANARY-2"])
@@ -251,11 +254,11 @@ enum LanguageFixture {
     }
     let grid = lines.flatMap { line in
       ["product", "service", "policy", "other"].flatMap { category in
-        ["key_account", "consumer"].map { tier in
+        [Tier.keyAccount, .consumer].map { tier in
           ReportBundle.GridRow(
-            period: period, category: category, productLine: line, tier: tier, count: 1234,
+            period: period, category: category, productLine: line, tier: .only(tier), count: 1234,
             units: 4000, rate: category == "other" ? nil : 0.003, center: 0.002, ucl: 0.004,
-            lcl: 0, status: gridStatus[category + "/" + line + "/" + tier] ?? .inControl,
+            lcl: 0, status: gridStatus[category + "/" + line + "/" + tier.rawValue] ?? .inControl,
             chart: .u)
         }
       }

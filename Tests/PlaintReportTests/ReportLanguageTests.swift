@@ -245,7 +245,8 @@ import Testing
       let field = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       grid.append(
         ReportBundle.GridRow(
-          period: field[0], category: field[1], productLine: field[2], tier: field[3],
+          period: field[0], category: field[1], productLine: field[2],
+          tier: try #require(Rollup(rawValue: field[3])),
           count: Int(field[4]) ?? 0, units: Double(field[5]), rate: Double(field[6]),
           center: Double(field[8]), ucl: Double(field[9]), lcl: Double(field[10]),
           status: try #require(ReportModel.PointStatus(rawValue: field[11])),

@@ -7,7 +7,7 @@ extension ReportModel {
     public var id: String
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     public var period: String
     public var count: Int
     /// ū·nᵢ, the count the baseline expects.
@@ -27,7 +27,7 @@ extension ReportModel {
     @Nullable public var owner: String? = nil
 
     public init(
-      id: String, category: String, productLine: String, tier: String, period: String,
+      id: String, category: String, productLine: String, tier: Rollup<Tier>, period: String,
       count: Int, expected: Double?, ucl: Double?, rate: Double?, chart: ChartMethod,
       rules: [String],
       pValue: Double?, qValue: Double?, status: AnomalyStatus, streak: Int,

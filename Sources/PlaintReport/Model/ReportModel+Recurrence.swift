@@ -34,7 +34,7 @@ extension ReportModel {
   public struct ReturningAnomaly: Codable, Sendable, Equatable {
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     /// The top issue of the cell this period, and the top issues of the earlier anomaly.
     @Nullable public var issue: String?
     public var previousIssues: [String]
@@ -46,7 +46,7 @@ extension ReportModel {
     @Nullable public var owner: String?
 
     public init(
-      category: String, productLine: String, tier: String, issue: String?,
+      category: String, productLine: String, tier: Rollup<Tier>, issue: String?,
       previousIssues: [String], previousPeriod: String, resolvedPeriod: String, period: String,
       owner: String? = nil
     ) {
@@ -171,7 +171,7 @@ extension ReportModel {
   public struct Concentration: Codable, Sendable, Equatable {
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     /// "channel", "hour", "weekday" or "agent".
     public var dimension: PlaintCore.Concentration.Dimension
     /// The channel or agent as exported, the hour as "09" (09:00–09:59), the weekday in English.
@@ -188,7 +188,7 @@ extension ReportModel {
     public var text: String = ""
 
     public init(
-      category: String, productLine: String, tier: String,
+      category: String, productLine: String, tier: Rollup<Tier>,
       dimension: PlaintCore.Concentration.Dimension, value: String,
       share: Double, baselineShare: Double?, pValue: Double?, count: Int = 0, total: Int = 0,
       effectSize: Double? = nil, text: String = ""

@@ -6,7 +6,7 @@ extension ReportModel {
     /// A category, or "*" in a roll-up over categories.
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     /// The chart actually used: "u", "laney", "poisson", ….
     public var chart: ChartMethod
     /// Pearson dispersion ratio over the baseline; nil when it could not be estimated.
@@ -16,7 +16,7 @@ extension ReportModel {
     public var series: [Point]
 
     public init(
-      category: String, productLine: String, tier: String, chart: ChartMethod, phi: Double?,
+      category: String, productLine: String, tier: Rollup<Tier>, chart: ChartMethod, phi: Double?,
       baseline: Baseline? = nil, series: [Point]
     ) {
       self.category = category
@@ -115,12 +115,12 @@ extension ReportModel {
   /// A period of a product line (and tier) that could not be charted.
   public struct DataGap: Codable, Sendable, Equatable {
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     public var period: String
     /// "no_exposure" or "missing".
     public var reason: String
 
-    public init(productLine: String, tier: String, period: String, reason: String) {
+    public init(productLine: String, tier: Rollup<Tier>, period: String, reason: String) {
       self.productLine = productLine
       self.tier = tier
       self.period = period

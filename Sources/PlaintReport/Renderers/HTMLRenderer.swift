@@ -385,7 +385,7 @@ public struct HTMLRenderer: Sendable {
     let lines = Set(rows.map(\.productLine)).sorted()
     let categories = ordered(
       Set(rows.map(\.category)), first: ["product", "policy", "service", "other"])
-    let tiers = ordered(Set(rows.map(\.tier)), first: ["key_account", "consumer"])
+    let tiers = ordered(Set(rows.map(\.tier.rawValue)), first: ["key_account", "consumer"])
     var byKey: [String: ReportBundle.GridRow] = [:]
     for row in rows { byKey["\(row.category)\u{0}\(row.productLine)\u{0}\(row.tier)"] = row }
     for tier in tiers {
@@ -523,7 +523,7 @@ public struct HTMLRenderer: Sendable {
     for line in lines {
       guard
         let series = report.rollups.first(where: {
-          $0.category == "*" && $0.productLine == line && $0.tier == "*"
+          $0.category == "*" && $0.productLine == line && $0.tier == .all
         })
       else { continue }
       var chart = ControlChartSVG(

@@ -1,3 +1,5 @@
+import PlaintCore
+
 /// Every fixed word a person reads in `index.html` and `summary.md`, in one language, with that
 /// language's numbers, periods and dates, and the taxonomy's display labels.
 ///
@@ -269,6 +271,14 @@ public struct ReportText: Sendable {
   /// An issue named without its category ("slow_response", as tickets carry it) for people.
   public func issue(_ name: String, in category: String) -> String {
     labels.issues["\(category).\(name)"] == nil ? issue(name) : issue("\(category).\(name)")
+  }
+
+  /// A tier, or every tier, for people.
+  public func tier(_ tier: Rollup<Tier>) -> String { self.tier(tier.rawValue) }
+
+  /// "category / product line / tier" with each part for people.
+  public func cell(_ category: String, _ productLine: String, _ tier: Rollup<Tier>) -> String {
+    cell(category, productLine, tier.rawValue)
   }
 
   /// "category / product line / tier" with each part for people.
