@@ -75,7 +75,8 @@ public enum BaselineFreezing {
         guard let first = window.first, let last = window.last,
           window.count >= settings.minBaselinePeriods
         else {
-          outcome.skipped.append("\(key.categoryName) / \(key.productLine) / \(key.tierName)")
+          outcome.skipped.append(
+            "\(key.category.rawValue) / \(key.productLine) / \(key.tier.rawValue)")
           continue
         }
         let excluded = flagged.filter { (first...last).contains($0) }
@@ -85,7 +86,7 @@ public enum BaselineFreezing {
         guard let center = chart.center else { continue }
         outcome.frozen.append(
           StoredBaseline(
-            category: key.categoryName, productLine: key.productLine, tier: key.tierName,
+            category: key.category.rawValue, productLine: key.productLine, tier: key.tier.rawValue,
             through: through, window: grid.periods[first]...grid.periods[last],
             excluded: excluded.sorted().map { grid.periods[$0] },
             baseline: FrozenBaseline(

@@ -4,23 +4,21 @@ import PlaintStore
 /// A charted series key: a base cell, or a roll-up over every category, product line or tier
 /// (written "*" in the report and the store).
 struct SeriesKey: Hashable, Comparable, Sendable {
-  /// What the report and the store write for a rolled-up part.
-  static let all = "*"
-
-  /// nil: every category.
-  var category: Category?
-  /// `SeriesKey.all`: every product line.
+  var category: Rollup<Category>
+  /// `Rollup.allRawValue` ("*"): every product line.
   var productLine: String
-  /// nil: every tier.
-  var tier: Tier?
+  var tier: Rollup<Tier>
 
   init(_ cell: Cell) {
-    category = cell.category
+    category = .only(cell.category)
     productLine = cell.productLine
-    tier = cell.tier
+    tier = .only(cell.tier)
   }
 
-  init(category: Category?, productLine: String = Self.all, tier: Tier?) {
+  init(
+    category: Rollup<Category>, productLine: String = Rollup<Category>.allRawValue,
+    tier: Rollup<Tier>
+  ) {
     self.category = category
     self.productLine = productLine
     self.tier = tier
@@ -28,31 +26,27 @@ struct SeriesKey: Hashable, Comparable, Sendable {
 
   /// The key of parts as the store writes them; nil when a part is no category or tier.
   init?(category: String, productLine: String, tier: String) {
-    let parsedCategory = Category(rawValue: category)
-    let parsedTier = Tier(rawValue: tier)
-    guard parsedCategory != nil || category == Self.all, parsedTier != nil || tier == Self.all
+    guard let category = Rollup<Category>(rawValue: category),
+      let tier = Rollup<Tier>(rawValue: tier)
     else { return nil }
-    self.init(category: parsedCategory, productLine: productLine, tier: parsedTier)
+    self.init(category: category, productLine: productLine, tier: tier)
   }
 
   /// The series of every complaint.
-  static let total = SeriesKey(category: nil, tier: nil)
-
-  /// The category id, or "*" for every category.
-  var categoryName: String { category?.rawValue ?? Self.all }
-  /// The tier id, or "*" for every tier.
-  var tierName: String { tier?.rawValue ?? Self.all }
+  static let total = SeriesKey(category: .all, tier: .all)
 
   /// The base cell; nil for a roll-up.
   var cell: Cell? {
-    guard let category, let tier, productLine != Self.all else { return nil }
+    guard let category = category.value, let tier = tier.value,
+      productLine != Rollup<Category>.allRawValue
+    else { return nil }
     return Cell(category: category, productLine: productLine, tier: tier)
   }
 
   /// In the order of the parts as written, as the report has always listed its series.
   static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
-    [lhs.categoryName, lhs.productLine, lhs.tierName].lexicographicallyPrecedes(
-      [rhs.categoryName, rhs.productLine, rhs.tierName])
+    [lhs.category.rawValue, lhs.productLine, lhs.tier.rawValue].lexicographicallyPrecedes(
+      [rhs.category.rawValue, rhs.productLine, rhs.tier.rawValue])
   }
 }
 
@@ -188,11 +182,11 @@ struct GridSeries {
       for lineUnits in lineTotals { allUnits = add(allUnits, lineUnits) }
     }
     for category in Category.allCases {
-      rollups[SeriesKey(category: category, tier: nil)] =
+      rollups[SeriesKey(category: .only(category), tier: .all)] =
         observations(categoryCounts[category] ?? zero, allUnits, allCovered)
     }
     for (line, lineUnits) in zip(productLines, lineTotals) {
-      rollups[SeriesKey(category: nil, productLine: line, tier: nil)] =
+      rollups[SeriesKey(category: .all, productLine: line, tier: .all)] =
         observations(lineCounts[line] ?? zero, lineUnits, cellCoverage(line))
     }
     for tier in tiers where tiers.count > 1 {
@@ -200,7 +194,7 @@ struct GridSeries {
       if sales != nil {
         for line in productLines { tierUnits = add(tierUnits, cellUnits[tier]?[line] ?? empty) }
       }
-      rollups[SeriesKey(category: nil, tier: tier)] =
+      rollups[SeriesKey(category: .all, tier: .only(tier))] =
         observations(tierCounts[tier] ?? zero, tierUnits, allCovered)
     }
     rollups[SeriesKey.total] =

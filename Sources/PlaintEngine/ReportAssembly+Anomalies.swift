@@ -22,7 +22,7 @@ extension ReportAssembly {
         })
     }
     return ReportModel.CellSeries(
-      category: key.categoryName, productLine: key.productLine, tier: Rollup(key.tier),
+      category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
       chart: judged?.method ?? .u, phi: judged?.phi,
       baseline: frozen.map(Self.baseline) ?? .rolling, series: points)
   }
@@ -52,8 +52,8 @@ extension ReportAssembly {
     }
     .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
     var anomaly = ReportModel.Anomaly(
-      id: "\(period)/\(key.categoryName)/\(key.productLine)/\(key.tierName)",
-      category: key.categoryName, productLine: key.productLine, tier: Rollup(key.tier),
+      id: "\(period)/\(key.category.rawValue)/\(key.productLine)/\(key.tier.rawValue)",
+      category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
       period: period.description,
       count: point.count, expected: expected, ucl: point.ucl, rate: point.rate,
       chart: point.method ?? judged.method,
@@ -62,7 +62,7 @@ extension ReportAssembly {
       topIssues: Array(issues.prefix(5)),
       ticketIDs: tickets.map { "\($0.ticket.system):\($0.ticket.id)" })
     anomaly.owner = configuration.owners.owner(
-      category: key.categoryName, productLine: key.productLine)
+      category: key.category.rawValue, productLine: key.productLine)
     return anomaly
   }
 
@@ -80,12 +80,12 @@ extension ReportAssembly {
         case .ok, .notCovered, .partial: continue
         }
         let period = grid.periods[index].description
-        guard seen.insert("\(key.productLine)|\(key.tierName)|\(period)").inserted else {
+        guard seen.insert("\(key.productLine)|\(key.tier.rawValue)|\(period)").inserted else {
           continue
         }
         gaps.append(
           ReportModel.DataGap(
-            productLine: key.productLine, tier: Rollup(key.tier), period: period, reason: reason))
+            productLine: key.productLine, tier: key.tier, period: period, reason: reason))
       }
     }
     return gaps.sorted {

@@ -107,7 +107,7 @@ extension ReportAssembly {
         else { continue }
         found.append(
           ReportModel.Concentration(
-            category: key.categoryName, productLine: key.productLine, tier: Rollup(key.tier),
+            category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
             dimension: dimension.name, value: finding.value, share: finding.share,
             baselineShare: finding.baselineShare, pValue: finding.pValue, count: finding.count,
             total: finding.total, effectSize: finding.effectSize))
@@ -142,7 +142,8 @@ extension ReportAssembly {
         releasedOn: day, in: zone, granularity: configuration.granularity)
       guard periods.release <= period else { continue }
       // Only periods the line's exports cover whole are compared: a gap is not zero.
-      let line = grid.rollups[SeriesKey(category: nil, productLine: release.productLine, tier: nil)]
+      let line = grid.rollups[
+        SeriesKey(category: .all, productLine: release.productLine, tier: .all)]
       let window = ReleaseEffect.window(
         release: periods.release, firstAfter: periods.firstAfter,
         from: grid.periods.first ?? period, through: period, in: zone
@@ -151,7 +152,7 @@ extension ReportAssembly {
         var count = 0
         for tier in Tier.allCases {
           let key = SeriesKey(
-            category: release.category, productLine: release.productLine, tier: tier)
+            Cell(category: release.category, productLine: release.productLine, tier: tier))
           count += grid.cells[key]?[i].count ?? 0
         }
         let exposure = context.sales == nil ? 1 : units[release.productLine]?[at] ?? 0
