@@ -52,6 +52,14 @@ public enum OutputNumber {
   /// `value` rounded to a whole number (halves away from zero), never grouped: "45".
   public static func whole(_ value: Double) -> String { "\(Int(value.rounded()))" }
 
+  /// A whole number without grouping: "1234".
+  public static func ungrouped(_ value: Int) -> String { String(value) }
+
+  /// A whole number of at least two digits, as clocks write hours: "09", "23".
+  public static func twoDigits(_ value: Int) -> String {
+    (0..<10).contains(value) ? "0\(value)" : String(value)
+  }
+
   /// A count with "," between thousands: "12,345".
   public static func count(_ value: Int) -> String {
     let text = grouped(String(value.magnitude))

@@ -77,7 +77,7 @@ extension ReportText {
     case .hour:
       let hour = Int(item.value) ?? 0
       let next = (hour + 1) % 24
-      what = self(.concentrationHour, item.value, next < 10 ? "0\(next)" : "\(next)")
+      what = self(.concentrationHour, item.value, OutputNumber.twoDigits(next))
     case .weekday: what = self(.concentrationWeekday, weekday(item.value))
     case .agent: what = self(.concentrationAgent, item.value)
     case .channel: what = self(.concentrationChannel, item.value)

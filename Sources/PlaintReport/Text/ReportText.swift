@@ -125,7 +125,7 @@ public struct ReportText: Sendable {
   /// A count in a sentence that English writes without grouping ("1234 of 5678"), as the
   /// coverage notices always have; other languages group it as their counts are.
   func sentenceCount(_ value: Int) -> String {
-    language == .english ? "\(value)" : count(value)
+    language == .english ? OutputNumber.ungrouped(value) : count(value)
   }
 
   /// `value` with `decimals` decimals and no grouping, as `String(format: "%.2f")` writes it.
