@@ -14,10 +14,6 @@ extension Configuration {
     "auto", "zendesk", "freshdesk", "jira", "servicenow", "salesforce", "cfpb", "generic",
   ]
   static let delimiters = ["auto", ",", ";", "\t", "|"]
-  static let fields = [
-    "id", "created", "updated", "resolved", "text", "customer", "customer_name", "product",
-    "channel", "agent", "category", "tags",
-  ]
 
   /// Reads and checks `plaint.yml`; relative paths resolve against its directory.
   public static func load(path: String) throws(PlaintError) -> Configuration {
@@ -255,9 +251,11 @@ extension Configuration {
     }
     let profile = try oneOf(node["profile"], profiles) ?? Defaults.profile
     let header = try node["header"]?.bool() ?? Defaults.header
-    var columns: [(field: String, columns: [String])] = []
+    var columns: [(field: TicketField, columns: [String])] = []
     if let columnsNode = node["columns"] {
-      for (field, value) in try columnsNode.mapping(allowed: fields) {
+      let fields = TicketField.allCases.map(\.rawValue)
+      for (name, value) in try columnsNode.mapping(allowed: fields) {
+        guard let field = TicketField(rawValue: name) else { continue }
         let refs = try value.strings()
         if !header, let bad = refs.first(where: { Int($0).map { $0 < 1 } ?? true }) {
           throw value.error("with `header: false` columns are 1-based numbers, got \"\(bad)\"")
@@ -267,10 +265,10 @@ extension Configuration {
     }
     if profile == "generic" {
       let mapped = Set(columns.map(\.field))
-      for required in ["id", "created", "text"] where !mapped.contains(required) {
+      for required in [TicketField.id, .created, .text] where !mapped.contains(required) {
+        let name = required.rawValue
         throw node.error(
-          "profile generic needs `columns.\(required)`: the column that holds the ticket's \(required)"
-        )
+          "profile generic needs `columns.\(name)`: the column that holds the ticket's \(name)")
       }
     }
     var filters: [(column: String, values: [String])] = []

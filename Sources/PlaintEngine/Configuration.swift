@@ -59,7 +59,7 @@ public struct Configuration: Sendable {
     public var delimiter: String
     public var dateFormats: [String]
     /// Field name → columns (header names, or 1-based numbers when `header: false`).
-    public var columns: [(field: String, columns: [String])]
+    public var columns: [(field: TicketField, columns: [String])]
     public var header: Bool
     public var filters: [(column: String, values: [String])]
     /// The days this source's exports cover, when the user says so (`covers:`); otherwise each

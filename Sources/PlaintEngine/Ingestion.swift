@@ -79,8 +79,7 @@ struct Ingestion {
     settings.earliestDate = configuration.ingest.earliestDate
     settings.latestDate = configuration.ingest.latestDate
     for (field, columns) in source.columns {
-      guard let ticketField = TicketField(rawValue: field) else { continue }
-      settings.columns[ticketField] = columns.map { column in
+      settings.columns[field] = columns.map { column in
         source.header ? .header(column) : .number(Int(column) ?? 0)
       }
     }

@@ -54,7 +54,7 @@ private func parse(_ yaml: String) throws -> Configuration {
     #expect(source.system == "legacy")
     #expect(source.delimiter == ";")
     #expect(source.dateFormats == ["dd.MM.yyyy HH:mm"])
-    #expect(source.columns.first { $0.field == "text" }?.columns == ["Betreff", "Beschreibung"])
+    #expect(source.columns.first { $0.field == .text }?.columns == ["Betreff", "Beschreibung"])
     #expect(source.filters.first?.values == ["Beschwerde"])
     #expect(configuration.control.fdr == nil)
     #expect(configuration.control.runRules == .anomaly)
