@@ -3,9 +3,11 @@ import PlaintCore
 import PlaintReport
 import PlaintStore
 
-/// Builds the period's report model from the store: charts every cell and roll-up, flags
-/// anomalies, and computes the Pareto, recurrence and resolution tables. Every renderer reads the
-/// model this returns; nothing here formats text for people.
+/// Builds the period's report model from the store: loads the grid and the tickets, runs the
+/// analysis of PlaintCore (the detector, Pareto, recurrence, resolution, release effects) and maps
+/// its values onto the model, one file per section (+Anomalies, +Pareto, +Recurrence,
+/// +Resolution, +Canaries, +Coverage). Every renderer reads the model this returns; the
+/// sentences come from PlaintReport (`ReportModel.writeSentences`), nothing here writes words.
 struct ReportAssembly {
   let configuration: Configuration
   let context: RunContext
@@ -207,7 +209,7 @@ struct ReportAssembly {
   }
 
   /// The settings the report was judged with; its sentence is written once the model is whole
-  /// (`writeSentences`), since it names the baselines of every series.
+  /// (`ReportModel.writeSentences`), since it names the baselines of every series.
   private func method(latest: [JudgedPoint]) -> ReportModel.Method {
     let control = configuration.control
     let exposure =
