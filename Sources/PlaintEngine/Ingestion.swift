@@ -247,12 +247,9 @@ struct Ingestion {
               file: settings.displayPath, bytes: bytes, total: total, rows: rows, started: started)
           })
         try checkRejectShare(counts, file: settings.displayPath)
+        // The sink supplies accepted and duplicates.
         var accounting = identity
-        accounting.rowsRead = counts.rowsRead
-        accounting.rejected = counts.rejected
-        accounting.filtered = counts.filtered
-        accounting.replacedBytes = counts.replacedBytes
-        accounting.reasons = counts.reasons
+        accounting.rows = counts.rows
         warnings = counts.warnings
         return accounting
       }

@@ -130,12 +130,7 @@ struct ReportAssembly {
         complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
         classifiedShare: current.isEmpty ? nil : Double(classified) / Double(current.count)),
-      inputs: inputs.map {
-        ReportModel.Input(
-          path: $0.path, sha256: $0.sha256, rowsRead: $0.rowsRead, accepted: $0.accepted,
-          rejected: $0.rejected, duplicates: $0.duplicates, filtered: $0.filtered,
-          replacedBytes: $0.replacedBytes)
-      },
+      inputs: inputs.map { ReportModel.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) },
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       resolved: resolved,
       dataGaps: dataGaps(grid, judgedCells),

@@ -4,18 +4,12 @@ internal import GRDBSQLite
 import PlaintCore
 
 /// How one input file's rows ended, as recorded in the store.
-public struct SourceAccounting: Sendable, Hashable, Codable {
+@dynamicMemberLookup
+public struct SourceAccounting: Sendable, Hashable {
   public var path: String
   public var sha256: String
   public var system: String
-  public var rowsRead = 0
-  public var accepted = 0
-  public var rejected = 0
-  public var duplicates = 0
-  public var filtered = 0
-  /// Invalid bytes replaced by U+FFFD.
-  public var replacedBytes = 0
-  public var reasons: [String: Int] = [:]
+  public var rows = RowAccounting()
   /// The creation time of the file's earliest and latest dated row, accepted or duplicate: the
   /// span the export covers (nil when no row had a date).
   public var firstCreated: Date?
@@ -27,6 +21,12 @@ public struct SourceAccounting: Sendable, Hashable, Codable {
     self.path = path
     self.sha256 = sha256
     self.system = system
+  }
+
+  /// The counts and reasons, read and written as if they were the source's own.
+  public subscript<Value>(dynamicMember count: WritableKeyPath<RowAccounting, Value>) -> Value {
+    get { rows[keyPath: count] }
+    set { rows[keyPath: count] = newValue }
   }
 }
 

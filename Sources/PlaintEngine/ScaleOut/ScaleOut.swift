@@ -370,13 +370,9 @@ enum Settlement {
       }
       var source = SourceAccounting(
         path: partial.path, sha256: partial.sha256, system: partial.system)
-      source.rowsRead = partial.rowsRead
+      source.rows = partial.rows
       source.accepted = accepted[file] ?? 0
       source.duplicates = duplicates[file] ?? 0
-      source.rejected = partial.rejected
-      source.filtered = partial.filtered
-      source.replacedBytes = partial.replacedBytes
-      source.reasons = partial.reasons
       source.firstCreated = partial.firstCreated
       source.lastCreated = partial.lastCreated
       source.profile = partial.profile
