@@ -32,12 +32,10 @@ public struct SourceAccounting: Sendable, Hashable {
 
 /// Writes one file's tickets and rejects inside the store transaction that ingests the file.
 ///
-/// Of the copies of one ticket (system + id), the store keeps the one with the latest update
-/// time; on a tie, the latest resolution, then the latest creation, then the copy from the file
-/// with the greater SHA-256, then the later line. Every step is a property of the data, so
-/// the kept copy does not depend on the files' names or on the order or the runs they arrived
-/// in. The kept copy's file counts it as accepted, every other copy's file as a duplicate:
-/// when a copy displaces one from an earlier file, that file's accounting moves with it.
+/// Of the copies of one ticket (system + id), the store keeps the one `CopyRank` ranks highest
+/// (the latest update wins), comparing in SQL as it writes. The kept copy's file counts it as
+/// accepted, every other copy's file as a duplicate: when a copy displaces one from an earlier
+/// file, that file's accounting moves with it.
 public struct TicketSink: ~Copyable {
   private let db: Database
   private let sha256: String
@@ -117,6 +115,9 @@ public struct TicketSink: ~Copyable {
     let holder = try String.fetchOne(
       db, sql: "SELECT COALESCE(source_sha256, '') FROM tickets WHERE system = ? AND id = ?",
       arguments: [ticket.system, ticket.id])
+    // `CopyRank`'s keys in its order, the stored copy's against this one's (line = the file's
+    // own line, offset 0); no resolution ranks below any (-1e300). CopyRankPathsTests checks
+    // that this keeps the copy `CopyRank` says.
     let update = try db.cachedStatement(
       sql: """
         UPDATE tickets SET created = ?3, updated = ?4, resolved = ?5, period = ?6, category = ?7,
