@@ -11,16 +11,20 @@ enum Failure {
     }
   }
 
+  /// An error from reading `file`, or from what its rows were handed to. Bad data is 65; an
+  /// error no module explains is a bug (70), never bad data.
   static func ingest(_ error: any Error, file: String) -> PlaintError {
     switch error {
     case let error as PlaintError:
       return error
     case let error as StoreError:
       return PlaintError(error.exitStatus, error.description)
+    case IngestError.consumer(let failure):
+      return ingest(failure.error, file: file)
     case let error as IngestError:
       return PlaintError(error.exitStatus, error.description)
     default:
-      return PlaintError(.dataError, "\(file): \(error)")
+      return PlaintError(.software, "\(file): internal error: \(error)")
     }
   }
 }
@@ -29,6 +33,7 @@ extension IngestError {
   var exitStatus: ExitStatus {
     switch self {
     case .fileMissing: .noInput
+    case .internal: .software
     default: .dataError
     }
   }
