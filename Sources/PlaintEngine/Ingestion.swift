@@ -90,8 +90,7 @@ struct Ingestion {
 
   /// Ingests the files the store has not seen (or saw with other settings); returns every
   /// file's accounting, new or earlier, as it stands once all are read.
-  func run(_ files: [InputFile], store: Store, now: Date) throws(PlaintError) -> [SourceAccounting]
-  {
+  func run(_ files: [InputFile], store: Store, now: Date) throws -> [SourceAccounting] {
     var digests: [String] = []
     for file in files { digests.append(try FileDigest.sha256(path: file.settings.path)) }
     try forgetChanged(files, digests: digests, store: store)
@@ -99,16 +98,13 @@ struct Ingestion {
     var seen = Set<String>()
     for (file, sha) in zip(files, digests) {
       let first = seen.insert(sha).inserted
-      if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
-      {
+      if let earlier = try store.source(sha256: sha) {
         logger.info(
           "unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
         // Byte-identical copies are named by the one the configuration lists first, whichever
         // a run met first.
         if first, earlier.path != file.settings.displayPath {
-          try Failure.store { () throws(StoreError) in
-            try store.rehome(sha256: sha, to: file.settings.displayPath)
-          }
+          try store.rehome(sha256: sha, to: file.settings.displayPath)
         }
         var same = earlier
         same.path = file.settings.displayPath
@@ -141,14 +137,14 @@ struct Ingestion {
 
   /// The accounting as the store now holds it: a file read later may have displaced copies
   /// an earlier file had accepted.
-  static func current(_ accounting: [SourceAccounting], in store: Store) throws(PlaintError)
+  static func current(_ accounting: [SourceAccounting], in store: Store) throws
     -> [SourceAccounting]
   {
     var result: [SourceAccounting] = []
     for entry in accounting {
       let sha = entry.sha256
       guard
-        var fresh = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
+        var fresh = try store.source(sha256: sha)
       else {
         result.append(entry)
         continue
@@ -163,24 +159,20 @@ struct Ingestion {
   /// column mapped anew, another date format, encoding or `where`), so that they are read
   /// again and replace their tickets. Files that share a system with such a file are read again
   /// too: their copies of a ticket may have lost to a copy that goes away.
-  func forgetChanged(_ files: [InputFile], digests: [String], store: Store) throws(PlaintError) {
+  func forgetChanged(_ files: [InputFile], digests: [String], store: Store) throws {
     var changed: [String] = []
     var systems: Set<String> = []
     var recorded: [String: String] = [:]
     var seen: Set<String> = []
     for (file, sha) in zip(files, digests) where seen.insert(sha).inserted {
-      let known = try Failure.store { () throws(StoreError) in try store.source(sha256: sha) }
+      let known = try store.source(sha256: sha)
       guard let known else { continue }
       recorded[sha] = known.system
       let identity = file.settings.identity
-      let settings = try Failure.store { () throws(StoreError) in
-        try store.sourceSettings(sha256: sha)
-      }
+      let settings = try store.sourceSettings(sha256: sha)
       guard let settings else {
         // Read before the store recorded settings: take the current ones as its own.
-        try Failure.store { () throws(StoreError) in
-          try store.adoptSettings(identity, sha256: sha)
-        }
+        try store.adoptSettings(identity, sha256: sha)
         continue
       }
       if settings != identity {
@@ -207,7 +199,7 @@ struct Ingestion {
         forget.append(sha)
       }
     }
-    let removed = try Failure.store { () throws(StoreError) in try store.forgetSources(forget) }
+    let removed = try store.forgetSources(forget)
     logger.info("tickets replaced by reading again", metadata: ["removed": "\(removed)"])
   }
 

@@ -24,7 +24,7 @@ extension ReportAssembly {
   /// Each anomaly whose cell was flagged before, then in control, and is flagged again now.
   func returning(
     _ anomalies: [ReportModel.Anomaly], judged: [SeriesKey: JudgedSeries], periods: [Period]
-  ) throws(PlaintError) -> [ReportModel.ReturningAnomaly] {
+  ) throws -> [ReportModel.ReturningAnomaly] {
     var found: [ReportModel.ReturningAnomaly] = []
     for anomaly in anomalies {
       let key = SeriesKey(
@@ -35,9 +35,9 @@ extension ReportAssembly {
       guard let previous = points[..<start].lastIndex(where: \.isAnomaly) else { continue }
       let resolved =
         points[(previous + 1)..<start].firstIndex { $0.point.status == .ok } ?? previous + 1
-      let earlier = try Failure.store { () throws(StoreError) in
-        try store.tickets(in: [periods[previous]], excluding: configuration.canaryExclusion)
-      }.filter { SeriesKey($0.cell) == key }
+      let earlier = try store.tickets(
+        in: [periods[previous]], excluding: configuration.canaryExclusion
+      ).filter { SeriesKey($0.cell) == key }
       found.append(
         ReportModel.ReturningAnomaly(
           category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier,
@@ -197,13 +197,11 @@ extension ReportAssembly {
   // MARK: - Canaries
 
   /// The canaries of the reported period and every expected one, found or missing.
-  func canaries() throws(PlaintError) -> ReportModel.Canaries {
+  func canaries() throws -> ReportModel.Canaries {
     let settings = configuration.canaries
     guard !settings.isEmpty else { return ReportModel.Canaries() }
     let exclusion = configuration.canaryExclusion
-    let stored = try Failure.store { () throws(StoreError) in
-      try store.tickets(matching: exclusion)
-    }
+    let stored = try store.tickets(matching: exclusion)
     let expected = Set(settings.expected)
     let byTag = TicketExclusion(tags: settings.tags)
     let byID = TicketExclusion(idPatterns: settings.ids)

@@ -15,12 +15,12 @@ struct ReportAssembly {
   let reclassified: Int
   let coverage: DataCoverage
 
-  func build() throws(PlaintError) -> ReportBundle {
+  func build() throws -> ReportBundle {
     let exclusion = configuration.canaryExclusion
     let grid = try GridSeries.load(
       store: store, context: context, coverage: coverage, through: period)
     let settings = DetectorSettings(configuration.control)
-    let stored = try Failure.store { () throws(StoreError) in try store.baselines() }
+    let stored = try store.baselines()
     var frozen: [SeriesKey: StoredBaseline] = [:]
     for baseline in stored {
       frozen[
@@ -38,9 +38,7 @@ struct ReportAssembly {
     let window = Array(grid.periods.suffix(windowLength))
     // Only the judged period's narratives are read (excerpts, unclassified terms); the rest of the
     // window needs cells, customers and times, and would otherwise hold every text in memory.
-    let recent = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
-    }
+    let recent = try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
     let current = recent.filter { $0.period == period }
     let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
 
@@ -109,9 +107,8 @@ struct ReportAssembly {
       else { return nil }
       return Cell(category: category, productLine: key.productLine, tier: tier)
     }
-    let baselineTickets = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
-    }
+    let baselineTickets = try store.tickets(
+      in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
     recurrence.concentrations = concentrations(
       cells: concentrationCells, current: current, baseline: baselineTickets)
     recurrence.releases = releaseEffects(grid)
@@ -165,7 +162,7 @@ struct ReportAssembly {
     report.labels = labels.isEmpty ? nil : labels
     Self.writeSentences(&report)
 
-    let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
+    let rejects = try store.rejects()
     let inputPaths = Set(inputs.map(\.path))
     return ReportBundle(
       report: report,

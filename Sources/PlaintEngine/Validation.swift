@@ -55,13 +55,11 @@ public struct Validation: Sendable {
     -> Validation
   {
     var validation = Validation()
-    do throws(PlaintError) {
+    do {
       let configuration = try Configuration.load(path: configurationPath)
       let context = try RunContext(configuration: configuration, checkingColumns: false)
       let storePath = configuration.storePath(store)
-      let scratch = try Failure.store { () throws(StoreError) in
-        try Store.scratchCopy(of: storePath)
-      }
+      let scratch = try Store.scratchCopy(of: storePath)
       let ingestion = Ingestion(
         configuration: configuration, placement: context.placement, logger: logger)
       var digests: [String] = []
@@ -75,8 +73,7 @@ public struct Validation: Sendable {
       // A file read later may have displaced copies an earlier one had accepted.
       for index in validation.inputs.indices {
         let sha = validation.inputs[index].sha256
-        if let now = try Failure.store({ () throws(StoreError) in try scratch.source(sha256: sha) })
-        {
+        if let now = try scratch.source(sha256: sha) {
           validation.inputs[index].accepted = now.accepted
           validation.inputs[index].duplicates = now.duplicates
         }
@@ -90,17 +87,16 @@ public struct Validation: Sendable {
         )
       }
     } catch {
-      validation.fail(error, path: nil)
+      validation.fail(Failure.plaint(error), path: nil)
     }
     return validation
   }
 
   private mutating func read(_ file: InputFile, with ingestion: Ingestion, into store: Store) {
     let path = file.settings.displayPath
-    do throws(PlaintError) {
+    do {
       let sha = try FileDigest.sha256(path: file.settings.path)
-      if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
-      {
+      if let earlier = try store.source(sha256: sha) {
         inputs.append(Input(earlier, path: path, alreadyIngested: true))
         return
       }
@@ -116,7 +112,7 @@ public struct Validation: Sendable {
           ))
       }
     } catch {
-      fail(error, path: path)
+      fail(Failure.plaint(error), path: path)
     }
   }
 

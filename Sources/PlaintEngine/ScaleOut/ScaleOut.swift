@@ -228,6 +228,16 @@ public enum ScaleOut {
   public static func report(
     configurationPath: String, partials directory: String, options: RunOptions, logger: Logger
   ) throws(PlaintError) -> RunOutcome {
+    try Failure.converting {
+      try reporting(
+        configurationPath: configurationPath, partials: directory, options: options,
+        logger: logger)
+    }
+  }
+
+  private static func reporting(
+    configurationPath: String, partials directory: String, options: RunOptions, logger: Logger
+  ) throws -> RunOutcome {
     let pipeline = try Pipeline(configurationPath: configurationPath, logger: logger)
     let configuration = pipeline.configuration
     let requested = try RequestedPeriod(options.period, configuration: configuration)
@@ -250,7 +260,7 @@ public enum ScaleOut {
         try? FileManager.default.removeItem(atPath: scratch + suffix)
       }
     }
-    let store = try Failure.store { () throws(StoreError) in try Store(path: scratch) }
+    let store = try Store(path: scratch)
     var sources: [RestoredSource] = []
     do {
       try store.restore(now: options.now) { add in
@@ -271,8 +281,7 @@ public enum ScaleOut {
         file: counts.path)
     }
     let classification = context.classificationKey
-    try Failure.store { () throws(StoreError) in try store.setMeta("classification", classification)
-    }
+    try store.setMeta("classification", classification)
     return try pipeline.report(
       store: store, context: context, inputs: sources.map(\.accounting), reclassified: 0,
       requested: requested, options: options)
