@@ -319,8 +319,11 @@ extension Store {
     }
   }
 
-  private static func sourceAccounting(_ row: Row) -> SourceAccounting {
+  /// The accounting a `sources` row holds; reasons or a profile Plaint cannot read back throw
+  /// `UndecodableRow`.
+  private static func sourceAccounting(_ row: Row) throws -> SourceAccounting {
     var source = SourceAccounting(path: row["path"], sha256: row["sha256"], system: row["system"])
+    let key = "source \(source.path) (sha256 \(source.sha256.prefix(12)))"
     source.rowsRead = row["rows_read"]
     source.accepted = row["accepted"]
     source.rejected = row["rejected"]
@@ -328,11 +331,23 @@ extension Store {
     source.filtered = row["filtered"]
     source.replacedBytes = row["replaced_bytes"]
     let reasons: String = row["reasons"]
-    source.reasons =
-      (try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))) ?? [:]
+    guard let decoded = try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))
+    else {
+      throw UndecodableRow(
+        table: "sources", key: key,
+        problem: "reasons \(excerpt(reasons)) are not a JSON object of counts")
+    }
+    source.reasons = decoded
     source.firstCreated = (row["first_created"] as Double?).map(Date.init(timeIntervalSince1970:))
     source.lastCreated = (row["last_created"] as Double?).map(Date.init(timeIntervalSince1970:))
-    source.profile = (row["profile"] as String?).flatMap(SourceProfile.init(encoded:))
+    if let profile = row["profile"] as String? {
+      // NULL: a file ingested before profiles were kept.
+      guard let decoded = SourceProfile(encoded: profile) else {
+        throw UndecodableRow(
+          table: "sources", key: key, problem: "profile \(excerpt(profile)) is not a file profile")
+      }
+      source.profile = decoded
+    }
     return source
   }
 
@@ -376,4 +391,9 @@ extension JSONEncoder {
     encoder.outputFormatting = [.sortedKeys]
     return encoder
   }
+}
+
+/// At most 40 characters of a stored value, quoted, for a message.
+func excerpt(_ value: String) -> String {
+  "\"" + (value.count > 40 ? value.prefix(40) + "…" : value) + "\""
 }

@@ -35,6 +35,11 @@ public struct Store: Sendable {
     }
   }
 
+  private init(writer: any DatabaseWriter, path: String) {
+    self.writer = writer
+    self.path = path
+  }
+
   /// Refuses a store that is damaged (`PRAGMA quick_check`, or the slower `integrity_check` when
   /// `thoroughly`), that is not Plaint's, or that a newer Plaint migrated.
   static func check(_ reader: any DatabaseReader, path: String, thoroughly: Bool) throws {
@@ -84,7 +89,8 @@ public struct Store: Sendable {
   /// Reading a store in WAL mode needs its `-shm` file, which SQLite cannot create in a
   /// read-only folder; there the store (and its `-wal`) is read from a copy in a temporary folder.
   public static func scratchCopy(of path: String) throws(StoreError) -> Store {
-    let scratch = try Store(path: ":memory:")
+    // Named by the store it copies, so that a message about the copy names that store.
+    let scratch = Store(writer: try Store(path: ":memory:").writer, path: path)
     guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return scratch }
     guard let memory = scratch.writer as? DatabaseQueue else { return scratch }
     var info = stat()
@@ -189,6 +195,8 @@ public struct StoreError: Error, CustomStringConvertible {
     switch underlying {
     case let error as StoreError:
       self.init(path: path, kind: error.kind, doing: doing, message: error.message)
+    case let error as UndecodableRow:
+      self.init(path: path, kind: .damaged, doing: doing, message: error.description)
     case let error as DatabaseError:
       self.init(
         path: path, doing: doing, sqliteCode: error.resultCode.rawValue,
