@@ -35,10 +35,10 @@ extension Store {
           """,
         arguments: StatementArguments(condition?.arguments ?? []))
       return try rows.compactMap { row in
-        let key = { "the tickets of period \"\(row["period"] as String)\"" }
-        let period = try Self.period(row, key: key())
+        let period = try Self.period(row, key: Self.periodKey(row))
         guard period.granularity == granularity else { return nil }
-        return CellCount(period: period, cell: try Self.cell(row, key: key()), count: row["n"])
+        return CellCount(
+          period: period, cell: try Self.cell(row, key: Self.periodKey(row)), count: row["n"])
       }
     }
   }
@@ -175,8 +175,7 @@ extension Store {
         arguments: StatementArguments(periods.map(\.description)))
       var counts: [Period: (empty: Int, total: Int)] = [:]
       for row in rows {
-        let period = try Self.period(
-          row, key: "the tickets of period \"\(row["period"] as String)\"")
+        let period = try Self.period(row, key: Self.periodKey(row))
         counts[period] = (row["empty"], row["n"])
       }
       return counts
@@ -261,12 +260,21 @@ extension Store {
     throw UndecodableRow(table: table, key: key(), problem: problem)
   }
 
+  /// A group of `tickets` rows by period, as a message names it.
+  static func periodKey(_ row: Row) -> String {
+    "the tickets of period \"\(row["period"] as String)\""
+  }
+
+  /// A `tickets` row's ticket, as a message names it.
+  static func ticketKey(_ row: Row) -> String {
+    "ticket \"\(row["id"] as String)\" of \(row["system"] as String)"
+  }
+
   /// The ticket a `tickets` row holds; a row Plaint cannot read back throws `UndecodableRow`.
   static func classifiedTicket(_ row: Row) throws -> ClassifiedTicket {
-    // The key is only built for the message.
-    let key = { "ticket \"\(row["id"] as String)\" of \(row["system"] as String)" }
-    let period = try period(row, key: key())
-    let cell = try cell(row, key: key())
+    // The keys are autoclosures: built only for a message.
+    let period = try period(row, key: ticketKey(row))
+    let cell = try cell(row, key: ticketKey(row))
     let tags: String = row["tags"]
     let ticket = Ticket(
       system: row["system"], id: row["id"],
