@@ -127,8 +127,7 @@ struct Ingestion {
     return accounting.map { entry in
       guard seen.insert(entry.sha256).inserted else {
         var copy = entry
-        copy.duplicates += copy.accepted
-        copy.accepted = 0
+        copy.rows.countAcceptedAsDuplicates()
         return copy
       }
       return entry
@@ -272,17 +271,15 @@ extension Ingestion {
   /// sample of each.
   func checkRejectShare(_ counts: FileAccounting, file: String) throws(PlaintError) {
     try Self.checkRejectShare(
-      rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
-      reasons: counts.reasons, samples: counts.samples,
-      limit: configuration.ingest.maxRejectShare, file: file)
+      counts.rows, samples: counts.samples, limit: configuration.ingest.maxRejectShare, file: file)
   }
 
   /// The reject-share gate on a file's counts (`plaint report --from-partials` has no samples).
   static func checkRejectShare(
-    rowsRead: Int, filtered: Int, rejected: Int, reasons: [String: Int],
-    samples: [String: FileAccounting.Sample], limit: Double, file: String
+    _ rows: RowAccounting, samples: [String: FileAccounting.Sample], limit: Double, file: String
   ) throws(PlaintError) {
-    let considered = rowsRead - filtered
+    let (rejected, reasons) = (rows.rejected, rows.reasons)
+    let considered = rows.rowsRead - rows.filtered
     guard considered > 0, rejected > 0 else { return }
     let share = Double(rejected) / Double(considered)
     guard share > limit else { return }

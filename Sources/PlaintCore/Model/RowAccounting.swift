@@ -26,6 +26,13 @@ public struct RowAccounting: Sendable, Hashable {
     self.reasons = reasons
   }
 
+  /// The accounting of a byte-identical copy of a file read before: the copy adds nothing, so
+  /// the rows the file accepted are its duplicates.
+  public mutating func countAcceptedAsDuplicates() {
+    duplicates += accepted
+    accepted = 0
+  }
+
   public static func += (total: inout RowAccounting, part: RowAccounting) {
     total.rowsRead += part.rowsRead
     total.accepted += part.accepted

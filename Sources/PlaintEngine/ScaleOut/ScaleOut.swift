@@ -274,11 +274,9 @@ public enum ScaleOut {
     }
     // The reject-share gate `run` applies while ingesting (the partials carry no samples).
     for source in sources {
-      let counts = source.accounting
       try Ingestion.checkRejectShare(
-        rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
-        reasons: counts.reasons, samples: [:], limit: configuration.ingest.maxRejectShare,
-        file: counts.path)
+        source.accounting.rows, samples: [:], limit: configuration.ingest.maxRejectShare,
+        file: source.accounting.path)
     }
     let classification = context.classificationKey
     try store.setMeta("classification", classification)
@@ -371,8 +369,7 @@ enum Settlement {
       guard let partial = accounting[file] else { continue }
       if let earlier = skipped[file], var copy = settled[earlier] {
         copy.path = partial.path
-        copy.duplicates += copy.accepted
-        copy.accepted = 0
+        copy.rows.countAcceptedAsDuplicates()
         settled[file] = copy
         sources.append(RestoredSource(accounting: copy, rejects: []))
         continue
