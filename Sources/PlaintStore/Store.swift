@@ -141,18 +141,17 @@ public struct Store: Sendable {
   }
 
   func read<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-    do {
-      return try writer.read(body)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw StoreError(path: path, doing: doing, underlying: error)
-    }
+    try failing(doing) { try writer.read(body) }
   }
 
   func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    try failing(doing) { try writer.write(body) }
+  }
+
+  /// `body`'s errors as `StoreError`s saying what was being done (a `StoreError` as it is).
+  private func failing<T>(_ doing: String, _ body: () throws -> T) throws(StoreError) -> T {
     do {
-      return try writer.write(body)
+      return try body()
     } catch let error as StoreError {
       throw error
     } catch {
