@@ -233,14 +233,16 @@ extension Store {
     return Cell(category: category, productLine: row["product_line"], tier: tier)
   }
 
-  /// The row's period; a text no Plaint writes throws `UndecodableRow`, naming `key`.
-  static func period(_ row: Row, table: String = "tickets", key: @autoclosure () -> String) throws
-    -> Period
-  {
-    let text: String = row["period"]
+  /// The row's period (in `column`); a text no Plaint writes throws `UndecodableRow`, naming
+  /// `key`.
+  static func period(
+    _ row: Row, column: String = "period", table: String = "tickets",
+    key: @autoclosure () -> String
+  ) throws -> Period {
+    let text: String = row[column]
     guard let period = Period(text) else {
       throw UndecodableRow(
-        table: table, key: key(), problem: "period \"\(text)\" is not a month or an ISO week")
+        table: table, key: key(), problem: "\(column) \"\(text)\" is not a month or an ISO week")
     }
     return period
   }
