@@ -117,12 +117,8 @@ public enum ScaleOut {
         } else {
           counts = try reader.read(onTicket: onTicket, onReject: onReject)
         }
-        partial.rowsRead = counts.rowsRead
-        partial.readOK = counts.accepted
-        partial.rejected = counts.rejected
-        partial.filtered = counts.filtered
-        partial.replacedBytes = counts.replacedBytes
-        partial.reasons = counts.reasons
+        // The reader's accepted rows are the partial's `readOK`; reduce decides duplicates.
+        partial.rows = counts.rows
         partial.firstCreated = first
         partial.lastCreated = last
         partial.profile = profile
