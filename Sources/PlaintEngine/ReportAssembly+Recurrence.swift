@@ -43,15 +43,15 @@ extension ReportAssembly {
   func returning(
     _ anomalies: some Sequence<(SeriesKey, ReportModel.Anomaly)>,
     judged: [SeriesKey: JudgedSeries], periods: [Period]
-  ) throws(PlaintError) -> [ReportModel.ReturningAnomaly] {
+  ) throws -> [ReportModel.ReturningAnomaly] {
     var found: [ReportModel.ReturningAnomaly] = []
     for (key, anomaly) in anomalies {
       guard let points = judged[key]?.points, let back = Recurrence.returning(points) else {
         continue
       }
-      let earlier = try Failure.store { () throws(StoreError) in
-        try store.tickets(in: [periods[back.previous]], excluding: configuration.canaryExclusion)
-      }.filter { SeriesKey($0.cell) == key }
+      let earlier = try store.tickets(
+        in: [periods[back.previous]], excluding: configuration.canaryExclusion
+      ).filter { SeriesKey($0.cell) == key }
       found.append(
         ReportModel.ReturningAnomaly(
           category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier,

@@ -25,15 +25,15 @@ struct ReportAssembly {
   }
 
   /// The period's report.
-  func build() throws(PlaintError) -> ReportBundle { try assemble().bundle }
+  func build() throws -> ReportBundle { try assemble().bundle }
 
   /// The period's report and the run's anomaly records.
-  func assemble() throws(PlaintError) -> Assembled {
+  func assemble() throws -> Assembled {
     let exclusion = configuration.canaryExclusion
     let grid = try GridSeries.load(
       store: store, context: context, coverage: coverage, through: period)
     let settings = DetectorSettings(configuration.control)
-    let stored = try Failure.store { () throws(StoreError) in try store.baselines() }
+    let stored = try store.baselines()
     var frozen: [SeriesKey: StoredBaseline] = [:]
     for baseline in stored {
       guard
@@ -52,9 +52,7 @@ struct ReportAssembly {
     let window = Array(grid.periods.suffix(windowLength))
     // Only the judged period's narratives are read (excerpts, unclassified terms); the rest of the
     // window needs cells, customers and times, and would otherwise hold every text in memory.
-    let recent = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
-    }
+    let recent = try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
     let current = recent.filter { $0.period == period }
     let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
 
@@ -120,9 +118,8 @@ struct ReportAssembly {
       concentrationCells = []
     }
     let examined = concentrationCells.compactMap(\.cell)
-    let baselineTickets = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
-    }
+    let baselineTickets = try store.tickets(
+      in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
     recurrence.concentrations = concentrations(
       cells: concentrationCells, current: current, baseline: baselineTickets)
     recurrence.releases = releaseEffects(grid)
@@ -140,12 +137,7 @@ struct ReportAssembly {
         complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
         classifiedShare: current.isEmpty ? nil : Double(classified) / Double(current.count)),
-      inputs: inputs.map {
-        ReportModel.Input(
-          path: $0.path, sha256: $0.sha256, rowsRead: $0.rowsRead, accepted: $0.accepted,
-          rejected: $0.rejected, duplicates: $0.duplicates, filtered: $0.filtered,
-          replacedBytes: $0.replacedBytes)
-      },
+      inputs: inputs.map { ReportModel.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) },
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       resolved: resolved,
       dataGaps: dataGaps(grid, judgedCells),
@@ -180,7 +172,7 @@ struct ReportAssembly {
     report.labels = labels.isEmpty ? nil : labels
     report.writeSentences()
 
-    let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
+    let rejects = try store.rejects()
     let inputPaths = Set(inputs.map(\.path))
     let records = zip(anomalyKeys, report.anomalies).compactMap { key, anomaly in
       key.cell.map {

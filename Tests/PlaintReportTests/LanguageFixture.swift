@@ -178,8 +178,9 @@ enum LanguageFixture {
       totals: .init(complaints: 12345, units: 5_000_000, rate: 0.0024691, classifiedShare: 0.913),
       inputs: [
         .init(
-          path: "exports/zendesk.csv", sha256: "ab", rowsRead: 20041, accepted: 20000,
-          rejected: 11, duplicates: 20, filtered: 10, replacedBytes: 0)
+          path: "exports/zendesk.csv", sha256: "ab",
+          rows: RowAccounting(
+            rowsRead: 20041, accepted: 20000, rejected: 11, duplicates: 20, filtered: 10))
       ],
       cells: cells + more, rollups: rollups,
       anomalies: [
