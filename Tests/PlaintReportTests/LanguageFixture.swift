@@ -93,6 +93,10 @@ enum LanguageFixture {
     method.cellsTested = 17
     method.runRules = "watch"
     method.simulatedAtDefaults = true
+    method.concentrations = ReportModel.ConcentrationMethod(
+      name: "fisher_exact_bh", fdr: 0.01, tested: 1_858, minCount: 10, minBaselineCount: 30,
+      minValueCount: 5, minRatio: 2, minDifference: 0.2,
+      dimensions: ["channel", "hour", "weekday", "agent"])
     let frozen = ReportModel.Baseline(
       kind: "frozen", through: "2025-06", window: ["2025-01", "2025-06"], excluded: [])
     let cells = [

@@ -153,6 +153,8 @@ extension ReportModel {
     public var charts: [String: Int] = [:]
     /// Base cells in the reported period's Benjamini–Hochberg family (a p-value and enough history).
     public var cellsTested: Int = 0
+    /// The concentration family's method, gates and size; nil when the period supports none.
+    public var concentrations: ConcentrationMethod? = nil
 
     public static let salesExposure = "sales units"
     public static let countExposure = "none: count chart, one unit per period"
@@ -182,6 +184,7 @@ extension ReportModel {
       case runRules = "run_rules"
       case smallCountWeight = "small_count_weight"
       case simulatedAtDefaults = "simulated_at_defaults"
+      case concentrations
     }
   }
 

@@ -37,17 +37,19 @@ public struct CSVRenderer: Sendable {
     return table(["customer", "count", "key_account", "issues"], rows)
   }
 
-  /// `concentrations.csv`: cells whose complaints gather on one channel, hour, weekday or agent.
+  /// `concentrations.csv`: cells and roll-ups whose complaints gather on one channel, hour,
+  /// weekday, agent or slice value.
   func concentrations(_ recurrence: ReportModel.Recurrence) -> String {
     let header = [
       "category", "product_line", "tier", "dimension", "value", "count", "total", "share",
-      "baseline_share", "p_value", "effect_size", "text",
+      "baseline_share", "p_value", "q_value", "effect_size", "text",
     ]
     let rows: [[CSVField]] = recurrence.concentrations.map {
       [
         .text($0.category), .text($0.productLine), .text($0.tier), .text($0.dimension),
         .text($0.value), .integer($0.count), .integer($0.total), .number($0.share),
-        .number($0.baselineShare), .number($0.pValue), .number($0.effectSize), .text($0.text),
+        .number($0.baselineShare), .number($0.pValue), .number($0.qValue), .number($0.effectSize),
+        .text($0.text),
       ]
     }
     return table(header, rows)

@@ -447,18 +447,30 @@ public struct HTMLRenderer: Sendable {
       && recurrence.concentrations.isEmpty && recurrence.returning.isEmpty
       && recurrence.releases.isEmpty
     {
-      return html + "<p>\(text[.noRecurrence])</p>\n</section>\n"
+      html += "<p>\(text[.noRecurrence])</p>\n"
+      if let method = report.method.concentrations {
+        html += "<p class=\"note\">\(e(text.concentrationsNote(method)))</p>\n"
+      }
+      return html + "</section>\n"
     }
     if !recurrence.concentrations.isEmpty {
       html += "<h3>\(text[.labelConcentrations])</h3>\n"
-      html += "<p class=\"note\">\(text[.concentrationsNote])</p>\n<ul>\n"
+      if let method = report.method.concentrations {
+        html += "<p class=\"note\">\(e(text.concentrationsNote(method)))</p>\n"
+      }
+      html += "<ul>\n"
       for item in recurrence.concentrations {
         html +=
           "<li>\(e(text.concentration(item, period: report.period))) <span class=\"note\">p "
-        html += "\(e(text.probability(item.pValue))), h = "
+        html += "\(e(text.probability(item.pValue))), q "
+        html += "\(e(text.probability(item.qValue))), h = "
         html += "\(e(text.short(item.effectSize)))</span></li>\n"
       }
       html += "</ul>\n"
+    } else if let method = report.method.concentrations {
+      html += "<h3>\(text[.labelConcentrations])</h3>\n"
+      html += "<p>\(text[.noneFound]) <span class=\"note\">"
+      html += "\(e(text.concentrationsNote(method)))</span></p>\n"
     }
     if !recurrence.returning.isEmpty {
       html += "<h3>\(text[.labelReturning])</h3>\n<table>\n<tr><th>\(text[.columnCell])</th>"

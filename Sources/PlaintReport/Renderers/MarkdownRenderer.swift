@@ -203,14 +203,18 @@ public struct MarkdownRenderer: Sendable {
   private func recurrence(_ report: ReportModel) -> [String] {
     let recurrence = report.recurrence
     var lines = ["## " + text[.headingRecurrence], ""]
+    let note = report.method.concentrations.map {
+      " (" + Self.escape(text.concentrationsNote($0)) + ")"
+    }
     if recurrence.concentrations.isEmpty {
-      lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound])
+      lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound] + (note ?? ""))
     } else {
-      lines.append("- " + bold(.labelConcentrations))
+      lines.append("- " + bold(.labelConcentrations) + (note ?? ""))
       for item in recurrence.concentrations {
         lines.append(
           "  - \(Self.escape(text.concentration(item, period: report.period))) "
-            + "(p \(text.probability(item.pValue)), h = \(text.short(item.effectSize)))")
+            + "(p \(text.probability(item.pValue)), q \(text.probability(item.qValue)), "
+            + "h = \(text.short(item.effectSize)))")
       }
     }
     if !recurrence.returning.isEmpty {

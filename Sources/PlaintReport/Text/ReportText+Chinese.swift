@@ -173,7 +173,7 @@ extension ReportText {
     .noRecurrence: "没有重复投诉的客户、反复出现的问题或集中现象。",
     .labelConcentrations: "集中现象",
     .concentrationsNote:
-      "异常单元及本期最大的单元，与同一单元的基线期比较（Fisher 精确检验，对每个维度的取值做 Bonferroni 校正；效应量为 Cohen h）。",
+      "本期至少有 {0} 条投诉、基线期至少有 {1} 条的每个单元，以及各类别和各产品线（合并所有层级），均与其自身的基线期比较：对每个渠道、小时、星期、客服和切片的取值做 Fisher 精确检验；对全部 {2} 项检验在 {3} 水平上做 Benjamini–Hochberg 校正；当占比至少为基线占比的两倍且高出 20 个百分点、并至少有 5 条投诉时列出（效应量为 Cohen h）。",
     .labelReturning: "再次出现的异常",
     .labelRecurringIssues: "反复出现的问题",
     .labelRepeatComplainants: "重复投诉的客户",

@@ -176,7 +176,7 @@ extension ReportText {
     .noRecurrence: "No repeat complainants, recurring issues or concentrations.",
     .labelConcentrations: "Concentrations",
     .concentrationsNote:
-      "Anomalous cells and the largest cells of the period, against the same cell's baseline periods (Fisher's exact test, Bonferroni over the values of each dimension; effect size Cohen's h).",
+      "Every cell with at least {0} complaints this period and {1} in its baseline periods, and every category and product line over all tiers, against its own baseline periods: Fisher's exact test per value of each channel, hour, weekday, agent and slice; Benjamini–Hochberg over all {2} tests at {3}; shown when the share is at least twice the baseline share and 20 points above it, with at least 5 complaints (effect size Cohen's h).",
     .labelReturning: "Returning anomalies",
     .labelRecurringIssues: "Recurring issues",
     .labelRepeatComplainants: "Repeat complainants",

@@ -177,7 +177,7 @@ extension ReportText {
     .noRecurrence: "Ni clients récurrents, ni motifs récurrents, ni concentrations.",
     .labelConcentrations: "Concentrations",
     .concentrationsNote:
-      "Cellules en anomalie et plus grandes cellules de la période, comparées aux périodes de référence de la même cellule (test exact de Fisher, Bonferroni sur les valeurs de chaque dimension ; taille d'effet h de Cohen).",
+      "Chaque cellule avec au moins {0} réclamations sur la période et {1} sur ses périodes de référence, ainsi que chaque catégorie et chaque ligne de produits tous segments confondus, comparées à leurs propres périodes de référence : test exact de Fisher par valeur de chaque canal, heure, jour de la semaine, agent et découpage ; Benjamini–Hochberg sur l'ensemble des {2} tests au niveau {3} ; affiché quand la part atteint au moins le double de la part de référence et la dépasse de 20 points, avec au moins 5 réclamations (taille d'effet h de Cohen).",
     .labelReturning: "Anomalies revenues",
     .labelRecurringIssues: "Motifs récurrents",
     .labelRepeatComplainants: "Clients récurrents",

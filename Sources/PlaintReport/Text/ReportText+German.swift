@@ -177,7 +177,7 @@ extension ReportText {
     .noRecurrence: "Keine Mehrfachbeschwerdeführer, wiederkehrenden Themen oder Häufungen.",
     .labelConcentrations: "Häufungen",
     .concentrationsNote:
-      "Auffällige und die größten Zellen der Periode, verglichen mit den Basisperioden derselben Zelle (exakter Test nach Fisher, Bonferroni über die Werte jeder Dimension; Effektstärke Cohens h).",
+      "Jede Zelle mit mindestens {0} Beschwerden in dieser Periode und {1} in ihren Basisperioden sowie jede Kategorie und jede Produktlinie über alle Segmente, verglichen mit den eigenen Basisperioden: exakter Test nach Fisher je Wert von Kanal, Stunde, Wochentag, Bearbeiter und Schnitt; Benjamini–Hochberg über alle {2} Tests auf dem Niveau {3}; gezeigt, wenn der Anteil mindestens doppelt so hoch wie in der Basis und 20 Punkte höher ist, bei mindestens 5 Beschwerden (Effektstärke Cohens h).",
     .labelReturning: "Wiederkehrende Anomalien",
     .labelRecurringIssues: "Wiederkehrende Themen",
     .labelRepeatComplainants: "Mehrfachbeschwerdeführer",

@@ -176,7 +176,7 @@ extension ReportText {
     .noRecurrence: "Brak powracających klientów, powtarzających się problemów i skupień.",
     .labelConcentrations: "Skupienia",
     .concentrationsNote:
-      "Komórki z anomalią i największe komórki okresu na tle okresów bazowych tej samej komórki (dokładny test Fishera, Bonferroni po wartościach każdego wymiaru; wielkość efektu h Cohena).",
+      "Każda komórka z co najmniej {0} skargami w tym okresie i {1} w okresach bazowych oraz każda kategoria i linia produktów łącznie dla wszystkich segmentów, na tle własnych okresów bazowych: dokładny test Fishera dla każdej wartości kanału, godziny, dnia tygodnia, agenta i przekroju; Benjamini–Hochberg dla wszystkich {2} testów na poziomie {3}; pokazywane, gdy udział jest co najmniej dwa razy większy niż bazowy i wyższy o 20 punktów, przy co najmniej 5 skargach (wielkość efektu h Cohena).",
     .labelReturning: "Powracające anomalie",
     .labelRecurringIssues: "Powtarzające się problemy",
     .labelRepeatComplainants: "Powracający klienci",

@@ -176,7 +176,7 @@ extension ReportText {
     .noRecurrence: "No hay clientes reincidentes, motivos recurrentes ni concentraciones.",
     .labelConcentrations: "Concentraciones",
     .concentrationsNote:
-      "Celdas anómalas y las celdas más grandes del periodo, frente a los periodos de referencia de la misma celda (prueba exacta de Fisher, Bonferroni sobre los valores de cada dimensión; tamaño del efecto h de Cohen).",
+      "Cada celda con al menos {0} reclamaciones en el periodo y {1} en sus periodos de referencia, y cada categoría y línea de producto en todos los segmentos, frente a sus propios periodos de referencia: prueba exacta de Fisher por valor de cada canal, hora, día de la semana, agente y corte; Benjamini–Hochberg sobre las {2} pruebas al nivel {3}; se muestra cuando la proporción es al menos el doble de la de referencia y 20 puntos mayor, con al menos 5 reclamaciones (tamaño del efecto h de Cohen).",
     .labelReturning: "Anomalías que vuelven",
     .labelRecurringIssues: "Motivos recurrentes",
     .labelRepeatComplainants: "Clientes reincidentes",

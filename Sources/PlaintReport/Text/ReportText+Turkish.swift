@@ -176,7 +176,7 @@ extension ReportText {
     .noRecurrence: "Tekrar şikâyet eden müşteri, tekrarlayan konu ya da yoğunlaşma yok.",
     .labelConcentrations: "Yoğunlaşmalar",
     .concentrationsNote:
-      "Anomali gösteren hücreler ve dönemin en büyük hücreleri, aynı hücrenin referans dönemleriyle karşılaştırıldı (Fisher kesin testi, her boyutun değerleri üzerinde Bonferroni; etki büyüklüğü Cohen h).",
+      "Bu dönemde en az {0}, referans dönemlerinde en az {1} şikâyeti olan her hücre ile tüm segmentlerde her kategori ve ürün hattı, kendi referans dönemleriyle karşılaştırıldı: her kanal, saat, hafta günü, temsilci ve kesit değeri için Fisher kesin testi; tüm {2} test üzerinde {3} düzeyinde Benjamini–Hochberg; pay referans payının en az iki katı ve 20 puan üstündeyse ve en az 5 şikâyet varsa gösterilir (etki büyüklüğü Cohen h).",
     .labelReturning: "Geri dönen anomaliler",
     .labelRecurringIssues: "Tekrarlayan konular",
     .labelRepeatComplainants: "Tekrar şikâyet edenler",

@@ -1,0 +1,136 @@
+import Foundation
+import PlaintCore
+import PlaintReport
+
+/// One way to split a unit's complaints: a channel, an hour, a weekday, an agent or a slice.
+struct ConcentrationDimension: Sendable {
+  var name: String
+  var value: @Sendable (ClassifiedTicket) -> String?
+
+  /// The four dimensions every export may carry, in the configured time zone.
+  static func standard(timeZone: TimeZone) -> [ConcentrationDimension] {
+    let calendar = {
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = timeZone
+      return calendar
+    }()
+    let weekdays = [
+      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    ]
+    return [
+      ConcentrationDimension(name: "channel") { text($0.ticket.channel) },
+      ConcentrationDimension(name: "hour") {
+        let hour = calendar.component(.hour, from: $0.ticket.created)
+        return hour < 10 ? "0\(hour)" : "\(hour)"
+      },
+      ConcentrationDimension(name: "weekday") {
+        weekdays[calendar.component(.weekday, from: $0.ticket.created) - 1]
+      },
+      ConcentrationDimension(name: "agent") { text($0.ticket.agent) },
+    ]
+  }
+
+  /// A value as exported, trimmed; nil when empty.
+  static func text(_ value: String?) -> String? {
+    guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+      return nil
+    }
+    return value
+  }
+}
+
+extension ReportAssembly {
+  /// The units a ticket of `cell` counts in: the cell, its category's roll-up and its product
+  /// line's roll-up (each over all tiers).
+  static func concentrationUnits(_ cell: Cell) -> [Concentration.Unit] {
+    let category = cell.category.rawValue
+    return [
+      Concentration.Unit(category: category, productLine: cell.productLine, tier: cell.tier.rawValue),
+      Concentration.Unit(category: category, productLine: "*", tier: "*"),
+      Concentration.Unit(category: "*", productLine: cell.productLine, tier: "*"),
+    ]
+  }
+
+  /// The counts the concentration family tests: for every unit in `units` and every dimension,
+  /// how the period's complaints and the baseline's fell on the dimension's values.
+  ///
+  /// A pure function of the tickets (or of counts by cell, dimension and value, which sum the
+  /// same way into the roll-ups).
+  static func concentrationTallies(
+    current: [ClassifiedTicket], baseline: [ClassifiedTicket],
+    dimensions: [ConcentrationDimension], units: Set<Concentration.Unit>
+  ) -> [Concentration.Tally] {
+    var tallies: [Concentration.Unit: [Concentration.Tally]] = [:]
+    for (tickets, isCurrent) in [(current, true), (baseline, false)] {
+      for ticket in tickets {
+        let values = dimensions.map { $0.value(ticket) }
+        for unit in concentrationUnits(ticket.cell) where units.contains(unit) {
+          var rows =
+            tallies[unit]
+            ?? dimensions.map { Concentration.Tally(unit: unit, dimension: $0.name) }
+          for index in rows.indices { rows[index].add(values[index], current: isCurrent) }
+          tallies[unit] = rows
+        }
+      }
+    }
+    return tallies.keys.sorted().flatMap { tallies[$0] ?? [] }
+  }
+
+  /// Tests every whole cell and category and product-line roll-up on every dimension as one
+  /// Benjamini–Hochberg family, against the unit's own baseline periods.
+  ///
+  /// A roll-up's finding is left out when a cell inside it holds the same one (the same
+  /// dimension and value): the cell says where the pile-up sits.
+  func concentrations(
+    grid: GridSeries, current: [ClassifiedTicket], baseline: [ClassifiedTicket],
+    dimensions: [ConcentrationDimension]
+  ) -> (found: [ReportModel.Concentration], tested: Int) {
+    var units = Set<Concentration.Unit>()
+    func whole(_ series: [ChartObservation]?) -> Bool { series?.last?.coverage == .whole }
+    for (key, series) in grid.cells where whole(series) {
+      units.insert(
+        Concentration.Unit(category: key.category, productLine: key.productLine, tier: key.tier))
+    }
+    for (key, series) in grid.rollups
+    where whole(series) && key.tier == "*" && (key.category == "*") != (key.productLine == "*") {
+      units.insert(
+        Concentration.Unit(category: key.category, productLine: key.productLine, tier: key.tier))
+    }
+    let tallies = Self.concentrationTallies(
+      current: current, baseline: baseline, dimensions: dimensions, units: units)
+    let outcome = Concentration.family(tallies, settings: configuration.concentrations)
+    let cellFindings = outcome.findings.filter {
+      $0.unit.category != "*" && $0.unit.productLine != "*"
+    }
+    let found = outcome.findings.filter { finding in
+      !cellFindings.contains {
+        finding.unit.contains($0.unit) && $0.dimension == finding.dimension
+          && $0.value == finding.value
+      }
+    }
+    return (
+      found.map { finding in
+        ReportModel.Concentration(
+          category: finding.unit.category, productLine: finding.unit.productLine,
+          tier: finding.unit.tier, dimension: finding.dimension, value: finding.value,
+          share: finding.share, baselineShare: finding.baselineShare, pValue: finding.pValue,
+          qValue: finding.qValue, count: finding.count, total: finding.total,
+          effectSize: finding.effectSize)
+      }, outcome.tested
+    )
+  }
+}
+
+extension ReportAssembly {
+  /// The family's method and gates for report.json; nil when the period supports no test.
+  func concentrationMethod(tested: Int?, dimensions: [String])
+    -> ReportModel.ConcentrationMethod?
+  {
+    guard let tested else { return nil }
+    let settings = configuration.concentrations
+    return ReportModel.ConcentrationMethod(
+      name: Concentration.method, fdr: settings.fdr, tested: tested, minCount: settings.minCount,
+      minBaselineCount: settings.minBaselineCount, minValueCount: settings.minValueCount,
+      minRatio: settings.minRatio, minDifference: settings.minDifference, dimensions: dimensions)
+  }
+}
