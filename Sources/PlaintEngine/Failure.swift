@@ -29,6 +29,7 @@ extension IngestError {
   var exitStatus: ExitStatus {
     switch self {
     case .fileMissing: .noInput
+    case .unknownSliceColumn: .config
     default: .dataError
     }
   }

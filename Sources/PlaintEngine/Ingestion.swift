@@ -85,6 +85,11 @@ struct Ingestion {
       }
     }
     for (column, values) in source.filters { settings.filters[column] = values }
+    settings.slices = configuration.columnSlices.map { slice in
+      SliceColumn(
+        name: slice.name,
+        column: !source.header ? .number(Int(slice.column) ?? 0) : .header(slice.column))
+    }
     return settings
   }
 

@@ -11,6 +11,13 @@ extension ReportAssembly {
       report.recurrence.concentrations[index].text = english.concentration(
         report.recurrence.concentrations[index], period: report.period)
     }
+    for section in report.slices?.indices ?? 0..<0 {
+      for index in report.slices?[section].signals.indices ?? 0..<0 {
+        guard let slice = report.slices?[section] else { continue }
+        report.slices?[section].signals[index].text = english.sliceSignal(
+          slice.signals[index], slice: slice.name, period: report.period)
+      }
+    }
     let perUnits = report.method.exposure != ReportModel.Method.countExposure
     for index in report.recurrence.releases.indices {
       report.recurrence.releases[index].text = english.release(

@@ -90,7 +90,9 @@ struct ReportAssembly {
     let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
     let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
     var concentrationsTested: Int? = nil
-    let dimensions = ConcentrationDimension.standard(timeZone: configuration.timeZone)
+    let dimensions =
+      ConcentrationDimension.standard(timeZone: configuration.timeZone)
+      + configuration.slices.map(\.dimension)
     if coverage.coverage(period) == .whole
       && earlier.count >= configuration.control.minBaselinePeriods
     {
@@ -135,6 +137,7 @@ struct ReportAssembly {
       unclassifiedTerms: UnclassifiedTerms.top(
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
     report.canaries = try canaries()
+    report.slices = try sliceSections(grid)
     report.method.concentrations = concentrationMethod(
       tested: concentrationsTested, dimensions: dimensions.map(\.name))
     report.watches = watches
@@ -229,7 +232,7 @@ struct ReportAssembly {
       baseline: frozen.map(Self.baseline) ?? .rolling, series: points)
   }
 
-  private func status(_ point: JudgedPoint) -> String {
+  func status(_ point: JudgedPoint) -> String {
     switch point.point.status {
     case .noExposure: return "no_exposure"
     case .missing: return "missing"

@@ -17,6 +17,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case notRegularFile(String, String)
   /// The data contradicts a setting, such as the date pattern: file, what and what to do.
   case contradicted(String, String)
+  /// A `slices:` entry names a column the export does not have: file, slice, column.
+  case unknownSliceColumn(String, slice: String, column: String)
 
   public var description: String {
     switch self {
@@ -44,6 +46,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       "\(path): is \(kind), not a regular file; plaint reads only regular files (or .gz files)"
     case .contradicted(let path, let problem):
       "\(path): \(problem)"
+    case .unknownSliceColumn(let path, let slice, let column):
+      "\(path): `slices.\(slice)` names column \(column), which this export does not have; "
+        + "name one of its columns, @system or @file"
     }
   }
 

@@ -52,6 +52,8 @@ public struct ReportModel: Codable, Sendable, Equatable {
   public var language: String? = nil
   /// The taxonomy's display labels in that language, by id; absent when the taxonomy has none.
   public var labels: Labels? = nil
+  /// One section per configured slice (`slices:` in plaint.yml); absent when none is set.
+  public var slices: [SliceSection]? = nil
 
   public init(
     period: String, granularity: String, method: Method, totals: Totals, inputs: [Input] = [],
@@ -90,7 +92,7 @@ public struct ReportModel: Codable, Sendable, Equatable {
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"
-    case language, labels
+    case language, labels, slices
   }
 }
 

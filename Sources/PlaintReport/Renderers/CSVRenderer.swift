@@ -23,7 +23,25 @@ public struct CSVRenderer: Sendable {
       ("resolution.csv", resolution(bundle.report.resolution)),
       ("open-past-sla.csv", openPastSLA(bundle.report.resolution)),
       ("canaries.csv", canaries(bundle.report.canaries)),
+    ] + (bundle.report.slices ?? []).map { ("slice-\($0.name).csv", slice($0)) }
+  }
+
+  /// `slice-NAME.csv`: every value of a slice over the Pareto window, most complaints first,
+  /// with this period's count, limits and verdict.
+  func slice(_ section: ReportModel.SliceSection) -> String {
+    let header = [
+      "value", "count", "share", "cumulative", "vital", "period_count", "center", "ucl",
+      "status", "chart", "p_value", "q_value",
     ]
+    let rows: [[CSVField]] = section.values.map {
+      [
+        .text($0.value), .integer($0.count), .number($0.share), .number($0.cumulative),
+        .text($0.vital ? "true" : "false"), .integer($0.periodCount), .number($0.center),
+        .number($0.ucl), .text($0.status), .text($0.chart), .number($0.pValue),
+        .number($0.qValue),
+      ]
+    }
+    return table(header, rows)
   }
 
   /// `repeat-customers.csv`: customers with at least `repeat_customer_min` complaints.

@@ -14,7 +14,7 @@ public struct HTMLRenderer: Sendable {
   public init() {}
 
   /// The language of the page; `render` sets it from the model.
-  private var text = ReportText.english
+  var text = ReportText.english
 
   public func render(_ bundle: ReportBundle) -> String {
     var renderer = self
@@ -46,6 +46,7 @@ public struct HTMLRenderer: Sendable {
     html += pareto(report)
     html += heatmap(bundle)
     html += recurrence(report)
+    html += slices(report)
     html += resolution(report)
     html += canaries(report)
     html += dataQuality(bundle)
@@ -360,7 +361,7 @@ public struct HTMLRenderer: Sendable {
     return row
   }
 
-  private func moreIn(_ count: Int, _ file: String) -> String {
+  func moreIn(_ count: Int, _ file: String) -> String {
     "<p class=\"note\">\(text(.moreInFile, text.count(count), file))</p>\n"
   }
 
@@ -796,8 +797,8 @@ public struct HTMLRenderer: Sendable {
 
   // MARK: - Helpers
 
-  private func e(_ value: String) -> String { HTML.escape(value) }
+  func e(_ value: String) -> String { HTML.escape(value) }
 
   /// A right-aligned table cell; the text is escaped ("< 0.0001" is a p-value, not markup).
-  private func num(_ value: String) -> String { "<td class=\"num\">\(e(value))</td>" }
+  func num(_ value: String) -> String { "<td class=\"num\">\(e(value))</td>" }
 }

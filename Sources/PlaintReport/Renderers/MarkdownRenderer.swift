@@ -9,7 +9,7 @@ public struct MarkdownRenderer: Sendable {
   public init() {}
 
   /// The language of the summary; `render` sets it from the model.
-  private var text = ReportText.english
+  var text = ReportText.english
 
   public func render(_ bundle: ReportBundle) -> String {
     var renderer = self
@@ -35,6 +35,10 @@ public struct MarkdownRenderer: Sendable {
     lines.append("")
     lines.append(contentsOf: recurrence(report))
     lines.append("")
+    for section in report.slices ?? [] {
+      lines.append(contentsOf: slice(section, report: report))
+      lines.append("")
+    }
     lines.append(contentsOf: resolution(report))
     lines.append("")
     if let canaries = canaries(report) {

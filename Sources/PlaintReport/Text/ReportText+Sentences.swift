@@ -80,7 +80,8 @@ extension ReportText {
       what = self(.concentrationHour, item.value, next < 10 ? "0\(next)" : "\(next)")
     case "weekday": what = self(.concentrationWeekday, weekday(item.value))
     case "agent": what = self(.concentrationAgent, item.value)
-    default: what = self(.concentrationChannel, item.value)
+    case "channel": what = self(.concentrationChannel, item.value)
+    default: what = self(.concentrationSlice, item.dimension, item.value)
     }
     return self(
       .concentration, wholePercent(item.share), self.period(period),

@@ -64,7 +64,7 @@ extension Store {
         : """
         system, id, created, updated, resolved, period, category, issue, product_line, tier,
           customer, customer_name, product, channel, agent, source_category, tags, rule,
-          CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line
+          CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line, slices
         """
       let inCells =
         cells.map { cells in
@@ -238,7 +238,7 @@ extension Store {
   static func classifiedTicket(_ row: Row) -> ClassifiedTicket? {
     guard let period = Period(row["period"]), let cell = cell(row) else { return nil }
     let tags: String = row["tags"]
-    let ticket = Ticket(
+    var ticket = Ticket(
       system: row["system"], id: row["id"],
       created: Date(timeIntervalSince1970: row["created"]),
       updated: (row["updated"] as Double?).map(Date.init(timeIntervalSince1970:)),
@@ -248,6 +248,7 @@ extension Store {
       sourceCategory: row["source_category"],
       tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
       location: SourceLocation(file: row["source_file"], line: row["source_line"]))
+    ticket.slices = Ticket.decodeSlices(row["slices"])
     return ClassifiedTicket(
       ticket: ticket, period: period, cell: cell, issue: row["issue"], rule: row["rule"])
   }
