@@ -28,7 +28,8 @@ extension Configuration {
     guard let node else { return [] }
     var slices: [Slice] = []
     for (name, value) in try node.mapping() {
-      let valid = !name.isEmpty && name.count <= 40
+      let valid =
+        !name.isEmpty && name.count <= 40
         && name.unicodeScalars.allSatisfy {
           ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
         }

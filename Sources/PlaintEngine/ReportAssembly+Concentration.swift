@@ -45,7 +45,8 @@ extension ReportAssembly {
   static func concentrationUnits(_ cell: Cell) -> [Concentration.Unit] {
     let category = cell.category.rawValue
     return [
-      Concentration.Unit(category: category, productLine: cell.productLine, tier: cell.tier.rawValue),
+      Concentration.Unit(
+        category: category, productLine: cell.productLine, tier: cell.tier.rawValue),
       Concentration.Unit(category: category, productLine: "*", tier: "*"),
       Concentration.Unit(category: "*", productLine: cell.productLine, tier: "*"),
     ]

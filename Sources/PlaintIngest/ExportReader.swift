@@ -577,7 +577,11 @@ struct RowScan: @unchecked Sendable {
       sourceCategory: value(record, mapping[.category], &replaced), tags: tags,
       location: SourceLocation(file: path, line: record.line))
     for slice in mapping.slices {
-      if let value = value(record, [slice.column], &replaced) { ticket.slices[slice.name] = value }
+      guard let value = value(record, [slice.column], &replaced) else { continue }
+      // The store keeps slices joined by the ASCII separators; a value never holds them.
+      ticket.slices[slice.name] =
+        value.utf8.contains(where: { $0 == 0x1E || $0 == 0x1F })
+        ? String(value.map { $0 == "\u{1E}" || $0 == "\u{1F}" ? " " : $0 }) : value
     }
     try onTicket(ticket)
     accounting.accepted += 1

@@ -26,13 +26,14 @@ extension SourceSettings {
           + self.slices.map { quoted($0.name) + "=" + Self.describe($0.column) }
           .joined(separator: ",") + "}"
       ]
-    return ([
-      "profile=\(quoted(profile))", "system=\(quoted(system ?? ""))",
-      "encoding=\(encoding.rawValue)", "delimiter=\(delimiter.map { String($0) } ?? "auto")",
-      "header=\(header)", "date_format=\(list(dateFormats))",
-      "columns={\(columns.joined(separator: ","))}", "where={\(filters.joined(separator: ","))}",
-      "timezone=\(timeZone.identifier)",
-    ] + slices).joined(separator: " ")
+    return
+      ([
+        "profile=\(quoted(profile))", "system=\(quoted(system ?? ""))",
+        "encoding=\(encoding.rawValue)", "delimiter=\(delimiter.map { String($0) } ?? "auto")",
+        "header=\(header)", "date_format=\(list(dateFormats))",
+        "columns={\(columns.joined(separator: ","))}", "where={\(filters.joined(separator: ","))}",
+        "timezone=\(timeZone.identifier)",
+      ] + slices).joined(separator: " ")
   }
 
   private static func describe(_ ref: ColumnRef) -> String {

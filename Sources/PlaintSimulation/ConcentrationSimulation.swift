@@ -16,9 +16,10 @@ public struct ConcentrationSimulation: Sendable {
   /// Whole baseline periods before the reported one (the report's `baseline_periods`).
   public var baselinePeriods: Int
 
-  public init(grid: GridShape = GridShape(), periods: Int = 1000, seed: UInt64 = 15,
-    baselinePeriods: Int = 12)
-  {
+  public init(
+    grid: GridShape = GridShape(), periods: Int = 1000, seed: UInt64 = 15,
+    baselinePeriods: Int = 12
+  ) {
     self.grid = grid
     self.periods = periods
     self.seed = seed
@@ -95,7 +96,12 @@ public struct ConcentrationSimulation: Sendable {
       var random = root.fork(UInt64(period))
       // Counts per cell, dimension and value: [0] this period, [1] the baseline.
       var counts = cells.map { _ in
-        dimensions.map { [[Int](repeating: 0, count: $0.values.count), [Int](repeating: 0, count: $0.values.count)] }
+        dimensions.map {
+          [
+            [Int](repeating: 0, count: $0.values.count),
+            [Int](repeating: 0, count: $0.values.count),
+          ]
+        }
       }
       var totals = cells.map { _ in [0, 0] }
       for (index, cell) in cells.enumerated() {
@@ -146,7 +152,9 @@ public struct ConcentrationSimulation: Sendable {
       }
       result.findings += findings.count
       if !findings.isEmpty { result.flagged += 1 }
-      for name in Set(findings.map(\.dimension)) { result.flaggedByDimension[name, default: 0] += 1 }
+      for name in Set(findings.map(\.dimension)) {
+        result.flaggedByDimension[name, default: 0] += 1
+      }
     }
     return result
   }

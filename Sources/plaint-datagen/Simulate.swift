@@ -114,7 +114,8 @@ extension PlaintDatagen {
       let levels = try concentrationFDR.split(separator: ",").map { item in
         guard let value = Double(item.trimmingCharacters(in: .whitespaces)), value > 0, value < 1
         else {
-          throw ValidationError("--concentration-fdr: expected levels between 0 and 1, got \"\(item)\"")
+          throw ValidationError(
+            "--concentration-fdr: expected levels between 0 and 1, got \"\(item)\"")
         }
         return value
       }

@@ -77,7 +77,9 @@ struct EveryCellConcentrationTests {
         let name = line.lowercased().dropLast()
         add(40, "The \(name) stopped working", sku)
         add(30, "I want a refund for the \(name)", sku)
-        add(20, "The \(name) agent was rude", sku, pile: planted && last && line == "Toasters" ? 10 : 0)
+        add(
+          20, "The \(name) agent was rude", sku,
+          pile: planted && last && line == "Toasters" ? 10 : 0)
       }
     }
     try write("exports/zendesk.csv", rows.joined(separator: "\n") + "\n")

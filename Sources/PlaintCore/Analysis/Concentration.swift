@@ -120,7 +120,8 @@ public enum Concentration {
     }
     var tests: [Test] = []
     for (index, tally) in tallies.enumerated()
-    where tally.currentTotal >= settings.minCount && tally.baselineTotal >= settings.minBaselineCount
+    where tally.currentTotal >= settings.minCount
+      && tally.baselineTotal >= settings.minBaselineCount
     {
       let values = Set(tally.current.keys).union(tally.baseline.keys)
       guard values.count >= 2 else { continue }

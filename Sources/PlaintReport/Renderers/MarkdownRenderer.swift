@@ -207,9 +207,7 @@ public struct MarkdownRenderer: Sendable {
   private func recurrence(_ report: ReportModel) -> [String] {
     let recurrence = report.recurrence
     var lines = ["## " + text[.headingRecurrence], ""]
-    let note = report.method.concentrations.map {
-      " (" + Self.escape(text.concentrationsNote($0)) + ")"
-    }
+    let note = report.method.concentrations.map { " " + Self.escape(text.concentrationsNote($0)) }
     if recurrence.concentrations.isEmpty {
       lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound] + (note ?? ""))
     } else {

@@ -193,7 +193,8 @@ extension ReportText {
     .concentrationChannel: "通过 {0} 渠道提交",
     .concentrationSlice: "{0} 为 {1}",
     .headingSlice: "按 {0}",
-    .sliceNote: "{0}（列 {1}）每个取值的每期投诉数，因无法按取值得知业务量，每个取值使用计数控制图；对检验的 {2} 个取值在 {3} 水平上做 Benjamini–Hochberg 校正。图中显示窗口内的关键少数取值及每个被标记的取值。",
+    .sliceNote:
+      "{0}（列 {1}）每个取值的每期投诉数，因无法按取值得知业务量，每个取值使用计数控制图；对检验的 {2} 个取值在 {3} 水平上做 Benjamini–Hochberg 校正。图中显示窗口内的关键少数取值及每个被标记的取值。",
     .sliceSignal: "{0} {1}：{3} 有 {2} 条投诉，预期 {4} 条（上限 {5}）。",
     .sliceWatch: "观察：{0} {1}，{3} 有 {2} 条投诉，预期 {4} 条。",
     .sliceNone: "{1} 中 {0} 的所有取值均处于受控状态。",

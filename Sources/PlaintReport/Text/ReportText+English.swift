@@ -197,7 +197,8 @@ extension ReportText {
     .concentrationChannel: "came in through {0}",
     .concentrationSlice: "had {0} {1}",
     .headingSlice: "By {0}",
-    .sliceNote: "Complaints per period for each value of {0} (column {1}), on a count chart per value, since no volume is known by value; Benjamini–Hochberg over the {2} values tested at {3}. The charts show the vital few of the window and every flagged value.",
+    .sliceNote:
+      "Complaints per period for each value of {0} (column {1}), on a count chart per value, since no volume is known by value; Benjamini–Hochberg over the {2} values tested at {3}. The charts show the vital few of the window and every flagged value.",
     .sliceSignal: "{0} {1}: {2} complaints in {3} against {4} expected (upper limit {5}).",
     .sliceWatch: "Watch: {0} {1}, {2} complaints in {3} against {4} expected.",
     .sliceNone: "No value of {0} is out of control in {1}.",

@@ -199,7 +199,8 @@ extension ReportText {
     .concentrationChannel: "sont arrivées par {0}",
     .concentrationSlice: "avaient {0} {1}",
     .headingSlice: "Par {0}",
-    .sliceNote: "Réclamations par période pour chaque valeur de {0} (colonne {1}), sur une carte de comptage par valeur, faute de volume connu par valeur ; Benjamini–Hochberg sur les {2} valeurs testées au niveau {3}. Les cartes montrent les quelques valeurs essentielles de la fenêtre et chaque valeur signalée.",
+    .sliceNote:
+      "Réclamations par période pour chaque valeur de {0} (colonne {1}), sur une carte de comptage par valeur, faute de volume connu par valeur ; Benjamini–Hochberg sur les {2} valeurs testées au niveau {3}. Les cartes montrent les quelques valeurs essentielles de la fenêtre et chaque valeur signalée.",
     .sliceSignal: "{0} {1} : {2} réclamations en {3} pour {4} attendues (limite haute {5}).",
     .sliceWatch: "À surveiller : {0} {1}, {2} réclamations en {3} pour {4} attendues.",
     .sliceNone: "Aucune valeur de {0} n'est hors contrôle en {1}.",

@@ -199,7 +199,8 @@ extension ReportText {
     .concentrationChannel: "kamen über {0}",
     .concentrationSlice: "hatten {0} {1}",
     .headingSlice: "Nach {0}",
-    .sliceNote: "Beschwerden je Periode für jeden Wert von {0} (Spalte {1}), auf einer Zählkarte je Wert, da kein Volumen je Wert bekannt ist; Benjamini–Hochberg über die {2} geprüften Werte auf dem Niveau {3}. Die Karten zeigen die wenigen wesentlichen Werte des Fensters und jeden auffälligen Wert.",
+    .sliceNote:
+      "Beschwerden je Periode für jeden Wert von {0} (Spalte {1}), auf einer Zählkarte je Wert, da kein Volumen je Wert bekannt ist; Benjamini–Hochberg über die {2} geprüften Werte auf dem Niveau {3}. Die Karten zeigen die wenigen wesentlichen Werte des Fensters und jeden auffälligen Wert.",
     .sliceSignal: "{0} {1}: {2} Beschwerden in {3} bei {4} erwarteten (obere Grenze {5}).",
     .sliceWatch: "Beobachten: {0} {1}, {2} Beschwerden in {3} bei {4} erwarteten.",
     .sliceNone: "Kein Wert von {0} ist in {1} außer Kontrolle.",

@@ -197,7 +197,8 @@ extension ReportText {
     .concentrationChannel: "wpłynęło kanałem {0}",
     .concentrationSlice: "miało {0} {1}",
     .headingSlice: "Według: {0}",
-    .sliceNote: "Skargi w okresie dla każdej wartości {0} (kolumna {1}), na karcie liczebności dla każdej wartości, bo wolumen według wartości nie jest znany; Benjamini–Hochberg dla {2} badanych wartości na poziomie {3}. Karty pokazują kluczowe wartości okna i każdą oznaczoną wartość.",
+    .sliceNote:
+      "Skargi w okresie dla każdej wartości {0} (kolumna {1}), na karcie liczebności dla każdej wartości, bo wolumen według wartości nie jest znany; Benjamini–Hochberg dla {2} badanych wartości na poziomie {3}. Karty pokazują kluczowe wartości okna i każdą oznaczoną wartość.",
     .sliceSignal: "{0} {1}: {2} skarg w okresie {3} wobec {4} oczekiwanych (górna granica {5}).",
     .sliceWatch: "Do obserwacji: {0} {1}, {2} skarg w okresie {3} wobec {4} oczekiwanych.",
     .sliceNone: "Żadna wartość {0} nie wychodzi poza kontrolę w okresie {1}.",

@@ -198,7 +198,8 @@ extension ReportText {
     .concentrationChannel: "llegaron por {0}",
     .concentrationSlice: "tenían {0} {1}",
     .headingSlice: "Por {0}",
-    .sliceNote: "Reclamaciones por periodo para cada valor de {0} (columna {1}), en un gráfico de recuentos por valor, pues no se conoce el volumen por valor; Benjamini–Hochberg sobre los {2} valores probados al nivel {3}. Los gráficos muestran los pocos vitales de la ventana y cada valor señalado.",
+    .sliceNote:
+      "Reclamaciones por periodo para cada valor de {0} (columna {1}), en un gráfico de recuentos por valor, pues no se conoce el volumen por valor; Benjamini–Hochberg sobre los {2} valores probados al nivel {3}. Los gráficos muestran los pocos vitales de la ventana y cada valor señalado.",
     .sliceSignal: "{0} {1}: {2} reclamaciones en {3} frente a {4} esperadas (límite superior {5}).",
     .sliceWatch: "En observación: {0} {1}, {2} reclamaciones en {3} frente a {4} esperadas.",
     .sliceNone: "Ningún valor de {0} está fuera de control en {1}.",

@@ -198,7 +198,8 @@ extension ReportText {
     .concentrationChannel: "{0} kanalından geldi",
     .concentrationSlice: "{0} {1} değerine sahipti",
     .headingSlice: "{0} kırılımı",
-    .sliceNote: "{0} (sütun {1}) alanının her değeri için dönem başına şikâyetler, değere göre hacim bilinmediğinden her değer için bir sayım kartında; test edilen {2} değer üzerinde {3} düzeyinde Benjamini–Hochberg. Kartlar pencerenin başlıca değerlerini ve işaretlenen her değeri gösterir.",
+    .sliceNote:
+      "{0} (sütun {1}) alanının her değeri için dönem başına şikâyetler, değere göre hacim bilinmediğinden her değer için bir sayım kartında; test edilen {2} değer üzerinde {3} düzeyinde Benjamini–Hochberg. Kartlar pencerenin başlıca değerlerini ve işaretlenen her değeri gösterir.",
     .sliceSignal: "{0} {1}: {3} döneminde {2} şikâyet, beklenen {4} (üst sınır {5}).",
     .sliceWatch: "İzlemede: {0} {1}, {3} döneminde {2} şikâyet, beklenen {4}.",
     .sliceNone: "{1} döneminde {0} alanının hiçbir değeri kontrol dışı değil.",
