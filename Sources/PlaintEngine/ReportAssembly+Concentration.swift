@@ -1,6 +1,7 @@
 import Foundation
 import PlaintCore
 import PlaintReport
+import PlaintStore
 
 /// One way to split a unit's complaints: a channel, an hour, a weekday, an agent or a slice.
 struct ConcentrationDimension: Sendable {
@@ -39,6 +40,39 @@ struct ConcentrationDimension: Sendable {
   }
 }
 
+/// The counts the concentration family tests: for every unit in `units` and every dimension,
+/// how the period's complaints and the baseline's fell on the dimension's values.
+///
+/// It adds one ticket at a time (or, through `Concentration.Tally.add(_:current:count:)`, counts
+/// by cell, dimension and value, which sum the same way into the roll-ups).
+struct ConcentrationCounter {
+  let dimensions: [ConcentrationDimension]
+  let units: Set<Concentration.Unit>
+  private var byUnit: [Concentration.Unit: [Concentration.Tally]] = [:]
+
+  init(dimensions: [ConcentrationDimension], units: Set<Concentration.Unit>) {
+    self.dimensions = dimensions
+    self.units = units
+  }
+
+  /// Counts `ticket` in its cell and in its category's and product line's roll-ups.
+  mutating func add(_ ticket: ClassifiedTicket, current: Bool) {
+    var values: [String?]? = nil
+    for unit in ReportAssembly.concentrationUnits(ticket.cell) where units.contains(unit) {
+      let found = values ?? dimensions.map { $0.value(ticket) }
+      values = found
+      var rows =
+        byUnit.removeValue(forKey: unit)
+        ?? dimensions.map { Concentration.Tally(unit: unit, dimension: $0.name) }
+      for index in rows.indices { rows[index].add(found[index], current: current) }
+      byUnit[unit] = rows
+    }
+  }
+
+  /// Every unit's tallies, in the order of the units.
+  var tallies: [Concentration.Tally] { byUnit.keys.sorted().flatMap { byUnit[$0] ?? [] } }
+}
+
 extension ReportAssembly {
   /// The units a ticket of `cell` counts in: the cell, its category's roll-up and its product
   /// line's roll-up (each over all tiers).
@@ -52,40 +86,15 @@ extension ReportAssembly {
     ]
   }
 
-  /// The counts the concentration family tests: for every unit in `units` and every dimension,
-  /// how the period's complaints and the baseline's fell on the dimension's values.
-  ///
-  /// A pure function of the tickets (or of counts by cell, dimension and value, which sum the
-  /// same way into the roll-ups).
-  static func concentrationTallies(
-    current: [ClassifiedTicket], baseline: [ClassifiedTicket],
-    dimensions: [ConcentrationDimension], units: Set<Concentration.Unit>
-  ) -> [Concentration.Tally] {
-    var tallies: [Concentration.Unit: [Concentration.Tally]] = [:]
-    for (tickets, isCurrent) in [(current, true), (baseline, false)] {
-      for ticket in tickets {
-        let values = dimensions.map { $0.value(ticket) }
-        for unit in concentrationUnits(ticket.cell) where units.contains(unit) {
-          var rows =
-            tallies[unit]
-            ?? dimensions.map { Concentration.Tally(unit: unit, dimension: $0.name) }
-          for index in rows.indices { rows[index].add(values[index], current: isCurrent) }
-          tallies[unit] = rows
-        }
-      }
-    }
-    return tallies.keys.sorted().flatMap { tallies[$0] ?? [] }
-  }
-
   /// Tests every whole cell and category and product-line roll-up on every dimension as one
   /// Benjamini–Hochberg family, against the unit's own baseline periods.
   ///
   /// A roll-up's finding is left out when a cell inside it holds the same one (the same
   /// dimension and value): the cell says where the pile-up sits.
   func concentrations(
-    grid: GridSeries, current: [ClassifiedTicket], baseline: [ClassifiedTicket],
+    grid: GridSeries, current: [ClassifiedTicket], baseline: [Period],
     dimensions: [ConcentrationDimension]
-  ) -> (found: [ReportModel.Concentration], tested: Int) {
+  ) throws(PlaintError) -> (found: [ReportModel.Concentration], tested: Int) {
     var units = Set<Concentration.Unit>()
     func whole(_ series: [ChartObservation]?) -> Bool { series?.last?.coverage == .whole }
     for (key, series) in grid.cells where whole(series) {
@@ -97,9 +106,15 @@ extension ReportAssembly {
       units.insert(
         Concentration.Unit(category: key.category, productLine: key.productLine, tier: key.tier))
     }
-    let tallies = Self.concentrationTallies(
-      current: current, baseline: baseline, dimensions: dimensions, units: units)
-    let outcome = Concentration.family(tallies, settings: configuration.concentrations)
+    var counter = ConcentrationCounter(dimensions: dimensions, units: units)
+    for ticket in current { counter.add(ticket, current: true) }
+    // The baseline's tickets are folded into counts as they are read, never held.
+    try Failure.store { () throws(StoreError) in
+      try store.forEachTicket(in: baseline, excluding: configuration.canaryExclusion) {
+        counter.add($0, current: false)
+      }
+    }
+    let outcome = Concentration.family(counter.tallies, settings: configuration.concentrations)
     let cellFindings = outcome.findings.filter {
       $0.unit.category != "*" && $0.unit.productLine != "*"
     }

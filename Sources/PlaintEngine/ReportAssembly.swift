@@ -96,12 +96,8 @@ struct ReportAssembly {
     if coverage.coverage(period) == .whole
       && earlier.count >= configuration.control.minBaselinePeriods
     {
-      let baselineTickets = try Failure.store { () throws(StoreError) in
-        try store.tickets(in: earlier, excluding: exclusion, textOnlyIn: period)
-      }
-      let found = concentrations(
-        grid: grid, current: current, baseline: baselineTickets,
-        dimensions: dimensions)
+      let found = try concentrations(
+        grid: grid, current: current, baseline: earlier, dimensions: dimensions)
       recurrence.concentrations = found.found
       concentrationsTested = found.tested
     }

@@ -50,3 +50,33 @@ extension Store {
     }
   }
 }
+
+extension Store {
+  /// Calls `body` with each ticket created in `periods`, without its text and without the
+  /// excluded tickets, in no promised order: for folding many periods into counts without
+  /// holding their tickets.
+  public func forEachTicket(
+    in periods: [Period], excluding exclusion: TicketExclusion = .none,
+    _ body: (ClassifiedTicket) -> Void
+  ) throws(StoreError) {
+    guard !periods.isEmpty else { return }
+    try read("reading tickets") { db in
+      let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+      let condition = exclusion.matchCondition
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT system, id, created, updated, resolved, period, category, issue, product_line,
+            tier, customer, customer_name, product, channel, agent, source_category, tags, rule,
+            '' AS text, source_file, source_line, slices
+          FROM tickets WHERE period IN (\(marks))
+          \(condition.map { "AND NOT \($0.sql)" } ?? "")
+          """,
+        arguments: StatementArguments(
+          periods.map(\.description) + (condition?.arguments ?? [])))
+      while let row = try rows.next() {
+        if let ticket = Self.classifiedTicket(row) { body(ticket) }
+      }
+    }
+  }
+}
