@@ -80,6 +80,7 @@ struct ColumnPlan: Sendable {
       let index: Int?
       switch slice.column {
       case .number(let number):
+        guard number >= 1 else { return slice }
         index = header.map { number <= $0.count ? number - 1 : nil } ?? number - 1
       case .header(let name):
         index = header?.firstIndex { normalized($0) == normalized(name) }
