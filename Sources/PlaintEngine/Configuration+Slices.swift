@@ -56,8 +56,9 @@ extension Configuration {
     var settings = Concentration.Settings()
     guard let node else { return settings }
     _ = try node.mapping(allowed: ["fdr", "min_count"])
-    settings.fdr = try bounded(node["fdr"], Ranges.fdr) ?? settings.fdr
-    settings.minCount = try bounded(node["min_count"], Ranges.minCount) ?? settings.minCount
+    settings.fdr = try bounded(node["fdr"], Ranges.fdr) ?? Defaults.concentrationFDR
+    settings.minCount =
+      try bounded(node["min_count"], Ranges.minCount) ?? Defaults.concentrationMinCount
     return settings
   }
 }
