@@ -5,7 +5,7 @@ import PlaintStore
 
 /// One way to split a unit's complaints: a channel, an hour, a weekday, an agent or a slice.
 struct ConcentrationDimension: Sendable {
-  var name: String
+  var name: Concentration.Dimension
   var value: @Sendable (ClassifiedTicket) -> String?
 
   /// The four dimensions every export may carry, in the configured time zone.
@@ -19,15 +19,15 @@ struct ConcentrationDimension: Sendable {
       "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     ]
     return [
-      ConcentrationDimension(name: "channel") { text($0.ticket.channel) },
-      ConcentrationDimension(name: "hour") {
+      ConcentrationDimension(name: .channel) { text($0.ticket.channel) },
+      ConcentrationDimension(name: .hour) {
         let hour = calendar.component(.hour, from: $0.ticket.created)
         return hour < 10 ? "0\(hour)" : "\(hour)"
       },
-      ConcentrationDimension(name: "weekday") {
+      ConcentrationDimension(name: .weekday) {
         weekdays[calendar.component(.weekday, from: $0.ticket.created) - 1]
       },
-      ConcentrationDimension(name: "agent") { text($0.ticket.agent) },
+      ConcentrationDimension(name: .agent) { text($0.ticket.agent) },
     ]
   }
 
@@ -77,12 +77,11 @@ extension ReportAssembly {
   /// The units a ticket of `cell` counts in: the cell, its category's roll-up and its product
   /// line's roll-up (each over all tiers).
   static func concentrationUnits(_ cell: Cell) -> [Concentration.Unit] {
-    let category = cell.category.rawValue
+    let everyLine = Rollup<Category>.allRawValue
     return [
-      Concentration.Unit(
-        category: category, productLine: cell.productLine, tier: cell.tier.rawValue),
-      Concentration.Unit(category: category, productLine: "*", tier: "*"),
-      Concentration.Unit(category: "*", productLine: cell.productLine, tier: "*"),
+      Concentration.Unit(cell),
+      Concentration.Unit(category: .only(cell.category), productLine: everyLine, tier: .all),
+      Concentration.Unit(category: .all, productLine: cell.productLine, tier: .all),
     ]
   }
 
@@ -101,8 +100,11 @@ extension ReportAssembly {
       units.insert(
         Concentration.Unit(category: key.category, productLine: key.productLine, tier: key.tier))
     }
+    let everyLine = Rollup<Category>.allRawValue
     for (key, series) in grid.rollups
-    where whole(series) && key.tier == "*" && (key.category == "*") != (key.productLine == "*") {
+    where whole(series) && key.tier == .all
+      && (key.category == .all) != (key.productLine == everyLine)
+    {
       units.insert(
         Concentration.Unit(category: key.category, productLine: key.productLine, tier: key.tier))
     }
@@ -115,9 +117,7 @@ extension ReportAssembly {
       }
     }
     let outcome = Concentration.family(counter.tallies, settings: configuration.concentrations)
-    let cellFindings = outcome.findings.filter {
-      $0.unit.category != "*" && $0.unit.productLine != "*"
-    }
+    let cellFindings = outcome.findings.filter(\.unit.isCell)
     let found = outcome.findings.filter { finding in
       !cellFindings.contains {
         finding.unit.contains($0.unit) && $0.dimension == finding.dimension
@@ -127,7 +127,7 @@ extension ReportAssembly {
     return (
       found.map { finding in
         ReportModel.Concentration(
-          category: finding.unit.category, productLine: finding.unit.productLine,
+          category: finding.unit.category.rawValue, productLine: finding.unit.productLine,
           tier: finding.unit.tier, dimension: finding.dimension, value: finding.value,
           share: finding.share, baselineShare: finding.baselineShare, pValue: finding.pValue,
           qValue: finding.qValue, count: finding.count, total: finding.total,
@@ -139,7 +139,7 @@ extension ReportAssembly {
 
 extension ReportAssembly {
   /// The family's method and gates for report.json; nil when the period supports no test.
-  func concentrationMethod(tested: Int?, dimensions: [String])
+  func concentrationMethod(tested: Int?, dimensions: [Concentration.Dimension])
     -> ReportModel.ConcentrationMethod?
   {
     guard let tested else { return nil }

@@ -25,7 +25,7 @@ extension Configuration.Slice {
   /// The slice as a concentration dimension.
   var dimension: ConcentrationDimension {
     let slice = self
-    return ConcentrationDimension(name: name) { slice.value($0) }
+    return ConcentrationDimension(name: .slice(name)) { slice.value($0) }
   }
 }
 
@@ -66,7 +66,7 @@ extension ReportAssembly {
       try store.sliceCounts(
         granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     }
-    let total = grid.rollups[SeriesKey(category: "*", productLine: "*", tier: "*")] ?? []
+    let total = grid.rollups[SeriesKey.total] ?? []
     let coverage = grid.periods.indices.map { index in
       index < total.count ? total[index].coverage : .whole
     }
@@ -110,7 +110,7 @@ extension ReportAssembly {
         ReportModel.SliceValue(
           value: row.key, count: row.count, share: row.share, cumulative: row.cumulative,
           vital: row.vital, periodCount: last?.point.count ?? 0, center: last?.point.center,
-          ucl: last?.point.ucl, status: last.map(status) ?? "missing",
+          ucl: last?.point.ucl, status: last.map(status) ?? .missing,
           chart: (last?.point.method ?? series?.method ?? .u).rawValue,
           pValue: last?.point.pValue, qValue: last?.qValue))
     }

@@ -126,7 +126,10 @@ public struct ConcentrationSimulation: Sendable {
       for (index, cell) in cells.enumerated() {
         for unit in units(index, cell) {
           var rows =
-            tallies[unit] ?? dimensions.map { Concentration.Tally(unit: unit, dimension: $0.name) }
+            tallies[unit]
+            ?? dimensions.map {
+              Concentration.Tally(unit: unit, dimension: Concentration.Dimension(rawValue: $0.name))
+            }
           for (dimension, values) in dimensions.map(\.values).enumerated() {
             for (value, name) in values.enumerated() {
               let now = counts[index][dimension][0][value]
@@ -152,7 +155,7 @@ public struct ConcentrationSimulation: Sendable {
       }
       result.findings += findings.count
       if !findings.isEmpty { result.flagged += 1 }
-      for name in Set(findings.map(\.dimension)) {
+      for name in Set(findings.map(\.dimension.rawValue)) {
         result.flaggedByDimension[name, default: 0] += 1
       }
     }
@@ -160,13 +163,17 @@ public struct ConcentrationSimulation: Sendable {
   }
 
   /// The cell of grid index `index` and the category and product-line roll-ups it is part of.
+  /// The grid's categories and tiers are the model's (four and two, as `GridShape`'s defaults).
   private func units(_ index: Int, _ cell: SimulatedCell) -> [Concentration.Unit] {
-    let category = "c\((index / grid.tiers) % grid.categories)"
+    let categories = Category.allCases
+    let category = categories[(index / grid.tiers) % grid.categories % categories.count]
+    let tier = Tier.allCases[index % grid.tiers % Tier.allCases.count]
+    let line = "line \(cell.line)"
     return [
+      Concentration.Unit(Cell(category: category, productLine: line, tier: tier)),
       Concentration.Unit(
-        category: category, productLine: "l\(cell.line)", tier: "t\(index % grid.tiers)"),
-      Concentration.Unit(category: category, productLine: "*", tier: "*"),
-      Concentration.Unit(category: "*", productLine: "l\(cell.line)", tier: "*"),
+        category: .only(category), productLine: Rollup<Category>.allRawValue, tier: .all),
+      Concentration.Unit(category: .all, productLine: line, tier: .all),
     ]
   }
 

@@ -7,6 +7,45 @@ import Foundation
 /// Every test of a report is one family, controlled with Benjamini–Hochberg: a report that looks
 /// in every cell and on every dimension would otherwise find a pile-up somewhere every month.
 public enum Concentration {
+  /// What complaints may gather on: the four every export may carry, or a configured slice.
+  ///
+  /// Written as its name ("hour", or the slice's name), which a slice cannot share with the four.
+  public enum Dimension: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    case channel, hour, weekday, agent
+    /// A `slices:` entry, by its name.
+    case slice(String)
+
+    /// The four every export may carry, in the report's order.
+    public static let standard: [Dimension] = [.channel, .hour, .weekday, .agent]
+
+    public init(rawValue: String) {
+      self = Self.standard.first { $0.rawValue == rawValue } ?? .slice(rawValue)
+    }
+
+    public var rawValue: String {
+      switch self {
+      case .channel: "channel"
+      case .hour: "hour"
+      case .weekday: "weekday"
+      case .agent: "agent"
+      case .slice(let name): name
+      }
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Dimension, rhs: Dimension) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+      self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      try container.encode(rawValue)
+    }
+  }
+
   /// The gates a test must pass, and the family's level.
   public struct Settings: Sendable, Equatable {
     /// Complaints in the unit this period, and in its baseline periods, for the unit to be tested.
@@ -27,28 +66,40 @@ public enum Concentration {
   /// The method's name in outputs.
   public static let method = "fisher_exact_bh"
 
-  /// A cell or a roll-up ("*" in the rolled-up fields).
+  /// A cell, or a roll-up over every category, product line or tier.
   public struct Unit: Sendable, Hashable, Comparable {
-    public var category: String
+    public var category: Rollup<Category>
+    /// `Rollup.allRawValue` ("*"): every product line.
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
 
-    public init(category: String, productLine: String, tier: String) {
+    public init(category: Rollup<Category>, productLine: String, tier: Rollup<Tier>) {
       self.category = category
       self.productLine = productLine
       self.tier = tier
     }
 
-    public static func < (lhs: Unit, rhs: Unit) -> Bool {
-      [lhs.category, lhs.productLine, lhs.tier].lexicographicallyPrecedes(
-        [rhs.category, rhs.productLine, rhs.tier])
+    /// The unit of one cell.
+    public init(_ cell: Cell) {
+      self.init(
+        category: .only(cell.category), productLine: cell.productLine, tier: .only(cell.tier))
     }
 
-    /// Whether `self` is a roll-up that contains the cell `unit`.
+    /// Whether every part is a single value.
+    public var isCell: Bool {
+      category != .all && tier != .all && productLine != Rollup<Category>.allRawValue
+    }
+
+    public static func < (lhs: Unit, rhs: Unit) -> Bool {
+      (lhs.category, lhs.productLine, lhs.tier) < (rhs.category, rhs.productLine, rhs.tier)
+    }
+
+    /// Whether `self` is a roll-up that contains `unit`.
     public func contains(_ unit: Unit) -> Bool {
-      self != unit && (category == "*" || category == unit.category)
-        && (productLine == "*" || productLine == unit.productLine)
-        && (tier == "*" || tier == unit.tier)
+      let everyLine = Rollup<Category>.allRawValue
+      return self != unit && (category == .all || category == unit.category)
+        && (productLine == everyLine || productLine == unit.productLine)
+        && (tier == .all || tier == unit.tier)
     }
   }
 
@@ -56,13 +107,13 @@ public enum Concentration {
   /// baseline. A complaint without a value counts in the totals but is no candidate.
   public struct Tally: Sendable, Equatable {
     public var unit: Unit
-    public var dimension: String
+    public var dimension: Dimension
     public var current: [String: Int] = [:]
     public var currentTotal = 0
     public var baseline: [String: Int] = [:]
     public var baselineTotal = 0
 
-    public init(unit: Unit, dimension: String) {
+    public init(unit: Unit, dimension: Dimension) {
       self.unit = unit
       self.dimension = dimension
     }
@@ -82,7 +133,7 @@ public enum Concentration {
   /// One concentration found.
   public struct Finding: Sendable, Equatable {
     public var unit: Unit
-    public var dimension: String
+    public var dimension: Dimension
     public var value: String
     public var count: Int
     public var total: Int
@@ -160,7 +211,9 @@ public enum Concentration {
   public static func find(
     current: [String?], baseline: [String?], settings: Settings = Settings()
   ) -> Finding? {
-    var tally = Tally(unit: Unit(category: "*", productLine: "*", tier: "*"), dimension: "value")
+    var tally = Tally(
+      unit: Unit(category: .all, productLine: Rollup<Category>.allRawValue, tier: .all),
+      dimension: .channel)
     for value in current { tally.add(value, current: true) }
     for value in baseline { tally.add(value, current: false) }
     return family([tally], settings: settings).findings.first

@@ -1,3 +1,5 @@
+import PlaintCore
+
 extension ReportModel {
   /// How concentrations were looked for: one Benjamini–Hochberg family over every test of the
   /// period, with the gates a unit and a value must pass.
@@ -17,11 +19,12 @@ extension ReportModel {
     @Rounded public var minRatio: Double
     @Rounded public var minDifference: Double
     /// "channel", "hour", "weekday", "agent", then the slices.
-    public var dimensions: [String]
+    public var dimensions: [PlaintCore.Concentration.Dimension]
 
     public init(
       name: String, fdr: Double, tested: Int, minCount: Int, minBaselineCount: Int,
-      minValueCount: Int, minRatio: Double, minDifference: Double, dimensions: [String]
+      minValueCount: Int, minRatio: Double, minDifference: Double,
+      dimensions: [PlaintCore.Concentration.Dimension]
     ) {
       self.name = name
       self.fdr = fdr

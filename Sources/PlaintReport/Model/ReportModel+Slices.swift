@@ -60,14 +60,14 @@ extension ReportModel {
     public var periodCount: Int
     @Rounded public var center: Double?
     @Rounded public var ucl: Double?
-    public var status: String
+    public var status: PointStatus
     public var chart: String
     @Rounded public var pValue: Double?
     @Rounded public var qValue: Double?
 
     public init(
       value: String, count: Int, share: Double, cumulative: Double, vital: Bool,
-      periodCount: Int, center: Double?, ucl: Double?, status: String, chart: String,
+      periodCount: Int, center: Double?, ucl: Double?, status: PointStatus, chart: String,
       pValue: Double?, qValue: Double?
     ) {
       self.value = value
