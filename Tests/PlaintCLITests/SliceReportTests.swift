@@ -109,4 +109,35 @@ struct SliceReportTests {
     let via = try String(contentsOf: byRun.appendingPathComponent("slice-via.csv"), encoding: .utf8)
     #expect(via.contains("\nemail,"), "\(via)")
   }
+
+  /// Slice values are export text like any other: escaped in the page, inert in the CSV, and the
+  /// report with slices validates against the schema.
+  @Test func hostileSliceValuesAreInertAndTheReportValidates() throws {
+    let directory = try ReportOutputTests.hostileCopy(customerNames: false)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let config = directory.appendingPathComponent("plaint.yml")
+    let yaml = try String(contentsOf: config, encoding: .utf8)
+    try (yaml + "slices: {assignee: Assignee, subject: Subject}\n").write(
+      to: config, atomically: true, encoding: .utf8)
+    let run = try PlaintBinary.run(["run", "--config", "plaint.yml", "-q"], in: directory)
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    let folder = directory.appendingPathComponent("reports/2026-02")
+    let violations = try ReportOutputTests.schemaViolations([
+      folder.appendingPathComponent("report.json")
+    ])
+    #expect(violations.isEmpty, "\(violations.prefix(10).joined(separator: "\n"))")
+    let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(html.contains("<section id=\"slice-subject\" class=\"slice\">"))
+    #expect(!html.lowercased().contains("<script"))
+    for name in ["slice-assignee.csv", "slice-subject.csv"] {
+      let csv = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+      for cell in ReportOutputTests.cells(csv) {
+        guard let first = cell.first else { continue }
+        #expect(Double(cell) != nil || !"=+-@\t\r".contains(first), "\(name): formula cell \(cell)")
+      }
+    }
+    let assignees = try String(
+      contentsOf: folder.appendingPathComponent("slice-assignee.csv"), encoding: .utf8)
+    #expect(assignees.contains("'@SUM(A1:A9)"))
+  }
 }
