@@ -49,6 +49,7 @@ extension IngestError {
     switch self {
     case .fileMissing: .noInput
     case .internal: .software
+    case .unknownSliceColumn: .config
     default: .dataError
     }
   }

@@ -84,6 +84,13 @@ struct Ingestion {
       }
     }
     for (column, values) in source.filters { settings.filters[column] = values }
+    // Without a header row a slice names a column by number; a name then matches nothing and
+    // stops the run naming the slice.
+    settings.slices = configuration.columnSlices.map { slice in
+      let number = source.header ? nil : Int(slice.column).flatMap { $0 >= 1 ? $0 : nil }
+      return SliceColumn(
+        name: slice.name, column: number.map(ColumnRef.number) ?? .header(slice.column))
+    }
     return settings
   }
 

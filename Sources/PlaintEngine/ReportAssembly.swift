@@ -98,30 +98,24 @@ struct ReportAssembly {
     var recurrence = recurrence(recent, window: window)
     recurrence.returning = try returning(
       zip(anomalyKeys, anomalies), judged: judgedCells, periods: grid.periods)
-    let topCells = Dictionary(grouping: current) { SeriesKey($0.cell) }
-      .map { ($0.key, $0.value.count) }
-      .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
-    var concentrationCells = anomalyKeys
-    for (key, _) in topCells.prefix(Self.concentrationParetoCells)
-    where !concentrationCells.contains(key) {
-      concentrationCells.append(key)
-    }
     // The concentration baseline reaches back as far as the control baseline does, over the
-    // periods the exports cover whole, for the examined cells only and without text. A partial
-    // period, or fewer whole periods before it than a control baseline needs, supports no claim
-    // about when or how complaints came in ("65 % on a Wednesday; baseline 25 %" from one month).
+    // periods the exports cover whole, without text. A partial period, or fewer whole periods
+    // before it than a control baseline needs, supports no claim about when or how complaints
+    // came in ("65 % on a Wednesday; baseline 25 %" from one month).
     let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
     let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
-    if coverage.coverage(period) != .whole
-      || earlier.count < configuration.control.minBaselinePeriods
+    var concentrationsTested: Int? = nil
+    let dimensions =
+      ConcentrationDimension.standard(timeZone: configuration.timeZone)
+      + configuration.slices.map(\.dimension)
+    if coverage.coverage(period) == .whole
+      && earlier.count >= configuration.control.minBaselinePeriods
     {
-      concentrationCells = []
+      let found = try concentrations(
+        grid: grid, current: current, baseline: earlier, dimensions: dimensions)
+      recurrence.concentrations = found.found
+      concentrationsTested = found.tested
     }
-    let examined = concentrationCells.compactMap(\.cell)
-    let baselineTickets = try store.tickets(
-      in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
-    recurrence.concentrations = concentrations(
-      cells: concentrationCells, current: current, baseline: baselineTickets)
     recurrence.releases = releaseEffects(grid)
     let measured = Set(coverage.files.filter { $0.resolved > 0 }.map(\.path))
     var resolution = resolution(current.filter { measured.contains($0.ticket.location.file) })
@@ -148,6 +142,9 @@ struct ReportAssembly {
       unclassifiedTerms: UnclassifiedTerms.top(
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
     report.canaries = try canaries()
+    report.slices = try sliceSections(grid)
+    report.method.concentrations = concentrationMethod(
+      tested: concentrationsTested, dimensions: dimensions.map(\.name))
     report.watches = watches
     report.coverage = coverageModel(grid)
     report.dataQuality = dataQuality(current, judged: judgedCells, grid: grid)

@@ -452,8 +452,19 @@ struct RowScan: @unchecked Sendable {
 
   private mutating func resolveHeaderless() throws -> ColumnMapping {
     switch reader.plans[0].resolve(header: nil) {
-    case .success(let mapping): return mapping
+    case .success(var mapping):
+      if let missing = ColumnPlan.resolve(settings.slices, header: nil, into: &mapping) {
+        throw unknownSlice(missing)
+      }
+      return mapping
     case .failure(let missing): throw IngestError.missingColumns(path, missing.descriptions)
+    }
+  }
+
+  func unknownSlice(_ slice: SliceColumn) -> IngestError {
+    switch slice.column {
+    case .header(let name): .unknownSliceColumn(path, slice: slice.name, column: "\"\(name)\"")
+    case .number(let number): .unknownSliceColumn(path, slice: slice.name, column: "\(number)")
     }
   }
 
@@ -566,7 +577,7 @@ struct RowScan: @unchecked Sendable {
     let text = mapping[.text].compactMap { value(record, [$0], &replaced) }.joined(separator: "\n")
     // Repeated tag columns (Jira's several `Labels`) are gathered into one list.
     let tags = mapping[.tags].flatMap { value(record, [$0], &replaced).map(Self.tags) ?? [] }
-    let ticket = Ticket(
+    var ticket = Ticket(
       system: system, id: id, created: created,
       updated: mapping[.updated].first.flatMap { date(record, $0) },
       resolved: mapping[.resolved].first.flatMap { date(record, $0) },
@@ -577,6 +588,13 @@ struct RowScan: @unchecked Sendable {
       agent: value(record, mapping[.agent], &replaced),
       sourceCategory: value(record, mapping[.category], &replaced), tags: tags,
       location: SourceLocation(file: path, line: record.line))
+    for slice in mapping.slices {
+      guard let value = value(record, [slice.column], &replaced) else { continue }
+      // The store keeps slices joined by the ASCII separators; a value never holds them.
+      ticket.slices[slice.name] =
+        value.utf8.contains(where: { $0 == 0x1E || $0 == 0x1F })
+        ? String(value.map { $0 == "\u{1E}" || $0 == "\u{1F}" ? " " : $0 }) : value
+    }
     try onTicket(ticket)
     accounting.accepted += 1
     accounting.replacedBytes += replaced
@@ -592,7 +610,10 @@ struct RowScan: @unchecked Sendable {
     if firstNames == nil && names.count > 1 { firstNames = names }
     for (index, plan) in reader.plans.enumerated() {
       switch plan.resolve(header: names) {
-      case .success(let found):
+      case .success(var found):
+        if let missing = ColumnPlan.resolve(settings.slices, header: names, into: &found) {
+          throw unknownSlice(missing)
+        }
         mapping = found
         planIndex = index
         dates = reader.dateParsers[index]

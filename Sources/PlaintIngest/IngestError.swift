@@ -22,6 +22,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case consumer(ConsumerFailure)
   /// The reader failed in a way that says nothing about the file (a bug): file, what failed.
   case `internal`(String, String)
+  /// A `slices:` entry names a column the export does not have: file, slice, column.
+  case unknownSliceColumn(String, slice: String, column: String)
 
   public var description: String {
     switch self {
@@ -53,6 +55,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       failure.description
     case .internal(let path, let problem):
       "\(path): internal error while reading: \(problem)"
+    case .unknownSliceColumn(let path, let slice, let column):
+      "\(path): `slices.\(slice)` names column \(column), which this export does not have; "
+        + "name one of its columns, @system or @file"
     }
   }
 

@@ -64,8 +64,8 @@ public struct TicketSink: ~Copyable {
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
           product_line, tier, customer, customer_name, product, channel, agent, source_category,
-          tags, rule, text, source_file, source_line, source_sha256)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          tags, rule, text, source_file, source_line, source_sha256, slices)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (system, id) DO NOTHING
         """)
   }
@@ -99,6 +99,7 @@ public struct TicketSink: ~Copyable {
     bind(statement, 20, ticket.location.file)
     sqlite3_bind_int64(statement, 21, Int64(ticket.location.line))
     bind(statement, 22, sha256.isEmpty ? nil : sha256)
+    bind(statement, 23, ticket.encodedSlices)
     let code = sqlite3_step(statement)
     sqlite3_reset(statement)
     guard code == SQLITE_DONE else {
@@ -112,6 +113,7 @@ public struct TicketSink: ~Copyable {
     }
     var arguments = Self.arguments(item)
     arguments.append(sha256)
+    arguments.append(ticket.encodedSlices)
     let holder = try String.fetchOne(
       db, sql: "SELECT COALESCE(source_sha256, '') FROM tickets WHERE system = ? AND id = ?",
       arguments: [ticket.system, ticket.id])
@@ -123,7 +125,7 @@ public struct TicketSink: ~Copyable {
         UPDATE tickets SET created = ?3, updated = ?4, resolved = ?5, period = ?6, category = ?7,
           issue = ?8, product_line = ?9, tier = ?10, customer = ?11, customer_name = ?12,
           product = ?13, channel = ?14, agent = ?15, source_category = ?16, tags = ?17, rule = ?18,
-          text = ?19, source_file = ?20, source_line = ?21, source_sha256 = ?22
+          text = ?19, source_file = ?20, source_line = ?21, source_sha256 = ?22, slices = ?23
         WHERE system = ?1 AND id = ?2
           AND (COALESCE(updated, created), COALESCE(resolved, -1e300), created,
             COALESCE(source_sha256, ''), source_line)

@@ -6,7 +6,8 @@ import PlaintStore
 ///
 /// Three kinds, each one line of valid UTF-8, fields escaped (`\\` `\t` `\n` `\r`):
 ///
-///     T  system  id  occurrences  first  winner-order  <the winning copy: 19 fields>
+///     T  system  id  occurrences  first  winner-order  <the winning copy: 20 fields, the last
+///        its slices (`Ticket.encodedSlices`)>
 ///     A  file  range  lines  path  sha256  system  rows_read  read_ok  rejected  filtered
 ///        replaced  reasons
 ///     R  file  range  line  reason  raw
@@ -200,7 +201,7 @@ extension PartialLine {
         t.ticket.cell.tier.rawValue, ticket.customer ?? "", ticket.customerName ?? "",
         ticket.product ?? "", ticket.channel ?? "", ticket.agent ?? "",
         ticket.sourceCategory ?? "", tags, t.ticket.rule, text, ticket.location.file,
-        String(ticket.location.line),
+        String(ticket.location.line), ticket.encodedSlices ?? "",
       ]
       return fields.map(Self.escape).joined(separator: "\t")
     case .accounting(let a):
@@ -221,7 +222,7 @@ extension PartialLine {
   }
 
   /// How many tab-separated fields a line of each kind has.
-  static let fieldCounts: [Character: Int] = ["T": 25, "A": 16, "R": 6]
+  static let fieldCounts: [Character: Int] = ["T": 26, "A": 16, "R": 6]
 
   /// What reduce merges a line by: the first three fields (kind and ticket key, or kind, file and
   /// range); nil for a reject line, which is never merged.
@@ -252,7 +253,7 @@ extension PartialLine {
     }
     switch fields.first {
     case "T":
-      guard fields.count == 25, let first = CopyOrder(Substring(fields[4])),
+      guard fields.count == 26, let first = CopyOrder(Substring(fields[4])),
         let winner = CopyOrder(Substring(fields[5])), let created = Double(fields[6]),
         let period = Period(fields[9]), let category = Category(rawValue: fields[10]),
         let tier = Tier(rawValue: fields[13]), let line = Int(fields[24])
@@ -267,7 +268,7 @@ extension PartialLine {
       }
       let optional = { (text: String) -> String? in text.isEmpty ? nil : text }
       let tags = fields[20].split(separator: ",").map(String.init)
-      let ticket = Ticket(
+      var ticket = Ticket(
         system: fields[1], id: fields[2], created: Date(timeIntervalSince1970: created),
         updated: Double(fields[7]).map(Date.init(timeIntervalSince1970:)),
         resolved: Double(fields[8]).map(Date.init(timeIntervalSince1970:)), text: fields[22],
@@ -275,6 +276,7 @@ extension PartialLine {
         product: optional(fields[16]), channel: optional(fields[17]), agent: optional(fields[18]),
         sourceCategory: optional(fields[19]), tags: tags,
         location: SourceLocation(file: fields[23], line: line))
+      ticket.slices = Ticket.decodeSlices(fields[25])
       return .ticket(
         TicketPartial(
           occurrences: occurrences, first: first, winner: winner,

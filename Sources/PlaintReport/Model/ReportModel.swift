@@ -54,6 +54,8 @@ public struct ReportModel: Codable, Sendable, Equatable {
   public var language: String? = nil
   /// The taxonomy's display labels in that language, by id; absent when the taxonomy has none.
   public var labels: Labels? = nil
+  /// One section per configured slice (`slices:` in plaint.yml); absent when none is set.
+  public var slices: [SliceSection]? = nil
 
   public init(
     period: String, granularity: String, method: Method, totals: Totals, inputs: [Input] = [],
@@ -92,7 +94,7 @@ public struct ReportModel: Codable, Sendable, Equatable {
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"
-    case language, labels
+    case language, labels, slices
   }
 }
 
@@ -155,6 +157,8 @@ extension ReportModel {
     public var charts: [String: Int] = [:]
     /// Base cells in the reported period's Benjamini–Hochberg family (a p-value and enough history).
     public var cellsTested: Int = 0
+    /// The concentration family's method, gates and size; nil when the period supports none.
+    public var concentrations: ConcentrationMethod? = nil
 
     public static let salesExposure = "sales units"
     public static let countExposure = "none: count chart, one unit per period"
@@ -184,6 +188,7 @@ extension ReportModel {
       case runRules = "run_rules"
       case smallCountWeight = "small_count_weight"
       case simulatedAtDefaults = "simulated_at_defaults"
+      case concentrations
     }
   }
 

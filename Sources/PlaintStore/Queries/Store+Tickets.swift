@@ -64,7 +64,7 @@ extension Store {
         : """
         system, id, created, updated, resolved, period, category, issue, product_line, tier,
           customer, customer_name, product, channel, agent, source_category, tags, rule,
-          CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line
+          CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line, slices
         """
       let inCells =
         cells.map { cells in
@@ -278,7 +278,7 @@ extension Store {
     let period = try period(row, key: ticketKey(row))
     let cell = try cell(row, key: ticketKey(row))
     let tags: String = row["tags"]
-    let ticket = Ticket(
+    var ticket = Ticket(
       system: row["system"], id: row["id"],
       created: Date(timeIntervalSince1970: row["created"]),
       updated: (row["updated"] as Double?).map(Date.init(timeIntervalSince1970:)),
@@ -288,6 +288,7 @@ extension Store {
       sourceCategory: row["source_category"],
       tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
       location: SourceLocation(file: row["source_file"], line: row["source_line"]))
+    ticket.slices = Ticket.decodeSlices(row["slices"])
     return ClassifiedTicket(
       ticket: ticket, period: period, cell: cell, issue: row["issue"], rule: row["rule"])
   }
