@@ -144,7 +144,8 @@ struct ChartSectionsHTML: Sendable {
       + Set(report.cells.map(\.tier)).subtracting(order).sorted()
     let categories = ["product", "policy", "service", "other"]
     for tier in tiers {
-      html += "<h3>\(e(text.tier(tier)))</h3>\n<div class=\"cells\">\n"
+      let heading = text.tier(tier).replacingOccurrences(of: "_", with: " ")
+      html += "<h3>\(e(heading))</h3>\n<div class=\"cells\">\n"
       let cells = report.cells.filter { $0.tier == tier }.sorted {
         (categories.firstIndex(of: $0.category) ?? 9, $0.category, $0.productLine)
           < (categories.firstIndex(of: $1.category) ?? 9, $1.category, $1.productLine)

@@ -88,12 +88,16 @@ struct SmallChartSVG: Sendable {
       }
       svg += "<polyline class=\"rate\" points=\"\(coordinates.joined(separator: " "))\"/>\n"
     }
+    // Points only where they say something: every point of a run chart (its runs are the
+    // point), the anomalies of a small multiple. The line carries the rest, which keeps a page
+    // of every cell light.
     for (index, point) in points.enumerated() {
       guard let rate = point.rate else { continue }
       let flagged = point.status == "anomaly"
+      guard flagged || median != nil else { continue }
       svg += "<circle class=\"\(flagged ? "signal" : "point")\" "
       svg += "cx=\"\(SVG.coordinate(x(index)))\" cy=\"\(SVG.coordinate(y(rate)))\" "
-      svg += "r=\"\(flagged ? "3.2" : "1.6")\"><title>"
+      svg += "r=\"\(flagged ? "3.2" : "2")\"><title>"
       svg += HTML.escape(
         text(
           .chartPointTooltip, text.period(point.period), scale.format(rate), scale.unit,
