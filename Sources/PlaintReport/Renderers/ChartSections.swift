@@ -24,8 +24,10 @@ struct ChartSectionsHTML: Sendable {
         $0.category == chart.category && $0.productLine == chart.productLine
           && $0.tier == chart.tier
       }
+      // From the first charted period: the years before a line's history are not the chart.
+      let points = Array((cell?.series ?? []).drop { $0.rate == nil })
       let svg = SmallChartSVG(
-        points: cell?.series ?? [], title: title, scale: scale, text: text,
+        points: points, title: title, scale: scale, text: text,
         median: chart.median, label: .chartRunLabel, width: 480, height: 150)
       html += "<figure>\n\(svg.render())\n<figcaption class=\"note\">"
       html += e(text.runChartSentence(chart, scale: scale)) + "</figcaption>\n</figure>\n"
