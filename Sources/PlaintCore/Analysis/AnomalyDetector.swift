@@ -307,6 +307,7 @@ private struct SeriesState {
         dispersion: max(sigmaZ * sigmaZ, estimate.phi ?? 1))
       point.pValue = max(t, skewed)
     }
+    if settings.shares, let estimate { point.pValue = ShareChart.pValue(point, estimate) }
     let baselineCount = estimate?.periods ?? 0
     let fired = rulePoint.map { tracker.push($0).map(\.rule) } ?? []
     return Draft(

@@ -20,6 +20,23 @@ public enum ShareChart {
     }
   }
 
+  /// The one-sided p-value of a share point: Fisher's exact test of the period's count against
+  /// the baseline's (the issue's complaints and the rest, now and in the baseline), the share
+  /// analogue of the conditional test the detector uses for rates. It allows for the baseline
+  /// being an estimate, and keeps an issue expecting one or two complaints from passing the
+  /// family on a normal tail. On Laney p′ it is at least the normal tail of the Laney z.
+  static func pValue(_ point: ChartPoint, _ estimate: BaselineEstimate) -> Double? {
+    guard point.status == .ok, let units = point.units, let baselineCount = estimate.totalCount,
+      let baselineUnits = estimate.totalUnits
+    else { return point.pValue }
+    let total = Int(units.rounded())
+    let baselineTotal = Int(baselineUnits.rounded())
+    let exact = ExactTests.fisherUpperTail(
+      point.count, total - point.count, baselineCount, baselineTotal - baselineCount)
+    if point.method == .laneyP { return max(exact, point.pValue ?? 0) }
+    return exact
+  }
+
   /// The detector's settings for shares: the same limits, baseline, gates and family level.
   public static func settings(_ settings: DetectorSettings) -> DetectorSettings {
     var shares = settings
