@@ -167,7 +167,7 @@ struct ReportChartsTests {
     let html = HTMLRenderer().render(bundle)
     #expect(
       html.contains(
-        "Signal: only 1 crossings of the median (fewer than 2), so the level has shifted."))
+        "Signal: too few crossings of the median (1, fewer than 2), so the level has shifted."))
   }
 
   @Test("without sales, a step in one issue's share of a level total is flagged by its p chart")

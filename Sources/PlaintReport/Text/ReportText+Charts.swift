@@ -8,13 +8,13 @@ extension ReportText {
     .runChartsNote:
       "These cells have fewer whole periods than a control chart needs ({0}), so each is drawn as a run chart: its whole periods about their median, judged by Anhøj's rules. A run on one side of the median longer than chance allows, or too few crossings of it, means the level has moved. Points on the median count for neither rule; partial and uncovered periods are gaps.",
     .runChartFacts:
-      "Run chart of {0} whole periods, median {1}: longest run {2} (a run over {3} signals), {4} crossings (fewer than {5} signal).",
+      "Run chart of {0} whole periods, median {1}: longest run {2} points (a signal above {3}), median crossings {4} (a signal below {5}).",
     .runChartNoSignal:
       "No signal: the points vary about their median as chance would.",
     .runChartLongRun:
       "Signal: a run of {0} points on one side of the median (more than {1}), so the level has shifted.",
     .runChartFewCrossings:
-      "Signal: only {0} crossings of the median (fewer than {1}), so the level has shifted.",
+      "Signal: too few crossings of the median ({0}, fewer than {1}), so the level has shifted.",
     .chartRunLabel:
       "Run chart: {0}",
     .chartMedian:
@@ -79,13 +79,13 @@ extension ReportText {
     .runChartsNote:
       "Diese Zellen haben weniger vollständige Perioden, als eine Regelkarte braucht ({0}); jede wird daher als Verlaufsdiagramm gezeigt: ihre vollständigen Perioden um ihren Median, beurteilt nach den Regeln von Anhøj. Ein Lauf auf einer Seite des Medians, der länger ist, als der Zufall erlaubt, oder zu wenige Kreuzungen des Medians bedeuten, dass sich das Niveau verschoben hat. Punkte auf dem Median zählen für keine der Regeln; teilweise und nicht abgedeckte Perioden sind Lücken.",
     .runChartFacts:
-      "Verlaufsdiagramm über {0} vollständige Perioden, Median {1}: längster Lauf {2} (ein Lauf über {3} ist ein Signal), {4} Kreuzungen (weniger als {5} sind ein Signal).",
+      "Verlaufsdiagramm über {0} vollständige Perioden, Median {1}: längster Lauf {2} Punkte (Signal über {3}), Kreuzungen des Medians {4} (Signal unter {5}).",
     .runChartNoSignal:
       "Kein Signal: Die Punkte schwanken um ihren Median, wie der Zufall es täte.",
     .runChartLongRun:
       "Signal: ein Lauf von {0} Punkten auf einer Seite des Medians (mehr als {1}); das Niveau hat sich verschoben.",
     .runChartFewCrossings:
-      "Signal: nur {0} Kreuzungen des Medians (weniger als {1}); das Niveau hat sich verschoben.",
+      "Signal: zu wenige Kreuzungen des Medians ({0}, weniger als {1}); das Niveau hat sich verschoben.",
     .chartRunLabel:
       "Verlaufsdiagramm: {0}",
     .chartMedian:
@@ -150,13 +150,13 @@ extension ReportText {
     .runChartsNote:
       "Ces cellules ont moins de périodes complètes qu'il n'en faut pour une carte de contrôle ({0}) ; chacune est donc tracée en graphique de séquence : ses périodes complètes autour de leur médiane, jugées selon les règles d'Anhøj. Une séquence d'un côté de la médiane plus longue que le hasard ne le permet, ou trop peu de croisements de celle-ci, signifie que le niveau a changé. Les points sur la médiane ne comptent pour aucune règle ; les périodes partielles ou non couvertes sont des lacunes.",
     .runChartFacts:
-      "Graphique de séquence sur {0} périodes complètes, médiane {1} : plus longue séquence {2} (au-delà de {3}, c'est un signal), {4} croisements (moins de {5} donnent un signal).",
+      "Graphique de séquence sur {0} périodes complètes, médiane {1} : plus longue séquence {2} points (signal au-delà de {3}), croisements de la médiane {4} (signal en dessous de {5}).",
     .runChartNoSignal:
       "Aucun signal : les points varient autour de leur médiane comme le ferait le hasard.",
     .runChartLongRun:
       "Signal : une séquence de {0} points d'un côté de la médiane (plus de {1}), le niveau a donc changé.",
     .runChartFewCrossings:
-      "Signal : seulement {0} croisements de la médiane (moins de {1}), le niveau a donc changé.",
+      "Signal : trop peu de croisements de la médiane ({0}, moins de {1}), le niveau a donc changé.",
     .chartRunLabel:
       "Graphique de séquence : {0}",
     .chartMedian:
@@ -221,13 +221,13 @@ extension ReportText {
     .runChartsNote:
       "Estas celdas tienen menos periodos completos de los que necesita un gráfico de control ({0}); por eso cada una se dibuja como gráfico de rachas: sus periodos completos en torno a su mediana, juzgados con las reglas de Anhøj. Una racha a un lado de la mediana más larga de lo que permite el azar, o muy pocos cruces de ella, indica que el nivel ha cambiado. Los puntos sobre la mediana no cuentan para ninguna regla; los periodos parciales o sin cobertura son huecos.",
     .runChartFacts:
-      "Gráfico de rachas de {0} periodos completos, mediana {1}: racha más larga {2} (una racha de más de {3} es una señal), {4} cruces (menos de {5} son una señal).",
+      "Gráfico de rachas de {0} periodos completos, mediana {1}: racha más larga {2} puntos (señal por encima de {3}), cruces de la mediana {4} (señal por debajo de {5}).",
     .runChartNoSignal:
       "Sin señal: los puntos varían en torno a su mediana como lo haría el azar.",
     .runChartLongRun:
       "Señal: una racha de {0} puntos a un lado de la mediana (más de {1}); el nivel ha cambiado.",
     .runChartFewCrossings:
-      "Señal: solo {0} cruces de la mediana (menos de {1}); el nivel ha cambiado.",
+      "Señal: demasiado pocos cruces de la mediana ({0}, menos de {1}); el nivel ha cambiado.",
     .chartRunLabel:
       "Gráfico de rachas: {0}",
     .chartMedian:
@@ -292,13 +292,13 @@ extension ReportText {
     .runChartsNote:
       "Te komórki mają mniej pełnych okresów, niż potrzebuje karta kontrolna ({0}), więc każda jest pokazana jako wykres przebiegu: jej pełne okresy wokół mediany, oceniane regułami Anhøja. Seria po jednej stronie mediany dłuższa, niż pozwala przypadek, albo zbyt mało przecięć mediany oznacza, że poziom się przesunął. Punkty na medianie nie liczą się do żadnej reguły; okresy częściowe i niepokryte są lukami.",
     .runChartFacts:
-      "Wykres przebiegu z {0} pełnych okresów, mediana {1}: najdłuższa seria {2} (seria dłuższa niż {3} to sygnał), {4} przecięć (mniej niż {5} to sygnał).",
+      "Wykres przebiegu z {0} pełnych okresów, mediana {1}: najdłuższa seria, punkty: {2} (sygnał powyżej {3}), przecięcia mediany: {4} (sygnał poniżej {5}).",
     .runChartNoSignal:
       "Brak sygnału: punkty wahają się wokół mediany tak, jak zrobiłby to przypadek.",
     .runChartLongRun:
       "Sygnał: seria {0} punktów po jednej stronie mediany (więcej niż {1}), więc poziom się przesunął.",
     .runChartFewCrossings:
-      "Sygnał: tylko {0} przecięć mediany (mniej niż {1}), więc poziom się przesunął.",
+      "Sygnał: za mało przecięć mediany ({0}, mniej niż {1}), więc poziom się przesunął.",
     .chartRunLabel:
       "Wykres przebiegu: {0}",
     .chartMedian:
@@ -363,13 +363,13 @@ extension ReportText {
     .runChartsNote:
       "Bu hücrelerin tam dönem sayısı bir kontrol grafiğinin gerektirdiğinden azdır ({0}); bu yüzden her biri seri grafiği olarak çizilir: tam dönemleri medyanları etrafında, Anhøj kurallarıyla değerlendirilir. Medyanın bir yanında şansın izin verdiğinden uzun bir seri ya da medyanın çok az kesilmesi düzeyin kaydığını gösterir. Medyan üzerindeki noktalar hiçbir kurala sayılmaz; kısmi ve kapsanmayan dönemler boşluktur.",
     .runChartFacts:
-      "{0} tam dönemlik seri grafiği, medyan {1}: en uzun seri {2} ({3} üzerindeki bir seri sinyaldir), {4} kesişme ({5} altı sinyaldir).",
+      "{0} tam dönemlik seri grafiği, medyan {1}: en uzun seri {2} nokta ({3} üzeri sinyaldir), medyan kesişmesi {4} ({5} altı sinyaldir).",
     .runChartNoSignal:
       "Sinyal yok: noktalar medyan etrafında şansın yapacağı gibi değişiyor.",
     .runChartLongRun:
       "Sinyal: medyanın bir yanında {0} noktalık seri ({1} üzerinde), yani düzey kaydı.",
     .runChartFewCrossings:
-      "Sinyal: medyan yalnızca {0} kez kesildi ({1} altında), yani düzey kaydı.",
+      "Sinyal: medyan çok az kesildi ({0}, {1} altında), yani düzey kaydı.",
     .chartRunLabel:
       "Seri grafiği: {0}",
     .chartMedian:
@@ -434,13 +434,13 @@ extension ReportText {
     .runChartsNote:
       "Αυτά τα κελιά έχουν λιγότερες πλήρεις περιόδους από όσες χρειάζεται ένα διάγραμμα ελέγχου ({0}), γι' αυτό το καθένα σχεδιάζεται ως διάγραμμα ροής: οι πλήρεις περίοδοί του γύρω από τη διάμεσό τους, με τους κανόνες του Anhøj. Μια σειρά στη μία πλευρά της διαμέσου μεγαλύτερη από όσο επιτρέπει η τύχη, ή πολύ λίγες διασταυρώσεις της, σημαίνει ότι το επίπεδο μετακινήθηκε. Τα σημεία πάνω στη διάμεσο δεν μετρούν για κανέναν κανόνα· οι μερικές και οι μη καλυμμένες περίοδοι είναι κενά.",
     .runChartFacts:
-      "Διάγραμμα ροής {0} πλήρων περιόδων, διάμεσος {1}: μεγαλύτερη σειρά {2} (σειρά πάνω από {3} είναι σήμα), {4} διασταυρώσεις (λιγότερες από {5} είναι σήμα).",
+      "Διάγραμμα ροής {0} πλήρων περιόδων, διάμεσος {1}: μεγαλύτερη σειρά {2} σημεία (σήμα πάνω από {3}), διασταυρώσεις της διαμέσου {4} (σήμα κάτω από {5}).",
     .runChartNoSignal:
       "Κανένα σήμα: τα σημεία κυμαίνονται γύρω από τη διάμεσο όπως θα έκανε η τύχη.",
     .runChartLongRun:
       "Σήμα: σειρά {0} σημείων στη μία πλευρά της διαμέσου (πάνω από {1}), άρα το επίπεδο μετακινήθηκε.",
     .runChartFewCrossings:
-      "Σήμα: μόνο {0} διασταυρώσεις της διαμέσου (λιγότερες από {1}), άρα το επίπεδο μετακινήθηκε.",
+      "Σήμα: πολύ λίγες διασταυρώσεις της διαμέσου ({0}, λιγότερες από {1}), άρα το επίπεδο μετακινήθηκε.",
     .chartRunLabel:
       "Διάγραμμα ροής: {0}",
     .chartMedian:
@@ -505,13 +505,13 @@ extension ReportText {
     .runChartsNote:
       "这些单元的完整周期少于控制图所需（{0}），因此各以游程图呈现：其完整周期围绕中位数分布，按 Anhøj 规则判断。中位数一侧的游程长于偶然所允许的长度，或穿越中位数的次数过少，都表示水平已经移动。落在中位数上的点不计入任何规则；部分覆盖和未覆盖的周期为空缺。",
     .runChartFacts:
-      "{0} 个完整周期的游程图，中位数 {1}：最长游程 {2}（超过 {3} 即为信号），穿越 {4} 次（少于 {5} 即为信号）。",
+      "{0} 个完整周期的游程图，中位数 {1}：最长游程 {2} 个点（超过 {3} 即为信号），穿越中位数 {4} 次（少于 {5} 即为信号）。",
     .runChartNoSignal:
       "无信号：各点围绕中位数的波动与偶然一致。",
     .runChartLongRun:
       "信号：中位数一侧连续 {0} 个点（超过 {1}），水平已经移动。",
     .runChartFewCrossings:
-      "信号：仅穿越中位数 {0} 次（少于 {1}），水平已经移动。",
+      "信号：穿越中位数的次数过少（{0}，少于 {1}），水平已经移动。",
     .chartRunLabel:
       "游程图：{0}",
     .chartMedian:
