@@ -26,6 +26,7 @@ struct SmallChartSVG: Sendable {
     .chart.mini .mini-limit{stroke:#d0661f;stroke-width:1;stroke-dasharray:1.5 2;fill:none}
     .chart.mini .signal{fill:#8e1b1b;stroke:none}
     .runs figure{max-width:520px;margin:8px 0}
+    @media print{.cells{grid-template-columns:repeat(3,1fr)}}
     """
 
   func render() -> String {
