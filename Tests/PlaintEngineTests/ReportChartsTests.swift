@@ -231,21 +231,28 @@ struct ReportChartsTests {
     #expect(csv.contains("\(months[17]),product.leak,\(leak.count),120,"))
   }
 
-  @Test("with sales there are rates, so no share charts")
+  @Test("with sales there are rates, so no share charts: shares is null and nothing is drawn")
   func salesMeanNoShares() throws {
-    // The demo-like path is covered by the demo report; here the model says null and the
-    // renderers draw nothing for a report that carries no shares.
-    var report = ReportModel(
-      period: "2026-01", granularity: "month",
-      method: ReportModel.Method(
-        name: "auto", sigma: 3, baselinePeriods: 12, minBaselinePeriods: 6, minCount: 3,
-        fdr: 0.03, rules: [], exposure: ReportModel.Method.salesExposure, description: ""),
-      totals: ReportModel.Totals(complaints: 0, units: nil, rate: nil, classifiedShare: nil))
-    report.shares = nil
-    let bundle = ReportBundle(report: report, generatedBy: "plaint test")
+    let months = try KettleExport.months(from: "2024-01", count: 14)
+    let scratch = try KettleExport.project(
+      months: months.map { ($0, ["product.defect": 40, "product.leak": 12]) })
+    defer { scratch.remove() }
+    let sales = months.map { "\($0),Kettles,consumer,10000" }
+    _ = try scratch.file(
+      "sales.csv", (["period,product_line,tier,units"] + sales).joined(separator: "\n") + "\n")
+    let config = scratch.folder.appendingPathComponent("plaint.yml")
+    let yaml = try String(contentsOf: config, encoding: .utf8)
+      .replacingOccurrences(
+        of: "taxonomy: taxonomy.yml", with: "taxonomy: taxonomy.yml\nsales: sales.csv")
+    try yaml.write(to: config, atomically: true, encoding: .utf8)
+    let bundle = try KettleExport.bundle(scratch, period: months[13])
+    #expect(bundle.report.method.exposure == ReportModel.Method.salesExposure)
+    #expect(bundle.report.shares == nil)
     #expect(!HTMLRenderer().render(bundle).contains("id=\"shares\""))
-    let json = String(decoding: try JSONRenderer().render(report), as: UTF8.self)
-    #expect(json.contains("\"shares\" : null") || json.contains("\"shares\":null"))
+    let json = String(decoding: try JSONRenderer().render(bundle.report), as: UTF8.self)
+    #expect(json.contains("\"shares\" : null"))
+    let csv = CSVRenderer().render(bundle).first { $0.name == "shares.csv" }?.contents
+    #expect(csv == "period,issue,count,total,share,center,ucl,lcl,status,chart\n")
   }
 
   @Test("each product line's vital few carry their change against the window before")
