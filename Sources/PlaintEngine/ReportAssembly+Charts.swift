@@ -142,14 +142,14 @@ extension ReportAssembly {
         if then.contains(ticket.period) { previous[ticket.issueKey, default: 0] += 1 }
       }
       let same = comparable(line)
-      for key in previous.keys where counts[key] == nil { counts[key] = 0 }
-      let rows = Pareto.table(
-        counts.map { (key: $0.key, count: $0.value) }, threshold: configuration.pareto.threshold
+      let rows = Drivers.table(
+        current: counts, previous: same ? previous : nil,
+        threshold: configuration.pareto.threshold
       ).map { row in
         ReportModel.DriverRow(
-          issue: row.key, count: row.count, share: row.share, cumulative: row.cumulative,
-          vital: row.vital, previousCount: same ? previous[row.key] ?? 0 : nil,
-          change: same ? row.count - (previous[row.key] ?? 0) : nil)
+          issue: row.pareto.key, count: row.pareto.count, share: row.pareto.share,
+          cumulative: row.pareto.cumulative, vital: row.pareto.vital,
+          previousCount: row.previousCount, change: row.change)
       }
       return ReportModel.DriverTable(
         anomalyID: anomalyID, category: category, productLine: line, tier: tier,
