@@ -223,6 +223,11 @@ struct ReportChartsTests {
     let html = HTMLRenderer().render(bundle)
     #expect(html.contains("<section id=\"shares\">"))
     #expect(html.contains("Share chart of product.leak on a \(leak.chart) chart"))
+    // Beside it, the count chart of the product category, level throughout.
+    let section = try #require(html.range(of: "<section id=\"shares\">"))
+    let shown = html[section.lowerBound...].prefix { $0 != "§" }
+    let end = try #require(shown.range(of: "</section>"))
+    #expect(shown[..<end.lowerBound].contains("aria-label=\"Control chart: product / * / *\""))
     let markdown = MarkdownRenderer().render(bundle)
     #expect(markdown.contains("## Shares of all complaints"))
     #expect(markdown.contains("- product.leak: \(leak.count) of 120 complaints"))

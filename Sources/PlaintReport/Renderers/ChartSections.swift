@@ -70,9 +70,25 @@ struct ChartSectionsHTML: Sendable {
       var chart = ControlChartSVG(points: series.series, title: text.issue(series.issue))
       chart.text = text
       chart.scale = RateScale(sharesIn: text)
+      // Beside it, the count chart of the issue's category over every line: a share that steps
+      // up while the count stays level is a change in the mix, not in the volume.
+      let category = String(series.issue.prefix { $0 != "." })
+      let counts = report.rollups.first {
+        $0.category == category && $0.productLine == "*" && $0.tier == "*"
+      }
+      html += counts == nil ? "" : "<div class=\"pair\">\n"
       html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
       html += e(text(.figShareChart, text.issue(series.issue), series.chart))
       html += "</figcaption>\n</figure>\n"
+      if let counts {
+        var countChart = ControlChartSVG(
+          points: counts.series, title: text.cell(counts.category, "*", "*"),
+          perThousandUnits: false)
+        countChart.text = text
+        html += "<figure>\n\(countChart.render())\n<figcaption class=\"note\">"
+        html += e(text.cell(counts.category, "*", "*")) + ": " + text(.figChart, e(counts.chart))
+        html += text[.figLegend] + text[.sentenceEnd] + "</figcaption>\n</figure>\n</div>\n"
+      }
     }
     return html + "</section>\n"
   }
