@@ -225,7 +225,7 @@ struct ReportChartsTests {
     #expect(html.contains("Share chart of product.leak on a \(leak.chart) chart"))
     // Beside it, the count chart of the product category, level throughout.
     let section = try #require(html.range(of: "<section id=\"shares\">"))
-    let shown = html[section.lowerBound...].prefix { $0 != "§" }
+    let shown = html[section.lowerBound...]
     let end = try #require(shown.range(of: "</section>"))
     #expect(shown[..<end.lowerBound].contains("aria-label=\"Control chart: product / * / *\""))
     let markdown = MarkdownRenderer().render(bundle)
