@@ -230,6 +230,11 @@ struct ReportChartsTests {
     #expect(shown[..<end.lowerBound].contains("aria-label=\"Control chart: product / * / *\""))
     let markdown = MarkdownRenderer().render(bundle)
     #expect(markdown.contains("## Shares of all complaints"))
+    // Under the anomalies, where the quiet cells would otherwise have the last word.
+    #expect(
+      markdown.contains(
+        "The mix of complaints moved: the share of product.leak is above the upper limit of its "
+          + "share chart."))
     #expect(markdown.contains("- product.leak: \(leak.count) of 120 complaints"))
     #expect(markdown.contains("\(leak.chart) chart; anomaly"))
     let csv = CSVRenderer().render(bundle).first { $0.name == "shares.csv" }?.contents ?? ""

@@ -41,6 +41,10 @@ extension LanguageFixture {
           issue: "product.defect", period: period, kind: "watch", count: 30, total: 120,
           share: 0.25, center: 0.2, ucl: 0.24, chart: "laney_p", rules: ["beyond_limit"],
           pValue: 0.01, qValue: 0.2),
+        .init(
+          issue: "product.defect", period: period, kind: "anomaly", count: 40, total: 120,
+          share: 0.33, center: 0.2, ucl: 0.28, chart: "laney_p", rules: ["beyond_limit"],
+          pValue: 0.0001, qValue: 0.001),
       ])
     let rows: [ReportModel.DriverRow] = [
       .init(
@@ -79,11 +83,18 @@ extension LanguageFixture {
     return bundle
   }
 
-  /// Shares that did not move, and drivers with no window before them.
+  /// One share that moved, and drivers with no window before them.
   static func chartsQuiet() -> ReportBundle {
     var bundle = charts()
-    bundle.report.shares?.flagged = []
+    bundle.report.shares?.flagged.removeLast()
     bundle.report.drivers.previousPeriods = []
+    return bundle
+  }
+
+  /// Shares that did not move.
+  static func chartsCalm() -> ReportBundle {
+    var bundle = charts()
+    bundle.report.shares?.flagged = []
     return bundle
   }
 }

@@ -333,7 +333,7 @@ enum LanguageFixture {
 
   /// Every fixture bundle: between them they reach every section and sentence.
   static func all() -> [ReportBundle] {
-    [busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet()]
+    [busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm()]
   }
 
   /// `bundle` with its report in `language`.

@@ -93,6 +93,13 @@ struct ChartSectionsHTML: Sendable {
     return html + "</section>\n"
   }
 
+  /// One sentence under the anomalies when an issue's share is an anomaly: the cells may be
+  /// quiet while the mix moves.
+  func sharesMoved(_ report: ReportModel) -> String {
+    guard let line = text.sharesMoved(report) else { return "" }
+    return "<p class=\"bad\"><a href=\"#shares\">\(e(line))</a></p>\n"
+  }
+
   // MARK: - Drivers
 
   func drivers(_ report: ReportModel) -> String {
@@ -217,6 +224,11 @@ struct ChartSectionsMarkdown: Sendable {
     return lines + [""]
   }
 
+  func sharesMoved(_ report: ReportModel) -> [String] {
+    guard let line = text.sharesMoved(report) else { return [] }
+    return ["", escape(line)]
+  }
+
   func drivers(_ report: ReportModel) -> [String] {
     let drivers = report.drivers
     guard !drivers.productLines.isEmpty else { return [] }
@@ -261,6 +273,14 @@ extension ReportText {
         " " + self(.runChartFewCrossings, count(chart.crossings), count(chart.crossingsLimit))
     }
     return sentence
+  }
+
+  /// "The mix of complaints moved: …" naming the issues whose share is an anomaly; nil when none.
+  func sharesMoved(_ report: ReportModel) -> String? {
+    let moved = (report.shares?.flagged ?? []).filter { $0.kind == "anomaly" }
+    guard !moved.isEmpty else { return nil }
+    let names = moved.map { issue($0.issue) }.joined(separator: self[.listSeparator])
+    return plural(moved.count, .sharesMovedOne, .sharesMovedOther, names)
   }
 
   /// The note above the driver tables: the threshold and the two windows.

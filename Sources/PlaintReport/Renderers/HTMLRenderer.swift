@@ -135,6 +135,7 @@ public struct HTMLRenderer: Sendable {
     } else {
       html += anomalyTable(report.anomalies, scale: scale, linked: true)
     }
+    html += ChartSectionsHTML(text: text).sharesMoved(report)
 
     html += "<h2>\(text[.headingVitalFew])</h2>\n<div class=\"vital-few\">\n"
     html += vitalList(

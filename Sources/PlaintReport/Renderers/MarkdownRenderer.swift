@@ -30,6 +30,7 @@ public struct MarkdownRenderer: Sendable {
       lines.append("")
     }
     lines.append(contentsOf: anomalies(report))
+    lines.append(contentsOf: ChartSectionsMarkdown(text: text).sharesMoved(report))
     lines.append("")
     lines.append(contentsOf: vitalFew(report))
     lines.append("")

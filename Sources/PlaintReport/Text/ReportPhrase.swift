@@ -403,4 +403,6 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case allCellsNote
   case chartSmallLabel
   case mdAllCells
+  case sharesMovedOne
+  case sharesMovedOther
 }

@@ -71,6 +71,10 @@ extension ReportText {
       "Small chart: {0}",
     .mdAllCells:
       "Every cell's chart, flagged or not, is drawn in index.html ({0}).",
+    .sharesMovedOne:
+      "The mix of complaints moved: the share of {1} is above the upper limit of its share chart.",
+    .sharesMovedOther:
+      "The mix of complaints moved: the shares of {1} are above the upper limits of their share charts.",
   ]
 
   static let germanChartPhrases: [ReportPhrase: String] = [
@@ -142,6 +146,10 @@ extension ReportText {
       "Kleine Karte: {0}",
     .mdAllCells:
       "Die Karte jeder Zelle, auffällig oder nicht, steht in index.html ({0}).",
+    .sharesMovedOne:
+      "Die Mischung der Beschwerden hat sich verschoben: Der Anteil von {1} liegt über der oberen Grenze seiner Anteilskarte.",
+    .sharesMovedOther:
+      "Die Mischung der Beschwerden hat sich verschoben: Die Anteile von {1} liegen über den oberen Grenzen ihrer Anteilskarten.",
   ]
 
   static let frenchChartPhrases: [ReportPhrase: String] = [
@@ -213,6 +221,10 @@ extension ReportText {
       "Petite carte : {0}",
     .mdAllCells:
       "La carte de chaque cellule, signalée ou non, figure dans index.html ({0}).",
+    .sharesMovedOne:
+      "La répartition des réclamations a changé : la part de {1} dépasse la limite supérieure de sa carte des parts.",
+    .sharesMovedOther:
+      "La répartition des réclamations a changé : les parts de {1} dépassent les limites supérieures de leurs cartes des parts.",
   ]
 
   static let spanishChartPhrases: [ReportPhrase: String] = [
@@ -284,6 +296,10 @@ extension ReportText {
       "Gráfico pequeño: {0}",
     .mdAllCells:
       "El gráfico de cada celda, señalada o no, está en index.html ({0}).",
+    .sharesMovedOne:
+      "La mezcla de reclamaciones se ha movido: la cuota de {1} supera el límite superior de su gráfico de cuotas.",
+    .sharesMovedOther:
+      "La mezcla de reclamaciones se ha movido: las cuotas de {1} superan los límites superiores de sus gráficos de cuotas.",
   ]
 
   static let polishChartPhrases: [ReportPhrase: String] = [
@@ -355,6 +371,10 @@ extension ReportText {
       "Mała karta: {0}",
     .mdAllCells:
       "Karta każdej komórki, oznaczonej lub nie, jest w index.html ({0}).",
+    .sharesMovedOne:
+      "Struktura reklamacji się zmieniła: udział {1} przekracza górną granicę swojej karty udziałów.",
+    .sharesMovedOther:
+      "Struktura reklamacji się zmieniła: udziały {1} przekraczają górne granice swoich kart udziałów.",
   ]
 
   static let turkishChartPhrases: [ReportPhrase: String] = [
@@ -426,6 +446,10 @@ extension ReportText {
       "Küçük grafik: {0}",
     .mdAllCells:
       "İşaretli olsun olmasın her hücrenin grafiği index.html içindedir ({0}).",
+    .sharesMovedOne:
+      "Şikâyetlerin dağılımı değişti: {1} payı, pay grafiğinin üst sınırının üzerinde.",
+    .sharesMovedOther:
+      "Şikâyetlerin dağılımı değişti: {1} payları, pay grafiklerinin üst sınırlarının üzerinde.",
   ]
 
   static let greekChartPhrases: [ReportPhrase: String] = [
@@ -497,6 +521,10 @@ extension ReportText {
       "Μικρό διάγραμμα: {0}",
     .mdAllCells:
       "Το διάγραμμα κάθε κελιού, επισημασμένου ή όχι, βρίσκεται στο index.html ({0}).",
+    .sharesMovedOne:
+      "Η σύνθεση των παραπόνων άλλαξε: το μερίδιο του {1} είναι πάνω από το άνω όριο του διαγράμματος μεριδίων του.",
+    .sharesMovedOther:
+      "Η σύνθεση των παραπόνων άλλαξε: τα μερίδια των {1} είναι πάνω από τα άνω όρια των διαγραμμάτων μεριδίων τους.",
   ]
 
   static let chineseChartPhrases: [ReportPhrase: String] = [
@@ -568,5 +596,9 @@ extension ReportText {
       "小图：{0}",
     .mdAllCells:
       "每个单元的图（无论是否被标记）都在 index.html 中（{0}）。",
+    .sharesMovedOne:
+      "投诉构成发生了变化：{1} 的比例高于其比例图的上限。",
+    .sharesMovedOther:
+      "投诉构成发生了变化：{1} 的比例高于各自比例图的上限。",
   ]
 }
