@@ -20,12 +20,14 @@ extension ReportAssembly {
       let whole = cell.series.filter { $0.rate != nil }
       guard whole.contains(where: { $0.count > 0 }) else { return nil }
       let analysis = RunChart.analyse(cell.series.map(\.rate))
-      return ReportModel.RunChart(
+      var chart = ReportModel.RunChart(
         category: cell.category, productLine: cell.productLine, tier: cell.tier,
         periods: whole.count, median: analysis.median, useful: analysis.useful,
         longestRun: analysis.longestRun, longestRunLimit: analysis.longestRunLimit,
         crossings: analysis.crossings, crossingsLimit: analysis.crossingsLimit,
         rules: analysis.rules.map(\.rawValue))
+      chart.judged = analysis.judged
+      return chart
     }
   }
 

@@ -120,8 +120,10 @@ struct ReportChartsTests {
   @Test("a 4-period history gets a run chart, named as one, with its verdict in words")
   func fourPeriodHistoryGetsARunChart() throws {
     let months = try KettleExport.months(from: "2025-06", count: 4)
+    let defects = [40, 52, 47, 58]
     let scratch = try KettleExport.project(
-      months: months.map { ($0, ["product.defect": 40, "product.leak": 10]) })
+      months: months.enumerated().map { ($1, ["product.defect": defects[$0], "product.leak": 10]) }
+    )
     defer { scratch.remove() }
     let bundle = try KettleExport.bundle(scratch, period: "2025-09")
     let report = bundle.report
@@ -131,22 +133,22 @@ struct ReportChartsTests {
     #expect(cell.series.last?.status == "insufficient_history")
     let chart = try #require(report.runCharts.first { $0.category == "product" })
     #expect(chart.periods == 4)
-    #expect(chart.median == 50)
-    #expect(chart.rules.isEmpty)
+    #expect(chart.median == 59.5)
+    #expect(chart.judged && chart.rules.isEmpty)
     // The service cell had no complaint at all: nothing to chart.
     #expect(!report.runCharts.contains { $0.category == "service" })
 
     let html = HTMLRenderer().render(bundle)
     #expect(html.contains("<section id=\"run-charts\""))
     #expect(html.contains("Short histories: run charts"))
-    #expect(html.contains("Run chart of 4 whole periods, median 50.00"))
+    #expect(html.contains("Run chart of 4 whole periods, median 59.50"))
     #expect(html.contains("No signal: the points vary about their median as chance would."))
     #expect(html.contains("aria-label=\"Run chart: product / Kettles / consumer\""))
     let markdown = MarkdownRenderer().render(bundle)
     #expect(markdown.contains("## Short histories: run charts"))
     #expect(markdown.contains("Run chart of 4 whole periods"))
     let csv = CSVRenderer().render(bundle).first { $0.name == "run-charts.csv" }?.contents ?? ""
-    #expect(csv.contains("product,Kettles,consumer,4,50,"))
+    #expect(csv.contains("product,Kettles,consumer,4,59.5,4,1,5,3,0,,true,run chart (Anhøj)\n"))
   }
 
   @Test("a short history that rises month after month fires the long-run rule, and says so")

@@ -20,6 +20,14 @@ extension LanguageFixture {
       .init(
         category: "product", productLine: "Kettles", tier: "consumer", periods: 4, median: 8,
         useful: 4, longestRun: 2, longestRunLimit: 5, crossings: 2, crossingsLimit: 0, rules: []),
+      {
+        var sparse = ReportModel.RunChart(
+          category: "service", productLine: "Blenders", tier: "consumer", periods: 16, median: 0,
+          useful: 7, longestRun: 7, longestRunLimit: 6, crossings: 0, crossingsLimit: 2,
+          rules: [])
+        sparse.judged = false
+        return sparse
+      }(),
     ]
     let shareSeries = periods.map { period in
       ReportModel.Point(

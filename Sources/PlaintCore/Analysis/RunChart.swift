@@ -26,9 +26,17 @@ public struct RunChartAnalysis: Sendable, Hashable, Codable {
   public var crossings: Int
   /// Fewer crossings than this signal: the lower 5 % point of Binomial(n − 1, ½).
   public var crossingsLimit: Int
+  /// The charted values, useful or not.
+  public var points: Int
 
-  /// The rules the series breaks, in declaration order.
+  /// Whether the rules can be read at all: not when over half the points sit on the median (a
+  /// count that is mostly 0 has a median of 0, and its few other months, all above it, would
+  /// make a "run" out of nothing but sparseness).
+  public var judged: Bool { useful * 2 >= points && points > 0 }
+
+  /// The rules the series breaks, in declaration order; none when it cannot be judged.
   public var rules: [RunChartRule] {
+    guard judged else { return [] }
     var rules: [RunChartRule] = []
     if longestRun > longestRunLimit { rules.append(.longRun) }
     if crossings < crossingsLimit { rules.append(.fewCrossings) }
@@ -70,7 +78,8 @@ public enum RunChart {
     let n = sides.count
     return RunChartAnalysis(
       median: median, useful: n, longestRun: longest, longestRunLimit: longestRunLimit(n),
-      crossings: crossings, crossingsLimit: crossingsLimit(n))
+      crossings: crossings, crossingsLimit: crossingsLimit(n),
+      points: values.compactMap { $0 }.count)
   }
 
   /// round(log₂ n + 3): a run of more useful points than this is unlikely by chance. Never a

@@ -20,6 +20,9 @@ extension ReportModel {
     public var crossingsLimit: Int
     /// The rules that fired: "long_run", "few_crossings"; empty when none did.
     public var rules: [String]
+    /// False when over half the periods sit on the median (mostly months without a complaint):
+    /// the rules are not applied.
+    public var judged: Bool = true
 
     public init(
       category: String, productLine: String, tier: String, periods: Int, median: Double?,
@@ -40,7 +43,7 @@ extension ReportModel {
     }
 
     enum CodingKeys: String, CodingKey {
-      case category, tier, periods, median, useful, crossings, rules
+      case category, tier, periods, median, useful, crossings, rules, judged
       case productLine = "product_line"
       case longestRun = "longest_run"
       case longestRunLimit = "longest_run_limit"

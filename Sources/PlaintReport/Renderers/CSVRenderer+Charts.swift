@@ -3,14 +3,15 @@ extension CSVRenderer {
   func runCharts(_ charts: [ReportModel.RunChart]) -> String {
     let header = [
       "category", "product_line", "tier", "periods", "median", "useful", "longest_run",
-      "longest_run_limit", "crossings", "crossings_limit", "rules", "method",
+      "longest_run_limit", "crossings", "crossings_limit", "rules", "judged", "method",
     ]
     let rows: [[CSVField]] = charts.map {
       [
         .text($0.category), .text($0.productLine), .text($0.tier), .integer($0.periods),
         .number($0.median), .integer($0.useful), .integer($0.longestRun),
         .integer($0.longestRunLimit), .integer($0.crossings), .integer($0.crossingsLimit),
-        .text($0.rules.joined(separator: ";")), .text("run chart (Anhøj)"),
+        .text($0.rules.joined(separator: ";")), .text($0.judged ? "true" : "false"),
+        .text("run chart (Anhøj)"),
       ]
     }
     return table(header, rows)

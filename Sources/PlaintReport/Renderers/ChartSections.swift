@@ -261,7 +261,9 @@ extension ReportText {
     var sentence = self(
       .runChartFacts, count(chart.periods), scale.format(chart.median), count(chart.longestRun),
       count(chart.longestRunLimit), count(chart.crossings), count(chart.crossingsLimit))
-    if chart.rules.isEmpty {
+    if !chart.judged {
+      sentence += " " + self[.runChartNotJudged]
+    } else if chart.rules.isEmpty {
       sentence += " " + self[.runChartNoSignal]
     }
     if chart.rules.contains(RunChartRule.longRun.rawValue) {

@@ -405,4 +405,5 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case mdAllCells
   case sharesMovedOne
   case sharesMovedOther
+  case runChartNotJudged
 }

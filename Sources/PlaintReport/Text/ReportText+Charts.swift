@@ -75,6 +75,8 @@ extension ReportText {
       "The mix of complaints moved: the share of {1} is above the upper limit of its share chart.",
     .sharesMovedOther:
       "The mix of complaints moved: the shares of {1} are above the upper limits of their share charts.",
+    .runChartNotJudged:
+      "No verdict: over half the periods sit exactly on the median (a count mostly 0, or flat), so runs about it would say nothing.",
   ]
 
   static let germanChartPhrases: [ReportPhrase: String] = [
@@ -150,6 +152,8 @@ extension ReportText {
       "Die Mischung der Beschwerden hat sich verschoben: Der Anteil von {1} liegt über der oberen Grenze seiner Anteilskarte.",
     .sharesMovedOther:
       "Die Mischung der Beschwerden hat sich verschoben: Die Anteile von {1} liegen über den oberen Grenzen ihrer Anteilskarten.",
+    .runChartNotJudged:
+      "Kein Urteil: Mehr als die Hälfte der Perioden liegt genau auf dem Median (eine Anzahl meist 0 oder gleichbleibend); Läufe um ihn sagten nichts aus.",
   ]
 
   static let frenchChartPhrases: [ReportPhrase: String] = [
@@ -225,6 +229,8 @@ extension ReportText {
       "La répartition des réclamations a changé : la part de {1} dépasse la limite supérieure de sa carte des parts.",
     .sharesMovedOther:
       "La répartition des réclamations a changé : les parts de {1} dépassent les limites supérieures de leurs cartes des parts.",
+    .runChartNotJudged:
+      "Pas de verdict : plus de la moitié des périodes sont exactement sur la médiane (un nombre presque toujours nul, ou constant) ; des séquences autour d'elle ne diraient rien.",
   ]
 
   static let spanishChartPhrases: [ReportPhrase: String] = [
@@ -300,6 +306,8 @@ extension ReportText {
       "La mezcla de reclamaciones se ha movido: la cuota de {1} supera el límite superior de su gráfico de cuotas.",
     .sharesMovedOther:
       "La mezcla de reclamaciones se ha movido: las cuotas de {1} superan los límites superiores de sus gráficos de cuotas.",
+    .runChartNotJudged:
+      "Sin veredicto: más de la mitad de los periodos están justo sobre la mediana (un recuento casi siempre 0, o constante); las rachas en torno a ella no dirían nada.",
   ]
 
   static let polishChartPhrases: [ReportPhrase: String] = [
@@ -375,6 +383,8 @@ extension ReportText {
       "Struktura reklamacji się zmieniła: udział {1} przekracza górną granicę swojej karty udziałów.",
     .sharesMovedOther:
       "Struktura reklamacji się zmieniła: udziały {1} przekraczają górne granice swoich kart udziałów.",
+    .runChartNotJudged:
+      "Brak oceny: ponad połowa okresów leży dokładnie na medianie (liczba prawie zawsze 0 albo stała), więc serie wokół niej nic by nie powiedziały.",
   ]
 
   static let turkishChartPhrases: [ReportPhrase: String] = [
@@ -450,6 +460,8 @@ extension ReportText {
       "Şikâyetlerin dağılımı değişti: {1} payı, pay grafiğinin üst sınırının üzerinde.",
     .sharesMovedOther:
       "Şikâyetlerin dağılımı değişti: {1} payları, pay grafiklerinin üst sınırlarının üzerinde.",
+    .runChartNotJudged:
+      "Karar yok: dönemlerin yarısından fazlası tam medyan üzerinde (çoğunlukla 0 ya da sabit bir sayı); etrafındaki seriler hiçbir şey söylemezdi.",
   ]
 
   static let greekChartPhrases: [ReportPhrase: String] = [
@@ -525,6 +537,8 @@ extension ReportText {
       "Η σύνθεση των παραπόνων άλλαξε: το μερίδιο του {1} είναι πάνω από το άνω όριο του διαγράμματος μεριδίων του.",
     .sharesMovedOther:
       "Η σύνθεση των παραπόνων άλλαξε: τα μερίδια των {1} είναι πάνω από τα άνω όρια των διαγραμμάτων μεριδίων τους.",
+    .runChartNotJudged:
+      "Καμία ετυμηγορία: πάνω από τις μισές περιόδους βρίσκονται ακριβώς πάνω στη διάμεσο (ένας αριθμός σχεδόν πάντα 0 ή σταθερός), οπότε οι σειρές γύρω της δεν θα έλεγαν τίποτα.",
   ]
 
   static let chineseChartPhrases: [ReportPhrase: String] = [
@@ -600,5 +614,7 @@ extension ReportText {
       "投诉构成发生了变化：{1} 的比例高于其比例图的上限。",
     .sharesMovedOther:
       "投诉构成发生了变化：{1} 的比例高于各自比例图的上限。",
+    .runChartNotJudged:
+      "不作判断：超过一半的周期正好落在中位数上（计数多为 0 或保持不变），围绕它的游程说明不了什么。",
   ]
 }

@@ -123,6 +123,26 @@ struct RunChartTests {
     }
   }
 
+  @Test("a count that is mostly zero is not judged: its other months would all be one 'run'")
+  func sparseSeriesAreNotJudged() {
+    // Nine months without a complaint and seven with some: the median is 0.
+    let sparse: [Double?] = [0, 3, 0, 0, 1, 0, 2, 0, 0, 4, 0, 1, 0, 5, 2, 0]
+    let analysis = RunChart.analyse(sparse)
+    #expect(analysis.median == 0)
+    #expect(analysis.useful == 7 && analysis.points == 16)
+    #expect(analysis.longestRun == 7 && analysis.longestRunLimit == 6)
+    #expect(!analysis.judged && analysis.rules.isEmpty)
+    // Half of them on the median is still judged.
+    var random = SplitMix64(seed: 15_07)
+    for _ in 0..<300 {
+      let n = 1 + random.next(below: 40)
+      let values: [Double?] = (0..<n).map { _ in Double(random.next(below: 3)) }
+      let result = RunChart.analyse(values)
+      #expect(result.judged == (result.useful * 2 >= n))
+      if !result.judged { #expect(result.rules.isEmpty) }
+    }
+  }
+
   @Test("no values, or one: no median crossings to count and nothing fires")
   func tinySeries() {
     #expect(RunChart.analyse([]).median == nil)
