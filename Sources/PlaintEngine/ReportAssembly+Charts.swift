@@ -64,12 +64,18 @@ extension ReportAssembly {
     var shares = ReportModel.Shares()
     for issue in observations.keys.sorted() {
       guard let series = judged[issue] else { continue }
+      var points = series.points.enumerated().map { at, point in
+        self.point(point, grid.periods[at])
+      }
+      // As for the cells: with the text shifted, the period's verdict is the export's.
+      if withheld, let last = points.indices.last,
+        ["anomaly", "improvement", "watch"].contains(points[last].status)
+      {
+        points[last].status = "withheld"
+      }
       shares.issues.append(
         ReportModel.ShareSeries(
-          issue: issue, chart: series.method.rawValue, phi: series.phi,
-          series: series.points.enumerated().map { at, point in
-            self.point(point, grid.periods[at])
-          }))
+          issue: issue, chart: series.method.rawValue, phi: series.phi, series: points))
       guard !withheld, let last = series.points.last, last.isAnomaly || last.isWatch else {
         continue
       }
