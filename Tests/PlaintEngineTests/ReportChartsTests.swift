@@ -326,17 +326,26 @@ struct ReportChartsTests {
 
   @Test("every cell gets a small chart, flagged or not, with gaps never drawn as values")
   func everyCellIsDrawn() throws {
-    let months = try KettleExport.months(from: "2025-01", count: 8)
+    // Sixteen months with February 2025 missing from the export: a hole, not zero complaints.
+    let months = try KettleExport.months(from: "2024-06", count: 16).filter { $0 != "2025-02" }
     let scratch = try KettleExport.project(
       months: months.map { ($0, ["product.defect": 40, "service.slow_reply": 31]) })
     defer { scratch.remove() }
-    let bundle = try KettleExport.bundle(scratch, period: months[7])
+    let bundle = try KettleExport.bundle(scratch, period: "2025-09")
     let html = HTMLRenderer().render(bundle)
     let section = try #require(html.range(of: "<section id=\"cells\">"))
     let cells = html[section.lowerBound...]
     let charts = cells.components(separatedBy: "class=\"chart mini\"").count - 1
     #expect(charts == bundle.report.cells.count)
     #expect(cells.contains("aria-label=\"Small chart: policy · Kettles\""))
+    // The product chart: thirteen periods, the hole a shaded band and the line broken at it.
+    let start = try #require(cells.range(of: "aria-label=\"Small chart: product · Kettles\""))
+    let end = try #require(cells[start.upperBound...].range(of: "</svg>"))
+    let product = cells[start.upperBound..<end.lowerBound]
+    #expect(product.contains("<g class=\"gap\"><title>2025-02: not covered</title>"))
+    #expect(product.components(separatedBy: "<polyline class=\"rate\"").count - 1 == 2)
+    #expect(product.contains(">2024-09</text>") && product.contains(">2025-09</text>"))
     #expect(HTMLRenderer().render(bundle) == html)
   }
+
 }

@@ -56,7 +56,7 @@ struct SmallChartSVG: Sendable {
       svg += "y=\"\(level)\" dy=\"3\" text-anchor=\"end\">\(text.short(tick))</text>\n"
     }
     for (index, point) in points.enumerated() where point.rate == nil {
-      let reason = text.status(point.status)
+      let reason = text.status(point.status).replacingOccurrences(of: "_", with: " ")
       svg += "<g class=\"gap\"><title>\(HTML.escape(text.period(point.period))): "
       svg += "\(HTML.escape(reason))</title><rect x=\"\(SVG.coordinate(x(index) - step / 2))\" "
       svg += "y=\"\(SVG.coordinate(frame.top))\" width=\"\(SVG.coordinate(step))\" "
