@@ -123,9 +123,9 @@ extension ReportText {
     .headingDrivers:
       "Was jede Produktlinie treibt",
     .driversNote:
-      "Die wenigen wesentlichen Themen jeder Produktlinie (die wenigsten, die {0} ihrer Beschwerden ausmachen) in {1}, verglichen mit {2}. Eine Veränderung wird nur angegeben, wo die Exporte beide Zeitfenster vollständig abdecken.",
+      "Die wenigen wesentlichen Themen jeder Produktlinie (die wenigsten, die {0} ihrer Beschwerden ausmachen) im Zeitraum {1}, verglichen mit {2}. Eine Veränderung wird nur angegeben, wo die Exporte beide Zeitfenster vollständig abdecken.",
     .driversNoPrevious:
-      "Die wenigen wesentlichen Themen jeder Produktlinie (die wenigsten, die {0} ihrer Beschwerden ausmachen) in {1}; die Daten beginnen zu spät für ein Zeitfenster davor.",
+      "Die wenigen wesentlichen Themen jeder Produktlinie (die wenigsten, die {0} ihrer Beschwerden ausmachen) im Zeitraum {1}; die Daten beginnen zu spät für ein Zeitfenster davor.",
     .columnBefore:
       "Davor",
     .columnChange:
