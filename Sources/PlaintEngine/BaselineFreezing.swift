@@ -20,6 +20,15 @@ public enum BaselineFreezing {
   public static func freeze(
     configurationPath: String, through text: String, store storeOverride: String?, now: Date
   ) throws(PlaintError) -> Outcome {
+    try Failure.converting {
+      try freezing(
+        configurationPath: configurationPath, through: text, store: storeOverride, now: now)
+    }
+  }
+
+  private static func freezing(
+    configurationPath: String, through text: String, store storeOverride: String?, now: Date
+  ) throws -> Outcome {
     let configuration = try Configuration.load(path: configurationPath)
     guard let through = Period(text), through.granularity == configuration.granularity else {
       let example = configuration.granularity == .month ? "2025-12" : "2025-W52"
@@ -33,10 +42,8 @@ public enum BaselineFreezing {
       configuration: configuration, path: storePath, now: now, checkingColumns: false)
     defer { withExtendedLifetime(session) {} }
     let (context, store) = (session.context, session.store)
-    let counts = try Failure.store { () throws(StoreError) in
-      try store.cellCounts(
-        granularity: configuration.granularity, excluding: configuration.canaryExclusion)
-    }
+    let counts = try store.cellCounts(
+      granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     let coverage = try DataCoverage(store: store, context: context)
     if let span = coverage.span(configuration.granularity), !span.contains(through) {
       throw PlaintError(
@@ -75,7 +82,8 @@ public enum BaselineFreezing {
         guard let first = window.first, let last = window.last,
           window.count >= settings.minBaselinePeriods
         else {
-          outcome.skipped.append("\(key.category) / \(key.productLine) / \(key.tier)")
+          outcome.skipped.append(
+            "\(key.category.rawValue) / \(key.productLine) / \(key.tier.rawValue)")
           continue
         }
         let excluded = flagged.filter { (first...last).contains($0) }
@@ -85,7 +93,7 @@ public enum BaselineFreezing {
         guard let center = chart.center else { continue }
         outcome.frozen.append(
           StoredBaseline(
-            category: key.category, productLine: key.productLine, tier: key.tier,
+            category: key.category.rawValue, productLine: key.productLine, tier: key.tier.rawValue,
             through: through, window: grid.periods[first]...grid.periods[last],
             excluded: excluded.sorted().map { grid.periods[$0] },
             baseline: FrozenBaseline(
@@ -94,7 +102,7 @@ public enum BaselineFreezing {
       }
     }
     let frozen = outcome.frozen
-    try Failure.store { () throws(StoreError) in try store.replaceBaselines(frozen) }
+    try store.replaceBaselines(frozen)
     return outcome
   }
 
@@ -102,10 +110,18 @@ public enum BaselineFreezing {
   public static func show(configurationPath: String, store storeOverride: String?)
     throws(PlaintError) -> String
   {
+    try Failure.converting {
+      try showing(configurationPath: configurationPath, store: storeOverride)
+    }
+  }
+
+  private static func showing(configurationPath: String, store storeOverride: String?) throws
+    -> String
+  {
     let configuration = try Configuration.load(path: configurationPath)
     let storePath = try configuration.existingStore(storeOverride)
-    let store = try Failure.store { () throws(StoreError) in try Store.scratchCopy(of: storePath) }
-    let baselines = try Failure.store { () throws(StoreError) in try store.baselines() }
+    let store = try Store.scratchCopy(of: storePath)
+    let baselines = try store.baselines()
     guard let sample = baselines.first else {
       return
         "no frozen baselines: every series is judged on the rolling baseline of the last \(configuration.control.baselinePeriods) in-control periods"
@@ -132,13 +148,21 @@ public enum BaselineFreezing {
   public static func clear(configurationPath: String, store storeOverride: String?, now: Date)
     throws(PlaintError) -> Int
   {
+    try Failure.converting {
+      try clearing(configurationPath: configurationPath, store: storeOverride, now: now)
+    }
+  }
+
+  private static func clearing(configurationPath: String, store storeOverride: String?, now: Date)
+    throws -> Int
+  {
     let configuration = try Configuration.load(path: configurationPath)
     let storePath = try configuration.existingStore(storeOverride)
     let lock = try RunLock(storePath: storePath, now: now)
     defer { withExtendedLifetime(lock) {} }
-    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
-    let count = try Failure.store { () throws(StoreError) in try store.baselines().count }
-    try Failure.store { () throws(StoreError) in try store.replaceBaselines([]) }
+    let store = try Store(path: storePath)
+    let count = try store.baselines().count
+    try store.replaceBaselines([])
     return count
   }
 
@@ -151,14 +175,14 @@ extension DetectorSettings {
   /// The detector settings of a configuration's `control` section.
   init(_ control: Configuration.Control) {
     self.init()
-    method = ChartMethod(rawValue: control.method) ?? .auto
+    method = control.method.chart
     sigma = control.sigma
     baselinePeriods = control.baselinePeriods
     minBaselinePeriods = control.minBaselinePeriods
     minCount = control.minCount
-    rules = control.rules.compactMap(RunRule.init(rawValue:))
+    rules = control.rules
     fdr = control.fdr
-    runRules = RunRulePolicy(rawValue: control.runRules) ?? .watch
+    runRules = control.runRules
     smallCountWeight = control.smallCountWeight
   }
 }

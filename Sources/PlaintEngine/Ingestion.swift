@@ -70,7 +70,7 @@ struct Ingestion {
   ) throws(PlaintError) -> SourceSettings {
     var settings = SourceSettings(path: path, displayPath: shown, profile: source.profile)
     settings.system = source.system ?? source.profile
-    settings.encoding = TextEncoding(rawValue: source.encoding) ?? .auto
+    settings.encoding = source.encoding
     settings.delimiter = source.delimiter == "auto" ? nil : source.delimiter.utf8.first
     settings.dateFormats = source.dateFormats
     settings.header = source.header
@@ -79,8 +79,7 @@ struct Ingestion {
     settings.earliestDate = configuration.ingest.earliestDate
     settings.latestDate = configuration.ingest.latestDate
     for (field, columns) in source.columns {
-      guard let ticketField = TicketField(rawValue: field) else { continue }
-      settings.columns[ticketField] = columns.map { column in
+      settings.columns[field] = columns.map { column in
         source.header ? .header(column) : .number(Int(column) ?? 0)
       }
     }
@@ -90,8 +89,7 @@ struct Ingestion {
 
   /// Ingests the files the store has not seen (or saw with other settings); returns every
   /// file's accounting, new or earlier, as it stands once all are read.
-  func run(_ files: [InputFile], store: Store, now: Date) throws(PlaintError) -> [SourceAccounting]
-  {
+  func run(_ files: [InputFile], store: Store, now: Date) throws -> [SourceAccounting] {
     var digests: [String] = []
     for file in files { digests.append(try FileDigest.sha256(path: file.settings.path)) }
     try forgetChanged(files, digests: digests, store: store)
@@ -99,16 +97,13 @@ struct Ingestion {
     var seen = Set<String>()
     for (file, sha) in zip(files, digests) {
       let first = seen.insert(sha).inserted
-      if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
-      {
+      if let earlier = try store.source(sha256: sha) {
         logger.info(
           "unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
         // Byte-identical copies are named by the one the configuration lists first, whichever
         // a run met first.
         if first, earlier.path != file.settings.displayPath {
-          try Failure.store { () throws(StoreError) in
-            try store.rehome(sha256: sha, to: file.settings.displayPath)
-          }
+          try store.rehome(sha256: sha, to: file.settings.displayPath)
         }
         var same = earlier
         same.path = file.settings.displayPath
@@ -131,8 +126,7 @@ struct Ingestion {
     return accounting.map { entry in
       guard seen.insert(entry.sha256).inserted else {
         var copy = entry
-        copy.duplicates += copy.accepted
-        copy.accepted = 0
+        copy.rows.countAcceptedAsDuplicates()
         return copy
       }
       return entry
@@ -141,14 +135,14 @@ struct Ingestion {
 
   /// The accounting as the store now holds it: a file read later may have displaced copies
   /// an earlier file had accepted.
-  static func current(_ accounting: [SourceAccounting], in store: Store) throws(PlaintError)
+  static func current(_ accounting: [SourceAccounting], in store: Store) throws
     -> [SourceAccounting]
   {
     var result: [SourceAccounting] = []
     for entry in accounting {
       let sha = entry.sha256
       guard
-        var fresh = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
+        var fresh = try store.source(sha256: sha)
       else {
         result.append(entry)
         continue
@@ -163,24 +157,20 @@ struct Ingestion {
   /// column mapped anew, another date format, encoding or `where`), so that they are read
   /// again and replace their tickets. Files that share a system with such a file are read again
   /// too: their copies of a ticket may have lost to a copy that goes away.
-  func forgetChanged(_ files: [InputFile], digests: [String], store: Store) throws(PlaintError) {
+  func forgetChanged(_ files: [InputFile], digests: [String], store: Store) throws {
     var changed: [String] = []
     var systems: Set<String> = []
     var recorded: [String: String] = [:]
     var seen: Set<String> = []
     for (file, sha) in zip(files, digests) where seen.insert(sha).inserted {
-      let known = try Failure.store { () throws(StoreError) in try store.source(sha256: sha) }
+      let known = try store.source(sha256: sha)
       guard let known else { continue }
       recorded[sha] = known.system
       let identity = file.settings.identity
-      let settings = try Failure.store { () throws(StoreError) in
-        try store.sourceSettings(sha256: sha)
-      }
+      let settings = try store.sourceSettings(sha256: sha)
       guard let settings else {
         // Read before the store recorded settings: take the current ones as its own.
-        try Failure.store { () throws(StoreError) in
-          try store.adoptSettings(identity, sha256: sha)
-        }
+        try store.adoptSettings(identity, sha256: sha)
         continue
       }
       if settings != identity {
@@ -207,7 +197,7 @@ struct Ingestion {
         forget.append(sha)
       }
     }
-    let removed = try Failure.store { () throws(StoreError) in try store.forgetSources(forget) }
+    let removed = try store.forgetSources(forget)
     logger.info("tickets replaced by reading again", metadata: ["removed": "\(removed)"])
   }
 
@@ -247,12 +237,9 @@ struct Ingestion {
               file: settings.displayPath, bytes: bytes, total: total, rows: rows, started: started)
           })
         try checkRejectShare(counts, file: settings.displayPath)
+        // The sink supplies accepted and duplicates.
         var accounting = identity
-        accounting.rowsRead = counts.rowsRead
-        accounting.rejected = counts.rejected
-        accounting.filtered = counts.filtered
-        accounting.replacedBytes = counts.replacedBytes
-        accounting.reasons = counts.reasons
+        accounting.rows = counts.rows
         warnings = counts.warnings
         return accounting
       }
@@ -283,17 +270,15 @@ extension Ingestion {
   /// sample of each.
   func checkRejectShare(_ counts: FileAccounting, file: String) throws(PlaintError) {
     try Self.checkRejectShare(
-      rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
-      reasons: counts.reasons, samples: counts.samples,
-      limit: configuration.ingest.maxRejectShare, file: file)
+      counts.rows, samples: counts.samples, limit: configuration.ingest.maxRejectShare, file: file)
   }
 
   /// The reject-share gate on a file's counts (`plaint report --from-partials` has no samples).
   static func checkRejectShare(
-    rowsRead: Int, filtered: Int, rejected: Int, reasons: [String: Int],
-    samples: [String: FileAccounting.Sample], limit: Double, file: String
+    _ rows: RowAccounting, samples: [String: FileAccounting.Sample], limit: Double, file: String
   ) throws(PlaintError) {
-    let considered = rowsRead - filtered
+    let (rejected, reasons) = (rows.rejected, rows.reasons)
+    let considered = rows.rowsRead - rows.filtered
     guard considered > 0, rejected > 0 else { return }
     let share = Double(rejected) / Double(considered)
     guard share > limit else { return }

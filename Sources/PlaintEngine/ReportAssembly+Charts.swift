@@ -13,7 +13,7 @@ extension ReportAssembly {
   func runCharts(_ cells: [ReportModel.CellSeries]) -> [ReportModel.RunChart] {
     cells.compactMap { cell in
       guard let last = cell.series.last, last.period == period.description,
-        last.status == "insufficient_history"
+        last.status == .insufficientHistory
       else { return nil }
       // A rate exists only for a whole period with exposure: partial and uncovered periods
       // stay gaps, never points.
@@ -25,7 +25,7 @@ extension ReportAssembly {
         periods: whole.count, median: analysis.median, useful: analysis.useful,
         longestRun: analysis.longestRun, longestRunLimit: analysis.longestRunLimit,
         crossings: analysis.crossings, crossingsLimit: analysis.crossingsLimit,
-        rules: analysis.rules.map(\.rawValue))
+        rules: analysis.rules)
       chart.judged = analysis.judged
       return chart
     }
@@ -39,14 +39,10 @@ extension ReportAssembly {
   /// their own (a change in what the taxonomy matches says nothing about a defect). With
   /// `withheld` (the text shifted, so issues come from the export), the charts are drawn and
   /// nothing is flagged.
-  func shares(_ grid: GridSeries, withheld: Bool) throws(PlaintError) -> ReportModel.Shares? {
-    guard context.sales == nil,
-      let totals = grid.rollups[SeriesKey(category: "*", productLine: "*", tier: "*")]
-    else { return nil }
-    let counts = try Failure.store { () throws(StoreError) in
-      try store.issueCounts(
-        granularity: configuration.granularity, excluding: configuration.canaryExclusion)
-    }
+  func shares(_ grid: GridSeries, withheld: Bool) throws -> ReportModel.Shares? {
+    guard context.sales == nil, let totals = grid.rollups[SeriesKey.total] else { return nil }
+    let counts = try store.issueCounts(
+      granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     let index = Dictionary(uniqueKeysWithValues: grid.periods.enumerated().map { ($1, $0) })
     let tiers = Set(context.tiers)
     var byIssue: [String: [Int]] = [:]
@@ -65,60 +61,36 @@ extension ReportAssembly {
     for issue in observations.keys.sorted() {
       guard let series = judged[issue] else { continue }
       var points = series.points.enumerated().map { at, point in
-        self.point(point, grid.periods[at])
+        ReportModel.Point(
+          period: grid.periods[at].description, status: status(point), count: point.point.count,
+          units: point.point.units, rate: point.point.rate, center: point.point.center,
+          ucl: point.point.ucl, lcl: point.point.lcl)
       }
       // As for the cells: with the text shifted, the period's verdict is the export's.
       if withheld, let last = points.indices.last,
-        ["anomaly", "improvement", "watch"].contains(points[last].status)
+        [.anomaly, .improvement, .watch].contains(points[last].status)
       {
-        points[last].status = "withheld"
+        points[last].status = .withheld
       }
       shares.issues.append(
         ReportModel.ShareSeries(
-          issue: issue, chart: series.method.rawValue, phi: series.phi, series: points))
+          issue: issue, chart: series.method, phi: series.phi, series: points))
       guard !withheld, let last = series.points.last, last.isAnomaly || last.isWatch else {
         continue
       }
       let chart = last.point
       shares.flagged.append(
         ReportModel.ShareFinding(
-          issue: issue, period: period.description, kind: last.isAnomaly ? "anomaly" : "watch",
+          issue: issue, period: period.description, kind: last.isAnomaly ? .anomaly : .watch,
           count: chart.count, total: Int(chart.units ?? 0), share: chart.rate,
-          center: chart.center, ucl: chart.ucl, chart: (chart.method ?? series.method).rawValue,
+          center: chart.center, ucl: chart.ucl, chart: chart.method ?? series.method,
           rules: (last.isAnomaly ? last.anomalyRules : last.watchRules).map(\.rawValue),
           pValue: chart.pValue, qValue: last.qValue))
     }
     shares.flagged.sort {
-      ($0.kind, $0.qValue ?? 1, $0.issue) < ($1.kind, $1.qValue ?? 1, $1.issue)
+      ($0.kind.rawValue, $0.qValue ?? 1, $0.issue) < ($1.kind.rawValue, $1.qValue ?? 1, $1.issue)
     }
     return shares
-  }
-
-  /// One judged period as the report shows it.
-  private func point(_ judged: JudgedPoint, _ at: Period) -> ReportModel.Point {
-    let point = judged.point
-    let status: String
-    switch point.status {
-    case .noExposure: status = "no_exposure"
-    case .missing: status = "missing"
-    case .notCovered: status = "not_covered"
-    case .partial: status = "partial"
-    case .ok:
-      if judged.isAnomaly {
-        status = "anomaly"
-      } else if judged.isImprovement {
-        status = "improvement"
-      } else if judged.isWatch {
-        status = "watch"
-      } else if judged.insufficientHistory {
-        status = "insufficient_history"
-      } else {
-        status = "in_control"
-      }
-    }
-    return ReportModel.Point(
-      period: at.description, status: status, count: point.count, units: point.units,
-      rate: point.rate, center: point.center, ucl: point.ucl, lcl: point.lcl)
   }
 
   // MARK: - Drivers
@@ -141,7 +113,7 @@ extension ReportAssembly {
     }
     func table(
       _ tickets: [ClassifiedTicket], anomalyID: String?, category: String, line: String,
-      tier: String
+      tier: Rollup<Tier>
     ) -> ReportModel.DriverTable {
       var counts: [String: Int] = [:]
       var previous: [String: Int] = [:]
@@ -173,11 +145,11 @@ extension ReportAssembly {
       threshold: configuration.pareto.threshold, periods: current.map(\.description),
       previousPeriods: before.map(\.description))
     drivers.productLines = byLine.keys.sorted().map { line in
-      table(byLine[line] ?? [], anomalyID: nil, category: "*", line: line, tier: "*")
+      table(byLine[line] ?? [], anomalyID: nil, category: "*", line: line, tier: .all)
     }
     drivers.anomalies = anomalies.map { anomaly in
       let tickets = (byLine[anomaly.productLine] ?? []).filter {
-        $0.cell.category.rawValue == anomaly.category && $0.cell.tier.rawValue == anomaly.tier
+        $0.cell.category.rawValue == anomaly.category && .only($0.cell.tier) == anomaly.tier
       }
       return table(
         tickets, anomalyID: anomaly.id, category: anomaly.category, line: anomaly.productLine,

@@ -76,11 +76,9 @@ extension ReportAssembly {
   /// The share of complaints without text in the period and in the periods before it, when they
   /// differ so much (more than 10 points, or over half of the period) that the categories, which
   /// come from the text, would shift with the export rather than with the complaints.
-  func textShift(_ grid: GridSeries) throws(PlaintError) -> (now: Double, before: Double)? {
+  func textShift(_ grid: GridSeries) throws -> (now: Double, before: Double)? {
     let window = Array(grid.periods.suffix(configuration.control.baselinePeriods + 1))
-    let counts = try Failure.store { () throws(StoreError) in
-      try store.emptyTextCounts(in: window)
-    }
+    let counts = try store.emptyTextCounts(in: window)
     guard let current = counts[period], current.total > 0 else { return nil }
     let earlier = window.dropLast().compactMap { counts[$0] }.filter { $0.total > 0 }
     let now = Double(current.empty) / Double(current.total)

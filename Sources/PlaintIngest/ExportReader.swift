@@ -18,7 +18,7 @@ public struct ExportReader: Sendable {
   static let rawLimit = 8 * 1024
 
   /// Checks the profile and mapping; the file is opened by `read` or `checkColumns`.
-  public init(settings: SourceSettings) throws {
+  public init(settings: SourceSettings) throws(IngestError) {
     self.settings = settings
     let path = settings.displayPath
     let refs = settings.columns.values.joined()
@@ -96,20 +96,32 @@ public struct ExportReader: Sendable {
   }
 
   /// Finds the header row and the mapped columns without reading further (the run's preflight).
-  public func checkColumns() throws {
+  public func checkColumns() throws(IngestError) {
     var scan = RowScan(reader: self, headerOnly: true)
-    try scan.run(onTicket: { _ in }, onReject: { _ in })
+    do {
+      try scan.run(onTicket: { _ in }, onReject: { _ in })
+    } catch {
+      throw .converting(error, path: settings.displayPath)
+    }
   }
 
   /// Streams the file; calls `onTicket` for every accepted row and `onReject` for every rejected
   /// one; returns the accounting (rows_read = accepted + rejected + filtered). `onProgress` gets
-  /// the bytes read so far (decompressed, for a `.gz`) and the rows read, after each chunk.
+  /// the bytes read so far (decompressed, for a `.gz`) and the rows read, after each chunk. What
+  /// the callbacks throw comes out as `IngestError.consumer`.
   public func read(
     onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void,
     onProgress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in }
-  ) throws -> FileAccounting {
+  ) throws(IngestError) -> FileAccounting {
     var scan = RowScan(reader: self, headerOnly: false)
-    try scan.run(onTicket: onTicket, onReject: onReject, onProgress: onProgress)
+    do {
+      try scan.run(
+        onTicket: { ticket in try ConsumerFailure.marking { try onTicket(ticket) } },
+        onReject: { reject in try ConsumerFailure.marking { try onReject(reject) } },
+        onProgress: onProgress)
+    } catch {
+      throw .converting(error, path: settings.displayPath)
+    }
     return scan.accounting
   }
 }

@@ -130,7 +130,7 @@ struct ReportChartsTests {
 
     let cell = try #require(
       report.cells.first { $0.category == "product" && $0.productLine == "Kettles" })
-    #expect(cell.series.last?.status == "insufficient_history")
+    #expect(cell.series.last?.status == .insufficientHistory)
     let chart = try #require(report.runCharts.first { $0.category == "product" })
     #expect(chart.periods == 4)
     #expect(chart.median == 59.5)
@@ -165,7 +165,7 @@ struct ReportChartsTests {
     #expect(chart.longestRun == 5 && chart.longestRunLimit == 6)
     // Ten rising points cross their median once; 2 or more are expected by chance.
     #expect(chart.crossings == 1 && chart.crossingsLimit == 2)
-    #expect(chart.rules == ["few_crossings"])
+    #expect(chart.rules == [.fewCrossings])
     let html = HTMLRenderer().render(bundle)
     #expect(
       html.contains(
@@ -213,8 +213,8 @@ struct ReportChartsTests {
         "product.defect", "product.leak", "product.noise", "service.slow_reply",
       ])
     let leak = try #require(shares.flagged.first { $0.issue == "product.leak" })
-    #expect(leak.kind == "anomaly")
-    #expect(["p", "laney_p"].contains(leak.chart))
+    #expect(leak.kind == .anomaly)
+    #expect([.p, .laneyP].contains(leak.chart))
     #expect(leak.rules.contains("beyond_limit"))
     #expect((leak.share ?? 0) > (leak.ucl ?? 1))
     #expect(leak.total == 120)
@@ -224,7 +224,7 @@ struct ReportChartsTests {
 
     let html = HTMLRenderer().render(bundle)
     #expect(html.contains("<section id=\"shares\">"))
-    #expect(html.contains("Share chart of product.leak on a \(leak.chart) chart"))
+    #expect(html.contains("Share chart of product.leak on a \(leak.chart.rawValue) chart"))
     // Beside it, the count chart of the product category, level throughout.
     let section = try #require(html.range(of: "<section id=\"shares\">"))
     let shown = html[section.lowerBound...]
@@ -238,7 +238,7 @@ struct ReportChartsTests {
         "The mix of complaints moved: the share of product.leak is above the upper limit of its "
           + "share chart."))
     #expect(markdown.contains("- product.leak: \(leak.count) of 120 complaints"))
-    #expect(markdown.contains("\(leak.chart) chart; anomaly"))
+    #expect(markdown.contains("\(leak.chart.rawValue) chart; anomaly"))
     let csv = CSVRenderer().render(bundle).first { $0.name == "shares.csv" }?.contents ?? ""
     #expect(csv.contains("\(months[17]),product.leak,\(leak.count),120,"))
   }

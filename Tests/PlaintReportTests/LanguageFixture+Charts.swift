@@ -1,4 +1,5 @@
 import Foundation
+import PlaintCore
 
 @testable import PlaintReport
 
@@ -14,15 +15,16 @@ extension LanguageFixture {
     report.dataQuality.hasSales = false
     report.runCharts = [
       .init(
-        category: "policy", productLine: "Toasters", tier: "consumer", periods: 10, median: 8,
+        category: "policy", productLine: "Toasters", tier: .only(.consumer), periods: 10, median: 8,
         useful: 10, longestRun: 7, longestRunLimit: 6, crossings: 1, crossingsLimit: 2,
-        rules: ["long_run", "few_crossings"]),
+        rules: [.longRun, .fewCrossings]),
       .init(
-        category: "product", productLine: "Kettles", tier: "consumer", periods: 4, median: 8,
+        category: "product", productLine: "Kettles", tier: .only(.consumer), periods: 4, median: 8,
         useful: 4, longestRun: 2, longestRunLimit: 5, crossings: 2, crossingsLimit: 0, rules: []),
       {
         var sparse = ReportModel.RunChart(
-          category: "service", productLine: "Blenders", tier: "consumer", periods: 16, median: 0,
+          category: "service", productLine: "Blenders", tier: .only(.consumer), periods: 16,
+          median: 0,
           useful: 7, longestRun: 7, longestRunLimit: 6, crossings: 0, crossingsLimit: 2,
           rules: [])
         sparse.judged = false
@@ -31,27 +33,27 @@ extension LanguageFixture {
     ]
     let shareSeries = periods.map { period in
       ReportModel.Point(
-        period: period, status: period == self.period ? "anomaly" : "in_control",
+        period: period, status: period == self.period ? .anomaly : .inControl,
         count: period == self.period ? 36 : 12, units: 120,
         rate: period == self.period ? 0.3 : 0.1, center: 0.1, ucl: 0.18, lcl: 0.02)
     }
     report.shares = .init(
       issues: [
-        .init(issue: "product.leak", chart: "p", phi: 0.9, series: shareSeries),
-        .init(issue: "product.defect", chart: "laney_p", phi: 3.1, series: shareSeries),
+        .init(issue: "product.leak", chart: .p, phi: 0.9, series: shareSeries),
+        .init(issue: "product.defect", chart: .laneyP, phi: 3.1, series: shareSeries),
       ],
       flagged: [
         .init(
-          issue: "product.leak", period: period, kind: "anomaly", count: 36, total: 120,
-          share: 0.3, center: 0.1, ucl: 0.18, chart: "p", rules: ["beyond_limit"],
+          issue: "product.leak", period: period, kind: .anomaly, count: 36, total: 120,
+          share: 0.3, center: 0.1, ucl: 0.18, chart: .p, rules: ["beyond_limit"],
           pValue: 0.000_01, qValue: 0.000_02),
         .init(
-          issue: "product.defect", period: period, kind: "watch", count: 30, total: 120,
-          share: 0.25, center: 0.2, ucl: 0.24, chart: "laney_p", rules: ["beyond_limit"],
+          issue: "product.defect", period: period, kind: .watch, count: 30, total: 120,
+          share: 0.25, center: 0.2, ucl: 0.24, chart: .laneyP, rules: ["beyond_limit"],
           pValue: 0.01, qValue: 0.2),
         .init(
-          issue: "product.defect", period: period, kind: "anomaly", count: 40, total: 120,
-          share: 0.33, center: 0.2, ucl: 0.28, chart: "laney_p", rules: ["beyond_limit"],
+          issue: "product.defect", period: period, kind: .anomaly, count: 40, total: 120,
+          share: 0.33, center: 0.2, ucl: 0.28, chart: .laneyP, rules: ["beyond_limit"],
           pValue: 0.0001, qValue: 0.001),
       ])
     let rows: [ReportModel.DriverRow] = [
@@ -75,10 +77,10 @@ extension LanguageFixture {
       threshold: 0.8, periods: [period], previousPeriods: ["2025-11"],
       productLines: [
         .init(
-          anomalyID: nil, category: "*", productLine: "Kettles", tier: "*", complaints: 40,
+          anomalyID: nil, category: "*", productLine: "Kettles", tier: .all, complaints: 40,
           previousComplaints: 34, comparable: true, rows: rows),
         .init(
-          anomalyID: nil, category: "*", productLine: "Toasters", tier: "*", complaints: 40,
+          anomalyID: nil, category: "*", productLine: "Toasters", tier: .all, complaints: 40,
           previousComplaints: 0, comparable: false, rows: uncompared),
       ],
       anomalies: report.anomalies.map { anomaly in

@@ -15,9 +15,8 @@ import PlaintStore
 /// starts at (0 for a whole file); an order is `file:range:line`, lines counted from the range. A T line
 /// stands for every copy of one ticket seen so far: `occurrences` counts the copies per file
 /// (`0:1,3:2`), `first` is the earliest copy in the run's order, and the payload is the copy
-/// `run` would keep (it is accepted, the rest are duplicates): the latest update, then
-/// resolution, then creation, then the file with the greater SHA-256, then the later line — as
-/// the store decides. An order carries its file's SHA-256 (`file:range:line:sha256`). Merging
+/// `run` would keep (it is accepted, the rest are duplicates), by `CopyRank` — the rule the
+/// store follows. An order carries its file's SHA-256 (`file:range:line:sha256`). Merging
 /// two T lines of one key is associative and commutative, so reduce can run in any number of
 /// stages. A lines of one file (several byte ranges) add up.
 enum PartialLine: Equatable {
@@ -69,15 +68,9 @@ struct TicketPartial: Equatable {
   var winner: CopyOrder
   var ticket: ClassifiedTicket
 
-  /// What decides which copy is kept, greatest first, as the store compares: update time
-  /// (else creation), resolution, creation, the file's SHA-256, the place in the file.
-  var rank: (Double, Double, Double, String, Int, Int) {
-    let ticket = ticket.ticket
-    return (
-      (ticket.updated ?? ticket.created).timeIntervalSince1970,
-      ticket.resolved?.timeIntervalSince1970 ?? -1e300, ticket.created.timeIntervalSince1970,
-      winner.sha256, winner.range, winner.line
-    )
+  /// The kept copy's rank (`CopyRank`, the rule the store follows too).
+  var rank: CopyRank {
+    ticket.ticket.copyRank(sha256: winner.sha256, offset: winner.range, line: winner.line)
   }
 
   /// Both sets of copies as one.
@@ -86,8 +79,8 @@ struct TicketPartial: Equatable {
     for (file, count) in other.occurrences { result.occurrences[file, default: 0] += count }
     result.first = min(first, other.first)
     let (mine, theirs) = (rank, other.rank)
-    // Identical files tie on every key; the earlier one in the run's order is the one read.
-    let otherWins = theirs > mine || (theirs == mine && other.winner.file < winner.file)
+    // Identical files tie on every key; the earlier one in the run's order is the one read first.
+    let otherWins = theirs.supersedes(mine) || (theirs == mine && other.winner.file < winner.file)
     if otherWins {
       result.winner = other.winner
       result.ticket = other.ticket

@@ -1,3 +1,5 @@
+import PlaintCore
+
 extension ReportModel {
   /// A cell with too few whole periods for a control chart, judged as a run chart instead:
   /// its whole periods about their median, by Anhøj's rules. The points are the cell's own
@@ -5,7 +7,7 @@ extension ReportModel {
   public struct RunChart: Codable, Sendable, Equatable {
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     /// The whole periods charted.
     public var periods: Int
     /// The median of their rates (counts per period without sales).
@@ -18,16 +20,16 @@ extension ReportModel {
     public var crossings: Int
     /// Fewer crossings than this signal: qbinom(0.05, useful − 1, 0.5).
     public var crossingsLimit: Int
-    /// The rules that fired: "long_run", "few_crossings"; empty when none did.
-    public var rules: [String]
+    /// The rules that fired (`long_run`, `few_crossings`); empty when none did.
+    public var rules: [RunChartRule]
     /// False when over half the periods sit on the median (mostly months without a complaint):
     /// the rules are not applied.
     public var judged: Bool = true
 
     public init(
-      category: String, productLine: String, tier: String, periods: Int, median: Double?,
+      category: String, productLine: String, tier: Rollup<Tier>, periods: Int, median: Double?,
       useful: Int, longestRun: Int, longestRunLimit: Int, crossings: Int, crossingsLimit: Int,
-      rules: [String]
+      rules: [RunChartRule]
     ) {
       self.category = category
       self.productLine = productLine
@@ -71,12 +73,12 @@ extension ReportModel {
   public struct ShareSeries: Codable, Sendable, Equatable {
     /// "category.issue".
     public var issue: String
-    /// "p" or "laney_p".
-    public var chart: String
+    /// `p` or `laney_p`.
+    public var chart: ChartMethod
     @Rounded public var phi: Double?
     public var series: [Point]
 
-    public init(issue: String, chart: String, phi: Double?, series: [Point]) {
+    public init(issue: String, chart: ChartMethod, phi: Double?, series: [Point]) {
       self.issue = issue
       self.chart = chart
       self.phi = phi
@@ -88,8 +90,8 @@ extension ReportModel {
   public struct ShareFinding: Codable, Sendable, Equatable {
     public var issue: String
     public var period: String
-    /// "anomaly" (passed the family adjustment across issues) or "watch".
-    public var kind: String
+    /// `anomaly` (passed the family adjustment across issues) or `watch`.
+    public var kind: PointStatus
     public var count: Int
     /// All complaints of the period.
     public var total: Int
@@ -97,15 +99,15 @@ extension ReportModel {
     /// The share the baseline expects (the chart's centre line).
     @Rounded public var center: Double?
     @Rounded public var ucl: Double?
-    /// "p" or "laney_p".
-    public var chart: String
+    /// `p` or `laney_p`.
+    public var chart: ChartMethod
     public var rules: [String]
     @Rounded public var pValue: Double?
     @Rounded public var qValue: Double?
 
     public init(
-      issue: String, period: String, kind: String, count: Int, total: Int, share: Double?,
-      center: Double?, ucl: Double?, chart: String, rules: [String], pValue: Double?,
+      issue: String, period: String, kind: PointStatus, count: Int, total: Int, share: Double?,
+      center: Double?, ucl: Double?, chart: ChartMethod, rules: [String], pValue: Double?,
       qValue: Double?
     ) {
       self.issue = issue
@@ -165,7 +167,7 @@ extension ReportModel {
     /// The cell's category and tier; "*" for a product line's table.
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     public var complaints: Int
     public var previousComplaints: Int
     /// Whether the exports cover every period of both windows whole for this line; without
@@ -175,7 +177,8 @@ extension ReportModel {
     public var rows: [DriverRow]
 
     public init(
-      anomalyID: String?, category: String, productLine: String, tier: String, complaints: Int,
+      anomalyID: String?, category: String, productLine: String, tier: Rollup<Tier>,
+      complaints: Int,
       previousComplaints: Int, comparable: Bool, rows: [DriverRow]
     ) {
       self.anomalyID = anomalyID

@@ -1,3 +1,5 @@
+import PlaintCore
+
 /// Everything a report says about one period: the single value every renderer reads.
 ///
 /// Encodes to `report.json` (schema `plaint.report/1`, docs/outputs.md). Periods, categories, tiers,
@@ -217,35 +219,41 @@ extension ReportModel {
   }
 
   /// Row accounting of one input file: rows_read = accepted + rejected + duplicates + filtered.
+  @dynamicMemberLookup
   public struct Input: Codable, Sendable, Equatable {
     public var path: String
     public var sha256: String
-    public var rowsRead: Int
-    public var accepted: Int
-    public var rejected: Int
-    public var duplicates: Int
-    public var filtered: Int
-    /// Bytes that were not valid in the file's encoding and became U+FFFD.
-    public var replacedBytes: Int
+    /// How the file's rows ended (the report shows the counts, not the reasons).
+    public var rows: RowAccounting
 
-    public init(
-      path: String, sha256: String, rowsRead: Int, accepted: Int, rejected: Int, duplicates: Int,
-      filtered: Int, replacedBytes: Int = 0
-    ) {
+    /// The reasons in `rows` are left out: the report lists the rejects themselves.
+    public init(path: String, sha256: String, rows: RowAccounting) {
       self.path = path
       self.sha256 = sha256
-      self.rowsRead = rowsRead
-      self.accepted = accepted
-      self.rejected = rejected
-      self.duplicates = duplicates
-      self.filtered = filtered
-      self.replacedBytes = replacedBytes
+      self.rows = rows
+      self.rows.reasons = [:]
+    }
+
+    public subscript<Value>(dynamicMember count: KeyPath<RowAccounting, Value>) -> Value {
+      rows[keyPath: count]
     }
 
     enum CodingKeys: String, CodingKey {
-      case path, sha256, accepted, rejected, duplicates, filtered
-      case rowsRead = "rows_read"
-      case replacedBytes = "replaced_bytes"
+      case path, sha256
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      path = try container.decode(String.self, forKey: .path)
+      sha256 = try container.decode(String.self, forKey: .sha256)
+      rows = try RowAccounting(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      try rows.encode(to: encoder)
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(path, forKey: .path)
+      try container.encode(sha256, forKey: .sha256)
     }
   }
 
@@ -264,7 +272,7 @@ extension ReportModel {
 extension ReportModel {
   /// The roll-up over every cell ("*" / "*" / "*"), if the report has one.
   public var total: CellSeries? {
-    rollups.first { $0.category == "*" && $0.productLine == "*" && $0.tier == "*" }
+    rollups.first { $0.category == "*" && $0.productLine == "*" && $0.tier == .all }
   }
 
   /// The baseline centre line of the total roll-up in the reported period.

@@ -7,10 +7,10 @@ extension CSVRenderer {
     ]
     let rows: [[CSVField]] = charts.map {
       [
-        .text($0.category), .text($0.productLine), .text($0.tier), .integer($0.periods),
+        .text($0.category), .text($0.productLine), .text($0.tier.rawValue), .integer($0.periods),
         .number($0.median), .integer($0.useful), .integer($0.longestRun),
         .integer($0.longestRunLimit), .integer($0.crossings), .integer($0.crossingsLimit),
-        .text($0.rules.joined(separator: ";")), .text($0.judged ? "true" : "false"),
+        .text($0.rules.map(\.rawValue).joined(separator: ";")), .text($0.judged ? "true" : "false"),
         .text("run chart (Anhøj)"),
       ]
     }
@@ -28,7 +28,7 @@ extension CSVRenderer {
         [
           .text(point.period), .text(issue.issue), .integer(point.count), .number(point.units),
           .number(point.rate), .number(point.center), .number(point.ucl), .number(point.lcl),
-          .text(point.status), .text(issue.chart),
+          .text(point.status.rawValue), .text(issue.chart.rawValue),
         ]
       }
     }
@@ -45,13 +45,17 @@ extension CSVRenderer {
     let tables =
       drivers.productLines.map { ("product_line", $0) } + drivers.anomalies.map { ("anomaly", $0) }
     let rows: [[CSVField]] = tables.flatMap { scope, table in
-      table.rows.enumerated().map { index, row in
-        [
+      table.rows.enumerated().map { index, row -> [CSVField] in
+        let key: [CSVField] = [
           .text(scope), .text(table.anomalyID ?? ""), .text(table.category),
-          .text(table.productLine), .text(table.tier), .integer(index + 1), .text(row.issue),
-          .integer(row.count), .number(row.share), .number(row.cumulative),
-          .text(row.vital ? "true" : "false"), .number(row.previousCount.map(Double.init)),
-          .number(row.change.map(Double.init)),
+          .text(table.productLine), .text(table.tier.rawValue),
+        ]
+        let previous = row.previousCount.map(Double.init)
+        let change = row.change.map(Double.init)
+        return key + [
+          .integer(index + 1), .text(row.issue), .integer(row.count), .number(row.share),
+          .number(row.cumulative), .text(row.vital ? "true" : "false"), .number(previous),
+          .number(change),
         ]
       }
     }

@@ -1,3 +1,5 @@
+import PlaintCore
+
 /// The sections of `index.html` beyond the control charts: run charts of short histories, share
 /// charts without sales, what drives each product line, and every cell's chart.
 struct ChartSectionsHTML: Sendable {
@@ -23,7 +25,8 @@ struct ChartSectionsHTML: Sendable {
           && $0.tier == chart.tier
       }
       // From the first charted period: the years before a line's history are not the chart.
-      let points = Array((cell?.series ?? []).drop { $0.rate == nil })
+      let series: [ReportModel.Point] = cell?.series ?? []
+      let points = Array(series.drop { $0.rate == nil })
       let svg = SmallChartSVG(
         points: points, title: title, scale: scale, text: text,
         median: chart.median, label: .chartRunLabel, width: 480, height: 150)
@@ -55,7 +58,7 @@ struct ChartSectionsHTML: Sendable {
       html += "<tr><td>\(e(text.issue(finding.issue)))</td>" + num(text.count(finding.count))
       html += num(text.count(finding.total)) + num(text.percent(finding.share))
       html += num(text.percent(finding.center)) + num(text.percent(finding.ucl))
-      html += "<td>\(e(finding.chart))</td>"
+      html += "<td>\(e(finding.chart.rawValue))</td>"
       html += "<td>\(e(finding.rules.map(text.rule).joined(separator: ", ")))</td>"
       html += "<td>\(e(text.status(finding.kind)))</td>"
       html += num(text.probability(finding.qValue)) + "</tr>\n"
@@ -72,11 +75,11 @@ struct ChartSectionsHTML: Sendable {
       // up while the count stays level is a change in the mix, not in the volume.
       let category = String(series.issue.prefix { $0 != "." })
       let counts = report.rollups.first {
-        $0.category == category && $0.productLine == "*" && $0.tier == "*"
+        $0.category == category && $0.productLine == "*" && $0.tier == .all
       }
       html += counts == nil ? "" : "<div class=\"pair\">\n"
       html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
-      html += e(text(.figShareChart, text.issue(series.issue), series.chart))
+      html += e(text(.figShareChart, text.issue(series.issue), series.chart.rawValue))
       html += "</figcaption>\n</figure>\n"
       if let counts {
         var countChart = ControlChartSVG(
@@ -84,7 +87,8 @@ struct ChartSectionsHTML: Sendable {
           perThousandUnits: false)
         countChart.text = text
         html += "<figure>\n\(countChart.render())\n<figcaption class=\"note\">"
-        html += e(text.cell(counts.category, "*", "*")) + ": " + text(.figChart, e(counts.chart))
+        html +=
+          e(text.cell(counts.category, "*", "*")) + ": " + text(.figChart, e(counts.chart.rawValue))
         html += text[.figLegend] + text[.sentenceEnd] + "</figcaption>\n</figure>\n</div>\n"
       }
     }
@@ -161,7 +165,7 @@ struct ChartSectionsHTML: Sendable {
     let shown = report.method.baselinePeriods + 1
     var html = "<section id=\"cells\">\n<h2>\(text[.headingAllCells])</h2>\n"
     html += "<p class=\"note\">\(e(text(.allCellsNote, text.count(shown), scale.unit)))</p>\n"
-    let order = ["key_account", "consumer"]
+    let order: [Rollup<Tier>] = [.only(.keyAccount), .only(.consumer)]
     let tiers =
       order.filter { tier in report.cells.contains { $0.tier == tier } }
       + Set(report.cells.map(\.tier)).subtracting(order).sorted()
@@ -215,7 +219,7 @@ struct ChartSectionsMarkdown: Sendable {
       let line = text(
         .mdShareFinding, text.issue(finding.issue), text.count(finding.count),
         text.count(finding.total), text.percent(finding.share), text.percent(finding.center),
-        text.percent(finding.ucl), finding.chart, text.status(finding.kind),
+        text.percent(finding.ucl), finding.chart.rawValue, text.status(finding.kind),
         text.probability(finding.qValue))
       lines.append("- " + escape(line))
     }

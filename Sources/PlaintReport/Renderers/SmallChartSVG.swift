@@ -94,7 +94,7 @@ struct SmallChartSVG: Sendable {
     // of every cell light.
     for (index, point) in points.enumerated() {
       guard let rate = point.rate else { continue }
-      let flagged = point.status == "anomaly"
+      let flagged = point.status == .anomaly
       guard flagged || median != nil else { continue }
       svg += "<circle class=\"\(flagged ? "signal" : "point")\" "
       svg += "cx=\"\(SVG.coordinate(x(index)))\" cy=\"\(SVG.coordinate(y(rate)))\" "

@@ -12,11 +12,11 @@ extension ReportText {
     } else if chart.rules.isEmpty {
       sentence += " " + self[.runChartNoSignal]
     }
-    if chart.rules.contains(RunChartRule.longRun.rawValue) {
+    if chart.rules.contains(.longRun) {
       sentence +=
         " " + self(.runChartLongRun, count(chart.longestRun), count(chart.longestRunLimit))
     }
-    if chart.rules.contains(RunChartRule.fewCrossings.rawValue) {
+    if chart.rules.contains(.fewCrossings) {
       sentence +=
         " " + self(.runChartFewCrossings, count(chart.crossings), count(chart.crossingsLimit))
     }
@@ -25,7 +25,7 @@ extension ReportText {
 
   /// "The mix of complaints moved: …" naming the issues whose share is an anomaly; nil when none.
   func sharesMoved(_ report: ReportModel) -> String? {
-    let moved = (report.shares?.flagged ?? []).filter { $0.kind == "anomaly" }
+    let moved = (report.shares?.flagged ?? []).filter { $0.kind == .anomaly }
     guard !moved.isEmpty else { return nil }
     let names = moved.map { issue($0.issue) }.joined(separator: self[.listSeparator])
     return plural(moved.count, .sharesMovedOne, .sharesMovedOther, names)
