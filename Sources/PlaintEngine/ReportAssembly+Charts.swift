@@ -54,7 +54,19 @@ extension ReportAssembly {
       byIssue[count.issueKey, default: Array(repeating: 0, count: grid.periods.count)][at] +=
         count.count
     }
-    let observations = ShareChart.observations(counts: byIssue, totals: totals)
+    // A share is comparable only across periods with the same lines in the total: a period
+    // enters the charts and the baseline only when every line whose history has begun by the
+    // reported period is covered whole in it. A month before a line's export starts holds the
+    // other lines alone, and their mix is not this period's.
+    let begun = grid.productLines.filter { line in
+      coverage.historyStart(line, configuration.granularity).map { $0 <= period } ?? false
+    }
+    var comparableTotals = totals
+    for at in comparableTotals.indices where !begun.isEmpty {
+      let parts = begun.map { coverage.coverage(line: $0, grid.periods[at]) }
+      comparableTotals[at].coverage = PeriodCoverage.combined(parts)
+    }
+    let observations = ShareChart.observations(counts: byIssue, totals: comparableTotals)
     let judged = AnomalyDetector.judge(
       observations, settings: ShareChart.settings(DetectorSettings(configuration.control)))
     var shares = ReportModel.Shares()

@@ -1,0 +1,80 @@
+import Foundation
+import PlaintCore
+import PlaintReport
+import Testing
+
+@testable import PlaintEngine
+
+/// Two product lines without sales: kettles exported for 18 months, toasters from the last
+/// month only. The toasters' month is the first in which both lines make up the total.
+enum TwoLineExport {
+  /// The project, with `toasterDefects` toaster defect complaints spread over the last month.
+  static func project(toasterDefects: Int) throws -> (Scratch, [String]) {
+    let months = try KettleExport.months(from: "2024-01", count: 18)
+    let scratch = try KettleExport.project(
+      months: months.map { ($0, ["product.defect": 30, "service.slow_reply": 30]) })
+    _ = try scratch.file(
+      "plaint.yml",
+      """
+      store: ":memory:"
+      period: month
+      timezone: UTC
+      sources:
+        - path: zendesk.csv
+          profile: zendesk
+        - path: toasters.csv
+          profile: zendesk
+      taxonomy: taxonomy.yml
+      reports:
+        dir: reports
+
+      """)
+    _ = try scratch.file(
+      "taxonomy.yml",
+      """
+      categories:
+        product:
+          issues:
+            defect: {phrases: [stopped working]}
+        service:
+          issues:
+            slow_reply: {phrases: [nobody answered]}
+      product_lines:
+        Kettles: {phrases: [kettle]}
+        Toasters: {phrases: [toaster]}
+
+      """)
+    var rows = [
+      "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,"
+        + "Product,Tags,Created at,Updated at,Solved at"
+    ]
+    let month = months[months.count - 1]
+    for index in 0..<toasterDefects {
+      let day = 1 + index % 30
+      let at = "\(month)-\(day < 10 ? "0" : "")\(day) 10:00"
+      let text = "The toaster stopped working"
+      rows.append(
+        "\(90_000 + index),\(text),\(text),solved,normal,email,Person,"
+          + "t\(index)@mail.example,Agent,,TS-1,,\(at),\(at),\(at)")
+    }
+    _ = try scratch.file("toasters.csv", rows.joined(separator: "\n") + "\n")
+    return (scratch, months)
+  }
+}
+
+@Suite("Shares are compared only across periods with the same lines in the total")
+struct ShareComparabilityTests {
+  @Test("a line whose export starts in the reported period leaves no comparable baseline")
+  func newLineLeavesNoBaseline() throws {
+    let (scratch, months) = try TwoLineExport.project(toasterDefects: 40)
+    defer { scratch.remove() }
+    let bundle = try KettleExport.bundle(scratch, period: months[17])
+    let shares = try #require(bundle.report.shares)
+    // Before the toasters' export began, kettles alone made the total: not the same mix.
+    #expect(shares.flagged.isEmpty)
+    let defect = try #require(shares.issues.first { $0.issue == "product.defect" })
+    #expect(defect.series.last?.status == .insufficientHistory)
+    #expect(defect.series.dropLast().allSatisfy { $0.status != .inControl })
+    #expect(!MarkdownRenderer().render(bundle).contains("The mix of complaints moved"))
+  }
+}
