@@ -77,4 +77,18 @@ struct ShareComparabilityTests {
     #expect(defect.series.dropLast().allSatisfy { $0.status != .inControl })
     #expect(!MarkdownRenderer().render(bundle).contains("The mix of complaints moved"))
   }
+
+  @Test("no all-clear when no share was judged: the report says none was, and why")
+  func noAllClearWithoutJudgment() throws {
+    let (scratch, months) = try TwoLineExport.project(toasterDefects: 40)
+    defer { scratch.remove() }
+    let bundle = try KettleExport.bundle(scratch, period: months[17])
+    let markdown = MarkdownRenderer().render(bundle)
+    let html = HTMLRenderer().render(bundle)
+    for output in [markdown, html] {
+      #expect(!output.contains("moved beyond its limits"))
+      #expect(output.contains("share of all complaints was judged in"))
+      #expect(output.contains("comparable whole periods before it"))
+    }
+  }
 }

@@ -44,7 +44,7 @@ struct ChartSectionsHTML: Sendable {
     html += "<p class=\"note\">\(e(text[.sharesNote]))</p>\n"
     guard !shares.flagged.isEmpty else {
       return html
-        + "<p>\(e(text(.sharesNoneFlagged, text.period(report.period))))</p>\n</section>\n"
+        + "<p>\(e(text.sharesQuiet(report)))</p>\n</section>\n"
     }
     html += "<table>\n<tr><th>\(text[.columnIssue])</th>"
     html += "<th class=\"num\">\(text[.columnCount])</th>"
@@ -213,7 +213,7 @@ struct ChartSectionsMarkdown: Sendable {
     guard let shares = report.shares, !shares.issues.isEmpty else { return [] }
     var lines = ["## " + text[.headingShares], "", escape(text[.sharesNote]), ""]
     if shares.flagged.isEmpty {
-      lines.append(escape(text(.sharesNoneFlagged, text.period(report.period))))
+      lines.append(escape(text.sharesQuiet(report)))
     }
     for finding in shares.flagged {
       let line = text(

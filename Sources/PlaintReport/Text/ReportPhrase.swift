@@ -415,4 +415,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case sharesMovedOne
   case sharesMovedOther
   case runChartNotJudged
+  case sharesNotJudged
+  case sharesReasonHistory
+  case sharesReasonPartial
+  case sharesReasonWithheld
 }

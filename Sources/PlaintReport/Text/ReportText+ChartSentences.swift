@@ -31,6 +31,26 @@ extension ReportText {
     return plural(moved.count, .sharesMovedOne, .sharesMovedOther, names)
   }
 
+  /// The line under the share heading when nothing is flagged: that no share moved, when some
+  /// share was judged; otherwise that none was, and why (never an all-clear without judgment).
+  func sharesQuiet(_ report: ReportModel) -> String {
+    let last = (report.shares?.issues ?? []).compactMap { $0.series.last?.status }
+    let judged: Set<ReportModel.PointStatus> = [.inControl, .anomaly, .improvement, .watch]
+    if last.contains(where: judged.contains) {
+      return self(.sharesNoneFlagged, period(report.period))
+    }
+    var reasons: [String] = []
+    if last.contains(.withheld) { reasons.append(self[.sharesReasonWithheld]) }
+    if last.contains(where: { [.partial, .notCovered, .missing, .noExposure].contains($0) }) {
+      reasons.append(self[.sharesReasonPartial])
+    }
+    if last.contains(.insufficientHistory) || reasons.isEmpty {
+      reasons.append(self(.sharesReasonHistory, count(report.method.minBaselinePeriods)))
+    }
+    return self(
+      .sharesNotJudged, period(report.period), reasons.joined(separator: self[.listSeparator]))
+  }
+
   /// The note above the driver tables: the threshold and the two windows.
   func driversNote(_ drivers: ReportModel.Drivers) -> String {
     let window = span(drivers.periods)

@@ -77,6 +77,14 @@ extension ReportText {
       "The mix of complaints moved: the shares of {1} are above the upper limits of their share charts.",
     .runChartNotJudged:
       "No verdict: over half the periods sit exactly on the median (a count mostly 0, or flat), so runs about it would say nothing.",
+    .sharesNotJudged:
+      "No issue's share of all complaints was judged in {0}: {1}.",
+    .sharesReasonHistory:
+      "fewer than {0} comparable whole periods before it (a period is comparable only when every product line whose export has begun by then is covered whole in it)",
+    .sharesReasonPartial:
+      "the period is not covered whole by every product line's export",
+    .sharesReasonWithheld:
+      "the classification shifted, so the period's verdicts are withheld",
   ]
 
   static let germanChartPhrases: [ReportPhrase: String] = [
@@ -154,6 +162,14 @@ extension ReportText {
       "Die Mischung der Beschwerden hat sich verschoben: Die Anteile von {1} liegen über den oberen Grenzen ihrer Anteilskarten.",
     .runChartNotJudged:
       "Kein Urteil: Mehr als die Hälfte der Perioden liegt genau auf dem Median (eine Anzahl meist 0 oder gleichbleibend); Läufe um ihn sagten nichts aus.",
+    .sharesNotJudged:
+      "Kein Anteil eines Themas an allen Beschwerden wurde im Zeitraum {0} beurteilt: {1}.",
+    .sharesReasonHistory:
+      "weniger als {0} vergleichbare vollständige Perioden davor (eine Periode ist nur vergleichbar, wenn jede Produktlinie, deren Export bis dahin begonnen hat, in ihr vollständig abgedeckt ist)",
+    .sharesReasonPartial:
+      "die Periode ist nicht vom Export jeder Produktlinie vollständig abgedeckt",
+    .sharesReasonWithheld:
+      "die Klassifizierung hat sich verschoben, daher werden die Urteile der Periode zurückgehalten",
   ]
 
   static let frenchChartPhrases: [ReportPhrase: String] = [
@@ -231,6 +247,14 @@ extension ReportText {
       "La répartition des réclamations a changé : les parts de {1} dépassent les limites supérieures de leurs cartes des parts.",
     .runChartNotJudged:
       "Pas de verdict : plus de la moitié des périodes sont exactement sur la médiane (un nombre presque toujours nul, ou constant) ; des séquences autour d'elle ne diraient rien.",
+    .sharesNotJudged:
+      "Aucune part d'un problème dans toutes les réclamations n'a été jugée en {0} : {1}.",
+    .sharesReasonHistory:
+      "moins de {0} périodes complètes comparables avant elle (une période n'est comparable que si chaque ligne de produits dont l'export a commencé y est couverte en entier)",
+    .sharesReasonPartial:
+      "la période n'est pas couverte en entier par l'export de chaque ligne de produits",
+    .sharesReasonWithheld:
+      "la classification a changé, les verdicts de la période sont donc suspendus",
   ]
 
   static let spanishChartPhrases: [ReportPhrase: String] = [
@@ -308,6 +332,14 @@ extension ReportText {
       "La mezcla de reclamaciones se ha movido: las cuotas de {1} superan los límites superiores de sus gráficos de cuotas.",
     .runChartNotJudged:
       "Sin veredicto: más de la mitad de los periodos están justo sobre la mediana (un recuento casi siempre 0, o constante); las rachas en torno a ella no dirían nada.",
+    .sharesNotJudged:
+      "No se juzgó la cuota de ningún problema en el total de reclamaciones en {0}: {1}.",
+    .sharesReasonHistory:
+      "menos de {0} periodos completos comparables antes (un periodo solo es comparable si cada línea de producto cuya exportación ya ha empezado está cubierta por completo en él)",
+    .sharesReasonPartial:
+      "el periodo no está cubierto por completo por la exportación de cada línea de producto",
+    .sharesReasonWithheld:
+      "la clasificación cambió, así que los veredictos del periodo se retienen",
   ]
 
   static let polishChartPhrases: [ReportPhrase: String] = [
@@ -385,6 +417,14 @@ extension ReportText {
       "Struktura reklamacji się zmieniła: udziały {1} przekraczają górne granice swoich kart udziałów.",
     .runChartNotJudged:
       "Brak oceny: ponad połowa okresów leży dokładnie na medianie (liczba prawie zawsze 0 albo stała), więc serie wokół niej nic by nie powiedziały.",
+    .sharesNotJudged:
+      "Nie oceniono udziału żadnego problemu we wszystkich reklamacjach w okresie {0}: {1}.",
+    .sharesReasonHistory:
+      "mniej niż {0} porównywalnych pełnych okresów przed nim (okres jest porównywalny tylko wtedy, gdy każda linia produktów, której eksport już się zaczął, jest w nim pokryta w całości)",
+    .sharesReasonPartial:
+      "okres nie jest pokryty w całości przez eksport każdej linii produktów",
+    .sharesReasonWithheld:
+      "klasyfikacja się przesunęła, więc oceny okresu są wstrzymane",
   ]
 
   static let turkishChartPhrases: [ReportPhrase: String] = [
@@ -462,6 +502,14 @@ extension ReportText {
       "Şikâyetlerin dağılımı değişti: {1} payları, pay grafiklerinin üst sınırlarının üzerinde.",
     .runChartNotJudged:
       "Karar yok: dönemlerin yarısından fazlası tam medyan üzerinde (çoğunlukla 0 ya da sabit bir sayı); etrafındaki seriler hiçbir şey söylemezdi.",
+    .sharesNotJudged:
+      "{0} döneminde hiçbir konunun tüm şikâyetler içindeki payı değerlendirilmedi: {1}.",
+    .sharesReasonHistory:
+      "öncesinde {0} karşılaştırılabilir tam dönemden az var (bir dönem, dışa aktarımı o zamana kadar başlamış her ürün grubunu tam kapsıyorsa karşılaştırılabilir)",
+    .sharesReasonPartial:
+      "dönem her ürün grubunun dışa aktarımıyla tam kapsanmıyor",
+    .sharesReasonWithheld:
+      "sınıflandırma kaydı, bu yüzden dönemin kararları bekletiliyor",
   ]
 
   static let greekChartPhrases: [ReportPhrase: String] = [
@@ -539,6 +587,14 @@ extension ReportText {
       "Η σύνθεση των παραπόνων άλλαξε: τα μερίδια των {1} είναι πάνω από τα άνω όρια των διαγραμμάτων μεριδίων τους.",
     .runChartNotJudged:
       "Καμία ετυμηγορία: πάνω από τις μισές περιόδους βρίσκονται ακριβώς πάνω στη διάμεσο (ένας αριθμός σχεδόν πάντα 0 ή σταθερός), οπότε οι σειρές γύρω της δεν θα έλεγαν τίποτα.",
+    .sharesNotJudged:
+      "Κανένα μερίδιο θέματος επί όλων των παραπόνων δεν κρίθηκε την περίοδο {0}: {1}.",
+    .sharesReasonHistory:
+      "λιγότερες από {0} συγκρίσιμες πλήρεις περιόδους πριν από αυτήν (μια περίοδος είναι συγκρίσιμη μόνο όταν κάθε γραμμή προϊόντων της οποίας η εξαγωγή έχει αρχίσει καλύπτεται πλήρως σε αυτήν)",
+    .sharesReasonPartial:
+      "η περίοδος δεν καλύπτεται πλήρως από την εξαγωγή κάθε γραμμής προϊόντων",
+    .sharesReasonWithheld:
+      "η ταξινόμηση μετατοπίστηκε, οπότε οι ετυμηγορίες της περιόδου αναστέλλονται",
   ]
 
   static let chineseChartPhrases: [ReportPhrase: String] = [
@@ -616,5 +672,13 @@ extension ReportText {
       "投诉构成发生了变化：{1} 的比例高于各自比例图的上限。",
     .runChartNotJudged:
       "不作判断：超过一半的周期正好落在中位数上（计数多为 0 或保持不变），围绕它的游程说明不了什么。",
+    .sharesNotJudged:
+      "{0} 没有判断任何问题占全部投诉的比例：{1}。",
+    .sharesReasonHistory:
+      "此前可比的完整周期少于 {0} 个（只有当导出已开始的每条产品线在该周期内都被完整覆盖时，该周期才可比）",
+    .sharesReasonPartial:
+      "该周期没有被每条产品线的导出完整覆盖",
+    .sharesReasonWithheld:
+      "分类发生了偏移，因此该周期的判断被暂缓",
   ]
 }
