@@ -91,4 +91,29 @@ struct ShareComparabilityTests {
       #expect(output.contains("comparable whole periods before it"))
     }
   }
+
+  @Test("an issue new in the period gets no verdict against a baseline share of 0, then or later")
+  func newIssueIsNotAnAnomalyAgainstZero() throws {
+    // 18 months of kettles; from month 16 on, 20 noise complaints a month that never came before.
+    let months = try KettleExport.months(from: "2024-01", count: 18)
+    let scratch = try KettleExport.project(
+      months: months.enumerated().map { at, month in
+        var counts = ["product.defect": 30, "service.slow_reply": 30]
+        if at >= 15 { counts["product.noise"] = 20 }
+        return (month, counts)
+      })
+    defer { scratch.remove() }
+    for at in 15..<18 {
+      let bundle = try KettleExport.bundle(scratch, period: months[at])
+      let shares = try #require(bundle.report.shares)
+      #expect(!shares.flagged.contains { $0.issue == "product.noise" && ($0.center ?? 0) == 0 })
+      let noise = try #require(shares.issues.first { $0.issue == "product.noise" })
+      if at == 15 {
+        #expect(noise.series.last?.status == .insufficientHistory)
+        #expect(MarkdownRenderer().render(bundle).contains("New in this period, with no baseline"))
+      }
+      // Not judged, so the first month enters later baselines: the centre is no longer 0.
+      if at > 15 { #expect((noise.series.last?.center ?? 0) > 0) }
+    }
+  }
 }

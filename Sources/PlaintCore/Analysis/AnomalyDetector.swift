@@ -310,9 +310,14 @@ private struct SeriesState {
     if settings.shares, let estimate { point.pValue = ShareChart.pValue(point, estimate) }
     let baselineCount = estimate?.periods ?? 0
     let fired = rulePoint.map { tracker.push($0).map(\.rule) } ?? []
+    // An issue new in this period has no baseline share (centre 0): any count is "above" a
+    // limit of 0, and would stay out of every later baseline, flagged month after month. It
+    // gets no verdict and, like any point not judged, enters later baselines.
+    let newShare = settings.shares && point.center == 0 && point.count > 0
     return Draft(
       point: point, rulePoint: rulePoint, baselineCount: baselineCount, phi: estimate?.phi,
-      insufficientHistory: point.status == .ok && baselineCount < settings.minBaselinePeriods,
+      insufficientHistory: point.status == .ok
+        && (baselineCount < settings.minBaselinePeriods || newShare),
       fired: fired, qValue: nil)
   }
 

@@ -42,9 +42,10 @@ struct ChartSectionsHTML: Sendable {
     guard let shares = report.shares, !shares.issues.isEmpty else { return "" }
     var html = "<section id=\"shares\">\n<h2>\(text[.headingShares])</h2>\n"
     html += "<p class=\"note\">\(e(text[.sharesNote]))</p>\n"
+    if let new = text.sharesNew(report) { html += "<p>\(e(new))</p>\n" }
     guard !shares.flagged.isEmpty else {
-      return html
-        + "<p>\(e(text.sharesQuiet(report)))</p>\n</section>\n"
+      let quiet = text.sharesQuiet(report).map { "<p>\(e($0))</p>\n" } ?? ""
+      return html + quiet + "</section>\n"
     }
     html += "<table>\n<tr><th>\(text[.columnIssue])</th>"
     html += "<th class=\"num\">\(text[.columnCount])</th>"
@@ -212,9 +213,10 @@ struct ChartSectionsMarkdown: Sendable {
   func shares(_ report: ReportModel) -> [String] {
     guard let shares = report.shares, !shares.issues.isEmpty else { return [] }
     var lines = ["## " + text[.headingShares], "", escape(text[.sharesNote]), ""]
-    if shares.flagged.isEmpty {
-      lines.append(escape(text.sharesQuiet(report)))
+    if shares.flagged.isEmpty, let quiet = text.sharesQuiet(report) {
+      lines.append(escape(quiet))
     }
+    if let new = text.sharesNew(report) { lines += [escape(new), ""] }
     for finding in shares.flagged {
       let line = text(
         .mdShareFinding, text.issue(finding.issue), text.count(finding.count),

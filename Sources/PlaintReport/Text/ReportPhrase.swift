@@ -419,4 +419,5 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case sharesReasonHistory
   case sharesReasonPartial
   case sharesReasonWithheld
+  case sharesNew
 }

@@ -33,8 +33,12 @@ extension ReportText {
 
   /// The line under the share heading when nothing is flagged: that no share moved, when some
   /// share was judged; otherwise that none was, and why (never an all-clear without judgment).
-  func sharesQuiet(_ report: ReportModel) -> String {
-    let last = (report.shares?.issues ?? []).compactMap { $0.series.last?.status }
+  /// Issues new in the period are left to `sharesNew`: nil when they are all there is.
+  func sharesQuiet(_ report: ReportModel) -> String? {
+    let last = (report.shares?.issues ?? []).compactMap(\.series.last).filter {
+      !($0.status == .insufficientHistory && $0.center == 0 && $0.count > 0)
+    }.map(\.status)
+    guard !last.isEmpty else { return nil }
     let judged: Set<ReportModel.PointStatus> = [.inControl, .anomaly, .improvement, .watch]
     if last.contains(where: judged.contains) {
       return self(.sharesNoneFlagged, period(report.period))
@@ -49,6 +53,18 @@ extension ReportText {
     }
     return self(
       .sharesNotJudged, period(report.period), reasons.joined(separator: self[.listSeparator]))
+  }
+
+  /// The issues new in the reported period (a count now, a baseline share of 0): they get no
+  /// verdict, and the report names them; nil when there are none.
+  func sharesNew(_ report: ReportModel) -> String? {
+    let new = (report.shares?.issues ?? []).filter { series in
+      guard let last = series.series.last else { return false }
+      return last.status == .insufficientHistory && last.center == 0 && last.count > 0
+    }
+    guard !new.isEmpty else { return nil }
+    let names = new.map { issue($0.issue) }.joined(separator: self[.listSeparator])
+    return self(.sharesNew, names)
   }
 
   /// The note above the driver tables: the threshold and the two windows.

@@ -85,6 +85,8 @@ extension ReportText {
       "the period is not covered whole by every product line's export",
     .sharesReasonWithheld:
       "the classification shifted, so the period's verdicts are withheld",
+    .sharesNew:
+      "New in this period, with no baseline share, so no verdict: {0}.",
   ]
 
   static let germanChartPhrases: [ReportPhrase: String] = [
@@ -170,6 +172,8 @@ extension ReportText {
       "die Periode ist nicht vom Export jeder Produktlinie vollständig abgedeckt",
     .sharesReasonWithheld:
       "die Klassifizierung hat sich verschoben, daher werden die Urteile der Periode zurückgehalten",
+    .sharesNew:
+      "Neu in dieser Periode, ohne Anteil in der Basislinie, daher kein Urteil: {0}.",
   ]
 
   static let frenchChartPhrases: [ReportPhrase: String] = [
@@ -255,6 +259,8 @@ extension ReportText {
       "la période n'est pas couverte en entier par l'export de chaque ligne de produits",
     .sharesReasonWithheld:
       "la classification a changé, les verdicts de la période sont donc suspendus",
+    .sharesNew:
+      "Nouveau dans cette période, sans part de référence, donc sans verdict : {0}.",
   ]
 
   static let spanishChartPhrases: [ReportPhrase: String] = [
@@ -340,6 +346,8 @@ extension ReportText {
       "el periodo no está cubierto por completo por la exportación de cada línea de producto",
     .sharesReasonWithheld:
       "la clasificación cambió, así que los veredictos del periodo se retienen",
+    .sharesNew:
+      "Nuevo en este periodo, sin cuota de referencia, así que sin veredicto: {0}.",
   ]
 
   static let polishChartPhrases: [ReportPhrase: String] = [
@@ -425,6 +433,8 @@ extension ReportText {
       "okres nie jest pokryty w całości przez eksport każdej linii produktów",
     .sharesReasonWithheld:
       "klasyfikacja się przesunęła, więc oceny okresu są wstrzymane",
+    .sharesNew:
+      "Nowe w tym okresie, bez udziału w bazie, więc bez oceny: {0}.",
   ]
 
   static let turkishChartPhrases: [ReportPhrase: String] = [
@@ -510,6 +520,8 @@ extension ReportText {
       "dönem her ürün grubunun dışa aktarımıyla tam kapsanmıyor",
     .sharesReasonWithheld:
       "sınıflandırma kaydı, bu yüzden dönemin kararları bekletiliyor",
+    .sharesNew:
+      "Bu dönemde yeni, taban çizgisinde payı yok, bu yüzden karar yok: {0}.",
   ]
 
   static let greekChartPhrases: [ReportPhrase: String] = [
@@ -595,6 +607,8 @@ extension ReportText {
       "η περίοδος δεν καλύπτεται πλήρως από την εξαγωγή κάθε γραμμής προϊόντων",
     .sharesReasonWithheld:
       "η ταξινόμηση μετατοπίστηκε, οπότε οι ετυμηγορίες της περιόδου αναστέλλονται",
+    .sharesNew:
+      "Νέο σε αυτή την περίοδο, χωρίς μερίδιο στη βάση αναφοράς, άρα χωρίς ετυμηγορία: {0}.",
   ]
 
   static let chineseChartPhrases: [ReportPhrase: String] = [
@@ -680,5 +694,7 @@ extension ReportText {
       "该周期没有被每条产品线的导出完整覆盖",
     .sharesReasonWithheld:
       "分类发生了偏移，因此该周期的判断被暂缓",
+    .sharesNew:
+      "本周期新出现，基线中没有比例，因此不作判断：{0}。",
   ]
 }
