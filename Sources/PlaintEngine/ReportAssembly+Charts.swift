@@ -23,10 +23,12 @@ extension ReportAssembly {
       var chart = ReportModel.RunChart(
         category: cell.category, productLine: cell.productLine, tier: cell.tier,
         periods: whole.count, median: analysis.median, useful: analysis.useful,
-        longestRun: analysis.longestRun, longestRunLimit: analysis.longestRunLimit,
-        crossings: analysis.crossings, crossingsLimit: analysis.crossingsLimit,
+        longestRun: analysis.longestRun,
+        longestRunLimit: analysis.enough ? analysis.longestRunLimit : nil,
+        crossings: analysis.crossings,
+        crossingsLimit: analysis.enough ? analysis.crossingsLimit : nil,
         rules: analysis.rules)
-      chart.judged = analysis.judged
+      chart.judged = analysis.judged && analysis.enough
       return chart
     }
   }
@@ -145,7 +147,8 @@ extension ReportAssembly {
       }
       return ReportModel.DriverTable(
         anomalyID: anomalyID, category: category, productLine: line, tier: tier,
-        complaints: counts.values.reduce(0, +), previousComplaints: previous.values.reduce(0, +),
+        complaints: counts.values.reduce(0, +),
+        previousComplaints: same ? previous.values.reduce(0, +) : nil,
         comparable: same, rows: rows)
     }
     let inWindows = recent.filter {

@@ -117,7 +117,7 @@ enum KettleExport {
 
 @Suite("Report charts: run charts, shares, drivers, every cell")
 struct ReportChartsTests {
-  @Test("a 4-period history gets a run chart, named as one, with its verdict in words")
+  @Test("a 4-period history gets a run chart, named as one, that says it is too short to judge")
   func fourPeriodHistoryGetsARunChart() throws {
     let months = try KettleExport.months(from: "2025-06", count: 4)
     let defects = [40, 52, 47, 58]
@@ -134,21 +134,25 @@ struct ReportChartsTests {
     let chart = try #require(report.runCharts.first { $0.category == "product" })
     #expect(chart.periods == 4)
     #expect(chart.median == 59.5)
-    #expect(chart.judged && chart.rules.isEmpty)
+    // Four points off the median: neither rule can fire below six, so no verdict and no limits.
+    #expect(!chart.judged && chart.rules.isEmpty)
+    #expect(chart.longestRunLimit == nil && chart.crossingsLimit == nil)
     // The service cell had no complaint at all: nothing to chart.
     #expect(!report.runCharts.contains { $0.category == "service" })
 
     let html = HTMLRenderer().render(bundle)
     #expect(html.contains("<section id=\"run-charts\""))
     #expect(html.contains("Short histories: run charts"))
-    #expect(html.contains("Run chart of 4 whole periods, median 59.50"))
-    #expect(html.contains("No signal: the points vary about their median as chance would."))
+    #expect(html.contains("Too few periods for a run chart: neither of Anhøj's rules can signal"))
+    #expect(html.contains("on fewer than 6 periods off the median, and this cell has 4. No verdict."))
+    #expect(!html.contains("Run chart of 4 whole periods"))
+    #expect(!html.contains("No signal: the points vary about their median as chance would."))
     #expect(html.contains("aria-label=\"Run chart: product / Kettles / consumer\""))
     let markdown = MarkdownRenderer().render(bundle)
     #expect(markdown.contains("## Short histories: run charts"))
-    #expect(markdown.contains("Run chart of 4 whole periods"))
+    #expect(markdown.contains("Too few periods for a run chart"))
     let csv = CSVRenderer().render(bundle).first { $0.name == "run-charts.csv" }?.contents ?? ""
-    #expect(csv.contains("product,Kettles,consumer,4,59.5,4,1,5,3,0,,true,run chart (Anhøj)\n"))
+    #expect(csv.contains("product,Kettles,consumer,4,59.5,4,1,,3,,,false,run chart (Anhøj)\n"))
   }
 
   @Test("a short history that rises month after month fires the long-run rule, and says so")

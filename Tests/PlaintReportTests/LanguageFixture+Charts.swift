@@ -18,9 +18,15 @@ extension LanguageFixture {
         category: "policy", productLine: "Toasters", tier: .only(.consumer), periods: 10, median: 8,
         useful: 10, longestRun: 7, longestRunLimit: 6, crossings: 1, crossingsLimit: 2,
         rules: [.longRun, .fewCrossings]),
-      .init(
-        category: "product", productLine: "Kettles", tier: .only(.consumer), periods: 4, median: 8,
-        useful: 4, longestRun: 2, longestRunLimit: 5, crossings: 2, crossingsLimit: 0, rules: []),
+      {
+        // Too few useful points for either rule: no limits, no verdict.
+        var short = ReportModel.RunChart(
+          category: "product", productLine: "Kettles", tier: .only(.consumer), periods: 4,
+          median: 8, useful: 4, longestRun: 2, longestRunLimit: nil, crossings: 2,
+          crossingsLimit: nil, rules: [])
+        short.judged = false
+        return short
+      }(),
       {
         var sparse = ReportModel.RunChart(
           category: "service", productLine: "Blenders", tier: .only(.consumer), periods: 16,
@@ -81,7 +87,7 @@ extension LanguageFixture {
           previousComplaints: 34, comparable: true, rows: rows),
         .init(
           anomalyID: nil, category: "*", productLine: "Toasters", tier: .all, complaints: 40,
-          previousComplaints: 0, comparable: false, rows: uncompared),
+          previousComplaints: nil, comparable: false, rows: uncompared),
       ],
       anomalies: report.anomalies.map { anomaly in
         .init(

@@ -45,10 +45,20 @@ public struct RunChartAnalysis: Sendable, Hashable, Codable {
 
   /// Whether any rule fired.
   public var signals: Bool { !rules.isEmpty }
+
+  /// Whether there are enough useful points for either rule to signal at all
+  /// (`RunChart.minimumUseful`); below it a run chart says nothing.
+  public var enough: Bool { useful >= RunChart.minimumUseful }
 }
 
 /// Anhøj's run-chart rules (Anhøj & Olesen 2014; qicharts2's `runs.analysis`).
 public enum RunChart {
+  /// The fewest useful points on which either rule can signal: below it the longest possible
+  /// run (all of them) never exceeds round(log₂ n + 3) and the crossings limit is 0. This is 6;
+  /// Anhøj's rules are usually quoted for 10 or more, so a verdict near it is a weak one.
+  public static let minimumUseful: Int =
+    (1...64).first { crossingsLimit($0) > 0 || longestRunLimit($0) < $0 } ?? 10
+
   /// Judges `values` in time order; nil values (gaps, partial periods) are left out, as if the
   /// series went straight from the point before them to the point after. The median is taken
   /// over the values at `baseline` (default: all of them).

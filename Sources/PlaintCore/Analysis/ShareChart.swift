@@ -15,7 +15,8 @@ public enum ShareChart {
       totals.indices.map { at in
         ChartObservation(
           count: at < issueCounts.count ? issueCounts[at] : 0,
-          units: Double(totals[at].count), coverage: totals[at].coverage)
+          units: totals[at].coverage == .none ? nil : Double(totals[at].count),
+          coverage: totals[at].coverage)
       }
     }
   }

@@ -15,11 +15,12 @@ extension ReportModel {
     /// Points not on the median.
     public var useful: Int
     public var longestRun: Int
-    /// A run longer than this signals: round(log₂ useful + 3).
-    public var longestRunLimit: Int
+    /// A run longer than this signals: round(log₂ useful + 3); nil when too few useful points
+    /// for either rule to signal.
+    @Nullable public var longestRunLimit: Int?
     public var crossings: Int
-    /// Fewer crossings than this signal: qbinom(0.05, useful − 1, 0.5).
-    public var crossingsLimit: Int
+    /// Fewer crossings than this signal: qbinom(0.05, useful − 1, 0.5); nil as above.
+    @Nullable public var crossingsLimit: Int?
     /// The rules that fired (`long_run`, `few_crossings`); empty when none did.
     public var rules: [RunChartRule]
     /// False when over half the periods sit on the median (mostly months without a complaint):
@@ -28,7 +29,7 @@ extension ReportModel {
 
     public init(
       category: String, productLine: String, tier: Rollup<Tier>, periods: Int, median: Double?,
-      useful: Int, longestRun: Int, longestRunLimit: Int, crossings: Int, crossingsLimit: Int,
+      useful: Int, longestRun: Int, longestRunLimit: Int?, crossings: Int, crossingsLimit: Int?,
       rules: [RunChartRule]
     ) {
       self.category = category
@@ -169,7 +170,8 @@ extension ReportModel {
     public var productLine: String
     public var tier: Rollup<Tier>
     public var complaints: Int
-    public var previousComplaints: Int
+    /// The complaints of the window before; nil when the windows are not comparable.
+    @Nullable public var previousComplaints: Int?
     /// Whether the exports cover every period of both windows whole for this line; without
     /// that, the change against the window before is not given.
     public var comparable: Bool
@@ -179,7 +181,7 @@ extension ReportModel {
     public init(
       anomalyID: String?, category: String, productLine: String, tier: Rollup<Tier>,
       complaints: Int,
-      previousComplaints: Int, comparable: Bool, rows: [DriverRow]
+      previousComplaints: Int?, comparable: Bool, rows: [DriverRow]
     ) {
       self.anomalyID = anomalyID
       self.category = category

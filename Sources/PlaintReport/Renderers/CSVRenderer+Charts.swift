@@ -9,7 +9,8 @@ extension CSVRenderer {
       [
         .text($0.category), .text($0.productLine), .text($0.tier.rawValue), .integer($0.periods),
         .number($0.median), .integer($0.useful), .integer($0.longestRun),
-        .integer($0.longestRunLimit), .integer($0.crossings), .integer($0.crossingsLimit),
+        .number($0.longestRunLimit.map(Double.init)), .integer($0.crossings),
+        .number($0.crossingsLimit.map(Double.init)),
         .text($0.rules.map(\.rawValue).joined(separator: ";")), .text($0.judged ? "true" : "false"),
         .text("run chart (Anhøj)"),
       ]
@@ -26,7 +27,8 @@ extension CSVRenderer {
     let rows: [[CSVField]] = (shares?.issues ?? []).flatMap { issue in
       issue.series.map { point in
         [
-          .text(point.period), .text(issue.issue), .integer(point.count), .number(point.units),
+                    .text(point.period), .text(issue.issue),
+          point.status == .notCovered ? .text("") : .integer(point.count), .number(point.units),
           .number(point.rate), .number(point.center), .number(point.ucl), .number(point.lcl),
           .text(point.status.rawValue), .text(issue.chart.rawValue),
         ]

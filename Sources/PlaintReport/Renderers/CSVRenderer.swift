@@ -207,7 +207,8 @@ public struct CSVRenderer: Sendable {
     let rows: [[CSVField]] = grid.map { row in
       [
         .text(row.period), .text(row.category), .text(row.productLine), .text(row.tier.rawValue),
-        .integer(row.count), .number(row.units), .number(row.rate),
+        row.status == .notCovered ? .text("") : .integer(row.count), .number(row.units),
+        .number(row.rate),
         .number(hasSales ? row.rate.map { $0 * 1000 } : nil), .number(row.center),
         .number(row.ucl),
         .number(row.lcl), .text(row.status.rawValue), .text(row.chart.rawValue),

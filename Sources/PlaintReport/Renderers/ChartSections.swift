@@ -89,8 +89,9 @@ struct ChartSectionsHTML: Sendable {
         countChart.text = text
         html += "<figure>\n\(countChart.render())\n<figcaption class=\"note\">"
         html +=
-          e(text.cell(counts.category, "*", "*")) + ": " + text(.figChart, e(counts.chart.rawValue))
-        html += text[.figLegend] + text[.sentenceEnd] + "</figcaption>\n</figure>\n</div>\n"
+          e(text.cell(counts.category, "*", "*")) + ": "
+          + text(.figCountChart, e(counts.chart.rawValue))
+        html += text[.figLegendCounts] + text[.sentenceEnd] + "</figcaption>\n</figure>\n</div>\n"
       }
     }
     return html + "</section>\n"
@@ -117,7 +118,7 @@ struct ChartSectionsHTML: Sendable {
       html += e(
         text(
           .driversLineSummary, text.count(table.complaints),
-          table.comparable ? text.count(table.previousComplaints) : text[.notComparable]))
+          table.previousComplaints.map(text.count) ?? text[.notComparable]))
       html += "</p>\n"
       html += rows(table)
       html += "</div>\n"
@@ -163,7 +164,9 @@ struct ChartSectionsHTML: Sendable {
   func allCells(_ report: ReportModel) -> String {
     guard !report.cells.isEmpty else { return "" }
     let scale = RateScale(report.method, text)
-    let shown = report.method.baselinePeriods + 1
+    let window = report.method.baselinePeriods + 1
+    // The periods actually drawn: a history shorter than the window is drawn whole.
+    let shown = report.cells.map { min(window, $0.series.count) }.max() ?? window
     var html = "<section id=\"cells\">\n<h2>\(text[.headingAllCells])</h2>\n"
     html += "<p class=\"note\">\(e(text(.allCellsNote, text.count(shown), scale.unit)))</p>\n"
     let order: [Rollup<Tier>] = [.only(.keyAccount), .only(.consumer)]
@@ -179,8 +182,19 @@ struct ChartSectionsHTML: Sendable {
           < (categories.firstIndex(of: $1.category) ?? 9, $1.category, $1.productLine)
       }
       for cell in cells {
+        // A period judged on too short a history has no limits to draw: its centre and limits
+        // would be an estimate the verdict itself refused.
+        let points = cell.series.suffix(shown).map { point in
+          var point = point
+          if point.status == .insufficientHistory {
+            point.center = nil
+            point.ucl = nil
+            point.lcl = nil
+          }
+          return point
+        }
         let svg = SmallChartSVG(
-          points: Array(cell.series.suffix(shown)),
+          points: points,
           title: "\(text.category(cell.category)) · \(text.productLine(cell.productLine))",
           scale: scale, text: text)
         html += "<figure>\(svg.render())</figure>\n"
@@ -240,7 +254,7 @@ struct ChartSectionsMarkdown: Sendable {
     for table in drivers.productLines {
       let summary = text(
         .driversLineSummary, text.count(table.complaints),
-        table.comparable ? text.count(table.previousComplaints) : text[.notComparable])
+        table.previousComplaints.map(text.count) ?? text[.notComparable])
       lines.append(
         "- **\(escape(text.productLine(table.productLine)))** (\(escape(summary))): "
           + escape(text.driverList(table)))

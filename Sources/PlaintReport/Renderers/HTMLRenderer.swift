@@ -290,9 +290,12 @@ public struct HTMLRenderer: Sendable {
       chart.text = text
       chart.markers = report.releaseMarkers(productLine: cell.productLine)
       html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
-      html += text(.figChart, e(cell.chart.rawValue))
+      // Without sales the chart is of counts (one unit per period), and a grey band can only be
+      // a period the exports do not cover whole: there is no exposure to be missing.
+      let counts = !report.dataQuality.hasSales
+      html += text(counts ? .figCountChart : .figChart, e(cell.chart.rawValue))
       if let phi = cell.phi { html += ", φ = \(text.short(phi))" }
-      html += text[.figLegend]
+      html += text[counts ? .figLegendCounts : .figLegend]
       if !chart.markers.isEmpty { html += text[.figReleases] }
       html += "\(text[.sentenceEnd])</figcaption>\n"
       html += "</figure>\n"

@@ -420,4 +420,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case sharesReasonPartial
   case sharesReasonWithheld
   case sharesNew
+  case runChartTooFew
+  case figCountChart
+  case figLegendCounts
 }

@@ -4,9 +4,12 @@ import PlaintCore
 extension ReportText {
   /// A run chart's facts and verdict, in two sentences.
   func runChartSentence(_ chart: ReportModel.RunChart, scale: RateScale) -> String {
+    guard let runLimit = chart.longestRunLimit, let crossingsLimit = chart.crossingsLimit else {
+      return self(.runChartTooFew, count(RunChart.minimumUseful), count(chart.useful))
+    }
     var sentence = self(
       .runChartFacts, count(chart.periods), scale.format(chart.median), count(chart.longestRun),
-      count(chart.longestRunLimit), count(chart.crossings), count(chart.crossingsLimit))
+      count(runLimit), count(chart.crossings), count(crossingsLimit))
     if !chart.judged {
       sentence += " " + self[.runChartNotJudged]
     } else if chart.rules.isEmpty {
@@ -14,11 +17,11 @@ extension ReportText {
     }
     if chart.rules.contains(.longRun) {
       sentence +=
-        " " + self(.runChartLongRun, count(chart.longestRun), count(chart.longestRunLimit))
+        " " + self(.runChartLongRun, count(chart.longestRun), count(runLimit))
     }
     if chart.rules.contains(.fewCrossings) {
       sentence +=
-        " " + self(.runChartFewCrossings, count(chart.crossings), count(chart.crossingsLimit))
+        " " + self(.runChartFewCrossings, count(chart.crossings), count(crossingsLimit))
     }
     return sentence
   }

@@ -87,6 +87,12 @@ extension ReportText {
       "the classification shifted, so the period's verdicts are withheld",
     .sharesNew:
       "New in this period, with no baseline share, so no verdict: {0}.",
+    .runChartTooFew:
+      "Too few periods for a run chart: neither of Anhøj's rules can signal on fewer than {0} periods off the median, and this cell has {1}. No verdict.",
+    .figCountChart:
+      "{0} chart of counts (no sales: one unit per period)",
+    .figLegendCounts:
+      "; red points signal, grey bands are periods the exports do not cover whole",
   ]
 
   static let germanChartPhrases: [ReportPhrase: String] = [
@@ -174,6 +180,12 @@ extension ReportText {
       "die Klassifizierung hat sich verschoben, daher werden die Urteile der Periode zurückgehalten",
     .sharesNew:
       "Neu in dieser Periode, ohne Anteil in der Basislinie, daher kein Urteil: {0}.",
+    .runChartTooFew:
+      "Zu wenige Perioden für ein Verlaufsdiagramm: Keine der Regeln von Anhøj kann bei weniger als {0} Perioden abseits des Medians ein Signal geben, und diese Zelle hat {1}. Kein Urteil.",
+    .figCountChart:
+      "{0}-Karte der Anzahlen (ohne Absatz: eine Einheit je Periode)",
+    .figLegendCounts:
+      "; rote Punkte sind Signale, graue Bänder sind Perioden, die die Exporte nicht vollständig abdecken",
   ]
 
   static let frenchChartPhrases: [ReportPhrase: String] = [
@@ -261,6 +273,12 @@ extension ReportText {
       "la classification a changé, les verdicts de la période sont donc suspendus",
     .sharesNew:
       "Nouveau dans cette période, sans part de référence, donc sans verdict : {0}.",
+    .runChartTooFew:
+      "Trop peu de périodes pour un graphique de séquences : aucune des règles d'Anhøj ne peut signaler avec moins de {0} périodes hors de la médiane, et cette cellule en a {1}. Pas de verdict.",
+    .figCountChart:
+      "carte {0} des nombres (sans ventes : une unité par période)",
+    .figLegendCounts:
+      "; les points rouges signalent, les bandes grises sont des périodes que les exports ne couvrent pas en entier",
   ]
 
   static let spanishChartPhrases: [ReportPhrase: String] = [
@@ -348,6 +366,12 @@ extension ReportText {
       "la clasificación cambió, así que los veredictos del periodo se retienen",
     .sharesNew:
       "Nuevo en este periodo, sin cuota de referencia, así que sin veredicto: {0}.",
+    .runChartTooFew:
+      "Demasiado pocos periodos para un gráfico de rachas: ninguna regla de Anhøj puede señalar con menos de {0} periodos fuera de la mediana, y esta celda tiene {1}. Sin veredicto.",
+    .figCountChart:
+      "gráfico {0} de recuentos (sin ventas: una unidad por periodo)",
+    .figLegendCounts:
+      "; los puntos rojos señalan, las bandas grises son periodos que las exportaciones no cubren por completo",
   ]
 
   static let polishChartPhrases: [ReportPhrase: String] = [
@@ -435,6 +459,12 @@ extension ReportText {
       "klasyfikacja się przesunęła, więc oceny okresu są wstrzymane",
     .sharesNew:
       "Nowe w tym okresie, bez udziału w bazie, więc bez oceny: {0}.",
+    .runChartTooFew:
+      "Za mało okresów na wykres przebiegu: żadna z reguł Anhøja nie może dać sygnału przy mniej niż {0} okresach poza medianą, a ta komórka ma {1}. Brak oceny.",
+    .figCountChart:
+      "karta {0} liczebności (bez sprzedaży: jedna jednostka na okres)",
+    .figLegendCounts:
+      "; czerwone punkty to sygnały, szare pasy to okresy, których eksporty nie pokrywają w całości",
   ]
 
   static let turkishChartPhrases: [ReportPhrase: String] = [
@@ -522,6 +552,12 @@ extension ReportText {
       "sınıflandırma kaydı, bu yüzden dönemin kararları bekletiliyor",
     .sharesNew:
       "Bu dönemde yeni, taban çizgisinde payı yok, bu yüzden karar yok: {0}.",
+    .runChartTooFew:
+      "Seri grafiği için dönem çok az: Anhøj kurallarının hiçbiri medyan dışında {0} dönemden azıyla sinyal veremez ve bu hücrede {1} var. Karar yok.",
+    .figCountChart:
+      "sayıların {0} grafiği (satış yok: dönem başına bir birim)",
+    .figLegendCounts:
+      "; kırmızı noktalar sinyaldir, gri bantlar dışa aktarımların tam kapsamadığı dönemlerdir",
   ]
 
   static let greekChartPhrases: [ReportPhrase: String] = [
@@ -609,6 +645,12 @@ extension ReportText {
       "η ταξινόμηση μετατοπίστηκε, οπότε οι ετυμηγορίες της περιόδου αναστέλλονται",
     .sharesNew:
       "Νέο σε αυτή την περίοδο, χωρίς μερίδιο στη βάση αναφοράς, άρα χωρίς ετυμηγορία: {0}.",
+    .runChartTooFew:
+      "Πολύ λίγες περίοδοι για διάγραμμα ροής: κανένας από τους κανόνες του Anhøj δεν μπορεί να δώσει σήμα με λιγότερες από {0} περιόδους εκτός διαμέσου, και αυτό το κελί έχει {1}. Καμία ετυμηγορία.",
+    .figCountChart:
+      "διάγραμμα {0} πλήθους (χωρίς πωλήσεις: μία μονάδα ανά περίοδο)",
+    .figLegendCounts:
+      "; τα κόκκινα σημεία είναι σήματα, οι γκρι ζώνες είναι περίοδοι που οι εξαγωγές δεν καλύπτουν πλήρως",
   ]
 
   static let chineseChartPhrases: [ReportPhrase: String] = [
@@ -696,5 +738,11 @@ extension ReportText {
       "分类发生了偏移，因此该周期的判断被暂缓",
     .sharesNew:
       "本周期新出现，基线中没有比例，因此不作判断：{0}。",
+    .runChartTooFew:
+      "周期太少，无法作游程图：不在中位数上的周期少于 {0} 个时，Anhøj 的两条规则都不可能发出信号，而此单元只有 {1} 个。不作判断。",
+    .figCountChart:
+      "计数的 {0} 控制图（无销量：每期一个单位）",
+    .figLegendCounts:
+      "；红点为信号，灰色带是导出未完整覆盖的周期",
   ]
 }
