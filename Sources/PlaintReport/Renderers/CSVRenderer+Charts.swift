@@ -27,7 +27,7 @@ extension CSVRenderer {
     let rows: [[CSVField]] = (shares?.issues ?? []).flatMap { issue in
       issue.series.map { point in
         [
-                    .text(point.period), .text(issue.issue),
+          .text(point.period), .text(issue.issue),
           point.status == .notCovered ? .text("") : .integer(point.count), .number(point.units),
           .number(point.rate), .number(point.center), .number(point.ucl), .number(point.lcl),
           .text(point.status.rawValue), .text(issue.chart.rawValue),
