@@ -259,7 +259,7 @@ struct DataCoverage {
 
 extension DataCoverage {
   /// The coverage of every file the store holds, with the `covers:` of the configured sources.
-  init(store: Store, context: RunContext) throws(PlaintError) {
+  init(store: Store, context: RunContext) throws {
     let configuration = context.configuration
     var covers: [String: Configuration.Source.Covers] = [:]
     for file in context.files {
@@ -268,15 +268,10 @@ extension DataCoverage {
       }
     }
     let zone = configuration.timeZone
-    let (sources, contents) = try Failure.store {
-      () throws(StoreError) -> ([SourceAccounting], [String: FileContents]) in
-      (try store.sources(), try store.fileContents())
-    }
+    let (sources, contents) = (try store.sources(), try store.fileContents())
     var fallback: [String: SourceProfile] = [:]
     if sources.contains(where: { $0.profile == nil }) {
-      fallback = try Failure.store { () throws(StoreError) in
-        try store.profilesFromTickets(timeZone: zone)
-      }
+      fallback = try store.profilesFromTickets(timeZone: zone)
     }
     self.init(
       sources: sources, fallback: fallback, contents: contents, covers: covers, timeZone: zone,
@@ -287,13 +282,11 @@ extension DataCoverage {
 extension GridSeries {
   /// The grid of what the store holds through `last`, with its coverage.
   static func load(store: Store, context: RunContext, coverage: DataCoverage, through last: Period)
-    throws(PlaintError) -> GridSeries
+    throws -> GridSeries
   {
     let configuration = context.configuration
-    let counts = try Failure.store { () throws(StoreError) in
-      try store.cellCounts(
-        granularity: configuration.granularity, excluding: configuration.canaryExclusion)
-    }
+    let counts = try store.cellCounts(
+      granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     return GridSeries(
       counts: counts, sales: context.sales,
       taxonomyLines: context.taxonomy.productLines.map(\.name), through: last,

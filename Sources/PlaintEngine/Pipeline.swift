@@ -65,6 +65,10 @@ public struct Pipeline {
   }
 
   public func run(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
+    try Failure.converting { try running(options) }
+  }
+
+  private func running(_ options: RunOptions) throws -> RunOutcome {
     let requested = try RequestedPeriod(options.period, configuration: configuration)
     let storePath = configuration.storePath(options.store)
     var aside: String? = nil
@@ -98,6 +102,10 @@ public struct Pipeline {
   /// `plaint report`: the period's report from what the store holds, reading no export. Inputs
   /// are the configured files the store has ingested (by checksum); others are named in the log.
   public func reportFromStore(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
+    try Failure.converting { try reportingFromStore(options) }
+  }
+
+  private func reportingFromStore(_ options: RunOptions) throws -> RunOutcome {
     let requested = try RequestedPeriod(options.period, configuration: configuration)
     let storePath = try configuration.existingStore(options.store)
     let session = try StoreSession(
@@ -115,7 +123,7 @@ public struct Pipeline {
       } else {
         sha = try FileDigest.sha256(path: file.settings.path)
       }
-      if var known = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) }) {
+      if var known = try store.source(sha256: sha) {
         known.path = file.settings.displayPath
         inputs.append(known)
       } else {
@@ -134,9 +142,9 @@ public struct Pipeline {
   func report(
     store: Store, context: RunContext, inputs: [SourceAccounting], reclassified: Int,
     requested: RequestedPeriod, options: RunOptions
-  ) throws(PlaintError) -> RunOutcome {
+  ) throws -> RunOutcome {
     if let sales = context.sales {
-      try Failure.store { () throws(StoreError) in try store.replaceSales(sales) }
+      try store.replaceSales(sales)
     }
     let coverage = try DataCoverage(store: store, context: context)
     let period = try reportPeriod(requested, options: options, coverage: coverage)
@@ -161,9 +169,7 @@ public struct Pipeline {
       throw PlaintError(.cannotCreate, "\(error)")
     }
     let anomalies = bundle.report.anomalies
-    try Failure.store { () throws(StoreError) in
-      try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
-    }
+    try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
     logger.info(
       "report written",
       metadata: [
@@ -194,25 +200,23 @@ public struct Pipeline {
   }
 
   /// Re-places stored tickets when the taxonomy, key accounts, period or time zone changed.
-  private func reconcile(_ store: Store, _ context: RunContext) throws(PlaintError) -> Int {
-    try Failure.store { () throws(StoreError) in
-      let stored = try store.meta("classification")
-      guard stored != context.classificationKey else { return 0 }
-      var moved = 0
-      if stored != nil {
-        moved = try store.reclassify { ticket in
-          let placed = context.placement.place(ticket)
-          return (placed.period, placed.cell, placed.issue, placed.rule)
-        }
-        logger.notice(
-          "taxonomy or grid settings changed: stored tickets reclassified",
-          metadata: ["moved": "\(moved)"])
-        // The files' profiles hold product lines and days as they were placed before.
-        try store.forgetProfiles()
+  private func reconcile(_ store: Store, _ context: RunContext) throws -> Int {
+    let stored = try store.meta("classification")
+    guard stored != context.classificationKey else { return 0 }
+    var moved = 0
+    if stored != nil {
+      moved = try store.reclassify { ticket in
+        let placed = context.placement.place(ticket)
+        return (placed.period, placed.cell, placed.issue, placed.rule)
       }
-      try store.setMeta("classification", context.classificationKey)
-      return moved
+      logger.notice(
+        "taxonomy or grid settings changed: stored tickets reclassified",
+        metadata: ["moved": "\(moved)"])
+      // The files' profiles hold product lines and days as they were placed before.
+      try store.forgetProfiles()
     }
+    try store.setMeta("classification", context.classificationKey)
+    return moved
   }
 
   /// The period to report. The default is the latest period the exports cover whole; `last` is

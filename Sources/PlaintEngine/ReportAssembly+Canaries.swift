@@ -5,13 +5,11 @@ import PlaintStore
 /// The test complaints sent on purpose: found, and where they landed, or missing.
 extension ReportAssembly {
   /// The canaries of the reported period and every expected one, found or missing.
-  func canaries() throws(PlaintError) -> ReportModel.Canaries {
+  func canaries() throws -> ReportModel.Canaries {
     let settings = configuration.canaries
     guard !settings.isEmpty else { return ReportModel.Canaries() }
     let exclusion = configuration.canaryExclusion
-    let stored = try Failure.store { () throws(StoreError) in
-      try store.tickets(matching: exclusion)
-    }
+    let stored = try store.tickets(matching: exclusion)
     let expected = Set(settings.expected)
     let byTag = TicketExclusion(tags: settings.tags)
     let byID = TicketExclusion(idPatterns: settings.ids)

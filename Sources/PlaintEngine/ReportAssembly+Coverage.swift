@@ -73,26 +73,14 @@ extension ReportAssembly {
     }
   }
 
-  /// The share of complaints without text in the period and in the periods before it, when they
-  /// differ so much (more than 10 points, or over half of the period) that the categories, which
-  /// come from the text, would shift with the export rather than with the complaints.
-  func textShift(_ grid: GridSeries) throws(PlaintError) -> (now: Double, before: Double)? {
+  /// The share of complaints without text in the period and in the baseline periods before it,
+  /// when they differ so much that category verdicts are withheld (`TextShift`).
+  func textShift(_ grid: GridSeries) throws -> (now: Double, before: Double)? {
     let window = Array(grid.periods.suffix(configuration.control.baselinePeriods + 1))
-    let counts = try Failure.store { () throws(StoreError) in
-      try store.emptyTextCounts(in: window)
-    }
-    guard let current = counts[period], current.total > 0 else { return nil }
-    let earlier = window.dropLast().compactMap { counts[$0] }.filter { $0.total > 0 }
-    let now = Double(current.empty) / Double(current.total)
-    let before =
-      earlier.isEmpty
-      ? now
-      : Double(earlier.map(\.empty).reduce(0, +)) / Double(earlier.map(\.total).reduce(0, +))
-    return abs(now - before) > Self.textShiftLimit || now > 0.5 ? (now, before) : nil
+    let counts = try store.emptyTextCounts(in: window)
+    guard let current = counts[period] else { return nil }
+    return TextShift.find(current: current, earlier: window.dropLast().compactMap { counts[$0] })
   }
-
-  /// How far the share of complaints without text may move before category verdicts are withheld.
-  static let textShiftLimit = 0.1
 
   /// The period's complaints a reader should know about, and the warnings they raise.
   func dataQuality(

@@ -14,9 +14,6 @@ extension Configuration {
 /// Recurring defects: repeat customers, recurring issues, returning anomalies, concentrations and
 /// releases. Everything here reads tickets and counts without the canaries.
 extension ReportAssembly {
-  /// How many of the top cells of the Pareto by cell are checked for concentrations.
-  static let concentrationParetoCells = 5
-
   // MARK: - Repeat customers and recurring issues
 
   /// Repeat customers of the recurrence window, and the issues in the vital few of at least two
@@ -43,15 +40,15 @@ extension ReportAssembly {
   func returning(
     _ anomalies: some Sequence<(SeriesKey, ReportModel.Anomaly)>,
     judged: [SeriesKey: JudgedSeries], periods: [Period]
-  ) throws(PlaintError) -> [ReportModel.ReturningAnomaly] {
+  ) throws -> [ReportModel.ReturningAnomaly] {
     var found: [ReportModel.ReturningAnomaly] = []
     for (key, anomaly) in anomalies {
       guard let points = judged[key]?.points, let back = Recurrence.returning(points) else {
         continue
       }
-      let earlier = try Failure.store { () throws(StoreError) in
-        try store.tickets(in: [periods[back.previous]], excluding: configuration.canaryExclusion)
-      }.filter { SeriesKey($0.cell) == key }
+      let earlier = try store.tickets(
+        in: [periods[back.previous]], excluding: configuration.canaryExclusion
+      ).filter { SeriesKey($0.cell) == key }
       found.append(
         ReportModel.ReturningAnomaly(
           category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier,
@@ -60,58 +57,6 @@ extension ReportAssembly {
           previousPeriod: periods[back.previous].description,
           resolvedPeriod: periods[back.resolved].description, period: period.description,
           owner: anomaly.owner))
-    }
-    return found
-  }
-
-  // MARK: - Concentrations
-
-  /// For each anomalous cell and the top cells of the Pareto: a channel, hour, weekday or agent
-  /// this period's complaints gather on, compared with the cell's own baseline periods.
-  func concentrations(
-    cells: [SeriesKey], current: [ClassifiedTicket], baseline: [ClassifiedTicket]
-  ) -> [ReportModel.Concentration] {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = configuration.timeZone
-    let weekdays = [
-      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    ]
-    func text(_ value: String?) -> String? {
-      guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-        return nil
-      }
-      return value
-    }
-    let dimensions: [(name: Concentration.Dimension, value: (ClassifiedTicket) -> String?)] = [
-      (.channel, { text($0.ticket.channel) }),
-      (
-        .hour,
-        {
-          let hour = calendar.component(.hour, from: $0.ticket.created)
-          return hour < 10 ? "0\(hour)" : "\(hour)"
-        }
-      ),
-      (.weekday, { weekdays[calendar.component(.weekday, from: $0.ticket.created) - 1] }),
-      (.agent, { text($0.ticket.agent) }),
-    ]
-    let now = Dictionary(grouping: current) { SeriesKey($0.cell) }
-    let before = Dictionary(grouping: baseline) { SeriesKey($0.cell) }
-    var found: [ReportModel.Concentration] = []
-    for key in cells {
-      let mine = now[key] ?? []
-      let theirs = before[key] ?? []
-      for dimension in dimensions {
-        guard
-          let finding = Concentration.find(
-            current: mine.map(dimension.value), baseline: theirs.map(dimension.value))
-        else { continue }
-        found.append(
-          ReportModel.Concentration(
-            category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
-            dimension: dimension.name, value: finding.value, share: finding.share,
-            baselineShare: finding.baselineShare, pValue: finding.pValue, count: finding.count,
-            total: finding.total, effectSize: finding.effectSize))
-      }
     }
     return found
   }

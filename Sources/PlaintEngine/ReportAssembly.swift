@@ -25,15 +25,15 @@ struct ReportAssembly {
   }
 
   /// The period's report.
-  func build() throws(PlaintError) -> ReportBundle { try assemble().bundle }
+  func build() throws -> ReportBundle { try assemble().bundle }
 
   /// The period's report and the run's anomaly records.
-  func assemble() throws(PlaintError) -> Assembled {
+  func assemble() throws -> Assembled {
     let exclusion = configuration.canaryExclusion
     let grid = try GridSeries.load(
       store: store, context: context, coverage: coverage, through: period)
     let settings = DetectorSettings(configuration.control)
-    let stored = try Failure.store { () throws(StoreError) in try store.baselines() }
+    let stored = try store.baselines()
     var frozen: [SeriesKey: StoredBaseline] = [:]
     for baseline in stored {
       guard
@@ -52,9 +52,7 @@ struct ReportAssembly {
     let window = Array(grid.periods.suffix(windowLength))
     // Only the judged period's narratives are read (excerpts, unclassified terms); the rest of the
     // window needs cells, customers and times, and would otherwise hold every text in memory.
-    let recent = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
-    }
+    let recent = try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
     let current = recent.filter { $0.period == period }
     let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
 
@@ -100,31 +98,24 @@ struct ReportAssembly {
     var recurrence = recurrence(recent, window: window)
     recurrence.returning = try returning(
       zip(anomalyKeys, anomalies), judged: judgedCells, periods: grid.periods)
-    let topCells = Dictionary(grouping: current) { SeriesKey($0.cell) }
-      .map { ($0.key, $0.value.count) }
-      .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
-    var concentrationCells = anomalyKeys
-    for (key, _) in topCells.prefix(Self.concentrationParetoCells)
-    where !concentrationCells.contains(key) {
-      concentrationCells.append(key)
-    }
     // The concentration baseline reaches back as far as the control baseline does, over the
-    // periods the exports cover whole, for the examined cells only and without text. A partial
-    // period, or fewer whole periods before it than a control baseline needs, supports no claim
-    // about when or how complaints came in ("65 % on a Wednesday; baseline 25 %" from one month).
+    // periods the exports cover whole, without text. A partial period, or fewer whole periods
+    // before it than a control baseline needs, supports no claim about when or how complaints
+    // came in ("65 % on a Wednesday; baseline 25 %" from one month).
     let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
     let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
-    if coverage.coverage(period) != .whole
-      || earlier.count < configuration.control.minBaselinePeriods
+    var concentrationsTested: Int? = nil
+    let dimensions =
+      ConcentrationDimension.standard(timeZone: configuration.timeZone)
+      + configuration.slices.map(\.dimension)
+    if coverage.coverage(period) == .whole
+      && earlier.count >= configuration.control.minBaselinePeriods
     {
-      concentrationCells = []
+      let found = try concentrations(
+        grid: grid, current: current, baseline: earlier, dimensions: dimensions)
+      recurrence.concentrations = found.found
+      concentrationsTested = found.tested
     }
-    let examined = concentrationCells.compactMap(\.cell)
-    let baselineTickets = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
-    }
-    recurrence.concentrations = concentrations(
-      cells: concentrationCells, current: current, baseline: baselineTickets)
     recurrence.releases = releaseEffects(grid)
     let measured = Set(coverage.files.filter { $0.resolved > 0 }.map(\.path))
     var resolution = resolution(current.filter { measured.contains($0.ticket.location.file) })
@@ -140,12 +131,7 @@ struct ReportAssembly {
         complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
         classifiedShare: current.isEmpty ? nil : Double(classified) / Double(current.count)),
-      inputs: inputs.map {
-        ReportModel.Input(
-          path: $0.path, sha256: $0.sha256, rowsRead: $0.rowsRead, accepted: $0.accepted,
-          rejected: $0.rejected, duplicates: $0.duplicates, filtered: $0.filtered,
-          replacedBytes: $0.replacedBytes)
-      },
+      inputs: inputs.map { ReportModel.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) },
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       resolved: resolved,
       dataGaps: dataGaps(grid, judgedCells),
@@ -156,6 +142,9 @@ struct ReportAssembly {
       unclassifiedTerms: UnclassifiedTerms.top(
         current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
     report.canaries = try canaries()
+    report.slices = try sliceSections(grid)
+    report.method.concentrations = concentrationMethod(
+      tested: concentrationsTested, dimensions: dimensions.map(\.name))
     report.watches = watches
     report.coverage = coverageModel(grid)
     report.dataQuality = dataQuality(current, judged: judgedCells, grid: grid)
@@ -180,7 +169,7 @@ struct ReportAssembly {
     report.labels = labels.isEmpty ? nil : labels
     report.writeSentences()
 
-    let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
+    let rejects = try store.rejects()
     let inputPaths = Set(inputs.map(\.path))
     let records = zip(anomalyKeys, report.anomalies).compactMap { key, anomaly in
       key.cell.map {

@@ -24,19 +24,17 @@ struct StoreSession {
   init(
     configuration: Configuration, path: String, now: Date, movingAsideTo aside: String? = nil,
     checkingColumns: Bool, hashingInputs: Bool = false, locked: () -> Void = {}
-  ) throws(PlaintError) {
+  ) throws {
     lock = path == ":memory:" ? nil : try RunLock(storePath: path, now: now, movingAsideTo: aside)
     locked()
     context = try RunContext(configuration: configuration, checkingColumns: checkingColumns)
     digests = hashingInputs ? FileDigests(paths: context.files.map(\.settings.path)) : nil
-    store = try Failure.store { () throws(StoreError) in try Store(path: path) }
+    store = try Store(path: path)
   }
 
   /// Reads the inputs, then opens the store at `path` without its lock, for the commands that
   /// only read it; exit 66 when no run has written one yet.
-  init(unlocked configuration: Configuration, path: String, checkingColumns: Bool)
-    throws(PlaintError)
-  {
+  init(unlocked configuration: Configuration, path: String, checkingColumns: Bool) throws {
     lock = nil
     digests = nil
     context = try RunContext(configuration: configuration, checkingColumns: checkingColumns)
@@ -45,6 +43,6 @@ struct StoreSession {
         .noInput,
         "\(path): no store yet; run `plaint run --config \(configuration.file)` first")
     }
-    store = try Failure.store { () throws(StoreError) in try Store(path: path) }
+    store = try Store(path: path)
   }
 }

@@ -17,13 +17,23 @@ extension SourceSettings {
     let filters = self.filters.sorted { $0.key < $1.key }.map { column, values in
       quoted(column) + "=" + list(values)
     }
-    return [
-      "profile=\(quoted(profile))", "system=\(quoted(system ?? ""))",
-      "encoding=\(encoding.rawValue)", "delimiter=\(delimiter.map { String($0) } ?? "auto")",
-      "header=\(header)", "date_format=\(list(dateFormats))",
-      "columns={\(columns.joined(separator: ","))}", "where={\(filters.joined(separator: ","))}",
-      "timezone=\(timeZone.identifier)",
-    ].joined(separator: " ")
+    // Slices join the identity only when set: stores written before slices existed keep theirs.
+    let slices =
+      self.slices.isEmpty
+      ? []
+      : [
+        "slices={"
+          + self.slices.map { quoted($0.name) + "=" + Self.describe($0.column) }
+          .joined(separator: ",") + "}"
+      ]
+    return
+      ([
+        "profile=\(quoted(profile))", "system=\(quoted(system ?? ""))",
+        "encoding=\(encoding.rawValue)", "delimiter=\(delimiter.map { String($0) } ?? "auto")",
+        "header=\(header)", "date_format=\(list(dateFormats))",
+        "columns={\(columns.joined(separator: ","))}", "where={\(filters.joined(separator: ","))}",
+        "timezone=\(timeZone.identifier)",
+      ] + slices).joined(separator: " ")
   }
 
   private static func describe(_ ref: ColumnRef) -> String {

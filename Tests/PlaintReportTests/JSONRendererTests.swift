@@ -84,7 +84,7 @@ import Testing
     #expect(
       try firstKeys(recurrence["concentrations"]) == [
         "category", "product_line", "tier", "dimension", "value", "share", "baseline_share",
-        "p_value", "count", "total", "effect_size", "text",
+        "p_value", "q_value", "count", "total", "effect_size", "text",
       ])
     let resolution = try #require(json["resolution"] as? [String: Any])
     let resolutionKeys: Set = [

@@ -117,12 +117,8 @@ public enum ScaleOut {
         } else {
           counts = try reader.read(onTicket: onTicket, onReject: onReject)
         }
-        partial.rowsRead = counts.rowsRead
-        partial.readOK = counts.accepted
-        partial.rejected = counts.rejected
-        partial.filtered = counts.filtered
-        partial.replacedBytes = counts.replacedBytes
-        partial.reasons = counts.reasons
+        // The reader's accepted rows are the partial's `readOK`; reduce decides duplicates.
+        partial.rows = counts.rows
         partial.firstCreated = first
         partial.lastCreated = last
         partial.profile = profile
@@ -228,6 +224,16 @@ public enum ScaleOut {
   public static func report(
     configurationPath: String, partials directory: String, options: RunOptions, logger: Logger
   ) throws(PlaintError) -> RunOutcome {
+    try Failure.converting {
+      try reporting(
+        configurationPath: configurationPath, partials: directory, options: options,
+        logger: logger)
+    }
+  }
+
+  private static func reporting(
+    configurationPath: String, partials directory: String, options: RunOptions, logger: Logger
+  ) throws -> RunOutcome {
     let pipeline = try Pipeline(configurationPath: configurationPath, logger: logger)
     let configuration = pipeline.configuration
     let requested = try RequestedPeriod(options.period, configuration: configuration)
@@ -250,7 +256,7 @@ public enum ScaleOut {
         try? FileManager.default.removeItem(atPath: scratch + suffix)
       }
     }
-    let store = try Failure.store { () throws(StoreError) in try Store(path: scratch) }
+    let store = try Store(path: scratch)
     var sources: [RestoredSource] = []
     do {
       try store.restore(now: options.now) { add in
@@ -264,15 +270,12 @@ public enum ScaleOut {
     }
     // The reject-share gate `run` applies while ingesting (the partials carry no samples).
     for source in sources {
-      let counts = source.accounting
       try Ingestion.checkRejectShare(
-        rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
-        reasons: counts.reasons, samples: [:], limit: configuration.ingest.maxRejectShare,
-        file: counts.path)
+        source.accounting.rows, samples: [:], limit: configuration.ingest.maxRejectShare,
+        file: source.accounting.path)
     }
     let classification = context.classificationKey
-    try Failure.store { () throws(StoreError) in try store.setMeta("classification", classification)
-    }
+    try store.setMeta("classification", classification)
     return try pipeline.report(
       store: store, context: context, inputs: sources.map(\.accounting), reclassified: 0,
       requested: requested, options: options)
@@ -362,21 +365,16 @@ enum Settlement {
       guard let partial = accounting[file] else { continue }
       if let earlier = skipped[file], var copy = settled[earlier] {
         copy.path = partial.path
-        copy.duplicates += copy.accepted
-        copy.accepted = 0
+        copy.rows.countAcceptedAsDuplicates()
         settled[file] = copy
         sources.append(RestoredSource(accounting: copy, rejects: []))
         continue
       }
       var source = SourceAccounting(
         path: partial.path, sha256: partial.sha256, system: partial.system)
-      source.rowsRead = partial.rowsRead
+      source.rows = partial.rows
       source.accepted = accepted[file] ?? 0
       source.duplicates = duplicates[file] ?? 0
-      source.rejected = partial.rejected
-      source.filtered = partial.filtered
-      source.replacedBytes = partial.replacedBytes
-      source.reasons = partial.reasons
       source.firstCreated = partial.firstCreated
       source.lastCreated = partial.lastCreated
       source.profile = partial.profile

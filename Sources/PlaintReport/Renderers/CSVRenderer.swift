@@ -23,7 +23,25 @@ public struct CSVRenderer: Sendable {
       ("resolution.csv", resolution(bundle.report.resolution)),
       ("open-past-sla.csv", openPastSLA(bundle.report.resolution)),
       ("canaries.csv", canaries(bundle.report.canaries)),
+    ] + (bundle.report.slices ?? []).map { ("slice-\($0.name).csv", slice($0)) }
+  }
+
+  /// `slice-NAME.csv`: every value of a slice over the Pareto window, most complaints first,
+  /// with this period's count, limits and verdict.
+  func slice(_ section: ReportModel.SliceSection) -> String {
+    let header = [
+      "value", "count", "share", "cumulative", "vital", "period_count", "center", "ucl",
+      "status", "chart", "p_value", "q_value",
     ]
+    let rows: [[CSVField]] = section.values.map {
+      [
+        .text($0.value), .integer($0.count), .number($0.share), .number($0.cumulative),
+        .text($0.vital ? "true" : "false"), .integer($0.periodCount), .number($0.center),
+        .number($0.ucl), .text($0.status.rawValue), .text($0.chart), .number($0.pValue),
+        .number($0.qValue),
+      ]
+    }
+    return table(header, rows)
   }
 
   /// `repeat-customers.csv`: customers with at least `repeat_customer_min` complaints.
@@ -37,18 +55,20 @@ public struct CSVRenderer: Sendable {
     return table(["customer", "count", "key_account", "issues"], rows)
   }
 
-  /// `concentrations.csv`: cells whose complaints gather on one channel, hour, weekday or agent.
+  /// `concentrations.csv`: cells and roll-ups whose complaints gather on one channel, hour,
+  /// weekday, agent or slice value.
   func concentrations(_ recurrence: ReportModel.Recurrence) -> String {
     let header = [
       "category", "product_line", "tier", "dimension", "value", "count", "total", "share",
-      "baseline_share", "p_value", "effect_size", "text",
+      "baseline_share", "p_value", "q_value", "effect_size", "text",
     ]
     let rows: [[CSVField]] = recurrence.concentrations.map {
       [
         .text($0.category), .text($0.productLine), .text($0.tier.rawValue),
         .text($0.dimension.rawValue),
         .text($0.value), .integer($0.count), .integer($0.total), .number($0.share),
-        .number($0.baselineShare), .number($0.pValue), .number($0.effectSize), .text($0.text),
+        .number($0.baselineShare), .number($0.pValue), .number($0.qValue), .number($0.effectSize),
+        .text($0.text),
       ]
     }
     return table(header, rows)

@@ -14,7 +14,7 @@ public struct HTMLRenderer: Sendable {
   public init() {}
 
   /// The language of the page; `render` sets it from the model.
-  private var text = ReportText.english
+  var text = ReportText.english
 
   public func render(_ bundle: ReportBundle) -> String {
     var renderer = self
@@ -46,6 +46,7 @@ public struct HTMLRenderer: Sendable {
     html += pareto(report)
     html += heatmap(bundle)
     html += recurrence(report)
+    html += slices(report)
     html += resolution(report)
     html += canaries(report)
     html += dataQuality(bundle)
@@ -360,7 +361,7 @@ public struct HTMLRenderer: Sendable {
     return row
   }
 
-  private func moreIn(_ count: Int, _ file: String) -> String {
+  func moreIn(_ count: Int, _ file: String) -> String {
     "<p class=\"note\">\(text(.moreInFile, text.count(count), file))</p>\n"
   }
 
@@ -447,18 +448,30 @@ public struct HTMLRenderer: Sendable {
       && recurrence.concentrations.isEmpty && recurrence.returning.isEmpty
       && recurrence.releases.isEmpty
     {
-      return html + "<p>\(text[.noRecurrence])</p>\n</section>\n"
+      html += "<p>\(text[.noRecurrence])</p>\n"
+      if let method = report.method.concentrations {
+        html += "<p class=\"note\">\(e(text.concentrationsNote(method)))</p>\n"
+      }
+      return html + "</section>\n"
     }
     if !recurrence.concentrations.isEmpty {
       html += "<h3>\(text[.labelConcentrations])</h3>\n"
-      html += "<p class=\"note\">\(text[.concentrationsNote])</p>\n<ul>\n"
+      if let method = report.method.concentrations {
+        html += "<p class=\"note\">\(e(text.concentrationsNote(method)))</p>\n"
+      }
+      html += "<ul>\n"
       for item in recurrence.concentrations {
         html +=
           "<li>\(e(text.concentration(item, period: report.period))) <span class=\"note\">p "
-        html += "\(e(text.probability(item.pValue))), h = "
+        html += "\(e(text.probability(item.pValue))), q "
+        html += "\(e(text.probability(item.qValue))), h = "
         html += "\(e(text.short(item.effectSize)))</span></li>\n"
       }
       html += "</ul>\n"
+    } else if let method = report.method.concentrations {
+      html += "<h3>\(text[.labelConcentrations])</h3>\n"
+      html += "<p>\(text[.noneFound]) <span class=\"note\">"
+      html += "\(e(text.concentrationsNote(method)))</span></p>\n"
     }
     if !recurrence.returning.isEmpty {
       html += "<h3>\(text[.labelReturning])</h3>\n<table>\n<tr><th>\(text[.columnCell])</th>"
@@ -784,8 +797,8 @@ public struct HTMLRenderer: Sendable {
 
   // MARK: - Helpers
 
-  private func e(_ value: String) -> String { HTML.escape(value) }
+  func e(_ value: String) -> String { HTML.escape(value) }
 
   /// A right-aligned table cell; the text is escaped ("< 0.0001" is a p-value, not markup).
-  private func num(_ value: String) -> String { "<td class=\"num\">\(e(value))</td>" }
+  func num(_ value: String) -> String { "<td class=\"num\">\(e(value))</td>" }
 }

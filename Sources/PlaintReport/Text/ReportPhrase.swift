@@ -213,6 +213,15 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case concentrationWeekday
   case concentrationAgent
   case concentrationChannel
+  case concentrationSlice
+  case headingSlice
+  case sliceNote
+  case sliceSignal
+  case sliceWatch
+  case sliceNone
+  case sliceWithout
+  case columnValue
+  case sliceFigure
   case releaseSubject
   case releaseNotEnoughData
   case releaseRose

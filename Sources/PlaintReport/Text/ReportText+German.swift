@@ -177,7 +177,7 @@ extension ReportText {
     .noRecurrence: "Keine Mehrfachbeschwerdeführer, wiederkehrenden Themen oder Häufungen.",
     .labelConcentrations: "Häufungen",
     .concentrationsNote:
-      "Auffällige und die größten Zellen der Periode, verglichen mit den Basisperioden derselben Zelle (exakter Test nach Fisher, Bonferroni über die Werte jeder Dimension; Effektstärke Cohens h).",
+      "Jede Zelle mit mindestens {0} Beschwerden in dieser Periode und {1} in ihren Basisperioden sowie jede Kategorie und jede Produktlinie über alle Segmente, verglichen mit den eigenen Basisperioden: exakter Test nach Fisher je Wert von Kanal, Stunde, Wochentag, Bearbeiter und Schnitt; Benjamini–Hochberg über alle {2} Tests auf dem Niveau {3}; gezeigt, wenn der Anteil mindestens doppelt so hoch wie in der Basis und 20 Punkte höher ist, bei mindestens 5 Beschwerden (Effektstärke Cohens h).",
     .labelReturning: "Wiederkehrende Anomalien",
     .labelRecurringIssues: "Wiederkehrende Themen",
     .labelRepeatComplainants: "Mehrfachbeschwerdeführer",
@@ -197,6 +197,16 @@ extension ReportText {
     .concentrationWeekday: "kamen an einem {0}",
     .concentrationAgent: "wurden von {0} bearbeitet",
     .concentrationChannel: "kamen über {0}",
+    .concentrationSlice: "hatten {0} {1}",
+    .headingSlice: "Nach {0}",
+    .sliceNote:
+      "Beschwerden je Periode für jeden Wert von {0} (Spalte {1}), auf einer Zählkarte je Wert, da kein Volumen je Wert bekannt ist; Benjamini–Hochberg über die {2} geprüften Werte auf dem Niveau {3}. Die Karten zeigen die wenigen wesentlichen Werte des Fensters und jeden auffälligen Wert.",
+    .sliceSignal: "{0} {1}: {2} Beschwerden in {3} bei {4} erwarteten (obere Grenze {5}).",
+    .sliceWatch: "Beobachten: {0} {1}, {2} Beschwerden in {3} bei {4} erwarteten.",
+    .sliceNone: "Kein Wert von {0} ist in {1} außer Kontrolle.",
+    .sliceWithout: "{0} Beschwerden des Fensters haben kein {1}.",
+    .columnValue: "Wert",
+    .sliceFigure: "{0} {1}: Beschwerden je Periode.",
     .releaseSubject: "{1}-Beschwerden zu {0}",
     .releaseNotEnoughData:
       "{0} rund um {1}: zu wenige Perioden mit Verkaufszahlen auf beiden Seiten für einen Vergleich.",
