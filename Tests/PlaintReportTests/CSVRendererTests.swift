@@ -60,7 +60,7 @@ private func parseCSV(_ text: String) -> [[String]] {
       Set(files.keys) == [
         "anomalies.csv", "pareto.csv", "grid.csv", "anomaly-tickets.csv", "rejects.csv",
         "repeat-customers.csv", "concentrations.csv", "release-effects.csv", "resolution.csv",
-        "open-past-sla.csv", "canaries.csv",
+        "open-past-sla.csv", "canaries.csv", "run-charts.csv", "shares.csv", "drivers.csv",
       ])
     #expect(files["rejects.csv"] == "file,line,reason,raw\n")
     #expect(parseCSV(try #require(files["anomaly-tickets.csv"])).count == 1)

@@ -23,6 +23,9 @@ public struct CSVRenderer: Sendable {
       ("resolution.csv", resolution(bundle.report.resolution)),
       ("open-past-sla.csv", openPastSLA(bundle.report.resolution)),
       ("canaries.csv", canaries(bundle.report.canaries)),
+      ("run-charts.csv", runCharts(bundle.report.runCharts)),
+      ("shares.csv", shares(bundle.report.shares)),
+      ("drivers.csv", drivers(bundle.report.drivers)),
     ] + (bundle.report.slices ?? []).map { ("slice-\($0.name).csv", slice($0)) }
   }
 
@@ -239,7 +242,7 @@ public struct CSVRenderer: Sendable {
     return table(["file", "line", "reason", "raw"], rows)
   }
 
-  private func table(_ header: [String], _ rows: [[CSVField]]) -> String {
+  func table(_ header: [String], _ rows: [[CSVField]]) -> String {
     var text = header.map { CSVField.text($0).encoded }.joined(separator: ",") + "\n"
     for row in rows {
       text += row.map(\.encoded).joined(separator: ",") + "\n"
