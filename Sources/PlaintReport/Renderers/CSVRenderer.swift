@@ -269,12 +269,40 @@ enum CSVField {
       return OutputNumber.plain(value)
     case .text(let raw):
       var text = raw
-      if let first = text.unicodeScalars.first, Self.formulaLeaders.contains(Character(first)) {
-        text = "'" + text
-      }
-      let needsQuotes = text.contains { $0 == "\"" || $0 == "," || $0.isNewline }
-      guard needsQuotes else { return text }
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      return text.withUTF8 { Self.encoded(text: $0) } ?? raw
     }
+  }
+
+  /// A text cell's bytes neutralised and quoted, or nil when they are fine as they are. One pass
+  /// over the UTF-8 bytes: a cell per ticket excerpt makes this the CSV report's inner loop.
+  private static func encoded(text bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // The leaders are ASCII, so the first byte tells.
+    let formula = bytes.first.map { formulaLeaders.contains(Character(Unicode.Scalar($0))) }
+    var needsQuotes = false
+    var index = 0
+    while index < bytes.count, !needsQuotes {
+      switch bytes[index] {
+      // A quote, a comma, or a line break: LF, VT, FF, CR, NEL (C2 85), U+2028 and U+2029.
+      case 0x22, 0x2C, 0x0A...0x0D: needsQuotes = true
+      case 0xC2: needsQuotes = index + 1 < bytes.count && bytes[index + 1] == 0x85
+      case 0xE2:
+        needsQuotes =
+          index + 2 < bytes.count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+      default: break
+      }
+      index += 1
+    }
+    guard needsQuotes || formula == true else { return nil }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 8)
+    if needsQuotes { output.append(0x22) }
+    if formula == true { output.append(UInt8(ascii: "'")) }
+    for byte in bytes {
+      output.append(byte)
+      if needsQuotes && byte == 0x22 { output.append(0x22) }
+    }
+    if needsQuotes { output.append(0x22) }
+    return String(decoding: output, as: UTF8.self)
   }
 }
