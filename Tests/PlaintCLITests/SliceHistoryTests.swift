@@ -110,7 +110,8 @@ struct SliceHistoryTests {
     #expect(Self.status(priority, "urgent") == "insufficient_history")
     #expect(priority["short_history"] as? Int == 1)
     let file = try Self.section(json, "file")
-    #expect((file["signals"] as? [Any])?.isEmpty == true, "\(file["signals"] ?? "")")
+    let fileSignals = file["signals"] as? [[String: Any]] ?? []
+    #expect(!fileSignals.contains { $0["value"] as? String == "exports/b.csv" }, "\(fileSignals)")
     #expect(Self.status(file, "exports/b.csv") == "insufficient_history")
     #expect(!summary.contains("against 0 expected"), "\(summary)")
     #expect(
