@@ -29,7 +29,8 @@ extension Configuration {
     "anomalies", "anomaly-tickets", "canaries", "concentrations", "grid", "open-past-sla",
     "pareto", "rejects", "release-effects", "repeat-customers", "resolution", "sales", "report",
     "summary", "index", "manifest", "heatmap", "improvements", "method", "notices", "quality",
-    "recurrence", "resolved", "watches", "coverage", "slices",
+    "recurrence", "resolved", "watches", "coverage", "slices", "shares", "drivers", "run-charts",
+    "cells",
   ]
 
   /// `slices: {company: Company, source: "@system"}`.

@@ -95,10 +95,19 @@ struct Ingestion {
   }
 
   /// Ingests the files the store has not seen (or saw with other settings); returns every
-  /// file's accounting, new or earlier, as it stands once all are read.
-  func run(_ files: [InputFile], store: Store, now: Date) throws -> [SourceAccounting] {
+  /// file's accounting, new or earlier, as it stands once all are read. `hashed` holds the
+  /// files' digests when they were started earlier, in the same order.
+  func run(_ files: [InputFile], store: Store, now: Date, digests hashed: FileDigests? = nil)
+    throws -> [SourceAccounting]
+  {
     var digests: [String] = []
-    for file in files { digests.append(try FileDigest.sha256(path: file.settings.path)) }
+    for (index, file) in files.enumerated() {
+      if let hashed {
+        digests.append(try hashed.sha256(at: index))
+      } else {
+        digests.append(try FileDigest.sha256(path: file.settings.path))
+      }
+    }
     try forgetChanged(files, digests: digests, store: store)
     var accounting: [SourceAccounting] = []
     var seen = Set<String>()

@@ -77,7 +77,7 @@ public struct Pipeline {
     }
     let session = try StoreSession(
       configuration: configuration, path: storePath, now: options.now, movingAsideTo: aside,
-      checkingColumns: true
+      checkingColumns: true, hashingInputs: true
     ) {
       if let aside {
         logger.warning(
@@ -92,7 +92,8 @@ public struct Pipeline {
     var ingestion = Ingestion(
       configuration: configuration, placement: context.placement, logger: logger)
     ingestion.progress = ProgressLine(requested: options.showsProgress)
-    let inputs = try ingestion.run(context.files, store: store, now: options.now)
+    let inputs = try ingestion.run(
+      context.files, store: store, now: options.now, digests: session.digests)
     return try report(
       store: store, context: context, inputs: inputs, reclassified: reclassified,
       requested: requested, options: options)
@@ -108,14 +109,20 @@ public struct Pipeline {
     let requested = try RequestedPeriod(options.period, configuration: configuration)
     let storePath = try configuration.existingStore(options.store)
     let session = try StoreSession(
-      configuration: configuration, path: storePath, now: options.now, checkingColumns: false
+      configuration: configuration, path: storePath, now: options.now, checkingColumns: false,
+      hashingInputs: true
     ) { ReportWriter.recoverStranded(in: reportsDirectory(options)) }
     defer { withExtendedLifetime(session) {} }
     let (context, store) = (session.context, session.store)
     let reclassified = try reconcile(store, context)
     var inputs: [SourceAccounting] = []
-    for file in context.files {
-      let sha = try FileDigest.sha256(path: file.settings.path)
+    for (index, file) in context.files.enumerated() {
+      let sha: String
+      if let digests = session.digests {
+        sha = try digests.sha256(at: index)
+      } else {
+        sha = try FileDigest.sha256(path: file.settings.path)
+      }
       if var known = try store.source(sha256: sha) {
         // Slice values come from export columns, which the store does not keep: a slice added
         // after the file was read has no value in the store (taxonomy changes, by contrast,

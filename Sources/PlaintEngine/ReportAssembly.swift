@@ -162,6 +162,10 @@ struct ReportAssembly {
         report.cells[index].series[last].status = .withheld
       }
     }
+    // Short histories, shares without sales, and what drives each line (ReportAssembly+Charts).
+    report.runCharts = shift == nil ? runCharts(report.cells) : []
+    report.shares = try shares(grid, withheld: shift != nil)
+    report.drivers = drivers(recent, periods: window, anomalies: anomalies)
     report.language =
       configuration.reports.language == .english
       ? nil : configuration.reports.language.rawValue

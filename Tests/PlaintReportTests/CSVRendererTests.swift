@@ -60,7 +60,7 @@ private func parseCSV(_ text: String) -> [[String]] {
       Set(files.keys) == [
         "anomalies.csv", "pareto.csv", "grid.csv", "anomaly-tickets.csv", "rejects.csv",
         "repeat-customers.csv", "concentrations.csv", "release-effects.csv", "resolution.csv",
-        "open-past-sla.csv", "canaries.csv",
+        "open-past-sla.csv", "canaries.csv", "run-charts.csv", "shares.csv", "drivers.csv",
       ])
     #expect(files["rejects.csv"] == "file,line,reason,raw\n")
     #expect(parseCSV(try #require(files["anomaly-tickets.csv"])).count == 1)
@@ -87,6 +87,24 @@ private func parseCSV(_ text: String) -> [[String]] {
     #expect(excerpts == [Fixture.multiline])
     let lines = try column("product_line", of: try #require(files["grid.csv"]))
     #expect(Set(lines) == [Fixture.line])
+  }
+
+  /// Every text of up to three pieces — quotes, commas, every kind of line break, formula
+  /// leaders, accents, CJK — comes back from its cell unchanged, after the apostrophe a formula
+  /// leader gets.
+  @Test func everyTextRoundTripsThroughItsCell() {
+    let pieces = [
+      "a", " ", ",", "\"", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}",
+      "\u{2029}", "é", "e\u{301}", "漏水", "=", "+", "-", "@", "\t", "'",
+    ]
+    var texts = [""]
+    for _ in 0..<3 { texts = texts + texts.flatMap { text in pieces.map { text + $0 } } }
+    for text in Set(texts) {
+      let leader = text.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) }
+      let expected = (leader == true ? "'" : "") + text
+      #expect(
+        parseCSV(CSVField.text(text).encoded + "\n") == [[expected]], "\(text.debugDescription)")
+    }
   }
 
   @Test func numbersStayNumbers() throws {

@@ -26,7 +26,7 @@ import Testing
       "schema", "period", "granularity", "method", "totals", "inputs", "cells", "rollups",
       "anomalies", "improvements", "resolved", "data_gaps", "pareto", "recurrence", "resolution",
       "taxonomy_hash", "reclassified", "unclassified_terms", "canaries", "coverage",
-      "data_quality", "watches",
+      "data_quality", "watches", "run_charts", "shares", "drivers",
     ]
     #expect(Set(json.keys) == expected)
   }

@@ -395,7 +395,9 @@ enum LanguageFixture {
   }
 
   /// Every fixture bundle: between them they reach every section and sentence.
-  static func all() -> [ReportBundle] { [busy(), quiet(), partial(), uncovered()] }
+  static func all() -> [ReportBundle] {
+    [busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm()]
+  }
 
   /// `bundle` with its report in `language`.
   static func inLanguage(_ bundle: ReportBundle, _ language: ReportLanguage) -> ReportBundle {

@@ -20,6 +20,9 @@ public struct DetectorSettings: Sendable {
   /// cannot signal upward, so a slice's values without a complaint now do not dilute the
   /// family (the slices set it; the grid keeps every testable cell).
   public var familyNeedsComplaint = false
+  /// Judges shares rather than rates: each count is a part of its units (an issue's complaints
+  /// of all complaints), on a p chart or Laney p′ (`auto` picks as it picks between u and u′).
+  public var shares = false
 
   public init(
     method: ChartMethod = .auto, sigma: Double = 3, baselinePeriods: Int = 12,
@@ -215,7 +218,8 @@ public enum AnomalyDetector {
 
     var judged: [Key: JudgedSeries] = [:]
     for (slot, key) in keys.enumerated() {
-      judged[key] = states[slot].finish(requested: settings.method, rules: settings.rules)
+      judged[key] = states[slot].finish(
+        requested: settings.shares ? .p : settings.method, rules: settings.rules)
     }
     return judged
   }
@@ -282,8 +286,8 @@ private struct SeriesState {
     } else {
       estimate = BaselineEstimate(
         observations, indices: Array(eligible.suffix(max(0, settings.baselinePeriods))),
-        proportion: settings.method.isProportion, criticalRatio: criticalRatio)
-      requested = settings.method
+        proportion: settings.method.isProportion || settings.shares, criticalRatio: criticalRatio)
+      requested = settings.shares ? settings.method.forShares(estimate) : settings.method
     }
     var (point, rulePoint) = ChartPoint.judge(
       observations[period], method: requested, sigma: settings.sigma, estimate: estimate)
@@ -310,6 +314,7 @@ private struct SeriesState {
         dispersion: max(sigmaZ * sigmaZ, estimate.phi ?? 1))
       point.pValue = max(t, skewed)
     }
+    if settings.shares, let estimate { point.pValue = ShareChart.pValue(point, estimate) }
     let baselineCount = estimate?.periods ?? 0
     let fired = rulePoint.map { tracker.push($0).map(\.rule) } ?? []
     return Draft(

@@ -50,6 +50,12 @@ public struct ReportModel: Codable, Sendable, Equatable {
   /// The shares of the period's complaints a reader should know about: unassigned,
   /// unclassified, empty text, outside the judged cells; and the limits of the data.
   public var dataQuality: DataQuality = DataQuality()
+  /// Cells with too few whole periods for a control chart, judged as run charts instead.
+  public var runCharts: [RunChart] = []
+  /// Each issue's share of all complaints on a p or Laney p′ chart; null where sales give rates.
+  @Nullable public var shares: Shares? = nil
+  /// The vital few issues inside each product line and each anomaly's cell.
+  public var drivers: Drivers = Drivers()
   /// The language of the report's fixed text ("de", "tr", …); absent for English.
   public var language: String? = nil
   /// The taxonomy's display labels in that language, by id; absent when the taxonomy has none.
@@ -95,6 +101,8 @@ public struct ReportModel: Codable, Sendable, Equatable {
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"
     case language, labels, slices
+    case runCharts = "run_charts"
+    case shares, drivers
   }
 }
 

@@ -24,6 +24,9 @@ public struct CSVRenderer: Sendable {
       ("resolution.csv", resolution(bundle.report.resolution)),
       ("open-past-sla.csv", openPastSLA(bundle.report.resolution)),
       ("canaries.csv", canaries(bundle.report.canaries)),
+      ("run-charts.csv", runCharts(bundle.report.runCharts)),
+      ("shares.csv", shares(bundle.report.shares)),
+      ("drivers.csv", drivers(bundle.report.drivers)),
     ] + (bundle.report.slices ?? []).map { ("slice-\($0.name).csv", slice($0)) }
   }
 
@@ -241,7 +244,7 @@ public struct CSVRenderer: Sendable {
     return table(["file", "line", "reason", "raw"], rows)
   }
 
-  private func table(_ header: [String], _ rows: [[CSVField]]) -> String {
+  func table(_ header: [String], _ rows: [[CSVField]]) -> String {
     var text = header.map { CSVField.text($0).encoded }.joined(separator: ",") + "\n"
     for row in rows {
       text += row.map(\.encoded).joined(separator: ",") + "\n"
@@ -272,12 +275,40 @@ enum CSVField {
       return OutputNumber.exactProbability(value)
     case .text(let raw):
       var text = raw
-      if let first = text.unicodeScalars.first, Self.formulaLeaders.contains(Character(first)) {
-        text = "'" + text
-      }
-      let needsQuotes = text.contains { $0 == "\"" || $0 == "," || $0.isNewline }
-      guard needsQuotes else { return text }
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      return text.withUTF8 { Self.encoded(text: $0) } ?? raw
     }
+  }
+
+  /// A text cell's bytes neutralised and quoted, or nil when they are fine as they are. One pass
+  /// over the UTF-8 bytes: a cell per ticket excerpt makes this the CSV report's inner loop.
+  private static func encoded(text bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // The leaders are ASCII, so the first byte tells.
+    let formula = bytes.first.map { formulaLeaders.contains(Character(Unicode.Scalar($0))) }
+    var needsQuotes = false
+    var index = 0
+    while index < bytes.count, !needsQuotes {
+      switch bytes[index] {
+      // A quote, a comma, or a line break: LF, VT, FF, CR, NEL (C2 85), U+2028 and U+2029.
+      case 0x22, 0x2C, 0x0A...0x0D: needsQuotes = true
+      case 0xC2: needsQuotes = index + 1 < bytes.count && bytes[index + 1] == 0x85
+      case 0xE2:
+        needsQuotes =
+          index + 2 < bytes.count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+      default: break
+      }
+      index += 1
+    }
+    guard needsQuotes || formula == true else { return nil }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 8)
+    if needsQuotes { output.append(0x22) }
+    if formula == true { output.append(UInt8(ascii: "'")) }
+    for byte in bytes {
+      output.append(byte)
+      if needsQuotes && byte == 0x22 { output.append(0x22) }
+    }
+    if needsQuotes { output.append(0x22) }
+    return String(decoding: output, as: UTF8.self)
   }
 }

@@ -34,6 +34,7 @@ public struct HTMLRenderer: Sendable {
       <style>
       \(HTMLStyle.page)
       \(HTMLStyle.chart)
+      \(SmallChartSVG.style)
       </style>
       </head>
       <body>
@@ -43,8 +44,13 @@ public struct HTMLRenderer: Sendable {
     html += notices(report)
     html += summary(report)
     html += anomalyDetails(report)
+    let sections = ChartSectionsHTML(text: text)
+    html += sections.runCharts(report)
+    html += sections.shares(report)
     html += pareto(report)
+    html += sections.drivers(report)
     html += heatmap(bundle)
+    html += sections.allCells(report)
     html += recurrence(report)
     html += slices(report)
     html += resolution(report)
@@ -130,6 +136,7 @@ public struct HTMLRenderer: Sendable {
     } else {
       html += anomalyTable(report.anomalies, scale: scale, linked: true)
     }
+    html += ChartSectionsHTML(text: text).sharesMoved(report)
 
     html += "<h2>\(text[.headingVitalFew])</h2>\n<div class=\"vital-few\">\n"
     html += vitalList(
@@ -298,6 +305,7 @@ public struct HTMLRenderer: Sendable {
       html += "<p class=\"concentration\">"
       html += "\(e(text.concentration(item, period: report.period)))</p>\n"
     }
+    html += ChartSectionsHTML(text: text).anomalyDrivers(anomaly, report)
     if !anomaly.ticketIDs.isEmpty {
       let shown = anomaly.ticketIDs.prefix(listLimit).map(e).joined(separator: ", ")
       let more =

@@ -30,9 +30,15 @@ public struct MarkdownRenderer: Sendable {
       lines.append("")
     }
     lines.append(contentsOf: anomalies(report))
+    lines.append(contentsOf: ChartSectionsMarkdown(text: text).sharesMoved(report))
     lines.append("")
     lines.append(contentsOf: vitalFew(report))
     lines.append("")
+    let sections = ChartSectionsMarkdown(text: text)
+    lines.append(contentsOf: sections.runCharts(report))
+    lines.append(contentsOf: sections.shares(report))
+    lines.append(contentsOf: sections.drivers(report))
+    lines.append(contentsOf: sections.allCells(report))
     lines.append(contentsOf: recurrence(report))
     lines.append("")
     for section in report.slices ?? [] {
