@@ -23,6 +23,16 @@ extension Configuration {
   /// Names a slice cannot take: the concentration dimensions every export has.
   static let reservedSliceNames = ["channel", "hour", "weekday", "agent"]
 
+  /// Names a slice cannot take because the report already has an output, a CSV or a section, by
+  /// that name: a slice "grid" beside grid.csv would read as the grid.
+  static let outputNames: Set<String> = [
+    "anomalies", "anomaly-tickets", "canaries", "concentrations", "grid", "open-past-sla",
+    "pareto", "rejects", "release-effects", "repeat-customers", "resolution", "sales", "report",
+    "summary", "index", "manifest", "heatmap", "improvements", "method", "notices", "quality",
+    "recurrence", "resolved", "watches", "coverage", "slices", "shares", "drivers", "run-charts",
+    "cells",
+  ]
+
   /// `slices: {company: Company, source: "@system"}`.
   static func slices(_ node: YAMLNode?) throws(ConfigError) -> [Slice] {
     guard let node else { return [] }
@@ -41,10 +51,18 @@ extension Configuration {
         throw node.error(
           "slice name \"\(name)\" is taken by a concentration dimension; choose another name")
       }
+      guard !outputNames.contains(name) else {
+        throw node.error(
+          "slice name \"\(name)\" is taken by a report output or section; choose another name")
+      }
       let column = try value.string().trimmingCharacters(in: .whitespaces)
       guard !column.isEmpty else { throw value.error("expected a column name, @system or @file") }
       if column.hasPrefix("@"), !["@system", "@file"].contains(column) {
         throw value.error("unknown \"\(column)\"; expected a column name, @system or @file")
+      }
+      if let twin = slices.first(where: { $0.column == column }) {
+        throw value.error(
+          "slices \"\(twin.name)\" and \"\(name)\" both name \(column); keep one of them")
       }
       slices.append(Slice(name: name, column: column))
     }

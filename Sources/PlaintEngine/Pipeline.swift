@@ -124,6 +124,17 @@ public struct Pipeline {
         sha = try FileDigest.sha256(path: file.settings.path)
       }
       if var known = try store.source(sha256: sha) {
+        // Slice values come from export columns, which the store does not keep: a slice added
+        // after the file was read has no value in the store (taxonomy changes, by contrast,
+        // are replayed from the stored tickets).
+        if let stored = try store.sourceSettings(sha256: sha),
+          let missing = file.settings.slicesMissing(from: stored).first
+        {
+          throw PlaintError(
+            .config,
+            "\(file.settings.displayPath): `slices.\(missing.name)` was set after this export was read, so the store holds no value of it; run `plaint run` to read the exports again"
+          )
+        }
         known.path = file.settings.displayPath
         inputs.append(known)
       } else {

@@ -68,27 +68,67 @@ extension ReportAssembly {
     let coverage = grid.periods.indices.map { index in
       index < total.count ? total[index].coverage : .whole
     }
-    let settings = DetectorSettings(configuration.control)
+    var settings = DetectorSettings(configuration.control)
+    settings.familyNeedsComplaint = true
     let window = grid.periods.suffix(configuration.pareto.windowPeriods)
     let windowIndices = (grid.periods.count - window.count)..<grid.periods.count
     return configuration.slices.map { slice in
       let tally = SliceTally(counts, slice: slice, periods: grid.periods)
+      let spans = sliceSpans(slice, counts)
       var series: [String: [ChartObservation]] = [:]
       for (value, perPeriod) in tally.values {
+        let covered = valueCoverage(
+          perPeriod, span: spans?[value], base: coverage, periods: grid.periods)
         series[value] = perPeriod.indices.map {
-          ChartObservation(count: perPeriod[$0], units: 1, coverage: coverage[$0])
+          ChartObservation(count: perPeriod[$0], units: 1, coverage: covered[$0])
         }
       }
       let judged = AnomalyDetector.judge(series, settings: settings)
       return section(
         slice, tally: tally, judged: judged, windowIndices: windowIndices,
-        window: Array(window), periods: grid.periods)
+        window: Array(window), periods: grid.periods, periodCoverage: coverage.last ?? .whole)
+    }
+  }
+
+  /// The days each value of an `@file` or `@system` slice covers: its file's span, or the
+  /// union of its system's files; nil for a column slice.
+  private func sliceSpans(_ slice: Configuration.Slice, _ counts: [SliceCount])
+    -> [String: Coverage]?
+  {
+    guard slice.column == "@file" || slice.column == "@system" else { return nil }
+    var spans: [String: Coverage] = [:]
+    for file in self.coverage.files {
+      spans[file.path] = Coverage(file.spans)
+    }
+    var result: [String: Coverage] = [:]
+    for count in counts {
+      guard let value = slice.value(count).flatMap(ConcentrationDimension.text),
+        let span = spans[count.file]
+      else { continue }
+      result[value] = (result[value] ?? Coverage()).union(span)
+    }
+    return result
+  }
+
+  /// A value's coverage per period: no history before its first complaint (those periods are
+  /// not part of its chart, never zeros), and, for a file or a system, only the periods its
+  /// exports span; elsewhere the report's own coverage.
+  private func valueCoverage(
+    _ counts: [Int], span: Coverage?, base: [PeriodCoverage], periods: [Period]
+  ) -> [PeriodCoverage] {
+    let first = counts.firstIndex { $0 > 0 } ?? counts.count
+    return counts.indices.map { index in
+      guard index >= first else { return .none }
+      guard let span else { return base[index] }
+      let own = span.coverage(of: periods[index], in: configuration.timeZone)
+      if own == .none || base[index] == .none { return .none }
+      return own == .whole && base[index] == .whole ? .whole : .partial
     }
   }
 
   private func section(
     _ slice: Configuration.Slice, tally: SliceTally, judged: [String: JudgedSeries],
-    windowIndices: Range<Int>, window: [Period], periods: [Period]
+    windowIndices: Range<Int>, window: [Period], periods: [Period], periodCoverage: PeriodCoverage
   ) -> ReportModel.SliceSection {
     var inWindow: [(key: String, count: Int)] = []
     for (value, perPeriod) in tally.values {
@@ -133,13 +173,18 @@ extension ReportAssembly {
     let drawn = charted.sorted {
       (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1)
     }
-    let tested = judged.values.compactMap(\.points.last).filter {
-      $0.point.pValue != nil && !$0.insufficientHistory
-        && !($0.point.count == 0 && $0.point.center == 0)
+    // The family: values with a complaint this period, a p-value and enough history.
+    let latest = judged.values.compactMap(\.points.last)
+    let tested = latest.filter {
+      $0.point.pValue != nil && !$0.insufficientHistory && $0.point.count > 0
+    }.count
+    let shortHistory = latest.filter {
+      $0.insufficientHistory && $0.point.count > 0 && $0.point.status == .ok
     }.count
     return ReportModel.SliceSection(
       name: slice.name, column: slice.column, exposure: ReportModel.Method.countExposure,
-      fdr: configuration.control.fdr, valuesTested: tested,
+      fdr: configuration.control.fdr, valuesTested: tested, shortHistory: shortHistory,
+      periodCoverage: periodCoverage.rawValue,
       withoutValue: windowIndices.reduce(0) { $0 + tally.withoutValue[$1] },
       paretoPeriods: window.map(\.description), values: values,
       series: drawn.compactMap { value in

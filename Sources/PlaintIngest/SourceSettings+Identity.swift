@@ -36,6 +36,13 @@ extension SourceSettings {
       ] + slices).joined(separator: " ")
   }
 
+  /// The column slices whose entry the identity `stored` (the settings a file was read with)
+  /// lacks: slices added, or moved to another column, after the file was read. The store holds
+  /// no value of them for that file's tickets.
+  public func slicesMissing(from stored: String) -> [SliceColumn] {
+    slices.filter { !stored.contains(quoted($0.name) + "=" + Self.describe($0.column)) }
+  }
+
   private static func describe(_ ref: ColumnRef) -> String {
     switch ref {
     case .header(let name): "h:" + name

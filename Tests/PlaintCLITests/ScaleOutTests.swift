@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `plaint shard | plaint map | sort | plaint reduce | plaint report --from-partials` must give
+/// `plaint shard | plaint map | LC_ALL=C sort | plaint reduce | plaint report --from-partials` must give
 /// the bytes `plaint run` gives (all but the manifest), however the work is split.
 @Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
 struct ScaleOutTests {
@@ -35,7 +35,9 @@ struct ScaleOutTests {
     var stage: [URL] = []
     for half in 0..<2 {
       let part = work.appendingPathComponent("map-\(half).tsv")
+      // Sorted by their bytes, as `LC_ALL=C sort` or Spark's sort within partitions leaves them.
       let lines = mapped.enumerated().filter { $0.offset % 2 == half }.map(\.element)
+        .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
       try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: part)
       let reduced = try PlaintBinary.run(["reduce", part.path])
       #expect(reduced.status == 0, "reduce: \(reduced.stderr)")
@@ -192,5 +194,26 @@ struct ScaleOutTests {
     let reduced = try PlaintBinary.run(["reduce", scratch.path])
     #expect(reduced.status == 65)
     #expect(reduced.stderr.contains("\(scratch.path):1: not a plaint partial line"))
+  }
+
+  @Test func reduceRefusesUnsortedInputNamingTheLine() throws {
+    let directory = try Self.adversarialCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let shard = try PlaintBinary.run(["shard", "--config", "plaint.yml"], in: directory)
+    let tasks = directory.appendingPathComponent("tasks.jsonl")
+    try Data(shard.stdout.utf8).write(to: tasks)
+    let map = try PlaintBinary.run(
+      ["map", "--config", "plaint.yml", "-q"], in: directory, input: tasks)
+    #expect(map.status == 0, "map: \(map.stderr)")
+    let lines = map.stdout.split(separator: "\n").map(String.init)
+      .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let unsorted = directory.appendingPathComponent("unsorted.tsv")
+    try Data((lines.reversed().joined(separator: "\n") + "\n").utf8).write(to: unsorted)
+    let reduced = try PlaintBinary.run(["reduce", unsorted.path])
+    #expect(reduced.status == 65)
+    #expect(
+      reduced.stderr.contains("\(unsorted.path):")
+        && reduced.stderr.contains(": partial lines are not sorted by key"),
+      "\(reduced.stderr)")
   }
 }

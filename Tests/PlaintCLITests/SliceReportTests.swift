@@ -46,7 +46,10 @@ struct SliceReportTests {
     let summary = try String(
       contentsOf: reports.appendingPathComponent("summary.md"), encoding: .utf8)
     #expect(summary.contains("## By priority"))
-    #expect(summary.contains("Benjamini–Hochberg over the 3 values tested at 0.03"))
+    #expect(
+      summary.contains(
+        "Benjamini–Hochberg at 0.03 over the values with a complaint this period and enough history: 3."
+      ))
   }
 
   @Test func withoutSlicesThereIsNoSection() throws {
@@ -69,6 +72,15 @@ struct SliceReportTests {
     ),
     ("slices: {Company: Company}\n", "slice name \"Company\" must be lower-case"),
     ("slices: {agent: Assignee}\n", "slice name \"agent\" is taken by a concentration dimension"),
+    ("slices: {grid: Priority}\n", "slice name \"grid\" is taken by a report output or section"),
+    (
+      "slices: {concentrations: Via}\n",
+      "slice name \"concentrations\" is taken by a report output or section"
+    ),
+    (
+      "slices: {prio: Priority, urgency: Priority}\n",
+      "slices \"prio\" and \"urgency\" both name Priority; keep one of them"
+    ),
     (
       "slices: {source: \"@sytem\"}\n",
       "unknown \"@sytem\"; expected a column name, @system or @file"

@@ -241,6 +241,24 @@ enum LanguageFixture {
         name: "state", column: "State", exposure: ReportModel.Method.countExposure, fdr: nil,
         valuesTested: 3, withoutValue: 0, paretoPeriods: [period],
         values: Array(companies.prefix(3)), series: [], signals: []),
+      // The system's period is covered in part, the file's not at all: neither is judged; a
+      // branch with only new values has none to test and names them as too new for a verdict.
+      .init(
+        name: "source", column: "@system", exposure: ReportModel.Method.countExposure,
+        fdr: 0.03, valuesTested: 0, periodCoverage: "partial", withoutValue: 0,
+        paretoPeriods: [period], values: Array(companies.prefix(2)), series: [], signals: []),
+      .init(
+        name: "file", column: "@file", exposure: ReportModel.Method.countExposure,
+        fdr: 0.03, valuesTested: 0, periodCoverage: "not_covered", withoutValue: 0,
+        paretoPeriods: [period], values: [], series: [], signals: []),
+      .init(
+        name: "branch", column: "Branch", exposure: ReportModel.Method.countExposure,
+        fdr: 0.03, valuesTested: 0, shortHistory: 2, withoutValue: 0, paretoPeriods: [period],
+        values: companies.prefix(2).map { value in
+          var young = value
+          young.status = .insufficientHistory
+          return young
+        }, series: [], signals: []),
     ]
     report.recurrence.concentrations.append(
       ReportModel.Concentration(

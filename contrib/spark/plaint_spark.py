@@ -18,6 +18,10 @@ import subprocess
 import sys
 
 from pyspark import SparkFiles
+try:
+    from pyspark.rdd import portable_hash
+except ImportError:  # pyspark 4 moved it
+    from pyspark.core.rdd import portable_hash
 from pyspark.sql import SparkSession
 
 
@@ -73,10 +77,15 @@ def main():
     mapped = context.parallelize(tasks, len(tasks)).pipe(
         command(f"map --config {shlex.quote(args.config)} --quiet"), checkCode=True
     )
+    # Lines of one key meet in one partition, sorted there (Spark sorts with spills to disk), so
+    # `plaint reduce` streams over them holding one key at a time. Python orders strings by code
+    # point, which is the byte order of UTF-8: the order `plaint reduce` checks.
     reduced = (
-        mapped.map(lambda line: (partial_key(line), line))
-        .partitionBy(args.partitions)
-        .values()
+        mapped.map(lambda line: (line, None))
+        .repartitionAndSortWithinPartitions(
+            args.partitions, partitionFunc=lambda line: portable_hash(partial_key(line))
+        )
+        .keys()
         .pipe(command("reduce"), checkCode=True)
     )
     reduced.saveAsTextFile("file://" + args.out)

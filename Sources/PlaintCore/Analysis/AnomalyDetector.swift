@@ -16,6 +16,10 @@ public struct DetectorSettings: Sendable {
   /// The share of the period's family level a small cell (expected count below 5) gets,
   /// relative to the other cells: 1 weighs every cell alike.
   public var smallCountWeight: Double
+  /// Whether only points with a complaint this period enter the period's family: a count of 0
+  /// cannot signal upward, so a slice's values without a complaint now do not dilute the
+  /// family (the slices set it; the grid keeps every testable cell).
+  public var familyNeedsComplaint = false
   /// Judges shares rather than rates: each count is a part of its units (an issue's complaints
   /// of all complaints), on a p chart or Laney p′ (`auto` picks as it picks between u and u′).
   public var shares = false
@@ -190,7 +194,10 @@ public enum AnomalyDetector {
           observations[slot], period: period, settings: settings, criticalRatio: criticalRatio)
       }
 
-      let family = drafts.indices.filter { drafts[$0]?.testable ?? false }
+      let family = drafts.indices.filter { slot in
+        guard let draft = drafts[slot], draft.testable else { return false }
+        return !settings.familyNeedsComplaint || draft.point.count > 0
+      }
       let weights = FalseDiscoveryRate.normalisedWeights(
         family.map { slot in
           let small = (drafts[slot]?.expected ?? 0) < DetectorSettings.smallExpectedCount

@@ -129,76 +129,18 @@ public enum ScaleOut {
     }
   }
 
-  /// Merges partial lines (from map or from earlier reduces) into one line per ticket key and
-  /// per file, sorted; associative, so it can run in stages.
+  /// Merges sorted partial lines (from map, sorted, or from earlier reduces) into one line per
+  /// ticket key and per file range, in key order; associative, so it can run in stages.
   ///
-  /// A line whose key occurs once passes through as it is (most tickets are exported once); only
-  /// lines that share a key are decoded and merged. Output is sorted by key, so the same input
-  /// gives the same bytes.
-  public static func reduce(
-    _ inputs: [(name: String, lines: [Substring])], output: (String) -> Void
-  ) throws(PlaintError) {
-    let merged = try grouped(inputs)
-    for group in merged.groups {
-      output(group.merged?.encoded() ?? String(group.line))
-    }
-    for line in merged.rejects { output(String(line)) }
-  }
-
-  /// One merged line per key, sorted by key: the original line while the key was seen once, the
-  /// decoded merge once it was seen again; and the reject lines, sorted.
-  static func grouped(_ inputs: [(name: String, lines: [Substring])]) throws(PlaintError)
-    -> (groups: [(key: Substring, line: Substring, merged: PartialLine?)], rejects: [Substring])
+  /// It streams: each input is read a line at a time, and only the lines of the key at hand are
+  /// held. A key seen once passes through as it is (most tickets are exported once); only lines
+  /// that share a key are decoded and merged. Each input must be sorted by key
+  /// (`PartialLine.sortKey`; `LC_ALL=C sort` does it); its output is, so it can be reduced again.
+  public static func reduce(_ inputs: [PartialInput], output: (String) -> Void)
+    throws(PlaintError)
   {
-    var slots: [Substring: Int] = [:]
-    var groups: [(key: Substring, line: Substring, merged: PartialLine?)] = []
-    var rejects: [Substring] = []
-    for input in inputs {
-      for (number, line) in input.lines.enumerated() where !line.isEmpty {
-        let kind = line.first ?? " "
-        let tabs = line.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
-        if PartialLine.fieldCounts[kind].map({ $0 - 1 }) != tabs {
-          _ = try decode(line, input.name, number)  // names what is wrong
-          throw PlaintError(.dataError, "\(input.name):\(number + 1): not a plaint partial line")
-        }
-        guard let key = PartialLine.mergeKey(line) else {
-          rejects.append(line)
-          continue
-        }
-        guard let slot = slots[key] else {
-          slots[key] = groups.count
-          groups.append((key, line, nil))
-          continue
-        }
-        let earlier: PartialLine
-        if let merged = groups[slot].merged {
-          earlier = merged
-        } else {
-          earlier = try decode(groups[slot].line, input.name, number)
-        }
-        let next = try decode(line, input.name, number)
-        switch (earlier, next) {
-        case (.ticket(let a), .ticket(let b)): groups[slot].merged = .ticket(a.merged(with: b))
-        case (.accounting(let a), .accounting(let b)):
-          groups[slot].merged = .accounting(a.merged(with: b))
-        default:
-          throw PlaintError(
-            .dataError, "\(input.name):\(number + 1): a line of another kind shares its key")
-        }
-      }
-    }
-    groups.sort { $0.key < $1.key }
-    return (groups, rejects.sorted())
-  }
-
-  private static func decode(_ line: Substring, _ source: String, _ index: Int)
-    throws(PlaintError) -> PartialLine
-  {
-    do throws(PartialFormatError) {
-      return try PartialLine.decode(line, source: source, number: index + 1)
-    } catch {
-      throw PlaintError(.dataError, error.description)
-    }
+    var sorted = try SortedPartials(inputs)
+    try sorted.forEachGroup { group throws(PlaintError) in output(group.text) }
   }
 
   /// The lines of task or partial text, split on LF bytes (a CR before it is dropped): neither
@@ -242,12 +184,15 @@ public enum ScaleOut {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
       throw PlaintError(.noInput, "\(directory): no such folder of partials")
     }
-    var inputs: [(name: String, lines: [Substring])] = []
+    var paths: [String] = []
     for name in names.sorted() where !name.hasPrefix(".") {
-      guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
-      inputs.append((name, lines(of: data)))
+      var isFolder: ObjCBool = false
+      let path = folder + "/" + name
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
+        !isFolder.boolValue
+      else { continue }
+      paths.append(path)
     }
-    let merged = try grouped(inputs)
     // The settled tickets go to a scratch store on disk, so memory does not grow with them.
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-partials-\(UUID().uuidString).db").path
@@ -260,7 +205,10 @@ public enum ScaleOut {
     var sources: [RestoredSource] = []
     do {
       try store.restore(now: options.now) { add in
-        sources = try Settlement.settle(merged.groups, rejects: merged.rejects, onTicket: add)
+        var inputs: [PartialInput] = []
+        for path in paths { inputs.append(try PartialInput.file(path)) }
+        var sorted = try SortedPartials(inputs)
+        sources = try Settlement.settle(&sorted, onTicket: add)
         return sources
       }
     } catch let error as PlaintError {
@@ -292,73 +240,80 @@ private struct CopyKey: Hashable {
 /// accepted and which are duplicates, per file, each file's accounting, and every line number
 /// placed after the ranges before it.
 enum Settlement {
+  /// Reads the sorted partials once: the accounting lines first (`A` sorts before `R` and `T`),
+  /// then the rejects, then the tickets, handed to `onTicket` one at a time.
   static func settle(
-    _ groups: [(key: Substring, line: Substring, merged: PartialLine?)],
-    rejects rejectLines: [Substring],
-    onTicket: (ClassifiedTicket) throws -> Void
-  ) throws -> [RestoredSource] {
-    func decoded(_ group: (key: Substring, line: Substring, merged: PartialLine?)) throws
-      -> PartialLine
-    {
-      if let merged = group.merged { return merged }
-      return try PartialLine.decode(group.line, source: "partials", number: 0)
-    }
-    // Each file's ranges add up; a range's lines follow the lines of the ranges before it.
+    _ partials: inout SortedPartials, onTicket: (ClassifiedTicket) throws -> Void
+  ) throws(PlaintError) -> [RestoredSource] {
     var ranges: [Int: [AccountingPartial]] = [:]
-    for group in groups where group.key.first == "A" {
-      if case .accounting(let partial) = try decoded(group) {
-        ranges[partial.file, default: []].append(partial)
-      }
-    }
     var accounting: [Int: AccountingPartial] = [:]
     var lineOffset: [CopyKey: Int] = [:]
-    for (file, parts) in ranges {
-      var offset = 0
-      for part in parts.sorted(by: { $0.range < $1.range }) {
-        lineOffset[CopyKey(file: file, range: part.range)] = offset
-        offset += part.lines
-        accounting[file] = accounting[file].map { $0.merged(with: part) } ?? part
+    var skipped: [Int: Int] = [:]
+    var accountingDone = false
+    // Each file's ranges add up; a range's lines follow the lines of the ranges before it. A
+    // file identical to an earlier one is skipped by `run` (same sha256): it repeats the earlier
+    // file's accounting under its own path and adds no tickets.
+    func settleAccounting() {
+      accountingDone = true
+      for (file, parts) in ranges {
+        var offset = 0
+        for part in parts.sorted(by: { $0.range < $1.range }) {
+          lineOffset[CopyKey(file: file, range: part.range)] = offset
+          offset += part.lines
+          accounting[file] = accounting[file].map { $0.merged(with: part) } ?? part
+        }
+      }
+      var firstWithSHA: [String: Int] = [:]
+      for file in accounting.keys.sorted() {
+        guard let sha = accounting[file]?.sha256 else { continue }
+        if let earlier = firstWithSHA[sha] {
+          skipped[file] = earlier
+        } else {
+          firstWithSHA[sha] = file
+        }
       }
     }
     func absolute(_ file: Int, _ range: Int, _ line: Int) -> Int {
       line + (lineOffset[CopyKey(file: file, range: range)] ?? 0)
     }
-    // A file identical to an earlier one is skipped by `run` (same sha256): it repeats the
-    // earlier file's accounting under its own path and adds no tickets.
-    var firstWithSHA: [String: Int] = [:]
-    var skipped: [Int: Int] = [:]
-    for file in accounting.keys.sorted() {
-      guard let sha = accounting[file]?.sha256 else { continue }
-      if let earlier = firstWithSHA[sha] {
-        skipped[file] = earlier
-      } else {
-        firstWithSHA[sha] = file
-      }
-    }
     var accepted: [Int: Int] = [:]
     var duplicates: [Int: Int] = [:]
-    for group in groups where group.key.first == "T" {
-      guard case .ticket(var partial) = try decoded(group) else { continue }
-      for file in skipped.keys { partial.occurrences[file] = nil }
-      guard !partial.occurrences.isEmpty else { continue }
-      // The kept copy's file accepts it; every other copy is a duplicate.
-      accepted[partial.winner.file, default: 0] += 1
-      for (file, count) in partial.occurrences {
-        duplicates[file, default: 0] += count - (file == partial.winner.file ? 1 : 0)
-      }
-      var ticket = partial.ticket
-      ticket.ticket.location.line = absolute(
-        partial.winner.file, partial.winner.range, ticket.ticket.location.line)
-      try onTicket(ticket)
-    }
     var rejects: [Int: [Reject]] = [:]
-    for line in rejectLines {
-      guard case .reject(let partial) = try PartialLine.decode(line, source: "partials", number: 0)
-      else { continue }
-      var reject = partial.reject
-      reject.line = absolute(partial.file, partial.range, reject.line)
-      rejects[partial.file, default: []].append(reject)
+    try partials.forEachGroup { group throws(PlaintError) in
+      switch try group.decoded() {
+      case .accounting(let partial):
+        guard !accountingDone else {
+          throw PlaintError(
+            .dataError, "partials: an accounting line after tickets or rejects (not sorted by key)")
+        }
+        ranges[partial.file, default: []].append(partial)
+      case .reject(let partial):
+        if !accountingDone { settleAccounting() }
+        var reject = partial.reject
+        reject.line = absolute(partial.file, partial.range, reject.line)
+        rejects[partial.file, default: []].append(reject)
+      case .ticket(var partial):
+        if !accountingDone { settleAccounting() }
+        for file in skipped.keys { partial.occurrences[file] = nil }
+        guard !partial.occurrences.isEmpty else { return }
+        // The kept copy's file accepts it; every other copy is a duplicate.
+        accepted[partial.winner.file, default: 0] += 1
+        for (file, count) in partial.occurrences {
+          duplicates[file, default: 0] += count - (file == partial.winner.file ? 1 : 0)
+        }
+        var ticket = partial.ticket
+        ticket.ticket.location.line = absolute(
+          partial.winner.file, partial.winner.range, ticket.ticket.location.line)
+        do {
+          try onTicket(ticket)
+        } catch let error as PlaintError {
+          throw error
+        } catch {
+          throw PlaintError(.software, "restoring the partials: \(error)")
+        }
+      }
     }
+    if !accountingDone { settleAccounting() }
     var sources: [RestoredSource] = []
     var settled: [Int: SourceAccounting] = [:]
     for file in accounting.keys.sorted() {

@@ -13,6 +13,12 @@ extension ReportModel {
     @Rounded public var fdr: Double?
     /// Values in the slice's family this period (a p-value and enough history).
     public var valuesTested: Int
+    /// Values with complaints this period whose history is too short to judge (fewer whole
+    /// periods than `min_baseline_periods`): no verdict, never an anomaly against 0.
+    public var shortHistory: Int
+    /// How much of this period the exports cover ("whole", "partial", "not_covered"); values
+    /// are judged only in a whole period.
+    public var periodCoverage: String
     /// Complaints of the Pareto window with no value in the column (missing, not zero).
     public var withoutValue: Int
     /// The periods the Pareto counts.
@@ -26,7 +32,8 @@ extension ReportModel {
 
     public init(
       name: String, column: String, exposure: String, fdr: Double?, valuesTested: Int,
-      withoutValue: Int, paretoPeriods: [String], values: [SliceValue], series: [SliceSeries],
+      shortHistory: Int = 0, periodCoverage: String = "whole", withoutValue: Int,
+      paretoPeriods: [String], values: [SliceValue], series: [SliceSeries],
       signals: [SliceSignal]
     ) {
       self.name = name
@@ -34,6 +41,8 @@ extension ReportModel {
       self.exposure = exposure
       self.fdr = fdr
       self.valuesTested = valuesTested
+      self.shortHistory = shortHistory
+      self.periodCoverage = periodCoverage
       self.withoutValue = withoutValue
       self.paretoPeriods = paretoPeriods
       self.values = values
@@ -44,6 +53,8 @@ extension ReportModel {
     enum CodingKeys: String, CodingKey {
       case name, column, exposure, fdr, values, series, signals
       case valuesTested = "values_tested"
+      case shortHistory = "short_history"
+      case periodCoverage = "period_coverage"
       case withoutValue = "without_value"
       case paretoPeriods = "pareto_periods"
     }

@@ -5,7 +5,8 @@ import PlaintCore
 ///
 /// Text that a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return) gets a leading apostrophe; numbers from the model are written as plain decimals and
-/// stay numbers, negative ones included.
+/// stay numbers, negative ones included; p- and q-values below 1e-4 are written in scientific
+/// notation ("3.16e-34"), never rounded to 0.
 public struct CSVRenderer: Sendable {
   public init() {}
 
@@ -40,8 +41,8 @@ public struct CSVRenderer: Sendable {
       [
         .text($0.value), .integer($0.count), .number($0.share), .number($0.cumulative),
         .text($0.vital ? "true" : "false"), .integer($0.periodCount), .number($0.center),
-        .number($0.ucl), .text($0.status.rawValue), .text($0.chart), .number($0.pValue),
-        .number($0.qValue),
+        .number($0.ucl), .text($0.status.rawValue), .text($0.chart), .probability($0.pValue),
+        .probability($0.qValue),
       ]
     }
     return table(header, rows)
@@ -70,7 +71,8 @@ public struct CSVRenderer: Sendable {
         .text($0.category), .text($0.productLine), .text($0.tier.rawValue),
         .text($0.dimension.rawValue),
         .text($0.value), .integer($0.count), .integer($0.total), .number($0.share),
-        .number($0.baselineShare), .number($0.pValue), .number($0.qValue), .number($0.effectSize),
+        .number($0.baselineShare), .probability($0.pValue), .probability($0.qValue),
+        .number($0.effectSize),
         .text($0.text),
       ]
     }
@@ -89,7 +91,7 @@ public struct CSVRenderer: Sendable {
         .text($0.productLine), .text($0.component), .text($0.version), .text($0.date),
         .text($0.period), .text($0.category), .integer($0.periodsBefore.count),
         .integer($0.periodsAfter.count), .integer($0.countBefore), .integer($0.countAfter),
-        .number($0.rateBefore), .number($0.rateAfter), .number($0.ratio), .number($0.pValue),
+        .number($0.rateBefore), .number($0.rateAfter), .number($0.ratio), .probability($0.pValue),
         .text($0.verdict.rawValue),
       ]
     }
@@ -175,8 +177,8 @@ public struct CSVRenderer: Sendable {
         .number(anomaly.expected), .number(anomaly.ucl), .number(anomaly.rate),
         .number(report.dataQuality.hasSales ? anomaly.rate.map { $0 * 1000 } : nil),
         .text(anomaly.chart.rawValue),
-        .text(anomaly.rules.joined(separator: ";")), .number(anomaly.pValue),
-        .number(anomaly.qValue), .text(anomaly.status.rawValue), .integer(anomaly.streak),
+        .text(anomaly.rules.joined(separator: ";")), .probability(anomaly.pValue),
+        .probability(anomaly.qValue), .text(anomaly.status.rawValue), .integer(anomaly.streak),
         .text(anomaly.topIssues.map { "\($0.key)=\($0.count)" }.joined(separator: ";")),
         .integer(anomaly.ticketIDs.count), .text(anomaly.owner ?? ""),
       ]
@@ -256,6 +258,9 @@ public struct CSVRenderer: Sendable {
 enum CSVField {
   case text(String)
   case number(Double?)
+  /// A p- or q-value: as `number`, but in scientific notation below 1e-4, so a tiny
+  /// probability is never written as 0.
+  case probability(Double?)
   case integer(Int)
 
   /// The characters that make a spreadsheet treat a cell as a formula when they lead it.
@@ -267,6 +272,8 @@ enum CSVField {
       return String(value)
     case .number(let value):
       return OutputNumber.plain(value)
+    case .probability(let value):
+      return OutputNumber.exactProbability(value)
     case .text(let raw):
       var text = raw
       return text.withUTF8 { Self.encoded(text: $0) } ?? raw

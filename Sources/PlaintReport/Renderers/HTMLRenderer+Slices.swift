@@ -7,9 +7,12 @@ extension HTMLRenderer {
       html += "<section id=\"slice-\(e(section.name))\" class=\"slice\">\n"
       html += "<h2>\(e(text(.headingSlice, section.name)))</h2>\n"
       html += "<p class=\"note\">\(e(text.sliceNote(section)))</p>\n"
-      if section.signals.isEmpty {
-        html += "<p>\(e(text(.sliceNone, section.name, text.period(report.period))))</p>\n"
-      } else {
+      for verdict in text.sliceVerdicts(
+        section, period: report.period, minBaselinePeriods: report.method.minBaselinePeriods)
+      {
+        html += "<p>\(e(verdict))</p>\n"
+      }
+      if !section.signals.isEmpty {
         html += "<ul>\n"
         for signal in section.signals {
           html += "<li>\(e(text.sliceSignal(signal, slice: section.name, period: report.period)))"

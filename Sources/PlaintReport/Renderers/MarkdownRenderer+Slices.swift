@@ -4,8 +4,10 @@ extension MarkdownRenderer {
     var lines = ["## " + Self.escape(text(.headingSlice, section.name)), ""]
     lines.append(Self.escape(text.sliceNote(section)))
     lines.append("")
-    if section.signals.isEmpty {
-      lines.append("- " + Self.escape(text(.sliceNone, section.name, text.period(report.period))))
+    for verdict in text.sliceVerdicts(
+      section, period: report.period, minBaselinePeriods: report.method.minBaselinePeriods)
+    {
+      lines.append("- " + Self.escape(verdict))
     }
     for signal in section.signals {
       lines.append(

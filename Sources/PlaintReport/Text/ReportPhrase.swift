@@ -220,6 +220,13 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case sliceWatch
   case sliceNone
   case sliceWithout
+  case sliceColumn
+  case sliceBySystem
+  case sliceByFile
+  case sliceShortHistory
+  case sliceNotJudgedPartial
+  case sliceNotJudgedGap
+  case sliceNoneTested
   case columnValue
   case sliceFigure
   case releaseSubject

@@ -200,11 +200,22 @@ extension ReportText {
     .concentrationSlice: "avaient {0} {1}",
     .headingSlice: "Par {0}",
     .sliceNote:
-      "Réclamations par période pour chaque valeur de {0} (colonne {1}), sur une carte de comptage par valeur, faute de volume connu par valeur ; Benjamini–Hochberg sur les {2} valeurs testées au niveau {3}. Les cartes montrent les quelques valeurs essentielles de la fenêtre et chaque valeur signalée.",
+      "Réclamations par période pour chaque valeur de {0} ({1}), sur une carte de comptage par valeur, faute de volume connu par valeur ; l'historique d'une valeur commence à sa première réclamation. Benjamini–Hochberg au niveau {3} sur les valeurs ayant une réclamation dans la période et un historique suffisant : {2}. Les cartes montrent les quelques valeurs essentielles de la fenêtre et chaque valeur signalée.",
     .sliceSignal: "{0} {1} : {2} réclamations en {3} pour {4} attendues (limite haute {5}).",
     .sliceWatch: "À surveiller : {0} {1}, {2} réclamations en {3} pour {4} attendues.",
     .sliceNone: "Aucune valeur de {0} n'est hors contrôle en {1}.",
     .sliceWithout: "{0} réclamations de la fenêtre n'ont pas de {1}.",
+    .sliceColumn: "colonne {0}",
+    .sliceBySystem: "le système de chaque export",
+    .sliceByFile: "le fichier exporté",
+    .sliceShortHistory:
+      "Valeurs de {0} avec des réclamations en {1} mais un historique trop court pour être jugées (moins de {2} périodes entières), donc sans verdict : {3}.",
+    .sliceNotJudgedPartial:
+      "Les valeurs de {0} n'ont pas été jugées en {1} : les exports ne couvrent qu'une partie de la période.",
+    .sliceNotJudgedGap:
+      "Les valeurs de {0} n'ont pas été jugées en {1} : aucun export ne couvre la période.",
+    .sliceNoneTested:
+      "Aucune valeur de {0} n'a pu être jugée en {1} : aucune n'a de réclamation dans la période et un historique suffisant.",
     .columnValue: "Valeur",
     .sliceFigure: "{0} {1} : réclamations par période.",
     .releaseSubject: "Les réclamations {1} sur {0}",

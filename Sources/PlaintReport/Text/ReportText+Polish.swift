@@ -198,11 +198,22 @@ extension ReportText {
     .concentrationSlice: "miało {0} {1}",
     .headingSlice: "Według: {0}",
     .sliceNote:
-      "Skargi w okresie dla każdej wartości {0} (kolumna {1}), na karcie liczebności dla każdej wartości, bo wolumen według wartości nie jest znany; Benjamini–Hochberg dla {2} badanych wartości na poziomie {3}. Karty pokazują kluczowe wartości okna i każdą oznaczoną wartość.",
+      "Skargi w okresie dla każdej wartości {0} ({1}), na karcie liczebności dla każdej wartości, bo wolumen według wartości nie jest znany; historia wartości zaczyna się od jej pierwszej skargi. Benjamini–Hochberg na poziomie {3} dla wartości ze skargą w tym okresie i wystarczającą historią: {2}. Karty pokazują kluczowe wartości okna i każdą oznaczoną wartość.",
     .sliceSignal: "{0} {1}: {2} skarg w okresie {3} wobec {4} oczekiwanych (górna granica {5}).",
     .sliceWatch: "Do obserwacji: {0} {1}, {2} skarg w okresie {3} wobec {4} oczekiwanych.",
     .sliceNone: "Żadna wartość {0} nie wychodzi poza kontrolę w okresie {1}.",
     .sliceWithout: "{0} skarg z okna nie ma wartości {1}.",
+    .sliceColumn: "kolumna {0}",
+    .sliceBySystem: "system każdego eksportu",
+    .sliceByFile: "plik eksportu",
+    .sliceShortHistory:
+      "Wartości {0} ze skargami w okresie {1}, ale ze zbyt krótką historią do oceny (mniej niż {2} pełnych okresów), więc bez werdyktu: {3}.",
+    .sliceNotJudgedPartial:
+      "Wartości {0} nie zostały ocenione w okresie {1}: eksporty obejmują tylko część okresu.",
+    .sliceNotJudgedGap:
+      "Wartości {0} nie zostały ocenione w okresie {1}: żaden eksport nie obejmuje tego okresu.",
+    .sliceNoneTested:
+      "Żadnej wartości {0} nie dało się ocenić w okresie {1}: żadna nie ma skargi w tym okresie i wystarczającej historii.",
     .columnValue: "Wartość",
     .sliceFigure: "{0} {1}: skargi w okresie.",
     .releaseSubject: "Reklamacje ({1}) dla {0}",

@@ -199,11 +199,22 @@ extension ReportText {
     .concentrationSlice: "{0} {1} değerine sahipti",
     .headingSlice: "{0} kırılımı",
     .sliceNote:
-      "{0} (sütun {1}) alanının her değeri için dönem başına şikâyetler, değere göre hacim bilinmediğinden her değer için bir sayım kartında; test edilen {2} değer üzerinde {3} düzeyinde Benjamini–Hochberg. Kartlar pencerenin başlıca değerlerini ve işaretlenen her değeri gösterir.",
+      "{0} değerlerinin her biri için dönem başına şikâyetler ({1}), değer başına bir sayım kartında, çünkü değer başına hacim bilinmiyor; bir değerin geçmişi ilk şikâyetiyle başlar. Bu dönemde şikâyeti ve yeterli geçmişi olan değerler üzerinde {3} düzeyinde Benjamini–Hochberg: {2}. Kartlar pencerenin hayati azınlığını ve işaretlenen her değeri gösterir.",
     .sliceSignal: "{0} {1}: {3} döneminde {2} şikâyet, beklenen {4} (üst sınır {5}).",
     .sliceWatch: "İzlemede: {0} {1}, {3} döneminde {2} şikâyet, beklenen {4}.",
     .sliceNone: "{1} döneminde {0} alanının hiçbir değeri kontrol dışı değil.",
     .sliceWithout: "Penceredeki {0} şikâyetin {1} değeri yok.",
+    .sliceColumn: "{0} sütunu",
+    .sliceBySystem: "her dışa aktarımın sistemi",
+    .sliceByFile: "dışa aktarım dosyası",
+    .sliceShortHistory:
+      "{1} döneminde şikâyeti olan ancak geçmişi değerlendirme için çok kısa olan {0} değerleri ({2} tam dönemden az), bu yüzden karar yok: {3}.",
+    .sliceNotJudgedPartial:
+      "{0} değerleri {1} döneminde değerlendirilmedi: dışa aktarımlar dönemin yalnızca bir kısmını kapsıyor.",
+    .sliceNotJudgedGap:
+      "{0} değerleri {1} döneminde değerlendirilmedi: hiçbir dışa aktarım dönemi kapsamıyor.",
+    .sliceNoneTested:
+      "{1} döneminde {0} değerlerinin hiçbiri değerlendirilemedi: hiçbirinin bu dönemde şikâyeti ve yeterli geçmişi yok.",
     .columnValue: "Değer",
     .sliceFigure: "{0} {1}: dönem başına şikâyetler.",
     .releaseSubject: "{0} {1} şikâyetleri",

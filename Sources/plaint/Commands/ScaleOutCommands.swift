@@ -78,26 +78,19 @@ struct Map: ParsableCommand {
 struct Reduce: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Merge partial lines (stdin, or the files given): one line per ticket, the latest update kept, copies counted. Associative."
+      "Merge partial lines sorted by key (stdin, or the files given, each sorted): one line per ticket, the latest update kept, copies counted. Streams; associative."
   )
 
-  @Argument(help: "Partial files; standard input when none.")
+  @Argument(help: "Partial files, each sorted by key (LC_ALL=C sort); standard input when none.")
   var files: [String] = []
 
   func run() throws {
-    var inputs: [(name: String, lines: [Substring])] = []
-    if files.isEmpty {
-      inputs.append(("stdin", standardInputLines()))
-    }
-    for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        printError("\(file): file not found")
-        throw ExitCode(ExitStatus.noInput.rawValue)
-      }
-      inputs.append((file, ScaleOut.lines(of: data)))
-    }
     let writer = LineWriter()
     defer { writer.flush() }
-    try failing { try ScaleOut.reduce(inputs, output: writer.write) }
+    try failing {
+      let inputs =
+        files.isEmpty ? [PartialInput.standardInput()] : try files.map(PartialInput.file)
+      try ScaleOut.reduce(inputs, output: writer.write)
+    }
   }
 }
