@@ -105,9 +105,12 @@ struct ReportAssembly {
     let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
     let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
     var concentrationsTested: Int? = nil
+    // Which export or system a complaint came from says when it was exported, not where a
+    // problem sits: with one file a month, every period "concentrates" on its own file. Only
+    // slices read from a column are concentration dimensions.
     let dimensions =
       ConcentrationDimension.standard(timeZone: configuration.timeZone)
-      + configuration.slices.map(\.dimension)
+      + configuration.columnSlices.map(\.dimension)
     if coverage.coverage(period) == .whole
       && earlier.count >= configuration.control.minBaselinePeriods
     {

@@ -114,6 +114,9 @@ struct SliceHistoryTests {
     #expect(!fileSignals.contains { $0["value"] as? String == "exports/b.csv" }, "\(fileSignals)")
     #expect(Self.status(file, "exports/b.csv") == "insufficient_history")
     #expect(!summary.contains("against 0 expected"), "\(summary)")
+    // b.csv holds a fifth of February's kettle complaints and none before: that is when it was
+    // exported, not where a problem sits, so it is no concentration.
+    #expect(!summary.contains("had file"), "\(summary)")
     #expect(
       summary.contains(
         "Values of priority with complaints in 2026-02 but a history too short to judge (fewer than 6 whole periods), so no verdict: urgent."
