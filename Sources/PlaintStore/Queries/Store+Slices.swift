@@ -39,10 +39,9 @@ extension Store {
           GROUP BY period, system, source_file, slices
           """,
         arguments: StatementArguments(condition?.arguments ?? []))
-      return rows.compactMap { row in
-        guard let period = Period(row["period"]), period.granularity == granularity else {
-          return nil
-        }
+      return try rows.compactMap { row in
+        let period = try Self.period(row, key: Self.periodKey(row))
+        guard period.granularity == granularity else { return nil }
         return SliceCount(
           period: period, system: row["system"], file: row["source_file"],
           slices: Ticket.decodeSlices(row["slices"]), count: row["n"])
@@ -66,9 +65,7 @@ extension Store {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT system, id, created, updated, resolved, period, category, issue, product_line,
-            tier, customer, customer_name, product, channel, agent, source_category, tags, rule,
-            '' AS text, source_file, source_line, slices
+          SELECT \(Self.ticketColumns(text: "''"))
           FROM tickets WHERE period IN (\(marks))
           \(condition.map { "AND NOT \($0.sql)" } ?? "")
           """,

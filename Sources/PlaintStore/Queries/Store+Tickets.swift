@@ -61,11 +61,7 @@ extension Store {
       let columns =
         textPeriod == nil
         ? "*"
-        : """
-        system, id, created, updated, resolved, period, category, issue, product_line, tier,
-          customer, customer_name, product, channel, agent, source_category, tags, rule,
-          CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line, slices
-        """
+        : Self.ticketColumns(text: "CASE WHEN period = ? THEN text ELSE '' END")
       let inCells =
         cells.map { cells in
           "AND ("
@@ -260,6 +256,16 @@ extension Store {
         + Category.allCases.map(\.rawValue).joined(separator: ", ")
       : "tier \"\(tier)\" is not one of " + Tier.allCases.map(\.rawValue).joined(separator: ", ")
     throw UndecodableRow(table: table, key: key(), problem: problem)
+  }
+
+  /// Every column `classifiedTicket` reads, with `text` in place of the stored text (`''` reads
+  /// none, a `CASE` reads it for some rows only).
+  static func ticketColumns(text: String) -> String {
+    """
+    system, id, created, updated, resolved, period, category, issue, product_line, tier,
+      customer, customer_name, product, channel, agent, source_category, tags, rule,
+      \(text) AS text, source_file, source_line, slices
+    """
   }
 
   /// A group of `tickets` rows by period, as a message names it.
