@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(
       name: "PlaintIngestTests", dependencies: ["PlaintIngest", "PlaintTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore"]),
+    .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore", "PlaintTestSupport"]),
     .testTarget(name: "PlaintReportTests", dependencies: ["PlaintReport"]),
     .testTarget(name: "PlaintSimulationTests", dependencies: ["PlaintSimulation"]),
     .testTarget(name: "PlaintEngineTests", dependencies: ["PlaintEngine", "PlaintTestSupport"]),
