@@ -258,8 +258,11 @@ struct DataCoverage {
 }
 
 extension DataCoverage {
-  /// The coverage of every file the store holds, with the `covers:` of the configured sources.
-  init(store: Store, context: RunContext) throws(PlaintError) {
+  /// The coverage of every file the store holds, with the `covers:` of the configured sources;
+  /// `contents` (from a report's cube) saves reading what the files' tickets hold.
+  init(store: Store, context: RunContext, contents known: [String: FileContents]? = nil)
+    throws(PlaintError)
+  {
     let configuration = context.configuration
     var covers: [String: Configuration.Source.Covers] = [:]
     for file in context.files {
@@ -270,7 +273,8 @@ extension DataCoverage {
     let zone = configuration.timeZone
     let (sources, contents) = try Failure.store {
       () throws(StoreError) -> ([SourceAccounting], [String: FileContents]) in
-      (try store.sources(), try store.fileContents())
+      if let known { return (try store.sources(), known) }
+      return (try store.sources(), try store.fileContents())
     }
     var fallback: [String: SourceProfile] = [:]
     if sources.contains(where: { $0.profile == nil }) {
@@ -285,6 +289,18 @@ extension DataCoverage {
 }
 
 extension GridSeries {
+  /// The grid of a report's cube through `last`, with its coverage.
+  static func load(
+    cube: ReportCube, context: RunContext, coverage: DataCoverage, through last: Period
+  )
+    -> GridSeries
+  {
+    GridSeries(
+      counts: cube.cellCounts(granularity: context.configuration.granularity),
+      sales: context.sales, taxonomyLines: context.taxonomy.productLines.map(\.name),
+      through: last, tiers: context.tiers, coverage: coverage)
+  }
+
   /// The grid of what the store holds through `last`, with its coverage.
   static func load(store: Store, context: RunContext, coverage: DataCoverage, through last: Period)
     throws(PlaintError) -> GridSeries

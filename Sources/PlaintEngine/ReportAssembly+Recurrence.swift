@@ -23,8 +23,9 @@ extension ReportAssembly {
 
   /// Each anomaly whose cell was flagged before, then in control, and is flagged again now.
   func returning(
-    _ anomalies: [ReportModel.Anomaly], judged: [SeriesKey: JudgedSeries], periods: [Period]
-  ) throws(PlaintError) -> [ReportModel.ReturningAnomaly] {
+    _ anomalies: [ReportModel.Anomaly], judged: [SeriesKey: JudgedSeries], periods: [Period],
+    counts: CubeCounts
+  ) -> [ReportModel.ReturningAnomaly] {
     var found: [ReportModel.ReturningAnomaly] = []
     for anomaly in anomalies {
       let key = SeriesKey(
@@ -35,9 +36,7 @@ extension ReportAssembly {
       guard let previous = points[..<start].lastIndex(where: \.isAnomaly) else { continue }
       let resolved =
         points[(previous + 1)..<start].firstIndex { $0.point.status == .ok } ?? previous + 1
-      let earlier = try Failure.store { () throws(StoreError) in
-        try store.tickets(in: [periods[previous]], excluding: configuration.canaryExclusion)
-      }.filter { SeriesKey($0.cell) == key }
+      let earlier = counts.issues(periods[previous], cell: key)
       found.append(
         ReportModel.ReturningAnomaly(
           category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier,
@@ -49,8 +48,8 @@ extension ReportAssembly {
     return found
   }
 
-  static func topIssues(_ tickets: [ClassifiedTicket], limit: Int) -> [String] {
-    Dictionary(grouping: tickets, by: \.issueKey).map { ($0.key, $0.value.count) }
+  static func topIssues(_ counts: [String: Int], limit: Int) -> [String] {
+    counts.map { ($0.key, $0.value) }
       .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(limit).map(\.0)
   }
 
@@ -58,47 +57,26 @@ extension ReportAssembly {
 
   /// For each anomalous cell and the top cells of the Pareto: a channel, hour, weekday or agent
   /// this period's complaints gather on, compared with the cell's own baseline periods.
-  func concentrations(
-    cells: [SeriesKey], current: [ClassifiedTicket], baseline: [ClassifiedTicket]
-  ) -> [ReportModel.Concentration] {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = configuration.timeZone
-    let weekdays = [
-      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    ]
-    func text(_ value: String?) -> String? {
-      guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-        return nil
-      }
-      return value
-    }
-    let dimensions: [(name: String, value: (ClassifiedTicket) -> String?)] = [
-      ("channel", { text($0.ticket.channel) }),
-      (
-        "hour",
-        {
-          let hour = calendar.component(.hour, from: $0.ticket.created)
-          return hour < 10 ? "0\(hour)" : "\(hour)"
-        }
-      ),
-      ("weekday", { weekdays[calendar.component(.weekday, from: $0.ticket.created) - 1] }),
-      ("agent", { text($0.ticket.agent) }),
-    ]
-    let now = Dictionary(grouping: current) { SeriesKey($0.cell) }
-    let before = Dictionary(grouping: baseline) { SeriesKey($0.cell) }
+  func concentrations(cells: [SeriesKey], counts: CubeCounts, baseline: [Period])
+    -> [ReportModel.Concentration]
+  {
+    let now: Set<String> = [period.description]
+    let before = Set(baseline.map(\.description))
+    let names = configuration.cubeBuilder().dimensions.map(\.name)
     var found: [ReportModel.Concentration] = []
     for key in cells {
-      let mine = now[key] ?? []
-      let theirs = before[key] ?? []
-      for dimension in dimensions {
+      let total = counts.current[key] ?? 0
+      let baselineTotal = baseline.reduce(0) { $0 + (counts.cells($1)[key] ?? 0) }
+      for dimension in names {
         guard
           let finding = Concentration.find(
-            current: mine.map(dimension.value), baseline: theirs.map(dimension.value))
+            current: counts.values(key, dimension, in: now), total: total,
+            baseline: counts.values(key, dimension, in: before), baselineTotal: baselineTotal)
         else { continue }
         found.append(
           ReportModel.Concentration(
             category: key.category, productLine: key.productLine, tier: key.tier,
-            dimension: dimension.name, value: finding.value, share: finding.share,
+            dimension: dimension, value: finding.value, share: finding.share,
             baselineShare: finding.baselineShare, pValue: finding.pValue, count: finding.count,
             total: finding.total, effectSize: finding.effectSize))
       }
@@ -196,14 +174,11 @@ extension ReportAssembly {
 
   // MARK: - Canaries
 
-  /// The canaries of the reported period and every expected one, found or missing.
-  func canaries() throws(PlaintError) -> ReportModel.Canaries {
+  /// The canaries of the reported period and every expected one, found or missing, from every
+  /// stored ticket the canary rules match.
+  func canaries(_ stored: [ClassifiedTicket]) -> ReportModel.Canaries {
     let settings = configuration.canaries
     guard !settings.isEmpty else { return ReportModel.Canaries() }
-    let exclusion = configuration.canaryExclusion
-    let stored = try Failure.store { () throws(StoreError) in
-      try store.tickets(matching: exclusion)
-    }
     let expected = Set(settings.expected)
     let byTag = TicketExclusion(tags: settings.tags)
     let byID = TicketExclusion(idPatterns: settings.ids)

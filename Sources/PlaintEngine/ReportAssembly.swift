@@ -15,10 +15,29 @@ struct ReportAssembly {
   let reclassified: Int
   let coverage: DataCoverage
 
-  func build() throws(PlaintError) -> ReportBundle {
-    let exclusion = configuration.canaryExclusion
-    let grid = try GridSeries.load(
-      store: store, context: context, coverage: coverage, through: period)
+  /// The cube's counts over every period (`ReportFeed.baseCube`).
+  let base: ReportCube
+  /// Where the scope's counts and tickets come from.
+  let feed: any ReportFeed
+
+  /// The grid judged from the cube's counts, and what the report reads closer (its scope).
+  struct Judgement {
+    var grid: GridSeries
+    var frozen: [SeriesKey: StoredBaseline]
+    var cells: [SeriesKey: JudgedSeries]
+    var rollups: [SeriesKey: JudgedSeries]
+    /// The Pareto and recurrence window.
+    var window: [Period]
+    /// The concentration baseline's periods, and whether concentrations are looked for.
+    var earlier: [Period]
+    var concentrating: Bool
+    /// Files that carry resolution times.
+    var measured: Set<String>
+    var scope: CubeScope
+  }
+
+  func judgement() throws(PlaintError) -> Judgement {
+    let grid = GridSeries.load(cube: base, context: context, coverage: coverage, through: period)
     let settings = DetectorSettings(configuration.control)
     let stored = try Failure.store { () throws(StoreError) in try store.baselines() }
     var frozen: [SeriesKey: StoredBaseline] = [:]
@@ -36,13 +55,47 @@ struct ReportAssembly {
     let windowLength = max(
       2 * configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
     let window = Array(grid.periods.suffix(windowLength))
-    // Only the judged period's narratives are read (excerpts, unclassified terms); the rest of the
-    // window needs cells, customers and times, and would otherwise hold every text in memory.
-    let recent = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
+    // The concentration baseline reaches back as far as the control baseline does, over the
+    // periods the exports cover whole. A partial period, or fewer whole periods before it than a
+    // control baseline needs, supports no claim about when or how complaints came in ("65 % on
+    // a Wednesday; baseline 25 %" from one month).
+    let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
+    let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
+    let concentrating =
+      coverage.coverage(period) == .whole
+      && earlier.count >= configuration.control.minBaselinePeriods
+    let measured = Set(coverage.files.filter { $0.resolved > 0 }.map(\.path))
+    // Only the cells whose complaints the report lists need their tickets whole.
+    var listedCells = Set<SeriesKey>()
+    for (key, judged) in judgedCells {
+      guard let last = judged.points.last else { continue }
+      if last.isAnomaly || last.isImprovement || last.status == .resolved || last.isWatch {
+        listedCells.insert(key)
+      }
     }
-    let current = recent.filter { $0.period == period }
-    let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
+    let scope = CubeScope(
+      period: period, window: Set(window),
+      dimensionPeriods: concentrating ? Set(earlier + [period]) : [],
+      listedCells: listedCells,
+      measuredFiles: configuration.slaHours == nil ? nil : measured)
+    return Judgement(
+      grid: grid, frozen: frozen, cells: judgedCells, rollups: judgedRollups, window: window,
+      earlier: earlier, concentrating: concentrating, measured: measured, scope: scope)
+  }
+
+  func build() throws(PlaintError) -> ReportBundle {
+    let judgement = try judgement()
+    let (grid, frozen) = (judgement.grid, judgement.frozen)
+    let (judgedCells, judgedRollups) = (judgement.cells, judgement.rollups)
+    let (window, earlier) = (judgement.window, judgement.earlier)
+    let (concentrating, measured, scope) = (
+      judgement.concentrating, judgement.measured, judgement.scope
+    )
+    let fed = try feed.window(scope)
+    var cube = base
+    cube.merge(fed.cube)
+    let counts = CubeCounts(cube: cube, period: period)
+    let byCell = Dictionary(grouping: fed.listed) { SeriesKey($0.cell) }
 
     let cells = grid.cells.keys.sorted().map { key in
       series(key, judgedCells[key], frozen[key], grid.periods)
@@ -57,34 +110,36 @@ struct ReportAssembly {
     var anomalyTickets: [ReportBundle.AnomalyTicket] = []
     var improvements: [ReportModel.Anomaly] = []
     var resolved: [ReportModel.Anomaly] = []
-    let shift = try textShift(grid)
+    let shift = textShift(grid, cube: cube)
     var watches: [ReportModel.Anomaly] = []
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
       let tickets = byCell[key] ?? []
+      let issues = counts.issues(period, cell: key)
       if shift != nil {
         // Categories come from the text: with the text gone, a cell's change is the export's.
       } else if last.isAnomaly {
-        let found = anomaly(key, judged, last, tickets)
+        let found = anomaly(key, judged, last, issues, tickets)
         anomalies.append(found)
         anomalyTickets += tickets.map { anomalyTicket(found.id, $0, timestamps) }
       } else if last.isImprovement {
-        improvements.append(anomaly(key, judged, last, tickets))
+        improvements.append(anomaly(key, judged, last, issues, tickets))
       }
-      if last.status == .resolved { resolved.append(anomaly(key, judged, last, tickets)) }
+      if last.status == .resolved { resolved.append(anomaly(key, judged, last, issues, tickets)) }
       if last.isWatch {
-        var watch = anomaly(key, judged, last, tickets)
+        var watch = anomaly(key, judged, last, issues, tickets)
         watch.rules = last.watchRules.map(\.rawValue)
         watch.status = "watch"
         watches.append(watch)
       }
     }
 
-    let paretoTables = paretoTables(recent, window: window)
-    var recurrence = recurrence(recent, window: window)
-    recurrence.returning = try returning(anomalies, judged: judgedCells, periods: grid.periods)
-    let topCells = Dictionary(grouping: current) { SeriesKey($0.cell) }
-      .map { ($0.key, $0.value.count) }
+    let paretoTables = paretoTables(counts, window: window)
+    var recurrence = recurrence(counts, window: window)
+    recurrence.returning = returning(
+      anomalies, judged: judgedCells, periods: grid.periods, counts: counts)
+    let topCells = counts.cells(period)
+      .map { ($0.key, $0.value) }
       .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
     var concentrationCells: [SeriesKey] = anomalies.map {
       SeriesKey(category: $0.category, productLine: $0.productLine, tier: $0.tier)
@@ -93,43 +148,24 @@ struct ReportAssembly {
     where !concentrationCells.contains(key) {
       concentrationCells.append(key)
     }
-    // The concentration baseline reaches back as far as the control baseline does, over the
-    // periods the exports cover whole, for the examined cells only and without text. A partial
-    // period, or fewer whole periods before it than a control baseline needs, supports no claim
-    // about when or how complaints came in ("65 % on a Wednesday; baseline 25 %" from one month).
-    let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
-    let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
-    if coverage.coverage(period) != .whole
-      || earlier.count < configuration.control.minBaselinePeriods
-    {
-      concentrationCells = []
-    }
-    let examined = concentrationCells.compactMap { key -> Cell? in
-      guard let category = Category(rawValue: key.category), let tier = Tier(rawValue: key.tier)
-      else { return nil }
-      return Cell(category: category, productLine: key.productLine, tier: tier)
-    }
-    let baselineTickets = try Failure.store { () throws(StoreError) in
-      try store.tickets(in: earlier, excluding: exclusion, textOnlyIn: period, cells: examined)
-    }
+    if !concentrating { concentrationCells = [] }
     recurrence.concentrations = concentrations(
-      cells: concentrationCells, current: current, baseline: baselineTickets)
+      cells: concentrationCells, counts: counts, baseline: earlier)
     recurrence.releases = releaseEffects(grid)
-    let measured = Set(coverage.files.filter { $0.resolved > 0 }.map(\.path))
-    var resolution = resolution(current.filter { measured.contains($0.ticket.location.file) })
-    resolution.openPastSLA = openPastSLA(
-      recent.filter { measured.contains($0.ticket.location.file) }, timestamps: timestamps)
+    var resolution = resolution(counts, measured: measured)
+    resolution.openPastSLA = openPastSLA(fed.open, timestamps: timestamps)
 
     let totalKey = SeriesKey(category: "*", productLine: "*", tier: "*")
     let totalPoint = judgedRollups[totalKey]?.points.last?.point
-    let classified = current.filter(\.isClassified).count
+    let complaints = counts.complaints
+    let classified = complaints - counts.unclassified
     var report = ReportModel(
       period: period.description, granularity: configuration.granularity.rawValue,
       method: method(latest: judgedCells.values.compactMap(\.points.last)),
       totals: ReportModel.Totals(
-        complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
+        complaints: complaints, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
-        classifiedShare: current.isEmpty ? nil : Double(classified) / Double(current.count)),
+        classifiedShare: complaints == 0 ? nil : Double(classified) / Double(complaints)),
       inputs: inputs.map {
         ReportModel.Input(
           path: $0.path, sha256: $0.sha256, rowsRead: $0.rowsRead, accepted: $0.accepted,
@@ -143,12 +179,11 @@ struct ReportAssembly {
       recurrence: recurrence,
       resolution: resolution,
       taxonomyHash: context.taxonomyHash, reclassified: reclassified,
-      unclassifiedTerms: UnclassifiedTerms.top(
-        current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
-    report.canaries = try canaries()
+      unclassifiedTerms: UnclassifiedTerms.top(counts: counts.terms, limit: 20))
+    report.canaries = canaries(fed.canaries)
     report.watches = watches
     report.coverage = coverageModel(grid)
-    report.dataQuality = dataQuality(current, judged: judgedCells, grid: grid)
+    report.dataQuality = dataQuality(counts, judged: judgedCells, grid: grid)
     if let shift {
       report.dataQuality.emptyTextBefore = shift.before
       report.dataQuality.warnings.insert(
@@ -254,14 +289,13 @@ struct ReportAssembly {
   }
 
   private func anomaly(
-    _ key: SeriesKey, _ judged: JudgedSeries, _ last: JudgedPoint, _ tickets: [ClassifiedTicket]
+    _ key: SeriesKey, _ judged: JudgedSeries, _ last: JudgedPoint, _ issueCounts: [String: Int],
+    _ tickets: [ClassifiedTicket]
   ) -> ReportModel.Anomaly {
     let point = last.point
     let expected = point.center.flatMap { center in point.units.map { center * $0 } }
-    let issues = Dictionary(grouping: tickets, by: \.issueKey).map {
-      ReportModel.KeyCount(key: $0.key, count: $0.value.count)
-    }
-    .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
+    let issues = issueCounts.map { ReportModel.KeyCount(key: $0.key, count: $0.value) }
+      .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
     var anomaly = ReportModel.Anomaly(
       id: "\(period)/\(key.category)/\(key.productLine)/\(key.tier)", category: key.category,
       productLine: key.productLine, tier: key.tier, period: period.description,
@@ -316,67 +350,67 @@ struct ReportAssembly {
   // MARK: - Tables
 
   /// The Pareto tables of the window, and by issue for the window before it (for comparison).
-  private func paretoTables(_ recent: [ClassifiedTicket], window: [Period])
-    -> ReportModel.ParetoTables
-  {
+  private func paretoTables(_ counts: CubeCounts, window: [Period]) -> ReportModel.ParetoTables {
     let length = configuration.pareto.windowPeriods
     let current = Set(window.suffix(length))
     let before = Set(window.dropLast(length).suffix(length))
-    var tables = pareto(recent.filter { current.contains($0.period) })
-    let previous = pareto(recent.filter { before.contains($0.period) })
+    var tables = pareto(counts, current)
+    let previous = pareto(counts, before)
     tables.previousByIssue = previous.byIssue
     tables.previousPeriods = before.sorted().map(\.description)
     return tables
   }
 
-  private func pareto(_ tickets: [ClassifiedTicket]) -> ReportModel.ParetoTables {
+  private func pareto(_ counts: CubeCounts, _ periods: Set<Period>) -> ReportModel.ParetoTables {
     let threshold = configuration.pareto.threshold
-    func table(_ key: (ClassifiedTicket) -> String?) -> [ReportModel.ParetoRow] {
-      var counts: [String: Int] = [:]
-      for ticket in tickets { if let value = key(ticket) { counts[value, default: 0] += 1 } }
-      return Pareto.table(counts.map { (key: $0.key, count: $0.value) }, threshold: threshold).map {
+    let names = Set(periods.map(\.description))
+    func table(_ counts: [String: Int]) -> [ReportModel.ParetoRow] {
+      Pareto.table(counts.map { (key: $0.key, count: $0.value) }, threshold: threshold).map {
         ReportModel.ParetoRow(
           key: $0.key, count: $0.count, share: $0.share, cumulative: $0.cumulative,
           vital: $0.vital)
       }
     }
+    func issues(_ key: (ReportCube.IssueFields) -> String) -> [String: Int] {
+      counts.sum(.issue, names) { key(ReportCube.IssueFields($0)) }
+    }
     return ReportModel.ParetoTables(
       threshold: threshold,
-      byCategory: table { $0.cell.category.rawValue },
-      byCell: table { $0.cell.description },
-      byIssue: table { $0.issueKey },
-      byProductLine: table { $0.cell.productLine },
-      byCustomer: table { $0.ticket.customer.flatMap { $0.isEmpty ? nil : $0 } })
+      byCategory: table(issues(\.category)),
+      byCell: table(issues(\.cell)),
+      byIssue: table(issues(\.issueKey)),
+      byProductLine: table(issues(\.productLine)),
+      byCustomer: table(counts.sum(.customer, names) { $0[1] }))
   }
 
-  private func recurrence(_ tickets: [ClassifiedTicket], window: [Period])
-    -> ReportModel.Recurrence
-  {
+  private func recurrence(_ counts: CubeCounts, window: [Period]) -> ReportModel.Recurrence {
     let settings = configuration.recurrence
-    let inWindow = Set(window.suffix(settings.windowPeriods))
-    var byCustomer: [String: [ClassifiedTicket]] = [:]
-    for ticket in tickets where inWindow.contains(ticket.period) {
-      guard let customer = ticket.ticket.customer, !customer.isEmpty else { continue }
-      byCustomer[customer, default: []].append(ticket)
+    let inWindow = Set(window.suffix(settings.windowPeriods).map(\.description))
+    // period, customer, category, issue, tier → complaints
+    var byCustomer: [String: (count: Int, keyAccount: Bool, issues: Set<String>)] = [:]
+    for (key, value) in counts.cube[.customer] where inWindow.contains(key[0]) {
+      var entry = byCustomer[key[1]] ?? (0, false, [])
+      entry.count += value.count
+      entry.keyAccount = entry.keyAccount || key[4] == Tier.keyAccount.rawValue
+      entry.issues.insert("\(key[2]).\(key[3])")
+      byCustomer[key[1]] = entry
     }
     let repeats = byCustomer.filter { $0.value.count >= settings.repeatCustomerMin }
-      .map { customer, tickets in
+      .map { customer, entry in
         ReportModel.RepeatCustomer(
-          customer: customer, count: tickets.count,
-          keyAccount: tickets.contains { $0.cell.tier == .keyAccount },
-          issues: Array(Set(tickets.map(\.issueKey))).sorted())
+          customer: customer, count: entry.count, keyAccount: entry.keyAccount,
+          issues: entry.issues.sorted())
       }
       .sorted { ($0.count, $1.customer) > ($1.count, $0.customer) }
 
     // An issue in the vital few of at least two of the last three periods.
     var vitalPeriods: [String: [String]] = [:]
     for recentPeriod in window.suffix(3) {
-      var counts: [String: Int] = [:]
-      for ticket in tickets where ticket.period == recentPeriod {
-        counts[ticket.issueKey, default: 0] += 1
+      let issues = counts.sum(.issue, [recentPeriod.description]) {
+        ReportCube.IssueFields($0).issueKey
       }
       let rows = Pareto.table(
-        counts.map { (key: $0.key, count: $0.value) }, threshold: configuration.pareto.threshold)
+        issues.map { (key: $0.key, count: $0.value) }, threshold: configuration.pareto.threshold)
       for row in rows where row.vital {
         vitalPeriods[row.key, default: []].append(recentPeriod.description)
       }
@@ -391,44 +425,52 @@ struct ReportAssembly {
   /// Resolution times of the period's complaints per category and per cell. A complaint breaches
   /// the SLA when it was resolved later than `sla_hours` after creation, or is still unresolved
   /// and older than that at the end of the period. Only tickets from files that carry resolution
-  /// times are measured; without `sla_hours` there are no breaches to count.
-  private func resolution(_ tickets: [ClassifiedTicket]) -> ReportModel.Resolution {
-    let sla = configuration.slaHours ?? .infinity
-    let periodEnd = period.next(in: configuration.timeZone).start(in: configuration.timeZone)
-    func row(_ key: String, _ group: [ClassifiedTicket]) -> ReportModel.ResolutionRow {
-      let hours = group.compactMap { ticket in
-        ticket.ticket.resolved.map { $0.timeIntervalSince(ticket.ticket.created) / 3600 }
-      }.filter { $0 >= 0 }.sorted()
+  /// times are measured; without `sla_hours` there are no breaches to count. The quantiles are
+  /// exact: the cube keeps the period's resolution times themselves.
+  private func resolution(_ counts: CubeCounts, measured: Set<String>) -> ReportModel.Resolution {
+    struct Group {
+      var complaints = 0
       var breaches = 0
       var openPast = 0
-      for ticket in group {
-        if let resolved = ticket.ticket.resolved {
-          if resolved.timeIntervalSince(ticket.ticket.created) / 3600 > sla { breaches += 1 }
-          if resolved >= periodEnd,
-            periodEnd.timeIntervalSince(ticket.ticket.created) / 3600 > sla
-          {
-            openPast += 1
-          }
-        } else if periodEnd.timeIntervalSince(ticket.ticket.created) / 3600 > sla {
-          breaches += 1
-          openPast += 1
-        }
+      var hours: [Double] = []
+    }
+    // period, category, line, tier, file (, measure)
+    var byCell: [SeriesKey: Group] = [:]
+    let name = period.description
+    for (key, value) in counts.cube[.resolution] where key[0] == name && measured.contains(key[4]) {
+      let cell = SeriesKey(category: key[1], productLine: key[2], tier: key[3])
+      switch key[5] {
+      case "complaints": byCell[cell, default: Group()].complaints += value.count
+      case "breaches": byCell[cell, default: Group()].breaches += value.count
+      default: byCell[cell, default: Group()].openPast += value.count
       }
-      return ReportModel.ResolutionRow(
-        key: key, medianHours: quantile(hours, 0.5), p90Hours: quantile(hours, 0.9),
+    }
+    for (key, value) in counts.cube[.hours] where key[0] == name && measured.contains(key[4]) {
+      let cell = SeriesKey(category: key[1], productLine: key[2], tier: key[3])
+      byCell[cell, default: Group()].hours = ReportCube.Value.mergeSorted(
+        byCell[cell]?.hours ?? [], value.values)
+    }
+    func row(_ key: String, _ group: Group) -> ReportModel.ResolutionRow {
+      ReportModel.ResolutionRow(
+        key: key, medianHours: quantile(group.hours, 0.5), p90Hours: quantile(group.hours, 0.9),
         slaBreachShare: configuration.slaHours == nil
-          ? nil : Double(breaches) / Double(group.count), complaints: group.count,
-        resolved: hours.count, openPastSLA: openPast)
+          ? nil : Double(group.breaches) / Double(group.complaints),
+        complaints: group.complaints, resolved: group.hours.count, openPastSLA: group.openPast)
     }
     let byCategory = Category.allCases.compactMap { category -> ReportModel.ResolutionRow? in
-      let inCategory = tickets.filter { $0.cell.category == category }
-      return inCategory.isEmpty ? nil : row(category.rawValue, inCategory)
+      var total = Group()
+      for (cell, group) in byCell where cell.category == category.rawValue {
+        total.complaints += group.complaints
+        total.breaches += group.breaches
+        total.openPast += group.openPast
+        total.hours = ReportCube.Value.mergeSorted(total.hours, group.hours)
+      }
+      return total.complaints == 0 ? nil : row(category.rawValue, total)
     }
-    let byCell = Dictionary(grouping: tickets) { $0.cell }
-      .sorted { SeriesKey($0.key) < SeriesKey($1.key) }
-      .map { row($0.key.description, $0.value) }
+    let cells = byCell.filter { $0.value.complaints > 0 }.sorted { $0.key < $1.key }
+      .map { row("\($0.key.category)/\($0.key.productLine)/\($0.key.tier)", $0.value) }
     return ReportModel.Resolution(
-      byCategory: byCategory, byCell: byCell, slaHours: configuration.slaHours)
+      byCategory: byCategory, byCell: cells, slaHours: configuration.slaHours)
   }
 
   private func anomalyTicket(

@@ -37,31 +37,42 @@ public enum Concentration {
   public static func find(
     current: [String?], baseline: [String?], settings: Settings = Settings()
   ) -> Finding? {
-    guard current.count >= settings.minCount, baseline.count >= settings.minBaselineCount else {
-      return nil
-    }
     var now: [String: Int] = [:]
     var before: [String: Int] = [:]
     for value in current { if let value { now[value, default: 0] += 1 } }
     for value in baseline { if let value { before[value, default: 0] += 1 } }
+    return find(
+      current: now, total: current.count, baseline: before, baselineTotal: baseline.count,
+      settings: settings)
+  }
+
+  /// The same from counts: complaints per value this period and in the baseline, and the
+  /// totals, which include the complaints without a value.
+  public static func find(
+    current now: [String: Int], total: Int, baseline before: [String: Int], baselineTotal: Int,
+    settings: Settings = Settings()
+  ) -> Finding? {
+    guard total >= settings.minCount, baselineTotal >= settings.minBaselineCount else {
+      return nil
+    }
     let tested = Set(now.keys).union(before.keys).count
     guard tested >= 2 else { return nil }
     var best: Finding? = nil
     for (value, count) in now.sorted(by: { $0.key < $1.key }) where count >= settings.minValueCount
     {
       let baseCount = before[value] ?? 0
-      let share = Double(count) / Double(current.count)
-      let baselineShare = Double(baseCount) / Double(baseline.count)
+      let share = Double(count) / Double(total)
+      let baselineShare = Double(baseCount) / Double(baselineTotal)
       guard share >= settings.minRatio * baselineShare,
         share - baselineShare >= settings.minDifference
       else { continue }
       let raw = ExactTests.fisherUpperTail(
-        count, current.count - count, baseCount, baseline.count - baseCount)
+        count, total - count, baseCount, baselineTotal - baseCount)
       let p = min(1, raw * Double(tested))
       guard p <= settings.alpha else { continue }
       let h = 2 * (share.squareRoot().asin - baselineShare.squareRoot().asin)
       let finding = Finding(
-        value: value, count: count, total: current.count, share: share,
+        value: value, count: count, total: total, share: share,
         baselineShare: baselineShare, pValue: p, effectSize: h)
       if best.map({ (finding.pValue, finding.value) < ($0.pValue, $0.value) }) ?? true {
         best = finding
