@@ -54,7 +54,7 @@ timed() {
 }
 peak() { sort -n "$work"/rss-"$1"* | tail -1 | awk '{printf "%.0f", $1 / 1024}'; }
 row() { echo "row: $1 | $2 | $3 | $4 |"; }
-sorted() { LC_ALL=C sort -S 256M -T "$work" "$@"; }
+sorted=(env LC_ALL=C sort -S 256M -T "$work")
 
 t0=$(now)
 timed run "$plaint" run --config "$config" --store "$work/run.db" --reports-dir "$work/by-run" \
@@ -73,7 +73,7 @@ ls "$work"/task-* | xargs -P 2 -I{} sh -c \
 for f in "$work"/task-*.rss; do cp "$f" "$work/rss-map-$(basename "$f")"; done
 t3=$(now)
 row "map (per task)" "$tasks" "$(took "$t2" "$t3")" "$(peak map)"
-timed sort sorted -o "$work/mapped.tsv" "$work"/task-*.tsv
+timed sort "${sorted[@]}" -o "$work/mapped.tsv" "$work"/task-*.tsv
 rm -f "$work"/task-*
 t4=$(now)
 row "LC_ALL=C sort (GNU, -S 256M)" 1 "$(took "$t3" "$t4")" "$(peak sort)"
@@ -93,7 +93,8 @@ for f in "$work"/part-*.rss; do mv "$f" "$work/rss-summarize-$(basename "$f")"; 
 t7=$(now)
 row "summarize (per partition)" 4 "$(took "$t6" "$t7")" "$(peak summarize)"
 mkdir -p "$work/partials/summary" "$work/partials/tickets"
-sorted "$work"/part-*.summary | timed merge "$plaint" reduce > "$work/partials/summary/part-0"
+"${sorted[@]}" "$work"/part-*.summary | timed merge "$plaint" reduce \
+  > "$work/partials/summary/part-0"
 rm -f "$work"/part-*.summary
 t8=$(now)
 row "sort + reduce of the summary lines" 1 "$(took "$t7" "$t8")" "$(peak merge)"

@@ -75,7 +75,8 @@ public enum BaselineFreezing {
         guard let first = window.first, let last = window.last,
           window.count >= settings.minBaselinePeriods
         else {
-          outcome.skipped.append("\(key.category) / \(key.productLine) / \(key.tier)")
+          outcome.skipped.append(
+            "\(key.category.rawValue) / \(key.productLine) / \(key.tier.rawValue)")
           continue
         }
         let excluded = flagged.filter { (first...last).contains($0) }
@@ -85,7 +86,7 @@ public enum BaselineFreezing {
         guard let center = chart.center else { continue }
         outcome.frozen.append(
           StoredBaseline(
-            category: key.category, productLine: key.productLine, tier: key.tier,
+            category: key.category.rawValue, productLine: key.productLine, tier: key.tier.rawValue,
             through: through, window: grid.periods[first]...grid.periods[last],
             excluded: excluded.sorted().map { grid.periods[$0] },
             baseline: FrozenBaseline(
@@ -151,14 +152,14 @@ extension DetectorSettings {
   /// The detector settings of a configuration's `control` section.
   init(_ control: Configuration.Control) {
     self.init()
-    method = ChartMethod(rawValue: control.method) ?? .auto
+    method = control.method.chart
     sigma = control.sigma
     baselinePeriods = control.baselinePeriods
     minBaselinePeriods = control.minBaselinePeriods
     minCount = control.minCount
-    rules = control.rules.compactMap(RunRule.init(rawValue:))
+    rules = control.rules
     fdr = control.fdr
-    runRules = RunRulePolicy(rawValue: control.runRules) ?? .watch
+    runRules = control.runRules
     smallCountWeight = control.smallCountWeight
   }
 }

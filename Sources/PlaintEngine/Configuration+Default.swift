@@ -1,5 +1,7 @@
 import Foundation
 import PlaintCore
+import PlaintIngest
+import PlaintReport
 
 /// Every configuration default in one place: a key left out of `plaint.yml` takes this value.
 ///
@@ -11,21 +13,21 @@ enum Defaults {
   static let timezone = "UTC"
   static let taxonomy = "taxonomy.yml"
   static let profile = "generic"
-  static let encoding = "auto"
+  static let encoding = TextEncoding.auto
   static let delimiter = "auto"
   static let header = true
 
   // The `control` section: the detector's own defaults (`DetectorSettings.init`, in PlaintCore,
   // which cannot see this module), read here so each value is written once.
   private static let detector = DetectorSettings()
-  static let controlMethod = detector.method.rawValue
+  static let controlMethod = Configuration.Method.auto
   static let sigma = detector.sigma
   static let baselinePeriods = detector.baselinePeriods
   static let minBaselinePeriods = detector.minBaselinePeriods
   static let minCount = detector.minCount
-  static let rules = detector.rules.map(\.rawValue)
+  static let rules = detector.rules
   static let fdr = detector.fdr
-  static let runRules = detector.runRules.rawValue
+  static let runRules = detector.runRules
   static let smallCountWeight = detector.smallCountWeight
 
   static let paretoThreshold = 0.8
@@ -42,9 +44,9 @@ enum Defaults {
   static let earliestDate: Date? = Date(timeIntervalSince1970: 631_152_000)
 
   static let reportsDir = "reports"
-  static let formats = ["html", "md", "json", "csv"]
+  static let formats = ReportFormat.allCases
   static let customerNames = false
-  static let reportLanguage = "en"
+  static let reportLanguage = ReportLanguage.english
 }
 
 /// The range every numeric key must lie in, checked when the config is read (exit 78 naming the

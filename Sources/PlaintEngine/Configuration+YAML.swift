@@ -13,14 +13,7 @@ extension Configuration {
   static let profiles = [
     "auto", "zendesk", "freshdesk", "jira", "servicenow", "salesforce", "cfpb", "generic",
   ]
-  static let encodings = ["auto", "utf-8", "utf-16", "windows-1252", "gb18030"]
   static let delimiters = ["auto", ",", ";", "\t", "|"]
-  static let methods = ["auto", "u", "laney", "poisson"]
-  static let formats = ["html", "md", "json", "csv"]
-  static let fields = [
-    "id", "created", "updated", "resolved", "text", "customer", "customer_name", "product",
-    "channel", "agent", "category", "tags",
-  ]
 
   /// Reads and checks `plaint.yml`; relative paths resolve against its directory.
   public static func load(path: String) throws(PlaintError) -> Configuration {
@@ -258,9 +251,11 @@ extension Configuration {
     }
     let profile = try oneOf(node["profile"], profiles) ?? Defaults.profile
     let header = try node["header"]?.bool() ?? Defaults.header
-    var columns: [(field: String, columns: [String])] = []
+    var columns: [(field: TicketField, columns: [String])] = []
     if let columnsNode = node["columns"] {
-      for (field, value) in try columnsNode.mapping(allowed: fields) {
+      let fields = TicketField.allCases.map(\.rawValue)
+      for (name, value) in try columnsNode.mapping(allowed: fields) {
+        guard let field = TicketField(rawValue: name) else { continue }
         let refs = try value.strings()
         if !header, let bad = refs.first(where: { Int($0).map { $0 < 1 } ?? true }) {
           throw value.error("with `header: false` columns are 1-based numbers, got \"\(bad)\"")
@@ -270,10 +265,10 @@ extension Configuration {
     }
     if profile == "generic" {
       let mapped = Set(columns.map(\.field))
-      for required in ["id", "created", "text"] where !mapped.contains(required) {
+      for required in [TicketField.id, .created, .text] where !mapped.contains(required) {
+        let name = required.rawValue
         throw node.error(
-          "profile generic needs `columns.\(required)`: the column that holds the ticket's \(required)"
-        )
+          "profile generic needs `columns.\(name)`: the column that holds the ticket's \(name)")
       }
     }
     var filters: [(column: String, values: [String])] = []
@@ -284,7 +279,7 @@ extension Configuration {
     }
     var source = Source(
       path: path, profile: profile, system: try node["system"]?.string(),
-      encoding: try oneOf(node["encoding"], encodings) ?? Defaults.encoding,
+      encoding: try oneOf(node["encoding"], TextEncoding.self) ?? Defaults.encoding,
       delimiter: try oneOf(node["delimiter"], delimiters) ?? Defaults.delimiter,
       dateFormats: try node["date_format"]?.strings() ?? [],
       columns: columns, header: header, filters: filters)
@@ -320,10 +315,16 @@ extension Configuration {
       "method", "sigma", "baseline_periods", "min_baseline_periods", "min_count", "rules", "fdr",
       "run_rules", "small_count_weight",
     ])
-    let rules = try node?["rules"]?.strings() ?? Defaults.rules
-    if let unknown = rules.first(where: { !Defaults.rules.contains($0) }), let node {
-      throw (node["rules"] ?? node).error(
-        "unknown rule \"\(unknown)\"; known: \(Defaults.rules.joined(separator: ", "))")
+    var rules = Defaults.rules
+    if let rulesNode = node?["rules"] {
+      rules = []
+      for name in try rulesNode.strings() {
+        guard let rule = RunRule(rawValue: name) else {
+          let known = RunRule.allCases.map(\.rawValue).joined(separator: ", ")
+          throw rulesNode.error("unknown rule \"\(name)\"; known: \(known)")
+        }
+        rules.append(rule)
+      }
     }
     var fdr = Defaults.fdr
     if let fdrNode = node?["fdr"] {
@@ -350,12 +351,12 @@ extension Configuration {
       }
     }
     return Control(
-      method: try oneOf(node?["method"], methods) ?? Defaults.controlMethod,
+      method: try oneOf(node?["method"], Method.self) ?? Defaults.controlMethod,
       sigma: try bounded(node?["sigma"], Ranges.sigma) ?? Defaults.sigma,
       baselinePeriods: baseline, minBaselinePeriods: minBaseline,
       minCount: try bounded(node?["min_count"], Ranges.minCount) ?? Defaults.minCount,
       rules: rules, fdr: fdr,
-      runRules: try oneOf(node?["run_rules"], ["watch", "anomaly"]) ?? Defaults.runRules,
+      runRules: try oneOf(node?["run_rules"], RunRulePolicy.self) ?? Defaults.runRules,
       smallCountWeight: smallCountWeight)
   }
 
@@ -383,16 +384,23 @@ extension Configuration {
     if let formatsNode = node?["formats"] {
       formats = []
       for item in try formatsNode.list() {
-        guard let format = try oneOf(item, Self.formats) else { continue }
+        guard let format = try oneOf(item, ReportFormat.self) else { continue }
         formats.append(format)
       }
     }
-    let languages = ReportLanguage.allCases.map(\.rawValue)
-    let language = try oneOf(node?["language"], languages) ?? Defaults.reportLanguage
     return Reports(
       dir: try node?["dir"]?.string() ?? Defaults.reportsDir, formats: formats,
       customerNames: try node?["customer_names"]?.bool() ?? Defaults.customerNames,
-      language: ReportLanguage(rawValue: language) ?? .english)
+      language: try oneOf(node?["language"], ReportLanguage.self) ?? Defaults.reportLanguage)
+  }
+
+  /// The value of a fixed vocabulary `node` names, or a `ConfigError` naming the key and listing
+  /// every value the vocabulary allows.
+  static func oneOf<Value: RawRepresentable & CaseIterable>(
+    _ node: YAMLNode?, _ type: Value.Type
+  ) throws(ConfigError) -> Value? where Value.RawValue == String {
+    guard let value = try oneOf(node, type.allCases.map(\.rawValue)) else { return nil }
+    return Value(rawValue: value)
   }
 
   private static func oneOf(_ node: YAMLNode?, _ allowed: [String]) throws(ConfigError) -> String? {

@@ -1,5 +1,6 @@
 import Foundation
 import PlaintCore
+import PlaintIngest
 import PlaintReport
 
 /// Everything `plaint.yml` says, with every default filled in and every path made absolute.
@@ -54,11 +55,11 @@ public struct Configuration: Sendable {
     public var path: String
     public var profile: String
     public var system: String?
-    public var encoding: String
+    public var encoding: TextEncoding
     public var delimiter: String
     public var dateFormats: [String]
     /// Field name → columns (header names, or 1-based numbers when `header: false`).
-    public var columns: [(field: String, columns: [String])]
+    public var columns: [(field: TicketField, columns: [String])]
     public var header: Bool
     public var filters: [(column: String, values: [String])]
     /// The days this source's exports cover, when the user says so (`covers:`); otherwise each
@@ -114,17 +115,33 @@ public struct Configuration: Sendable {
     }
   }
 
+  /// The chart `control.method` names for the detector: `auto` or one count chart. (The
+  /// proportion charts `p` and `laney_p` are for `plaint chart`.)
+  public enum Method: String, Sendable, CaseIterable {
+    case auto, u, laney, poisson
+
+    /// The detector's chart method.
+    public var chart: ChartMethod {
+      switch self {
+      case .auto: .auto
+      case .u: .u
+      case .laney: .laney
+      case .poisson: .poisson
+      }
+    }
+  }
+
   public struct Control: Sendable {
-    public var method: String
+    public var method: Method
     public var sigma: Double
     public var baselinePeriods: Int
     public var minBaselinePeriods: Int
     public var minCount: Int
-    public var rules: [String]
+    public var rules: [RunRule]
     /// nil when `fdr: off`.
     public var fdr: Double?
     /// `watch` or `anomaly`: what a run-rule signal makes of a point.
-    public var runRules: String = Defaults.runRules
+    public var runRules: RunRulePolicy = Defaults.runRules
     /// The family weight of a cell whose expected count is below 5, against 1 for the others.
     public var smallCountWeight: Double = Defaults.smallCountWeight
   }
@@ -181,7 +198,7 @@ public struct Configuration: Sendable {
 
   public struct Reports: Sendable {
     public var dir: String
-    public var formats: [String]
+    public var formats: [ReportFormat]
     /// Customer display names appear in reports only when this is true.
     public var customerNames: Bool
     /// The language of the fixed text of `index.html` and `summary.md`.

@@ -1,27 +1,52 @@
 import PlaintCore
 import PlaintStore
 
-/// A charted series key: a base cell, or a roll-up with "*" in the rolled-up fields.
+/// A charted series key: a base cell, or a roll-up over every category, product line or tier
+/// (written "*" in the report and the store).
 struct SeriesKey: Hashable, Comparable, Sendable {
-  var category: String
+  var category: Rollup<Category>
+  /// `Rollup.allRawValue` ("*"): every product line.
   var productLine: String
-  var tier: String
+  var tier: Rollup<Tier>
 
   init(_ cell: Cell) {
-    category = cell.category.rawValue
+    category = .only(cell.category)
     productLine = cell.productLine
-    tier = cell.tier.rawValue
+    tier = .only(cell.tier)
   }
 
-  init(category: String, productLine: String, tier: String) {
+  init(
+    category: Rollup<Category>, productLine: String = Rollup<Category>.allRawValue,
+    tier: Rollup<Tier>
+  ) {
     self.category = category
     self.productLine = productLine
     self.tier = tier
   }
 
+  /// The key of parts as the store writes them; nil when a part is no category or tier.
+  init?(category: String, productLine: String, tier: String) {
+    guard let category = Rollup<Category>(rawValue: category),
+      let tier = Rollup<Tier>(rawValue: tier)
+    else { return nil }
+    self.init(category: category, productLine: productLine, tier: tier)
+  }
+
+  /// The series of every complaint.
+  static let total = SeriesKey(category: .all, tier: .all)
+
+  /// The base cell; nil for a roll-up.
+  var cell: Cell? {
+    guard let category = category.value, let tier = tier.value,
+      productLine != Rollup<Category>.allRawValue
+    else { return nil }
+    return Cell(category: category, productLine: productLine, tier: tier)
+  }
+
+  /// In the order of the parts as written, as the report has always listed its series.
   static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
-    [lhs.category, lhs.productLine, lhs.tier].lexicographicallyPrecedes(
-      [rhs.category, rhs.productLine, rhs.tier])
+    [lhs.category.rawValue, lhs.productLine, lhs.tier.rawValue].lexicographicallyPrecedes(
+      [rhs.category.rawValue, rhs.productLine, rhs.tier.rawValue])
   }
 }
 
@@ -157,11 +182,11 @@ struct GridSeries {
       for lineUnits in lineTotals { allUnits = add(allUnits, lineUnits) }
     }
     for category in Category.allCases {
-      rollups[SeriesKey(category: category.rawValue, productLine: "*", tier: "*")] =
+      rollups[SeriesKey(category: .only(category), tier: .all)] =
         observations(categoryCounts[category] ?? zero, allUnits, allCovered)
     }
     for (line, lineUnits) in zip(productLines, lineTotals) {
-      rollups[SeriesKey(category: "*", productLine: line, tier: "*")] =
+      rollups[SeriesKey(category: .all, productLine: line, tier: .all)] =
         observations(lineCounts[line] ?? zero, lineUnits, cellCoverage(line))
     }
     for tier in tiers where tiers.count > 1 {
@@ -169,10 +194,10 @@ struct GridSeries {
       if sales != nil {
         for line in productLines { tierUnits = add(tierUnits, cellUnits[tier]?[line] ?? empty) }
       }
-      rollups[SeriesKey(category: "*", productLine: "*", tier: tier.rawValue)] =
+      rollups[SeriesKey(category: .all, tier: .only(tier))] =
         observations(tierCounts[tier] ?? zero, tierUnits, allCovered)
     }
-    rollups[SeriesKey(category: "*", productLine: "*", tier: "*")] =
+    rollups[SeriesKey.total] =
       observations(totalCounts, allUnits, allCovered)
   }
 }

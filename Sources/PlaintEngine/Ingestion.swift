@@ -70,7 +70,7 @@ struct Ingestion {
   ) throws(PlaintError) -> SourceSettings {
     var settings = SourceSettings(path: path, displayPath: shown, profile: source.profile)
     settings.system = source.system ?? source.profile
-    settings.encoding = TextEncoding(rawValue: source.encoding) ?? .auto
+    settings.encoding = source.encoding
     settings.delimiter = source.delimiter == "auto" ? nil : source.delimiter.utf8.first
     settings.dateFormats = source.dateFormats
     settings.header = source.header
@@ -79,8 +79,7 @@ struct Ingestion {
     settings.earliestDate = configuration.ingest.earliestDate
     settings.latestDate = configuration.ingest.latestDate
     for (field, columns) in source.columns {
-      guard let ticketField = TicketField(rawValue: field) else { continue }
-      settings.columns[ticketField] = columns.map { column in
+      settings.columns[field] = columns.map { column in
         source.header ? .header(column) : .number(Int(column) ?? 0)
       }
     }

@@ -138,10 +138,11 @@ public struct Pipeline {
     let base = try feed.baseCube()
     let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
     let period = try reportPeriod(requested, options: options, coverage: coverage)
-    let bundle = try ReportAssembly(
+    let assembled = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
       inputs: inputs, reclassified: reclassified, coverage: coverage, base: base, feed: feed
-    ).build()
+    ).assemble()
+    let bundle = assembled.bundle
     logDataQuality(bundle.report)
 
     let reportsDir = reportsDirectory(options)
@@ -152,25 +153,14 @@ public struct Pipeline {
     let written: URL
     do {
       written = try ReportWriter(directory: URL(fileURLWithPath: reportsDir)).write(
-        bundle, formats: Set(configuration.reports.formats.compactMap(ReportFormat.init)),
+        bundle, formats: Set(configuration.reports.formats),
         extraFiles: ["manifest.json": manifest])
     } catch {
       throw PlaintError(.cannotCreate, "\(error)")
     }
     let anomalies = bundle.report.anomalies
     try Failure.store { () throws(StoreError) in
-      try store.recordRun(
-        period: period, finishedAt: options.now,
-        anomalies: anomalies.compactMap { anomaly in
-          guard let category = Category(rawValue: anomaly.category),
-            let tier = Tier(rawValue: anomaly.tier)
-          else { return nil }
-          return AnomalyRecord(
-            period: period,
-            cell: Cell(category: category, productLine: anomaly.productLine, tier: tier),
-            status: anomaly.status, streak: anomaly.streak, count: anomaly.count,
-            expected: anomaly.expected)
-        })
+      try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
     }
     logger.info(
       "report written",

@@ -266,7 +266,7 @@ struct ChartReferenceTests {
       #expect(point.status == .noExposure)
       #expect(point.rate == nil && point.ucl == nil && point.lcl == nil && point.signals.isEmpty)
       let (offset, report) = try #require(reports.last { $0.offset <= index })
-      #expect(report.status(index - offset) == "no_exposure")
+      #expect(report.status(index - offset) == .noExposure)
     }
   }
 
@@ -401,14 +401,14 @@ struct ChartToolTests {
     #expect(phase2.result.center == 75.0 / 70_700)
     #expect((phase2.result.center ?? 1) < (phase1.result.center ?? 0))
     #expect(phase2.phase(7) == .baseline && phase2.phase(8) == .judged)
-    #expect(phase2.status(8) == "anomaly")
+    #expect(phase2.status(8) == .anomaly)
   }
 
   @Test func excludedRowsLeaveTheEstimateButAreStillJudged() throws {
     let excluded = try report(sample, ChartOptions(method: .u, exclude: [9]))
     #expect(excluded.result.center == 75.0 / 70_700)
     #expect(excluded.phase(8) == .excluded)
-    #expect(excluded.status(8) == "anomaly")
+    #expect(excluded.status(8) == .anomaly)
     #expect(excluded.result.points[8].signals.map(\.rule) == [.beyondLimit])
   }
 
@@ -418,7 +418,7 @@ struct ChartToolTests {
       + (1...12).map { "m\($0),\($0 == 7 ? 2 : 40),1000" }
       .joined(separator: "\n")
     let chart = try report(text, ChartOptions(method: .u))
-    #expect(chart.status(6) == "improvement")
+    #expect(chart.status(6) == .improvement)
     #expect(chart.result.points[6].signals.map(\.rule) == [.beyondLimit])
     #expect(try chart.render(.svg).contains("class=\"improvement\""))
   }

@@ -48,7 +48,7 @@ import Testing
     #expect(Self.departures(configuration) == [])
     #expect(configuration.timeZone == TimeZone(identifier: Defaults.timezone))
     #expect(configuration.reports.dir == Defaults.reportsDir)
-    #expect(configuration.reports.language.rawValue == Defaults.reportLanguage)
+    #expect(configuration.reports.language == Defaults.reportLanguage)
     #expect(configuration.reports.customerNames == Defaults.customerNames)
   }
 

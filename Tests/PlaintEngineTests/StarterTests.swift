@@ -25,7 +25,7 @@ import Testing
     let configuration = try Configuration.load(path: directory + "/plaint.yml")
     #expect(configuration.sources.first?.profile == "auto")
     #expect(configuration.taxonomy == "taxonomy.yml")
-    #expect(configuration.control.method == "auto")
+    #expect(configuration.control.method == .auto)
     #expect(Self.classifier != nil)
   }
 

@@ -29,7 +29,7 @@ enum Fixture {
     return zip(periods, counts).map { period, count in
       if period == gapPeriod {
         return ReportModel.Point(
-          period: period, status: "no_exposure", count: count, units: nil, rate: nil,
+          period: period, status: .noExposure, count: count, units: nil, rate: nil,
           center: nil, ucl: nil, lcl: nil)
       }
       let units = 5000.0
@@ -39,7 +39,7 @@ enum Fixture {
         ? [ReportModel.Signal(rule: "beyond_limit", first: period, trigger: period, last: period)]
         : []
       return ReportModel.Point(
-        period: period, status: signals.isEmpty ? "in_control" : "anomaly", count: count,
+        period: period, status: signals.isEmpty ? .inControl : .anomaly, count: count,
         units: units, rate: Double(count) / units, center: 0.0011, ucl: 0.0025 + 0.1 / 3,
         lcl: 0, signals: signals)
     }
@@ -56,9 +56,9 @@ enum Fixture {
   static func anomaly() -> ReportModel.Anomaly {
     ReportModel.Anomaly(
       id: "2025-10/product/\(line)/consumer", category: "product", productLine: line,
-      tier: "consumer", period: "2025-10", count: 19, expected: 5.5, ucl: 0.0025 + 0.1 / 3,
-      rate: 0.0038, chart: "laney", rules: ["beyond_limit"], pValue: 0.000012, qValue: nil,
-      status: "new", streak: 1,
+      tier: .only(.consumer), period: "2025-10", count: 19, expected: 5.5, ucl: 0.0025 + 0.1 / 3,
+      rate: 0.0038, chart: .laney, rules: ["beyond_limit"], pValue: 0.000012, qValue: nil,
+      status: .new, streak: 1,
       topIssues: [.init(key: script, count: 9), .init(key: "product.defect", count: 7)],
       ticketIDs: ["T-1", hyperlink])
   }
@@ -70,7 +70,7 @@ enum Fixture {
         cumulative: Double(index + 1) / 10, vital: index < 3)
     }
     let total = ReportModel.CellSeries(
-      category: "*", productLine: "*", tier: "*", chart: "u", phi: 1.2, series: series())
+      category: "*", productLine: "*", tier: .all, chart: .u, phi: 1.2, series: series())
     return ReportModel(
       period: period, granularity: "month", method: method(),
       totals: .init(complaints: 1234, units: 1_000_000, rate: 0.001234, classifiedShare: 0.9),
@@ -81,14 +81,14 @@ enum Fixture {
       ],
       cells: [
         .init(
-          category: "product", productLine: line, tier: "consumer", chart: "laney", phi: nil,
+          category: "product", productLine: line, tier: .only(.consumer), chart: .laney, phi: nil,
           series: series())
       ],
       rollups: [total],
       anomalies: [anomaly()],
       improvements: [],
       dataGaps: [
-        .init(productLine: line, tier: "consumer", period: gapPeriod, reason: "no_exposure")
+        .init(productLine: line, tier: .only(.consumer), period: gapPeriod, reason: "no_exposure")
       ],
       pareto: .init(
         threshold: 0.8,
@@ -99,7 +99,7 @@ enum Fixture {
         recurringIssues: [.init(issue: piped, periods: ["2025-09", "2025-10"])],
         concentrations: [
           .init(
-            category: "service", productLine: line, tier: "key_account", dimension: "agent",
+            category: "service", productLine: line, tier: .only(.keyAccount), dimension: .agent,
             value: minusExpression, share: 0.6, baselineShare: 0.2, pValue: 0.001)
         ]),
       resolution: .init(byCategory: [
@@ -112,9 +112,9 @@ enum Fixture {
   static func bundle(period: String = "2025-10") -> ReportBundle {
     let grid = series().map { point in
       ReportBundle.GridRow(
-        period: point.period, category: "product", productLine: line, tier: "consumer",
+        period: point.period, category: "product", productLine: line, tier: .only(.consumer),
         count: point.count, units: point.units, rate: point.rate, center: point.center,
-        ucl: point.ucl, lcl: point.lcl, status: point.status, chart: "laney")
+        ucl: point.ucl, lcl: point.lcl, status: point.status, chart: .laney)
     }
     return ReportBundle(
       report: report(period: period),
@@ -122,7 +122,7 @@ enum Fixture {
         ReportBundle.AnomalyTicket(
           anomalyID: anomaly().id, system: "zendesk", ticketID: hyperlink,
           created: "2025-10-03T10:00:00Z", category: "product", issue: "defect",
-          productLine: line, tier: "consumer", customer: plusOne, channel: atSum,
+          productLine: line, tier: .only(.consumer), customer: plusOne, channel: atSum,
           agent: minusExpression, matchedRule: piped, source: "exports/a.csv:12", excerpt: multiline
         )
       ],
@@ -133,9 +133,9 @@ enum Fixture {
       ],
       grid: grid + [
         ReportBundle.GridRow(
-          period: "2025-10", category: "service", productLine: line, tier: "key_account",
-          count: 2, units: 300, rate: -0.5, center: 0.004, ucl: 0.02, lcl: 0, status: "in_control",
-          chart: "poisson")
+          period: "2025-10", category: "service", productLine: line, tier: .only(.keyAccount),
+          count: 2, units: 300, rate: -0.5, center: 0.004, ucl: 0.02, lcl: 0, status: .inControl,
+          chart: .poisson)
       ],
       generatedBy: "plaint 0.1.0")
   }

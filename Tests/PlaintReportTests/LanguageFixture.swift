@@ -12,44 +12,46 @@ enum LanguageFixture {
   static let period = "2025-12"
   static let lines = ["Kettles", "Blenders", "Toasters"]
 
-  static func point(_ period: String, status: String, count: Int, rate: Double?)
+  static func point(_ period: String, status: ReportModel.PointStatus, count: Int, rate: Double?)
     -> ReportModel.Point
   {
     ReportModel.Point(
       period: period, status: status, count: count, units: rate == nil ? nil : 4000, rate: rate,
       center: 0.002, ucl: 0.004, lcl: 0.0005,
-      signals: status == "anomaly"
+      signals: status == .anomaly
         ? [.init(rule: "beyond_limit", first: period, trigger: period, last: period)] : [])
   }
 
   /// Statuses of a period that is charted as a gap, without a rate.
-  static let unjudged: Set<String> = ["not_covered", "partial", "withheld"]
+  static let unjudged: Set<ReportModel.PointStatus> = [.notCovered, .partial, .withheld]
 
-  static func series(last status: String) -> [ReportModel.Point] {
+  static func series(last status: ReportModel.PointStatus) -> [ReportModel.Point] {
     periods.map { period in
-      if period == "2025-03" { return point(period, status: "no_exposure", count: 2, rate: nil) }
+      if period == "2025-03" { return point(period, status: .noExposure, count: 2, rate: nil) }
       if period == self.period {
         return point(
           period, status: status, count: 30, rate: unjudged.contains(status) ? nil : 0.0075)
       }
-      return point(period, status: "in_control", count: 8, rate: 0.002)
+      return point(period, status: .inControl, count: 8, rate: 0.002)
     }
   }
 
-  static func anomaly(_ line: String, _ tier: String, status: String, streak: Int)
+  static func anomaly(
+    _ line: String, _ tier: Tier, status: ReportModel.AnomalyStatus, streak: Int
+  )
     -> ReportModel.Anomaly
   {
     var anomaly = ReportModel.Anomaly(
-      id: "\(period)/product/\(line)/\(tier)", category: "product", productLine: line,
-      tier: tier, period: period, count: 30, expected: 8.2, ucl: 0.004, rate: 0.0075,
-      chart: "laney",
+      id: "\(period)/product/\(line)/\(tier.rawValue)", category: "product", productLine: line,
+      tier: .only(tier), period: period, count: 30, expected: 8.2, ucl: 0.004, rate: 0.0075,
+      chart: .laney,
       rules: ["beyond_limit", "run_of_8", "trend_of_6", "two_of_three_beyond_2sigma"],
       pValue: 0.00001, qValue: 0.002, status: status, streak: streak,
       topIssues: [
         .init(key: "product.defect", count: 20), .init(key: "other.unclassified", count: 3),
       ],
       ticketIDs: (1...25).map { "T-\($0)" })
-    anomaly.owner = status == "new" ? nil : "Team Kettle"
+    anomaly.owner = status == .new ? nil : "Team Kettle"
     return anomaly
   }
 
@@ -71,15 +73,15 @@ enum LanguageFixture {
     }
   }
 
-  static func release(_ verdict: String, line: String) -> ReportModel.ReleaseEffect {
+  static func release(_ verdict: ReleaseEffect.Verdict, line: String) -> ReportModel.ReleaseEffect {
     ReportModel.ReleaseEffect(
       productLine: line, component: "KT-300 firmware", version: "2.4", date: "2025-09-15",
       period: "2025-09", category: "product", periodsBefore: ["2025-06", "2025-07", "2025-08"],
       periodsAfter: ["2025-10", "2025-11", "2025-12"], countBefore: 12, countAfter: 30,
-      rateBefore: verdict == "not enough data" ? nil : 0.0011,
-      rateAfter: verdict == "not enough data" ? nil : 0.00245,
-      ratio: verdict == "not enough data" ? nil : 2.2273,
-      pValue: verdict == "not enough data" ? nil : verdict == "no change" ? 0.3 : 0.00001,
+      rateBefore: verdict == .notEnoughData ? nil : 0.0011,
+      rateAfter: verdict == .notEnoughData ? nil : 0.00245,
+      ratio: verdict == .notEnoughData ? nil : 2.2273,
+      pValue: verdict == .notEnoughData ? nil : verdict == .noChange ? 0.3 : 0.00001,
       verdict: verdict, text: "")
   }
 
@@ -97,29 +99,32 @@ enum LanguageFixture {
       kind: "frozen", through: "2025-06", window: ["2025-01", "2025-06"], excluded: [])
     let cells = [
       ReportModel.CellSeries(
-        category: "product", productLine: "Kettles", tier: "consumer", chart: "laney", phi: 2.5,
-        baseline: frozen, series: series(last: "anomaly")),
+        category: "product", productLine: "Kettles", tier: .only(.consumer), chart: .laney,
+        phi: 2.5,
+        baseline: frozen, series: series(last: .anomaly)),
       ReportModel.CellSeries(
-        category: "product", productLine: "Blenders", tier: "key_account", chart: "u", phi: 1.1,
-        series: series(last: "anomaly")),
+        category: "product", productLine: "Blenders", tier: .only(.keyAccount), chart: .u, phi: 1.1,
+        series: series(last: .anomaly)),
       ReportModel.CellSeries(
-        category: "policy", productLine: "Toasters", tier: "consumer", chart: "poisson", phi: nil,
-        series: series(last: "insufficient_history")),
+        category: "policy", productLine: "Toasters", tier: .only(.consumer), chart: .poisson,
+        phi: nil,
+        series: series(last: .insufficientHistory)),
     ]
     // A cell for each status a period can end on besides those above.
-    let more = ["watch", "withheld", "partial", "not_covered"].enumerated().map { index, status in
+    let endings: [ReportModel.PointStatus] = [.watch, .withheld, .partial, .notCovered]
+    let more = endings.enumerated().map { index, status in
       ReportModel.CellSeries(
         category: "service", productLine: lines[index % 3],
-        tier: index < 2 ? "consumer" : "key_account", chart: "u", phi: 1.2,
+        tier: .only(index < 2 ? .consumer : .keyAccount), chart: .u, phi: 1.2,
         series: series(last: status))
     }
     let rollups = [
       ReportModel.CellSeries(
-        category: "*", productLine: "*", tier: "*", chart: "u", phi: 1,
-        series: series(last: "in_control")),
+        category: "*", productLine: "*", tier: .all, chart: .u, phi: 1,
+        series: series(last: .inControl)),
       ReportModel.CellSeries(
-        category: "*", productLine: "Kettles", tier: "*", chart: "u", phi: 1,
-        series: series(last: "in_control")),
+        category: "*", productLine: "Kettles", tier: .all, chart: .u, phi: 1,
+        series: series(last: .inControl)),
     ]
     var pareto = ReportModel.ParetoTables(
       threshold: 0.8,
@@ -127,10 +132,11 @@ enum LanguageFixture {
       byCell: cellRows(24), byIssue: paretoRows(25, vital: 22))
     pareto.previousByIssue = paretoRows(6, vital: 3)
     pareto.previousPeriods = ["2025-10", "2025-11"]
-    let concentrations = ["hour", "weekday", "agent", "channel"].map { dimension in
+    let dimensions: [Concentration.Dimension] = [.hour, .weekday, .agent, .channel]
+    let concentrations = dimensions.map { dimension in
       ReportModel.Concentration(
-        category: "service", productLine: "Blenders", tier: "consumer", dimension: dimension,
-        value: dimension == "hour" ? "09" : dimension == "weekday" ? "Monday" : "Anna Nowak",
+        category: "service", productLine: "Blenders", tier: .only(.consumer), dimension: dimension,
+        value: dimension == .hour ? "09" : dimension == .weekday ? "Monday" : "Anna Nowak",
         share: 0.45, baselineShare: 0.06, pValue: 0.00002, count: 59, total: 131,
         effectSize: 1.2)
     }
@@ -146,13 +152,14 @@ enum LanguageFixture {
       concentrations: concentrations,
       returning: [
         .init(
-          category: "product", productLine: "Kettles", tier: "consumer", issue: "product.defect",
+          category: "product", productLine: "Kettles", tier: .only(.consumer),
+          issue: "product.defect",
           previousIssues: ["product.defect"], previousPeriod: "2025-06", resolvedPeriod: "2025-07",
           period: period, owner: "Team Kettle")
       ],
       releases: [
-        release("up", line: "Kettles"), release("down", line: "Kettles"),
-        release("no change", line: "Blenders"), release("not enough data", line: "Toasters"),
+        release(.up, line: "Kettles"), release(.down, line: "Kettles"),
+        release(.noChange, line: "Blenders"), release(.notEnoughData, line: "Toasters"),
       ])
     recurrence.returning[0].owner = "Team Kettle"
     let resolutionRows = (0..<24).map { index in
@@ -163,7 +170,7 @@ enum LanguageFixture {
     let open = (1...23).map { index in
       ReportModel.OpenComplaint(
         system: "zendesk", id: "Z-\(index)", created: "2025-12-03T09:15:00Z", category: "service",
-        productLine: "Blenders", tier: "consumer", issue: "product.defect", hoursOpen: 300,
+        productLine: "Blenders", tier: .only(.consumer), issue: "product.defect", hoursOpen: 300,
         owner: "Team Blend")
     }
     var report = ReportModel(
@@ -176,14 +183,14 @@ enum LanguageFixture {
       ],
       cells: cells + more, rollups: rollups,
       anomalies: [
-        anomaly("Kettles", "consumer", status: "new", streak: 1),
-        anomaly("Blenders", "key_account", status: "continuing", streak: 3),
+        anomaly("Kettles", .consumer, status: .new, streak: 1),
+        anomaly("Blenders", .keyAccount, status: .continuing, streak: 3),
       ],
-      improvements: [anomaly("Toasters", "consumer", status: "new", streak: 1)],
-      resolved: [anomaly("Kettles", "key_account", status: "resolved", streak: 0)],
+      improvements: [anomaly("Toasters", .consumer, status: .new, streak: 1)],
+      resolved: [anomaly("Kettles", .keyAccount, status: .resolved, streak: 0)],
       dataGaps: (1...22).map {
         .init(
-          productLine: lines[$0 % 3], tier: "consumer", period: periods[$0 % 12],
+          productLine: lines[$0 % 3], tier: .only(.consumer), period: periods[$0 % 12],
           reason: $0 % 2 == 0 ? "no_exposure" : "missing")
       },
       pareto: pareto, recurrence: recurrence,
@@ -199,14 +206,14 @@ enum LanguageFixture {
         byCell: resolutionRows, slaHours: 72, openPastSLA: open),
       taxonomyHash: "04cc", reclassified: 1234,
       unclassifiedTerms: [.init(term: "kaputt", count: 12)])
-    var watch = anomaly("Toasters", "key_account", status: "watch", streak: 1)
+    var watch = anomaly("Toasters", .keyAccount, status: .watch, streak: 1)
     watch.rules = ["run_of_8"]
     report.watches = [watch]
     report.canaries = .init(
       found: [
         .init(
           system: "zendesk", id: "CANARY-1", period: period, category: "product",
-          productLine: "Kettles", tier: "consumer", issue: "product.defect", matchedBy: "tag",
+          productLine: "Kettles", tier: .only(.consumer), issue: "product.defect", matchedBy: "tag",
           expected: true)
       ],
       missing: ["CANARY-2"])
@@ -238,21 +245,21 @@ enum LanguageFixture {
         "judged_minority",
       ])
     report.dataQuality.emptyTextBefore = 0.02
-    var gridStatus = [String: String]()
+    var gridStatus = [String: ReportModel.PointStatus]()
     for line in lines {
-      for tier in ["key_account", "consumer"] { gridStatus["product/\(line)/\(tier)"] = "anomaly" }
+      for tier in ["key_account", "consumer"] { gridStatus["product/\(line)/\(tier)"] = .anomaly }
     }
     for cell in more {
       gridStatus["\(cell.category)/\(cell.productLine)/\(cell.tier)"] = cell.series.last?.status
     }
     let grid = lines.flatMap { line in
       ["product", "service", "policy", "other"].flatMap { category in
-        ["key_account", "consumer"].map { tier in
+        [Tier.keyAccount, .consumer].map { tier in
           ReportBundle.GridRow(
-            period: period, category: category, productLine: line, tier: tier, count: 1234,
+            period: period, category: category, productLine: line, tier: .only(tier), count: 1234,
             units: 4000, rate: category == "other" ? nil : 0.003, center: 0.002, ucl: 0.004,
-            lcl: 0, status: gridStatus[category + "/" + line + "/" + tier] ?? "in_control",
-            chart: "u")
+            lcl: 0, status: gridStatus[category + "/" + line + "/" + tier.rawValue] ?? .inControl,
+            chart: .u)
         }
       }
     }

@@ -108,7 +108,7 @@ import Testing
   @Test func resolvedCellsAreListedAndEscaped() {
     var bundle = Fixture.bundle()
     var ended = Fixture.anomaly()
-    ended.status = "resolved"
+    ended.status = .resolved
     ended.productLine = Fixture.script
     bundle.report.resolved = [ended]
     let text = MarkdownRenderer().render(bundle)
@@ -127,7 +127,7 @@ import Testing
     // Cells were judged: with none tested the page says no cell had enough history instead.
     bundle.report.method.cellsTested = 1
     var watch = Fixture.anomaly()
-    watch.status = "watch"
+    watch.status = .watch
     watch.rules = ["trend_of_6"]
     watch.productLine = Fixture.script
     bundle.report.watches = [watch]

@@ -209,7 +209,7 @@ import Testing
   func theNewerStatusesAreNamedInTheLanguage(_ language: ReportLanguage) {
     let text = ReportText(language: language)
     let page = Self.rendered(language)
-    for status in ["watch", "withheld", "partial", "not_covered"] {
+    for status: ReportModel.PointStatus in [.watch, .withheld, .partial, .notCovered] {
       #expect(page.contains(text.status(status)), "\(language.rawValue): \(status)")
       #expect(text.status(status) != ReportText.english.status(status))
     }
@@ -240,13 +240,17 @@ import Testing
     let csv = try String(
       contentsOf: demoFolder.appendingPathComponent("grid.csv"), encoding: .utf8)
     // The demo's grid holds no quoted field: its names have no commas.
-    let grid = csv.split(separator: "\n").dropFirst().map { line in
+    var grid: [ReportBundle.GridRow] = []
+    for line in csv.split(separator: "\n").dropFirst() {
       let field = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      return ReportBundle.GridRow(
-        period: field[0], category: field[1], productLine: field[2], tier: field[3],
-        count: Int(field[4]) ?? 0, units: Double(field[5]), rate: Double(field[6]),
-        center: Double(field[8]), ucl: Double(field[9]), lcl: Double(field[10]),
-        status: field[11], chart: field[12])
+      grid.append(
+        ReportBundle.GridRow(
+          period: field[0], category: field[1], productLine: field[2],
+          tier: try #require(Rollup(rawValue: field[3])),
+          count: Int(field[4]) ?? 0, units: Double(field[5]), rate: Double(field[6]),
+          center: Double(field[8]), ucl: Double(field[9]), lcl: Double(field[10]),
+          status: try #require(ReportModel.PointStatus(rawValue: field[11])),
+          chart: try #require(ChartMethod(rawValue: field[12]))))
     }
     return ReportBundle(report: report, grid: grid, generatedBy: "plaint 0.1.0")
   }

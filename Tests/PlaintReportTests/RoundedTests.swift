@@ -34,7 +34,7 @@ import Testing
   @Test func optionalTextIsNullNotLeftOut() throws {
     let row = ReportModel.OpenComplaint(
       system: "crm", id: "T-1", created: "2026-10-01T09:00:00Z", category: "product",
-      productLine: "Kettles", tier: "consumer", issue: "product.leak", hoursOpen: 100.0 / 3,
+      productLine: "Kettles", tier: .only(.consumer), issue: "product.leak", hoursOpen: 100.0 / 3,
       owner: nil)
     let object = try json(row)
     #expect(object["owner"] is NSNull)

@@ -3,6 +3,11 @@ import Foundation
 /// Whether one cell's complaints gather on one value of a dimension (a channel, an hour of the
 /// day, a weekday, an agent) more than the same cell's complaints did in its baseline.
 public enum Concentration {
+  /// What complaints may gather on.
+  public enum Dimension: String, Codable, Sendable, CaseIterable {
+    case channel, hour, weekday, agent
+  }
+
   /// What a test needs before it is run at all.
   public struct Settings: Sendable {
     /// Complaints in the cell this period, and in its baseline.

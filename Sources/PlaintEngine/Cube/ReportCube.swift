@@ -348,16 +348,21 @@ struct CubeCounts {
     let name = period.description
     var current: [SeriesKey: Int] = [:]
     for (key, value) in cube[.cell] where key[0] == name {
-      current[SeriesKey(category: key[1], productLine: key[2], tier: key[3]), default: 0] +=
-        value.count
+      guard let cell = Self.cell(key) else { continue }
+      current[cell, default: 0] += value.count
     }
     self.current = current
     var issues: [SeriesKey: [String: Int]] = [:]
     for (key, value) in cube[.issue] where key[0] == name {
-      issues[SeriesKey(category: key[1], productLine: key[2], tier: key[3]), default: [:]][
-        "\(key[1]).\(key[4])", default: 0] += value.count
+      guard let cell = Self.cell(key) else { continue }
+      issues[cell, default: [:]]["\(key[1]).\(key[4])", default: 0] += value.count
     }
     currentIssues = issues
+  }
+
+  /// The cell of an entry whose fields are period, category, product line, tier, ….
+  static func cell(_ key: [String]) -> SeriesKey? {
+    SeriesKey(category: key[1], productLine: key[2], tier: key[3])
   }
 
   /// Counts of `kind` in `periods` (the first field), summed by `key`; nil keys are left out.
@@ -375,8 +380,8 @@ struct CubeCounts {
     guard at != period else { return current }
     var counts: [SeriesKey: Int] = [:]
     for (key, value) in cube[.cell] where key[0] == at.description {
-      counts[SeriesKey(category: key[1], productLine: key[2], tier: key[3]), default: 0] +=
-        value.count
+      guard let cell = Self.cell(key) else { continue }
+      counts[cell, default: 0] += value.count
     }
     return counts
   }
@@ -386,8 +391,8 @@ struct CubeCounts {
     guard at != period else { return currentIssues[cell] ?? [:] }
     var counts: [String: Int] = [:]
     for (key, value) in cube[.issue]
-    where key[0] == at.description && key[1] == cell.category && key[2] == cell.productLine
-      && key[3] == cell.tier
+    where key[0] == at.description && key[1] == cell.category.rawValue
+      && key[2] == cell.productLine && key[3] == cell.tier.rawValue
     {
       counts["\(key[1]).\(key[4])", default: 0] += value.count
     }
@@ -398,8 +403,8 @@ struct CubeCounts {
   func values(_ cell: SeriesKey, _ dimension: String, in periods: Set<String>) -> [String: Int] {
     var counts: [String: Int] = [:]
     for (key, value) in cube[.dimension]
-    where periods.contains(key[0]) && key[1] == cell.category && key[2] == cell.productLine
-      && key[3] == cell.tier && key[4] == dimension
+    where periods.contains(key[0]) && key[1] == cell.category.rawValue
+      && key[2] == cell.productLine && key[3] == cell.tier.rawValue && key[4] == dimension
     {
       counts[key[5], default: 0] += value.count
     }

@@ -110,7 +110,9 @@ struct ScopePlan: Codable, Equatable {
     period = scope.period?.description ?? ""
     window = scope.window.map(\.description).sorted()
     dimensionPeriods = scope.dimensionPeriods.map(\.description).sorted()
-    listedCells = scope.listedCells.sorted().map { [$0.category, $0.productLine, $0.tier] }
+    listedCells = scope.listedCells.sorted().map {
+      [$0.category.rawValue, $0.productLine, $0.tier.rawValue]
+    }
     measuredFiles = scope.measuredFiles?.sorted()
   }
 
@@ -119,7 +121,7 @@ struct ScopePlan: Codable, Equatable {
     let window = Set(self.window.compactMap { Period($0) })
     let dimensions = Set(dimensionPeriods.compactMap { Period($0) })
     let cells = Set(
-      listedCells.filter { $0.count == 3 }.map {
+      listedCells.filter { $0.count == 3 }.compactMap {
         SeriesKey(category: $0[0], productLine: $0[1], tier: $0[2])
       })
     return CubeScope(

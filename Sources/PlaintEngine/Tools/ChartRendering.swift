@@ -17,19 +17,19 @@ extension ChartReport {
     let method = result.method
     var text = "Method `\(method.rawValue)`"
     if options.method != method { text += " (requested `\(options.method.rawValue)`)" }
-    text += ", k = \(OutputText.short(options.sigma, decimals: 4)): \(method.limitsFormula)"
+    text += ", k = \(OutputNumber.short(options.sigma, decimals: 4)): \(method.limitsFormula)"
     let exact = result.points.filter { $0.method == .poisson }.count
     if method != .poisson, exact > 0 {
       text += "; exact Poisson limits for \(exact) \(exact == 1 ? "row" : "rows") whose "
       text += "expected count is below 5"
     }
-    text += ". Centre \(OutputText.significant(result.center, digits: 6))"
-    if let sigmaZ = result.sigmaZ { text += ", σ_z \(OutputText.significant(sigmaZ))" }
+    text += ". Centre \(OutputNumber.significant(result.center, digits: 6))"
+    if let sigmaZ = result.sigmaZ { text += ", σ_z \(OutputNumber.significant(sigmaZ))" }
     if let phi = result.phi {
-      text += ", φ \(OutputText.significant(phi))"
+      text += ", φ \(OutputNumber.significant(phi))"
       if let critical = result.phiCritical {
         let verdict = phi > critical ? "overdispersed" : "within chance"
-        text += " (\(verdict): the χ² 95 % point is \(OutputText.significant(critical)))"
+        text += " (\(verdict): the χ² 95 % point is \(OutputNumber.significant(critical)))"
       }
     }
     let window = baseline
@@ -49,9 +49,9 @@ extension ChartReport {
   }
 
   private func markdown() -> String {
-    var lines = ["# Control chart: \(OutputText.markdown(input))", "", methodLine, ""]
-    let signalled = rows.indices.filter { status($0) == "anomaly" }.count
-    let improved = rows.indices.filter { status($0) == "improvement" }.count
+    var lines = ["# Control chart: \(MarkdownRenderer.escape(input))", "", methodLine, ""]
+    let signalled = rows.indices.filter { status($0) == .anomaly }.count
+    let improved = rows.indices.filter { status($0) == .improvement }.count
     lines.append(
       "\(rows.count) rows · \(signalled) with a signal · \(improved) below the LCL · "
         + "\(rows.indices.filter { result.points[$0].status != .ok }.count) without exposure")
@@ -63,14 +63,16 @@ extension ChartReport {
       let signals = point.signals.map { signal in
         let period = rows[signal.first].period
         return signal.first == index
-          ? signal.rule.rawValue : "\(signal.rule.rawValue) (from \(OutputText.markdown(period)))"
+          ? signal.rule.rawValue
+          : "\(signal.rule.rawValue) (from \(MarkdownRenderer.escape(period)))"
       }
       let cells = [
-        "\(index + 1)", OutputText.markdown(row.period), phase(index).rawValue,
-        status(index).replacingOccurrences(of: "_", with: " "), OutputText.count(row.count),
-        row.units.map { OutputText.significant($0, digits: 10) } ?? "–",
-        OutputText.significant(point.rate), OutputText.significant(point.lcl),
-        OutputText.significant(point.ucl), signals.joined(separator: ", "),
+        "\(index + 1)", MarkdownRenderer.escape(row.period), phase(index).rawValue,
+        status(index).rawValue.replacingOccurrences(of: "_", with: " "),
+        OutputNumber.count(row.count),
+        row.units.map { OutputNumber.significant($0, digits: 10) } ?? "–",
+        OutputNumber.significant(point.rate), OutputNumber.significant(point.lcl),
+        OutputNumber.significant(point.ucl), signals.joined(separator: ", "),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
@@ -82,7 +84,7 @@ extension ChartReport {
       let point = result.points[index]
       let status = status(index)
       // A point below the LCL is drawn as an improvement, not in the signal colour.
-      let signals = point.signals.filter { status != "improvement" || !isBelowLimit($0, point) }
+      let signals = point.signals.filter { status != .improvement || !isBelowLimit($0, point) }
       return ReportModel.Point(
         period: rows[index].period, status: status, count: point.count, units: point.units,
         rate: point.rate, center: point.center, ucl: point.ucl, lcl: point.lcl,
@@ -121,7 +123,7 @@ extension ChartMethod {
 struct ChartJSON: Encodable {
   struct Point: Encodable {
     var period: String
-    var status: String
+    var status: ReportModel.PointStatus
     var count: Int
     var units: Double?
     var rate: Double?
@@ -146,14 +148,14 @@ struct ChartJSON: Encodable {
     }
   }
 
-  var chart: String
+  var chart: ChartMethod
   var center: Double?
   var sigmaZ: Double?
   var phi: Double?
   var points: [Point]
 
   init(_ report: ChartReport) {
-    chart = report.result.method.rawValue
+    chart = report.result.method
     center = report.result.center
     sigmaZ = report.result.sigmaZ
     phi = report.result.phi

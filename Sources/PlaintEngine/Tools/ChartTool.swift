@@ -1,5 +1,6 @@
 import Foundation
 import PlaintCore
+import PlaintReport
 
 /// The options of `plaint chart`, checked before any input is read.
 public struct ChartOptions: Sendable, Hashable {
@@ -121,15 +122,17 @@ public struct ChartReport: Sendable {
 
   /// A point's judgement, in the words of `report.json`: `in_control`, `anomaly` (an upward
   /// signal), `improvement` (below the LCL), `no_exposure` or `missing`.
-  public func status(_ index: Int) -> String {
+  public func status(_ index: Int) -> ReportModel.PointStatus {
     let point = result.points[index]
     switch point.status {
-    case .noExposure, .missing, .notCovered, .partial:
-      return point.status.rawValue
+    case .noExposure: return .noExposure
+    case .missing: return .missing
+    case .notCovered: return .notCovered
+    case .partial: return .partial
     case .ok:
-      if point.signals.contains(where: { !isBelowLimit($0, point) }) { return "anomaly" }
-      if point.signals.contains(where: { isBelowLimit($0, point) }) { return "improvement" }
-      return "in_control"
+      if point.signals.contains(where: { !isBelowLimit($0, point) }) { return .anomaly }
+      if point.signals.contains(where: { isBelowLimit($0, point) }) { return .improvement }
+      return .inControl
     }
   }
 

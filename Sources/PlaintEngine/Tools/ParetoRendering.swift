@@ -41,11 +41,11 @@ extension ParetoReport {
     for row in rows {
       let (next, overflow) = sum.addingReportingOverflow(row.count)
       guard !overflow else {
-        return OutputText.short(rows.reduce(0.0) { $0 + Double($1.count) })
+        return OutputNumber.short(rows.reduce(0.0) { $0 + Double($1.count) })
       }
       sum = next
     }
-    return OutputText.count(sum)
+    return OutputNumber.count(sum)
   }
 
   /// The summary line: how many items are vital and what they reach.
@@ -54,23 +54,24 @@ extension ParetoReport {
     let reached = vital.last?.cumulative
     let totalText =
       weighted
-      ? "\(OutputText.short(total)) (count × weight)"
+      ? "\(OutputNumber.short(total)) (count × weight)"
       : "\(complaintTotal) complaints"
     var text = "\(vital.count) of \(rows.count) items are the vital few, holding "
-    text += "\(OutputText.percent(reached ?? 0)) of \(totalText) (threshold "
-    text += "\(OutputText.percent(threshold)))."
+    text += "\(OutputNumber.percent(reached ?? 0)) of \(totalText) (threshold "
+    text += "\(OutputNumber.percent(threshold)))."
     if vital.isEmpty { text = "No vital few: every item is zero." }
     let tied = rows.filter(\.tiedAtCut)
     if !tied.isEmpty {
       text += " Tied at the cut (the same value as the last vital item; only the key order "
-      text += "decides): " + tied.map { OutputText.markdown($0.key) }.joined(separator: ", ") + "."
+      text +=
+        "decides): " + tied.map { MarkdownRenderer.escape($0.key) }.joined(separator: ", ") + "."
     }
     if weighted { text += " Ranked by count × weight." }
     return text
   }
 
   private func markdown() -> String {
-    var lines = ["# Pareto: \(OutputText.markdown(input))", "", summaryLine, ""]
+    var lines = ["# Pareto: \(MarkdownRenderer.escape(input))", "", summaryLine, ""]
     if weighted {
       lines.append("| # | Key | Count | Weight | Count × weight | Share | Cumulative | Vital |")
       lines.append("|---:|---|---:|---:|---:|---:|---:|---|")
@@ -81,14 +82,14 @@ extension ParetoReport {
     let shown = shown(limit: Self.shownRows, keepVital: true)
     for (index, row) in shown.enumerated() {
       let isOther = shown.count < rows.count && index == shown.count - 1
-      var cells = [isOther ? "" : "\(index + 1)", OutputText.markdown(row.key)]
-      cells.append(OutputText.count(row.count))
+      var cells = [isOther ? "" : "\(index + 1)", MarkdownRenderer.escape(row.key)]
+      cells.append(OutputNumber.count(row.count))
       if weighted {
-        cells.append(row.weight.map { OutputText.short($0) } ?? "")
-        cells.append(OutputText.short(row.value))
+        cells.append(row.weight.map { OutputNumber.short($0) } ?? "")
+        cells.append(OutputNumber.short(row.value))
       }
-      cells.append(OutputText.percent(row.share))
-      cells.append(OutputText.percent(row.cumulative))
+      cells.append(OutputNumber.percent(row.share))
+      cells.append(OutputNumber.percent(row.cumulative))
       cells.append(
         row.vital ? (row.tiedAtCut ? "yes (tied)" : "yes") : row.tiedAtCut ? "tied at cut" : "")
       lines.append("| " + cells.joined(separator: " | ") + " |")

@@ -99,7 +99,7 @@ struct ToolTable {
 extension KeyedEncodingContainer {
   /// A number rounded as the report rounds it (ten significant digits); `null` for nil.
   mutating func encodeRounded(_ value: Double?, forKey key: Key) throws {
-    if let value, let rounded = OutputText.rounded(value) {
+    if let value, let rounded = OutputNumber.rounded(value) {
       try encode(rounded, forKey: key)
     } else {
       try encodeNil(forKey: key)

@@ -32,7 +32,7 @@ extension ReportBundle {
     public var category: String
     public var issue: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     /// The customer id, "" when unknown.
     public var customer: String
     /// The customer's name: "" unless the configuration allows names (`reports.customer_names`).
@@ -47,7 +47,7 @@ extension ReportBundle {
 
     public init(
       anomalyID: String, system: String, ticketID: String, created: String, category: String,
-      issue: String, productLine: String, tier: String, customer: String,
+      issue: String, productLine: String, tier: Rollup<Tier>, customer: String,
       customerName: String = "", channel: String,
       agent: String, matchedRule: String, source: String, excerpt: String
     ) {
@@ -74,20 +74,21 @@ extension ReportBundle {
     public var period: String
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     public var count: Int
     public var units: Double?
     public var rate: Double?
     public var center: Double?
     public var ucl: Double?
     public var lcl: Double?
-    public var status: String
-    public var chart: String
+    public var status: ReportModel.PointStatus
+    public var chart: ChartMethod
 
     public init(
-      period: String, category: String, productLine: String, tier: String, count: Int,
-      units: Double?, rate: Double?, center: Double?, ucl: Double?, lcl: Double?, status: String,
-      chart: String
+      period: String, category: String, productLine: String, tier: Rollup<Tier>, count: Int,
+      units: Double?, rate: Double?, center: Double?, ucl: Double?, lcl: Double?,
+      status: ReportModel.PointStatus,
+      chart: ChartMethod
     ) {
       self.period = period
       self.category = category

@@ -1,3 +1,5 @@
+import PlaintCore
+
 extension ReportModel {
   /// A cell judged out of control in the reported period (or an improvement, below the LCL).
   public struct Anomaly: Codable, Sendable, Equatable {
@@ -5,19 +7,19 @@ extension ReportModel {
     public var id: String
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     public var period: String
     public var count: Int
     /// ū·nᵢ, the count the baseline expects.
     @Rounded public var expected: Double?
     @Rounded public var ucl: Double?
     @Rounded public var rate: Double?
-    public var chart: String
+    public var chart: ChartMethod
     public var rules: [String]
     @Rounded public var pValue: Double?
     @Rounded public var qValue: Double?
     /// "new", "continuing" or "resolved".
-    public var status: String
+    public var status: AnomalyStatus
     public var streak: Int
     public var topIssues: [KeyCount]
     public var ticketIDs: [String]
@@ -25,9 +27,11 @@ extension ReportModel {
     @Nullable public var owner: String? = nil
 
     public init(
-      id: String, category: String, productLine: String, tier: String, period: String,
-      count: Int, expected: Double?, ucl: Double?, rate: Double?, chart: String, rules: [String],
-      pValue: Double?, qValue: Double?, status: String, streak: Int, topIssues: [KeyCount] = [],
+      id: String, category: String, productLine: String, tier: Rollup<Tier>, period: String,
+      count: Int, expected: Double?, ucl: Double?, rate: Double?, chart: ChartMethod,
+      rules: [String],
+      pValue: Double?, qValue: Double?, status: AnomalyStatus, streak: Int,
+      topIssues: [KeyCount] = [],
       ticketIDs: [String] = []
     ) {
       self.id = id

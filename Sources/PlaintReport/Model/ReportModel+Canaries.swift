@@ -1,3 +1,5 @@
+import PlaintCore
+
 extension ReportModel {
   /// Test complaints: the ones found, where each landed, and the expected ones never seen.
   public struct Canaries: Codable, Sendable, Equatable {
@@ -18,7 +20,7 @@ extension ReportModel {
     public var period: String
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     public var issue: String
     /// "tag", "id" or "expected": what made it a canary.
     public var matchedBy: String
@@ -27,7 +29,7 @@ extension ReportModel {
 
     public init(
       system: String, id: String, period: String, category: String, productLine: String,
-      tier: String, issue: String, matchedBy: String, expected: Bool
+      tier: Rollup<Tier>, issue: String, matchedBy: String, expected: Bool
     ) {
       self.system = system
       self.id = id

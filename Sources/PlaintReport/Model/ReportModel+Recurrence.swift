@@ -1,3 +1,5 @@
+import PlaintCore
+
 extension ReportModel {
   /// Repeat complainants, recurring issues and concentrations.
   public struct Recurrence: Codable, Sendable, Equatable {
@@ -32,7 +34,7 @@ extension ReportModel {
   public struct ReturningAnomaly: Codable, Sendable, Equatable {
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     /// The top issue of the cell this period, and the top issues of the earlier anomaly.
     @Nullable public var issue: String?
     public var previousIssues: [String]
@@ -44,7 +46,7 @@ extension ReportModel {
     @Nullable public var owner: String?
 
     public init(
-      category: String, productLine: String, tier: String, issue: String?,
+      category: String, productLine: String, tier: Rollup<Tier>, issue: String?,
       previousIssues: [String], previousPeriod: String, resolvedPeriod: String, period: String,
       owner: String? = nil
     ) {
@@ -91,14 +93,15 @@ extension ReportModel {
     /// Two-sided exact Poisson rate-ratio test (conditional binomial).
     @Rounded public var pValue: Double?
     /// "up", "down", "no change" or "not enough data".
-    public var verdict: String
+    public var verdict: PlaintCore.ReleaseEffect.Verdict
     public var text: String
 
     public init(
       productLine: String, component: String, version: String, date: String, period: String,
       category: String, periodsBefore: [String], periodsAfter: [String], countBefore: Int,
       countAfter: Int,
-      rateBefore: Double?, rateAfter: Double?, ratio: Double?, pValue: Double?, verdict: String,
+      rateBefore: Double?, rateAfter: Double?, ratio: Double?, pValue: Double?,
+      verdict: PlaintCore.ReleaseEffect.Verdict,
       text: String
     ) {
       self.productLine = productLine
@@ -168,9 +171,9 @@ extension ReportModel {
   public struct Concentration: Codable, Sendable, Equatable {
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     /// "channel", "hour", "weekday" or "agent".
-    public var dimension: String
+    public var dimension: PlaintCore.Concentration.Dimension
     /// The channel or agent as exported, the hour as "09" (09:00–09:59), the weekday in English.
     public var value: String
     @Rounded public var share: Double
@@ -185,7 +188,8 @@ extension ReportModel {
     public var text: String = ""
 
     public init(
-      category: String, productLine: String, tier: String, dimension: String, value: String,
+      category: String, productLine: String, tier: Rollup<Tier>,
+      dimension: PlaintCore.Concentration.Dimension, value: String,
       share: Double, baselineShare: Double?, pValue: Double?, count: Int = 0, total: Int = 0,
       effectSize: Double? = nil, text: String = ""
     ) {

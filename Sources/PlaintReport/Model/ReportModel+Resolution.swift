@@ -1,3 +1,5 @@
+import PlaintCore
+
 extension ReportModel {
   /// Resolution times.
   public struct Resolution: Codable, Sendable, Equatable {
@@ -36,7 +38,7 @@ extension ReportModel {
     public var created: String
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     public var issue: String
     /// Hours from creation to the end of the period.
     @Rounded public var hoursOpen: Double
@@ -44,7 +46,7 @@ extension ReportModel {
 
     public init(
       system: String, id: String, created: String, category: String, productLine: String,
-      tier: String, issue: String, hoursOpen: Double, owner: String?
+      tier: Rollup<Tier>, issue: String, hoursOpen: Double, owner: String?
     ) {
       self.system = system
       self.id = id

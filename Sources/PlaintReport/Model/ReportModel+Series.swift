@@ -1,12 +1,14 @@
+import PlaintCore
+
 extension ReportModel {
   /// One charted cell or roll-up and its whole series up to the reported period.
   public struct CellSeries: Codable, Sendable, Equatable {
     /// A category, or "*" in a roll-up over categories.
     public var category: String
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     /// The chart actually used: "u", "laney", "poisson", ….
-    public var chart: String
+    public var chart: ChartMethod
     /// Pearson dispersion ratio over the baseline; nil when it could not be estimated.
     @Rounded public var phi: Double?
     /// Which baseline judged the series: the rolling one, or one frozen by `plaint baseline`.
@@ -14,7 +16,7 @@ extension ReportModel {
     public var series: [Point]
 
     public init(
-      category: String, productLine: String, tier: String, chart: String, phi: Double?,
+      category: String, productLine: String, tier: Rollup<Tier>, chart: ChartMethod, phi: Double?,
       baseline: Baseline? = nil, series: [Point]
     ) {
       self.category = category
@@ -69,8 +71,7 @@ extension ReportModel {
   /// One period of a chart.
   public struct Point: Codable, Sendable, Equatable {
     public var period: String
-    /// "in_control", "anomaly", "improvement", "no_exposure", "missing", "insufficient_history", ….
-    public var status: String
+    public var status: PointStatus
     public var count: Int
     @Rounded public var units: Double?
     @Rounded public var rate: Double?
@@ -80,7 +81,8 @@ extension ReportModel {
     public var signals: [Signal]
 
     public init(
-      period: String, status: String, count: Int, units: Double?, rate: Double?, center: Double?,
+      period: String, status: PointStatus, count: Int, units: Double?, rate: Double?,
+      center: Double?,
       ucl: Double?, lcl: Double?, signals: [Signal] = []
     ) {
       self.period = period
@@ -113,12 +115,12 @@ extension ReportModel {
   /// A period of a product line (and tier) that could not be charted.
   public struct DataGap: Codable, Sendable, Equatable {
     public var productLine: String
-    public var tier: String
+    public var tier: Rollup<Tier>
     public var period: String
     /// "no_exposure" or "missing".
     public var reason: String
 
-    public init(productLine: String, tier: String, period: String, reason: String) {
+    public init(productLine: String, tier: Rollup<Tier>, period: String, reason: String) {
       self.productLine = productLine
       self.tier = tier
       self.period = period
@@ -128,6 +130,41 @@ extension ReportModel {
     enum CodingKeys: String, CodingKey {
       case tier, period, reason
       case productLine = "product_line"
+    }
+  }
+}
+
+extension ReportModel {
+  /// What one period of a charted series is: judged (in control, an anomaly, an improvement, a
+  /// watch), not judged and why, or withheld because the categories shifted with the export.
+  public enum PointStatus: String, Codable, Sendable, CaseIterable {
+    case inControl = "in_control"
+    case anomaly
+    case improvement
+    case watch
+    case insufficientHistory = "insufficient_history"
+    case noExposure = "no_exposure"
+    case missing
+    case notCovered = "not_covered"
+    case partial
+    case withheld
+  }
+
+  /// Where a listed anomaly stands: flagged for the first time or again, back in control, or a
+  /// signal that did not pass (a watch).
+  public enum AnomalyStatus: String, Codable, Sendable, CaseIterable {
+    case new
+    case continuing
+    case resolved
+    case watch
+
+    /// The status the detector gave the point.
+    public init(_ status: PlaintCore.AnomalyStatus) {
+      switch status {
+      case .new: self = .new
+      case .continuing: self = .continuing
+      case .resolved: self = .resolved
+      }
     }
   }
 }

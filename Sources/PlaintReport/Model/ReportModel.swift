@@ -256,7 +256,7 @@ extension ReportModel {
 extension ReportModel {
   /// The roll-up over every cell ("*" / "*" / "*"), if the report has one.
   public var total: CellSeries? {
-    rollups.first { $0.category == "*" && $0.productLine == "*" && $0.tier == "*" }
+    rollups.first { $0.category == "*" && $0.productLine == "*" && $0.tier == .all }
   }
 
   /// The baseline centre line of the total roll-up in the reported period.

@@ -45,7 +45,8 @@ public struct CSVRenderer: Sendable {
     ]
     let rows: [[CSVField]] = recurrence.concentrations.map {
       [
-        .text($0.category), .text($0.productLine), .text($0.tier), .text($0.dimension),
+        .text($0.category), .text($0.productLine), .text($0.tier.rawValue),
+        .text($0.dimension.rawValue),
         .text($0.value), .integer($0.count), .integer($0.total), .number($0.share),
         .number($0.baselineShare), .number($0.pValue), .number($0.effectSize), .text($0.text),
       ]
@@ -66,7 +67,7 @@ public struct CSVRenderer: Sendable {
         .text($0.period), .text($0.category), .integer($0.periodsBefore.count),
         .integer($0.periodsAfter.count), .integer($0.countBefore), .integer($0.countAfter),
         .number($0.rateBefore), .number($0.rateAfter), .number($0.ratio), .number($0.pValue),
-        .text($0.verdict),
+        .text($0.verdict.rawValue),
       ]
     }
     return table(header, rows)
@@ -102,7 +103,7 @@ public struct CSVRenderer: Sendable {
     let rows: [[CSVField]] = resolution.openPastSLA.map {
       [
         .text($0.system), .text($0.id), .text($0.created), .text($0.category),
-        .text($0.productLine), .text($0.tier), .text($0.issue), .number($0.hoursOpen),
+        .text($0.productLine), .text($0.tier.rawValue), .text($0.issue), .number($0.hoursOpen),
         .text($0.owner ?? ""),
       ]
     }
@@ -118,7 +119,7 @@ public struct CSVRenderer: Sendable {
     var rows: [[CSVField]] = canaries.found.map {
       [
         .text("found"), .text($0.system), .text($0.id), .text($0.period), .text($0.category),
-        .text($0.productLine), .text($0.tier), .text($0.issue), .text($0.matchedBy),
+        .text($0.productLine), .text($0.tier.rawValue), .text($0.issue), .text($0.matchedBy),
         .text($0.expected ? "true" : "false"),
       ]
     }
@@ -147,12 +148,12 @@ public struct CSVRenderer: Sendable {
     let rows: [[CSVField]] = kinds.map { kind, anomaly in
       [
         .text(kind), .text(anomaly.id), .text(anomaly.period), .text(anomaly.category),
-        .text(anomaly.productLine), .text(anomaly.tier), .integer(anomaly.count),
+        .text(anomaly.productLine), .text(anomaly.tier.rawValue), .integer(anomaly.count),
         .number(anomaly.expected), .number(anomaly.ucl), .number(anomaly.rate),
         .number(report.dataQuality.hasSales ? anomaly.rate.map { $0 * 1000 } : nil),
-        .text(anomaly.chart),
+        .text(anomaly.chart.rawValue),
         .text(anomaly.rules.joined(separator: ";")), .number(anomaly.pValue),
-        .number(anomaly.qValue), .text(anomaly.status), .integer(anomaly.streak),
+        .number(anomaly.qValue), .text(anomaly.status.rawValue), .integer(anomaly.streak),
         .text(anomaly.topIssues.map { "\($0.key)=\($0.count)" }.joined(separator: ";")),
         .integer(anomaly.ticketIDs.count), .text(anomaly.owner ?? ""),
       ]
@@ -182,11 +183,11 @@ public struct CSVRenderer: Sendable {
     ]
     let rows: [[CSVField]] = grid.map { row in
       [
-        .text(row.period), .text(row.category), .text(row.productLine), .text(row.tier),
+        .text(row.period), .text(row.category), .text(row.productLine), .text(row.tier.rawValue),
         .integer(row.count), .number(row.units), .number(row.rate),
         .number(hasSales ? row.rate.map { $0 * 1000 } : nil), .number(row.center),
         .number(row.ucl),
-        .number(row.lcl), .text(row.status), .text(row.chart),
+        .number(row.lcl), .text(row.status.rawValue), .text(row.chart.rawValue),
       ]
     }
     return table(header, rows)
@@ -201,7 +202,8 @@ public struct CSVRenderer: Sendable {
     let rows: [[CSVField]] = tickets.map { ticket in
       [
         ticket.anomalyID, ticket.system, ticket.ticketID, ticket.created, ticket.category,
-        ticket.issue, ticket.productLine, ticket.tier, ticket.customer, ticket.customerName,
+        ticket.issue, ticket.productLine, ticket.tier.rawValue, ticket.customer,
+        ticket.customerName,
         ticket.channel,
         ticket.agent, ticket.matchedRule, ticket.source, ticket.excerpt,
       ].map(CSVField.text)

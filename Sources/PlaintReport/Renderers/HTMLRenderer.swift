@@ -106,7 +106,7 @@ public struct HTMLRenderer: Sendable {
     } else {
       html += card("–", text[.cardNoRate])
     }
-    let newCount = report.anomalies.filter { $0.status == "new" }.count
+    let newCount = report.anomalies.filter { $0.status == .new }.count
     if let unjudged = text.unjudged(report) {
       html += card("–", e(unjudged))
     } else {
@@ -177,7 +177,7 @@ public struct HTMLRenderer: Sendable {
   }
 
   private func status(_ anomaly: ReportModel.Anomaly) -> String {
-    anomaly.status == "continuing"
+    anomaly.status == .continuing
       ? text(.continuingFor, text.count(anomaly.streak)) : e(text.status(anomaly.status))
   }
 
@@ -256,7 +256,7 @@ public struct HTMLRenderer: Sendable {
         text[.factRate],
         text(.factRateValue, scale.format(anomaly.rate), scale.unit, scale.format(anomaly.ucl))
       ),
-      (text[.factChart], e(anomaly.chart)),
+      (text[.factChart], e(anomaly.chart.rawValue)),
       (text[.columnRules], rules(anomaly.rules)),
       (
         "p / q",
@@ -282,7 +282,7 @@ public struct HTMLRenderer: Sendable {
       chart.text = text
       chart.markers = report.releaseMarkers(productLine: cell.productLine)
       html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
-      html += text(.figChart, e(cell.chart))
+      html += text(.figChart, e(cell.chart.rawValue))
       if let phi = cell.phi { html += ", φ = \(text.short(phi))" }
       html += text[.figLegend]
       if !chart.markers.isEmpty { html += text[.figReleases] }
@@ -385,7 +385,7 @@ public struct HTMLRenderer: Sendable {
     let lines = Set(rows.map(\.productLine)).sorted()
     let categories = ordered(
       Set(rows.map(\.category)), first: ["product", "policy", "service", "other"])
-    let tiers = ordered(Set(rows.map(\.tier)), first: ["key_account", "consumer"])
+    let tiers = ordered(Set(rows.map(\.tier.rawValue)), first: ["key_account", "consumer"])
     var byKey: [String: ReportBundle.GridRow] = [:]
     for row in rows { byKey["\(row.category)\u{0}\(row.productLine)\u{0}\(row.tier)"] = row }
     for tier in tiers {
@@ -401,11 +401,11 @@ public struct HTMLRenderer: Sendable {
             continue
           }
           var classes = heatClass(row)
-          if row.status == "anomaly" { classes += " flag" }
+          if row.status == .anomaly { classes += " flag" }
           let tooltip =
             text.cell(row.category, row.productLine, row.tier) + ": " + text.status(row.status)
           html += "<td class=\"\(classes)\" title=\"\(e(tooltip))\">"
-          if row.status == "not_covered" {
+          if row.status == .notCovered {
             html += "\(text[.heatNoData])</td>"
             continue
           }
@@ -512,7 +512,7 @@ public struct HTMLRenderer: Sendable {
     html += "<p class=\"note\">\(text[.releasesNote])</p>\n<ul>\n"
     for release in releases {
       html +=
-        "<li class=\"release \(e(release.verdict.replacingOccurrences(of: " ", with: "-")))\">"
+        "<li class=\"release \(e(release.verdict.rawValue.replacingOccurrences(of: " ", with: "-")))\">"
       html += "\(e(text.release(release, perUnits: perUnits)))</li>\n"
     }
     html += "</ul>\n"
@@ -523,7 +523,7 @@ public struct HTMLRenderer: Sendable {
     for line in lines {
       guard
         let series = report.rollups.first(where: {
-          $0.category == "*" && $0.productLine == line && $0.tier == "*"
+          $0.category == "*" && $0.productLine == line && $0.tier == .all
         })
       else { continue }
       var chart = ControlChartSVG(

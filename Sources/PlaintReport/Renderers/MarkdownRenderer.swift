@@ -126,7 +126,7 @@ public struct MarkdownRenderer: Sendable {
     lines.append("|---|---:|---:|---:|---:|---|---|---:|---|")
     for anomaly in report.anomalies {
       let status =
-        anomaly.status == "continuing"
+        anomaly.status == .continuing
         ? text(.continuingShort, text.count(anomaly.streak))
         : Self.escape(text.status(anomaly.status))
       let cells = [
@@ -359,7 +359,7 @@ public struct MarkdownRenderer: Sendable {
   /// Line breaks become spaces (a table row is one line); characters that start emphasis, code,
   /// links, HTML, entities or table cells are backslash-escaped, as are the characters that make
   /// a block (heading, list, quote) when they lead the text, and "://" so no autolink forms.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var result = ""
     for (index, character) in text.enumerated() {
       if character.isNewline {

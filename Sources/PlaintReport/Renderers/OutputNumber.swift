@@ -1,22 +1,23 @@
 import Foundation
 
-/// Locale-independent number text shared by every renderer, so the same model gives the same bytes
-/// on every machine.
+/// Locale-independent number text: the one number format behind every renderer, every report
+/// sentence (through `ReportText`, which swaps in a language's separators) and the engine's small
+/// tools (`plaint chart`, `plaint pareto`), so the same model gives the same bytes on every machine.
 ///
 /// Rates, limits and p-values are results of floating-point arithmetic whose last bits can differ
 /// with summation order or a libm update. Every number is rounded to `significantDigits`
 /// significant digits before it is written, which keeps such noise out of the output while
 /// losing nothing a reader could use. Thousands separators and decimal points are written here,
 /// never taken from a locale.
-enum OutputNumber {
-  static let significantDigits = Rounding.significantDigits
+public enum OutputNumber {
+  public static let significantDigits = Rounding.significantDigits
 
   /// `value` rounded as `report.json` rounds it (`Rounding`); nil when it is not finite.
-  static func rounded(_ value: Double) -> Double? { Rounding.rounded(value) }
+  public static func rounded(_ value: Double) -> Double? { Rounding.rounded(value) }
 
   /// A plain decimal (never an exponent), as short as the rounded value allows: "0.00125", "-0.5",
   /// "1200"; empty for nil or a value that is not finite.
-  static func plain(_ value: Double?) -> String {
+  public static func plain(_ value: Double?) -> String {
     guard let value, let rounded = rounded(value) else { return "" }
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
     let magnitude = Int(log10(abs(rounded)).rounded(.down))
@@ -30,7 +31,7 @@ enum OutputNumber {
   }
 
   /// `value` with exactly `decimals` decimals and "," between thousands: "12,345.68".
-  static func fixed(_ value: Double, decimals: Int) -> String {
+  public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "–" }
     let text = String(format: "%.\(max(decimals, 0))f", value)
     let negative = text.hasPrefix("-")
@@ -42,14 +43,31 @@ enum OutputNumber {
     return negative && !isZero ? "-" + result : result
   }
 
+  /// `value` with exactly `decimals` decimals and no grouping: "12345.68".
+  public static func ungrouped(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return "–" }
+    return fixed(value, decimals: decimals).replacingOccurrences(of: ",", with: "")
+  }
+
+  /// `value` rounded to a whole number (halves away from zero), never grouped: "45".
+  public static func whole(_ value: Double) -> String { "\(Int(value.rounded()))" }
+
+  /// A whole number without grouping: "1234".
+  public static func ungrouped(_ value: Int) -> String { String(value) }
+
+  /// A whole number of at least two digits, as clocks write hours: "09", "23".
+  public static func twoDigits(_ value: Int) -> String {
+    (0..<10).contains(value) ? "0\(value)" : String(value)
+  }
+
   /// A count with "," between thousands: "12,345".
-  static func count(_ value: Int) -> String {
+  public static func count(_ value: Int) -> String {
     let text = grouped(String(value.magnitude))
     return value < 0 ? "-" + text : text
   }
 
   /// A rate per unit shown per 1,000 units, with decimals that suit its size; "–" for nil.
-  static func perThousand(_ rate: Double?) -> String {
+  public static func perThousand(_ rate: Double?) -> String {
     guard let rate, rate.isFinite else { return "–" }
     let value = rate * 1000
     let decimals = abs(value) >= 100 ? 1 : abs(value) >= 1 ? 2 : 3
@@ -57,13 +75,13 @@ enum OutputNumber {
   }
 
   /// A share of 0...1 as a percentage with one decimal: "81.3%"; "–" for nil.
-  static func percent(_ share: Double?) -> String {
+  public static func percent(_ share: Double?) -> String {
     guard let share, share.isFinite else { return "–" }
     return fixed(share * 100, decimals: 1) + "%"
   }
 
   /// A number for people with up to `decimals` decimals, trailing zeros dropped; "–" for nil.
-  static func short(_ value: Double?, decimals: Int = 2) -> String {
+  public static func short(_ value: Double?, decimals: Int = 2) -> String {
     guard let value, value.isFinite else { return "–" }
     var text = fixed(value, decimals: decimals)
     if text.contains(".") {
@@ -73,8 +91,17 @@ enum OutputNumber {
     return text == "-0" ? "0" : text
   }
 
+  /// A plain decimal (never an exponent) with `digits` significant digits, trailing zeros
+  /// dropped: "0.0001235", "19.85", "1,200"; "–" for nil or a value that is not finite.
+  public static func significant(_ value: Double?, digits: Int = 4) -> String {
+    guard let value, value.isFinite else { return "–" }
+    if value == 0 { return "0" }
+    let magnitude = Int(log10(abs(value)).rounded(.down))
+    return short(value, decimals: min(max(digits - 1 - magnitude, 0), 30))
+  }
+
   /// A p- or q-value: three significant digits, "< 0.0001" below that.
-  static func probability(_ value: Double?) -> String {
+  public static func probability(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "–" }
     if value < 0.0001 { return "< 0.0001" }
     return short(value, decimals: 4)

@@ -90,9 +90,9 @@ public struct ControlChartSVG: Sendable {
     for (index, point) in points.enumerated() {
       guard let rate = point.rate else { continue }
       let className: String
-      if !point.signals.isEmpty || point.status == "anomaly" {
+      if !point.signals.isEmpty || point.status == .anomaly {
         className = "signal"
-      } else if point.status == "improvement" {
+      } else if point.status == .improvement {
         className = "improvement"
       } else {
         className = "point"

@@ -29,7 +29,7 @@ extension ReportText {
       method.exposure == ReportModel.Method.countExposure
       ? self[.methodCountExposure] : self[.methodSalesExposure]
     let short = report.cells.filter {
-      $0.series.last { $0.period == report.period }?.status == "insufficient_history"
+      $0.series.last { $0.period == report.period }?.status == .insufficientHistory
     }.count
     return self(
       .methodDescription, method.name, plain(method.sigma), baseline, count(method.minCount),
@@ -74,13 +74,13 @@ extension ReportText {
   public func concentration(_ item: ReportModel.Concentration, period: String) -> String {
     let what: String
     switch item.dimension {
-    case "hour":
+    case .hour:
       let hour = Int(item.value) ?? 0
       let next = (hour + 1) % 24
-      what = self(.concentrationHour, item.value, next < 10 ? "0\(next)" : "\(next)")
-    case "weekday": what = self(.concentrationWeekday, weekday(item.value))
-    case "agent": what = self(.concentrationAgent, item.value)
-    default: what = self(.concentrationChannel, item.value)
+      what = self(.concentrationHour, item.value, OutputNumber.twoDigits(next))
+    case .weekday: what = self(.concentrationWeekday, weekday(item.value))
+    case .agent: what = self(.concentrationAgent, item.value)
+    case .channel: what = self(.concentrationChannel, item.value)
     }
     return self(
       .concentration, wholePercent(item.share), self.period(period),
@@ -92,7 +92,7 @@ extension ReportText {
   public func release(_ item: ReportModel.ReleaseEffect, perUnits: Bool) -> String {
     let subject = self(.releaseSubject, productLine(item.productLine), category(item.category))
     let name = "\(item.name) (\(date(item.date)))"
-    guard item.verdict != "not enough data" else {
+    guard item.verdict != .notEnoughData else {
       return self(.releaseNotEnoughData, subject, name)
     }
     func rate(_ value: Double?) -> String {
@@ -106,7 +106,11 @@ extension ReportText {
           ? "p < " + ungrouped(0.0001, decimals: 4) : "p = " + ungrouped($0, decimals: 4)
       } ?? ""
     let verdict: ReportPhrase =
-      item.verdict == "up" ? .releaseRose : item.verdict == "down" ? .releaseFell : .releaseSame
+      switch item.verdict {
+      case .up: .releaseRose
+      case .down: .releaseFell
+      case .noChange, .notEnoughData: .releaseSame
+      }
     return self(
       verdict, subject, name, rate(item.rateBefore), rate(item.rateAfter),
       perUnits ? self[.unitPerThousandUnits] : self[.unitPerPeriod],

@@ -1,3 +1,5 @@
+import PlaintCore
+
 /// Every fixed word a person reads in `index.html` and `summary.md`, in one language, with that
 /// language's numbers, periods and dates, and the taxonomy's display labels.
 ///
@@ -111,7 +113,7 @@ public struct ReportText: Sendable {
   /// (`spaced: false`), the language's form elsewhere.
   func wholePercent(_ share: Double?, spaced: Bool = true) -> String {
     guard let share, share.isFinite else { return "–" }
-    return wholePercent(number: "\(Int((share * 100).rounded()))", spaced: spaced)
+    return wholePercent(number: OutputNumber.whole(share * 100), spaced: spaced)
   }
 
   /// A whole percentage already written as a number ("45"): "45 %" in English sentences, the
@@ -123,14 +125,13 @@ public struct ReportText: Sendable {
   /// A count in a sentence that English writes without grouping ("1234 of 5678"), as the
   /// coverage notices always have; other languages group it as their counts are.
   func sentenceCount(_ value: Int) -> String {
-    language == .english ? "\(value)" : count(value)
+    language == .english ? OutputNumber.ungrouped(value) : count(value)
   }
 
   /// `value` with `decimals` decimals and no grouping, as `String(format: "%.2f")` writes it.
   func ungrouped(_ value: Double, decimals: Int) -> String {
-    guard value.isFinite else { return "–" }
-    let text = OutputNumber.fixed(value, decimals: decimals).replacingOccurrences(of: ",", with: "")
-    return text.replacingOccurrences(of: ".", with: locale.decimalSeparator)
+    OutputNumber.ungrouped(value, decimals: decimals)
+      .replacingOccurrences(of: ".", with: locale.decimalSeparator)
   }
 
   /// A change in percent with its sign: "+4.5%", "-3.2%"; "+%4,5" in Turkish.
@@ -272,6 +273,14 @@ public struct ReportText: Sendable {
     labels.issues["\(category).\(name)"] == nil ? issue(name) : issue("\(category).\(name)")
   }
 
+  /// A tier, or every tier, for people.
+  public func tier(_ tier: Rollup<Tier>) -> String { self.tier(tier.rawValue) }
+
+  /// "category / product line / tier" with each part for people.
+  public func cell(_ category: String, _ productLine: String, _ tier: Rollup<Tier>) -> String {
+    cell(category, productLine, tier.rawValue)
+  }
+
   /// "category / product line / tier" with each part for people.
   public func cell(_ category: String, _ productLine: String, _ tier: String) -> String {
     "\(self.category(category)) / \(self.productLine(productLine)) / \(self.tier(tier))"
@@ -322,6 +331,12 @@ public struct ReportText: Sendable {
   }
 
   /// A status ("new", "continuing", "anomaly", "no_exposure", …) for people.
+  func status(_ status: ReportModel.PointStatus) -> String { self.status(status.rawValue) }
+
+  /// An anomaly's status ("new", "continuing", …) for people.
+  func status(_ status: ReportModel.AnomalyStatus) -> String { self.status(status.rawValue) }
+
+  /// A status or gap reason ("no_exposure", "missing", …) for people.
   func status(_ id: String) -> String {
     guard let phrase = ReportPhrase(rawValue: "status." + id) else { return id }
     return self[phrase]

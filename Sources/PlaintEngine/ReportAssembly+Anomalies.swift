@@ -1,0 +1,124 @@
+import Foundation
+import PlaintCore
+import PlaintReport
+import PlaintStore
+
+/// The charted series, their points' statuses, and the anomalies, improvements, resolved cells
+/// and watches of the period, with the tickets behind each anomaly.
+extension ReportAssembly {
+  func series(
+    _ key: SeriesKey, _ judged: JudgedSeries?, _ frozen: StoredBaseline?, _ periods: [Period]
+  ) -> ReportModel.CellSeries {
+    let points = (judged?.points ?? []).enumerated().map { index, judgedPoint in
+      let point = judgedPoint.point
+      return ReportModel.Point(
+        period: periods[index].description, status: status(judgedPoint), count: point.count,
+        units: point.units, rate: point.rate, center: point.center, ucl: point.ucl,
+        lcl: point.lcl,
+        signals: point.signals.map {
+          ReportModel.Signal(
+            rule: $0.rule.rawValue, first: periods[$0.first].description,
+            trigger: periods[$0.trigger].description, last: periods[$0.last].description)
+        })
+    }
+    return ReportModel.CellSeries(
+      category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
+      chart: judged?.method ?? .u, phi: judged?.phi,
+      baseline: frozen.map(Self.baseline) ?? .rolling, series: points)
+  }
+
+  func status(_ point: JudgedPoint) -> ReportModel.PointStatus {
+    switch point.point.status {
+    case .noExposure: return .noExposure
+    case .missing: return .missing
+    case .notCovered: return .notCovered
+    case .partial: return .partial
+    case .ok:
+      if point.isAnomaly { return .anomaly }
+      if point.isImprovement { return .improvement }
+      if point.isWatch { return .watch }
+      if point.insufficientHistory { return .insufficientHistory }
+      return .inControl
+    }
+  }
+
+  /// A flagged cell of the period: its point, its top issues (from the summary's counts) and
+  /// the tickets behind it.
+  func anomaly(
+    _ key: SeriesKey, _ judged: JudgedSeries, _ last: JudgedPoint, _ issueCounts: [String: Int],
+    _ tickets: [ClassifiedTicket]
+  ) -> ReportModel.Anomaly {
+    let point = last.point
+    let expected = point.center.flatMap { center in point.units.map { center * $0 } }
+    let issues = issueCounts.map { ReportModel.KeyCount(key: $0.key, count: $0.value) }
+      .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
+    var anomaly = ReportModel.Anomaly(
+      id: "\(period)/\(key.category.rawValue)/\(key.productLine)/\(key.tier.rawValue)",
+      category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
+      period: period.description,
+      count: point.count, expected: expected, ucl: point.ucl, rate: point.rate,
+      chart: point.method ?? judged.method,
+      rules: last.anomalyRules.map(\.rawValue), pValue: point.pValue, qValue: last.qValue,
+      status: last.status.map(ReportModel.AnomalyStatus.init) ?? .new, streak: last.streak,
+      topIssues: Array(issues.prefix(5)),
+      ticketIDs: tickets.map { "\($0.ticket.system):\($0.ticket.id)" })
+    anomaly.owner = configuration.owners.owner(
+      category: key.category.rawValue, productLine: key.productLine)
+    return anomaly
+  }
+
+  func dataGaps(_ grid: GridSeries, _ judged: [SeriesKey: JudgedSeries])
+    -> [ReportModel.DataGap]
+  {
+    var seen = Set<String>()
+    var gaps: [ReportModel.DataGap] = []
+    for key in grid.cells.keys.sorted() {
+      for (index, point) in (judged[key]?.points ?? []).enumerated() {
+        let reason: String
+        switch point.point.status {
+        case .noExposure: reason = "no_exposure"
+        case .missing: reason = "missing"
+        case .ok, .notCovered, .partial: continue
+        }
+        let period = grid.periods[index].description
+        guard seen.insert("\(key.productLine)|\(key.tier.rawValue)|\(period)").inserted else {
+          continue
+        }
+        gaps.append(
+          ReportModel.DataGap(
+            productLine: key.productLine, tier: key.tier, period: period, reason: reason))
+      }
+    }
+    return gaps.sorted {
+      ($0.period, $0.productLine, $0.tier) < ($1.period, $1.productLine, $1.tier)
+    }
+  }
+
+  func gridRows(_ cells: [ReportModel.CellSeries]) -> [ReportBundle.GridRow] {
+    cells.flatMap { cell in
+      cell.series.map { point in
+        ReportBundle.GridRow(
+          period: point.period, category: cell.category, productLine: cell.productLine,
+          tier: cell.tier, count: point.count, units: point.units, rate: point.rate,
+          center: point.center, ucl: point.ucl, lcl: point.lcl, status: point.status,
+          chart: cell.chart)
+      }
+    }
+  }
+
+  func anomalyTicket(
+    _ id: String, _ item: ClassifiedTicket, _ timestamps: ISO8601DateFormatter
+  ) -> ReportBundle.AnomalyTicket {
+    let ticket = item.ticket
+    return ReportBundle.AnomalyTicket(
+      anomalyID: id, system: ticket.system, ticketID: ticket.id,
+      created: timestamps.string(from: ticket.created),
+      category: item.cell.category.rawValue, issue: item.issue,
+      productLine: item.cell.productLine, tier: .only(item.cell.tier),
+      customer: ticket.customer ?? "",
+      customerName: configuration.reports.customerNames ? ticket.customerName ?? "" : "",
+      channel: ticket.channel ?? "", agent: ticket.agent ?? "",
+      matchedRule: item.rule, source: ticket.location.description,
+      excerpt: String(ticket.text.prefix(200)))
+  }
+}
