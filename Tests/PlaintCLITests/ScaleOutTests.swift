@@ -67,7 +67,8 @@ struct ScaleOutTests {
 
   /// The cluster's summary steps over reduced text, into `work/partials/{summary,tickets}`.
   static func summarize(
-    _ reduced: String, config: String, in directory: URL, work: URL, period: String
+    _ reduced: String, config: String, in directory: URL, work: URL, period: String,
+    summarizedFor: String? = nil
   ) throws {
     let lines = reduced.split(separator: "\n").map(String.init)
     let accounting = work.appendingPathComponent("accounting.tsv")
@@ -82,9 +83,12 @@ struct ScaleOutTests {
     }
     var summaries: [String] = []
     for half in halves {
+      // As plaint_spark.py runs it with --period: the period's own kinds for it alone.
       let summary = try PlaintBinary.run(
-        ["summarize", "--config", config, "--accounting", accounting.path, "-q"], in: directory,
-        input: half)
+        [
+          "summarize", "--config", config, "--accounting", accounting.path, "--period",
+          summarizedFor ?? period, "-q",
+        ], in: directory, input: half)
       #expect(summary.status == 0, "summarize: \(summary.stderr)")
       summaries += summary.stdout.split(separator: "\n").map(String.init)
     }
@@ -107,7 +111,10 @@ struct ScaleOutTests {
         "report", "--config", config, "--from-partials", partials.path, "--plan", plan.path,
         "--period", period, "-q",
       ], in: directory)
-    #expect(planned.status == 0, "report --plan: \(planned.stderr)")
+    guard planned.status == 0 else {
+      try Data(planned.stderr.utf8).write(to: work.appendingPathComponent("plan.stderr"))
+      return
+    }
     for (index, half) in halves.enumerated() {
       let selected = try PlaintBinary.run(
         [
@@ -280,6 +287,32 @@ struct ScaleOutTests {
     #expect((recurrence["repeat_customers"] as? [Any])?.isEmpty == false)
     #expect((recurrence["releases"] as? [Any])?.isEmpty == false)
     #expect((json["anomalies"] as? [Any])?.isEmpty == false)
+  }
+
+  /// A summary counted for one period alone cannot make another period's report: it says so.
+  @Test func aSummaryForAnotherPeriodIsRefused() throws {
+    let directory = try RecurrenceReportTests.fixture(planted: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let shard = try PlaintBinary.run(["shard", "--config", "plaint.yml"], in: directory)
+    let tasks = directory.appendingPathComponent("tasks.jsonl")
+    try Data(shard.stdout.utf8).write(to: tasks)
+    let map = try PlaintBinary.run(
+      ["map", "--config", "plaint.yml", "-q"], in: directory, input: tasks)
+    let sorted = directory.appendingPathComponent("mapped.tsv")
+    try Data(
+      (map.stdout.split(separator: "\n").map(String.init)
+        .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: "\n") + "\n")
+        .utf8
+    ).write(to: sorted)
+    let reduced = try PlaintBinary.run(["reduce", sorted.path])
+    let work = directory.appendingPathComponent("work")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    try Self.summarize(
+      reduced.stdout, config: "plaint.yml", in: directory, work: work, period: "2026-02",
+      summarizedFor: "2026-01")
+    let stderr = try String(
+      contentsOf: work.appendingPathComponent("plan.stderr"), encoding: .utf8)
+    #expect(stderr.contains("the summary was built for 2026-01 alone"), "\(stderr)")
   }
 
   @Test func aBrokenPartialLineIsOneClearError() throws {

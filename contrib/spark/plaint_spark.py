@@ -115,10 +115,12 @@ def main():
         return "./" + name if args.executor_binary else SparkFiles.get(name)
 
     config = shlex.quote(args.config)
+    # With --period, what only the reported period needs is counted for it alone.
+    through = f" --period {shlex.quote(args.period)}" if args.period else ""
     summary = sorted_by_key(
         reduced.pipe(
             command(
-                f"summarize --config {config} --quiet"
+                f"summarize --config {config} --quiet{through}"
                 f" --accounting {shlex.quote(shipped_file('accounting.tsv'))}"
             ),
             checkCode=True,

@@ -41,6 +41,9 @@ struct ReportCube: Equatable {
     case blank = "Q"
     /// input file (its position), `accepted` or `duplicates` → tickets: the settled copies.
     case settled = "N"
+    /// period → summarize processes that counted the reported period's kinds for it alone
+    /// (`plaint summarize --period`); a report of another period would lack them.
+    case summarizedFor = "P"
 
     static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
   }
@@ -121,14 +124,32 @@ struct CubeScope: Sendable, Equatable {
   /// Files that carry resolution times; nil when no `sla_hours` asks for open complaints.
   var measuredFiles: Set<String>?
 
-  /// Every period's counts and no ticket: what a cluster builds before the report's period is
-  /// known (`plaint summarize`); the report reads only its scope's periods of it.
-  static let everyPeriod = CubeScope(
-    period: nil, window: [], dimensionPeriods: [], listedCells: [], measuredFiles: nil)
+  /// A cluster's summary (`plaint summarize`), built before the report's period is judged:
+  /// counts and no ticket. Through a period (the one the report will be of), the kinds read only
+  /// for the reported period are counted for it alone and the others for the periods up to it
+  /// (a window and a baseline never reach past it); without one, for every period.
+  var summarizing = false
+  var summarizedThrough: Period? = nil
 
-  func inWindow(_ at: Period) -> Bool { period == nil || window.contains(at) }
-  func hasDimensions(_ at: Period) -> Bool { period == nil || dimensionPeriods.contains(at) }
-  func isReported(_ at: Period) -> Bool { period.map { $0 == at } ?? true }
+  static let everyPeriod = summary(through: nil)
+
+  static func summary(through last: Period?) -> CubeScope {
+    var scope = CubeScope(
+      period: nil, window: [], dimensionPeriods: [], listedCells: [], measuredFiles: nil)
+    scope.summarizing = true
+    scope.summarizedThrough = last
+    return scope
+  }
+
+  func inWindow(_ at: Period) -> Bool {
+    summarizing ? summarizedThrough.map { at <= $0 } ?? true : window.contains(at)
+  }
+  func hasDimensions(_ at: Period) -> Bool {
+    summarizing ? summarizedThrough.map { at <= $0 } ?? true : dimensionPeriods.contains(at)
+  }
+  func isReported(_ at: Period) -> Bool {
+    summarizing ? summarizedThrough.map { at == $0 } ?? true : period == at
+  }
 
   /// Whether an entry of `kind` whose first field is `period` belongs to the scope.
   func holds(_ kind: ReportCube.Kind, period text: String) -> Bool {
@@ -137,7 +158,7 @@ struct CubeScope: Sendable, Equatable {
     case .customer: return inWindow(at)
     case .dimension: return hasDimensions(at)
     case .resolution, .hours, .term, .blank: return isReported(at)
-    case .cell, .issue, .file, .emptyText, .settled: return false
+    case .cell, .issue, .file, .emptyText, .settled, .summarizedFor: return false
     }
   }
 }

@@ -83,6 +83,8 @@ struct PartialsFeed: ReportFeed {
   var base: ReportCube? = nil
   /// Whether the partials hold summary lines (known after `settle`).
   var summarized = false
+  /// The periods a summary was built for alone (`plaint summarize --period`), if any.
+  var summarizedFor: Set<String> = []
 
   private func stream() throws(PlaintError) -> SortedPartials {
     var inputs: [PartialInput] = []
@@ -96,6 +98,7 @@ struct PartialsFeed: ReportFeed {
     var builder = configuration.cubeBuilder()
     var sorted = try stream()
     var summarized = false
+    var summarizedFor: Set<String> = []
     let sources = try Settlement.settle(
       &sorted,
       onTicket: { if !summarized { builder.addBase($0) } },
@@ -104,10 +107,12 @@ struct PartialsFeed: ReportFeed {
         switch entry.kind {
         case .cell, .issue, .file, .emptyText:
           builder.cube.add(entry.kind, entry.key, value: entry.value)
+        case .summarizedFor: summarizedFor.insert(entry.key.first ?? "")
         default: break
         }
       })
     self.summarized = summarized
+    self.summarizedFor = summarizedFor
     return (sources, builder.cube)
   }
 
@@ -117,7 +122,17 @@ struct PartialsFeed: ReportFeed {
     return try feed.settle().cube
   }
 
+  /// Fails when the summary was built for another period alone than the report's.
+  func check(_ period: Period?) throws(PlaintError) {
+    guard !summarizedFor.isEmpty, summarizedFor != [period?.description ?? ""] else { return }
+    throw PlaintError(
+      .usage,
+      "the summary was built for \(summarizedFor.sorted().joined(separator: ", ")) alone (plaint summarize --period): report that period, or summarize without --period"
+    )
+  }
+
   func window(_ scope: CubeScope) throws(PlaintError) -> CubeBuilder {
+    try check(scope.period)
     var builder = configuration.cubeBuilder()
     var sorted = try stream()
     let summarized = summarized

@@ -41,15 +41,46 @@ extension ScaleOut {
     }
   }
 
-  /// Summary lines of sorted reduced partials: every period's cube entries of their tickets, the
-  /// settled copies per file, and the accounting and reject lines as they came; sorted.
+  /// How many tickets `summarize` counts before it writes out what it holds and starts afresh:
+  /// its memory is bounded by this, not by the partition (summary lines of one key add up
+  /// wherever they are).
+  static let summaryFlushTickets = 50_000
+
+  /// Summary lines of sorted reduced partials: the cube entries of their tickets (every period's,
+  /// or through `period` as `CubeScope.summary(through:)` says), the settled copies per file,
+  /// and the accounting and reject lines as they came. Written every `summaryFlushTickets`
+  /// tickets, each batch sorted: sort the whole before `plaint reduce`.
   public static func summarize(
-    configurationPath: String, accounting: PartialInput?, input: PartialInput,
-    output: (String) -> Void
+    configurationPath: String, period: String? = nil, accounting: PartialInput?,
+    input: PartialInput, output: (String) -> Void
   ) throws(PlaintError) {
     let configuration = try Configuration.load(path: configurationPath)
+    var through: Period?
+    if let period {
+      guard let parsed = Period(period), parsed.granularity == configuration.granularity else {
+        throw PlaintError(
+          .usage, "--period \(period): expected a period of the config's granularity")
+      }
+      through = parsed
+    }
+    let scope = CubeScope.summary(through: through)
     var builder = configuration.cubeBuilder()
     var summaries: [String] = []
+    var held = 0
+    func flush() {
+      for kind in ReportCube.Kind.allCases {
+        for (key, value) in builder.cube[kind] {
+          summaries.append(
+            PartialLine.summary(SummaryPartial(kind: kind, key: key, value: value)).encoded())
+        }
+      }
+      summaries.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      for line in summaries { output(line) }
+      summaries = []
+      builder.cube = ReportCube()
+      held = 0
+    }
+    if let through { builder.cube.add(.summarizedFor, [through.description]) }
     try settledTickets(
       accounting: accounting, input: input,
       passing: { group throws(PlaintError) in
@@ -62,16 +93,11 @@ extension ScaleOut {
           if copies > 0 { builder.cube.add(.settled, [String(file), "duplicates"], count: copies) }
         }
         builder.addBase(partial.ticket)
-        builder.addWindow(partial.ticket, .everyPeriod)
+        builder.addWindow(partial.ticket, scope)
+        held += 1
+        if held >= summaryFlushTickets { flush() }
       })
-    for kind in ReportCube.Kind.allCases {
-      for (key, value) in builder.cube[kind] {
-        summaries.append(
-          PartialLine.summary(SummaryPartial(kind: kind, key: key, value: value)).encoded())
-      }
-    }
-    summaries.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    for line in summaries { output(line) }
+    flush()
   }
 
   /// The ticket lines of sorted reduced partials that a report's scope keeps whole (`plan`,

@@ -231,6 +231,7 @@ public enum ScaleOut {
       let scope = try pipeline.scope(
         store: store, context: context, inputs: sources.map(\.accounting), requested: requested,
         options: options, feed: feed)
+      try feed.check(scope.period)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
       guard let data = try? encoder.encode(ScopePlan(scope)),

@@ -98,7 +98,7 @@ struct Reduce: ParsableCommand {
 struct Summarize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Read reduced partial lines (sorted) on stdin, write summary lines: the report's counts of every period, mergeable by plaint reduce."
+      "Read reduced partial lines (sorted) on stdin, write summary lines: the report's counts of every period, to sort and merge with plaint reduce."
   )
 
   @OptionGroup var common: CommonOptions
@@ -109,13 +109,20 @@ struct Summarize: ParsableCommand {
   )
   var accounting: String?
 
+  @Option(
+    help:
+      "The period the report will be of: what only its period needs (resolution times, unclassified words) is counted for it alone, the rest up to it. Default: every period."
+  )
+  var period: String?
+
   func run() throws {
     _ = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
     let writer = LineWriter()
     defer { writer.flush() }
     try failing {
       try ScaleOut.summarize(
-        configurationPath: common.config, accounting: try accounting.map(PartialInput.file),
+        configurationPath: common.config, period: period,
+        accounting: try accounting.map(PartialInput.file),
         input: PartialInput.standardInput(), output: writer.write)
     }
   }
