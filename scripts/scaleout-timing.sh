@@ -6,9 +6,12 @@
 #
 #   scripts/scaleout-timing.sh bench/cube/1gb/plaint.yml 2026-10          # steps, as text
 #   SPARK_VENV=.venv-spark scripts/scaleout-timing.sh CONFIG PERIOD        # and Spark local[2]
+#   SKIP_STREAMED=1 …  leaves out the report that streams every reduced ticket (no summary)
 #   scripts/scaleout-timing.sh --table LABEL CONFIG PERIOD [LABEL CONFIG PERIOD …]
 #       runs each and rewrites the table between the markers in docs/scale-out.md
 #       (SCALEOUT_LOG=FILE keeps every run's full output)
+#   scripts/scaleout-timing.sh --table-from LABEL LOG [LABEL LOG …]
+#       the same table from the saved output of runs made separately
 #
 # Uses the release build (`swift build -c release --product plaint`); work files go to a
 # temporary folder that is removed afterwards.
@@ -16,14 +19,23 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 plaint=${PLAINT:-$root/.build/release/plaint}
 
-if [ "${1:-}" = "--table" ]; then
+if [ "${1:-}" = "--table" ] || [ "${1:-}" = "--table-from" ]; then
+  mode=$1
   shift
   rows=$(mktemp /tmp/plaint-scaleout-rows.XXXXXX)
   trap 'rm -f "$rows"' EXIT
-  while [ $# -ge 3 ]; do
-    "$0" "$2" "$3" | tee -a "${SCALEOUT_LOG:-/dev/null}" | sed -n "s/^row: /| $1 | /p" >> "$rows"
-    shift 3
-  done
+  if [ "$mode" = "--table" ]; then
+    while [ $# -ge 3 ]; do
+      "$0" "$2" "$3" | tee -a "${SCALEOUT_LOG:-/dev/null}" | sed -n "s/^row: /| $1 | /p" >> "$rows"
+      shift 3
+    done
+  else
+    # --table-from LABEL LOG …: the rows of earlier runs' output (runs made side by side).
+    while [ $# -ge 2 ]; do
+      sed -n "s/^row: /| $1 | /p" "$2" >> "$rows"
+      shift 2
+    done
+  fi
   python3 - "$root/docs/scale-out.md" "$rows" "$(uname -srm), $(nproc) cores" <<'EOF'
 import sys
 doc, rows, machine = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -64,7 +76,7 @@ row "plaint run" 1 "$(took "$t0" "$t1")" "$(peak run)"
 "$plaint" shard --config "$config" > "$work/tasks.jsonl"
 tasks=$(wc -l < "$work/tasks.jsonl")
 
-# Map: one process per task, two at a time (the machine's cores), each output sorted.
+# Map: one process per task, two at a time (the machine's cores); then all their lines sorted.
 t2=$(now)
 split -l 1 -d -a 4 "$work/tasks.jsonl" "$work/task-"
 ls "$work"/task-* | xargs -P 2 -I{} sh -c \
@@ -87,8 +99,8 @@ grep '^A' "$work/reduced.tsv" > "$work/accounting.tsv" || true
 awk -v dir="$work" '{ print > (dir "/part-" (NR % 4) ".tsv") }' "$work/reduced.tsv"
 t6=$(now)
 ls "$work"/part-*.tsv | xargs -P 2 -I{} sh -c \
-  '/usr/bin/time -f "%M" -o "{}.rss" "$0" summarize --config "$1" --accounting "$2" --quiet < "{}" > "{}.summary"' \
-  "$plaint" "$config" "$work/accounting.tsv"
+  '/usr/bin/time -f "%M" -o "{}.rss" "$0" summarize --config "$1" --accounting "$2" --period "$3" --quiet < "{}" > "{}.summary"' \
+  "$plaint" "$config" "$work/accounting.tsv" "$period"
 for f in "$work"/part-*.rss; do mv "$f" "$work/rss-summarize-$(basename "$f")"; done
 t7=$(now)
 row "summarize (per partition)" 4 "$(took "$t6" "$t7")" "$(peak summarize)"
@@ -115,22 +127,25 @@ t11=$(now)
 row "report --from-partials (summary + selected tickets)" 1 "$(took "$t10" "$t11")" \
   "$(peak report)"
 echo "summary: $(wc -l < "$work/partials/summary/part-0") lines, $(du -m "$work/partials/summary" | cut -f1) MB; selected tickets: $(cat "$work"/partials/tickets/* | wc -l)"
+echo "summary lines by kind: $(cut -f1,2 "$work/partials/summary/part-0" | sort | uniq -c | tr -s ' \n\t' ' ')"
 rm -f "$work"/part-*.tsv
-
-# The same report with no summary: one machine streams every reduced ticket (twice).
-mkdir -p "$work/streamed"
-mv "$work/reduced.tsv" "$work/streamed/part-0.tsv"
-t12=$(now)
-timed streamed "$plaint" report --config "$config" --from-partials "$work/streamed" \
-  --reports-dir "$work/by-stream" --period "$period" --quiet > /dev/null
-t13=$(now)
-row "report --from-partials (reduced tickets, no summary)" 1 "$(took "$t12" "$t13")" \
-  "$(peak streamed)"
-
 reported=$(ls "$work/by-run")
 diff -r -x manifest.json "$work/by-run/$reported" "$work/by-summary/$reported"
-diff -r -x manifest.json "$work/by-run/$reported" "$work/by-stream/$reported"
-echo "same report bytes: run, summary, streamed"
+echo "same report bytes: run, summary"
+
+# The same report with no summary: one machine streams every reduced ticket (twice).
+if [ -z "${SKIP_STREAMED:-}" ]; then
+  mkdir -p "$work/streamed"
+  mv "$work/reduced.tsv" "$work/streamed/part-0.tsv"
+  t12=$(now)
+  timed streamed "$plaint" report --config "$config" --from-partials "$work/streamed" \
+    --reports-dir "$work/by-stream" --period "$period" --quiet > /dev/null
+  t13=$(now)
+  row "report --from-partials (reduced tickets, no summary)" 1 "$(took "$t12" "$t13")" \
+    "$(peak streamed)"
+  diff -r -x manifest.json "$work/by-run/$reported" "$work/by-stream/$reported"
+  echo "same report bytes: streamed"
+fi
 
 if [ -n "${SPARK_VENV:-}" ]; then
   export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$SPARK_VENV/bin/python"
