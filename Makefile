@@ -8,7 +8,8 @@
 #   make data     regenerate datasets/demo with plaint-datagen (deterministic, seed 42)
 #   make simulate the detector's size and power on simulated monthly reports (1,000 histories a
 #                 row, debug build); rewrites the tables in docs/statistics.md. Not part of `make test`.
-#   make bench    release build, 100 MB and 1 GB exports, raw libcsv vs `plaint run` vs DuckDB
+#   make bench    release build, 100 MB and 1 GB exports, raw libcsv vs `plaint run` vs DuckDB,
+#                 and a month of 100k tickets added to the 1 GB store vs a full rebuild
 #                 (README.md, Performance); the table goes into README.md. Never part of `make test`.
 #   make format   swift format, in place
 #   make lint     swift format lint, strict
@@ -81,6 +82,8 @@ simulate: build
 BENCH_VENV := .venv-bench
 BENCH_SIZES ?= 100,1000
 BENCH_REPEAT ?= 3
+# The export (MB) whose store a new month is added to, for the steady-state time (0: skip it).
+BENCH_MONTHLY ?= 1000
 
 bench: setup
 	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -91,7 +94,8 @@ bench: setup
 	$(SWIFT) build -c release --product plaint
 	$(SWIFT) build -c release --product plaint-datagen
 	$(SWIFT) build -c release --product plaint-bench
-	$(BENCH_VENV)/bin/python scripts/bench.py --sizes $(BENCH_SIZES) --repeat $(BENCH_REPEAT)
+	$(BENCH_VENV)/bin/python scripts/bench.py --sizes $(BENCH_SIZES) --repeat $(BENCH_REPEAT) \
+	  --monthly $(BENCH_MONTHLY)
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -20,6 +20,15 @@ public enum BaselineFreezing {
   public static func freeze(
     configurationPath: String, through text: String, store storeOverride: String?, now: Date
   ) throws(PlaintError) -> Outcome {
+    try Failure.converting {
+      try freezing(
+        configurationPath: configurationPath, through: text, store: storeOverride, now: now)
+    }
+  }
+
+  private static func freezing(
+    configurationPath: String, through text: String, store storeOverride: String?, now: Date
+  ) throws -> Outcome {
     let configuration = try Configuration.load(path: configurationPath)
     guard let through = Period(text), through.granularity == configuration.granularity else {
       let example = configuration.granularity == .month ? "2025-12" : "2025-W52"
@@ -33,10 +42,8 @@ public enum BaselineFreezing {
       configuration: configuration, path: storePath, now: now, checkingColumns: false)
     defer { withExtendedLifetime(session) {} }
     let (context, store) = (session.context, session.store)
-    let counts = try Failure.store { () throws(StoreError) in
-      try store.cellCounts(
-        granularity: configuration.granularity, excluding: configuration.canaryExclusion)
-    }
+    let counts = try store.cellCounts(
+      granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     let coverage = try DataCoverage(store: store, context: context)
     if let span = coverage.span(configuration.granularity), !span.contains(through) {
       throw PlaintError(
@@ -95,7 +102,7 @@ public enum BaselineFreezing {
       }
     }
     let frozen = outcome.frozen
-    try Failure.store { () throws(StoreError) in try store.replaceBaselines(frozen) }
+    try store.replaceBaselines(frozen)
     return outcome
   }
 
@@ -103,10 +110,18 @@ public enum BaselineFreezing {
   public static func show(configurationPath: String, store storeOverride: String?)
     throws(PlaintError) -> String
   {
+    try Failure.converting {
+      try showing(configurationPath: configurationPath, store: storeOverride)
+    }
+  }
+
+  private static func showing(configurationPath: String, store storeOverride: String?) throws
+    -> String
+  {
     let configuration = try Configuration.load(path: configurationPath)
     let storePath = try configuration.existingStore(storeOverride)
-    let store = try Failure.store { () throws(StoreError) in try Store.scratchCopy(of: storePath) }
-    let baselines = try Failure.store { () throws(StoreError) in try store.baselines() }
+    let store = try Store.scratchCopy(of: storePath)
+    let baselines = try store.baselines()
     guard let sample = baselines.first else {
       return
         "no frozen baselines: every series is judged on the rolling baseline of the last \(configuration.control.baselinePeriods) in-control periods"
@@ -133,13 +148,21 @@ public enum BaselineFreezing {
   public static func clear(configurationPath: String, store storeOverride: String?, now: Date)
     throws(PlaintError) -> Int
   {
+    try Failure.converting {
+      try clearing(configurationPath: configurationPath, store: storeOverride, now: now)
+    }
+  }
+
+  private static func clearing(configurationPath: String, store storeOverride: String?, now: Date)
+    throws -> Int
+  {
     let configuration = try Configuration.load(path: configurationPath)
     let storePath = try configuration.existingStore(storeOverride)
     let lock = try RunLock(storePath: storePath, now: now)
     defer { withExtendedLifetime(lock) {} }
-    let store = try Failure.store { () throws(StoreError) in try Store(path: storePath) }
-    let count = try Failure.store { () throws(StoreError) in try store.baselines().count }
-    try Failure.store { () throws(StoreError) in try store.replaceBaselines([]) }
+    let store = try Store(path: storePath)
+    let count = try store.baselines().count
+    try store.replaceBaselines([])
     return count
   }
 

@@ -30,6 +30,11 @@ enum Defaults {
   static let runRules = detector.runRules
   static let smallCountWeight = detector.smallCountWeight
 
+  // The `concentrations` section: the family's own defaults (`Concentration.Settings`).
+  private static let concentration = Concentration.Settings()
+  static let concentrationFDR = concentration.fdr
+  static let concentrationMinCount = concentration.minCount
+
   static let paretoThreshold = 0.8
   static let paretoWindow = 1
   static let repeatCustomerMin = 3

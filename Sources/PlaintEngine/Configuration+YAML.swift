@@ -56,7 +56,7 @@ extension Configuration {
     _ = try root.mapping(allowed: [
       "store", "period", "timezone", "sources", "sales", "key_accounts", "taxonomy", "control",
       "pareto", "recurrence", "sla_hours", "reports", "owners", "canaries", "releases",
-      "ingest",
+      "ingest", "concentrations", "slices",
     ])
 
     let granularityName = try root["period"]?.string() ?? Defaults.period
@@ -105,6 +105,8 @@ extension Configuration {
     configuration.canaries = try canaries(root["canaries"])
     configuration.releases = try root["releases"]?.string()
     configuration.ingest = try ingest(root["ingest"])
+    configuration.concentrations = try concentrations(root["concentrations"])
+    configuration.slices = try slices(root["slices"])
     return configuration
   }
 
@@ -415,7 +417,7 @@ extension Configuration {
 
   /// A number within its documented range (docs/configuration-ranges.md), or a `ConfigError`
   /// naming the key and the range.
-  private static func bounded(_ node: YAMLNode?, _ range: Ranges.Real) throws(ConfigError)
+  static func bounded(_ node: YAMLNode?, _ range: Ranges.Real) throws(ConfigError)
     -> Double?
   {
     guard let node else { return nil }
@@ -426,7 +428,7 @@ extension Configuration {
     return value
   }
 
-  private static func bounded(_ node: YAMLNode?, _ range: ClosedRange<Int>) throws(ConfigError)
+  static func bounded(_ node: YAMLNode?, _ range: ClosedRange<Int>) throws(ConfigError)
     -> Int?
   {
     guard let node else { return nil }

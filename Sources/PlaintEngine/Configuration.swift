@@ -35,6 +35,10 @@ public struct Configuration: Sendable {
   public var releases: String? = nil
   /// `ingest:` — the data-quality limits every export is read under.
   public var ingest: Ingest = Ingest()
+  /// `concentrations:` — the family level and the count gate of the concentration tests.
+  public var concentrations = Concentration.Settings()
+  /// `slices:` — extra columns (or `@system`, `@file`) the report cuts the complaints by.
+  public var slices: [Slice] = []
 
   /// `ingest:` — how much bad data a file may hold before the run stops, and what is plausible.
   public struct Ingest: Sendable {

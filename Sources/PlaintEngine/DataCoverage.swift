@@ -260,9 +260,7 @@ struct DataCoverage {
 extension DataCoverage {
   /// The coverage of every file the store holds, with the `covers:` of the configured sources;
   /// `contents` (from a report's cube) saves reading what the files' tickets hold.
-  init(store: Store, context: RunContext, contents known: [String: FileContents]? = nil)
-    throws(PlaintError)
-  {
+  init(store: Store, context: RunContext, contents known: [String: FileContents]? = nil) throws {
     let configuration = context.configuration
     var covers: [String: Configuration.Source.Covers] = [:]
     for file in context.files {
@@ -271,16 +269,11 @@ extension DataCoverage {
       }
     }
     let zone = configuration.timeZone
-    let (sources, contents) = try Failure.store {
-      () throws(StoreError) -> ([SourceAccounting], [String: FileContents]) in
-      if let known { return (try store.sources(), known) }
-      return (try store.sources(), try store.fileContents())
-    }
+    let sources = try store.sources()
+    let contents = try known ?? store.fileContents()
     var fallback: [String: SourceProfile] = [:]
     if sources.contains(where: { $0.profile == nil }) {
-      fallback = try Failure.store { () throws(StoreError) in
-        try store.profilesFromTickets(timeZone: zone)
-      }
+      fallback = try store.profilesFromTickets(timeZone: zone)
     }
     self.init(
       sources: sources, fallback: fallback, contents: contents, covers: covers, timeZone: zone,
@@ -303,13 +296,11 @@ extension GridSeries {
 
   /// The grid of what the store holds through `last`, with its coverage.
   static func load(store: Store, context: RunContext, coverage: DataCoverage, through last: Period)
-    throws(PlaintError) -> GridSeries
+    throws -> GridSeries
   {
     let configuration = context.configuration
-    let counts = try Failure.store { () throws(StoreError) in
-      try store.cellCounts(
-        granularity: configuration.granularity, excluding: configuration.canaryExclusion)
-    }
+    let counts = try store.cellCounts(
+      granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     return GridSeries(
       counts: counts, sales: context.sales,
       taxonomyLines: context.taxonomy.productLines.map(\.name), through: last,

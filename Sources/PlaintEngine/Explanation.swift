@@ -14,12 +14,16 @@ public struct Explanation: Sendable {
   public static func explain(id: String, configurationPath: String) throws(PlaintError)
     -> [Explanation]
   {
+    try Failure.converting { try explaining(id: id, configurationPath: configurationPath) }
+  }
+
+  private static func explaining(id: String, configurationPath: String) throws -> [Explanation] {
     let configuration = try Configuration.load(path: configurationPath)
     let storePath = configuration.resolve(configuration.store)
     let session = try StoreSession(
       unlocked: configuration, path: storePath, checkingColumns: true)
     let context = session.context
-    let found = try Failure.store { () throws(StoreError) in try session.store.ticket(id: id) }
+    let found = try session.store.ticket(id: id)
     guard !found.isEmpty else {
       throw PlaintError(.noInput, "ticket \(id): not in the store \(storePath)")
     }

@@ -84,30 +84,42 @@ struct Ingestion {
       }
     }
     for (column, values) in source.filters { settings.filters[column] = values }
+    // Without a header row a slice names a column by number; a name then matches nothing and
+    // stops the run naming the slice.
+    settings.slices = configuration.columnSlices.map { slice in
+      let number = source.header ? nil : Int(slice.column).flatMap { $0 >= 1 ? $0 : nil }
+      return SliceColumn(
+        name: slice.name, column: number.map(ColumnRef.number) ?? .header(slice.column))
+    }
     return settings
   }
 
   /// Ingests the files the store has not seen (or saw with other settings); returns every
-  /// file's accounting, new or earlier, as it stands once all are read.
-  func run(_ files: [InputFile], store: Store, now: Date) throws(PlaintError) -> [SourceAccounting]
+  /// file's accounting, new or earlier, as it stands once all are read. `hashed` holds the
+  /// files' digests when they were started earlier, in the same order.
+  func run(_ files: [InputFile], store: Store, now: Date, digests hashed: FileDigests? = nil)
+    throws -> [SourceAccounting]
   {
     var digests: [String] = []
-    for file in files { digests.append(try FileDigest.sha256(path: file.settings.path)) }
+    for (index, file) in files.enumerated() {
+      if let hashed {
+        digests.append(try hashed.sha256(at: index))
+      } else {
+        digests.append(try FileDigest.sha256(path: file.settings.path))
+      }
+    }
     try forgetChanged(files, digests: digests, store: store)
     var accounting: [SourceAccounting] = []
     var seen = Set<String>()
     for (file, sha) in zip(files, digests) {
       let first = seen.insert(sha).inserted
-      if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
-      {
+      if let earlier = try store.source(sha256: sha) {
         logger.info(
           "unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
         // Byte-identical copies are named by the one the configuration lists first, whichever
         // a run met first.
         if first, earlier.path != file.settings.displayPath {
-          try Failure.store { () throws(StoreError) in
-            try store.rehome(sha256: sha, to: file.settings.displayPath)
-          }
+          try store.rehome(sha256: sha, to: file.settings.displayPath)
         }
         var same = earlier
         same.path = file.settings.displayPath
@@ -130,8 +142,7 @@ struct Ingestion {
     return accounting.map { entry in
       guard seen.insert(entry.sha256).inserted else {
         var copy = entry
-        copy.duplicates += copy.accepted
-        copy.accepted = 0
+        copy.rows.countAcceptedAsDuplicates()
         return copy
       }
       return entry
@@ -140,14 +151,14 @@ struct Ingestion {
 
   /// The accounting as the store now holds it: a file read later may have displaced copies
   /// an earlier file had accepted.
-  static func current(_ accounting: [SourceAccounting], in store: Store) throws(PlaintError)
+  static func current(_ accounting: [SourceAccounting], in store: Store) throws
     -> [SourceAccounting]
   {
     var result: [SourceAccounting] = []
     for entry in accounting {
       let sha = entry.sha256
       guard
-        var fresh = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
+        var fresh = try store.source(sha256: sha)
       else {
         result.append(entry)
         continue
@@ -162,24 +173,20 @@ struct Ingestion {
   /// column mapped anew, another date format, encoding or `where`), so that they are read
   /// again and replace their tickets. Files that share a system with such a file are read again
   /// too: their copies of a ticket may have lost to a copy that goes away.
-  func forgetChanged(_ files: [InputFile], digests: [String], store: Store) throws(PlaintError) {
+  func forgetChanged(_ files: [InputFile], digests: [String], store: Store) throws {
     var changed: [String] = []
     var systems: Set<String> = []
     var recorded: [String: String] = [:]
     var seen: Set<String> = []
     for (file, sha) in zip(files, digests) where seen.insert(sha).inserted {
-      let known = try Failure.store { () throws(StoreError) in try store.source(sha256: sha) }
+      let known = try store.source(sha256: sha)
       guard let known else { continue }
       recorded[sha] = known.system
       let identity = file.settings.identity
-      let settings = try Failure.store { () throws(StoreError) in
-        try store.sourceSettings(sha256: sha)
-      }
+      let settings = try store.sourceSettings(sha256: sha)
       guard let settings else {
         // Read before the store recorded settings: take the current ones as its own.
-        try Failure.store { () throws(StoreError) in
-          try store.adoptSettings(identity, sha256: sha)
-        }
+        try store.adoptSettings(identity, sha256: sha)
         continue
       }
       if settings != identity {
@@ -206,7 +213,7 @@ struct Ingestion {
         forget.append(sha)
       }
     }
-    let removed = try Failure.store { () throws(StoreError) in try store.forgetSources(forget) }
+    let removed = try store.forgetSources(forget)
     logger.info("tickets replaced by reading again", metadata: ["removed": "\(removed)"])
   }
 
@@ -246,12 +253,9 @@ struct Ingestion {
               file: settings.displayPath, bytes: bytes, total: total, rows: rows, started: started)
           })
         try checkRejectShare(counts, file: settings.displayPath)
+        // The sink supplies accepted and duplicates.
         var accounting = identity
-        accounting.rowsRead = counts.rowsRead
-        accounting.rejected = counts.rejected
-        accounting.filtered = counts.filtered
-        accounting.replacedBytes = counts.replacedBytes
-        accounting.reasons = counts.reasons
+        accounting.rows = counts.rows
         warnings = counts.warnings
         return accounting
       }
@@ -282,17 +286,15 @@ extension Ingestion {
   /// sample of each.
   func checkRejectShare(_ counts: FileAccounting, file: String) throws(PlaintError) {
     try Self.checkRejectShare(
-      rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
-      reasons: counts.reasons, samples: counts.samples,
-      limit: configuration.ingest.maxRejectShare, file: file)
+      counts.rows, samples: counts.samples, limit: configuration.ingest.maxRejectShare, file: file)
   }
 
   /// The reject-share gate on a file's counts (`plaint report --from-partials` has no samples).
   static func checkRejectShare(
-    rowsRead: Int, filtered: Int, rejected: Int, reasons: [String: Int],
-    samples: [String: FileAccounting.Sample], limit: Double, file: String
+    _ rows: RowAccounting, samples: [String: FileAccounting.Sample], limit: Double, file: String
   ) throws(PlaintError) {
-    let considered = rowsRead - filtered
+    let (rejected, reasons) = (rows.rejected, rows.reasons)
+    let considered = rows.rowsRead - rows.filtered
     guard considered > 0, rejected > 0 else { return }
     let share = Double(rejected) / Double(considered)
     guard share > limit else { return }

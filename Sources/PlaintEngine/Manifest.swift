@@ -1,4 +1,5 @@
 import Foundation
+import PlaintReport
 import PlaintStore
 
 /// `manifest.json`: when and how a report was made. The one report file that differs between
@@ -10,18 +11,8 @@ struct Manifest: Encodable {
   var config: String
   var configSha256: String
   var taxonomyHash: String
-  var inputs: [Input]
-
-  struct Input: Encodable {
-    var path: String
-    var sha256: String
-    var rowsRead: Int
-    var accepted: Int
-    var rejected: Int
-    var duplicates: Int
-    var filtered: Int
-    var replacedBytes: Int
-  }
+  /// Each input's row accounting, as the report lists it.
+  var inputs: [ReportModel.Input]
 
   init(runAt: Date, configuration: Configuration, taxonomyHash: String, inputs: [SourceAccounting])
     throws(PlaintError)
@@ -30,12 +21,7 @@ struct Manifest: Encodable {
     config = URL(fileURLWithPath: configuration.file).lastPathComponent
     configSha256 = try FileDigest.sha256(path: configuration.file)
     self.taxonomyHash = taxonomyHash
-    self.inputs = inputs.map {
-      Input(
-        path: $0.path, sha256: $0.sha256, rowsRead: $0.rowsRead, accepted: $0.accepted,
-        rejected: $0.rejected, duplicates: $0.duplicates, filtered: $0.filtered,
-        replacedBytes: $0.replacedBytes)
-    }
+    self.inputs = inputs.map { ReportModel.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) }
   }
 
   func encoded() throws(PlaintError) -> Data {

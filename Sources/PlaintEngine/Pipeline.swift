@@ -65,6 +65,10 @@ public struct Pipeline {
   }
 
   public func run(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
+    try Failure.converting { try running(options) }
+  }
+
+  private func running(_ options: RunOptions) throws -> RunOutcome {
     let requested = try RequestedPeriod(options.period, configuration: configuration)
     let storePath = configuration.storePath(options.store)
     var aside: String? = nil
@@ -73,7 +77,7 @@ public struct Pipeline {
     }
     let session = try StoreSession(
       configuration: configuration, path: storePath, now: options.now, movingAsideTo: aside,
-      checkingColumns: true
+      checkingColumns: true, hashingInputs: true
     ) {
       if let aside {
         logger.warning(
@@ -88,7 +92,8 @@ public struct Pipeline {
     var ingestion = Ingestion(
       configuration: configuration, placement: context.placement, logger: logger)
     ingestion.progress = ProgressLine(requested: options.showsProgress)
-    let inputs = try ingestion.run(context.files, store: store, now: options.now)
+    let inputs = try ingestion.run(
+      context.files, store: store, now: options.now, digests: session.digests)
     return try report(
       store: store, context: context, inputs: inputs, reclassified: reclassified,
       requested: requested, options: options)
@@ -97,18 +102,39 @@ public struct Pipeline {
   /// `plaint report`: the period's report from what the store holds, reading no export. Inputs
   /// are the configured files the store has ingested (by checksum); others are named in the log.
   public func reportFromStore(_ options: RunOptions) throws(PlaintError) -> RunOutcome {
+    try Failure.converting { try reportingFromStore(options) }
+  }
+
+  private func reportingFromStore(_ options: RunOptions) throws -> RunOutcome {
     let requested = try RequestedPeriod(options.period, configuration: configuration)
     let storePath = try configuration.existingStore(options.store)
     let session = try StoreSession(
-      configuration: configuration, path: storePath, now: options.now, checkingColumns: false
+      configuration: configuration, path: storePath, now: options.now, checkingColumns: false,
+      hashingInputs: true
     ) { ReportWriter.recoverStranded(in: reportsDirectory(options)) }
     defer { withExtendedLifetime(session) {} }
     let (context, store) = (session.context, session.store)
     let reclassified = try reconcile(store, context)
     var inputs: [SourceAccounting] = []
-    for file in context.files {
-      let sha = try FileDigest.sha256(path: file.settings.path)
-      if var known = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) }) {
+    for (index, file) in context.files.enumerated() {
+      let sha: String
+      if let digests = session.digests {
+        sha = try digests.sha256(at: index)
+      } else {
+        sha = try FileDigest.sha256(path: file.settings.path)
+      }
+      if var known = try store.source(sha256: sha) {
+        // Slice values come from export columns, which the store does not keep: a slice added
+        // after the file was read has no value in the store (taxonomy changes, by contrast,
+        // are replayed from the stored tickets).
+        if let stored = try store.sourceSettings(sha256: sha),
+          let missing = file.settings.slicesMissing(from: stored).first
+        {
+          throw PlaintError(
+            .config,
+            "\(file.settings.displayPath): `slices.\(missing.name)` was set after this export was read, so the store holds no value of it; run `plaint run` to read the exports again"
+          )
+        }
         known.path = file.settings.displayPath
         inputs.append(known)
       } else {
@@ -130,9 +156,9 @@ public struct Pipeline {
   func report(
     store: Store, context: RunContext, inputs: [SourceAccounting], reclassified: Int,
     requested: RequestedPeriod, options: RunOptions, feed given: (any ReportFeed)? = nil
-  ) throws(PlaintError) -> RunOutcome {
+  ) throws -> RunOutcome {
     if let sales = context.sales {
-      try Failure.store { () throws(StoreError) in try store.replaceSales(sales) }
+      try store.replaceSales(sales)
     }
     let feed = given ?? StoreFeed(store: store, configuration: configuration)
     let base = try feed.baseCube()
@@ -159,9 +185,7 @@ public struct Pipeline {
       throw PlaintError(.cannotCreate, "\(error)")
     }
     let anomalies = bundle.report.anomalies
-    try Failure.store { () throws(StoreError) in
-      try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
-    }
+    try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
     logger.info(
       "report written",
       metadata: [
@@ -183,7 +207,7 @@ public struct Pipeline {
   func scope(
     store: Store, context: RunContext, inputs: [SourceAccounting], requested: RequestedPeriod,
     options: RunOptions, feed: any ReportFeed
-  ) throws(PlaintError) -> CubeScope {
+  ) throws -> CubeScope {
     let base = try feed.baseCube()
     let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
     let period = try reportPeriod(requested, options: options, coverage: coverage)
@@ -207,25 +231,23 @@ public struct Pipeline {
   }
 
   /// Re-places stored tickets when the taxonomy, key accounts, period or time zone changed.
-  private func reconcile(_ store: Store, _ context: RunContext) throws(PlaintError) -> Int {
-    try Failure.store { () throws(StoreError) in
-      let stored = try store.meta("classification")
-      guard stored != context.classificationKey else { return 0 }
-      var moved = 0
-      if stored != nil {
-        moved = try store.reclassify { ticket in
-          let placed = context.placement.place(ticket)
-          return (placed.period, placed.cell, placed.issue, placed.rule)
-        }
-        logger.notice(
-          "taxonomy or grid settings changed: stored tickets reclassified",
-          metadata: ["moved": "\(moved)"])
-        // The files' profiles hold product lines and days as they were placed before.
-        try store.forgetProfiles()
+  private func reconcile(_ store: Store, _ context: RunContext) throws -> Int {
+    let stored = try store.meta("classification")
+    guard stored != context.classificationKey else { return 0 }
+    var moved = 0
+    if stored != nil {
+      moved = try store.reclassify { ticket in
+        let placed = context.placement.place(ticket)
+        return (placed.period, placed.cell, placed.issue, placed.rule)
       }
-      try store.setMeta("classification", context.classificationKey)
-      return moved
+      logger.notice(
+        "taxonomy or grid settings changed: stored tickets reclassified",
+        metadata: ["moved": "\(moved)"])
+      // The files' profiles hold product lines and days as they were placed before.
+      try store.forgetProfiles()
     }
+    try store.setMeta("classification", context.classificationKey)
+    return moved
   }
 
   /// The period to report. The default is the latest period the exports cover whole; `last` is

@@ -73,29 +73,19 @@ extension ReportAssembly {
     }
   }
 
-  /// The share of complaints without text in the period and in the periods before it, when they
-  /// differ so much (more than 10 points, or over half of the period) that the categories, which
-  /// come from the text, would shift with the export rather than with the complaints.
+  /// The share of complaints without text in the period and in the baseline periods before it,
+  /// when they differ so much that category verdicts are withheld (`TextShift`), from the cube's
+  /// counts of every period's tickets and of those without text.
   func textShift(_ grid: GridSeries, cube: ReportCube) -> (now: Double, before: Double)? {
     let window = Array(grid.periods.suffix(configuration.control.baselinePeriods + 1))
     var counts: [Period: (empty: Int, total: Int)] = [:]
     for period in window {
-      let total = cube[.emptyText][[period.description, "all"]]?.count ?? 0
-      guard total > 0 else { continue }
+      guard let total = cube[.emptyText][[period.description, "all"]]?.count else { continue }
       counts[period] = (cube[.emptyText][[period.description, "empty"]]?.count ?? 0, total)
     }
-    guard let current = counts[period], current.total > 0 else { return nil }
-    let earlier = window.dropLast().compactMap { counts[$0] }.filter { $0.total > 0 }
-    let now = Double(current.empty) / Double(current.total)
-    let before =
-      earlier.isEmpty
-      ? now
-      : Double(earlier.map(\.empty).reduce(0, +)) / Double(earlier.map(\.total).reduce(0, +))
-    return abs(now - before) > Self.textShiftLimit || now > 0.5 ? (now, before) : nil
+    guard let current = counts[period] else { return nil }
+    return TextShift.find(current: current, earlier: window.dropLast().compactMap { counts[$0] })
   }
-
-  /// How far the share of complaints without text may move before category verdicts are withheld.
-  static let textShiftLimit = 0.1
 
   /// The period's complaints a reader should know about, and the warnings they raise.
   func dataQuality(

@@ -14,9 +14,6 @@ extension Configuration {
 /// Recurring defects: repeat customers, recurring issues, returning anomalies, concentrations and
 /// releases. Everything here reads the summary's counts, which leave the canaries out.
 extension ReportAssembly {
-  /// How many of the top cells of the Pareto by cell are checked for concentrations.
-  static let concentrationParetoCells = 5
-
   // MARK: - Repeat customers and recurring issues
 
   /// Repeat customers of the recurrence window, and the issues in the vital few of at least two
@@ -68,41 +65,6 @@ extension ReportAssembly {
           previousPeriod: periods[back.previous].description,
           resolvedPeriod: periods[back.resolved].description, period: period.description,
           owner: anomaly.owner))
-    }
-    return found
-  }
-
-  // MARK: - Concentrations
-
-  /// For each anomalous cell and the top cells of the Pareto: a channel, hour, weekday or agent
-  /// this period's complaints gather on, compared with the cell's own baseline periods, from the
-  /// summary's counts per dimension value.
-  func concentrations(cells: [SeriesKey], counts: CubeCounts, baseline: [Period])
-    -> [ReportModel.Concentration]
-  {
-    let now: Set<String> = [period.description]
-    let before = Set(baseline.map(\.description))
-    let dimensions = configuration.cubeBuilder().dimensions.compactMap {
-      Concentration.Dimension(rawValue: $0.name)
-    }
-    var found: [ReportModel.Concentration] = []
-    for key in cells {
-      let total = counts.current[key] ?? 0
-      let baselineTotal = baseline.reduce(0) { $0 + (counts.cells($1)[key] ?? 0) }
-      for dimension in dimensions {
-        guard
-          let finding = Concentration.find(
-            current: counts.values(key, dimension.rawValue, in: now), total: total,
-            baseline: counts.values(key, dimension.rawValue, in: before),
-            baselineTotal: baselineTotal)
-        else { continue }
-        found.append(
-          ReportModel.Concentration(
-            category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
-            dimension: dimension, value: finding.value, share: finding.share,
-            baselineShare: finding.baselineShare, pValue: finding.pValue, count: finding.count,
-            total: finding.total, effectSize: finding.effectSize))
-      }
     }
     return found
   }

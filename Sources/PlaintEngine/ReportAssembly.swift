@@ -4,10 +4,12 @@ import PlaintReport
 import PlaintStore
 
 /// Builds the period's report model from its summary (ReportCube: counts from the store or from
-/// partials) and the few tickets it shows whole: judges the grid, runs the analysis of PlaintCore (the detector, Pareto, recurrence, resolution, release effects) and maps
-/// its values onto the model, one file per section (+Anomalies, +Pareto, +Recurrence,
-/// +Resolution, +Canaries, +Coverage). Every renderer reads the model this returns; the
-/// sentences come from PlaintReport (`ReportModel.writeSentences`), nothing here writes words.
+/// partials) and the few tickets it shows whole: judges the grid, runs the analysis of
+/// PlaintCore (the detector, Pareto, recurrence, resolution, release effects) and maps its values
+/// onto the model, one file per section (+Anomalies, +Pareto, +Recurrence, +Resolution,
+/// +Canaries, +Coverage, +Concentration, +Slices, +Charts). Every renderer reads the model this
+/// returns; the sentences come from PlaintReport (`ReportModel.writeSentences`), nothing here
+/// writes words.
 struct ReportAssembly {
   let configuration: Configuration
   let context: RunContext
@@ -30,7 +32,7 @@ struct ReportAssembly {
   let feed: any ReportFeed
 
   /// The period's report.
-  func build() throws(PlaintError) -> ReportBundle { try assemble().bundle }
+  func build() throws -> ReportBundle { try assemble().bundle }
 
   /// The grid judged from the cube's counts, and what the report reads closer (its scope).
   struct Judgement {
@@ -48,10 +50,10 @@ struct ReportAssembly {
     var scope: CubeScope
   }
 
-  func judgement() throws(PlaintError) -> Judgement {
+  func judgement() throws -> Judgement {
     let grid = GridSeries.load(cube: base, context: context, coverage: coverage, through: period)
     let settings = DetectorSettings(configuration.control)
-    let stored = try Failure.store { () throws(StoreError) in try store.baselines() }
+    let stored = try store.baselines()
     var frozen: [SeriesKey: StoredBaseline] = [:]
     for baseline in stored {
       guard
@@ -97,7 +99,7 @@ struct ReportAssembly {
   }
 
   /// The period's report and the run's anomaly records.
-  func assemble() throws(PlaintError) -> Assembled {
+  func assemble() throws -> Assembled {
     let judgement = try judgement()
     let (grid, frozen) = (judgement.grid, judgement.frozen)
     let (judgedCells, judgedRollups) = (judgement.cells, judgement.rollups)
@@ -151,17 +153,14 @@ struct ReportAssembly {
     var recurrence = recurrence(counts, window: window)
     recurrence.returning = returning(
       zip(anomalyKeys, anomalies), judged: judgedCells, periods: grid.periods, counts: counts)
-    let topCells = counts.current
-      .map { ($0.key, $0.value) }
-      .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
-    var concentrationCells = anomalyKeys
-    for (key, _) in topCells.prefix(Self.concentrationParetoCells)
-    where !concentrationCells.contains(key) {
-      concentrationCells.append(key)
+    var concentrationsTested: Int? = nil
+    let dimensions = configuration.concentrationDimensions.map(\.name)
+    if judgement.concentrating {
+      let found = concentrations(
+        grid: grid, counts: counts, baseline: earlier, dimensions: dimensions)
+      recurrence.concentrations = found.found
+      concentrationsTested = found.tested
     }
-    if !judgement.concentrating { concentrationCells = [] }
-    recurrence.concentrations = concentrations(
-      cells: concentrationCells, counts: counts, baseline: earlier)
     recurrence.releases = releaseEffects(grid)
     var resolution = resolution(counts, measured: judgement.measured)
     resolution.openPastSLA = openPastSLA(fed.open, timestamps: timestamps)
@@ -176,12 +175,7 @@ struct ReportAssembly {
         complaints: complaints, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
         classifiedShare: complaints == 0 ? nil : Double(classified) / Double(complaints)),
-      inputs: inputs.map {
-        ReportModel.Input(
-          path: $0.path, sha256: $0.sha256, rowsRead: $0.rowsRead, accepted: $0.accepted,
-          rejected: $0.rejected, duplicates: $0.duplicates, filtered: $0.filtered,
-          replacedBytes: $0.replacedBytes)
-      },
+      inputs: inputs.map { ReportModel.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) },
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       resolved: resolved,
       dataGaps: dataGaps(grid, judgedCells),
@@ -191,6 +185,9 @@ struct ReportAssembly {
       taxonomyHash: context.taxonomyHash, reclassified: reclassified,
       unclassifiedTerms: UnclassifiedTerms.top(counts: counts.terms, limit: 20))
     report.canaries = canaries(fed.canaries)
+    report.slices = sliceSections(grid, counts: counts)
+    report.method.concentrations = concentrationMethod(
+      tested: concentrationsTested, dimensions: dimensions)
     report.watches = watches
     report.coverage = coverageModel(grid)
     report.dataQuality = dataQuality(counts, judged: judgedCells, grid: grid)
@@ -208,6 +205,10 @@ struct ReportAssembly {
         report.cells[index].series[last].status = .withheld
       }
     }
+    // Short histories, shares without sales, and what drives each line (ReportAssembly+Charts).
+    report.runCharts = shift == nil ? runCharts(report.cells) : []
+    report.shares = shares(grid, counts: counts, withheld: shift != nil)
+    report.drivers = drivers(counts, periods: window, anomalies: anomalies)
     report.language =
       configuration.reports.language == .english
       ? nil : configuration.reports.language.rawValue
@@ -215,7 +216,7 @@ struct ReportAssembly {
     report.labels = labels.isEmpty ? nil : labels
     report.writeSentences()
 
-    let rejects = try Failure.store { () throws(StoreError) in try store.rejects() }
+    let rejects = try store.rejects()
     let inputPaths = Set(inputs.map(\.path))
     let records = zip(anomalyKeys, report.anomalies).compactMap { key, anomaly in
       key.cell.map {

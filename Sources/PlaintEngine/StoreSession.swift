@@ -15,31 +15,34 @@ struct StoreSession {
   let lock: RunLock?
   let context: RunContext
   let store: Store
+  /// The input files' digests, hashed while the store opens (nil unless asked for).
+  let digests: FileDigests?
 
   /// Locks the store at `path` (moving its files aside to `aside` first, for `--rebuild`), runs
   /// `locked` while holding the lock and before anything is read, reads the inputs, opens the store.
+  /// With `hashingInputs`, the input files are hashed on other threads while the store opens.
   init(
     configuration: Configuration, path: String, now: Date, movingAsideTo aside: String? = nil,
-    checkingColumns: Bool, locked: () -> Void = {}
-  ) throws(PlaintError) {
+    checkingColumns: Bool, hashingInputs: Bool = false, locked: () -> Void = {}
+  ) throws {
     lock = path == ":memory:" ? nil : try RunLock(storePath: path, now: now, movingAsideTo: aside)
     locked()
     context = try RunContext(configuration: configuration, checkingColumns: checkingColumns)
-    store = try Failure.store { () throws(StoreError) in try Store(path: path) }
+    digests = hashingInputs ? FileDigests(paths: context.files.map(\.settings.path)) : nil
+    store = try Store(path: path)
   }
 
   /// Reads the inputs, then opens the store at `path` without its lock, for the commands that
   /// only read it; exit 66 when no run has written one yet.
-  init(unlocked configuration: Configuration, path: String, checkingColumns: Bool)
-    throws(PlaintError)
-  {
+  init(unlocked configuration: Configuration, path: String, checkingColumns: Bool) throws {
     lock = nil
+    digests = nil
     context = try RunContext(configuration: configuration, checkingColumns: checkingColumns)
     guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
       throw PlaintError(
         .noInput,
         "\(path): no store yet; run `plaint run --config \(configuration.file)` first")
     }
-    store = try Failure.store { () throws(StoreError) in try Store(path: path) }
+    store = try Store(path: path)
   }
 }

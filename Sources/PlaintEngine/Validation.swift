@@ -7,19 +7,33 @@ import PlaintStore
 /// accounting is exactly what `run` would record, and nothing is written.
 public struct Validation: Sendable {
   /// One input file as `run` would account for it (docs/input-rules.md).
+  @dynamicMemberLookup
   public struct Input: Encodable, Sendable {
     public var path: String
     public var sha256: String
-    public var rowsRead: Int
-    public var accepted: Int
-    public var rejected: Int
-    public var duplicates: Int
-    public var filtered: Int
-    public var replacedBytes: Int
-    public var reasons: [String: Int]
+    /// How the file's rows ended, with the reasons rows were rejected.
+    public var rows: RowAccounting
     /// The store has read this exact file before; its earlier accounting is shown and `run`
     /// would skip it.
     public var alreadyIngested: Bool
+
+    public subscript<Value>(dynamicMember count: WritableKeyPath<RowAccounting, Value>) -> Value {
+      get { rows[keyPath: count] }
+      set { rows[keyPath: count] = newValue }
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case path, sha256, reasons, alreadyIngested
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      try rows.encode(to: encoder)
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(path, forKey: .path)
+      try container.encode(sha256, forKey: .sha256)
+      try container.encode(rows.reasons, forKey: .reasons)
+      try container.encode(alreadyIngested, forKey: .alreadyIngested)
+    }
   }
 
   /// Something that stops the run (`error`) or that the user should confirm (`warning`).
@@ -41,13 +55,11 @@ public struct Validation: Sendable {
     -> Validation
   {
     var validation = Validation()
-    do throws(PlaintError) {
+    do {
       let configuration = try Configuration.load(path: configurationPath)
       let context = try RunContext(configuration: configuration, checkingColumns: false)
       let storePath = configuration.storePath(store)
-      let scratch = try Failure.store { () throws(StoreError) in
-        try Store.scratchCopy(of: storePath)
-      }
+      let scratch = try Store.scratchCopy(of: storePath)
       let ingestion = Ingestion(
         configuration: configuration, placement: context.placement, logger: logger)
       var digests: [String] = []
@@ -61,8 +73,7 @@ public struct Validation: Sendable {
       // A file read later may have displaced copies an earlier one had accepted.
       for index in validation.inputs.indices {
         let sha = validation.inputs[index].sha256
-        if let now = try Failure.store({ () throws(StoreError) in try scratch.source(sha256: sha) })
-        {
+        if let now = try scratch.source(sha256: sha) {
           validation.inputs[index].accepted = now.accepted
           validation.inputs[index].duplicates = now.duplicates
         }
@@ -76,17 +87,16 @@ public struct Validation: Sendable {
         )
       }
     } catch {
-      validation.fail(error, path: nil)
+      validation.fail(Failure.plaint(error), path: nil)
     }
     return validation
   }
 
   private mutating func read(_ file: InputFile, with ingestion: Ingestion, into store: Store) {
     let path = file.settings.displayPath
-    do throws(PlaintError) {
+    do {
       let sha = try FileDigest.sha256(path: file.settings.path)
-      if let earlier = try Failure.store({ () throws(StoreError) in try store.source(sha256: sha) })
-      {
+      if let earlier = try store.source(sha256: sha) {
         inputs.append(Input(earlier, path: path, alreadyIngested: true))
         return
       }
@@ -102,7 +112,7 @@ public struct Validation: Sendable {
           ))
       }
     } catch {
-      fail(error, path: path)
+      fail(Failure.plaint(error), path: path)
     }
   }
 
@@ -189,10 +199,7 @@ public struct Validation: Sendable {
 extension Validation.Input {
   init(_ accounting: SourceAccounting, path: String, alreadyIngested: Bool) {
     self.init(
-      path: path, sha256: accounting.sha256, rowsRead: accounting.rowsRead,
-      accepted: accounting.accepted, rejected: accounting.rejected,
-      duplicates: accounting.duplicates, filtered: accounting.filtered,
-      replacedBytes: accounting.replacedBytes, reasons: accounting.reasons,
+      path: path, sha256: accounting.sha256, rows: accounting.rows,
       alreadyIngested: alreadyIngested)
   }
 }

@@ -18,7 +18,7 @@ public struct ExportReader: Sendable {
   static let rawLimit = 8 * 1024
 
   /// Checks the profile and mapping; the file is opened by `read` or `checkColumns`.
-  public init(settings: SourceSettings) throws {
+  public init(settings: SourceSettings) throws(IngestError) {
     self.settings = settings
     let path = settings.displayPath
     let refs = settings.columns.values.joined()
@@ -96,20 +96,32 @@ public struct ExportReader: Sendable {
   }
 
   /// Finds the header row and the mapped columns without reading further (the run's preflight).
-  public func checkColumns() throws {
+  public func checkColumns() throws(IngestError) {
     var scan = RowScan(reader: self, headerOnly: true)
-    try scan.run(onTicket: { _ in }, onReject: { _ in })
+    do {
+      try scan.run(onTicket: { _ in }, onReject: { _ in })
+    } catch {
+      throw .converting(error, path: settings.displayPath)
+    }
   }
 
   /// Streams the file; calls `onTicket` for every accepted row and `onReject` for every rejected
   /// one; returns the accounting (rows_read = accepted + rejected + filtered). `onProgress` gets
-  /// the bytes read so far (decompressed, for a `.gz`) and the rows read, after each chunk.
+  /// the bytes read so far (decompressed, for a `.gz`) and the rows read, after each chunk. What
+  /// the callbacks throw comes out as `IngestError.consumer`.
   public func read(
     onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void,
     onProgress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in }
-  ) throws -> FileAccounting {
+  ) throws(IngestError) -> FileAccounting {
     var scan = RowScan(reader: self, headerOnly: false)
-    try scan.run(onTicket: onTicket, onReject: onReject, onProgress: onProgress)
+    do {
+      try scan.run(
+        onTicket: { ticket in try ConsumerFailure.marking { try onTicket(ticket) } },
+        onReject: { reject in try ConsumerFailure.marking { try onReject(reject) } },
+        onProgress: onProgress)
+    } catch {
+      throw .converting(error, path: settings.displayPath)
+    }
     return scan.accounting
   }
 }
@@ -440,8 +452,19 @@ struct RowScan: @unchecked Sendable {
 
   private mutating func resolveHeaderless() throws -> ColumnMapping {
     switch reader.plans[0].resolve(header: nil) {
-    case .success(let mapping): return mapping
+    case .success(var mapping):
+      if let missing = ColumnPlan.resolve(settings.slices, header: nil, into: &mapping) {
+        throw unknownSlice(missing)
+      }
+      return mapping
     case .failure(let missing): throw IngestError.missingColumns(path, missing.descriptions)
+    }
+  }
+
+  func unknownSlice(_ slice: SliceColumn) -> IngestError {
+    switch slice.column {
+    case .header(let name): .unknownSliceColumn(path, slice: slice.name, column: "\"\(name)\"")
+    case .number(let number): .unknownSliceColumn(path, slice: slice.name, column: "\(number)")
     }
   }
 
@@ -554,7 +577,7 @@ struct RowScan: @unchecked Sendable {
     let text = mapping[.text].compactMap { value(record, [$0], &replaced) }.joined(separator: "\n")
     // Repeated tag columns (Jira's several `Labels`) are gathered into one list.
     let tags = mapping[.tags].flatMap { value(record, [$0], &replaced).map(Self.tags) ?? [] }
-    let ticket = Ticket(
+    var ticket = Ticket(
       system: system, id: id, created: created,
       updated: mapping[.updated].first.flatMap { date(record, $0) },
       resolved: mapping[.resolved].first.flatMap { date(record, $0) },
@@ -565,6 +588,13 @@ struct RowScan: @unchecked Sendable {
       agent: value(record, mapping[.agent], &replaced),
       sourceCategory: value(record, mapping[.category], &replaced), tags: tags,
       location: SourceLocation(file: path, line: record.line))
+    for slice in mapping.slices {
+      guard let value = value(record, [slice.column], &replaced) else { continue }
+      // The store keeps slices joined by the ASCII separators; a value never holds them.
+      ticket.slices[slice.name] =
+        value.utf8.contains(where: { $0 == 0x1E || $0 == 0x1F })
+        ? String(value.map { $0 == "\u{1E}" || $0 == "\u{1F}" ? " " : $0 }) : value
+    }
     try onTicket(ticket)
     accounting.accepted += 1
     accounting.replacedBytes += replaced
@@ -580,7 +610,10 @@ struct RowScan: @unchecked Sendable {
     if firstNames == nil && names.count > 1 { firstNames = names }
     for (index, plan) in reader.plans.enumerated() {
       switch plan.resolve(header: names) {
-      case .success(let found):
+      case .success(var found):
+        if let missing = ColumnPlan.resolve(settings.slices, header: names, into: &found) {
+          throw unknownSlice(missing)
+        }
         mapping = found
         planIndex = index
         dates = reader.dateParsers[index]

@@ -17,6 +17,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
   case notRegularFile(String, String)
   /// The data contradicts a setting, such as the date pattern: file, what and what to do.
   case contradicted(String, String)
+  /// The code the rows were handed to (the store, say) failed while the file was read: its
+  /// error, which says itself what went wrong.
+  case consumer(ConsumerFailure)
+  /// The reader failed in a way that says nothing about the file (a bug): file, what failed.
+  case `internal`(String, String)
+  /// A `slices:` entry names a column the export does not have: file, slice, column.
+  case unknownSliceColumn(String, slice: String, column: String)
 
   public var description: String {
     switch self {
@@ -44,6 +51,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
       "\(path): is \(kind), not a regular file; plaint reads only regular files (or .gz files)"
     case .contradicted(let path, let problem):
       "\(path): \(problem)"
+    case .consumer(let failure):
+      failure.description
+    case .internal(let path, let problem):
+      "\(path): internal error while reading: \(problem)"
+    case .unknownSliceColumn(let path, let slice, let column):
+      "\(path): `slices.\(slice)` names column \(column), which this export does not have; "
+        + "name one of its columns, @system or @file"
     }
   }
 
@@ -76,4 +90,41 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
 public struct ProfileMiss: Equatable, Sendable {
   public var profile: String
   public var missing: [String]
+}
+
+/// An error thrown by the code a reader hands its rows to, carried out of the reader unchanged.
+public struct ConsumerFailure: Error, Equatable, CustomStringConvertible {
+  public var error: any Error
+
+  public var description: String { String(describing: error) }
+
+  /// Errors are not all `Equatable`: two failures are the same when they read the same.
+  public static func == (a: ConsumerFailure, b: ConsumerFailure) -> Bool {
+    a.description == b.description
+  }
+
+  /// Runs one call of a consumer's callback, marking what it throws as the consumer's.
+  static func marking(_ call: () throws -> Void) throws {
+    do {
+      try call()
+    } catch let error as ConsumerFailure {
+      throw error
+    } catch {
+      throw ConsumerFailure(error: error)
+    }
+  }
+}
+
+extension IngestError {
+  /// `error`, thrown while reading `path`, as the one error type the module's entry points
+  /// throw: an `IngestError` as it is, a consumer's as `.consumer`, the CSV parser's as a file
+  /// that cannot be read; anything else is a bug (`.internal`).
+  static func converting(_ error: any Error, path: String) -> IngestError {
+    switch error {
+    case let error as IngestError: error
+    case let error as ConsumerFailure: .consumer(error)
+    case let error as CSVError: .unreadable(path, error.message)
+    default: .internal(path, String(describing: error))
+    }
+  }
 }

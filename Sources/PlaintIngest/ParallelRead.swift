@@ -31,6 +31,23 @@ extension ExportReader {
     relocate: (inout Item, Int) -> Void,
     onItem: (Item) throws -> Void, onReject: (Reject) throws -> Void,
     onProgress: (_ bytes: Int, _ rows: Int) -> Void = { _, _ in }
+  ) throws(IngestError) -> FileAccounting {
+    do {
+      return try readParts(
+        threads: threads, partSize: partSize, transform: transform, relocate: relocate,
+        onItem: { item in try ConsumerFailure.marking { try onItem(item) } },
+        onReject: { reject in try ConsumerFailure.marking { try onReject(reject) } },
+        onProgress: onProgress)
+    } catch {
+      throw .converting(error, path: settings.displayPath)
+    }
+  }
+
+  private func readParts<Item: Sendable>(
+    threads: Int, partSize: Int, transform: @escaping @Sendable (Ticket) -> Item,
+    relocate: (inout Item, Int) -> Void,
+    onItem: (Item) throws -> Void, onReject: (Reject) throws -> Void,
+    onProgress: (_ bytes: Int, _ rows: Int) -> Void
   ) throws -> FileAccounting {
     func sequential() throws -> FileAccounting {
       try read(

@@ -20,7 +20,7 @@ extension ExportReader {
   /// The ranges of about `size` bytes each that this file can be read in, cut at record starts;
   /// one range for the whole file when it cannot be split: compressed, UTF-16 or GB18030, without
   /// a header row, or not larger than `size`.
-  public func ranges(near size: Int) throws -> [Range<Int>] {
+  public func ranges(near size: Int) throws(IngestError) -> [Range<Int>] {
     var info = stat()
     let path = settings.path
     guard stat(path, &info) == 0 else { throw IngestError.fileMissing(settings.displayPath) }
@@ -28,7 +28,11 @@ extension ExportReader {
     let whole = [0..<length]
     guard size > 0, length > size, settings.header, !path.hasSuffix(".gz") else { return whole }
     var header = RowScan(reader: self, headerOnly: true)
-    try header.run(onTicket: { _ in }, onReject: { _ in })
+    do {
+      try header.run(onTicket: { _ in }, onReject: { _ in })
+    } catch {
+      throw .converting(error, path: settings.displayPath)
+    }
     guard header.mapping != nil,
       header.encoding.kind == .utf8 || header.encoding.kind == .windows1252
     else { return whole }
@@ -67,6 +71,18 @@ extension ExportReader {
   /// counted from the range's start; `lines` is how many physical lines the range holds.
   public func read(
     range: Range<Int>, onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
+  ) throws(IngestError) -> (accounting: FileAccounting, lines: Int) {
+    do {
+      return try readRange(
+        range, onTicket: { ticket in try ConsumerFailure.marking { try onTicket(ticket) } },
+        onReject: { reject in try ConsumerFailure.marking { try onReject(reject) } })
+    } catch {
+      throw .converting(error, path: settings.displayPath)
+    }
+  }
+
+  private func readRange(
+    _ range: Range<Int>, onTicket: (Ticket) throws -> Void, onReject: (Reject) throws -> Void
   ) throws -> (accounting: FileAccounting, lines: Int) {
     var info = stat()
     guard stat(settings.path, &info) == 0 else {

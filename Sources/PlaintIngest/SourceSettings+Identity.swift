@@ -17,13 +17,30 @@ extension SourceSettings {
     let filters = self.filters.sorted { $0.key < $1.key }.map { column, values in
       quoted(column) + "=" + list(values)
     }
-    return [
-      "profile=\(quoted(profile))", "system=\(quoted(system ?? ""))",
-      "encoding=\(encoding.rawValue)", "delimiter=\(delimiter.map { String($0) } ?? "auto")",
-      "header=\(header)", "date_format=\(list(dateFormats))",
-      "columns={\(columns.joined(separator: ","))}", "where={\(filters.joined(separator: ","))}",
-      "timezone=\(timeZone.identifier)",
-    ].joined(separator: " ")
+    // Slices join the identity only when set: stores written before slices existed keep theirs.
+    let slices =
+      self.slices.isEmpty
+      ? []
+      : [
+        "slices={"
+          + self.slices.map { quoted($0.name) + "=" + Self.describe($0.column) }
+          .joined(separator: ",") + "}"
+      ]
+    return
+      ([
+        "profile=\(quoted(profile))", "system=\(quoted(system ?? ""))",
+        "encoding=\(encoding.rawValue)", "delimiter=\(delimiter.map { String($0) } ?? "auto")",
+        "header=\(header)", "date_format=\(list(dateFormats))",
+        "columns={\(columns.joined(separator: ","))}", "where={\(filters.joined(separator: ","))}",
+        "timezone=\(timeZone.identifier)",
+      ] + slices).joined(separator: " ")
+  }
+
+  /// The column slices whose entry the identity `stored` (the settings a file was read with)
+  /// lacks: slices added, or moved to another column, after the file was read. The store holds
+  /// no value of them for that file's tickets.
+  public func slicesMissing(from stored: String) -> [SliceColumn] {
+    slices.filter { !stored.contains(quoted($0.name) + "=" + Self.describe($0.column)) }
   }
 
   private static func describe(_ ref: ColumnRef) -> String {

@@ -23,6 +23,17 @@ public enum ColumnRef: Hashable, Sendable {
   case number(Int)
 }
 
+/// A slice (`slices:` in plaint.yml) read from a column of the export.
+public struct SliceColumn: Sendable, Hashable {
+  public var name: String
+  public var column: ColumnRef
+
+  public init(name: String, column: ColumnRef) {
+    self.name = name
+    self.column = column
+  }
+}
+
 /// How to read one export file.
 public struct SourceSettings: Sendable {
   /// Absolute path of the file; a `.gz` file is decompressed while it is read.
@@ -41,6 +52,8 @@ public struct SourceSettings: Sendable {
   /// The mapping for `generic`; for built-in profiles, overrides of single fields.
   public var columns: [TicketField: [ColumnRef]] = [:]
   public var header: Bool = true
+  /// `slices:` read from columns, in the configured order: each ticket keeps the value of each.
+  public var slices: [SliceColumn] = []
   /// `where:` column -> the values a row must hold to be read; other rows count as filtered.
   public var filters: [String: [String]] = [:]
   /// Local times without an offset are in this zone.

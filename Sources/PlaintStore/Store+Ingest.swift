@@ -4,18 +4,12 @@ internal import GRDBSQLite
 import PlaintCore
 
 /// How one input file's rows ended, as recorded in the store.
-public struct SourceAccounting: Sendable, Hashable, Codable {
+@dynamicMemberLookup
+public struct SourceAccounting: Sendable, Hashable {
   public var path: String
   public var sha256: String
   public var system: String
-  public var rowsRead = 0
-  public var accepted = 0
-  public var rejected = 0
-  public var duplicates = 0
-  public var filtered = 0
-  /// Invalid bytes replaced by U+FFFD.
-  public var replacedBytes = 0
-  public var reasons: [String: Int] = [:]
+  public var rows = RowAccounting()
   /// The creation time of the file's earliest and latest dated row, accepted or duplicate: the
   /// span the export covers (nil when no row had a date).
   public var firstCreated: Date?
@@ -28,16 +22,20 @@ public struct SourceAccounting: Sendable, Hashable, Codable {
     self.sha256 = sha256
     self.system = system
   }
+
+  /// The counts and reasons, read and written as if they were the source's own.
+  public subscript<Value>(dynamicMember count: WritableKeyPath<RowAccounting, Value>) -> Value {
+    get { rows[keyPath: count] }
+    set { rows[keyPath: count] = newValue }
+  }
 }
 
 /// Writes one file's tickets and rejects inside the store transaction that ingests the file.
 ///
-/// Of the copies of one ticket (system + id), the store keeps the one with the latest update
-/// time; on a tie, the latest resolution, then the latest creation, then the copy from the file
-/// with the greater SHA-256, then the later line. Every step is a property of the data, so
-/// the kept copy does not depend on the files' names or on the order or the runs they arrived
-/// in. The kept copy's file counts it as accepted, every other copy's file as a duplicate:
-/// when a copy displaces one from an earlier file, that file's accounting moves with it.
+/// Of the copies of one ticket (system + id), the store keeps the one `CopyRank` ranks highest
+/// (the latest update wins), comparing in SQL as it writes. The kept copy's file counts it as
+/// accepted, every other copy's file as a duplicate: when a copy displaces one from an earlier
+/// file, that file's accounting moves with it.
 public struct TicketSink: ~Copyable {
   private let db: Database
   private let sha256: String
@@ -66,8 +64,8 @@ public struct TicketSink: ~Copyable {
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
           product_line, tier, customer, customer_name, product, channel, agent, source_category,
-          tags, rule, text, source_file, source_line, source_sha256)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          tags, rule, text, source_file, source_line, source_sha256, slices)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (system, id) DO NOTHING
         """)
   }
@@ -101,6 +99,7 @@ public struct TicketSink: ~Copyable {
     bind(statement, 20, ticket.location.file)
     sqlite3_bind_int64(statement, 21, Int64(ticket.location.line))
     bind(statement, 22, sha256.isEmpty ? nil : sha256)
+    bind(statement, 23, ticket.encodedSlices)
     let code = sqlite3_step(statement)
     sqlite3_reset(statement)
     guard code == SQLITE_DONE else {
@@ -114,15 +113,19 @@ public struct TicketSink: ~Copyable {
     }
     var arguments = Self.arguments(item)
     arguments.append(sha256)
+    arguments.append(ticket.encodedSlices)
     let holder = try String.fetchOne(
       db, sql: "SELECT COALESCE(source_sha256, '') FROM tickets WHERE system = ? AND id = ?",
       arguments: [ticket.system, ticket.id])
+    // `CopyRank`'s keys in its order, the stored copy's against this one's (line = the file's
+    // own line, offset 0); no resolution ranks below any (-1e300). CopyRankPathsTests checks
+    // that this keeps the copy `CopyRank` says.
     let update = try db.cachedStatement(
       sql: """
         UPDATE tickets SET created = ?3, updated = ?4, resolved = ?5, period = ?6, category = ?7,
           issue = ?8, product_line = ?9, tier = ?10, customer = ?11, customer_name = ?12,
           product = ?13, channel = ?14, agent = ?15, source_category = ?16, tags = ?17, rule = ?18,
-          text = ?19, source_file = ?20, source_line = ?21, source_sha256 = ?22
+          text = ?19, source_file = ?20, source_line = ?21, source_sha256 = ?22, slices = ?23
         WHERE system = ?1 AND id = ?2
           AND (COALESCE(updated, created), COALESCE(resolved, -1e300), created,
             COALESCE(source_sha256, ''), source_line)
@@ -216,8 +219,14 @@ extension Store {
   ) throws -> SourceAccounting {
     do {
       return try writer.write { db in
+        // Into an empty table, the cell index is built once after the load, by one sort,
+        // instead of being kept up to date row by row (README.md, Performance); the
+        // transaction puts it back if the file fails.
+        let bulk = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tickets)") ?? false
+        if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_cell") }
         var sink = try TicketSink(db: db, sha256: identity.sha256, timeZone: timeZone)
         var accounting = try body(&sink)
+        if bulk { try db.execute(sql: Self.cellIndex) }
         accounting.accepted = sink.accepted
         accounting.duplicates = sink.duplicates
         accounting.firstCreated = sink.firstCreated
@@ -318,8 +327,11 @@ extension Store {
     }
   }
 
-  private static func sourceAccounting(_ row: Row) -> SourceAccounting {
+  /// The accounting a `sources` row holds; reasons or a profile Plaint cannot read back throw
+  /// `UndecodableRow`.
+  private static func sourceAccounting(_ row: Row) throws -> SourceAccounting {
     var source = SourceAccounting(path: row["path"], sha256: row["sha256"], system: row["system"])
+    let key = "source \(source.path) (sha256 \(source.sha256.prefix(12)))"
     source.rowsRead = row["rows_read"]
     source.accepted = row["accepted"]
     source.rejected = row["rejected"]
@@ -327,11 +339,23 @@ extension Store {
     source.filtered = row["filtered"]
     source.replacedBytes = row["replaced_bytes"]
     let reasons: String = row["reasons"]
-    source.reasons =
-      (try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))) ?? [:]
+    guard let decoded = try? JSONDecoder().decode([String: Int].self, from: Data(reasons.utf8))
+    else {
+      throw UndecodableRow(
+        table: "sources", key: key,
+        problem: "reasons \(excerpt(reasons)) are not a JSON object of counts")
+    }
+    source.reasons = decoded
     source.firstCreated = (row["first_created"] as Double?).map(Date.init(timeIntervalSince1970:))
     source.lastCreated = (row["last_created"] as Double?).map(Date.init(timeIntervalSince1970:))
-    source.profile = (row["profile"] as String?).flatMap(SourceProfile.init(encoded:))
+    if let profile = row["profile"] as String? {
+      // NULL: a file ingested before profiles were kept.
+      guard let decoded = SourceProfile(encoded: profile) else {
+        throw UndecodableRow(
+          table: "sources", key: key, problem: "profile \(excerpt(profile)) is not a file profile")
+      }
+      source.profile = decoded
+    }
     return source
   }
 
@@ -346,6 +370,11 @@ extension Store {
 }
 
 extension Store {
+  /// The index on each ticket's cell, as the first migration creates it.
+  static let cellIndex = """
+    CREATE INDEX IF NOT EXISTS tickets_by_cell ON tickets (period, category, product_line, tier)
+    """
+
   /// Records one ingested file; a file whose checksum is already recorded keeps its first record
   /// when `orIgnore` (a store rebuilt from partials), and fails the transaction otherwise.
   static func insertSource(
@@ -375,4 +404,9 @@ extension JSONEncoder {
     encoder.outputFormatting = [.sortedKeys]
     return encoder
   }
+}
+
+/// At most 40 characters of a stored value, quoted, for a message.
+func excerpt(_ value: String) -> String {
+  "\"" + (value.count > 40 ? value.prefix(40) + "…" : value) + "\""
 }

@@ -132,6 +132,11 @@ extension Store {
       // before it are profiled from the tickets kept from them when a report needs it.
       try db.execute(sql: "ALTER TABLE sources ADD COLUMN profile TEXT")
     }
+    migrator.registerMigration("v5-slices") { db in
+      // The configured `slices:` of each ticket (`Ticket.encodedSlices`); NULL for tickets
+      // read before, or without slices. A file is read again when its slices change.
+      try db.execute(sql: "ALTER TABLE tickets ADD COLUMN slices TEXT")
+    }
     return migrator
   }
 }

@@ -35,6 +35,11 @@ public struct Store: Sendable {
     }
   }
 
+  private init(writer: any DatabaseWriter, path: String) {
+    self.writer = writer
+    self.path = path
+  }
+
   /// Refuses a store that is damaged (`PRAGMA quick_check`, or the slower `integrity_check` when
   /// `thoroughly`), that is not Plaint's, or that a newer Plaint migrated.
   static func check(_ reader: any DatabaseReader, path: String, thoroughly: Bool) throws {
@@ -84,7 +89,8 @@ public struct Store: Sendable {
   /// Reading a store in WAL mode needs its `-shm` file, which SQLite cannot create in a
   /// read-only folder; there the store (and its `-wal`) is read from a copy in a temporary folder.
   public static func scratchCopy(of path: String) throws(StoreError) -> Store {
-    let scratch = try Store(path: ":memory:")
+    // Named by the store it copies, so that a message about the copy names that store.
+    let scratch = Store(writer: try Store(path: ":memory:").writer, path: path)
     guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return scratch }
     guard let memory = scratch.writer as? DatabaseQueue else { return scratch }
     var info = stat()
@@ -135,18 +141,17 @@ public struct Store: Sendable {
   }
 
   func read<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-    do {
-      return try writer.read(body)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw StoreError(path: path, doing: doing, underlying: error)
-    }
+    try failing(doing) { try writer.read(body) }
   }
 
   func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    try failing(doing) { try writer.write(body) }
+  }
+
+  /// `body`'s errors as `StoreError`s saying what was being done (a `StoreError` as it is).
+  private func failing<T>(_ doing: String, _ body: () throws -> T) throws(StoreError) -> T {
     do {
-      return try writer.write(body)
+      return try body()
     } catch let error as StoreError {
       throw error
     } catch {
@@ -183,28 +188,28 @@ public struct StoreError: Error, CustomStringConvertible {
     self.message = message
   }
 
+  /// The failure of `underlying`, classified by what it is (SQLite's result code, the file
+  /// system's error code), never by the words of its message.
   init(path: String, doing: String, underlying: any Error) {
-    self.path = path
-    self.doing = doing
-    if let error = underlying as? StoreError {
-      message = error.message
-      kind = error.kind
-      return
+    switch underlying {
+    case let error as StoreError:
+      self.init(path: path, kind: error.kind, doing: doing, message: error.message)
+    case let error as UndecodableRow:
+      self.init(path: path, kind: .damaged, doing: doing, message: error.description)
+    case let error as DatabaseError:
+      self.init(
+        path: path, doing: doing, sqliteCode: error.resultCode.rawValue,
+        message: error.message ?? error.description)
+    default:
+      self.init(
+        path: path, kind: Kind(fileError: underlying), doing: doing,
+        message: String(describing: underlying))
     }
-    if let error = underlying as? DatabaseError {
-      message = error.message ?? error.description
-      if error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
-        kind = .damaged
-        return
-      }
-    } else {
-      message = String(describing: underlying)
-    }
-    let lowered = message.lowercased()
-    let cannotWrite =
-      lowered.contains("readonly") || lowered.contains("unable to open")
-      || lowered.contains("disk") || lowered.contains("permission")
-    kind = cannotWrite ? .cannotWrite : .other
+  }
+
+  /// A failure SQLite reported with this result code (primary or extended).
+  init(path: String, doing: String, sqliteCode: Int32, message: String) {
+    self.init(path: path, kind: Kind(sqliteCode: sqliteCode), doing: doing, message: message)
   }
 
   /// Whether the failure is about the disk or the file, not the data (exit 73 rather than 70).
@@ -225,6 +230,51 @@ public struct StoreError: Error, CustomStringConvertible {
         "store \(path): \(message), and this Plaint (schema \(Store.migrator.migrations.joined(separator: ", "))) cannot read it safely; use that newer Plaint, or rebuild the store from the exports with `plaint run --rebuild`"
     case .cannotWrite, .other:
       return "store \(path): \(message) - while \(doing)"
+    }
+  }
+}
+
+extension StoreError.Kind {
+  /// The kind of a failure SQLite reported with `code`, by its primary result code (the low
+  /// byte of an extended one).
+  init(sqliteCode code: Int32) {
+    switch ResultCode(rawValue: code).primaryResultCode {
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+      self = .damaged
+    case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PERM:
+      self = .cannotWrite
+    default:
+      // SQLITE_BUSY (another process held the store past the busy timeout), SQLITE_MISUSE, a
+      // broken constraint…: nothing the user did to the file or the disk.
+      self = .other
+    }
+  }
+
+  /// The kind of a failure copying or opening the store's files, by its error code: no
+  /// permission, no space or a read-only volume is the disk's, anything else a bug.
+  init(fileError error: any Error) {
+    switch error {
+    case let error as CocoaError:
+      switch error.code {
+      case .fileReadNoPermission, .fileWriteNoPermission, .fileWriteOutOfSpace,
+        .fileWriteVolumeReadOnly:
+        self = .cannotWrite
+      default:
+        let underlying = error.userInfo[NSUnderlyingErrorKey] as? any Error
+        self = underlying.map(Self.init(fileError:)) ?? .other
+      }
+    case let error as POSIXError:
+      switch error.code {
+      case .EACCES, .EPERM, .EROFS, .ENOSPC, .EDQUOT, .EIO: self = .cannotWrite
+      default: self = .other
+      }
+    default:
+      let error = error as NSError
+      self =
+        error.domain == NSPOSIXErrorDomain
+        ? POSIXErrorCode(rawValue: Int32(error.code)).map { Self(fileError: POSIXError($0)) }
+          ?? .other
+        : .other
     }
   }
 }

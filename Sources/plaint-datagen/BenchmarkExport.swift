@@ -10,6 +10,11 @@ struct BenchmarkExport {
   let rows: Int
   let profile: Profile
   let seed: UInt64
+  /// The first month the tickets fall in, and how many months they span.
+  var firstMonth = (year: 2023, month: 11)
+  var months = 36
+  /// The first ticket's id; the others follow it.
+  var firstID = 1_000_000
 
   /// Writes the file and returns its size in bytes.
   func write(to path: String) throws -> Int {
@@ -17,8 +22,13 @@ struct BenchmarkExport {
     var random = root.fork(100)
     let file = try OutputFile(path: path, capacity: 4 << 20)
     try file.write(profile == .zendesk ? ExportRows.zendeskHeader : ExportRows.legacyHeader)
-    let start = WallClock(year: 2023, month: 11, day: 1, hour: 6, minute: 0)
-    let end = WallClock(year: 2026, month: 10, day: 31, hour: 22, minute: 0)
+    let start = WallClock(
+      year: firstMonth.year, month: firstMonth.month, day: 1, hour: 6, minute: 0)
+    let last = (firstMonth.year * 12 + firstMonth.month - 1) + months - 1
+    let (lastYear, lastMonth) = (last / 12, last % 12 + 1)
+    let end = WallClock(
+      year: lastYear, month: lastMonth, day: WallClock.daysIn(year: lastYear, month: lastMonth),
+      hour: 22, minute: 0)
     var exporter = ExportRows(
       narrator: Narrator(), exportTime: end.adding(minutes: 9 * 60), longText: true)
     var line = CSVLine(delimiter: UInt8(ascii: profile == .zendesk ? "," : ";"))
@@ -57,7 +67,7 @@ struct BenchmarkExport {
       switch profile {
       case .zendesk:
         exporter.zendesk(
-          complaint, id: 1_000_000 + index, productColumn: lineIndex != nil && random.chance(0.85),
+          complaint, id: firstID + index, productColumn: lineIndex != nil && random.chance(0.85),
           sourceCategory: random.chance(0.55), using: &random, into: &line)
       case .legacy:
         let kind =
@@ -65,7 +75,7 @@ struct BenchmarkExport {
         let model: ExportRows.ModelColumn = [.sku, .nameAndSKU, .empty][
           random.weighted([0.7, 0.15, 0.15])]
         exporter.legacy(
-          complaint, id: String(1_000_000 + index), model: model, kind: kind, using: &random,
+          complaint, id: String(firstID + index), model: model, kind: kind, using: &random,
           into: &line)
       }
       try file.write(line.bytes)

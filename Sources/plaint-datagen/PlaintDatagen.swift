@@ -62,10 +62,36 @@ extension PlaintDatagen {
     @Option(help: "Export shape: zendesk (comma, help-desk columns) or legacy (semicolon, German).")
     var profile: String = "zendesk"
 
+    @Option(help: "The first month the tickets fall in (YYYY-MM).")
+    var from: String = "2023-11"
+
+    @Option(help: "How many months the tickets span.")
+    var months: Int = 36
+
+    @Option(
+      help:
+        "The first ticket's id; the others follow it (another month's export needs ids of its own)."
+    )
+    var firstID: Int = 1_000_000
+
     @OptionGroup var seed: SeedOption
+
+    /// `--from` as year and month, nil when it is not YYYY-MM.
+    private var firstMonth: (year: Int, month: Int)? {
+      let parts = from.split(separator: "-")
+      guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+        let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+      else { return nil }
+      return (year, month)
+    }
 
     func validate() throws {
       guard rows >= 0 else { throw ValidationError("--rows must be 0 or more") }
+      guard firstMonth != nil else {
+        throw ValidationError("--from must be a month as YYYY-MM, got \"\(from)\"")
+      }
+      guard months >= 1 else { throw ValidationError("--months must be 1 or more") }
+      guard firstID >= 0 else { throw ValidationError("--first-id must be 0 or more") }
       guard BenchmarkExport.Profile(rawValue: profile) != nil else {
         throw ValidationError("--profile must be zendesk or legacy, got \"\(profile)\"")
       }
@@ -73,7 +99,10 @@ extension PlaintDatagen {
 
     func run() throws {
       let shape = BenchmarkExport.Profile(rawValue: profile) ?? .zendesk
-      let export = BenchmarkExport(rows: rows, profile: shape, seed: seed.seed)
+      var export = BenchmarkExport(rows: rows, profile: shape, seed: seed.seed)
+      export.firstMonth = firstMonth ?? export.firstMonth
+      export.months = months
+      export.firstID = firstID
       do {
         let bytes = try export.write(to: out)
         print("\(out): \(rows) tickets, \(bytes) bytes (\(profile), seed \(seed.seed))")

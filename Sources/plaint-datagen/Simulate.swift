@@ -49,6 +49,19 @@ extension PlaintDatagen {
     @Flag(help: "Print only the curve: one row per --fdr level.")
     var curveOnly = false
 
+    @Flag(
+      help: """
+        Measure the concentration family instead: the share of in-control periods with a \
+        finding, and how often a planted 9–10h single-agent pile-up is found (--histories \
+        periods per row).
+        """)
+    var concentrations = false
+
+    @Option(
+      name: .customLong("concentration-fdr"),
+      help: "concentrations.fdr: the family's level; several, comma-separated, one row each.")
+    var concentrationFDR: String = "\(Concentration.Settings().fdr)"
+
     func validate() throws {
       guard histories > 0 else { throw ValidationError("--histories must be at least 1") }
       guard RunRulePolicy(rawValue: runRules) != nil else {
@@ -71,6 +84,7 @@ extension PlaintDatagen {
     func run() throws {
       var grid = GridShape()
       grid.dispersions = phi == "none" ? [] : phi.split(separator: ",").compactMap { Double($0) }
+      if concentrations { return try runConcentrations(grid) }
       var simulation = DetectorSimulation(grid: grid, histories: histories, seed: seed.seed)
       if let events {
         let wanted = events.split(separator: ",").map(String.init)
@@ -92,6 +106,40 @@ extension PlaintDatagen {
         if byCell { print(SimulationTable.byCell(result, grid: simulation.grid)) }
       }
       if results.count > 1 || curveOnly { print(SimulationTable.curve(results)) }
+    }
+
+    /// The concentration mode: one in-control row per level, with and without the effect-size
+    /// gates, then the planted pile-ups at the first level.
+    func runConcentrations(_ grid: GridShape) throws {
+      let levels = try concentrationFDR.split(separator: ",").map { item in
+        guard let value = Double(item.trimmingCharacters(in: .whitespaces)), value > 0, value < 1
+        else {
+          throw ValidationError(
+            "--concentration-fdr: expected levels between 0 and 1, got \"\(item)\"")
+        }
+        return value
+      }
+      let simulation = ConcentrationSimulation(grid: grid, periods: histories, seed: seed.seed)
+      var rows: [(String, ConcentrationSimulation.Result)] = []
+      for level in levels {
+        var settings = Concentration.Settings()
+        settings.fdr = level
+        rows.append(("in control, fdr \(level)", simulation.inControl(settings)))
+        settings.minRatio = 0
+        settings.minDifference = -1
+        rows.append(
+          ("in control, fdr \(level), no effect-size gates", simulation.inControl(settings)))
+      }
+      var settings = Concentration.Settings()
+      settings.fdr = levels.first ?? settings.fdr
+      for (expected, share) in [(20.0, 0.5), (20, 0.3), (60, 0.3)] {
+        rows.append(
+          (
+            "pile-up: \(Int(share * 100)) % of a cell expecting \(Int(expected)), fdr \(settings.fdr)",
+            simulation.plantedPower(settings, expected: expected, share: share)
+          ))
+      }
+      print(SimulationTable.concentrations(rows, simulation: simulation))
     }
   }
 }

@@ -289,6 +289,34 @@ struct ScaleOutTests {
     #expect((json["anomalies"] as? [Any])?.isEmpty == false)
   }
 
+  /// Slices (a column, `@system`, `@file`) and an agent's pile-up in a quiet cell: the summary's
+  /// slice and dimension counts give the slice sections and the concentrations `run` gives.
+  @Test(arguments: [false, true])
+  func aSlicedConfigGivesTheSameReport(summarized: Bool) throws {
+    let directory = try EveryCellConcentrationTests.fixture(
+      planted: true, config: SliceReportTests.slices)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "--reports-dir", "by-run", "--period", "2026-02", "-q"],
+      in: directory)
+    #expect(run.status == 0, "run: \(run.stderr)")
+    let split = try Self.scaleOut(
+      config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
+      rangeSize: 4096, summarized: summarized)
+    #expect(split.result.status == 0, "report: \(split.result.stderr)")
+    #expect(split.tasks.count > 5, "the export was not split into ranges")
+    try Self.expectSameReports(
+      directory.appendingPathComponent("by-run/2026-02"),
+      directory.appendingPathComponent("by-partials/2026-02"))
+    let data = try Data(
+      contentsOf: directory.appendingPathComponent("by-partials/2026-02/report.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let slices = try #require(json["slices"] as? [[String: Any]])
+    #expect(slices.compactMap { $0["name"] as? String } == ["priority", "source", "file"])
+    let recurrence = try #require(json["recurrence"] as? [String: Any])
+    #expect((recurrence["concentrations"] as? [Any])?.isEmpty == false)
+  }
+
   /// A summary counted for one period alone cannot make another period's report: it says so.
   @Test func aSummaryForAnotherPeriodIsRefused() throws {
     let directory = try RecurrenceReportTests.fixture(planted: true)

@@ -124,7 +124,7 @@ struct UnattendedRunTests {
     let duration = Date().timeIntervalSince(started)
     #expect(reference.status == 0)
     let expected = try reportFiles(clean)
-    #expect(expected.count == 14)
+    #expect(expected.count == 17)
 
     let directory = try PlaintBinary.copyFixture("small")
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -66,6 +66,11 @@ private func parse(_ yaml: String) throws -> Configuration {
         { whole($0, 1...10_000) }
       ),
       ("sla_hours", nil, "sla_hours", { $0 > 0 && $0 <= 87_600 }),
+      ("concentrations.fdr", "concentrations", "fdr", { $0 > 0 && $0 < 1 }),
+      (
+        "concentrations.min_count", "concentrations", "min_count",
+        { whole($0, 1...1_000_000) }
+      ),
     ]
 
   static func whole(_ value: Double, _ range: ClosedRange<Int>) -> Bool {

@@ -27,12 +27,16 @@ struct PartialLineTests {
   static func ticket(_ random: inout SplitMix64) -> TicketPartial {
     let created = date(&random)
     let updated: Date? = random.next(below: 2) == 0 ? nil : created.addingTimeInterval(3_600)
-    let ticket = Ticket(
+    var ticket = Ticket(
       system: "zendesk", id: "T-\(random.next(below: 1_000))", created: created, updated: updated,
       text: awkwardText(&random), customer: random.next(below: 2) == 0 ? nil : "C\tcorp",
       product: "SKU-\(random.next(below: 9))",
       tags: random.next(below: 2) == 0 ? [] : ["vip", "eu"],
       location: SourceLocation(file: "in/export \(random.next(below: 3)).csv", line: 2))
+    // Slices, when configured, travel with the ticket: none, one, or two with awkward values.
+    for name in ["company", "state"].prefix(random.next(below: 3)) {
+      ticket.slices[name] = awkwardText(&random)
+    }
     let order = CopyOrder(
       file: random.next(below: 4), range: 0, line: 1 + random.next(below: 50),
       sha256: String(repeating: "ab", count: 32))

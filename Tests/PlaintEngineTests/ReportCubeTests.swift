@@ -13,6 +13,12 @@ import Testing
 struct ReportCubeTests {
   static let utc = TimeZone(secondsFromGMT: 0) ?? .current
   static let exclusion = TicketExclusion(tags: ["canary"], idPatterns: ["TEST-*"])
+  /// A column slice (also a concentration dimension), and the two built-in ones.
+  static let slices = [
+    Configuration.Slice(name: "region", column: "Region"),
+    Configuration.Slice(name: "source", column: "@system"),
+    Configuration.Slice(name: "export", column: "@file"),
+  ]
 
   /// Tickets of a few periods, cells, issues, customers, channels and agents, some resolved,
   /// some canaries, some unclassified with awkward text.
@@ -29,6 +35,9 @@ struct ReportCubeTests {
       item.ticket.agent = ["ann", "bo", nil][random.next(below: 3)]
       item.ticket.customer = ["C1", "C2", "C3", "", nil][random.next(below: 5)]
       item.ticket.location.file = ["a.csv", "b.csv"][random.next(below: 2)]
+      item.ticket.system = ["zendesk", "legacy"][random.next(below: 2)]
+      let region = ["north", "south", " ", nil][random.next(below: 4)]
+      item.ticket.slices = region.map { ["region": $0] } ?? [:]
       item.period = Period(containing: item.ticket.created, in: utc, granularity: .month)
       item.cell = Cell(
         category: [.product, .service, .other][random.next(below: 3)],
@@ -40,7 +49,10 @@ struct ReportCubeTests {
   }
 
   static func cube(_ tickets: some Sequence<ClassifiedTicket>) -> ReportCube {
-    var builder = CubeBuilder(timeZone: utc, slaHours: 48, exclusion: exclusion)
+    var builder = CubeBuilder(
+      timeZone: utc, slaHours: 48, exclusion: exclusion,
+      dimensions: ConcentrationDimension.standard(timeZone: utc) + [slices[0].dimension],
+      slices: slices)
     for ticket in tickets {
       builder.addBase(ticket)
       builder.addWindow(ticket, .everyPeriod)
@@ -86,6 +98,15 @@ struct ReportCubeTests {
     #expect(complaints == tickets.count - canaries.count)
     let all = whole[.emptyText].filter { $0.key[1] == "all" }.values.reduce(0) { $0 + $1.count }
     #expect(all == tickets.count)
+    // Every complaint counts once in each slice, with its value or without one.
+    for slice in Self.slices {
+      let counted = whole[.slice].filter { $0.key[1] == slice.name }.values.reduce(0) {
+        $0 + $1.count
+      }
+      #expect(counted == complaints, "slice \(slice.name)")
+    }
+    let regions = Set(whole[.dimension].keys.filter { $0[4] == "region" }.map { $0[5] })
+    #expect(regions.isSubset(of: ["north", "south", " "]))
   }
 
   @Test(

@@ -35,7 +35,7 @@ struct DamagedInputTests {
       let settings = SourceSettings(path: path, displayPath: name, profile: "auto")
       var tickets = 0
       var rejects: [Reject] = []
-      do {
+      do throws(IngestError) {
         let accounting = try ExportReader(settings: settings).read(
           onTicket: { _ in tickets += 1 }, onReject: { rejects.append($0) })
         let context = Comment(rawValue: "\(damage) variant \(variant) of \(fixture)")
@@ -47,7 +47,7 @@ struct DamagedInputTests {
         #expect(accounting.reasons.values.reduce(0, +) == accounting.rejected, context)
         #expect(
           rejects.allSatisfy { $0.file == name && $0.line >= 1 && !$0.reason.isEmpty }, context)
-      } catch let error as IngestError {
+      } catch {
         #expect(error.description.contains(name), "\(damage): \(error)")
         #expect(!error.description.contains("\n"), "\(damage): \(error)")
       }

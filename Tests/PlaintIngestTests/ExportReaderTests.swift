@@ -144,10 +144,10 @@ struct ExportReaderTests {
     let reader = try ExportReader(
       settings: Fixture.settings("missing-created.csv", profile: "zendesk"))
     #expect(throws: IngestError.self) { try reader.checkColumns() }
-    do {
+    do throws(IngestError) {
       _ = try reader.read(onTicket: { _ in }, onReject: { _ in })
       Issue.record("expected missingColumns")
-    } catch let error as IngestError {
+    } catch {
       guard case .missingColumns(let path, let wanted) = error else {
         Issue.record("unexpected \(error)")
         return

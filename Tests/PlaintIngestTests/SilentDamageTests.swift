@@ -384,7 +384,7 @@ struct SilentDamageTests {
       var tickets = 0
       var rejects = 0
       let context = Comment(rawValue: "run \(run): \(bytes.prefix(300))")
-      do {
+      do throws(IngestError) {
         let accounting = try ExportReader(settings: settings).read(
           onTicket: { _ in tickets += 1 }, onReject: { _ in rejects += 1 })
         #expect(
@@ -393,7 +393,7 @@ struct SilentDamageTests {
         #expect(tickets == accounting.accepted && rejects == accounting.rejected, context)
         if accounting.accepted > 0 && corpus.count < 400 { corpus.append(bytes) }
         clean += 1
-      } catch let error as IngestError {
+      } catch {
         #expect(error.description.contains("fuzz.csv"), context)
         #expect(!error.description.contains("\n"), context)
         clean += 1

@@ -76,8 +76,9 @@ enum Fixture {
       totals: .init(complaints: 1234, units: 1_000_000, rate: 0.001234, classifiedShare: 0.9),
       inputs: [
         .init(
-          path: "exports/\(script).csv", sha256: "abc123", rowsRead: 10, accepted: 6, rejected: 2,
-          duplicates: 1, filtered: 1, replacedBytes: 3)
+          path: "exports/\(script).csv", sha256: "abc123",
+          rows: RowAccounting(
+            rowsRead: 10, accepted: 6, rejected: 2, duplicates: 1, filtered: 1, replacedBytes: 3))
       ],
       cells: [
         .init(

@@ -26,7 +26,7 @@ import Testing
       "schema", "period", "granularity", "method", "totals", "inputs", "cells", "rollups",
       "anomalies", "improvements", "resolved", "data_gaps", "pareto", "recurrence", "resolution",
       "taxonomy_hash", "reclassified", "unclassified_terms", "canaries", "coverage",
-      "data_quality", "watches",
+      "data_quality", "watches", "run_charts", "shares", "drivers",
     ]
     #expect(Set(json.keys) == expected)
   }
@@ -84,7 +84,7 @@ import Testing
     #expect(
       try firstKeys(recurrence["concentrations"]) == [
         "category", "product_line", "tier", "dimension", "value", "share", "baseline_share",
-        "p_value", "count", "total", "effect_size", "text",
+        "p_value", "q_value", "count", "total", "effect_size", "text",
       ])
     let resolution = try #require(json["resolution"] as? [String: Any])
     let resolutionKeys: Set = [

@@ -95,6 +95,10 @@ enum LanguageFixture {
     method.cellsTested = 17
     method.runRules = "watch"
     method.simulatedAtDefaults = true
+    method.concentrations = ReportModel.ConcentrationMethod(
+      name: "fisher_exact_bh", fdr: 0.01, tested: 1_858, minCount: 10, minBaselineCount: 30,
+      minValueCount: 5, minRatio: 2, minDifference: 0.2,
+      dimensions: Concentration.Dimension.standard + [.slice("company")])
     let frozen = ReportModel.Baseline(
       kind: "frozen", through: "2025-06", window: ["2025-01", "2025-06"], excluded: [])
     let cells = [
@@ -178,8 +182,9 @@ enum LanguageFixture {
       totals: .init(complaints: 12345, units: 5_000_000, rate: 0.0024691, classifiedShare: 0.913),
       inputs: [
         .init(
-          path: "exports/zendesk.csv", sha256: "ab", rowsRead: 20041, accepted: 20000,
-          rejected: 11, duplicates: 20, filtered: 10, replacedBytes: 0)
+          path: "exports/zendesk.csv", sha256: "ab",
+          rows: RowAccounting(
+            rowsRead: 20041, accepted: 20000, rejected: 11, duplicates: 20, filtered: 10))
       ],
       cells: cells + more, rollups: rollups,
       anomalies: [
@@ -209,6 +214,57 @@ enum LanguageFixture {
     var watch = anomaly("Toasters", .keyAccount, status: .watch, streak: 1)
     watch.rules = ["run_of_8"]
     report.watches = [watch]
+    // Two slices: one with an anomaly, a watch, values without a slice value and more values
+    // than a page lists; one where nothing is out of control.
+    let companies = (1...24).map { index in
+      ReportModel.SliceValue(
+        value: "Lender \(index)", count: 100 - index, share: 0.04, cumulative: 0.04 * Double(index),
+        vital: index < 6, periodCount: 30 - index, center: 10, ucl: 19.5,
+        status: index == 1 ? .anomaly : index == 2 ? .watch : .inControl, chart: "u",
+        pValue: 0.2, qValue: 0.4)
+    }
+    report.slices = [
+      .init(
+        name: "company", column: "Company", exposure: ReportModel.Method.countExposure,
+        fdr: 0.03, valuesTested: 24, withoutValue: 17, paretoPeriods: [period],
+        values: companies,
+        series: [.init(value: "Lender 1", chart: "u", phi: 1.4, series: cells[0].series)],
+        signals: [
+          .init(
+            value: "Lender 1", status: "anomaly", count: 29, expected: 10.2, ucl: 19.5,
+            rules: ["beyond_limit"], pValue: 0.00001, qValue: 0.0002),
+          .init(
+            value: "Lender 2", status: "watch", count: 28, expected: 10.2, ucl: 19.5,
+            rules: ["run_of_8"], pValue: 0.01, qValue: 0.2),
+        ]),
+      .init(
+        name: "state", column: "State", exposure: ReportModel.Method.countExposure, fdr: nil,
+        valuesTested: 3, withoutValue: 0, paretoPeriods: [period],
+        values: Array(companies.prefix(3)), series: [], signals: []),
+      // The system's period is covered in part, the file's not at all: neither is judged; a
+      // branch with only new values has none to test and names them as too new for a verdict.
+      .init(
+        name: "source", column: "@system", exposure: ReportModel.Method.countExposure,
+        fdr: 0.03, valuesTested: 0, periodCoverage: "partial", withoutValue: 0,
+        paretoPeriods: [period], values: Array(companies.prefix(2)), series: [], signals: []),
+      .init(
+        name: "file", column: "@file", exposure: ReportModel.Method.countExposure,
+        fdr: 0.03, valuesTested: 0, periodCoverage: "not_covered", withoutValue: 0,
+        paretoPeriods: [period], values: [], series: [], signals: []),
+      .init(
+        name: "branch", column: "Branch", exposure: ReportModel.Method.countExposure,
+        fdr: 0.03, valuesTested: 0, shortHistory: 2, withoutValue: 0, paretoPeriods: [period],
+        values: companies.prefix(2).map { value in
+          var young = value
+          young.status = .insufficientHistory
+          return young
+        }, series: [], signals: []),
+    ]
+    report.recurrence.concentrations.append(
+      ReportModel.Concentration(
+        category: "*", productLine: "Blenders", tier: .all, dimension: .slice("company"),
+        value: "Lender 1", share: 0.45, baselineShare: 0.06, pValue: 0.00002, qValue: 0.0004,
+        count: 59, total: 131, effectSize: 1.2))
     report.canaries = .init(
       found: [
         .init(
@@ -339,7 +395,9 @@ enum LanguageFixture {
   }
 
   /// Every fixture bundle: between them they reach every section and sentence.
-  static func all() -> [ReportBundle] { [busy(), quiet(), partial(), uncovered()] }
+  static func all() -> [ReportBundle] {
+    [busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm()]
+  }
 
   /// `bundle` with its report in `language`.
   static func inLanguage(_ bundle: ReportBundle, _ language: ReportLanguage) -> ReportBundle {

@@ -38,7 +38,7 @@ import Testing
         "index.html", "summary.md", "report.json", "anomalies.csv", "pareto.csv", "grid.csv",
         "anomaly-tickets.csv", "rejects.csv", "repeat-customers.csv", "concentrations.csv",
         "release-effects.csv", "resolution.csv", "open-past-sla.csv", "canaries.csv",
-        "manifest.json",
+        "run-charts.csv", "shares.csv", "drivers.csv", "manifest.json",
       ])
     let json = try Data(contentsOf: written.appendingPathComponent("report.json"))
     #expect(json == (try JSONRenderer().render(Fixture.report())))

@@ -16,6 +16,13 @@ public struct DetectorSettings: Sendable {
   /// The share of the period's family level a small cell (expected count below 5) gets,
   /// relative to the other cells: 1 weighs every cell alike.
   public var smallCountWeight: Double
+  /// Whether only points with a complaint this period enter the period's family: a count of 0
+  /// cannot signal upward, so a slice's values without a complaint now do not dilute the
+  /// family (the slices set it; the grid keeps every testable cell).
+  public var familyNeedsComplaint = false
+  /// Judges shares rather than rates: each count is a part of its units (an issue's complaints
+  /// of all complaints), on a p chart or Laney p′ (`auto` picks as it picks between u and u′).
+  public var shares = false
 
   public init(
     method: ChartMethod = .auto, sigma: Double = 3, baselinePeriods: Int = 12,
@@ -187,7 +194,10 @@ public enum AnomalyDetector {
           observations[slot], period: period, settings: settings, criticalRatio: criticalRatio)
       }
 
-      let family = drafts.indices.filter { drafts[$0]?.testable ?? false }
+      let family = drafts.indices.filter { slot in
+        guard let draft = drafts[slot], draft.testable else { return false }
+        return !settings.familyNeedsComplaint || draft.point.count > 0
+      }
       let weights = FalseDiscoveryRate.normalisedWeights(
         family.map { slot in
           let small = (drafts[slot]?.expected ?? 0) < DetectorSettings.smallExpectedCount
@@ -208,7 +218,8 @@ public enum AnomalyDetector {
 
     var judged: [Key: JudgedSeries] = [:]
     for (slot, key) in keys.enumerated() {
-      judged[key] = states[slot].finish(requested: settings.method, rules: settings.rules)
+      judged[key] = states[slot].finish(
+        requested: settings.shares ? .p : settings.method, rules: settings.rules)
     }
     return judged
   }
@@ -275,8 +286,8 @@ private struct SeriesState {
     } else {
       estimate = BaselineEstimate(
         observations, indices: Array(eligible.suffix(max(0, settings.baselinePeriods))),
-        proportion: settings.method.isProportion, criticalRatio: criticalRatio)
-      requested = settings.method
+        proportion: settings.method.isProportion || settings.shares, criticalRatio: criticalRatio)
+      requested = settings.shares ? settings.method.forShares(estimate) : settings.method
     }
     var (point, rulePoint) = ChartPoint.judge(
       observations[period], method: requested, sigma: settings.sigma, estimate: estimate)
@@ -303,11 +314,17 @@ private struct SeriesState {
         dispersion: max(sigmaZ * sigmaZ, estimate.phi ?? 1))
       point.pValue = max(t, skewed)
     }
+    if settings.shares, let estimate { point.pValue = ShareChart.pValue(point, estimate) }
     let baselineCount = estimate?.periods ?? 0
     let fired = rulePoint.map { tracker.push($0).map(\.rule) } ?? []
+    // An issue new in this period has no baseline share (centre 0): any count is "above" a
+    // limit of 0, and would stay out of every later baseline, flagged month after month. It
+    // gets no verdict and, like any point not judged, enters later baselines.
+    let newShare = settings.shares && point.center == 0 && point.count > 0
     return Draft(
       point: point, rulePoint: rulePoint, baselineCount: baselineCount, phi: estimate?.phi,
-      insufficientHistory: point.status == .ok && baselineCount < settings.minBaselinePeriods,
+      insufficientHistory: point.status == .ok
+        && (baselineCount < settings.minBaselinePeriods || newShare),
       fired: fired, qValue: nil)
   }
 

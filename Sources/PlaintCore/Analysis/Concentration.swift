@@ -1,22 +1,61 @@
 import Foundation
 
-/// Whether one cell's complaints gather on one value of a dimension (a channel, an hour of the
-/// day, a weekday, an agent) more than the same cell's complaints did in its baseline.
+/// Whether a unit's complaints (a cell, or a roll-up of cells) gather on one value of a dimension
+/// (a channel, an hour of the day, a weekday, an agent, a slice) more than the same unit's
+/// complaints did in its baseline periods.
+///
+/// Every test of a report is one family, controlled with Benjamini–Hochberg: a report that looks
+/// in every cell and on every dimension would otherwise find a pile-up somewhere every month.
 public enum Concentration {
-  /// What complaints may gather on.
-  public enum Dimension: String, Codable, Sendable, CaseIterable {
+  /// What complaints may gather on: the four every export may carry, or a configured slice.
+  ///
+  /// Written as its name ("hour", or the slice's name), which a slice cannot share with the four.
+  public enum Dimension: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     case channel, hour, weekday, agent
+    /// A `slices:` entry, by its name.
+    case slice(String)
+
+    /// The four every export may carry, in the report's order.
+    public static let standard: [Dimension] = [.channel, .hour, .weekday, .agent]
+
+    public init(rawValue: String) {
+      self = Self.standard.first { $0.rawValue == rawValue } ?? .slice(rawValue)
+    }
+
+    public var rawValue: String {
+      switch self {
+      case .channel: "channel"
+      case .hour: "hour"
+      case .weekday: "weekday"
+      case .agent: "agent"
+      case .slice(let name): name
+      }
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Dimension, rhs: Dimension) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+      self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      try container.encode(rawValue)
+    }
   }
 
-  /// What a test needs before it is run at all.
-  public struct Settings: Sendable {
-    /// Complaints in the cell this period, and in its baseline.
+  /// The gates a test must pass, and the family's level.
+  public struct Settings: Sendable, Equatable {
+    /// Complaints in the unit this period, and in its baseline periods, for the unit to be tested.
     public var minCount = 10
     public var minBaselineCount = 30
-    /// Complaints with the value this period.
+    /// Complaints with the value this period and in the baseline together, for the value to
+    /// join the family; and this period alone, for it to be reported.
     public var minValueCount = 5
-    /// Significance after the Bonferroni correction over the values tested.
-    public var alpha = 0.001
+    /// The Benjamini–Hochberg level over every test of the family.
+    public var fdr = 0.01
     /// The share must reach this multiple of the baseline share and exceed it by this much.
     public var minRatio = 2.0
     public var minDifference = 0.2
@@ -24,66 +63,160 @@ public enum Concentration {
     public init() {}
   }
 
+  /// The method's name in outputs.
+  public static let method = "fisher_exact_bh"
+
+  /// A cell, or a roll-up over every category, product line or tier.
+  public struct Unit: Sendable, Hashable, Comparable {
+    public var category: Rollup<Category>
+    /// `Rollup.allRawValue` ("*"): every product line.
+    public var productLine: String
+    public var tier: Rollup<Tier>
+
+    public init(category: Rollup<Category>, productLine: String, tier: Rollup<Tier>) {
+      self.category = category
+      self.productLine = productLine
+      self.tier = tier
+    }
+
+    /// The unit of one cell.
+    public init(_ cell: Cell) {
+      self.init(
+        category: .only(cell.category), productLine: cell.productLine, tier: .only(cell.tier))
+    }
+
+    /// Whether every part is a single value.
+    public var isCell: Bool {
+      category != .all && tier != .all && productLine != Rollup<Category>.allRawValue
+    }
+
+    public static func < (lhs: Unit, rhs: Unit) -> Bool {
+      (lhs.category, lhs.productLine, lhs.tier) < (rhs.category, rhs.productLine, rhs.tier)
+    }
+
+    /// Whether `self` is a roll-up that contains `unit`.
+    public func contains(_ unit: Unit) -> Bool {
+      let everyLine = Rollup<Category>.allRawValue
+      return self != unit && (category == .all || category == unit.category)
+        && (productLine == everyLine || productLine == unit.productLine)
+        && (tier == .all || tier == unit.tier)
+    }
+  }
+
+  /// How the complaints of one unit fell on one dimension's values, this period and in the
+  /// baseline. A complaint without a value counts in the totals but is no candidate.
+  public struct Tally: Sendable, Equatable {
+    public var unit: Unit
+    public var dimension: Dimension
+    public var current: [String: Int] = [:]
+    public var currentTotal = 0
+    public var baseline: [String: Int] = [:]
+    public var baselineTotal = 0
+
+    public init(unit: Unit, dimension: Dimension) {
+      self.unit = unit
+      self.dimension = dimension
+    }
+
+    /// Counts one complaint of this period (`current`) or of the baseline.
+    public mutating func add(_ value: String?, current isCurrent: Bool, count: Int = 1) {
+      if isCurrent {
+        currentTotal += count
+        if let value { current[value, default: 0] += count }
+      } else {
+        baselineTotal += count
+        if let value { baseline[value, default: 0] += count }
+      }
+    }
+  }
+
   /// One concentration found.
   public struct Finding: Sendable, Equatable {
+    public var unit: Unit
+    public var dimension: Dimension
     public var value: String
     public var count: Int
     public var total: Int
     public var share: Double
     public var baselineShare: Double
-    /// Fisher's exact one-sided p-value, Bonferroni-corrected over the values tested.
+    /// Fisher's exact one-sided p-value of the value's share, unadjusted.
     public var pValue: Double
+    /// The Benjamini–Hochberg q-value over the whole family.
+    public var qValue: Double
     /// Cohen's h between the two shares (0.2 small, 0.5 medium, 0.8 large).
     public var effectSize: Double
   }
 
-  /// The value this period's complaints gather on, if one does; nil values are not candidates
-  /// but stay in the totals.
-  public static func find(
-    current: [String?], baseline: [String?], settings: Settings = Settings()
-  ) -> Finding? {
-    var now: [String: Int] = [:]
-    var before: [String: Int] = [:]
-    for value in current { if let value { now[value, default: 0] += 1 } }
-    for value in baseline { if let value { before[value, default: 0] += 1 } }
-    return find(
-      current: now, total: current.count, baseline: before, baselineTotal: baseline.count,
-      settings: settings)
+  /// The family's size and what passed it.
+  public struct Outcome: Sendable, Equatable {
+    /// Tests in the family (values of tested units and dimensions).
+    public var tested: Int
+    /// Sorted by unit, dimension, then p-value.
+    public var findings: [Finding]
   }
 
-  /// The same from counts: complaints per value this period and in the baseline, and the
-  /// totals, which include the complaints without a value.
-  public static func find(
-    current now: [String: Int], total: Int, baseline before: [String: Int], baselineTotal: Int,
-    settings: Settings = Settings()
-  ) -> Finding? {
-    guard total >= settings.minCount, baselineTotal >= settings.minBaselineCount else {
-      return nil
+  /// Tests every value of every tally that passes the count gates, adjusts the p-values as one
+  /// Benjamini–Hochberg family, and keeps what passes `fdr` and the effect-size gates.
+  ///
+  /// A value joins the family on its count this period and in the baseline together: Fisher's
+  /// test conditions on that total, so choosing by it leaves the p-values valid (independent
+  /// filtering), while values seen once or twice, which can never signal, do not dilute the family.
+  public static func family(_ tallies: [Tally], settings: Settings = Settings()) -> Outcome {
+    struct Test {
+      var tally: Int
+      var value: String
+      var count: Int
+      var baseCount: Int
+      var p: Double
     }
-    let tested = Set(now.keys).union(before.keys).count
-    guard tested >= 2 else { return nil }
-    var best: Finding? = nil
-    for (value, count) in now.sorted(by: { $0.key < $1.key }) where count >= settings.minValueCount
+    var tests: [Test] = []
+    for (index, tally) in tallies.enumerated()
+    where tally.currentTotal >= settings.minCount
+      && tally.baselineTotal >= settings.minBaselineCount
     {
-      let baseCount = before[value] ?? 0
-      let share = Double(count) / Double(total)
-      let baselineShare = Double(baseCount) / Double(baselineTotal)
+      let values = Set(tally.current.keys).union(tally.baseline.keys)
+      guard values.count >= 2 else { continue }
+      for value in values.sorted() {
+        let count = tally.current[value] ?? 0
+        let baseCount = tally.baseline[value] ?? 0
+        guard count + baseCount >= settings.minValueCount else { continue }
+        let p = ExactTests.fisherUpperTail(
+          count, tally.currentTotal - count, baseCount, tally.baselineTotal - baseCount)
+        tests.append(Test(tally: index, value: value, count: count, baseCount: baseCount, p: p))
+      }
+    }
+    let q = FalseDiscoveryRate.benjaminiHochberg(tests.map(\.p))
+    var findings: [Finding] = []
+    for (test, q) in zip(tests, q) where q <= settings.fdr && test.count >= settings.minValueCount {
+      let tally = tallies[test.tally]
+      let share = Double(test.count) / Double(tally.currentTotal)
+      let baselineShare = Double(test.baseCount) / Double(tally.baselineTotal)
       guard share >= settings.minRatio * baselineShare,
         share - baselineShare >= settings.minDifference
       else { continue }
-      let raw = ExactTests.fisherUpperTail(
-        count, total - count, baseCount, baselineTotal - baseCount)
-      let p = min(1, raw * Double(tested))
-      guard p <= settings.alpha else { continue }
-      let h = 2 * (share.squareRoot().asin - baselineShare.squareRoot().asin)
-      let finding = Finding(
-        value: value, count: count, total: total, share: share,
-        baselineShare: baselineShare, pValue: p, effectSize: h)
-      if best.map({ (finding.pValue, finding.value) < ($0.pValue, $0.value) }) ?? true {
-        best = finding
-      }
+      findings.append(
+        Finding(
+          unit: tally.unit, dimension: tally.dimension, value: test.value, count: test.count,
+          total: tally.currentTotal, share: share, baselineShare: baselineShare, pValue: test.p,
+          qValue: q,
+          effectSize: 2 * (share.squareRoot().asin - baselineShare.squareRoot().asin)))
     }
-    return best
+    findings.sort {
+      ($0.unit, $0.dimension, $0.pValue, $0.value) < ($1.unit, $1.dimension, $1.pValue, $1.value)
+    }
+    return Outcome(tested: tests.count, findings: findings)
+  }
+
+  /// The value this period's complaints gather on, if one does, as a family of one dimension.
+  public static func find(
+    current: [String?], baseline: [String?], settings: Settings = Settings()
+  ) -> Finding? {
+    var tally = Tally(
+      unit: Unit(category: .all, productLine: Rollup<Category>.allRawValue, tier: .all),
+      dimension: .channel)
+    for value in current { tally.add(value, current: true) }
+    for value in baseline { tally.add(value, current: false) }
+    return family([tally], settings: settings).findings.first
   }
 }
 

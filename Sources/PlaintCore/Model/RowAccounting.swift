@@ -13,7 +13,25 @@ public struct RowAccounting: Sendable, Hashable {
   /// Rejected rows by reason.
   public var reasons: [String: Int] = [:]
 
-  public init() {}
+  public init(
+    rowsRead: Int = 0, accepted: Int = 0, rejected: Int = 0, duplicates: Int = 0,
+    filtered: Int = 0, replacedBytes: Int = 0, reasons: [String: Int] = [:]
+  ) {
+    self.rowsRead = rowsRead
+    self.accepted = accepted
+    self.rejected = rejected
+    self.duplicates = duplicates
+    self.filtered = filtered
+    self.replacedBytes = replacedBytes
+    self.reasons = reasons
+  }
+
+  /// The accounting of a byte-identical copy of a file read before: the copy adds nothing, so
+  /// the rows the file accepted are its duplicates.
+  public mutating func countAcceptedAsDuplicates() {
+    duplicates += accepted
+    accepted = 0
+  }
 
   public static func += (total: inout RowAccounting, part: RowAccounting) {
     total.rowsRead += part.rowsRead
@@ -23,5 +41,38 @@ public struct RowAccounting: Sendable, Hashable {
     total.filtered += part.filtered
     total.replacedBytes += part.replacedBytes
     total.reasons.merge(part.reasons, uniquingKeysWith: +)
+  }
+}
+
+/// The six counts as flat keys (`rows_read`, `accepted`, …, `replaced_bytes`) of the value that
+/// holds the accounting: a holder encodes these into its own encoder, then adds its own keys.
+///
+/// The reasons are not among them: each holder decides whether it shows them.
+extension RowAccounting: Codable {
+  enum CodingKeys: String, CodingKey {
+    case accepted, rejected, duplicates, filtered
+    case rowsRead = "rows_read"
+    case replacedBytes = "replaced_bytes"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      rowsRead: try container.decode(Int.self, forKey: .rowsRead),
+      accepted: try container.decode(Int.self, forKey: .accepted),
+      rejected: try container.decode(Int.self, forKey: .rejected),
+      duplicates: try container.decode(Int.self, forKey: .duplicates),
+      filtered: try container.decode(Int.self, forKey: .filtered),
+      replacedBytes: try container.decode(Int.self, forKey: .replacedBytes))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(rowsRead, forKey: .rowsRead)
+    try container.encode(accepted, forKey: .accepted)
+    try container.encode(rejected, forKey: .rejected)
+    try container.encode(duplicates, forKey: .duplicates)
+    try container.encode(filtered, forKey: .filtered)
+    try container.encode(replacedBytes, forKey: .replacedBytes)
   }
 }

@@ -35,6 +35,9 @@ public struct Ticket: Hashable, Sendable {
   public var sourceCategory: String?
   public var tags: [String]
   public var location: SourceLocation
+  /// The configured `slices:` read from columns, by slice name; a slice whose column is empty in
+  /// this row is absent.
+  public var slices: [String: String] = [:]
 
   public init(
     system: String, id: String, created: Date, updated: Date? = nil, resolved: Date? = nil,
@@ -56,6 +59,27 @@ public struct Ticket: Hashable, Sendable {
     self.sourceCategory = sourceCategory
     self.tags = tags
     self.location = location
+  }
+}
+
+extension Ticket {
+  /// The slices as one text, as the store and the scale-out lines keep them: `name␟value` pairs
+  /// sorted by name, joined by `␞` (the ASCII unit and record separators); nil when none.
+  public var encodedSlices: String? {
+    guard !slices.isEmpty else { return nil }
+    return slices.keys.sorted().map { "\($0)\u{1F}\(slices[$0] ?? "")" }
+      .joined(separator: "\u{1E}")
+  }
+
+  /// Reads `encodedSlices` back; nil or empty gives no slices.
+  public static func decodeSlices(_ text: String?) -> [String: String] {
+    guard let text, !text.isEmpty else { return [:] }
+    var slices: [String: String] = [:]
+    for pair in text.split(separator: "\u{1E}", omittingEmptySubsequences: true) {
+      guard let cut = pair.firstIndex(of: "\u{1F}") else { continue }
+      slices[String(pair[..<cut])] = String(pair[pair.index(after: cut)...])
+    }
+    return slices
   }
 }
 

@@ -40,7 +40,10 @@ public enum ExactTests {
     let denominator = logChoose(total, column)
     var p = 0.0
     for k in a...top where column - k <= total - row {
-      p += exp(logChoose(row, k) + logChoose(total - row, column - k) - denominator)
+      let term = exp(logChoose(row, k) + logChoose(total - row, column - k) - denominator)
+      p += term
+      // Past the mode the terms only fall: stop once they no longer change the sum.
+      if term < p * 1e-17, Double(k) > Double(row) * Double(column) / Double(total) { break }
     }
     return min(1, p)
   }

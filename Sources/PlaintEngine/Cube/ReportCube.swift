@@ -26,8 +26,12 @@ struct ReportCube: Equatable {
     /// period, customer, category, issue, tier → complaints; the window's only.
     case customer = "U"
     /// period, category, product line, tier, dimension, value → complaints; the reported and
-    /// the concentration baseline's periods only. Dimensions: channel, hour, weekday, agent.
+    /// the concentration baseline's periods only. Dimensions: channel, hour, weekday, agent, and
+    /// the slices read from a column.
     case dimension = "D"
+    /// period, slice name, value (empty: none), file (`@system` and `@file` only) → complaints,
+    /// `unassigned` included: the slice sections' Paretos and charts.
+    case slice = "V"
     /// period, category, product line, tier, source file, `complaints`, `breaches` or
     /// `open_past_sla` → complaints; the reported period only.
     case resolution = "H"
@@ -158,7 +162,7 @@ struct CubeScope: Sendable, Equatable {
     case .customer: return inWindow(at)
     case .dimension: return hasDimensions(at)
     case .resolution, .hours, .term, .blank: return isReported(at)
-    case .cell, .issue, .file, .emptyText, .settled, .summarizedFor: return false
+    case .cell, .issue, .slice, .file, .emptyText, .settled, .summarizedFor: return false
     }
   }
 }
@@ -167,47 +171,25 @@ struct CubeBuilder {
   let timeZone: TimeZone
   let slaHours: Double?
   let exclusion: TicketExclusion
+  /// The dimensions concentrations are looked for in (`Configuration.concentrationDimensions`).
+  let dimensions: [ConcentrationDimension]
+  /// The configured `slices:`, counted per value over every period.
+  let slices: [Configuration.Slice]
   var cube = ReportCube()
   /// The tickets a scope keeps whole: listed cells', open past the SLA, canaries.
   var listed: [ClassifiedTicket] = []
   var open: [ClassifiedTicket] = []
   var canaries: [ClassifiedTicket] = []
-  private let calendar: Calendar
 
-  init(timeZone: TimeZone, slaHours: Double?, exclusion: TicketExclusion) {
+  init(
+    timeZone: TimeZone, slaHours: Double?, exclusion: TicketExclusion,
+    dimensions: [ConcentrationDimension], slices: [Configuration.Slice]
+  ) {
     self.timeZone = timeZone
     self.slaHours = slaHours
     self.exclusion = exclusion
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    self.calendar = calendar
-  }
-
-  static let weekdays = [
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-  ]
-
-  /// The dimensions concentrations are looked for in, and a ticket's value in each (nil: none).
-  var dimensions: [(name: String, value: (ClassifiedTicket) -> String?)] {
-    let calendar = calendar
-    func text(_ value: String?) -> String? {
-      guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-        return nil
-      }
-      return value
-    }
-    return [
-      ("channel", { text($0.ticket.channel) }),
-      (
-        "hour",
-        {
-          let hour = calendar.component(.hour, from: $0.ticket.created)
-          return hour < 10 ? "0\(hour)" : "\(hour)"
-        }
-      ),
-      ("weekday", { Self.weekdays[calendar.component(.weekday, from: $0.ticket.created) - 1] }),
-      ("agent", { text($0.ticket.agent) }),
-    ]
+    self.dimensions = dimensions
+    self.slices = slices
   }
 
   static func cellFields(_ cell: Cell) -> [String] {
@@ -229,6 +211,25 @@ struct CubeBuilder {
     let cell = Self.cellFields(item.cell)
     cube.add(.cell, [period] + cell)
     cube.add(.issue, [period] + cell + [item.issue])
+    for slice in slices {
+      cube.add(
+        .slice,
+        Self.sliceFields(
+          slice, period: period, value: slice.value(item), system: ticket.system,
+          file: ticket.location.file))
+    }
+  }
+
+  /// The key of a `slice` entry: period, slice name, the value as the report reads it (trimmed;
+  /// empty when the ticket has none), and, for an `@system` or `@file` slice only, the file as
+  /// the ticket records it (a value's coverage is its files' spans).
+  static func sliceFields(
+    _ slice: Configuration.Slice, period: String, value: String?, system: String, file: String
+  ) -> [String] {
+    [
+      period, slice.name, value.flatMap(ConcentrationDimension.text) ?? "",
+      slice.isBuiltIn ? file : "",
+    ]
   }
 
   /// Counts of the scope's periods, and the tickets it keeps whole.
@@ -248,7 +249,7 @@ struct CubeBuilder {
     if scope.hasDimensions(item.period) {
       for dimension in dimensions {
         if let value = dimension.value(item) {
-          cube.add(.dimension, [period] + cell + [dimension.name, value])
+          cube.add(.dimension, [period] + cell + [dimension.name.rawValue, value])
         }
       }
     }
@@ -430,6 +431,20 @@ struct CubeCounts {
       counts[key[5], default: 0] += value.count
     }
     return counts
+  }
+
+  /// The counts of one slice as the store's `sliceCounts` gives them: per period, the value
+  /// and, for `@system` and `@file`, the file.
+  func sliceCounts(_ slice: Configuration.Slice, granularity: Granularity) -> [SliceCount] {
+    cube[.slice].compactMap { key, value in
+      guard key[1] == slice.name, let at = Period(key[0]), at.granularity == granularity else {
+        return nil
+      }
+      return SliceCount(
+        period: at, system: slice.column == "@system" ? key[2] : "",
+        file: key[3],
+        slices: slice.isBuiltIn ? [:] : [slice.name: key[2]], count: value.count)
+    }
   }
 
   var complaints: Int { current.values.reduce(0, +) }

@@ -6,14 +6,16 @@ import PlaintStore
 /// report`) or reduced partials (`plaint report --from-partials`). Both give the same cube.
 protocol ReportFeed {
   /// The counts over every period (`CubeBuilder.addBase`).
-  func baseCube() throws(PlaintError) -> ReportCube
+  func baseCube() throws -> ReportCube
   /// The scope's counts, and the tickets it keeps whole, each list oldest first.
-  func window(_ scope: CubeScope) throws(PlaintError) -> CubeBuilder
+  func window(_ scope: CubeScope) throws -> CubeBuilder
 }
 
 extension Configuration {
   func cubeBuilder() -> CubeBuilder {
-    CubeBuilder(timeZone: timeZone, slaHours: slaHours, exclusion: canaryExclusion)
+    CubeBuilder(
+      timeZone: timeZone, slaHours: slaHours, exclusion: canaryExclusion,
+      dimensions: concentrationDimensions, slices: slices)
   }
 }
 
@@ -25,47 +27,55 @@ struct StoreFeed: ReportFeed {
   let store: Store
   let configuration: Configuration
 
-  func baseCube() throws(PlaintError) -> ReportCube {
+  func baseCube() throws -> ReportCube {
     let exclusion = configuration.canaryExclusion
     let granularity = configuration.granularity
-    return try Failure.store { () throws(StoreError) -> ReportCube in
-      var cube = ReportCube()
-      for count in try store.cellCounts(granularity: granularity, excluding: exclusion) {
-        cube.add(
-          .cell, [count.period.description] + CubeBuilder.cellFields(count.cell), count: count.count
-        )
-      }
-      for count in try store.issueCounts(excluding: exclusion) {
-        cube.add(
-          .issue, [count.period.description] + CubeBuilder.cellFields(count.cell) + [count.issue],
-          count: count.count)
-      }
-      for (file, contents) in try store.fileContentsByLine() {
-        for (line, counts) in contents {
-          cube.add(.file, [file, line, "tickets"], count: counts.tickets)
-          if counts.resolved > 0 {
-            cube.add(.file, [file, line, "resolved"], count: counts.resolved)
-          }
+    var cube = ReportCube()
+    for count in try store.cellCounts(granularity: granularity, excluding: exclusion) {
+      cube.add(
+        .cell, [count.period.description] + CubeBuilder.cellFields(count.cell), count: count.count
+      )
+    }
+    for count in try store.issueCounts(granularity: granularity, excluding: exclusion) {
+      let issue = String(count.issueKey.dropFirst(count.cell.category.rawValue.count + 1))
+      cube.add(
+        .issue, [count.period.description] + CubeBuilder.cellFields(count.cell) + [issue],
+        count: count.count)
+    }
+    if !configuration.slices.isEmpty {
+      for count in try store.sliceCounts(granularity: granularity, excluding: exclusion) {
+        for slice in configuration.slices {
+          cube.add(
+            .slice,
+            CubeBuilder.sliceFields(
+              slice, period: count.period.description, value: slice.value(count),
+              system: count.system, file: count.file), count: count.count)
         }
       }
-      for (period, counts) in try store.emptyTextCounts() {
-        cube.add(.emptyText, [period, "all"], count: counts.total)
-        if counts.empty > 0 { cube.add(.emptyText, [period, "empty"], count: counts.empty) }
-      }
-      return cube
     }
+    for (file, contents) in try store.fileContentsByLine() {
+      for (line, counts) in contents {
+        cube.add(.file, [file, line, "tickets"], count: counts.tickets)
+        if counts.resolved > 0 {
+          cube.add(.file, [file, line, "resolved"], count: counts.resolved)
+        }
+      }
+    }
+    for (period, counts) in try store.emptyTextCounts() {
+      cube.add(.emptyText, [period, "all"], count: counts.total)
+      if counts.empty > 0 { cube.add(.emptyText, [period, "empty"], count: counts.empty) }
+    }
+    return cube
   }
 
-  func window(_ scope: CubeScope) throws(PlaintError) -> CubeBuilder {
+  func window(_ scope: CubeScope) throws -> CubeBuilder {
     var builder = configuration.cubeBuilder()
     guard let reported = scope.period else { return builder }
     let periods = scope.window.union(scope.dimensionPeriods).union([reported]).sorted()
-    try Failure.store { () throws(StoreError) in
-      try store.forEachTicket(
-        in: periods, excluding: configuration.canaryExclusion, textOnlyIn: reported
-      ) { builder.addWindow($0, scope) }
-      builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
-    }
+    try store.forEachTicket(
+      in: periods, excluding: configuration.canaryExclusion, textOnlyIn: reported
+    ) { builder.addWindow($0, scope) }
+    builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
     return builder
   }
 }
@@ -86,7 +96,7 @@ struct PartialsFeed: ReportFeed {
   /// The periods a summary was built for alone (`plaint summarize --period`), if any.
   var summarizedFor: Set<String> = []
 
-  private func stream() throws(PlaintError) -> SortedPartials {
+  private func stream() throws -> SortedPartials {
     var inputs: [PartialInput] = []
     for path in paths { inputs.append(try PartialInput.file(path)) }
     return try SortedPartials(inputs)
@@ -94,7 +104,7 @@ struct PartialsFeed: ReportFeed {
 
   /// Each file's accounting and rejects, as `run` would have stored them, and the counts over
   /// every period.
-  mutating func settle() throws(PlaintError) -> (sources: [RestoredSource], cube: ReportCube) {
+  mutating func settle() throws -> (sources: [RestoredSource], cube: ReportCube) {
     var builder = configuration.cubeBuilder()
     var sorted = try stream()
     var summarized = false
@@ -105,7 +115,7 @@ struct PartialsFeed: ReportFeed {
       onSummary: { entry in
         summarized = true
         switch entry.kind {
-        case .cell, .issue, .file, .emptyText:
+        case .cell, .issue, .slice, .file, .emptyText:
           builder.cube.add(entry.kind, entry.key, value: entry.value)
         case .summarizedFor: summarizedFor.insert(entry.key.first ?? "")
         default: break
@@ -116,14 +126,14 @@ struct PartialsFeed: ReportFeed {
     return (sources, builder.cube)
   }
 
-  func baseCube() throws(PlaintError) -> ReportCube {
+  func baseCube() throws -> ReportCube {
     if let base { return base }
     var feed = self
     return try feed.settle().cube
   }
 
   /// Fails when the summary was built for another period alone than the report's.
-  func check(_ period: Period?) throws(PlaintError) {
+  func check(_ period: Period?) throws {
     guard !summarizedFor.isEmpty, summarizedFor != [period?.description ?? ""] else { return }
     throw PlaintError(
       .usage,
@@ -131,7 +141,7 @@ struct PartialsFeed: ReportFeed {
     )
   }
 
-  func window(_ scope: CubeScope) throws(PlaintError) -> CubeBuilder {
+  func window(_ scope: CubeScope) throws -> CubeBuilder {
     try check(scope.period)
     var builder = configuration.cubeBuilder()
     var sorted = try stream()

@@ -6,7 +6,8 @@ import PlaintStore
 ///
 /// Three kinds, each one line of valid UTF-8, fields escaped (`\\` `\t` `\n` `\r`):
 ///
-///     T  system  id  occurrences  first  winner-order  <the winning copy: 19 fields>
+///     T  system  id  occurrences  first  winner-order  <the winning copy: 20 fields, the last
+///        its slices (`Ticket.encodedSlices`)>
 ///     A  file  range  lines  path  sha256  system  rows_read  read_ok  rejected  filtered
 ///        replaced  reasons
 ///     R  file  range  line  reason  raw
@@ -15,9 +16,8 @@ import PlaintStore
 /// starts at (0 for a whole file); an order is `file:range:line`, lines counted from the range. A T line
 /// stands for every copy of one ticket seen so far: `occurrences` counts the copies per file
 /// (`0:1,3:2`), `first` is the earliest copy in the run's order, and the payload is the copy
-/// `run` would keep (it is accepted, the rest are duplicates): the latest update, then
-/// resolution, then creation, then the file with the greater SHA-256, then the later line — as
-/// the store decides. An order carries its file's SHA-256 (`file:range:line:sha256`). Merging
+/// `run` would keep (it is accepted, the rest are duplicates), by `CopyRank` — the rule the
+/// store follows. An order carries its file's SHA-256 (`file:range:line:sha256`). Merging
 /// two T lines of one key is associative and commutative, so reduce can run in any number of
 /// stages. A lines of one file (several byte ranges) add up.
 enum PartialLine: Equatable {
@@ -79,15 +79,9 @@ struct TicketPartial: Equatable {
   var winner: CopyOrder
   var ticket: ClassifiedTicket
 
-  /// What decides which copy is kept, greatest first, as the store compares: update time
-  /// (else creation), resolution, creation, the file's SHA-256, the place in the file.
-  var rank: (Double, Double, Double, String, Int, Int) {
-    let ticket = ticket.ticket
-    return (
-      (ticket.updated ?? ticket.created).timeIntervalSince1970,
-      ticket.resolved?.timeIntervalSince1970 ?? -1e300, ticket.created.timeIntervalSince1970,
-      winner.sha256, winner.range, winner.line
-    )
+  /// The kept copy's rank (`CopyRank`, the rule the store follows too).
+  var rank: CopyRank {
+    ticket.ticket.copyRank(sha256: winner.sha256, offset: winner.range, line: winner.line)
   }
 
   /// Both sets of copies as one.
@@ -96,8 +90,8 @@ struct TicketPartial: Equatable {
     for (file, count) in other.occurrences { result.occurrences[file, default: 0] += count }
     result.first = min(first, other.first)
     let (mine, theirs) = (rank, other.rank)
-    // Identical files tie on every key; the earlier one in the run's order is the one read.
-    let otherWins = theirs > mine || (theirs == mine && other.winner.file < winner.file)
+    // Identical files tie on every key; the earlier one in the run's order is the one read first.
+    let otherWins = theirs.supersedes(mine) || (theirs == mine && other.winner.file < winner.file)
     if otherWins {
       result.winner = other.winner
       result.ticket = other.ticket
@@ -217,7 +211,7 @@ extension PartialLine {
         t.ticket.cell.tier.rawValue, ticket.customer ?? "", ticket.customerName ?? "",
         ticket.product ?? "", ticket.channel ?? "", ticket.agent ?? "",
         ticket.sourceCategory ?? "", tags, t.ticket.rule, text, ticket.location.file,
-        String(ticket.location.line),
+        String(ticket.location.line), ticket.encodedSlices ?? "",
       ]
       return fields.map(Self.escape).joined(separator: "\t")
     case .accounting(let a):
@@ -250,7 +244,7 @@ extension PartialLine {
   }
 
   /// How many tab-separated fields a line of each kind has.
-  static let fieldCounts: [Character: Int] = ["T": 25, "A": 16, "R": 6]
+  static let fieldCounts: [Character: Int] = ["T": 26, "A": 16, "R": 6]
 
   /// What reduce merges a line by: the first three fields (kind and ticket key, or kind, file and
   /// range); nil for a reject line, which is never merged.
@@ -282,7 +276,7 @@ extension PartialLine {
     }
     switch fields.first {
     case "T":
-      guard fields.count == 25, let first = CopyOrder(Substring(fields[4])),
+      guard fields.count == 26, let first = CopyOrder(Substring(fields[4])),
         let winner = CopyOrder(Substring(fields[5])), let created = Double(fields[6]),
         let period = Period(fields[9]), let category = Category(rawValue: fields[10]),
         let tier = Tier(rawValue: fields[13]), let line = Int(fields[24])
@@ -297,7 +291,7 @@ extension PartialLine {
       }
       let optional = { (text: String) -> String? in text.isEmpty ? nil : text }
       let tags = fields[20].split(separator: ",").map(String.init)
-      let ticket = Ticket(
+      var ticket = Ticket(
         system: fields[1], id: fields[2], created: Date(timeIntervalSince1970: created),
         updated: Double(fields[7]).map(Date.init(timeIntervalSince1970:)),
         resolved: Double(fields[8]).map(Date.init(timeIntervalSince1970:)), text: fields[22],
@@ -305,6 +299,7 @@ extension PartialLine {
         product: optional(fields[16]), channel: optional(fields[17]), agent: optional(fields[18]),
         sourceCategory: optional(fields[19]), tags: tags,
         location: SourceLocation(file: fields[23], line: line))
+      ticket.slices = Ticket.decodeSlices(fields[25])
       return .ticket(
         TicketPartial(
           occurrences: occurrences, first: first, winner: winner,

@@ -117,12 +117,8 @@ public enum ScaleOut {
         } else {
           counts = try reader.read(onTicket: onTicket, onReject: onReject)
         }
-        partial.rowsRead = counts.rowsRead
-        partial.readOK = counts.accepted
-        partial.rejected = counts.rejected
-        partial.filtered = counts.filtered
-        partial.replacedBytes = counts.replacedBytes
-        partial.reasons = counts.reasons
+        // The reader's accepted rows are the partial's `readOK`; reduce decides duplicates.
+        partial.rows = counts.rows
         partial.firstCreated = first
         partial.lastCreated = last
         partial.profile = profile
@@ -174,6 +170,17 @@ public enum ScaleOut {
     configurationPath: String, partials directory: String, options: RunOptions, logger: Logger,
     plan: String? = nil
   ) throws(PlaintError) -> RunOutcome? {
+    try Failure.converting {
+      try reporting(
+        configurationPath: configurationPath, partials: directory, options: options,
+        logger: logger, plan: plan)
+    }
+  }
+
+  private static func reporting(
+    configurationPath: String, partials directory: String, options: RunOptions, logger: Logger,
+    plan: String?
+  ) throws -> RunOutcome? {
     let pipeline = try Pipeline(configurationPath: configurationPath, logger: logger)
     let configuration = pipeline.configuration
     let requested = try RequestedPeriod(options.period, configuration: configuration)
@@ -209,7 +216,7 @@ public enum ScaleOut {
     var feed = PartialsFeed(paths: paths, configuration: configuration)
     let (sources, base) = try feed.settle()
     // Accounting and rejects only: a store in memory, for what the report reads besides tickets.
-    let store = try Failure.store { () throws(StoreError) in try Store(path: ":memory:") }
+    let store = try Store(path: ":memory:")
     do {
       try store.restore(now: options.now) { _ in sources }
     } catch {
@@ -217,15 +224,12 @@ public enum ScaleOut {
     }
     // The reject-share gate `run` applies while ingesting (the partials carry no samples).
     for source in sources {
-      let counts = source.accounting
       try Ingestion.checkRejectShare(
-        rowsRead: counts.rowsRead, filtered: counts.filtered, rejected: counts.rejected,
-        reasons: counts.reasons, samples: [:], limit: configuration.ingest.maxRejectShare,
-        file: counts.path)
+        source.accounting.rows, samples: [:], limit: configuration.ingest.maxRejectShare,
+        file: source.accounting.path)
     }
     let classification = context.classificationKey
-    try Failure.store { () throws(StoreError) in try store.setMeta("classification", classification)
-    }
+    try store.setMeta("classification", classification)
     feed.base = base
     if let plan {
       let scope = try pipeline.scope(
@@ -366,21 +370,16 @@ enum Settlement {
       guard let partial = accounting[file] else { continue }
       if let earlier = skipped[file], var copy = settled[earlier] {
         copy.path = partial.path
-        copy.duplicates += copy.accepted
-        copy.accepted = 0
+        copy.rows.countAcceptedAsDuplicates()
         settled[file] = copy
         sources.append(RestoredSource(accounting: copy, rejects: []))
         continue
       }
       var source = SourceAccounting(
         path: partial.path, sha256: partial.sha256, system: partial.system)
-      source.rowsRead = partial.rowsRead
+      source.rows = partial.rows
       source.accepted = accepted[file] ?? 0
       source.duplicates = duplicates[file] ?? 0
-      source.rejected = partial.rejected
-      source.filtered = partial.filtered
-      source.replacedBytes = partial.replacedBytes
-      source.reasons = partial.reasons
       source.firstCreated = partial.firstCreated
       source.lastCreated = partial.lastCreated
       source.profile = partial.profile

@@ -8,13 +8,16 @@ struct TaxonomyWorkbench {
   let classifier: Classifier
   let tickets: [TicketText]
 
+  /// The one place the taxonomy commands read the store, so the one conversion of its errors.
   init(configurationPath: String, store: String?) throws(PlaintError) {
-    configuration = try Configuration.load(path: configurationPath)
-    let session = try StoreSession(
-      unlocked: configuration, path: configuration.resolve(store ?? configuration.store),
-      checkingColumns: false)
-    classifier = session.context.placement.classifier
-    tickets = try Failure.store { () throws(StoreError) in try session.store.ticketTexts() }
+    let configuration = try Configuration.load(path: configurationPath)
+    self.configuration = configuration
+    (classifier, tickets) = try Failure.converting {
+      let session = try StoreSession(
+        unlocked: configuration, path: configuration.resolve(store ?? configuration.store),
+        checkingColumns: false)
+      return (session.context.placement.classifier, try session.store.ticketTexts())
+    }
   }
 
   /// The labelled tickets of the store, all or one half, with what was set aside.

@@ -74,8 +74,8 @@ public struct ExportGuess: Sendable {
     "EEE, dd MMM yyyy HH:mm:ss Z", "yyyy年M月d日 HH:mm:ss", "yyyy年M月d日 HH:mm", "yyyy年M月d日",
   ]
 
-  /// Reads the first records of `path` and guesses; throws `IngestError`.
-  public init(path: String, displayPath: String) throws {
+  /// Reads the first records of `path` and guesses.
+  public init(path: String, displayPath: String) throws(IngestError) {
     let sample = try ExportSample(path: path, displayPath: displayPath)
     self.sample = sample
     var productIndex: Int?

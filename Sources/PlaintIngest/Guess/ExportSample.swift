@@ -25,8 +25,8 @@ public struct ExportSample: Sendable {
   /// Records read at most; a larger file is judged on its first ones.
   public static let recordLimit = 50_000
 
-  /// Reads up to `recordLimit` records of `path` (a `.gz` too); throws `IngestError`.
-  public init(path: String, displayPath: String) throws {
+  /// Reads up to `recordLimit` records of `path` (a `.gz` too).
+  public init(path: String, displayPath: String) throws(IngestError) {
     let reader = try ExportReader(
       settings: SourceSettings(path: path, displayPath: displayPath, profile: "auto"))
     let source = try ByteSource(path: path, displayPath: displayPath)
@@ -97,8 +97,8 @@ public struct ExportSample: Sendable {
       try csv.finish(collect)
     } catch is SampleFull {
       whole = false
-    } catch let error as CSVError {
-      throw IngestError.unreadable(displayPath, error.message)
+    } catch {
+      throw .converting(error, path: displayPath)
     }
     guard !records.isEmpty else { throw IngestError.empty(displayPath) }
 

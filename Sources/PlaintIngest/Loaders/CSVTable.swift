@@ -14,8 +14,8 @@ public struct CSVTable: Sendable {
   public var header: [String]
   public var rows: [Row]
 
-  /// Reads `path`, naming it `displayPath` in errors; throws `IngestError`.
-  public init(path: String, displayPath: String) throws {
+  /// Reads `path`, naming it `displayPath` in errors.
+  public init(path: String, displayPath: String) throws(IngestError) {
     let table = try SmallTable(path: path, displayPath: displayPath)
     header = table.header
     rows = table.rows.map { Row(line: $0.line, fields: $0.fields) }

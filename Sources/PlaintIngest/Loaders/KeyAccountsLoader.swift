@@ -8,8 +8,8 @@ import PlaintCore
 /// header. A file whose first line already holds an entry (a digit or an `@` in its first cell) has
 /// no header row.
 public enum KeyAccountsLoader {
-  public static func load(path: String, displayPath: String, column: String? = nil) throws
-    -> KeyAccounts
+  public static func load(path: String, displayPath: String, column: String? = nil)
+    throws(IngestError) -> KeyAccounts
   {
     let table = try SmallTable(path: path, displayPath: displayPath)
     var rows = table.rows
@@ -38,7 +38,7 @@ public enum KeyAccountsLoader {
     }
     do {
       return try accounts(entries.map { $0.value })
-    } catch let problem as EntryProblem {
+    } catch let problem {
       let line = entries[problem.index].line
       let headerless = rows.first?.line == table.headerRow.line
       let shown = name ?? (headerless ? "1" : table.headerRow.fields.first ?? "1")
@@ -46,8 +46,8 @@ public enum KeyAccountsLoader {
     }
   }
 
-  /// Key accounts from entries as written (ids, addresses, `@domain`); throws `EntryProblem`.
-  public static func accounts(_ entries: [String]) throws -> KeyAccounts {
+  /// Key accounts from entries as written (ids, addresses, `@domain`).
+  public static func accounts(_ entries: [String]) throws(EntryProblem) -> KeyAccounts {
     var ids: Set<String> = []
     var domains: Set<String> = []
     for (index, entry) in entries.enumerated() {

@@ -47,7 +47,7 @@ public struct ReleaseRow: Sendable, Hashable {
 /// Reads `releases.csv`: `product_line,date` and a `component` or `version` column (or both),
 /// optionally `category`.
 public enum ReleasesLoader {
-  public static func load(path: String, displayPath: String) throws -> [ReleaseRow] {
+  public static func load(path: String, displayPath: String) throws(IngestError) -> [ReleaseRow] {
     let table = try SmallTable(path: path, displayPath: displayPath)
     try table.rejectWideRows()
     let columns = try table.columns(
@@ -55,7 +55,7 @@ public enum ReleasesLoader {
     guard columns["component"] != nil || columns["version"] != nil else {
       throw IngestError.missingColumns(displayPath, ["\"component\" or \"version\""])
     }
-    return try table.rows.map { row in
+    return try table.rows.map { row throws(IngestError) in
       func fail(_ column: String, _ problem: String) -> IngestError {
         .badRow(displayPath, line: row.line, column: column, problem)
       }

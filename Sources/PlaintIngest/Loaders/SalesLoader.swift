@@ -9,13 +9,13 @@ public enum SalesLoader {
   public static func load(
     path: String, displayPath: String, granularity: Granularity,
     productLines: Set<String>? = nil
-  ) throws -> [SalesVolume] {
+  ) throws(IngestError) -> [SalesVolume] {
     let table = try SmallTable(path: path, displayPath: displayPath)
     try table.rejectWideRows()
     let columns = try table.columns(
       required: ["period", "product_line", "units"], optional: ["tier", "revenue"])
     var seen: [SalesKey: Int] = [:]
-    return try table.rows.map { row in
+    return try table.rows.map { row throws(IngestError) in
       func fail(_ column: String, _ problem: String) -> IngestError {
         .badRow(displayPath, line: row.line, column: column, problem)
       }

@@ -13,7 +13,7 @@ struct SmallTable {
   var rows: [Row] = []
 
   /// Reads `path`; encoding and delimiter are detected as for exports.
-  init(path: String, displayPath: String) throws {
+  init(path: String, displayPath: String) throws(IngestError) {
     self.displayPath = displayPath
     let source = try ByteSource(path: path, displayPath: displayPath)
     var bytes: [UInt8] = []
@@ -25,6 +25,20 @@ struct SmallTable {
       bytes.append(contentsOf: buffer[..<count])
     }
     guard !bytes.isEmpty else { throw IngestError.empty(displayPath) }
+    let records: [Row]
+    do {
+      records = try Self.records(bytes, displayPath: displayPath)
+    } catch {
+      throw .converting(error, path: displayPath)
+    }
+    guard let first = records.first else { throw IngestError.empty(displayPath) }
+    header = first.fields.map(ColumnPlan.normalized)
+    headerRow = first
+    rows = Array(records.dropFirst())
+  }
+
+  /// The records of the file's bytes with at least one field filled, decoded and trimmed.
+  private static func records(_ bytes: [UInt8], displayPath: String) throws -> [Row] {
     var records: [Row] = []
     try bytes.withUnsafeBytes { raw in
       guard let encoding = DetectedEncoding.detect(raw, requested: .auto, isWhole: true) else {
@@ -47,15 +61,12 @@ struct SmallTable {
       try text.withUnsafeBytes { try csv.parse($0, collect) }
       try csv.finish(collect)
     }
-    guard let first = records.first else { throw IngestError.empty(displayPath) }
-    header = first.fields.map(ColumnPlan.normalized)
-    headerRow = first
-    rows = Array(records.dropFirst())
+    return records
   }
 
   /// Fails on the first row with a value beyond the header's columns: an unquoted "1,000" in a
   /// comma-separated file would otherwise be read as 1 and the rest dropped.
-  func rejectWideRows() throws {
+  func rejectWideRows() throws(IngestError) {
     for row in rows where row.fields.count > header.count {
       guard row.fields[header.count...].contains(where: { !$0.isEmpty }) else { continue }
       throw IngestError.contradicted(
@@ -66,7 +77,7 @@ struct SmallTable {
   }
 
   /// Index of each of `names` in the header; missing required ones throw `missingColumns`.
-  func columns(required: [String], optional: [String]) throws -> [String: Int] {
+  func columns(required: [String], optional: [String]) throws(IngestError) -> [String: Int] {
     let missing = required.filter { !header.contains($0) }
     guard missing.isEmpty else {
       throw IngestError.missingColumns(displayPath, missing.map { "\"\($0)\"" })

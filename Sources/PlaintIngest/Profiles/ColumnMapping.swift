@@ -71,6 +71,26 @@ struct ColumnPlan: Sendable {
     return .success(mapping)
   }
 
+  /// Finds each slice's column in `header` (nil: a headerless file, read by number); returns the
+  /// first slice whose column is not there.
+  static func resolve(
+    _ slices: [SliceColumn], header: [String]?, into mapping: inout ColumnMapping
+  ) -> SliceColumn? {
+    for slice in slices {
+      let index: Int?
+      switch slice.column {
+      case .number(let number):
+        guard number >= 1 else { return slice }
+        index = header.map { number <= $0.count ? number - 1 : nil } ?? number - 1
+      case .header(let name):
+        index = header?.firstIndex { normalized($0) == normalized(name) }
+      }
+      guard let index else { return slice }
+      mapping.slices.append((slice.name, index))
+    }
+    return nil
+  }
+
   static func normalized(_ name: String) -> String {
     name.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}"])).lowercased()
   }
@@ -108,6 +128,8 @@ struct ColumnMapping: Sendable {
   /// Column indices per field, in `TicketField.allCases` order.
   private(set) var columns = [[Int]](repeating: [], count: TicketField.allCases.count)
   var filters: [(column: Int, values: Set<String>)] = []
+  /// The column of each slice, by slice name.
+  var slices: [(name: String, column: Int)] = []
 
   init(header: [String]?) {
     self.header = header
@@ -119,7 +141,9 @@ struct ColumnMapping: Sendable {
 
   /// The highest column index any field or filter reads; a row needs more fields than that.
   var highestColumn: Int {
-    max(columns.joined().max() ?? 0, filters.map(\.column).max() ?? 0)
+    max(
+      columns.joined().max() ?? 0, filters.map(\.column).max() ?? 0,
+      slices.map(\.column).max() ?? 0)
   }
 
   /// How messages name column `index`: its header, else its 1-based number.

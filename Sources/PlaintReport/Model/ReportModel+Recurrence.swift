@@ -167,18 +167,22 @@ extension ReportModel {
     }
   }
 
-  /// A cell whose complaints gather on one channel, hour or agent more than in its baseline.
+  /// A cell or roll-up ("*" in the rolled-up fields) whose complaints gather on one channel,
+  /// hour, weekday, agent or slice value more than in its baseline.
   public struct Concentration: Codable, Sendable, Equatable {
     public var category: String
     public var productLine: String
     public var tier: Rollup<Tier>
-    /// "channel", "hour", "weekday" or "agent".
+    /// "channel", "hour", "weekday", "agent" or a slice's name.
     public var dimension: PlaintCore.Concentration.Dimension
     /// The channel or agent as exported, the hour as "09" (09:00–09:59), the weekday in English.
     public var value: String
     @Rounded public var share: Double
     @Rounded public var baselineShare: Double?
+    /// Fisher's exact one-sided p-value, unadjusted.
     @Rounded public var pValue: Double?
+    /// The Benjamini–Hochberg q-value over the report's whole concentration family.
+    @Rounded public var qValue: Double? = nil
     /// Complaints of the cell with the value this period, and all of the cell's this period.
     public var count: Int = 0
     public var total: Int = 0
@@ -190,8 +194,8 @@ extension ReportModel {
     public init(
       category: String, productLine: String, tier: Rollup<Tier>,
       dimension: PlaintCore.Concentration.Dimension, value: String,
-      share: Double, baselineShare: Double?, pValue: Double?, count: Int = 0, total: Int = 0,
-      effectSize: Double? = nil, text: String = ""
+      share: Double, baselineShare: Double?, pValue: Double?, qValue: Double? = nil,
+      count: Int = 0, total: Int = 0, effectSize: Double? = nil, text: String = ""
     ) {
       self.category = category
       self.productLine = productLine
@@ -201,6 +205,7 @@ extension ReportModel {
       self.share = share
       self.baselineShare = baselineShare
       self.pValue = pValue
+      self.qValue = qValue
       self.count = count
       self.total = total
       self.effectSize = effectSize
@@ -212,6 +217,7 @@ extension ReportModel {
       case productLine = "product_line"
       case baselineShare = "baseline_share"
       case pValue = "p_value"
+      case qValue = "q_value"
       case effectSize = "effect_size"
     }
   }

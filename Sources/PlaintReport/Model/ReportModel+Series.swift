@@ -95,6 +95,37 @@ extension ReportModel {
       self.lcl = lcl
       self.signals = signals
     }
+
+    enum CodingKeys: String, CodingKey {
+      case period, status, count, units, rate, center, ucl, lcl, signals
+    }
+
+    /// A period the exports do not cover has no count: `null`, never 0.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(period, forKey: .period)
+      try container.encode(status, forKey: .status)
+      try container.encode(status == .notCovered ? nil : count, forKey: .count)
+      try container.encode(_units, forKey: .units)
+      try container.encode(_rate, forKey: .rate)
+      try container.encode(_center, forKey: .center)
+      try container.encode(_ucl, forKey: .ucl)
+      try container.encode(_lcl, forKey: .lcl)
+      try container.encode(signals, forKey: .signals)
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      period = try container.decode(String.self, forKey: .period)
+      status = try container.decode(PointStatus.self, forKey: .status)
+      count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 0
+      _units = try container.decode(Rounded<Double?>.self, forKey: .units)
+      _rate = try container.decode(Rounded<Double?>.self, forKey: .rate)
+      _center = try container.decode(Rounded<Double?>.self, forKey: .center)
+      _ucl = try container.decode(Rounded<Double?>.self, forKey: .ucl)
+      _lcl = try container.decode(Rounded<Double?>.self, forKey: .lcl)
+      signals = try container.decode([Signal].self, forKey: .signals)
+    }
   }
 
   /// A run-rule signal: the rule and the periods where its run began, fired and ended.

@@ -1,3 +1,5 @@
+import PlaintCore
+
 /// Everything a report says about one period: the single value every renderer reads.
 ///
 /// Encodes to `report.json` (schema `plaint.report/1`, docs/outputs.md). Periods, categories, tiers,
@@ -48,10 +50,18 @@ public struct ReportModel: Codable, Sendable, Equatable {
   /// The shares of the period's complaints a reader should know about: unassigned,
   /// unclassified, empty text, outside the judged cells; and the limits of the data.
   public var dataQuality: DataQuality = DataQuality()
+  /// Cells with too few whole periods for a control chart, judged as run charts instead.
+  public var runCharts: [RunChart] = []
+  /// Each issue's share of all complaints on a p or Laney p′ chart; null where sales give rates.
+  @Nullable public var shares: Shares? = nil
+  /// The vital few issues inside each product line and each anomaly's cell.
+  public var drivers: Drivers = Drivers()
   /// The language of the report's fixed text ("de", "tr", …); absent for English.
   public var language: String? = nil
   /// The taxonomy's display labels in that language, by id; absent when the taxonomy has none.
   public var labels: Labels? = nil
+  /// One section per configured slice (`slices:` in plaint.yml); absent when none is set.
+  public var slices: [SliceSection]? = nil
 
   public init(
     period: String, granularity: String, method: Method, totals: Totals, inputs: [Input] = [],
@@ -90,7 +100,9 @@ public struct ReportModel: Codable, Sendable, Equatable {
     case dataGaps = "data_gaps"
     case taxonomyHash = "taxonomy_hash"
     case unclassifiedTerms = "unclassified_terms"
-    case language, labels
+    case language, labels, slices
+    case runCharts = "run_charts"
+    case shares, drivers
   }
 }
 
@@ -153,6 +165,8 @@ extension ReportModel {
     public var charts: [String: Int] = [:]
     /// Base cells in the reported period's Benjamini–Hochberg family (a p-value and enough history).
     public var cellsTested: Int = 0
+    /// The concentration family's method, gates and size; nil when the period supports none.
+    public var concentrations: ConcentrationMethod? = nil
 
     public static let salesExposure = "sales units"
     public static let countExposure = "none: count chart, one unit per period"
@@ -182,6 +196,7 @@ extension ReportModel {
       case runRules = "run_rules"
       case smallCountWeight = "small_count_weight"
       case simulatedAtDefaults = "simulated_at_defaults"
+      case concentrations
     }
   }
 
@@ -209,35 +224,41 @@ extension ReportModel {
   }
 
   /// Row accounting of one input file: rows_read = accepted + rejected + duplicates + filtered.
+  @dynamicMemberLookup
   public struct Input: Codable, Sendable, Equatable {
     public var path: String
     public var sha256: String
-    public var rowsRead: Int
-    public var accepted: Int
-    public var rejected: Int
-    public var duplicates: Int
-    public var filtered: Int
-    /// Bytes that were not valid in the file's encoding and became U+FFFD.
-    public var replacedBytes: Int
+    /// How the file's rows ended (the report shows the counts, not the reasons).
+    public var rows: RowAccounting
 
-    public init(
-      path: String, sha256: String, rowsRead: Int, accepted: Int, rejected: Int, duplicates: Int,
-      filtered: Int, replacedBytes: Int = 0
-    ) {
+    /// The reasons in `rows` are left out: the report lists the rejects themselves.
+    public init(path: String, sha256: String, rows: RowAccounting) {
       self.path = path
       self.sha256 = sha256
-      self.rowsRead = rowsRead
-      self.accepted = accepted
-      self.rejected = rejected
-      self.duplicates = duplicates
-      self.filtered = filtered
-      self.replacedBytes = replacedBytes
+      self.rows = rows
+      self.rows.reasons = [:]
+    }
+
+    public subscript<Value>(dynamicMember count: KeyPath<RowAccounting, Value>) -> Value {
+      rows[keyPath: count]
     }
 
     enum CodingKeys: String, CodingKey {
-      case path, sha256, accepted, rejected, duplicates, filtered
-      case rowsRead = "rows_read"
-      case replacedBytes = "replaced_bytes"
+      case path, sha256
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      path = try container.decode(String.self, forKey: .path)
+      sha256 = try container.decode(String.self, forKey: .sha256)
+      rows = try RowAccounting(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      try rows.encode(to: encoder)
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(path, forKey: .path)
+      try container.encode(sha256, forKey: .sha256)
     }
   }
 

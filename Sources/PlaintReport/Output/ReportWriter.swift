@@ -16,7 +16,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case json
   /// `anomalies.csv`, `pareto.csv`, `grid.csv`, `anomaly-tickets.csv`, `rejects.csv`,
   /// `repeat-customers.csv`, `concentrations.csv`, `release-effects.csv`, `resolution.csv`,
-  /// `open-past-sla.csv`, `canaries.csv`.
+  /// `open-past-sla.csv`, `canaries.csv`, `run-charts.csv`, `shares.csv`, `drivers.csv`, and
+  /// `slice-NAME.csv` per configured slice.
   case csv
 }
 

@@ -5,7 +5,8 @@ import PlaintCore
 ///
 /// Text that a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return) gets a leading apostrophe; numbers from the model are written as plain decimals and
-/// stay numbers, negative ones included.
+/// stay numbers, negative ones included; p- and q-values below 1e-4 are written in scientific
+/// notation ("3.16e-34"), never rounded to 0.
 public struct CSVRenderer: Sendable {
   public init() {}
 
@@ -23,7 +24,28 @@ public struct CSVRenderer: Sendable {
       ("resolution.csv", resolution(bundle.report.resolution)),
       ("open-past-sla.csv", openPastSLA(bundle.report.resolution)),
       ("canaries.csv", canaries(bundle.report.canaries)),
+      ("run-charts.csv", runCharts(bundle.report.runCharts)),
+      ("shares.csv", shares(bundle.report.shares)),
+      ("drivers.csv", drivers(bundle.report.drivers)),
+    ] + (bundle.report.slices ?? []).map { ("slice-\($0.name).csv", slice($0)) }
+  }
+
+  /// `slice-NAME.csv`: every value of a slice over the Pareto window, most complaints first,
+  /// with this period's count, limits and verdict.
+  func slice(_ section: ReportModel.SliceSection) -> String {
+    let header = [
+      "value", "count", "share", "cumulative", "vital", "period_count", "center", "ucl",
+      "status", "chart", "p_value", "q_value",
     ]
+    let rows: [[CSVField]] = section.values.map {
+      [
+        .text($0.value), .integer($0.count), .number($0.share), .number($0.cumulative),
+        .text($0.vital ? "true" : "false"), .integer($0.periodCount), .number($0.center),
+        .number($0.ucl), .text($0.status.rawValue), .text($0.chart), .probability($0.pValue),
+        .probability($0.qValue),
+      ]
+    }
+    return table(header, rows)
   }
 
   /// `repeat-customers.csv`: customers with at least `repeat_customer_min` complaints.
@@ -37,18 +59,21 @@ public struct CSVRenderer: Sendable {
     return table(["customer", "count", "key_account", "issues"], rows)
   }
 
-  /// `concentrations.csv`: cells whose complaints gather on one channel, hour, weekday or agent.
+  /// `concentrations.csv`: cells and roll-ups whose complaints gather on one channel, hour,
+  /// weekday, agent or slice value.
   func concentrations(_ recurrence: ReportModel.Recurrence) -> String {
     let header = [
       "category", "product_line", "tier", "dimension", "value", "count", "total", "share",
-      "baseline_share", "p_value", "effect_size", "text",
+      "baseline_share", "p_value", "q_value", "effect_size", "text",
     ]
     let rows: [[CSVField]] = recurrence.concentrations.map {
       [
         .text($0.category), .text($0.productLine), .text($0.tier.rawValue),
         .text($0.dimension.rawValue),
         .text($0.value), .integer($0.count), .integer($0.total), .number($0.share),
-        .number($0.baselineShare), .number($0.pValue), .number($0.effectSize), .text($0.text),
+        .number($0.baselineShare), .probability($0.pValue), .probability($0.qValue),
+        .number($0.effectSize),
+        .text($0.text),
       ]
     }
     return table(header, rows)
@@ -66,7 +91,7 @@ public struct CSVRenderer: Sendable {
         .text($0.productLine), .text($0.component), .text($0.version), .text($0.date),
         .text($0.period), .text($0.category), .integer($0.periodsBefore.count),
         .integer($0.periodsAfter.count), .integer($0.countBefore), .integer($0.countAfter),
-        .number($0.rateBefore), .number($0.rateAfter), .number($0.ratio), .number($0.pValue),
+        .number($0.rateBefore), .number($0.rateAfter), .number($0.ratio), .probability($0.pValue),
         .text($0.verdict.rawValue),
       ]
     }
@@ -152,8 +177,8 @@ public struct CSVRenderer: Sendable {
         .number(anomaly.expected), .number(anomaly.ucl), .number(anomaly.rate),
         .number(report.dataQuality.hasSales ? anomaly.rate.map { $0 * 1000 } : nil),
         .text(anomaly.chart.rawValue),
-        .text(anomaly.rules.joined(separator: ";")), .number(anomaly.pValue),
-        .number(anomaly.qValue), .text(anomaly.status.rawValue), .integer(anomaly.streak),
+        .text(anomaly.rules.joined(separator: ";")), .probability(anomaly.pValue),
+        .probability(anomaly.qValue), .text(anomaly.status.rawValue), .integer(anomaly.streak),
         .text(anomaly.topIssues.map { "\($0.key)=\($0.count)" }.joined(separator: ";")),
         .integer(anomaly.ticketIDs.count), .text(anomaly.owner ?? ""),
       ]
@@ -184,7 +209,8 @@ public struct CSVRenderer: Sendable {
     let rows: [[CSVField]] = grid.map { row in
       [
         .text(row.period), .text(row.category), .text(row.productLine), .text(row.tier.rawValue),
-        .integer(row.count), .number(row.units), .number(row.rate),
+        row.status == .notCovered ? .text("") : .integer(row.count), .number(row.units),
+        .number(row.rate),
         .number(hasSales ? row.rate.map { $0 * 1000 } : nil), .number(row.center),
         .number(row.ucl),
         .number(row.lcl), .text(row.status.rawValue), .text(row.chart.rawValue),
@@ -219,7 +245,7 @@ public struct CSVRenderer: Sendable {
     return table(["file", "line", "reason", "raw"], rows)
   }
 
-  private func table(_ header: [String], _ rows: [[CSVField]]) -> String {
+  func table(_ header: [String], _ rows: [[CSVField]]) -> String {
     var text = header.map { CSVField.text($0).encoded }.joined(separator: ",") + "\n"
     for row in rows {
       text += row.map(\.encoded).joined(separator: ",") + "\n"
@@ -232,6 +258,9 @@ public struct CSVRenderer: Sendable {
 enum CSVField {
   case text(String)
   case number(Double?)
+  /// A p- or q-value: as `number`, but in scientific notation below 1e-4, so a tiny
+  /// probability is never written as 0.
+  case probability(Double?)
   case integer(Int)
 
   /// The characters that make a spreadsheet treat a cell as a formula when they lead it.
@@ -243,14 +272,44 @@ enum CSVField {
       return String(value)
     case .number(let value):
       return OutputNumber.plain(value)
+    case .probability(let value):
+      return OutputNumber.exactProbability(value)
     case .text(let raw):
       var text = raw
-      if let first = text.unicodeScalars.first, Self.formulaLeaders.contains(Character(first)) {
-        text = "'" + text
-      }
-      let needsQuotes = text.contains { $0 == "\"" || $0 == "," || $0.isNewline }
-      guard needsQuotes else { return text }
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      return text.withUTF8 { Self.encoded(text: $0) } ?? raw
     }
+  }
+
+  /// A text cell's bytes neutralised and quoted, or nil when they are fine as they are. One pass
+  /// over the UTF-8 bytes: a cell per ticket excerpt makes this the CSV report's inner loop.
+  private static func encoded(text bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // The leaders are ASCII, so the first byte tells.
+    let formula = bytes.first.map { formulaLeaders.contains(Character(Unicode.Scalar($0))) }
+    var needsQuotes = false
+    var index = 0
+    while index < bytes.count, !needsQuotes {
+      switch bytes[index] {
+      // A quote, a comma, or a line break: LF, VT, FF, CR, NEL (C2 85), U+2028 and U+2029.
+      case 0x22, 0x2C, 0x0A...0x0D: needsQuotes = true
+      case 0xC2: needsQuotes = index + 1 < bytes.count && bytes[index + 1] == 0x85
+      case 0xE2:
+        needsQuotes =
+          index + 2 < bytes.count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+      default: break
+      }
+      index += 1
+    }
+    guard needsQuotes || formula == true else { return nil }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 8)
+    if needsQuotes { output.append(0x22) }
+    if formula == true { output.append(UInt8(ascii: "'")) }
+    for byte in bytes {
+      output.append(byte)
+      if needsQuotes && byte == 0x22 { output.append(0x22) }
+    }
+    if needsQuotes { output.append(0x22) }
+    return String(decoding: output, as: UTF8.self)
   }
 }

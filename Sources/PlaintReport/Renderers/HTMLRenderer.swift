@@ -14,7 +14,7 @@ public struct HTMLRenderer: Sendable {
   public init() {}
 
   /// The language of the page; `render` sets it from the model.
-  private var text = ReportText.english
+  var text = ReportText.english
 
   public func render(_ bundle: ReportBundle) -> String {
     var renderer = self
@@ -34,6 +34,7 @@ public struct HTMLRenderer: Sendable {
       <style>
       \(HTMLStyle.page)
       \(HTMLStyle.chart)
+      \(SmallChartSVG.style)
       </style>
       </head>
       <body>
@@ -43,9 +44,15 @@ public struct HTMLRenderer: Sendable {
     html += notices(report)
     html += summary(report)
     html += anomalyDetails(report)
+    let sections = ChartSectionsHTML(text: text)
+    html += sections.runCharts(report)
+    html += sections.shares(report)
     html += pareto(report)
+    html += sections.drivers(report)
     html += heatmap(bundle)
+    html += sections.allCells(report)
     html += recurrence(report)
+    html += slices(report)
     html += resolution(report)
     html += canaries(report)
     html += dataQuality(bundle)
@@ -129,6 +136,7 @@ public struct HTMLRenderer: Sendable {
     } else {
       html += anomalyTable(report.anomalies, scale: scale, linked: true)
     }
+    html += ChartSectionsHTML(text: text).sharesMoved(report)
 
     html += "<h2>\(text[.headingVitalFew])</h2>\n<div class=\"vital-few\">\n"
     html += vitalList(
@@ -282,9 +290,12 @@ public struct HTMLRenderer: Sendable {
       chart.text = text
       chart.markers = report.releaseMarkers(productLine: cell.productLine)
       html += "<figure>\n\(chart.render())\n<figcaption class=\"note\">"
-      html += text(.figChart, e(cell.chart.rawValue))
+      // Without sales the chart is of counts (one unit per period), and a grey band can only be
+      // a period the exports do not cover whole: there is no exposure to be missing.
+      let counts = !report.dataQuality.hasSales
+      html += text(counts ? .figCountChart : .figChart, e(cell.chart.rawValue))
       if let phi = cell.phi { html += ", φ = \(text.short(phi))" }
-      html += text[.figLegend]
+      html += text[counts ? .figLegendCounts : .figLegend]
       if !chart.markers.isEmpty { html += text[.figReleases] }
       html += "\(text[.sentenceEnd])</figcaption>\n"
       html += "</figure>\n"
@@ -297,6 +308,7 @@ public struct HTMLRenderer: Sendable {
       html += "<p class=\"concentration\">"
       html += "\(e(text.concentration(item, period: report.period)))</p>\n"
     }
+    html += ChartSectionsHTML(text: text).anomalyDrivers(anomaly, report)
     if !anomaly.ticketIDs.isEmpty {
       let shown = anomaly.ticketIDs.prefix(listLimit).map(e).joined(separator: ", ")
       let more =
@@ -360,7 +372,7 @@ public struct HTMLRenderer: Sendable {
     return row
   }
 
-  private func moreIn(_ count: Int, _ file: String) -> String {
+  func moreIn(_ count: Int, _ file: String) -> String {
     "<p class=\"note\">\(text(.moreInFile, text.count(count), file))</p>\n"
   }
 
@@ -447,18 +459,30 @@ public struct HTMLRenderer: Sendable {
       && recurrence.concentrations.isEmpty && recurrence.returning.isEmpty
       && recurrence.releases.isEmpty
     {
-      return html + "<p>\(text[.noRecurrence])</p>\n</section>\n"
+      html += "<p>\(text[.noRecurrence])</p>\n"
+      if let method = report.method.concentrations {
+        html += "<p class=\"note\">\(e(text.concentrationsNote(method)))</p>\n"
+      }
+      return html + "</section>\n"
     }
     if !recurrence.concentrations.isEmpty {
       html += "<h3>\(text[.labelConcentrations])</h3>\n"
-      html += "<p class=\"note\">\(text[.concentrationsNote])</p>\n<ul>\n"
+      if let method = report.method.concentrations {
+        html += "<p class=\"note\">\(e(text.concentrationsNote(method)))</p>\n"
+      }
+      html += "<ul>\n"
       for item in recurrence.concentrations {
         html +=
           "<li>\(e(text.concentration(item, period: report.period))) <span class=\"note\">p "
-        html += "\(e(text.probability(item.pValue))), h = "
+        html += "\(e(text.probability(item.pValue))), q "
+        html += "\(e(text.probability(item.qValue))), h = "
         html += "\(e(text.short(item.effectSize)))</span></li>\n"
       }
       html += "</ul>\n"
+    } else if let method = report.method.concentrations {
+      html += "<h3>\(text[.labelConcentrations])</h3>\n"
+      html += "<p>\(text[.noneFound]) <span class=\"note\">"
+      html += "\(e(text.concentrationsNote(method)))</span></p>\n"
     }
     if !recurrence.returning.isEmpty {
       html += "<h3>\(text[.labelReturning])</h3>\n<table>\n<tr><th>\(text[.columnCell])</th>"
@@ -784,8 +808,8 @@ public struct HTMLRenderer: Sendable {
 
   // MARK: - Helpers
 
-  private func e(_ value: String) -> String { HTML.escape(value) }
+  func e(_ value: String) -> String { HTML.escape(value) }
 
   /// A right-aligned table cell; the text is escaped ("< 0.0001" is a p-value, not markup).
-  private func num(_ value: String) -> String { "<td class=\"num\">\(e(value))</td>" }
+  func num(_ value: String) -> String { "<td class=\"num\">\(e(value))</td>" }
 }

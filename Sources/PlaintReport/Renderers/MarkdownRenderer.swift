@@ -9,7 +9,7 @@ public struct MarkdownRenderer: Sendable {
   public init() {}
 
   /// The language of the summary; `render` sets it from the model.
-  private var text = ReportText.english
+  var text = ReportText.english
 
   public func render(_ bundle: ReportBundle) -> String {
     var renderer = self
@@ -30,11 +30,21 @@ public struct MarkdownRenderer: Sendable {
       lines.append("")
     }
     lines.append(contentsOf: anomalies(report))
+    lines.append(contentsOf: ChartSectionsMarkdown(text: text).sharesMoved(report))
     lines.append("")
     lines.append(contentsOf: vitalFew(report))
     lines.append("")
+    let sections = ChartSectionsMarkdown(text: text)
+    lines.append(contentsOf: sections.runCharts(report))
+    lines.append(contentsOf: sections.shares(report))
+    lines.append(contentsOf: sections.drivers(report))
+    lines.append(contentsOf: sections.allCells(report))
     lines.append(contentsOf: recurrence(report))
     lines.append("")
+    for section in report.slices ?? [] {
+      lines.append(contentsOf: slice(section, report: report))
+      lines.append("")
+    }
     lines.append(contentsOf: resolution(report))
     lines.append("")
     if let canaries = canaries(report) {
@@ -203,14 +213,16 @@ public struct MarkdownRenderer: Sendable {
   private func recurrence(_ report: ReportModel) -> [String] {
     let recurrence = report.recurrence
     var lines = ["## " + text[.headingRecurrence], ""]
+    let note = report.method.concentrations.map { " " + Self.escape(text.concentrationsNote($0)) }
     if recurrence.concentrations.isEmpty {
-      lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound])
+      lines.append("- " + bold(.labelConcentrations) + " " + text[.noneFound] + (note ?? ""))
     } else {
-      lines.append("- " + bold(.labelConcentrations))
+      lines.append("- " + bold(.labelConcentrations) + (note ?? ""))
       for item in recurrence.concentrations {
         lines.append(
           "  - \(Self.escape(text.concentration(item, period: report.period))) "
-            + "(p \(text.probability(item.pValue)), h = \(text.short(item.effectSize)))")
+            + "(p \(text.probability(item.pValue)), q \(text.probability(item.qValue)), "
+            + "h = \(text.short(item.effectSize)))")
       }
     }
     if !recurrence.returning.isEmpty {

@@ -30,6 +30,21 @@ public enum OutputNumber {
     return text == "-0" ? "0" : text
   }
 
+  /// A p- or q-value as report.json rounds it: a plain decimal from 1e-4 up ("0.0123"), in
+  /// scientific notation below ("3.16e-34", never "0"); empty for nil or a value that is not
+  /// finite.
+  public static func exactProbability(_ value: Double?) -> String {
+    guard let value, let rounded = rounded(value) else { return "" }
+    guard rounded != 0, abs(rounded) < 1e-4 else { return plain(rounded) }
+    let text = String(format: "%.\(significantDigits - 1)e", rounded)
+    let parts = text.split(separator: "e", maxSplits: 1)
+    guard parts.count == 2, let exponent = Int(parts[1]) else { return text }
+    var mantissa = String(parts[0])
+    while mantissa.hasSuffix("0") { mantissa.removeLast() }
+    if mantissa.hasSuffix(".") { mantissa.removeLast() }
+    return mantissa + "e" + String(exponent)
+  }
+
   /// `value` with exactly `decimals` decimals and "," between thousands: "12,345.68".
   public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "–" }

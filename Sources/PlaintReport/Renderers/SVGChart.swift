@@ -14,6 +14,8 @@ public struct ControlChartSVG: Sendable {
   /// The language of the chart's words and numbers.
   public var text = ReportText.english
   var perThousandUnits: Bool
+  /// How values are shown when not as rates or counts (shares as percentages).
+  var scale: RateScale? = nil
   var width = 720.0
   var height = 240.0
 
@@ -38,7 +40,7 @@ public struct ControlChartSVG: Sendable {
   /// The `<svg>` element; `standalone` adds the namespace a separate .svg file needs.
   public func render(standalone: Bool = false) -> String {
     let frame = SVG.Frame(width: width, height: height, left: 58, right: 14, top: 14, bottom: 40)
-    let scale = RateScale(perThousandUnits: perThousandUnits, text)
+    let scale = self.scale ?? RateScale(perThousandUnits: perThousandUnits, text)
     let values = points.flatMap { [$0.rate, $0.ucl, $0.center] }.compactMap { $0 }
       .map { $0 * scale.factor }
     let axis = SVG.Axis(maximum: values.max() ?? 0)

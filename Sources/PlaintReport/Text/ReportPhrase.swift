@@ -213,6 +213,22 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case concentrationWeekday
   case concentrationAgent
   case concentrationChannel
+  case concentrationSlice
+  case headingSlice
+  case sliceNote
+  case sliceSignal
+  case sliceWatch
+  case sliceNone
+  case sliceWithout
+  case sliceColumn
+  case sliceBySystem
+  case sliceByFile
+  case sliceShortHistory
+  case sliceNotJudgedPartial
+  case sliceNotJudgedGap
+  case sliceNoneTested
+  case columnValue
+  case sliceFigure
   case releaseSubject
   case releaseNotEnoughData
   case releaseRose
@@ -366,4 +382,52 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case procedureSimulated
   case procedureNotSimulated
   case heatNoData
+
+  // MARK: Run charts, share charts, drivers, every cell's chart (ReportText+Charts.swift)
+
+  case headingRunCharts
+  case runChartsNote
+  case runChartFacts
+  case runChartNoSignal
+  case runChartLongRun
+  case runChartFewCrossings
+  case chartRunLabel
+  case chartMedian
+  case ruleLongRun = "rule.long_run"
+  case ruleFewCrossings = "rule.few_crossings"
+  case headingShares
+  case sharesNote
+  case sharesNoneFlagged
+  case columnAllComplaints
+  case columnExpectedShare
+  case columnUpperLimit
+  case headingSharePercent
+  case chartShareLabel
+  case figShareChart
+  case mdShareFinding
+  case headingDrivers
+  case driversNote
+  case driversNoPrevious
+  case columnBefore
+  case columnChange
+  case notComparable
+  case driversLineSummary
+  case factCellDrivers
+  case driverItem
+  case driverItemChange
+  case headingAllCells
+  case allCellsNote
+  case chartSmallLabel
+  case mdAllCells
+  case sharesMovedOne
+  case sharesMovedOther
+  case runChartNotJudged
+  case sharesNotJudged
+  case sharesReasonHistory
+  case sharesReasonPartial
+  case sharesReasonWithheld
+  case sharesNew
+  case runChartTooFew
+  case figCountChart
+  case figLegendCounts
 }

@@ -176,7 +176,7 @@ extension ReportText {
     .noRecurrence: "No repeat complainants, recurring issues or concentrations.",
     .labelConcentrations: "Concentrations",
     .concentrationsNote:
-      "Anomalous cells and the largest cells of the period, against the same cell's baseline periods (Fisher's exact test, Bonferroni over the values of each dimension; effect size Cohen's h).",
+      "Every cell with at least {0} complaints this period and {1} in its baseline periods, and every category and product line over all tiers, against its own baseline periods: Fisher's exact test per value of each channel, hour, weekday, agent and slice; Benjamini–Hochberg over all {2} tests at {3}; shown when the share is at least twice the baseline share and 20 points above it, with at least 5 complaints (effect size Cohen's h).",
     .labelReturning: "Returning anomalies",
     .labelRecurringIssues: "Recurring issues",
     .labelRepeatComplainants: "Repeat complainants",
@@ -195,6 +195,26 @@ extension ReportText {
     .concentrationWeekday: "arrived on a {0}",
     .concentrationAgent: "were handled by agent {0}",
     .concentrationChannel: "came in through {0}",
+    .concentrationSlice: "had {0} {1}",
+    .headingSlice: "By {0}",
+    .sliceNote:
+      "Complaints per period for each value of {0} ({1}), on a count chart per value, since no volume is known by value; a value's history starts at its first complaint. Benjamini–Hochberg at {3} over the values with a complaint this period and enough history: {2}. The charts show the vital few of the window and every flagged value.",
+    .sliceSignal: "{0} {1}: {2} complaints in {3} against {4} expected (upper limit {5}).",
+    .sliceWatch: "Watch: {0} {1}, {2} complaints in {3} against {4} expected.",
+    .sliceNone: "No value of {0} is out of control in {1}.",
+    .sliceWithout: "{0} complaints of the window have no {1}.",
+    .sliceColumn: "column {0}",
+    .sliceBySystem: "the system of each export",
+    .sliceByFile: "the export file",
+    .sliceShortHistory:
+      "Values of {0} with complaints in {1} but a history too short to judge (fewer than {2} whole periods), so no verdict: {3}.",
+    .sliceNotJudgedPartial:
+      "The values of {0} were not judged in {1}: the exports cover only part of the period.",
+    .sliceNotJudgedGap: "The values of {0} were not judged in {1}: no export covers the period.",
+    .sliceNoneTested:
+      "No value of {0} could be judged in {1}: none has a complaint this period and enough history.",
+    .columnValue: "Value",
+    .sliceFigure: "{0} {1}: complaints per period.",
     .releaseSubject: "{0} {1} complaints",
     .releaseNotEnoughData:
       "{0} around {1}: not enough periods with exposure on both sides to compare.",

@@ -177,7 +177,7 @@ extension ReportText {
     .noRecurrence: "Ni clients récurrents, ni motifs récurrents, ni concentrations.",
     .labelConcentrations: "Concentrations",
     .concentrationsNote:
-      "Cellules en anomalie et plus grandes cellules de la période, comparées aux périodes de référence de la même cellule (test exact de Fisher, Bonferroni sur les valeurs de chaque dimension ; taille d'effet h de Cohen).",
+      "Chaque cellule avec au moins {0} réclamations sur la période et {1} sur ses périodes de référence, ainsi que chaque catégorie et chaque ligne de produits tous segments confondus, comparées à leurs propres périodes de référence : test exact de Fisher par valeur de chaque canal, heure, jour de la semaine, agent et découpage ; Benjamini–Hochberg sur l'ensemble des {2} tests au niveau {3} ; affiché quand la part atteint au moins le double de la part de référence et la dépasse de 20 points, avec au moins 5 réclamations (taille d'effet h de Cohen).",
     .labelReturning: "Anomalies revenues",
     .labelRecurringIssues: "Motifs récurrents",
     .labelRepeatComplainants: "Clients récurrents",
@@ -197,6 +197,27 @@ extension ReportText {
     .concentrationWeekday: "sont arrivées un {0}",
     .concentrationAgent: "ont été traitées par {0}",
     .concentrationChannel: "sont arrivées par {0}",
+    .concentrationSlice: "avaient {0} {1}",
+    .headingSlice: "Par {0}",
+    .sliceNote:
+      "Réclamations par période pour chaque valeur de {0} ({1}), sur une carte de comptage par valeur, faute de volume connu par valeur ; l'historique d'une valeur commence à sa première réclamation. Benjamini–Hochberg au niveau {3} sur les valeurs ayant une réclamation dans la période et un historique suffisant : {2}. Les cartes montrent les quelques valeurs essentielles de la fenêtre et chaque valeur signalée.",
+    .sliceSignal: "{0} {1} : {2} réclamations en {3} pour {4} attendues (limite haute {5}).",
+    .sliceWatch: "À surveiller : {0} {1}, {2} réclamations en {3} pour {4} attendues.",
+    .sliceNone: "Aucune valeur de {0} n'est hors contrôle en {1}.",
+    .sliceWithout: "{0} réclamations de la fenêtre n'ont pas de {1}.",
+    .sliceColumn: "colonne {0}",
+    .sliceBySystem: "le système de chaque export",
+    .sliceByFile: "le fichier exporté",
+    .sliceShortHistory:
+      "Valeurs de {0} avec des réclamations en {1} mais un historique trop court pour être jugées (moins de {2} périodes entières), donc sans verdict : {3}.",
+    .sliceNotJudgedPartial:
+      "Les valeurs de {0} n'ont pas été jugées en {1} : les exports ne couvrent qu'une partie de la période.",
+    .sliceNotJudgedGap:
+      "Les valeurs de {0} n'ont pas été jugées en {1} : aucun export ne couvre la période.",
+    .sliceNoneTested:
+      "Aucune valeur de {0} n'a pu être jugée en {1} : aucune n'a de réclamation dans la période et un historique suffisant.",
+    .columnValue: "Valeur",
+    .sliceFigure: "{0} {1} : réclamations par période.",
     .releaseSubject: "Les réclamations {1} sur {0}",
     .releaseNotEnoughData:
       "{0} autour de {1} : trop peu de périodes avec ventes de part et d'autre pour comparer.",

@@ -177,7 +177,7 @@ extension ReportText {
     .noRecurrence: "Keine Mehrfachbeschwerdeführer, wiederkehrenden Themen oder Häufungen.",
     .labelConcentrations: "Häufungen",
     .concentrationsNote:
-      "Auffällige und die größten Zellen der Periode, verglichen mit den Basisperioden derselben Zelle (exakter Test nach Fisher, Bonferroni über die Werte jeder Dimension; Effektstärke Cohens h).",
+      "Jede Zelle mit mindestens {0} Beschwerden in dieser Periode und {1} in ihren Basisperioden sowie jede Kategorie und jede Produktlinie über alle Segmente, verglichen mit den eigenen Basisperioden: exakter Test nach Fisher je Wert von Kanal, Stunde, Wochentag, Bearbeiter und Schnitt; Benjamini–Hochberg über alle {2} Tests auf dem Niveau {3}; gezeigt, wenn der Anteil mindestens doppelt so hoch wie in der Basis und 20 Punkte höher ist, bei mindestens 5 Beschwerden (Effektstärke Cohens h).",
     .labelReturning: "Wiederkehrende Anomalien",
     .labelRecurringIssues: "Wiederkehrende Themen",
     .labelRepeatComplainants: "Mehrfachbeschwerdeführer",
@@ -197,6 +197,27 @@ extension ReportText {
     .concentrationWeekday: "kamen an einem {0}",
     .concentrationAgent: "wurden von {0} bearbeitet",
     .concentrationChannel: "kamen über {0}",
+    .concentrationSlice: "hatten {0} {1}",
+    .headingSlice: "Nach {0}",
+    .sliceNote:
+      "Beschwerden je Periode für jeden Wert von {0} ({1}), auf einer Zählkarte je Wert, da kein Volumen je Wert bekannt ist; die Vorgeschichte eines Werts beginnt mit seiner ersten Beschwerde. Benjamini–Hochberg auf dem Niveau {3} über die Werte mit einer Beschwerde in dieser Periode und genug Vorgeschichte: {2}. Die Karten zeigen die wenigen wesentlichen Werte des Fensters und jeden auffälligen Wert.",
+    .sliceSignal: "{0} {1}: {2} Beschwerden in {3} bei {4} erwarteten (obere Grenze {5}).",
+    .sliceWatch: "Beobachten: {0} {1}, {2} Beschwerden in {3} bei {4} erwarteten.",
+    .sliceNone: "Kein Wert von {0} ist in {1} außer Kontrolle.",
+    .sliceWithout: "{0} Beschwerden des Fensters haben kein {1}.",
+    .sliceColumn: "Spalte {0}",
+    .sliceBySystem: "das System jedes Exports",
+    .sliceByFile: "die Exportdatei",
+    .sliceShortHistory:
+      "Werte von {0} mit Beschwerden in {1}, deren Vorgeschichte für ein Urteil zu kurz ist (weniger als {2} ganze Perioden), daher ohne Urteil: {3}.",
+    .sliceNotJudgedPartial:
+      "Die Werte von {0} wurden in {1} nicht beurteilt: die Exporte decken nur einen Teil der Periode ab.",
+    .sliceNotJudgedGap:
+      "Die Werte von {0} wurden in {1} nicht beurteilt: kein Export deckt die Periode ab.",
+    .sliceNoneTested:
+      "Kein Wert von {0} konnte in {1} beurteilt werden: keiner hat eine Beschwerde in dieser Periode und genug Vorgeschichte.",
+    .columnValue: "Wert",
+    .sliceFigure: "{0} {1}: Beschwerden je Periode.",
     .releaseSubject: "{1}-Beschwerden zu {0}",
     .releaseNotEnoughData:
       "{0} rund um {1}: zu wenige Perioden mit Verkaufszahlen auf beiden Seiten für einen Vergleich.",

@@ -176,7 +176,7 @@ extension ReportText {
     .noRecurrence: "Brak powracających klientów, powtarzających się problemów i skupień.",
     .labelConcentrations: "Skupienia",
     .concentrationsNote:
-      "Komórki z anomalią i największe komórki okresu na tle okresów bazowych tej samej komórki (dokładny test Fishera, Bonferroni po wartościach każdego wymiaru; wielkość efektu h Cohena).",
+      "Każda komórka z co najmniej {0} skargami w tym okresie i {1} w okresach bazowych oraz każda kategoria i linia produktów łącznie dla wszystkich segmentów, na tle własnych okresów bazowych: dokładny test Fishera dla każdej wartości kanału, godziny, dnia tygodnia, agenta i przekroju; Benjamini–Hochberg dla wszystkich {2} testów na poziomie {3}; pokazywane, gdy udział jest co najmniej dwa razy większy niż bazowy i wyższy o 20 punktów, przy co najmniej 5 skargach (wielkość efektu h Cohena).",
     .labelReturning: "Powracające anomalie",
     .labelRecurringIssues: "Powtarzające się problemy",
     .labelRepeatComplainants: "Powracający klienci",
@@ -195,6 +195,27 @@ extension ReportText {
     .concentrationWeekday: "wpłynęło w dniu: {0}",
     .concentrationAgent: "obsłużył(a) {0}",
     .concentrationChannel: "wpłynęło kanałem {0}",
+    .concentrationSlice: "miało {0} {1}",
+    .headingSlice: "Według: {0}",
+    .sliceNote:
+      "Skargi w okresie dla każdej wartości {0} ({1}), na karcie liczebności dla każdej wartości, bo wolumen według wartości nie jest znany; historia wartości zaczyna się od jej pierwszej skargi. Benjamini–Hochberg na poziomie {3} dla wartości ze skargą w tym okresie i wystarczającą historią: {2}. Karty pokazują kluczowe wartości okna i każdą oznaczoną wartość.",
+    .sliceSignal: "{0} {1}: {2} skarg w okresie {3} wobec {4} oczekiwanych (górna granica {5}).",
+    .sliceWatch: "Do obserwacji: {0} {1}, {2} skarg w okresie {3} wobec {4} oczekiwanych.",
+    .sliceNone: "Żadna wartość {0} nie wychodzi poza kontrolę w okresie {1}.",
+    .sliceWithout: "{0} skarg z okna nie ma wartości {1}.",
+    .sliceColumn: "kolumna {0}",
+    .sliceBySystem: "system każdego eksportu",
+    .sliceByFile: "plik eksportu",
+    .sliceShortHistory:
+      "Wartości {0} ze skargami w okresie {1}, ale ze zbyt krótką historią do oceny (mniej niż {2} pełnych okresów), więc bez werdyktu: {3}.",
+    .sliceNotJudgedPartial:
+      "Wartości {0} nie zostały ocenione w okresie {1}: eksporty obejmują tylko część okresu.",
+    .sliceNotJudgedGap:
+      "Wartości {0} nie zostały ocenione w okresie {1}: żaden eksport nie obejmuje tego okresu.",
+    .sliceNoneTested:
+      "Żadnej wartości {0} nie dało się ocenić w okresie {1}: żadna nie ma skargi w tym okresie i wystarczającej historii.",
+    .columnValue: "Wartość",
+    .sliceFigure: "{0} {1}: skargi w okresie.",
     .releaseSubject: "Reklamacje ({1}) dla {0}",
     .releaseNotEnoughData:
       "{0} wokół {1}: za mało okresów ze sprzedażą po obu stronach, by porównać.",

@@ -81,6 +81,7 @@ extension ReportText {
     case .weekday: what = self(.concentrationWeekday, weekday(item.value))
     case .agent: what = self(.concentrationAgent, item.value)
     case .channel: what = self(.concentrationChannel, item.value)
+    case .slice(let name): what = self(.concentrationSlice, name, item.value)
     }
     return self(
       .concentration, wholePercent(item.share), self.period(period),

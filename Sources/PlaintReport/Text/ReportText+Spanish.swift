@@ -176,7 +176,7 @@ extension ReportText {
     .noRecurrence: "No hay clientes reincidentes, motivos recurrentes ni concentraciones.",
     .labelConcentrations: "Concentraciones",
     .concentrationsNote:
-      "Celdas anómalas y las celdas más grandes del periodo, frente a los periodos de referencia de la misma celda (prueba exacta de Fisher, Bonferroni sobre los valores de cada dimensión; tamaño del efecto h de Cohen).",
+      "Cada celda con al menos {0} reclamaciones en el periodo y {1} en sus periodos de referencia, y cada categoría y línea de producto en todos los segmentos, frente a sus propios periodos de referencia: prueba exacta de Fisher por valor de cada canal, hora, día de la semana, agente y corte; Benjamini–Hochberg sobre las {2} pruebas al nivel {3}; se muestra cuando la proporción es al menos el doble de la de referencia y 20 puntos mayor, con al menos 5 reclamaciones (tamaño del efecto h de Cohen).",
     .labelReturning: "Anomalías que vuelven",
     .labelRecurringIssues: "Motivos recurrentes",
     .labelRepeatComplainants: "Clientes reincidentes",
@@ -196,6 +196,27 @@ extension ReportText {
     .concentrationWeekday: "llegaron un {0}",
     .concentrationAgent: "fueron atendidas por {0}",
     .concentrationChannel: "llegaron por {0}",
+    .concentrationSlice: "tenían {0} {1}",
+    .headingSlice: "Por {0}",
+    .sliceNote:
+      "Reclamaciones por periodo para cada valor de {0} ({1}), en un gráfico de recuentos por valor, pues no se conoce el volumen por valor; el historial de un valor empieza con su primera reclamación. Benjamini–Hochberg al nivel {3} sobre los valores con alguna reclamación en el periodo e historial suficiente: {2}. Los gráficos muestran los pocos vitales de la ventana y cada valor señalado.",
+    .sliceSignal: "{0} {1}: {2} reclamaciones en {3} frente a {4} esperadas (límite superior {5}).",
+    .sliceWatch: "En observación: {0} {1}, {2} reclamaciones en {3} frente a {4} esperadas.",
+    .sliceNone: "Ningún valor de {0} está fuera de control en {1}.",
+    .sliceWithout: "{0} reclamaciones de la ventana no tienen {1}.",
+    .sliceColumn: "columna {0}",
+    .sliceBySystem: "el sistema de cada exportación",
+    .sliceByFile: "el archivo exportado",
+    .sliceShortHistory:
+      "Valores de {0} con reclamaciones en {1} pero con un historial demasiado corto para juzgarlos (menos de {2} periodos completos), por tanto sin veredicto: {3}.",
+    .sliceNotJudgedPartial:
+      "Los valores de {0} no se juzgaron en {1}: las exportaciones cubren solo parte del periodo.",
+    .sliceNotJudgedGap:
+      "Los valores de {0} no se juzgaron en {1}: ninguna exportación cubre el periodo.",
+    .sliceNoneTested:
+      "Ningún valor de {0} pudo juzgarse en {1}: ninguno tiene reclamaciones en el periodo e historial suficiente.",
+    .columnValue: "Valor",
+    .sliceFigure: "{0} {1}: reclamaciones por periodo.",
     .releaseSubject: "Las reclamaciones de {1} de {0}",
     .releaseNotEnoughData:
       "{0} en torno a {1}: no hay suficientes periodos con ventas a ambos lados para comparar.",

@@ -176,7 +176,7 @@ extension ReportText {
     .noRecurrence: "Tekrar şikâyet eden müşteri, tekrarlayan konu ya da yoğunlaşma yok.",
     .labelConcentrations: "Yoğunlaşmalar",
     .concentrationsNote:
-      "Anomali gösteren hücreler ve dönemin en büyük hücreleri, aynı hücrenin referans dönemleriyle karşılaştırıldı (Fisher kesin testi, her boyutun değerleri üzerinde Bonferroni; etki büyüklüğü Cohen h).",
+      "Bu dönemde en az {0}, referans dönemlerinde en az {1} şikâyeti olan her hücre ile tüm segmentlerde her kategori ve ürün hattı, kendi referans dönemleriyle karşılaştırıldı: her kanal, saat, hafta günü, temsilci ve kesit değeri için Fisher kesin testi; tüm {2} test üzerinde {3} düzeyinde Benjamini–Hochberg; pay referans payının en az iki katı ve 20 puan üstündeyse ve en az 5 şikâyet varsa gösterilir (etki büyüklüğü Cohen h).",
     .labelReturning: "Geri dönen anomaliler",
     .labelRecurringIssues: "Tekrarlayan konular",
     .labelRepeatComplainants: "Tekrar şikâyet edenler",
@@ -196,6 +196,27 @@ extension ReportText {
     .concentrationWeekday: "{0} günü geldi",
     .concentrationAgent: "{0} tarafından ele alındı",
     .concentrationChannel: "{0} kanalından geldi",
+    .concentrationSlice: "{0} {1} değerine sahipti",
+    .headingSlice: "{0} kırılımı",
+    .sliceNote:
+      "{0} değerlerinin her biri için dönem başına şikâyetler ({1}), değer başına bir sayım kartında, çünkü değer başına hacim bilinmiyor; bir değerin geçmişi ilk şikâyetiyle başlar. Bu dönemde şikâyeti ve yeterli geçmişi olan değerler üzerinde {3} düzeyinde Benjamini–Hochberg: {2}. Kartlar pencerenin hayati azınlığını ve işaretlenen her değeri gösterir.",
+    .sliceSignal: "{0} {1}: {3} döneminde {2} şikâyet, beklenen {4} (üst sınır {5}).",
+    .sliceWatch: "İzlemede: {0} {1}, {3} döneminde {2} şikâyet, beklenen {4}.",
+    .sliceNone: "{1} döneminde {0} alanının hiçbir değeri kontrol dışı değil.",
+    .sliceWithout: "Penceredeki {0} şikâyetin {1} değeri yok.",
+    .sliceColumn: "{0} sütunu",
+    .sliceBySystem: "her dışa aktarımın sistemi",
+    .sliceByFile: "dışa aktarım dosyası",
+    .sliceShortHistory:
+      "{1} döneminde şikâyeti olan ancak geçmişi değerlendirme için çok kısa olan {0} değerleri ({2} tam dönemden az), bu yüzden karar yok: {3}.",
+    .sliceNotJudgedPartial:
+      "{0} değerleri {1} döneminde değerlendirilmedi: dışa aktarımlar dönemin yalnızca bir kısmını kapsıyor.",
+    .sliceNotJudgedGap:
+      "{0} değerleri {1} döneminde değerlendirilmedi: hiçbir dışa aktarım dönemi kapsamıyor.",
+    .sliceNoneTested:
+      "{1} döneminde {0} değerlerinin hiçbiri değerlendirilemedi: hiçbirinin bu dönemde şikâyeti ve yeterli geçmişi yok.",
+    .columnValue: "Değer",
+    .sliceFigure: "{0} {1}: dönem başına şikâyetler.",
     .releaseSubject: "{0} {1} şikâyetleri",
     .releaseNotEnoughData:
       "{0}, {1} çevresinde: karşılaştırma için iki tarafta da satış verisi olan yeterli dönem yok.",

@@ -30,14 +30,14 @@ public struct ReportText: Sendable {
 
   static func tables(_ language: ReportLanguage) -> (ReportLocale, [ReportPhrase: String]) {
     switch language {
-    case .english: (englishLocale, englishPhrases)
-    case .german: (germanLocale, germanPhrases)
-    case .french: (frenchLocale, frenchPhrases)
-    case .spanish: (spanishLocale, spanishPhrases)
-    case .polish: (polishLocale, polishPhrases)
-    case .turkish: (turkishLocale, turkishPhrases)
-    case .greek: (greekLocale, greekPhrases)
-    case .chinese: (chineseLocale, chinesePhrases)
+    case .english: (englishLocale, englishPhrases.merging(englishChartPhrases) { own, _ in own })
+    case .german: (germanLocale, germanPhrases.merging(germanChartPhrases) { own, _ in own })
+    case .french: (frenchLocale, frenchPhrases.merging(frenchChartPhrases) { own, _ in own })
+    case .spanish: (spanishLocale, spanishPhrases.merging(spanishChartPhrases) { own, _ in own })
+    case .polish: (polishLocale, polishPhrases.merging(polishChartPhrases) { own, _ in own })
+    case .turkish: (turkishLocale, turkishPhrases.merging(turkishChartPhrases) { own, _ in own })
+    case .greek: (greekLocale, greekPhrases.merging(greekChartPhrases) { own, _ in own })
+    case .chinese: (chineseLocale, chinesePhrases.merging(chineseChartPhrases) { own, _ in own })
     }
   }
 

@@ -63,14 +63,35 @@ extension Store {
     try read("reading baselines") { db in
       try Row.fetchAll(
         db, sql: "SELECT * FROM baselines ORDER BY category, product_line, tier"
-      ).compactMap { row -> StoredBaseline? in
-        guard let through = Period(row["through"] as String),
-          let first = Period(row["window_first"] as String),
-          let last = Period(row["window_last"] as String), first <= last,
-          let method = ChartMethod(rawValue: row["method"])
-        else { return nil }
-        let excluded = (row["excluded"] as String).split(separator: " ").compactMap {
-          Period(String($0))
+      ).map { row -> StoredBaseline in
+        let key = {
+          "the baseline of \(row["category"] as String) / \(row["product_line"] as String) / \(row["tier"] as String)"
+        }
+        func period(_ column: String) throws -> Period {
+          try Self.period(row, column: column, table: "baselines", key: key())
+        }
+        let (through, first, last) = (
+          try period("through"), try period("window_first"), try period("window_last")
+        )
+        guard first <= last else {
+          throw UndecodableRow(
+            table: "baselines", key: key(),
+            problem: "its window ends (\(last)) before it starts (\(first))")
+        }
+        let methodText: String = row["method"]
+        guard let method = ChartMethod(rawValue: methodText) else {
+          throw UndecodableRow(
+            table: "baselines", key: key(),
+            problem: "method \"\(methodText)\" is not a chart method")
+        }
+        let excludedText: String = row["excluded"]
+        let excluded = try excludedText.split(separator: " ").map { text in
+          guard let period = Period(String(text)) else {
+            throw UndecodableRow(
+              table: "baselines", key: key(), problem: "excluded period \"\(text)\" is not a period"
+            )
+          }
+          return period
         }
         return StoredBaseline(
           category: row["category"], productLine: row["product_line"], tier: row["tier"],

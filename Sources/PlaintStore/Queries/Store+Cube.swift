@@ -2,37 +2,8 @@ import Foundation
 internal import GRDB
 import PlaintCore
 
-/// A count of tickets in one grid cell, with one issue, in one period.
-public struct IssueCount: Sendable, Hashable {
-  public var period: Period
-  public var cell: Cell
-  public var issue: String
-  public var count: Int
-}
-
 /// The aggregate queries a report's cube is built from (PlaintEngine's ReportCube).
 extension Store {
-  /// Ticket counts per period, cell and issue, without the excluded tickets.
-  public func issueCounts(excluding exclusion: TicketExclusion = .none) throws(StoreError)
-    -> [IssueCount]
-  {
-    try read("counting tickets per issue") { db in
-      let condition = exclusion.matchCondition
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT period, category, product_line, tier, issue, COUNT(*) AS n FROM tickets
-          \(condition.map { "WHERE NOT \($0.sql)" } ?? "")
-          GROUP BY period, category, product_line, tier, issue
-          """,
-        arguments: StatementArguments(condition?.arguments ?? []))
-      return rows.compactMap { row in
-        guard let period = Period(row["period"]), let cell = Self.cell(row) else { return nil }
-        return IssueCount(period: period, cell: cell, issue: row["issue"], count: row["n"])
-      }
-    }
-  }
-
   /// How many tickets of every period have no text (empty or only spaces), and how many there
   /// are, by the period as stored.
   public func emptyTextCounts() throws(StoreError) -> [String: (empty: Int, total: Int)] {
@@ -64,17 +35,13 @@ extension Store {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT system, id, created, updated, resolved, period, category, issue, product_line,
-            tier, customer, customer_name, product, channel, agent, source_category, tags, rule,
-            CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line
+          SELECT \(Self.ticketColumns(text: "CASE WHEN period = ? THEN text ELSE '' END"))
           FROM tickets WHERE period IN (\(marks))
           \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY created, system, id
           """,
         arguments: StatementArguments(
           [textPeriod.description] + periods.map(\.description) + (condition?.arguments ?? [])))
-      while let row = try rows.next() {
-        if let ticket = Self.classifiedTicket(row) { body(ticket) }
-      }
+      while let row = try rows.next() { body(try Self.classifiedTicket(row)) }
     }
   }
 }

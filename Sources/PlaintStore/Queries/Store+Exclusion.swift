@@ -85,7 +85,7 @@ extension Store {
         db,
         sql: "SELECT * FROM tickets WHERE \(condition.sql) ORDER BY created, system, id",
         arguments: StatementArguments(condition.arguments))
-      return rows.compactMap(Self.classifiedTicket)
+      return try rows.map(Self.classifiedTicket)
     }
   }
 }

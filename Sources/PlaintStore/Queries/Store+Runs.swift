@@ -73,8 +73,10 @@ extension Store {
       try Row.fetchAll(
         db, sql: "SELECT * FROM anomalies WHERE period = ? ORDER BY category, product_line, tier",
         arguments: [period.description]
-      ).compactMap { row in
-        guard let cell = Self.cell(row) else { return nil }
+      ).map { row in
+        let cell = try Self.cell(
+          row, table: "anomalies",
+          key: "the anomaly of \(period) in \(row["product_line"] as String)")
         return AnomalyRecord(
           period: period, cell: cell, status: row["status"], streak: row["streak"],
           count: row["count"], expected: row["expected"])

@@ -26,8 +26,9 @@ extension Store {
   public func sales() throws(StoreError) -> [SalesVolume] {
     try read("reading sales") { db in
       try Row.fetchAll(db, sql: "SELECT * FROM sales ORDER BY period, product_line, tier")
-        .compactMap { row in
-          guard let period = Period(row["period"]) else { return nil }
+        .map { row in
+          let period = try Self.period(
+            row, table: "sales", key: "the sales of \(row["product_line"] as String)")
           let tier: String = row["tier"]
           return SalesVolume(
             period: period, productLine: row["product_line"], tier: Tier(rawValue: tier),

@@ -40,11 +40,11 @@ extension Store {
           GROUP BY period, category, product_line, tier
           """,
         arguments: StatementArguments(condition?.arguments ?? []))
-      return rows.compactMap { row in
-        guard let period = Period(row["period"]), period.granularity == granularity,
-          let cell = Self.cell(row)
-        else { return nil }
-        return CellCount(period: period, cell: cell, count: row["n"])
+      return try rows.compactMap { row in
+        let period = try Self.period(row, key: Self.periodKey(row))
+        guard period.granularity == granularity else { return nil }
+        return CellCount(
+          period: period, cell: try Self.cell(row, key: Self.periodKey(row)), count: row["n"])
       }
     }
   }
@@ -67,11 +67,7 @@ extension Store {
       let columns =
         textPeriod == nil
         ? "*"
-        : """
-        system, id, created, updated, resolved, period, category, issue, product_line, tier,
-          customer, customer_name, product, channel, agent, source_category, tags, rule,
-          CASE WHEN period = ? THEN text ELSE '' END AS text, source_file, source_line
-        """
+        : Self.ticketColumns(text: "CASE WHEN period = ? THEN text ELSE '' END")
       let inCells =
         cells.map { cells in
           "AND ("
@@ -90,9 +86,7 @@ extension Store {
           (textPeriod.map { [$0.description] } ?? []) + periods.map(\.description) + cellArguments
             + (condition?.arguments ?? [])))
       var tickets: [ClassifiedTicket] = []
-      while let row = try rows.next() {
-        if let ticket = Self.classifiedTicket(row) { tickets.append(ticket) }
-      }
+      while let row = try rows.next() { tickets.append(try Self.classifiedTicket(row)) }
       return tickets
     }
   }
@@ -108,7 +102,7 @@ extension Store {
         rows = try Row.fetchAll(
           db, sql: "SELECT * FROM tickets WHERE id = ? ORDER BY system", arguments: [id])
       }
-      return rows.compactMap(Self.classifiedTicket)
+      return try rows.map(Self.classifiedTicket)
     }
   }
 
@@ -183,7 +177,7 @@ extension Store {
         arguments: StatementArguments(periods.map(\.description)))
       var counts: [Period: (empty: Int, total: Int)] = [:]
       for row in rows {
-        guard let period = Period(row["period"]) else { continue }
+        let period = try Self.period(row, key: Self.periodKey(row))
         counts[period] = (row["empty"], row["n"])
       }
       return counts
@@ -212,7 +206,7 @@ extension Store {
       var moved = 0
       var updates: [StatementArguments] = []
       while let row = try rows.next() {
-        guard let stored = Self.classifiedTicket(row) else { continue }
+        let stored = try Self.classifiedTicket(row)
         let fresh = classify(stored.ticket)
         guard
           fresh.period != stored.period || fresh.cell != stored.cell
@@ -241,10 +235,62 @@ extension Store {
     return Cell(category: category, productLine: row["product_line"], tier: tier)
   }
 
-  static func classifiedTicket(_ row: Row) -> ClassifiedTicket? {
-    guard let period = Period(row["period"]), let cell = cell(row) else { return nil }
+  /// The row's period (in `column`); a text no Plaint writes throws `UndecodableRow`, naming
+  /// `key`.
+  static func period(
+    _ row: Row, column: String = "period", table: String = "tickets",
+    key: @autoclosure () -> String
+  ) throws -> Period {
+    let text: String = row[column]
+    guard let period = Period(text) else {
+      throw UndecodableRow(
+        table: table, key: key(), problem: "\(column) \"\(text)\" is not a month or an ISO week")
+    }
+    return period
+  }
+
+  /// The row's cell; a category or tier no Plaint writes throws `UndecodableRow`, naming `key`.
+  static func cell(_ row: Row, table: String = "tickets", key: @autoclosure () -> String) throws
+    -> Cell
+  {
+    if let cell = cell(row) { return cell }
+    let category: String = row["category"]
+    let tier: String = row["tier"]
+    let problem =
+      Category(rawValue: category) == nil
+      ? "category \"\(category)\" is not one of "
+        + Category.allCases.map(\.rawValue).joined(separator: ", ")
+      : "tier \"\(tier)\" is not one of " + Tier.allCases.map(\.rawValue).joined(separator: ", ")
+    throw UndecodableRow(table: table, key: key(), problem: problem)
+  }
+
+  /// Every column `classifiedTicket` reads, with `text` in place of the stored text (`''` reads
+  /// none, a `CASE` reads it for some rows only).
+  static func ticketColumns(text: String) -> String {
+    """
+    system, id, created, updated, resolved, period, category, issue, product_line, tier,
+      customer, customer_name, product, channel, agent, source_category, tags, rule,
+      \(text) AS text, source_file, source_line, slices
+    """
+  }
+
+  /// A group of `tickets` rows by period, as a message names it.
+  static func periodKey(_ row: Row) -> String {
+    "the tickets of period \"\(row["period"] as String)\""
+  }
+
+  /// A `tickets` row's ticket, as a message names it.
+  static func ticketKey(_ row: Row) -> String {
+    "ticket \"\(row["id"] as String)\" of \(row["system"] as String)"
+  }
+
+  /// The ticket a `tickets` row holds; a row Plaint cannot read back throws `UndecodableRow`.
+  static func classifiedTicket(_ row: Row) throws -> ClassifiedTicket {
+    // The keys are autoclosures: built only for a message.
+    let period = try period(row, key: ticketKey(row))
+    let cell = try cell(row, key: ticketKey(row))
     let tags: String = row["tags"]
-    let ticket = Ticket(
+    var ticket = Ticket(
       system: row["system"], id: row["id"],
       created: Date(timeIntervalSince1970: row["created"]),
       updated: (row["updated"] as Double?).map(Date.init(timeIntervalSince1970:)),
@@ -254,7 +300,19 @@ extension Store {
       sourceCategory: row["source_category"],
       tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
       location: SourceLocation(file: row["source_file"], line: row["source_line"]))
+    ticket.slices = Ticket.decodeSlices(row["slices"])
     return ClassifiedTicket(
       ticket: ticket, period: period, cell: cell, issue: row["issue"], rule: row["rule"])
   }
+}
+
+/// A stored row Plaint cannot read back — a value no version of Plaint writes — which makes
+/// the store damaged (exit 65) rather than a row to skip.
+struct UndecodableRow: Error, CustomStringConvertible {
+  var table: String
+  /// Which row: the ticket, the source or the group of rows.
+  var key: String
+  var problem: String
+
+  var description: String { "table `\(table)`, \(key): \(problem)" }
 }

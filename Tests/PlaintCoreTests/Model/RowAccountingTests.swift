@@ -1,3 +1,4 @@
+import Foundation
 import PlaintCore
 import PlaintTestSupport
 import Testing
@@ -34,5 +35,48 @@ import Testing
         + forward.filtered)
     #expect(forward.reasons.values.reduce(0, +) == forward.rejected)
     #expect(forward.replacedBytes == parts.map(\.replacedBytes).reduce(0, +))
+  }
+}
+
+/// The counts encode as flat keys of whatever holds them, and read back as they were.
+@Suite struct RowAccountingCodingTests {
+  struct Holder: Codable, Equatable {
+    var path: String
+    var rows: RowAccounting
+
+    enum CodingKeys: String, CodingKey { case path }
+
+    init(path: String, rows: RowAccounting) {
+      self.path = path
+      self.rows = rows
+    }
+
+    init(from decoder: any Decoder) throws {
+      path = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .path)
+      rows = try RowAccounting(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      try rows.encode(to: encoder)
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(path, forKey: .path)
+    }
+  }
+
+  @Test(arguments: 0..<20 as Range<UInt64>)
+  func countsAreFlatKeysBesideTheHoldersOwn(seed: UInt64) throws {
+    var random = SplitMix64(seed: seed)
+    var rows = RowAccountingTests.part(&random)
+    let data = try JSONEncoder().encode(Holder(path: "a.csv", rows: rows))
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(
+      Set(object.keys) == [
+        "path", "rows_read", "accepted", "rejected", "duplicates", "filtered", "replaced_bytes",
+      ])
+    #expect(object["rows_read"] as? Int == rows.rowsRead)
+    #expect(object["replaced_bytes"] as? Int == rows.replacedBytes)
+    // The reasons are the holder's to show; the counts come back whole.
+    rows.reasons = [:]
+    #expect(try JSONDecoder().decode(Holder.self, from: data) == Holder(path: "a.csv", rows: rows))
   }
 }

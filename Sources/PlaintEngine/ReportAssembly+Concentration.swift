@@ -1,0 +1,166 @@
+import Foundation
+import PlaintCore
+import PlaintReport
+import PlaintStore
+
+extension Configuration {
+  /// The dimensions concentrations are looked for in: the four every export may carry, then the
+  /// slices read from a column. Which export or system a complaint came from says when it was
+  /// exported, not where a problem sits (with one file a month, every period "concentrates" on
+  /// its own file), so `@file` and `@system` slices are not among them.
+  var concentrationDimensions: [ConcentrationDimension] {
+    ConcentrationDimension.standard(timeZone: timeZone) + columnSlices.map(\.dimension)
+  }
+}
+
+/// One way to split a unit's complaints: a channel, an hour, a weekday, an agent or a slice.
+struct ConcentrationDimension: Sendable {
+  var name: Concentration.Dimension
+  var value: @Sendable (ClassifiedTicket) -> String?
+
+  /// The four dimensions every export may carry, in the configured time zone.
+  static func standard(timeZone: TimeZone) -> [ConcentrationDimension] {
+    let calendar = {
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = timeZone
+      return calendar
+    }()
+    let weekdays = [
+      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    ]
+    return [
+      ConcentrationDimension(name: .channel) { text($0.ticket.channel) },
+      ConcentrationDimension(name: .hour) {
+        let hour = calendar.component(.hour, from: $0.ticket.created)
+        return hour < 10 ? "0\(hour)" : "\(hour)"
+      },
+      ConcentrationDimension(name: .weekday) {
+        weekdays[calendar.component(.weekday, from: $0.ticket.created) - 1]
+      },
+      ConcentrationDimension(name: .agent) { text($0.ticket.agent) },
+    ]
+  }
+
+  /// A value as exported, trimmed; nil when empty.
+  static func text(_ value: String?) -> String? {
+    guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+      return nil
+    }
+    return value
+  }
+}
+
+extension ReportAssembly {
+  /// The units a ticket of `cell` counts in: the cell, its category's roll-up and its product
+  /// line's roll-up (each over all tiers).
+  static func concentrationUnits(_ cell: Cell) -> [Concentration.Unit] {
+    let everyLine = Rollup<Category>.allRawValue
+    return [
+      Concentration.Unit(cell),
+      Concentration.Unit(category: .only(cell.category), productLine: everyLine, tier: .all),
+      Concentration.Unit(category: .all, productLine: cell.productLine, tier: .all),
+    ]
+  }
+
+  /// How the complaints of every unit in `units` fell on each dimension's values, this period
+  /// and in the baseline, from the cube: the totals from the cell counts (`C`, complaints
+  /// without a value included), the values from the dimension counts (`D`), each cell's summed
+  /// into the roll-ups that contain it. Units in order, dimensions in the order given.
+  static func concentrationTallies(
+    _ cube: ReportCube, units: Set<Concentration.Unit>, dimensions: [Concentration.Dimension],
+    current: String, baseline: Set<String>
+  ) -> [Concentration.Tally] {
+    let position = Dictionary(
+      dimensions.enumerated().map { ($1.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    var byUnit: [Concentration.Unit: [Concentration.Tally]] = [:]
+    func tallies(_ key: [String]) -> [(Concentration.Unit, Bool)] {
+      let isCurrent = key[0] == current
+      guard isCurrent || baseline.contains(key[0]),
+        let category = Category(rawValue: key[1]), let tier = Tier(rawValue: key[3])
+      else { return [] }
+      let cell = Cell(category: category, productLine: key[2], tier: tier)
+      return concentrationUnits(cell).filter(units.contains).map { ($0, isCurrent) }
+    }
+    for (key, value) in cube[.cell] {
+      for (unit, isCurrent) in tallies(key) {
+        var rows =
+          byUnit.removeValue(forKey: unit)
+          ?? dimensions.map { Concentration.Tally(unit: unit, dimension: $0) }
+        for index in rows.indices { rows[index].add(nil, current: isCurrent, count: value.count) }
+        byUnit[unit] = rows
+      }
+    }
+    for (key, value) in cube[.dimension] {
+      guard let index = position[key[4]] else { continue }
+      for (unit, isCurrent) in tallies(key) {
+        guard byUnit[unit] != nil else { continue }
+        if isCurrent {
+          byUnit[unit]?[index].current[key[5], default: 0] += value.count
+        } else {
+          byUnit[unit]?[index].baseline[key[5], default: 0] += value.count
+        }
+      }
+    }
+    return byUnit.keys.sorted().flatMap { byUnit[$0] ?? [] }
+  }
+
+  /// Tests every whole cell and category and product-line roll-up on every dimension as one
+  /// Benjamini–Hochberg family, against the unit's own baseline periods.
+  ///
+  /// A roll-up's finding is left out when a cell inside it holds the same one (the same
+  /// dimension and value): the cell says where the pile-up sits.
+  func concentrations(
+    grid: GridSeries, counts: CubeCounts, baseline: [Period],
+    dimensions: [Concentration.Dimension]
+  ) -> (found: [ReportModel.Concentration], tested: Int) {
+    var units = Set<Concentration.Unit>()
+    func whole(_ series: [ChartObservation]?) -> Bool { series?.last?.coverage == .whole }
+    for (key, series) in grid.cells where whole(series) {
+      units.insert(
+        Concentration.Unit(category: key.category, productLine: key.productLine, tier: key.tier))
+    }
+    let everyLine = Rollup<Category>.allRawValue
+    for (key, series) in grid.rollups
+    where whole(series) && key.tier == .all
+      && (key.category == .all) != (key.productLine == everyLine)
+    {
+      units.insert(
+        Concentration.Unit(category: key.category, productLine: key.productLine, tier: key.tier))
+    }
+    let tallies = Self.concentrationTallies(
+      counts.cube, units: units, dimensions: dimensions, current: period.description,
+      baseline: Set(baseline.map(\.description)))
+    let outcome = Concentration.family(tallies, settings: configuration.concentrations)
+    let cellFindings = outcome.findings.filter(\.unit.isCell)
+    let found = outcome.findings.filter { finding in
+      !cellFindings.contains {
+        finding.unit.contains($0.unit) && $0.dimension == finding.dimension
+          && $0.value == finding.value
+      }
+    }
+    return (
+      found.map { finding in
+        ReportModel.Concentration(
+          category: finding.unit.category.rawValue, productLine: finding.unit.productLine,
+          tier: finding.unit.tier, dimension: finding.dimension, value: finding.value,
+          share: finding.share, baselineShare: finding.baselineShare, pValue: finding.pValue,
+          qValue: finding.qValue, count: finding.count, total: finding.total,
+          effectSize: finding.effectSize)
+      }, outcome.tested
+    )
+  }
+}
+
+extension ReportAssembly {
+  /// The family's method and gates for report.json; nil when the period supports no test.
+  func concentrationMethod(tested: Int?, dimensions: [Concentration.Dimension])
+    -> ReportModel.ConcentrationMethod?
+  {
+    guard let tested else { return nil }
+    let settings = configuration.concentrations
+    return ReportModel.ConcentrationMethod(
+      name: Concentration.method, fdr: settings.fdr, tested: tested, minCount: settings.minCount,
+      minBaselineCount: settings.minBaselineCount, minValueCount: settings.minValueCount,
+      minRatio: settings.minRatio, minDifference: settings.minDifference, dimensions: dimensions)
+  }
+}

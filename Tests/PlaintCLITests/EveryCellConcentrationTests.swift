@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// End-to-end: concentrations are looked for in every cell, not only in anomalous and large ones.
+/// Three product lines over 14 months; in the last month half of the Toasters service complaints
+/// pile up at 9–10h on one agent while the cell's count stays as usual: the cell is in control and
+/// six cells are larger, so before issue 15 nothing looked there.
+@Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
+struct EveryCellConcentrationTests {
+  static let lines = [("Kettles", "KT-100"), ("Blenders", "BL-600"), ("Toasters", "TO-300")]
+
+  /// Writes the fixture into a fresh folder and returns it.
+  static func fixture(planted: Bool, config extra: String = "") throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-every-cell-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
+    func write(_ name: String, _ text: String) throws {
+      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+    try write(
+      "taxonomy.yml",
+      """
+      categories:
+        product:
+          issues:
+            defect: {phrases: [stopped working]}
+        policy:
+          issues:
+            refund: {phrases: [refund]}
+        service:
+          issues:
+            rude_staff: {phrases: [rude]}
+        other: {}
+      product_lines:
+        Kettles: {products: ["KT-*"]}
+        Blenders: {products: ["BL-*"]}
+        Toasters: {products: ["TO-*"]}
+      """)
+    try write(
+      "plaint.yml",
+      """
+      store: ":memory:"
+      timezone: UTC
+      sources:
+        - path: exports/zendesk.csv
+          profile: zendesk
+      taxonomy: taxonomy.yml
+      reports: {dir: reports}
+
+      """ + extra)
+    var rows = [
+      "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,Product,Tags,Created at,Updated at,Solved at"
+    ]
+    var id = 1000
+    let channels = ["email", "phone", "web"]
+    let agents = ["Ann", "Bo", "Cy", "Di", "Ed"]
+    let priorities = ["low", "normal", "high"]
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    for index in 0..<14 {
+      let (year, month) = (2025 + (index >= 12 ? 1 : 0), index % 12 + 1)
+      let last = index == 13
+      func add(_ count: Int, _ text: String, _ sku: String, pile: Int = 0) {
+        for k in 0..<count {
+          id += 1
+          let piled = k < pile
+          let day = 1 + (k * 5 + index * 3) % 28
+          let hour = piled ? 9 : 8 + (k + index) % 12
+          let agent = piled ? "Zed" : agents[(k + index) % agents.count]
+          let created = "\(year)-\(two(month))-\(two(day)) \(two(hour)):10"
+          rows.append(
+            "\(id),\(text),\(text),solved,\(priorities[(k + index) % 3]),\(channels[k % 3]),Person,p\(id)@mail.example,\(agent),,\(sku),,\(created),\(created),"
+          )
+        }
+      }
+      for (line, sku) in lines {
+        let name = line.lowercased().dropLast()
+        add(40, "The \(name) stopped working", sku)
+        add(30, "I want a refund for the \(name)", sku)
+        add(
+          20, "The \(name) agent was rude", sku,
+          pile: planted && last && line == "Toasters" ? 10 : 0)
+      }
+    }
+    try write("exports/zendesk.csv", rows.joined(separator: "\n") + "\n")
+    return folder
+  }
+
+  static func report(_ folder: URL) throws -> [String: Any] {
+    let result = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "--period", "2026-02", "--quiet"], in: folder)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let data = try Data(
+      contentsOf: folder.appendingPathComponent("reports/2026-02/report.json"))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  static func cell(_ item: [String: Any]) -> String {
+    "\(item["category"] ?? "")/\(item["product_line"] ?? "")/\(item["tier"] ?? "")"
+  }
+
+  @Test func anAgentPileUpInAQuietMidSizedCellIsFound() throws {
+    let folder = try Self.fixture(planted: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = try Self.report(folder)
+
+    // The cell is in control and outside the five largest cells: only the every-cell family
+    // looks there.
+    let cells = try #require(json["cells"] as? [[String: Any]])
+    let toasters = try #require(cells.first { Self.cell($0) == "service/Toasters/consumer" })
+    let last = try #require((toasters["series"] as? [[String: Any]])?.last)
+    #expect(last["status"] as? String == "in_control")
+    #expect(last["count"] as? Int == 20)
+    let pareto = try #require(json["pareto"] as? [String: Any])
+    let byCell = try #require(pareto["by_cell"] as? [[String: Any]])
+    let largest = byCell.prefix(5).compactMap { $0["key"] as? String }
+    #expect(largest.count == 5 && !largest.contains("service/Toasters/consumer"))
+
+    let recurrence = try #require(json["recurrence"] as? [String: Any])
+    let found = try #require(recurrence["concentrations"] as? [[String: Any]])
+    let pairs = Set(found.map { "\(Self.cell($0)) \($0["dimension"] ?? "")=\($0["value"] ?? "")" })
+    #expect(pairs == ["service/Toasters/consumer hour=09", "service/Toasters/consumer agent=Zed"])
+    let hour = try #require(found.first { $0["dimension"] as? String == "hour" })
+    #expect(hour["count"] as? Int == 10 || hour["count"] as? Int == 11)
+    #expect((hour["q_value"] as? Double ?? 1) <= 0.01)
+    let text = try #require(hour["text"] as? String)
+    #expect(text.contains("of 2026-02's service / Toasters / consumer complaints"))
+    #expect(text.contains("arrived 09–10h; baseline"))
+
+    let method = try #require(
+      (json["method"] as? [String: Any])?["concentrations"] as? [String: Any])
+    #expect(method["name"] as? String == "fisher_exact_bh")
+    #expect(method["fdr"] as? Double == 0.01)
+    #expect((method["tested"] as? Int ?? 0) > 9 * 4)
+
+    let html = try String(
+      contentsOf: folder.appendingPathComponent("reports/2026-02/index.html"), encoding: .utf8)
+    #expect(html.contains("were handled by agent Zed"))
+    #expect(html.contains("Benjamini–Hochberg"))
+    let summary = try String(
+      contentsOf: folder.appendingPathComponent("reports/2026-02/summary.md"), encoding: .utf8)
+    #expect(summary.contains("were handled by agent Zed"))
+    #expect(summary.contains("Benjamini–Hochberg"))
+  }
+
+  @Test func theSameHistoryWithoutThePileUpShowsNone() throws {
+    let folder = try Self.fixture(planted: false)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = try Self.report(folder)
+    let recurrence = try #require(json["recurrence"] as? [String: Any])
+    #expect((recurrence["concentrations"] as? [Any])?.isEmpty == true)
+    let method = try #require(
+      (json["method"] as? [String: Any])?["concentrations"] as? [String: Any])
+    #expect((method["tested"] as? Int ?? 0) > 0)
+  }
+
+  @Test func aLowerLevelIsNamedInTheReport() throws {
+    let folder = try Self.fixture(planted: true, config: "concentrations: {fdr: 0.001}\n")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = try Self.report(folder)
+    let method = try #require(
+      (json["method"] as? [String: Any])?["concentrations"] as? [String: Any])
+    #expect(method["fdr"] as? Double == 0.001)
+    let summary = try String(
+      contentsOf: folder.appendingPathComponent("reports/2026-02/summary.md"), encoding: .utf8)
+    #expect(summary.contains("0.001"))
+  }
+}
