@@ -89,11 +89,20 @@ import Testing
       #expect(try store.ticket(id: id).map(\.ticket.text) == [kept[id]?.text])
     }
 
+    var streamed: [String: String] = [:]
+    try store.forEachTicket(in: Self.periods, textOnlyIn: one) { ticket in
+      streamed[ticket.ticket.id] = ticket.ticket.text
+    }
+    #expect(streamed == kept.mapValues { $0.period == one ? $0.text : "" })
+
+    let byStoredPeriod = try store.emptyTextCounts()
     let empty = try store.emptyTextCounts(in: Self.periods)
     for period in Self.periods {
       let texts = kept.values.filter { $0.period == period }.map(\.text)
       #expect(empty[period]?.empty == texts.filter { $0.allSatisfy { $0 == " " } }.count)
       #expect(empty[period]?.total == texts.count)
+      #expect(byStoredPeriod[period.description]?.empty == empty[period]?.empty)
+      #expect(byStoredPeriod[period.description]?.total == texts.count)
     }
 
     // Last: the closure moves every ticket to one period.

@@ -27,10 +27,12 @@ struct NarrativeRef: Hashable {
 }
 
 /// Reads narratives out of their blocks, keeping the last few blocks decompressed: rows read
-/// in the order they were written find their text in the block read for the row before.
+/// in about the order they were written (by creation time, from an export sorted by it) find
+/// their text in a block read for a row before.
 struct NarrativeReader {
   private var recent: [(block: Int64, texts: StoredNarratives)] = []
-  private static let kept = 4
+  /// 16 blocks: about 2 MiB of texts.
+  private static let kept = 16
 
   /// The text `ref` names; a missing block, a block Plaint cannot read or a slot the block
   /// does not have throws `UndecodableRow` (the store is damaged), naming `key`.
