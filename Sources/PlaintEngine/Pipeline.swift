@@ -191,6 +191,7 @@ public struct Pipeline {
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
     switch bundle.report.coverage.period {
     case "partial": outcome.unjudged = "not judged (partial period)"
+    case "filling_in": outcome.unjudged = "not judged (still filling in)"
     case "not_covered": outcome.unjudged = "no data, not judged (no export covers it)"
     default: break
     }
@@ -265,6 +266,7 @@ public struct Pipeline {
           "no \(unit) is covered whole by the exports (\(coverage.day(coverage.all.start ?? lastDay)) to \(coverage.day(lastDay))); name one with --period to see its counts, unjudged"
         )
       }
+      coverage.logFillingIn(logger, after: whole)
       if whole < span.upperBound {
         logger.notice(
           "the latest \(unit) is only partly covered by the exports: reporting the latest whole one",
@@ -290,6 +292,11 @@ public struct Pipeline {
           .dataError,
           "\(last): no export covers this \(unit); \(latest) — are the exports stale? (--allow-empty writes the empty report)"
         )
+      case .partial where coverage.isFillingIn(last):
+        throw PlaintError(
+          .dataError,
+          "\(last): still filling in — \(coverage.fillingInEvidence(last)); a period still filling in is not judged unless named (--period \(last))"
+        )
       case .partial:
         let days = coverage.coveredDays(last)
         let through = days.map { coverage.day($0.last) } ?? coverage.day(lastDay)
@@ -307,6 +314,11 @@ public struct Pipeline {
       }
       switch coverage.coverage(period) {
       case .whole:
+        return period
+      case .partial where coverage.isFillingIn(period):
+        logger.warning(
+          "the period is still filling in: counts are shown, nothing is judged",
+          metadata: ["period": "\(period)", "evidence": "\(coverage.fillingInEvidence(period))"])
         return period
       case .partial:
         let days = coverage.coveredDays(period)

@@ -37,6 +37,7 @@ extension ReportAssembly {
       if point.isAnomaly { return .anomaly }
       if point.isImprovement { return .improvement }
       if point.isWatch { return .watch }
+      if point.silentBaseline { return .silentBaseline }
       if point.insufficientHistory { return .insufficientHistory }
       return .inControl
     }
