@@ -43,7 +43,8 @@ extension ReportAssembly {
         } else {
           switch coverage.coverage(line: line, period) {
           case .whole: continue
-          case .partial: reason = coverage.isFillingIn(line: line, period) ? "filling_in" : "partial"
+          case .partial:
+            reason = coverage.isFillingIn(line: line, period) ? "filling_in" : "partial"
           case .none: reason = coverage.hasHistory(line) ? "not_covered" : "before_history"
           }
         }

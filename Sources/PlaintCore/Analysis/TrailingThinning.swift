@@ -117,7 +117,9 @@ public enum TrailingThinning {
   /// Whether the parts of a period keep their baseline shares of its total: Pearson's χ² over
   /// the parts with a baseline share, at `level`.
   static func mixHolds(_ now: [Int], baseline: [Int], level: Double) -> Bool {
-    let total = now.enumerated().reduce(0) { $0 + ($1.offset < baseline.count && baseline[$1.offset] > 0 ? $1.element : 0) }
+    let total = now.enumerated().reduce(0) {
+      $0 + ($1.offset < baseline.count && baseline[$1.offset] > 0 ? $1.element : 0)
+    }
     let base = baseline.reduce(0, +)
     guard total > 0, base > 0 else { return true }
     var chiSquare = 0.0

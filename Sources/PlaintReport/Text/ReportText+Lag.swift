@@ -47,6 +47,20 @@ extension ReportText {
         + (silent.count > 10 ? " (+\(count(silent.count - 10)))" : ""))
   }
 
+  /// The language's table of these words.
+  static func lagPhrases(_ language: ReportLanguage) -> [ReportPhrase: String] {
+    switch language {
+    case .english: englishLagPhrases
+    case .german: germanLagPhrases
+    case .french: frenchLagPhrases
+    case .spanish: spanishLagPhrases
+    case .polish: polishLagPhrases
+    case .turkish: turkishLagPhrases
+    case .greek: greekLagPhrases
+    case .chinese: chineseLagPhrases
+    }
+  }
+
   static let englishLagPhrases: [ReportPhrase: String] = [
     .statusSilentBaseline: "silent before",
     .noticeFillingIn:

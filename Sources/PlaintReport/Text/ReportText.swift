@@ -29,23 +29,22 @@ public struct ReportText: Sendable {
   public static let english = ReportText(language: .english)
 
   static func tables(_ language: ReportLanguage) -> (ReportLocale, [ReportPhrase: String]) {
+    let (locale, table) = mainTables(language)
+    return (locale, table.merging(lagPhrases(language)) { own, _ in own })
+  }
+
+  private static func mainTables(_ language: ReportLanguage)
+    -> (ReportLocale, [ReportPhrase: String])
+  {
     switch language {
-    case .english: (englishLocale, englishPhrases.merging(englishChartPhrases) { own, _ in own }
-        .merging(englishLagPhrases) { own, _ in own })
-    case .german: (germanLocale, germanPhrases.merging(germanChartPhrases) { own, _ in own }
-        .merging(germanLagPhrases) { own, _ in own })
-    case .french: (frenchLocale, frenchPhrases.merging(frenchChartPhrases) { own, _ in own }
-        .merging(frenchLagPhrases) { own, _ in own })
-    case .spanish: (spanishLocale, spanishPhrases.merging(spanishChartPhrases) { own, _ in own }
-        .merging(spanishLagPhrases) { own, _ in own })
-    case .polish: (polishLocale, polishPhrases.merging(polishChartPhrases) { own, _ in own }
-        .merging(polishLagPhrases) { own, _ in own })
-    case .turkish: (turkishLocale, turkishPhrases.merging(turkishChartPhrases) { own, _ in own }
-        .merging(turkishLagPhrases) { own, _ in own })
-    case .greek: (greekLocale, greekPhrases.merging(greekChartPhrases) { own, _ in own }
-        .merging(greekLagPhrases) { own, _ in own })
-    case .chinese: (chineseLocale, chinesePhrases.merging(chineseChartPhrases) { own, _ in own }
-        .merging(chineseLagPhrases) { own, _ in own })
+    case .english: (englishLocale, englishPhrases.merging(englishChartPhrases) { own, _ in own })
+    case .german: (germanLocale, germanPhrases.merging(germanChartPhrases) { own, _ in own })
+    case .french: (frenchLocale, frenchPhrases.merging(frenchChartPhrases) { own, _ in own })
+    case .spanish: (spanishLocale, spanishPhrases.merging(spanishChartPhrases) { own, _ in own })
+    case .polish: (polishLocale, polishPhrases.merging(polishChartPhrases) { own, _ in own })
+    case .turkish: (turkishLocale, turkishPhrases.merging(turkishChartPhrases) { own, _ in own })
+    case .greek: (greekLocale, greekPhrases.merging(greekChartPhrases) { own, _ in own })
+    case .chinese: (chineseLocale, chinesePhrases.merging(chineseChartPhrases) { own, _ in own })
     }
   }
 

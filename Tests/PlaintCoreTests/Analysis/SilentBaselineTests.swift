@@ -77,7 +77,8 @@ struct SilentBaselineTests {
     let observations = (0..<13).map {
       ChartObservation(count: $0 == 12 ? 9 : 0, units: 100)
     }
-    let judged = try #require(AnomalyDetector.judge(["new": observations], settings: settings)["new"])
+    let judged = try #require(
+      AnomalyDetector.judge(["new": observations], settings: settings)["new"])
     let last = try #require(judged.points.last)
     #expect(last.insufficientHistory && !last.silentBaseline && !last.isAnomaly)
   }
