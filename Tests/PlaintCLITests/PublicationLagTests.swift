@@ -248,6 +248,45 @@ struct PublicationLagTests {
       "\(summary)")
   }
 
+  /// `--period last` on exports whose last month is still filling in stops with 65 and says
+  /// why, as it does for a partial month: an unattended run never judges a month partly in.
+  @Test func theLastCompletePeriodStillFillingInStops() throws {
+    let folder = try Self.fixture(tail: [])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let now = Date()
+    let thisMonth = try #require(
+      calendar.date(from: calendar.dateComponents([.year, .month], from: now)))
+    var rows = ["id,created,text,product,landlord"]
+    // 26 months ending with the last complete one: 24 at 100 a month, then 30, then 6, each
+    // month's rows from its first day to its last, so every month is whole by its days.
+    for back in (1...26).reversed() {
+      let start = try #require(calendar.date(byAdding: .month, value: -back, to: thisMonth))
+      let days = try #require(calendar.range(of: .day, in: .month, for: start)).count
+      let total = back == 2 ? 30 : back == 1 ? 6 : 100 + (back % 3) * 2
+      for k in 0..<total {
+        let day = try #require(
+          calendar.date(byAdding: .day, value: k * (days - 1) / (total - 1), to: start))
+        let parts = calendar.dateComponents([.year, .month, .day], from: day)
+        let created = String(
+          format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        let product = k % 5 < 3 ? "KT-1" : "TS-1"
+        rows.append("\(back * 1000 + k),\(created),Kettle stopped working,\(product),Acme")
+      }
+    }
+    try (rows.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("exports/a.csv"), atomically: true, encoding: .utf8)
+    let last = try #require(calendar.date(byAdding: .month, value: -1, to: thisMonth))
+    let parts = calendar.dateComponents([.year, .month], from: last)
+    let period = String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
+
+    let run = try Self.run(folder, ["--period", "last"])
+    #expect(run.status == 65, "\(run.stdout) \(run.stderr)")
+    #expect(run.stderr.contains("\(period): still filling in"), "\(run.stderr)")
+    #expect(run.stderr.contains("--period \(period)"), "\(run.stderr)")
+  }
+
   /// `publication_lag: off` restores judging every whole period; a bad setting is one line.
   @Test func theRuleHasAKnob() throws {
     let folder = try Self.fixture(tail: [(18, 12), (4, 2)])

@@ -74,7 +74,7 @@ public enum TrailingThinning {
   public static func find(_ parts: [[Int]?], settings: Settings) -> [Thin] {
     var best: [Thin] = []
     let n = parts.count
-    guard settings.maxPeriods > 0 else { return [] }
+    guard settings.maxPeriods > 0, n > 0 else { return [] }
     let counts = parts.map { $0.map { $0.reduce(0, +) } }
     for run in 1...min(settings.maxPeriods, n) {
       let start = n - run

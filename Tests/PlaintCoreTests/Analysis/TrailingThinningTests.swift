@@ -144,6 +144,11 @@ struct TrailingThinningTests {
 
   /// No verdict is withheld on a short history or a series without a level.
   @Test func aShortOrEmptyHistoryIsNeverFillingIn() {
+    let (noCounts, noParts): ([Int?], [[Int]?]) = ([], [])
+    let nothing = TrailingThinning.find(noCounts, settings: Self.settings)
+    #expect(nothing.isEmpty)
+    let noLines = TrailingThinning.find(noParts, settings: Self.settings)
+    #expect(noLines.isEmpty)
     #expect(TrailingThinning.find([100, 100, 100, 2] as [Int?], settings: Self.settings).isEmpty)
     #expect(TrailingThinning.find(Array(repeating: 0, count: 14), settings: Self.settings).isEmpty)
     let gap: [Int?] = Array(repeating: 100, count: 14) + [nil]
