@@ -276,8 +276,9 @@ struct DataCoverage {
 }
 
 extension DataCoverage {
-  /// The coverage of every file the store holds, with the `covers:` of the configured sources.
-  init(store: Store, context: RunContext) throws {
+  /// The coverage of every file the store holds, with the `covers:` of the configured sources;
+  /// `contents` (from a report's cube) saves reading what the files' tickets hold.
+  init(store: Store, context: RunContext, contents known: [String: FileContents]? = nil) throws {
     let configuration = context.configuration
     var covers: [String: Configuration.Source.Covers] = [:]
     for file in context.files {
@@ -286,7 +287,8 @@ extension DataCoverage {
       }
     }
     let zone = configuration.timeZone
-    let (sources, contents) = (try store.sources(), try store.fileContents())
+    let sources = try store.sources()
+    let contents = try known ?? store.fileContents()
     var fallback: [String: SourceProfile] = [:]
     if sources.contains(where: { $0.profile == nil }) {
       fallback = try store.profilesFromTickets(timeZone: zone)
@@ -303,6 +305,18 @@ extension DataCoverage {
 }
 
 extension GridSeries {
+  /// The grid of a report's cube through `last`, with its coverage.
+  static func load(
+    cube: ReportCube, context: RunContext, coverage: DataCoverage, through last: Period
+  )
+    -> GridSeries
+  {
+    GridSeries(
+      counts: cube.cellCounts(granularity: context.configuration.granularity),
+      sales: context.sales, taxonomyLines: context.taxonomy.productLines.map(\.name),
+      through: last, tiers: context.tiers, coverage: coverage)
+  }
+
   /// The grid of what the store holds through `last`, with its coverage.
   static func load(store: Store, context: RunContext, coverage: DataCoverage, through last: Period)
     throws -> GridSeries

@@ -150,18 +150,23 @@ public struct Pipeline {
 
   /// The second half of a run, shared with `plaint report`: sales into the store, the period's
   /// statistics, the report directory, and the run's record.
+  ///
+  /// The statistics read the report's cube (counts) and a few whole tickets from `feed`, the
+  /// store's unless given (reduced partials).
   func report(
     store: Store, context: RunContext, inputs: [SourceAccounting], reclassified: Int,
-    requested: RequestedPeriod, options: RunOptions
+    requested: RequestedPeriod, options: RunOptions, feed given: (any ReportFeed)? = nil
   ) throws -> RunOutcome {
     if let sales = context.sales {
       try store.replaceSales(sales)
     }
-    let coverage = try DataCoverage(store: store, context: context)
+    let feed = given ?? StoreFeed(store: store, configuration: configuration)
+    let base = try feed.baseCube()
+    let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
     let period = try reportPeriod(requested, options: options, coverage: coverage)
     let assembled = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
-      inputs: inputs, reclassified: reclassified, coverage: coverage
+      inputs: inputs, reclassified: reclassified, coverage: coverage, base: base, feed: feed
     ).assemble()
     let bundle = assembled.bundle
     logDataQuality(bundle.report)
@@ -196,6 +201,21 @@ public struct Pipeline {
     default: break
     }
     return outcome
+  }
+
+  /// What a report of `requested` reads closer than the counts over every period (its scope):
+  /// the first half of `report`, for `plaint report --from-partials DIR --plan FILE`.
+  func scope(
+    store: Store, context: RunContext, inputs: [SourceAccounting], requested: RequestedPeriod,
+    options: RunOptions, feed: any ReportFeed
+  ) throws -> CubeScope {
+    let base = try feed.baseCube()
+    let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
+    let period = try reportPeriod(requested, options: options, coverage: coverage)
+    return try ReportAssembly(
+      configuration: configuration, context: context, store: store, period: period,
+      inputs: inputs, reclassified: 0, coverage: coverage, base: base, feed: feed
+    ).judgement().scope
   }
 
   /// `20261202T031500Z`: a time for a file name.

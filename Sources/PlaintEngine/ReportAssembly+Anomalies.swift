@@ -43,15 +43,16 @@ extension ReportAssembly {
     }
   }
 
+  /// A flagged cell of the period: its point, its top issues (from the summary's counts) and
+  /// the tickets behind it.
   func anomaly(
-    _ key: SeriesKey, _ judged: JudgedSeries, _ last: JudgedPoint, _ tickets: [ClassifiedTicket]
+    _ key: SeriesKey, _ judged: JudgedSeries, _ last: JudgedPoint, _ issueCounts: [String: Int],
+    _ tickets: [ClassifiedTicket]
   ) -> ReportModel.Anomaly {
     let point = last.point
     let expected = point.center.flatMap { center in point.units.map { center * $0 } }
-    let issues = Dictionary(grouping: tickets, by: \.issueKey).map {
-      ReportModel.KeyCount(key: $0.key, count: $0.value.count)
-    }
-    .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
+    let issues = issueCounts.map { ReportModel.KeyCount(key: $0.key, count: $0.value) }
+      .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
     var anomaly = ReportModel.Anomaly(
       id: "\(period)/\(key.category.rawValue)/\(key.productLine)/\(key.tier.rawValue)",
       category: key.category.rawValue, productLine: key.productLine, tier: key.tier,

@@ -4,12 +4,11 @@ import PlaintStore
 
 /// The test complaints sent on purpose: found, and where they landed, or missing.
 extension ReportAssembly {
-  /// The canaries of the reported period and every expected one, found or missing.
-  func canaries() throws -> ReportModel.Canaries {
+  /// The canaries of the reported period and every expected one, found or missing, from every
+  /// stored ticket the canary rules match (`stored`).
+  func canaries(_ stored: [ClassifiedTicket]) -> ReportModel.Canaries {
     let settings = configuration.canaries
     guard !settings.isEmpty else { return ReportModel.Canaries() }
-    let exclusion = configuration.canaryExclusion
-    let stored = try store.tickets(matching: exclusion)
     let expected = Set(settings.expected)
     let byTag = TicketExclusion(tags: settings.tags)
     let byID = TicketExclusion(idPatterns: settings.ids)

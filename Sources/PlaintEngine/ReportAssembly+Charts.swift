@@ -41,20 +41,21 @@ extension ReportAssembly {
   /// their own (a change in what the taxonomy matches says nothing about a defect). With
   /// `withheld` (the text shifted, so issues come from the export), the charts are drawn and
   /// nothing is flagged.
-  func shares(_ grid: GridSeries, withheld: Bool) throws -> ReportModel.Shares? {
+  func shares(_ grid: GridSeries, counts: CubeCounts, withheld: Bool) -> ReportModel.Shares? {
     guard context.sales == nil, let totals = grid.rollups[SeriesKey.total] else { return nil }
-    let counts = try store.issueCounts(
-      granularity: configuration.granularity, excluding: configuration.canaryExclusion)
-    let index = Dictionary(uniqueKeysWithValues: grid.periods.enumerated().map { ($1, $0) })
-    let tiers = Set(context.tiers)
+    let index = Dictionary(
+      uniqueKeysWithValues: grid.periods.enumerated().map { ($1.description, $0) })
+    let tiers = Set(context.tiers.map(\.rawValue))
     var byIssue: [String: [Int]] = [:]
-    for count in counts
-    where count.cell.productLine != Cell.unassigned && tiers.contains(count.cell.tier)
-      && !count.issueKey.hasSuffix("." + ClassifiedTicket.unclassified)
+    // period, category, product line, tier, issue → complaints
+    for (key, value) in counts.cube[.issue]
+    where key[2] != Cell.unassigned && tiers.contains(key[3])
+      && key[4] != ClassifiedTicket.unclassified
     {
-      guard let at = index[count.period] else { continue }
-      byIssue[count.issueKey, default: Array(repeating: 0, count: grid.periods.count)][at] +=
-        count.count
+      guard let at = index[key[0]], Category(rawValue: key[1]) != nil else { continue }
+      byIssue[
+        ReportCube.IssueFields(key).issueKey,
+        default: Array(repeating: 0, count: grid.periods.count)][at] += value.count
     }
     // A share is comparable only across periods with the same lines in the total: a period
     // enters the charts and the baseline only when every line whose history has begun by the
@@ -114,26 +115,29 @@ extension ReportAssembly {
   /// the exports cover every period of both windows whole for the line: a window cut short by
   /// an export's edge would show a fall that is only missing data.
   func drivers(
-    _ recent: [ClassifiedTicket], periods: [Period], anomalies: [ReportModel.Anomaly]
+    _ counts: CubeCounts, periods: [Period], anomalies: [ReportModel.Anomaly]
   ) -> ReportModel.Drivers {
     let length = configuration.pareto.windowPeriods
     let current = Array(periods.suffix(length))
     let before = Array(periods.dropLast(length).suffix(length))
-    let now = Set(current)
-    let then = Set(before)
+    let now = Set(current.map(\.description))
+    let then = Set(before.map(\.description))
     func comparable(_ line: String) -> Bool {
       before.count == length
         && (current + before).allSatisfy { coverage.coverage(line: line, $0) == .whole }
     }
+    // Cube issue entries: period, category, product line, tier, issue → complaints.
+    typealias Entries = [(key: [String], value: ReportCube.Value)]
     func table(
-      _ tickets: [ClassifiedTicket], anomalyID: String?, category: String, line: String,
+      _ entries: Entries, anomalyID: String?, category: String, line: String,
       tier: Rollup<Tier>
     ) -> ReportModel.DriverTable {
       var counts: [String: Int] = [:]
       var previous: [String: Int] = [:]
-      for ticket in tickets {
-        if now.contains(ticket.period) { counts[ticket.issueKey, default: 0] += 1 }
-        if then.contains(ticket.period) { previous[ticket.issueKey, default: 0] += 1 }
+      for (key, value) in entries {
+        let issue = ReportCube.IssueFields(key).issueKey
+        if now.contains(key[0]) { counts[issue, default: 0] += value.count }
+        if then.contains(key[0]) { previous[issue, default: 0] += value.count }
       }
       let same = comparable(line)
       let rows = Drivers.table(
@@ -151,11 +155,13 @@ extension ReportAssembly {
         previousComplaints: same ? previous.values.reduce(0, +) : nil,
         comparable: same, rows: rows)
     }
-    let inWindows = recent.filter {
-      $0.cell.productLine != Cell.unassigned
-        && (now.contains($0.period) || then.contains($0.period))
+    let inWindows = counts.cube[.issue].filter {
+      $0.key[2] != Cell.unassigned && (now.contains($0.key[0]) || then.contains($0.key[0]))
+        && Category(rawValue: $0.key[1]) != nil && Tier(rawValue: $0.key[3]) != nil
     }
-    let byLine = Dictionary(grouping: inWindows) { $0.cell.productLine }
+    let byLine = Dictionary(grouping: inWindows.map { (key: $0.key, value: $0.value) }) {
+      $0.key[2]
+    }
     var drivers = ReportModel.Drivers(
       threshold: configuration.pareto.threshold, periods: current.map(\.description),
       previousPeriods: before.map(\.description))
@@ -163,11 +169,11 @@ extension ReportAssembly {
       table(byLine[line] ?? [], anomalyID: nil, category: "*", line: line, tier: .all)
     }
     drivers.anomalies = anomalies.map { anomaly in
-      let tickets = (byLine[anomaly.productLine] ?? []).filter {
-        $0.cell.category.rawValue == anomaly.category && .only($0.cell.tier) == anomaly.tier
+      let entries = (byLine[anomaly.productLine] ?? []).filter {
+        $0.key[1] == anomaly.category && Tier(rawValue: $0.key[3]).map { .only($0) } == anomaly.tier
       }
       return table(
-        tickets, anomalyID: anomaly.id, category: anomaly.category, line: anomaly.productLine,
+        entries, anomalyID: anomaly.id, category: anomaly.category, line: anomaly.productLine,
         tier: anomaly.tier)
     }
     return drivers

@@ -3,6 +3,16 @@ import PlaintCore
 import PlaintReport
 import PlaintStore
 
+extension Configuration {
+  /// The dimensions concentrations are looked for in: the four every export may carry, then the
+  /// slices read from a column. Which export or system a complaint came from says when it was
+  /// exported, not where a problem sits (with one file a month, every period "concentrates" on
+  /// its own file), so `@file` and `@system` slices are not among them.
+  var concentrationDimensions: [ConcentrationDimension] {
+    ConcentrationDimension.standard(timeZone: timeZone) + columnSlices.map(\.dimension)
+  }
+}
+
 /// One way to split a unit's complaints: a channel, an hour, a weekday, an agent or a slice.
 struct ConcentrationDimension: Sendable {
   var name: Concentration.Dimension
@@ -40,39 +50,6 @@ struct ConcentrationDimension: Sendable {
   }
 }
 
-/// The counts the concentration family tests: for every unit in `units` and every dimension,
-/// how the period's complaints and the baseline's fell on the dimension's values.
-///
-/// It adds one ticket at a time (or, through `Concentration.Tally.add(_:current:count:)`, counts
-/// by cell, dimension and value, which sum the same way into the roll-ups).
-struct ConcentrationCounter {
-  let dimensions: [ConcentrationDimension]
-  let units: Set<Concentration.Unit>
-  private var byUnit: [Concentration.Unit: [Concentration.Tally]] = [:]
-
-  init(dimensions: [ConcentrationDimension], units: Set<Concentration.Unit>) {
-    self.dimensions = dimensions
-    self.units = units
-  }
-
-  /// Counts `ticket` in its cell and in its category's and product line's roll-ups.
-  mutating func add(_ ticket: ClassifiedTicket, current: Bool) {
-    var values: [String?]? = nil
-    for unit in ReportAssembly.concentrationUnits(ticket.cell) where units.contains(unit) {
-      let found = values ?? dimensions.map { $0.value(ticket) }
-      values = found
-      var rows =
-        byUnit.removeValue(forKey: unit)
-        ?? dimensions.map { Concentration.Tally(unit: unit, dimension: $0.name) }
-      for index in rows.indices { rows[index].add(found[index], current: current) }
-      byUnit[unit] = rows
-    }
-  }
-
-  /// Every unit's tallies, in the order of the units.
-  var tallies: [Concentration.Tally] { byUnit.keys.sorted().flatMap { byUnit[$0] ?? [] } }
-}
-
 extension ReportAssembly {
   /// The units a ticket of `cell` counts in: the cell, its category's roll-up and its product
   /// line's roll-up (each over all tiers).
@@ -85,15 +62,57 @@ extension ReportAssembly {
     ]
   }
 
+  /// How the complaints of every unit in `units` fell on each dimension's values, this period
+  /// and in the baseline, from the cube: the totals from the cell counts (`C`, complaints
+  /// without a value included), the values from the dimension counts (`D`), each cell's summed
+  /// into the roll-ups that contain it. Units in order, dimensions in the order given.
+  static func concentrationTallies(
+    _ cube: ReportCube, units: Set<Concentration.Unit>, dimensions: [Concentration.Dimension],
+    current: String, baseline: Set<String>
+  ) -> [Concentration.Tally] {
+    let position = Dictionary(
+      dimensions.enumerated().map { ($1.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    var byUnit: [Concentration.Unit: [Concentration.Tally]] = [:]
+    func tallies(_ key: [String]) -> [(Concentration.Unit, Bool)] {
+      let isCurrent = key[0] == current
+      guard isCurrent || baseline.contains(key[0]),
+        let category = Category(rawValue: key[1]), let tier = Tier(rawValue: key[3])
+      else { return [] }
+      let cell = Cell(category: category, productLine: key[2], tier: tier)
+      return concentrationUnits(cell).filter(units.contains).map { ($0, isCurrent) }
+    }
+    for (key, value) in cube[.cell] {
+      for (unit, isCurrent) in tallies(key) {
+        var rows =
+          byUnit.removeValue(forKey: unit)
+          ?? dimensions.map { Concentration.Tally(unit: unit, dimension: $0) }
+        for index in rows.indices { rows[index].add(nil, current: isCurrent, count: value.count) }
+        byUnit[unit] = rows
+      }
+    }
+    for (key, value) in cube[.dimension] {
+      guard let index = position[key[4]] else { continue }
+      for (unit, isCurrent) in tallies(key) {
+        guard byUnit[unit] != nil else { continue }
+        if isCurrent {
+          byUnit[unit]?[index].current[key[5], default: 0] += value.count
+        } else {
+          byUnit[unit]?[index].baseline[key[5], default: 0] += value.count
+        }
+      }
+    }
+    return byUnit.keys.sorted().flatMap { byUnit[$0] ?? [] }
+  }
+
   /// Tests every whole cell and category and product-line roll-up on every dimension as one
   /// Benjamini–Hochberg family, against the unit's own baseline periods.
   ///
   /// A roll-up's finding is left out when a cell inside it holds the same one (the same
   /// dimension and value): the cell says where the pile-up sits.
   func concentrations(
-    grid: GridSeries, current: [ClassifiedTicket], baseline: [Period],
-    dimensions: [ConcentrationDimension]
-  ) throws -> (found: [ReportModel.Concentration], tested: Int) {
+    grid: GridSeries, counts: CubeCounts, baseline: [Period],
+    dimensions: [Concentration.Dimension]
+  ) -> (found: [ReportModel.Concentration], tested: Int) {
     var units = Set<Concentration.Unit>()
     func whole(_ series: [ChartObservation]?) -> Bool { series?.last?.coverage == .whole }
     for (key, series) in grid.cells where whole(series) {
@@ -108,13 +127,10 @@ extension ReportAssembly {
       units.insert(
         Concentration.Unit(category: key.category, productLine: key.productLine, tier: key.tier))
     }
-    var counter = ConcentrationCounter(dimensions: dimensions, units: units)
-    for ticket in current { counter.add(ticket, current: true) }
-    // The baseline's tickets are folded into counts as they are read, never held.
-    try store.forEachTicket(in: baseline, excluding: configuration.canaryExclusion) {
-      counter.add($0, current: false)
-    }
-    let outcome = Concentration.family(counter.tallies, settings: configuration.concentrations)
+    let tallies = Self.concentrationTallies(
+      counts.cube, units: units, dimensions: dimensions, current: period.description,
+      baseline: Set(baseline.map(\.description)))
+    let outcome = Concentration.family(tallies, settings: configuration.concentrations)
     let cellFindings = outcome.findings.filter(\.unit.isCell)
     let found = outcome.findings.filter { finding in
       !cellFindings.contains {

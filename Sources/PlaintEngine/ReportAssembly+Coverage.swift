@@ -76,25 +76,30 @@ extension ReportAssembly {
   }
 
   /// The share of complaints without text in the period and in the baseline periods before it,
-  /// when they differ so much that category verdicts are withheld (`TextShift`).
-  func textShift(_ grid: GridSeries) throws -> (now: Double, before: Double)? {
+  /// when they differ so much that category verdicts are withheld (`TextShift`), from the cube's
+  /// counts of every period's tickets and of those without text.
+  func textShift(_ grid: GridSeries, cube: ReportCube) -> (now: Double, before: Double)? {
     let window = Array(grid.periods.suffix(configuration.control.baselinePeriods + 1))
-    let counts = try store.emptyTextCounts(in: window)
+    var counts: [Period: (empty: Int, total: Int)] = [:]
+    for period in window {
+      guard let total = cube[.emptyText][[period.description, "all"]]?.count else { continue }
+      counts[period] = (cube[.emptyText][[period.description, "empty"]]?.count ?? 0, total)
+    }
     guard let current = counts[period] else { return nil }
     return TextShift.find(current: current, earlier: window.dropLast().compactMap { counts[$0] })
   }
 
   /// The period's complaints a reader should know about, and the warnings they raise.
   func dataQuality(
-    _ current: [ClassifiedTicket], judged: [SeriesKey: JudgedSeries], grid: GridSeries
+    _ counts: CubeCounts, judged: [SeriesKey: JudgedSeries], grid: GridSeries
   ) -> ReportModel.DataQuality {
+    let complaints = counts.complaints
     var quality = ReportModel.DataQuality(
-      complaints: current.count,
-      unassigned: current.filter { $0.cell.productLine == Cell.unassigned }.count,
-      unclassified: current.filter { !$0.isClassified }.count,
-      emptyText: current.filter {
-        $0.ticket.text.allSatisfy { $0.isWhitespace || $0.isNewline }
-      }.count,
+      complaints: complaints,
+      unassigned: counts.current.filter { $0.key.productLine == Cell.unassigned }.values
+        .reduce(0, +),
+      unclassified: counts.unclassified,
+      emptyText: counts.blank,
       hasSales: context.sales != nil, hasKeyAccounts: context.tiers.count > 1)
     var judgedCells = Set<SeriesKey>()
     for (key, series) in judged {
@@ -103,11 +108,12 @@ extension ReportAssembly {
       else { continue }
       judgedCells.insert(key)
     }
-    quality.inJudgedCells = current.filter { judgedCells.contains(SeriesKey($0.cell)) }.count
+    quality.inJudgedCells = counts.current.filter { judgedCells.contains($0.key) }.values
+      .reduce(0, +)
     quality.withoutResolution = coverage.files.filter { $0.tickets > 0 && $0.resolved == 0 }
       .map(\.path)
 
-    let total = Double(max(1, current.count))
+    let total = Double(max(1, complaints))
     var warnings: [String] = []
     switch coverage.coverage(period) {
     case .partial: warnings.append(coverage.isFillingIn(period) ? "filling_in" : "partial_period")
@@ -126,7 +132,7 @@ extension ReportAssembly {
     if coverage.coverage(period) == .whole && !linesNotCovered(grid).isEmpty {
       warnings.append("lines_not_covered")
     }
-    if !current.isEmpty, coverage.coverage(period) == .whole,
+    if complaints > 0, coverage.coverage(period) == .whole,
       Double(quality.inJudgedCells) / total < ReportModel.DataQuality.judgedLimit
     {
       warnings.append("judged_minority")

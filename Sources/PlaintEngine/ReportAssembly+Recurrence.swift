@@ -12,23 +12,33 @@ extension Configuration {
 }
 
 /// Recurring defects: repeat customers, recurring issues, returning anomalies, concentrations and
-/// releases. Everything here reads tickets and counts without the canaries.
+/// releases. Everything here reads the summary's counts, which leave the canaries out.
 extension ReportAssembly {
   // MARK: - Repeat customers and recurring issues
 
   /// Repeat customers of the recurrence window, and the issues in the vital few of at least two
-  /// of the last three periods (`Recurrence`).
-  func recurrence(_ tickets: [ClassifiedTicket], window: [Period]) -> ReportModel.Recurrence {
+  /// of the last three periods (`Recurrence`), from the summary's customer and issue counts.
+  func recurrence(_ counts: CubeCounts, window: [Period]) -> ReportModel.Recurrence {
     let settings = configuration.recurrence
-    let repeats = Recurrence.repeatCustomers(
-      tickets, in: Set(window.suffix(settings.windowPeriods)),
-      minimum: settings.repeatCustomerMin
-    ).map {
-      ReportModel.RepeatCustomer(
-        customer: $0.customer, count: $0.count, keyAccount: $0.keyAccount, issues: $0.issues)
+    let inWindow = Set(window.suffix(settings.windowPeriods).map(\.description))
+    // period, customer, category, issue, tier → complaints
+    let customers = counts.cube[.customer].compactMap { key, value -> Recurrence.CustomerCount? in
+      guard inWindow.contains(key[0]) else { return nil }
+      return Recurrence.CustomerCount(
+        customer: key[1], issueKey: "\(key[2]).\(key[3])",
+        keyAccount: key[4] == Tier.keyAccount.rawValue, count: value.count)
     }
+    let repeats = Recurrence.repeatCustomers(counts: customers, minimum: settings.repeatCustomerMin)
+      .map {
+        ReportModel.RepeatCustomer(
+          customer: $0.customer, count: $0.count, keyAccount: $0.keyAccount, issues: $0.issues)
+      }
+    let recent = Array(window.suffix(3))
     let recurring = Recurrence.recurringIssues(
-      tickets, periods: Array(window.suffix(3)), threshold: configuration.pareto.threshold
+      counts: recent.map { period in
+        counts.sum(.issue, [period.description]) { ReportCube.IssueFields($0).issueKey }
+      },
+      periods: recent, threshold: configuration.pareto.threshold
     ).map { ReportModel.RecurringIssue(issue: $0.issue, periods: $0.periods.map(\.description)) }
     return ReportModel.Recurrence(
       repeatCustomers: repeats, recurringIssues: recurring, concentrations: [])
@@ -39,21 +49,19 @@ extension ReportAssembly {
   /// Each anomaly whose cell was flagged before, then in control, and is flagged again now.
   func returning(
     _ anomalies: some Sequence<(SeriesKey, ReportModel.Anomaly)>,
-    judged: [SeriesKey: JudgedSeries], periods: [Period]
-  ) throws -> [ReportModel.ReturningAnomaly] {
+    judged: [SeriesKey: JudgedSeries], periods: [Period], counts: CubeCounts
+  ) -> [ReportModel.ReturningAnomaly] {
     var found: [ReportModel.ReturningAnomaly] = []
     for (key, anomaly) in anomalies {
       guard let points = judged[key]?.points, let back = Recurrence.returning(points) else {
         continue
       }
-      let earlier = try store.tickets(
-        in: [periods[back.previous]], excluding: configuration.canaryExclusion
-      ).filter { SeriesKey($0.cell) == key }
+      let earlier = counts.issues(periods[back.previous], cell: key)
       found.append(
         ReportModel.ReturningAnomaly(
           category: anomaly.category, productLine: anomaly.productLine, tier: anomaly.tier,
           issue: anomaly.topIssues.first?.key,
-          previousIssues: Recurrence.topIssues(earlier, limit: 3),
+          previousIssues: Recurrence.topIssues(counts: earlier, limit: 3),
           previousPeriod: periods[back.previous].description,
           resolvedPeriod: periods[back.resolved].description, period: period.description,
           owner: anomaly.owner))

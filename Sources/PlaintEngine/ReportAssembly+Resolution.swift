@@ -11,26 +11,50 @@ extension ReportAssembly {
 
   /// Resolution times of the period's complaints per category and per cell (`Resolution`). Only
   /// tickets from files that carry resolution times are measured; without `sla_hours` there are
-  /// no breaches to count.
-  func resolution(_ tickets: [ClassifiedTicket]) -> ReportModel.Resolution {
+  /// no breaches to count. The quantiles are exact: the summary keeps the period's resolution
+  /// times themselves, per cell and file.
+  func resolution(_ counts: CubeCounts, measured: Set<String>) -> ReportModel.Resolution {
     let sla = configuration.slaHours
-    let end = periodEnd
-    func row(_ key: String, _ group: [ClassifiedTicket]) -> ReportModel.ResolutionRow {
-      let summary = Resolution.summary(group.map(\.ticket), slaHours: sla, periodEnd: end)
-      return ReportModel.ResolutionRow(
+    // period, category, line, tier, file (, measure)
+    var byCell: [SeriesKey: Resolution.Summary] = [:]
+    let name = period.description
+    func cell(_ key: [String]) -> SeriesKey? {
+      SeriesKey(category: key[1], productLine: key[2], tier: key[3])
+    }
+    let empty = Resolution.Summary(complaints: 0, hours: [], breaches: 0, openPastSLA: 0)
+    for (key, value) in counts.cube[.resolution] where key[0] == name && measured.contains(key[4]) {
+      guard let cell = cell(key) else { continue }
+      switch key[5] {
+      case "complaints": byCell[cell, default: empty].complaints += value.count
+      case "breaches": byCell[cell, default: empty].breaches += value.count
+      default: byCell[cell, default: empty].openPastSLA += value.count
+      }
+    }
+    for (key, value) in counts.cube[.hours] where key[0] == name && measured.contains(key[4]) {
+      guard let cell = cell(key) else { continue }
+      byCell[cell, default: empty].hours = ReportCube.Value.mergeSorted(
+        byCell[cell]?.hours ?? [], value.values)
+    }
+    func row(_ key: String, _ summary: Resolution.Summary) -> ReportModel.ResolutionRow {
+      ReportModel.ResolutionRow(
         key: key, medianHours: summary.medianHours, p90Hours: summary.p90Hours,
         slaBreachShare: sla == nil ? nil : Double(summary.breaches) / Double(summary.complaints),
         complaints: summary.complaints, resolved: summary.hours.count,
         openPastSLA: summary.openPastSLA)
     }
     let byCategory = Category.allCases.compactMap { category -> ReportModel.ResolutionRow? in
-      let inCategory = tickets.filter { $0.cell.category == category }
-      return inCategory.isEmpty ? nil : row(category.rawValue, inCategory)
+      var total = empty
+      for (cell, summary) in byCell where cell.category == .only(category) {
+        total.complaints += summary.complaints
+        total.breaches += summary.breaches
+        total.openPastSLA += summary.openPastSLA
+        total.hours = ReportCube.Value.mergeSorted(total.hours, summary.hours)
+      }
+      return total.complaints == 0 ? nil : row(category.rawValue, total)
     }
-    let byCell = Dictionary(grouping: tickets) { $0.cell }
-      .sorted { SeriesKey($0.key) < SeriesKey($1.key) }
-      .map { row($0.key.description, $0.value) }
-    return ReportModel.Resolution(byCategory: byCategory, byCell: byCell, slaHours: sla)
+    let cells = byCell.filter { $0.value.complaints > 0 }.sorted { $0.key < $1.key }
+      .compactMap { key, summary in key.cell.map { row($0.description, summary) } }
+    return ReportModel.Resolution(byCategory: byCategory, byCell: cells, slaHours: sla)
   }
 
   /// Complaints of the window still open at the end of the period and older than the SLA then.

@@ -29,8 +29,8 @@ extension Configuration.Slice {
   }
 }
 
-/// Each slice's counts per value and period, from the store's counts; a pure function, so the
-/// counts may come from anywhere that sums tickets the same way.
+/// Each slice's counts per value and period, from counts (the cube's, `CubeCounts.sliceCounts`);
+/// a pure function, so the counts may come from anywhere that sums tickets the same way.
 struct SliceTally: Equatable {
   /// Complaints per value, aligned on the report's periods.
   var values: [String: [Int]] = [:]
@@ -56,14 +56,12 @@ extension ReportAssembly {
   static let slicesCharted = 8
 
   /// One section per configured slice: its Pareto over the Pareto window and a count chart per
-  /// value, judged as the slice's own Benjamini–Hochberg family.
+  /// value, judged as the slice's own Benjamini–Hochberg family, from the cube's slice counts.
   ///
   /// No volume is known by slice value (sales come by product line), so every chart counts
   /// complaints; a period is whole where the report's total is.
-  func sliceSections(_ grid: GridSeries) throws -> [ReportModel.SliceSection]? {
+  func sliceSections(_ grid: GridSeries, counts cube: CubeCounts) -> [ReportModel.SliceSection]? {
     guard !configuration.slices.isEmpty else { return nil }
-    let counts = try store.sliceCounts(
-      granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     let total = grid.rollups[SeriesKey.total] ?? []
     let coverage = grid.periods.indices.map { index in
       index < total.count ? total[index].coverage : .whole
@@ -73,6 +71,7 @@ extension ReportAssembly {
     let window = grid.periods.suffix(configuration.pareto.windowPeriods)
     let windowIndices = (grid.periods.count - window.count)..<grid.periods.count
     return configuration.slices.map { slice in
+      let counts = cube.sliceCounts(slice, granularity: configuration.granularity)
       let tally = SliceTally(counts, slice: slice, periods: grid.periods)
       let spans = sliceSpans(slice, counts)
       var series: [String: [ChartObservation]] = [:]

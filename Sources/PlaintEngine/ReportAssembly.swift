@@ -3,11 +3,13 @@ import PlaintCore
 import PlaintReport
 import PlaintStore
 
-/// Builds the period's report model from the store: loads the grid and the tickets, runs the
-/// analysis of PlaintCore (the detector, Pareto, recurrence, resolution, release effects) and maps
-/// its values onto the model, one file per section (+Anomalies, +Pareto, +Recurrence,
-/// +Resolution, +Canaries, +Coverage). Every renderer reads the model this returns; the
-/// sentences come from PlaintReport (`ReportModel.writeSentences`), nothing here writes words.
+/// Builds the period's report model from its summary (ReportCube: counts from the store or from
+/// partials) and the few tickets it shows whole: judges the grid, runs the analysis of
+/// PlaintCore (the detector, Pareto, recurrence, resolution, release effects) and maps its values
+/// onto the model, one file per section (+Anomalies, +Pareto, +Recurrence, +Resolution,
+/// +Canaries, +Coverage, +Concentration, +Slices, +Charts). Every renderer reads the model this
+/// returns; the sentences come from PlaintReport (`ReportModel.writeSentences`), nothing here
+/// writes words.
 struct ReportAssembly {
   let configuration: Configuration
   let context: RunContext
@@ -24,14 +26,32 @@ struct ReportAssembly {
     var anomalies: [AnomalyRecord]
   }
 
+  /// The cube's counts over every period (`ReportFeed.baseCube`).
+  let base: ReportCube
+  /// Where the scope's counts and tickets come from.
+  let feed: any ReportFeed
+
   /// The period's report.
   func build() throws -> ReportBundle { try assemble().bundle }
 
-  /// The period's report and the run's anomaly records.
-  func assemble() throws -> Assembled {
-    let exclusion = configuration.canaryExclusion
-    let grid = try GridSeries.load(
-      store: store, context: context, coverage: coverage, through: period)
+  /// The grid judged from the cube's counts, and what the report reads closer (its scope).
+  struct Judgement {
+    var grid: GridSeries
+    var frozen: [SeriesKey: StoredBaseline]
+    var cells: [SeriesKey: JudgedSeries]
+    var rollups: [SeriesKey: JudgedSeries]
+    /// The Pareto and recurrence window.
+    var window: [Period]
+    /// The concentration baseline's periods, and whether concentrations are looked for.
+    var earlier: [Period]
+    var concentrating: Bool
+    /// Files that carry resolution times.
+    var measured: Set<String>
+    var scope: CubeScope
+  }
+
+  func judgement() throws -> Judgement {
+    let grid = GridSeries.load(cube: base, context: context, coverage: coverage, through: period)
     let settings = DetectorSettings(configuration.control)
     let stored = try store.baselines()
     var frozen: [SeriesKey: StoredBaseline] = [:]
@@ -50,11 +70,45 @@ struct ReportAssembly {
     let windowLength = max(
       2 * configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
     let window = Array(grid.periods.suffix(windowLength))
-    // Only the judged period's narratives are read (excerpts, unclassified terms); the rest of the
-    // window needs cells, customers and times, and would otherwise hold every text in memory.
-    let recent = try store.tickets(in: window, excluding: exclusion, textOnlyIn: period)
-    let current = recent.filter { $0.period == period }
-    let byCell = Dictionary(grouping: current) { SeriesKey($0.cell) }
+    // The concentration baseline reaches back as far as the control baseline does, over the
+    // periods the exports cover whole. A partial period, or fewer whole periods before it than a
+    // control baseline needs, supports no claim about when or how complaints came in ("65 % on
+    // a Wednesday; baseline 25 %" from one month).
+    let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
+    let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
+    let concentrating =
+      coverage.coverage(period) == .whole
+      && earlier.count >= configuration.control.minBaselinePeriods
+    let measured = Set(coverage.files.filter { $0.resolved > 0 }.map(\.path))
+    // Only the cells whose complaints the report lists need their tickets whole.
+    var listedCells = Set<SeriesKey>()
+    for (key, judged) in judgedCells {
+      guard let last = judged.points.last else { continue }
+      if last.isAnomaly || last.isImprovement || last.status == .resolved || last.isWatch {
+        listedCells.insert(key)
+      }
+    }
+    let scope = CubeScope(
+      period: period, window: Set(window),
+      dimensionPeriods: concentrating ? Set(earlier + [period]) : [],
+      listedCells: listedCells,
+      measuredFiles: configuration.slaHours == nil ? nil : measured)
+    return Judgement(
+      grid: grid, frozen: frozen, cells: judgedCells, rollups: judgedRollups, window: window,
+      earlier: earlier, concentrating: concentrating, measured: measured, scope: scope)
+  }
+
+  /// The period's report and the run's anomaly records.
+  func assemble() throws -> Assembled {
+    let judgement = try judgement()
+    let (grid, frozen) = (judgement.grid, judgement.frozen)
+    let (judgedCells, judgedRollups) = (judgement.cells, judgement.rollups)
+    let (window, earlier) = (judgement.window, judgement.earlier)
+    let fed = try feed.window(judgement.scope)
+    var cube = base
+    cube.merge(fed.cube)
+    let counts = CubeCounts(cube: cube, period: period)
+    let byCell = Dictionary(grouping: fed.listed) { SeriesKey($0.cell) }
 
     let cells = grid.cells.keys.sorted().map { key in
       series(key, judgedCells[key], frozen[key], grid.periods)
@@ -70,70 +124,57 @@ struct ReportAssembly {
     var anomalyTickets: [ReportBundle.AnomalyTicket] = []
     var improvements: [ReportModel.Anomaly] = []
     var resolved: [ReportModel.Anomaly] = []
-    let shift = try textShift(grid)
+    let shift = textShift(grid, cube: cube)
     var watches: [ReportModel.Anomaly] = []
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
       let tickets = byCell[key] ?? []
+      let issues = counts.issues(period, cell: key)
       if shift != nil {
         // Categories come from the text: with the text gone, a cell's change is the export's.
       } else if last.isAnomaly {
-        let found = anomaly(key, judged, last, tickets)
+        let found = anomaly(key, judged, last, issues, tickets)
         anomalies.append(found)
         anomalyKeys.append(key)
         anomalyTickets += tickets.map { anomalyTicket(found.id, $0, timestamps) }
       } else if last.isImprovement {
-        improvements.append(anomaly(key, judged, last, tickets))
+        improvements.append(anomaly(key, judged, last, issues, tickets))
       }
-      if last.status == .resolved { resolved.append(anomaly(key, judged, last, tickets)) }
+      if last.status == .resolved { resolved.append(anomaly(key, judged, last, issues, tickets)) }
       if last.isWatch {
-        var watch = anomaly(key, judged, last, tickets)
+        var watch = anomaly(key, judged, last, issues, tickets)
         watch.rules = last.watchRules.map(\.rawValue)
         watch.status = .watch
         watches.append(watch)
       }
     }
 
-    let paretoTables = paretoTables(recent, window: window)
-    var recurrence = recurrence(recent, window: window)
-    recurrence.returning = try returning(
-      zip(anomalyKeys, anomalies), judged: judgedCells, periods: grid.periods)
-    // The concentration baseline reaches back as far as the control baseline does, over the
-    // periods the exports cover whole, without text. A partial period, or fewer whole periods
-    // before it than a control baseline needs, supports no claim about when or how complaints
-    // came in ("65 % on a Wednesday; baseline 25 %" from one month).
-    let whole = grid.periods.dropLast().filter { coverage.coverage($0) == .whole }
-    let earlier = Array(whole.suffix(configuration.control.baselinePeriods))
+    let paretoTables = paretoTables(counts, window: window)
+    var recurrence = recurrence(counts, window: window)
+    recurrence.returning = returning(
+      zip(anomalyKeys, anomalies), judged: judgedCells, periods: grid.periods, counts: counts)
     var concentrationsTested: Int? = nil
-    // Which export or system a complaint came from says when it was exported, not where a
-    // problem sits: with one file a month, every period "concentrates" on its own file. Only
-    // slices read from a column are concentration dimensions.
-    let dimensions =
-      ConcentrationDimension.standard(timeZone: configuration.timeZone)
-      + configuration.columnSlices.map(\.dimension)
-    if coverage.coverage(period) == .whole
-      && earlier.count >= configuration.control.minBaselinePeriods
-    {
-      let found = try concentrations(
-        grid: grid, current: current, baseline: earlier, dimensions: dimensions)
+    let dimensions = configuration.concentrationDimensions.map(\.name)
+    if judgement.concentrating {
+      let found = concentrations(
+        grid: grid, counts: counts, baseline: earlier, dimensions: dimensions)
       recurrence.concentrations = found.found
       concentrationsTested = found.tested
     }
     recurrence.releases = releaseEffects(grid)
-    let measured = Set(coverage.files.filter { $0.resolved > 0 }.map(\.path))
-    var resolution = resolution(current.filter { measured.contains($0.ticket.location.file) })
-    resolution.openPastSLA = openPastSLA(
-      recent.filter { measured.contains($0.ticket.location.file) }, timestamps: timestamps)
+    var resolution = resolution(counts, measured: judgement.measured)
+    resolution.openPastSLA = openPastSLA(fed.open, timestamps: timestamps)
 
     let totalPoint = judgedRollups[SeriesKey.total]?.points.last?.point
-    let classified = current.filter(\.isClassified).count
+    let complaints = counts.complaints
+    let classified = complaints - counts.unclassified
     var report = ReportModel(
       period: period.description, granularity: configuration.granularity.rawValue,
       method: method(latest: judgedCells.values.compactMap(\.points.last)),
       totals: ReportModel.Totals(
-        complaints: current.count, units: context.sales == nil ? nil : totalPoint?.units,
+        complaints: complaints, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
-        classifiedShare: current.isEmpty ? nil : Double(classified) / Double(current.count)),
+        classifiedShare: complaints == 0 ? nil : Double(classified) / Double(complaints)),
       inputs: inputs.map { ReportModel.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) },
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       resolved: resolved,
@@ -142,15 +183,14 @@ struct ReportAssembly {
       recurrence: recurrence,
       resolution: resolution,
       taxonomyHash: context.taxonomyHash, reclassified: reclassified,
-      unclassifiedTerms: UnclassifiedTerms.top(
-        current.filter { !$0.isClassified }.map(\.ticket.text), limit: 20))
-    report.canaries = try canaries()
-    report.slices = try sliceSections(grid)
+      unclassifiedTerms: UnclassifiedTerms.top(counts: counts.terms, limit: 20))
+    report.canaries = canaries(fed.canaries)
+    report.slices = sliceSections(grid, counts: counts)
     report.method.concentrations = concentrationMethod(
-      tested: concentrationsTested, dimensions: dimensions.map(\.name))
+      tested: concentrationsTested, dimensions: dimensions)
     report.watches = watches
     report.coverage = coverageModel(grid)
-    report.dataQuality = dataQuality(current, judged: judgedCells, grid: grid)
+    report.dataQuality = dataQuality(counts, judged: judgedCells, grid: grid)
     if let shift {
       report.dataQuality.emptyTextBefore = shift.before
       report.dataQuality.warnings.insert(
@@ -167,8 +207,8 @@ struct ReportAssembly {
     }
     // Short histories, shares without sales, and what drives each line (ReportAssembly+Charts).
     report.runCharts = shift == nil ? runCharts(report.cells) : []
-    report.shares = try shares(grid, withheld: shift != nil)
-    report.drivers = drivers(recent, periods: window, anomalies: anomalies)
+    report.shares = shares(grid, counts: counts, withheld: shift != nil)
+    report.drivers = drivers(counts, periods: window, anomalies: anomalies)
     report.language =
       configuration.reports.language == .english
       ? nil : configuration.reports.language.rawValue

@@ -14,6 +14,11 @@ enum UnclassifiedTerms {
         counts[phrase, default: 0] += 1
       }
     }
+    return top(counts: counts, limit: limit)
+  }
+
+  /// The same from counts: tickets per word or phrase.
+  static func top(counts: [String: Int], limit: Int) -> [ReportModel.TermCount] {
     var subsumed = Set<String>()
     for (phrase, count) in counts where count >= 2 {
       for part in parts(of: phrase) where counts[part] == count { subsumed.insert(part) }

@@ -15,7 +15,8 @@ struct Plaint: ParsableCommand {
     version: PlaintVersion.current,
     subcommands: [
       Run.self, Validate.self, Chart.self, ParetoCommand.self, Explain.self, Profiles.self,
-      Init.self, Baseline.self, Report.self, Shard.self, Map.self, Reduce.self,
+      Init.self, Baseline.self, Report.self, Shard.self, Map.self, Reduce.self, Summarize.self,
+      Select.self,
       TaxonomyCommand.self,
     ])
 

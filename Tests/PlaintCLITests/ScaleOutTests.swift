@@ -6,10 +6,13 @@ import Testing
 @Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
 struct ScaleOutTests {
   /// Runs the scale-out pipeline the way a cluster would: one map process per task, two reduce
-  /// stages over halves of the map output, then the report.
+  /// stages over halves of the map output, then the report. `summarized`, as plaint_spark.py
+  /// does: two summarize processes over halves of the reduced lines, their summary lines sorted
+  /// and reduced, the plan, two select processes, and the report from the summary and the
+  /// selected tickets only.
   static func scaleOut(
     config: String, in directory: URL, period: String, reports: String, rangeSize: Int? = nil,
-    mappers: Int = 4
+    mappers: Int = 4, summarized: Bool = false
   ) throws -> (result: PlaintBinary.Result, tasks: [String]) {
     let work = directory.appendingPathComponent("scale-out")
     try FileManager.default.createDirectory(
@@ -47,7 +50,12 @@ struct ScaleOutTests {
     }
     let final = try PlaintBinary.run(["reduce"] + stage.map(\.path))
     #expect(final.status == 0, "reduce: \(final.stderr)")
-    try Data(final.stdout.utf8).write(to: work.appendingPathComponent("partials/part-0.tsv"))
+    if summarized {
+      try summarize(
+        final.stdout, config: config, in: directory, work: work, period: period)
+    } else {
+      try Data(final.stdout.utf8).write(to: work.appendingPathComponent("partials/part-0.tsv"))
+    }
     let result = try PlaintBinary.run(
       [
         "report", "--config", config, "--from-partials",
@@ -55,6 +63,68 @@ struct ScaleOutTests {
         "--reports-dir", reports, "--period", period, "-q",
       ], in: directory)
     return (result, tasks)
+  }
+
+  /// The cluster's summary steps over reduced text, into `work/partials/{summary,tickets}`.
+  static func summarize(
+    _ reduced: String, config: String, in directory: URL, work: URL, period: String,
+    summarizedFor: String? = nil
+  ) throws {
+    let lines = reduced.split(separator: "\n").map(String.init)
+    let accounting = work.appendingPathComponent("accounting.tsv")
+    try Data((lines.filter { $0.hasPrefix("A\t") }.joined(separator: "\n") + "\n").utf8)
+      .write(to: accounting)
+    var halves: [URL] = []
+    for half in 0..<2 {
+      let part = work.appendingPathComponent("reduced-\(half).tsv")
+      let mine = lines.enumerated().filter { $0.offset % 2 == half }.map(\.element)
+      try Data((mine.joined(separator: "\n") + "\n").utf8).write(to: part)
+      halves.append(part)
+    }
+    var summaries: [String] = []
+    for half in halves {
+      // As plaint_spark.py runs it with --period: the period's own kinds for it alone.
+      let summary = try PlaintBinary.run(
+        [
+          "summarize", "--config", config, "--accounting", accounting.path, "--period",
+          summarizedFor ?? period, "-q",
+        ], in: directory, input: half)
+      #expect(summary.status == 0, "summarize: \(summary.stderr)")
+      summaries += summary.stdout.split(separator: "\n").map(String.init)
+    }
+    let sorted = work.appendingPathComponent("summaries.tsv")
+    try Data(
+      (summaries.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: "\n")
+        + "\n").utf8
+    ).write(to: sorted)
+    let merged = try PlaintBinary.run(["reduce", sorted.path])
+    #expect(merged.status == 0, "reduce: \(merged.stderr)")
+    let partials = work.appendingPathComponent("partials")
+    for folder in ["summary", "tickets"] {
+      try FileManager.default.createDirectory(
+        at: partials.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    try Data(merged.stdout.utf8).write(to: partials.appendingPathComponent("summary/part-0"))
+    let plan = work.appendingPathComponent("plan.json")
+    let planned = try PlaintBinary.run(
+      [
+        "report", "--config", config, "--from-partials", partials.path, "--plan", plan.path,
+        "--period", period, "-q",
+      ], in: directory)
+    guard planned.status == 0 else {
+      try Data(planned.stderr.utf8).write(to: work.appendingPathComponent("plan.stderr"))
+      return
+    }
+    for (index, half) in halves.enumerated() {
+      let selected = try PlaintBinary.run(
+        [
+          "select", "--config", config, "--plan", plan.path, "--accounting", accounting.path,
+          "-q",
+        ], in: directory, input: half)
+      #expect(selected.status == 0, "select: \(selected.stderr)")
+      try Data(selected.stdout.utf8).write(
+        to: partials.appendingPathComponent("tickets/part-\(index)"))
+    }
   }
 
   static func expectSameReports(_ a: URL, _ b: URL) throws {
@@ -124,7 +194,8 @@ struct ScaleOutTests {
     #expect(split.result.stderr.contains("1 of 4 rows rejected (25 %)"), "\(split.result.stderr)")
   }
 
-  @Test func adversarialExportsGiveTheSameReport() throws {
+  @Test(arguments: [false, true])
+  func adversarialExportsGiveTheSameReport(summarized: Bool) throws {
     let directory = try Self.adversarialCopy()
     defer { try? FileManager.default.removeItem(at: directory) }
     let run = try PlaintBinary.run(
@@ -136,7 +207,7 @@ struct ScaleOutTests {
     // Ranges of 120 bytes: cuts land next to the quoted line breaks, the BOM and the CRLFs.
     let split = try Self.scaleOut(
       config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
-      rangeSize: 120)
+      rangeSize: 120, summarized: summarized)
     #expect(split.result.status == 0, "report: \(split.result.stderr)")
     let rangesOfA = split.tasks.filter { $0.contains("extra-a.csv") && $0.contains("\"start\"") }
     #expect(rangesOfA.count >= 2, "extra-a.csv was not split: \(split.tasks)")
@@ -168,8 +239,10 @@ struct ScaleOutTests {
     #expect(extraA["rejected"] as? Int == 1)
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: DemoReportTests.demoConfig.path)))
-  func theDemoGivesTheSameReport() throws {
+  @Test(
+    .enabled(if: FileManager.default.fileExists(atPath: DemoReportTests.demoConfig.path)),
+    arguments: [false, true])
+  func theDemoGivesTheSameReport(summarized: Bool) throws {
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-scaleout-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -177,13 +250,97 @@ struct ScaleOutTests {
     let config = DemoReportTests.demoConfig.path
     let split = try Self.scaleOut(
       config: config, in: scratch, period: "2026-10",
-      reports: scratch.appendingPathComponent("r").path, rangeSize: 1 << 20)
+      reports: scratch.appendingPathComponent("r").path, rangeSize: 1 << 20,
+      summarized: summarized)
     #expect(split.result.status == 0, "report: \(split.result.stderr)")
     #expect(split.tasks.count > 5, "the demo's exports were not split into ranges")
     // The committed demo report is `plaint run`'s (DemoReportTests keeps it current).
     try Self.expectSameReports(
       PlaintBinary.repositoryRoot.appendingPathComponent("reports/demo"),
       scratch.appendingPathComponent("r/2026-10"))
+  }
+
+  /// Anomalies, a returning one, a concentration on one agent at 9 o'clock, a repeat customer,
+  /// canaries (found and missing), a release and the SLA: everything the summary counts and
+  /// every ticket the report shows whole.
+  @Test(arguments: [false, true])
+  func thePlantedFixtureGivesTheSameReport(summarized: Bool) throws {
+    let directory = try RecurrenceReportTests.fixture(planted: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "--reports-dir", "by-run", "--period", "2026-02", "-q"],
+      in: directory)
+    #expect(run.status == 0, "run: \(run.stderr)")
+    let split = try Self.scaleOut(
+      config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
+      rangeSize: 512, summarized: summarized)
+    #expect(split.result.status == 0, "report: \(split.result.stderr)")
+    try Self.expectSameReports(
+      directory.appendingPathComponent("by-run/2026-02"),
+      directory.appendingPathComponent("by-partials/2026-02"))
+    // The plants are there to be compared.
+    let data = try Data(
+      contentsOf: directory.appendingPathComponent("by-partials/2026-02/report.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let recurrence = try #require(json["recurrence"] as? [String: Any])
+    #expect((recurrence["concentrations"] as? [Any])?.isEmpty == false)
+    #expect((recurrence["repeat_customers"] as? [Any])?.isEmpty == false)
+    #expect((recurrence["releases"] as? [Any])?.isEmpty == false)
+    #expect((json["anomalies"] as? [Any])?.isEmpty == false)
+  }
+
+  /// Slices (a column, `@system`, `@file`) and an agent's pile-up in a quiet cell: the summary's
+  /// slice and dimension counts give the slice sections and the concentrations `run` gives.
+  @Test(arguments: [false, true])
+  func aSlicedConfigGivesTheSameReport(summarized: Bool) throws {
+    let directory = try EveryCellConcentrationTests.fixture(
+      planted: true, config: SliceReportTests.slices)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "--reports-dir", "by-run", "--period", "2026-02", "-q"],
+      in: directory)
+    #expect(run.status == 0, "run: \(run.stderr)")
+    let split = try Self.scaleOut(
+      config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
+      rangeSize: 4096, summarized: summarized)
+    #expect(split.result.status == 0, "report: \(split.result.stderr)")
+    #expect(split.tasks.count > 5, "the export was not split into ranges")
+    try Self.expectSameReports(
+      directory.appendingPathComponent("by-run/2026-02"),
+      directory.appendingPathComponent("by-partials/2026-02"))
+    let data = try Data(
+      contentsOf: directory.appendingPathComponent("by-partials/2026-02/report.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let slices = try #require(json["slices"] as? [[String: Any]])
+    #expect(slices.compactMap { $0["name"] as? String } == ["priority", "source", "file"])
+    let recurrence = try #require(json["recurrence"] as? [String: Any])
+    #expect((recurrence["concentrations"] as? [Any])?.isEmpty == false)
+  }
+
+  /// A summary counted for one period alone cannot make another period's report: it says so.
+  @Test func aSummaryForAnotherPeriodIsRefused() throws {
+    let directory = try RecurrenceReportTests.fixture(planted: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let shard = try PlaintBinary.run(["shard", "--config", "plaint.yml"], in: directory)
+    let tasks = directory.appendingPathComponent("tasks.jsonl")
+    try Data(shard.stdout.utf8).write(to: tasks)
+    let map = try PlaintBinary.run(
+      ["map", "--config", "plaint.yml", "-q"], in: directory, input: tasks)
+    let sorted = directory.appendingPathComponent("mapped.tsv")
+    try Data(
+      (map.stdout.split(separator: "\n").map(String.init)
+        .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: "\n") + "\n")
+        .utf8
+    ).write(to: sorted)
+    let reduced = try PlaintBinary.run(["reduce", sorted.path])
+    let work = directory.appendingPathComponent("work")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    try Self.summarize(
+      reduced.stdout, config: "plaint.yml", in: directory, work: work, period: "2026-02",
+      summarizedFor: "2026-01")
+    let stderr = try String(
+      contentsOf: work.appendingPathComponent("plan.stderr"), encoding: .utf8)
+    #expect(stderr.contains("the summary was built for 2026-01 alone"), "\(stderr)")
   }
 
   @Test func aBrokenPartialLineIsOneClearError() throws {

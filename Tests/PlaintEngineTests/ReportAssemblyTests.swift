@@ -25,10 +25,13 @@ struct ReportAssemblyTests {
       configuration: configuration, placement: context.placement,
       logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     let inputs = try ingestion.run(context.files, store: store, now: Date())
-    let coverage = try DataCoverage(store: store, context: context)
+    let feed = StoreFeed(store: store, configuration: configuration)
+    let base = try feed.baseCube()
+    let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
     return try ReportAssembly(
       configuration: configuration, context: context, store: store,
-      period: try #require(Period(period)), inputs: inputs, reclassified: 0, coverage: coverage
+      period: try #require(Period(period)), inputs: inputs, reclassified: 0, coverage: coverage,
+      base: base, feed: feed
     ).build().report
   }
 

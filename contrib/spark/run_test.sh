@@ -15,6 +15,7 @@ started=$(date +%s.%N)
 "$venv/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
   --files "$bin" "$root/contrib/spark/plaint_spark.py" \
   --config "$config" --out "$work/partials" --binary "$bin" --range-size 1048576 \
+  --period "$period" \
   2> "$work/spark.log" \
   || { tail -40 "$work/spark.log"; exit 1; }
 "$bin" report --config "$config" --from-partials "$work/partials" \

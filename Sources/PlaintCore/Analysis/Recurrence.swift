@@ -16,17 +16,51 @@ public enum Recurrence {
   public static func repeatCustomers(
     _ tickets: [ClassifiedTicket], in periods: Set<Period>, minimum: Int
   ) -> [RepeatCustomer] {
-    var byCustomer: [String: [ClassifiedTicket]] = [:]
+    var counts: [CustomerCount] = []
     for ticket in tickets where periods.contains(ticket.period) {
       guard let customer = ticket.ticket.customer, !customer.isEmpty else { continue }
-      byCustomer[customer, default: []].append(ticket)
+      counts.append(
+        CustomerCount(
+          customer: customer, issueKey: ticket.issueKey,
+          keyAccount: ticket.cell.tier == .keyAccount, count: 1))
     }
-    return byCustomer.filter { $0.value.count >= minimum }
-      .map { customer, tickets in
-        RepeatCustomer(
-          customer: customer, count: tickets.count,
-          keyAccount: tickets.contains { $0.cell.tier == .keyAccount },
-          issues: Array(Set(tickets.map(\.issueKey))).sorted())
+    return repeatCustomers(counts: counts, minimum: minimum)
+  }
+
+  /// Complaints of one customer with one issue, in or out of the key-account tier: what a
+  /// report's summary counts.
+  public struct CustomerCount: Sendable, Equatable {
+    public var customer: String
+    public var issueKey: String
+    public var keyAccount: Bool
+    public var count: Int
+
+    public init(customer: String, issueKey: String, keyAccount: Bool, count: Int) {
+      self.customer = customer
+      self.issueKey = issueKey
+      self.keyAccount = keyAccount
+      self.count = count
+    }
+  }
+
+  /// The same from counts (of the window's periods only).
+  public static func repeatCustomers(counts: [CustomerCount], minimum: Int) -> [RepeatCustomer] {
+    var byCustomer: [String: RepeatCustomer] = [:]
+    var issues: [String: Set<String>] = [:]
+    for entry in counts {
+      var customer =
+        byCustomer[entry.customer]
+        ?? RepeatCustomer(customer: entry.customer, count: 0, keyAccount: false, issues: [])
+      customer.count += entry.count
+      customer.keyAccount = customer.keyAccount || entry.keyAccount
+      byCustomer[entry.customer] = customer
+      issues[entry.customer, default: []].insert(entry.issueKey)
+    }
+    return byCustomer.values.filter { $0.count >= minimum }
+      .map { customer in
+        var customer = customer
+        customer.issues = (issues[customer.customer] ?? []).sorted()
+        return customer
       }
       .sorted { ($0.count, $1.customer) > ($1.count, $0.customer) }
   }
@@ -43,12 +77,23 @@ public enum Recurrence {
   public static func recurringIssues(
     _ tickets: [ClassifiedTicket], periods: [Period], threshold: Double, minimumPeriods: Int = 2
   ) -> [RecurringIssue] {
-    var vitalPeriods: [String: [Period]] = [:]
-    for period in periods {
+    let counts = periods.map { period in
       var counts: [String: Int] = [:]
       for ticket in tickets where ticket.period == period {
         counts[ticket.issueKey, default: 0] += 1
       }
+      return counts
+    }
+    return recurringIssues(
+      counts: counts, periods: periods, threshold: threshold, minimumPeriods: minimumPeriods)
+  }
+
+  /// The same from counts: complaints per issue key in each of `periods` (in their order).
+  public static func recurringIssues(
+    counts: [[String: Int]], periods: [Period], threshold: Double, minimumPeriods: Int = 2
+  ) -> [RecurringIssue] {
+    var vitalPeriods: [String: [Period]] = [:]
+    for (period, counts) in zip(periods, counts) {
       let rows = Pareto.table(counts.map { (key: $0.key, count: $0.value) }, threshold: threshold)
       for row in rows where row.vital {
         vitalPeriods[row.key, default: []].append(period)
@@ -82,7 +127,13 @@ public enum Recurrence {
 
   /// The `limit` most frequent issue keys of `tickets`, ties broken by key.
   public static func topIssues(_ tickets: [ClassifiedTicket], limit: Int) -> [String] {
-    Dictionary(grouping: tickets, by: \.issueKey).map { ($0.key, $0.value.count) }
+    topIssues(
+      counts: Dictionary(grouping: tickets, by: \.issueKey).mapValues(\.count), limit: limit)
+  }
+
+  /// The same from counts of complaints per issue key.
+  public static func topIssues(counts: [String: Int], limit: Int) -> [String] {
+    counts.map { ($0.key, $0.value) }
       .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(limit).map(\.0)
   }
 }

@@ -18,6 +18,13 @@ public enum Resolution {
     /// than the SLA then.
     public var openPastSLA: Int
 
+    public init(complaints: Int, hours: [Double], breaches: Int, openPastSLA: Int) {
+      self.complaints = complaints
+      self.hours = hours
+      self.breaches = breaches
+      self.openPastSLA = openPastSLA
+    }
+
     /// The median resolution time in hours; nil when none was resolved.
     public var medianHours: Double? { Resolution.quantile(hours, 0.5) }
     /// The 90th percentile of the resolution times in hours; nil when none was resolved.

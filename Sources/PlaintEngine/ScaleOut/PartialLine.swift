@@ -24,6 +24,16 @@ enum PartialLine: Equatable {
   case ticket(TicketPartial)
   case accounting(AccountingPartial)
   case reject(RejectPartial)
+  /// One entry of a report's cube: `S  kind  key fields…  count  values` (`plaint summarize`).
+  case summary(SummaryPartial)
+}
+
+/// One entry of a report's cube (ReportCube): its kind, key fields and value. Entries of one key
+/// add up.
+struct SummaryPartial: Equatable {
+  var kind: ReportCube.Kind
+  var key: [String]
+  var value: ReportCube.Value
 }
 
 /// Where a copy of a ticket was read, in the run's order of files, byte ranges and lines: `file`
@@ -218,7 +228,19 @@ extension PartialLine {
       return [
         "R", String(r.file), String(r.range), String(r.reject.line), r.reject.reason, r.reject.raw,
       ].map(Self.escape).joined(separator: "\t")
+    case .summary(let s):
+      return
+        (["S", s.kind.rawValue] + s.key + [
+          String(s.value.count), s.value.values.map { "\($0)" }.joined(separator: ","),
+        ]).map(Self.escape).joined(separator: "\t")
     }
+  }
+
+  /// Whether a line of `kind` with this many tabs has its fields: a fixed number, or for a
+  /// summary line at least a kind, one key field, a count and values.
+  static func hasFields(_ kind: Character, tabs: Int) -> Bool {
+    if kind == "S" { return tabs >= 4 }
+    return fieldCounts[kind].map { $0 - 1 } == tabs
   }
 
   /// How many tab-separated fields a line of each kind has.
@@ -228,6 +250,7 @@ extension PartialLine {
   /// range); nil for a reject line, which is never merged.
   static func mergeKey(_ line: Substring) -> Substring? {
     guard line.first != "R" else { return nil }
+    if line.first == "S" { return summaryKey(line).map { line[..<$0] } }
     var tabs = 0
     for index in line.utf8.indices where line.utf8[index] == 0x09 {
       tabs += 1
@@ -299,6 +322,19 @@ extension PartialLine {
           firstCreated: Double(fields[13]).map(Date.init(timeIntervalSince1970:)),
           lastCreated: Double(fields[14]).map(Date.init(timeIntervalSince1970:)),
           profile: SourceProfile(encoded: fields[15]) ?? SourceProfile()))
+    case "S":
+      guard fields.count >= 5, let kind = ReportCube.Kind(rawValue: fields[1]),
+        let count = Int(fields[fields.count - 2])
+      else { throw fail("summary line") }
+      var values: [Double] = []
+      for part in fields[fields.count - 1].split(separator: ",") {
+        guard let value = Double(part) else { throw fail("summary values") }
+        values.append(value)
+      }
+      return .summary(
+        SummaryPartial(
+          kind: kind, key: Array(fields[2..<(fields.count - 2)]),
+          value: ReportCube.Value(count: count, values: values)))
     case "R":
       guard fields.count == 6, let file = Int(fields[1]), let range = Int(fields[2]),
         let line = Int(fields[3])
@@ -310,6 +346,17 @@ extension PartialLine {
     default:
       throw fail("unknown kind \"\(fields.first?.prefix(8) ?? "")\"")
     }
+  }
+
+  /// Where a summary line's key ends: the tab before its count.
+  static func summaryKey(_ line: Substring) -> Substring.Index? {
+    var last: Substring.Index?
+    var beforeLast: Substring.Index?
+    for index in line.utf8.indices where line.utf8[index] == 0x09 {
+      beforeLast = last
+      last = index
+    }
+    return beforeLast
   }
 
   /// Seconds since 1970, written so that reading it back gives the same Double.

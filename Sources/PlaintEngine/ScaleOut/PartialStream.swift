@@ -100,6 +100,7 @@ extension PartialLine {
   /// (`LC_ALL=C sort`, or Python's string order in Spark) orders them by it too.
   static func sortKey(_ line: Substring) -> Substring {
     guard line.first != "R" else { return line }
+    if line.first == "S" { return PartialLine.summaryKey(line).map { line[...$0] } ?? line }
     var tabs = 0
     for index in line.utf8.indices where line.utf8[index] == 0x09 {
       tabs += 1
@@ -147,7 +148,7 @@ struct SortedPartials {
       guard !line.isEmpty else { continue }
       let kind = line.first ?? " "
       let tabs = line.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
-      if PartialLine.fieldCounts[kind].map({ $0 - 1 }) != tabs {
+      if !PartialLine.hasFields(kind, tabs: tabs) {
         do throws(PartialFormatError) {
           _ = try PartialLine.decode(line, source: inputs[index].name, number: number)
         } catch {
@@ -216,6 +217,9 @@ struct SortedPartials {
       switch (earlier, next) {
       case (.ticket(let a), .ticket(let b)): group.merged = .ticket(a.merged(with: b))
       case (.accounting(let a), .accounting(let b)): group.merged = .accounting(a.merged(with: b))
+      case (.summary(var a), .summary(let b)):
+        a.value.add(b.value)
+        group.merged = .summary(a)
       default:
         throw PlaintError(.dataError, "\(input):\(number): a line of another kind shares its key")
       }

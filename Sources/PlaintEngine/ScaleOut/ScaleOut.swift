@@ -163,19 +163,24 @@ public enum ScaleOut {
 
   /// The report of the reduced partials in `directory` (every file in it, in name order), written
   /// as `plaint run` writes it.
+  ///
+  /// With `plan`, it stops once the period is judged and writes there, as JSON, what the report
+  /// reads closer (its scope), for `plaint select`; the outcome is nil then.
   public static func report(
-    configurationPath: String, partials directory: String, options: RunOptions, logger: Logger
-  ) throws(PlaintError) -> RunOutcome {
+    configurationPath: String, partials directory: String, options: RunOptions, logger: Logger,
+    plan: String? = nil
+  ) throws(PlaintError) -> RunOutcome? {
     try Failure.converting {
       try reporting(
         configurationPath: configurationPath, partials: directory, options: options,
-        logger: logger)
+        logger: logger, plan: plan)
     }
   }
 
   private static func reporting(
-    configurationPath: String, partials directory: String, options: RunOptions, logger: Logger
-  ) throws -> RunOutcome {
+    configurationPath: String, partials directory: String, options: RunOptions, logger: Logger,
+    plan: String?
+  ) throws -> RunOutcome? {
     let pipeline = try Pipeline(configurationPath: configurationPath, logger: logger)
     let configuration = pipeline.configuration
     let requested = try RequestedPeriod(options.period, configuration: configuration)
@@ -184,35 +189,36 @@ public enum ScaleOut {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
       throw PlaintError(.noInput, "\(directory): no such folder of partials")
     }
+    // Its files and those of its folders (Spark saves `summary/` and `tickets/`), in name order.
     var paths: [String] = []
     for name in names.sorted() where !name.hasPrefix(".") {
       var isFolder: ObjCBool = false
       let path = folder + "/" + name
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
-        !isFolder.boolValue
-      else { continue }
-      paths.append(path)
-    }
-    // The settled tickets go to a scratch store on disk, so memory does not grow with them.
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("plaint-partials-\(UUID().uuidString).db").path
-    defer {
-      for suffix in ["", "-wal", "-shm", ".lock"] {
-        try? FileManager.default.removeItem(atPath: scratch + suffix)
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+      if !isFolder.boolValue {
+        paths.append(path)
+        continue
+      }
+      let inner = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      for file in inner.sorted() where !file.hasPrefix(".") {
+        var nested: ObjCBool = false
+        let innerPath = path + "/" + file
+        if FileManager.default.fileExists(atPath: innerPath, isDirectory: &nested),
+          !nested.boolValue
+        {
+          paths.append(innerPath)
+        }
       }
     }
-    let store = try Store(path: scratch)
-    var sources: [RestoredSource] = []
+    // The first pass settles each file's accounting and counts over every period (or reads them
+    // from the summary lines); the report then reads the partials once more for its scope
+    // (PartialsFeed). No step holds the tickets.
+    var feed = PartialsFeed(paths: paths, configuration: configuration)
+    let (sources, base) = try feed.settle()
+    // Accounting and rejects only: a store in memory, for what the report reads besides tickets.
+    let store = try Store(path: ":memory:")
     do {
-      try store.restore(now: options.now) { add in
-        var inputs: [PartialInput] = []
-        for path in paths { inputs.append(try PartialInput.file(path)) }
-        var sorted = try SortedPartials(inputs)
-        sources = try Settlement.settle(&sorted, onTicket: add)
-        return sources
-      }
-    } catch let error as PlaintError {
-      throw error
+      try store.restore(now: options.now) { _ in sources }
     } catch {
       throw PlaintError(.software, "restoring the partials: \(error)")
     }
@@ -224,9 +230,24 @@ public enum ScaleOut {
     }
     let classification = context.classificationKey
     try store.setMeta("classification", classification)
+    feed.base = base
+    if let plan {
+      let scope = try pipeline.scope(
+        store: store, context: context, inputs: sources.map(\.accounting), requested: requested,
+        options: options, feed: feed)
+      try feed.check(scope.period)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      guard let data = try? encoder.encode(ScopePlan(scope)),
+        FileManager.default.createFile(atPath: Configuration.resolveArgument(plan), contents: data)
+      else {
+        throw PlaintError(.cannotCreate, "\(plan): cannot write the plan")
+      }
+      return nil
+    }
     return try pipeline.report(
       store: store, context: context, inputs: sources.map(\.accounting), reclassified: 0,
-      requested: requested, options: options)
+      requested: requested, options: options, feed: feed)
   }
 }
 
@@ -240,10 +261,30 @@ private struct CopyKey: Hashable {
 /// accepted and which are duplicates, per file, each file's accounting, and every line number
 /// placed after the ranges before it.
 enum Settlement {
+  /// Files identical to an earlier one (same sha256), each with the earlier one: `run` skips them.
+  static func skippedFiles(_ accounting: [Int: AccountingPartial]) -> [Int: Int] {
+    var firstWithSHA: [String: Int] = [:]
+    var skipped: [Int: Int] = [:]
+    for file in accounting.keys.sorted() {
+      guard let sha = accounting[file]?.sha256 else { continue }
+      if let earlier = firstWithSHA[sha] {
+        skipped[file] = earlier
+      } else {
+        firstWithSHA[sha] = file
+      }
+    }
+    return skipped
+  }
+
   /// Reads the sorted partials once: the accounting lines first (`A` sorts before `R` and `T`),
   /// then the rejects, then the tickets, handed to `onTicket` one at a time.
+  ///
+  /// Summary lines (`S`, from `plaint summarize`) go to `onSummary`; when there are any, the
+  /// tickets are only those a report keeps whole, and each file's accepted and duplicate copies
+  /// come from the summary's `settled` entries instead of from them.
   static func settle(
-    _ partials: inout SortedPartials, onTicket: (ClassifiedTicket) throws -> Void
+    _ partials: inout SortedPartials, onTicket: (ClassifiedTicket) throws -> Void,
+    onSummary: (SummaryPartial) -> Void = { _ in }
   ) throws(PlaintError) -> [RestoredSource] {
     var ranges: [Int: [AccountingPartial]] = [:]
     var accounting: [Int: AccountingPartial] = [:]
@@ -263,24 +304,31 @@ enum Settlement {
           accounting[file] = accounting[file].map { $0.merged(with: part) } ?? part
         }
       }
-      var firstWithSHA: [String: Int] = [:]
-      for file in accounting.keys.sorted() {
-        guard let sha = accounting[file]?.sha256 else { continue }
-        if let earlier = firstWithSHA[sha] {
-          skipped[file] = earlier
-        } else {
-          firstWithSHA[sha] = file
-        }
-      }
+      skipped = skippedFiles(accounting)
     }
     func absolute(_ file: Int, _ range: Int, _ line: Int) -> Int {
       line + (lineOffset[CopyKey(file: file, range: range)] ?? 0)
     }
     var accepted: [Int: Int] = [:]
     var duplicates: [Int: Int] = [:]
+    var summarized = false
     var rejects: [Int: [Reject]] = [:]
     try partials.forEachGroup { group throws(PlaintError) in
       switch try group.decoded() {
+      case .summary(let entry):
+        if !accountingDone { settleAccounting() }
+        if !summarized {
+          summarized = true
+          (accepted, duplicates) = ([:], [:])
+        }
+        if entry.kind == .settled, entry.key.count == 2, let file = Int(entry.key[0]) {
+          if entry.key[1] == "accepted" {
+            accepted[file, default: 0] += entry.value.count
+          } else {
+            duplicates[file, default: 0] += entry.value.count
+          }
+        }
+        onSummary(entry)
       case .accounting(let partial):
         guard !accountingDone else {
           throw PlaintError(
@@ -297,9 +345,11 @@ enum Settlement {
         for file in skipped.keys { partial.occurrences[file] = nil }
         guard !partial.occurrences.isEmpty else { return }
         // The kept copy's file accepts it; every other copy is a duplicate.
-        accepted[partial.winner.file, default: 0] += 1
-        for (file, count) in partial.occurrences {
-          duplicates[file, default: 0] += count - (file == partial.winner.file ? 1 : 0)
+        if !summarized {
+          accepted[partial.winner.file, default: 0] += 1
+          for (file, count) in partial.occurrences {
+            duplicates[file, default: 0] += count - (file == partial.winner.file ? 1 : 0)
+          }
         }
         var ticket = partial.ticket
         ticket.ticket.location.line = absolute(

@@ -7,6 +7,12 @@ public struct CellCount: Sendable, Hashable {
   public var period: Period
   public var cell: Cell
   public var count: Int
+
+  public init(period: Period, cell: Cell, count: Int) {
+    self.period = period
+    self.cell = cell
+    self.count = count
+  }
 }
 
 /// What the tickets kept from one file hold.

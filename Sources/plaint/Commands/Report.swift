@@ -22,8 +22,17 @@ struct Report: ParsableCommand {
   )
   var allowEmpty = false
 
-  @Option(help: "A folder of reduced partial files (plaint reduce output).")
+  @Option(
+    help:
+      "A folder of reduced partial files (plaint reduce output), or of summary and selected ticket lines (plaint summarize, plaint select), in it or in its folders."
+  )
   var fromPartials: String?
+
+  @Option(
+    help:
+      "With --from-partials: write what the report reads closer (JSON, for plaint select) to this file and stop."
+  )
+  var plan: String?
 
   @Option(
     help:
@@ -44,14 +53,19 @@ struct Report: ParsableCommand {
     let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
     let options = RunOptions(
       period: period, store: store, reportsDir: reportsDir, now: Date(), allowsEmpty: allowEmpty)
-    let outcome = try failing {
+    if plan != nil && fromPartials == nil {
+      printError("--plan: give --from-partials too (the plan is for plaint select over partials)")
+      throw ExitCode(ExitStatus.usage.rawValue)
+    }
+    let finished = try failing {
       if let fromPartials {
         return try ScaleOut.report(
           configurationPath: common.config, partials: fromPartials, options: options,
-          logger: logger)
+          logger: logger, plan: plan)
       }
       return try Pipeline(configurationPath: common.config, logger: logger).reportFromStore(options)
     }
+    guard let outcome = finished else { return }
     print(outcome.summary)
     if failOnAnomaly && outcome.anomalies > 0 { throw ExitCode(ExitStatus.anomalies.rawValue) }
   }

@@ -94,3 +94,67 @@ struct Reduce: ParsableCommand {
     }
   }
 }
+
+struct Summarize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Read reduced partial lines (sorted) on stdin, write summary lines: the report's counts of every period, to sort and merge with plaint reduce."
+  )
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(
+    help:
+      "Every file's accounting (A) lines, when stdin holds only some of them (a partition): files identical to an earlier one are left out, as run leaves them out."
+  )
+  var accounting: String?
+
+  @Option(
+    help:
+      "The period the report will be of: what only its period needs (resolution times, unclassified words) is counted for it alone, the rest up to it. Default: every period."
+  )
+  var period: String?
+
+  func run() throws {
+    _ = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
+    let writer = LineWriter()
+    defer { writer.flush() }
+    try failing {
+      try ScaleOut.summarize(
+        configurationPath: common.config, period: period,
+        accounting: try accounting.map(PartialInput.file),
+        input: PartialInput.standardInput(), output: writer.write)
+    }
+  }
+}
+
+struct Select: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Read reduced partial lines (sorted) on stdin, write the ticket lines a report keeps whole (its --plan): canaries, listed cells, open past the SLA."
+  )
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(help: "The plan plaint report --from-partials --plan wrote.")
+  var plan: String
+
+  @Option(help: "Every file's accounting (A) lines, when stdin holds only some of them.")
+  var accounting: String?
+
+  func run() throws {
+    _ = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
+    guard let data = FileManager.default.contents(atPath: plan) else {
+      printError("\(plan): file not found")
+      throw ExitCode(ExitStatus.noInput.rawValue)
+    }
+    let writer = LineWriter()
+    defer { writer.flush() }
+    try failing {
+      try ScaleOut.select(
+        configurationPath: common.config, plan: data,
+        accounting: try accounting.map(PartialInput.file), input: PartialInput.standardInput(),
+        output: writer.write)
+    }
+  }
+}

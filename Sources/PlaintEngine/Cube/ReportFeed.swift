@@ -1,0 +1,176 @@
+import Foundation
+import PlaintCore
+import PlaintStore
+
+/// Where a report's cube and its few whole tickets come from: the store (`plaint run`, `plaint
+/// report`) or reduced partials (`plaint report --from-partials`). Both give the same cube.
+protocol ReportFeed {
+  /// The counts over every period (`CubeBuilder.addBase`).
+  func baseCube() throws -> ReportCube
+  /// The scope's counts, and the tickets it keeps whole, each list oldest first.
+  func window(_ scope: CubeScope) throws -> CubeBuilder
+}
+
+extension Configuration {
+  func cubeBuilder() -> CubeBuilder {
+    CubeBuilder(
+      timeZone: timeZone, slaHours: slaHours, exclusion: canaryExclusion,
+      dimensions: concentrationDimensions, slices: slices)
+  }
+}
+
+/// The cube from the store: aggregate queries for the counts over every period, one pass of a
+/// cursor over the scope's periods for the rest (hours and weekdays in the configured zone, the
+/// words of unclassified complaints and resolution times are computed as the tickets go by, none
+/// held).
+struct StoreFeed: ReportFeed {
+  let store: Store
+  let configuration: Configuration
+
+  func baseCube() throws -> ReportCube {
+    let exclusion = configuration.canaryExclusion
+    let granularity = configuration.granularity
+    var cube = ReportCube()
+    for count in try store.cellCounts(granularity: granularity, excluding: exclusion) {
+      cube.add(
+        .cell, [count.period.description] + CubeBuilder.cellFields(count.cell), count: count.count
+      )
+    }
+    for count in try store.issueCounts(granularity: granularity, excluding: exclusion) {
+      let issue = String(count.issueKey.dropFirst(count.cell.category.rawValue.count + 1))
+      cube.add(
+        .issue, [count.period.description] + CubeBuilder.cellFields(count.cell) + [issue],
+        count: count.count)
+    }
+    if !configuration.slices.isEmpty {
+      for count in try store.sliceCounts(granularity: granularity, excluding: exclusion) {
+        for slice in configuration.slices {
+          cube.add(
+            .slice,
+            CubeBuilder.sliceFields(
+              slice, period: count.period.description, value: slice.value(count),
+              system: count.system, file: count.file), count: count.count)
+        }
+      }
+    }
+    for (file, contents) in try store.fileContentsByLine() {
+      for (line, counts) in contents {
+        cube.add(.file, [file, line, "tickets"], count: counts.tickets)
+        if counts.resolved > 0 {
+          cube.add(.file, [file, line, "resolved"], count: counts.resolved)
+        }
+      }
+    }
+    for (period, counts) in try store.emptyTextCounts() {
+      cube.add(.emptyText, [period, "all"], count: counts.total)
+      if counts.empty > 0 { cube.add(.emptyText, [period, "empty"], count: counts.empty) }
+    }
+    return cube
+  }
+
+  func window(_ scope: CubeScope) throws -> CubeBuilder {
+    var builder = configuration.cubeBuilder()
+    guard let reported = scope.period else { return builder }
+    let periods = scope.window.union(scope.dimensionPeriods).union([reported]).sorted()
+    try store.forEachTicket(
+      in: periods, excluding: configuration.canaryExclusion, textOnlyIn: reported
+    ) { builder.addWindow($0, scope) }
+    builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
+    return builder
+  }
+}
+
+/// The cube from reduced partials, read as sorted streams: one pass settles the accounting and
+/// counts over every period, a second builds the scope's counts and keeps its few tickets.
+/// Memory holds the counts and those tickets, never the partials.
+///
+/// Partials that hold summary lines (`plaint summarize`, merged by `plaint reduce`) already
+/// hold the counts: their ticket lines are the few a report keeps (`plaint select`), and the
+/// second pass reads only the summary entries of the scope's periods.
+struct PartialsFeed: ReportFeed {
+  let paths: [String]
+  let configuration: Configuration
+  var base: ReportCube? = nil
+  /// Whether the partials hold summary lines (known after `settle`).
+  var summarized = false
+  /// The periods a summary was built for alone (`plaint summarize --period`), if any.
+  var summarizedFor: Set<String> = []
+
+  private func stream() throws -> SortedPartials {
+    var inputs: [PartialInput] = []
+    for path in paths { inputs.append(try PartialInput.file(path)) }
+    return try SortedPartials(inputs)
+  }
+
+  /// Each file's accounting and rejects, as `run` would have stored them, and the counts over
+  /// every period.
+  mutating func settle() throws -> (sources: [RestoredSource], cube: ReportCube) {
+    var builder = configuration.cubeBuilder()
+    var sorted = try stream()
+    var summarized = false
+    var summarizedFor: Set<String> = []
+    let sources = try Settlement.settle(
+      &sorted,
+      onTicket: { if !summarized { builder.addBase($0) } },
+      onSummary: { entry in
+        summarized = true
+        switch entry.kind {
+        case .cell, .issue, .slice, .file, .emptyText:
+          builder.cube.add(entry.kind, entry.key, value: entry.value)
+        case .summarizedFor: summarizedFor.insert(entry.key.first ?? "")
+        default: break
+        }
+      })
+    self.summarized = summarized
+    self.summarizedFor = summarizedFor
+    return (sources, builder.cube)
+  }
+
+  func baseCube() throws -> ReportCube {
+    if let base { return base }
+    var feed = self
+    return try feed.settle().cube
+  }
+
+  /// Fails when the summary was built for another period alone than the report's.
+  func check(_ period: Period?) throws {
+    guard !summarizedFor.isEmpty, summarizedFor != [period?.description ?? ""] else { return }
+    throw PlaintError(
+      .usage,
+      "the summary was built for \(summarizedFor.sorted().joined(separator: ", ")) alone (plaint summarize --period): report that period, or summarize without --period"
+    )
+  }
+
+  func window(_ scope: CubeScope) throws -> CubeBuilder {
+    try check(scope.period)
+    var builder = configuration.cubeBuilder()
+    var sorted = try stream()
+    let summarized = summarized
+    _ = try Settlement.settle(
+      &sorted,
+      onTicket: { item in
+        // Only the reported period's texts are read; the others are dropped as the store's
+        // cursor drops them.
+        var item = item
+        if let reported = scope.period, item.period != reported { item.ticket.text = "" }
+        if summarized { builder.keep(item, scope) } else { builder.addWindow(item, scope) }
+      },
+      onSummary: { entry in
+        if scope.holds(entry.kind, period: entry.key.first ?? "") {
+          builder.cube.add(entry.kind, entry.key, value: entry.value)
+        }
+      })
+    // Oldest first, as the store orders them (SQLite compares text by its bytes).
+    func order(_ a: ClassifiedTicket, _ b: ClassifiedTicket) -> Bool {
+      if a.ticket.created != b.ticket.created { return a.ticket.created < b.ticket.created }
+      if a.ticket.system != b.ticket.system {
+        return a.ticket.system.utf8.lexicographicallyPrecedes(b.ticket.system.utf8)
+      }
+      return a.ticket.id.utf8.lexicographicallyPrecedes(b.ticket.id.utf8)
+    }
+    builder.listed.sort(by: order)
+    builder.open.sort(by: order)
+    builder.canaries.sort(by: order)
+    return builder
+  }
+}

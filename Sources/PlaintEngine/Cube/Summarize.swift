@@ -1,0 +1,157 @@
+import Foundation
+import PlaintCore
+import PlaintStore
+
+/// The cluster's side of the cube (docs/scale-out.md): `plaint summarize` turns reduced partials
+/// into summary lines, `plaint reduce` merges them by key, `plaint report --plan` names what the
+/// report reads closer, and `plaint select` picks those few tickets out of the reduced partials.
+extension ScaleOut {
+  /// The settled tickets of reduced partial lines, each with its copies in files `run` skips (an
+  /// identical earlier file) left out. `accounting` holds every file's `A` lines (the input's own
+  /// when nil: they sort first). Accounting and reject lines go to `passing`.
+  static func settledTickets(
+    accounting: PartialInput?, input: PartialInput,
+    passing: (PartialGroup) throws(PlaintError) -> Void,
+    onTicket: (TicketPartial, PartialGroup) throws(PlaintError) -> Void
+  ) throws(PlaintError) {
+    var ranges: [Int: AccountingPartial] = [:]
+    func addAccounting(_ group: PartialGroup) throws(PlaintError) {
+      if case .accounting(let partial) = try group.decoded() {
+        ranges[partial.file] = ranges[partial.file].map { $0.merged(with: partial) } ?? partial
+      }
+    }
+    if let accounting {
+      var lines = try SortedPartials([accounting])
+      try lines.forEachGroup { group throws(PlaintError) in try addAccounting(group) }
+    }
+    var skipped: [Int: Int]? = accounting == nil ? nil : Settlement.skippedFiles(ranges)
+    var sorted = try SortedPartials([input])
+    try sorted.forEachGroup { group throws(PlaintError) in
+      guard group.key?.first == "T" else {
+        if accounting == nil, group.key?.first == "A" { try addAccounting(group) }
+        try passing(group)
+        return
+      }
+      let known = skipped ?? Settlement.skippedFiles(ranges)
+      skipped = known
+      guard case .ticket(var partial) = try group.decoded() else { return }
+      for file in known.keys { partial.occurrences[file] = nil }
+      guard !partial.occurrences.isEmpty else { return }
+      try onTicket(partial, group)
+    }
+  }
+
+  /// How many tickets `summarize` counts before it writes out what it holds and starts afresh:
+  /// its memory is bounded by this, not by the partition (summary lines of one key add up
+  /// wherever they are).
+  static let summaryFlushTickets = 50_000
+
+  /// Summary lines of sorted reduced partials: the cube entries of their tickets (every period's,
+  /// or through `period` as `CubeScope.summary(through:)` says), the settled copies per file,
+  /// and the accounting and reject lines as they came. Written every `summaryFlushTickets`
+  /// tickets, each batch sorted: sort the whole before `plaint reduce`.
+  public static func summarize(
+    configurationPath: String, period: String? = nil, accounting: PartialInput?,
+    input: PartialInput, output: (String) -> Void
+  ) throws(PlaintError) {
+    let configuration = try Configuration.load(path: configurationPath)
+    var through: Period?
+    if let period {
+      guard let parsed = Period(period), parsed.granularity == configuration.granularity else {
+        throw PlaintError(
+          .usage, "--period \(period): expected a period of the config's granularity")
+      }
+      through = parsed
+    }
+    let scope = CubeScope.summary(through: through)
+    var builder = configuration.cubeBuilder()
+    var summaries: [String] = []
+    var held = 0
+    func flush() {
+      for kind in ReportCube.Kind.allCases {
+        for (key, value) in builder.cube[kind] {
+          summaries.append(
+            PartialLine.summary(SummaryPartial(kind: kind, key: key, value: value)).encoded())
+        }
+      }
+      summaries.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      for line in summaries { output(line) }
+      summaries = []
+      builder.cube = ReportCube()
+      held = 0
+    }
+    if let through { builder.cube.add(.summarizedFor, [through.description]) }
+    try settledTickets(
+      accounting: accounting, input: input,
+      passing: { group throws(PlaintError) in
+        if group.key?.first == "S" { summaries.append(group.text) } else { output(group.text) }
+      },
+      onTicket: { partial, _ throws(PlaintError) in
+        builder.cube.add(.settled, [String(partial.winner.file), "accepted"])
+        for (file, count) in partial.occurrences {
+          let copies = count - (file == partial.winner.file ? 1 : 0)
+          if copies > 0 { builder.cube.add(.settled, [String(file), "duplicates"], count: copies) }
+        }
+        builder.addBase(partial.ticket)
+        builder.addWindow(partial.ticket, scope)
+        held += 1
+        if held >= summaryFlushTickets { flush() }
+      })
+    flush()
+  }
+
+  /// The ticket lines of sorted reduced partials that a report's scope keeps whole (`plan`,
+  /// written by `plaint report --from-partials DIR --plan FILE`): canaries, the listed cells'
+  /// complaints, those open past the SLA.
+  public static func select(
+    configurationPath: String, plan: Data, accounting: PartialInput?, input: PartialInput,
+    output: (String) -> Void
+  ) throws(PlaintError) {
+    let configuration = try Configuration.load(path: configurationPath)
+    let builder = configuration.cubeBuilder()
+    guard let decoded = try? JSONDecoder().decode(ScopePlan.self, from: plan),
+      let scope = decoded.scope
+    else {
+      throw PlaintError(.dataError, "the plan is not one plaint report --plan wrote")
+    }
+    try settledTickets(
+      accounting: accounting, input: input, passing: { _ throws(PlaintError) in },
+      onTicket: { partial, group throws(PlaintError) in
+        let kept = builder.keeps(partial.ticket, scope)
+        if kept.canary || kept.listed || kept.open { output(group.text) }
+      })
+  }
+}
+
+/// A report's scope as JSON, for `plaint select` on executors.
+struct ScopePlan: Codable, Equatable {
+  var period: String
+  var window: [String]
+  var dimensionPeriods: [String]
+  /// category, product line, tier
+  var listedCells: [[String]]
+  var measuredFiles: [String]?
+
+  init(_ scope: CubeScope) {
+    period = scope.period?.description ?? ""
+    window = scope.window.map(\.description).sorted()
+    dimensionPeriods = scope.dimensionPeriods.map(\.description).sorted()
+    listedCells = scope.listedCells.sorted().map {
+      [$0.category.rawValue, $0.productLine, $0.tier.rawValue]
+    }
+    measuredFiles = scope.measuredFiles?.sorted()
+  }
+
+  var scope: CubeScope? {
+    guard let reported = Period(period) else { return nil }
+    let window = Set(self.window.compactMap { Period($0) })
+    let dimensions = Set(dimensionPeriods.compactMap { Period($0) })
+    let cells = Set(
+      listedCells.filter { $0.count == 3 }.compactMap {
+        SeriesKey(category: $0[0], productLine: $0[1], tier: $0[2])
+      })
+    return CubeScope(
+      period: reported, window: window, dimensionPeriods: dimensions, listedCells: cells,
+      measuredFiles: measuredFiles.map(Set.init))
+  }
+}
