@@ -278,7 +278,11 @@ struct DataCoverage {
 extension DataCoverage {
   /// The coverage of every file the store holds, with the `covers:` of the configured sources;
   /// `contents` (from a report's cube) saves reading what the files' tickets hold.
-  init(store: Store, context: RunContext, contents known: [String: FileContents]? = nil) throws {
+  /// `counts` (the cube's counts per cell) saves reading them for the publication-lag rule.
+  init(
+    store: Store, context: RunContext, contents known: [String: FileContents]? = nil,
+    counts: [CellCount]? = nil
+  ) throws {
     let configuration = context.configuration
     var covers: [String: Configuration.Source.Covers] = [:]
     for file in context.files {
@@ -297,8 +301,9 @@ extension DataCoverage {
       sources: sources, fallback: fallback, contents: contents, covers: covers, timeZone: zone,
       granularity: configuration.granularity)
     lag = PublicationLag(
-      counts: try store.cellCounts(
-        granularity: configuration.granularity, excluding: configuration.canaryExclusion),
+      counts: try counts
+        ?? store.cellCounts(
+          granularity: configuration.granularity, excluding: configuration.canaryExclusion),
       coverage: self, settings: configuration.publicationLag, control: configuration.control,
       granularity: configuration.granularity)
   }

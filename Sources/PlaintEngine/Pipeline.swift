@@ -162,7 +162,9 @@ public struct Pipeline {
     }
     let feed = given ?? StoreFeed(store: store, configuration: configuration)
     let base = try feed.baseCube()
-    let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
+    let coverage = try DataCoverage(
+      store: store, context: context, contents: base.fileContents,
+      counts: base.cellCounts(granularity: configuration.granularity))
     let period = try reportPeriod(requested, options: options, coverage: coverage)
     let assembled = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
@@ -210,7 +212,9 @@ public struct Pipeline {
     options: RunOptions, feed: any ReportFeed
   ) throws -> CubeScope {
     let base = try feed.baseCube()
-    let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
+    let coverage = try DataCoverage(
+      store: store, context: context, contents: base.fileContents,
+      counts: base.cellCounts(granularity: configuration.granularity))
     let period = try reportPeriod(requested, options: options, coverage: coverage)
     return try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,

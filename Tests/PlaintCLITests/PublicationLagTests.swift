@@ -159,6 +159,27 @@ struct PublicationLagTests {
     }
   }
 
+  /// The scale-out pipeline, which reads reduced partials and no tickets, finds the same
+  /// months still filling in and writes the same bytes as `plaint run`, reduced or summarized.
+  @Test(arguments: [false, true])
+  func theScaleOutPipelineAgrees(summarized: Bool) throws {
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for period in ["2026-02", "2025-12"] {
+      let run = try Self.run(folder, ["--period", period, "--reports-dir", "by-run"])
+      #expect(run.status == 0, "\(run.stderr)")
+      let split = try ScaleOutTests.scaleOut(
+        config: "plaint.yml", in: folder, period: period,
+        reports: folder.appendingPathComponent("by-partials").path, summarized: summarized)
+      #expect(split.result.status == 0, "\(split.result.stderr)")
+      #expect(split.result.stdout.contains(period == "2026-02" ? "still filling in" : "anomal"))
+      try ScaleOutTests.expectSameReports(
+        folder.appendingPathComponent("by-run/\(period)"),
+        folder.appendingPathComponent("by-partials/\(period)"))
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent("scale-out"))
+    }
+  }
+
   /// A genuine drop is judged and flagged: toasters fall to a tenth while kettles hold their
   /// level (the mix moves, which publication lag does not do), and a drop of the whole export
   /// that holds for a second month is a step, not a ramp.
