@@ -12,7 +12,8 @@ extension ReportAssembly {
     let points = (judged?.points ?? []).enumerated().map { index, judgedPoint in
       let point = judgedPoint.point
       return ReportModel.Point(
-        period: periods[index].description, status: status(judgedPoint), count: point.count,
+        period: periods[index].description,
+        status: status(judgedPoint, line: key.productLine, periods[index]), count: point.count,
         units: point.units, rate: point.rate, center: point.center, ucl: point.ucl,
         lcl: point.lcl,
         signals: point.signals.map {

@@ -159,4 +159,15 @@ extension ReportAssembly {
     }
     return model
   }
+
+  /// A point's status, `filling_in` where its period is partial only because it is still
+  /// filling in (for `line`, or for the exports as a whole in a roll-up over every line).
+  func status(_ point: JudgedPoint, line: String, _ period: Period) -> ReportModel.PointStatus {
+    let status = status(point)
+    guard status == .partial else { return status }
+    let filling =
+      line == Rollup<Category>.allRawValue
+      ? coverage.isFillingIn(period) : coverage.isFillingIn(line: line, period)
+    return filling ? .fillingIn : status
+  }
 }

@@ -195,7 +195,8 @@ extension ReportAssembly {
           series: series.points.enumerated().map { index, judgedPoint in
             let point = judgedPoint.point
             return ReportModel.Point(
-              period: periods[index].description, status: status(judgedPoint),
+              period: periods[index].description,
+              status: status(judgedPoint, line: Rollup<Category>.allRawValue, periods[index]),
               count: point.count, units: point.units, rate: point.rate, center: point.center,
               ucl: point.ucl, lcl: point.lcl)
           })

@@ -156,6 +156,17 @@ struct PublicationLagTests {
       #expect(html.contains("is still filling in"))
       let slice = (json["slices"] as? [[String: Any]])?.first
       #expect(slice?["period_coverage"] as? String == "filling_in")
+      // Every cell and roll-up names its period as filling in, in report.json and grid.csv.
+      for series in (json["cells"] as? [[String: Any]] ?? [])
+        + (json["rollups"] as? [[String: Any]] ?? [])
+      {
+        let last = (series["series"] as? [[String: Any]])?.last
+        #expect(last?["status"] as? String == "filling_in", "\(series["product_line"] ?? "")")
+      }
+      let grid = try String(
+        contentsOf: folder.appendingPathComponent("reports/\(period)/grid.csv"), encoding: .utf8)
+      let rows = grid.split(separator: "\n").filter { $0.hasPrefix(period) }
+      #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",filling_in,") }, "\(rows)")
     }
   }
 

@@ -18,6 +18,11 @@ import Testing
       #expect(markdown.contains(MarkdownRenderer.escape(text[phrase])), "\(language): \(phrase)")
     }
     #expect(text.unjudged(bundle.report) == text[.unjudgedFillingIn])
+    // The cell's period is drawn as a gap named in the language.
+    #expect(html.contains(HTML.escape(text.status(.fillingIn))))
+    if language != .english {
+      #expect(text.status(.fillingIn) != ReportText.english.status(.fillingIn))
+    }
     #expect(text.gapReason("filling_in") == text[.gapFillingIn])
   }
 

@@ -32,6 +32,13 @@ extension LanguageFixture {
     filling.baselinePeriods = 12
     bundle.report.coverage.fillingIn = filling
     bundle.report.dataQuality = .init(complaints: 20, hasSales: false, warnings: ["filling_in"])
+    var points = series(last: .fillingIn)
+    points[points.count - 1].rate = nil
+    bundle.report.cells = [
+      .init(
+        category: "product", productLine: "Kettles", tier: .only(.consumer), chart: .u, phi: nil,
+        series: points)
+    ]
     bundle.report.slices = [
       .init(
         name: "landlord", column: "Landlord", exposure: ReportModel.Method.countExposure,

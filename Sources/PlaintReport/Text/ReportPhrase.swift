@@ -75,6 +75,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case statusPartial = "status.partial"
   case statusWithheld = "status.withheld"
   case statusSilentBaseline = "status.silent_baseline"
+  case statusFillingIn = "status.filling_in"
   case statusWatch = "status.watch"
   case continuingFor
   case continuingShort

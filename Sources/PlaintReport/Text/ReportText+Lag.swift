@@ -62,6 +62,7 @@ extension ReportText {
   }
 
   static let englishLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "still filling in",
     .statusSilentBaseline: "silent before",
     .noticeFillingIn:
       "{0} is still filling in: its {1} complaints are far below the level of the {3} whole periods before it, about {2} a period (fewer than {4} is far below), and fall away from the period before, at the end of exports whose rows are published late. Its counts are shown; nothing is judged until the data fills in.",
@@ -80,6 +81,7 @@ extension ReportText {
   ]
 
   static let germanLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "füllt sich noch",
     .statusSilentBaseline: "zuvor ohne Beschwerden",
     .noticeFillingIn:
       "{0} füllt sich noch: seine {1} Beschwerden liegen weit unter den {2} je Periode der {3} vollständigen Perioden davor (unter {4} gilt als weit darunter) und fallen gegenüber der Periode davor ab, am Ende von Exporten, deren Zeilen spät veröffentlicht werden. Die Zahlen werden gezeigt; beurteilt wird nichts, bis die Daten nachgeliefert sind.",
@@ -98,6 +100,7 @@ extension ReportText {
   ]
 
   static let frenchLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "se remplit encore",
     .statusSilentBaseline: "sans plainte avant",
     .noticeFillingIn:
       "{0} se remplit encore : ses {1} plaintes sont très en dessous des {2} par période des {3} périodes complètes qui la précèdent (moins de {4} est très en dessous) et chutent par rapport à la période d'avant, à la fin d'exports dont les lignes sont publiées tard. Ses comptes sont affichés ; rien n'est jugé tant que les données ne sont pas complètes.",
@@ -116,6 +119,7 @@ extension ReportText {
   ]
 
   static let spanishLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "aún se completa",
     .statusSilentBaseline: "sin quejas antes",
     .noticeFillingIn:
       "{0} aún se está completando: sus {1} quejas quedan muy por debajo de las {2} por periodo de los {3} periodos completos anteriores (menos de {4} es muy por debajo) y caen respecto al periodo anterior, al final de exportaciones cuyas filas se publican con retraso. Se muestran sus recuentos; no se juzga nada hasta que lleguen los datos.",
@@ -134,6 +138,7 @@ extension ReportText {
   ]
 
   static let polishLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "wciąż się uzupełnia",
     .statusSilentBaseline: "wcześniej bez skarg",
     .noticeFillingIn:
       "{0} wciąż się uzupełnia: jego {1} skarg to znacznie mniej niż {2} na okres w {3} pełnych okresach przed nim (poniżej {4} to znacznie mniej) i spada względem poprzedniego okresu, na końcu eksportów, których wiersze publikuje się z opóźnieniem. Liczby są pokazane; nic nie jest oceniane, dopóki dane nie napłyną.",
@@ -152,6 +157,7 @@ extension ReportText {
   ]
 
   static let turkishLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "hâlâ doluyor",
     .statusSilentBaseline: "önceden şikâyetsiz",
     .noticeFillingIn:
       "{0} hâlâ doluyor: {1} şikâyeti, önceki {3} tam dönemin dönem başına {2} düzeyinin çok altında ({4} altı çok altında sayılır) ve bir önceki döneme göre düşüyor; satırları geç yayımlanan dışa aktarımların sonunda. Sayılar gösterilir; veriler tamamlanana kadar hiçbir şey değerlendirilmez.",
@@ -169,6 +175,7 @@ extension ReportText {
   ]
 
   static let greekLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "ακόμη συμπληρώνεται",
     .statusSilentBaseline: "χωρίς παράπονα πριν",
     .noticeFillingIn:
       "Η περίοδος {0} ακόμη συμπληρώνεται: τα {1} παράπονά της είναι πολύ κάτω από τα {2} ανά περίοδο των {3} πλήρων περιόδων πριν από αυτήν (κάτω από {4} θεωρείται πολύ κάτω) και πέφτουν σε σχέση με την προηγούμενη περίοδο, στο τέλος εξαγωγών των οποίων οι γραμμές δημοσιεύονται με καθυστέρηση. Τα πλήθη εμφανίζονται· τίποτα δεν κρίνεται μέχρι να συμπληρωθούν τα δεδομένα.",
@@ -187,6 +194,7 @@ extension ReportText {
   ]
 
   static let chineseLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "仍在补录中",
     .statusSilentBaseline: "此前无投诉",
     .noticeFillingIn:
       "{0} 仍在补录中：其 {1} 条投诉远低于此前 {3} 个完整期间每期约 {2} 条的水平（低于 {4} 即为远低于），且较上一期下降，位于行数据延迟发布的导出末尾。显示其计数；在数据补齐之前不作任何判定。",
