@@ -115,24 +115,47 @@ public enum TrailingThinning {
   }
 
   /// Whether the parts of a period keep their baseline shares of its total: Pearson's χ² over
-  /// the parts with a baseline share, at `level`.
+  /// the parts with a baseline share, at `level`. Parts expecting fewer than 5 are pooled into
+  /// one (and that one into the smallest other when it still expects fewer), so sparse lines do
+  /// not make χ² too large.
   static func mixHolds(_ now: [Int], baseline: [Int], level: Double) -> Bool {
     let total = now.enumerated().reduce(0) {
       $0 + ($1.offset < baseline.count && baseline[$1.offset] > 0 ? $1.element : 0)
     }
     let base = baseline.reduce(0, +)
     guard total > 0, base > 0 else { return true }
-    var chiSquare = 0.0
-    var parts = 0
+    var cells: [(expected: Double, observed: Double)] = []
+    var pooled = (expected: 0.0, observed: 0.0)
     for (part, share) in baseline.enumerated() where share > 0 {
       let expected = Double(total) * Double(share) / Double(base)
       let observed = Double(part < now.count ? now[part] : 0)
-      chiSquare += (observed - expected) * (observed - expected) / expected
-      parts += 1
+      if expected < minimumExpected {
+        pooled = (pooled.expected + expected, pooled.observed + observed)
+      } else {
+        cells.append((expected, observed))
+      }
     }
-    guard parts > 1 else { return true }
-    return SpecialFunctions.regularizedGammaQ(Double(parts - 1) / 2, chiSquare / 2) >= level
+    if pooled.expected > 0 {
+      if pooled.expected < minimumExpected,
+        let smallest = cells.indices.min(by: {
+          cells[$0].expected < cells[$1].expected
+        })
+      {
+        cells[smallest].expected += pooled.expected
+        cells[smallest].observed += pooled.observed
+      } else {
+        cells.append(pooled)
+      }
+    }
+    guard cells.count > 1 else { return true }
+    let chiSquare = cells.reduce(0) {
+      $0 + ($1.observed - $1.expected) * ($1.observed - $1.expected) / $1.expected
+    }
+    return SpecialFunctions.regularizedGammaQ(Double(cells.count - 1) / 2, chiSquare / 2) >= level
   }
+
+  /// Below this expected count a part is pooled for the mix test (Cochran's rule of thumb).
+  static let minimumExpected = 5.0
 
   /// The gamma shape k of the counts' variation by the method of moments (variance m + m²/k);
   /// nil when they vary no more than Poisson counts would.

@@ -127,6 +127,25 @@ struct TrailingThinningTests {
     #expect(thin.map(\.index) == [16, 17])
   }
 
+  /// Many sparse lines thinned evenly are still lag: the lines expecting fewer than 5 are
+  /// pooled, so a single complaint in a line that expects 0.3 does not make the mix "move".
+  @Test func manySparseLinesThinnedEvenlyAreLag() {
+    var generator = SplitMix64(seed: 23)
+    var found = 0
+    for _ in 0..<100 {
+      // 120 lines: two large, the rest at 2 a period.
+      let levels = [300.0, 200.0] + Array(repeating: 2.0, count: 118)
+      var parts: [[Int]?] = (0..<16).map { _ in
+        levels.map { draw($0, shape: nil, &generator) }
+      }
+      parts.append(levels.map { draw($0 * 0.12, shape: nil, &generator) })
+      parts.append(levels.map { draw($0 * 0.02, shape: nil, &generator) })
+      if TrailingThinning.find(parts, settings: Self.settings).count == 2 { found += 1 }
+    }
+    print("120 lines, ramp of 12 % then 2 %: both periods found in \(found) of 100")
+    #expect(found >= 90)
+  }
+
   /// Reversible: once the late rows arrive, the same periods hold their level and are judged.
   @Test func aPeriodThatFillsInIsJudged() {
     var generator = SplitMix64(seed: 11)
