@@ -79,4 +79,22 @@ struct UndecodableStoredRowTests {
     #expect(error.description.contains(table) && error.description.contains(value), "\(error)")
     #expect(error.description.contains("--rebuild"))
   }
+
+  /// Any one byte of a narrative block changed on disk is damage, never other text: the blocks
+  /// carry zstd's content checksum. (The frame of this one text is about 35 bytes.)
+  @Test(arguments: 0..<24)
+  func aNarrativeBlockWithOneByteChangedIsDamage(offset: Int) throws {
+    let changed = "CASE WHEN substr(data, \(offset + 1), 1) = x'00' THEN x'01' ELSE x'00' END"
+    let error = try #require(
+      try Self.damaged(
+        """
+        UPDATE narratives SET data = CAST(substr(data, 1, \(offset)) || \(changed) \
+        || substr(data, \(offset + 2)) AS BLOB)
+        """
+      ) { store in
+        #expect(try store.ticket(id: "7").map(\.ticket.text) == ["kettle broke"])
+      }, "byte \(offset) changed and the text still read")
+    #expect(error.kind == .damaged)
+    #expect(error.description.contains("table `narratives`"), "\(error)")
+  }
 }

@@ -112,17 +112,18 @@ final class NarrativeCompressor {
 
   deinit { ZSTD_freeCCtx(context) }
 
+  /// One zstd frame with its content checksum, so that a block damaged on disk fails to
+  /// decompress (and is named as damage) instead of reading back as other text.
   func compress(_ plain: [UInt8]) -> [UInt8] {
+    guard let context else { preconditionFailure("zstd: cannot allocate a compression context") }
+    ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters)
+    ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level)
+    ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1)
     let bound = ZSTD_compressBound(plain.count)
     var out = [UInt8](repeating: 0, count: bound)
     let written = out.withUnsafeMutableBytes { target in
       plain.withUnsafeBytes { source in
-        if let context {
-          return ZSTD_compressCCtx(
-            context, target.baseAddress, target.count, source.baseAddress, source.count, level)
-        }
-        return ZSTD_compress(
-          target.baseAddress, target.count, source.baseAddress, source.count, level)
+        ZSTD_compress2(context, target.baseAddress, target.count, source.baseAddress, source.count)
       }
     }
     // Into a buffer of the bound, zstd fails only when it cannot allocate its working memory.
