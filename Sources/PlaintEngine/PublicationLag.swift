@@ -20,8 +20,6 @@ struct PublicationLag: Sendable {
   /// The periods still filling in for the exports that reach the end of the data, with the
   /// evidence: the report's own period is "filling in" when it is one of these.
   private(set) var periods: [Period: TrailingThinning.Thin] = [:]
-  /// The product lines of that latest group.
-  private(set) var latestLines: [String] = []
 
   init() {}
 
@@ -77,7 +75,6 @@ struct PublicationLag: Sendable {
         for line in lines { self.lines[line, default: [:]][period] = found }
         if end == latest { self.periods[period] = found }
       }
-      if end == latest { latestLines = lines }
     }
   }
 }
@@ -95,8 +92,8 @@ extension Configuration {
 }
 
 extension Defaults {
-  /// One in a thousand: a report of a steady export calls its last period "filling in" about
-  /// once in a thousand periods by chance (TrailingThinningTests measures it).
+  /// One in a thousand per test: a steady export's last period is called "filling in" by chance
+  /// in 0.2–0.35 % of reports (TrailingThinningTests measures it).
   static let publicationLagLevel: Double? = 0.001
   /// A quarter of a year of months: longer lags are gaps to name with `covers:`.
   static let publicationLagMaxPeriods = 3
@@ -134,7 +131,8 @@ extension Configuration {
 }
 
 extension DataCoverage {
-  /// "20 complaints against about 895 a period before (fewer than 430 is far below)".
+  /// "20 complaints against about 857 in each of the 12 whole periods before (fewer than 455 is
+  /// far below), 111 in the period before".
   func fillingInEvidence(_ period: Period) -> String {
     guard let found = lag.periods[period] else { return "far fewer rows than before" }
     let expected = Int(found.expected.rounded())
