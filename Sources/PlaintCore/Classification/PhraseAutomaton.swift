@@ -10,6 +10,9 @@ struct PhraseAutomaton: Sendable {
   private let classOfByte: [UInt16]
   private let classCount: Int
   private let transitions: [Int32]
+  /// `transitions` with a target that has patterns on its failure path stored as `~target`, so
+  /// that a scan one byte at a time reads one table per byte (`PhraseScanner`).
+  private let flaggedTransitions: [Int32]
   /// The first state on the failure path of each state (itself included) with patterns, or -1.
   private let firstMatch: [Int32]
   /// For a state with patterns, the next such state on its failure path, or -1.
@@ -92,6 +95,7 @@ struct PhraseAutomaton: Sendable {
     self.classOfByte = classOfByte
     self.classCount = classCount
     self.transitions = transitions
+    self.flaggedTransitions = transitions.map { firstMatch[Int($0)] >= 0 ? ~$0 : $0 }
     self.firstMatch = firstMatch
     self.nextMatch = nextMatch
     self.outputStart = outputStart
@@ -102,7 +106,7 @@ struct PhraseAutomaton: Sendable {
   /// caller that produces the text as it goes (`Classifier`'s fused fold-and-match pass).
   func withScanner<Result>(_ body: (inout PhraseScanner) -> Result) -> Result {
     classOfByte.withUnsafeBufferPointer { classOfByte in
-      transitions.withUnsafeBufferPointer { transitions in
+      flaggedTransitions.withUnsafeBufferPointer { transitions in
         firstMatch.withUnsafeBufferPointer { firstMatch in
           var scanner = PhraseScanner(
             classOfByte: classOfByte, transitions: transitions, firstMatch: firstMatch,
@@ -156,6 +160,7 @@ struct PhraseAutomaton: Sendable {
 /// The automaton's position in a text fed one byte at a time.
 struct PhraseScanner {
   private let classOfByte: UnsafeBufferPointer<UInt16>
+  /// The automaton's flagged transitions: `~target` when the target has patterns to report.
   private let transitions: UnsafeBufferPointer<Int32>
   private let firstMatch: UnsafeBufferPointer<Int32>
   private let classCount: Int
@@ -175,7 +180,12 @@ struct PhraseScanner {
   @inline(__always)
   mutating func step(_ byte: UInt8) -> Int32 {
     let symbol = Int(classOfByte[Int(byte)])
-    state = Int(transitions[state &* classCount &+ symbol])
+    let next = transitions[state &* classCount &+ symbol]
+    guard next < 0 else {
+      state = Int(next)
+      return -1
+    }
+    state = Int(~next)
     return firstMatch[state]
   }
 }
