@@ -332,6 +332,24 @@ struct ScaleOutTests {
     try Self.expectSameReports(
       PlaintBinary.repositoryRoot.appendingPathComponent("reports/demo"),
       scratch.appendingPathComponent("r/2026-10"))
+    guard mode == .windowed else { return }
+    // The window's partial is small: the period's complaints and a few more, not the history.
+    let partials = scratch.appendingPathComponent("scale-out/partials")
+    func lines(_ folder: String) throws -> [Substring] {
+      let url = partials.appendingPathComponent(folder)
+      return try FileManager.default.contentsOfDirectory(atPath: url.path).flatMap {
+        try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8)
+          .split(separator: "\n")
+      }
+    }
+    let tickets = try lines("tickets").count
+    let accepted = try lines("summary").filter {
+      $0.hasPrefix("S\tN\t") && $0.contains("\taccepted\t")
+    }
+    .compactMap { Int($0.split(separator: "\t", omittingEmptySubsequences: false)[4]) }
+    .reduce(0, +)
+    #expect(tickets >= 1_008, "the period's 1,008 complaints are in the window's partial")
+    #expect(tickets * 5 < accepted, "\(tickets) window tickets of \(accepted)")
   }
 
   /// Anomalies, a returning one, a concentration on one agent at 9 o'clock, a repeat customer,
@@ -425,6 +443,25 @@ struct ScaleOutTests {
     let reduced = try PlaintBinary.run(["reduce", scratch.path])
     #expect(reduced.status == 65)
     #expect(reduced.stderr.contains("\(scratch.path):1: not a plaint partial line"))
+  }
+
+  @Test(arguments: [
+    (["--window-tickets"], 64, "--window-tickets needs --period"),
+    (["--tasks", "no-such-tasks.jsonl"], 66, "no-such-tasks.jsonl: file not found"),
+    (["--tasks", "plaint.yml"], 65, "plaint.yml:1: not a task line of plaint shard"),
+  ])
+  func summarizeNamesWhatIsWrongInOneLine(options: [String], status: Int32, message: String)
+    throws
+  {
+    let directory = try RecurrenceReportTests.fixture(planted: false)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let empty = directory.appendingPathComponent("empty.tsv")
+    try Data().write(to: empty)
+    let result = try PlaintBinary.run(
+      ["summarize", "--config", "plaint.yml", "-q"] + options, in: directory, input: empty)
+    #expect(result.status == status, "\(result.stderr)")
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
   }
 
   @Test func reduceRefusesUnsortedInputNamingTheLine() throws {
