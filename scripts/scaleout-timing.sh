@@ -80,8 +80,8 @@ import sys
 doc, rows, machine = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(doc, encoding="utf-8").read()
 start, end = "<!-- scaleout-table:start -->", "<!-- scaleout-table:end -->"
-table = ["| exports | step | processes | wall s | peak RSS MB (largest process) |",
-         "|---|---|---|---|---|"] + [line.rstrip("\n") for line in open(rows, encoding="utf-8")]
+table = ["| exports | step | processes | wall s | CPU s | peak RSS MB (largest process) |",
+         "|---|---|---|---|---|---|"] + [line.rstrip("\n") for line in open(rows, encoding="utf-8")]
 block = f"{start}\n{chr(10).join(table)}\n\nMeasured by `scripts/scaleout-timing.sh --table …` on {machine}.\n{end}"
 head, _, rest = text.partition(start)
 _, _, tail = rest.partition(end)
@@ -97,21 +97,24 @@ work=$(mktemp -d /tmp/plaint-scaleout.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
 took() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$2"; }
-# timed NAME COMMAND…: runs it under GNU time, keeping its peak RSS (KB) in $work/rss-NAME.
+# timed NAME COMMAND…: runs it under GNU time, keeping its peak RSS (KB) and CPU seconds (user
+# and system, its reaped children included) in $work/rss-NAME.
 timed() {
   local name=$1
   shift
-  /usr/bin/time -f "%M" -o "$work/rss-$name" "$@"
+  /usr/bin/time -f "%M %U %S" -o "$work/rss-$name" "$@"
 }
-peak() { sort -n "$work"/rss-"$1"* | tail -1 | awk '{printf "%.0f", $1 / 1024}'; }
-row() { echo "row: $1 | $2 | $3 | $4 |"; }
+peak() { cat "$work"/rss-"$1"* | sort -n | tail -1 | awk '{printf "%.0f", $1 / 1024}'; }
+# CPU seconds of every process of a step: on a shared machine, what the step costs.
+cpu() { cat "$work"/rss-"$1"* | awk '{ s += $2 + $3 } END { printf "%.1f", s }'; }
+row() { echo "row: $1 | $2 | $3 | $5 | $4 |"; }
 sorted=(env LC_ALL=C sort -S 256M -T "$work")
 
 t0=$(now)
 timed run "$plaint" run --config "$config" --store "$work/run.db" --reports-dir "$work/by-run" \
   --period "$period" --quiet > /dev/null
 t1=$(now)
-row "plaint run" 1 "$(took "$t0" "$t1")" "$(peak run)"
+row "plaint run" 1 "$(took "$t0" "$t1")" "$(peak run)" "$(cpu run)"
 "$plaint" shard --config "$config" > "$work/tasks.jsonl"
 tasks=$(wc -l < "$work/tasks.jsonl")
 
@@ -119,11 +122,11 @@ tasks=$(wc -l < "$work/tasks.jsonl")
 t2=$(now)
 split -l 1 -d -a 4 "$work/tasks.jsonl" "$work/task-"
 ls "$work"/task-???? | xargs -P 2 -I{} sh -c \
-  '/usr/bin/time -f "%M" -o "{}.rss" "$0" map --config "$1" --quiet < "{}" > "{}.tsv"' \
+  '/usr/bin/time -f "%M %U %S" -o "{}.rss" "$0" map --config "$1" --quiet < "{}" > "{}.tsv"' \
   "$plaint" "$config"
 for f in "$work"/task-*.rss; do cp "$f" "$work/rss-map-$(basename "$f")"; done
 t3=$(now)
-row "map (per task)" "$tasks" "$(took "$t2" "$t3")" "$(peak map)"
+row "map (per task)" "$tasks" "$(took "$t2" "$t3")" "$(peak map)" "$(cpu map)"
 timed sort "${sorted[@]}" -o "$work/mapped.tsv" "$work"/task-*.tsv
 rm -f "$work"/task-*
 # Four partitions, each a run of whole keys (a key is a line up to its third tab; a reject line
@@ -134,16 +137,18 @@ awk -F'\t' -v dir="$work" -v total="$lines" '
     if (key != last) { part = int((NR - 1) * 4 / (total > 0 ? total : 1)); last = key }
     print > (dir "/part-" part ".tsv") }' "$work/mapped.tsv"
 t4=$(now)
-row "LC_ALL=C sort (GNU, -S 256M), cut into 4 partitions" 1 "$(took "$t3" "$t4")" "$(peak sort)"
+row "LC_ALL=C sort (GNU, -S 256M), cut into 4 partitions" 1 "$(took "$t3" "$t4")" "$(peak sort)" \
+  "$(cpu sort)"
 
 # Summarize: each partition's keys merged as they come, its summary lines and the window's
 # tickets written in the one pass.
 ls "$work"/part-*.tsv | xargs -P 2 -I{} sh -c \
-  '/usr/bin/time -f "%M" -o "{}.rss" "$0" summarize --config "$1" --tasks "$2" --period "$3" --window-tickets --quiet < "{}" > "{}.out"' \
+  '/usr/bin/time -f "%M %U %S" -o "{}.rss" "$0" summarize --config "$1" --tasks "$2" --period "$3" --window-tickets --quiet < "{}" > "{}.out"' \
   "$plaint" "$config" "$work/tasks.jsonl" "$period"
 for f in "$work"/part-*.rss; do mv "$f" "$work/rss-summarize-$(basename "$f")"; done
 t5=$(now)
-row "summarize, window tickets (per partition)" 4 "$(took "$t4" "$t5")" "$(peak summarize)"
+row "summarize, window tickets (per partition)" 4 "$(took "$t4" "$t5")" "$(peak summarize)" \
+  "$(cpu summarize)"
 mkdir -p "$work/partials/summary" "$work/partials/tickets"
 for i in 0 1 2 3; do
   [ -f "$work/part-$i.tsv.out" ] || continue
@@ -155,13 +160,14 @@ done
   > "$work/partials/summary/part-0"
 rm -f "$work"/part-*.summary
 t6=$(now)
-row "sort + reduce of the summary lines" 1 "$(took "$t5" "$t6")" "$(peak merge)"
+row "sort + reduce of the summary lines" 1 "$(took "$t5" "$t6")" "$(peak merge)" "$(cpu merge)"
 timed report "$plaint" report --config "$config" --from-partials "$work/partials" \
   --reports-dir "$work/by-summary" --period "$period" --quiet > /dev/null
 t7=$(now)
 row "report --from-partials (summary + window tickets)" 1 "$(took "$t6" "$t7")" \
-  "$(peak report)"
-row "the steps one after another (map to report)" 1 "$(took "$t2" "$t7")" "–"
+  "$(peak report)" "$(cpu report)"
+row "the steps one after another (map to report)" 1 "$(took "$t2" "$t7")" "–" \
+  "$(cat "$work"/rss-{map,sort,summarize,merge,report}* | awk '{ s += $2 + $3 } END { printf "%.1f", s }')"
 echo "summary: $(wc -l < "$work/partials/summary/part-0") lines, $(du -m "$work/partials/summary" | cut -f1) MB; window tickets: $(cat "$work"/partials/tickets/* | wc -l) lines, $(du -m "$work/partials/tickets" | cut -f1) MB"
 echo "summary lines by kind: $(cut -f1,2 "$work/partials/summary/part-0" | sort | uniq -c | tr -s ' \n\t' ' ')"
 reported=$(ls "$work/by-run")
@@ -174,12 +180,12 @@ if [ -n "${STREAMED:-}" ]; then
   t8=$(now)
   timed reduce "$plaint" reduce "$work"/part-*.tsv > "$work/streamed/part-0.tsv"
   t9=$(now)
-  row "reduce" 1 "$(took "$t8" "$t9")" "$(peak reduce)"
+  row "reduce" 1 "$(took "$t8" "$t9")" "$(peak reduce)" "$(cpu reduce)"
   timed streamed "$plaint" report --config "$config" --from-partials "$work/streamed" \
     --reports-dir "$work/by-stream" --period "$period" --quiet > /dev/null
   t10=$(now)
   row "report --from-partials (reduced tickets, no summary)" 1 "$(took "$t9" "$t10")" \
-    "$(peak streamed)"
+    "$(peak streamed)" "$(cpu streamed)"
   diff -r -x manifest.json "$work/by-run/$reported" "$work/by-stream/$reported"
   echo "same report bytes: streamed"
 fi
@@ -195,12 +201,15 @@ if [ -n "${SPARK_VENV:-}" ]; then
     2> "$work/spark.log" || { tail -40 "$work/spark.log"; exit 1; }
   t12=$(now)
   row "Spark local[2]: map, shuffle, summarize, summary merge (plaint_spark.py)" 2 \
-    "$(took "$t11" "$t12")" "$(peak spark)"
-  timed spark-report "$plaint" report --config "$config" --from-partials "$work/spark" \
+    "$(took "$t11" "$t12")" "$(peak spark)" "–"
+  timed fromspark "$plaint" report --config "$config" --from-partials "$work/spark" \
     --reports-dir "$work/by-spark" --period "$period" --quiet > /dev/null
   t13=$(now)
-  row "report from Spark's summary/ and tickets/" 1 "$(took "$t12" "$t13")" "$(peak spark-report)"
-  row "Spark local[2], whole pipeline + report" 2 "$(took "$t11" "$t13")" "–"
+  row "report from Spark's summary/ and tickets/" 1 "$(took "$t12" "$t13")" \
+    "$(peak fromspark)" "$(cpu fromspark)"
+  # No CPU for Spark's rows: GNU time sees the JVM, not the Python workers and the plaint
+  # steps they start, which it never reaps.
+  row "Spark local[2], whole pipeline + report" 2 "$(took "$t11" "$t13")" "–" "–"
   diff -r -x manifest.json "$work/by-run/$reported" "$work/by-spark/$reported"
   echo "same report bytes: Spark"
 fi
