@@ -18,7 +18,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcsv-dev libsqlite3-dev
+APT_PACKAGES := libcsv-dev libzstd-dev libsqlite3-dev
 # What the tests use besides: a real browser for the report, the JSON Schema validator,
 # and tools to look at a screenshot and a printed PDF.
 TEST_PACKAGES := chromium python3-jsonschema python3-pil poppler-utils

@@ -14,6 +14,9 @@ let package = Package(
   targets: [
     // C
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+    // Compresses the stored narratives (Debian's libzstd-dev ships a .pc file, but the module map
+    // links it by name like CLibCSV).
+    .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
 
     // Libraries
     .target(name: "PlaintCore"),
@@ -21,7 +24,7 @@ let package = Package(
     .target(
       name: "PlaintStore",
       dependencies: [
-        "PlaintCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "PlaintCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(name: "PlaintReport", dependencies: ["PlaintCore"]),
@@ -58,7 +61,7 @@ let package = Package(
     .testTarget(
       name: "PlaintIngestTests", dependencies: ["PlaintIngest", "PlaintTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore"]),
+    .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore", "PlaintTestSupport"]),
     .testTarget(name: "PlaintReportTests", dependencies: ["PlaintReport"]),
     .testTarget(name: "PlaintSimulationTests", dependencies: ["PlaintSimulation"]),
     .testTarget(name: "PlaintEngineTests", dependencies: ["PlaintEngine", "PlaintTestSupport"]),

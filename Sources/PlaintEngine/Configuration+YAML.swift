@@ -56,7 +56,7 @@ extension Configuration {
     _ = try root.mapping(allowed: [
       "store", "period", "timezone", "sources", "sales", "key_accounts", "taxonomy", "control",
       "pareto", "recurrence", "sla_hours", "reports", "owners", "canaries", "releases",
-      "ingest", "concentrations", "slices",
+      "ingest", "concentrations", "slices", "publication_lag",
     ])
 
     let granularityName = try root["period"]?.string() ?? Defaults.period
@@ -107,6 +107,7 @@ extension Configuration {
     configuration.ingest = try ingest(root["ingest"])
     configuration.concentrations = try concentrations(root["concentrations"])
     configuration.slices = try slices(root["slices"])
+    configuration.publicationLag = try publicationLag(root["publication_lag"])
     return configuration
   }
 

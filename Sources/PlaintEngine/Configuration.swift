@@ -39,6 +39,8 @@ public struct Configuration: Sendable {
   public var concentrations = Concentration.Settings()
   /// `slices:` — extra columns (or `@system`, `@file`) the report cuts the complaints by.
   public var slices: [Slice] = []
+  /// `publication_lag:` — when a trailing period counts as still filling in.
+  public var publicationLag = PublicationLag()
 
   /// `ingest:` — how much bad data a file may hold before the run stops, and what is plausible.
   public struct Ingest: Sendable {

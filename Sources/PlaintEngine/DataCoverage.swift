@@ -59,6 +59,11 @@ struct DataCoverage {
   /// Every file's span together.
   let all: Coverage
   private let lines: [String: Coverage]
+  /// The days each product line's exports cover (the lines some export held).
+  var lineCoverage: [String: Coverage] { lines }
+  /// Trailing periods still filling in (`PublicationLag`): whole by their days, too thin to
+  /// judge, so they count as partial everywhere a period's coverage is read.
+  var lag = PublicationLag()
 
   /// The latest ticket of any export (never a `covers:` day).
   let lastTicket: Date?
@@ -196,7 +201,8 @@ struct DataCoverage {
 
   /// How much of `period` the files holding `line` cover; a line no file held has no history.
   func coverage(line: String, _ period: Period) -> PeriodCoverage {
-    (lines[line] ?? Coverage()).coverage(of: period, in: timeZone)
+    let days = (lines[line] ?? Coverage()).coverage(of: period, in: timeZone)
+    return days == .whole && lag.isFillingIn(line: line, period) ? .partial : days
   }
 
   /// The first period of `line`'s history: the period its first covering export starts in.
@@ -209,7 +215,19 @@ struct DataCoverage {
 
   /// How much of `period` any export covers.
   func coverage(_ period: Period) -> PeriodCoverage {
-    all.coverage(of: period, in: timeZone)
+    let days = all.coverage(of: period, in: timeZone)
+    return days == .whole && lag.periods[period] != nil ? .partial : days
+  }
+
+  /// Whether `period` is whole by its days but still filling in (`PublicationLag`).
+  func isFillingIn(_ period: Period) -> Bool {
+    lag.periods[period] != nil && all.coverage(of: period, in: timeZone) == .whole
+  }
+
+  /// Whether `line` is whole by its days in `period` but still filling in.
+  func isFillingIn(line: String, _ period: Period) -> Bool {
+    lag.isFillingIn(line: line, period)
+      && (lines[line] ?? Coverage()).coverage(of: period, in: timeZone) == .whole
   }
 
   /// The last covered day (the day of the latest ticket, or a `covers.through`).
@@ -260,7 +278,11 @@ struct DataCoverage {
 extension DataCoverage {
   /// The coverage of every file the store holds, with the `covers:` of the configured sources;
   /// `contents` (from a report's cube) saves reading what the files' tickets hold.
-  init(store: Store, context: RunContext, contents known: [String: FileContents]? = nil) throws {
+  /// `counts` (the cube's counts per cell) saves reading them for the publication-lag rule.
+  init(
+    store: Store, context: RunContext, contents known: [String: FileContents]? = nil,
+    counts: [CellCount]? = nil
+  ) throws {
     let configuration = context.configuration
     var covers: [String: Configuration.Source.Covers] = [:]
     for file in context.files {
@@ -277,6 +299,12 @@ extension DataCoverage {
     }
     self.init(
       sources: sources, fallback: fallback, contents: contents, covers: covers, timeZone: zone,
+      granularity: configuration.granularity)
+    lag = PublicationLag(
+      counts: try counts
+        ?? store.cellCounts(
+          granularity: configuration.granularity, excluding: configuration.canaryExclusion),
+      coverage: self, settings: configuration.publicationLag, control: configuration.control,
       granularity: configuration.granularity)
   }
 }

@@ -27,6 +27,8 @@ struct Ingestion {
 
   /// Threads that parse and classify one large file (README.md, Performance); the calling thread writes.
   static let parseThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+  /// Files parsed at once when a run reads several (`ReadAhead`).
+  static let filesAtOnce = parseThreads
 
   /// Expands each source's glob into files, sorted, each with its reader settings.
   static func inputFiles(_ configuration: Configuration) throws(PlaintError) -> [InputFile] {
@@ -109,9 +111,25 @@ struct Ingestion {
       }
     }
     try forgetChanged(files, digests: digests, store: store)
+    // The files this run reads: the first copy of each file the store does not hold. With more
+    // than one, they are parsed ahead of the writer, several at once (README.md, Performance).
+    var toRead: [Int] = []
+    var seenAhead = Set<String>()
+    for (index, sha) in digests.enumerated() where seenAhead.insert(sha).inserted {
+      if try store.source(sha256: sha) == nil { toRead.append(index) }
+    }
+    let placement = self.placement
+    let readAhead =
+      toRead.count > 1
+      ? ReadAhead<ClassifiedTicket>(
+        files: toRead.map { files[$0].settings }, ahead: Self.filesAtOnce,
+        threads: Self.parseThreads, transform: { placement.place($0) },
+        relocate: { $0.ticket.location.line += $1 })
+      : nil
+    defer { readAhead?.finish() }
     var accounting: [SourceAccounting] = []
     var seen = Set<String>()
-    for (file, sha) in zip(files, digests) {
+    for (index, (file, sha)) in zip(files, digests).enumerated() {
       let first = seen.insert(sha).inserted
       if let earlier = try store.source(sha256: sha) {
         logger.info(
@@ -126,7 +144,10 @@ struct Ingestion {
         accounting.append(same)
         continue
       }
-      let ingested = try ingest(file, sha256: sha, store: store, now: now)
+      let ahead = readAhead.flatMap { readAhead in
+        toRead.firstIndex(of: index).map { (readAhead, $0) }
+      }
+      let ingested = try ingest(file, sha256: sha, store: store, now: now, ahead: ahead)
       for warning in ingested.warnings {
         logger.warning("\(warning)", metadata: ["file": "\(file.settings.displayPath)"])
       }
@@ -218,9 +239,11 @@ struct Ingestion {
   }
 
   /// Reads one file into `store` in one transaction; the warnings are the reader's assumptions.
-  func ingest(_ file: InputFile, sha256: String, store: Store, now: Date)
-    throws(PlaintError) -> (accounting: SourceAccounting, warnings: [String])
-  {
+  /// With `ahead`, the file's tickets come from that read-ahead (file number `ahead.1` there).
+  func ingest(
+    _ file: InputFile, sha256: String, store: Store, now: Date,
+    ahead: (ReadAhead<ClassifiedTicket>, Int)? = nil
+  ) throws(PlaintError) -> (accounting: SourceAccounting, warnings: [String]) {
     let settings = file.settings
     let started = Date()
     let reader: ExportReader
@@ -244,14 +267,21 @@ struct Ingestion {
       result = try store.ingest(
         identity, settings: settings.identity, timeZone: configuration.timeZone, now: now
       ) { sink in
-        let counts = try reader.read(
-          threads: Self.parseThreads, transform: { placement.place($0) },
-          relocate: { $0.ticket.location.line += $1 }, onItem: { try sink.add($0) },
-          onReject: { try sink.reject($0) },
-          onProgress: { bytes, rows in
-            progress.update(
-              file: settings.displayPath, bytes: bytes, total: total, rows: rows, started: started)
-          })
+        let onProgress = { (bytes: Int, rows: Int) in
+          progress.update(
+            file: settings.displayPath, bytes: bytes, total: total, rows: rows, started: started)
+        }
+        let counts: FileAccounting
+        if let ahead {
+          counts = try ahead.0.read(
+            ahead.1, onItem: { try sink.add($0) }, onReject: { try sink.reject($0) },
+            onProgress: onProgress)
+        } else {
+          counts = try reader.read(
+            threads: Self.parseThreads, transform: { placement.place($0) },
+            relocate: { $0.ticket.location.line += $1 }, onItem: { try sink.add($0) },
+            onReject: { try sink.reject($0) }, onProgress: onProgress)
+        }
         try checkRejectShare(counts, file: settings.displayPath)
         // The sink supplies accepted and duplicates.
         var accounting = identity

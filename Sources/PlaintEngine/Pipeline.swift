@@ -162,7 +162,9 @@ public struct Pipeline {
     }
     let feed = given ?? StoreFeed(store: store, configuration: configuration)
     let base = try feed.baseCube()
-    let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
+    let coverage = try DataCoverage(
+      store: store, context: context, contents: base.fileContents,
+      counts: base.cellCounts(granularity: configuration.granularity))
     let period = try reportPeriod(requested, options: options, coverage: coverage)
     let assembled = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
@@ -196,6 +198,7 @@ public struct Pipeline {
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
     switch bundle.report.coverage.period {
     case "partial": outcome.unjudged = "not judged (partial period)"
+    case "filling_in": outcome.unjudged = "not judged (still filling in)"
     case "not_covered": outcome.unjudged = "no data, not judged (no export covers it)"
     default: break
     }
@@ -209,7 +212,9 @@ public struct Pipeline {
     options: RunOptions, feed: any ReportFeed
   ) throws -> CubeScope {
     let base = try feed.baseCube()
-    let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)
+    let coverage = try DataCoverage(
+      store: store, context: context, contents: base.fileContents,
+      counts: base.cellCounts(granularity: configuration.granularity))
     let period = try reportPeriod(requested, options: options, coverage: coverage)
     return try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
@@ -285,6 +290,7 @@ public struct Pipeline {
           "no \(unit) is covered whole by the exports (\(coverage.day(coverage.all.start ?? lastDay)) to \(coverage.day(lastDay))); name one with --period to see its counts, unjudged"
         )
       }
+      coverage.logFillingIn(logger, after: whole)
       if whole < span.upperBound {
         logger.notice(
           "the latest \(unit) is only partly covered by the exports: reporting the latest whole one",
@@ -310,6 +316,11 @@ public struct Pipeline {
           .dataError,
           "\(last): no export covers this \(unit); \(latest) — are the exports stale? (--allow-empty writes the empty report)"
         )
+      case .partial where coverage.isFillingIn(last):
+        throw PlaintError(
+          .dataError,
+          "\(last): still filling in — \(coverage.fillingInEvidence(last)); a period still filling in is not judged unless named (--period \(last))"
+        )
       case .partial:
         let days = coverage.coveredDays(last)
         let through = days.map { coverage.day($0.last) } ?? coverage.day(lastDay)
@@ -327,6 +338,11 @@ public struct Pipeline {
       }
       switch coverage.coverage(period) {
       case .whole:
+        return period
+      case .partial where coverage.isFillingIn(period):
+        logger.warning(
+          "the period is still filling in: counts are shown, nothing is judged",
+          metadata: ["period": "\(period)", "evidence": "\(coverage.fillingInEvidence(period))"])
         return period
       case .partial:
         let days = coverage.coveredDays(period)

@@ -12,7 +12,8 @@ extension ReportAssembly {
     let points = (judged?.points ?? []).enumerated().map { index, judgedPoint in
       let point = judgedPoint.point
       return ReportModel.Point(
-        period: periods[index].description, status: status(judgedPoint), count: point.count,
+        period: periods[index].description,
+        status: status(judgedPoint, line: key.productLine, periods[index]), count: point.count,
         units: point.units, rate: point.rate, center: point.center, ucl: point.ucl,
         lcl: point.lcl,
         signals: point.signals.map {
@@ -37,6 +38,7 @@ extension ReportAssembly {
       if point.isAnomaly { return .anomaly }
       if point.isImprovement { return .improvement }
       if point.isWatch { return .watch }
+      if point.silentBaseline { return .silentBaseline }
       if point.insufficientHistory { return .insufficientHistory }
       return .inControl
     }

@@ -10,7 +10,7 @@ extension ReportAssembly {
   func coverageModel(_ grid: GridSeries) -> ReportModel.Coverage {
     let days = coverage.coveredDays(period)
     var model = ReportModel.Coverage(
-      period: coverage.coverage(period).rawValue,
+      period: coverage.isFillingIn(period) ? "filling_in" : coverage.coverage(period).rawValue,
       periodFrom: days.map { coverage.day($0.first) },
       periodThrough: days.map { coverage.day($0.last) },
       latestWholePeriod: coverage.latestWhole(configuration.granularity)?.description,
@@ -21,6 +21,7 @@ extension ReportAssembly {
         through: coverage.day($0.upperBound.addingTimeInterval(-1)))
     }
     model.linesNotCovered = linesNotCovered(grid)
+    model.fillingIn = fillingInModel(grid)
     model.lastTicket = coverage.lastTicketDay
     model.files = coverage.files.map { file in
       ReportModel.CoveredFile(
@@ -42,7 +43,8 @@ extension ReportAssembly {
         } else {
           switch coverage.coverage(line: line, period) {
           case .whole: continue
-          case .partial: reason = "partial"
+          case .partial:
+            reason = coverage.isFillingIn(line: line, period) ? "filling_in" : "partial"
           case .none: reason = coverage.hasHistory(line) ? "not_covered" : "before_history"
           }
         }
@@ -114,7 +116,7 @@ extension ReportAssembly {
     let total = Double(max(1, complaints))
     var warnings: [String] = []
     switch coverage.coverage(period) {
-    case .partial: warnings.append("partial_period")
+    case .partial: warnings.append(coverage.isFillingIn(period) ? "filling_in" : "partial_period")
     case .none: warnings.append("not_covered")
     case .whole: break
     }
@@ -138,5 +140,34 @@ extension ReportAssembly {
     if !quality.withoutResolution.isEmpty { warnings.append("no_resolution") }
     quality.warnings = warnings
     return quality
+  }
+
+  /// The publication-lag rule and what it found; the evidence when the reported period is one
+  /// of the periods still filling in. nil with `publication_lag: off`.
+  func fillingInModel(_ grid: GridSeries) -> ReportModel.FillingIn? {
+    let settings = configuration.publicationLag
+    guard let level = settings.level else { return nil }
+    var model = ReportModel.FillingIn(level: level, maxPeriods: settings.maxPeriods)
+    model.periods = coverage.lag.periods.keys.sorted().map(\.description)
+    model.lines = grid.productLines.filter { coverage.isFillingIn(line: $0, period) }
+    if coverage.isFillingIn(period), let found = coverage.lag.periods[period] {
+      model.complaints = found.count
+      model.expected = found.expected
+      model.lowerLimit = found.lowerLimit
+      model.previous = found.previous
+      model.baselinePeriods = found.baselineCount
+    }
+    return model
+  }
+
+  /// A point's status, `filling_in` where its period is partial only because it is still
+  /// filling in (for `line`, or for the exports as a whole in a roll-up over every line).
+  func status(_ point: JudgedPoint, line: String, _ period: Period) -> ReportModel.PointStatus {
+    let status = status(point)
+    guard status == .partial else { return status }
+    let filling =
+      line == Rollup<Category>.allRawValue
+      ? coverage.isFillingIn(period) : coverage.isFillingIn(line: line, period)
+    return filling ? .fillingIn : status
   }
 }

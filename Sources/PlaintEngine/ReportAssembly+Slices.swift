@@ -85,7 +85,9 @@ extension ReportAssembly {
       let judged = AnomalyDetector.judge(series, settings: settings)
       return section(
         slice, tally: tally, judged: judged, windowIndices: windowIndices,
-        window: Array(window), periods: grid.periods, periodCoverage: coverage.last ?? .whole)
+        window: Array(window), periods: grid.periods,
+        periodCoverage: self.coverage.isFillingIn(period)
+          ? "filling_in" : (coverage.last ?? .whole).rawValue)
     }
   }
 
@@ -127,7 +129,7 @@ extension ReportAssembly {
 
   private func section(
     _ slice: Configuration.Slice, tally: SliceTally, judged: [String: JudgedSeries],
-    windowIndices: Range<Int>, window: [Period], periods: [Period], periodCoverage: PeriodCoverage
+    windowIndices: Range<Int>, window: [Period], periods: [Period], periodCoverage: String
   ) -> ReportModel.SliceSection {
     var inWindow: [(key: String, count: Int)] = []
     for (value, perPeriod) in tally.values {
@@ -175,7 +177,7 @@ extension ReportAssembly {
     // The family: values with a complaint this period, a p-value and enough history.
     let latest = judged.values.compactMap(\.points.last)
     let tested = latest.filter {
-      $0.point.pValue != nil && !$0.insufficientHistory && $0.point.count > 0
+      $0.point.pValue != nil && !$0.insufficientHistory && !$0.silentBaseline && $0.point.count > 0
     }.count
     let shortHistory = latest.filter {
       $0.insufficientHistory && $0.point.count > 0 && $0.point.status == .ok
@@ -183,7 +185,7 @@ extension ReportAssembly {
     return ReportModel.SliceSection(
       name: slice.name, column: slice.column, exposure: ReportModel.Method.countExposure,
       fdr: configuration.control.fdr, valuesTested: tested, shortHistory: shortHistory,
-      periodCoverage: periodCoverage.rawValue,
+      periodCoverage: periodCoverage,
       withoutValue: windowIndices.reduce(0) { $0 + tally.withoutValue[$1] },
       paretoPeriods: window.map(\.description), values: values,
       series: drawn.compactMap { value in
@@ -193,7 +195,8 @@ extension ReportAssembly {
           series: series.points.enumerated().map { index, judgedPoint in
             let point = judgedPoint.point
             return ReportModel.Point(
-              period: periods[index].description, status: status(judgedPoint),
+              period: periods[index].description,
+              status: status(judgedPoint, line: Rollup<Category>.allRawValue, periods[index]),
               count: point.count, units: point.units, rate: point.rate, center: point.center,
               ucl: point.ucl, lcl: point.lcl)
           })

@@ -201,7 +201,7 @@ struct ReportAssembly {
       report.dataQuality.warnings.insert(
         "classification_shift",
         at: report.dataQuality.warnings.firstIndex {
-          !["partial_period", "not_covered", "lines_not_covered"].contains($0)
+          !["partial_period", "filling_in", "not_covered", "lines_not_covered"].contains($0)
         } ?? report.dataQuality.warnings.count)
       for index in report.cells.indices {
         guard let last = report.cells[index].series.indices.last,
@@ -261,7 +261,7 @@ struct ReportAssembly {
       if let chart = point.point.method { charts[chart.rawValue, default: 0] += 1 }
     }
     let tested = latest.filter {
-      $0.point.pValue != nil && !$0.insufficientHistory
+      $0.point.pValue != nil && !$0.insufficientHistory && !$0.silentBaseline
         && !($0.point.count == 0 && $0.point.center == 0)
     }.count
     var result = ReportModel.Method(

@@ -55,6 +55,14 @@ public struct TicketSink: ~Copyable {
   /// The insert, prepared once per file and bound with SQLite's own calls: GRDB's
   /// `StatementArguments` (an array of existentials per ticket) cost as much as SQLite's insert.
   private let insert: Statement
+  /// The narratives of the tickets kept since the last block was written, and that block's
+  /// number (read from the store when the first narrative comes).
+  private var narratives = NarrativeBlock()
+  private var block: Int64?
+  private let compressor = NarrativeCompressor()
+  /// The size of a block's texts before compression. zstd finds more to share in a bigger
+  /// block; `plaint explain` decompresses a whole block to show one ticket.
+  static let blockBytes = 128 * 1024
 
   init(db: Database, sha256: String, timeZone: TimeZone = .gmt) throws {
     self.db = db
@@ -64,8 +72,9 @@ public struct TicketSink: ~Copyable {
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
           product_line, tier, customer, customer_name, product, channel, agent, source_category,
-          tags, rule, text, source_file, source_line, source_sha256, slices)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          tags, rule, text, source_file, source_line, source_sha256, slices, text_block,
+          text_slot)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (system, id) DO NOTHING
         """)
   }
@@ -95,11 +104,22 @@ public struct TicketSink: ~Copyable {
     bind(statement, 16, ticket.sourceCategory)
     bind(statement, 17, ticket.tags.joined(separator: ","))
     bind(statement, 18, item.rule)
-    bind(statement, 19, ticket.text)
+    // A text of spaces only stays in the row, where `trim(text) = ''` counts it as empty.
+    let ref =
+      ticket.text.utf8.allSatisfy { $0 == 0x20 }
+      ? nil : NarrativeRef(block: try nextBlock(), slot: narratives.count)
+    bind(statement, 19, ref == nil ? ticket.text : "")
     bind(statement, 20, ticket.location.file)
     sqlite3_bind_int64(statement, 21, Int64(ticket.location.line))
     bind(statement, 22, sha256.isEmpty ? nil : sha256)
     bind(statement, 23, ticket.encodedSlices)
+    if let ref {
+      sqlite3_bind_int64(statement, 24, ref.block)
+      sqlite3_bind_int64(statement, 25, Int64(ref.slot))
+    } else {
+      sqlite3_bind_null(statement, 24)
+      sqlite3_bind_null(statement, 25)
+    }
     let code = sqlite3_step(statement)
     sqlite3_reset(statement)
     guard code == SQLITE_DONE else {
@@ -109,11 +129,14 @@ public struct TicketSink: ~Copyable {
     }
     if db.changesCount == 1 {
       accepted += 1
+      try keep(ticket.text, ref)
       return
     }
-    var arguments = Self.arguments(item)
+    var arguments = Self.arguments(item, text: ref == nil ? ticket.text : "")
     arguments.append(sha256)
     arguments.append(ticket.encodedSlices)
+    arguments.append(ref?.block)
+    arguments.append(ref?.slot)
     let holder = try String.fetchOne(
       db, sql: "SELECT COALESCE(source_sha256, '') FROM tickets WHERE system = ? AND id = ?",
       arguments: [ticket.system, ticket.id])
@@ -125,7 +148,8 @@ public struct TicketSink: ~Copyable {
         UPDATE tickets SET created = ?3, updated = ?4, resolved = ?5, period = ?6, category = ?7,
           issue = ?8, product_line = ?9, tier = ?10, customer = ?11, customer_name = ?12,
           product = ?13, channel = ?14, agent = ?15, source_category = ?16, tags = ?17, rule = ?18,
-          text = ?19, source_file = ?20, source_line = ?21, source_sha256 = ?22, slices = ?23
+          text = ?19, source_file = ?20, source_line = ?21, source_sha256 = ?22, slices = ?23,
+          text_block = ?24, text_slot = ?25
         WHERE system = ?1 AND id = ?2
           AND (COALESCE(updated, created), COALESCE(resolved, -1e300), created,
             COALESCE(source_sha256, ''), source_line)
@@ -137,6 +161,7 @@ public struct TicketSink: ~Copyable {
       return
     }
     replaced += 1
+    try keep(ticket.text, ref)
     if let holder, holder != sha256 {
       // The earlier file's copy is now the duplicate and this one the accepted copy.
       accepted += 1
@@ -144,6 +169,33 @@ public struct TicketSink: ~Copyable {
     } else {
       duplicates += 1
     }
+  }
+
+  /// Writes the narratives still waiting for a block; the store's `ingest` calls it after the
+  /// last ticket.
+  mutating func finish() throws {
+    guard !narratives.isEmpty, let block else { return }
+    try db.execute(
+      sql: "INSERT INTO narratives (block, source_sha256, data) VALUES (?, ?, ?)",
+      arguments: [block, sha256, Data(narratives.compressed(with: compressor))])
+    narratives.removeAll()
+    self.block = block + 1
+  }
+
+  /// The block the next narrative goes into.
+  private mutating func nextBlock() throws -> Int64 {
+    if let block { return block }
+    let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(block), 0) + 1 FROM narratives")
+    block = next ?? 1
+    return next ?? 1
+  }
+
+  /// Adds the narrative of a ticket the store now holds to the block `ref` names (nil: the text
+  /// stayed in its row), writing the block once it is full.
+  private mutating func keep(_ text: String, _ ref: NarrativeRef?) throws {
+    guard ref != nil else { return }
+    narratives.append(text)
+    if narratives.byteCount >= Self.blockBytes { try finish() }
   }
 
   public mutating func reject(_ reject: Reject) throws {
@@ -177,7 +229,9 @@ public struct TicketSink: ~Copyable {
     }
   }
 
-  private static func arguments(_ item: ClassifiedTicket) -> [(any DatabaseValueConvertible)?] {
+  private static func arguments(_ item: ClassifiedTicket, text: String)
+    -> [(any DatabaseValueConvertible)?]
+  {
     let ticket = item.ticket
     return [
       ticket.system, ticket.id, ticket.created.timeIntervalSince1970,
@@ -185,7 +239,7 @@ public struct TicketSink: ~Copyable {
       item.period.description, item.cell.category.rawValue, item.issue, item.cell.productLine,
       item.cell.tier.rawValue, ticket.customer, ticket.customerName, ticket.product,
       ticket.channel, ticket.agent, ticket.sourceCategory, ticket.tags.joined(separator: ","),
-      item.rule, ticket.text, ticket.location.file, ticket.location.line,
+      item.rule, text, ticket.location.file, ticket.location.line,
     ]
   }
 }
@@ -226,6 +280,7 @@ extension Store {
         if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_cell") }
         var sink = try TicketSink(db: db, sha256: identity.sha256, timeZone: timeZone)
         var accounting = try body(&sink)
+        try sink.finish()
         if bulk { try db.execute(sql: Self.cellIndex) }
         accounting.accepted = sink.accepted
         accounting.duplicates = sink.duplicates
@@ -286,6 +341,9 @@ extension Store {
       try db.execute(
         sql: "DELETE FROM rejects WHERE source_sha256 IN \(chosen)", arguments: [list])
       try db.execute(sql: "DELETE FROM sources WHERE sha256 IN \(chosen)", arguments: [list])
+      // A ticket's narrative is always in a block its own file wrote.
+      try db.execute(
+        sql: "DELETE FROM narratives WHERE source_sha256 IN \(chosen)", arguments: [list])
       return removed
     }
   }

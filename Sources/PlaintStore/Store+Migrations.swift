@@ -137,6 +137,21 @@ extension Store {
       // read before, or without slices. A file is read again when its slices change.
       try db.execute(sql: "ALTER TABLE tickets ADD COLUMN slices TEXT")
     }
+    migrator.registerMigration("v6-narratives") { db in
+      // Narratives out of the ticket rows, in zstd blocks (`NarrativeBlock`): a ticket names
+      // its block and slot, and its `text` is empty. Tickets stored before keep their text in
+      // `text` (no block), as does a text of spaces only, so `trim(text) = ''` still finds it.
+      try db.execute(
+        sql: """
+          CREATE TABLE narratives (
+            block INTEGER PRIMARY KEY,
+            source_sha256 TEXT NOT NULL,
+            data BLOB NOT NULL
+          );
+          ALTER TABLE tickets ADD COLUMN text_block INTEGER;
+          ALTER TABLE tickets ADD COLUMN text_slot INTEGER;
+          """)
+    }
     return migrator
   }
 }

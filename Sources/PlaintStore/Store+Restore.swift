@@ -24,6 +24,7 @@ extension Store {
     try write("restoring the store from partials") { db in
       var sink = try TicketSink(db: db, sha256: "")
       let sources = try feed { try sink.add($0) }
+      try sink.finish()
       let stamp = ISO8601DateFormatter().string(from: now)
       for source in sources {
         let accounting = source.accounting

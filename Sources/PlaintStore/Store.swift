@@ -11,8 +11,14 @@ public struct Store: Sendable {
   let writer: any DatabaseWriter
   /// The path the store was opened with, for messages.
   public let path: String
+  /// Seals a store on disk (`StoreSeal`) when the last copy of this `Store` goes.
+  private let closer: StoreCloser?
 
   /// Opens (creating and migrating when needed) the store at `path`; ":memory:" for a stateless run.
+  ///
+  /// A store on disk is checked whole (`PRAGMA quick_check`) unless its seal vouches that no one
+  /// changed the file since a Plaint closed it cleanly, at most a week after the last whole check
+  /// (`StoreSeal` says what that leaves unseen).
   public init(path: String) throws(StoreError) {
     self.path = path
     do {
@@ -20,12 +26,20 @@ public struct Store: Sendable {
       configuration.busyMode = .timeout(10)
       if path == ":memory:" {
         writer = try DatabaseQueue(configuration: configuration)
+        closer = nil
       } else {
         configuration.prepareDatabase { db in
           try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        writer = try DatabasePool(path: path, configuration: configuration)
-        try Self.check(writer, path: path, thoroughly: false)
+        let now = Date()
+        let vouched = StoreSeal.vouchedCheck(of: path, now: now)
+        // Until this open closes cleanly, nothing vouches for the file.
+        StoreSeal.remove(store: path)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        writer = pool
+        try Self.check(writer, path: path, thoroughly: false, whole: vouched == nil)
+        closer = StoreCloser(
+          pool: pool, path: path, checked: vouched ?? Int64(now.timeIntervalSince1970))
       }
       try Self.migrator.migrate(writer)
     } catch let error as StoreError {
@@ -38,14 +52,21 @@ public struct Store: Sendable {
   private init(writer: any DatabaseWriter, path: String) {
     self.writer = writer
     self.path = path
+    closer = nil
   }
 
   /// Refuses a store that is damaged (`PRAGMA quick_check`, or the slower `integrity_check` when
-  /// `thoroughly`), that is not Plaint's, or that a newer Plaint migrated.
-  static func check(_ reader: any DatabaseReader, path: String, thoroughly: Bool) throws {
+  /// `thoroughly`; neither when not `whole`, which leaves damage to the pages a query reads),
+  /// that is not Plaint's, or that a newer Plaint migrated.
+  static func check(
+    _ reader: any DatabaseReader, path: String, thoroughly: Bool, whole: Bool = true
+  )
+    throws
+  {
     try reader.read { db in
       let pragma = thoroughly ? "integrity_check" : "quick_check"
-      let findings = try String.fetchAll(db, sql: "PRAGMA \(pragma)(3)")
+      let findings =
+        whole || thoroughly ? try String.fetchAll(db, sql: "PRAGMA \(pragma)(3)") : ["ok"]
       if findings != ["ok"] {
         throw StoreError(
           path: path, kind: .damaged, doing: "checking the store (\(pragma))",
@@ -68,7 +89,10 @@ public struct Store: Sendable {
       }
       // A Plaint store that lost one of its tables (the first version's) is damaged, not a bug.
       let required = ["meta", "sources", "tickets", "rejects", "sales", "runs", "anomalies"]
-      if let lost = required.first(where: { !tables.contains($0) }) {
+      let narrated = try migrator.appliedIdentifiers(db).contains("v6-narratives")
+      if let lost = (required + (narrated ? ["narratives"] : [])).first(where: {
+        !tables.contains($0)
+      }) {
         throw StoreError(
           path: path, kind: .damaged, doing: "checking the store",
           message: "its table `\(lost)` is missing")
@@ -157,6 +181,32 @@ public struct Store: Sendable {
     } catch {
       throw StoreError(path: path, doing: doing, underlying: error)
     }
+  }
+}
+
+/// Seals the store's file as this Plaint leaves it, when the last copy of its `Store` goes.
+private final class StoreCloser: Sendable {
+  let pool: DatabasePool
+  let path: String
+  /// When the store was last checked whole.
+  let checked: Int64
+
+  init(pool: DatabasePool, path: String, checked: Int64) {
+    self.pool = pool
+    self.path = path
+    self.checked = checked
+  }
+
+  deinit {
+    // Everything in the write-ahead log into the file first, so the file is what the seal
+    // describes; the pool then closes as it goes (readers first, so the log is deleted). A
+    // checkpoint another process's reader blocks leaves no seal.
+    do {
+      try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    } catch {
+      return
+    }
+    StoreSeal.write(store: path, checked: checked)
   }
 }
 

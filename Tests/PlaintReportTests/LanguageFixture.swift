@@ -396,7 +396,10 @@ enum LanguageFixture {
 
   /// Every fixture bundle: between them they reach every section and sentence.
   static func all() -> [ReportBundle] {
-    [busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm()]
+    [
+      busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm(), fillingIn(),
+      silent(),
+    ]
   }
 
   /// `bundle` with its report in `language`.

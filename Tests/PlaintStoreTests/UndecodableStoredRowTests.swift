@@ -62,6 +62,9 @@ struct UndecodableStoredRowTests {
     ("UPDATE baselines SET window_first = '2025-99'", "table `baselines`", "\"2025-99\""),
     ("UPDATE tickets SET tier = 'vip'", "ticket \"7\" of t", "tier \"vip\""),
     ("UPDATE sources SET reasons = '[1'", "table `sources`", "reasons \"[1\""),
+    ("UPDATE narratives SET data = x'0badf00d'", "table `narratives`", "not a zstd block"),
+    ("DELETE FROM narratives", "table `narratives`, block 1 (ticket \"7\" of t)", "missing"),
+    ("UPDATE tickets SET text_slot = 5", "table `narratives`", "not a slot 5"),
   ])
   func aRowNoPlaintWritesIsDamageNamingTableAndRow(sql: String, table: String, value: String)
     throws

@@ -114,6 +114,9 @@ public struct JudgedPoint: Sendable, Hashable {
   /// Strictly below the LCL with enough history: reported, never an anomaly.
   public var isImprovement: Bool
   public var insufficientHistory: Bool
+  /// Complaints now after a baseline of none (centre 0, so a limit of 0): no level to judge a
+  /// count against, so no verdict — never an anomaly against a centre of 0.
+  public var silentBaseline = false
   public var status: AnomalyStatus?
   /// Consecutive anomalous usable periods ending here (0 when this one is not anomalous).
   public var streak: Int
@@ -232,6 +235,8 @@ private struct Draft {
   var baselineCount: Int
   var phi: Double?
   var insufficientHistory: Bool
+  /// Complaints now, none in a whole baseline (`JudgedPoint.silentBaseline`).
+  var silentBaseline = false
   /// The rules the point completes, before the FDR and `min_count`.
   var fired: [RunRule]
   var qValue: Double?
@@ -243,7 +248,8 @@ private struct Draft {
   /// and something to test — a cell with no complaint now and none in its baseline (centre 0)
   /// cannot signal, and would only make real signals harder to pass.
   var testable: Bool {
-    point.pValue != nil && !insufficientHistory && !(point.count == 0 && point.center == 0)
+    point.pValue != nil && !insufficientHistory && !silentBaseline
+      && !(point.count == 0 && point.center == 0)
   }
 }
 
@@ -321,17 +327,24 @@ private struct SeriesState {
     // limit of 0, and would stay out of every later baseline, flagged month after month. It
     // gets no verdict and, like any point not judged, enters later baselines.
     let newShare = settings.shares && point.center == 0 && point.count > 0
+    let insufficient =
+      point.status == .ok && (baselineCount < settings.minBaselinePeriods || newShare)
+    // Any other series silent for its whole baseline is the same case: a centre of 0 gives a
+    // limit of 0, and "3 complaints against centre 0" would be flagged on no level at all. It
+    // gets no verdict, is named as silent, and enters later baselines like any unjudged point.
+    let silent =
+      !insufficient && point.status == .ok && estimate != nil && point.center == 0
+      && point.count > 0
     return Draft(
       point: point, rulePoint: rulePoint, baselineCount: baselineCount, phi: estimate?.phi,
-      insufficientHistory: point.status == .ok
-        && (baselineCount < settings.minBaselinePeriods || newShare),
-      fired: fired, qValue: nil)
+      insufficientHistory: insufficient, silentBaseline: silent, fired: fired, qValue: nil)
   }
 
   mutating func settle(_ draft: Draft, period: Int, settings: DetectorSettings) {
     rulePoints.append(draft.rulePoint)
     let usable = draft.point.status == .ok
-    let judgeable = usable && !draft.insufficientHistory && draft.point.center != nil
+    let judgeable =
+      usable && !draft.insufficientHistory && !draft.silentBaseline && draft.point.center != nil
     var rules: [RunRule] = []
     var watch: [RunRule] = []
     if judgeable && draft.point.count >= settings.minCount {
@@ -367,13 +380,14 @@ private struct SeriesState {
     }
     if usable { gap = 0 }
     if draft.point.method != nil { latestPhi = draft.phi }
-    points.append(
-      JudgedPoint(
-        point: draft.point, baselineCount: draft.baselineCount, qValue: draft.qValue,
-        isAnomaly: isAnomaly,
-        isImprovement: judgeable && !isAnomaly && (draft.rulePoint?.belowLimit ?? false),
-        insufficientHistory: draft.insufficientHistory, status: status,
-        streak: isAnomaly ? streak : 0, anomalyRules: rules, watchRules: watch))
+    var judged = JudgedPoint(
+      point: draft.point, baselineCount: draft.baselineCount, qValue: draft.qValue,
+      isAnomaly: isAnomaly,
+      isImprovement: judgeable && !isAnomaly && (draft.rulePoint?.belowLimit ?? false),
+      insufficientHistory: draft.insufficientHistory, status: status,
+      streak: isAnomaly ? streak : 0, anomalyRules: rules, watchRules: watch)
+    judged.silentBaseline = draft.silentBaseline
+    points.append(judged)
   }
 
   func finish(requested: ChartMethod, rules: [RunRule]) -> JudgedSeries {

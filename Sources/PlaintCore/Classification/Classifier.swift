@@ -46,6 +46,7 @@ public struct Classifier: Sendable {
   private var linePhrases: [CompiledPhrase] { tables.linePhrases }
   private var lineShapes: [PhraseShape] { tables.lineShapes }
   private var lineAutomaton: PhraseAutomaton { tables.lineAutomaton }
+  private var textAutomaton: PhraseAutomaton { tables.textAutomaton }
   private var globs: [ProductGlob] { tables.globs }
   private var literalGlobIndex: [String: Int] { tables.literalGlobIndex }
   private var wildcardGlobs: [Int] { tables.wildcardGlobs }
@@ -114,17 +115,32 @@ public struct Classifier: Sendable {
     }
     let lineShapes = linePhrases.map(\.shape)
     let lineAutomaton = PhraseAutomaton(patterns: linePhrases.map(\.folded))
+    let textAutomaton = PhraseAutomaton(
+      patterns: issuePhrases.map(\.folded) + linePhrases.map(\.folded))
     tables = Tables(
       taxonomy: taxonomy, issuePhrases: issuePhrases, issueShapes: issueShapes,
       issuePriorities: issuePriorities, issueAutomaton: issueAutomaton, sourceValues: sourceValues,
       sourceValueIndex: sourceValueIndex, issueKeys: issueKeys, linePhrases: linePhrases,
-      lineShapes: lineShapes, lineAutomaton: lineAutomaton, globs: globs,
-      literalGlobIndex: literalGlobIndex, wildcardGlobs: wildcardGlobs,
+      lineShapes: lineShapes, lineAutomaton: lineAutomaton, textAutomaton: textAutomaton,
+      globs: globs, literalGlobIndex: literalGlobIndex, wildcardGlobs: wildcardGlobs,
       lineValueIndex: lineValueIndex)
   }
 
   /// The classification of one ticket.
   public func classify(text: String, product: String?, sourceCategory: String?)
+    -> Classification
+  {
+    if let (issue, line) = decideInOnePass(
+      text: text, product: product, sourceCategory: sourceCategory)
+    {
+      return classification(issue: issue, line: line)
+    }
+    return classifyInPasses(text: text, product: product, sourceCategory: sourceCategory)
+  }
+
+  /// The classification as `explain` decides it: fold, then one automaton per rule kind. The
+  /// fused pass must agree with it on every ticket (ClassifierFusedPassTests).
+  func classifyInPasses(text: String, product: String?, sourceCategory: String?)
     -> Classification
   {
     var recorder: TraceRecorder? = nil
@@ -227,6 +243,92 @@ public struct Classifier: Sendable {
       }
     }
     return (best, line)
+  }
+
+  /// Matches the most hit positions the fused pass keeps for one text; a text with more (long
+  /// and full of phrase endings) is decided in passes instead.
+  static let fusedHitCapacity = 256
+
+  /// `decide` without a trace, with the text folded and matched in one pass: each folded byte
+  /// steps one automaton that holds the issue and the line phrases, and the positions where some
+  /// phrase ends are kept; the word-boundary checks and the tie rule then run on those alone, on
+  /// the folded text as `decide` sees it. Nil when the text has too many such positions.
+  private func decideInOnePass(text: String, product: String?, sourceCategory: String?)
+    -> (IssueMatch?, LineMatch?)?
+  {
+    var best: IssueMatch? = nil
+    let priorityFirst = self.priorityFirst
+    if let sourceCategory, !sourceValueIndex.isEmpty {
+      let folded = TextFolding.fold(sourceCategory)
+      for index in sourceValueIndex[folded] ?? [] {
+        let rule = sourceValues[index]
+        let candidate = IssueMatch(
+          issue: rule.issue, length: rule.length,
+          priority: issuePriorities[rule.issue], order: rule.order, position: 0,
+          evidence: .sourceValue(index))
+        if best.map({ candidate.beats($0, priorityFirst: priorityFirst) }) ?? true {
+          best = candidate
+        }
+      }
+    }
+
+    var line: LineMatch? = nil
+    if let product, !taxonomy.productLines.isEmpty {
+      var recorder: TraceRecorder? = nil
+      line = productLine(fromProduct: product, recorder: &recorder)
+    }
+
+    let needsLine = line == nil && !linePhrases.isEmpty
+    guard !issuePhrases.isEmpty || needsLine else { return (best, line) }
+    let issueCount = issuePhrases.count
+    let issueShapes = self.issueShapes
+    let issuePriorities = self.issuePriorities
+    let lineShapes = self.lineShapes
+    let automaton = textAutomaton
+    var textLine: LineMatch? = nil
+    var text = text
+    let decided = text.withUTF8 { input -> Bool in
+      let capacity = TextFolding.capacity(forUTF8Count: input.count)
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { output in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.fusedHitCapacity) { hits in
+          automaton.withScanner { scanner -> Bool in
+            var sink = MatchingFoldSink(output: output, scanner: scanner, hits: hits)
+            TextFolding.fold(input, into: &sink)
+            guard !sink.overflowed else { return false }
+            let folded = UnsafeBufferPointer(rebasing: output[..<sink.count])
+            for hit in hits[..<sink.hitCount] {
+              let end = Int(hit >> 32)
+              automaton.forEachPattern(endingIn: Int32(truncatingIfNeeded: hit)) { index in
+                if index < issueCount {
+                  let shape = issueShapes[index]
+                  guard shape.isWholeWord(in: folded, end: end) else { return }
+                  let candidate = IssueMatch(
+                    issue: shape.owner, length: shape.length,
+                    priority: issuePriorities[shape.owner], order: shape.order,
+                    position: end - shape.byteCount, evidence: .phrase(index))
+                  if best.map({ candidate.beats($0, priorityFirst: priorityFirst) }) ?? true {
+                    best = candidate
+                  }
+                } else if needsLine {
+                  let phrase = index - issueCount
+                  let shape = lineShapes[phrase]
+                  guard shape.isWholeWord(in: folded, end: end) else { return }
+                  let candidate = LineMatch(
+                    line: shape.owner,
+                    evidence: .textPhrase(phrase, start: end - shape.byteCount))
+                  if textLine.map({ candidate.beats($0, shapes: lineShapes) }) ?? true {
+                    textLine = candidate
+                  }
+                }
+              }
+            }
+            return true
+          }
+        }
+      }
+    }
+    guard decided else { return nil }
+    return (best, line ?? textLine)
   }
 
   /// The product line the product column decides, if any: glob, then equal value, then phrase.
@@ -422,6 +524,9 @@ private final class Tables: Sendable {
   let linePhrases: [CompiledPhrase]
   let lineShapes: [PhraseShape]
   let lineAutomaton: PhraseAutomaton
+  /// Issue phrases, then line phrases (pattern `issuePhrases.count + i` is line phrase `i`), for
+  /// the fused pass.
+  let textAutomaton: PhraseAutomaton
   let globs: [ProductGlob]
   /// Folded literal glob → index of the first such glob in `globs`.
   let literalGlobIndex: [String: Int]
@@ -434,8 +539,9 @@ private final class Tables: Sendable {
     taxonomy: Taxonomy, issuePhrases: [CompiledPhrase], issueShapes: [PhraseShape],
     issuePriorities: [Int], issueAutomaton: PhraseAutomaton, sourceValues: [SourceValueRule],
     sourceValueIndex: [String: [Int]], issueKeys: [String], linePhrases: [CompiledPhrase],
-    lineShapes: [PhraseShape], lineAutomaton: PhraseAutomaton, globs: [ProductGlob],
-    literalGlobIndex: [String: Int], wildcardGlobs: [Int], lineValueIndex: [String: LineValue]
+    lineShapes: [PhraseShape], lineAutomaton: PhraseAutomaton, textAutomaton: PhraseAutomaton,
+    globs: [ProductGlob], literalGlobIndex: [String: Int], wildcardGlobs: [Int],
+    lineValueIndex: [String: LineValue]
   ) {
     self.taxonomy = taxonomy
     self.issuePhrases = issuePhrases
@@ -448,9 +554,59 @@ private final class Tables: Sendable {
     self.linePhrases = linePhrases
     self.lineShapes = lineShapes
     self.lineAutomaton = lineAutomaton
+    self.textAutomaton = textAutomaton
     self.globs = globs
     self.literalGlobIndex = literalGlobIndex
     self.wildcardGlobs = wildcardGlobs
     self.lineValueIndex = lineValueIndex
+  }
+}
+
+/// Folded bytes written to a buffer and fed to a phrase scanner as they are written; the
+/// positions where some phrase ends are kept as `end << 32 | match state`.
+private struct MatchingFoldSink: FoldSink {
+  private let output: UnsafeMutableBufferPointer<UInt8>
+  private var scanner: PhraseScanner
+  private let hits: UnsafeMutableBufferPointer<UInt64>
+  private(set) var count = 0
+  private(set) var hitCount = 0
+  /// More phrase endings than `hits` holds.
+  private(set) var overflowed = false
+  private var pendingSpace = false
+
+  init(
+    output: UnsafeMutableBufferPointer<UInt8>, scanner: PhraseScanner,
+    hits: UnsafeMutableBufferPointer<UInt64>
+  ) {
+    self.output = output
+    self.scanner = scanner
+    self.hits = hits
+  }
+
+  @inline(__always) mutating func separator() {
+    pendingSpace = true
+  }
+
+  /// As `FoldWriter.word` with trimming: a pending separator becomes a space between words.
+  @inline(__always) mutating func word(_ byte: UInt8) {
+    if pendingSpace {
+      pendingSpace = false
+      if count > 0 { put(TextFolding.space) }
+    }
+    put(byte)
+  }
+
+  @inline(__always) private mutating func put(_ byte: UInt8) {
+    guard count < output.count else { return }
+    output[count] = byte
+    count += 1
+    let match = scanner.step(byte)
+    guard match >= 0 else { return }
+    guard hitCount < hits.count else {
+      overflowed = true
+      return
+    }
+    hits[hitCount] = UInt64(count) << 32 | UInt64(UInt32(bitPattern: match))
+    hitCount += 1
   }
 }

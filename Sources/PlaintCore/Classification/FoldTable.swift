@@ -31,7 +31,7 @@ struct FoldTable: Sendable {
     Array(0x80..<0x3400) + Array(0xFB00..<0xFB50) + Array(0xFF00..<0xFFF0)
 
   /// Writes the folded bytes of table entry `index`.
-  @inline(__always) func emit(_ index: Int, into writer: inout FoldWriter) {
+  @inline(__always) func emit<Sink: FoldSink>(_ index: Int, into writer: inout Sink) {
     let entry = entries[index]
     let start = Int(entry >> 8)
     for offset in start..<(start + Int(entry & 0xFF)) {

@@ -98,6 +98,35 @@ struct PhraseAutomaton: Sendable {
     self.outputs = outputs
   }
 
+  /// Calls `body` with a scanner that steps through the automaton one byte at a time, for a
+  /// caller that produces the text as it goes (`Classifier`'s fused fold-and-match pass).
+  func withScanner<Result>(_ body: (inout PhraseScanner) -> Result) -> Result {
+    classOfByte.withUnsafeBufferPointer { classOfByte in
+      transitions.withUnsafeBufferPointer { transitions in
+        firstMatch.withUnsafeBufferPointer { firstMatch in
+          var scanner = PhraseScanner(
+            classOfByte: classOfByte, transitions: transitions, firstMatch: firstMatch,
+            classCount: classCount)
+          return body(&scanner)
+        }
+      }
+    }
+  }
+
+  /// Calls `body(pattern)` for every pattern that ends in match state `state` (a value
+  /// `PhraseScanner.step` returned), in the order `forEachMatch` reports them.
+  @inline(__always)
+  func forEachPattern(endingIn state: Int32, _ body: (Int) -> Void) {
+    var match = state
+    while match >= 0 {
+      let matchState = Int(match)
+      for slot in Int(outputStart[matchState])..<Int(outputStart[matchState + 1]) {
+        body(Int(outputs[slot]))
+      }
+      match = nextMatch[matchState]
+    }
+  }
+
   /// Calls `body(pattern, end)` for every occurrence of every pattern in `text`, in order of
   /// `end` (the byte offset just past the occurrence).
   func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
@@ -121,5 +150,32 @@ struct PhraseAutomaton: Sendable {
         }
       }
     }
+  }
+}
+
+/// The automaton's position in a text fed one byte at a time.
+struct PhraseScanner {
+  private let classOfByte: UnsafeBufferPointer<UInt16>
+  private let transitions: UnsafeBufferPointer<Int32>
+  private let firstMatch: UnsafeBufferPointer<Int32>
+  private let classCount: Int
+  private var state = 0
+
+  fileprivate init(
+    classOfByte: UnsafeBufferPointer<UInt16>, transitions: UnsafeBufferPointer<Int32>,
+    firstMatch: UnsafeBufferPointer<Int32>, classCount: Int
+  ) {
+    self.classOfByte = classOfByte
+    self.transitions = transitions
+    self.firstMatch = firstMatch
+    self.classCount = classCount
+  }
+
+  /// Moves past `byte`; returns the match state of the patterns that end here, or -1.
+  @inline(__always)
+  mutating func step(_ byte: UInt8) -> Int32 {
+    let symbol = Int(classOfByte[Int(byte)])
+    state = Int(transitions[state &* classCount &+ symbol])
+    return firstMatch[state]
   }
 }

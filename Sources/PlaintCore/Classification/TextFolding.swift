@@ -41,6 +41,13 @@ public enum TextFolding {
     trimming: Bool = true
   ) -> Int {
     var writer = FoldWriter(output: output, trimming: trimming)
+    fold(input, into: &writer)
+    return writer.finish()
+  }
+
+  /// Folds UTF-8 bytes into `sink`, scalar by scalar; the sink collapses separators.
+  @inline(__always)
+  static func fold<Sink: FoldSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
     let table = FoldTable.shared
     let count = input.count
     var index = 0
@@ -48,29 +55,28 @@ public enum TextFolding {
       let lead = input[index]
       if lead < 0x80 {
         let folded = foldASCII(lead)
-        if folded == space { writer.separator() } else { writer.word(folded) }
+        if folded == space { sink.separator() } else { sink.word(folded) }
         index += 1
         continue
       }
       guard let (value, length) = UTF8Scalar.decode(input, at: index) else {
-        writer.separator()
+        sink.separator()
         index += 1
         continue
       }
       if let entry = FoldTable.index(of: value) {
-        table.emit(entry, into: &writer)
+        table.emit(entry, into: &sink)
       } else if Script.isCopiedVerbatim(value) {
-        for offset in index..<(index + length) { writer.word(input[offset]) }
+        for offset in index..<(index + length) { sink.word(input[offset]) }
       } else if let scalar = Unicode.Scalar(value) {
         FoldTable.foldScalar(scalar, resolvingWith: table) { byte in
-          if byte == space { writer.separator() } else { writer.word(byte) }
+          if byte == space { sink.separator() } else { sink.word(byte) }
         }
       } else {
-        writer.separator()
+        sink.separator()
       }
       index += length
     }
-    return writer.finish()
   }
 
   /// The folded form of an ASCII byte: lower-case letters and digits, a space for the rest.
@@ -85,8 +91,16 @@ public enum TextFolding {
   static let space: UInt8 = 0x20
 }
 
+/// Where folding puts its output: word bytes, and separators that the sink collapses.
+protocol FoldSink {
+  /// Records a separator; it is written only before the next word byte.
+  mutating func separator()
+  /// Writes one byte of a word.
+  mutating func word(_ byte: UInt8)
+}
+
 /// Appends folded bytes, turning runs of separators into one space.
-struct FoldWriter {
+struct FoldWriter: FoldSink {
   private let output: UnsafeMutableBufferPointer<UInt8>
   private let trimming: Bool
   private var count = 0

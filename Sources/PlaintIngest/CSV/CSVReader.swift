@@ -18,6 +18,13 @@
 /// row end, not text (an export with mixed row ends), and reading it as data would fold the next
 /// row into this one's last field.
 ///
+/// libcsv keeps its own byte tests inline unless a space or row-end function is set, and then it
+/// calls that function for nearly every byte. So no function is set: libcsv's defaults (space and
+/// tab are blanks, CR and LF end rows) already treat a tab delimiter as a delimiter, and in `.lf`
+/// mode the reader finds every CR itself (`memchr`) and hands it over as libcsv would have read
+/// it with CR as a blank: as data inside a quoted field, else as a space that is then written
+/// back as a CR in libcsv's field buffer.
+///
 /// A field longer than `fieldLimit` bytes is cut to that length while it is parsed: libcsv's
 /// buffer is trimmed back after every chunk, so memory stays near the limit plus one chunk.
 internal import CLibCSV
@@ -108,6 +115,8 @@ private struct FieldBatch {
 
   /// Fields one record may hold, and bytes, before further fields are dropped (memory bound).
   static let recordFieldLimit = 10_000
+  /// Trailing blanks kept past the field limit, pending the field's end (memory bound).
+  static let keptTailLimit = 64 * 1024
   var recordByteLimit: Int { fieldLimit > Int.max / 4 ? Int.max : fieldLimit * 4 }
 }
 
@@ -159,6 +168,9 @@ private func onRowEnd(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
   batch.pointee.droppedBreaks = 0
 }
 
+// The per-byte tests of the former configuration, kept as the reference the tests compare the
+// reader against (`CSVReader(byteCallbacks: true)`).
+
 /// Only the space character is blank: with a tab delimiter libcsv's default would eat empty fields.
 private func isSpaceOnly(_ byte: UInt8) -> Int32 { byte == 0x20 ? 1 : 0 }
 
@@ -195,6 +207,8 @@ enum RowEnds: Sendable {
 
 /// libcsv's state while inside a field (libcsv.c `FIELD_BEGUN`).
 private let fieldBegun: Int32 = 2
+/// libcsv's state after a quote inside a quoted field (`FIELD_MIGHT_HAVE_ENDED`).
+private let fieldMightHaveEnded: Int32 = 3
 
 /// The streaming reader; it owns the libcsv parser, hence not copyable.
 struct CSVReader: ~Copyable {
@@ -210,14 +224,19 @@ struct CSVReader: ~Copyable {
   private(set) var line = 1
   /// The previous row end was a CR, so an empty row ending in LF is the rest of a CRLF.
   private var afterCR = false
+  /// `.lf` mode without libcsv's per-byte functions: every CR is handed over by `feedReturn`.
+  private let interceptsReturns: Bool
 
+  /// With `byteCallbacks`, libcsv calls Swift functions for its space and row-end tests on every
+  /// byte, as the reader once did; only the tests use it, as the reference for the fast path.
   init(
     delimiter: UInt8 = 0x2C, rowEnds: RowEnds = .crOrLF, width: Int? = nil,
-    fieldLimit: Int = .max
+    fieldLimit: Int = .max, byteCallbacks: Bool = false
   ) throws(CSVError) {
     self.delimiter = delimiter
     self.rowEnds = rowEnds
     self.width = width
+    self.interceptsReturns = rowEnds == .lf && !byteCallbacks
     batch.fieldLimit = max(1, fieldLimit)
     batch.lfOnly = rowEnds == .lf
     parser = .allocate(capacity: 1)
@@ -226,15 +245,17 @@ struct CSVReader: ~Copyable {
       throw CSVError(message: "cannot initialise the CSV parser")
     }
     csv_set_delim(parser, delimiter)
-    switch rowEnds {
-    case .crOrLF:
-      if delimiter == 0x09 { csv_set_space_func(parser, isSpaceOnly) }
-    case .lf:
-      csv_set_term_func(parser, isLF)
-      if delimiter == 0x09 {
-        csv_set_space_func(parser, isSpaceOrCR)
-      } else {
-        csv_set_space_func(parser, isSpaceTabOrCR)
+    if byteCallbacks {
+      switch rowEnds {
+      case .crOrLF:
+        if delimiter == 0x09 { csv_set_space_func(parser, isSpaceOnly) }
+      case .lf:
+        csv_set_term_func(parser, isLF)
+        if delimiter == 0x09 {
+          csv_set_space_func(parser, isSpaceOrCR)
+        } else {
+          csv_set_space_func(parser, isSpaceTabOrCR)
+        }
       }
     }
     csv_set_blk_size(parser, 64 * 1024)
@@ -256,16 +277,18 @@ struct CSVReader: ~Copyable {
     _ chunk: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Void
   ) throws {
     guard chunk.count > 0 else { return }
-    guard rowEnds == .lf, let width else {
+    guard rowEnds == .lf, interceptsReturns || width != nil else {
       try feed(chunk)
       return try deliver(cutOff: false, body)
     }
+    let width = self.width ?? .max
     var rest = chunk
     if pendingCR {
       pendingCR = false
       try feedReturn(bare: rest[0] != 0x0A, width: width)
     }
-    // Only a bare CR needs a decision; the CRs of CRLF pass to libcsv with the bytes around them.
+    // With per-byte functions only a bare CR needs a decision (the CRs of CRLF pass to libcsv
+    // with the bytes around them); without them, every CR does.
     guard let base = rest.baseAddress else { return try deliver(cutOff: false, body) }
     var start = 0
     var search = 0
@@ -273,16 +296,22 @@ struct CSVReader: ~Copyable {
       let index = UnsafeRawPointer(found) - base
       if index + 1 == rest.count {
         try feed(UnsafeRawBufferPointer(rebasing: rest[start..<index]))
-        pendingCR = true
+        // Without a width no CR ends a row, so the next chunk cannot change what this one is.
+        if self.width == nil {
+          try feedReturn(bare: true, width: width)
+        } else {
+          pendingCR = true
+        }
         start = rest.count
         break
       }
-      if rest[index + 1] == 0x0A {
+      let bare = rest[index + 1] != 0x0A
+      if !bare && !interceptsReturns {
         search = index + 2
         continue
       }
       try feed(UnsafeRawBufferPointer(rebasing: rest[start..<index]))
-      try feedReturn(bare: true, width: width)
+      try feedReturn(bare: bare, width: width)
       start = index + 1
       search = start
     }
@@ -291,8 +320,14 @@ struct CSVReader: ~Copyable {
     try deliver(cutOff: false, body)
   }
 
-  /// Hands bytes to libcsv, then trims the field it is inside back to the field limit.
+  /// Hands bytes to libcsv, then cuts the field it is inside back to the field limit.
   private mutating func feed(_ bytes: UnsafeRawBufferPointer) throws {
+    try parseOnly(bytes)
+    trimOpenField()
+  }
+
+  /// Hands bytes to libcsv.
+  private mutating func parseOnly(_ bytes: UnsafeRawBufferPointer) throws {
     guard bytes.count > 0 else { return }
     let parser = self.parser
     let consumed = withUnsafeMutablePointer(to: &batch) { batch in
@@ -301,30 +336,59 @@ struct CSVReader: ~Copyable {
     guard consumed == bytes.count else {
       throw CSVError(message: String(cString: csv_strerror(csv_error(parser))))
     }
-    let limit = batch.fieldLimit
-    let position = parser.pointee.entry_pos
-    if parser.pointee.pstate >= fieldBegun && position > limit {
-      batch.openFieldDropped += position - limit
-      if let buffer = parser.pointee.entry_buf {
-        batch.droppedBreaks += lineBreaks(
-          in: UnsafeBufferPointer(start: buffer + limit, count: position - limit),
-          lfOnly: batch.lfOnly)
-      }
-      parser.pointee.entry_pos = limit
-      parser.pointee.spaces = min(parser.pointee.spaces, limit)
-    }
   }
 
-  /// A CR in `.lf` mode: a row end when bare, outside quotes and after a full row; else as is.
+  /// Cuts the field libcsv is inside back to the field limit.
+  private mutating func trimOpenField() {
+    let limit = batch.fieldLimit
+    let position = parser.pointee.entry_pos
+    let state = parser.pointee.pstate
+    guard state >= fieldBegun && position > limit, let buffer = parser.pointee.entry_buf else {
+      return
+    }
+    // What libcsv trims when the field ends (trailing blanks, and after a quote the quote) stays
+    // behind the kept bytes until it is clear whether the field ends there or more text follows:
+    // dropping it now would count trimmed blanks as cut text, or trim kept text later, depending
+    // on where a chunk happened to end.
+    var tail = parser.pointee.spaces + (state == fieldMightHaveEnded ? 1 : 0)
+    if tail > FieldBatch.keptTailLimit {
+      tail = 0
+      parser.pointee.spaces = 0
+    }
+    var dropped = position - limit - tail
+    // A CR whose LF may come in the next chunk stays too, so that a CRLF counts as one line.
+    if dropped > 0 && !batch.lfOnly && buffer[limit + dropped - 1] == 0x0D { dropped -= 1 }
+    guard dropped > 0 else { return }
+    batch.openFieldDropped += dropped
+    batch.droppedBreaks += lineBreaks(
+      in: UnsafeBufferPointer(start: buffer + limit, count: dropped), lfOnly: batch.lfOnly)
+    let kept = position - limit - dropped
+    if kept > 0 { (buffer + limit).update(from: buffer + limit + dropped, count: kept) }
+    parser.pointee.entry_pos = limit + kept
+  }
+
+  /// A CR in `.lf` mode: a row end when bare, outside quotes and after a full row; else a blank
+  /// (data inside a quoted field).
   private mutating func feedReturn(bare: Bool, width: Int) throws {
+    let state = parser.pointee.pstate
+    let insideQuotes = state == fieldBegun && parser.pointee.quoted != 0
     var byte: UInt8 = 0x0D
     if bare {
-      let state = parser.pointee.pstate
-      let insideQuotes = state == fieldBegun && parser.pointee.quoted != 0
       let open = batch.fieldEnds.count - (batch.rowEnds.last?.fields ?? 0)
       if !insideQuotes && open + (state == 0 ? 0 : 1) >= width { byte = 0x0A }
     }
-    try withUnsafeBytes(of: &byte) { try feed($0) }
+    guard interceptsReturns && byte == 0x0D && !insideQuotes else {
+      return try withUnsafeBytes(of: &byte) { try feed($0) }
+    }
+    // libcsv's default reads CR as a row end; a space takes the path a blank CR took (skipped
+    // before a field, kept and counted as trailing inside one), then becomes a CR again.
+    let position = parser.pointee.entry_pos
+    var space: UInt8 = 0x20
+    try withUnsafeBytes(of: &space) { try parseOnly($0) }
+    if parser.pointee.entry_pos == position + 1, let buffer = parser.pointee.entry_buf {
+      buffer[position] = 0x0D
+    }
+    trimOpenField()
   }
 
   /// Ends the input: delivers a last record without a line break, flagged when cut off in a quote.

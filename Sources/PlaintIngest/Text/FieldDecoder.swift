@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// How field bytes become text: UTF-8 (after any transcoding) or windows-1252.
 enum FieldEncoding: Sendable {
   case utf8
@@ -10,8 +16,18 @@ enum FieldEncoding: Sendable {
   func string(_ bytes: UnsafeBufferPointer<UInt8>, replaced: inout Int) -> String {
     switch self {
     case .utf8:
-      if let text = String(validating: bytes, as: UTF8.self) {
-        guard text.utf8.contains(0) else { return text }
+      // Not `String(validating:)`: it is generic and not inlinable, so every field paid a look-up
+      // of its generic metadata, and then a scan of the text for NUL one byte at a time. Decoding
+      // repairs what is invalid, so the decoded text equals the bytes exactly when they are valid.
+      guard let base = bytes.baseAddress, bytes.count > 0 else { return "" }
+      var text = String(decoding: bytes, as: UTF8.self)
+      let isValid =
+        text.utf8.count == bytes.count
+        && text.withUTF8 { decoded in
+          decoded.baseAddress.map { memcmp($0, base, bytes.count) == 0 } ?? false
+        }
+      if isValid {
+        guard memchr(base, 0, bytes.count) != nil else { return text }
         replaced += text.utf8.count { $0 == 0 }
         return String(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : Character($0) })
       }

@@ -2,7 +2,8 @@ extension ReportModel {
   /// What the exports cover. A period no export covers is a gap, never zero complaints; a period
   /// an export starts or ends inside is partial: its counts are shown and nothing is judged.
   public struct Coverage: Codable, Sendable, Equatable {
-    /// The reported period: "whole", "partial" or "not_covered".
+    /// The reported period: "whole", "partial", "filling_in" (whole by its days, but at the end
+    /// of exports whose rows are published late, and far below its level) or "not_covered".
     public var period: String
     /// The first and last covered day of the reported period (`YYYY-MM-DD`), nil when none is.
     @Nullable public var periodFrom: String?
@@ -22,6 +23,9 @@ extension ReportModel {
     public var linesNotCovered: [String] = []
     /// Runs of periods in each product line that exports do not cover, or cover in part.
     public var gaps: [CoverageGap]
+    /// The publication-lag rule and the trailing periods it found still filling in; null with
+    /// `publication_lag: off`.
+    @Nullable public var fillingIn: FillingIn? = nil
 
     public init(
       period: String = "whole", periodFrom: String? = nil, periodThrough: String? = nil,
@@ -51,6 +55,7 @@ extension ReportModel {
       case lastDay = "last_day"
       case linesNotCovered = "lines_not_covered"
       case lastTicket = "last_ticket"
+      case fillingIn = "filling_in"
     }
 
   }
@@ -104,7 +109,8 @@ extension ReportModel {
     public var through: String
     public var periods: Int
     /// "not_covered": no export holding the line covers these periods; "partial": exports cover
-    /// only some of their days; "before_history": before the first export that held the line.
+    /// only some of their days; "filling_in": covered, but still filling in (publication lag);
+    /// "before_history": before the first export that held the line.
     public var reason: String
 
     public init(productLine: String, from: String, through: String, periods: Int, reason: String) {

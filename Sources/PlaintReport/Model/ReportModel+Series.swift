@@ -179,6 +179,10 @@ extension ReportModel {
     case notCovered = "not_covered"
     case partial
     case withheld
+    /// Complaints now after none in a whole baseline: no level to judge against, no verdict.
+    case silentBaseline = "silent_baseline"
+    /// Whole by its days, but still filling in at the end of its export: shown, not judged.
+    case fillingIn = "filling_in"
   }
 
   /// Where a listed anomaly stands: flagged for the first time or again, back in control, or a

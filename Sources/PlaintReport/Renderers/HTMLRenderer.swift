@@ -136,6 +136,7 @@ public struct HTMLRenderer: Sendable {
     } else {
       html += anomalyTable(report.anomalies, scale: scale, linked: true)
     }
+    if let silent = text.silentCells(report) { html += "<p>\(e(silent))</p>\n" }
     html += ChartSectionsHTML(text: text).sharesMoved(report)
 
     html += "<h2>\(text[.headingVitalFew])</h2>\n<div class=\"vital-few\">\n"

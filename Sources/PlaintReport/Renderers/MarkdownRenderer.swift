@@ -125,7 +125,8 @@ public struct MarkdownRenderer: Sendable {
       } else {
         lines.append(text(.noAnomalies, Self.escape(text.period(report.period))))
       }
-      return lines + watches(report, scale) + improvements(report, scale) + resolved(report)
+      return lines + watches(report, scale) + silent(report) + improvements(report, scale)
+        + resolved(report)
     }
     let headings = [
       text[.columnCell], text[.columnCount], text[.columnExpected],
@@ -148,7 +149,13 @@ public struct MarkdownRenderer: Sendable {
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
-    return lines + watches(report, scale) + improvements(report, scale) + resolved(report)
+    return lines + watches(report, scale) + silent(report) + improvements(report, scale)
+      + resolved(report)
+  }
+
+  /// The cells silent for their whole baseline, and why they have no verdict.
+  private func silent(_ report: ReportModel) -> [String] {
+    text.silentCells(report).map { ["", Self.escape($0)] } ?? []
   }
 
   private func watches(_ report: ReportModel, _ scale: RateScale) -> [String] {

@@ -74,6 +74,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case statusNotCovered = "status.not_covered"
   case statusPartial = "status.partial"
   case statusWithheld = "status.withheld"
+  case statusSilentBaseline = "status.silent_baseline"
+  case statusFillingIn = "status.filling_in"
   case statusWatch = "status.watch"
   case continuingFor
   case continuingShort
@@ -430,4 +432,15 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case runChartTooFew
   case figCountChart
   case figLegendCounts
+
+  // MARK: Periods still filling in, series silent for their baseline (ReportText+Lag)
+
+  case noticeFillingIn
+  case noticeLinesFillingIn
+  case unjudgedFillingIn
+  case nothingJudgedFillingIn
+  case gapFillingIn
+  case sliceNotJudgedFillingIn
+  case silentCells
+  case sliceSilent
 }

@@ -44,12 +44,16 @@ extension ReportText {
     let when = self.period(period)
     switch section.periodCoverage {
     case "partial": lines.append(self(.sliceNotJudgedPartial, section.name, when))
+    case "filling_in": lines.append(self(.sliceNotJudgedFillingIn, section.name, when))
     case "not_covered": lines.append(self(.sliceNotJudgedGap, section.name, when))
     default:
       if section.signals.isEmpty {
         lines.append(
           self(section.valuesTested == 0 ? .sliceNoneTested : .sliceNone, section.name, when))
       }
+    }
+    if section.periodCoverage == "whole", let silent = sliceSilent(section, period: period) {
+      lines.append(silent)
     }
     let short = section.values.filter { $0.status == .insufficientHistory && $0.periodCount > 0 }
     if section.periodCoverage == "whole", !short.isEmpty {

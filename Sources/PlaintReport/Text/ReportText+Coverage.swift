@@ -21,6 +21,8 @@ extension ReportText {
           line += self(.noticeLatestWhole, self.period(whole))
         }
         notices.append(line)
+      case "filling_in":
+        notices.append(fillingInNotice(report))
       case "not_covered":
         var line = self(.noticeNotCovered, period)
         if let last = coverage.lastTicket ?? coverage.lastDay {
@@ -28,7 +30,9 @@ extension ReportText {
         }
         notices.append(line)
       case "lines_not_covered":
-        let lines = coverage.linesNotCovered
+        let filling = Set(coverage.fillingIn?.lines ?? [])
+        if let line = linesFillingIn(report) { notices.append(line) }
+        let lines = coverage.linesNotCovered.filter { !filling.contains($0) }
         guard !lines.isEmpty else { continue }
         let phrase: ReportPhrase = lines.count == 1 ? .noticeLineNotCovered : .noticeLinesNotCovered
         notices.append(self(phrase, list(lines.map(productLine)), period))
@@ -60,6 +64,7 @@ extension ReportText {
   func unjudged(_ report: ReportModel) -> String? {
     switch report.coverage.period {
     case "partial": self[.unjudgedPartial]
+    case "filling_in": self[.unjudgedFillingIn]
     case "not_covered": self[.unjudgedNoData]
     default: nil
     }
@@ -70,6 +75,7 @@ extension ReportText {
   func nothingJudged(_ report: ReportModel) -> String? {
     switch report.coverage.period {
     case "partial": return self[.nothingJudgedPartial]
+    case "filling_in": return self[.nothingJudgedFillingIn]
     case "not_covered": return self(.nothingJudgedNotCovered, period(report.period))
     default:
       guard report.method.cellsTested == 0 else { return nil }
@@ -117,6 +123,7 @@ extension ReportText {
     switch code {
     case "not_covered": self[.gapNotCovered]
     case "partial": self[.gapPartial]
+    case "filling_in": self[.gapFillingIn]
     case "before_history": self[.gapBeforeHistory]
     default: code
     }

@@ -29,6 +29,13 @@ public struct ReportText: Sendable {
   public static let english = ReportText(language: .english)
 
   static func tables(_ language: ReportLanguage) -> (ReportLocale, [ReportPhrase: String]) {
+    let (locale, table) = mainTables(language)
+    return (locale, table.merging(lagPhrases(language)) { own, _ in own })
+  }
+
+  private static func mainTables(_ language: ReportLanguage)
+    -> (ReportLocale, [ReportPhrase: String])
+  {
     switch language {
     case .english: (englishLocale, englishPhrases.merging(englishChartPhrases) { own, _ in own })
     case .german: (germanLocale, germanPhrases.merging(germanChartPhrases) { own, _ in own })

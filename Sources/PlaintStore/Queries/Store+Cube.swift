@@ -11,8 +11,8 @@ extension Store {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT period, SUM(trim(text) = '') AS empty, COUNT(*) AS n FROM tickets
-          GROUP BY period
+          SELECT period, SUM(text_block IS NULL AND trim(text) = '') AS empty, COUNT(*) AS n
+          FROM tickets GROUP BY period
           """)
       var counts: [String: (empty: Int, total: Int)] = [:]
       for row in rows { counts[row["period"]] = (row["empty"], row["n"]) }
@@ -35,13 +35,22 @@ extension Store {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT \(Self.ticketColumns(text: "CASE WHEN period = ? THEN text ELSE '' END"))
+          SELECT \(Self.ticketColumns(
+            text: "CASE WHEN period = ?1 THEN text ELSE '' END",
+            block: "CASE WHEN period = ?1 THEN text_block END"))
           FROM tickets WHERE period IN (\(marks))
           \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY created, system, id
           """,
         arguments: StatementArguments(
           [textPeriod.description] + periods.map(\.description) + (condition?.arguments ?? [])))
-      while let row = try rows.next() { body(try Self.classifiedTicket(row)) }
+      var narratives = NarrativeReader()
+      while let row = try rows.next() {
+        var ticket = try Self.classifiedTicket(row)
+        if let ref = try NarrativeRef(row, key: Self.ticketKey(row)) {
+          ticket.ticket.text = try narratives.text(db, ref, key: Self.ticketKey(row))
+        }
+        body(ticket)
+      }
     }
   }
 }

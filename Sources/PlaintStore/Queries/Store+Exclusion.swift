@@ -81,11 +81,11 @@ extension Store {
   {
     guard let condition = exclusion.matchCondition else { return [] }
     return try read("reading canary tickets") { db in
-      let rows = try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: "SELECT * FROM tickets WHERE \(condition.sql) ORDER BY created, system, id",
         arguments: StatementArguments(condition.arguments))
-      return try rows.map(Self.classifiedTicket)
+      return try Self.classifiedTickets(db, rows)
     }
   }
 }

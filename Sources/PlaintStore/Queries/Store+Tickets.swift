@@ -67,7 +67,9 @@ extension Store {
       let columns =
         textPeriod == nil
         ? "*"
-        : Self.ticketColumns(text: "CASE WHEN period = ? THEN text ELSE '' END")
+        : Self.ticketColumns(
+          text: "CASE WHEN period = ?1 THEN text ELSE '' END",
+          block: "CASE WHEN period = ?1 THEN text_block END")
       let inCells =
         cells.map { cells in
           "AND ("
@@ -85,24 +87,22 @@ extension Store {
         arguments: StatementArguments(
           (textPeriod.map { [$0.description] } ?? []) + periods.map(\.description) + cellArguments
             + (condition?.arguments ?? [])))
-      var tickets: [ClassifiedTicket] = []
-      while let row = try rows.next() { tickets.append(try Self.classifiedTicket(row)) }
-      return tickets
+      return try Self.classifiedTickets(db, rows)
     }
   }
 
   /// One stored ticket by id, in any system when `system` is nil.
   public func ticket(id: String, system: String? = nil) throws(StoreError) -> [ClassifiedTicket] {
     try read("looking up ticket \(id)") { db in
-      let rows: [Row]
+      let rows: RowCursor
       if let system {
-        rows = try Row.fetchAll(
+        rows = try Row.fetchCursor(
           db, sql: "SELECT * FROM tickets WHERE system = ? AND id = ?", arguments: [system, id])
       } else {
-        rows = try Row.fetchAll(
+        rows = try Row.fetchCursor(
           db, sql: "SELECT * FROM tickets WHERE id = ? ORDER BY system", arguments: [id])
       }
-      return try rows.map(Self.classifiedTicket)
+      return try Self.classifiedTickets(db, rows)
     }
   }
 
@@ -171,7 +171,8 @@ extension Store {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT period, SUM(trim(text) = '') AS empty, COUNT(*) AS n FROM tickets
+          SELECT period, SUM(text_block IS NULL AND trim(text) = '') AS empty, COUNT(*) AS n
+          FROM tickets
           WHERE period IN (\(marks)) GROUP BY period
           """,
         arguments: StatementArguments(periods.map(\.description)))
@@ -202,11 +203,16 @@ extension Store {
           UPDATE tickets SET period = ?, category = ?, issue = ?, product_line = ?, tier = ?,
             rule = ? WHERE system = ? AND id = ?
           """)
-      let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tickets ORDER BY system, id")
+      // In the order the rows were written, so that each narrative block is read once.
+      let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tickets ORDER BY rowid")
+      var narratives = NarrativeReader()
       var moved = 0
       var updates: [StatementArguments] = []
       while let row = try rows.next() {
-        let stored = try Self.classifiedTicket(row)
+        var stored = try Self.classifiedTicket(row)
+        if let ref = try NarrativeRef(row, key: Self.ticketKey(row)) {
+          stored.ticket.text = try narratives.text(db, ref, key: Self.ticketKey(row))
+        }
         let fresh = classify(stored.ticket)
         guard
           fresh.period != stored.period || fresh.cell != stored.cell
@@ -264,13 +270,14 @@ extension Store {
     throw UndecodableRow(table: table, key: key(), problem: problem)
   }
 
-  /// Every column `classifiedTicket` reads, with `text` in place of the stored text (`''` reads
-  /// none, a `CASE` reads it for some rows only).
-  static func ticketColumns(text: String) -> String {
+  /// Every column `classifiedTicket` reads, with `text` in place of the stored text and `block`
+  /// in place of its narrative block (`''` and `NULL` read none, a `CASE` reads them for some
+  /// rows only).
+  static func ticketColumns(text: String, block: String = "NULL") -> String {
     """
     system, id, created, updated, resolved, period, category, issue, product_line, tier,
       customer, customer_name, product, channel, agent, source_category, tags, rule,
-      \(text) AS text, source_file, source_line, slices
+      \(text) AS text, \(block) AS text_block, text_slot, source_file, source_line, slices
     """
   }
 

@@ -126,10 +126,14 @@ struct AnomalyDetectorTests {
   }
 
   @Test func fewComplaintsOrShortHistoryAreNeverAnomalies() throws {
-    let quiet = Array(repeating: ChartObservation(count: 0, units: 10), count: 12)
+    // One complaint in a year: a level near 0 but not 0 (a year of none has no level at all,
+    // and gets no verdict: SilentBaselineTests).
+    let quiet =
+      [ChartObservation(count: 1, units: 10)]
+      + Array(repeating: ChartObservation(count: 0, units: 10), count: 11)
     let series = [
-      "two": quiet + [ChartObservation(count: 2, units: 10)],
-      "three": quiet + [ChartObservation(count: 3, units: 10)],
+      "two": quiet + [ChartObservation(count: 2, units: 5)],
+      "three": quiet + [ChartObservation(count: 3, units: 5)],
       "early": stable(periods: 4) + [ChartObservation(count: 90, units: 1000)],
     ]
     let judged = AnomalyDetector.judge(series, settings: DetectorSettings())

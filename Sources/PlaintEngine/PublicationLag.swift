@@ -1,0 +1,158 @@
+import Foundation
+import Logging
+import PlaintCore
+import PlaintStore
+
+/// The trailing periods that are still filling in: whole by their days, but at the end of an
+/// export whose source publishes its rows late (the Housing Ombudsman publishes decisions months
+/// after they are made), so they hold only what has been published so far.
+///
+/// Product lines are grouped by the period their exports end in: the lines of one export end
+/// together and are tested as one series, their sum (`TrailingThinning`). Publication lag thins
+/// a whole export at once, while a genuine drop sits in part of it, so a single line that falls
+/// away at the end of an export whose other lines hold their level is judged, not hidden. A
+/// period still filling in is treated like a partial one: shown, never judged, named as such. It
+/// is reversible: when later exports fill the period in, its count is no longer far below its
+/// level, and it is judged.
+struct PublicationLag: Sendable {
+  /// Per product line, its periods still filling in and the evidence of its group.
+  private(set) var lines: [String: [Period: TrailingThinning.Thin]] = [:]
+  /// The periods still filling in for the exports that reach the end of the data, with the
+  /// evidence: the report's own period is "filling in" when it is one of these.
+  private(set) var periods: [Period: TrailingThinning.Thin] = [:]
+  /// The product lines of that latest group.
+  private(set) var latestLines: [String] = []
+
+  init() {}
+
+  /// Whether `line` is still filling in in `period`.
+  func isFillingIn(line: String, _ period: Period) -> Bool { lines[line]?[period] != nil }
+
+  /// Finds the trailing periods still filling in, from the store's counts per product line.
+  init(
+    counts: [CellCount], coverage: DataCoverage, settings: Configuration.PublicationLag,
+    control: Configuration.Control, granularity: Granularity
+  ) {
+    guard let level = settings.level, let span = coverage.span(granularity) else { return }
+    let rule = TrailingThinning.Settings(
+      level: level, maxPeriods: settings.maxPeriods, baselinePeriods: control.baselinePeriods,
+      minBaselinePeriods: control.minBaselinePeriods)
+    let zone = coverage.timeZone
+    var perLine: [String: [Period: Int]] = [:]
+    for count in counts where count.cell.productLine != Cell.unassigned {
+      perLine[count.cell.productLine, default: [:]][count.period, default: 0] += count.count
+    }
+    // Lines grouped by the period their coverage ends in.
+    var groups: [Period: [String]] = [:]
+    for (line, covered) in coverage.lineCoverage {
+      guard let end = covered.end else { continue }
+      let last = Period(containing: end.addingTimeInterval(-1), in: zone, granularity: granularity)
+      groups[last, default: []].append(line)
+    }
+    let latest = groups.keys.max()
+    for (end, members) in groups {
+      let lines = members.sorted()
+      let starts = lines.map { coverage.historyStart($0, granularity) ?? end }
+      var counts: [[Int]?] = []
+      let periods = Period.range(span.lowerBound, through: end)
+      for period in periods {
+        var parts = Array(repeating: 0, count: lines.count)
+        var whole = true
+        var begun = false
+        for (slot, (line, start)) in zip(lines, starts).enumerated() where start <= period {
+          begun = true
+          guard coverage.coverage(line: line, period) == .whole else {
+            whole = false
+            break
+          }
+          parts[slot] = perLine[line]?[period] ?? 0
+        }
+        counts.append(whole && begun ? parts : nil)
+      }
+      // The run ends at the group's last whole period (a partial last period is unjudged anyway).
+      while counts.last == .some(nil) { counts.removeLast() }
+      let thin = TrailingThinning.find(counts, settings: rule)
+      for found in thin {
+        let period = periods[found.index]
+        for line in lines { self.lines[line, default: [:]][period] = found }
+        if end == latest { self.periods[period] = found }
+      }
+      if end == latest { latestLines = lines }
+    }
+  }
+}
+
+extension Configuration {
+  /// `publication_lag:` — when a trailing period counts as still filling in.
+  public struct PublicationLag: Sendable, Hashable {
+    /// The one-sided level of the "far below" tests; nil when `publication_lag: off`.
+    public var level: Double? = Defaults.publicationLagLevel
+    /// At most this many trailing periods are treated as filling in.
+    public var maxPeriods = Defaults.publicationLagMaxPeriods
+
+    public init() {}
+  }
+}
+
+extension Defaults {
+  /// One in a thousand: a report of a steady export calls its last period "filling in" about
+  /// once in a thousand periods by chance (TrailingThinningTests measures it).
+  static let publicationLagLevel: Double? = 0.001
+  /// A quarter of a year of months: longer lags are gaps to name with `covers:`.
+  static let publicationLagMaxPeriods = 3
+}
+
+extension Ranges {
+  /// `publication_lag.level`: a probability.
+  static let publicationLagLevel = Real(
+    lower: 0, upper: 0.5, includesLower: false, includesUpper: false)
+  /// `publication_lag.max_periods`.
+  static let publicationLagMaxPeriods = 1...52
+}
+
+extension Configuration {
+  /// `publication_lag: off`, or `{level: 0.001, max_periods: 3}`.
+  static func publicationLag(_ node: YAMLNode?) throws(ConfigError) -> PublicationLag {
+    var settings = PublicationLag()
+    guard let node else { return settings }
+    if !node.isMapping, (try? node.string())?.lowercased() == "off" {
+      settings.level = nil
+      return settings
+    }
+    _ = try node.mapping(allowed: ["level", "max_periods"])
+    if let levelNode = node["level"] {
+      if (try? levelNode.string())?.lowercased() == "off" {
+        settings.level = nil
+      } else {
+        settings.level = try bounded(levelNode, Ranges.publicationLagLevel)
+      }
+    }
+    settings.maxPeriods =
+      try bounded(node["max_periods"], Ranges.publicationLagMaxPeriods) ?? settings.maxPeriods
+    return settings
+  }
+}
+
+extension DataCoverage {
+  /// "20 complaints against about 895 a period before (fewer than 430 is far below)".
+  func fillingInEvidence(_ period: Period) -> String {
+    guard let found = lag.periods[period] else { return "far fewer rows than before" }
+    let expected = Int(found.expected.rounded())
+    var text =
+      "\(found.count) complaints against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
+    if let previous = found.previous { text += ", \(previous) in the period before" }
+    return text
+  }
+
+  /// Names in the log the periods after `reported` that are still filling in.
+  func logFillingIn(_ logger: Logger, after reported: Period) {
+    for period in lag.periods.keys.sorted() where period > reported && isFillingIn(period) {
+      logger.notice(
+        "a later period is still filling in (rows published late): reporting the latest settled one",
+        metadata: [
+          "filling_in": "\(period)", "evidence": "\(fillingInEvidence(period))",
+          "period": "\(reported)",
+        ])
+    }
+  }
+}

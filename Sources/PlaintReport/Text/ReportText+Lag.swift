@@ -1,0 +1,209 @@
+/// The words for periods still filling in (publication lag) and for series silent for their
+/// whole baseline, in every language, and the sentences built from them.
+extension ReportText {
+  /// "2026-04 is still filling in: …", from the coverage's publication-lag evidence.
+  func fillingInNotice(_ report: ReportModel) -> String {
+    let found = report.coverage.fillingIn
+    var line = self(
+      .noticeFillingIn, period(report.period), count(found?.complaints ?? 0),
+      short(found?.expected ?? 0, decimals: 0), count(found?.baselinePeriods ?? 0),
+      count(found?.lowerLimit ?? 0))
+    if let whole = report.coverage.latestWholePeriod {
+      line += self(.noticeLatestWhole, period(whole))
+    }
+    return line
+  }
+
+  /// The product lines still filling in in a whole period; nil when none is.
+  func linesFillingIn(_ report: ReportModel) -> String? {
+    let lines = report.coverage.fillingIn?.lines ?? []
+    guard !lines.isEmpty, report.coverage.period == "whole" else { return nil }
+    return self(.noticeLinesFillingIn, list(lines.map(productLine)), period(report.period))
+  }
+
+  /// The cells with complaints in the period after none in their whole baseline: no verdict,
+  /// and why; nil when there are none.
+  public func silentCells(_ report: ReportModel) -> String? {
+    let silent = report.cells.compactMap { cell -> String? in
+      guard let last = cell.series.last(where: { $0.period == report.period }),
+        last.status == .silentBaseline
+      else { return nil }
+      return "\(self.cell(cell.category, cell.productLine, cell.tier)) (\(count(last.count)))"
+    }
+    guard !silent.isEmpty else { return nil }
+    let shown = list(Array(silent.prefix(10)))
+    return self(
+      .silentCells, period(report.period),
+      shown + (silent.count > 10 ? " (+\(count(silent.count - 10)))" : ""))
+  }
+
+  /// A slice's values with complaints after none in their whole baseline; nil when none.
+  func sliceSilent(_ section: ReportModel.SliceSection, period: String) -> String? {
+    let silent = section.values.filter { $0.status == .silentBaseline && $0.periodCount > 0 }
+    guard !silent.isEmpty else { return nil }
+    return self(
+      .sliceSilent, section.name, self.period(period),
+      list(silent.prefix(10).map(\.value))
+        + (silent.count > 10 ? " (+\(count(silent.count - 10)))" : ""))
+  }
+
+  /// The language's table of these words.
+  static func lagPhrases(_ language: ReportLanguage) -> [ReportPhrase: String] {
+    switch language {
+    case .english: englishLagPhrases
+    case .german: germanLagPhrases
+    case .french: frenchLagPhrases
+    case .spanish: spanishLagPhrases
+    case .polish: polishLagPhrases
+    case .turkish: turkishLagPhrases
+    case .greek: greekLagPhrases
+    case .chinese: chineseLagPhrases
+    }
+  }
+
+  static let englishLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "still filling in",
+    .statusSilentBaseline: "silent before",
+    .noticeFillingIn:
+      "{0} is still filling in: its {1} complaints are far below the level of the {3} whole periods before it, about {2} a period (fewer than {4} is far below), and fall away from the period before, at the end of exports whose rows are published late. Its counts are shown; nothing is judged until the data fills in.",
+    .noticeLinesFillingIn:
+      "Still filling in in {1} (far fewer rows than before, at the end of their export): {0}. Their cells are not judged, and the roll-ups holding them are partial.",
+    .unjudgedFillingIn: "not judged (still filling in)",
+    .nothingJudgedFillingIn: "Nothing is judged in a period still filling in.",
+    .gapFillingIn:
+      "still filling in: far fewer rows than before, at the end of the export; shown, not judged",
+    .sliceNotJudgedFillingIn:
+      "The values of {0} were not judged in {1}: the period is still filling in.",
+    .silentCells:
+      "No verdict in {0} for cells silent for their whole baseline: with no complaint in any baseline period there is no level to judge a count against, and a limit of 0 would flag any complaint: {1}.",
+    .sliceSilent:
+      "Values of {0} with complaints in {1} after none in any period of their baseline, so no verdict against a centre of 0: {2}.",
+  ]
+
+  static let germanLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "füllt sich noch",
+    .statusSilentBaseline: "zuvor ohne Beschwerden",
+    .noticeFillingIn:
+      "{0} füllt sich noch: seine {1} Beschwerden liegen weit unter den {2} je Periode der {3} vollständigen Perioden davor (unter {4} gilt als weit darunter) und fallen gegenüber der Periode davor ab, am Ende von Exporten, deren Zeilen spät veröffentlicht werden. Die Zahlen werden gezeigt; beurteilt wird nichts, bis die Daten nachgeliefert sind.",
+    .noticeLinesFillingIn:
+      "In {1} füllen sich noch (weit weniger Zeilen als zuvor, am Ende ihres Exports): {0}. Ihre Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind angebrochen.",
+    .unjudgedFillingIn: "nicht beurteilt (füllt sich noch)",
+    .nothingJudgedFillingIn: "In einer Periode, die sich noch füllt, wird nichts beurteilt.",
+    .gapFillingIn:
+      "füllt sich noch: weit weniger Zeilen als zuvor, am Ende des Exports; gezeigt, nicht beurteilt",
+    .sliceNotJudgedFillingIn:
+      "Die Werte von {0} wurden in {1} nicht beurteilt: die Periode füllt sich noch.",
+    .silentCells:
+      "Kein Urteil in {0} für Zellen ohne jede Beschwerde in ihrer Basis: ohne Niveau lässt sich keine Zahl beurteilen, und eine Grenze von 0 würde jede Beschwerde melden: {1}.",
+    .sliceSilent:
+      "Werte von {0} mit Beschwerden in {1} nach keiner einzigen in ihrer Basis, daher kein Urteil gegen eine Mittellinie von 0: {2}.",
+  ]
+
+  static let frenchLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "se remplit encore",
+    .statusSilentBaseline: "sans plainte avant",
+    .noticeFillingIn:
+      "{0} se remplit encore : ses {1} plaintes sont très en dessous des {2} par période des {3} périodes complètes qui la précèdent (moins de {4} est très en dessous) et chutent par rapport à la période d'avant, à la fin d'exports dont les lignes sont publiées tard. Ses comptes sont affichés ; rien n'est jugé tant que les données ne sont pas complètes.",
+    .noticeLinesFillingIn:
+      "Encore en cours de remplissage en {1} (bien moins de lignes qu'avant, à la fin de leur export) : {0}. Leurs cellules ne sont pas jugées, et les agrégats qui les contiennent sont partiels.",
+    .unjudgedFillingIn: "non jugé (se remplit encore)",
+    .nothingJudgedFillingIn: "Rien n'est jugé dans une période qui se remplit encore.",
+    .gapFillingIn:
+      "se remplit encore : bien moins de lignes qu'avant, à la fin de l'export ; affichée, non jugée",
+    .sliceNotJudgedFillingIn:
+      "Les valeurs de {0} n'ont pas été jugées en {1} : la période se remplit encore.",
+    .silentCells:
+      "Aucun verdict en {0} pour les cellules sans aucune plainte dans leur base : sans niveau, aucun compte ne peut être jugé, et une limite de 0 signalerait toute plainte : {1}.",
+    .sliceSilent:
+      "Valeurs de {0} avec des plaintes en {1} après aucune dans leur base, donc aucun verdict contre un centre de 0 : {2}.",
+  ]
+
+  static let spanishLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "aún se completa",
+    .statusSilentBaseline: "sin quejas antes",
+    .noticeFillingIn:
+      "{0} aún se está completando: sus {1} quejas quedan muy por debajo de las {2} por periodo de los {3} periodos completos anteriores (menos de {4} es muy por debajo) y caen respecto al periodo anterior, al final de exportaciones cuyas filas se publican con retraso. Se muestran sus recuentos; no se juzga nada hasta que lleguen los datos.",
+    .noticeLinesFillingIn:
+      "Aún se completan en {1} (muchas menos filas que antes, al final de su exportación): {0}. Sus celdas no se juzgan, y los agregados que las contienen son parciales.",
+    .unjudgedFillingIn: "sin juzgar (aún se completa)",
+    .nothingJudgedFillingIn: "No se juzga nada en un periodo que aún se está completando.",
+    .gapFillingIn:
+      "aún se completa: muchas menos filas que antes, al final de la exportación; se muestra, sin juzgar",
+    .sliceNotJudgedFillingIn:
+      "Los valores de {0} no se juzgaron en {1}: el periodo aún se está completando.",
+    .silentCells:
+      "Sin veredicto en {0} para celdas sin ninguna queja en su línea base: sin un nivel no hay contra qué juzgar un recuento, y un límite de 0 marcaría cualquier queja: {1}.",
+    .sliceSilent:
+      "Valores de {0} con quejas en {1} tras ninguna en su línea base, así que sin veredicto frente a un centro de 0: {2}.",
+  ]
+
+  static let polishLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "wciąż się uzupełnia",
+    .statusSilentBaseline: "wcześniej bez skarg",
+    .noticeFillingIn:
+      "{0} wciąż się uzupełnia: jego {1} skarg to znacznie mniej niż {2} na okres w {3} pełnych okresach przed nim (poniżej {4} to znacznie mniej) i spada względem poprzedniego okresu, na końcu eksportów, których wiersze publikuje się z opóźnieniem. Liczby są pokazane; nic nie jest oceniane, dopóki dane nie napłyną.",
+    .noticeLinesFillingIn:
+      "Wciąż uzupełniane w okresie {1} (znacznie mniej wierszy niż wcześniej, na końcu ich eksportu): {0}. Ich komórki nie są oceniane, a zbiorcze serie, które je zawierają, są częściowe.",
+    .unjudgedFillingIn: "bez oceny (wciąż się uzupełnia)",
+    .nothingJudgedFillingIn: "W okresie, który wciąż się uzupełnia, nic nie jest oceniane.",
+    .gapFillingIn:
+      "wciąż się uzupełnia: znacznie mniej wierszy niż wcześniej, na końcu eksportu; pokazane, bez oceny",
+    .sliceNotJudgedFillingIn:
+      "Wartości {0} nie zostały ocenione w okresie {1}: okres wciąż się uzupełnia.",
+    .silentCells:
+      "Brak oceny w okresie {0} dla komórek bez żadnej skargi w okresie bazowym: bez poziomu nie ma do czego porównać liczby, a granica 0 oznaczyłaby każdą skargę: {1}.",
+    .sliceSilent:
+      "Wartości {0} ze skargami w okresie {1} po braku jakichkolwiek w okresie bazowym, więc bez oceny względem linii centralnej 0: {2}.",
+  ]
+
+  static let turkishLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "hâlâ doluyor",
+    .statusSilentBaseline: "önceden şikâyetsiz",
+    .noticeFillingIn:
+      "{0} hâlâ doluyor: {1} şikâyeti, önceki {3} tam dönemin dönem başına {2} düzeyinin çok altında ({4} altı çok altında sayılır) ve bir önceki döneme göre düşüyor; satırları geç yayımlanan dışa aktarımların sonunda. Sayılar gösterilir; veriler tamamlanana kadar hiçbir şey değerlendirilmez.",
+    .noticeLinesFillingIn:
+      "{1} döneminde hâlâ doluyor (dışa aktarımlarının sonunda, öncekinden çok daha az satır): {0}. Hücreleri değerlendirilmez ve onları içeren toplamlar kısmidir.",
+    .unjudgedFillingIn: "değerlendirilmedi (hâlâ doluyor)",
+    .nothingJudgedFillingIn: "Hâlâ dolmakta olan bir dönemde hiçbir şey değerlendirilmez.",
+    .gapFillingIn:
+      "hâlâ doluyor: dışa aktarımın sonunda, öncekinden çok daha az satır; gösterilir, değerlendirilmez",
+    .sliceNotJudgedFillingIn: "{0} değerleri {1} döneminde değerlendirilmedi: dönem hâlâ doluyor.",
+    .silentCells:
+      "{0} döneminde, taban dönemlerinde hiç şikâyet olmayan hücreler için karar yok: bir düzey olmadan sayı değerlendirilemez ve 0 sınırı her şikâyeti işaretlerdi: {1}.",
+    .sliceSilent:
+      "Taban dönemlerinde hiç şikâyet yokken {1} döneminde şikâyet alan {0} değerleri; 0 merkezine karşı karar verilmez: {2}.",
+  ]
+
+  static let greekLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "ακόμη συμπληρώνεται",
+    .statusSilentBaseline: "χωρίς παράπονα πριν",
+    .noticeFillingIn:
+      "Η περίοδος {0} ακόμη συμπληρώνεται: τα {1} παράπονά της είναι πολύ κάτω από τα {2} ανά περίοδο των {3} πλήρων περιόδων πριν από αυτήν (κάτω από {4} θεωρείται πολύ κάτω) και πέφτουν σε σχέση με την προηγούμενη περίοδο, στο τέλος εξαγωγών των οποίων οι γραμμές δημοσιεύονται με καθυστέρηση. Τα πλήθη εμφανίζονται· τίποτα δεν κρίνεται μέχρι να συμπληρωθούν τα δεδομένα.",
+    .noticeLinesFillingIn:
+      "Ακόμη συμπληρώνονται στην περίοδο {1} (πολύ λιγότερες γραμμές από πριν, στο τέλος της εξαγωγής τους): {0}. Τα κελιά τους δεν κρίνονται και τα σύνολα που τα περιέχουν είναι μερικά.",
+    .unjudgedFillingIn: "δεν κρίθηκε (ακόμη συμπληρώνεται)",
+    .nothingJudgedFillingIn: "Τίποτα δεν κρίνεται σε περίοδο που ακόμη συμπληρώνεται.",
+    .gapFillingIn:
+      "ακόμη συμπληρώνεται: πολύ λιγότερες γραμμές από πριν, στο τέλος της εξαγωγής· εμφανίζεται, δεν κρίνεται",
+    .sliceNotJudgedFillingIn:
+      "Οι τιμές του {0} δεν κρίθηκαν στην περίοδο {1}: η περίοδος ακόμη συμπληρώνεται.",
+    .silentCells:
+      "Καμία ετυμηγορία στην περίοδο {0} για κελιά χωρίς κανένα παράπονο στη βάση τους: χωρίς επίπεδο δεν υπάρχει μέτρο για να κριθεί ένα πλήθος, και ένα όριο 0 θα σήμαινε κάθε παράπονο: {1}.",
+    .sliceSilent:
+      "Τιμές του {0} με παράπονα στην περίοδο {1} μετά από κανένα στη βάση τους, άρα καμία ετυμηγορία έναντι κέντρου 0: {2}.",
+  ]
+
+  static let chineseLagPhrases: [ReportPhrase: String] = [
+    .statusFillingIn: "仍在补录中",
+    .statusSilentBaseline: "此前无投诉",
+    .noticeFillingIn:
+      "{0} 仍在补录中：其 {1} 条投诉远低于此前 {3} 个完整期间每期约 {2} 条的水平（低于 {4} 即为远低于），且较上一期下降，位于行数据延迟发布的导出末尾。显示其计数；在数据补齐之前不作任何判定。",
+    .noticeLinesFillingIn: "{1} 仍在补录中（位于其导出末尾，行数远少于此前）：{0}。其单元不作判定，包含它们的汇总为部分覆盖。",
+    .unjudgedFillingIn: "未判定（仍在补录中）",
+    .nothingJudgedFillingIn: "仍在补录中的期间不作任何判定。",
+    .gapFillingIn: "仍在补录中：位于导出末尾，行数远少于此前；显示，不判定",
+    .sliceNotJudgedFillingIn: "{1} 中未判断 {0} 的取值：该期仍在补录中。",
+    .silentCells: "{0} 中以下单元的基线期内没有任何投诉，因此不作结论：没有水平可供比较，而 0 的上限会标记任何投诉：{1}。",
+    .sliceSilent: "{0} 的这些取值在 {1} 有投诉，但其基线期内没有任何投诉，因此不以 0 为中心线作结论：{2}。",
+  ]
+}

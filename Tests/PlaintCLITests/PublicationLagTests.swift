@@ -1,0 +1,339 @@
+import Foundation
+import Testing
+
+/// A period at the end of an export whose rows are published late is "still filling in": shown,
+/// never judged, said in words; a genuine drop is still judged and flagged, a period that fills
+/// in later is judged, and a series silent for its whole baseline gets no verdict against 0.
+@Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
+struct PublicationLagTests {
+  /// Two years of kettle and toaster complaints, 60 and 40 a month (varying a little), then
+  /// `tail`: each further month's (kettles, toasters). A few rows of the month after the tail, on
+  /// its first ten days, make the last tail month whole by its days, as a real export that runs
+  /// on into the next month does. `late` rows go to a second export, as published later.
+  static func fixture(
+    tail: [(Int, Int)], late: [(Int, Int)] = [], store: String = ":memory:",
+    extraRows: [String] = []
+  ) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plaint-lag-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
+    func write(_ name: String, _ text: String) throws {
+      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+    try write(
+      "taxonomy.yml",
+      """
+      categories:
+        product:
+          issues:
+            defect: {phrases: [stopped working]}
+        policy:
+          issues:
+            refund: {phrases: [refund refused]}
+        other: {}
+      product_lines:
+        Kettles: {products: ["KT-*"]}
+        Toasters: {products: ["TS-*"]}
+      """)
+    try write(
+      "plaint.yml",
+      """
+      store: "\(store)"
+      timezone: UTC
+      sources:
+        - path: exports/*.csv
+          profile: generic
+          columns: {id: id, created: created, text: text, product: product}
+      taxonomy: taxonomy.yml
+      slices: {landlord: landlord}
+      reports: {dir: reports}
+      """)
+    var id = 0
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    func rows(_ count: Int, _ product: String, _ year: Int, _ month: Int, days: Int = 28)
+      -> [String]
+    {
+      (0..<count).map { k in
+        id += 1
+        let day = count > 1 ? 1 + k * (days - 1) / (count - 1) : 1 + id % days
+        return "\(id),\(year)-\(two(month))-\(two(day)),Kettle stopped working,\(product),Acme"
+      }
+    }
+    let wobble = [0, 3, -2, 4, -3, 1, -1, 2, -4, 3, 0, -2]
+    var main = ["id,created,text,product,landlord"]
+    for index in 0..<24 {
+      let (year, month) = (2024 + index / 12, index % 12 + 1)
+      main += rows(60 + wobble[index % 12], "KT-1", year, month)
+      main += rows(40 - wobble[(index + 5) % 12], "TS-1", year, month)
+    }
+    for (offset, (kettles, toasters)) in tail.enumerated() {
+      let (year, month) = (2026 + offset / 12, offset % 12 + 1)
+      main += rows(kettles, "KT-1", year, month)
+      main += rows(toasters, "TS-1", year, month)
+    }
+    let after = tail.count
+    main += rows(2, "KT-1", 2026 + after / 12, after % 12 + 1, days: 10)
+    main += rows(2, "TS-1", 2026 + after / 12, after % 12 + 1, days: 10)
+    main += extraRows
+    try write("exports/a.csv", main.joined(separator: "\n") + "\n")
+    if !late.isEmpty {
+      var later = ["id,created,text,product,landlord"]
+      id = 100_000
+      for (offset, (kettles, toasters)) in late.enumerated() {
+        let (year, month) = (2026 + offset / 12, offset % 12 + 1)
+        later += rows(kettles, "KT-1", year, month)
+        later += rows(toasters, "TS-1", year, month)
+      }
+      try write("exports/late.csv", later.joined(separator: "\n") + "\n")
+    }
+    return folder
+  }
+
+  static func run(_ folder: URL, _ arguments: [String] = []) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
+    let result = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "--quiet"] + arguments, in: folder)
+    return (result.status, result.stdout, result.stderr)
+  }
+
+  static func report(_ folder: URL, _ period: String) throws -> (
+    json: [String: Any], summary: String, html: String
+  ) {
+    let directory = folder.appendingPathComponent("reports/\(period)")
+    let data = try Data(contentsOf: directory.appendingPathComponent("report.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let summary = try String(
+      contentsOf: directory.appendingPathComponent("summary.md"), encoding: .utf8)
+    let html = try String(
+      contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
+    return (json, summary, html)
+  }
+
+  static func coverage(_ json: [String: Any]) -> [String: Any] {
+    json["coverage"] as? [String: Any] ?? [:]
+  }
+
+  static func warnings(_ json: [String: Any]) -> [String] {
+    (json["data_quality"] as? [String: Any])?["warnings"] as? [String] ?? []
+  }
+
+  /// The export thins out at its end (30 %, then 6 % of its level): the two months are still
+  /// filling in. By default the report is the latest settled month; named, a month still
+  /// filling in is shown, not judged, and says so everywhere.
+  @Test func aThinningEndIsStillFillingIn() throws {
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+
+    let latest = try Self.run(folder)
+    #expect(latest.status == 0, "\(latest.stderr)")
+    #expect(latest.stdout.hasPrefix("2025-12:"), "\(latest.stdout)")
+    #expect(!latest.stdout.contains("not judged"), "\(latest.stdout)")
+
+    for (period, complaints) in [("2026-02", 6), ("2026-01", 30)] {
+      let run = try Self.run(folder, ["--period", period])
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stdout.contains("not judged (still filling in)"), "\(run.stdout)")
+      let (json, summary, html) = try Self.report(folder, period)
+      let coverage = Self.coverage(json)
+      #expect(coverage["period"] as? String == "filling_in")
+      let filling = try #require(coverage["filling_in"] as? [String: Any])
+      #expect(filling["periods"] as? [String] == ["2026-01", "2026-02"])
+      #expect(filling["complaints"] as? Int == complaints)
+      #expect(filling["lines"] as? [String] == ["Kettles", "Toasters"])
+      #expect(Self.warnings(json).first == "filling_in")
+      #expect((json["anomalies"] as? [Any])?.isEmpty == true)
+      #expect((json["improvements"] as? [Any])?.isEmpty == true)
+      let gaps = coverage["gaps"] as? [[String: Any]] ?? []
+      #expect(
+        gaps.contains {
+          $0["reason"] as? String == "filling_in" && $0["from"] as? String == "2026-01"
+            && $0["through"] as? String == period
+        }, "\(gaps)")
+      #expect(summary.contains("\(period) is still filling in: its \(complaints) complaints"))
+      #expect(summary.contains("not judged (still filling in)"))
+      #expect(html.contains("is still filling in"))
+      let slice = (json["slices"] as? [[String: Any]])?.first
+      #expect(slice?["period_coverage"] as? String == "filling_in")
+      // Every cell and roll-up names its period as filling in, in report.json and grid.csv.
+      for series in (json["cells"] as? [[String: Any]] ?? [])
+        + (json["rollups"] as? [[String: Any]] ?? [])
+      {
+        let last = (series["series"] as? [[String: Any]])?.last
+        #expect(last?["status"] as? String == "filling_in", "\(series["product_line"] ?? "")")
+      }
+      let grid = try String(
+        contentsOf: folder.appendingPathComponent("reports/\(period)/grid.csv"), encoding: .utf8)
+      let rows = grid.split(separator: "\n").filter { $0.hasPrefix(period) }
+      #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",filling_in,") }, "\(rows)")
+    }
+  }
+
+  /// The scale-out pipeline, which reads reduced partials and no tickets, finds the same
+  /// months still filling in and writes the same bytes as `plaint run`, reduced or summarized.
+  @Test(arguments: [false, true])
+  func theScaleOutPipelineAgrees(summarized: Bool) throws {
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for period in ["2026-02", "2025-12"] {
+      let run = try Self.run(folder, ["--period", period, "--reports-dir", "by-run"])
+      #expect(run.status == 0, "\(run.stderr)")
+      let split = try ScaleOutTests.scaleOut(
+        config: "plaint.yml", in: folder, period: period,
+        reports: folder.appendingPathComponent("by-partials").path, summarized: summarized)
+      #expect(split.result.status == 0, "\(split.result.stderr)")
+      #expect(split.result.stdout.contains(period == "2026-02" ? "still filling in" : "anomal"))
+      try ScaleOutTests.expectSameReports(
+        folder.appendingPathComponent("by-run/\(period)"),
+        folder.appendingPathComponent("by-partials/\(period)"))
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent("scale-out"))
+    }
+  }
+
+  /// A genuine drop is judged and flagged: toasters fall to a tenth while kettles hold their
+  /// level (the mix moves, which publication lag does not do), and a drop of the whole export
+  /// that holds for a second month is a step, not a ramp.
+  @Test(arguments: [
+    ("one line", [(60, 40), (60, 4)]),
+    ("the whole export, held", [(24, 16), (24, 16)]),
+  ])
+  func aGenuineDropIsStillFlagged(_ name: String, _ tail: [(Int, Int)]) throws {
+    let folder = try Self.fixture(tail: tail)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try Self.run(folder)
+    #expect(run.status == 0, "\(name): \(run.stderr)")
+    #expect(run.stdout.hasPrefix("2026-02:"), "\(name): \(run.stdout)")
+    #expect(!run.stdout.contains("not judged"), "\(name): \(run.stdout)")
+    let (json, _, _) = try Self.report(folder, "2026-02")
+    #expect(Self.coverage(json)["period"] as? String == "whole")
+    #expect(!Self.warnings(json).contains("filling_in"))
+    let improved = (json["improvements"] as? [[String: Any]] ?? []).compactMap {
+      $0["product_line"] as? String
+    }
+    #expect(improved.contains("Toasters"), "\(name): \(improved)")
+  }
+
+  /// Reversible: the months that were filling in are judged once the late rows arrive.
+  @Test func aMonthIsJudgedOnceItFillsIn() throws {
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)], store: "plaint.db")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let before = try Self.run(folder, ["--period", "2026-02"])
+    #expect(before.stdout.contains("not judged (still filling in)"), "\(before.stdout)")
+
+    // The late rows: the rest of January's and February's complaints, in a second export.
+    let later = try Self.fixture(tail: [(18, 12), (4, 2)], late: [(42, 28), (57, 39)])
+    defer { try? FileManager.default.removeItem(at: later) }
+    try FileManager.default.copyItem(
+      at: later.appendingPathComponent("exports/late.csv"),
+      to: folder.appendingPathComponent("exports/late.csv"))
+    let after = try Self.run(folder)
+    #expect(after.status == 0, "\(after.stderr)")
+    #expect(after.stdout.hasPrefix("2026-02: 102 complaints, 0 anomalies"), "\(after.stdout)")
+    let (json, summary, _) = try Self.report(folder, "2026-02")
+    #expect(Self.coverage(json)["period"] as? String == "whole")
+    let filling = Self.coverage(json)["filling_in"] as? [String: Any]
+    #expect((filling?["periods"] as? [String])?.isEmpty == true)
+    #expect(!summary.contains("filling in"))
+  }
+
+  /// A landlord silent for over a year, back with 3 complaints, and a cell that never had a
+  /// complaint, now with 3: neither is flagged against a centre of 0; both are named as silent.
+  @Test func aSeriesSilentForItsWholeBaselineGetsNoVerdict() throws {
+    var extra: [String] = []
+    for (index, day) in ["2024-02-05", "2024-02-06"].enumerated() {
+      extra.append("\(900_000 + index),\(day),Kettle stopped working,KT-1,Warwick")
+    }
+    for (index, day) in ["2026-01-05", "2026-01-12", "2026-01-19"].enumerated() {
+      extra.append("\(900_100 + index),\(day),Kettle stopped working,KT-1,Warwick")
+      extra.append("\(900_200 + index),\(day),Toaster refund refused,TS-1,Acme")
+    }
+    let folder = try Self.fixture(tail: [(60, 40)], extraRows: extra)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try Self.run(folder, ["--period", "2026-01"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("2026-01: 106 complaints, 0 anomalies"), "\(run.stdout)")
+    let (json, summary, html) = try Self.report(folder, "2026-01")
+
+    let cells = json["cells"] as? [[String: Any]] ?? []
+    let refund = try #require(
+      cells.first {
+        $0["category"] as? String == "policy" && $0["product_line"] as? String == "Toasters"
+      })
+    let last = (refund["series"] as? [[String: Any]])?.last
+    #expect(last?["status"] as? String == "silent_baseline")
+    #expect(last?["count"] as? Int == 3)
+    #expect(summary.contains("No verdict in 2026-01 for cells silent for their whole baseline"))
+    #expect(summary.contains("policy / Toasters / consumer (3)"), "\(summary)")
+    #expect(html.contains("cells silent for their whole baseline"))
+
+    let slice = try #require((json["slices"] as? [[String: Any]])?.first)
+    let signals = slice["signals"] as? [[String: Any]] ?? []
+    #expect(!signals.contains { $0["value"] as? String == "Warwick" }, "\(signals)")
+    let warwick = (slice["values"] as? [[String: Any]] ?? []).first {
+      $0["value"] as? String == "Warwick"
+    }
+    #expect(warwick?["status"] as? String == "silent_baseline")
+    #expect(
+      summary.contains(
+        "Values of landlord with complaints in 2026-01 after none in any period of their baseline"),
+      "\(summary)")
+  }
+
+  /// `--period last` on exports whose last month is still filling in stops with 65 and says
+  /// why, as it does for a partial month: an unattended run never judges a month partly in.
+  @Test func theLastCompletePeriodStillFillingInStops() throws {
+    let folder = try Self.fixture(tail: [])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let now = Date()
+    let thisMonth = try #require(
+      calendar.date(from: calendar.dateComponents([.year, .month], from: now)))
+    var rows = ["id,created,text,product,landlord"]
+    // 26 months ending with the last complete one: 24 at 100 a month, then 30, then 6, each
+    // month's rows from its first day to its last, so every month is whole by its days.
+    for back in (1...26).reversed() {
+      let start = try #require(calendar.date(byAdding: .month, value: -back, to: thisMonth))
+      let days = try #require(calendar.range(of: .day, in: .month, for: start)).count
+      let total = back == 2 ? 30 : back == 1 ? 6 : 100 + (back % 3) * 2
+      for k in 0..<total {
+        let day = try #require(
+          calendar.date(byAdding: .day, value: k * (days - 1) / (total - 1), to: start))
+        let parts = calendar.dateComponents([.year, .month, .day], from: day)
+        let created = String(
+          format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        let product = k % 5 < 3 ? "KT-1" : "TS-1"
+        rows.append("\(back * 1000 + k),\(created),Kettle stopped working,\(product),Acme")
+      }
+    }
+    try (rows.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("exports/a.csv"), atomically: true, encoding: .utf8)
+    let last = try #require(calendar.date(byAdding: .month, value: -1, to: thisMonth))
+    let parts = calendar.dateComponents([.year, .month], from: last)
+    let period = String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
+
+    let run = try Self.run(folder, ["--period", "last"])
+    #expect(run.status == 65, "\(run.stdout) \(run.stderr)")
+    #expect(run.stderr.contains("\(period): still filling in"), "\(run.stderr)")
+    #expect(run.stderr.contains("--period \(period)"), "\(run.stderr)")
+  }
+
+  /// `publication_lag: off` restores judging every whole period; a bad setting is one line.
+  @Test func theRuleHasAKnob() throws {
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let config = folder.appendingPathComponent("plaint.yml")
+    let text = try String(contentsOf: config, encoding: .utf8)
+    try (text + "\npublication_lag: off\n").write(to: config, atomically: true, encoding: .utf8)
+    let off = try Self.run(folder)
+    #expect(off.stdout.hasPrefix("2026-02:"), "\(off.stdout)")
+    #expect(!off.stdout.contains("not judged"), "\(off.stdout)")
+
+    try (text + "\npublication_lag: {level: 2}\n").write(
+      to: config, atomically: true, encoding: .utf8)
+    let bad = try Self.run(folder)
+    #expect(bad.status == 78, "\(bad.stderr)")
+    #expect(bad.stderr.contains("publication_lag.level"), "\(bad.stderr)")
+  }
+}

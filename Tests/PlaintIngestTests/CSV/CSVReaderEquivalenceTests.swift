@@ -1,0 +1,115 @@
+import PlaintTestSupport
+import Testing
+
+@testable import PlaintIngest
+
+/// The reader without libcsv's per-byte space and row-end functions reads every input as the
+/// reader with them did: same fields, lines, cut-off and truncation marks, in any chunking.
+struct CSVReaderEquivalenceTests {
+  /// Bytes that steer libcsv: blanks, row ends, quotes, both delimiters, and some text.
+  private static let alphabet: [[UInt8]] = [
+    [0x61], [0x62], [0x20], [0x09], [0x0D], [0x0A], [0x0D, 0x0A], [0x22], [0x2C], [0x3B],
+    Array("é".utf8), Array("中".utf8),
+  ]
+
+  /// What a reader made of an input, copied out of its buffers.
+  private struct Outcome: Equatable, CustomStringConvertible {
+    var records: [String] = []
+    var line = 0
+    var atRecordStart: [Bool] = []
+    /// Fields holding a CR, which only the reader's own CR handling puts there in `.lf` mode.
+    var fieldsWithCR = 0
+
+    var description: String { "\(records) line \(line) starts \(atRecordStart)" }
+  }
+
+  private struct Setup: CustomStringConvertible {
+    var delimiter: UInt8
+    var rowEnds: RowEnds
+    var width: Int?
+    var fieldLimit: Int
+    var chunk: Int
+
+    var description: String {
+      "delimiter \(delimiter) \(rowEnds) width \(width.map(String.init) ?? "nil") "
+        + "limit \(fieldLimit) chunk \(chunk)"
+    }
+  }
+
+  private static func read(_ input: [UInt8], _ setup: Setup, byteCallbacks: Bool) throws
+    -> Outcome
+  {
+    var reader = try CSVReader(
+      delimiter: setup.delimiter, rowEnds: setup.rowEnds, width: setup.width,
+      fieldLimit: setup.fieldLimit, byteCallbacks: byteCallbacks)
+    var outcome = Outcome()
+    let collect: (CSVRecord) -> Void = { record in
+      let fields = (0..<record.fieldCount).map { Array(record[$0]) }
+      outcome.fieldsWithCR += fields.count { $0.contains(0x0D) }
+      outcome.records.append(
+        "\(record.line)\(record.isCutOff ? "!" : "") t\(record.truncatedFields) \(fields)")
+    }
+    var offset = 0
+    while offset < input.count {
+      let end = min(offset + setup.chunk, input.count)
+      try input[offset..<end].withUnsafeBytes { try reader.parse($0, collect) }
+      outcome.atRecordStart.append(reader.isAtRecordStart)
+      offset = end
+    }
+    try reader.finish(collect)
+    outcome.line = reader.line
+    return outcome
+  }
+
+  @Test("Random inputs read the same with and without per-byte functions")
+  func randomInputsAgree() throws {
+    var random = SplitMix64(seed: 0x5EED_C5F)
+    var records = 0
+    var returnsInFields = 0
+    for round in 0..<4_000 {
+      var input: [UInt8] = []
+      for _ in 0..<random.next(below: 60) {
+        input += Self.alphabet[random.next(below: Self.alphabet.count)]
+      }
+      let setup = Setup(
+        delimiter: round % 3 == 0 ? 0x09 : round % 3 == 1 ? 0x2C : 0x3B,
+        rowEnds: round % 4 == 0 ? .crOrLF : .lf,
+        width: [nil, 1, 2, 3][random.next(below: 4)],
+        fieldLimit: [3, 8, .max][random.next(below: 3)],
+        chunk: [1, 2, 3, 7, 4096][random.next(below: 5)])
+      let expected = try Self.read(input, setup, byteCallbacks: true)
+      let actual = try Self.read(input, setup, byteCallbacks: false)
+      #expect(actual == expected, "\(setup) input \(input)")
+      if actual != expected { return }
+      records += expected.records.count
+      returnsInFields += setup.rowEnds == .lf ? expected.fieldsWithCR : 0
+    }
+    // The alphabet reaches the cases that matter: many records, CRs kept inside fields.
+    #expect(records > 10_000, "\(records)")
+    #expect(returnsInFields > 500, "\(returnsInFields)")
+  }
+
+  @Test("A field cut at the limit is cut the same way wherever the chunks end")
+  func cutFieldsDoNotDependOnChunking() throws {
+    var random = SplitMix64(seed: 0xC07)
+    var cut = 0
+    for round in 0..<3_000 {
+      var input: [UInt8] = []
+      for _ in 0..<random.next(below: 60) {
+        input += Self.alphabet[random.next(below: Self.alphabet.count)]
+      }
+      var setup = Setup(
+        delimiter: round % 2 == 0 ? 0x2C : 0x09, rowEnds: round % 3 == 0 ? .crOrLF : .lf,
+        width: [nil, 2][random.next(below: 2)], fieldLimit: [2, 5, 8][random.next(below: 3)],
+        chunk: 4096)
+      let whole = try Self.read(input, setup, byteCallbacks: false)
+      setup.chunk = [1, 2, 3][random.next(below: 3)]
+      let chunked = try Self.read(input, setup, byteCallbacks: false)
+      #expect(chunked.records == whole.records, "\(setup) input \(input)")
+      #expect(chunked.line == whole.line, "\(setup) input \(input)")
+      if chunked.records != whole.records { return }
+      cut += whole.records.count { !$0.contains(" t0 ") }
+    }
+    #expect(cut > 1_000, "\(cut)")
+  }
+}
