@@ -1,23 +1,62 @@
 #!/usr/bin/env bash
 # Times `plaint run` against the scale-out steps on one config and measures the peak RSS of every
 # step (GNU time), checking that every way gives the same report bytes (all files but the
-# manifest). Each map task runs as its own process, as on an executor; the reduced partials are
-# cut into four partitions for summarize and select, as Spark's partitions would be.
+# manifest). Each map task runs as its own process, as on an executor; the sorted map lines are
+# cut into four partitions by key for summarize, as Spark's partitions would be. The steps are
+# those plaint_spark.py runs with --period: map, sort, summarize (merges each key's lines and
+# writes the summary lines and the judged window's tickets in one pass), sort + reduce of the
+# summary lines, and the report from those two alone.
 #
 #   scripts/scaleout-timing.sh bench/cube/1gb/plaint.yml 2026-10          # steps, as text
 #   SPARK_VENV=.venv-spark scripts/scaleout-timing.sh CONFIG PERIOD        # and Spark local[2]
-#   SKIP_STREAMED=1 …  leaves out the report that streams every reduced ticket (no summary)
+#   STREAMED=1 …  adds reduce and the report that streams every reduced ticket (no summary)
 #   scripts/scaleout-timing.sh --table LABEL CONFIG PERIOD [LABEL CONFIG PERIOD …]
 #       runs each and rewrites the table between the markers in docs/scale-out.md
 #       (SCALEOUT_LOG=FILE keeps every run's full output)
 #   scripts/scaleout-timing.sh --table-from LABEL LOG [LABEL LOG …]
 #       the same table from the saved output of runs made separately
+#   scripts/scaleout-timing.sh --bench 1 3
+#       unattended: builds the release binaries, writes bench/cube/1gb and bench/cube/3gb when
+#       missing (plaint-datagen export: 988,000 tickets a GB over 36 months, one file, which
+#       plaint shard cuts into 64 MiB ranges), runs each at 2026-10 (Spark too when SPARK_VENV is
+#       set) and rewrites the table; every run's output goes to bench/cube/timing-NGB.log
 #
 # Uses the release build (`swift build -c release --product plaint`); work files go to a
 # temporary folder that is removed afterwards.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 plaint=${PLAINT:-$root/.build/release/plaint}
+
+if [ "${1:-}" = "--bench" ]; then
+  shift
+  (cd "$root" && swift build -c release --product plaint && \
+    swift build -c release --product plaint-datagen)
+  args=()
+  for size in "$@"; do
+    dir=$root/bench/cube/${size}gb
+    if [ ! -f "$dir/plaint.yml" ]; then
+      mkdir -p "$dir"
+      "$root/.build/release/plaint-datagen" export --rows $((988000 * size)) \
+        --out "$dir/export.csv"
+      cat > "$dir/plaint.yml" <<YAML
+store: plaint.db
+period: month
+timezone: Europe/Berlin
+sources:
+  - path: export.csv
+    profile: zendesk
+key_accounts: $root/datasets/demo/key_accounts.csv
+taxonomy: $root/datasets/demo/taxonomy.yml
+reports:
+  dir: reports
+  formats: [html, md, json, csv]
+YAML
+    fi
+    "$0" "$dir/plaint.yml" 2026-10 | tee "$root/bench/cube/timing-${size}GB.log"
+    args+=("${size} GB" "$root/bench/cube/timing-${size}GB.log")
+  done
+  exec "$0" --table-from "${args[@]}"
+fi
 
 if [ "${1:-}" = "--table" ] || [ "${1:-}" = "--table-from" ]; then
   mode=$1
@@ -41,8 +80,8 @@ import sys
 doc, rows, machine = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(doc, encoding="utf-8").read()
 start, end = "<!-- scaleout-table:start -->", "<!-- scaleout-table:end -->"
-table = ["| exports | step | processes | wall s | peak RSS MB (largest process) |",
-         "|---|---|---|---|---|"] + [line.rstrip("\n") for line in open(rows, encoding="utf-8")]
+table = ["| exports | step | processes | wall s | CPU s | peak RSS MB (largest process) |",
+         "|---|---|---|---|---|---|"] + [line.rstrip("\n") for line in open(rows, encoding="utf-8")]
 block = f"{start}\n{chr(10).join(table)}\n\nMeasured by `scripts/scaleout-timing.sh --table …` on {machine}.\n{end}"
 head, _, rest = text.partition(start)
 _, _, tail = rest.partition(end)
@@ -58,106 +97,119 @@ work=$(mktemp -d /tmp/plaint-scaleout.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
 took() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$2"; }
-# timed NAME COMMAND…: runs it under GNU time, keeping its peak RSS (KB) in $work/rss-NAME.
+# timed NAME COMMAND…: runs it under GNU time, keeping its peak RSS (KB) and CPU seconds (user
+# and system, its reaped children included) in $work/rss-NAME.
 timed() {
   local name=$1
   shift
-  /usr/bin/time -f "%M" -o "$work/rss-$name" "$@"
+  /usr/bin/time -f "%M %U %S" -o "$work/rss-$name" "$@"
 }
-peak() { sort -n "$work"/rss-"$1"* | tail -1 | awk '{printf "%.0f", $1 / 1024}'; }
-row() { echo "row: $1 | $2 | $3 | $4 |"; }
+peak() { cat "$work"/rss-"$1"* | sort -n | tail -1 | awk '{printf "%.0f", $1 / 1024}'; }
+# CPU seconds of every process of a step: on a shared machine, what the step costs.
+cpu() { cat "$work"/rss-"$1"* | awk '{ s += $2 + $3 } END { printf "%.1f", s }'; }
+row() { echo "row: $1 | $2 | $3 | $5 | $4 |"; }
 sorted=(env LC_ALL=C sort -S 256M -T "$work")
 
 t0=$(now)
 timed run "$plaint" run --config "$config" --store "$work/run.db" --reports-dir "$work/by-run" \
   --period "$period" --quiet > /dev/null
 t1=$(now)
-row "plaint run" 1 "$(took "$t0" "$t1")" "$(peak run)"
+row "plaint run" 1 "$(took "$t0" "$t1")" "$(peak run)" "$(cpu run)"
 "$plaint" shard --config "$config" > "$work/tasks.jsonl"
 tasks=$(wc -l < "$work/tasks.jsonl")
 
 # Map: one process per task, two at a time (the machine's cores); then all their lines sorted.
 t2=$(now)
 split -l 1 -d -a 4 "$work/tasks.jsonl" "$work/task-"
-ls "$work"/task-* | xargs -P 2 -I{} sh -c \
-  '/usr/bin/time -f "%M" -o "{}.rss" "$0" map --config "$1" --quiet < "{}" > "{}.tsv"' \
+ls "$work"/task-???? | xargs -P 2 -I{} sh -c \
+  '/usr/bin/time -f "%M %U %S" -o "{}.rss" "$0" map --config "$1" --quiet < "{}" > "{}.tsv"' \
   "$plaint" "$config"
 for f in "$work"/task-*.rss; do cp "$f" "$work/rss-map-$(basename "$f")"; done
 t3=$(now)
-row "map (per task)" "$tasks" "$(took "$t2" "$t3")" "$(peak map)"
+row "map (per task)" "$tasks" "$(took "$t2" "$t3")" "$(peak map)" "$(cpu map)"
 timed sort "${sorted[@]}" -o "$work/mapped.tsv" "$work"/task-*.tsv
 rm -f "$work"/task-*
+# Four partitions, each a run of whole keys (a key is a line up to its third tab; a reject line
+# is its own), as Spark's partitioner would send them.
+lines=$(wc -l < "$work/mapped.tsv")
+awk -F'\t' -v dir="$work" -v total="$lines" '
+  { key = ($1 == "R") ? $0 : $1 FS $2 FS $3
+    if (key != last) { part = int((NR - 1) * 4 / (total > 0 ? total : 1)); last = key }
+    print > (dir "/part-" part ".tsv") }' "$work/mapped.tsv"
 t4=$(now)
-row "LC_ALL=C sort (GNU, -S 256M)" 1 "$(took "$t3" "$t4")" "$(peak sort)"
-timed reduce "$plaint" reduce "$work/mapped.tsv" > "$work/reduced.tsv"
-rm -f "$work/mapped.tsv"
-t5=$(now)
-row "reduce" 1 "$(took "$t4" "$t5")" "$(peak reduce)"
+row "LC_ALL=C sort (GNU, -S 256M), cut into 4 partitions" 1 "$(took "$t3" "$t4")" "$(peak sort)" \
+  "$(cpu sort)"
 
-# Four partitions of the reduced lines (round robin keeps each sorted), every file's accounting.
-grep '^A' "$work/reduced.tsv" > "$work/accounting.tsv" || true
-awk -v dir="$work" '{ print > (dir "/part-" (NR % 4) ".tsv") }' "$work/reduced.tsv"
-t6=$(now)
+# Summarize: each partition's keys merged as they come, its summary lines and the window's
+# tickets written in the one pass.
 ls "$work"/part-*.tsv | xargs -P 2 -I{} sh -c \
-  '/usr/bin/time -f "%M" -o "{}.rss" "$0" summarize --config "$1" --accounting "$2" --period "$3" --quiet < "{}" > "{}.summary"' \
-  "$plaint" "$config" "$work/accounting.tsv" "$period"
+  '/usr/bin/time -f "%M %U %S" -o "{}.rss" "$0" summarize --config "$1" --tasks "$2" --period "$3" --window-tickets --quiet < "{}" > "{}.out"' \
+  "$plaint" "$config" "$work/tasks.jsonl" "$period"
 for f in "$work"/part-*.rss; do mv "$f" "$work/rss-summarize-$(basename "$f")"; done
-t7=$(now)
-row "summarize (per partition)" 4 "$(took "$t6" "$t7")" "$(peak summarize)"
+t5=$(now)
+row "summarize, window tickets (per partition)" 4 "$(took "$t4" "$t5")" "$(peak summarize)" \
+  "$(cpu summarize)"
 mkdir -p "$work/partials/summary" "$work/partials/tickets"
+for i in 0 1 2 3; do
+  [ -f "$work/part-$i.tsv.out" ] || continue
+  grep '^T' "$work/part-$i.tsv.out" > "$work/partials/tickets/part-$i" || true
+  grep -v '^T' "$work/part-$i.tsv.out" > "$work/part-$i.summary" || true
+  rm -f "$work/part-$i.tsv.out"
+done
 "${sorted[@]}" "$work"/part-*.summary | timed merge "$plaint" reduce \
   > "$work/partials/summary/part-0"
 rm -f "$work"/part-*.summary
-t8=$(now)
-row "sort + reduce of the summary lines" 1 "$(took "$t7" "$t8")" "$(peak merge)"
-timed plan "$plaint" report --config "$config" --from-partials "$work/partials" \
-  --plan "$work/plan.json" --period "$period" --quiet
-t9=$(now)
-row "report --plan (reads the summary)" 1 "$(took "$t8" "$t9")" "$(peak plan)"
-for i in 0 1 2 3; do
-  timed "select-$i" "$plaint" select --config "$config" --plan "$work/plan.json" \
-    --accounting "$work/accounting.tsv" --quiet < "$work/part-$i.tsv" \
-    > "$work/partials/tickets/part-$i"
-done
-t10=$(now)
-row "select (per partition)" 4 "$(took "$t9" "$t10")" "$(peak select)"
+t6=$(now)
+row "sort + reduce of the summary lines" 1 "$(took "$t5" "$t6")" "$(peak merge)" "$(cpu merge)"
 timed report "$plaint" report --config "$config" --from-partials "$work/partials" \
   --reports-dir "$work/by-summary" --period "$period" --quiet > /dev/null
-t11=$(now)
-row "report --from-partials (summary + selected tickets)" 1 "$(took "$t10" "$t11")" \
-  "$(peak report)"
-echo "summary: $(wc -l < "$work/partials/summary/part-0") lines, $(du -m "$work/partials/summary" | cut -f1) MB; selected tickets: $(cat "$work"/partials/tickets/* | wc -l)"
+t7=$(now)
+row "report --from-partials (summary + window tickets)" 1 "$(took "$t6" "$t7")" \
+  "$(peak report)" "$(cpu report)"
+row "the steps one after another (map to report)" 1 "$(took "$t2" "$t7")" "–" \
+  "$(cat "$work"/rss-{map,sort,summarize,merge,report}* | awk '{ s += $2 + $3 } END { printf "%.1f", s }')"
+echo "summary: $(wc -l < "$work/partials/summary/part-0") lines, $(du -m "$work/partials/summary" | cut -f1) MB; window tickets: $(cat "$work"/partials/tickets/* | wc -l) lines, $(du -m "$work/partials/tickets" | cut -f1) MB"
 echo "summary lines by kind: $(cut -f1,2 "$work/partials/summary/part-0" | sort | uniq -c | tr -s ' \n\t' ' ')"
-rm -f "$work"/part-*.tsv
 reported=$(ls "$work/by-run")
 diff -r -x manifest.json "$work/by-run/$reported" "$work/by-summary/$reported"
 echo "same report bytes: run, summary"
 
-# The same report with no summary: one machine streams every reduced ticket (twice).
-if [ -z "${SKIP_STREAMED:-}" ]; then
+# The same report with no summary: reduce, then one machine streams every reduced ticket.
+if [ -n "${STREAMED:-}" ]; then
   mkdir -p "$work/streamed"
-  mv "$work/reduced.tsv" "$work/streamed/part-0.tsv"
-  t12=$(now)
+  t8=$(now)
+  timed reduce "$plaint" reduce "$work"/part-*.tsv > "$work/streamed/part-0.tsv"
+  t9=$(now)
+  row "reduce" 1 "$(took "$t8" "$t9")" "$(peak reduce)" "$(cpu reduce)"
   timed streamed "$plaint" report --config "$config" --from-partials "$work/streamed" \
     --reports-dir "$work/by-stream" --period "$period" --quiet > /dev/null
-  t13=$(now)
-  row "report --from-partials (reduced tickets, no summary)" 1 "$(took "$t12" "$t13")" \
-    "$(peak streamed)"
+  t10=$(now)
+  row "report --from-partials (reduced tickets, no summary)" 1 "$(took "$t9" "$t10")" \
+    "$(peak streamed)" "$(cpu streamed)"
   diff -r -x manifest.json "$work/by-run/$reported" "$work/by-stream/$reported"
   echo "same report bytes: streamed"
 fi
+rm -f "$work"/part-*.tsv "$work/mapped.tsv"
 
 if [ -n "${SPARK_VENV:-}" ]; then
   export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$SPARK_VENV/bin/python"
-  t14=$(now)
-  "$SPARK_VENV/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
-    --driver-memory 1g --files "$plaint" "$root/contrib/spark/plaint_spark.py" \
+  t11=$(now)
+  timed spark "$SPARK_VENV/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
+    --driver-memory 1g --conf spark.local.dir="$work" --files "$plaint" \
+    "$root/contrib/spark/plaint_spark.py" \
     --config "$config" --out "$work/spark" --binary "$plaint" --period "$period" \
     2> "$work/spark.log" || { tail -40 "$work/spark.log"; exit 1; }
-  "$plaint" report --config "$config" --from-partials "$work/spark" \
+  t12=$(now)
+  row "Spark local[2]: map, shuffle, summarize, summary merge (plaint_spark.py)" 2 \
+    "$(took "$t11" "$t12")" "$(peak spark)" "–"
+  timed fromspark "$plaint" report --config "$config" --from-partials "$work/spark" \
     --reports-dir "$work/by-spark" --period "$period" --quiet > /dev/null
-  t15=$(now)
-  row "Spark local[2], whole pipeline + report" 2 "$(took "$t14" "$t15")" "–"
+  t13=$(now)
+  row "report from Spark's summary/ and tickets/" 1 "$(took "$t12" "$t13")" \
+    "$(peak fromspark)" "$(cpu fromspark)"
+  # No CPU for Spark's rows: GNU time sees the JVM, not the Python workers and the plaint
+  # steps they start, which it never reaps.
+  row "Spark local[2], whole pipeline + report" 2 "$(took "$t11" "$t13")" "–" "–"
   diff -r -x manifest.json "$work/by-run/$reported" "$work/by-spark/$reported"
   echo "same report bytes: Spark"
 fi

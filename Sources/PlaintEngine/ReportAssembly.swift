@@ -3,6 +3,14 @@ import PlaintCore
 import PlaintReport
 import PlaintStore
 
+extension Configuration {
+  /// The periods, up to the reported one, a report reads closer than the grid: enough for the
+  /// Pareto window and the one before it, and for recurrence.
+  var reportWindowLength: Int {
+    max(2 * pareto.windowPeriods, recurrence.windowPeriods, 3)
+  }
+}
+
 /// Builds the period's report model from its summary (ReportCube: counts from the store or from
 /// partials) and the few tickets it shows whole: judges the grid, runs the analysis of
 /// PlaintCore (the detector, Pareto, recurrence, resolution, release effects) and maps its values
@@ -66,10 +74,7 @@ struct ReportAssembly {
     let judgedCells = AnomalyDetector.judge(grid.cells, settings: settings, frozen: estimates)
     let judgedRollups = AnomalyDetector.judge(grid.rollups, settings: settings, frozen: estimates)
 
-    // Enough periods for the Pareto window and the one before it, and for recurrence.
-    let windowLength = max(
-      2 * configuration.pareto.windowPeriods, configuration.recurrence.windowPeriods, 3)
-    let window = Array(grid.periods.suffix(windowLength))
+    let window = Array(grid.periods.suffix(configuration.reportWindowLength))
     // The concentration baseline reaches back as far as the control baseline does, over the
     // periods the exports cover whole. A partial period, or fewer whole periods before it than a
     // control baseline needs, supports no claim about when or how complaints came in ("65 % on

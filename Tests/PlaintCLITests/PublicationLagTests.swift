@@ -171,9 +171,10 @@ struct PublicationLagTests {
   }
 
   /// The scale-out pipeline, which reads reduced partials and no tickets, finds the same
-  /// months still filling in and writes the same bytes as `plaint run`, reduced or summarized.
-  @Test(arguments: [false, true])
-  func theScaleOutPipelineAgrees(summarized: Bool) throws {
+  /// months still filling in and writes the same bytes as `plaint run`, reduced or summarized
+  /// (planned, or with the window's tickets).
+  @Test(arguments: ScaleOutTests.Mode.allCases)
+  func theScaleOutPipelineAgrees(mode: ScaleOutTests.Mode) throws {
     let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
     defer { try? FileManager.default.removeItem(at: folder) }
     for period in ["2026-02", "2025-12"] {
@@ -181,7 +182,7 @@ struct PublicationLagTests {
       #expect(run.status == 0, "\(run.stderr)")
       let split = try ScaleOutTests.scaleOut(
         config: "plaint.yml", in: folder, period: period,
-        reports: folder.appendingPathComponent("by-partials").path, summarized: summarized)
+        reports: folder.appendingPathComponent("by-partials").path, mode: mode)
       #expect(split.result.status == 0, "\(split.result.stderr)")
       #expect(split.result.stdout.contains(period == "2026-02" ? "still filling in" : "anomal"))
       try ScaleOutTests.expectSameReports(

@@ -5,14 +5,25 @@ import Testing
 /// the bytes `plaint run` gives (all but the manifest), however the work is split.
 @Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
 struct ScaleOutTests {
-  /// Runs the scale-out pipeline the way a cluster would: one map process per task, two reduce
-  /// stages over halves of the map output, then the report. `summarized`, as plaint_spark.py
-  /// does: two summarize processes over halves of the reduced lines, their summary lines sorted
-  /// and reduced, the plan, two select processes, and the report from the summary and the
-  /// selected tickets only.
+  /// How the partials reach the report.
+  enum Mode: CaseIterable, Sendable {
+    /// Map, reduce in two stages, the report from every reduced ticket.
+    case reduced
+    /// As plaint_spark.py without --period: two summarize processes over halves of the reduced
+    /// lines, their summary lines sorted and reduced, the plan, two select processes, and the
+    /// report from the summary and the selected tickets only.
+    case planned
+    /// As plaint_spark.py with --period: two summarize processes straight over the sorted map
+    /// lines of their keys (no reduce), writing the summary lines and the window's tickets; the
+    /// summary lines sorted and reduced; the report from those only.
+    case windowed
+  }
+
+  /// Runs the scale-out pipeline the way a cluster would: one map process per task, then
+  /// `mode`'s steps and the report.
   static func scaleOut(
     config: String, in directory: URL, period: String, reports: String, rangeSize: Int? = nil,
-    mappers: Int = 4, summarized: Bool = false
+    mappers: Int = 4, mode: Mode = .reduced
   ) throws -> (result: PlaintBinary.Result, tasks: [String]) {
     let work = directory.appendingPathComponent("scale-out")
     try FileManager.default.createDirectory(
@@ -34,6 +45,28 @@ struct ScaleOutTests {
       #expect(map.status == 0, "map: \(map.stderr)")
       mapped += map.stdout.split(separator: "\n").map(String.init)
     }
+    if mode == .windowed {
+      let taskFile = work.appendingPathComponent("tasks.jsonl")
+      try Data(shard.stdout.utf8).write(to: taskFile)
+      try summarizeWindow(
+        mapped, config: config, in: directory, work: work, period: period, tasks: taskFile)
+    } else {
+      try reduce(mapped, config: config, in: directory, work: work, period: period, mode: mode)
+    }
+    let result = try PlaintBinary.run(
+      [
+        "report", "--config", config, "--from-partials",
+        work.appendingPathComponent("partials").path,
+        "--reports-dir", reports, "--period", period, "-q",
+      ], in: directory)
+    return (result, tasks)
+  }
+
+  /// Two reduce stages over interleaved halves of the map lines, then, for `.planned`, the
+  /// summary, the plan and the selected tickets; into `work/partials`.
+  static func reduce(
+    _ mapped: [String], config: String, in directory: URL, work: URL, period: String, mode: Mode
+  ) throws {
     // Two first-stage reducers over interleaved halves, then one over their outputs.
     var stage: [URL] = []
     for half in 0..<2 {
@@ -50,19 +83,60 @@ struct ScaleOutTests {
     }
     let final = try PlaintBinary.run(["reduce"] + stage.map(\.path))
     #expect(final.status == 0, "reduce: \(final.stderr)")
-    if summarized {
+    if mode == .planned {
       try summarize(
         final.stdout, config: config, in: directory, work: work, period: period)
     } else {
       try Data(final.stdout.utf8).write(to: work.appendingPathComponent("partials/part-0.tsv"))
     }
-    let result = try PlaintBinary.run(
-      [
-        "report", "--config", config, "--from-partials",
-        work.appendingPathComponent("partials").path,
-        "--reports-dir", reports, "--period", period, "-q",
-      ], in: directory)
-    return (result, tasks)
+  }
+
+  /// What a partial line is partitioned by (plaint_spark.py's `partial_key`).
+  static func partitionKey(_ line: String) -> String {
+    let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+    return fields.prefix(line.hasPrefix("T\t") ? 3 : 2).joined(separator: "\t")
+  }
+
+  /// The map lines cut into two partitions by key (each sorted), summarized with the tasks and
+  /// the window's tickets; the summary lines sorted and reduced into `partials/summary`, the
+  /// tickets into `partials/tickets`.
+  static func summarizeWindow(
+    _ mapped: [String], config: String, in directory: URL, work: URL, period: String,
+    tasks: URL
+  ) throws {
+    let partials = work.appendingPathComponent("partials")
+    for folder in ["summary", "tickets"] {
+      try FileManager.default.createDirectory(
+        at: partials.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    var summaries: [String] = []
+    for half in 0..<2 {
+      // A key's lines meet in one partition, as Spark's partitioner sends them.
+      let mine = mapped.filter {
+        Self.partitionKey($0).utf8.reduce(0) { $0 &+ Int($1) } % 2 == half
+      }
+      .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      let part = work.appendingPathComponent("sorted-\(half).tsv")
+      try Data((mine.joined(separator: "\n") + "\n").utf8).write(to: part)
+      let summary = try PlaintBinary.run(
+        [
+          "summarize", "--config", config, "--tasks", tasks.path, "--period", period,
+          "--window-tickets", "-q",
+        ], in: directory, input: part)
+      #expect(summary.status == 0, "summarize: \(summary.stderr)")
+      let lines = summary.stdout.split(separator: "\n").map(String.init)
+      summaries += lines.filter { !$0.hasPrefix("T\t") }
+      try Data(lines.filter { $0.hasPrefix("T\t") }.map { $0 + "\n" }.joined().utf8).write(
+        to: partials.appendingPathComponent("tickets/part-\(half)"))
+    }
+    let sorted = work.appendingPathComponent("summaries.tsv")
+    try Data(
+      (summaries.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: "\n")
+        + "\n").utf8
+    ).write(to: sorted)
+    let merged = try PlaintBinary.run(["reduce", sorted.path])
+    #expect(merged.status == 0, "reduce: \(merged.stderr)")
+    try Data(merged.stdout.utf8).write(to: partials.appendingPathComponent("summary/part-0"))
   }
 
   /// The cluster's summary steps over reduced text, into `work/partials/{summary,tickets}`.
@@ -194,8 +268,8 @@ struct ScaleOutTests {
     #expect(split.result.stderr.contains("1 of 4 rows rejected (25 %)"), "\(split.result.stderr)")
   }
 
-  @Test(arguments: [false, true])
-  func adversarialExportsGiveTheSameReport(summarized: Bool) throws {
+  @Test(arguments: Mode.allCases)
+  func adversarialExportsGiveTheSameReport(mode: Mode) throws {
     let directory = try Self.adversarialCopy()
     defer { try? FileManager.default.removeItem(at: directory) }
     let run = try PlaintBinary.run(
@@ -207,7 +281,7 @@ struct ScaleOutTests {
     // Ranges of 120 bytes: cuts land next to the quoted line breaks, the BOM and the CRLFs.
     let split = try Self.scaleOut(
       config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
-      rangeSize: 120, summarized: summarized)
+      rangeSize: 120, mode: mode)
     #expect(split.result.status == 0, "report: \(split.result.stderr)")
     let rangesOfA = split.tasks.filter { $0.contains("extra-a.csv") && $0.contains("\"start\"") }
     #expect(rangesOfA.count >= 2, "extra-a.csv was not split: \(split.tasks)")
@@ -241,8 +315,8 @@ struct ScaleOutTests {
 
   @Test(
     .enabled(if: FileManager.default.fileExists(atPath: DemoReportTests.demoConfig.path)),
-    arguments: [false, true])
-  func theDemoGivesTheSameReport(summarized: Bool) throws {
+    arguments: Mode.allCases)
+  func theDemoGivesTheSameReport(mode: Mode) throws {
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-scaleout-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -251,20 +325,38 @@ struct ScaleOutTests {
     let split = try Self.scaleOut(
       config: config, in: scratch, period: "2026-10",
       reports: scratch.appendingPathComponent("r").path, rangeSize: 1 << 20,
-      summarized: summarized)
+      mode: mode)
     #expect(split.result.status == 0, "report: \(split.result.stderr)")
     #expect(split.tasks.count > 5, "the demo's exports were not split into ranges")
     // The committed demo report is `plaint run`'s (DemoReportTests keeps it current).
     try Self.expectSameReports(
       PlaintBinary.repositoryRoot.appendingPathComponent("reports/demo"),
       scratch.appendingPathComponent("r/2026-10"))
+    guard mode == .windowed else { return }
+    // The window's partial is small: the period's complaints and a few more, not the history.
+    let partials = scratch.appendingPathComponent("scale-out/partials")
+    func lines(_ folder: String) throws -> [Substring] {
+      let url = partials.appendingPathComponent(folder)
+      return try FileManager.default.contentsOfDirectory(atPath: url.path).flatMap {
+        try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8)
+          .split(separator: "\n")
+      }
+    }
+    let tickets = try lines("tickets").count
+    let accepted = try lines("summary").filter {
+      $0.hasPrefix("S\tN\t") && $0.contains("\taccepted\t")
+    }
+    .compactMap { Int($0.split(separator: "\t", omittingEmptySubsequences: false)[4]) }
+    .reduce(0, +)
+    #expect(tickets >= 1_008, "the period's 1,008 complaints are in the window's partial")
+    #expect(tickets * 5 < accepted, "\(tickets) window tickets of \(accepted)")
   }
 
   /// Anomalies, a returning one, a concentration on one agent at 9 o'clock, a repeat customer,
   /// canaries (found and missing), a release and the SLA: everything the summary counts and
   /// every ticket the report shows whole.
-  @Test(arguments: [false, true])
-  func thePlantedFixtureGivesTheSameReport(summarized: Bool) throws {
+  @Test(arguments: Mode.allCases)
+  func thePlantedFixtureGivesTheSameReport(mode: Mode) throws {
     let directory = try RecurrenceReportTests.fixture(planted: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let run = try PlaintBinary.run(
@@ -273,7 +365,7 @@ struct ScaleOutTests {
     #expect(run.status == 0, "run: \(run.stderr)")
     let split = try Self.scaleOut(
       config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
-      rangeSize: 512, summarized: summarized)
+      rangeSize: 512, mode: mode)
     #expect(split.result.status == 0, "report: \(split.result.stderr)")
     try Self.expectSameReports(
       directory.appendingPathComponent("by-run/2026-02"),
@@ -291,8 +383,8 @@ struct ScaleOutTests {
 
   /// Slices (a column, `@system`, `@file`) and an agent's pile-up in a quiet cell: the summary's
   /// slice and dimension counts give the slice sections and the concentrations `run` gives.
-  @Test(arguments: [false, true])
-  func aSlicedConfigGivesTheSameReport(summarized: Bool) throws {
+  @Test(arguments: Mode.allCases)
+  func aSlicedConfigGivesTheSameReport(mode: Mode) throws {
     let directory = try EveryCellConcentrationTests.fixture(
       planted: true, config: SliceReportTests.slices)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -302,7 +394,7 @@ struct ScaleOutTests {
     #expect(run.status == 0, "run: \(run.stderr)")
     let split = try Self.scaleOut(
       config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
-      rangeSize: 4096, summarized: summarized)
+      rangeSize: 4096, mode: mode)
     #expect(split.result.status == 0, "report: \(split.result.stderr)")
     #expect(split.tasks.count > 5, "the export was not split into ranges")
     try Self.expectSameReports(
@@ -351,6 +443,25 @@ struct ScaleOutTests {
     let reduced = try PlaintBinary.run(["reduce", scratch.path])
     #expect(reduced.status == 65)
     #expect(reduced.stderr.contains("\(scratch.path):1: not a plaint partial line"))
+  }
+
+  @Test(arguments: [
+    (["--window-tickets"], 64, "--window-tickets needs --period"),
+    (["--tasks", "no-such-tasks.jsonl"], 66, "no-such-tasks.jsonl: file not found"),
+    (["--tasks", "plaint.yml"], 65, "plaint.yml:1: not a task line of plaint shard"),
+  ])
+  func summarizeNamesWhatIsWrongInOneLine(options: [String], status: Int32, message: String)
+    throws
+  {
+    let directory = try RecurrenceReportTests.fixture(planted: false)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let empty = directory.appendingPathComponent("empty.tsv")
+    try Data().write(to: empty)
+    let result = try PlaintBinary.run(
+      ["summarize", "--config", "plaint.yml", "-q"] + options, in: directory, input: empty)
+    #expect(result.status == status, "\(result.stderr)")
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
   }
 
   @Test func reduceRefusesUnsortedInputNamingTheLine() throws {

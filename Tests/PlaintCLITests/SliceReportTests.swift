@@ -98,8 +98,8 @@ struct SliceReportTests {
   /// The ticket lines of `plaint map` carry each ticket's slices: split into 120-byte ranges,
   /// the exports give the same report, slice sections included, from the reduced tickets and
   /// from the summary.
-  @Test(arguments: [false, true])
-  func theScaleOutPipelineCarriesTheSlices(summarized: Bool) throws {
+  @Test(arguments: ScaleOutTests.Mode.allCases)
+  func theScaleOutPipelineCarriesTheSlices(mode: ScaleOutTests.Mode) throws {
     let directory = try ScaleOutTests.adversarialCopy()
     defer { try? FileManager.default.removeItem(at: directory) }
     let config = directory.appendingPathComponent("plaint.yml")
@@ -114,7 +114,7 @@ struct SliceReportTests {
     #expect(run.status == 0, "run: \(run.stderr)")
     let split = try ScaleOutTests.scaleOut(
       config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
-      rangeSize: 120, summarized: summarized)
+      rangeSize: 120, mode: mode)
     #expect(split.result.status == 0, "report: \(split.result.stderr)")
     let byRun = directory.appendingPathComponent("by-run/2026-02")
     try ScaleOutTests.expectSameReports(

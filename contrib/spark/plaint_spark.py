@@ -8,7 +8,10 @@ exports itself (splitting CSV text would break quoted multi-line records and man
 bytes). Each executor runs the shipped binary through `pipe(..., checkCode=True)`, so a failing
 step fails the job instead of losing rows. The cluster deduplicates the tickets, builds the
 report's summary (mergeable counts) and picks out the few tickets the report shows whole; --out
-receives `summary/` and `tickets/`. Afterwards, on one machine, reading only those:
+receives `summary/` and `tickets/`. With --period, the ticket lines are read once after the
+shuffle: `plaint summarize` merges each key's lines as they come, sorted, and writes the summary
+lines and the judged window's tickets in the same pass. Afterwards, on one machine, reading only
+those:
 
     plaint report --config /abs/path/plaint.yml --from-partials /abs/path/partials
 """
@@ -90,6 +93,13 @@ def main():
     ).stdout.splitlines()
     if not tasks:
         sys.exit("plaint shard printed no tasks")
+    # The tasks name each file's sha256: executors leave out a file identical to an earlier one
+    # (as `plaint run` does) without waiting for any accounting line.
+    scratch = tempfile.mkdtemp(prefix="plaint-spark-")
+    task_file = os.path.join(scratch, "tasks.jsonl")
+    with open(task_file, "w", encoding="utf-8") as out:
+        out.write("\n".join(tasks) + "\n")
+    context.addFile(task_file)
 
     def command(step):
         # Files shipped with --files may arrive without their executable bit.
@@ -99,54 +109,61 @@ def main():
     mapped = context.parallelize(tasks, len(tasks)).pipe(
         command(f"map --config {shlex.quote(args.config)} --quiet"), checkCode=True
     )
-    reduced = sorted_by_key(mapped, args.partitions).pipe(command("reduce"), checkCode=True)
-    reduced.persist(StorageLevel.MEMORY_AND_DISK)
-
-    # Every file's accounting lines (one or a few per file), for the steps on every partition:
-    # a file identical to an earlier one is left out, as `plaint run` leaves it out.
-    scratch = tempfile.mkdtemp(prefix="plaint-spark-")
-    accounting = os.path.join(scratch, "accounting.tsv")
-    with open(accounting, "w", encoding="utf-8") as out:
-        for line in sorted(reduced.filter(lambda line: line.startswith("A\t")).collect()):
-            out.write(line + "\n")
-    context.addFile(accounting)
 
     def shipped_file(name):
         return "./" + name if args.executor_binary else SparkFiles.get(name)
 
     config = shlex.quote(args.config)
-    # With --period, what only the reported period needs is counted for it alone.
-    through = f" --period {shlex.quote(args.period)}" if args.period else ""
-    summary = sorted_by_key(
-        reduced.pipe(
+    tasks_option = f" --tasks {shlex.quote(shipped_file('tasks.jsonl'))}"
+    # Each key's map lines meet in one partition, sorted: `plaint summarize` merges them as
+    # `plaint reduce` would, holding one key at a time, and counts each ticket as it settles.
+    by_key = sorted_by_key(mapped, args.partitions)
+    summary_dir = "file://" + os.path.join(args.out, "summary")
+    tickets_dir = "file://" + os.path.join(args.out, "tickets")
+
+    def merged(summary_lines):
+        return sorted_by_key(summary_lines, args.partitions).pipe(command("reduce"), checkCode=True)
+
+    if args.period:
+        # One pass: the summary lines and, beside them, the ticket lines a report of the period
+        # may show whole (the period's complaints, canaries, the window's open ones); the
+        # report keeps those its judgement names. No plan, no second read of the tickets.
+        summarized = by_key.pipe(
             command(
-                f"summarize --config {config} --quiet{through}"
-                f" --accounting {shlex.quote(shipped_file('accounting.tsv'))}"
+                f"summarize --config {config} --quiet --period {shlex.quote(args.period)}"
+                f" --window-tickets{tasks_option}"
             ),
             checkCode=True,
-        ),
-        args.partitions,
-    ).pipe(command("reduce"), checkCode=True)
-    summary.saveAsTextFile("file://" + os.path.join(args.out, "summary"))
+        )
+        summarized.persist(StorageLevel.MEMORY_AND_DISK)
+        merged(summarized.filter(lambda line: not line.startswith("T\t"))).saveAsTextFile(
+            summary_dir
+        )
+        summarized.filter(lambda line: line.startswith("T\t")).saveAsTextFile(tickets_dir)
+        spark.stop()
+        return
 
-    # The driver reads the summary alone to judge the period, and names what the report shows
-    # whole; the cluster picks those tickets out.
+    # Without a period, the driver must judge before it knows which tickets the report shows:
+    # the sorted ticket lines are kept, summarized, planned from, then read once more by select.
+    by_key.persist(StorageLevel.MEMORY_AND_DISK)
+    merged(
+        by_key.pipe(command(f"summarize --config {config} --quiet{tasks_option}"), checkCode=True)
+    ).saveAsTextFile(summary_dir)
     plan = os.path.join(scratch, "plan.json")
-    period = ["--period", args.period] if args.period else []
     subprocess.run(
         [driver_binary, "report", "--config", args.config, "--from-partials", args.out,
-         "--plan", plan, "--quiet"] + period,
+         "--plan", plan, "--quiet"],
         check=True,
     )
     context.addFile(plan)
-    selected = reduced.pipe(
+    selected = by_key.pipe(
         command(
             f"select --config {config} --quiet --plan {shlex.quote(shipped_file('plan.json'))}"
-            f" --accounting {shlex.quote(shipped_file('accounting.tsv'))}"
+            f"{tasks_option}"
         ),
         checkCode=True,
     )
-    selected.saveAsTextFile("file://" + os.path.join(args.out, "tickets"))
+    selected.saveAsTextFile(tickets_dir)
     spark.stop()
 
 

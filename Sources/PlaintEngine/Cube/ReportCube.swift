@@ -286,6 +286,21 @@ struct CubeBuilder {
     return (false, listed, open)
   }
 
+  /// Whether a report of `reported` may show `item` whole, known before any cell is judged: a
+  /// canary, any complaint of the period, or one created from `windowStart` on that is still
+  /// open past the SLA at the period's end, whatever its file. For every scope of that period,
+  /// `keeps` picks from these alone; the report drops the rest as it reads them.
+  func mayKeep(_ item: ClassifiedTicket, reported: Period, windowStart: Period) -> Bool {
+    let ticket = item.ticket
+    if item.period == reported || exclusion.matches(ticket) { return true }
+    guard let sla = slaHours, windowStart <= item.period, item.period <= reported else {
+      return false
+    }
+    let end = reported.next(in: timeZone).start(in: timeZone)
+    return ticket.created < end && (ticket.resolved.map({ $0 >= end }) ?? true)
+      && end.timeIntervalSince(ticket.created) / 3600 > sla
+  }
+
   mutating func keep(_ item: ClassifiedTicket, _ scope: CubeScope) {
     let kept = keeps(item, scope)
     if kept.canary { canaries.append(item) }

@@ -2,15 +2,18 @@ import Foundation
 import PlaintCore
 import PlaintStore
 
-/// The cluster's side of the cube (docs/scale-out.md): `plaint summarize` turns reduced partials
-/// into summary lines, `plaint reduce` merges them by key, `plaint report --plan` names what the
-/// report reads closer, and `plaint select` picks those few tickets out of the reduced partials.
+/// The cluster's side of the cube (docs/scale-out.md): `plaint summarize` turns sorted partials
+/// (map's, or reduced) into summary lines, and, given the period, the few ticket lines its report
+/// may show whole; `plaint reduce` merges the summary lines by key. Without the period, `plaint
+/// report --plan` names what the report reads closer and `plaint select` picks those tickets.
 extension ScaleOut {
-  /// The settled tickets of reduced partial lines, each with its copies in files `run` skips (an
-  /// identical earlier file) left out. `accounting` holds every file's `A` lines (the input's own
-  /// when nil: they sort first). Accounting and reject lines go to `passing`.
+  /// The settled tickets of sorted partial lines (the lines of one key are merged here, as
+  /// `reduce` merges them), each with its copies in files `run` skips (an identical earlier file)
+  /// left out. Which files those are comes from `files` (file → sha256, from the tasks), else
+  /// from `accounting` (every file's `A` lines), else from the input's own `A` lines (they sort
+  /// first). Accounting and reject lines go to `passing`.
   static func settledTickets(
-    accounting: PartialInput?, input: PartialInput,
+    accounting: PartialInput?, files: [Int: String]? = nil, input: PartialInput,
     passing: (PartialGroup) throws(PlaintError) -> Void,
     onTicket: (TicketPartial, PartialGroup) throws(PlaintError) -> Void
   ) throws(PlaintError) {
@@ -24,11 +27,14 @@ extension ScaleOut {
       var lines = try SortedPartials([accounting])
       try lines.forEachGroup { group throws(PlaintError) in try addAccounting(group) }
     }
-    var skipped: [Int: Int]? = accounting == nil ? nil : Settlement.skippedFiles(ranges)
+    var skipped: [Int: Int]? =
+      files.map(Settlement.skippedFiles)
+      ?? (accounting == nil ? nil : Settlement.skippedFiles(ranges))
+    let known = skipped != nil
     var sorted = try SortedPartials([input])
     try sorted.forEachGroup { group throws(PlaintError) in
       guard group.key?.first == "T" else {
-        if accounting == nil, group.key?.first == "A" { try addAccounting(group) }
+        if !known, group.key?.first == "A" { try addAccounting(group) }
         try passing(group)
         return
       }
@@ -46,13 +52,19 @@ extension ScaleOut {
   /// wherever they are).
   static let summaryFlushTickets = 50_000
 
-  /// Summary lines of sorted reduced partials: the cube entries of their tickets (every period's,
-  /// or through `period` as `CubeScope.summary(through:)` says), the settled copies per file,
-  /// and the accounting and reject lines as they came. Written every `summaryFlushTickets`
-  /// tickets, each batch sorted: sort the whole before `plaint reduce`.
+  /// Summary lines of sorted partials (map's, or reduced): the cube entries of their tickets
+  /// (every period's, or through `period` as `CubeScope.summary(through:)` says), the settled
+  /// copies per file, and the accounting and reject lines as they came. Written every
+  /// `summaryFlushTickets` tickets, each batch sorted: sort the whole before `plaint reduce`.
+  ///
+  /// With `windowTickets` (and `period`), it also writes the ticket lines a report of `period`
+  /// may show whole (`CubeBuilder.mayKeep`): the small partial of the judged window, so that no
+  /// later step reads the ticket lines again. `tasks` (the lines `plaint shard` printed) names
+  /// the files identical to an earlier one, in place of `accounting`.
   public static func summarize(
     configurationPath: String, period: String? = nil, accounting: PartialInput?,
-    input: PartialInput, output: (String) -> Void
+    tasks: String? = nil, windowTickets: Bool = false, input: PartialInput,
+    output: (String) -> Void
   ) throws(PlaintError) {
     let configuration = try Configuration.load(path: configurationPath)
     var through: Period?
@@ -65,6 +77,18 @@ extension ScaleOut {
     }
     let scope = CubeScope.summary(through: through)
     var builder = configuration.cubeBuilder()
+    var windowStart: Period? = nil
+    if windowTickets {
+      guard var start = through else {
+        throw PlaintError(.usage, "--window-tickets needs --period: the window is that period's")
+      }
+      // One period more than the report's window: a superset whatever the calendar's weeks.
+      for _ in 0..<configuration.reportWindowLength {
+        start = start.previous(in: configuration.timeZone)
+      }
+      windowStart = start
+    }
+    let files = try tasks.map(Self.fileDigests)
     var summaries: [String] = []
     var held = 0
     func flush() {
@@ -82,11 +106,16 @@ extension ScaleOut {
     }
     if let through { builder.cube.add(.summarizedFor, [through.description]) }
     try settledTickets(
-      accounting: accounting, input: input,
+      accounting: accounting, files: files, input: input,
       passing: { group throws(PlaintError) in
         if group.key?.first == "S" { summaries.append(group.text) } else { output(group.text) }
       },
-      onTicket: { partial, _ throws(PlaintError) in
+      onTicket: { partial, group throws(PlaintError) in
+        if let through, let windowStart,
+          builder.mayKeep(partial.ticket, reported: through, windowStart: windowStart)
+        {
+          output(group.text)
+        }
         builder.cube.add(.settled, [String(partial.winner.file), "accepted"])
         for (file, count) in partial.occurrences {
           let copies = count - (file == partial.winner.file ? 1 : 0)
@@ -100,12 +129,28 @@ extension ScaleOut {
     flush()
   }
 
-  /// The ticket lines of sorted reduced partials that a report's scope keeps whole (`plan`,
+  /// Each file's sha256 by its place in the run's order, from the task lines `plaint shard`
+  /// printed (in the file at `path`).
+  static func fileDigests(_ path: String) throws(PlaintError) -> [Int: String] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PlaintError(.noInput, "\(path): file not found")
+    }
+    var digests: [Int: String] = [:]
+    for (index, line) in ScaleOut.lines(of: data).enumerated() where !line.isEmpty {
+      guard let task = try? JSONDecoder().decode(ShardTask.self, from: Data(line.utf8)) else {
+        throw PlaintError(.dataError, "\(path):\(index + 1): not a task line of plaint shard")
+      }
+      digests[task.file] = task.sha256
+    }
+    return digests
+  }
+
+  /// The ticket lines of sorted partials (map's, or reduced) that a report's scope keeps whole (`plan`,
   /// written by `plaint report --from-partials DIR --plan FILE`): canaries, the listed cells'
   /// complaints, those open past the SLA.
   public static func select(
-    configurationPath: String, plan: Data, accounting: PartialInput?, input: PartialInput,
-    output: (String) -> Void
+    configurationPath: String, plan: Data, accounting: PartialInput?, tasks: String? = nil,
+    input: PartialInput, output: (String) -> Void
   ) throws(PlaintError) {
     let configuration = try Configuration.load(path: configurationPath)
     let builder = configuration.cubeBuilder()
@@ -115,7 +160,8 @@ extension ScaleOut {
       throw PlaintError(.dataError, "the plan is not one plaint report --plan wrote")
     }
     try settledTickets(
-      accounting: accounting, input: input, passing: { _ throws(PlaintError) in },
+      accounting: accounting, files: try tasks.map(Self.fileDigests), input: input,
+      passing: { _ throws(PlaintError) in },
       onTicket: { partial, group throws(PlaintError) in
         let kept = builder.keeps(partial.ticket, scope)
         if kept.canary || kept.listed || kept.open { output(group.text) }

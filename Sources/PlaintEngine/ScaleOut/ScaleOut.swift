@@ -263,10 +263,15 @@ private struct CopyKey: Hashable {
 enum Settlement {
   /// Files identical to an earlier one (same sha256), each with the earlier one: `run` skips them.
   static func skippedFiles(_ accounting: [Int: AccountingPartial]) -> [Int: Int] {
+    skippedFiles(accounting.mapValues(\.sha256))
+  }
+
+  /// The same from each file's sha256 (as `plaint shard`'s tasks give them).
+  static func skippedFiles(_ sha256: [Int: String]) -> [Int: Int] {
     var firstWithSHA: [String: Int] = [:]
     var skipped: [Int: Int] = [:]
-    for file in accounting.keys.sorted() {
-      guard let sha = accounting[file]?.sha256 else { continue }
+    for file in sha256.keys.sorted() {
+      guard let sha = sha256[file] else { continue }
       if let earlier = firstWithSHA[sha] {
         skipped[file] = earlier
       } else {

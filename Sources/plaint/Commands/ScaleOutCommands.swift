@@ -98,7 +98,7 @@ struct Reduce: ParsableCommand {
 struct Summarize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Read reduced partial lines (sorted) on stdin, write summary lines: the report's counts of every period, to sort and merge with plaint reduce."
+      "Read partial lines sorted by key on stdin (map's or reduced), write summary lines: the report's counts of every period, to sort and merge with plaint reduce."
   )
 
   @OptionGroup var common: CommonOptions
@@ -115,6 +115,18 @@ struct Summarize: ParsableCommand {
   )
   var period: String?
 
+  @Option(
+    help:
+      "The tasks plaint shard printed, in place of --accounting: files identical to an earlier one (same sha256) are left out."
+  )
+  var tasks: String?
+
+  @Flag(
+    help:
+      "With --period: also write the ticket lines its report may show whole (the period's complaints, canaries, the window's complaints open past the SLA), so no plan and no select are needed."
+  )
+  var windowTickets = false
+
   func run() throws {
     _ = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
     let writer = LineWriter()
@@ -122,8 +134,8 @@ struct Summarize: ParsableCommand {
     try failing {
       try ScaleOut.summarize(
         configurationPath: common.config, period: period,
-        accounting: try accounting.map(PartialInput.file),
-        input: PartialInput.standardInput(), output: writer.write)
+        accounting: try accounting.map(PartialInput.file), tasks: tasks,
+        windowTickets: windowTickets, input: PartialInput.standardInput(), output: writer.write)
     }
   }
 }
@@ -131,7 +143,7 @@ struct Summarize: ParsableCommand {
 struct Select: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Read reduced partial lines (sorted) on stdin, write the ticket lines a report keeps whole (its --plan): canaries, listed cells, open past the SLA."
+      "Read partial lines sorted by key on stdin (map's or reduced), write the ticket lines a report keeps whole (its --plan): canaries, listed cells, open past the SLA."
   )
 
   @OptionGroup var common: CommonOptions
@@ -141,6 +153,9 @@ struct Select: ParsableCommand {
 
   @Option(help: "Every file's accounting (A) lines, when stdin holds only some of them.")
   var accounting: String?
+
+  @Option(help: "The tasks plaint shard printed, in place of --accounting.")
+  var tasks: String?
 
   func run() throws {
     _ = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
@@ -153,8 +168,8 @@ struct Select: ParsableCommand {
     try failing {
       try ScaleOut.select(
         configurationPath: common.config, plan: data,
-        accounting: try accounting.map(PartialInput.file), input: PartialInput.standardInput(),
-        output: writer.write)
+        accounting: try accounting.map(PartialInput.file), tasks: tasks,
+        input: PartialInput.standardInput(), output: writer.write)
     }
   }
 }
