@@ -16,9 +16,9 @@ import Foundation
 /// stays "filling in" until its periods fill in.
 ///
 /// Publication lag thins the most recent days most, so the export's final stretch of days (its
-/// last week, which may lie in a later period the export covers only in part) must be below the
-/// baseline's level too, at `rampLevel`. When the final stretch arrives at the usual daily rate,
-/// the thin period before it is not lag but a drop, and it is judged.
+/// last week, which may lie in a later period the export covers only in part) must run nearer the
+/// thin period's own rate than the baseline's (`stretchIsThin`). When the final stretch arrives at
+/// the usual daily rate, the thin period before it is not lag but a drop, and it is judged.
 public enum TrailingThinning {
   public struct Settings: Sendable, Hashable {
     /// The one-sided level of each "far below" test.
@@ -114,8 +114,8 @@ public enum TrailingThinning {
       let mean = Double(baseline.reduce(0, +)) / Double(baseline.count)
       guard mean > 0 else { break }
       let shape = Self.shape(baseline)
-      if let stretch = finalStretch,
-        lowerTail(stretch.count, mean: mean * stretch.periods, shape: shape) >= rampLevel
+      if let stretch = finalStretch, let last = counts[n - 1],
+        !stretchIsThin(stretch, usual: mean, thin: Double(last))
       {
         break
       }
@@ -147,6 +147,17 @@ public enum TrailingThinning {
       best = thin
     }
     return best
+  }
+
+  /// Whether an export's final stretch of days runs nearer the rate of its thin last period than
+  /// the usual rate: its count c is likelier under the thin rate (Poisson), c ln(u / t) < u − t
+  /// with u and t the two rates over the stretch. Lag leaves the last days at the thin rate or
+  /// below; a drop followed by days at the usual rate is not lag.
+  static func stretchIsThin(_ stretch: FinalStretch, usual: Double, thin: Double) -> Bool {
+    let (u, t) = (usual * stretch.periods, thin * stretch.periods)
+    guard t < u else { return true }
+    guard t > 0 else { return stretch.count == 0 }
+    return Double(stretch.count) * log(u / t) < u - t
   }
 
   /// Whether the parts of a period keep their baseline shares of its total: Pearson's χ² over
