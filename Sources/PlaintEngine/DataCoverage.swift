@@ -300,12 +300,15 @@ extension DataCoverage {
     self.init(
       sources: sources, fallback: fallback, contents: contents, covers: covers, timeZone: zone,
       granularity: configuration.granularity)
-    lag = PublicationLag(
-      counts: try counts
+    lag = try PublicationLag(
+      counts: counts
         ?? store.cellCounts(
           granularity: configuration.granularity, excluding: configuration.canaryExclusion),
       coverage: self, settings: configuration.publicationLag, control: configuration.control,
-      granularity: configuration.granularity)
+      granularity: configuration.granularity
+    ) { days in
+      try store.lineCounts(created: days, excluding: configuration.canaryExclusion)
+    }
   }
 }
 

@@ -26,11 +26,13 @@ struct PublicationLag: Sendable {
   /// Whether `line` is still filling in in `period`.
   func isFillingIn(line: String, _ period: Period) -> Bool { lines[line]?[period] != nil }
 
-  /// Finds the trailing periods still filling in, from the store's counts per product line.
+  /// Finds the trailing periods still filling in, from the store's counts per product line;
+  /// `lastDays` counts each line's tickets created in a stretch of days (an export's last week).
   init(
     counts: [CellCount], coverage: DataCoverage, settings: Configuration.PublicationLag,
-    control: Configuration.Control, granularity: Granularity
-  ) {
+    control: Configuration.Control, granularity: Granularity,
+    lastDays: (Range<Date>) throws -> [String: Int]
+  ) rethrows {
     guard let level = settings.level, let span = coverage.span(granularity) else { return }
     let rule = TrailingThinning.Settings(
       level: level, maxPeriods: settings.maxPeriods, baselinePeriods: control.baselinePeriods,
@@ -42,10 +44,12 @@ struct PublicationLag: Sendable {
     }
     // Lines grouped by the period their coverage ends in.
     var groups: [Period: [String]] = [:]
+    var ends: [Period: Date] = [:]
     for (line, covered) in coverage.lineCoverage {
       guard let end = covered.end else { continue }
       let last = Period(containing: end.addingTimeInterval(-1), in: zone, granularity: granularity)
       groups[last, default: []].append(line)
+      ends[last] = max(ends[last] ?? end, end)
     }
     let latest = groups.keys.max()
     for (end, members) in groups {
@@ -69,7 +73,19 @@ struct PublicationLag: Sendable {
       }
       // The run ends at the group's last whole period (a partial last period is unjudged anyway).
       while counts.last == .some(nil) { counts.removeLast() }
-      let thin = TrailingThinning.find(counts, settings: rule)
+      var thin = TrailingThinning.find(counts, settings: rule)
+      if !thin.isEmpty, let last = ends[end] {
+        // Lag thins the most recent days most: the export's last week must be thin too.
+        let days = TrailingThinning.finalStretchDays
+        let stretch = last.addingTimeInterval(-Double(days) * 86_400)..<last
+        let recent = try lastDays(stretch)
+        let periodDays = granularity == .week ? 7 : 365.2425 / 12
+        thin = TrailingThinning.find(
+          counts, settings: rule,
+          finalStretch: .init(
+            count: lines.reduce(0) { $0 + (recent[$1] ?? 0) },
+            periods: Double(days) / periodDays))
+      }
       for found in thin {
         let period = periods[found.index]
         for line in lines { self.lines[line, default: [:]][period] = found }
@@ -139,6 +155,10 @@ extension DataCoverage {
     var text =
       "\(found.count) complaints against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
     if let previous = found.previous { text += ", \(previous) in the period before" }
+    if let stretch = found.finalStretch, let expected = found.finalStretchExpected {
+      text +=
+        ", \(stretch) in the export's last \(TrailingThinning.finalStretchDays) days against about \(Int(expected.rounded())) at that level"
+    }
     return text
   }
 
@@ -146,7 +166,7 @@ extension DataCoverage {
   func logFillingIn(_ logger: Logger, after reported: Period) {
     for period in lag.periods.keys.sorted() where period > reported && isFillingIn(period) {
       logger.notice(
-        "a later period is still filling in (rows published late): reporting the latest settled one",
+        "a later period is still filling in (far fewer rows than before, the export's last days too): reporting the latest settled one",
         metadata: [
           "filling_in": "\(period)", "evidence": "\(fillingInEvidence(period))",
           "period": "\(reported)",

@@ -14,6 +14,11 @@ import Foundation
 /// step that then holds, or sits in part of the export (the mix moves). So a step is judged as
 /// soon as the period after it holds the new level, a drop in one part at once, while a ramp
 /// stays "filling in" until its periods fill in.
+///
+/// Publication lag thins the most recent days most, so the export's final stretch of days (its
+/// last week, which may lie in a later period the export covers only in part) must run nearer the
+/// thin period's own rate than the baseline's (`stretchIsThin`). When the final stretch arrives at
+/// the usual daily rate, the thin period before it is not lag but a drop, and it is judged.
 public enum TrailingThinning {
   public struct Settings: Sendable, Hashable {
     /// The one-sided level of each "far below" test.
@@ -36,6 +41,21 @@ public enum TrailingThinning {
     }
   }
 
+  /// The rows of an export's final stretch of days, and the stretch's length in periods (7 days
+  /// of a month: 7 / 30.44).
+  public struct FinalStretch: Sendable, Hashable {
+    public var count: Int
+    public var periods: Double
+
+    public init(count: Int, periods: Double) {
+      self.count = count
+      self.periods = periods
+    }
+  }
+
+  /// How many days make an export's final stretch.
+  public static let finalStretchDays = 7
+
   /// One trailing period still filling in, and the evidence.
   public struct Thin: Sendable, Hashable {
     /// Its index in the counts passed to `find`.
@@ -51,6 +71,10 @@ public enum TrailingThinning {
     public var pValue: Double
     /// How many whole periods gave the level.
     public var baselineCount: Int
+    /// The complaints of the export's final stretch of days, and what the level predicts for
+    /// it (nil when no stretch was given).
+    public var finalStretch: Int? = nil
+    public var finalStretchExpected: Double? = nil
   }
 
   /// The one-sided level at which each period of a run must fall below the one before: a ramp
@@ -63,15 +87,20 @@ public enum TrailingThinning {
 
   /// The trailing periods of `counts` (one per period, oldest first, nil where the period is not
   /// whole) still filling in: empty when the last period holds its level.
-  public static func find(_ counts: [Int?], settings: Settings) -> [Thin] {
-    find(counts.map { $0.map { [$0] } }, settings: settings)
+  public static func find(
+    _ counts: [Int?], settings: Settings, finalStretch: FinalStretch? = nil
+  ) -> [Thin] {
+    find(counts.map { $0.map { [$0] } }, settings: settings, finalStretch: finalStretch)
   }
 
   /// The trailing periods still filling in, from each period's counts by part (product line;
   /// nil where the period is not whole). A period whose parts are thinned unevenly — one part
   /// far from its baseline share of the period's total (Pearson's χ² at `level`) — is a change
-  /// in the mix, not publication lag, which holds back every part of an export alike.
-  public static func find(_ parts: [[Int]?], settings: Settings) -> [Thin] {
+  /// in the mix, not publication lag, which holds back every part of an export alike. With
+  /// `finalStretch`, nothing is filling in unless the export's last days are below the level.
+  public static func find(
+    _ parts: [[Int]?], settings: Settings, finalStretch: FinalStretch? = nil
+  ) -> [Thin] {
     var best: [Thin] = []
     let n = parts.count
     guard settings.maxPeriods > 0, n > 0 else { return [] }
@@ -85,6 +114,11 @@ public enum TrailingThinning {
       let mean = Double(baseline.reduce(0, +)) / Double(baseline.count)
       guard mean > 0 else { break }
       let shape = Self.shape(baseline)
+      if let stretch = finalStretch, let last = counts[n - 1],
+        !stretchIsThin(stretch, usual: mean, thin: Double(last))
+      {
+        break
+      }
       var mix: [Int] = []
       for index in earlier {
         for (part, count) in (parts[index] ?? []).enumerated() {
@@ -106,12 +140,24 @@ public enum TrailingThinning {
           Thin(
             index: index, count: count, expected: mean, previous: previous,
             lowerLimit: lowerLimit(mean: mean, shape: shape, level: settings.level), pValue: p,
-            baselineCount: baseline.count))
+            baselineCount: baseline.count, finalStretch: finalStretch?.count,
+            finalStretchExpected: finalStretch.map { mean * $0.periods }))
       }
       guard thin.count == run else { break }
       best = thin
     }
     return best
+  }
+
+  /// Whether an export's final stretch of days runs nearer the rate of its thin last period than
+  /// the usual rate: its count c is likelier under the thin rate (Poisson), c ln(u / t) < u − t
+  /// with u and t the two rates over the stretch. Lag leaves the last days at the thin rate or
+  /// below; a drop followed by days at the usual rate is not lag.
+  static func stretchIsThin(_ stretch: FinalStretch, usual: Double, thin: Double) -> Bool {
+    let (u, t) = (usual * stretch.periods, thin * stretch.periods)
+    guard t < u else { return true }
+    guard t > 0 else { return stretch.count == 0 }
+    return Double(stretch.count) * log(u / t) < u - t
   }
 
   /// Whether the parts of a period keep their baseline shares of its total: Pearson's χ² over

@@ -3,7 +3,7 @@ extension ReportModel {
   /// an export starts or ends inside is partial: its counts are shown and nothing is judged.
   public struct Coverage: Codable, Sendable, Equatable {
     /// The reported period: "whole", "partial", "filling_in" (whole by its days, but at the end
-    /// of exports whose rows are published late, and far below its level) or "not_covered".
+    /// of an export, far below its level, its last days too) or "not_covered".
     public var period: String
     /// The first and last covered day of the reported period (`YYYY-MM-DD`), nil when none is.
     @Nullable public var periodFrom: String?
