@@ -138,6 +138,8 @@ struct RowScan: @unchecked Sendable {
   /// Cell values of the chosen profile that mean "no value", as bytes.
   var emptyValues: [[UInt8]]
   var mapping: ColumnMapping?
+  /// `mapping.highestColumn`, worked out once when the mapping is set rather than once per row.
+  private var highestColumn = 0
   var system: String
   var fieldEncoding = FieldEncoding.utf8
   var headerCandidates = 0
@@ -223,7 +225,10 @@ struct RowScan: @unchecked Sendable {
     self.rowEnds = rowEnds
     self.hasSeparatorLine = hasSeparatorLine
     self.width = width
-    if !settings.header { mapping = try resolveHeaderless() }
+    if !settings.header {
+      mapping = try resolveHeaderless()
+      highestColumn = mapping?.highestColumn ?? 0
+    }
     var csv: CSVReader
     do {
       csv = try CSVReader(
@@ -529,7 +534,7 @@ struct RowScan: @unchecked Sendable {
       }
     }
     if record.isCutOff { return try reject(record, onReject, "broken quote") }
-    guard mapping.highestColumn < record.fieldCount else {
+    guard highestColumn < record.fieldCount else {
       return try reject(record, onReject, "too few fields")
     }
     for filter in mapping.filters {
@@ -615,6 +620,7 @@ struct RowScan: @unchecked Sendable {
           throw unknownSlice(missing)
         }
         mapping = found
+        highestColumn = found.highestColumn
         planIndex = index
         dates = reader.dateParsers[index]
         dayMonth = DayMonthEvidence(patterns: dates.patterns.count)
