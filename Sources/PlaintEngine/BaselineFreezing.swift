@@ -184,5 +184,6 @@ extension DetectorSettings {
     fdr = control.fdr
     runRules = control.runRules
     smallCountWeight = control.smallCountWeight
+    rebaselineAfter = control.rebaselineAfter
   }
 }

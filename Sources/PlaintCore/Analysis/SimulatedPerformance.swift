@@ -32,6 +32,7 @@ public struct SimulatedPerformance: Sendable, Hashable {
       && settings.minCount == defaults.minCount && Set(settings.rules) == Set(defaults.rules)
       && settings.fdr == defaults.fdr && settings.runRules == defaults.runRules
       && settings.smallCountWeight == defaults.smallCountWeight
+      && settings.rebaselineAfter == defaults.rebaselineAfter
   }
 
   /// One sentence for a report's method section.

@@ -443,4 +443,10 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case sliceNotJudgedFillingIn
   case silentCells
   case sliceSilent
+
+  // MARK: Level shifts a rolling baseline follows (ReportText+Shift)
+
+  case levelShifts
+  case levelShiftItem
+  case levelShiftConfirmedItem
 }

@@ -30,7 +30,11 @@ public struct ReportText: Sendable {
 
   static func tables(_ language: ReportLanguage) -> (ReportLocale, [ReportPhrase: String]) {
     let (locale, table) = mainTables(language)
-    return (locale, table.merging(lagPhrases(language)) { own, _ in own })
+    return (
+      locale,
+      table.merging(lagPhrases(language)) { own, _ in own }
+        .merging(shiftPhrases(language)) { own, _ in own }
+    )
   }
 
   private static func mainTables(_ language: ReportLanguage)
