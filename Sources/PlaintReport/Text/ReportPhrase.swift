@@ -449,4 +449,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case levelShifts
   case levelShiftItem
   case levelShiftConfirmedItem
+
+  // MARK: A long thinning tail still filling in (ReportText+Tail)
+
+  case noticeFillingInRun
 }

@@ -34,6 +34,7 @@ public struct ReportText: Sendable {
       locale,
       table.merging(lagPhrases(language)) { own, _ in own }
         .merging(shiftPhrases(language)) { own, _ in own }
+        .merging(tailPhrases(language)) { own, _ in own }
     )
   }
 
