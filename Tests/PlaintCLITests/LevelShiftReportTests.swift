@@ -199,3 +199,25 @@ struct LevelShiftReportTests {
     #expect(result.stderr.contains("or off"), "\(result.stderr)")
   }
 }
+
+/// Freezing after a level shift freezes the new level, not a mix of the two.
+@Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
+struct LevelShiftFreezeTests {
+  @Test func aBaselineFrozenAfterAShiftHoldsOnlyTheNewLevel() throws {
+    let folder = try LevelShiftReportTests.fixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = ["--config", "plaint.yml", "--store", "plaint.db", "-q"]
+    let run = try PlaintBinary.run(["run"] + store + ["--period", "2024-03"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    let freeze = try PlaintBinary.run(
+      ["baseline", "freeze", "--through", "2024-03"] + store, in: folder)
+    #expect(freeze.status == 0, "\(freeze.stderr)")
+    let show = try PlaintBinary.run(["baseline", "show"] + store, in: folder)
+    let row = show.stdout.split(separator: "\n").first {
+      $0.hasPrefix("product / Housing associations / consumer\t")
+    }
+    let columns = try #require(row, "\(show.stdout)").split(separator: "\t").map(String.init)
+    #expect(columns[1].hasPrefix("2023-07"), "\(columns)")
+    #expect(columns[2] == "9", "\(columns)")
+  }
+}
