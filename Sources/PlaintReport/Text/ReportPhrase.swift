@@ -449,6 +449,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case levelShifts
   case levelShiftItem
   case levelShiftConfirmedItem
+  case procedureRebaseline
 
   // MARK: A long thinning tail still filling in (ReportText+Tail)
 

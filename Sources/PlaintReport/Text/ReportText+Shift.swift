@@ -38,6 +38,8 @@ extension ReportText {
   }
 
   static let englishShiftPhrases: [ReportPhrase: String] = [
+    .procedureRebaseline:
+      "A step that holds for {0} judged periods in a row, begun beyond a limit, becomes the new level: later periods are judged against a baseline that starts at the shift.",
     .levelShifts:
       "These cells' baselines follow a level shift: {0} judged periods in a row began beyond a limit and stayed on that side of the centre, so the baseline starts again at the shift and a lasting change is not flagged for ever.",
     .levelShiftItem:
@@ -47,6 +49,8 @@ extension ReportText {
   ]
 
   static let germanShiftPhrases: [ReportPhrase: String] = [
+    .procedureRebaseline:
+      "Eine Stufe, die {0} beurteilte Perioden in Folge hält und jenseits einer Grenze begann, wird zum neuen Niveau: spätere Perioden werden an einer Basis beurteilt, die bei der Verschiebung beginnt.",
     .levelShifts:
       "Die Basis dieser Zellen folgt einer Niveauverschiebung: {0} beurteilte Perioden in Folge begannen jenseits einer Grenze und blieben auf dieser Seite der Mittellinie, daher beginnt die Basis bei der Verschiebung neu, und eine dauerhafte Änderung wird nicht für immer gemeldet.",
     .levelShiftItem:
@@ -56,6 +60,8 @@ extension ReportText {
   ]
 
   static let frenchShiftPhrases: [ReportPhrase: String] = [
+    .procedureRebaseline:
+      "Une marche qui tient {0} périodes jugées d'affilée, commencée au-delà d'une limite, devient le nouveau niveau : les périodes suivantes sont jugées par rapport à une base qui commence au changement.",
     .levelShifts:
       "Bases qui suivent un changement de niveau ({0} périodes jugées d'affilée, commencées au-delà d'une limite et restées de ce côté du centre ; la base repart alors du changement, pour qu'un changement durable ne soit pas signalé indéfiniment).",
     .levelShiftItem:
@@ -65,6 +71,8 @@ extension ReportText {
   ]
 
   static let spanishShiftPhrases: [ReportPhrase: String] = [
+    .procedureRebaseline:
+      "Un escalón que se mantiene {0} periodos juzgados seguidos, iniciado más allá de un límite, pasa a ser el nuevo nivel: los periodos siguientes se juzgan frente a una línea base que empieza en el cambio.",
     .levelShifts:
       "Líneas base que siguen un cambio de nivel ({0} periodos juzgados seguidos que empezaron más allá de un límite y siguieron de ese lado del centro; la línea base empieza entonces en el cambio, para que un cambio duradero no se marque para siempre).",
     .levelShiftItem:
@@ -74,6 +82,8 @@ extension ReportText {
   ]
 
   static let polishShiftPhrases: [ReportPhrase: String] = [
+    .procedureRebaseline:
+      "Skok, który utrzymuje się przez {0} ocenionych okresów z rzędu i zaczął się poza granicą, staje się nowym poziomem: kolejne okresy są oceniane względem bazy zaczynającej się od zmiany.",
     .levelShifts:
       "Okresy bazowe, które podążają za zmianą poziomu ({0} ocenionych okresów z rzędu, które zaczęły się poza granicą i pozostały po tej stronie linii centralnej; baza zaczyna się wtedy od zmiany, aby trwała zmiana nie była zgłaszana bez końca).",
     .levelShiftItem:
@@ -83,6 +93,8 @@ extension ReportText {
   ]
 
   static let turkishShiftPhrases: [ReportPhrase: String] = [
+    .procedureRebaseline:
+      "Bir sınırın ötesinde başlayıp art arda {0} değerlendirilmiş dönem süren bir basamak yeni düzey olur: sonraki dönemler kaymadan başlayan bir tabana göre değerlendirilir.",
     .levelShifts:
       "Düzey kaymasını izleyen tabanlar (bir sınırın ötesinde başlayıp merkezin o tarafında kalan art arda {0} değerlendirilmiş dönem; taban bu durumda kaymadan başlar, böylece kalıcı bir değişiklik sonsuza dek işaretlenmez).",
     .levelShiftItem:
@@ -92,6 +104,8 @@ extension ReportText {
   ]
 
   static let greekShiftPhrases: [ReportPhrase: String] = [
+    .procedureRebaseline:
+      "Ένα σκαλοπάτι που διαρκεί {0} κριθείσες περιόδους στη σειρά και ξεκίνησε πέρα από ένα όριο γίνεται το νέο επίπεδο: οι επόμενες περίοδοι κρίνονται με βάση που ξεκινά από τη μετατόπιση.",
     .levelShifts:
       "Βάσεις που ακολουθούν μετατόπιση επιπέδου ({0} κριθείσες περίοδοι στη σειρά που ξεκίνησαν πέρα από ένα όριο και έμειναν από εκείνη την πλευρά του κέντρου· η βάση τότε ξεκινά από τη μετατόπιση, ώστε μια διαρκής αλλαγή να μη σημαίνεται για πάντα).",
     .levelShiftItem:
@@ -101,6 +115,7 @@ extension ReportText {
   ]
 
   static let chineseShiftPhrases: [ReportPhrase: String] = [
+    .procedureRebaseline: "始于超出控制限、并连续保持 {0} 个已判定期间的阶跃成为新水平：此后的期间以从移动处开始的基线判定。",
     .levelShifts:
       "基线跟随水平移动的单元（连续 {0} 个已判定期间始于超出控制限并一直位于中心线同一侧；此后基线从移动处开始，使持久的变化不会被一直标记）。",
     .levelShiftItem: "{0}：自 {1} 起水平移动，新水平约每期 {2}，此前为 {3}；自 {4} 起按新水平判定",
