@@ -163,8 +163,7 @@ public struct MarkdownRenderer: Sendable {
     let cells = report.watches.map {
       text(
         .mdWatchCell, Self.escape(cellLabel($0)), text.count($0.count),
-        text.short($0.expected, decimals: 1),
-        $0.rules.map { Self.escape(text.rule($0)) }.joined(separator: ", "))
+        text.short($0.expected, decimals: 1), Self.escape(text.watchReasons($0)))
     }
     return ["", text(.mdWatches, cells.joined(separator: "; "))]
   }
