@@ -314,6 +314,8 @@ struct PublicationLagTests {
     let sentence = "appeared: 3 complaints after none in 12 periods (p "
     #expect(summary.contains("policy / Toasters / consumer (3 against 0 expected; \(sentence)"))
     #expect(html.contains(sentence), "the watch table names the test")
+    let method = "complaints now it is tested exactly against the baseline"
+    #expect(summary.contains(method) && html.contains(method), "the method is stated")
     #expect(summary.contains("policy / Kettles / consumer (2)"), "\(summary)")
     #expect(!summary.contains("policy / Toasters / consumer (3)"), "a watch is not also silent")
     let csv = try String(

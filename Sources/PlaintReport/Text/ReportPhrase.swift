@@ -451,4 +451,5 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case ruleAppeared = "rule.appeared"
   case watchAppeared
   case sliceAppeared
+  case methodAppeared
 }
