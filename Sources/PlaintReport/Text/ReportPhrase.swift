@@ -181,6 +181,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case chartParetoLabel
   case chartParetoHeading
   case chartPointTooltip
+  /// A point of a count chart (no sales): the count, which is the chart's value.
+  case chartCountTooltip
   case chartThreshold
 
   // MARK: Heatmap
@@ -454,4 +456,11 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   // MARK: A long thinning tail still filling in (ReportText+Tail)
 
   case noticeFillingInRun
+
+  // MARK: A burst after a silent baseline, listed as a watch (ReportText+Appeared)
+
+  case ruleAppeared = "rule.appeared"
+  case watchAppeared
+  case sliceAppeared
+  case methodAppeared
 }

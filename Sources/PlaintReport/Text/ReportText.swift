@@ -33,6 +33,7 @@ public struct ReportText: Sendable {
     return (
       locale,
       table.merging(lagPhrases(language)) { own, _ in own }
+        .merging(appearedPhrases(language)) { own, _ in own }
         .merging(shiftPhrases(language)) { own, _ in own }
         .merging(tailPhrases(language)) { own, _ in own }
     )
