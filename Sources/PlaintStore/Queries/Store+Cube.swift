@@ -57,6 +57,25 @@ extension Store {
   }
 }
 
+extension Store {
+  /// How many tickets each of `periods` holds (canaries included), from the cell index.
+  public func ticketCounts(in periods: [Period]) throws(StoreError) -> [Period: Int] {
+    guard !periods.isEmpty else { return [:] }
+    return try read("counting tickets per period") { db in
+      let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+      let rows = try Row.fetchAll(
+        db,
+        sql: "SELECT period, COUNT(*) AS n FROM tickets WHERE period IN (\(marks)) GROUP BY period",
+        arguments: StatementArguments(periods.map(\.description)))
+      var counts: [Period: Int] = [:]
+      for row in rows {
+        if let period = Period(row["period"] as String) { counts[period] = row["n"] }
+      }
+      return counts
+    }
+  }
+}
+
 /// The counts over every period a report's cube starts from, read in one pass over the tickets
 /// (`Store.baseCounts`).
 public struct BaseCounts: Sendable {
