@@ -195,9 +195,18 @@ private struct ByteGroups {
 
   let columns: Int32
   private(set) var groups: [Group] = []
-  private var index: [[UInt8]: Int] = [:]
+  private var index: [Key: Int] = [:]
   /// The current row's key: each column's length (4 bytes) and bytes, then the flag.
   private var key: [UInt8] = []
+
+  /// A key hashed as one run of bytes (an array of bytes hashes byte by byte).
+  struct Key: Hashable {
+    var bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+  }
 
   init(columns: Int32) {
     self.columns = columns
@@ -216,11 +225,11 @@ private struct ByteGroups {
     }
     key.append(flag)
     let at: Int
-    if let found = index[key] {
+    if let found = index[Key(bytes: key)] {
       at = found
     } else {
       at = groups.count
-      index[key] = at
+      index[Key(bytes: key)] = at
       var fields: [String] = []
       for column in 0..<columns {
         let text = sqlite3_column_text(statement, column)
