@@ -77,9 +77,10 @@ public enum BaselineFreezing {
             points[$0].isAnomaly || points[$0].watchRules.contains(.beyondLimit)
           })
         // After a level shift only the new level is frozen: the periods from the latest shift
-        // on, the run that confirmed it included (as the rolling baseline holds them).
+        // on (after the point that opened its run), the run that confirmed it included, as the
+        // rolling baseline holds them.
         let shift = points.last(where: { $0.shift != nil })?.shift
-        let phase = shift.map { $0.start...$0.confirmed }
+        let phase = shift.map { $0.baselineStart...$0.confirmed }
         let usable = observations.indices.filter {
           $0 >= (phase?.lowerBound ?? 0) && observations[$0].status == .ok
             && (!flagged.contains($0) || phase?.contains($0) == true)

@@ -115,19 +115,19 @@ struct LevelShiftReportTests {
     }
   }
 
-  /// The sixth month of the step is still flagged and names the shift it confirms; later
+  /// The seventh month of the step (six after the one that opened it) is still flagged and names the shift it confirms; later
   /// months are judged against the new level and say so, in every format.
   @Test func theShiftIsConfirmedNamedAndFollowed() throws {
     let folder = try Self.fixture()
     defer { try? FileManager.default.removeItem(at: folder) }
     var result = try PlaintBinary.run(
-      ["run", "--config", "plaint.yml", "--quiet", "--period", "2023-12"], in: folder)
+      ["run", "--config", "plaint.yml", "--quiet", "--period", "2024-01"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
-    var report = try Self.report(folder, "2023-12")
+    var report = try Self.report(folder, "2024-01")
     #expect(Self.anomalies(report.json).contains { $0["status"] as? String == "continuing" })
     #expect(report.summary.contains("level shift since 2023-07, new level about "))
     #expect(
-      report.summary.contains("confirmed in 2023-12; judged against the new level from 2024-01"))
+      report.summary.contains("confirmed in 2024-01; judged against the new level from 2024-02"))
 
     result = try PlaintBinary.run(
       ["run", "--config", "plaint.yml", "--quiet", "--period", "2024-03"], in: folder)
@@ -137,19 +137,19 @@ struct LevelShiftReportTests {
     #expect(Self.anomalies(report.json).isEmpty, "\(Self.anomalies(report.json))")
     let baseline = try #require(cell["baseline"] as? [String: Any])
     #expect(baseline["kind"] as? String == "rolling")
-    #expect(baseline["window"] as? [String] == ["2023-07", "2024-02"])
-    #expect(baseline["periods"] as? Int == 8)
+    #expect(baseline["window"] as? [String] == ["2023-08", "2024-02"])
+    #expect(baseline["periods"] as? Int == 7)
     let shift = try #require(baseline["shift"] as? [String: Any])
     #expect(shift["since"] as? String == "2023-07")
-    #expect(shift["confirmed"] as? String == "2023-12")
-    #expect(shift["judged_from"] as? String == "2024-01")
+    #expect(shift["confirmed"] as? String == "2024-01")
+    #expect(shift["judged_from"] as? String == "2024-02")
     #expect(shift["direction"] as? String == "up")
     let level = try #require(shift["level"] as? Double)
     let before = try #require(shift["level_before"] as? Double)
     #expect(abs(level - 80) < 5 && abs(before - 18) < 3, "\(level) against \(before)")
     for text in [report.summary, report.html] {
       #expect(text.contains("level shift since 2023-07"))
-      #expect(text.contains("judged against the new level since 2024-01"))
+      #expect(text.contains("judged against the new level since 2024-02"))
     }
     #expect(!report.summary.contains("continuing"))
   }
@@ -217,7 +217,7 @@ struct LevelShiftFreezeTests {
       $0.hasPrefix("product / Housing associations / consumer\t")
     }
     let columns = try #require(row, "\(show.stdout)").split(separator: "\t").map(String.init)
-    #expect(columns[1].hasPrefix("2023-07"), "\(columns)")
-    #expect(columns[2] == "9", "\(columns)")
+    #expect(columns[1].hasPrefix("2023-08"), "\(columns)")
+    #expect(columns[2] == "8", "\(columns)")
   }
 }

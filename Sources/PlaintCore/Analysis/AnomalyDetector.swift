@@ -444,7 +444,7 @@ private struct SeriesState {
       draft.silentBaseline && draft.point.count >= settings.minCount
       && (draft.point.pValue ?? 1) <= DetectorSettings.appearedLevel
     judged.baselineWindow = draft.window
-    judged.shift = phase.flatMap { $0.start == draft.window?.lowerBound ? $0 : nil }
+    judged.shift = phase.flatMap { $0.baselineStart == draft.window?.lowerBound ? $0 : nil }
     if usable, let confirmed = followShift(draft, period: period, judged: judgeable, settings) {
       judged.shift = confirmed
     }
@@ -470,27 +470,50 @@ extension SeriesState {
   fileprivate mutating func followShift(
     _ draft: Draft, period: Int, judged: Bool, _ settings: DetectorSettings
   ) -> LevelShift? {
-    guard frozen == nil, let needed = settings.rebaselineAfter else { return nil }
+    guard frozen == nil, let after = settings.rebaselineAfter else { return nil }
     guard judged, let center = draft.point.center, let units = draft.point.units,
       let limits = draft.rulePoint
     else {
       shifts.reset()
       return nil
     }
+    // The new phase must be able to judge the period after it: it holds the run without its
+    // opening point, so at least `min_baseline_periods` periods must follow that point.
+    let needed = max(after, settings.minBaselinePeriods + 1)
     guard
       let run = shifts.push(
         period: period, count: draft.point.count, expected: center * units, center: center,
         above: limits.aboveLimit, below: limits.belowLimit, needed: needed)
     else { return nil }
-    let members = (run.start..<period).filter { points[$0].point.status == .ok } + [period]
-    var count = Double(draft.point.count)
-    var exposure = units
-    for index in members.dropLast() {
-      count += Double(points[index].point.count)
-      exposure += points[index].point.units ?? 0
+    // The opening point is what started the run; a one-period spike followed by points that
+    // merely stay on its side of the centre is not a new level. The rest of the run must be
+    // beyond the old level as a whole (its sum against the old centre, at `sigma`, allowing for
+    // the baseline's dispersion), and only the rest becomes the new phase's baseline.
+    let members = (run.start + 1..<period).filter { points[$0].point.status == .ok } + [period]
+    let observed = members.map { index in
+      index == period
+        ? (Double(draft.point.count), units)
+        : (Double(points[index].point.count), points[index].point.units ?? 0)
     }
+    let phi = max(1, latestPhi ?? 1)
+    /// How far a stretch of the run lies beyond the old level, in standard deviations.
+    func beyond(_ part: ArraySlice<(Double, Double)>) -> Double {
+      let count = part.reduce(0) { $0 + $1.0 }
+      let expected = run.centerBefore * part.reduce(0) { $0 + $1.1 }
+      let z = (count - expected) / (phi * max(expected, 1)).squareRoot()
+      return run.direction == .up ? z : -z
+    }
+    // Each half must be beyond the old level too, so a run of ordinary periods that a real
+    // change at its end tips over the limit is not taken for a level that began at its start.
+    let half = observed.count / 2
+    guard members.count >= settings.minBaselinePeriods,
+      beyond(observed[...]) > settings.sigma,
+      beyond(observed.prefix(half)) > 2, beyond(observed.suffix(observed.count - half)) > 2
+    else { return nil }
+    let count = observed.reduce(0) { $0 + $1.0 }
+    let exposure = observed.reduce(0) { $0 + $1.1 }
     let shift = LevelShift(
-      direction: run.direction, start: run.start, confirmed: period,
+      direction: run.direction, start: run.start, baselineStart: run.start + 1, confirmed: period,
       centerBefore: run.centerBefore, centerAfter: exposure > 0 ? count / exposure : center)
     eligible = members
     tracker = RuleTracker(rules: settings.rules)

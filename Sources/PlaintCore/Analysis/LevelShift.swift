@@ -7,8 +7,10 @@
 /// them may enter. A shift is confirmed when a run of `DetectorSettings.rebaselineAfter` judged
 /// periods began with a point beyond a limit and stayed on that side of its centre line (Anhøj's
 /// shift rule counts points on one side of the centre; the run here must also open beyond the
-/// 3σ limit, so a run of chance points on one side never starts one). From the next period the
-/// baseline holds only the periods from the shift's start. The run's own periods are judged
+/// 3σ limit, so a run of chance points on one side never starts one), and the run after its
+/// opening point is beyond the old level as a whole, so a one-period spike followed by ordinary
+/// points never confirms one. From the next period the baseline holds only the run's periods
+/// after the opening point. The run's own periods are judged
 /// against the old level as before, so the first months of a step are flagged as they were.
 public struct LevelShift: Sendable, Hashable {
   public enum Direction: String, Codable, Sendable {
@@ -18,6 +20,9 @@ public struct LevelShift: Sendable, Hashable {
   public var direction: Direction
   /// The period (index) of the run's first point: where the new level begins.
   public var start: Int
+  /// The first period of the new phase's baseline: the period after `start`, since the point
+  /// that opened the run (often a spike) is left out of the new level.
+  public var baselineStart: Int
   /// The period whose point completed the run; the next usable period is judged against the
   /// new level.
   public var confirmed: Int
@@ -27,10 +32,12 @@ public struct LevelShift: Sendable, Hashable {
   public var centerAfter: Double
 
   public init(
-    direction: Direction, start: Int, confirmed: Int, centerBefore: Double, centerAfter: Double
+    direction: Direction, start: Int, baselineStart: Int, confirmed: Int, centerBefore: Double,
+    centerAfter: Double
   ) {
     self.direction = direction
     self.start = start
+    self.baselineStart = baselineStart
     self.confirmed = confirmed
     self.centerBefore = centerBefore
     self.centerAfter = centerAfter

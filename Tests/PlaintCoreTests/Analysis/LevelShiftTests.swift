@@ -130,3 +130,41 @@ struct LevelShiftTests {
     #expect(points[15].baselineCount == 12)
   }
 }
+
+/// What a new user's test found in the first version of the rule.
+@Suite("Level shifts: a spike is not a level")
+struct LevelShiftSpikeTests {
+  /// A spike of three times the level, then months that only happen to lie a little above the
+  /// centre, is not a new level; a real rise afterwards is still flagged, at any level.
+  @Test(arguments: [20.0, 50.0, 200.0])
+  func aSpikeThenOrdinaryMonthsDoesNotHideALaterRise(level: Double) {
+    let ordinary = Int((level * 1.04).rounded(.up))
+    let rise = Int((level + 5 * level.squareRoot()).rounded())
+    let counts =
+      Array(repeating: Int(level), count: 24) + [Int(level * 3)]
+      + Array(repeating: ordinary, count: 5) + Array(repeating: rise, count: 6)
+    let series = [0: counts.map { ChartObservation(count: $0, units: 1) }]
+    let judged = AnomalyDetector.judge(series, settings: settings(rebaselineAfter: 6))[0]!
+    #expect(!judged.points.contains { $0.shift != nil }, "no shift from a spike at \(level)")
+    let flagged = judged.points.suffix(6).filter(\.isAnomaly).count
+    #expect(flagged == 6, "the rise to \(rise) at \(level): \(flagged) of 6 flagged")
+  }
+
+  /// With a new phase shorter than `min_baseline_periods` the period after the shift could not
+  /// be judged; the run is now at least `min_baseline_periods` + 1 long, so a further doubling
+  /// right after a confirmed shift is judged against the new level and flagged.
+  @Test(arguments: [(2, 6), (6, 8), (3, 10)])
+  func theNewPhaseCanAlwaysJudgeThePeriodAfterIt(rebaselineAfter: Int, minBaseline: Int) {
+    var config = settings(rebaselineAfter: rebaselineAfter)
+    config.minBaselinePeriods = minBaseline
+    let step = max(rebaselineAfter, minBaseline + 1)
+    let counts =
+      Array(repeating: 50, count: 24) + Array(repeating: 100, count: step) + [200]
+    let series = [0: counts.map { ChartObservation(count: $0, units: 1) }]
+    let judged = AnomalyDetector.judge(series, settings: config)[0]!
+    let confirmed = judged.points.firstIndex { $0.shift?.confirmed != nil }
+    #expect(confirmed == 24 + step - 1, "\(rebaselineAfter), \(minBaseline)")
+    let last = judged.points.last!
+    #expect(last.isAnomaly, "200 after \(step) at 100: \(last.point.status)")
+  }
+}
