@@ -43,6 +43,13 @@ struct ConcentrationDimension: Sendable {
 
   /// A value as exported, trimmed; nil when empty.
   static func text(_ value: String?) -> String? {
+    // Most values begin and end with a visible ASCII character, which no trimming removes; only
+    // the others pay for Foundation's (it showed in the profile of `plaint summarize`).
+    if let value, let first = value.utf8.first, let last = value.utf8.last,
+      (0x21..<0x80).contains(first), (0x21..<0x80).contains(last)
+    {
+      return value
+    }
     guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
       return nil
     }

@@ -70,11 +70,14 @@ struct StoreFeed: ReportFeed {
 
   func window(_ scope: CubeScope) throws -> CubeBuilder {
     var builder = configuration.cubeBuilder()
+    builder.customers = CustomerTally(
+      scope, minimum: configuration.recurrence.repeatCustomerMin)
     guard let reported = scope.period else { return builder }
     let periods = scope.window.union(scope.dimensionPeriods).union([reported]).sorted()
     try store.forEachTicket(
       in: periods, excluding: configuration.canaryExclusion, textOnlyIn: reported
     ) { builder.addWindow($0, scope) }
+    builder.customers.finish()
     builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
     return builder
   }
@@ -144,6 +147,8 @@ struct PartialsFeed: ReportFeed {
   func window(_ scope: CubeScope) throws -> CubeBuilder {
     try check(scope.period)
     var builder = configuration.cubeBuilder()
+    builder.customers = CustomerTally(
+      scope, minimum: configuration.recurrence.repeatCustomerMin)
     var sorted = try stream()
     let summarized = summarized
     _ = try Settlement.settle(
@@ -156,7 +161,10 @@ struct PartialsFeed: ReportFeed {
         if summarized { builder.keep(item, scope) } else { builder.addWindow(item, scope) }
       },
       onSummary: { entry in
-        if scope.holds(entry.kind, period: entry.key.first ?? "") {
+        if entry.kind == .customer {
+          // Sorted by key, so by customer: each is finished when the next begins.
+          builder.customers.addSorted(entry.key, count: entry.value.count)
+        } else if scope.holds(entry.kind, period: entry.key.first ?? "") {
           builder.cube.add(entry.kind, entry.key, value: entry.value)
         }
       })
@@ -168,6 +176,7 @@ struct PartialsFeed: ReportFeed {
       }
       return a.ticket.id.utf8.lexicographicallyPrecedes(b.ticket.id.utf8)
     }
+    builder.customers.finish()
     builder.listed.sort(by: order)
     builder.open.sort(by: order)
     builder.canaries.sort(by: order)
