@@ -44,6 +44,10 @@ public struct RunOutcome: Sendable {
   /// Why nothing was judged (a partial or uncovered period), nil when the period was judged.
   public var unjudged: String? = nil
 
+  /// With `--period last`: the newer periods passed over because they are still filling in,
+  /// and why, in one line; nil when the last complete period itself was reported.
+  public var skipped: String? = nil
+
   /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …`, or
   /// `2026-11: 312 complaints, not judged (partial period); report: …`.
   public var summary: String {
@@ -94,6 +98,7 @@ public struct Pipeline {
     ingestion.progress = ProgressLine(requested: options.showsProgress)
     let inputs = try ingestion.run(
       context.files, store: store, now: options.now, digests: session.digests)
+    try store.checkAccountingTotals()
     return try report(
       store: store, context: context, inputs: inputs, reclassified: reclassified,
       requested: requested, options: options)
@@ -143,6 +148,7 @@ public struct Pipeline {
           metadata: ["file": "\(file.settings.displayPath)"])
       }
     }
+    try store.checkAccountingTotals()
     return try report(
       store: store, context: context, inputs: Ingestion.markingCopies(inputs),
       reclassified: reclassified, requested: requested, options: options)
@@ -165,7 +171,7 @@ public struct Pipeline {
     let coverage = try DataCoverage(
       store: store, context: context, contents: base.fileContents,
       counts: base.cellCounts(granularity: configuration.granularity))
-    let period = try reportPeriod(requested, options: options, coverage: coverage)
+    let (period, skipped) = try reportPeriod(requested, options: options, coverage: coverage)
     let assembled = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
       inputs: inputs, reclassified: reclassified, coverage: coverage, base: base, feed: feed
@@ -196,6 +202,7 @@ public struct Pipeline {
     var outcome = RunOutcome(
       period: period.description, complaints: bundle.report.totals.complaints,
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
+    outcome.skipped = skipped
     switch bundle.report.coverage.period {
     case "partial": outcome.unjudged = "not judged (partial period)"
     case "filling_in": outcome.unjudged = "not judged (still filling in)"
@@ -215,7 +222,7 @@ public struct Pipeline {
     let coverage = try DataCoverage(
       store: store, context: context, contents: base.fileContents,
       counts: base.cellCounts(granularity: configuration.granularity))
-    let period = try reportPeriod(requested, options: options, coverage: coverage)
+    let period = try reportPeriod(requested, options: options, coverage: coverage).period
     return try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
       inputs: inputs, reclassified: 0, coverage: coverage, base: base, feed: feed
@@ -255,13 +262,16 @@ public struct Pipeline {
     return moved
   }
 
-  /// The period to report. The default is the latest period the exports cover whole; `last` is
-  /// the calendar's last complete period, which the exports must cover whole; a named period
-  /// must lie within the data, and is reported (unjudged) when partial. A period no export
-  /// covers fails with 65, unless `--allow-empty`.
+  /// The period to report, and the newer periods `last` passed over (one line saying which and
+  /// why). The default is the latest period the exports cover whole; `last` is the calendar's
+  /// last complete period, which the exports must cover whole — or, when it is still filling in
+  /// (a source that always publishes late), the newest whole period before it, so that a
+  /// monthly job on such a source reports what can be judged; a named period must lie within
+  /// the data, and is reported (unjudged) when partial. A period no export covers fails with
+  /// 65, unless `--allow-empty`.
   private func reportPeriod(
     _ requested: RequestedPeriod, options: RunOptions, coverage: DataCoverage
-  ) throws(PlaintError) -> Period {
+  ) throws(PlaintError) -> (period: Period, skipped: String?) {
     let granularity = configuration.granularity
     let zone = configuration.timeZone
     let unit = granularity == .month ? "month" : "week"
@@ -299,27 +309,45 @@ public struct Pipeline {
             "period": "\(whole)",
           ])
       }
-      return whole
+      return (whole, nil)
     case .lastComplete:
       let current = Period(containing: options.now, in: zone, granularity: granularity)
       let last = current.previous(in: zone)
       switch coverage.coverage(last) {
       case .whole:
-        return last
+        return (last, nil)
       case .none where options.allowsEmpty:
         logger.warning(
           "no export covers the period: writing an empty report (--allow-empty)",
           metadata: ["period": "\(last)", "last_ticket": "\(coverage.day(lastDay))"])
-        return last
+        return (last, nil)
       case .none:
         throw PlaintError(
           .dataError,
           "\(last): no export covers this \(unit); \(latest) — are the exports stale? (--allow-empty writes the empty report)"
         )
       case .partial where coverage.isFillingIn(last):
-        throw PlaintError(
-          .dataError,
-          "\(last): still filling in — \(coverage.fillingInEvidence(last)); a period still filling in is not judged unless named (--period \(last))"
+        // A source that always publishes late has its last periods filling in every month:
+        // that is its normal state, not an unusable export, so the newest period before them
+        // that the exports cover whole is reported, and the periods passed over are named.
+        var skipped = [last]
+        var earlier = last.previous(in: zone)
+        while coverage.isFillingIn(earlier) {
+          skipped.append(earlier)
+          earlier = earlier.previous(in: zone)
+        }
+        guard coverage.coverage(earlier) == .whole else {
+          throw PlaintError(
+            .dataError,
+            "\(last): still filling in — \(coverage.fillingInEvidence(last)); and \(earlier), the \(unit) before the periods still filling in, is not covered whole, so no \(unit) can be judged (name one with --period to see its counts)"
+          )
+        }
+        let reasons = skipped.reversed().map { "\($0): \(coverage.fillingInEvidence($0))" }
+        let names = skipped.reversed().map(\.description).joined(separator: ", ")
+        let verb = skipped.count == 1 ? "is" : "are"
+        return (
+          earlier,
+          "--period last: reporting \(earlier), the newest \(unit) that can be judged; \(names) \(verb) still filling in (\(reasons.joined(separator: "; "))) and will be judged once later exports fill \(skipped.count == 1 ? "it" : "them") in (--period \(last) shows its counts, unjudged)"
         )
       case .partial:
         let days = coverage.coveredDays(last)
@@ -338,12 +366,12 @@ public struct Pipeline {
       }
       switch coverage.coverage(period) {
       case .whole:
-        return period
+        return (period, nil)
       case .partial where coverage.isFillingIn(period):
         logger.warning(
           "the period is still filling in: counts are shown, nothing is judged",
           metadata: ["period": "\(period)", "evidence": "\(coverage.fillingInEvidence(period))"])
-        return period
+        return (period, nil)
       case .partial:
         let days = coverage.coveredDays(period)
         logger.warning(
@@ -353,9 +381,9 @@ public struct Pipeline {
             "covered":
               "\(days.map { "\(coverage.day($0.first)) to \(coverage.day($0.last))" } ?? "")",
           ])
-        return period
+        return (period, nil)
       case .none where options.allowsEmpty:
-        return period
+        return (period, nil)
       case .none:
         throw PlaintError(
           .dataError,

@@ -128,7 +128,14 @@ extension Configuration {
   static func publicationLag(_ node: YAMLNode?) throws(ConfigError) -> PublicationLag {
     var settings = PublicationLag()
     guard let node else { return settings }
-    if !node.isMapping, (try? node.string())?.lowercased() == "off" {
+    if !node.isMapping {
+      guard (try? node.string())?.lowercased() == "off" else {
+        // The rule is on unless turned off: the only word the key takes is `off`.
+        let given = (try? node.string()).map { "\"\($0)\"" } ?? "a list"
+        throw node.error(
+          "expected off, or a mapping such as {level: 0.001, max_periods: 3}, got \(given) (the rule is on by default: leave the key out to keep it)"
+        )
+      }
       settings.level = nil
       return settings
     }
@@ -147,14 +154,16 @@ extension Configuration {
 }
 
 extension DataCoverage {
-  /// "20 complaints against about 857 in each of the 12 whole periods before (fewer than 455 is
-  /// far below), 111 in the period before".
+  /// "20 complaints in product lines against about 857 in each of the 12 whole periods before
+  /// (fewer than 455 is far below), 111 in those lines in the period before": the counts of the
+  /// lines tested, which leave out complaints in no product line, so they can fall short of the
+  /// report's headline count.
   func fillingInEvidence(_ period: Period) -> String {
     guard let found = lag.periods[period] else { return "far fewer rows than before" }
     let expected = Int(found.expected.rounded())
     var text =
-      "\(found.count) complaints against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
-    if let previous = found.previous { text += ", \(previous) in the period before" }
+      "\(found.count) complaints in product lines against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
+    if let previous = found.previous { text += ", \(previous) in those lines in the period before" }
     if let stretch = found.finalStretch, let expected = found.finalStretchExpected {
       text +=
         ", \(stretch) in the export's last \(TrailingThinning.finalStretchDays) days against about \(Int(expected.rounded())) at that level"

@@ -159,12 +159,13 @@ extension ReportAssembly {
       else { continue }
       charted.insert(value)
       let point = last.point
-      signals.append(
-        ReportModel.SliceSignal(
-          value: value, status: last.isAnomaly ? "anomaly" : "watch", count: point.count,
-          expected: point.center.map { $0 * (point.units ?? 1) }, ucl: point.ucl,
-          rules: (last.isAnomaly ? last.anomalyRules : last.watchRules).map(\.rawValue),
-          pValue: point.pValue, qValue: last.qValue))
+      var signal = ReportModel.SliceSignal(
+        value: value, status: last.isAnomaly ? "anomaly" : "watch", count: point.count,
+        expected: point.center.map { $0 * (point.units ?? 1) }, ucl: point.ucl,
+        rules: last.isAnomaly ? last.anomalyRules.map(\.rawValue) : last.watchReasons,
+        pValue: point.pValue, qValue: last.qValue)
+      if last.appeared { signal.baselinePeriods = last.baselineCount }
+      signals.append(signal)
     }
     signals.sort {
       ($0.status == "anomaly" ? 0 : 1, $0.pValue ?? 1, $0.value)

@@ -150,8 +150,9 @@ struct ReportAssembly {
       if last.status == .resolved { resolved.append(anomaly(key, judged, last, issues, tickets)) }
       if last.isWatch {
         var watch = anomaly(key, judged, last, issues, tickets)
-        watch.rules = last.watchRules.map(\.rawValue)
+        watch.rules = last.watchReasons
         watch.status = .watch
+        if last.appeared { watch.baselinePeriods = last.baselineCount }
         watches.append(watch)
       }
     }

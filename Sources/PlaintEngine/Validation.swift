@@ -60,6 +60,9 @@ public struct Validation: Sendable {
       let context = try RunContext(configuration: configuration, checkingColumns: false)
       let storePath = configuration.storePath(store)
       let scratch = try Store.scratchCopy(of: storePath)
+      // A ticket row deleted or half-cleared by hand would be used as it is: the store must
+      // agree with its own accounting before anything is read into it.
+      try scratch.checkAccounting()
       let ingestion = Ingestion(
         configuration: configuration, placement: context.placement, logger: logger)
       var digests: [String] = []

@@ -90,8 +90,9 @@ struct PublicationLagRealDataTests {
 
   /// Landlord Warwick: a finding or two most years, none for the twelve months before 2026-04,
   /// then 3. Judged (with the publication-lag rule off), that is no verdict against a centre of
-  /// 0, where it was once flagged.
-  @Test func warwickSilentForAYearIsNotFlaggedAgainstZero() throws {
+  /// 0, where it was once flagged as an anomaly; the burst is listed as a watch, "appeared",
+  /// with the exact test's p-value, and the report says what it is.
+  @Test func warwickSilentForAYearIsAWatchNotAnAnomaly() throws {
     let directory = try project(extra: "publication_lag: off\n")
     defer { try? FileManager.default.removeItem(at: directory) }
     let run = try PlaintBinary.run(
@@ -101,11 +102,19 @@ struct PublicationLagRealDataTests {
     #expect((json["coverage"] as? [String: Any])?["period"] as? String == "whole")
     let slice = try #require((json["slices"] as? [[String: Any]])?.first)
     let signals = slice["signals"] as? [[String: Any]] ?? []
-    #expect(!signals.contains { $0["value"] as? String == "Warwick" }, "\(signals)")
-    let warwick = (slice["values"] as? [[String: Any]] ?? []).first {
+    let warwick = try #require(signals.first { $0["value"] as? String == "Warwick" })
+    #expect(warwick["status"] as? String == "watch")
+    #expect(warwick["rules"] as? [String] == ["appeared"])
+    #expect(warwick["count"] as? Int == 3)
+    #expect(warwick["q_value"] is NSNull)
+    #expect(
+      (warwick["text"] as? String)?.hasPrefix(
+        "Watch: landlord Warwick appeared in 2026-04: 3 complaints after none in") == true,
+      "\(warwick)")
+    let value = (slice["values"] as? [[String: Any]] ?? []).first {
       $0["value"] as? String == "Warwick"
     }
-    #expect(warwick?["period_count"] as? Int == 3)
-    #expect(warwick?["status"] as? String == "silent_baseline")
+    #expect(value?["period_count"] as? Int == 3)
+    #expect(value?["status"] as? String == "watch")
   }
 }

@@ -151,7 +151,9 @@ struct PublicationLagTests {
           $0["reason"] as? String == "filling_in" && $0["from"] as? String == "2026-01"
             && $0["through"] as? String == period
         }, "\(gaps)")
-      #expect(summary.contains("\(period) is still filling in: its \(complaints) complaints"))
+      #expect(
+        summary.contains(
+          "\(period) is still filling in: its \(complaints) complaints in product lines"))
       #expect(summary.contains("not judged (still filling in)"))
       #expect(html.contains("is still filling in"))
       let slice = (json["slices"] as? [[String: Any]])?.first
@@ -168,6 +170,31 @@ struct PublicationLagTests {
       let rows = grid.split(separator: "\n").filter { $0.hasPrefix(period) }
       #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",filling_in,") }, "\(rows)")
     }
+  }
+
+  /// The rule counts the complaints of the product lines it tests; the headline counts every
+  /// complaint. With two complaints in no product line the two differ, and each says what it
+  /// counts: the report's note and the log line say "in product lines".
+  @Test func theLagCountsSayWhatTheyCount() throws {
+    let unassigned = ["2026-02-10", "2026-02-11"].enumerated().map { index, day in
+      "\(800_000 + index),\(day),Blender stopped working,BL-1,Acme"
+    }
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)], extraRows: unassigned)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "--period", "2026-02"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("2026-02: 8 complaints, not judged"), "\(run.stdout)")
+    #expect(
+      run.stderr.contains("evidence=6 complaints in product lines against about"), "\(run.stderr)")
+    #expect(run.stderr.contains("30 in those lines in the period before"), "\(run.stderr)")
+    let (json, summary, _) = try Self.report(folder, "2026-02")
+    #expect((json["totals"] as? [String: Any])?["complaints"] as? Int == 8)
+    #expect(
+      Self.coverage(json)["filling_in"].flatMap { $0 as? [String: Any] }?["complaints"] as? Int == 6
+    )
+    #expect(summary.contains("**8 complaints**"), "\(summary)")
+    #expect(summary.contains("its 6 complaints in product lines are far below"), "\(summary)")
   }
 
   /// The scale-out pipeline, which reads reduced partials and no tickets, finds the same
@@ -238,52 +265,93 @@ struct PublicationLagTests {
     #expect(!summary.contains("filling in"))
   }
 
-  /// A landlord silent for over a year, back with 3 complaints, and a cell that never had a
-  /// complaint, now with 3: neither is flagged against a centre of 0; both are named as silent.
-  @Test func aSeriesSilentForItsWholeBaselineGetsNoVerdict() throws {
+  /// Series silent for their whole baseline get no verdict against a centre of 0, but a burst
+  /// must not vanish: at `min_count` (3) or more it is a watch, "appeared", with the exact test's
+  /// p-value, in every output; below it, it is named as silent. A landlord silent for over a
+  /// year is back with 3 complaints (Warwick) and another with 2 (Hollis); a cell that never
+  /// had a complaint has 3 (policy / Toasters), another 2 (policy / Kettles).
+  @Test func aSeriesSilentForItsWholeBaselineIsAWatchOnlyWhenItBursts() throws {
     var extra: [String] = []
     for (index, day) in ["2024-02-05", "2024-02-06"].enumerated() {
       extra.append("\(900_000 + index),\(day),Kettle stopped working,KT-1,Warwick")
+      extra.append("\(900_050 + index),\(day),Kettle stopped working,KT-1,Hollis")
     }
     for (index, day) in ["2026-01-05", "2026-01-12", "2026-01-19"].enumerated() {
       extra.append("\(900_100 + index),\(day),Kettle stopped working,KT-1,Warwick")
       extra.append("\(900_200 + index),\(day),Toaster refund refused,TS-1,Acme")
     }
+    for (index, day) in ["2026-01-07", "2026-01-21"].enumerated() {
+      extra.append("\(900_300 + index),\(day),Kettle stopped working,KT-1,Hollis")
+      extra.append("\(900_400 + index),\(day),Kettle refund refused,KT-1,Acme")
+    }
     let folder = try Self.fixture(tail: [(60, 40)], extraRows: extra)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try Self.run(folder, ["--period", "2026-01"])
-    #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.hasPrefix("2026-01: 106 complaints, 0 anomalies"), "\(run.stdout)")
+    let run = try Self.run(folder, ["--period", "2026-01", "--fail-on-anomaly"])
+    #expect(run.status == 0, "a watch is not an anomaly: \(run.stderr)")
+    #expect(run.stdout.hasPrefix("2026-01: 110 complaints, 0 anomalies"), "\(run.stdout)")
     let (json, summary, html) = try Self.report(folder, "2026-01")
 
+    // The cells: 3 after none is a watch with its p-value, outside the family (no q).
     let cells = json["cells"] as? [[String: Any]] ?? []
-    let refund = try #require(
-      cells.first {
-        $0["category"] as? String == "policy" && $0["product_line"] as? String == "Toasters"
-      })
-    let last = (refund["series"] as? [[String: Any]])?.last
-    #expect(last?["status"] as? String == "silent_baseline")
-    #expect(last?["count"] as? Int == 3)
-    #expect(summary.contains("No verdict in 2026-01 for cells silent for their whole baseline"))
-    #expect(summary.contains("policy / Toasters / consumer (3)"), "\(summary)")
-    #expect(html.contains("cells silent for their whole baseline"))
+    func last(_ category: String, _ line: String) -> [String: Any]? {
+      let cell = cells.first {
+        $0["category"] as? String == category && $0["product_line"] as? String == line
+      }
+      return (cell?["series"] as? [[String: Any]])?.last
+    }
+    #expect(last("policy", "Toasters")?["status"] as? String == "watch")
+    #expect(last("policy", "Kettles")?["status"] as? String == "silent_baseline")
+    #expect(last("policy", "Kettles")?["count"] as? Int == 2)
+    let watches = json["watches"] as? [[String: Any]] ?? []
+    let toasters = try #require(watches.first { $0["product_line"] as? String == "Toasters" })
+    #expect(toasters["rules"] as? [String] == ["appeared"])
+    #expect(toasters["count"] as? Int == 3)
+    #expect(toasters["q_value"] is NSNull)
+    let periods = try #require(toasters["baseline_periods"] as? Int)
+    let p = try #require(toasters["p_value"] as? Double)
+    #expect(periods == 12)
+    #expect(p > 0 && p < 0.001, "\(p)")
+    let sentence = "appeared: 3 complaints after none in 12 periods (p "
+    #expect(summary.contains("policy / Toasters / consumer (\(sentence)"))
+    #expect(html.contains(sentence), "the watch table names the test")
+    let method = "complaints now it is tested exactly against the baseline"
+    #expect(summary.contains(method) && html.contains(method), "the method is stated")
+    #expect(summary.contains("policy / Kettles / consumer (2)"), "\(summary)")
+    #expect(!summary.contains("policy / Toasters / consumer (3)"), "a watch is not also silent")
+    let csv = try String(
+      contentsOf: folder.appendingPathComponent("reports/2026-01/anomalies.csv"), encoding: .utf8)
+    #expect(
+      csv.split(separator: "\n").contains {
+        $0.hasPrefix("watch,") && $0.contains(",Toasters,") && $0.contains(",appeared,")
+      }, "\(csv)")
 
+    // The slice: Warwick's 3 is a watch that says what it is, Hollis's 2 is silent.
     let slice = try #require((json["slices"] as? [[String: Any]])?.first)
     let signals = slice["signals"] as? [[String: Any]] ?? []
-    #expect(!signals.contains { $0["value"] as? String == "Warwick" }, "\(signals)")
-    let warwick = (slice["values"] as? [[String: Any]] ?? []).first {
-      $0["value"] as? String == "Warwick"
-    }
-    #expect(warwick?["status"] as? String == "silent_baseline")
+    let warwick = try #require(signals.first { $0["value"] as? String == "Warwick" })
+    #expect(warwick["status"] as? String == "watch")
+    #expect(warwick["rules"] as? [String] == ["appeared"])
+    #expect((warwick["baseline_periods"] as? Int ?? 0) >= 12)
+    #expect(!signals.contains { $0["value"] as? String == "Hollis" }, "\(signals)")
+    let words = "Watch: landlord Warwick appeared in 2026-01: 3 complaints after none in"
+    #expect((warwick["text"] as? String)?.hasPrefix(words) == true, "\(warwick)")
+    #expect(summary.contains(words), "\(summary)")
+    #expect(html.contains(words))
+    let values = slice["values"] as? [[String: Any]] ?? []
+    let hollis = values.first { $0["value"] as? String == "Hollis" }
+    #expect(hollis?["status"] as? String == "silent_baseline")
     #expect(
       summary.contains(
-        "Values of landlord with complaints in 2026-01 after none in any period of their baseline"),
-      "\(summary)")
+        "Values of landlord with complaints in 2026-01 after none in any period of their baseline, so no verdict against a centre of 0: Hollis."
+      ), "\(summary)")
   }
 
-  /// `--period last` on exports whose last month is still filling in stops with 65 and says
-  /// why, as it does for a partial month: an unattended run never judges a month partly in.
-  @Test func theLastCompletePeriodStillFillingInStops() throws {
+  /// `--period last` on exports whose last months are still filling in — a source that always
+  /// publishes late, every month — reports the newest month that can be judged, says in one
+  /// line which months it passed over and why (even with `--quiet`), and exits as any written
+  /// report does (0, or 3 with anomalies and `--fail-on-anomaly`); it never judges a month
+  /// partly in.
+  @Test func theLastCompletePeriodStillFillingInFallsBackToTheLatestJudgeable() throws {
     let folder = try Self.fixture(tail: [])
     defer { try? FileManager.default.removeItem(at: folder) }
     var calendar = Calendar(identifier: .gregorian)
@@ -310,14 +378,34 @@ struct PublicationLagTests {
     }
     try (rows.joined(separator: "\n") + "\n").write(
       to: folder.appendingPathComponent("exports/a.csv"), atomically: true, encoding: .utf8)
-    let last = try #require(calendar.date(byAdding: .month, value: -1, to: thisMonth))
-    let parts = calendar.dateComponents([.year, .month], from: last)
-    let period = String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
+    func name(_ back: Int) throws -> String {
+      let month = try #require(calendar.date(byAdding: .month, value: -back, to: thisMonth))
+      let parts = calendar.dateComponents([.year, .month], from: month)
+      return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
+    }
+    let (last, before, reported) = (try name(1), try name(2), try name(3))
 
-    let run = try Self.run(folder, ["--period", "last"])
-    #expect(run.status == 65, "\(run.stdout) \(run.stderr)")
-    #expect(run.stderr.contains("\(period): still filling in"), "\(run.stderr)")
-    #expect(run.stderr.contains("--period \(period)"), "\(run.stderr)")
+    let run = try Self.run(folder, ["--period", "last", "--fail-on-anomaly"])
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(run.stdout.hasPrefix("\(reported): "), "\(run.stdout)")
+    #expect(!run.stdout.contains("not judged"), "\(run.stdout)")
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "one line, even with --quiet: \(run.stderr)")
+    let line = String(lines.first ?? "")
+    for words in [
+      "--period last: reporting \(reported), the newest month that can be judged",
+      "\(before), \(last) are still filling in",
+      "\(last): 6 complaints in product lines against about",
+    ] {
+      #expect(line.contains(words), "should say \(words): \(line)")
+    }
+    let (json, _, _) = try Self.report(folder, reported)
+    #expect(Self.coverage(json)["period"] as? String == "whole")
+
+    // Named, the last month is still shown, unjudged.
+    let named = try Self.run(folder, ["--period", last])
+    #expect(named.status == 0, "\(named.stderr)")
+    #expect(named.stdout.contains("not judged (still filling in)"), "\(named.stdout)")
   }
 
   /// `publication_lag: off` restores judging every whole period; a bad setting is one line.
@@ -336,5 +424,17 @@ struct PublicationLagTests {
     let bad = try Self.run(folder)
     #expect(bad.status == 78, "\(bad.stderr)")
     #expect(bad.stderr.contains("publication_lag.level"), "\(bad.stderr)")
+
+    // The rule is on by default; the one word the key takes is `off`, and the error says so.
+    for word in ["on", "yes", "true"] {
+      try (text + "\npublication_lag: \(word)\n").write(
+        to: config, atomically: true, encoding: .utf8)
+      let wrong = try Self.run(folder)
+      #expect(wrong.status == 78, "\(word): \(wrong.stderr)")
+      #expect(wrong.stderr.split(separator: "\n").count == 1, "\(wrong.stderr)")
+      for words in ["`publication_lag`", "expected off", "got \"\(word)\""] {
+        #expect(wrong.stderr.contains(words), "\(word) should say \(words): \(wrong.stderr)")
+      }
+    }
   }
 }

@@ -34,6 +34,22 @@ struct UndecodableRowTests {
     Damage(
       name: "a source's profile", sql: "UPDATE sources SET profile = '{\"days\": 7'",
       says: ["table `sources`", "x.csv", "profile"], commands: ["run", "report", "validate"]),
+    // A row deleted by hand leaves the file's accounting behind: run and report check the
+    // totals (one count), validate each file's.
+    Damage(
+      name: "a ticket deleted", sql: "DELETE FROM tickets WHERE id = 'T2'",
+      says: [
+        "table `tickets`", "source exports/x.csv", "counts 3 accepted rows",
+        "holds 2 tickets from it",
+      ],
+      commands: ["run", "report", "validate"]),
+    // A narrative reference cleared by hand would read as an empty text; only validate reads
+    // every row for it (a run would pay a pass over the whole table).
+    Damage(
+      name: "a ticket's text_block cleared",
+      sql: "UPDATE tickets SET text_block = NULL WHERE id = 'T2'",
+      says: ["table `tickets`", "ticket \"T2\"", "text_slot", "without a text_block"],
+      commands: ["validate"]),
   ]
 
   @Test(arguments: damages)

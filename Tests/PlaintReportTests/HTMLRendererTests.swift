@@ -144,6 +144,25 @@ import Testing
     #expect(counts.render().contains(">complaints per period</text>"))
   }
 
+  /// On a count chart the value is the count: a point's tooltip says "2025-10: 53 complaints",
+  /// never "53.00 per period"; on a rate chart it gives the rate with its unit, then the count.
+  @Test(arguments: [4, 53, 999])
+  func countChartTooltipsShowWholeCounts(count: Int) {
+    let points = Fixture.periods.map { period in
+      ReportModel.Point(
+        period: period, status: .inControl, count: count, units: 1, rate: Double(count),
+        center: Double(count), ucl: Double(count) * 2, lcl: 0)
+    }
+    let counts = ControlChartSVG(points: points, title: "", perThousandUnits: false).render()
+    let titles = counts.components(separatedBy: "<circle ").dropFirst().compactMap {
+      $0.components(separatedBy: "<title>").dropFirst().first?
+        .components(separatedBy: "</title>").first
+    }
+    #expect(titles == Fixture.periods.map { "\($0): \(count) complaints" }, "\(titles)")
+    #expect(!counts.contains("per period,"))
+    #expect(svg.contains("2025-10: 3.80 per 1,000 units, 19 complaints"), "\(svg)")
+  }
+
   @Test func standaloneFileDeclaresTheNamespace() {
     #expect(!svg.contains("xmlns"))
     let standalone = ControlChartSVG(points: Fixture.series(), title: "x").render(standalone: true)

@@ -79,3 +79,28 @@ extension LanguageFixture {
     return bundle
   }
 }
+
+extension LanguageFixture {
+  /// A whole month with a burst after a silent baseline: a cell and a slice value listed as
+  /// watches with the rule `appeared`, and a count chart whose tooltips give counts.
+  static func appeared() -> ReportBundle {
+    var bundle = silent()
+    bundle.report.totals.complaints = 53
+    bundle.report.coverage.fillingIn = nil
+    bundle.report.cells[0].series = series(last: .watch)
+    var watch = ReportModel.Anomaly(
+      id: "\(period)/policy/Toasters/consumer", category: "policy", productLine: "Toasters",
+      tier: .only(.consumer), period: period, count: 50, expected: 0, ucl: 0, rate: 50,
+      chart: .poisson, rules: ["appeared"], pValue: 2.2e-56, qValue: nil, status: .watch,
+      streak: 0)
+    watch.baselinePeriods = 12
+    bundle.report.watches = [watch]
+    var signal = ReportModel.SliceSignal(
+      value: "Warwick", status: "watch", count: 3, expected: 0, ucl: 0, rules: ["appeared"],
+      pValue: 0.00046, qValue: nil)
+    signal.baselinePeriods = 12
+    bundle.report.slices?[0].values[0].status = .watch
+    bundle.report.slices?[0].signals = [signal]
+    return bundle
+  }
+}

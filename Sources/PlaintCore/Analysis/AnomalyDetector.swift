@@ -43,6 +43,15 @@ public struct DetectorSettings: Sendable {
   /// Below this expected count a cell is a small cell for `smallCountWeight` (the same cut at
   /// which `auto` switches to exact Poisson limits).
   public static let smallExpectedCount = 5.0
+
+  /// The level of the exact test that lists a series silent for its whole baseline as a watch
+  /// (`JudgedPoint.appeared`). The test stands outside the family, so it is held to a level
+  /// below the family's 0.03: with the defaults (3 complaints, 6 to 12 baseline periods of equal
+  /// exposure) p is (1/7)³ = 0.003 or less, so every such burst is listed.
+  public static let appearedLevel = 0.01
+
+  /// The id a watch on a series silent for its baseline carries in place of a rule.
+  public static let appearedRule = "appeared"
 }
 
 /// Whether the supplementary run rules raise anomalies or only watches.
@@ -117,6 +126,13 @@ public struct JudgedPoint: Sendable, Hashable {
   /// Complaints now after a baseline of none (centre 0, so a limit of 0): no level to judge a
   /// count against, so no verdict — never an anomaly against a centre of 0.
   public var silentBaseline = false
+  /// A silent baseline followed by at least `min_count` complaints that its exposure makes
+  /// unlikely: the exact conditional test of this period's count against the baseline's 0
+  /// (`point.pValue`) at most `DetectorSettings.appearedLevel`. A watch, never an anomaly, and
+  /// outside the period's Benjamini–Hochberg family: a value that did not exist before (a late
+  /// product line, a new landlord) is silent for the same reason, so a burst is listed for a
+  /// look, not flagged against a centre of 0.
+  public var appeared = false
   public var status: AnomalyStatus?
   /// Consecutive anomalous usable periods ending here (0 when this one is not anomalous).
   public var streak: Int
@@ -127,7 +143,12 @@ public struct JudgedPoint: Sendable, Hashable {
   public var watchRules: [RunRule]
 
   /// A signal that did not pass: listed for a look, not an anomaly.
-  public var isWatch: Bool { !isAnomaly && !watchRules.isEmpty }
+  public var isWatch: Bool { !isAnomaly && (!watchRules.isEmpty || appeared) }
+
+  /// The reasons a watch is listed, as report ids: `appeared`, or the rules it completed.
+  public var watchReasons: [String] {
+    appeared ? [DetectorSettings.appearedRule] : watchRules.map(\.rawValue)
+  }
 
   public init(
     point: ChartPoint, baselineCount: Int, qValue: Double?, isAnomaly: Bool,
@@ -335,6 +356,16 @@ private struct SeriesState {
     let silent =
       !insufficient && point.status == .ok && estimate != nil && point.center == 0
       && point.count > 0
+    // Against none in the baseline, the exact conditional test of two Poisson rates: x given
+    // x + 0 is Binomial(x, n / (n + N)), so p = (n / (n + N))ˣ. A frozen baseline keeps no
+    // exposure to test against, and its point keeps no p-value.
+    if silent {
+      point.pValue = estimate?.totalUnits.flatMap { big in
+        observations[period].units.map {
+          PredictiveTest.upperTail(point.count, units: $0, baselineCount: 0, baselineUnits: big)
+        }
+      }
+    }
     return Draft(
       point: point, rulePoint: rulePoint, baselineCount: baselineCount, phi: estimate?.phi,
       insufficientHistory: insufficient, silentBaseline: silent, fired: fired, qValue: nil)
@@ -387,6 +418,9 @@ private struct SeriesState {
       insufficientHistory: draft.insufficientHistory, status: status,
       streak: isAnomaly ? streak : 0, anomalyRules: rules, watchRules: watch)
     judged.silentBaseline = draft.silentBaseline
+    judged.appeared =
+      draft.silentBaseline && draft.point.count >= settings.minCount
+      && (draft.point.pValue ?? 1) <= DetectorSettings.appearedLevel
     points.append(judged)
   }
 

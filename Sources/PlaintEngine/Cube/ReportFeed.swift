@@ -31,12 +31,13 @@ struct StoreFeed: ReportFeed {
     let exclusion = configuration.canaryExclusion
     let granularity = configuration.granularity
     var cube = ReportCube()
-    for count in try store.cellCounts(granularity: granularity, excluding: exclusion) {
+    let counts = try store.baseCounts(granularity: granularity, excluding: exclusion)
+    for count in counts.cells {
       cube.add(
         .cell, [count.period.description] + CubeBuilder.cellFields(count.cell), count: count.count
       )
     }
-    for count in try store.issueCounts(granularity: granularity, excluding: exclusion) {
+    for count in counts.issues {
       let issue = String(count.issueKey.dropFirst(count.cell.category.rawValue.count + 1))
       cube.add(
         .issue, [count.period.description] + CubeBuilder.cellFields(count.cell) + [issue],
@@ -53,7 +54,7 @@ struct StoreFeed: ReportFeed {
         }
       }
     }
-    for (file, contents) in try store.fileContentsByLine() {
+    for (file, contents) in counts.files {
       for (line, counts) in contents {
         cube.add(.file, [file, line, "tickets"], count: counts.tickets)
         if counts.resolved > 0 {
@@ -61,7 +62,7 @@ struct StoreFeed: ReportFeed {
         }
       }
     }
-    for (period, counts) in try store.emptyTextCounts() {
+    for (period, counts) in counts.emptyText {
       cube.add(.emptyText, [period, "all"], count: counts.total)
       if counts.empty > 0 { cube.add(.emptyText, [period, "empty"], count: counts.empty) }
     }

@@ -25,6 +25,9 @@ extension ReportModel {
     public var ticketIDs: [String]
     /// The team `owners:` names for the cell; nil when none does.
     @Nullable public var owner: String? = nil
+    /// For a watch on a series silent for its whole baseline (rule `appeared`): how many
+    /// baseline periods held no complaint. Absent otherwise.
+    public var baselinePeriods: Int? = nil
 
     public init(
       id: String, category: String, productLine: String, tier: Rollup<Tier>, period: String,
@@ -61,6 +64,7 @@ extension ReportModel {
       case topIssues = "top_issues"
       case ticketIDs = "ticket_ids"
       case owner
+      case baselinePeriods = "baseline_periods"
     }
 
     /// "category / product line / tier", for people.

@@ -132,6 +132,9 @@ extension ReportModel {
     @Rounded public var qValue: Double?
     /// The finding in one sentence.
     public var text: String = ""
+    /// For a value silent for its whole baseline (rule `appeared`): how many baseline periods
+    /// held no complaint. Absent otherwise.
+    public var baselinePeriods: Int? = nil
 
     public init(
       value: String, status: String, count: Int, expected: Double?, ucl: Double?,
@@ -152,6 +155,7 @@ extension ReportModel {
       case value, status, count, expected, ucl, rules, text
       case pValue = "p_value"
       case qValue = "q_value"
+      case baselinePeriods = "baseline_periods"
     }
   }
 }

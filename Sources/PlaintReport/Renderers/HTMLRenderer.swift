@@ -174,7 +174,7 @@ public struct HTMLRenderer: Sendable {
       html += num(text.count(anomaly.count))
       html += num(text.short(anomaly.expected, decimals: 1))
       html += num(scale.format(anomaly.ucl)) + num(scale.format(anomaly.rate))
-      html += "<td>\(rules(anomaly.rules))</td>"
+      html += "<td>\(e(text.watchReasons(anomaly)))</td>"
       html += "<td>\(status(anomaly))</td>"
       html += num(text.probability(anomaly.qValue)) + "</tr>\n"
     }

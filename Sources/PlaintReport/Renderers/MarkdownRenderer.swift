@@ -160,11 +160,15 @@ public struct MarkdownRenderer: Sendable {
 
   private func watches(_ report: ReportModel, _ scale: RateScale) -> [String] {
     guard !report.watches.isEmpty else { return [] }
-    let cells = report.watches.map {
-      text(
-        .mdWatchCell, Self.escape(cellLabel($0)), text.count($0.count),
-        text.short($0.expected, decimals: 1),
-        $0.rules.map { Self.escape(text.rule($0)) }.joined(separator: ", "))
+    let cells = report.watches.map { watch in
+      // A burst after a silent baseline has no expected count to set it against: its reason
+      // says what it is ("appeared: 50 complaints after none in 12 periods (p …)").
+      guard watch.baselinePeriods == nil else {
+        return "\(Self.escape(cellLabel(watch))) (\(Self.escape(text.watchReasons(watch))))"
+      }
+      return text(
+        .mdWatchCell, Self.escape(cellLabel(watch)), text.count(watch.count),
+        text.short(watch.expected, decimals: 1), Self.escape(text.watchReasons(watch)))
     }
     return ["", text(.mdWatches, cells.joined(separator: "; "))]
   }

@@ -166,4 +166,15 @@ struct RateScale: Sendable {
     guard let rate else { return "–" }
     return text.localized(OutputNumber.perThousand(rate * factor / 1000))
   }
+
+  /// A chart point's tooltip: "2026-10: 0.53 per 1,000 units, 53 complaints" on a rate or share
+  /// chart; on a count chart (one unit per period) the rate is the count, so only the count, as
+  /// a whole number ("2026-10: 53 complaints", not "53.00 per period").
+  func pointTooltip(_ point: ReportModel.Point, rate: Double) -> String {
+    guard factor != 1 else {
+      return text(.chartCountTooltip, text.period(point.period), text.count(point.count))
+    }
+    return text(
+      .chartPointTooltip, text.period(point.period), format(rate), unit, text.count(point.count))
+  }
 }

@@ -100,9 +100,7 @@ public struct ControlChartSVG: Sendable {
         className = "point"
       }
       let radius = className == "point" ? 2.5 : 4.5
-      var tooltip = text(
-        .chartPointTooltip, text.period(point.period), scale.format(rate), scale.unit,
-        text.count(point.count))
+      var tooltip = scale.pointTooltip(point, rate: rate)
       if !point.signals.isEmpty {
         tooltip += "; " + point.signals.map { text.rule($0.rule) }.joined(separator: ", ")
       }

@@ -99,10 +99,7 @@ struct SmallChartSVG: Sendable {
       svg += "<circle class=\"\(flagged ? "signal" : "point")\" "
       svg += "cx=\"\(SVG.coordinate(x(index)))\" cy=\"\(SVG.coordinate(y(rate)))\" "
       svg += "r=\"\(flagged ? "3.2" : "2")\"><title>"
-      svg += HTML.escape(
-        text(
-          .chartPointTooltip, text.period(point.period), scale.format(rate), scale.unit,
-          text.count(point.count)))
+      svg += HTML.escape(scale.pointTooltip(point, rate: rate))
       svg += "</title></circle>\n"
     }
     if let first = points.first, let last = points.last {

@@ -181,6 +181,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case chartParetoLabel
   case chartParetoHeading
   case chartPointTooltip
+  /// A point of a count chart (no sales): the count, which is the chart's value.
+  case chartCountTooltip
   case chartThreshold
 
   // MARK: Heatmap
@@ -443,4 +445,11 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case sliceNotJudgedFillingIn
   case silentCells
   case sliceSilent
+
+  // MARK: A burst after a silent baseline, listed as a watch (ReportText+Appeared)
+
+  case ruleAppeared = "rule.appeared"
+  case watchAppeared
+  case sliceAppeared
+  case methodAppeared
 }

@@ -162,6 +162,7 @@ extension ReportText {
     .chartParetoLabel: "帕累托图：{0}",
     .chartParetoHeading: "投诉",
     .chartPointTooltip: "{0}：{1} {2}，投诉 {3} 件",
+    .chartCountTooltip: "{0}：投诉 {1} 件",
     .chartThreshold: "阈值 {0}",
     .headingGrid: "网格 {0}",
     .noChartedCells: "没有绘制控制图的单元。",

@@ -13,6 +13,7 @@ extension ReportText {
     -> String
   {
     let expected = short(item.expected, decimals: 1)
+    if let appeared = sliceAppeared(item, slice: slice, period: period) { return appeared }
     if item.status == "watch" {
       return self(.sliceWatch, slice, item.value, count(item.count), self.period(period), expected)
     }

@@ -165,6 +165,7 @@ extension ReportText {
     .chartParetoLabel: "Pareto chart: {0}",
     .chartParetoHeading: "complaints",
     .chartPointTooltip: "{0}: {1} {2}, {3} complaints",
+    .chartCountTooltip: "{0}: {1} complaints",
     .chartThreshold: "threshold {0}",
     .headingGrid: "Grid {0}",
     .noChartedCells: "No charted cells.",

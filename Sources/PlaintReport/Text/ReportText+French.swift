@@ -166,6 +166,7 @@ extension ReportText {
     .chartParetoLabel: "Diagramme de Pareto : {0}",
     .chartParetoHeading: "réclamations",
     .chartPointTooltip: "{0} : {1} {2}, {3} réclamations",
+    .chartCountTooltip: "{0} : {1} réclamations",
     .chartThreshold: "seuil {0}",
     .headingGrid: "Grille {0}",
     .noChartedCells: "Aucune cellule suivie.",

@@ -166,6 +166,7 @@ extension ReportText {
     .chartParetoLabel: "Pareto-Diagramm: {0}",
     .chartParetoHeading: "Beschwerden",
     .chartPointTooltip: "{0}: {1} {2}, {3} Beschwerden",
+    .chartCountTooltip: "{0}: {1} Beschwerden",
     .chartThreshold: "Schwelle {0}",
     .headingGrid: "Raster {0}",
     .noChartedCells: "Keine Zellen mit Regelkarte.",

@@ -165,6 +165,7 @@ extension ReportText {
     .chartParetoLabel: "Διάγραμμα Pareto: {0}",
     .chartParetoHeading: "παράπονα",
     .chartPointTooltip: "{0}: {1} {2}, {3} παράπονα",
+    .chartCountTooltip: "{0}: {1} παράπονα",
     .chartThreshold: "όριο {0}",
     .headingGrid: "Πλέγμα {0}",
     .noChartedCells: "Κανένα κελί με διάγραμμα.",

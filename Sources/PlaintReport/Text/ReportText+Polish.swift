@@ -165,6 +165,7 @@ extension ReportText {
     .chartParetoLabel: "Wykres Pareto: {0}",
     .chartParetoHeading: "reklamacje",
     .chartPointTooltip: "{0}: {1} {2}, reklamacje: {3}",
+    .chartCountTooltip: "{0}: reklamacje: {1}",
     .chartThreshold: "próg {0}",
     .headingGrid: "Siatka {0}",
     .noChartedCells: "Brak komórek z kartą.",

@@ -36,6 +36,7 @@ extension ReportText {
       fdr, exposure)
       + " " + self[.methodCoverage] + " " + procedureSentence(method) + " "
       + chartSentence(method.charts, tested: method.cellsTested, short: short)
+      + appearedMethod(report)
   }
 
   /// The procedure that turns signals into anomalies, and what the harness measured for it.

@@ -165,6 +165,7 @@ extension ReportText {
     .chartParetoLabel: "Diagrama de Pareto: {0}",
     .chartParetoHeading: "reclamaciones",
     .chartPointTooltip: "{0}: {1} {2}, {3} reclamaciones",
+    .chartCountTooltip: "{0}: {1} reclamaciones",
     .chartThreshold: "umbral {0}",
     .headingGrid: "Cuadrícula {0}",
     .noChartedCells: "No hay celdas con gráfico.",

@@ -165,6 +165,7 @@ extension ReportText {
     .chartParetoLabel: "Pareto grafiği: {0}",
     .chartParetoHeading: "şikâyet",
     .chartPointTooltip: "{0}: {1} {2}, {3} şikâyet",
+    .chartCountTooltip: "{0}: {1} şikâyet",
     .chartThreshold: "eşik {0}",
     .headingGrid: "Tablo {0}",
     .noChartedCells: "Grafiği çizilen hücre yok.",

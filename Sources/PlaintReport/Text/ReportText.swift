@@ -30,7 +30,8 @@ public struct ReportText: Sendable {
 
   static func tables(_ language: ReportLanguage) -> (ReportLocale, [ReportPhrase: String]) {
     let (locale, table) = mainTables(language)
-    return (locale, table.merging(lagPhrases(language)) { own, _ in own })
+    let words = table.merging(lagPhrases(language)) { own, _ in own }
+    return (locale, words.merging(appearedPhrases(language)) { own, _ in own })
   }
 
   private static func mainTables(_ language: ReportLanguage)

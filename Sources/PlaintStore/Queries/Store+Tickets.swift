@@ -272,7 +272,7 @@ extension Store {
 
   /// Every column `classifiedTicket` reads, with `text` in place of the stored text and `block`
   /// in place of its narrative block (`''` and `NULL` read none, a `CASE` reads them for some
-  /// rows only).
+  /// rows only). `TicketColumnsDecoder` reads them by position: keep the order.
   static func ticketColumns(text: String, block: String = "NULL") -> String {
     """
     system, id, created, updated, resolved, period, category, issue, product_line, tier,

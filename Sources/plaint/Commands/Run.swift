@@ -10,7 +10,7 @@ struct Run: ParsableCommand {
 
   @Option(
     help:
-      "YYYY-MM (or YYYY-Www): that period, judged only when the exports cover it whole; `last`: the last complete calendar period, which the exports must cover. Default: the latest period the exports cover whole."
+      "YYYY-MM (or YYYY-Www): that period, judged only when the exports cover it whole; `last`: the last complete calendar period, which the exports must cover (when it is still filling in, the newest whole period before it, named on stderr). Default: the latest period the exports cover whole."
   )
   var period: String?
 
@@ -50,6 +50,7 @@ struct Run: ParsableCommand {
     let outcome = try failing {
       try Pipeline(configurationPath: common.config, logger: logger).run(options)
     }
+    outcome.logSkipped(logger)
     print(outcome.summary)
     if failOnAnomaly && outcome.anomalies > 0 {
       throw ExitCode(ExitStatus.anomalies.rawValue)
