@@ -105,7 +105,7 @@ struct ReportStepInputTests {
       tally.finish()
       return tally
     }
-    func pareto(_ tally: CustomerTally) -> [String: Int] {
+    func paretoOf(_ tally: CustomerTally) -> [String: Int] {
       Dictionary(uniqueKeysWithValues: tally.paretoCounts.map { ($0.key, $0.count) })
     }
 
@@ -135,7 +135,7 @@ struct ReportStepInputTests {
     direct.customers.finish()
 
     for tally in [fromSummary, direct.customers] {
-      #expect(pareto(tally) == pareto(whole))
+      #expect(paretoOf(tally) == paretoOf(whole))
       #expect(tally.repeatCustomers == whole.repeatCustomers)
     }
     // And the tally says what the tickets say.
@@ -147,7 +147,7 @@ struct ReportStepInputTests {
       guard let customer = item.ticket.customer, !customer.isEmpty else { continue }
       expected[customer, default: 0] += 1
     }
-    #expect(pareto(whole) == expected)
+    #expect(paretoOf(whole) == expected)
     let repeats = Recurrence.repeatCustomers(
       tickets.filter { !ReportCubeTests.exclusion.matches($0.ticket) },
       in: scope.recurrenceWindow, minimum: minimum)

@@ -74,7 +74,8 @@ struct CustomerTally {
       current = (key[0], Entry())
     }
     let position = recurrencePeriods.contains(key[1]) ? self.position("\(key[2]).\(key[3])") : nil
-    guard var (customer, entry) = current else { return }
+    guard let (customer, held) = current else { return }
+    var entry = held
     current = nil
     Self.add(
       pareto: paretoPeriods.contains(key[1]), issue: position,

@@ -74,7 +74,8 @@ public struct JSONRenderer: Sendable {
   }
 
   /// The elements of a pretty-printed array (`[`, its elements two spaces in, `]`), each line
-  /// moved to `indent` spaces, after a line break (and a comma when they follow others).
+  /// but a blank one moved to `indent` spaces, after a line break (and a comma when they follow
+  /// others).
   static func elements(of array: Data, indent: Int, leadingComma: Bool) -> Data {
     let bytes = [UInt8](array)
     // Drop the first line (`[`) and the last (`]`); a string never holds a raw line break.
@@ -88,7 +89,8 @@ public struct JSONRenderer: Sendable {
     while lineStart <= last {
       let lineEnd = bytes[lineStart...last].firstIndex(of: 0x0A) ?? last
       out.append(0x0A)
-      out += padding
+      // An empty array's blank line stays blank, as in the whole encoding.
+      if lineEnd > lineStart { out += padding }
       out += bytes[lineStart..<lineEnd]
       lineStart = lineEnd + 1
     }
