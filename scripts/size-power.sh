@@ -4,10 +4,10 @@
 # settings at 1,000 histories per row, then the trade-off curves. `make simulate` runs it; it is
 # not part of `make test`. About 15 CPU-minutes in a debug build. HISTORIES and CURVE_HISTORIES
 # override the counts. Then the concentration family's table (`simulate --concentrations`, about
-# 5 CPU-minutes more).
+# 5 CPU-minutes more). PLAINT_DATAGEN names another build of the generator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=.build/debug/plaint-datagen
+bin=${PLAINT_DATAGEN:-.build/debug/plaint-datagen}
 histories=${HISTORIES:-1000}
 curve_histories=${CURVE_HISTORIES:-200}
 doc=docs/statistics.md

@@ -9,6 +9,7 @@ import PlaintStore
 /// For every cell and roll-up the window is the last `baseline_periods` usable periods up to P that
 /// the rolling judgement did not flag; anomalies inside it are listed as exclusions. A series with
 /// fewer than `min_baseline_periods` such periods is not frozen and stays on the rolling baseline.
+/// After a level shift the window starts at the shift, holding the run that confirmed it.
 public enum BaselineFreezing {
   /// What `freeze` did.
   public struct Outcome: Sendable {
@@ -75,8 +76,13 @@ public enum BaselineFreezing {
           points.indices.filter {
             points[$0].isAnomaly || points[$0].watchRules.contains(.beyondLimit)
           })
+        // After a level shift only the new level is frozen: the periods from the latest shift
+        // on, the run that confirmed it included (as the rolling baseline holds them).
+        let shift = points.last(where: { $0.shift != nil })?.shift
+        let phase = shift.map { $0.start...$0.confirmed }
         let usable = observations.indices.filter {
-          observations[$0].status == .ok && !flagged.contains($0)
+          $0 >= (phase?.lowerBound ?? 0) && observations[$0].status == .ok
+            && (!flagged.contains($0) || phase?.contains($0) == true)
         }
         let window = Array(usable.suffix(settings.baselinePeriods))
         guard let first = window.first, let last = window.last,
@@ -86,7 +92,7 @@ public enum BaselineFreezing {
             "\(key.category.rawValue) / \(key.productLine) / \(key.tier.rawValue)")
           continue
         }
-        let excluded = flagged.filter { (first...last).contains($0) }
+        let excluded = flagged.filter { (first...last).contains($0) && !usable.contains($0) }
         let chart = ControlChart.compute(
           observations, method: settings.method, sigma: settings.sigma,
           baseline: first..<(last + 1), exclude: excluded, rules: [])
@@ -184,5 +190,6 @@ extension DetectorSettings {
     fdr = control.fdr
     runRules = control.runRules
     smallCountWeight = control.smallCountWeight
+    rebaselineAfter = control.rebaselineAfter
   }
 }

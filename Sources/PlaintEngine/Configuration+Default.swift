@@ -29,6 +29,7 @@ enum Defaults {
   static let fdr = detector.fdr
   static let runRules = detector.runRules
   static let smallCountWeight = detector.smallCountWeight
+  static let rebaselineAfter = detector.rebaselineAfter
 
   // The `concentrations` section: the family's own defaults (`Concentration.Settings`).
   private static let concentration = Concentration.Settings()
@@ -86,6 +87,9 @@ enum Ranges {
   static let baselinePeriods = 1...260
   /// `control.min_count`.
   static let minCount = 1...1_000_000
+  /// `control.rebaseline_after`, when not `off`: a run of one period is no sustained shift; 260
+  /// as `baseline_periods`.
+  static let rebaselineAfter = 2...260
   /// `control.fdr`, when not `off`.
   static let fdr = Real(lower: 0, upper: 1, includesLower: false, includesUpper: false)
   /// `pareto.threshold`: a share.

@@ -316,7 +316,7 @@ extension Configuration {
   private static func control(_ node: YAMLNode?) throws(ConfigError) -> Control {
     _ = try node?.mapping(allowed: [
       "method", "sigma", "baseline_periods", "min_baseline_periods", "min_count", "rules", "fdr",
-      "run_rules", "small_count_weight",
+      "run_rules", "small_count_weight", "rebaseline_after",
     ])
     var rules = Defaults.rules
     if let rulesNode = node?["rules"] {
@@ -353,6 +353,22 @@ extension Configuration {
         throw weightNode.error("expected a weight from 0 to 1 (1: small cells weigh like the rest)")
       }
     }
+    var rebaselineAfter = Defaults.rebaselineAfter
+    if let rebaselineNode = node?["rebaseline_after"] {
+      let text = Ranges.excerpt(rebaselineNode)
+      let range = Ranges.rebaselineAfter
+      let expected = "a whole number from \(range.lowerBound) to \(range.upperBound), or off"
+      if text.lowercased() == "off" {
+        rebaselineAfter = nil
+      } else if let value = Int(text) {
+        guard range.contains(value) else {
+          throw rebaselineNode.error("\(value) is out of range: expected \(expected)")
+        }
+        rebaselineAfter = value
+      } else {
+        throw rebaselineNode.error("expected \(expected), got \"\(text)\"")
+      }
+    }
     return Control(
       method: try oneOf(node?["method"], Method.self) ?? Defaults.controlMethod,
       sigma: try bounded(node?["sigma"], Ranges.sigma) ?? Defaults.sigma,
@@ -360,7 +376,7 @@ extension Configuration {
       minCount: try bounded(node?["min_count"], Ranges.minCount) ?? Defaults.minCount,
       rules: rules, fdr: fdr,
       runRules: try oneOf(node?["run_rules"], RunRulePolicy.self) ?? Defaults.runRules,
-      smallCountWeight: smallCountWeight)
+      smallCountWeight: smallCountWeight, rebaselineAfter: rebaselineAfter)
   }
 
   private static func pareto(_ node: YAMLNode?) throws(ConfigError) -> Pareto {

@@ -150,6 +150,9 @@ public struct Configuration: Sendable {
     public var runRules: RunRulePolicy = Defaults.runRules
     /// The family weight of a cell whose expected count is below 5, against 1 for the others.
     public var smallCountWeight: Double = Defaults.smallCountWeight
+    /// After this many judged periods in a row beyond a limit and on that side of the centre,
+    /// the baseline starts again at the shift; nil when `rebaseline_after: off`.
+    public var rebaselineAfter: Int? = Defaults.rebaselineAfter
   }
 
   public struct Pareto: Sendable {

@@ -23,6 +23,9 @@ struct PublicationLag: Sendable {
 
   init() {}
 
+  /// How many periods are tested together for "far below": about a month's worth.
+  static func blockPeriods(_ granularity: Granularity) -> Int { granularity == .week ? 4 : 1 }
+
   /// Whether `line` is still filling in in `period`.
   func isFillingIn(line: String, _ period: Period) -> Bool { lines[line]?[period] != nil }
 
@@ -34,9 +37,13 @@ struct PublicationLag: Sendable {
     lastDays: (Range<Date>) throws -> [String: Int]
   ) rethrows {
     guard let level = settings.level, let span = coverage.span(granularity) else { return }
-    let rule = TrailingThinning.Settings(
-      level: level, maxPeriods: settings.maxPeriods, baselinePeriods: control.baselinePeriods,
+    var rule = TrailingThinning.Settings(
+      level: level, maxPeriods: settings.maxPeriods(granularity),
+      baselinePeriods: control.baselinePeriods,
       minBaselinePeriods: control.minBaselinePeriods)
+    // Lag runs in time: a weekly export is tested in blocks of about a month (4 weeks), since no
+    // single week of its thin tail need be far below a level that varies 0 to 570 around 200.
+    rule.blockPeriods = Self.blockPeriods(granularity)
     let zone = coverage.timeZone
     var perLine: [String: [Period: Int]] = [:]
     for count in counts where count.cell.productLine != Cell.unassigned {
@@ -100,10 +107,19 @@ extension Configuration {
   public struct PublicationLag: Sendable, Hashable {
     /// The one-sided level of the "far below" tests; nil when `publication_lag: off`.
     public var level: Double? = Defaults.publicationLagLevel
-    /// At most this many trailing periods are treated as filling in.
-    public var maxPeriods = Defaults.publicationLagMaxPeriods
+    /// At most this many trailing periods are treated as filling in; nil: a quarter of a year
+    /// in the report's periods (`maxPeriods(_:)`).
+    public var maxPeriods: Int? = nil
 
     public init() {}
+
+    /// The look-back in the report's periods: `max_periods` when set, else a quarter of a year,
+    /// 3 months or 13 weeks. Publication lag runs in time, not in periods: the Ombudsman's
+    /// export thins over about three months, which is 12 weekly periods.
+    public func maxPeriods(_ granularity: Granularity) -> Int {
+      maxPeriods
+        ?? (granularity == .week ? Defaults.publicationLagWeeks : Defaults.publicationLagMonths)
+    }
   }
 }
 
@@ -111,8 +127,9 @@ extension Defaults {
   /// One in a thousand per test: a steady export's last period is called "filling in" by chance
   /// in 0.2–0.35 % of reports (TrailingThinningTests measures it).
   static let publicationLagLevel: Double? = 0.001
-  /// A quarter of a year of months: longer lags are gaps to name with `covers:`.
-  static let publicationLagMaxPeriods = 3
+  /// A quarter of a year, in months and in weeks: longer lags are gaps to name with `covers:`.
+  static let publicationLagMonths = 3
+  static let publicationLagWeeks = 13
 }
 
 extension Ranges {

@@ -25,7 +25,33 @@ extension ReportAssembly {
     return ReportModel.CellSeries(
       category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
       chart: judged?.method ?? .u, phi: judged?.phi,
-      baseline: frozen.map(Self.baseline) ?? .rolling, series: points)
+      baseline: frozen.map(Self.baseline) ?? rolling(judged?.points.last, periods),
+      series: points)
+  }
+
+  /// The rolling baseline of the reported period: its window, how many periods entered it, and
+  /// the level shift it follows.
+  func rolling(_ last: JudgedPoint?, _ periods: [Period]) -> ReportModel.Baseline {
+    var baseline = ReportModel.Baseline.rolling
+    guard let last else { return baseline }
+    if let window = last.baselineWindow {
+      baseline.window = [window.lowerBound, window.upperBound].map { periods[$0].description }
+      baseline.periods = last.baselineCount
+    }
+    if let shift = last.shift {
+      let confirmedNow = shift.confirmed == periods.count - 1
+      let judgedFrom =
+        confirmedNow
+        ? periods[shift.confirmed].next(in: configuration.timeZone)
+        : periods[shift.confirmed + 1]
+      let level = confirmedNow ? shift.centerAfter : last.point.center ?? shift.centerAfter
+      baseline.shift = ReportModel.Shift(
+        direction: shift.direction.rawValue, since: periods[shift.start].description,
+        confirmed: periods[shift.confirmed].description, judgedFrom: judgedFrom.description,
+        level: last.point.units.map { level * $0 },
+        levelBefore: last.point.units.map { shift.centerBefore * $0 })
+    }
+    return baseline
   }
 
   func status(_ point: JudgedPoint) -> ReportModel.PointStatus {

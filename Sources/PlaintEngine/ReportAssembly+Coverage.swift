@@ -147,7 +147,9 @@ extension ReportAssembly {
   func fillingInModel(_ grid: GridSeries) -> ReportModel.FillingIn? {
     let settings = configuration.publicationLag
     guard let level = settings.level else { return nil }
-    var model = ReportModel.FillingIn(level: level, maxPeriods: settings.maxPeriods)
+    var model = ReportModel.FillingIn(
+      level: level, maxPeriods: settings.maxPeriods(configuration.granularity))
+    model.blockPeriods = PublicationLag.blockPeriods(configuration.granularity)
     model.periods = coverage.lag.periods.keys.sorted().map(\.description)
     model.lines = grid.productLines.filter { coverage.isFillingIn(line: $0, period) }
     if coverage.isFillingIn(period), let found = coverage.lag.periods[period] {
@@ -156,6 +158,11 @@ extension ReportAssembly {
       model.lowerLimit = found.lowerLimit
       model.previous = found.previous
       model.baselinePeriods = found.baselineCount
+      if let sum = found.runComplaints {
+        model.runFrom = coverage.lag.periods.keys.min()?.description
+        model.runPeriods = coverage.lag.periods.count
+        model.runComplaints = sum
+      }
     }
     return model
   }

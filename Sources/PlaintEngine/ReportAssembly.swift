@@ -273,6 +273,7 @@ struct ReportAssembly {
       fdr: control.fdr, rules: control.rules.map(\.rawValue), exposure: exposure, description: "")
     result.runRules = control.runRules.rawValue
     result.smallCountWeight = control.smallCountWeight
+    result.rebaselineAfter = control.rebaselineAfter
     result.simulatedAtDefaults = SimulatedPerformance.measured(at: DetectorSettings(control))
     result.charts = charts
     result.cellsTested = tested

@@ -74,6 +74,12 @@ public struct PowerResult: Sendable, Hashable {
   public var delaySum = 0
   /// Histories where the planted cell was at least a watch in the onset month.
   public var watchedFirstMonth = 0
+  /// Histories where the planted cell is still an anomaly in the history's last month: a step
+  /// that holds and is still flagged there is judged against its old level (a report crying
+  /// wolf once the change is known).
+  public var flaggedLastMonth = 0
+  /// The last month's place in the event (1 = the onset month).
+  public var lastMonthOfEvent = 0
 
   public var firstMonthPower: Double { share(firstMonth) }
   public var withinThreePower: Double { share(withinThree) }
@@ -175,6 +181,8 @@ public struct DetectorSimulation: Sendable {
       let points = judge(history, settings)[planted].points
       result.histories += 1
       if points[onset].isWatch || points[onset].isAnomaly { result.watchedFirstMonth += 1 }
+      result.lastMonthOfEvent = points.count - onset
+      if points.last?.isAnomaly == true { result.flaggedLastMonth += 1 }
       guard let first = (onset..<points.count).first(where: { points[$0].isAnomaly }) else {
         continue
       }

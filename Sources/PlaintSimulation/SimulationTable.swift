@@ -29,16 +29,18 @@ public enum SimulationTable {
       )
     }
     lines.append("")
+    let last = result.power.first?.lastMonthOfEvent ?? 0
     lines.append(
-      "| planted event | flagged in the first month | within 3 months | by month 7 | mean delay (months) | watch or anomaly in the first month |"
+      "| planted event | flagged in the first month | within 3 months | by month \(last) | mean delay (months) | watch or anomaly in the first month | still an anomaly in month \(last) |"
     )
-    lines.append("|---|---:|---:|---:|---:|---:|")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|")
     for power in result.power {
       let delay = power.meanDelay.map { String(format: "%.1f", $0) } ?? "–"
       lines.append(
         "| \(power.scenario.name) | \(percent(power.firstMonthPower)) | "
           + "\(percent(power.withinThreePower)) | \(percent(power.detectedShare)) | \(delay) | "
-          + "\(percent(power.share(power.watchedFirstMonth))) |")
+          + "\(percent(power.share(power.watchedFirstMonth))) | "
+          + "\(percent(power.share(power.flaggedLastMonth))) |")
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -88,7 +90,8 @@ public enum SimulationTable {
       "method \(settings.method.rawValue), sigma \(format(settings.sigma)), fdr \(fdr), "
       + "run_rules \(settings.runRules.rawValue), small_count_weight "
       + "\(format(settings.smallCountWeight)), min_count \(settings.minCount), "
-      + "baseline_periods \(settings.baselinePeriods)"
+      + "baseline_periods \(settings.baselinePeriods), rebaseline_after "
+      + (settings.rebaselineAfter.map { "\($0)" } ?? "off")
   }
 
   static func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }

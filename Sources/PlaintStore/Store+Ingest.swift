@@ -59,7 +59,9 @@ public struct TicketSink: ~Copyable {
   /// number (read from the store when the first narrative comes).
   private var narratives = NarrativeBlock()
   private var block: Int64?
-  private let compressor = NarrativeCompressor()
+  /// Compresses full blocks on another thread, so that the thread writing the store (the
+  /// run's critical path) does not (README.md, Performance).
+  private let compressor = BackgroundCompressor()
   /// The size of a block's texts before compression. zstd finds more to share in a bigger
   /// block; `plaint explain` decompresses a whole block to show one ticket.
   static let blockBytes = 128 * 1024
@@ -171,15 +173,28 @@ public struct TicketSink: ~Copyable {
     }
   }
 
-  /// Writes the narratives still waiting for a block; the store's `ingest` calls it after the
-  /// last ticket.
+  /// Writes the narratives still waiting for a block, and every block still being compressed;
+  /// the store's `ingest` calls it after the last ticket.
   mutating func finish() throws {
+    seal()
+    try writeCompressed(waiting: true)
+  }
+
+  /// Hands the block being filled to the compressor; the next narrative starts the next block.
+  private mutating func seal() {
     guard !narratives.isEmpty, let block else { return }
-    try db.execute(
-      sql: "INSERT INTO narratives (block, source_sha256, data) VALUES (?, ?, ?)",
-      arguments: [block, sha256, Data(narratives.compressed(with: compressor))])
-    narratives.removeAll()
+    compressor.submit(block, narratives)
+    narratives = NarrativeBlock()
     self.block = block + 1
+  }
+
+  /// Inserts the blocks the compressor has finished (all of them, when `waiting`), in order.
+  private func writeCompressed(waiting: Bool) throws {
+    for (block, data) in compressor.finished(waiting: waiting) {
+      try db.execute(
+        sql: "INSERT INTO narratives (block, source_sha256, data) VALUES (?, ?, ?)",
+        arguments: [block, sha256, Data(data)])
+    }
   }
 
   /// The block the next narrative goes into.
@@ -195,7 +210,10 @@ public struct TicketSink: ~Copyable {
   private mutating func keep(_ text: String, _ ref: NarrativeRef?) throws {
     guard ref != nil else { return }
     narratives.append(text)
-    if narratives.byteCount >= Self.blockBytes { try finish() }
+    if narratives.byteCount >= Self.blockBytes {
+      seal()
+      try writeCompressed(waiting: false)
+    }
   }
 
   public mutating func reject(_ reject: Reject) throws {
@@ -241,6 +259,44 @@ public struct TicketSink: ~Copyable {
       ticket.channel, ticket.agent, ticket.sourceCategory, ticket.tags.joined(separator: ","),
       item.rule, text, ticket.location.file, ticket.location.line,
     ]
+  }
+}
+
+/// Compresses narrative blocks one after another on a background queue, at most `limit` waiting
+/// at once (the writer waits for room beyond that, so memory stays bounded), and hands them back
+/// in block order. A sink dropped without `finish` (a failed file) leaves the queue to finish
+/// its few blocks, whose results nobody takes.
+private final class BackgroundCompressor: @unchecked Sendable {
+  private let queue = DispatchQueue(label: "plaint.narratives")
+  private let compressor = NarrativeCompressor()
+  private let condition = NSCondition()
+  private var done: [(block: Int64, data: [UInt8])] = []
+  private var pending = 0
+  private let limit = 4
+
+  func submit(_ block: Int64, _ narratives: NarrativeBlock) {
+    condition.lock()
+    while pending >= limit { condition.wait() }
+    pending += 1
+    condition.unlock()
+    queue.async { [self] in
+      let data = narratives.compressed(with: compressor)
+      condition.lock()
+      done.append((block, data))
+      pending -= 1
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+
+  /// The blocks compressed so far, oldest first; with `waiting`, every block submitted.
+  func finished(waiting: Bool) -> [(block: Int64, data: [UInt8])] {
+    condition.lock()
+    defer { condition.unlock() }
+    while waiting && pending > 0 { condition.wait() }
+    let taken = done
+    done.removeAll()
+    return taken
   }
 }
 

@@ -35,6 +35,14 @@ extension PlaintDatagen {
     var minCount: Int = DetectorSettings().minCount
 
     @Option(
+      name: .customLong("rebaseline-after"),
+      help: "control.rebaseline_after: a number of periods, or off.")
+    var rebaselineAfter: String = DetectorSettings().rebaselineAfter.map { "\($0)" } ?? "off"
+
+    @Option(help: "Months in each history (the planted events start in month 30).")
+    var months: Int = GridShape().months
+
+    @Option(
       help:
         "The dispersion ratios φ of the overdispersed cells, comma-separated; none: all Poisson.")
     var phi: String = "2,3,5,7"
@@ -64,6 +72,10 @@ extension PlaintDatagen {
 
     func validate() throws {
       guard histories > 0 else { throw ValidationError("--histories must be at least 1") }
+      guard months >= 31 else { throw ValidationError("--months must be at least 31") }
+      guard rebaselineAfter == "off" || (Int(rebaselineAfter) ?? 0) >= 2 else {
+        throw ValidationError("--rebaseline-after must be a number from 2, or off")
+      }
       guard RunRulePolicy(rawValue: runRules) != nil else {
         throw ValidationError("--run-rules must be watch or anomaly, got \"\(runRules)\"")
       }
@@ -83,6 +95,7 @@ extension PlaintDatagen {
 
     func run() throws {
       var grid = GridShape()
+      grid.months = months
       grid.dispersions = phi == "none" ? [] : phi.split(separator: ",").compactMap { Double($0) }
       if concentrations { return try runConcentrations(grid) }
       var simulation = DetectorSimulation(grid: grid, histories: histories, seed: seed.seed)
@@ -100,6 +113,7 @@ extension PlaintDatagen {
         settings.runRules = RunRulePolicy(rawValue: runRules) ?? .watch
         settings.smallCountWeight = smallCountWeight
         settings.minCount = minCount
+        settings.rebaselineAfter = Int(rebaselineAfter)
         let result = simulation.run(settings)
         results.append(result)
         if !curveOnly { print(SimulationTable.markdown(result, grid: simulation.grid)) }

@@ -402,6 +402,18 @@ struct PublicationLagTests {
     let (json, _, _) = try Self.report(folder, reported)
     #expect(Self.coverage(json)["period"] as? String == "whole")
 
+    // With JSON logs (the systemd unit's), the same line is one JSON object at level warning.
+    let logged = try Self.run(folder, ["--period", "last", "--log-format", "json"])
+    #expect(logged.status == 0, "\(logged.stderr)")
+    let objects = logged.stderr.split(separator: "\n")
+    #expect(objects.count == 1, "\(logged.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data((objects.first ?? "").utf8))
+    let entry = try #require(object as? [String: Any])
+    #expect(entry["level"] as? String == "warning")
+    #expect(
+      (entry["message"] as? String)?.hasPrefix("--period last: reporting \(reported)") == true,
+      "\(entry)")
+
     // Named, the last month is still shown, unjudged.
     let named = try Self.run(folder, ["--period", last])
     #expect(named.status == 0, "\(named.stderr)")

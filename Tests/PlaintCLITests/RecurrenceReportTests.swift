@@ -203,9 +203,12 @@ struct RecurrenceReportTests {
     let csv = try String(
       contentsOf: folder.appendingPathComponent("reports/2026-02/anomalies.csv"), encoding: .utf8)
     let lines = csv.split(separator: "\n")
-    #expect(lines.first?.hasSuffix(",owner") == true)
+    // The owner, then the baseline window each row was judged against.
     #expect(
-      lines.contains { $0.contains("product/Kettles/consumer") && $0.hasSuffix(",Kettle Team") })
+      lines.first?.hasSuffix(",owner,baseline_first,baseline_last,baseline_periods,shift_since")
+        == true)
+    #expect(
+      lines.contains { $0.contains("product/Kettles/consumer") && $0.contains(",Kettle Team,") })
   }
 
   @Test func canariesAreListedAndLeftOutOfEveryStatistic() throws {

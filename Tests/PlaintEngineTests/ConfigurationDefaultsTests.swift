@@ -26,6 +26,7 @@ import Testing
     check("control.fdr", control.fdr, Defaults.fdr)
     check("control.run_rules", control.runRules, Defaults.runRules)
     check("control.small_count_weight", control.smallCountWeight, Defaults.smallCountWeight)
+    check("control.rebaseline_after", control.rebaselineAfter, Defaults.rebaselineAfter)
     check("pareto.threshold", configuration.pareto.threshold, Defaults.paretoThreshold)
     check("pareto.window_periods", configuration.pareto.windowPeriods, Defaults.paretoWindow)
     check(
@@ -78,5 +79,6 @@ import Testing
     #expect(settings.fdr == detector.fdr)
     #expect(settings.runRules == detector.runRules)
     #expect(settings.smallCountWeight == detector.smallCountWeight)
+    #expect(settings.rebaselineAfter == detector.rebaselineAfter)
   }
 }

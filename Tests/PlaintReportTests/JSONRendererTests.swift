@@ -36,8 +36,8 @@ import Testing
     #expect(
       try keys(json["method"]) == [
         "name", "sigma", "baseline_periods", "min_baseline_periods", "min_count", "fdr", "rules",
-        "run_rules", "small_count_weight", "simulated_at_defaults", "exposure", "description",
-        "charts", "cells_tested",
+        "run_rules", "small_count_weight", "rebaseline_after", "simulated_at_defaults",
+        "exposure", "description", "charts", "cells_tested",
       ])
     #expect(try keys(json["totals"]) == ["complaints", "units", "rate", "classified_share"])
     #expect(

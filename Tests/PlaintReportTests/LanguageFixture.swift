@@ -398,7 +398,7 @@ enum LanguageFixture {
   static func all() -> [ReportBundle] {
     [
       busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm(), fillingIn(),
-      silent(), appeared(),
+      silent(), appeared(), shifted(),
     ]
   }
 

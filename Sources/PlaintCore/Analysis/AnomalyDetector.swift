@@ -23,6 +23,10 @@ public struct DetectorSettings: Sendable {
   /// Judges shares rather than rates: each count is a part of its units (an issue's complaints
   /// of all complaints), on a p chart or Laney p′ (`auto` picks as it picks between u and u′).
   public var shares = false
+  /// After this many judged periods in a row that began beyond a limit and stayed on that side
+  /// of the centre, the level has shifted: later periods are judged against a baseline that
+  /// starts at the shift (`LevelShift`); nil never re-baselines (`rebaseline_after: off`).
+  public var rebaselineAfter: Int? = 6
 
   public init(
     method: ChartMethod = .auto, sigma: Double = 3, baselinePeriods: Int = 12,
@@ -141,6 +145,12 @@ public struct JudgedPoint: Sendable, Hashable {
   /// The rules the point completed that did not make it an anomaly: a `beyond_limit` that
   /// failed the period's FDR, or a run rule under `RunRulePolicy.watch`.
   public var watchRules: [RunRule]
+  /// The first and last period (indices) of the rolling baseline this point was judged
+  /// against; `baselineCount` usable periods of them entered it. nil for a frozen baseline.
+  public var baselineWindow: ClosedRange<Int>? = nil
+  /// The level shift behind this point's baseline while that baseline starts at the shift, or
+  /// the shift this point confirmed (`shift.confirmed` is this period).
+  public var shift: LevelShift? = nil
 
   /// A signal that did not pass: listed for a look, not an anomaly.
   public var isWatch: Bool { !isAnomaly && (!watchRules.isEmpty || appeared) }
@@ -261,6 +271,8 @@ private struct Draft {
   /// The rules the point completes, before the FDR and `min_count`.
   var fired: [RunRule]
   var qValue: Double?
+  /// The rolling baseline's first and last period.
+  var window: ClosedRange<Int>? = nil
 
   /// The expected count under the baseline, ū·nᵢ.
   var expected: Double? { point.center.flatMap { c in point.units.map { c * $0 } } }
@@ -287,6 +299,9 @@ private struct SeriesState {
   var points: [JudgedPoint] = []
   var rulePoints: [RulePoint?] = []
   var latestPhi: Double?
+  /// The run that may confirm a level shift, and the latest shift confirmed.
+  var shifts = ShiftTracker()
+  var phase: LevelShift?
 
   init(tracker: RuleTracker, frozen: FrozenBaseline?) {
     self.tracker = tracker
@@ -302,17 +317,22 @@ private struct SeriesState {
     if gap >= max(1, settings.baselinePeriods), observations[period].status == .ok {
       eligible.removeAll()
       tracker = RuleTracker(rules: settings.rules)
+      shifts.reset()
+      phase = nil
       gap = 0
     }
     let estimate: BaselineEstimate?
     let requested: ChartMethod
+    var window: ClosedRange<Int>?
     if let frozen {
       estimate = frozen.estimate
       let adaptive = settings.method == .auto && (frozen.method == .u || frozen.method == .laney)
       requested = adaptive ? .auto : frozen.method
     } else {
+      let indices = Array(eligible.suffix(max(0, settings.baselinePeriods)))
+      if let first = indices.first, let last = indices.last { window = first...last }
       estimate = BaselineEstimate(
-        observations, indices: Array(eligible.suffix(max(0, settings.baselinePeriods))),
+        observations, indices: indices,
         proportion: settings.method.isProportion || settings.shares, criticalRatio: criticalRatio)
       requested = settings.shares ? settings.method.forShares(estimate) : settings.method
     }
@@ -368,7 +388,8 @@ private struct SeriesState {
     }
     return Draft(
       point: point, rulePoint: rulePoint, baselineCount: baselineCount, phi: estimate?.phi,
-      insufficientHistory: insufficient, silentBaseline: silent, fired: fired, qValue: nil)
+      insufficientHistory: insufficient, silentBaseline: silent, fired: fired, qValue: nil,
+      window: window)
   }
 
   mutating func settle(_ draft: Draft, period: Int, settings: DetectorSettings) {
@@ -411,6 +432,7 @@ private struct SeriesState {
     }
     if usable { gap = 0 }
     if draft.point.method != nil { latestPhi = draft.phi }
+
     var judged = JudgedPoint(
       point: draft.point, baselineCount: draft.baselineCount, qValue: draft.qValue,
       isAnomaly: isAnomaly,
@@ -421,6 +443,11 @@ private struct SeriesState {
     judged.appeared =
       draft.silentBaseline && draft.point.count >= settings.minCount
       && (draft.point.pValue ?? 1) <= DetectorSettings.appearedLevel
+    judged.baselineWindow = draft.window
+    judged.shift = phase.flatMap { $0.start == draft.window?.lowerBound ? $0 : nil }
+    if usable, let confirmed = followShift(draft, period: period, judged: judgeable, settings) {
+      judged.shift = confirmed
+    }
     points.append(judged)
   }
 
@@ -433,5 +460,43 @@ private struct SeriesState {
       judged.last(where: { $0.point.method != nil })?.point.method
       ?? (requested == .auto ? .u : requested)
     return JudgedSeries(method: method, phi: latestPhi, points: judged)
+  }
+}
+
+extension SeriesState {
+  /// Follows a sustained shift (`LevelShift`): when this judged point completes the run, the
+  /// rolling baseline starts again at the run's first period, holding the run's periods, and the
+  /// run rules and the anomaly streak start afresh. A frozen baseline is never moved.
+  fileprivate mutating func followShift(
+    _ draft: Draft, period: Int, judged: Bool, _ settings: DetectorSettings
+  ) -> LevelShift? {
+    guard frozen == nil, let needed = settings.rebaselineAfter else { return nil }
+    guard judged, let center = draft.point.center, let units = draft.point.units,
+      let limits = draft.rulePoint
+    else {
+      shifts.reset()
+      return nil
+    }
+    guard
+      let run = shifts.push(
+        period: period, count: draft.point.count, expected: center * units, center: center,
+        above: limits.aboveLimit, below: limits.belowLimit, needed: needed)
+    else { return nil }
+    let members = (run.start..<period).filter { points[$0].point.status == .ok } + [period]
+    var count = Double(draft.point.count)
+    var exposure = units
+    for index in members.dropLast() {
+      count += Double(points[index].point.count)
+      exposure += points[index].point.units ?? 0
+    }
+    let shift = LevelShift(
+      direction: run.direction, start: run.start, confirmed: period,
+      centerBefore: run.centerBefore, centerAfter: exposure > 0 ? count / exposure : center)
+    eligible = members
+    tracker = RuleTracker(rules: settings.rules)
+    previousFlagged = false
+    streak = 0
+    phase = shift
+    return shift
   }
 }

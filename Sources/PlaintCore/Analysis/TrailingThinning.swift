@@ -3,9 +3,14 @@ import Foundation
 /// The trailing periods of a series that are still filling in: at the end of an export whose
 /// source publishes rows late, the latest periods hold only the rows published so far.
 ///
-/// A period at the end of the series is still filling in when its count is far below both the
-/// level of the whole periods before the trailing run and the period just before it, and each
-/// later period of the run is far below the one before it. "Far below" is a one-sided
+/// A run of periods at the end of the series is still filling in when each of its blocks of about
+/// a month (`blockPeriods`: one period for months, four for weeks) is far below what the level
+/// of the whole periods before the run predicts for it, and the run falls away: a single period
+/// below the one before it, a longer run thinner in its later half than in its earlier half
+/// (a step-by-step test fails on a weekly export whose thinning tail holds a 0 then a 5). Every
+/// run length up to `maxPeriods` is tried, each against the periods before it, and the longest
+/// that passes is taken: the thinned periods of a long tail never become the level that its
+/// last period is measured against. "Far below" is a one-sided
 /// negative-binomial test: the counts of the baseline give the level m and, by the method of
 /// moments, the gamma shape k of their month-to-month variation (Poisson when they vary no more
 /// than chance), and a count c is far below a level λ when P(X ≤ c | mean λ, shape k) is under
@@ -23,10 +28,14 @@ public enum TrailingThinning {
   public struct Settings: Sendable, Hashable {
     /// The one-sided level of each "far below" test.
     public var level: Double
-    /// At most this many trailing periods are ever treated as filling in.
+    /// At most this many trailing periods are ever treated as filling in (a quarter of a year
+    /// by default: 3 months, 13 weeks).
     public var maxPeriods: Int
     /// How many whole periods before the run give its level (the control baseline's length).
     public var baselinePeriods: Int
+    /// How many periods are tested together for "far below": 1 for months; about a month of
+    /// weeks (4) for weeks, whose counts vary too much for one week alone to be far below.
+    public var blockPeriods = 1
     /// Fewer whole periods than this before the run, and nothing is treated as filling in.
     public var minBaselinePeriods: Int
 
@@ -75,10 +84,15 @@ public enum TrailingThinning {
     /// it (nil when no stretch was given).
     public var finalStretch: Int? = nil
     public var finalStretchExpected: Double? = nil
+    /// The complaints of the whole trailing run this period belongs to, and its first period's
+    /// index: the run's sum is tested against `expected` times its length.
+    public var runComplaints: Int? = nil
+    public var runStart: Int? = nil
   }
 
-  /// The one-sided level at which each period of a run must fall below the one before: a ramp
-  /// deepens towards the end of the export, a step holds its new level. It only tells the two
+  /// The one-sided level at which a run must fall away (its later half below its earlier half,
+  /// a run of one below the period before it): a ramp deepens towards the end of the export, a
+  /// step holds its new level. It only tells the two
   /// apart once the period is already far below its level, so it errs towards "still filling
   /// in" (said with the counts, never silent) rather than a verdict on a month partly in: at 0.05
   /// a ramp of 12 % then 2 % of 60 a month was missed one time in three, at 0.2 one in ten, while
@@ -105,19 +119,27 @@ public enum TrailingThinning {
     let n = parts.count
     guard settings.maxPeriods > 0, n > 0 else { return [] }
     let counts = parts.map { $0.map { $0.reduce(0, +) } }
-    for run in 1...min(settings.maxPeriods, n) {
+    // Periods tested one at a time (months): the walk back ends at the first run length that
+    // fails, as it always has. Tested in blocks (weeks): a run shorter than a block is not
+    // tested, and the walk goes on past a failing length, since the short runs of a long tail
+    // are measured against a level that the tail's own earlier weeks have already thinned.
+    let block = max(1, min(settings.blockPeriods, settings.maxPeriods))
+    guard n >= block else { return [] }
+    for run in block...min(settings.maxPeriods, n) {
       let start = n - run
       let earlier = (0..<start).filter { counts[$0] != nil }
         .suffix(max(1, settings.baselinePeriods))
       guard earlier.count >= max(1, settings.minBaselinePeriods) else { break }
       let baseline = earlier.compactMap { counts[$0] }
       let mean = Double(baseline.reduce(0, +)) / Double(baseline.count)
-      guard mean > 0 else { break }
+      guard mean > 0 else {
+        if block == 1 { break } else { continue }
+      }
       let shape = Self.shape(baseline)
       if let stretch = finalStretch, let last = counts[n - 1],
         !stretchIsThin(stretch, usual: mean, thin: Double(last))
       {
-        break
+        if block == 1 { break } else { continue }
       }
       var mix: [Int] = []
       for index in earlier {
@@ -126,16 +148,42 @@ public enum TrailingThinning {
           mix[part] += count
         }
       }
+      // The run cut into blocks of `blockPeriods` from its end (the oldest may be shorter):
+      // each block's sum must be far below what the level predicts for as many periods, and
+      // its lines' sums must keep their baseline shares.
+      var blockP: [Int: Double] = [:]
+      var blockEnd = n
+      while blockEnd > start {
+        let blockStart = max(start, blockEnd - block)
+        var p = 1.0
+        let members = (blockStart..<blockEnd).compactMap { parts[$0] }
+        if members.count == blockEnd - blockStart {
+          var summed: [Int] = []
+          for member in members {
+            for (part, count) in member.enumerated() {
+              if part >= summed.count {
+                summed += Array(repeating: 0, count: part - summed.count + 1)
+              }
+              summed[part] += count
+            }
+          }
+          let length = Double(blockEnd - blockStart)
+          if mixHolds(summed, baseline: mix, level: settings.level) {
+            p = lowerTail(
+              summed.reduce(0, +), mean: mean * length, shape: shape.map { $0 * length })
+          }
+        }
+        for index in blockStart..<blockEnd { blockP[index] = p }
+        blockEnd = blockStart
+      }
       var thin: [Thin] = []
+      var sum = 0
       for index in start..<n {
-        guard let count = counts[index], let now = parts[index] else { break }
+        guard let count = counts[index], parts[index] != nil else { break }
         let previous = index > 0 ? counts[index - 1] : nil
-        let p = lowerTail(count, mean: mean, shape: shape)
-        let belowPrevious =
-          previous.map { lowerTail(count, mean: Double($0), shape: shape) < rampLevel } ?? true
-        guard p < settings.level, belowPrevious,
-          mixHolds(now, baseline: mix, level: settings.level)
-        else { break }
+        let p = blockP[index] ?? 1
+        guard p < settings.level else { break }
+        sum += count
         thin.append(
           Thin(
             index: index, count: count, expected: mean, previous: previous,
@@ -143,10 +191,36 @@ public enum TrailingThinning {
             baselineCount: baseline.count, finalStretch: finalStretch?.count,
             finalStretchExpected: finalStretch.map { mean * $0.periods }))
       }
-      guard thin.count == run else { break }
+      guard thin.count == run,
+        fallsAway(thin.map(\.count), before: start > 0 ? counts[start - 1] : nil, shape: shape)
+      else {
+        if block == 1 { break } else { continue }
+      }
+      for slot in thin.indices {
+        thin[slot].runComplaints = sum
+        thin[slot].runStart = start
+      }
       best = thin
     }
     return best
+  }
+
+  /// Whether a trailing run falls away, at `rampLevel`: a run of one period below the period
+  /// before it (nil after a gap: nothing to compare), a longer run's later half below what its
+  /// earlier half predicts for as many periods. The halves, not each step, are compared: a
+  /// weekly tail that thins to 0 and then holds a 5 still falls away.
+  static func fallsAway(_ run: [Int], before: Int?, shape: Double?) -> Bool {
+    guard run.count > 1 else {
+      guard let count = run.first, let before else { return true }
+      return lowerTail(count, mean: Double(before), shape: shape) < rampLevel
+    }
+    let later = run.suffix(run.count / 2)
+    let earlier = run.prefix(run.count - later.count)
+    let predicted =
+      Double(earlier.reduce(0, +)) * Double(later.count) / Double(earlier.count)
+    return lowerTail(
+      later.reduce(0, +), mean: predicted, shape: shape.map { $0 * Double(later.count) })
+      < rampLevel
   }
 
   /// Whether an export's final stretch of days runs nearer the rate of its thin last period than

@@ -83,6 +83,31 @@ struct CustomerTally {
     current = (customer, entry)
   }
 
+  /// Adds the complaints `other` summed in any order (a run of the store's periods read on
+  /// another thread), customer by customer; neither may have sorted entries at hand.
+  mutating func merge(_ other: CustomerTally) {
+    let positions = other.issueKeys.map { position($0) }
+    for (customer, theirs) in other.entries {
+      var entry = entries[customer] ?? Entry()
+      entry.pareto += theirs.pareto
+      entry.recurring += theirs.recurring
+      entry.keyAccount = entry.keyAccount || theirs.keyAccount
+      var issues = theirs.moreIssues.map { positions[$0] }
+      for position in 0..<min(64, positions.count)
+      where theirs.issueBits & (1 << UInt64(position)) != 0 {
+        issues.append(positions[position])
+      }
+      for position in issues {
+        if position < 64 {
+          entry.issueBits |= 1 << UInt64(position)
+        } else if !entry.moreIssues.contains(position) {
+          entry.moreIssues.append(position)
+        }
+      }
+      entries[customer] = entry
+    }
+  }
+
   /// Ends the tally: every customer's rows are out.
   mutating func finish() {
     finishCurrent()

@@ -70,17 +70,95 @@ struct StoreFeed: ReportFeed {
   }
 
   func window(_ scope: CubeScope) throws -> CubeBuilder {
-    var builder = configuration.cubeBuilder()
-    builder.customers = CustomerTally(
-      scope, minimum: configuration.recurrence.repeatCustomerMin)
-    guard let reported = scope.period else { return builder }
+    guard let reported = scope.period else { return configuration.cubeBuilder() }
     let periods = scope.window.union(scope.dimensionPeriods).union([reported]).sorted()
-    try store.forEachTicket(
-      in: periods, excluding: configuration.canaryExclusion, textOnlyIn: reported
-    ) { builder.addWindow($0, scope) }
+    // Two runs of periods, read on two threads into two builders whose cubes merge into the
+    // cube of them all; the reported period weighs more (its texts are read and searched).
+    let runs =
+      ProcessInfo.processInfo.activeProcessorCount > 1
+      ? Self.halves(periods, weights: try store.ticketCounts(in: periods), heavier: reported)
+      : [periods]
+    let results = BuilderSlots(count: runs.count)
+    let (store, configuration) = (store, configuration)
+    let minimum = configuration.recurrence.repeatCustomerMin
+    DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+      var builder = configuration.cubeBuilder()
+      builder.customers = CustomerTally(scope, minimum: minimum)
+      do {
+        try store.forEachTicket(
+          in: runs[index], excluding: configuration.canaryExclusion, textOnlyIn: reported
+        ) { builder.addWindow($0, scope) }
+        results.set(index, .success(builder))
+      } catch {
+        results.set(index, .failure(error))
+      }
+    }
+    var builder = try results.value(0)
+    for index in 1..<runs.count {
+      let later = try results.value(index)
+      builder.cube.merge(later.cube)
+      builder.customers.merge(later.customers)
+      builder.listed += later.listed
+      builder.open += later.open
+    }
     builder.customers.finish()
+    // Oldest first, as one cursor over every period gives them.
+    builder.listed.sort(by: oldestFirst)
+    builder.open.sort(by: oldestFirst)
     builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
     return builder
+  }
+
+  /// `periods` (sorted) cut into at most two runs of about equal weight, by tickets per period;
+  /// `heavier` counts four times.
+  static func halves(_ periods: [Period], weights: [Period: Int], heavier: Period) -> [[Period]] {
+    func weight(_ period: Period) -> Int {
+      (weights[period] ?? 0) * (period == heavier ? 4 : 1)
+    }
+    let total = periods.reduce(0) { $0 + weight($1) }
+    guard periods.count > 1, total > 0 else { return [periods] }
+    // The cut (before period `at`) whose first run weighs closest to half.
+    var (best, bestGap, sum) = (1, Int.max, 0)
+    for at in 1..<periods.count {
+      sum += weight(periods[at - 1])
+      let gap = abs(2 * sum - total)
+      if gap < bestGap { (best, bestGap) = (at, gap) }
+    }
+    return [Array(periods[..<best]), Array(periods[best...])]
+  }
+}
+
+/// The order SQLite's `ORDER BY created, system, id` gives (text compared by its bytes).
+func oldestFirst(_ a: ClassifiedTicket, _ b: ClassifiedTicket) -> Bool {
+  if a.ticket.created != b.ticket.created { return a.ticket.created < b.ticket.created }
+  if a.ticket.system != b.ticket.system {
+    return a.ticket.system.utf8.lexicographicallyPrecedes(b.ticket.system.utf8)
+  }
+  return a.ticket.id.utf8.lexicographicallyPrecedes(b.ticket.id.utf8)
+}
+
+/// The builders of a report's window, filled in by the threads that read them.
+private final class BuilderSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result<CubeBuilder, any Error>?]
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ result: Result<CubeBuilder, any Error>) {
+    lock.lock()
+    slots[index] = result
+    lock.unlock()
+  }
+
+  /// The builder of run `index`, or the error reading it; read after every thread is done.
+  func value(_ index: Int) throws -> CubeBuilder {
+    lock.lock()
+    let slot = slots[index]
+    lock.unlock()
+    guard let slot else { preconditionFailure("window run \(index) was not read") }
+    return try slot.get()
   }
 }
 
@@ -169,18 +247,11 @@ struct PartialsFeed: ReportFeed {
           builder.cube.add(entry.kind, entry.key, value: entry.value)
         }
       })
-    // Oldest first, as the store orders them (SQLite compares text by its bytes).
-    func order(_ a: ClassifiedTicket, _ b: ClassifiedTicket) -> Bool {
-      if a.ticket.created != b.ticket.created { return a.ticket.created < b.ticket.created }
-      if a.ticket.system != b.ticket.system {
-        return a.ticket.system.utf8.lexicographicallyPrecedes(b.ticket.system.utf8)
-      }
-      return a.ticket.id.utf8.lexicographicallyPrecedes(b.ticket.id.utf8)
-    }
     builder.customers.finish()
-    builder.listed.sort(by: order)
-    builder.open.sort(by: order)
-    builder.canaries.sort(by: order)
+    // Oldest first, as the store orders them.
+    builder.listed.sort(by: oldestFirst)
+    builder.open.sort(by: oldestFirst)
+    builder.canaries.sort(by: oldestFirst)
     return builder
   }
 }

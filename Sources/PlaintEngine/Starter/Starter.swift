@@ -87,6 +87,7 @@ public enum Starter {
       run_rules: watch              # run-rule signals are watches (listed, not anomalies); "anomaly": flag them
       fdr: 0.03                     # weighted Benjamini–Hochberg across the cells of a period; "off" to disable
       small_count_weight: 1         # below 1: a cell expecting fewer than 5 complaints weighs less in that family
+      rebaseline_after: 6           # a step that holds this many periods becomes the new level; "off": never
 
     pareto:
       threshold: 0.8                # the vital few reach 80 % of complaints

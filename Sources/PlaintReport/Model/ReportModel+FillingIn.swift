@@ -22,6 +22,13 @@ extension ReportModel {
     @Nullable public var lowerLimit: Int? = nil
     @Nullable public var previous: Int? = nil
     @Nullable public var baselinePeriods: Int? = nil
+    /// How many periods are tested together for "far below" (1 for months, 4 for weeks).
+    public var blockPeriods: Int = 1
+    /// When the reported period is filling in: the first period of its trailing run, how many
+    /// periods the run holds, and their complaints.
+    @Nullable public var runFrom: String? = nil
+    @Nullable public var runPeriods: Int? = nil
+    @Nullable public var runComplaints: Int? = nil
 
     public static let methodName = "negative_binomial_lower_tail"
 
@@ -35,6 +42,10 @@ extension ReportModel {
       case maxPeriods = "max_periods"
       case lowerLimit = "lower_limit"
       case baselinePeriods = "baseline_periods"
+      case blockPeriods = "block_periods"
+      case runFrom = "run_from"
+      case runPeriods = "run_periods"
+      case runComplaints = "run_complaints"
     }
   }
 }

@@ -43,10 +43,18 @@ extension ReportModel {
     public var kind: String
     /// Frozen: the `--through` period, the estimation window, the anomalies left out of it.
     public var through: String?
+    /// The first and last period of the baseline: frozen, the estimation window; rolling, the
+    /// periods the reported period was judged against.
     public var window: [String]?
     public var excluded: [String]?
     public var frozenAt: String?
     public var version: String?
+    /// Rolling: how many usable periods inside `window` the reported period's baseline held
+    /// (periods beyond a limit, partial or not covered stay out).
+    public var periods: Int?
+    /// Rolling: the sustained level shift the baseline follows, while its window starts at the
+    /// shift or when the reported period confirmed it.
+    public var shift: Shift?
 
     public static let rolling = Baseline(kind: "rolling")
 
@@ -63,8 +71,44 @@ extension ReportModel {
     }
 
     enum CodingKeys: String, CodingKey {
-      case kind, through, window, excluded, version
+      case kind, through, window, excluded, version, periods, shift
       case frozenAt = "frozen_at"
+    }
+  }
+
+  /// A sustained shift of a series' level that its rolling baseline now follows: a run of
+  /// `method.rebaseline_after` judged periods that began beyond a limit and stayed on that side.
+  public struct Shift: Codable, Sendable, Equatable {
+    /// "up" or "down".
+    public var direction: String
+    /// The run's first period: where the new level begins and the baseline now starts.
+    public var since: String
+    /// The period that completed the run.
+    public var confirmed: String
+    /// The first period judged against the new level (the one after `confirmed`).
+    public var judgedFrom: String
+    /// The count the new level expects in the reported period (the baseline's centre there, or
+    /// the run's own level in the period that confirmed it).
+    @Rounded public var level: Double?
+    /// The count the level before the shift would expect in the reported period.
+    @Rounded public var levelBefore: Double?
+
+    public init(
+      direction: String, since: String, confirmed: String, judgedFrom: String, level: Double?,
+      levelBefore: Double?
+    ) {
+      self.direction = direction
+      self.since = since
+      self.confirmed = confirmed
+      self.judgedFrom = judgedFrom
+      self.level = level
+      self.levelBefore = levelBefore
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case direction, since, confirmed, level
+      case judgedFrom = "judged_from"
+      case levelBefore = "level_before"
     }
   }
 

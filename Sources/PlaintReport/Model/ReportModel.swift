@@ -155,6 +155,9 @@ extension ReportModel {
     public var runRules: String = "anomaly"
     /// The family weight of a cell whose expected count is below 5, against 1 for the others.
     @Rounded public var smallCountWeight: Double = 1
+    /// A level shift is followed after this many judged periods in a row that began beyond a
+    /// limit and stayed on that side of the centre; null when `rebaseline_after: off`.
+    @Nullable public var rebaselineAfter: Int? = nil
     /// Whether the settings are those the simulated size and power were measured at.
     public var simulatedAtDefaults: Bool = false
     /// "sales units", or "none: count chart, one unit per period" without a sales file.
@@ -195,6 +198,7 @@ extension ReportModel {
       case cellsTested = "cells_tested"
       case runRules = "run_rules"
       case smallCountWeight = "small_count_weight"
+      case rebaselineAfter = "rebaseline_after"
       case simulatedAtDefaults = "simulated_at_defaults"
       case concentrations
     }

@@ -156,19 +156,29 @@ public struct ReportWriter: Sendable {
     _ bundle: ReportBundle, formats: Set<ReportFormat>, extraFiles: [String: Data],
     alsoRendered: Set<String> = []
   ) throws(ReportError) -> [(name: String, data: Data)] {
+    // Each format is rendered on its own thread (the renderers read the bundle and nothing
+    // else); the files keep the order below, whichever finishes first (README.md, Performance).
+    let chosen = ReportFormat.allCases.filter { formats.contains($0) }
+    let slots = RenderedSlots(count: chosen.count)
+    DispatchQueue.concurrentPerform(iterations: chosen.count) { index in
+      let rendered: Result<[(name: String, data: Data)], ReportError>
+      switch chosen[index] {
+      case .html: rendered = .success([("index.html", Data(HTMLRenderer().render(bundle).utf8))])
+      case .md: rendered = .success([("summary.md", Data(MarkdownRenderer().render(bundle).utf8))])
+      case .json:
+        do throws(ReportError) {
+          rendered = .success([("report.json", try JSONRenderer().render(bundle.report))])
+        } catch {
+          rendered = .failure(error)
+        }
+      case .csv:
+        rendered = .success(
+          CSVRenderer().render(bundle).map { ($0.name, Data($0.contents.utf8)) })
+      }
+      slots.set(index, rendered)
+    }
     var files: [(name: String, data: Data)] = []
-    if formats.contains(.html) {
-      files.append(("index.html", Data(HTMLRenderer().render(bundle).utf8)))
-    }
-    if formats.contains(.md) {
-      files.append(("summary.md", Data(MarkdownRenderer().render(bundle).utf8)))
-    }
-    if formats.contains(.json) {
-      files.append(("report.json", try JSONRenderer().render(bundle.report)))
-    }
-    if formats.contains(.csv) {
-      files += CSVRenderer().render(bundle).map { ($0.name, Data($0.contents.utf8)) }
-    }
+    for rendered in slots.results { files += try rendered.get() }
     let rendered = Set(files.map(\.name)).union(alsoRendered)
     for (name, data) in extraFiles.sorted(by: { $0.key < $1.key }) {
       try requirePlainName(name)
@@ -183,6 +193,29 @@ public struct ReportWriter: Sendable {
     guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains("\0") else {
       throw ReportError.invalidName(name)
     }
+  }
+}
+
+/// The renderings of a report's formats, filled in by the threads that render them.
+private final class RenderedSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result<[(name: String, data: Data)], ReportError>?]
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ result: Result<[(name: String, data: Data)], ReportError>) {
+    lock.lock()
+    slots[index] = result
+    lock.unlock()
+  }
+
+  /// Every slot's result, in order; read after the renderings are done.
+  var results: [Result<[(name: String, data: Data)], ReportError>] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
   }
 }
 

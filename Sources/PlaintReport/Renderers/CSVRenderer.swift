@@ -167,13 +167,18 @@ public struct CSVRenderer: Sendable {
     return table(header, rows)
   }
 
-  /// `anomalies.csv`: the anomalies, then the improvements, then the watches of the period.
+  /// `anomalies.csv`: the anomalies, then the improvements, then the watches of the period,
+  /// each with the window of the baseline it was judged against and the level shift that
+  /// baseline follows.
   func anomalies(_ report: ReportModel) -> String {
     let header = [
       "kind", "id", "period", "category", "product_line", "tier", "count", "expected", "ucl",
       "rate", "rate_per_1000", "chart", "rules", "p_value", "q_value", "status", "streak",
-      "top_issues", "tickets", "owner",
+      "top_issues", "tickets", "owner", "baseline_first", "baseline_last", "baseline_periods",
+      "shift_since",
     ]
+    var baselines: [String: ReportModel.Baseline] = [:]
+    for cell in report.cells { baselines[cell.label] = cell.baseline }
     let kinds =
       report.anomalies.map { ("anomaly", $0) }
       + report.improvements.map {
@@ -191,6 +196,10 @@ public struct CSVRenderer: Sendable {
         .probability(anomaly.qValue), .text(anomaly.status.rawValue), .integer(anomaly.streak),
         .text(anomaly.topIssues.map { "\($0.key)=\($0.count)" }.joined(separator: ";")),
         .integer(anomaly.ticketIDs.count), .text(anomaly.owner ?? ""),
+        .text(baselines[anomaly.label]?.window?.first ?? ""),
+        .text(baselines[anomaly.label]?.window?.last ?? ""),
+        baselines[anomaly.label]?.periods.map { .integer($0) } ?? .text(""),
+        .text(baselines[anomaly.label]?.shift?.since ?? ""),
       ]
     }
     return table(header, rows)

@@ -137,6 +137,10 @@ public struct HTMLRenderer: Sendable {
       html += anomalyTable(report.anomalies, scale: scale, linked: true)
     }
     if let silent = text.silentCells(report) { html += "<p>\(e(silent))</p>\n" }
+    if let shifts = text.levelShifts(report) {
+      html += "<p>\(e(shifts.intro))</p>\n<ul class=\"shifts\">\n"
+      html += shifts.items.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+    }
     html += ChartSectionsHTML(text: text).sharesMoved(report)
 
     html += "<h2>\(text[.headingVitalFew])</h2>\n<div class=\"vital-few\">\n"

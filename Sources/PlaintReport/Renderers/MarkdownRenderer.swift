@@ -125,7 +125,8 @@ public struct MarkdownRenderer: Sendable {
       } else {
         lines.append(text(.noAnomalies, Self.escape(text.period(report.period))))
       }
-      return lines + watches(report, scale) + silent(report) + improvements(report, scale)
+      return lines + watches(report, scale) + silent(report) + shifts(report)
+        + improvements(report, scale)
         + resolved(report)
     }
     let headings = [
@@ -149,13 +150,20 @@ public struct MarkdownRenderer: Sendable {
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
-    return lines + watches(report, scale) + silent(report) + improvements(report, scale)
+    return lines + watches(report, scale) + silent(report) + shifts(report)
+      + improvements(report, scale)
       + resolved(report)
   }
 
   /// The cells silent for their whole baseline, and why they have no verdict.
   private func silent(_ report: ReportModel) -> [String] {
     text.silentCells(report).map { ["", Self.escape($0)] } ?? []
+  }
+
+  /// The cells whose baseline follows a level shift, one line each.
+  private func shifts(_ report: ReportModel) -> [String] {
+    guard let shifts = text.levelShifts(report) else { return [] }
+    return ["", Self.escape(shifts.intro), ""] + shifts.items.map { "- " + Self.escape($0) }
   }
 
   private func watches(_ report: ReportModel, _ scale: RateScale) -> [String] {

@@ -446,6 +446,17 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case silentCells
   case sliceSilent
 
+  // MARK: Level shifts a rolling baseline follows (ReportText+Shift)
+
+  case levelShifts
+  case levelShiftItem
+  case levelShiftConfirmedItem
+  case procedureRebaseline
+
+  // MARK: A long thinning tail still filling in (ReportText+Tail)
+
+  case noticeFillingInRun
+
   // MARK: A burst after a silent baseline, listed as a watch (ReportText+Appeared)
 
   case ruleAppeared = "rule.appeared"

@@ -4,10 +4,12 @@ extension ReportText {
   /// "2026-04 is still filling in: …", from the coverage's publication-lag evidence.
   func fillingInNotice(_ report: ReportModel) -> String {
     let found = report.coverage.fillingIn
-    var line = self(
-      .noticeFillingIn, period(report.period), count(found?.complaints ?? 0),
-      short(found?.expected ?? 0, decimals: 0), count(found?.baselinePeriods ?? 0),
-      count(found?.lowerLimit ?? 0))
+    var line =
+      fillingInRunNotice(report)
+      ?? self(
+        .noticeFillingIn, period(report.period), count(found?.complaints ?? 0),
+        short(found?.expected ?? 0, decimals: 0), count(found?.baselinePeriods ?? 0),
+        count(found?.lowerLimit ?? 0))
     if let whole = report.coverage.latestWholePeriod {
       line += self(.noticeLatestWhole, period(whole))
     }

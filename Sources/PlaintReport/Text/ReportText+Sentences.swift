@@ -46,6 +46,9 @@ extension ReportText {
       sentence += self(.procedureWeighted, plain(method.smallCountWeight))
     }
     sentence += self[method.runRules == "watch" ? .procedureWatch : .procedureRunRules]
+    if let after = method.rebaselineAfter {
+      sentence += " " + self(.procedureRebaseline, count(after))
+    }
     guard method.simulatedAtDefaults else { return sentence + " " + self[.procedureNotSimulated] }
     let figures = SimulatedPerformance.defaults
     return sentence + " "

@@ -30,8 +30,13 @@ public struct ReportText: Sendable {
 
   static func tables(_ language: ReportLanguage) -> (ReportLocale, [ReportPhrase: String]) {
     let (locale, table) = mainTables(language)
-    let words = table.merging(lagPhrases(language)) { own, _ in own }
-    return (locale, words.merging(appearedPhrases(language)) { own, _ in own })
+    return (
+      locale,
+      table.merging(lagPhrases(language)) { own, _ in own }
+        .merging(appearedPhrases(language)) { own, _ in own }
+        .merging(shiftPhrases(language)) { own, _ in own }
+        .merging(tailPhrases(language)) { own, _ in own }
+    )
   }
 
   private static func mainTables(_ language: ReportLanguage)

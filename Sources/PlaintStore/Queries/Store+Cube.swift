@@ -57,6 +57,25 @@ extension Store {
   }
 }
 
+extension Store {
+  /// How many tickets each of `periods` holds (canaries included), from the cell index.
+  public func ticketCounts(in periods: [Period]) throws(StoreError) -> [Period: Int] {
+    guard !periods.isEmpty else { return [:] }
+    return try read("counting tickets per period") { db in
+      let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+      let rows = try Row.fetchAll(
+        db,
+        sql: "SELECT period, COUNT(*) AS n FROM tickets WHERE period IN (\(marks)) GROUP BY period",
+        arguments: StatementArguments(periods.map(\.description)))
+      var counts: [Period: Int] = [:]
+      for row in rows {
+        if let period = Period(row["period"] as String) { counts[period] = row["n"] }
+      }
+      return counts
+    }
+  }
+}
+
 /// The counts over every period a report's cube starts from, read in one pass over the tickets
 /// (`Store.baseCounts`).
 public struct BaseCounts: Sendable {
@@ -176,9 +195,18 @@ private struct ByteGroups {
 
   let columns: Int32
   private(set) var groups: [Group] = []
-  private var index: [[UInt8]: Int] = [:]
+  private var index: [Key: Int] = [:]
   /// The current row's key: each column's length (4 bytes) and bytes, then the flag.
   private var key: [UInt8] = []
+
+  /// A key hashed as one run of bytes (an array of bytes hashes byte by byte).
+  struct Key: Hashable {
+    var bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+  }
 
   init(columns: Int32) {
     self.columns = columns
@@ -197,11 +225,11 @@ private struct ByteGroups {
     }
     key.append(flag)
     let at: Int
-    if let found = index[key] {
+    if let found = index[Key(bytes: key)] {
       at = found
     } else {
       at = groups.count
-      index[key] = at
+      index[Key(bytes: key)] = at
       var fields: [String] = []
       for column in 0..<columns {
         let text = sqlite3_column_text(statement, column)

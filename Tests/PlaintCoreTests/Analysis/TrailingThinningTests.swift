@@ -188,3 +188,79 @@ struct TrailingThinningTests {
     }
   }
 }
+
+/// Weekly exports vary far more from week to week than monthly ones (the Ombudsman's weeks run
+/// from 0 to 570 around 200), so publication lag is tested in blocks of four weeks over a
+/// quarter of a year (13 weeks), and a tail that thins to 0 and then holds a 5 still falls away.
+@Suite("Trailing thinning, weekly")
+struct WeeklyTrailingThinningTests {
+  static let settings: TrailingThinning.Settings = {
+    var settings = TrailingThinning.Settings(maxPeriods: 13)
+    settings.blockPeriods = 4
+    return settings
+  }()
+
+  /// A steady weekly export, Poisson or gamma-mixed with shape 2 (a coefficient of variation of
+  /// 70 %), is rarely called filling in.
+  @Test(arguments: [40.0, 200.0])
+  func aSteadyWeeklyExportIsRarelyFillingIn(level: Double) {
+    var generator = SplitMix64(seed: 52 &+ UInt64(level))
+    var flagged = 0
+    let histories = 2_000
+    for history in 0..<histories {
+      let shape: Int? = history % 2 == 0 ? nil : 2
+      let counts = steady(40, level: level, shape: shape, &generator)
+      if !TrailingThinning.find(counts, settings: Self.settings).isEmpty { flagged += 1 }
+    }
+    print("steady weekly export at \(level): \(flagged) of \(histories) called filling in")
+    #expect(Double(flagged) / Double(histories) <= 0.005)
+  }
+
+  /// The Ombudsman's shape: 40 weeks around 200 with shape 2, then twelve weeks thinning from
+  /// 30 % to 2 % of the level, zeros included. The last week is found filling in, and no week
+  /// before the tail.
+  @Test func aTwelveWeekTailIsFillingIn() {
+    var generator = SplitMix64(seed: 2_026)
+    var (found, stray) = (0, 0)
+    let tail = [0.3, 0.12, 0.03, 0.08, 0.05, 0.02, 0.0, 0.02, 0.07, 0.03, 0.0, 0.03]
+    for _ in 0..<200 {
+      var counts = steady(40, level: 200, shape: 2, &generator)
+      counts += tail.map { draw(200 * $0, shape: nil, &generator) }
+      let thin = TrailingThinning.find(counts, settings: Self.settings)
+      if thin.contains(where: { $0.index == 51 }) { found += 1 }
+      if thin.contains(where: { $0.index < 40 }) { stray += 1 }
+    }
+    print(
+      "twelve-week weekly tail: the last week found in \(found) of 200, an earlier week \(stray)")
+    #expect(found >= 180)
+    #expect(stray <= 4)
+  }
+
+  /// A genuine drop that holds — eight weeks at 40 % of the level at the end — is judged most
+  /// of the time: its later half is not thinner than its earlier half.
+  @Test func aWeeklyStepThatHoldsIsMostlyJudged() {
+    var generator = SplitMix64(seed: 4_040)
+    var hidden = 0
+    for _ in 0..<200 {
+      var counts = steady(40, level: 200, shape: 2, &generator)
+      counts += (0..<8).map { _ in draw(80, shape: 2, &generator) }
+      if !TrailingThinning.find(counts, settings: Self.settings).isEmpty { hidden += 1 }
+    }
+    print("weekly step to 40 %, held eight weeks: called filling in \(hidden) of 200")
+    #expect(hidden <= 60)
+  }
+
+  /// A week with 0 followed by a week with 5 does not end the tail: the halves are compared,
+  /// not each step. With monthly settings (one period a block, three at most) none is found.
+  @Test func aZeroThenAFiveStillFallsAway() {
+    let level = [210, 150, 320, 90, 260, 180, 400, 120, 230, 170, 60, 300, 200, 140, 250, 190]
+    let counts: [Int?] = level + [62, 21, 4, 15, 9, 3, 0, 3, 14, 5, 0, 5]
+    let thin = TrailingThinning.find(counts, settings: Self.settings)
+    #expect(thin.map(\.index) == Array(16..<28))
+    #expect(thin.last?.runComplaints == 141)
+    // Week by week, as months are tested, no week of it is far below on its own.
+    var single = Self.settings
+    single.blockPeriods = 1
+    #expect(TrailingThinning.find(counts, settings: single).isEmpty)
+  }
+}

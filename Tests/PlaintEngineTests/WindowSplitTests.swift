@@ -1,0 +1,62 @@
+import Foundation
+import Logging
+import PlaintCore
+import PlaintStore
+import PlaintTestSupport
+import Testing
+
+@testable import PlaintEngine
+
+/// A report's window is read on two threads, in two runs of periods, and the two builders are
+/// merged: the result must be what one cursor over every period gives — the same counts, and the
+/// same listed and open tickets in the same order.
+@Suite struct WindowSplitTests {
+  @Test("the window read in two runs is the window read in one", arguments: 7...11)
+  func splitMatchesOneCursor(month: Int) throws {
+    let scratch = try DailyExport.project { $0 % 5 == 0 }
+    defer { scratch.remove() }
+    let configuration = try Configuration.load(
+      path: scratch.folder.appendingPathComponent("plaint.yml").path)
+    let context = try RunContext(configuration: configuration)
+    let store = try Store(path: ":memory:")
+    let ingestion = Ingestion(
+      configuration: configuration, placement: context.placement,
+      logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+    _ = try ingestion.run(context.files, store: store, now: Date())
+    let reported = Period.month(2025, month)
+    let earlier = (6..<month).map { Period.month(2025, $0) }
+    let base = try StoreFeed(store: store, configuration: configuration).baseCube()
+    let cells = Set(base[.cell].keys.compactMap { CubeCounts.cell($0) })
+    let scope = CubeScope(
+      period: reported, window: Set(earlier.suffix(2) + [reported]),
+      dimensionPeriods: Set(earlier + [reported]), listedCells: cells,
+      measuredFiles: ["zendesk.csv"])
+
+    let split = try StoreFeed(store: store, configuration: configuration).window(scope)
+    var one = configuration.cubeBuilder()
+    let periods = scope.window.union(scope.dimensionPeriods).union([reported]).sorted()
+    try store.forEachTicket(
+      in: periods, excluding: configuration.canaryExclusion, textOnlyIn: reported
+    ) { one.addWindow($0, scope) }
+    #expect(split.cube == one.cube)
+    #expect(split.listed == one.listed)
+    #expect(split.open == one.open)
+    #expect(!split.listed.isEmpty)
+  }
+
+  @Test("periods are cut into at most two runs, in order, none empty", arguments: 0..<200)
+  func halvesKeepEveryPeriodInOrder(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &+ 1)
+    let periods = (0..<random.next(below: 14)).map { Period.month(2020 + $0 / 12, 1 + $0 % 12) }
+    var weights: [Period: Int] = [:]
+    for period in periods where random.next(below: 5) > 0 {
+      weights[period] = random.next(below: 1_000)
+    }
+    let heavier =
+      periods.isEmpty ? Period.month(2020, 1) : periods[random.next(below: periods.count)]
+    let runs = StoreFeed.halves(periods, weights: weights, heavier: heavier)
+    #expect(runs.flatMap { $0 } == periods)
+    #expect(runs.count <= 2)
+    #expect(runs.count == 1 || runs.allSatisfy { !$0.isEmpty })
+  }
+}
