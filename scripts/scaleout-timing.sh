@@ -109,7 +109,10 @@ peak() { cat "$work"/rss-"$1"* | sort -n | tail -1 | awk '{printf "%.0f", $1 / 1
 cpu() { cat "$work"/rss-"$1"* | awk '{ s += $2 + $3 } END { printf "%.1f", s }'; }
 row() { echo "row: $1 | $2 | $3 | $5 | $4 |"; }
 sorted=(env LC_ALL=C sort -S 256M -T "$work")
+# Wall times on a shared machine say little without its load.
+load() { echo "load: $1: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
+load start
 t0=$(now)
 timed run "$plaint" run --config "$config" --store "$work/run.db" --reports-dir "$work/by-run" \
   --period "$period" --quiet > /dev/null
@@ -191,6 +194,7 @@ if [ -n "${STREAMED:-}" ]; then
 fi
 rm -f "$work"/part-*.tsv "$work/mapped.tsv"
 
+load "after the steps"
 if [ -n "${SPARK_VENV:-}" ]; then
   export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$SPARK_VENV/bin/python"
   t11=$(now)
@@ -212,4 +216,7 @@ if [ -n "${SPARK_VENV:-}" ]; then
   row "Spark local[2], whole pipeline + report" 2 "$(took "$t11" "$t13")" "–" "–"
   diff -r -x manifest.json "$work/by-run/$reported" "$work/by-spark/$reported"
   echo "same report bytes: Spark"
+  python3 -c "import sys; print(f'Spark ÷ plaint run (wall): {float(sys.argv[1]) / float(sys.argv[2]):.2f}')" \
+    "$(took "$t11" "$t13")" "$(took "$t0" "$t1")"
+  load end
 fi

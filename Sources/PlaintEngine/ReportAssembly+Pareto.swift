@@ -5,23 +5,31 @@ import PlaintReport
 /// report's summary.
 extension ReportAssembly {
   /// The Pareto tables of the window, and by issue for the window before it (for comparison).
-  func paretoTables(_ counts: CubeCounts, window: [Period]) -> ReportModel.ParetoTables {
+  /// The table by customer comes from the report's customer tally, which counted the window.
+  func paretoTables(_ counts: CubeCounts, customers: CustomerTally, window: [Period])
+    -> ReportModel.ParetoTables
+  {
     let length = configuration.pareto.windowPeriods
     let current = Set(window.suffix(length))
     let before = Set(window.dropLast(length).suffix(length))
-    var tables = pareto(counts, current)
-    let previous = pareto(counts, before)
+    var tables = pareto(counts, current, customers: customers.paretoCounts)
+    let previous = pareto(counts, before, customers: [])
     tables.previousByIssue = previous.byIssue
     tables.previousPeriods = before.sorted().map(\.description)
     return tables
   }
 
-  /// The tables of `periods`, from the summary's issue and customer counts.
-  func pareto(_ counts: CubeCounts, _ periods: Set<Period>) -> ReportModel.ParetoTables {
+  /// The tables of `periods`, from the summary's issue counts and the complaints per customer.
+  func pareto(
+    _ counts: CubeCounts, _ periods: Set<Period>, customers: [(key: String, count: Int)]
+  ) -> ReportModel.ParetoTables {
     let threshold = configuration.pareto.threshold
     let names = Set(periods.map(\.description))
     func table(_ counts: [String: Int]) -> [ReportModel.ParetoRow] {
-      Pareto.table(counts.map { (key: $0.key, count: $0.value) }, threshold: threshold).map {
+      rows(counts.map { (key: $0.key, count: $0.value) })
+    }
+    func rows(_ counts: [(key: String, count: Int)]) -> [ReportModel.ParetoRow] {
+      Pareto.table(counts, threshold: threshold).map {
         ReportModel.ParetoRow(
           key: $0.key, count: $0.count, share: $0.share, cumulative: $0.cumulative,
           vital: $0.vital)
@@ -36,6 +44,6 @@ extension ReportAssembly {
       byCell: table(issues(\.cell)),
       byIssue: table(issues(\.issueKey)),
       byProductLine: table(issues(\.productLine)),
-      byCustomer: table(counts.sum(.customer, names) { $0[1] }))
+      byCustomer: rows(customers))
   }
 }

@@ -16,19 +16,13 @@ extension Configuration {
 extension ReportAssembly {
   // MARK: - Repeat customers and recurring issues
 
-  /// Repeat customers of the recurrence window, and the issues in the vital few of at least two
-  /// of the last three periods (`Recurrence`), from the summary's customer and issue counts.
-  func recurrence(_ counts: CubeCounts, window: [Period]) -> ReportModel.Recurrence {
-    let settings = configuration.recurrence
-    let inWindow = Set(window.suffix(settings.windowPeriods).map(\.description))
-    // period, customer, category, issue, tier → complaints
-    let customers = counts.cube[.customer].compactMap { key, value -> Recurrence.CustomerCount? in
-      guard inWindow.contains(key[0]) else { return nil }
-      return Recurrence.CustomerCount(
-        customer: key[1], issueKey: "\(key[2]).\(key[3])",
-        keyAccount: key[4] == Tier.keyAccount.rawValue, count: value.count)
-    }
-    let repeats = Recurrence.repeatCustomers(counts: customers, minimum: settings.repeatCustomerMin)
+  /// Repeat customers of the recurrence window (from the report's customer tally), and the
+  /// issues in the vital few of at least two of the last three periods (`Recurrence`, from the
+  /// summary's issue counts).
+  func recurrence(_ counts: CubeCounts, customers: CustomerTally, window: [Period])
+    -> ReportModel.Recurrence
+  {
+    let repeats = customers.repeatCustomers
       .map {
         ReportModel.RepeatCustomer(
           customer: $0.customer, count: $0.count, keyAccount: $0.keyAccount, issues: $0.issues)

@@ -97,7 +97,9 @@ struct ReportAssembly {
       period: period, window: Set(window),
       dimensionPeriods: concentrating ? Set(earlier + [period]) : [],
       listedCells: listedCells,
-      measuredFiles: configuration.slaHours == nil ? nil : measured)
+      measuredFiles: configuration.slaHours == nil ? nil : measured,
+      paretoWindow: Set(window.suffix(configuration.pareto.windowPeriods)),
+      recurrenceWindow: Set(window.suffix(configuration.recurrence.windowPeriods)))
     return Judgement(
       grid: grid, frozen: frozen, cells: judgedCells, rollups: judgedRollups, window: window,
       earlier: earlier, concentrating: concentrating, measured: measured, scope: scope)
@@ -155,8 +157,8 @@ struct ReportAssembly {
       }
     }
 
-    let paretoTables = paretoTables(counts, window: window)
-    var recurrence = recurrence(counts, window: window)
+    let paretoTables = paretoTables(counts, customers: fed.customers, window: window)
+    var recurrence = recurrence(counts, customers: fed.customers, window: window)
     recurrence.returning = returning(
       zip(anomalyKeys, anomalies), judged: judgedCells, periods: grid.periods, counts: counts)
     var concentrationsTested: Int? = nil

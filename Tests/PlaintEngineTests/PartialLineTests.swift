@@ -146,4 +146,42 @@ struct PartialLineTests {
     #expect(left.occurrences == [0: 1, 1: 1, 2: 1])
     #expect(left.first.file == 0)
   }
+
+  /// Unescaping works on bytes; it must read every field as the scalar-by-scalar reading it
+  /// replaced did, escaped or not: any escape, a backslash before a multi-byte character, a lone
+  /// one at the end.
+  @Test("unescaping bytes reads fields as unescaping scalars did", arguments: 0..<20)
+  func unescapeMatchesTheScalarReading(seed: Int) {
+    func scalarReading(_ field: Substring) -> String {
+      var out = ""
+      var escaping = false
+      for scalar in field.unicodeScalars {
+        if escaping {
+          switch scalar {
+          case "t": out += "\t"
+          case "n": out += "\n"
+          case "r": out += "\r"
+          default: out.unicodeScalars.append(scalar)
+          }
+          escaping = false
+        } else if scalar == "\\" {
+          escaping = true
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+      return out
+    }
+    var random = SplitMix64(seed: UInt64(seed) &+ 901)
+    let pieces = [
+      "\\", "\\t", "\\n", "\\r", "\\\\", "\\x", "\\é", "\\配", "t", "n", "é", "🙂", "a b",
+    ]
+    for _ in 0..<200 {
+      let field = (0..<random.next(below: 12)).map { _ in pieces[random.next(below: pieces.count)] }
+        .joined()
+      #expect(PartialLine.unescape(Substring(field)) == scalarReading(Substring(field)), "\(field)")
+      let text = Self.awkwardText(&random)
+      #expect(PartialLine.unescape(Substring(PartialLine.escape(text))) == text)
+    }
+  }
 }

@@ -138,4 +138,45 @@ import Testing
     let totals = try #require(json["totals"] as? [String: Any])
     #expect(totals["rate"] is NSNull)
   }
+
+  /// The rows of the two tables that grow with the customers are spliced into the rest of the
+  /// model in batches (`JSONRenderer.write`); the bytes must be those of one encoding of the
+  /// whole model, for any number of rows (around a batch's 512) and any text in them.
+  @Test(arguments: [(0, 0), (1, 0), (0, 1), (2, 3), (511, 512), (512, 513), (1_300, 1_029)])
+  func splicedCustomerTablesAreTheWholeEncoding(customers: Int, repeats: Int) throws {
+    var state: UInt64 = UInt64(customers &* 31 &+ repeats)
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let awkward = [
+      "a@b.example", "K-10017", "say \"hi\"", "back\\slash", "a/b", "caf\u{E9}", "\u{4E2D}\u{6587}",
+      "tab\there", "line\nbreak", "\u{1F600}", "",
+    ]
+    func name(_ index: Int) -> String { "\(awkward[next(awkward.count)])-\(index)" }
+    var report = Fixture.report()
+    report.pareto.byCustomer = (0..<customers).map { index in
+      ReportModel.ParetoRow(
+        key: name(index), count: 1 + next(50), share: Double(next(1_000)) / 7_919,
+        cumulative: Double(index) / Double(max(customers, 1)), vital: next(2) == 0)
+    }
+    report.recurrence.repeatCustomers = (0..<repeats).map { index in
+      ReportModel.RepeatCustomer(
+        customer: name(index), count: 3 + next(9), keyAccount: next(4) == 0,
+        issues: (0..<next(4)).map { "product.\(awkward[next(awkward.count)])-\($0)" })
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    let whole = try encoder.encode(report) + Data("\n".utf8)
+    #expect(try JSONRenderer().render(report) == whole)
+    var pieces = 0
+    var streamed = Data()
+    try JSONRenderer().write(report) {
+      pieces += 1
+      streamed.append($0)
+    }
+    #expect(streamed == whole)
+    // The rows came in batches, not as one piece.
+    if customers > 512 { #expect(pieces > 4) }
+  }
 }

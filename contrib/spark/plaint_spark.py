@@ -40,16 +40,38 @@ def partial_key(line):
     return "\t".join(fields[:3]) if fields[0] == "T" else "\t".join(fields[:2])
 
 
+def by_key(lines, partitions):
+    """Each key's lines in one partition, in no order: the executor's step sorts them itself
+    (`sorted_step`), so Python never sorts or spills a line."""
+    return (
+        lines.map(lambda line: (line, None))
+        .partitionBy(partitions, partitionFunc=lambda line: portable_hash(partial_key(line)))
+        .keys()
+    )
+
+
 def sorted_by_key(lines, partitions):
-    """Each key's lines in one partition, sorted there (Spark sorts with spills to disk), so
-    `plaint reduce` streams over them holding one key at a time. Python orders strings by code
-    point, which is the byte order of UTF-8: the order `plaint reduce` checks."""
+    """Each key's lines in one partition, sorted there by Spark (with spills to disk), for a
+    partition read twice. Python orders strings by code point, which is the byte order of UTF-8:
+    the order `plaint reduce` checks."""
     return (
         lines.map(lambda line: (line, None))
         .repartitionAndSortWithinPartitions(
             partitions, partitionFunc=lambda line: portable_hash(partial_key(line))
         )
         .keys()
+    )
+
+
+def sorted_step(binary, step):
+    """A shell line that sorts a partition's lines by their bytes with GNU sort (`LC_ALL=C`, the
+    order `plaint` checks; a key ends at a tab, so whole lines sort by key) into a scratch file,
+    then runs `plaint STEP` over it, holding one key at a time. Sorting to a file first means a
+    failed sort fails the task (`sh` has no pipefail) instead of feeding a short input."""
+    return (
+        f'sorted=$(mktemp "${{TMPDIR:-/tmp}}/plaint-part.XXXXXX") || exit 1; '
+        f'LC_ALL=C sort -S 256M -T "${{TMPDIR:-/tmp}}" -o "$sorted" || {{ rm -f "$sorted"; exit 1; }}; '
+        f'{binary} {step} < "$sorted"; status=$?; rm -f "$sorted"; exit $status'
     )
 
 
@@ -101,10 +123,11 @@ def main():
         out.write("\n".join(tasks) + "\n")
     context.addFile(task_file)
 
-    def command(step):
+    def command(step, sort=False):
         # Files shipped with --files may arrive without their executable bit.
         binary = shlex.quote(executor_binary)
-        return "sh -c " + shlex.quote(f"chmod u+x {binary} 2>/dev/null; exec {binary} {step}")
+        run = sorted_step(binary, step) if sort else f"exec {binary} {step}"
+        return "sh -c " + shlex.quote(f"chmod u+x {binary} 2>/dev/null; {run}")
 
     mapped = context.parallelize(tasks, len(tasks)).pipe(
         command(f"map --config {shlex.quote(args.config)} --quiet"), checkCode=True
@@ -115,23 +138,25 @@ def main():
 
     config = shlex.quote(args.config)
     tasks_option = f" --tasks {shlex.quote(shipped_file('tasks.jsonl'))}"
-    # Each key's map lines meet in one partition, sorted: `plaint summarize` merges them as
+    # Each key's map lines meet in one partition, sorted there: `plaint summarize` merges them as
     # `plaint reduce` would, holding one key at a time, and counts each ticket as it settles.
-    by_key = sorted_by_key(mapped, args.partitions)
     summary_dir = "file://" + os.path.join(args.out, "summary")
     tickets_dir = "file://" + os.path.join(args.out, "tickets")
 
     def merged(summary_lines):
-        return sorted_by_key(summary_lines, args.partitions).pipe(command("reduce"), checkCode=True)
+        return by_key(summary_lines, args.partitions).pipe(
+            command("reduce", sort=True), checkCode=True
+        )
 
     if args.period:
         # One pass: the summary lines and, beside them, the ticket lines a report of the period
         # may show whole (the period's complaints, canaries, the window's open ones); the
         # report keeps those its judgement names. No plan, no second read of the tickets.
-        summarized = by_key.pipe(
+        summarized = by_key(mapped, args.partitions).pipe(
             command(
                 f"summarize --config {config} --quiet --period {shlex.quote(args.period)}"
-                f" --window-tickets{tasks_option}"
+                f" --window-tickets{tasks_option}",
+                sort=True,
             ),
             checkCode=True,
         )
@@ -145,9 +170,10 @@ def main():
 
     # Without a period, the driver must judge before it knows which tickets the report shows:
     # the sorted ticket lines are kept, summarized, planned from, then read once more by select.
-    by_key.persist(StorageLevel.MEMORY_AND_DISK)
+    ordered = sorted_by_key(mapped, args.partitions)
+    ordered.persist(StorageLevel.MEMORY_AND_DISK)
     merged(
-        by_key.pipe(command(f"summarize --config {config} --quiet{tasks_option}"), checkCode=True)
+        ordered.pipe(command(f"summarize --config {config} --quiet{tasks_option}"), checkCode=True)
     ).saveAsTextFile(summary_dir)
     plan = os.path.join(scratch, "plan.json")
     subprocess.run(
@@ -156,7 +182,7 @@ def main():
         check=True,
     )
     context.addFile(plan)
-    selected = by_key.pipe(
+    selected = ordered.pipe(
         command(
             f"select --config {config} --quiet --plan {shlex.quote(shipped_file('plan.json'))}"
             f"{tasks_option}"

@@ -9,6 +9,13 @@ public enum Recurrence {
     public var keyAccount: Bool
     /// The issue keys of the complaints, sorted, each once.
     public var issues: [String]
+
+    public init(customer: String, count: Int, keyAccount: Bool, issues: [String]) {
+      self.customer = customer
+      self.count = count
+      self.keyAccount = keyAccount
+      self.issues = issues
+    }
   }
 
   /// The customers with `minimum` or more complaints in `periods`, most complaints first, then by
@@ -56,10 +63,23 @@ public enum Recurrence {
       byCustomer[entry.customer] = customer
       issues[entry.customer, default: []].insert(entry.issueKey)
     }
-    return byCustomer.values.filter { $0.count >= minimum }
+    return repeatCustomers(
+      totals: byCustomer.values.map { customer in
+        var customer = customer
+        customer.issues = Array(issues[customer.customer] ?? [])
+        return customer
+      }, minimum: minimum)
+  }
+
+  /// The same from each customer's totals over the window (its complaints, whether any came
+  /// from the key-account tier, its issue keys, each once).
+  public static func repeatCustomers(totals: some Sequence<RepeatCustomer>, minimum: Int)
+    -> [RepeatCustomer]
+  {
+    totals.filter { $0.count >= minimum }
       .map { customer in
         var customer = customer
-        customer.issues = (issues[customer.customer] ?? []).sorted()
+        customer.issues.sort()
         return customer
       }
       .sorted { ($0.count, $1.customer) > ($1.count, $0.customer) }

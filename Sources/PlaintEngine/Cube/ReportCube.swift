@@ -23,8 +23,10 @@ struct ReportCube: Equatable {
     /// period, `all` or `empty` → tickets, and those whose text is only spaces (canaries
     /// included): the check that categories did not shift with an export's missing text.
     case emptyText = "E"
-    /// period, customer, category, issue, tier → complaints; the window's only.
-    case customer = "U"
+    /// customer, period, category, issue, tier → complaints; the window's only. Customer first,
+    /// so a sorted summary holds each customer's entries together: a report sums them as they go
+    /// by into a `CustomerTally`, never holding them.
+    case customer = "K"
     /// period, category, product line, tier, dimension, value → complaints; the reported and
     /// the concentration baseline's periods only. Dimensions: channel, hour, weekday, agent, and
     /// the slices read from a column.
@@ -127,6 +129,10 @@ struct CubeScope: Sendable, Equatable {
   var listedCells: Set<SeriesKey>
   /// Files that carry resolution times; nil when no `sla_hours` asks for open complaints.
   var measuredFiles: Set<String>?
+  /// The Pareto window and the recurrence window (each the last periods of `window`): the
+  /// customer counts the report tallies.
+  var paretoWindow: Set<Period> = []
+  var recurrenceWindow: Set<Period> = []
 
   /// A cluster's summary (`plaint summarize`), built before the report's period is judged:
   /// counts and no ticket. Through a period (the one the report will be of), the kinds read only
@@ -134,19 +140,24 @@ struct CubeScope: Sendable, Equatable {
   /// (a window and a baseline never reach past it); without one, for every period.
   var summarizing = false
   var summarizedThrough: Period? = nil
+  /// The first period whose customers a summary through a period counts: a report of that
+  /// period reads the customers of its window only.
+  var summarizedFrom: Period? = nil
 
   static let everyPeriod = summary(through: nil)
 
-  static func summary(through last: Period?) -> CubeScope {
+  static func summary(through last: Period?, from first: Period? = nil) -> CubeScope {
     var scope = CubeScope(
       period: nil, window: [], dimensionPeriods: [], listedCells: [], measuredFiles: nil)
     scope.summarizing = true
     scope.summarizedThrough = last
+    scope.summarizedFrom = first
     return scope
   }
 
   func inWindow(_ at: Period) -> Bool {
-    summarizing ? summarizedThrough.map { at <= $0 } ?? true : window.contains(at)
+    guard summarizing else { return window.contains(at) }
+    return (summarizedThrough.map { at <= $0 } ?? true) && (summarizedFrom.map { $0 <= at } ?? true)
   }
   func hasDimensions(_ at: Period) -> Bool {
     summarizing ? summarizedThrough.map { at <= $0 } ?? true : dimensionPeriods.contains(at)
@@ -159,10 +170,11 @@ struct CubeScope: Sendable, Equatable {
   func holds(_ kind: ReportCube.Kind, period text: String) -> Bool {
     guard let at = Period(text) else { return false }
     switch kind {
-    case .customer: return inWindow(at)
     case .dimension: return hasDimensions(at)
     case .resolution, .hours, .term, .blank: return isReported(at)
-    case .cell, .issue, .slice, .file, .emptyText, .settled, .summarizedFor: return false
+    // Customers are tallied as they are read (`CustomerTally`), never held in the cube.
+    case .cell, .issue, .slice, .file, .emptyText, .settled, .summarizedFor, .customer:
+      return false
     }
   }
 }
@@ -176,7 +188,11 @@ struct CubeBuilder {
   /// The configured `slices:`, counted per value over every period.
   let slices: [Configuration.Slice]
   var cube = ReportCube()
-  /// The tickets a scope keeps whole: listed cells', open past the SLA, canaries.
+  /// A report's customer counts (`customer` entries go here, not into `cube`, unless the scope
+  /// is a summary's).
+  var customers = CustomerTally()
+  /// The tickets a scope keeps, cut to what the report shows of them: listed cells', open past
+  /// the SLA, canaries.
   var listed: [ClassifiedTicket] = []
   var open: [ClassifiedTicket] = []
   var canaries: [ClassifiedTicket] = []
@@ -242,9 +258,15 @@ struct CubeBuilder {
     let period = item.period.description
     let cell = Self.cellFields(item.cell)
     if scope.inWindow(item.period), let customer = ticket.customer, !customer.isEmpty {
-      cube.add(
-        .customer,
-        [period, customer, item.cell.category.rawValue, item.issue, item.cell.tier.rawValue])
+      if scope.summarizing {
+        cube.add(
+          .customer,
+          [customer, period, item.cell.category.rawValue, item.issue, item.cell.tier.rawValue])
+      } else {
+        customers.add(
+          period: period, customer: customer, issueKey: item.issueKey,
+          keyAccount: item.cell.tier == .keyAccount, count: 1)
+      }
     }
     if scope.hasDimensions(item.period) {
       for dimension in dimensions {
@@ -301,8 +323,13 @@ struct CubeBuilder {
       && end.timeIntervalSince(ticket.created) / 3600 > sla
   }
 
+  /// Keeps `item` where the scope keeps it, with no more of its text than the report shows: an
+  /// anomaly's tickets are listed with their first 200 characters, the others without text.
   mutating func keep(_ item: ClassifiedTicket, _ scope: CubeScope) {
     let kept = keeps(item, scope)
+    guard kept.canary || kept.listed || kept.open else { return }
+    var item = item
+    item.ticket.text = kept.listed ? String(item.ticket.text.prefix(200)) : ""
     if kept.canary { canaries.append(item) }
     if kept.listed { listed.append(item) }
     if kept.open { open.append(item) }

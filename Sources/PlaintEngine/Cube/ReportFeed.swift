@@ -80,8 +80,10 @@ struct StoreFeed: ReportFeed {
       : [periods]
     let results = BuilderSlots(count: runs.count)
     let (store, configuration) = (store, configuration)
+    let minimum = configuration.recurrence.repeatCustomerMin
     DispatchQueue.concurrentPerform(iterations: runs.count) { index in
       var builder = configuration.cubeBuilder()
+      builder.customers = CustomerTally(scope, minimum: minimum)
       do {
         try store.forEachTicket(
           in: runs[index], excluding: configuration.canaryExclusion, textOnlyIn: reported
@@ -95,9 +97,11 @@ struct StoreFeed: ReportFeed {
     for index in 1..<runs.count {
       let later = try results.value(index)
       builder.cube.merge(later.cube)
+      builder.customers.merge(later.customers)
       builder.listed += later.listed
       builder.open += later.open
     }
+    builder.customers.finish()
     // Oldest first, as one cursor over every period gives them.
     builder.listed.sort(by: oldestFirst)
     builder.open.sort(by: oldestFirst)
@@ -222,6 +226,8 @@ struct PartialsFeed: ReportFeed {
   func window(_ scope: CubeScope) throws -> CubeBuilder {
     try check(scope.period)
     var builder = configuration.cubeBuilder()
+    builder.customers = CustomerTally(
+      scope, minimum: configuration.recurrence.repeatCustomerMin)
     var sorted = try stream()
     let summarized = summarized
     _ = try Settlement.settle(
@@ -234,10 +240,14 @@ struct PartialsFeed: ReportFeed {
         if summarized { builder.keep(item, scope) } else { builder.addWindow(item, scope) }
       },
       onSummary: { entry in
-        if scope.holds(entry.kind, period: entry.key.first ?? "") {
+        if entry.kind == .customer {
+          // Sorted by key, so by customer: each is finished when the next begins.
+          builder.customers.addSorted(entry.key, count: entry.value.count)
+        } else if scope.holds(entry.kind, period: entry.key.first ?? "") {
           builder.cube.add(entry.kind, entry.key, value: entry.value)
         }
       })
+    builder.customers.finish()
     // Oldest first, as the store orders them.
     builder.listed.sort(by: oldestFirst)
     builder.open.sort(by: oldestFirst)

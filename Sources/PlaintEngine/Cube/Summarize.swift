@@ -55,7 +55,7 @@ extension ScaleOut {
   /// Summary lines of sorted partials (map's, or reduced): the cube entries of their tickets
   /// (every period's, or through `period` as `CubeScope.summary(through:)` says), the settled
   /// copies per file, and the accounting and reject lines as they came. Written every
-  /// `summaryFlushTickets` tickets, each batch sorted: sort the whole before `plaint reduce`.
+  /// `summaryFlushTickets` tickets, in no order: sort them before `plaint reduce`.
   ///
   /// With `windowTickets` (and `period`), it also writes the ticket lines a report of `period`
   /// may show whole (`CubeBuilder.mayKeep`): the small partial of the judged window, so that no
@@ -75,43 +75,33 @@ extension ScaleOut {
       }
       through = parsed
     }
-    let scope = CubeScope.summary(through: through)
-    var builder = configuration.cubeBuilder()
-    var windowStart: Period? = nil
-    if windowTickets {
-      guard var start = through else {
-        throw PlaintError(.usage, "--window-tickets needs --period: the window is that period's")
-      }
-      // One period more than the report's window: a superset whatever the calendar's weeks.
-      for _ in 0..<configuration.reportWindowLength {
-        start = start.previous(in: configuration.timeZone)
-      }
-      windowStart = start
+    if windowTickets, through == nil {
+      throw PlaintError(.usage, "--window-tickets needs --period: the window is that period's")
     }
+    let windowStart = through.map {
+      Self.windowStart(
+        through: $0, length: configuration.reportWindowLength, timeZone: configuration.timeZone)
+    }
+    let scope = CubeScope.summary(through: through, from: windowStart)
+    var builder = configuration.cubeBuilder()
     let files = try tasks.map(Self.fileDigests)
-    var summaries: [String] = []
     var held = 0
+    // Written as they are held, unsorted: every consumer sorts them by key before merging.
     func flush() {
       for kind in ReportCube.Kind.allCases {
         for (key, value) in builder.cube[kind] {
-          summaries.append(
-            PartialLine.summary(SummaryPartial(kind: kind, key: key, value: value)).encoded())
+          output(PartialLine.summary(SummaryPartial(kind: kind, key: key, value: value)).encoded())
         }
       }
-      summaries.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      for line in summaries { output(line) }
-      summaries = []
       builder.cube = ReportCube()
       held = 0
     }
     if let through { builder.cube.add(.summarizedFor, [through.description]) }
     try settledTickets(
       accounting: accounting, files: files, input: input,
-      passing: { group throws(PlaintError) in
-        if group.key?.first == "S" { summaries.append(group.text) } else { output(group.text) }
-      },
+      passing: { group throws(PlaintError) in output(group.text) },
       onTicket: { partial, group throws(PlaintError) in
-        if let through, let windowStart,
+        if windowTickets, let through, let windowStart,
           builder.mayKeep(partial.ticket, reported: through, windowStart: windowStart)
         {
           output(group.text)
@@ -127,6 +117,15 @@ extension ScaleOut {
         if held >= summaryFlushTickets { flush() }
       })
     flush()
+  }
+
+  /// The first period of a report's window that a summary through `last` covers: one period
+  /// more than the window's `length`, a superset whatever the calendar's weeks. Its customers
+  /// are all a report of `last` reads of them, and its tickets all it may show whole.
+  static func windowStart(through last: Period, length: Int, timeZone: TimeZone) -> Period {
+    var start = last
+    for _ in 0..<length { start = start.previous(in: timeZone) }
+    return start
   }
 
   /// Each file's sha256 by its place in the run's order, from the task lines `plaint shard`

@@ -265,6 +265,7 @@ extension PartialLine {
   {
     // Split on the bytes: a tab is ASCII, so every cut is a character boundary.
     var fields: [String] = []
+    fields.reserveCapacity(26)
     var start = line.utf8.startIndex
     for index in line.utf8.indices where line.utf8[index] == 0x09 {
       fields.append(unescape(line[start..<index]))
@@ -378,26 +379,33 @@ extension PartialLine {
     return out
   }
 
+  /// The field's text with `\\`, `\t`, `\n` and `\r` undone (any other escaped character
+  /// stands for itself; a lone backslash at the end is dropped).
+  ///
+  /// Byte by byte: every escape is ASCII, so the bytes between them are copied as they are (a
+  /// ticket's text has escaped line breaks in nearly every line, and rebuilding it one Unicode
+  /// scalar at a time was a fifth of `plaint summarize`'s time).
   static func unescape(_ field: Substring) -> String {
     guard field.utf8.contains(0x5C) else { return String(field) }
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(field.utf8.count)
     var escaping = false
-    for scalar in field.unicodeScalars {
+    for byte in field.utf8 {
       if escaping {
-        switch scalar {
-        case "t": out += "\t"
-        case "n": out += "\n"
-        case "r": out += "\r"
-        default: out.unicodeScalars.append(scalar)
+        switch byte {
+        case 0x74: out.append(0x09)  // t
+        case 0x6E: out.append(0x0A)  // n
+        case 0x72: out.append(0x0D)  // r
+        default: out.append(byte)
         }
         escaping = false
-      } else if scalar == "\\" {
+      } else if byte == 0x5C {
         escaping = true
       } else {
-        out.unicodeScalars.append(scalar)
+        out.append(byte)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 }
 

@@ -34,8 +34,10 @@ public struct PartialInput {
   }
 }
 
-/// Lines split on LF bytes (a CR before it is dropped), read a megabyte at a time; neither task
-/// nor partial text has a raw line break inside a line. Bytes that are not UTF-8 become U+FFFD.
+/// Lines split on LF bytes (a CR before it is dropped), read 256 KiB at a time (a report reads
+/// several inputs side by side, each with its buffer: a megabyte each showed in its peak);
+/// neither task nor partial text has a raw line break inside a line. Bytes that are not UTF-8
+/// become U+FFFD.
 final class ChunkedLines {
   private let handle: FileHandle
   private var buffer: [UInt8] = []
@@ -67,7 +69,7 @@ final class ChunkedLines {
       scanned -= start
       start = 0
       scanned = buffer.count
-      let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+      let chunk = try handle.read(upToCount: 1 << 18) ?? Data()
       if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
     }
   }

@@ -46,7 +46,13 @@ public struct ReportWriter: Sendable {
   ) throws(ReportError) -> URL {
     let period = bundle.report.period
     try Self.requirePlainName(period)
-    let files = try Self.files(bundle, formats: formats, extraFiles: extraFiles)
+    // report.json is written as it is rendered and each CSV file as soon as it is (both list
+    // every customer); the rest are rendered first.
+    let streamed = formats.contains(.json)
+    let tables = formats.contains(.csv) ? CSVRenderer().files(bundle) : []
+    let files = try Self.files(
+      bundle, formats: formats.subtracting([.json, .csv]), extraFiles: extraFiles,
+      alsoRendered: Set((streamed ? ["report.json"] : []) + tables.map(\.name)))
 
     let parent = directory.path
     try FileSystem.makeDirectories(parent)
@@ -58,6 +64,23 @@ public struct ReportWriter: Sendable {
     try FileSystem.removeIfPresent(temporary)
     try FileSystem.makeDirectory(temporary)
     do {
+      if streamed {
+        try FileSystem.writeDurably(to: temporary + "/report.json") { output throws(ReportError) in
+          try JSONRenderer().write(bundle.report, to: output)
+        }
+      }
+      for (name, contents) in tables {
+        try FileSystem.writeDurably(to: temporary + "/" + name) { output in
+          var text = contents()
+          text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            output(
+              Data(
+                bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                deallocator: .none))
+          }
+        }
+      }
       for (name, data) in files {
         try FileSystem.writeDurably(data, to: temporary + "/" + name)
       }
@@ -130,7 +153,8 @@ public struct ReportWriter: Sendable {
   /// The files of a report, rendered, by name in a fixed order: the chosen formats, then the
   /// extra files sorted by name.
   static func files(
-    _ bundle: ReportBundle, formats: Set<ReportFormat>, extraFiles: [String: Data]
+    _ bundle: ReportBundle, formats: Set<ReportFormat>, extraFiles: [String: Data],
+    alsoRendered: Set<String> = []
   ) throws(ReportError) -> [(name: String, data: Data)] {
     // Each format is rendered on its own thread (the renderers read the bundle and nothing
     // else); the files keep the order below, whichever finishes first (README.md, Performance).
@@ -155,7 +179,7 @@ public struct ReportWriter: Sendable {
     }
     var files: [(name: String, data: Data)] = []
     for rendered in slots.results { files += try rendered.get() }
-    let rendered = Set(files.map(\.name))
+    let rendered = Set(files.map(\.name)).union(alsoRendered)
     for (name, data) in extraFiles.sorted(by: { $0.key < $1.key }) {
       try requirePlainName(name)
       guard !rendered.contains(name) else { throw ReportError.invalidName(name) }
@@ -226,21 +250,33 @@ enum FileSystem {
 
   /// Writes `data` to a new file and flushes it to disk before closing.
   static func writeDurably(_ data: Data, to path: String) throws(ReportError) {
+    try writeDurably(to: path) { output in output(data) }
+  }
+
+  /// Writes the pieces `body` hands to its argument, in order, to a new file and flushes it to
+  /// disk before closing; the first failed write is the error.
+  static func writeDurably(
+    to path: String, _ body: (_ output: (Data) -> Void) throws(ReportError) -> Void
+  ) throws(ReportError) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw ReportError.writeFile(path: path, reason: message(errno)) }
     defer { close(descriptor) }
-    let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
-      guard let base = buffer.baseAddress else { return nil }
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(descriptor, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return errno
+    var failure: Int32?
+    try body { data in
+      guard failure == nil else { return }
+      failure = data.withUnsafeBytes { buffer -> Int32? in
+        guard let base = buffer.baseAddress else { return nil }
+        var offset = 0
+        while offset < buffer.count {
+          let written = write(descriptor, base + offset, buffer.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+          }
+          offset += written
         }
-        offset += written
+        return nil
       }
-      return nil
     }
     if let failure { throw ReportError.writeFile(path: path, reason: message(failure)) }
     guard fsync(descriptor) == 0 else {

@@ -12,22 +12,30 @@ public struct CSVRenderer: Sendable {
 
   /// Every CSV file of the report, by file name, in a fixed order.
   public func render(_ bundle: ReportBundle) -> [(name: String, contents: String)] {
-    [
-      ("anomalies.csv", anomalies(bundle.report)),
-      ("pareto.csv", pareto(bundle.report.pareto)),
-      ("grid.csv", grid(bundle.grid, hasSales: bundle.report.dataQuality.hasSales)),
-      ("anomaly-tickets.csv", anomalyTickets(bundle.anomalyTickets)),
-      ("rejects.csv", rejects(bundle.rejects)),
-      ("repeat-customers.csv", repeatCustomers(bundle.report.recurrence)),
-      ("concentrations.csv", concentrations(bundle.report.recurrence)),
-      ("release-effects.csv", releases(bundle.report.recurrence)),
-      ("resolution.csv", resolution(bundle.report.resolution)),
-      ("open-past-sla.csv", openPastSLA(bundle.report.resolution)),
-      ("canaries.csv", canaries(bundle.report.canaries)),
-      ("run-charts.csv", runCharts(bundle.report.runCharts)),
-      ("shares.csv", shares(bundle.report.shares)),
-      ("drivers.csv", drivers(bundle.report.drivers)),
-    ] + (bundle.report.slices ?? []).map { ("slice-\($0.name).csv", slice($0)) }
+    files(bundle).map { ($0.name, $0.contents()) }
+  }
+
+  /// The same, each file rendered only when its `contents` is called, so that a writer can
+  /// write one and let it go before the next (`pareto.csv` and `repeat-customers.csv` list every
+  /// customer).
+  public func files(_ bundle: ReportBundle) -> [(name: String, contents: () -> String)] {
+    let report = bundle.report
+    return [
+      ("anomalies.csv", { anomalies(report) }),
+      ("pareto.csv", { pareto(report.pareto) }),
+      ("grid.csv", { grid(bundle.grid, hasSales: report.dataQuality.hasSales) }),
+      ("anomaly-tickets.csv", { anomalyTickets(bundle.anomalyTickets) }),
+      ("rejects.csv", { rejects(bundle.rejects) }),
+      ("repeat-customers.csv", { repeatCustomers(report.recurrence) }),
+      ("concentrations.csv", { concentrations(report.recurrence) }),
+      ("release-effects.csv", { releases(report.recurrence) }),
+      ("resolution.csv", { resolution(report.resolution) }),
+      ("open-past-sla.csv", { openPastSLA(report.resolution) }),
+      ("canaries.csv", { canaries(report.canaries) }),
+      ("run-charts.csv", { runCharts(report.runCharts) }),
+      ("shares.csv", { shares(report.shares) }),
+      ("drivers.csv", { drivers(report.drivers) }),
+    ] + (report.slices ?? []).map { section in ("slice-\(section.name).csv", { slice(section) }) }
   }
 
   /// `slice-NAME.csv`: every value of a slice over the Pareto window, most complaints first,
@@ -50,10 +58,12 @@ public struct CSVRenderer: Sendable {
 
   /// `repeat-customers.csv`: customers with at least `repeat_customer_min` complaints.
   func repeatCustomers(_ recurrence: ReportModel.Recurrence) -> String {
-    let rows: [[CSVField]] = recurrence.repeatCustomers.map {
+    // Rows made as they are written: one per repeat customer.
+    let rows = recurrence.repeatCustomers.lazy.map { customer -> [CSVField] in
       [
-        .text($0.customer), .integer($0.count), .text($0.keyAccount ? "true" : "false"),
-        .text($0.issues.joined(separator: ";")),
+        .text(customer.customer), .integer(customer.count),
+        .text(customer.keyAccount ? "true" : "false"),
+        .text(customer.issues.joined(separator: ";")),
       ]
     }
     return table(["customer", "count", "key_account", "issues"], rows)
@@ -198,8 +208,9 @@ public struct CSVRenderer: Sendable {
   /// `pareto.csv`: every Pareto table, one after the other, named in the `table` column.
   func pareto(_ tables: ReportModel.ParetoTables) -> String {
     let header = ["table", "rank", "key", "count", "share", "cumulative", "vital"]
-    let rows: [[CSVField]] = tables.named.flatMap { name, rows in
-      rows.enumerated().map { index, row in
+    // Rows made as they are written: the table by customer has one per customer.
+    let rows = tables.named.lazy.flatMap { name, rows in
+      rows.enumerated().lazy.map { index, row -> [CSVField] in
         [
           .text(name), .integer(index + 1), .text(row.key), .integer(row.count),
           .number(row.share), .number(row.cumulative), .text(row.vital ? "true" : "false"),
@@ -254,7 +265,7 @@ public struct CSVRenderer: Sendable {
     return table(["file", "line", "reason", "raw"], rows)
   }
 
-  func table(_ header: [String], _ rows: [[CSVField]]) -> String {
+  func table(_ header: [String], _ rows: some Sequence<[CSVField]>) -> String {
     var text = header.map { CSVField.text($0).encoded }.joined(separator: ",") + "\n"
     for row in rows {
       text += row.map(\.encoded).joined(separator: ",") + "\n"

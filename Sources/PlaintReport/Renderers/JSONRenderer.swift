@@ -9,12 +9,91 @@ public struct JSONRenderer: Sendable {
   public init() {}
 
   public func render(_ report: ReportModel) throws(ReportError) -> Data {
+    var data = Data()
+    try write(report) { data.append($0) }
+    return data
+  }
+
+  /// The same bytes as `render`, handed to `output` in pieces, so that a writer need not hold
+  /// them whole.
+  ///
+  /// Two tables grow with the customers, not with the grid: the Pareto by customer and the
+  /// repeat customers. The model is encoded without their rows, and the rows are spliced into
+  /// that text in batches, each encoded alone and indented to its place, so neither a whole
+  /// encoding of them nor the whole file is ever in memory. A pretty-printed array's elements
+  /// read the same alone as inside it, one level of indentation apart; a test holds the result to
+  /// one encoding of the whole model.
+  public func write(_ report: ReportModel, to output: (Data) -> Void) throws(ReportError) {
+    var skeleton = report
+    skeleton.pareto.byCustomer = []
+    skeleton.recurrence.repeatCustomers = []
+    let text = try encode(skeleton)
+    let counts = [report.pareto.byCustomer.count, report.recurrence.repeatCustomers.count]
+    func rows(_ table: Int, _ range: Range<Int>) throws(ReportError) -> Data {
+      table == 0
+        ? try encode(Array(report.pareto.byCustomer[range]))
+        : try encode(Array(report.recurrence.repeatCustomers[range]))
+    }
+    // Each table is an empty array at the second level: `"key" : [`, a blank line, `]`.
+    let closing = Data("\n\n    ]".utf8)
+    var places: [(at: Int, table: Int)] = []
+    for (table, key) in ["by_customer", "repeat_customers"].enumerated() where counts[table] > 0 {
+      let empty = Data("\n    \"\(key)\" : [".utf8) + closing
+      guard let found = text.range(of: empty),
+        text.range(of: empty, in: found.upperBound..<text.endIndex) == nil
+      else {
+        // Not where it is expected: the model encoded whole.
+        output(try encode(report) + Data("\n".utf8))
+        return
+      }
+      places.append((found.upperBound - closing.count, table))
+    }
+    var written = text.startIndex
+    for place in places.sorted(by: { $0.at < $1.at }) {
+      output(text[written..<place.at])
+      let batch = 512
+      for start in stride(from: 0, to: counts[place.table], by: batch) {
+        let encoded = try rows(place.table, start..<min(start + batch, counts[place.table]))
+        output(Self.elements(of: encoded, indent: 6, leadingComma: start > 0))
+      }
+      output(Data("\n    ]".utf8))
+      written = place.at + closing.count
+    }
+    output(text[written...])
+    output(Data("\n".utf8))
+  }
+
+  private func encode(_ value: some Encodable) throws(ReportError) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     do {
-      return try encoder.encode(report) + Data("\n".utf8)
+      return try encoder.encode(value)
     } catch {
       throw ReportError.render(file: "report.json", reason: "\(error)")
     }
+  }
+
+  /// The elements of a pretty-printed array (`[`, its elements two spaces in, `]`), each line
+  /// but a blank one moved to `indent` spaces, after a line break (and a comma when they follow
+  /// others).
+  static func elements(of array: Data, indent: Int, leadingComma: Bool) -> Data {
+    let bytes = [UInt8](array)
+    // Drop the first line (`[`) and the last (`]`); a string never holds a raw line break.
+    guard let first = bytes.firstIndex(of: 0x0A), let last = bytes.lastIndex(of: 0x0A),
+      first < last
+    else { return Data() }
+    var out: [UInt8] = leadingComma ? [0x2C] : []
+    out.reserveCapacity(bytes.count + bytes.count / 8)
+    let padding = [UInt8](repeating: 0x20, count: indent - 2)
+    var lineStart = first + 1
+    while lineStart <= last {
+      let lineEnd = bytes[lineStart...last].firstIndex(of: 0x0A) ?? last
+      out.append(0x0A)
+      // An empty array's blank line stays blank, as in the whole encoding.
+      if lineEnd > lineStart { out += padding }
+      out += bytes[lineStart..<lineEnd]
+      lineStart = lineEnd + 1
+    }
+    return Data(out)
   }
 }

@@ -1,0 +1,170 @@
+import PlaintCore
+
+/// The customer counts a report shows, tallied as the window's complaints or `customer` entries go
+/// by: per customer, its complaints in the Pareto window (the Pareto table by customer) and, over
+/// the recurrence window, its complaints, whether any came from the key-account tier and its
+/// issues (the repeat customers).
+///
+/// The cube's `customer` kind has an entry per customer, period, issue and tier; a report reads
+/// only these sums of them. A summary's entries come sorted by customer, so each customer is
+/// finished when the next begins and only what the report prints is kept: its Pareto row, and
+/// its repeat-customer row if it has one. Complaints in any order (the store's cursor, ticket
+/// partials) are summed per customer first. Either way the report step holds what it prints, not
+/// the entries (docs/scale-out.md). Call `finish()` before reading.
+struct CustomerTally {
+  /// The names of the Pareto window's and the recurrence window's periods.
+  let paretoPeriods: Set<String>
+  let recurrencePeriods: Set<String>
+  /// Complaints in the recurrence window that make a repeat customer (`repeat_customer_min`).
+  let minimum: Int
+
+  struct Entry {
+    /// Complaints in the Pareto window.
+    var pareto = 0
+    /// Complaints in the recurrence window, and whether any came from the key-account tier.
+    var recurring = 0
+    var keyAccount = false
+    /// The recurrence window's issues, as positions in `issueKeys`: the first 64 as bits, the
+    /// others listed.
+    var issueBits: UInt64 = 0
+    var moreIssues: [Int] = []
+  }
+
+  /// Customers of complaints in any order, summed.
+  private var entries: [String: Entry] = [:]
+  /// The customer of sorted entries at hand.
+  private var current: (customer: String, entry: Entry)?
+  /// What the report prints: complaints per customer in the Pareto window, and the repeat
+  /// customers, in no order.
+  private(set) var paretoCounts: [(key: String, count: Int)] = []
+  private var repeats: [Recurrence.RepeatCustomer] = []
+  /// Each issue key (`category.issue`) seen, once, in the order seen.
+  private var issueKeys: [String] = []
+  private var issuePositions: [String: Int] = [:]
+
+  init(pareto: Set<Period> = [], recurrence: Set<Period> = [], minimum: Int = 1) {
+    paretoPeriods = Set(pareto.map(\.description))
+    recurrencePeriods = Set(recurrence.map(\.description))
+    self.minimum = minimum
+  }
+
+  /// The tally a report of `scope` keeps.
+  init(_ scope: CubeScope, minimum: Int) {
+    self.init(pareto: scope.paretoWindow, recurrence: scope.recurrenceWindow, minimum: minimum)
+  }
+
+  /// Adds `count` complaints of `customer` in `period` (its name) with `issueKey`, in or out of the
+  /// key-account tier, in any order; a period in neither window, or no customer, adds nothing.
+  mutating func add(
+    period: String, customer: String, issueKey: String, keyAccount: Bool, count: Int
+  ) {
+    guard !customer.isEmpty, counts(period) else { return }
+    let position = recurrencePeriods.contains(period) ? self.position(issueKey) : nil
+    Self.add(
+      pareto: paretoPeriods.contains(period), issue: position, keyAccount: keyAccount,
+      count: count, to: &entries[customer, default: Entry()])
+  }
+
+  /// Adds a `customer` entry of the cube (customer, period, category, issue, tier), entries
+  /// coming sorted by customer, as a summary's do.
+  mutating func addSorted(_ key: [String], count: Int) {
+    guard key.count == 5, !key[0].isEmpty, counts(key[1]) else { return }
+    if current?.customer != key[0] {
+      finishCurrent()
+      current = (key[0], Entry())
+    }
+    let position = recurrencePeriods.contains(key[1]) ? self.position("\(key[2]).\(key[3])") : nil
+    guard let (customer, held) = current else { return }
+    var entry = held
+    current = nil
+    Self.add(
+      pareto: paretoPeriods.contains(key[1]), issue: position,
+      keyAccount: key[4] == Tier.keyAccount.rawValue, count: count, to: &entry)
+    current = (customer, entry)
+  }
+
+  /// Adds the complaints `other` summed in any order (a run of the store's periods read on
+  /// another thread), customer by customer; neither may have sorted entries at hand.
+  mutating func merge(_ other: CustomerTally) {
+    let positions = other.issueKeys.map { position($0) }
+    for (customer, theirs) in other.entries {
+      var entry = entries[customer] ?? Entry()
+      entry.pareto += theirs.pareto
+      entry.recurring += theirs.recurring
+      entry.keyAccount = entry.keyAccount || theirs.keyAccount
+      var issues = theirs.moreIssues.map { positions[$0] }
+      for position in 0..<min(64, positions.count)
+      where theirs.issueBits & (1 << UInt64(position)) != 0 {
+        issues.append(positions[position])
+      }
+      for position in issues {
+        if position < 64 {
+          entry.issueBits |= 1 << UInt64(position)
+        } else if !entry.moreIssues.contains(position) {
+          entry.moreIssues.append(position)
+        }
+      }
+      entries[customer] = entry
+    }
+  }
+
+  /// Ends the tally: every customer's rows are out.
+  mutating func finish() {
+    finishCurrent()
+    for (customer, entry) in entries { keep(customer, entry) }
+    entries = [:]
+  }
+
+  /// The customers with `minimum` or more complaints in the recurrence window
+  /// (`Recurrence.repeatCustomers`).
+  var repeatCustomers: [Recurrence.RepeatCustomer] {
+    Recurrence.repeatCustomers(totals: repeats, minimum: minimum)
+  }
+
+  private func counts(_ period: String) -> Bool {
+    paretoPeriods.contains(period) || recurrencePeriods.contains(period)
+  }
+
+  /// Adds complaints of one period to a customer's entry: to its Pareto count when the period is
+  /// in that window, and to its recurrence (`issue`, the issue's position) when in that one.
+  private static func add(
+    pareto: Bool, issue position: Int?, keyAccount: Bool, count: Int, to entry: inout Entry
+  ) {
+    if pareto { entry.pareto += count }
+    guard let position else { return }
+    entry.recurring += count
+    entry.keyAccount = entry.keyAccount || keyAccount
+    if position < 64 {
+      entry.issueBits |= 1 << UInt64(position)
+    } else if !entry.moreIssues.contains(position) {
+      entry.moreIssues.append(position)
+    }
+  }
+
+  private mutating func finishCurrent() {
+    guard let (customer, entry) = current else { return }
+    keep(customer, entry)
+    current = nil
+  }
+
+  private mutating func keep(_ customer: String, _ entry: Entry) {
+    if entry.pareto > 0 { paretoCounts.append((customer, entry.pareto)) }
+    guard entry.recurring >= minimum else { return }
+    var issues: [String] = []
+    for position in 0..<min(64, issueKeys.count)
+    where entry.issueBits & (1 << UInt64(position)) != 0 {
+      issues.append(issueKeys[position])
+    }
+    issues += entry.moreIssues.map { issueKeys[$0] }
+    repeats.append(
+      Recurrence.RepeatCustomer(
+        customer: customer, count: entry.recurring, keyAccount: entry.keyAccount, issues: issues))
+  }
+
+  private mutating func position(_ issueKey: String) -> Int {
+    if let known = issuePositions[issueKey] { return known }
+    issuePositions[issueKey] = issueKeys.count
+    issueKeys.append(issueKey)
+    return issueKeys.count - 1
+  }
+}
