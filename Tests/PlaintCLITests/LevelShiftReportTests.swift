@@ -10,13 +10,9 @@ struct LevelShiftReportTests {
   /// about 18 a month until 2023-06, then about 80 from 2023-07 on; councils' at about 10 and
   /// handling complaints at about 30 throughout. A few rows of 2025-01 make 2024-12 whole.
   static func fixture(control: String = "") throws -> URL {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("plaint-shift-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
+    let fixture = try FixtureFolder("plaint-shift")
+    let folder = fixture.url
+    let write = fixture.write
     try write(
       "taxonomy.yml",
       """

@@ -10,13 +10,9 @@ struct PublicationLagLastDaysTests {
   /// January 2026 as `january` gives it: per day of the month, the share of the usual day kept.
   /// With `february`, the first 12 days of February at the usual rate, in a second export.
   static func fixture(january: (Int) -> Double, february: Bool = false) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("plaint-lastdays-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
+    let fixture = try FixtureFolder("plaint-lastdays")
+    let folder = fixture.url
+    let write = fixture.write
     try write(
       "taxonomy.yml",
       """

@@ -14,13 +14,9 @@ struct PublicationLagTests {
     tail: [(Int, Int)], late: [(Int, Int)] = [], store: String = ":memory:",
     extraRows: [String] = []
   ) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("plaint-lag-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
+    let fixture = try FixtureFolder("plaint-lag")
+    let folder = fixture.url
+    let write = fixture.write
     try write(
       "taxonomy.yml",
       """

@@ -9,13 +9,9 @@ import Testing
 struct RecurrenceReportTests {
   /// Writes the fixture into a fresh folder and returns it.
   static func fixture(planted: Bool) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("plaint-recurrence-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
+    let fixture = try FixtureFolder("plaint-recurrence")
+    let folder = fixture.url
+    let write = fixture.write
     try write(
       "taxonomy.yml",
       """

@@ -13,13 +13,9 @@ struct SliceHistoryTests {
     throughMarch: Bool = false, store: String = ":memory:", extra: String = "",
     slices: String = "slices: {priority: Priority, file: \"@file\"}\n"
   ) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("plaint-slice-history-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
+    let fixture = try FixtureFolder("plaint-slice-history")
+    let folder = fixture.url
+    let write = fixture.write
     try write(
       "taxonomy.yml",
       """
