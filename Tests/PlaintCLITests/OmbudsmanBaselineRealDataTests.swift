@@ -1,29 +1,21 @@
 import Foundation
 import Testing
 
-/// The Housing Ombudsman export in ../shared/realdata, when present.
-private let ombudsman: URL? = {
-  let url = PlaintBinary.repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent(
-      "shared/realdata/uk-housing-ombudsman/ombudsman_complaints_findings.csv")
-  return FileManager.default.fileExists(atPath: url.path) ? url : nil
-}()
-
 /// Two honest answers on the Housing Ombudsman export: its caseload rose about fourfold from
 /// 2023, and a report in 2026 no longer calls that rise an anomaly against 2022's level; by
 /// weeks, its thinning tail of twelve weeks is still filling in, not given an all-clear.
 @Suite(
   .enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"),
-  .enabled(if: ombudsman != nil, "../shared/realdata is not present"))
+  .enabled(if: OmbudsmanFixture.export != nil, "../shared/realdata is not present"))
 struct OmbudsmanBaselineRealDataTests {
   private func project(period: String) throws -> URL {
-    let source = try #require(ombudsman)
+    let source = try #require(OmbudsmanFixture.export)
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-realshift-\(UUID().uuidString)")
     let exports = directory.appendingPathComponent("exports")
     try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      at: source, to: exports.appendingPathComponent("ombudsman.csv"))
+      at: source, to: exports.appendingPathComponent("OmbudsmanFixture.export.csv"))
     try """
     store: ":memory:"
     period: \(period)
@@ -36,32 +28,8 @@ struct OmbudsmanBaselineRealDataTests {
     reports: {dir: reports}
     """.write(
       to: directory.appendingPathComponent("plaint.yml"), atomically: true, encoding: .utf8)
-    try """
-    categories:
-      product:
-        issues:
-          leaks: {phrases: [leak, water ingress]}
-          damp: {phrases: [damp, mould]}
-          repairs: {phrases: [repair]}
-      service:
-        issues:
-          complaint_handling: {phrases: [complaint handling, handling of the complaint]}
-      policy:
-        issues:
-          asb: {phrases: [anti-social]}
-      other: {}
-    product_lines:
-      Housing associations: {products: ["Housing Association*"]}
-      Councils: {products: ["Local Authority*"]}
-    """.write(
-      to: directory.appendingPathComponent("taxonomy.yml"), atomically: true, encoding: .utf8)
+    try OmbudsmanFixture.writeTaxonomy(in: directory)
     return directory
-  }
-
-  private func report(_ directory: URL, _ period: String) throws -> [String: Any] {
-    let data = try Data(
-      contentsOf: directory.appendingPathComponent("reports/\(period)/report.json"))
-    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
   /// Before the rule, 2026-02 had four anomalies "continuing" for 20 to 34 months, the housing
@@ -75,7 +43,7 @@ struct OmbudsmanBaselineRealDataTests {
     let run = try PlaintBinary.run(["run", "--config", "plaint.yml", "-q"], in: directory)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.hasPrefix("2026-02:"), "\(run.stdout)")
-    let json = try report(directory, "2026-02")
+    let json = try OmbudsmanFixture.report(directory, "2026-02")
     let anomalies = json["anomalies"] as? [[String: Any]] ?? []
     #expect(!anomalies.contains { ($0["streak"] as? Int ?? 0) > 6 }, "\(anomalies)")
     let cells = try #require(json["cells"] as? [[String: Any]])
@@ -94,7 +62,8 @@ struct OmbudsmanBaselineRealDataTests {
     let april = try PlaintBinary.run(
       ["run", "--config", "plaint.yml", "-q", "--period", "2026-04"], in: directory)
     #expect(april.status == 0, "\(april.stderr)")
-    let coverage = try #require(try report(directory, "2026-04")["coverage"] as? [String: Any])
+    let coverage = try #require(
+      try OmbudsmanFixture.report(directory, "2026-04")["coverage"] as? [String: Any])
     let level = try #require((coverage["filling_in"] as? [String: Any])?["expected"] as? Double)
     #expect(abs(centres - level) < level / 10, "centres \(centres) against level \(level)")
   }
@@ -112,7 +81,8 @@ struct OmbudsmanBaselineRealDataTests {
       ["run", "--config", "plaint.yml", "-q", "--period", "2026-W21"], in: directory)
     #expect(last.status == 0, "\(last.stderr)")
     #expect(last.stdout.contains("not judged (still filling in)"), "\(last.stdout)")
-    let coverage = try #require(try report(directory, "2026-W21")["coverage"] as? [String: Any])
+    let coverage = try #require(
+      try OmbudsmanFixture.report(directory, "2026-W21")["coverage"] as? [String: Any])
     #expect(coverage["period"] as? String == "filling_in")
     let filling = try #require(coverage["filling_in"] as? [String: Any])
     #expect(filling["run_from"] as? String == "2026-W10")

@@ -1,29 +1,21 @@
 import Foundation
 import Testing
 
-/// The Housing Ombudsman export in ../shared/realdata, when present.
-private let ombudsman: URL? = {
-  let url = PlaintBinary.repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent(
-      "shared/realdata/uk-housing-ombudsman/ombudsman_complaints_findings.csv")
-  return FileManager.default.fileExists(atPath: url.path) ? url : nil
-}()
-
 /// The UK Housing Ombudsman publishes its decisions months late: its export holds about 900
 /// findings a month, then about 650 (2026-02), 110 (2026-03), 20 (2026-04), and a few of May
 /// (through 2026-05-26). The last two whole months are still filling in; February is judged.
 @Suite(
   .enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"),
-  .enabled(if: ombudsman != nil, "../shared/realdata is not present"))
+  .enabled(if: OmbudsmanFixture.export != nil, "../shared/realdata is not present"))
 struct PublicationLagRealDataTests {
   private func project(extra: String = "") throws -> URL {
-    let source = try #require(ombudsman)
+    let source = try #require(OmbudsmanFixture.export)
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-reallag-\(UUID().uuidString)")
     let exports = directory.appendingPathComponent("exports")
     try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      at: source, to: exports.appendingPathComponent("ombudsman.csv"))
+      at: source, to: exports.appendingPathComponent("OmbudsmanFixture.export.csv"))
     try """
     store: ":memory:"
     period: month
@@ -38,32 +30,8 @@ struct PublicationLagRealDataTests {
 
     """.appending(extra).write(
       to: directory.appendingPathComponent("plaint.yml"), atomically: true, encoding: .utf8)
-    try """
-    categories:
-      product:
-        issues:
-          leaks: {phrases: [leak, water ingress]}
-          damp: {phrases: [damp, mould]}
-          repairs: {phrases: [repair]}
-      service:
-        issues:
-          complaint_handling: {phrases: [complaint handling, handling of the complaint]}
-      policy:
-        issues:
-          asb: {phrases: [anti-social]}
-      other: {}
-    product_lines:
-      Housing associations: {products: ["Housing Association*"]}
-      Councils: {products: ["Local Authority*"]}
-    """.write(
-      to: directory.appendingPathComponent("taxonomy.yml"), atomically: true, encoding: .utf8)
+    try OmbudsmanFixture.writeTaxonomy(in: directory)
     return directory
-  }
-
-  private func report(_ directory: URL, _ period: String) throws -> [String: Any] {
-    let data = try Data(
-      contentsOf: directory.appendingPathComponent("reports/\(period)/report.json"))
-    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
   @Test func theLatestMonthsAreStillFillingIn() throws {
@@ -79,7 +47,7 @@ struct PublicationLagRealDataTests {
         ["run", "--config", "plaint.yml", "-q", "--period", period], in: directory)
       #expect(run.status == 0, "\(run.stderr)")
       #expect(run.stdout.contains("not judged (still filling in)"), "\(run.stdout)")
-      let json = try report(directory, period)
+      let json = try OmbudsmanFixture.report(directory, period)
       let coverage = json["coverage"] as? [String: Any] ?? [:]
       #expect(coverage["period"] as? String == "filling_in")
       let filling = coverage["filling_in"] as? [String: Any] ?? [:]
@@ -98,7 +66,7 @@ struct PublicationLagRealDataTests {
     let run = try PlaintBinary.run(
       ["run", "--config", "plaint.yml", "-q", "--period", "2026-04"], in: directory)
     #expect(run.status == 0, "\(run.stderr)")
-    let json = try report(directory, "2026-04")
+    let json = try OmbudsmanFixture.report(directory, "2026-04")
     #expect((json["coverage"] as? [String: Any])?["period"] as? String == "whole")
     let slice = try #require((json["slices"] as? [[String: Any]])?.first)
     let signals = slice["signals"] as? [[String: Any]] ?? []

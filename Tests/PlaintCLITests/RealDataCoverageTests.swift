@@ -1,21 +1,13 @@
 import Foundation
 import Testing
 
-/// The Housing Ombudsman export in ../shared/realdata, when present.
-private let ombudsmanExport: URL? = {
-  let url = PlaintBinary.repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent(
-      "shared/realdata/uk-housing-ombudsman/ombudsman_complaints_findings.csv")
-  return FileManager.default.fileExists(atPath: url.path) ? url : nil
-}()
-
 /// The UK Housing Ombudsman's findings (../shared/realdata; skipped when absent), cut as real
 /// deliveries are cut: two files with eleven months between them, the second starting mid-June
 /// and ending mid-March. Every anomaly the cut data raises must also be raised by the uncut data:
 /// none may come from the gap or the partial months.
 @Suite(
   .enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"),
-  .enabled(if: ombudsmanExport != nil, "../shared/realdata is not present"),
+  .enabled(if: OmbudsmanFixture.export != nil, "../shared/realdata is not present"),
   .enabled(
     if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
     "no python3 to cut the export"))
@@ -23,7 +15,7 @@ struct RealDataCoverageTests {
   /// Writes the rows whose decision date lies in each span (inclusive, ISO days) into one file
   /// per span, with Python's csv module (the export has quoted line breaks and CRLF).
   private func project(_ spans: [(String, String, String)]) throws -> URL {
-    let source = try #require(ombudsmanExport)
+    let source = try #require(OmbudsmanFixture.export)
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-realcoverage-\(UUID().uuidString)")
     let exports = directory.appendingPathComponent("exports")
@@ -55,32 +47,8 @@ struct RealDataCoverageTests {
     reports: {dir: reports}
     """.write(
       to: directory.appendingPathComponent("plaint.yml"), atomically: true, encoding: .utf8)
-    try """
-    categories:
-      product:
-        issues:
-          leaks: {phrases: [leak, water ingress]}
-          damp: {phrases: [damp, mould]}
-          repairs: {phrases: [repair]}
-      service:
-        issues:
-          complaint_handling: {phrases: [complaint handling, handling of the complaint]}
-      policy:
-        issues:
-          asb: {phrases: [anti-social]}
-      other: {}
-    product_lines:
-      Housing associations: {products: ["Housing Association*"]}
-      Councils: {products: ["Local Authority*"]}
-    """.write(
-      to: directory.appendingPathComponent("taxonomy.yml"), atomically: true, encoding: .utf8)
+    try OmbudsmanFixture.writeTaxonomy(in: directory)
     return directory
-  }
-
-  private func report(_ directory: URL, _ period: String) throws -> [String: Any] {
-    let data = try Data(
-      contentsOf: directory.appendingPathComponent("reports/\(period)/report.json"))
-    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
   private func anomalies(_ report: [String: Any]) -> Set<String> {
@@ -112,8 +80,8 @@ struct RealDataCoverageTests {
         #expect(run.status == 0, "\(period): \(run.stderr)")
       }
       guard period != "2024-02" else { continue }
-      let raised = anomalies(try report(cut, period))
-      let real = anomalies(try report(whole, period))
+      let raised = anomalies(try OmbudsmanFixture.report(cut, period))
+      let real = anomalies(try OmbudsmanFixture.report(whole, period))
       #expect(raised.isSubset(of: real), "\(period): \(raised.subtracting(real)) come from the cut")
     }
     // By 2024-02 the cut has judged six whole months since the gap, and judges against those
@@ -121,13 +89,13 @@ struct RealDataCoverageTests {
     // verdicts may differ from the whole data's, which judges against 2023-03 on after a level
     // shift: the caseload doubled in the months the cut leaves out. Before level shifts were
     // followed, the whole data flagged all these cells against 2021-22's level.)
-    let february = try report(cut, "2024-02")
+    let february = try OmbudsmanFixture.report(cut, "2024-02")
     for cell in february["cells"] as? [[String: Any]] ?? [] {
       let window = (cell["baseline"] as? [String: Any])?["window"] as? [String] ?? []
       #expect((window.first ?? "2023-07") >= "2023-07", "\(window)")
     }
 
-    let july = try report(cut, "2023-07")
+    let july = try OmbudsmanFixture.report(cut, "2023-07")
     let gaps = (july["coverage"] as? [String: Any])?["gaps"] as? [[String: Any]] ?? []
     for line in ["Councils", "Housing associations"] {
       #expect(
@@ -145,7 +113,7 @@ struct RealDataCoverageTests {
     let march = try PlaintBinary.run(
       ["run", "--config", "plaint.yml", "-q", "--period", "2024-03"], in: cut)
     #expect(march.status == 0, "\(march.stderr)")
-    let partial = try report(cut, "2024-03")
+    let partial = try OmbudsmanFixture.report(cut, "2024-03")
     #expect((partial["coverage"] as? [String: Any])?["period"] as? String == "partial")
     #expect(anomalies(partial).isEmpty)
     #expect((partial["improvements"] as? [Any])?.isEmpty == true)
