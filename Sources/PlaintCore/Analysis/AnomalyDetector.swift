@@ -28,6 +28,13 @@ public struct DetectorSettings: Sendable {
   /// starts at the shift (`LevelShift`); nil never re-baselines (`rebaseline_after: off`).
   public var rebaselineAfter: Int? = 6
 
+  /// How many judged periods a run needs to confirm a level shift: `rebaselineAfter`, and at
+  /// least `minBaselinePeriods` + 1, so the new phase (the run without its opening point) can
+  /// judge the period after it. `nil` when level shifts are off.
+  public static func shiftRunLength(rebaselineAfter: Int?, minBaselinePeriods: Int) -> Int? {
+    rebaselineAfter.map { max($0, minBaselinePeriods + 1) }
+  }
+
   public init(
     method: ChartMethod = .auto, sigma: Double = 3, baselinePeriods: Int = 12,
     minBaselinePeriods: Int = 6, minCount: Int = 3, rules: [RunRule] = RunRule.allCases,
@@ -470,16 +477,17 @@ extension SeriesState {
   fileprivate mutating func followShift(
     _ draft: Draft, period: Int, judged: Bool, _ settings: DetectorSettings
   ) -> LevelShift? {
-    guard frozen == nil, let after = settings.rebaselineAfter else { return nil }
+    guard frozen == nil,
+      let needed = DetectorSettings.shiftRunLength(
+        rebaselineAfter: settings.rebaselineAfter,
+        minBaselinePeriods: settings.minBaselinePeriods)
+    else { return nil }
     guard judged, let center = draft.point.center, let units = draft.point.units,
       let limits = draft.rulePoint
     else {
       shifts.reset()
       return nil
     }
-    // The new phase must be able to judge the period after it: it holds the run without its
-    // opening point, so at least `min_baseline_periods` periods must follow that point.
-    let needed = max(after, settings.minBaselinePeriods + 1)
     guard
       let run = shifts.push(
         period: period, count: draft.point.count, expected: center * units, center: center,

@@ -46,8 +46,10 @@ extension ReportText {
       sentence += self(.procedureWeighted, plain(method.smallCountWeight))
     }
     sentence += self[method.runRules == "watch" ? .procedureWatch : .procedureRunRules]
-    if let after = method.rebaselineAfter {
-      sentence += " " + self(.procedureRebaseline, count(after))
+    if let run = DetectorSettings.shiftRunLength(
+      rebaselineAfter: method.rebaselineAfter, minBaselinePeriods: method.minBaselinePeriods)
+    {
+      sentence += " " + self(.procedureRebaseline, count(run))
     }
     guard method.simulatedAtDefaults else { return sentence + " " + self[.procedureNotSimulated] }
     let figures = SimulatedPerformance.defaults

@@ -1,3 +1,5 @@
+import PlaintCore
+
 /// The words for level shifts a rolling baseline follows, in every language, and the sentence
 /// built from them.
 extension ReportText {
@@ -20,7 +22,10 @@ extension ReportText {
         .levelShiftItem, name, period(shift.since), level, before, period(shift.judgedFrom))
     }
     guard !items.isEmpty else { return nil }
-    return (self(.levelShifts, count(report.method.rebaselineAfter ?? 0)), items)
+    let method = report.method
+    let run = DetectorSettings.shiftRunLength(
+      rebaselineAfter: method.rebaselineAfter, minBaselinePeriods: method.minBaselinePeriods)
+    return (self(.levelShifts, count(run ?? 0)), items)
   }
 
   /// The language's table of these words.
