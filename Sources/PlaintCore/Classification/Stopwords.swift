@@ -145,23 +145,27 @@ public enum Terms {
   /// and are not only digits; an unspaced word stands alone only with another beside it.
   public static func phrases(of words: [String], maxWords: Int = 3) -> Set<String> {
     var found = Set<String>()
+    // Each word's kind, found once: a word is looked at by up to `maxWords` phrases.
+    let kinds = words.map { word in
+      (stop: Stopwords.contains(word), noise: isNoise(word), unspaced: isUnspaced(word))
+    }
     for start in words.indices {
       let first = words[start]
-      if Stopwords.contains(first) || isNoise(first) { continue }
+      if kinds[start].stop || kinds[start].noise { continue }
       var phrase = ""
       var spaced = true
       for end in start..<min(words.count, start + maxWords) {
         let word = words[end]
-        let unspaced = isUnspaced(word)
+        let unspaced = kinds[end].unspaced
         if end > start {
-          if isNoise(word) { break }
+          if kinds[end].noise { break }
           if unspaced != !spaced { break }  // no phrase mixes Han and Latin words
           phrase += unspaced ? word : " " + word
         } else {
-          phrase = word
+          phrase = first
           spaced = !unspaced
         }
-        if Stopwords.contains(word) { continue }
+        if kinds[end].stop { continue }
         if unspaced && end == start { continue }
         if !unspaced && end == start && word.count < 3 { continue }
         found.insert(phrase)

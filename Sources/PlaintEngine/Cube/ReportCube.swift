@@ -187,7 +187,27 @@ struct CubeBuilder {
   let dimensions: [ConcentrationDimension]
   /// The configured `slices:`, counted per value over every period.
   let slices: [Configuration.Slice]
-  var cube = ReportCube()
+  /// The counts, with the window's per-ticket counts folded in (`WindowTally`).
+  var cube: ReportCube {
+    get {
+      guard !tally.isEmpty else { return counted }
+      var cube = counted
+      var tally = tally
+      tally.fold(into: &cube)
+      return cube
+    }
+    _modify {
+      tally.fold(into: &counted)
+      yield &counted
+    }
+    set {
+      counted = newValue
+      tally = WindowTally()
+    }
+  }
+  /// The cube's entries so far, and the window's counts not yet folded into them.
+  private var counted = ReportCube()
+  private var tally = WindowTally()
   /// A report's customer counts (`customer` entries go here, not into `cube`, unless the scope
   /// is a summary's).
   var customers = CustomerTally()
@@ -208,6 +228,16 @@ struct CubeBuilder {
     self.slices = slices
   }
 
+  /// Adds to the cube's entries directly, folding nothing (the per-ticket counts of kinds the
+  /// window adds nothing to: accounting, summary entries).
+  mutating func add(_ kind: ReportCube.Kind, _ key: [String], count: Int = 1) {
+    counted.add(kind, key, count: count)
+  }
+
+  mutating func add(_ kind: ReportCube.Kind, _ key: [String], value: ReportCube.Value) {
+    counted.add(kind, key, value: value)
+  }
+
   static func cellFields(_ cell: Cell) -> [String] {
     [cell.category.rawValue, cell.productLine, cell.tier.rawValue]
   }
@@ -217,18 +247,18 @@ struct CubeBuilder {
   mutating func addBase(_ item: ClassifiedTicket) {
     let ticket = item.ticket
     let period = item.period.description
-    cube.add(.emptyText, [period, "all"])
-    if ticket.text.utf8.allSatisfy({ $0 == 0x20 }) { cube.add(.emptyText, [period, "empty"]) }
-    cube.add(.file, [ticket.location.file, item.cell.productLine, "tickets"])
+    counted.add(.emptyText, [period, "all"])
+    if ticket.text.utf8.allSatisfy({ $0 == 0x20 }) { counted.add(.emptyText, [period, "empty"]) }
+    counted.add(.file, [ticket.location.file, item.cell.productLine, "tickets"])
     if ticket.resolved != nil {
-      cube.add(.file, [ticket.location.file, item.cell.productLine, "resolved"])
+      counted.add(.file, [ticket.location.file, item.cell.productLine, "resolved"])
     }
     guard !exclusion.matches(ticket) else { return }
     let cell = Self.cellFields(item.cell)
-    cube.add(.cell, [period] + cell)
-    cube.add(.issue, [period] + cell + [item.issue])
+    counted.add(.cell, [period] + cell)
+    counted.add(.issue, [period] + cell + [item.issue])
     for slice in slices {
-      cube.add(
+      counted.add(
         .slice,
         Self.sliceFields(
           slice, period: period, value: slice.value(item), system: ticket.system,
@@ -256,10 +286,9 @@ struct CubeBuilder {
     }
     let ticket = item.ticket
     let period = item.period.description
-    let cell = Self.cellFields(item.cell)
     if scope.inWindow(item.period), let customer = ticket.customer, !customer.isEmpty {
       if scope.summarizing {
-        cube.add(
+        counted.add(
           .customer,
           [customer, period, item.cell.category.rawValue, item.issue, item.cell.tier.rawValue])
       } else {
@@ -268,22 +297,27 @@ struct CubeBuilder {
           keyAccount: item.cell.tier == .keyAccount, count: 1)
       }
     }
-    if scope.hasDimensions(item.period) {
+    let hasDimensions = scope.hasDimensions(item.period)
+    let isReported = scope.isReported(item.period)
+    let prefix = hasDimensions || isReported ? tally.prefix(item.period, item.cell) : 0
+    if hasDimensions {
       for dimension in dimensions {
         if let value = dimension.value(item) {
-          cube.add(.dimension, [period] + cell + [dimension.name.rawValue, value])
+          tally.add(.dimension, prefix, dimension.name.rawValue, value)
         }
       }
     }
     keep(item, scope)
-    guard scope.isReported(item.period) else { return }
-    if ticket.text.allSatisfy({ $0.isWhitespace || $0.isNewline }) { cube.add(.blank, [period]) }
+    guard isReported else { return }
+    if ticket.text.allSatisfy({ $0.isWhitespace || $0.isNewline }) {
+      counted.add(.blank, [period])
+    }
     if !item.isClassified {
       for phrase in Terms.phrases(of: Terms.words(ofFolded: TextFolding.fold(ticket.text))) {
-        cube.add(.term, [period, phrase])
+        tally.addTerm(period, phrase)
       }
     }
-    addResolution(item, cell: cell)
+    addResolution(item, prefix: prefix)
   }
 
   /// Where the scope keeps a ticket whole: a canary; a complaint of a listed cell in the
@@ -337,25 +371,25 @@ struct CubeBuilder {
 
   /// A complaint breaches the SLA when it was resolved later than `sla_hours` after creation, or
   /// is still unresolved and older than that at the end of its period.
-  private mutating func addResolution(_ item: ClassifiedTicket, cell: [String]) {
+  private mutating func addResolution(_ item: ClassifiedTicket, prefix: Int32) {
     let ticket = item.ticket
-    let key = [item.period.description] + cell + [ticket.location.file]
+    let file = ticket.location.file
     let sla = slaHours ?? .infinity
     let periodEnd = item.period.next(in: timeZone).start(in: timeZone)
-    cube.add(.resolution, key + ["complaints"])
+    tally.add(.resolution, prefix, file, "complaints")
     var breach = false
     var openPast = false
     if let resolved = ticket.resolved {
       let hours = resolved.timeIntervalSince(ticket.created) / 3600
-      if hours >= 0 { cube.add(.hours, key, value: ReportCube.Value(count: 1, values: [hours])) }
+      if hours >= 0 { tally.addHours(prefix, file: file, hours) }
       breach = hours > sla
       openPast = resolved >= periodEnd && periodEnd.timeIntervalSince(ticket.created) / 3600 > sla
     } else if periodEnd.timeIntervalSince(ticket.created) / 3600 > sla {
       breach = true
       openPast = true
     }
-    if breach { cube.add(.resolution, key + ["breaches"]) }
-    if openPast { cube.add(.resolution, key + ["open_past_sla"]) }
+    if breach { tally.add(.resolution, prefix, file, "breaches") }
+    if openPast { tally.add(.resolution, prefix, file, "open_past_sla") }
   }
 }
 

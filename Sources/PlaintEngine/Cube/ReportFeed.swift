@@ -198,7 +198,7 @@ struct PartialsFeed: ReportFeed {
         summarized = true
         switch entry.kind {
         case .cell, .issue, .slice, .file, .emptyText:
-          builder.cube.add(entry.kind, entry.key, value: entry.value)
+          builder.add(entry.kind, entry.key, value: entry.value)
         case .summarizedFor: summarizedFor.insert(entry.key.first ?? "")
         default: break
         }
@@ -244,7 +244,7 @@ struct PartialsFeed: ReportFeed {
           // Sorted by key, so by customer: each is finished when the next begins.
           builder.customers.addSorted(entry.key, count: entry.value.count)
         } else if scope.holds(entry.kind, period: entry.key.first ?? "") {
-          builder.cube.add(entry.kind, entry.key, value: entry.value)
+          builder.add(entry.kind, entry.key, value: entry.value)
         }
       })
     builder.customers.finish()

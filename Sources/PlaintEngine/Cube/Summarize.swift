@@ -88,15 +88,16 @@ extension ScaleOut {
     var held = 0
     // Written as they are held, unsorted: every consumer sorts them by key before merging.
     func flush() {
+      let cube = builder.cube
       for kind in ReportCube.Kind.allCases {
-        for (key, value) in builder.cube[kind] {
+        for (key, value) in cube[kind] {
           output(PartialLine.summary(SummaryPartial(kind: kind, key: key, value: value)).encoded())
         }
       }
       builder.cube = ReportCube()
       held = 0
     }
-    if let through { builder.cube.add(.summarizedFor, [through.description]) }
+    if let through { builder.add(.summarizedFor, [through.description]) }
     try settledTickets(
       accounting: accounting, files: files, input: input,
       passing: { group throws(PlaintError) in output(group.text) },
@@ -106,10 +107,10 @@ extension ScaleOut {
         {
           output(group.text)
         }
-        builder.cube.add(.settled, [String(partial.winner.file), "accepted"])
+        builder.add(.settled, [String(partial.winner.file), "accepted"])
         for (file, count) in partial.occurrences {
           let copies = count - (file == partial.winner.file ? 1 : 0)
-          if copies > 0 { builder.cube.add(.settled, [String(file), "duplicates"], count: copies) }
+          if copies > 0 { builder.add(.settled, [String(file), "duplicates"], count: copies) }
         }
         builder.addBase(partial.ticket)
         builder.addWindow(partial.ticket, scope)

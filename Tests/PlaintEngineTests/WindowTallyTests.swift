@@ -1,0 +1,102 @@
+import Foundation
+import PlaintCore
+import PlaintTestSupport
+import Testing
+
+@testable import PlaintEngine
+
+/// The window's per-ticket counts, held compactly as tickets go by (`WindowTally`), read back as
+/// the entries the cube held when each ticket added them to it directly.
+@Suite("Window tally")
+struct WindowTallyTests {
+  static let sla = 48.0
+
+  /// What `CubeBuilder.addWindow` adds for one complaint of the summary scope, written out the
+  /// way it was before the tally: one cube entry at a time.
+  static func reference(_ item: ClassifiedTicket, into cube: inout ReportCube) {
+    let utc = ReportCubeTests.utc
+    guard !ReportCubeTests.exclusion.matches(item.ticket) else { return }
+    let ticket = item.ticket
+    let period = item.period.description
+    let cell = CubeBuilder.cellFields(item.cell)
+    if let customer = ticket.customer, !customer.isEmpty {
+      cube.add(
+        .customer,
+        [customer, period, item.cell.category.rawValue, item.issue, item.cell.tier.rawValue])
+    }
+    let dimensions =
+      ConcentrationDimension.standard(timeZone: utc) + [ReportCubeTests.slices[0].dimension]
+    for dimension in dimensions {
+      if let value = dimension.value(item) {
+        cube.add(.dimension, [period] + cell + [dimension.name.rawValue, value])
+      }
+    }
+    if ticket.text.allSatisfy({ $0.isWhitespace || $0.isNewline }) { cube.add(.blank, [period]) }
+    if !item.isClassified {
+      for phrase in Terms.phrases(of: Terms.words(ofFolded: TextFolding.fold(ticket.text))) {
+        cube.add(.term, [period, phrase])
+      }
+    }
+    let key = [period] + cell + [ticket.location.file]
+    let end = item.period.next(in: utc).start(in: utc)
+    cube.add(.resolution, key + ["complaints"])
+    var (breach, openPast) = (false, false)
+    if let resolved = ticket.resolved {
+      let hours = resolved.timeIntervalSince(ticket.created) / 3600
+      if hours >= 0 { cube.add(.hours, key, value: ReportCube.Value(count: 1, values: [hours])) }
+      breach = hours > sla
+      openPast = resolved >= end && end.timeIntervalSince(ticket.created) / 3600 > sla
+    } else if end.timeIntervalSince(ticket.created) / 3600 > sla {
+      (breach, openPast) = (true, true)
+    }
+    if breach { cube.add(.resolution, key + ["breaches"]) }
+    if openPast { cube.add(.resolution, key + ["open_past_sla"]) }
+  }
+
+  /// Tickets whose texts give terms, some repeated, some blank.
+  static func tickets(_ random: inout SplitMix64) -> [ClassifiedTicket] {
+    let texts = [
+      "the kettle lid broke after two days", "Lid broke again!", "  ", "",
+      "refund never arrived for order 12345", "kettle lid broke",
+    ]
+    return ReportCubeTests.tickets(&random).map { item in
+      var item = item
+      item.ticket.text = texts[random.next(below: texts.count)]
+      return item
+    }
+  }
+
+  @Test("the tally reads back as the entries added one by one", arguments: 0..<30)
+  func tallyMatchesDirectEntries(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &* 977 &+ 3)
+    let tickets = Self.tickets(&random)
+    var expected = ReportCube()
+    for item in tickets { Self.reference(item, into: &expected) }
+    var builder = CubeBuilder(
+      timeZone: ReportCubeTests.utc, slaHours: Self.sla, exclusion: ReportCubeTests.exclusion,
+      dimensions: ConcentrationDimension.standard(timeZone: ReportCubeTests.utc)
+        + [ReportCubeTests.slices[0].dimension],
+      slices: ReportCubeTests.slices)
+    // The cube is read, and added to directly, part way through: neither loses nor doubles a
+    // count held in the tally.
+    let readAt = random.next(below: tickets.count + 1)
+    var early = ReportCube()
+    for (index, item) in tickets.enumerated() {
+      if index == readAt {
+        early = builder.cube
+        builder.cube.add(.settled, ["0", "accepted"])
+      }
+      builder.addWindow(item, .everyPeriod)
+    }
+    if readAt == tickets.count {
+      early = builder.cube
+      builder.cube.add(.settled, ["0", "accepted"])
+    }
+    expected.add(.settled, ["0", "accepted"])
+    #expect(builder.cube == expected)
+    var before = ReportCube()
+    for item in tickets.prefix(readAt) { Self.reference(item, into: &before) }
+    #expect(early == before)
+    #expect(!expected[.term].isEmpty || tickets.allSatisfy(\.isClassified))
+  }
+}
