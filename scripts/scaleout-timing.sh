@@ -199,7 +199,8 @@ if [ -n "${SPARK_VENV:-}" ]; then
   export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$SPARK_VENV/bin/python"
   t11=$(now)
   timed spark "$SPARK_VENV/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
-    --driver-memory 1g --conf spark.local.dir="$work" --files "$plaint" \
+    --driver-memory 1g --driver-java-options -XX:TieredStopAtLevel=1 \
+    --conf spark.local.dir="$work" --files "$plaint" \
     "$root/contrib/spark/plaint_spark.py" \
     --config "$config" --out "$work/spark" --binary "$plaint" --period "$period" \
     2> "$work/spark.log" || { tail -40 "$work/spark.log"; exit 1; }

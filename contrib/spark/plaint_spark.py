@@ -84,6 +84,15 @@ class Meter:
         )
 
 
+def start(command, **options):
+    """A process of the job; one that cannot start (no such binary, not executable) fails the
+    task as a step that exits non-zero does."""
+    try:
+        return subprocess.Popen(command, **options)
+    except OSError as error:
+        raise StepFailed(f"cannot start {' '.join(command[:2])}: {error.strerror}")
+
+
 def check(process, what):
     status = process.wait()
     if status != 0:
@@ -93,7 +102,7 @@ def check(process, what):
 def sorting(files, directory):
     """GNU sort over `files` by their bytes (`LC_ALL=C`, the order `plaint` checks; a key ends at
     a tab, so whole lines sort by key), its output on a pipe."""
-    return subprocess.Popen(
+    return start(
         ["sort", "-S", "256M", "-T", directory, "--", *files],
         stdout=subprocess.PIPE,
         env=dict(os.environ, LC_ALL="C"),
@@ -152,6 +161,8 @@ class Job:
         """The shipped binary on this executor; files shipped with --files may arrive without
         their executable bit."""
         binary = self.executor_binary or SparkFiles.get("plaint")
+        if not os.path.isfile(binary):
+            raise StepFailed(f"{binary}: no plaint binary on this executor")
         if not os.access(binary, os.X_OK):
             os.chmod(binary, 0o755)
         return binary
@@ -165,7 +176,7 @@ class Job:
         meter = Meter()
         folder = os.path.join(self.work, "map", f"task-{index:05d}")
         parts = Partitions(folder, self.partitions)
-        step = subprocess.Popen(
+        step = start(
             [self.binary(), "map", "--config", self.config, "--quiet"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -205,14 +216,14 @@ class Job:
             # Read twice (summarize now, select after the plan): sorted once, into the scratch.
             sorted_file = os.path.join(self.work, "sorted", f"part-{partition:05d}")
             with open(sorted_file + ".building", "wb") as out:
-                sort = subprocess.Popen(
+                sort = start(
                     ["sort", "-S", "256M", "-T", self.local_tmp(), "--", *files],
                     stdout=out, env=dict(os.environ, LC_ALL="C"))
                 check(sort, f"sort (partition {partition})")
             os.replace(sorted_file + ".building", sorted_file)
             source = None
             step_input = open(sorted_file, "rb")
-        step = subprocess.Popen(command, stdin=step_input, stdout=subprocess.PIPE, bufsize=BLOCK)
+        step = start(command, stdin=step_input, stdout=subprocess.PIPE, bufsize=BLOCK)
         step_input.close()
         parts = Partitions(os.path.join(self.work, "summary", f"from-{partition:05d}"),
                            self.partitions)
@@ -247,7 +258,7 @@ class Job:
         target = os.path.join(staging, "summary", f"part-{partition:05d}")
         source = sorting(self.partition_files(folders, partition), self.local_tmp())
         with open(target, "wb") as out:
-            step = subprocess.Popen([self.binary(), "reduce"], stdin=source.stdout, stdout=out)
+            step = start([self.binary(), "reduce"], stdin=source.stdout, stdout=out)
             source.stdout.close()
             check(step, f"plaint reduce (partition {partition})")
             check(source, f"sort (partition {partition})")
@@ -260,7 +271,7 @@ class Job:
         sorted_file = os.path.join(self.work, "sorted", f"part-{partition:05d}")
         target = os.path.join(staging, "tickets", f"part-{partition:05d}")
         with open(sorted_file, "rb") as lines, open(target, "wb") as out:
-            step = subprocess.Popen(
+            step = start(
                 [self.binary(), "select", "--config", self.config, "--quiet", "--plan", plan,
                  "--tasks", self.tasks_file],
                 stdin=lines, stdout=out)
@@ -336,7 +347,7 @@ def main():
     # summary/ and tickets/ are moved into --out only when every step has succeeded.
     staging = os.path.join(out, f".plaint-spark-{uuid.uuid4().hex}")
     work = os.path.join(os.path.abspath(args.scratch), os.path.basename(staging)) \
-        if args.scratch else os.path.join(staging, "work")
+        if args.scratch else os.path.join(staging, ".work")  # hidden: the plan step skips it
     for folder in (os.path.join(staging, "summary"), os.path.join(staging, "tickets"),
                    os.path.join(work, "map"), os.path.join(work, "summary"),
                    os.path.join(work, "sorted")):
@@ -352,11 +363,15 @@ def main():
             command = [binary, "shard", "--config", args.config]
             if args.range_size:
                 command += ["--range-size", str(args.range_size)]
-            return subprocess.Popen(command, stdout=subprocess.PIPE)
+            return start(command, stdout=subprocess.PIPE)
 
         if shard_binary:
             shard = start_shard(shard_binary)
-        context = SparkContext.getOrCreate(SparkConf().setAppName("plaint"))
+        # Executors' JVMs carry no ticket line either: the JIT's first tier is enough (the
+        # driver's JVM is already running; spark-submit's --driver-java-options sets it there).
+        conf = SparkConf().setAppName("plaint").setIfMissing(
+            "spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1")
+        context = SparkContext.getOrCreate(conf)
         print(f"plaint-spark: context: {time.monotonic() - started:.1f} s after the start",
               file=sys.stderr, flush=True)
         if shard is None:
@@ -413,7 +428,7 @@ def main():
             + (f", driver JVM {jvm:.1f}" if jvm is not None else ", driver JVM unknown"),
             file=sys.stderr, flush=True,
         )
-    except (StepFailed, subprocess.CalledProcessError) as failure:
+    except (StepFailed, subprocess.CalledProcessError, OSError) as failure:
         sys.exit(f"plaint-spark: {failure}; nothing written to {out}")
     except Exception as failure:
         # A task's StepFailed reaches the driver inside Spark's own error: name the step.
