@@ -23,7 +23,6 @@ the bytes it wrote go to stderr as `plaint-spark:` lines.
 """
 
 import argparse
-import json
 import os
 import resource
 import shutil
@@ -51,7 +50,7 @@ def partial_key(line):
 
 
 def partition_of(line, partitions):
-    """The same partition in every process (Python's own hash of bytes is salted per process)."""
+    """The same partition in every process (Python's own hash of bytes may be salted per process)."""
     return zlib.crc32(partial_key(line)) % partitions
 
 
@@ -141,6 +140,13 @@ class Partitions:
         shutil.rmtree(self.building, ignore_errors=True)
 
 
+def building(path):
+    """A hidden name beside `path` for one attempt's output (the report skips hidden names);
+    `os.replace` gives it `path` once complete, so two attempts never write into one file."""
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.{uuid.uuid4().hex}")
+
+
 def ending(line):
     return line if line.endswith(b"\n") else line + b"\n"
 
@@ -183,8 +189,11 @@ class Job:
             bufsize=BLOCK,
         )
         try:
-            step.stdin.write(task.encode("utf-8") + b"\n")
-            step.stdin.close()
+            try:
+                step.stdin.write(task.encode("utf-8") + b"\n")
+                step.stdin.close()
+            except BrokenPipeError:
+                pass  # the step ended before reading its task: its exit status says why
             for line in step.stdout:
                 parts.write(ending(line))
             check(step, f"plaint map (task {index + 1})")
@@ -215,12 +224,13 @@ class Job:
         else:
             # Read twice (summarize now, select after the plan): sorted once, into the scratch.
             sorted_file = os.path.join(self.work, "sorted", f"part-{partition:05d}")
-            with open(sorted_file + ".building", "wb") as out:
+            attempt = building(sorted_file)
+            with open(attempt, "wb") as out:
                 sort = start(
                     ["sort", "-S", "256M", "-T", self.local_tmp(), "--", *files],
                     stdout=out, env=dict(os.environ, LC_ALL="C"))
                 check(sort, f"sort (partition {partition})")
-            os.replace(sorted_file + ".building", sorted_file)
+            os.replace(attempt, sorted_file)
             source = None
             step_input = open(sorted_file, "rb")
         step = start(command, stdin=step_input, stdout=subprocess.PIPE, bufsize=BLOCK)
@@ -229,8 +239,9 @@ class Job:
                            self.partitions)
         # Only --window-tickets writes ticket lines: the tickets/ of a run with --period.
         tickets = os.path.join(staging, "tickets", f"part-{partition:05d}")
+        attempt = building(tickets) if self.period else os.devnull
         try:
-            with open(tickets if self.period else os.devnull, "wb", buffering=BLOCK) as kept:
+            with open(attempt, "wb", buffering=BLOCK) as kept:
                 for line in step.stdout:
                     line = ending(line)
                     if line.startswith(b"T\t"):
@@ -246,7 +257,11 @@ class Job:
                     process.kill()
                     process.wait()
             parts.abandon()
+            if self.period and os.path.exists(attempt):
+                os.remove(attempt)
             raise
+        if self.period:
+            os.replace(attempt, tickets)
         meter.written = parts.close() + (os.path.getsize(tickets) if self.period else 0)
         return meter.done(folder=parts.folder)
 
@@ -256,12 +271,14 @@ class Job:
         partition, folders = item
         meter = Meter()
         target = os.path.join(staging, "summary", f"part-{partition:05d}")
+        attempt = building(target)
         source = sorting(self.partition_files(folders, partition), self.local_tmp())
-        with open(target, "wb") as out:
+        with open(attempt, "wb") as out:
             step = start([self.binary(), "reduce"], stdin=source.stdout, stdout=out)
             source.stdout.close()
             check(step, f"plaint reduce (partition {partition})")
             check(source, f"sort (partition {partition})")
+        os.replace(attempt, target)
         meter.written = os.path.getsize(target)
         return meter.done()
 
@@ -270,12 +287,14 @@ class Job:
         meter = Meter()
         sorted_file = os.path.join(self.work, "sorted", f"part-{partition:05d}")
         target = os.path.join(staging, "tickets", f"part-{partition:05d}")
-        with open(sorted_file, "rb") as lines, open(target, "wb") as out:
+        attempt = building(target)
+        with open(sorted_file, "rb") as lines, open(attempt, "wb") as out:
             step = start(
                 [self.binary(), "select", "--config", self.config, "--quiet", "--plan", plan,
                  "--tasks", self.tasks_file],
                 stdin=lines, stdout=out)
             check(step, f"plaint select (partition {partition})")
+        os.replace(attempt, target)
         meter.written = os.path.getsize(target)
         return meter.done()
 
