@@ -112,13 +112,18 @@ extension ExportReader {
     var lineOffset = 0
     var part = 0
     while part < bounds.count - 1 {
-      let result = board.take(part)
+      var result = board.take(part)
       if let error = result.error { throw error }
       if part == 0 && !result.foundHeader {
         board.stop()
         return try sequential()
       }
-      for event in result.events {
+      // Events are moved out of the result, last first, rather than copied: a copy retained
+      // and released every field of every ticket on the writer thread.
+      var events = result.events
+      result.events = []
+      events.reverse()
+      while let event = events.popLast() {
         switch event {
         case .item(var item):
           relocate(&item, lineOffset)
