@@ -61,7 +61,7 @@ public struct TicketSink: ~Copyable {
   private let insert: Statement
   /// The narratives of the tickets kept since the last block was written, and that block's
   /// number (read from the store when the first narrative comes).
-  private var narratives = NarrativeBlock()
+  private var narratives = NarrativeBlock(reservingCapacity: TicketSink.blockBytes + 16 * 1024)
   private var block: Int64?
   /// Compresses full blocks on another thread, so that the thread writing the store (the
   /// run's critical path) does not (README.md, Performance).
@@ -87,42 +87,41 @@ public struct TicketSink: ~Copyable {
 
   public mutating func add(_ item: ClassifiedTicket) throws {
     let statement = insert.sqliteStatement
-    let ticket = item.ticket
-    if firstCreated.map({ ticket.created < $0 }) ?? true { firstCreated = ticket.created }
-    if lastCreated.map({ ticket.created > $0 }) ?? true { lastCreated = ticket.created }
-    profile.add(ticket.created, line: item.cell.productLine, offsets: &offsets)
+    if firstCreated.map({ item.ticket.created < $0 }) ?? true { firstCreated = item.ticket.created }
+    if lastCreated.map({ item.ticket.created > $0 }) ?? true { lastCreated = item.ticket.created }
+    profile.add(item.ticket.created, line: item.cell.productLine, offsets: &offsets)
     if periodText?.period != item.period {
       periodText = (item.period, item.period.description)
     }
     sqlite3_reset(statement)
     texts.removeAll()
-    texts.append(1, ticket.system)
-    texts.append(2, ticket.id)
-    sqlite3_bind_double(statement, 3, ticket.created.timeIntervalSince1970)
-    bind(statement, 4, ticket.updated?.timeIntervalSince1970)
-    bind(statement, 5, ticket.resolved?.timeIntervalSince1970)
+    texts.append(1, item.ticket.system)
+    texts.append(2, item.ticket.id)
+    sqlite3_bind_double(statement, 3, item.ticket.created.timeIntervalSince1970)
+    bind(statement, 4, item.ticket.updated?.timeIntervalSince1970)
+    bind(statement, 5, item.ticket.resolved?.timeIntervalSince1970)
     texts.append(6, periodText?.text)
     texts.append(7, item.cell.category.rawValue)
     texts.append(8, item.issue)
     texts.append(9, item.cell.productLine)
     texts.append(10, item.cell.tier.rawValue)
-    texts.append(11, ticket.customer)
-    texts.append(12, ticket.customerName)
-    texts.append(13, ticket.product)
-    texts.append(14, ticket.channel)
-    texts.append(15, ticket.agent)
-    texts.append(16, ticket.sourceCategory)
-    texts.append(17, joining: ticket.tags, separator: UInt8(ascii: ","))
+    texts.append(11, item.ticket.customer)
+    texts.append(12, item.ticket.customerName)
+    texts.append(13, item.ticket.product)
+    texts.append(14, item.ticket.channel)
+    texts.append(15, item.ticket.agent)
+    texts.append(16, item.ticket.sourceCategory)
+    texts.append(17, joining: item.ticket.tags, separator: UInt8(ascii: ","))
     texts.append(18, item.rule)
     // A text of spaces only stays in the row, where `trim(text) = ''` counts it as empty.
     let ref =
-      ticket.text.utf8.allSatisfy { $0 == 0x20 }
+      item.ticket.text.utf8.allSatisfy { $0 == 0x20 }
       ? nil : NarrativeRef(block: try nextBlock(), slot: narratives.count)
-    texts.append(19, ref == nil ? ticket.text : "")
-    texts.append(20, ticket.location.file)
-    sqlite3_bind_int64(statement, 21, Int64(ticket.location.line))
+    texts.append(19, ref == nil ? item.ticket.text : "")
+    texts.append(20, item.ticket.location.file)
+    sqlite3_bind_int64(statement, 21, Int64(item.ticket.location.line))
     texts.append(22, sha256.isEmpty ? nil : sha256)
-    texts.append(23, ticket.encodedSlices)
+    texts.append(23, item.ticket.encodedSlices)
     if let ref {
       sqlite3_bind_int64(statement, 24, ref.block)
       sqlite3_bind_int64(statement, 25, Int64(ref.slot))
@@ -139,17 +138,17 @@ public struct TicketSink: ~Copyable {
     }
     if db.changesCount == 1 {
       accepted += 1
-      try keep(ticket.text, ref)
+      try keep(item.ticket.text, ref)
       return
     }
-    var arguments = Self.arguments(item, text: ref == nil ? ticket.text : "")
+    var arguments = Self.arguments(item, text: ref == nil ? item.ticket.text : "")
     arguments.append(sha256)
-    arguments.append(ticket.encodedSlices)
+    arguments.append(item.ticket.encodedSlices)
     arguments.append(ref?.block)
     arguments.append(ref?.slot)
     let holder = try String.fetchOne(
       db, sql: "SELECT COALESCE(source_sha256, '') FROM tickets WHERE system = ? AND id = ?",
-      arguments: [ticket.system, ticket.id])
+      arguments: [item.ticket.system, item.ticket.id])
     // `CopyRank`'s keys in its order, the stored copy's against this one's (line = the file's
     // own line, offset 0); no resolution ranks below any (-1e300). CopyRankPathsTests checks
     // that this keeps the copy `CopyRank` says.
@@ -171,7 +170,7 @@ public struct TicketSink: ~Copyable {
       return
     }
     replaced += 1
-    try keep(ticket.text, ref)
+    try keep(item.ticket.text, ref)
     if let holder, holder != sha256 {
       // The earlier file's copy is now the duplicate and this one the accepted copy.
       accepted += 1
@@ -192,7 +191,7 @@ public struct TicketSink: ~Copyable {
   private mutating func seal() {
     guard !narratives.isEmpty, let block else { return }
     compressor.submit(block, narratives)
-    narratives = NarrativeBlock()
+    narratives = NarrativeBlock(reservingCapacity: Self.blockBytes + 16 * 1024)
     self.block = block + 1
   }
 
