@@ -203,11 +203,11 @@ if [ -n "${SPARK_VENV:-}" ]; then
     --conf spark.local.dir="$work" --files "$plaint" \
     "$root/contrib/spark/plaint_spark.py" \
     --config "$config" --out "$work/spark" --binary "$plaint" --period "$period" \
-    2> "$work/spark.log" || { tail -40 "$work/spark.log"; exit 1; }
+    > "$work/spark.log" 2>&1 || { tail -40 "$work/spark.log"; exit 1; }
   t12=$(now)
   # The job's own account of each stage (wall, CPU of its processes, bytes written) and of its
   # CPU in all: GNU time sees the JVM, not the Python workers and the plaint steps they start,
-  # which it never reaps.
+  # which it never reaps. (spark-submit passes the Python driver's stderr to its stdout.)
   grep '^plaint-spark:' "$work/spark.log" || true
   spark_cpu=$(sed -n 's/^plaint-spark: done in [0-9.]* s, \([0-9.]*\) CPU s.*/\1/p' "$work/spark.log")
   row "Spark local[2]: map, partition, summarize, summary merge (plaint_spark.py)" 2 \

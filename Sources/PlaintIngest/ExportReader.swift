@@ -162,6 +162,8 @@ struct RowScan: @unchecked Sendable {
   /// Created dates outside this window are rejected (docs/input-rules.md, plausible dates).
   var earliest: Date?
   var latest: Date?
+  /// The bytes of a ticket's text columns, joined (`joinedText`); reused from row to row.
+  private var textBytes: [UInt8] = []
   /// The sample's UTF-8 evidence when it was read as windows-1252 by `auto`, for the warning.
   var encodingNote: String?
   /// The configured patterns with day and month swapped, to tell a wrong order from bad dates.
@@ -550,7 +552,9 @@ struct RowScan: @unchecked Sendable {
     guard let createdColumn = mapping[.created].first else {
       return try reject(record, onReject, "no date")
     }
-    let column = mapping.name(of: createdColumn)
+    // The column's name only for a reason: trimming it through Foundation for every row cost
+    // the parse threads 6 % of their time.
+    var column: String { mapping.name(of: createdColumn) }
     guard let created = createdDate(record, createdColumn) else {
       if isEmpty(record, createdColumn) {
         return try reject(record, onReject, "empty date in column \(column)")
@@ -579,7 +583,7 @@ struct RowScan: @unchecked Sendable {
         record, onReject, "date after \(Self.day(latest))\(limit) in column \(column)",
         sample: excerpt(text(record, createdColumn) ?? ""))
     }
-    let text = mapping[.text].compactMap { value(record, [$0], &replaced) }.joined(separator: "\n")
+    let text = joinedText(record, mapping[.text], &replaced)
     // Repeated tag columns (Jira's several `Labels`) are gathered into one list.
     let tags = mapping[.tags].flatMap { value(record, [$0], &replaced).map(Self.tags) ?? [] }
     var ticket = Ticket(
@@ -710,6 +714,29 @@ struct RowScan: @unchecked Sendable {
       return fieldEncoding.string(bytes, replaced: &replaced)
     }
     return nil
+  }
+
+  /// The non-empty values of `columns` joined by line feeds ("" when none), as one text.
+  ///
+  /// UTF-8 fields are joined as bytes and decoded once: a line feed ends any invalid sequence
+  /// before it, so the text and the replaced count are those of decoding each value apart,
+  /// without building each value and then the joined copy.
+  private mutating func joinedText(
+    _ record: CSVRecord, _ columns: [Int], _ replaced: inout Int
+  ) -> String {
+    guard columns.count > 1, case .utf8 = fieldEncoding else {
+      return columns.compactMap { value(record, [$0], &replaced) }.joined(separator: "\n")
+    }
+    textBytes.removeAll(keepingCapacity: true)
+    var values = 0
+    for column in columns {
+      let bytes = trimmed(record[column])
+      if bytes.isEmpty || emptyValues.contains(where: { $0.elementsEqual(bytes) }) { continue }
+      if values > 0 { textBytes.append(0x0A) }
+      textBytes.append(contentsOf: bytes)
+      values += 1
+    }
+    return textBytes.withUnsafeBufferPointer { fieldEncoding.string($0, replaced: &replaced) }
   }
 
   private func text(_ record: CSVRecord, _ column: Int) -> String? {

@@ -47,6 +47,13 @@ public struct SourceProfile: Sendable, Hashable, Codable {
     lines[line, default: 0] += 1
   }
 
+  /// As `add(_:line:timeZone:)`, with the zone's offsets looked up once per quarter hour.
+  public mutating func add(_ created: Date, line: String, offsets: inout ZoneOffsets) {
+    let local = created.timeIntervalSince1970 + Double(offsets.secondsFromGMT(for: created))
+    days[Int((local / 86_400).rounded(.down)), default: 0] += 1
+    lines[line, default: 0] += 1
+  }
+
   /// Both profiles together (a file read in several ranges).
   public func merged(with other: SourceProfile) -> SourceProfile {
     var result = self

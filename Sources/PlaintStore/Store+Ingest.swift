@@ -48,7 +48,11 @@ public struct TicketSink: ~Copyable {
   public private(set) var lastCreated: Date?
   /// Every ticket added, by day and product line.
   public private(set) var profile = SourceProfile()
-  private let timeZone: TimeZone
+  private var offsets: ZoneOffsets
+  /// The last period seen and its text: tickets come mostly in order.
+  private var periodText: (period: Period, text: String)?
+  /// The row's texts, bound to the insert without a copy.
+  private var texts = RowTexts()
   /// Stored copies of earlier files this file's copies displaced, by that file's checksum.
   public private(set) var displaced: [String: Int] = [:]
 
@@ -57,7 +61,7 @@ public struct TicketSink: ~Copyable {
   private let insert: Statement
   /// The narratives of the tickets kept since the last block was written, and that block's
   /// number (read from the store when the first narrative comes).
-  private var narratives = NarrativeBlock()
+  private var narratives = NarrativeBlock(reservingCapacity: TicketSink.blockBytes + 16 * 1024)
   private var block: Int64?
   /// Compresses full blocks on another thread, so that the thread writing the store (the
   /// run's critical path) does not (README.md, Performance).
@@ -69,7 +73,7 @@ public struct TicketSink: ~Copyable {
   init(db: Database, sha256: String, timeZone: TimeZone = .gmt) throws {
     self.db = db
     self.sha256 = sha256
-    self.timeZone = timeZone
+    offsets = ZoneOffsets(timeZone: timeZone)
     insert = try db.makeStatement(
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
@@ -83,38 +87,41 @@ public struct TicketSink: ~Copyable {
 
   public mutating func add(_ item: ClassifiedTicket) throws {
     let statement = insert.sqliteStatement
-    let ticket = item.ticket
-    if firstCreated.map({ ticket.created < $0 }) ?? true { firstCreated = ticket.created }
-    if lastCreated.map({ ticket.created > $0 }) ?? true { lastCreated = ticket.created }
-    profile.add(ticket.created, line: item.cell.productLine, timeZone: timeZone)
+    if firstCreated.map({ item.ticket.created < $0 }) ?? true { firstCreated = item.ticket.created }
+    if lastCreated.map({ item.ticket.created > $0 }) ?? true { lastCreated = item.ticket.created }
+    profile.add(item.ticket.created, line: item.cell.productLine, offsets: &offsets)
+    if periodText?.period != item.period {
+      periodText = (item.period, item.period.description)
+    }
     sqlite3_reset(statement)
-    bind(statement, 1, ticket.system)
-    bind(statement, 2, ticket.id)
-    sqlite3_bind_double(statement, 3, ticket.created.timeIntervalSince1970)
-    bind(statement, 4, ticket.updated?.timeIntervalSince1970)
-    bind(statement, 5, ticket.resolved?.timeIntervalSince1970)
-    bind(statement, 6, item.period.description)
-    bind(statement, 7, item.cell.category.rawValue)
-    bind(statement, 8, item.issue)
-    bind(statement, 9, item.cell.productLine)
-    bind(statement, 10, item.cell.tier.rawValue)
-    bind(statement, 11, ticket.customer)
-    bind(statement, 12, ticket.customerName)
-    bind(statement, 13, ticket.product)
-    bind(statement, 14, ticket.channel)
-    bind(statement, 15, ticket.agent)
-    bind(statement, 16, ticket.sourceCategory)
-    bind(statement, 17, ticket.tags.joined(separator: ","))
-    bind(statement, 18, item.rule)
+    texts.removeAll()
+    texts.append(1, item.ticket.system)
+    texts.append(2, item.ticket.id)
+    sqlite3_bind_double(statement, 3, item.ticket.created.timeIntervalSince1970)
+    bind(statement, 4, item.ticket.updated?.timeIntervalSince1970)
+    bind(statement, 5, item.ticket.resolved?.timeIntervalSince1970)
+    texts.append(6, periodText?.text)
+    texts.append(7, item.cell.category.rawValue)
+    texts.append(8, item.issue)
+    texts.append(9, item.cell.productLine)
+    texts.append(10, item.cell.tier.rawValue)
+    texts.append(11, item.ticket.customer)
+    texts.append(12, item.ticket.customerName)
+    texts.append(13, item.ticket.product)
+    texts.append(14, item.ticket.channel)
+    texts.append(15, item.ticket.agent)
+    texts.append(16, item.ticket.sourceCategory)
+    texts.append(17, joining: item.ticket.tags, separator: UInt8(ascii: ","))
+    texts.append(18, item.rule)
     // A text of spaces only stays in the row, where `trim(text) = ''` counts it as empty.
     let ref =
-      ticket.text.utf8.allSatisfy { $0 == 0x20 }
+      item.ticket.text.utf8.allSatisfy { $0 == 0x20 }
       ? nil : NarrativeRef(block: try nextBlock(), slot: narratives.count)
-    bind(statement, 19, ref == nil ? ticket.text : "")
-    bind(statement, 20, ticket.location.file)
-    sqlite3_bind_int64(statement, 21, Int64(ticket.location.line))
-    bind(statement, 22, sha256.isEmpty ? nil : sha256)
-    bind(statement, 23, ticket.encodedSlices)
+    texts.append(19, ref == nil ? item.ticket.text : "")
+    texts.append(20, item.ticket.location.file)
+    sqlite3_bind_int64(statement, 21, Int64(item.ticket.location.line))
+    texts.append(22, sha256.isEmpty ? nil : sha256)
+    texts.append(23, item.ticket.encodedSlices)
     if let ref {
       sqlite3_bind_int64(statement, 24, ref.block)
       sqlite3_bind_int64(statement, 25, Int64(ref.slot))
@@ -122,7 +129,7 @@ public struct TicketSink: ~Copyable {
       sqlite3_bind_null(statement, 24)
       sqlite3_bind_null(statement, 25)
     }
-    let code = sqlite3_step(statement)
+    let code = texts.bound(to: statement) { sqlite3_step(statement) }
     sqlite3_reset(statement)
     guard code == SQLITE_DONE else {
       throw DatabaseError(
@@ -131,17 +138,17 @@ public struct TicketSink: ~Copyable {
     }
     if db.changesCount == 1 {
       accepted += 1
-      try keep(ticket.text, ref)
+      try keep(item.ticket.text, ref)
       return
     }
-    var arguments = Self.arguments(item, text: ref == nil ? ticket.text : "")
+    var arguments = Self.arguments(item, text: ref == nil ? item.ticket.text : "")
     arguments.append(sha256)
-    arguments.append(ticket.encodedSlices)
+    arguments.append(item.ticket.encodedSlices)
     arguments.append(ref?.block)
     arguments.append(ref?.slot)
     let holder = try String.fetchOne(
       db, sql: "SELECT COALESCE(source_sha256, '') FROM tickets WHERE system = ? AND id = ?",
-      arguments: [ticket.system, ticket.id])
+      arguments: [item.ticket.system, item.ticket.id])
     // `CopyRank`'s keys in its order, the stored copy's against this one's (line = the file's
     // own line, offset 0); no resolution ranks below any (-1e300). CopyRankPathsTests checks
     // that this keeps the copy `CopyRank` says.
@@ -163,7 +170,7 @@ public struct TicketSink: ~Copyable {
       return
     }
     replaced += 1
-    try keep(ticket.text, ref)
+    try keep(item.ticket.text, ref)
     if let holder, holder != sha256 {
       // The earlier file's copy is now the duplicate and this one the accepted copy.
       accepted += 1
@@ -184,7 +191,7 @@ public struct TicketSink: ~Copyable {
   private mutating func seal() {
     guard !narratives.isEmpty, let block else { return }
     compressor.submit(block, narratives)
-    narratives = NarrativeBlock()
+    narratives = NarrativeBlock(reservingCapacity: Self.blockBytes + 16 * 1024)
     self.block = block + 1
   }
 
@@ -220,23 +227,6 @@ public struct TicketSink: ~Copyable {
     let insert = try db.cachedStatement(
       sql: "INSERT INTO rejects (source_sha256, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)")
     try insert.execute(arguments: [sha256, reject.file, reject.line, reject.reason, reject.raw])
-  }
-
-  private func bind(_ statement: SQLiteStatement, _ index: Int32, _ value: String?) {
-    guard var value else {
-      sqlite3_bind_null(statement, index)
-      return
-    }
-    value.withUTF8 { bytes in
-      guard let base = bytes.baseAddress, bytes.count > 0 else {
-        // A null pointer would bind NULL; an empty text needs a real one.
-        sqlite3_bind_text(statement, index, "", 0, transientText)
-        return
-      }
-      base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-        _ = sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transientText)
-      }
-    }
   }
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, _ value: Double?) {
@@ -300,8 +290,68 @@ private final class BackgroundCompressor: @unchecked Sendable {
   }
 }
 
-/// SQLite copies bound text at once (`SQLITE_TRANSIENT`).
-private let transientText = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// The texts of the row being inserted, end to end in one buffer reused for every row, bound
+/// without a copy (`SQLITE_STATIC`) while the statement steps: bound as copies
+/// (`SQLITE_TRANSIENT`), each text of each ticket cost SQLite a malloc, a copy and a free.
+private struct RowTexts {
+  private var bytes: [UInt8] = []
+  /// Per text: its parameter, and where it is in `bytes` (nil for NULL).
+  private var spans: [(parameter: Int32, range: Range<Int>?)] = []
+
+  init() {
+    bytes.reserveCapacity(4096)
+    spans.reserveCapacity(32)
+  }
+
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    spans.removeAll(keepingCapacity: true)
+  }
+
+  /// Adds `value` (nil: NULL) as the text of `parameter`.
+  mutating func append(_ parameter: Int32, _ value: String?) {
+    guard var value else {
+      spans.append((parameter, nil))
+      return
+    }
+    let start = bytes.count
+    value.withUTF8 { bytes.append(contentsOf: $0) }
+    spans.append((parameter, start..<bytes.count))
+  }
+
+  /// Adds `parts` joined by `separator` as the text of `parameter`.
+  mutating func append(_ parameter: Int32, joining parts: [String], separator: UInt8) {
+    let start = bytes.count
+    for (index, part) in parts.enumerated() {
+      if index > 0 { bytes.append(separator) }
+      var part = part
+      part.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+    spans.append((parameter, start..<bytes.count))
+  }
+
+  /// Binds every text to `statement` and returns what `step` returns; the bindings are cleared
+  /// before the buffer can move, so the statement never holds a pointer into a freed buffer.
+  mutating func bound(to statement: SQLiteStatement, _ step: () -> Int32) -> Int32 {
+    // Never an empty buffer: an empty text needs a real pointer (a null one binds NULL).
+    bytes.append(0)
+    let spans = self.spans
+    return bytes.withUnsafeBufferPointer { buffer in
+      guard let raw = buffer.baseAddress else { preconditionFailure("an empty row buffer") }
+      let base = UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)
+      for (parameter, range) in spans {
+        if let range {
+          sqlite3_bind_text(statement, parameter, base + range.lowerBound, Int32(range.count), nil)
+        } else {
+          sqlite3_bind_null(statement, parameter)
+        }
+      }
+      let code = step()
+      sqlite3_clear_bindings(statement)
+      return code
+    }
+  }
+}
 
 extension Store {
   /// The accounting of the file with this checksum, if it was ingested before (re-ingesting it is
@@ -328,40 +378,84 @@ extension Store {
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> SourceAccounting {
     do {
-      return try writer.write { db in
-        // Into an empty table, the cell index is built once after the load, by one sort,
-        // instead of being kept up to date row by row (README.md, Performance); the
-        // transaction puts it back if the file fails.
-        let bulk = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tickets)") ?? false
-        if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_cell") }
-        var sink = try TicketSink(db: db, sha256: identity.sha256, timeZone: timeZone)
-        var accounting = try body(&sink)
-        try sink.finish()
-        if bulk { try db.execute(sql: Self.cellIndex) }
-        accounting.accepted = sink.accepted
-        accounting.duplicates = sink.duplicates
-        accounting.firstCreated = sink.firstCreated
-        accounting.lastCreated = sink.lastCreated
-        accounting.profile = sink.profile
-        try Self.insertSource(
-          db, accounting, ingestedAt: ISO8601DateFormatter().string(from: now))
-        try db.execute(
-          sql: "UPDATE sources SET settings = ? WHERE sha256 = ?",
-          arguments: [settings, identity.sha256])
-        for (holder, count) in sink.displaced.sorted(by: { $0.key < $1.key }) {
-          try db.execute(
-            sql: """
-              UPDATE sources SET accepted = accepted - ?, duplicates = duplicates + ?
-              WHERE sha256 = ?
-              """,
-            arguments: [count, count, holder])
-        }
-        return accounting
+      let bulk = try writer.read { db in
+        try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tickets)") ?? false
+      }
+      return try withRollbackJournal(when: bulk) {
+        try ingestTransaction(
+          identity, settings: settings, timeZone: timeZone, now: now, bulk: bulk, body)
       }
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError {
       throw StoreError(path: path, doing: "ingesting \(identity.path)", underlying: error)
+    }
+  }
+
+  /// Runs `body` with the store's journal in rollback mode (`DELETE`), and back in WAL mode
+  /// after it, when `bulk` and no other connection has the store open.
+  ///
+  /// A load into an empty tickets table writes only new pages, which a rollback journal does
+  /// not copy: each page is written once, into the store. In WAL mode every page went into the
+  /// log first (in frames that straddle the file system's pages, which the kernel zeroes and
+  /// copies) and was copied again into the store by the checkpoint after the commit: about a
+  /// fifth of the writer thread's CPU at 1 GB (README.md, Performance). A crash still leaves
+  /// the store as it was: the journal holds the pages the load changed, and the next open rolls
+  /// them back. When another connection holds the store open (another Plaint reading it), the
+  /// mode cannot change and the load runs in WAL mode, as before.
+  private func withRollbackJournal<T>(when bulk: Bool, _ body: () throws -> T) throws -> T {
+    guard bulk, let pool = writer as? DatabasePool else { return try body() }
+    // Leaving WAL mode needs the only connection: the pool's idle readers are closed first.
+    pool.releaseMemory()
+    _ = try? pool.writeWithoutTransaction { db in
+      // A rollback journal is synced fully: NORMAL could lose the last commit to a power cut.
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+      return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+    }
+    // Back to WAL mode whatever happened; should that fail, the store stays in rollback mode
+    // until its next open sets WAL mode again.
+    defer {
+      try? pool.writeWithoutTransaction { db in
+        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      }
+    }
+    return try body()
+  }
+
+  /// The transaction that ingests one file (`ingest`).
+  private func ingestTransaction(
+    _ identity: SourceAccounting, settings: String?, timeZone: TimeZone, now: Date, bulk: Bool,
+    _ body: (inout TicketSink) throws -> SourceAccounting
+  ) throws -> SourceAccounting {
+    try writer.write { db in
+      // Into an empty table, the cell index is built once after the load, by one sort,
+      // instead of being kept up to date row by row (README.md, Performance); the
+      // transaction puts it back if the file fails.
+      if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_cell") }
+      var sink = try TicketSink(db: db, sha256: identity.sha256, timeZone: timeZone)
+      var accounting = try body(&sink)
+      try sink.finish()
+      if bulk { try db.execute(sql: Self.cellIndex) }
+      accounting.accepted = sink.accepted
+      accounting.duplicates = sink.duplicates
+      accounting.firstCreated = sink.firstCreated
+      accounting.lastCreated = sink.lastCreated
+      accounting.profile = sink.profile
+      try Self.insertSource(
+        db, accounting, ingestedAt: ISO8601DateFormatter().string(from: now))
+      try db.execute(
+        sql: "UPDATE sources SET settings = ? WHERE sha256 = ?",
+        arguments: [settings, identity.sha256])
+      for (holder, count) in sink.displaced.sorted(by: { $0.key < $1.key }) {
+        try db.execute(
+          sql: """
+            UPDATE sources SET accepted = accepted - ?, duplicates = duplicates + ?
+            WHERE sha256 = ?
+            """,
+          arguments: [count, count, holder])
+      }
+      return accounting
     }
   }
 

@@ -245,6 +245,10 @@ public struct Classifier: Sendable {
     return (best, line)
   }
 
+  /// Whether `classify` folds and matches in one pass: not when the taxonomy's automaton has
+  /// more states than the pass's 16-bit table numbers (some thousands of phrases).
+  var scansInOnePass: Bool { textAutomaton.hasScanner }
+
   /// Matches the most hit positions the fused pass keeps for one text; a text with more (long
   /// and full of phrase endings) is decided in passes instead.
   static let fusedHitCapacity = 256
@@ -252,7 +256,8 @@ public struct Classifier: Sendable {
   /// `decide` without a trace, with the text folded and matched in one pass: each folded byte
   /// steps one automaton that holds the issue and the line phrases, and the positions where some
   /// phrase ends are kept; the word-boundary checks and the tie rule then run on those alone, on
-  /// the folded text as `decide` sees it. Nil when the text has too many such positions.
+  /// the folded text as `decide` sees it. Nil when the text has too many such positions, or the
+  /// automaton too many states for the scanner (`PhraseAutomaton.hasScanner`).
   private func decideInOnePass(text: String, product: String?, sourceCategory: String?)
     -> (IssueMatch?, LineMatch?)?
   {
@@ -323,7 +328,7 @@ public struct Classifier: Sendable {
               }
             }
             return true
-          }
+          } ?? false
         }
       }
     }

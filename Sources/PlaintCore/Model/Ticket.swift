@@ -98,6 +98,17 @@ public struct KeyAccounts: Sendable, Equatable {
   public func tier(of customer: String?) -> Tier {
     guard let customer, !customer.isEmpty else { return .consumer }
     if customerIDs.contains(customer) { return .keyAccount }
+    // Most customers are lower-case ASCII e-mail addresses, which lower-casing leaves as they
+    // are: the domain is then looked up as it stands, on bytes (the general path below cut
+    // graphemes and built two lower-cased copies per ticket on the parse threads).
+    let bytes = customer.utf8
+    if bytes.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) {
+      guard !domains.isEmpty, let at = bytes.lastIndex(of: UInt8(ascii: "@")) else {
+        return .consumer
+      }
+      let domain = Substring(bytes[bytes.index(after: at)...])
+      return domains.contains(String(domain)) ? .keyAccount : .consumer
+    }
     if let at = customer.lastIndex(of: "@") {
       if customerIDs.contains(customer.lowercased()) { return .keyAccount }
       let domain = customer[customer.index(after: at)...].lowercased()

@@ -12,6 +12,15 @@ struct NarrativeBlock {
   /// Where each text ends in `bytes`.
   private(set) var ends: [UInt32] = []
 
+  init() {}
+
+  /// An empty block with room for `bytes` bytes of texts, so that filling it copies each text
+  /// once (grown by doubling, a block of 128 KiB was copied again on its way).
+  init(reservingCapacity bytes: Int) {
+    self.bytes.reserveCapacity(bytes)
+    ends.reserveCapacity(bytes / 256)
+  }
+
   var count: Int { ends.count }
   var isEmpty: Bool { ends.isEmpty }
   var byteCount: Int { bytes.count }

@@ -89,6 +89,42 @@ struct ClassifierFusedPassTests {
     #expect(withLine > 1_000, "\(withLine)")
   }
 
+  @Test("A taxonomy with more automaton states than the fused pass's 16-bit table is decided alike")
+  func largeTaxonomiesAgree() {
+    var random = SplitMix64(seed: 0xB16_7A8)
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    func word(_ length: Int) -> String {
+      String((0..<length).map { _ in letters[random.next(below: letters.count)] })
+    }
+    // 4,000 phrases of two random words: about 50,000 states, more than 16 bits number.
+    let phrases = (0..<4_000).map { _ in word(6) + " " + word(5) }
+    let issues = (0..<40).map { number in
+      Taxonomy.Issue(
+        category: .product, name: "issue\(number)",
+        phrases: Array(phrases[(number * 100)..<(number * 100 + 100)]))
+    }
+    let large = Classifier(taxonomy: Taxonomy(issues: issues, productLines: []))
+    let small = Classifier(taxonomy: Taxonomy(issues: Array(issues.prefix(2)), productLines: []))
+    #expect(!large.scansInOnePass)
+    #expect(small.scansInOnePass)
+    var classified = 0
+    for _ in 0..<300 {
+      // Texts that hold some of the phrases among random words.
+      var parts = (0..<8).map { _ in word(5) }
+      for _ in 0..<random.next(below: 3) {
+        parts.insert(phrases[random.next(below: 200)], at: random.next(below: parts.count))
+      }
+      let text = parts.joined(separator: " ")
+      for classifier in [large, small] {
+        let fused = classifier.classify(text: text, product: nil, sourceCategory: nil)
+        let passes = classifier.classifyInPasses(text: text, product: nil, sourceCategory: nil)
+        #expect(fused == passes, "text \(text)")
+        if fused.issue != ClassifiedTicket.unclassified { classified += 1 }
+      }
+    }
+    #expect(classified > 300, "\(classified)")
+  }
+
   @Test("A text with more phrase endings than the fused pass keeps is decided in passes, alike")
   func crowdedTextsAgree() {
     let classifier = Classifier(
