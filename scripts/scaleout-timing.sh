@@ -199,21 +199,26 @@ if [ -n "${SPARK_VENV:-}" ]; then
   export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$SPARK_VENV/bin/python"
   t11=$(now)
   timed spark "$SPARK_VENV/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
-    --driver-memory 1g --conf spark.local.dir="$work" --files "$plaint" \
+    --driver-memory 1g --driver-java-options -XX:TieredStopAtLevel=1 \
+    --conf spark.local.dir="$work" --files "$plaint" \
     "$root/contrib/spark/plaint_spark.py" \
     --config "$config" --out "$work/spark" --binary "$plaint" --period "$period" \
     2> "$work/spark.log" || { tail -40 "$work/spark.log"; exit 1; }
   t12=$(now)
-  row "Spark local[2]: map, shuffle, summarize, summary merge (plaint_spark.py)" 2 \
-    "$(took "$t11" "$t12")" "$(peak spark)" "–"
+  # The job's own account of each stage (wall, CPU of its processes, bytes written) and of its
+  # CPU in all: GNU time sees the JVM, not the Python workers and the plaint steps they start,
+  # which it never reaps.
+  grep '^plaint-spark:' "$work/spark.log" || true
+  spark_cpu=$(sed -n 's/^plaint-spark: done in [0-9.]* s, \([0-9.]*\) CPU s.*/\1/p' "$work/spark.log")
+  row "Spark local[2]: map, partition, summarize, summary merge (plaint_spark.py)" 2 \
+    "$(took "$t11" "$t12")" "$(peak spark)" "${spark_cpu:-–}"
   timed fromspark "$plaint" report --config "$config" --from-partials "$work/spark" \
     --reports-dir "$work/by-spark" --period "$period" --quiet > /dev/null
   t13=$(now)
   row "report from Spark's summary/ and tickets/" 1 "$(took "$t12" "$t13")" \
     "$(peak fromspark)" "$(cpu fromspark)"
-  # No CPU for Spark's rows: GNU time sees the JVM, not the Python workers and the plaint
-  # steps they start, which it never reaps.
-  row "Spark local[2], whole pipeline + report" 2 "$(took "$t11" "$t13")" "–" "–"
+  row "Spark local[2], whole pipeline + report" 2 "$(took "$t11" "$t13")" "–" \
+    "$(python3 -c "import sys; print(f'{float(sys.argv[1]) + float(sys.argv[2]):.1f}' if sys.argv[1] else '–')" "${spark_cpu:-}" "$(cpu fromspark)")"
   diff -r -x manifest.json "$work/by-run/$reported" "$work/by-spark/$reported"
   echo "same report bytes: Spark"
   python3 -c "import sys; print(f'Spark ÷ plaint run (wall): {float(sys.argv[1]) / float(sys.argv[2]):.2f}')" \

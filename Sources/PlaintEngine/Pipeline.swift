@@ -300,8 +300,10 @@ public struct Pipeline {
           "no \(unit) is covered whole by the exports (\(coverage.day(coverage.all.start ?? lastDay)) to \(coverage.day(lastDay))); name one with --period to see its counts, unjudged"
         )
       }
-      coverage.logFillingIn(logger, after: whole)
-      if whole < span.upperBound {
+      // Newer periods still filling in are named in the one line `--quiet` does not hide, as
+      // `--period last` names them: a report of an older period must say why.
+      let filling = coverage.fillingIn(after: whole)
+      if whole < span.upperBound && !filling.contains(span.upperBound) {
         logger.notice(
           "the latest \(unit) is only partly covered by the exports: reporting the latest whole one",
           metadata: [
@@ -309,7 +311,11 @@ public struct Pipeline {
             "period": "\(whole)",
           ])
       }
-      return (whole, nil)
+      guard !filling.isEmpty else { return (whole, nil) }
+      return (
+        whole,
+        "reporting \(whole), the newest \(unit) the exports cover whole; \(coverage.passedOver(filling))"
+      )
     case .lastComplete:
       let current = Period(containing: options.now, in: zone, granularity: granularity)
       let last = current.previous(in: zone)
@@ -326,10 +332,11 @@ public struct Pipeline {
           .dataError,
           "\(last): no export covers this \(unit); \(latest) — are the exports stale? (--allow-empty writes the empty report)"
         )
-      case .partial where coverage.isFillingIn(last):
+      case .partial where coverage.isFillingIn(last) || coverage.endsLag(last):
         // A source that always publishes late has its last periods filling in every month:
         // that is its normal state, not an unusable export, so the newest period before them
-        // that the exports cover whole is reported, and the periods passed over are named.
+        // that the exports cover whole is reported, and the periods passed over are named. Its
+        // newest period can lack its last days altogether (no late row arrived for them yet).
         var skipped = [last]
         var earlier = last.previous(in: zone)
         while coverage.isFillingIn(earlier) {
@@ -342,19 +349,16 @@ public struct Pipeline {
             "\(last): still filling in — \(coverage.fillingInEvidence(last)); and \(earlier), the \(unit) before the periods still filling in, is not covered whole, so no \(unit) can be judged (name one with --period to see its counts)"
           )
         }
-        let reasons = skipped.reversed().map { "\($0): \(coverage.fillingInEvidence($0))" }
-        let names = skipped.reversed().map(\.description).joined(separator: ", ")
-        let verb = skipped.count == 1 ? "is" : "are"
         return (
           earlier,
-          "--period last: reporting \(earlier), the newest \(unit) that can be judged; \(names) \(verb) still filling in (\(reasons.joined(separator: "; "))) and will be judged once later exports fill \(skipped.count == 1 ? "it" : "them") in (--period \(last) shows its counts, unjudged)"
+          "--period last: reporting \(earlier), the newest \(unit) that can be judged; \(coverage.passedOver(skipped.reversed()))"
         )
       case .partial:
         let days = coverage.coveredDays(last)
         let through = days.map { coverage.day($0.last) } ?? coverage.day(lastDay)
         throw PlaintError(
           .dataError,
-          "\(last): the exports cover this \(unit) only through \(through); a partial \(unit) is not judged unless named (--period \(last))"
+          "\(last): the exports cover this \(unit) only through \(through); a partial \(unit) is not judged unless named (--period \(last)); if the exports are complete through its end (no tickets are logged on the days after \(through)), say so with `covers:` on the source (docs/coverage.md)"
         )
       }
     case .exactly(let period):

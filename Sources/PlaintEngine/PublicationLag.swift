@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PlaintCore
 import PlaintStore
 
@@ -176,7 +175,12 @@ extension DataCoverage {
   /// lines tested, which leave out complaints in no product line, so they can fall short of the
   /// report's headline count.
   func fillingInEvidence(_ period: Period) -> String {
-    guard let found = lag.periods[period] else { return "far fewer rows than before" }
+    guard let found = lag.periods[period] else {
+      if endsLag(period), let through = coveredDays(period)?.last {
+        return "covered only through \(day(through)), after periods still filling in"
+      }
+      return "far fewer rows than before"
+    }
     let expected = Int(found.expected.rounded())
     var text =
       "\(found.count) complaints in product lines against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
@@ -188,15 +192,30 @@ extension DataCoverage {
     return text
   }
 
-  /// Names in the log the periods after `reported` that are still filling in.
-  func logFillingIn(_ logger: Logger, after reported: Period) {
-    for period in lag.periods.keys.sorted() where period > reported && isFillingIn(period) {
-      logger.notice(
-        "a later period is still filling in (far fewer rows than before, the export's last days too): reporting the latest settled one",
-        metadata: [
-          "filling_in": "\(period)", "evidence": "\(fillingInEvidence(period))",
-          "period": "\(reported)",
-        ])
-    }
+  /// Whether `period` is the exports' last, covered from its first day but not through its
+  /// last, right after a period still filling in: a late-publishing source whose newest days
+  /// have no row yet, not an export cut short.
+  func endsLag(_ period: Period) -> Bool {
+    guard let lastDay, let days = coveredDays(period),
+      days.first == period.start(in: timeZone), days.last == lastDay
+    else { return false }
+    return all.clipped(to: period.interval(in: timeZone)).count == 1
+      && isFillingIn(period.previous(in: timeZone))
+  }
+
+  /// The periods after `reported` that are still filling in, oldest first.
+  func fillingIn(after reported: Period) -> [Period] {
+    lag.periods.keys.sorted().filter { $0 > reported && isFillingIn($0) }
+  }
+
+  /// "2026-03, 2026-04 are still filling in (2026-03: …; 2026-04: …) and will be judged once
+  /// later exports fill them in (--period 2026-03 shows its counts, unjudged)": the periods a
+  /// report passed over, oldest first, with the evidence for each.
+  func passedOver(_ periods: [Period]) -> String {
+    let reasons = periods.map { "\($0): \(fillingInEvidence($0))" }
+    let names = periods.map(\.description).joined(separator: ", ")
+    let one = periods.count == 1
+    return
+      "\(names) \(one ? "is" : "are") still filling in (\(reasons.joined(separator: "; "))) and will be judged once later exports fill \(one ? "it" : "them") in (--period \(periods.last.map(\.description) ?? "") shows its counts, unjudged)"
   }
 }

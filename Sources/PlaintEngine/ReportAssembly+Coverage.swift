@@ -138,6 +138,8 @@ extension ReportAssembly {
       warnings.append("judged_minority")
     }
     if !quality.withoutResolution.isEmpty { warnings.append("no_resolution") }
+    // Newer periods the report passed over because they are still filling in.
+    if !coverage.fillingIn(after: period).isEmpty { warnings.append("later_filling_in") }
     quality.warnings = warnings
     return quality
   }

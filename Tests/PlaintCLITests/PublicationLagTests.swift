@@ -116,7 +116,8 @@ struct PublicationLagTests {
   }
 
   /// The export thins out at its end (30 %, then 6 % of its level): the two months are still
-  /// filling in. By default the report is the latest settled month; named, a month still
+  /// filling in. By default the report is the latest settled month, and the run and the report
+  /// both name the newer months passed over (a quiet run included); named, a month still
   /// filling in is shown, not judged, and says so everywhere.
   @Test func aThinningEndIsStillFillingIn() throws {
     let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
@@ -126,6 +127,21 @@ struct PublicationLagTests {
     #expect(latest.status == 0, "\(latest.stderr)")
     #expect(latest.stdout.hasPrefix("2025-12:"), "\(latest.stdout)")
     #expect(!latest.stdout.contains("not judged"), "\(latest.stdout)")
+    let passedOver = latest.stderr.split(separator: "\n").filter { $0.contains("2026-01, 2026-02") }
+    #expect(passedOver.count == 1, "one line names both months, under --quiet: \(latest.stderr)")
+    #expect(
+      passedOver.first?.contains(
+        "reporting 2025-12, the newest month the exports cover whole; 2026-01, 2026-02 are still filling in (2026-01: 30 complaints in product lines"
+      ) == true, "\(latest.stderr)")
+    #expect(!latest.stderr.contains("only partly covered"), "\(latest.stderr)")
+    let settled = try Self.report(folder, "2025-12")
+    #expect(Self.warnings(settled.json).contains("later_filling_in"))
+    for text in [settled.summary, settled.html] {
+      #expect(
+        text.contains(
+          "Newer periods are in the data but still filling in, and are not judged in this report: 2026-01 and 2026-02."
+        ), "\(text.prefix(3000))")
+    }
 
     for (period, complaints) in [("2026-02", 6), ("2026-01", 30)] {
       let run = try Self.run(folder, ["--period", period])
@@ -350,36 +366,10 @@ struct PublicationLagTests {
   @Test func theLastCompletePeriodStillFillingInFallsBackToTheLatestJudgeable() throws {
     let folder = try Self.fixture(tail: [])
     defer { try? FileManager.default.removeItem(at: folder) }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
-    let now = Date()
-    let thisMonth = try #require(
-      calendar.date(from: calendar.dateComponents([.year, .month], from: now)))
-    var rows = ["id,created,text,product,landlord"]
-    // 26 months ending with the last complete one: 24 at 100 a month, then 30, then 6, each
-    // month's rows from its first day to its last, so every month is whole by its days.
-    for back in (1...26).reversed() {
-      let start = try #require(calendar.date(byAdding: .month, value: -back, to: thisMonth))
-      let days = try #require(calendar.range(of: .day, in: .month, for: start)).count
-      let total = back == 2 ? 30 : back == 1 ? 6 : 100 + (back % 3) * 2
-      for k in 0..<total {
-        let day = try #require(
-          calendar.date(byAdding: .day, value: k * (days - 1) / (total - 1), to: start))
-        let parts = calendar.dateComponents([.year, .month, .day], from: day)
-        let created = String(
-          format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-        let product = k % 5 < 3 ? "KT-1" : "TS-1"
-        rows.append("\(back * 1000 + k),\(created),Kettle stopped working,\(product),Acme")
-      }
+    let name = try Self.writeMonthsToLastComplete(folder) { back in
+      back == 2 ? 30 : back == 1 ? 6 : 100 + (back % 3) * 2
     }
-    try (rows.joined(separator: "\n") + "\n").write(
-      to: folder.appendingPathComponent("exports/a.csv"), atomically: true, encoding: .utf8)
-    func name(_ back: Int) throws -> String {
-      let month = try #require(calendar.date(byAdding: .month, value: -back, to: thisMonth))
-      let parts = calendar.dateComponents([.year, .month], from: month)
-      return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
-    }
-    let (last, before, reported) = (try name(1), try name(2), try name(3))
+    let (last, before, reported) = (name(1), name(2), name(3))
 
     let run = try Self.run(folder, ["--period", "last", "--fail-on-anomaly"])
     #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
@@ -414,6 +404,72 @@ struct PublicationLagTests {
     let named = try Self.run(folder, ["--period", last])
     #expect(named.status == 0, "\(named.stderr)")
     #expect(named.stdout.contains("not judged (still filling in)"), "\(named.stdout)")
+  }
+
+  /// Writes 26 months ending with the calendar's last complete one (UTC) as the only export,
+  /// `total(back)` rows in the month `back` months ago, spread from its first day to its last
+  /// (to `lastDay` of the last month, when given); returns the name of the month `back` ago.
+  static func writeMonthsToLastComplete(
+    _ folder: URL, lastDay: Int? = nil, total: (Int) -> Int
+  ) throws -> (Int) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let thisMonth = try #require(
+      calendar.date(from: calendar.dateComponents([.year, .month], from: Date())))
+    var rows = ["id,created,text,product,landlord"]
+    var names: [Int: String] = [:]
+    for back in (1...26).reversed() {
+      let start = try #require(calendar.date(byAdding: .month, value: -back, to: thisMonth))
+      let parts = calendar.dateComponents([.year, .month], from: start)
+      names[back] = String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
+      let monthDays = try #require(calendar.range(of: .day, in: .month, for: start)).count
+      let days = back == 1 ? lastDay ?? monthDays : monthDays
+      let count = total(back)
+      for k in 0..<count {
+        let day = try #require(
+          calendar.date(byAdding: .day, value: k * (days - 1) / max(1, count - 1), to: start))
+        let parts = calendar.dateComponents([.year, .month, .day], from: day)
+        let created = String(
+          format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        let product = k % 5 < 3 ? "KT-1" : "TS-1"
+        rows.append("\(back * 1000 + k),\(created),Kettle stopped working,\(product),Acme")
+      }
+    }
+    try (rows.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("exports/a.csv"), atomically: true, encoding: .utf8)
+    return { names[$0] ?? "" }
+  }
+
+  /// The newest month of a late-publishing source can lack its last days altogether (no late
+  /// row for them yet): after months still filling in, `--period last` still falls back to the
+  /// newest month that can be judged and names it. A steady export that stops short of the
+  /// month's end is another matter: that month is partial, `--period last` exits 65, and the
+  /// error says how to declare a source complete through days it logs nothing on.
+  @Test(arguments: [true, false])
+  func theLastMonthLacksItsLastDays(afterMonthsFillingIn: Bool) throws {
+    let folder = try Self.fixture(tail: [])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let name = try Self.writeMonthsToLastComplete(folder, lastDay: 20) { back in
+      guard afterMonthsFillingIn else { return 100 + (back % 3) * 2 }
+      return back == 2 ? 30 : back == 1 ? 6 : 100 + (back % 3) * 2
+    }
+    let run = try Self.run(folder, ["--period", "last"])
+    if afterMonthsFillingIn {
+      #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+      #expect(run.stdout.hasPrefix("\(name(3)): "), "\(run.stdout)")
+      let line = run.stderr.split(separator: "\n").first.map(String.init) ?? ""
+      for words in [
+        "--period last: reporting \(name(3)), the newest month that can be judged",
+        "\(name(2)), \(name(1)) are still filling in",
+        "\(name(1)): covered only through \(name(1))-20, after periods still filling in",
+      ] {
+        #expect(line.contains(words), "should say \(words): \(line)")
+      }
+    } else {
+      #expect(run.status == 65, "\(run.stdout) \(run.stderr)")
+      #expect(run.stderr.contains("the exports cover this month only through \(name(1))-20"))
+      #expect(run.stderr.contains("say so with `covers:` on the source"), "\(run.stderr)")
+    }
   }
 
   /// `publication_lag: off` restores judging every whole period; a bad setting is one line.

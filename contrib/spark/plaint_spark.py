@@ -1,90 +1,348 @@
-"""Runs Plaint's map, reduce and summary steps on Apache Spark (docs/scale-out.md).
+"""Runs Plaint's map, summary and merge steps on Apache Spark (docs/scale-out.md).
 
     spark-submit --master local[2] --files /abs/path/plaint \
-        contrib/spark/plaint_spark.py --config /abs/path/plaint.yml --out /abs/path/partials
+        contrib/spark/plaint_spark.py --config /abs/path/plaint.yml --out /abs/path/partials \
+        --period 2026-10
 
-Spark only moves task lines and partial lines between `plaint` processes: it never reads the CSV
-exports itself (splitting CSV text would break quoted multi-line records and mangle non-UTF-8
-bytes). Each executor runs the shipped binary through `pipe(..., checkCode=True)`, so a failing
-step fails the job instead of losing rows. The cluster deduplicates the tickets, builds the
-report's summary (mergeable counts) and picks out the few tickets the report shows whole; --out
-receives `summary/` and `tickets/`. With --period, the ticket lines are read once after the
-shuffle: `plaint summarize` merges each key's lines as they come, sorted, and writes the summary
-lines and the judged window's tickets in the same pass. Afterwards, on one machine, reading only
-those:
+Spark schedules the `plaint` processes; the ticket lines never pass through Spark. Spark never
+reads the CSV exports (splitting CSV text would break quoted multi-line records and mangle
+non-UTF-8 bytes), and it no longer carries the partial lines either: each map task writes its
+lines, already cut into partitions by ticket key, to files in a job scratch folder on the shared
+file system (under --out unless --scratch names one) and returns only their names. A summarize
+task then sorts its partition's files with GNU sort straight into `plaint summarize`, and a merge
+task sorts and reduces its share of the summary lines: Python starts the processes and waits for
+them, and handles a line only to send it to its partition. A step that exits non-zero fails its
+task, and so the job; nothing is written to --out until every step has succeeded, and the
+scratch folder is removed whatever happens. --out receives `summary/` and `tickets/`; afterwards,
+on one machine, reading only those:
 
-    plaint report --config /abs/path/plaint.yml --from-partials /abs/path/partials
+    plaint report --config /abs/path/plaint.yml --from-partials /abs/path/partials --period 2026-10
+
+Each stage's wall time, the CPU seconds of its `plaint` and `sort` processes and of Python, and
+the bytes it wrote go to stderr as `plaint-spark:` lines.
 """
 
 import argparse
 import os
-import shlex
+import resource
+import shutil
 import subprocess
 import sys
-import tempfile
+import time
+import uuid
+import zlib
 
-from pyspark import SparkFiles, StorageLevel
-try:
-    from pyspark.rdd import portable_hash
-except ImportError:  # pyspark 4 moved it
-    from pyspark.core.rdd import portable_hash
-from pyspark.sql import SparkSession
+from pyspark import SparkConf, SparkContext, SparkFiles
+
+# Lines are read and written in large blocks.
+BLOCK = 1 << 20
 
 
 def partial_key(line):
-    """Lines of one ticket (kind, system, id), of one file, or of one summary key (all fields but
-    the count and values) meet in one reduce partition."""
-    if line.startswith("S\t"):
-        return line.rsplit("\t", 2)[0]
-    fields = line.split("\t", 3)
-    return "\t".join(fields[:3]) if fields[0] == "T" else "\t".join(fields[:2])
+    """What a partial line is partitioned by: the lines of one ticket (kind, system, id), of one
+    file (kind, file) or of one summary key (all fields but the count and its values) meet in one
+    partition. `line` is bytes, with or without its line end."""
+    line = line.rstrip(b"\n")
+    if line.startswith(b"S\t"):
+        return line.rsplit(b"\t", 2)[0]
+    fields = line.split(b"\t", 3)
+    return b"\t".join(fields[:3] if fields[0] == b"T" else fields[:2])
 
 
-def by_key(lines, partitions):
-    """Each key's lines in one partition, in no order: the executor's step sorts them itself
-    (`sorted_step`), so Python never sorts or spills a line."""
-    return (
-        lines.map(lambda line: (line, None))
-        .partitionBy(partitions, partitionFunc=lambda line: portable_hash(partial_key(line)))
-        .keys()
-    )
+def partition_of(line, partitions):
+    """The same partition in every process (Python's own hash of bytes may be salted per process)."""
+    return zlib.crc32(partial_key(line)) % partitions
 
 
-def sorted_by_key(lines, partitions):
-    """Each key's lines in one partition, sorted there by Spark (with spills to disk), for a
-    partition read twice. Python orders strings by code point, which is the byte order of UTF-8:
-    the order `plaint reduce` checks."""
-    return (
-        lines.map(lambda line: (line, None))
-        .repartitionAndSortWithinPartitions(
-            partitions, partitionFunc=lambda line: portable_hash(partial_key(line))
+class StepFailed(RuntimeError):
+    """A `plaint` or `sort` process exited non-zero: its task, and so the job, fails."""
+
+
+def cpu_seconds(who):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Meter:
+    """A task's wall time, the CPU of the processes it waited for, Python's own CPU, and the
+    bytes it wrote: the job's profile, summed per stage by the driver."""
+
+    def __init__(self):
+        self.wall = time.monotonic()
+        self.steps = cpu_seconds(resource.RUSAGE_CHILDREN)
+        self.python = cpu_seconds(resource.RUSAGE_SELF)
+        self.written = 0
+
+    def done(self, **extra):
+        return dict(
+            wall=time.monotonic() - self.wall,
+            steps=cpu_seconds(resource.RUSAGE_CHILDREN) - self.steps,
+            python=cpu_seconds(resource.RUSAGE_SELF) - self.python,
+            written=self.written,
+            **extra,
         )
-        .keys()
+
+
+def start(command, **options):
+    """A process of the job; one that cannot start (no such binary, not executable) fails the
+    task as a step that exits non-zero does."""
+    try:
+        return subprocess.Popen(command, **options)
+    except OSError as error:
+        raise StepFailed(f"cannot start {' '.join(command[:2])}: {error.strerror}")
+
+
+def check(process, what):
+    status = process.wait()
+    if status != 0:
+        raise StepFailed(f"{what} exited with status {status}")
+
+
+def sorting(files, directory):
+    """GNU sort over `files` by their bytes (`LC_ALL=C`, the order `plaint` checks; a key ends at
+    a tab, so whole lines sort by key), its output on a pipe."""
+    return start(
+        ["sort", "-S", "256M", "-T", directory, "--", *files],
+        stdout=subprocess.PIPE,
+        env=dict(os.environ, LC_ALL="C"),
     )
 
 
-def sorted_step(binary, step):
-    """A shell line that sorts a partition's lines by their bytes with GNU sort (`LC_ALL=C`, the
-    order `plaint` checks; a key ends at a tab, so whole lines sort by key) into a scratch file,
-    then runs `plaint STEP` over it, holding one key at a time. Sorting to a file first means a
-    failed sort fails the task (`sh` has no pipefail) instead of feeding a short input."""
-    return (
-        f'sorted=$(mktemp "${{TMPDIR:-/tmp}}/plaint-part.XXXXXX") || exit 1; '
-        f'LC_ALL=C sort -S 256M -T "${{TMPDIR:-/tmp}}" -o "$sorted" || {{ rm -f "$sorted"; exit 1; }}; '
-        f'{binary} {step} < "$sorted"; status=$?; rm -f "$sorted"; exit $status'
+class Partitions:
+    """Lines cut into `count` files by key, in a folder that gets its final name only when
+    complete, so a retried or speculative task never leaves half a partition behind."""
+
+    def __init__(self, folder, count):
+        self.folder = folder
+        self.building = f"{folder}.{uuid.uuid4().hex}"
+        os.makedirs(self.building)
+        self.outputs = [
+            open(os.path.join(self.building, f"part-{p:05d}"), "wb", buffering=BLOCK)
+            for p in range(count)
+        ]
+
+    def write(self, line):
+        self.outputs[partition_of(line, len(self.outputs))].write(line)
+
+    def close(self):
+        for output in self.outputs:
+            output.close()
+        written = sum(os.path.getsize(output.name) for output in self.outputs)
+        try:
+            os.rename(self.building, self.folder)
+        except OSError:  # another attempt of the same task got there first
+            shutil.rmtree(self.building, ignore_errors=True)
+        return written
+
+    def abandon(self):
+        for output in self.outputs:
+            output.close()
+        shutil.rmtree(self.building, ignore_errors=True)
+
+
+def building(path):
+    """A hidden name beside `path` for one attempt's output (the report skips hidden names);
+    `os.replace` gives it `path` once complete, so two attempts never write into one file."""
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.{uuid.uuid4().hex}")
+
+
+def ending(line):
+    return line if line.endswith(b"\n") else line + b"\n"
+
+
+class Job:
+    """What every task needs: the options and the paths, all of them on the shared file system
+    but the binary (shipped with --files)."""
+
+    def __init__(self, args, work, tasks_file):
+        self.config = args.config
+        self.period = args.period
+        self.partitions = args.partitions
+        self.executor_binary = args.executor_binary
+        self.work = work
+        self.tasks_file = tasks_file
+
+    def binary(self):
+        """The shipped binary on this executor; files shipped with --files may arrive without
+        their executable bit."""
+        binary = self.executor_binary or SparkFiles.get("plaint")
+        if not os.path.isfile(binary):
+            raise StepFailed(f"{binary}: no plaint binary on this executor")
+        if not os.access(binary, os.X_OK):
+            os.chmod(binary, 0o755)
+        return binary
+
+    def local_tmp(self):
+        return os.environ.get("TMPDIR", "/tmp")
+
+    def map(self, item):
+        """`plaint map` over one task; its lines go to the partition files of their keys."""
+        index, task = item
+        meter = Meter()
+        folder = os.path.join(self.work, "map", f"task-{index:05d}")
+        parts = Partitions(folder, self.partitions)
+        step = start(
+            [self.binary(), "map", "--config", self.config, "--quiet"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=BLOCK,
+        )
+        try:
+            try:
+                step.stdin.write(task.encode("utf-8") + b"\n")
+                step.stdin.close()
+            except BrokenPipeError:
+                pass  # the step ended before reading its task: its exit status says why
+            for line in step.stdout:
+                parts.write(ending(line))
+            check(step, f"plaint map (task {index + 1})")
+        except BaseException:
+            step.kill()
+            step.wait()
+            parts.abandon()
+            raise
+        meter.written = parts.close()
+        return meter.done(folder=folder)
+
+    def partition_files(self, folders, partition):
+        return [os.path.join(folder, f"part-{partition:05d}") for folder in folders]
+
+    def summarize(self, item, staging):
+        """Partition `p` of every map task sorted into `plaint summarize`. With --period, its
+        ticket lines (the window's) are saved as they come and its summary lines cut into
+        partitions for the merge; without, the sorted lines are kept for `plaint select`."""
+        partition, folders = item
+        meter = Meter()
+        files = self.partition_files(folders, partition)
+        command = [self.binary(), "summarize", "--config", self.config, "--quiet",
+                   "--tasks", self.tasks_file]
+        if self.period:
+            command += ["--period", self.period, "--window-tickets"]
+            source = sorting(files, self.local_tmp())
+            step_input = source.stdout
+        else:
+            # Read twice (summarize now, select after the plan): sorted once, into the scratch.
+            sorted_file = os.path.join(self.work, "sorted", f"part-{partition:05d}")
+            attempt = building(sorted_file)
+            with open(attempt, "wb") as out:
+                sort = start(
+                    ["sort", "-S", "256M", "-T", self.local_tmp(), "--", *files],
+                    stdout=out, env=dict(os.environ, LC_ALL="C"))
+                check(sort, f"sort (partition {partition})")
+            os.replace(attempt, sorted_file)
+            source = None
+            step_input = open(sorted_file, "rb")
+        step = start(command, stdin=step_input, stdout=subprocess.PIPE, bufsize=BLOCK)
+        step_input.close()
+        parts = Partitions(os.path.join(self.work, "summary", f"from-{partition:05d}"),
+                           self.partitions)
+        # Only --window-tickets writes ticket lines: the tickets/ of a run with --period.
+        tickets = os.path.join(staging, "tickets", f"part-{partition:05d}")
+        attempt = building(tickets) if self.period else os.devnull
+        try:
+            with open(attempt, "wb", buffering=BLOCK) as kept:
+                for line in step.stdout:
+                    line = ending(line)
+                    if line.startswith(b"T\t"):
+                        kept.write(line)
+                    else:
+                        parts.write(line)
+            if source is not None:
+                check(source, f"sort (partition {partition})")
+            check(step, f"plaint summarize (partition {partition})")
+        except BaseException:
+            for process in (source, step):
+                if process is not None:
+                    process.kill()
+                    process.wait()
+            parts.abandon()
+            if self.period and os.path.exists(attempt):
+                os.remove(attempt)
+            raise
+        if self.period:
+            os.replace(attempt, tickets)
+        meter.written = parts.close() + (os.path.getsize(tickets) if self.period else 0)
+        return meter.done(folder=parts.folder)
+
+    def merge(self, item, staging):
+        """Partition `p` of every summarize task's summary lines, sorted and merged by `plaint
+        reduce` into summary/."""
+        partition, folders = item
+        meter = Meter()
+        target = os.path.join(staging, "summary", f"part-{partition:05d}")
+        attempt = building(target)
+        source = sorting(self.partition_files(folders, partition), self.local_tmp())
+        with open(attempt, "wb") as out:
+            step = start([self.binary(), "reduce"], stdin=source.stdout, stdout=out)
+            source.stdout.close()
+            check(step, f"plaint reduce (partition {partition})")
+            check(source, f"sort (partition {partition})")
+        os.replace(attempt, target)
+        meter.written = os.path.getsize(target)
+        return meter.done()
+
+    def select(self, partition, plan, staging):
+        """Without --period: the tickets the plan names, from a partition's sorted lines."""
+        meter = Meter()
+        sorted_file = os.path.join(self.work, "sorted", f"part-{partition:05d}")
+        target = os.path.join(staging, "tickets", f"part-{partition:05d}")
+        attempt = building(target)
+        with open(sorted_file, "rb") as lines, open(attempt, "wb") as out:
+            step = start(
+                [self.binary(), "select", "--config", self.config, "--quiet", "--plan", plan,
+                 "--tasks", self.tasks_file],
+                stdin=lines, stdout=out)
+            check(step, f"plaint select (partition {partition})")
+        os.replace(attempt, target)
+        meter.written = os.path.getsize(target)
+        return meter.done()
+
+
+def run_stage(context, name, items, task, spent):
+    """One Spark job of one task per item; returns the tasks' results, says on stderr what the
+    stage cost, and adds its CPU seconds to `spent`."""
+    started = time.monotonic()
+    results = context.parallelize(items, len(items)).map(task).collect()
+    wall = time.monotonic() - started
+    for kind in ("steps", "python"):
+        spent[kind] += sum(r[kind] for r in results)
+    print(
+        f"plaint-spark: {name}: {len(items)} tasks, {wall:.1f} s;"
+        f" plaint and sort {sum(r['steps'] for r in results):.1f} CPU s,"
+        f" Python {sum(r['python'] for r in results):.1f} CPU s,"
+        f" {sum(r['written'] for r in results) / 1e6:.0f} MB written",
+        file=sys.stderr, flush=True,
     )
+    return results
+
+
+def jvm_cpu_seconds():
+    """The CPU seconds of the driver's JVM (the parent of this Python driver under
+    spark-submit), or None where /proc does not say."""
+    try:
+        with open(f"/proc/{os.getppid()}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True, help="absolute path of plaint.yml")
-    parser.add_argument("--out", required=True, help="absolute folder for the reduced partials")
-    parser.add_argument("--partitions", type=int, default=4, help="reduce partitions")
+    parser.add_argument("--out", required=True, help="absolute folder for summary/ and tickets/")
+    parser.add_argument("--partitions", type=int, default=4, help="summarize and merge partitions")
     parser.add_argument(
         "--period", help="the period to report (as plaint report --period); default: plaint's"
     )
     parser.add_argument(
         "--range-size", type=int, help="split exports larger than this many bytes into ranges"
+    )
+    parser.add_argument(
+        "--scratch",
+        help="absolute folder for the job's intermediate files, readable and writable at the "
+        "same path on every executor (default: a hidden folder under --out); removed afterwards",
     )
     parser.add_argument(
         "--binary",
@@ -96,101 +354,115 @@ def main():
         "by default the path SparkFiles gives (right for local mode)",
     )
     args = parser.parse_args()
+    if args.partitions < 1:
+        sys.exit(f"--partitions {args.partitions}: give a positive number")
+    out = os.path.abspath(args.out)
+    for name in ("summary", "tickets"):
+        if os.path.exists(os.path.join(out, name)):
+            sys.exit(f"{os.path.join(out, name)} exists: remove it, or give another --out")
+    started = time.monotonic()
+    os.makedirs(out, exist_ok=True)
+    # Everything goes to a hidden staging folder under --out (the report skips hidden names), and
+    # summary/ and tickets/ are moved into --out only when every step has succeeded.
+    staging = os.path.join(out, f".plaint-spark-{uuid.uuid4().hex}")
+    work = os.path.join(os.path.abspath(args.scratch), os.path.basename(staging)) \
+        if args.scratch else os.path.join(staging, ".work")  # hidden: the plan step skips it
+    for folder in (os.path.join(staging, "summary"), os.path.join(staging, "tickets"),
+                   os.path.join(work, "map"), os.path.join(work, "summary"),
+                   os.path.join(work, "sorted")):
+        os.makedirs(folder)
+    context = None
+    try:
+        # `plaint shard` hashes and scans every export: it runs while the JVM starts. The driver
+        # needs the shipped binary's path, so without --binary it waits for the context.
+        shard_binary = args.binary
+        shard = None
 
-    spark = SparkSession.builder.appName("plaint").getOrCreate()
-    context = spark.sparkContext
-    shipped = SparkFiles.get("plaint")
-    driver_binary = args.binary or shipped
-    executor_binary = args.executor_binary or shipped
-    if os.path.exists(driver_binary):
-        os.chmod(driver_binary, 0o755)
+        def start_shard(binary):
+            command = [binary, "shard", "--config", args.config]
+            if args.range_size:
+                command += ["--range-size", str(args.range_size)]
+            return start(command, stdout=subprocess.PIPE)
 
-    # One task per file (or byte range): small lines, parallelised as they are.
-    shard = [driver_binary, "shard", "--config", args.config]
-    if args.range_size:
-        shard += ["--range-size", str(args.range_size)]
-    tasks = subprocess.run(
-        shard,
-        check=True, capture_output=True, text=True,
-    ).stdout.splitlines()
-    if not tasks:
-        sys.exit("plaint shard printed no tasks")
-    # The tasks name each file's sha256: executors leave out a file identical to an earlier one
-    # (as `plaint run` does) without waiting for any accounting line.
-    scratch = tempfile.mkdtemp(prefix="plaint-spark-")
-    task_file = os.path.join(scratch, "tasks.jsonl")
-    with open(task_file, "w", encoding="utf-8") as out:
-        out.write("\n".join(tasks) + "\n")
-    context.addFile(task_file)
+        if shard_binary:
+            shard = start_shard(shard_binary)
+        # Executors' JVMs carry no ticket line either: the JIT's first tier is enough (the
+        # driver's JVM is already running; spark-submit's --driver-java-options sets it there).
+        conf = SparkConf().setAppName("plaint").setIfMissing(
+            "spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1")
+        context = SparkContext.getOrCreate(conf)
+        print(f"plaint-spark: context: {time.monotonic() - started:.1f} s after the start",
+              file=sys.stderr, flush=True)
+        if shard is None:
+            shard_binary = SparkFiles.get("plaint")
+            if os.path.exists(shard_binary):
+                os.chmod(shard_binary, 0o755)
+            shard = start_shard(shard_binary)
+        printed = shard.communicate()[0]
+        if shard.returncode != 0:
+            raise StepFailed(f"plaint shard exited with status {shard.returncode}")
+        # The tasks name each file's sha256: summarize leaves out a file identical to an earlier
+        # one (as `plaint run` does) from them.
+        tasks = printed.decode("utf-8").splitlines()
+        if not tasks:
+            raise StepFailed("plaint shard printed no tasks")
+        tasks_file = os.path.join(work, "tasks.jsonl")
+        with open(tasks_file, "w", encoding="utf-8") as out_file:
+            out_file.write("\n".join(tasks) + "\n")
 
-    def command(step, sort=False):
-        # Files shipped with --files may arrive without their executable bit.
-        binary = shlex.quote(executor_binary)
-        run = sorted_step(binary, step) if sort else f"exec {binary} {step}"
-        return "sh -c " + shlex.quote(f"chmod u+x {binary} 2>/dev/null; {run}")
-
-    mapped = context.parallelize(tasks, len(tasks)).pipe(
-        command(f"map --config {shlex.quote(args.config)} --quiet"), checkCode=True
-    )
-
-    def shipped_file(name):
-        return "./" + name if args.executor_binary else SparkFiles.get(name)
-
-    config = shlex.quote(args.config)
-    tasks_option = f" --tasks {shlex.quote(shipped_file('tasks.jsonl'))}"
-    # Each key's map lines meet in one partition, sorted there: `plaint summarize` merges them as
-    # `plaint reduce` would, holding one key at a time, and counts each ticket as it settles.
-    summary_dir = "file://" + os.path.join(args.out, "summary")
-    tickets_dir = "file://" + os.path.join(args.out, "tickets")
-
-    def merged(summary_lines):
-        return by_key(summary_lines, args.partitions).pipe(
-            command("reduce", sort=True), checkCode=True
+        job = Job(args, work, tasks_file)
+        partitions = range(args.partitions)
+        spent = {"steps": 0.0, "python": 0.0}
+        mapped = [r["folder"] for r in
+                  run_stage(context, "map", list(enumerate(tasks)), job.map, spent)]
+        summarized = [r["folder"] for r in run_stage(
+            context, "summarize", [(p, mapped) for p in partitions],
+            lambda item: job.summarize(item, staging), spent)]
+        shutil.rmtree(os.path.join(work, "map"), ignore_errors=True)
+        run_stage(context, "merge", [(p, summarized) for p in partitions],
+                  lambda item: job.merge(item, staging), spent)
+        if not args.period:
+            # Without a period, the driver judges before it knows which tickets the report shows
+            # whole: the plan from the summary, then select over each partition's sorted lines.
+            plan = os.path.join(work, "plan.json")
+            subprocess.run(
+                [shard_binary, "report", "--config", args.config, "--from-partials", staging,
+                 "--plan", plan, "--quiet"],
+                check=True,
+            )
+            run_stage(context, "select", list(partitions),
+                      lambda partition: job.select(partition, plan, staging), spent)
+        jvm = jvm_cpu_seconds()
+        context.stop()
+        context = None
+        for name in ("summary", "tickets"):
+            os.rename(os.path.join(staging, name), os.path.join(out, name))
+        # The driver's own children (shard, the plan) are in RUSAGE_CHILDREN.
+        driver = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN)
+        total = spent["steps"] + spent["python"] + driver + (jvm or 0.0)
+        print(
+            f"plaint-spark: done in {time.monotonic() - started:.1f} s, {total:.1f} CPU s:"
+            f" tasks' plaint and sort {spent['steps']:.1f}, tasks' Python {spent['python']:.1f},"
+            f" driver (Python, shard, plan) {driver:.1f}"
+            + (f", driver JVM {jvm:.1f}" if jvm is not None else ", driver JVM unknown"),
+            file=sys.stderr, flush=True,
         )
-
-    if args.period:
-        # One pass: the summary lines and, beside them, the ticket lines a report of the period
-        # may show whole (the period's complaints, canaries, the window's open ones); the
-        # report keeps those its judgement names. No plan, no second read of the tickets.
-        summarized = by_key(mapped, args.partitions).pipe(
-            command(
-                f"summarize --config {config} --quiet --period {shlex.quote(args.period)}"
-                f" --window-tickets{tasks_option}",
-                sort=True,
-            ),
-            checkCode=True,
-        )
-        summarized.persist(StorageLevel.MEMORY_AND_DISK)
-        merged(summarized.filter(lambda line: not line.startswith("T\t"))).saveAsTextFile(
-            summary_dir
-        )
-        summarized.filter(lambda line: line.startswith("T\t")).saveAsTextFile(tickets_dir)
-        spark.stop()
-        return
-
-    # Without a period, the driver must judge before it knows which tickets the report shows:
-    # the sorted ticket lines are kept, summarized, planned from, then read once more by select.
-    ordered = sorted_by_key(mapped, args.partitions)
-    ordered.persist(StorageLevel.MEMORY_AND_DISK)
-    merged(
-        ordered.pipe(command(f"summarize --config {config} --quiet{tasks_option}"), checkCode=True)
-    ).saveAsTextFile(summary_dir)
-    plan = os.path.join(scratch, "plan.json")
-    subprocess.run(
-        [driver_binary, "report", "--config", args.config, "--from-partials", args.out,
-         "--plan", plan, "--quiet"],
-        check=True,
-    )
-    context.addFile(plan)
-    selected = ordered.pipe(
-        command(
-            f"select --config {config} --quiet --plan {shlex.quote(shipped_file('plan.json'))}"
-            f"{tasks_option}"
-        ),
-        checkCode=True,
-    )
-    selected.saveAsTextFile(tickets_dir)
-    spark.stop()
+    except (StepFailed, subprocess.CalledProcessError, OSError) as failure:
+        sys.exit(f"plaint-spark: {failure}; nothing written to {out}")
+    except Exception as failure:
+        # A task's StepFailed reaches the driver inside Spark's own error: name the step.
+        steps = [line.split("StepFailed: ", 1)[1] for line in str(failure).splitlines()
+                 if "StepFailed: " in line]
+        if steps:
+            sys.exit(f"plaint-spark: {steps[0]}; nothing written to {out}")
+        print(f"plaint-spark: {type(failure).__name__}; nothing written to {out}",
+              file=sys.stderr, flush=True)
+        raise
+    finally:
+        if context is not None:
+            context.stop()
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -150,7 +150,8 @@ extension ReportModel {
     public var withoutResolution: [String]
     /// Codes of the warnings raised, in a fixed order: `partial_period`, `not_covered`,
     /// `lines_not_covered`, `classification_shift`, `unassigned`, `unclassified`, `empty_text`,
-    /// `judged_minority`, `no_resolution`.
+    /// `judged_minority`, `no_resolution`, `later_filling_in` (newer periods were passed over
+    /// because they are still filling in; `coverage.filling_in.periods` names them).
     public var warnings: [String]
 
     public init(

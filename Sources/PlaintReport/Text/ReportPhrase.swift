@@ -456,6 +456,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   // MARK: A long thinning tail still filling in (ReportText+Tail)
 
   case noticeFillingInRun
+  case noticeLaterFillingIn
 
   // MARK: A burst after a silent baseline, listed as a watch (ReportText+Appeared)
 

@@ -52,6 +52,10 @@ extension ReportText {
       case "judged_minority":
         notices.append(
           self(.noticeJudgedMinority, share(quality.inJudgedCells, of: quality.complaints)))
+      case "later_filling_in":
+        let later = (coverage.fillingIn?.periods ?? []).filter { $0 > report.period }
+        guard !later.isEmpty else { continue }
+        notices.append(self(.noticeLaterFillingIn, list(later.map(self.period)), period))
       default:
         continue
       }
