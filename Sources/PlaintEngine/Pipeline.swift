@@ -314,7 +314,7 @@ public struct Pipeline {
       guard !filling.isEmpty else { return (whole, nil) }
       return (
         whole,
-        "reporting \(whole), the newest \(unit) the exports cover whole; \(coverage.passedOver(filling))"
+        "reporting \(whole), the newest \(unit) that can be judged; \(coverage.passedOver(filling))"
       )
     case .lastComplete:
       let current = Period(containing: options.now, in: zone, granularity: granularity)
@@ -328,9 +328,16 @@ public struct Pipeline {
           metadata: ["period": "\(last)", "last_ticket": "\(coverage.day(lastDay))"])
         return (last, nil)
       case .none:
+        // A late source's newest period may have no row at all yet: name the lag, still fail
+        // (an export that stopped looks the same).
+        let filling = coverage.fillingIn(after: span.lowerBound)
+        let lag =
+          filling.isEmpty
+          ? ""
+          : "; the \(unit)s before it, \(filling.map(\.description).joined(separator: ", ")), are still filling in (a source that publishes late?), and --period \(filling[0].previous(in: zone)) reports the newest \(unit) before them"
         throw PlaintError(
           .dataError,
-          "\(last): no export covers this \(unit); \(latest) — are the exports stale? (--allow-empty writes the empty report)"
+          "\(last): no export covers this \(unit); \(latest) — are the exports stale? (--allow-empty writes the empty report)\(lag)"
         )
       case .partial where coverage.isFillingIn(last) || coverage.endsLag(last):
         // A source that always publishes late has its last periods filling in every month:
@@ -358,7 +365,7 @@ public struct Pipeline {
         let through = days.map { coverage.day($0.last) } ?? coverage.day(lastDay)
         throw PlaintError(
           .dataError,
-          "\(last): the exports cover this \(unit) only through \(through); a partial \(unit) is not judged unless named (--period \(last)); if the exports are complete through its end (no tickets are logged on the days after \(through)), say so with `covers:` on the source (docs/coverage.md)"
+          "\(last): the exports cover this \(unit) only through \(through); a partial \(unit) is not judged unless named (--period \(last)); if the exports are complete through its end (no tickets are logged on the days after \(through)), say so with `covers:` on the source, which reaches at most a week past a file's last row (docs/coverage.md)"
         )
       }
     case .exactly(let period):

@@ -19,6 +19,11 @@ struct PublicationLag: Sendable {
   /// The periods still filling in for the exports that reach the end of the data, with the
   /// evidence: the report's own period is "filling in" when it is one of these.
   private(set) var periods: [Period: TrailingThinning.Thin] = [:]
+  /// Complaints in product lines per period, over every line: what a period the exports cover
+  /// only to a day before its end is compared with (`DataCoverage.endsLag`).
+  private(set) var totals: [Period: Int] = [:]
+  /// At most this many trailing periods are passed over as still filling in (0: the rule is off).
+  private(set) var maxPeriods = 0
 
   init() {}
 
@@ -36,6 +41,7 @@ struct PublicationLag: Sendable {
     lastDays: (Range<Date>) throws -> [String: Int]
   ) rethrows {
     guard let level = settings.level, let span = coverage.span(granularity) else { return }
+    maxPeriods = settings.maxPeriods(granularity)
     var rule = TrailingThinning.Settings(
       level: level, maxPeriods: settings.maxPeriods(granularity),
       baselinePeriods: control.baselinePeriods,
@@ -47,6 +53,7 @@ struct PublicationLag: Sendable {
     var perLine: [String: [Period: Int]] = [:]
     for count in counts where count.cell.productLine != Cell.unassigned {
       perLine[count.cell.productLine, default: [:]][count.period, default: 0] += count.count
+      totals[count.period, default: 0] += count.count
     }
     // Lines grouped by the period their coverage ends in.
     var groups: [Period: [String]] = [:]
@@ -192,20 +199,51 @@ extension DataCoverage {
     return text
   }
 
-  /// Whether `period` is the exports' last, covered from its first day but not through its
-  /// last, right after a period still filling in: a late-publishing source whose newest days
-  /// have no row yet, not an export cut short.
+  /// Whether `period` is the exports' last, covered from its first day to a day before its
+  /// last, and continues a lag: a late-publishing source whose newest days have no row yet, not
+  /// an export cut short. All of these must hold:
+  /// - one run of covered days from the period's first day, ending at the latest ticket (not
+  ///   at a day `covers:` stretched the span to);
+  /// - the period before is still filling in, and with the ones before it the run stays within
+  ///   `publication_lag.max_periods`;
+  /// - its covered days are thinner still than the period before, far below that period's rate
+  ///   per day (one-sided Poisson, p < `endsLagLevel`): a lag thins toward its end, while an
+  ///   export cut off after a drop holds the drop's rate up to the cut.
   func endsLag(_ period: Period) -> Bool {
-    guard let lastDay, let days = coveredDays(period),
-      days.first == period.start(in: timeZone), days.last == lastDay
+    let zone = timeZone
+    let previous = period.previous(in: zone)
+    guard let lastDay, let lastTicket, let days = coveredDays(period),
+      days.first == period.start(in: zone), days.last == lastDay,
+      day(lastTicket) == day(lastDay), all.clipped(to: period.interval(in: zone)).count == 1,
+      isFillingIn(previous), let before = lag.periods[previous]
     else { return false }
-    return all.clipped(to: period.interval(in: timeZone)).count == 1
-      && isFillingIn(period.previous(in: timeZone))
+    var run = 1
+    var earlier = previous
+    while isFillingIn(earlier) {
+      run += 1
+      earlier = earlier.previous(in: zone)
+    }
+    guard run <= lag.maxPeriods else { return false }
+    let interval = previous.interval(in: zone)
+    let perDay =
+      Double(before.count) / interval.upperBound.timeIntervalSince(interval.lowerBound) * 86_400
+    let coveredDays = (lastDay.timeIntervalSince(days.first) + 1) / 86_400
+    let expected = perDay * coveredDays.rounded(.up)
+    return PoissonDistribution.cdf(lag.totals[period] ?? 0, mean: expected) < Self.endsLagLevel
   }
 
-  /// The periods after `reported` that are still filling in, oldest first.
+  /// How far below the period before a period lacking its last days must be to continue a lag.
+  static let endsLagLevel = 0.01
+
+  /// The periods after `reported` the exports hold that are still filling in, oldest first; the
+  /// newest among them may lack its last days (`endsLag`).
   func fillingIn(after reported: Period) -> [Period] {
-    lag.periods.keys.sorted().filter { $0 > reported && isFillingIn($0) }
+    var found = lag.periods.keys.sorted().filter { $0 > reported && isFillingIn($0) }
+    if let lastDay {
+      let newest = Period(containing: lastDay, in: timeZone, granularity: reported.granularity)
+      if newest > reported && !found.contains(newest) && endsLag(newest) { found.append(newest) }
+    }
+    return found
   }
 
   /// "2026-03, 2026-04 are still filling in (2026-03: …; 2026-04: …) and will be judged once

@@ -152,7 +152,9 @@ extension ReportAssembly {
     var model = ReportModel.FillingIn(
       level: level, maxPeriods: settings.maxPeriods(configuration.granularity))
     model.blockPeriods = PublicationLag.blockPeriods(configuration.granularity)
-    model.periods = coverage.lag.periods.keys.sorted().map(\.description)
+    // With the newest period when it lacks only its last days in a lag (`endsLag`).
+    let newest = coverage.fillingIn(after: period).filter { coverage.lag.periods[$0] == nil }
+    model.periods = (coverage.lag.periods.keys.sorted() + newest).map(\.description)
     model.lines = grid.productLines.filter { coverage.isFillingIn(line: $0, period) }
     if coverage.isFillingIn(period), let found = coverage.lag.periods[period] {
       model.complaints = found.count

@@ -131,7 +131,7 @@ struct PublicationLagTests {
     #expect(passedOver.count == 1, "one line names both months, under --quiet: \(latest.stderr)")
     #expect(
       passedOver.first?.contains(
-        "reporting 2025-12, the newest month the exports cover whole; 2026-01, 2026-02 are still filling in (2026-01: 30 complaints in product lines"
+        "reporting 2025-12, the newest month that can be judged; 2026-01, 2026-02 are still filling in (2026-01: 30 complaints in product lines"
       ) == true, "\(latest.stderr)")
     #expect(!latest.stderr.contains("only partly covered"), "\(latest.stderr)")
     let settled = try Self.report(folder, "2025-12")
@@ -441,20 +441,31 @@ struct PublicationLagTests {
   }
 
   /// The newest month of a late-publishing source can lack its last days altogether (no late
-  /// row for them yet): after months still filling in, `--period last` still falls back to the
-  /// newest month that can be judged and names it. A steady export that stops short of the
-  /// month's end is another matter: that month is partial, `--period last` exits 65, and the
-  /// error says how to declare a source complete through days it logs nothing on.
-  @Test(arguments: [true, false])
-  func theLastMonthLacksItsLastDays(afterMonthsFillingIn: Bool) throws {
+  /// row for them yet): after months still filling in, and thinner still, `--period last` falls
+  /// back to the newest month that can be judged and names it, on stderr and in the report. An
+  /// export cut short is another matter, after months at their level ("steady") or after a drop
+  /// that holds its rate up to the cut ("cut after a drop", no thinning): that month is partial,
+  /// `--period last` exits 65, and the error says how to declare a source complete through days
+  /// it logs nothing on.
+  /// A late source whose newest month has no row at all yet still fails (an export that stopped
+  /// looks the same), and the error names the months still filling in before it.
+  @Test(arguments: ["lag", "steady", "cut after a drop", "lag, no row yet"])
+  func theLastMonthLacksItsLastDays(_ shape: String) throws {
     let folder = try Self.fixture(tail: [])
     defer { try? FileManager.default.removeItem(at: folder) }
     let name = try Self.writeMonthsToLastComplete(folder, lastDay: 20) { back in
-      guard afterMonthsFillingIn else { return 100 + (back % 3) * 2 }
-      return back == 2 ? 30 : back == 1 ? 6 : 100 + (back % 3) * 2
+      switch (shape, back) {
+      case ("lag", 2): 30
+      case ("lag", 1): 6
+      case ("cut after a drop", 2): 40
+      case ("cut after a drop", 1): 27  // 40 a month's rate, over its first 20 days
+      case ("lag, no row yet", 2): 20
+      case ("lag, no row yet", 1): 0
+      default: 100 + (back % 3) * 2
+      }
     }
     let run = try Self.run(folder, ["--period", "last"])
-    if afterMonthsFillingIn {
+    if shape == "lag" {
       #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
       #expect(run.stdout.hasPrefix("\(name(3)): "), "\(run.stdout)")
       let line = run.stderr.split(separator: "\n").first.map(String.init) ?? ""
@@ -465,8 +476,20 @@ struct PublicationLagTests {
       ] {
         #expect(line.contains(words), "should say \(words): \(line)")
       }
-    } else {
+      let report = try Self.report(folder, name(3))
+      let filling = Self.coverage(report.json)["filling_in"] as? [String: Any]
+      #expect(filling?["periods"] as? [String] == [name(2), name(1)])
+      #expect(
+        report.summary.contains("not judged in this report: \(name(2)) and \(name(1))."),
+        "\(report.summary.prefix(2000))")
+    } else if shape == "lag, no row yet" {
       #expect(run.status == 65, "\(run.stdout) \(run.stderr)")
+      #expect(run.stderr.contains("\(name(1)): no export covers this month"), "\(run.stderr)")
+      #expect(
+        run.stderr.contains("the months before it, \(name(2)), are still filling in"),
+        "\(run.stderr)")
+    } else {
+      #expect(run.status == 65, "\(shape): \(run.stdout) \(run.stderr)")
       #expect(run.stderr.contains("the exports cover this month only through \(name(1))-20"))
       #expect(run.stderr.contains("say so with `covers:` on the source"), "\(run.stderr)")
     }
