@@ -62,7 +62,7 @@ let package = Package(
       name: "PlaintIngestTests", dependencies: ["PlaintIngest", "PlaintTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "PlaintStoreTests", dependencies: ["PlaintStore", "PlaintTestSupport"]),
-    .testTarget(name: "PlaintReportTests", dependencies: ["PlaintReport"]),
+    .testTarget(name: "PlaintReportTests", dependencies: ["PlaintReport", "PlaintTestSupport"]),
     .testTarget(name: "PlaintSimulationTests", dependencies: ["PlaintSimulation"]),
     .testTarget(name: "PlaintEngineTests", dependencies: ["PlaintEngine", "PlaintTestSupport"]),
     // Depends on the `plaint` executable so `swift test` builds the binary these tests run

@@ -5,31 +5,28 @@ import PlaintReport
 /// report's summary.
 extension ReportAssembly {
   /// The Pareto tables of the window, and by issue for the window before it (for comparison).
-  /// The table by customer comes from the report's customer tally, which counted the window.
+  /// The table by customer comes from the report's customer tally, which counted the window and
+  /// sorted it.
   func paretoTables(_ counts: CubeCounts, customers: CustomerTally, window: [Period])
     -> ReportModel.ParetoTables
   {
     let length = configuration.pareto.windowPeriods
     let current = Set(window.suffix(length))
     let before = Set(window.dropLast(length).suffix(length))
-    var tables = pareto(counts, current, customers: customers.paretoCounts)
-    let previous = pareto(counts, before, customers: [])
+    var tables = pareto(counts, current)
+    tables.byCustomer = customers.byCustomer
+    let previous = pareto(counts, before)
     tables.previousByIssue = previous.byIssue
     tables.previousPeriods = before.sorted().map(\.description)
     return tables
   }
 
-  /// The tables of `periods`, from the summary's issue counts and the complaints per customer.
-  func pareto(
-    _ counts: CubeCounts, _ periods: Set<Period>, customers: [(key: String, count: Int)]
-  ) -> ReportModel.ParetoTables {
+  /// The tables of `periods` from the summary's issue counts, all but the one by customer.
+  func pareto(_ counts: CubeCounts, _ periods: Set<Period>) -> ReportModel.ParetoTables {
     let threshold = configuration.pareto.threshold
     let names = Set(periods.map(\.description))
     func table(_ counts: [String: Int]) -> [ReportModel.ParetoRow] {
-      rows(counts.map { (key: $0.key, count: $0.value) })
-    }
-    func rows(_ counts: [(key: String, count: Int)]) -> [ReportModel.ParetoRow] {
-      Pareto.table(counts, threshold: threshold).map {
+      Pareto.table(counts.map { (key: $0.key, count: $0.value) }, threshold: threshold).map {
         ReportModel.ParetoRow(
           key: $0.key, count: $0.count, share: $0.share, cumulative: $0.cumulative,
           vital: $0.vital)
@@ -43,7 +40,6 @@ extension ReportAssembly {
       byCategory: table(issues(\.category)),
       byCell: table(issues(\.cell)),
       byIssue: table(issues(\.issueKey)),
-      byProductLine: table(issues(\.productLine)),
-      byCustomer: rows(customers))
+      byProductLine: table(issues(\.productLine)))
   }
 }

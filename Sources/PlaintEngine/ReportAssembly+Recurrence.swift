@@ -22,11 +22,6 @@ extension ReportAssembly {
   func recurrence(_ counts: CubeCounts, customers: CustomerTally, window: [Period])
     -> ReportModel.Recurrence
   {
-    let repeats = customers.repeatCustomers
-      .map {
-        ReportModel.RepeatCustomer(
-          customer: $0.customer, count: $0.count, keyAccount: $0.keyAccount, issues: $0.issues)
-      }
     let recent = Array(window.suffix(3))
     let recurring = Recurrence.recurringIssues(
       counts: recent.map { period in
@@ -34,8 +29,9 @@ extension ReportAssembly {
       },
       periods: recent, threshold: configuration.pareto.threshold
     ).map { ReportModel.RecurringIssue(issue: $0.issue, periods: $0.periods.map(\.description)) }
-    return ReportModel.Recurrence(
-      repeatCustomers: repeats, recurringIssues: recurring, concentrations: [])
+    var recurrence = ReportModel.Recurrence(recurringIssues: recurring)
+    recurrence.repeatCustomers = customers.repeatCustomers
+    return recurrence
   }
 
   // MARK: - Returning anomalies

@@ -155,16 +155,18 @@ import Testing
     ]
     func name(_ index: Int) -> String { "\(awkward[next(awkward.count)])-\(index)" }
     var report = Fixture.report()
-    report.pareto.byCustomer = (0..<customers).map { index in
-      ReportModel.ParetoRow(
-        key: name(index), count: 1 + next(50), share: Double(next(1_000)) / 7_919,
-        cumulative: Double(index) / Double(max(customers, 1)), vital: next(2) == 0)
-    }
-    report.recurrence.repeatCustomers = (0..<repeats).map { index in
-      ReportModel.RepeatCustomer(
-        customer: name(index), count: 3 + next(9), keyAccount: next(4) == 0,
-        issues: (0..<next(4)).map { "product.\(awkward[next(awkward.count)])-\($0)" })
-    }
+    report.pareto.byCustomer = CustomerRows(
+      (0..<customers).map { index in
+        ReportModel.ParetoRow(
+          key: name(index), count: 1 + next(50), share: Double(next(1_000)) / 7_919,
+          cumulative: Double(index) / Double(max(customers, 1)), vital: next(2) == 0)
+      })
+    report.recurrence.repeatCustomers = CustomerRows(
+      (0..<repeats).map { index in
+        ReportModel.RepeatCustomer(
+          customer: name(index), count: 3 + next(9), keyAccount: next(4) == 0,
+          issues: (0..<next(4)).map { "product.\(awkward[next(awkward.count)])-\($0)" })
+      })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     let whole = try encoder.encode(report) + Data("\n".utf8)

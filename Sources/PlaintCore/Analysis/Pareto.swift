@@ -38,32 +38,50 @@ public enum Pareto {
     -> [ParetoRow]
   {
     let sorted = items.map { (key: $0.key, count: max(0, $0.count)) }
-      .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+      .sorted(by: precedes)
     // 128-bit sums: counts near Int.max cannot overflow the total or the cut's products.
     let total = sorted.reduce(Int128(0)) { $0 + Int128($1.count) }
-    let level = Int128((min(1, max(0, threshold)) * Double(resolution)).rounded())
-
-    var vitalCount = 0
-    var running = Int128(0)
-    if total > 0 {
-      for item in sorted {
-        guard running * Int128(resolution) < total * level else { break }
-        running += Int128(item.count)
-        vitalCount += 1
-      }
-    }
+    var running = Running(total: total, threshold: threshold)
+    let marks = sorted.map { running.next($0.count) }
+    let vitalCount = marks.prefix { $0.vital }.count
     let cutCount = vitalCount > 0 ? sorted[vitalCount - 1].count : nil
     let tied = cutCount.map { cut in sorted.filter { $0.count == cut }.count > 1 } ?? false
+    return zip(sorted, marks).map { item, mark in
+      ParetoRow(
+        key: item.key, count: item.count, share: mark.share, cumulative: mark.cumulative,
+        vital: mark.vital, tiedAtCut: tied && item.count == cutCount)
+    }
+  }
 
-    var cumulative = Int128(0)
-    return sorted.enumerated().map { index, item in
-      cumulative += Int128(item.count)
-      return ParetoRow(
-        key: item.key, count: item.count,
-        share: total > 0 ? Double(item.count) / Double(total) : 0,
-        cumulative: total > 0 ? Double(cumulative) / Double(total) : 0,
-        vital: index < vitalCount,
-        tiedAtCut: tied && item.count == cutCount)
+  /// The order of a table's rows: by count descending, then by key.
+  public static func precedes(_ a: (key: String, count: Int), _ b: (key: String, count: Int))
+    -> Bool
+  {
+    a.count != b.count ? a.count > b.count : a.key < b.key
+  }
+
+  /// Each row's share, running share and vital mark, given the table's total, as the rows come
+  /// in table order: what `table` gives, for a table read a row at a time and never held.
+  ///
+  /// A row is vital while the rows before it sum to less than the threshold's share of the
+  /// total: the shortest prefix that reaches it, the row that crosses it included.
+  public struct Running: Sendable {
+    private let total: Int128
+    /// The threshold per ten thousand.
+    private let level: Int128
+    private var cumulative = Int128(0)
+
+    public init(total: Int128, threshold: Double) {
+      self.total = total
+      level = Int128((min(1, max(0, threshold)) * Double(resolution)).rounded())
+    }
+
+    public mutating func next(_ count: Int) -> (share: Double, cumulative: Double, vital: Bool) {
+      let count = max(0, count)
+      let vital = total > 0 && cumulative * Int128(resolution) < total * level
+      cumulative += Int128(count)
+      guard total > 0 else { return (0, 0, vital) }
+      return (Double(count) / Double(total), Double(cumulative) / Double(total), vital)
     }
   }
 }

@@ -82,7 +82,8 @@ public enum Recurrence {
         customer.issues.sort()
         return customer
       }
-      .sorted { ($0.count, $1.customer) > ($1.count, $0.customer) }
+      // Most complaints first, then by customer: a Pareto table's order.
+      .sorted { Pareto.precedes(($0.customer, $0.count), ($1.customer, $1.count)) }
   }
 
   /// An issue in the vital few of the Pareto by issue in several of the periods looked at.

@@ -1,4 +1,5 @@
 import PlaintCore
+import PlaintReport
 
 /// The customer counts a report shows, tallied as the window's complaints or `customer` entries go
 /// by: per customer, its complaints in the Pareto window (the Pareto table by customer) and, over
@@ -7,16 +8,20 @@ import PlaintCore
 ///
 /// The cube's `customer` kind has an entry per customer, period, issue and tier; a report reads
 /// only these sums of them. A summary's entries come sorted by customer, so each customer is
-/// finished when the next begins and only what the report prints is kept: its Pareto row, and
-/// its repeat-customer row if it has one. Complaints in any order (the store's cursor, ticket
-/// partials) are summed per customer first. Either way the report step holds what it prints, not
-/// the entries (docs/scale-out.md). Call `finish()` before reading.
+/// finished when the next begins; complaints in any order (the store's cursor, ticket partials)
+/// are summed per customer first. Each finished customer's rows (its Pareto row, and its
+/// repeat-customer row if it has one) go to a `RowSorter`, which holds a run of them at a time
+/// and writes the rest to a scratch file, to be read back in print order as the report is
+/// written. So the report step holds neither the entries nor a row per customer
+/// (docs/scale-out.md). Call `finish()` before reading the tables.
 struct CustomerTally {
   /// The names of the Pareto window's and the recurrence window's periods.
   let paretoPeriods: Set<String>
   let recurrencePeriods: Set<String>
   /// Complaints in the recurrence window that make a repeat customer (`repeat_customer_min`).
   let minimum: Int
+  /// The cumulative share that ends the vital few of the Pareto by customer.
+  let threshold: Double
 
   struct Entry {
     /// Complaints in the Pareto window.
@@ -34,23 +39,43 @@ struct CustomerTally {
   private var entries: [String: Entry] = [:]
   /// The customer of sorted entries at hand.
   private var current: (customer: String, entry: Entry)?
-  /// What the report prints: complaints per customer in the Pareto window, and the repeat
-  /// customers, in no order.
-  private(set) var paretoCounts: [(key: String, count: Int)] = []
-  private var repeats: [Recurrence.RepeatCustomer] = []
+  /// The finished customers' rows, on their way into print order: complaints per customer in
+  /// the Pareto window (share and vital mark filled in at the end), and the repeat customers.
+  private var paretoRows: RowSorter<ReportModel.ParetoRow>
+  private var repeatRows: RowSorter<ReportModel.RepeatCustomer>
+  /// The Pareto window's complaints of every customer: the table's total.
+  private var paretoTotal = Int128(0)
+  /// The first failure to write a scratch file, thrown by `finish()`.
+  private var failure: ReportError?
+  /// The two tables in print order, once finished.
+  private(set) var byCustomer: CustomerRows<ReportModel.ParetoRow> = []
+  private(set) var repeatCustomers: CustomerRows<ReportModel.RepeatCustomer> = []
   /// Each issue key (`category.issue`) seen, once, in the order seen.
   private var issueKeys: [String] = []
   private var issuePositions: [String: Int] = [:]
 
-  init(pareto: Set<Period> = [], recurrence: Set<Period> = [], minimum: Int = 1) {
+  /// `runLength` rows of each table are held before they go to the scratch file.
+  init(
+    pareto: Set<Period> = [], recurrence: Set<Period> = [], minimum: Int = 1,
+    threshold: Double = 0.8, runLength: Int = 4_096
+  ) {
     paretoPeriods = Set(pareto.map(\.description))
     recurrencePeriods = Set(recurrence.map(\.description))
     self.minimum = minimum
+    self.threshold = threshold
+    paretoRows = RowSorter(runLength: runLength) {
+      Pareto.precedes(($0.key, $0.count), ($1.key, $1.count))
+    }
+    repeatRows = RowSorter(runLength: runLength) {
+      Pareto.precedes(($0.customer, $0.count), ($1.customer, $1.count))
+    }
   }
 
   /// The tally a report of `scope` keeps.
-  init(_ scope: CubeScope, minimum: Int) {
-    self.init(pareto: scope.paretoWindow, recurrence: scope.recurrenceWindow, minimum: minimum)
+  init(_ scope: CubeScope, minimum: Int, threshold: Double, runLength: Int = 4_096) {
+    self.init(
+      pareto: scope.paretoWindow, recurrence: scope.recurrenceWindow, minimum: minimum,
+      threshold: threshold, runLength: runLength)
   }
 
   /// Adds `count` complaints of `customer` in `period` (its name) with `issueKey`, in or out of the
@@ -108,17 +133,26 @@ struct CustomerTally {
     }
   }
 
-  /// Ends the tally: every customer's rows are out.
-  mutating func finish() {
+  /// Ends the tally: every customer's rows are out, and the two tables sorted into print order
+  /// (the Pareto by customer with its shares and vital few marked). Fails only when the scratch
+  /// file cannot be made, written or read.
+  mutating func finish() throws(PlaintError) {
     finishCurrent()
     for (customer, entry) in entries { keep(customer, entry) }
     entries = [:]
-  }
-
-  /// The customers with `minimum` or more complaints in the recurrence window
-  /// (`Recurrence.repeatCustomers`).
-  var repeatCustomers: [Recurrence.RepeatCustomer] {
-    Recurrence.repeatCustomers(totals: repeats, minimum: minimum)
+    do throws(ReportError) {
+      if let failure { throw failure }
+      var running = Pareto.Running(total: paretoTotal, threshold: threshold)
+      byCustomer = try paretoRows.sorted { row in
+        let mark = running.next(row.count)
+        return ReportModel.ParetoRow(
+          key: row.key, count: row.count, share: mark.share, cumulative: mark.cumulative,
+          vital: mark.vital)
+      }
+      repeatCustomers = try repeatRows.sorted()
+    } catch {
+      throw PlaintError(.cannotCreate, "\(error)")
+    }
   }
 
   private func counts(_ period: String) -> Bool {
@@ -148,17 +182,28 @@ struct CustomerTally {
   }
 
   private mutating func keep(_ customer: String, _ entry: Entry) {
-    if entry.pareto > 0 { paretoCounts.append((customer, entry.pareto)) }
-    guard entry.recurring >= minimum else { return }
-    var issues: [String] = []
-    for position in 0..<min(64, issueKeys.count)
-    where entry.issueBits & (1 << UInt64(position)) != 0 {
-      issues.append(issueKeys[position])
+    guard failure == nil else { return }
+    do throws(ReportError) {
+      if entry.pareto > 0 {
+        paretoTotal += Int128(entry.pareto)
+        try paretoRows.append(
+          ReportModel.ParetoRow(
+            key: customer, count: entry.pareto, share: 0, cumulative: 0, vital: false))
+      }
+      guard entry.recurring >= minimum else { return }
+      var issues: [String] = []
+      for position in 0..<min(64, issueKeys.count)
+      where entry.issueBits & (1 << UInt64(position)) != 0 {
+        issues.append(issueKeys[position])
+      }
+      issues += entry.moreIssues.map { issueKeys[$0] }
+      try repeatRows.append(
+        ReportModel.RepeatCustomer(
+          customer: customer, count: entry.recurring, keyAccount: entry.keyAccount,
+          issues: issues.sorted()))
+    } catch {
+      failure = error
     }
-    issues += entry.moreIssues.map { issueKeys[$0] }
-    repeats.append(
-      Recurrence.RepeatCustomer(
-        customer: customer, count: entry.recurring, keyAccount: entry.keyAccount, issues: issues))
   }
 
   private mutating func position(_ issueKey: String) -> Int {

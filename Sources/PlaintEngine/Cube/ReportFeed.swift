@@ -81,9 +81,10 @@ struct StoreFeed: ReportFeed {
     let results = BuilderSlots(count: runs.count)
     let (store, configuration) = (store, configuration)
     let minimum = configuration.recurrence.repeatCustomerMin
+    let threshold = configuration.pareto.threshold
     DispatchQueue.concurrentPerform(iterations: runs.count) { index in
       var builder = configuration.cubeBuilder()
-      builder.customers = CustomerTally(scope, minimum: minimum)
+      builder.customers = CustomerTally(scope, minimum: minimum, threshold: threshold)
       do {
         try store.forEachTicket(
           in: runs[index], excluding: configuration.canaryExclusion, textOnlyIn: reported
@@ -101,7 +102,7 @@ struct StoreFeed: ReportFeed {
       builder.listed += later.listed
       builder.open += later.open
     }
-    builder.customers.finish()
+    try builder.customers.finish()
     // Oldest first, as one cursor over every period gives them.
     builder.listed.sort(by: oldestFirst)
     builder.open.sort(by: oldestFirst)
@@ -227,7 +228,8 @@ struct PartialsFeed: ReportFeed {
     try check(scope.period)
     var builder = configuration.cubeBuilder()
     builder.customers = CustomerTally(
-      scope, minimum: configuration.recurrence.repeatCustomerMin)
+      scope, minimum: configuration.recurrence.repeatCustomerMin,
+      threshold: configuration.pareto.threshold)
     var sorted = try stream()
     let summarized = summarized
     _ = try Settlement.settle(
@@ -247,7 +249,7 @@ struct PartialsFeed: ReportFeed {
           builder.add(entry.kind, entry.key, value: entry.value)
         }
       })
-    builder.customers.finish()
+    try builder.customers.finish()
     // Oldest first, as the store orders them.
     builder.listed.sort(by: oldestFirst)
     builder.open.sort(by: oldestFirst)

@@ -24,7 +24,9 @@ extension ReportModel {
     public var byCell: [ParetoRow]
     public var byIssue: [ParetoRow]
     public var byProductLine: [ParetoRow]
-    public var byCustomer: [ParetoRow]
+    /// One row per customer: read back from a scratch file when there are many
+    /// (`CustomerRows`).
+    public var byCustomer: CustomerRows<ParetoRow>
     /// By issue over the window just before this one, for "this period beside the previous".
     public var previousByIssue: [ParetoRow] = []
     /// The periods of that earlier window; empty when the data starts inside it.
@@ -39,7 +41,7 @@ extension ReportModel {
       self.byCell = byCell
       self.byIssue = byIssue
       self.byProductLine = byProductLine
-      self.byCustomer = byCustomer
+      self.byCustomer = CustomerRows(byCustomer)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -54,10 +56,11 @@ extension ReportModel {
     }
 
     /// The tables with their JSON and CSV names, in a fixed order.
-    public var named: [(name: String, rows: [ParetoRow])] {
+    public var named: [(name: String, rows: CustomerRows<ParetoRow>)] {
       [
-        ("by_category", byCategory), ("by_cell", byCell), ("by_issue", byIssue),
-        ("by_product_line", byProductLine), ("by_customer", byCustomer),
+        ("by_category", CustomerRows(byCategory)), ("by_cell", CustomerRows(byCell)),
+        ("by_issue", CustomerRows(byIssue)), ("by_product_line", CustomerRows(byProductLine)),
+        ("by_customer", byCustomer),
       ]
     }
   }

@@ -3,7 +3,8 @@ import PlaintCore
 extension ReportModel {
   /// Repeat complainants, recurring issues and concentrations.
   public struct Recurrence: Codable, Sendable, Equatable {
-    public var repeatCustomers: [RepeatCustomer]
+    /// Read back from a scratch file when there are many (`CustomerRows`).
+    public var repeatCustomers: CustomerRows<RepeatCustomer>
     public var recurringIssues: [RecurringIssue]
     public var concentrations: [Concentration]
     /// Cells flagged again this period after an earlier anomaly of theirs was resolved.
@@ -16,7 +17,7 @@ extension ReportModel {
       concentrations: [Concentration] = [], returning: [ReturningAnomaly] = [],
       releases: [ReleaseEffect] = []
     ) {
-      self.repeatCustomers = repeatCustomers
+      self.repeatCustomers = CustomerRows(repeatCustomers)
       self.recurringIssues = recurringIssues
       self.concentrations = concentrations
       self.returning = returning

@@ -10,6 +10,9 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
   case replace(path: String, reason: String)
   /// A period or extra file name that is not a plain file name.
   case invalidName(String)
+  /// The scratch file that holds the rows of a long table (one per customer) could not be made,
+  /// written or read back in `folder`.
+  case scratch(folder: String, reason: String)
 
   public var description: String {
     switch self {
@@ -23,6 +26,9 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
       "cannot move the new report into place at \(path): \(Self.oneLine(reason))"
     case .invalidName(let name):
       "cannot write a report file named \(Self.oneLine(name)): not a plain file name"
+    case .scratch(let folder, let reason):
+      "cannot use a scratch file in \(folder) for the rows of the customer tables: "
+        + "\(Self.oneLine(reason)); set TMPDIR to a folder with room"
     }
   }
 

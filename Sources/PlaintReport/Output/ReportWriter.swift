@@ -46,8 +46,8 @@ public struct ReportWriter: Sendable {
   ) throws(ReportError) -> URL {
     let period = bundle.report.period
     try Self.requirePlainName(period)
-    // report.json is written as it is rendered and each CSV file as soon as it is (both list
-    // every customer); the rest are rendered first.
+    // report.json and each CSV file are written as they are rendered, a piece at a time (the
+    // customer tables' rows are read back as they are written); the rest are rendered first.
     let streamed = formats.contains(.json)
     let tables = formats.contains(.csv) ? CSVRenderer().files(bundle) : []
     let files = try Self.files(
@@ -69,15 +69,17 @@ public struct ReportWriter: Sendable {
           try JSONRenderer().write(bundle.report, to: output)
         }
       }
-      for (name, contents) in tables {
+      for (name, write) in tables {
         try FileSystem.writeDurably(to: temporary + "/" + name) { output in
-          var text = contents()
-          text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            output(
-              Data(
-                bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
-                deallocator: .none))
+          write { piece in
+            var text = piece
+            text.withUTF8 { bytes in
+              guard let base = bytes.baseAddress else { return }
+              output(
+                Data(
+                  bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                  deallocator: .none))
+            }
           }
         }
       }

@@ -12,31 +12,45 @@ public struct CSVRenderer: Sendable {
 
   /// Every CSV file of the report, by file name, in a fixed order.
   public func render(_ bundle: ReportBundle) -> [(name: String, contents: String)] {
-    files(bundle).map { ($0.name, $0.contents()) }
+    files(bundle).map { file in
+      var contents = ""
+      file.write { contents += $0 }
+      return (file.name, contents)
+    }
   }
 
-  /// The same, each file rendered only when its `contents` is called, so that a writer can
-  /// write one and let it go before the next (`pareto.csv` and `repeat-customers.csv` list every
-  /// customer).
-  public func files(_ bundle: ReportBundle) -> [(name: String, contents: () -> String)] {
+  /// The same, each file rendered only when its `write` is called, which hands the text to its
+  /// argument in pieces, so that a writer can write one file and let it go before the next.
+  /// `pareto.csv` and `repeat-customers.csv` list every customer: their rows are read and
+  /// written a piece at a time, never held whole.
+  public func files(_ bundle: ReportBundle) -> [(name: String, write: CSVWrite)] {
     let report = bundle.report
+    func whole(_ contents: @escaping () -> String) -> CSVWrite {
+      { output in output(contents()) }
+    }
     return [
-      ("anomalies.csv", { anomalies(report) }),
-      ("pareto.csv", { pareto(report.pareto) }),
-      ("grid.csv", { grid(bundle.grid, hasSales: report.dataQuality.hasSales) }),
-      ("anomaly-tickets.csv", { anomalyTickets(bundle.anomalyTickets) }),
-      ("rejects.csv", { rejects(bundle.rejects) }),
-      ("repeat-customers.csv", { repeatCustomers(report.recurrence) }),
-      ("concentrations.csv", { concentrations(report.recurrence) }),
-      ("release-effects.csv", { releases(report.recurrence) }),
-      ("resolution.csv", { resolution(report.resolution) }),
-      ("open-past-sla.csv", { openPastSLA(report.resolution) }),
-      ("canaries.csv", { canaries(report.canaries) }),
-      ("run-charts.csv", { runCharts(report.runCharts) }),
-      ("shares.csv", { shares(report.shares) }),
-      ("drivers.csv", { drivers(report.drivers) }),
-    ] + (report.slices ?? []).map { section in ("slice-\(section.name).csv", { slice(section) }) }
+      ("anomalies.csv", whole { anomalies(report) }),
+      ("pareto.csv", { pareto(report.pareto, to: $0) }),
+      ("grid.csv", whole { grid(bundle.grid, hasSales: report.dataQuality.hasSales) }),
+      ("anomaly-tickets.csv", whole { anomalyTickets(bundle.anomalyTickets) }),
+      ("rejects.csv", whole { rejects(bundle.rejects) }),
+      ("repeat-customers.csv", { repeatCustomers(report.recurrence, to: $0) }),
+      ("concentrations.csv", whole { concentrations(report.recurrence) }),
+      ("release-effects.csv", whole { releases(report.recurrence) }),
+      ("resolution.csv", whole { resolution(report.resolution) }),
+      ("open-past-sla.csv", whole { openPastSLA(report.resolution) }),
+      ("canaries.csv", whole { canaries(report.canaries) }),
+      ("run-charts.csv", whole { runCharts(report.runCharts) }),
+      ("shares.csv", whole { shares(report.shares) }),
+      ("drivers.csv", whole { drivers(report.drivers) }),
+    ]
+      + (report.slices ?? []).map { section in
+        ("slice-\(section.name).csv", whole { slice(section) })
+      }
   }
+
+  /// Renders one CSV file, handing its text to `output` in pieces.
+  public typealias CSVWrite = (_ output: (String) -> Void) -> Void
 
   /// `slice-NAME.csv`: every value of a slice over the Pareto window, most complaints first,
   /// with this period's count, limits and verdict.
@@ -58,6 +72,10 @@ public struct CSVRenderer: Sendable {
 
   /// `repeat-customers.csv`: customers with at least `repeat_customer_min` complaints.
   func repeatCustomers(_ recurrence: ReportModel.Recurrence) -> String {
+    collected { repeatCustomers(recurrence, to: $0) }
+  }
+
+  func repeatCustomers(_ recurrence: ReportModel.Recurrence, to output: (String) -> Void) {
     // Rows made as they are written: one per repeat customer.
     let rows = recurrence.repeatCustomers.lazy.map { customer -> [CSVField] in
       [
@@ -66,7 +84,7 @@ public struct CSVRenderer: Sendable {
         .text(customer.issues.joined(separator: ";")),
       ]
     }
-    return table(["customer", "count", "key_account", "issues"], rows)
+    table(["customer", "count", "key_account", "issues"], rows, to: output)
   }
 
   /// `concentrations.csv`: cells and roll-ups whose complaints gather on one channel, hour,
@@ -207,6 +225,10 @@ public struct CSVRenderer: Sendable {
 
   /// `pareto.csv`: every Pareto table, one after the other, named in the `table` column.
   func pareto(_ tables: ReportModel.ParetoTables) -> String {
+    collected { pareto(tables, to: $0) }
+  }
+
+  func pareto(_ tables: ReportModel.ParetoTables, to output: (String) -> Void) {
     let header = ["table", "rank", "key", "count", "share", "cumulative", "vital"]
     // Rows made as they are written: the table by customer has one per customer.
     let rows = tables.named.lazy.flatMap { name, rows in
@@ -217,7 +239,7 @@ public struct CSVRenderer: Sendable {
         ]
       }
     }
-    return table(header, rows)
+    table(header, rows, to: output)
   }
 
   /// `grid.csv`: every period of every base cell; `rate_per_1000` only where sales give rates.
@@ -266,12 +288,30 @@ public struct CSVRenderer: Sendable {
   }
 
   func table(_ header: [String], _ rows: some Sequence<[CSVField]>) -> String {
+    collected { table(header, rows, to: $0) }
+  }
+
+  /// The table's text, handed to `output` about 64 KiB at a time.
+  func table(
+    _ header: [String], _ rows: some Sequence<[CSVField]>, to output: (String) -> Void
+  ) {
     var text = header.map { CSVField.text($0).encoded }.joined(separator: ",") + "\n"
     for row in rows {
       text += row.map(\.encoded).joined(separator: ",") + "\n"
+      if text.utf8.count >= 64 * 1_024 {
+        output(text)
+        text = ""
+      }
     }
+    output(text)
+  }
+
+  private func collected(_ write: CSVWrite) -> String {
+    var text = ""
+    write { text += $0 }
     return text
   }
+
 }
 
 /// One CSV cell: text from input (neutralised and quoted as needed) or a number from the model.

@@ -29,11 +29,6 @@ public struct JSONRenderer: Sendable {
     skeleton.recurrence.repeatCustomers = []
     let text = try encode(skeleton)
     let counts = [report.pareto.byCustomer.count, report.recurrence.repeatCustomers.count]
-    func rows(_ table: Int, _ range: Range<Int>) throws(ReportError) -> Data {
-      table == 0
-        ? try encode(Array(report.pareto.byCustomer[range]))
-        : try encode(Array(report.recurrence.repeatCustomers[range]))
-    }
     // Each table is an empty array at the second level: `"key" : [`, a blank line, `]`.
     let closing = Data("\n\n    ]".utf8)
     var places: [(at: Int, table: Int)] = []
@@ -51,16 +46,37 @@ public struct JSONRenderer: Sendable {
     var written = text.startIndex
     for place in places.sorted(by: { $0.at < $1.at }) {
       output(text[written..<place.at])
-      let batch = 512
-      for start in stride(from: 0, to: counts[place.table], by: batch) {
-        let encoded = try rows(place.table, start..<min(start + batch, counts[place.table]))
-        output(Self.elements(of: encoded, indent: 6, leadingComma: start > 0))
+      if place.table == 0 {
+        try splice(report.pareto.byCustomer, to: output)
+      } else {
+        try splice(report.recurrence.repeatCustomers, to: output)
       }
       output(Data("\n    ]".utf8))
       written = place.at + closing.count
     }
     output(text[written...])
     output(Data("\n".utf8))
+  }
+
+  /// The rows of a table as they are read, 512 at a time, each batch encoded alone.
+  private func splice<Row: SpillableRow>(_ rows: CustomerRows<Row>, to output: (Data) -> Void)
+    throws(ReportError)
+  {
+    let batch = 512
+    var pending: [Row] = []
+    pending.reserveCapacity(batch)
+    var first = true
+    func flush() throws(ReportError) {
+      guard !pending.isEmpty else { return }
+      output(Self.elements(of: try encode(pending), indent: 6, leadingComma: !first))
+      first = false
+      pending.removeAll(keepingCapacity: true)
+    }
+    for row in rows {
+      pending.append(row)
+      if pending.count == batch { try flush() }
+    }
+    try flush()
   }
 
   private func encode(_ value: some Encodable) throws(ReportError) -> Data {

@@ -266,8 +266,9 @@ public struct MarkdownRenderer: Sendable {
     if repeats.isEmpty {
       lines.append("- " + bold(.labelRepeatComplainants) + " " + text[.noneFound])
     } else {
-      let keyAccounts = repeats.filter(\.keyAccount).count
-      let shown = repeats.filter { !$0.keyAccount }.prefix(vitalLimit).map {
+      // Read as they come: the rows may be many more than are shown.
+      let keyAccounts = repeats.reduce(0) { $0 + ($1.keyAccount ? 1 : 0) }
+      let shown = Array(repeats.lazy.filter { !$0.keyAccount }.prefix(vitalLimit)).map {
         "\(Self.escape($0.customer)) (\(text.count($0.count)): "
           + "\($0.issues.map { Self.escape(text.issue($0)) }.joined(separator: ", ")))"
       }
