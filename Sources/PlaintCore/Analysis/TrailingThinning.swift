@@ -182,7 +182,10 @@ public enum TrailingThinning {
         guard let count = counts[index], parts[index] != nil else { break }
         let previous = index > 0 ? counts[index - 1] : nil
         let p = blockP[index] ?? 1
-        guard p < settings.level else { break }
+        // A block far below its level says nothing of a period in it that holds the level: lag
+        // never fills a period, so a run still filling in starts after the last one that does
+        // (a weekly export whose last week alone falls keeps its ordinary weeks judged).
+        guard p < settings.level, Double(count) < mean else { break }
         sum += count
         thin.append(
           Thin(

@@ -250,6 +250,30 @@ struct WeeklyTrailingThinningTests {
     #expect(hidden <= 60)
   }
 
+  /// Only the last week falls (to 40 % or 10 %: a holiday week, or a lag that has just begun).
+  /// The block of four that holds it is far below its level, but a week that holds the level is
+  /// never in a run still filling in, so the ordinary weeks before it mostly stay judged. They
+  /// were withheld in 172 and 199 of these 200 histories before this rule, and an anomaly among
+  /// them went unjudged; now in 22 and 29, where all three ordinary weeks happen to fall below
+  /// the level measured before them. (Testing each block without its thinnest week as well
+  /// would close that, but it missed the Housing Ombudsman's real weekly tail; not done.)
+  @Test(arguments: [0.4, 0.1])
+  func aLastWeekFallingAloneKeepsTheWeeksBeforeJudged(share: Double) {
+    var generator = SplitMix64(seed: 4_848 &+ UInt64(share * 100))
+    var withheld = 0
+    for _ in 0..<200 {
+      var counts = steady(40, level: 200, shape: nil, &generator)
+      counts += (0..<3).map { _ in draw(200, shape: nil, &generator) }
+      counts.append(draw(200 * share, shape: nil, &generator))
+      let thin = TrailingThinning.find(counts, settings: Self.settings)
+      if thin.contains(where: { $0.index < 43 }) { withheld += 1 }
+      // Whatever is found, no week in it holds the level it is measured against.
+      #expect(thin.allSatisfy { Double($0.count) < $0.expected }, "\(thin.map(\.count))")
+    }
+    print("last week alone at \(share): an ordinary week withheld in \(withheld) of 200")
+    #expect(withheld <= 40)
+  }
+
   /// A week with 0 followed by a week with 5 does not end the tail: the halves are compared,
   /// not each step. With monthly settings (one period a block, three at most) none is found.
   @Test func aZeroThenAFiveStillFallsAway() {
