@@ -54,41 +54,23 @@ struct ConcentrationDimension: Sendable {
 }
 
 /// The hour of the day and the day of the week of an instant in one time zone, as the
-/// Gregorian calendar gives them (`Calendar.component`), from the zone's offset.
-///
-/// The offset is looked up once per quarter hour of tickets, not once per ticket: tickets come
-/// oldest first, so most share the quarter hour of the one before. A quarter hour whose start
-/// and end have different offsets (a clock change inside it) is looked up ticket by ticket.
+/// Gregorian calendar gives them (`Calendar.component`), from the zone's offset, which
+/// `ZoneOffsets` looks up once per quarter hour of tickets rather than once per ticket. Shared
+/// by the window's reading threads, under a lock.
 final class LocalClock: @unchecked Sendable {
-  private let timeZone: TimeZone
   private let lock = NSLock()
-  private var quarter = Int.min
-  private var offset = 0
+  private var offsets: ZoneOffsets
 
   init(timeZone: TimeZone) {
-    self.timeZone = timeZone
+    offsets = ZoneOffsets(timeZone: timeZone)
   }
 
   /// The hour (0–23) and the weekday (0 for Sunday … 6 for Saturday) of `date`.
   func fields(_ date: Date) -> (hour: Int, weekday: Int) {
-    let seconds = date.timeIntervalSince1970
-    let quarter = Int((seconds / 900).rounded(.down))
     lock.lock()
-    var offset = self.offset
-    if quarter != self.quarter {
-      let start = Date(timeIntervalSince1970: Double(quarter) * 900)
-      let first = timeZone.secondsFromGMT(for: start)
-      let last = timeZone.secondsFromGMT(for: start.addingTimeInterval(899.999))
-      if first == last {
-        self.quarter = quarter
-        self.offset = first
-        offset = first
-      } else {
-        offset = timeZone.secondsFromGMT(for: date)
-      }
-    }
+    let offset = offsets.secondsFromGMT(for: date)
     lock.unlock()
-    let local = seconds + Double(offset)
+    let local = date.timeIntervalSince1970 + Double(offset)
     let day = Int((local / 86_400).rounded(.down))
     let hour = Int((local - Double(day) * 86_400) / 3600)
     // 1970-01-01 was a Thursday (4).
