@@ -25,25 +25,28 @@ extension ReportAssembly {
     return ReportModel.CellSeries(
       category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
       chart: judged?.method ?? .u, phi: judged?.phi,
-      baseline: frozen.map(Self.baseline) ?? rolling(judged?.points.last, periods),
+      baseline: frozen.map(Self.baseline) ?? rolling(judged?.points ?? [], periods),
       series: points)
   }
 
   /// The rolling baseline of the reported period: its window, how many periods entered it, and
   /// the level shift it follows.
-  func rolling(_ last: JudgedPoint?, _ periods: [Period]) -> ReportModel.Baseline {
+  func rolling(_ points: [JudgedPoint], _ periods: [Period]) -> ReportModel.Baseline {
     var baseline = ReportModel.Baseline.rolling
-    guard let last else { return baseline }
+    guard let last = points.last else { return baseline }
     if let window = last.baselineWindow {
       baseline.window = [window.lowerBound, window.upperBound].map { periods[$0].description }
       baseline.periods = last.baselineCount
     }
     if let shift = last.shift {
       let confirmedNow = shift.confirmed == periods.count - 1
+      // The first period after the confirmation that was judged (a gap or a partial period
+      // right after it is not); the next period when none was yet.
+      let judgedAfter = points.indices.dropFirst(shift.confirmed + 1)
+        .first { points[$0].point.status == .ok }
       let judgedFrom =
-        confirmedNow
-        ? periods[shift.confirmed].next(in: configuration.timeZone)
-        : periods[shift.confirmed + 1]
+        judgedAfter.map { periods[$0] }
+        ?? periods[shift.confirmed].next(in: configuration.timeZone)
       let level = confirmedNow ? shift.centerAfter : last.point.center ?? shift.centerAfter
       baseline.shift = ReportModel.Shift(
         direction: shift.direction.rawValue, since: periods[shift.start].description,
