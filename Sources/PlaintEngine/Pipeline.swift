@@ -19,6 +19,8 @@ public struct RunOptions: Sendable {
   public var allowsEmpty: Bool
   /// Move the store aside and rebuild it from the exports (`--rebuild`).
   public var rebuild = false
+  /// Hash every input file, also those the store recorded as unchanged (`--rehash`).
+  public var rehash = false
 
   public init(
     period: String? = nil, store: String? = nil, reportsDir: String? = nil, now: Date,
@@ -81,7 +83,7 @@ public struct Pipeline {
     }
     let session = try StoreSession(
       configuration: configuration, path: storePath, now: options.now, movingAsideTo: aside,
-      checkingColumns: true, hashingInputs: true
+      checkingColumns: true, hashingInputs: true, rehashing: options.rehash
     ) {
       if let aside {
         logger.warning(
@@ -98,6 +100,7 @@ public struct Pipeline {
     ingestion.progress = ProgressLine(requested: options.showsProgress)
     let inputs = try ingestion.run(
       context.files, store: store, now: options.now, digests: session.digests)
+    try session.recordHashedFiles()
     try store.checkAccountingTotals()
     return try report(
       store: store, context: context, inputs: inputs, reclassified: reclassified,
@@ -115,7 +118,7 @@ public struct Pipeline {
     let storePath = try configuration.existingStore(options.store)
     let session = try StoreSession(
       configuration: configuration, path: storePath, now: options.now, checkingColumns: false,
-      hashingInputs: true
+      hashingInputs: true, rehashing: options.rehash
     ) { ReportWriter.recoverStranded(in: reportsDirectory(options)) }
     defer { withExtendedLifetime(session) {} }
     let (context, store) = (session.context, session.store)
@@ -148,6 +151,7 @@ public struct Pipeline {
           metadata: ["file": "\(file.settings.displayPath)"])
       }
     }
+    try session.recordHashedFiles()
     try store.checkAccountingTotals()
     return try report(
       store: store, context: context, inputs: Ingestion.markingCopies(inputs),
