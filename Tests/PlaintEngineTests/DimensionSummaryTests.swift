@@ -54,7 +54,9 @@ import Testing
     var random2 = random
     _ = try store.ingest(identity, now: .now) { sink in
       for line in 0..<(40 + random2.next(below: 160)) {
-        let period = periods[random2.next(below: periods.count)]
+        // Every period has tickets (a period without any needs no summary).
+        let period =
+          line < periods.count ? periods[line] : periods[random2.next(below: periods.count)]
         let start = period.start(in: Self.utc).timeIntervalSince1970
         let created = start + Double(random2.next(below: 27 * 86_400))
         let ticket = Ticket(
