@@ -25,6 +25,10 @@ struct PublicationLag: Sendable {
   private(set) var totals: [Period: Int] = [:]
   /// At most this many trailing periods are passed over as still filling in (0: the rule is off).
   private(set) var maxPeriods = 0
+  /// Whether the rule counted every complaint: most complaints are in no product line, so the
+  /// product lines do not stand for the exports (the Housing Ombudsman's export as `plaint init`
+  /// maps it, with no product column).
+  private(set) var countsEveryComplaint = false
 
   init() {}
 
@@ -52,9 +56,23 @@ struct PublicationLag: Sendable {
     rule.blockPeriods = Self.blockPeriods(granularity)
     let zone = coverage.timeZone
     var perLine: [String: [Period: Int]] = [:]
-    for count in counts where count.cell.productLine != Cell.unassigned {
+    var unassigned: [Period: Int] = [:]
+    for count in counts {
+      guard count.cell.productLine != Cell.unassigned else {
+        unassigned[count.period, default: 0] += count.count
+        continue
+      }
       perLine[count.cell.productLine, default: [:]][count.period, default: 0] += count.count
       totals[count.period, default: 0] += count.count
+    }
+    let assignedTotal = totals.values.reduce(0, +)
+    if unassigned.values.reduce(0, +) > assignedTotal {
+      // Most complaints are in no product line (an export that maps no product column, with
+      // at most a few tickets matched by a line's phrases): the product lines do not stand for
+      // the export, so the lag is tested on every complaint, or it would never be seen.
+      perLine[Cell.unassigned] = unassigned
+      for (period, count) in unassigned { totals[period, default: 0] += count }
+      countsEveryComplaint = true
     }
     // Lines grouped by the export they end in: the period their coverage ends in, and the files
     // carrying them whose days reach that end.
@@ -214,9 +232,16 @@ extension DataCoverage {
       return "far fewer rows than before"
     }
     let expected = Int(found.expected.rounded())
+    let counted =
+      lag.countsEveryComplaint
+      ? "complaints (most are in no product line, so every complaint counts)"
+      : "complaints in product lines"
     var text =
-      "\(found.count) complaints in product lines against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
-    if let previous = found.previous { text += ", \(previous) in those lines in the period before" }
+      "\(found.count) \(counted) against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
+    if let previous = found.previous {
+      text +=
+        ", \(previous) \(lag.countsEveryComplaint ? "" : "in those lines ")in the period before"
+    }
     if let stretch = found.finalStretch, let expected = found.finalStretchExpected {
       text +=
         ", \(stretch) in the export's last \(TrailingThinning.finalStretchDays) days against about \(Int(expected.rounded())) at that level"

@@ -237,6 +237,36 @@ struct PublicationLagTests {
     #expect(!steady.isEmpty && steady.allSatisfy { !$0.contains("filling_in") }, "\(steady)")
   }
 
+  /// An export that maps no product column (the Housing Ombudsman's, as `plaint init` maps it)
+  /// puts every complaint in no product line. The lag is then tested on every complaint, and
+  /// the words say so: the rule is not silently off because there is no line to test.
+  @Test func anExportWithNoProductLineIsTestedOnEveryComplaint() throws {
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let config = folder.appendingPathComponent("plaint.yml")
+    let mapped = try String(contentsOf: config, encoding: .utf8)
+    try mapped.replacingOccurrences(of: ", product: product}", with: "}").write(
+      to: config, atomically: true, encoding: .utf8)
+
+    let latest = try Self.run(folder)
+    #expect(latest.status == 0, "\(latest.stderr)")
+    #expect(latest.stdout.hasPrefix("2025-12:"), "\(latest.stdout)")
+    #expect(
+      latest.stderr.contains(
+        "2026-01, 2026-02 are still filling in (2026-01: 30 complaints (most are in no product line, so every complaint counts)"
+      ), "\(latest.stderr)")
+    let run = try Self.run(folder, ["--period", "2026-02"])
+    #expect(run.stdout.contains("not judged (still filling in)"), "\(run.stdout)")
+    let (json, summary, _) = try Self.report(folder, "2026-02")
+    let filling = try #require(Self.coverage(json)["filling_in"] as? [String: Any])
+    #expect(filling["counts"] as? String == "every_complaint")
+    #expect(filling["complaints"] as? Int == 6)
+    #expect(
+      summary.contains(
+        "2026-02 is still filling in: its 6 complaints (most are in no product line, so every complaint counts) are far below"
+      ), "\(summary.prefix(2000))")
+  }
+
   /// The rule counts the complaints of the product lines it tests; the headline counts every
   /// complaint. With two complaints in no product line the two differ, and each says what it
   /// counts: the report's note and the log line say "in product lines".

@@ -438,6 +438,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   // MARK: Periods still filling in, series silent for their baseline (ReportText+Lag)
 
   case noticeFillingIn
+  case noticeFillingInEveryComplaint
   case noticeLinesFillingIn
   case unjudgedFillingIn
   case nothingJudgedFillingIn
