@@ -37,6 +37,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case cardNoRate
   case cardAnomalyOne
   case cardAnomalyOther
+  case cardShareAnomalyOne
+  case cardShareAnomalyOther
   case cardClassified
   case headlineComplaints
   case headlineBaseline
@@ -45,6 +47,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case headlineClassified
   case headlineAnomalyOne
   case headlineAnomalyOther
+  case headlineShareAnomalyOne
+  case headlineShareAnomalyOther
 
   // MARK: Grid names
 
