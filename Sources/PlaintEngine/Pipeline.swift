@@ -40,6 +40,8 @@ public struct RunOutcome: Sendable {
   public var period: String
   public var complaints: Int
   public var anomalies: Int
+  /// Issues whose share of the period's complaints is an anomaly of its share chart.
+  public var shareAnomalies = 0
   public var reportDirectory: String
   public var inputs: [SourceAccounting]
 
@@ -50,11 +52,15 @@ public struct RunOutcome: Sendable {
   /// and why, in one line; nil when the last complete period itself was reported.
   public var skipped: String? = nil
 
-  /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …`, or
+  /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …` (with
+  /// `, 1 share anomaly` when an issue's share chart flags one), or
   /// `2026-11: 312 complaints, not judged (partial period); report: …`.
   public var summary: String {
     let noun = anomalies == 1 ? "anomaly" : "anomalies"
-    let verdict = unjudged ?? "\(anomalies) \(noun)"
+    var verdict = unjudged ?? "\(anomalies) \(noun)"
+    if unjudged == nil && shareAnomalies > 0 {
+      verdict += ", \(shareAnomalies) share \(shareAnomalies == 1 ? "anomaly" : "anomalies")"
+    }
     return
       "\(period): \(complaints) complaints, \(verdict); report: \(reportDirectory)/index.html"
   }
@@ -207,6 +213,7 @@ public struct Pipeline {
       period: period.description, complaints: bundle.report.totals.complaints,
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
     outcome.skipped = skipped
+    outcome.shareAnomalies = bundle.report.shareAnomalies
     switch bundle.report.coverage.period {
     case "partial": outcome.unjudged = "not judged (partial period)"
     case "filling_in": outcome.unjudged = "not judged (still filling in)"
@@ -367,6 +374,14 @@ public struct Pipeline {
       case .partial:
         let days = coverage.coveredDays(last)
         let through = days.map { coverage.day($0.last) } ?? coverage.day(lastDay)
+        if let file = coverage.files.first(where: { $0.refusedStretch != nil }),
+          let refused = file.refusedStretch
+        {
+          throw PlaintError(
+            .dataError,
+            "\(last): the exports cover this \(unit) only through \(through); a partial \(unit) is not judged unless named (--period \(last)); `covers:` on \(file.path) reaches past it, but no row was logged on the \(refused.days) days after \(coverage.day(refused.through.addingTimeInterval(-1))), where about \(Int(refused.expected.rounded())) were expected at the export's usual rate for those weekdays: is the export cut short? (an open-ended `covers:` stretches only over days the export usually leaves empty; one ending on a date names it, docs/coverage.md)"
+          )
+        }
         throw PlaintError(
           .dataError,
           "\(last): the exports cover this \(unit) only through \(through); a partial \(unit) is not judged unless named (--period \(last)); if the exports are complete through its end (no tickets are logged on the days after \(through)), say so with `covers:` on the source, which reaches at most a week past a file's last row (docs/coverage.md)"
