@@ -243,12 +243,15 @@ struct CubeBuilder {
   }
 
   /// Counts over every period: complaints per cell and per issue, what each file carries, and
-  /// the tickets without text.
-  mutating func addBase(_ item: ClassifiedTicket) {
+  /// the tickets without text. `textLeftOut`: the ticket's text was left out of its partial
+  /// line, which map does only for a text that is not blank.
+  mutating func addBase(_ item: ClassifiedTicket, textLeftOut: Bool = false) {
     let ticket = item.ticket
     let period = item.period.description
     counted.add(.emptyText, [period, "all"])
-    if ticket.text.utf8.allSatisfy({ $0 == 0x20 }) { counted.add(.emptyText, [period, "empty"]) }
+    if !textLeftOut, ticket.text.utf8.allSatisfy({ $0 == 0x20 }) {
+      counted.add(.emptyText, [period, "empty"])
+    }
     counted.add(.file, [ticket.location.file, item.cell.productLine, "tickets"])
     if ticket.resolved != nil {
       counted.add(.file, [ticket.location.file, item.cell.productLine, "resolved"])

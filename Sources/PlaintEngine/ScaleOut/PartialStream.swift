@@ -149,7 +149,17 @@ struct SortedPartials {
       }
       guard !line.isEmpty else { continue }
       let kind = line.first ?? " "
-      let tabs = line.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
+      // One pass finds the tabs and where the key ends (`PartialLine.sortKey`).
+      var tabs = 0
+      var third: Substring.Index?
+      var last: Substring.Index?
+      var beforeLast: Substring.Index?
+      for index in line.utf8.indices where line.utf8[index] == 0x09 {
+        tabs += 1
+        if tabs == 3 { third = index }
+        beforeLast = last
+        last = index
+      }
       if !PartialLine.hasFields(kind, tabs: tabs) {
         do throws(PartialFormatError) {
           _ = try PartialLine.decode(line, source: inputs[index].name, number: number)
@@ -158,7 +168,12 @@ struct SortedPartials {
         }
         throw PlaintError(.dataError, "\(inputs[index].name):\(number): not a plaint partial line")
       }
-      let key = PartialLine.sortKey(line)
+      let key: Substring
+      switch kind {
+      case "R": key = line
+      case "S": key = beforeLast.map { line[...$0] } ?? line
+      default: key = third.map { line[...$0] } ?? line
+      }
       if let previous, PartialLine.precedes(key, previous) {
         throw PlaintError(
           .dataError,
