@@ -38,6 +38,8 @@ public struct RunOutcome: Sendable {
   public var period: String
   public var complaints: Int
   public var anomalies: Int
+  /// Issues whose share of the period's complaints is an anomaly of its share chart.
+  public var shareAnomalies = 0
   public var reportDirectory: String
   public var inputs: [SourceAccounting]
 
@@ -48,11 +50,15 @@ public struct RunOutcome: Sendable {
   /// and why, in one line; nil when the last complete period itself was reported.
   public var skipped: String? = nil
 
-  /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …`, or
+  /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …` (with
+  /// `, 1 share anomaly` when an issue's share chart flags one), or
   /// `2026-11: 312 complaints, not judged (partial period); report: …`.
   public var summary: String {
     let noun = anomalies == 1 ? "anomaly" : "anomalies"
-    let verdict = unjudged ?? "\(anomalies) \(noun)"
+    var verdict = unjudged ?? "\(anomalies) \(noun)"
+    if unjudged == nil && shareAnomalies > 0 {
+      verdict += ", \(shareAnomalies) share \(shareAnomalies == 1 ? "anomaly" : "anomalies")"
+    }
     return
       "\(period): \(complaints) complaints, \(verdict); report: \(reportDirectory)/index.html"
   }
@@ -203,6 +209,7 @@ public struct Pipeline {
       period: period.description, complaints: bundle.report.totals.complaints,
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
     outcome.skipped = skipped
+    outcome.shareAnomalies = bundle.report.shareAnomalies
     switch bundle.report.coverage.period {
     case "partial": outcome.unjudged = "not judged (partial period)"
     case "filling_in": outcome.unjudged = "not judged (still filling in)"

@@ -6,13 +6,14 @@ import PlaintStore
 /// export whose source publishes its rows late (the Housing Ombudsman publishes decisions months
 /// after they are made), so they hold only what has been published so far.
 ///
-/// Product lines are grouped by the period their exports end in: the lines of one export end
-/// together and are tested as one series, their sum (`TrailingThinning`). Publication lag thins
-/// a whole export at once, while a genuine drop sits in part of it, so a single line that falls
-/// away at the end of an export whose other lines hold their level is judged, not hidden. A
-/// period still filling in is treated like a partial one: shown, never judged, named as such. It
-/// is reversible: when later exports fill the period in, its count is no longer far below its
-/// level, and it is judged.
+/// Product lines are grouped by the export they end in: the lines whose coverage ends in the same
+/// period, in the same file or files, are tested as one series, their sum (`TrailingThinning`).
+/// Publication lag thins a whole export at once, while a genuine drop sits in part of it, so a
+/// single line that falls away at the end of an export whose other lines hold their level is
+/// judged, not hidden; and a steady export ending in the same month as a lagging one does not
+/// dilute the lagging one's thin tail. A period still filling in is treated like a partial one:
+/// shown, never judged, named as such. It is reversible: when later exports fill the period in,
+/// its count is no longer far below its level, and it is judged.
 struct PublicationLag: Sendable {
   /// Per product line, its periods still filling in and the evidence of its group.
   private(set) var lines: [String: [Period: TrailingThinning.Thin]] = [:]
@@ -24,6 +25,10 @@ struct PublicationLag: Sendable {
   private(set) var totals: [Period: Int] = [:]
   /// At most this many trailing periods are passed over as still filling in (0: the rule is off).
   private(set) var maxPeriods = 0
+  /// Whether the rule counted every complaint: most complaints are in no product line, so the
+  /// product lines do not stand for the exports (the Housing Ombudsman's export as `plaint init`
+  /// maps it, with no product column).
+  private(set) var countsEveryComplaint = false
 
   init() {}
 
@@ -51,21 +56,45 @@ struct PublicationLag: Sendable {
     rule.blockPeriods = Self.blockPeriods(granularity)
     let zone = coverage.timeZone
     var perLine: [String: [Period: Int]] = [:]
-    for count in counts where count.cell.productLine != Cell.unassigned {
+    var unassigned: [Period: Int] = [:]
+    for count in counts {
+      guard count.cell.productLine != Cell.unassigned else {
+        unassigned[count.period, default: 0] += count.count
+        continue
+      }
       perLine[count.cell.productLine, default: [:]][count.period, default: 0] += count.count
       totals[count.period, default: 0] += count.count
     }
-    // Lines grouped by the period their coverage ends in.
-    var groups: [Period: [String]] = [:]
-    var ends: [Period: Date] = [:]
+    let assignedTotal = totals.values.reduce(0, +)
+    if unassigned.values.reduce(0, +) > assignedTotal {
+      // Most complaints are in no product line (an export that maps no product column, with
+      // at most a few tickets matched by a line's phrases): the product lines do not stand for
+      // the export, so the lag is tested on every complaint, or it would never be seen.
+      perLine[Cell.unassigned] = unassigned
+      for (period, count) in unassigned { totals[period, default: 0] += count }
+      countsEveryComplaint = true
+    }
+    // Lines grouped by the export they end in: the period their coverage ends in, and the files
+    // carrying them whose days reach that end.
+    var groups: [Group: [String]] = [:]
+    var ends: [Group: Date] = [:]
     for (line, covered) in coverage.lineCoverage {
       guard let end = covered.end else { continue }
       let last = Period(containing: end.addingTimeInterval(-1), in: zone, granularity: granularity)
-      groups[last, default: []].append(line)
-      ends[last] = max(ends[last] ?? end, end)
+      let files = coverage.files.filter {
+        $0.productLines.contains(line) && $0.span?.upperBound == end
+      }
+      let group = Group(end: last, files: files.map(\.path))
+      groups[group, default: []].append(line)
+      ends[group] = max(ends[group] ?? end, end)
     }
-    let latest = groups.keys.max()
-    for (end, members) in groups {
+    let latest = groups.keys.map(\.end).max()
+    // The whole report's period is filling in only where every export reaching the end of the data
+    // is: a steady export there is judged, its lagging neighbour's lines are filling in on their own.
+    var latestThin: [Period: [TrailingThinning.Thin]] = [:]
+    let latestGroups = groups.keys.filter { $0.end == latest }.count
+    for (group, members) in groups.sorted(by: { $0.key < $1.key }) {
+      let end = group.end
       let lines = members.sorted()
       let starts = lines.map { coverage.historyStart($0, granularity) ?? end }
       var counts: [[Int]?] = []
@@ -87,7 +116,7 @@ struct PublicationLag: Sendable {
       // The run ends at the group's last whole period (a partial last period is unjudged anyway).
       while counts.last == .some(nil) { counts.removeLast() }
       var thin = TrailingThinning.find(counts, settings: rule)
-      if !thin.isEmpty, let last = ends[end] {
+      if !thin.isEmpty, let last = ends[group] {
         // Lag thins the most recent days most: the export's last week must be thin too.
         let days = TrailingThinning.finalStretchDays
         let stretch = last.addingTimeInterval(-Double(days) * 86_400)..<last
@@ -102,8 +131,22 @@ struct PublicationLag: Sendable {
       for found in thin {
         let period = periods[found.index]
         for line in lines { self.lines[line, default: [:]][period] = found }
-        if end == latest { self.periods[period] = found }
+        if end == latest { latestThin[period, default: []].append(found) }
       }
+    }
+    for (period, found) in latestThin where found.count == latestGroups {
+      // The evidence named is the largest export's.
+      periods[period] = found.max { $0.expected < $1.expected }
+    }
+  }
+
+  /// The lines of one export: the period their coverage ends in and the files reaching that end.
+  private struct Group: Hashable, Comparable {
+    var end: Period
+    var files: [String]
+
+    static func < (lhs: Group, rhs: Group) -> Bool {
+      (lhs.end, lhs.files.joined(separator: "\n")) < (rhs.end, rhs.files.joined(separator: "\n"))
     }
   }
 }
@@ -189,9 +232,16 @@ extension DataCoverage {
       return "far fewer rows than before"
     }
     let expected = Int(found.expected.rounded())
+    let counted =
+      lag.countsEveryComplaint
+      ? "complaints (most are in no product line, so every complaint counts)"
+      : "complaints in product lines"
     var text =
-      "\(found.count) complaints in product lines against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
-    if let previous = found.previous { text += ", \(previous) in those lines in the period before" }
+      "\(found.count) \(counted) against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
+    if let previous = found.previous {
+      text +=
+        ", \(previous) \(lag.countsEveryComplaint ? "" : "in those lines ")in the period before"
+    }
     if let stretch = found.finalStretch, let expected = found.finalStretchExpected {
       text +=
         ", \(stretch) in the export's last \(TrailingThinning.finalStretchDays) days against about \(Int(expected.rounded())) at that level"

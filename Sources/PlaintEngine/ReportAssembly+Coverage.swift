@@ -156,6 +156,7 @@ extension ReportAssembly {
     let newest = coverage.fillingIn(after: period).filter { coverage.lag.periods[$0] == nil }
     model.periods = (coverage.lag.periods.keys.sorted() + newest).map(\.description)
     model.lines = grid.productLines.filter { coverage.isFillingIn(line: $0, period) }
+    if coverage.lag.countsEveryComplaint { model.counts = "every_complaint" }
     if coverage.isFillingIn(period), let found = coverage.lag.periods[period] {
       model.complaints = found.count
       model.expected = found.expected

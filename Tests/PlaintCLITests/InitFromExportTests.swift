@@ -91,6 +91,36 @@ struct InitFromExportTests {
     #expect(reasons.keys.allSatisfy { $0.hasPrefix("empty") }, "\(reasons)")
   }
 
+  /// The help desk's own category column is proposed as issues matched by `source_values`, so
+  /// the first report classifies what the help desk already classified (a CFPB export's
+  /// "Issue"), instead of 0 % against the starter's appliance phrases; without such a column,
+  /// init says the starter's issues are examples that will match little.
+  @Test func theHelpDesksCategoriesBecomeIssues() throws {
+    let export = Self.fixtures.appendingPathComponent("cases-issue.csv")
+    let (initialised, _) = try Self.initAndValidate(export)
+    #expect(
+      initialised.stdout.contains(
+        "issues: 3 proposed in taxonomy.yml under `other` from the most frequent values of \"Issue\" (100 % of sampled rows)"
+      ), "\(initialised.stdout)")
+    let directory = Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    #expect(try PlaintBinary.run(["init", "--from", export.path, directory.path]).status == 0)
+    let taxonomy = try String(
+      contentsOf: directory.appendingPathComponent("taxonomy.yml"), encoding: .utf8)
+    #expect(taxonomy.contains("source_values: [\"Billing dispute\"]"), "\(taxonomy)")
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "--period", "2025-02", "--quiet"], in: directory)
+    #expect(run.status == 0, "\(run.stderr)")
+    let summary = try String(
+      contentsOf: directory.appendingPathComponent("reports/2025-02/summary.md"), encoding: .utf8)
+    #expect(summary.contains("**100.0% classified**"), "\(summary.prefix(600))")
+    #expect(summary.contains("other.Billing dispute (10, 50.0%)"), "\(summary)")
+
+    let (plain, _) = try Self.initAndValidate(Self.zendesk)
+    #expect(
+      plain.stdout.contains("issues: the starter's examples (appliance phrases"), "\(plain.stdout)")
+  }
+
   @Test func neverOverwrites() throws {
     let directory = Self.scratch()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -8,14 +8,27 @@ import Testing
   .enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"),
   .enabled(if: OmbudsmanFixture.export != nil, "../shared/realdata is not present"))
 struct OmbudsmanBaselineRealDataTests {
-  private func project(period: String) throws -> URL {
+  /// The export in a project folder; `dropping` months (YYYY-MM) are cut out of it, a gap
+  /// between exports as a new user makes one.
+  private func project(period: String, dropping months: [String] = []) throws -> URL {
     let source = try #require(OmbudsmanFixture.export)
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("plaint-realshift-\(UUID().uuidString)")
     let exports = directory.appendingPathComponent("exports")
     try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      at: source, to: exports.appendingPathComponent("OmbudsmanFixture.export.csv"))
+    let copy = exports.appendingPathComponent("OmbudsmanFixture.export.csv")
+    if months.isEmpty {
+      try FileManager.default.copyItem(at: source, to: copy)
+    } else {
+      // One record a line: the decision date is the only ISO date in a row. Lines end in CRLF,
+      // which Swift reads as one Character, so they are cut by bytes.
+      let lines = try Data(contentsOf: source).split(
+        separator: 0x0A, omittingEmptySubsequences: false)
+      let cuts = months.map { Data(",\($0)-".utf8) }
+      let kept = lines.filter { line in !cuts.contains { line.range(of: $0) != nil } }
+      #expect(kept.count < lines.count && kept.count > lines.count / 2)
+      try Data(kept.joined(separator: [0x0A])).write(to: copy)
+    }
     try """
     store: ":memory:"
     period: \(period)
@@ -30,6 +43,32 @@ struct OmbudsmanBaselineRealDataTests {
       to: directory.appendingPathComponent("plaint.yml"), atomically: true, encoding: .utf8)
     try OmbudsmanFixture.writeTaxonomy(in: directory)
     return directory
+  }
+
+  /// A level shift confirmed right before a gap is judged against its new level from the first
+  /// month with data after the gap, not from a month no export covers. The councils' product
+  /// cell shifts up from 2024-11 and is confirmed in 2025-05; with 2025-06 and 2025-07 cut out,
+  /// it used to say "judged against the new level since 2025-06", a month inside the gap.
+  @Test func aShiftConfirmedBeforeAGapIsJudgedFromTheNextMonthWithData() throws {
+    let directory = try project(period: "month", dropping: ["2025-06", "2025-07"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", "2026-02"], in: directory)
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try OmbudsmanFixture.report(directory, "2026-02")
+    let cells = try #require(json["cells"] as? [[String: Any]])
+    let councils = try #require(
+      cells.first {
+        $0["category"] as? String == "product" && $0["product_line"] as? String == "Councils"
+      })
+    let shift = try #require((councils["baseline"] as? [String: Any])?["shift"] as? [String: Any])
+    #expect(shift["confirmed"] as? String == "2025-05", "\(shift)")
+    #expect(shift["judged_from"] as? String == "2025-08", "\(shift)")
+    let summary = try String(
+      contentsOf: directory.appendingPathComponent("reports/2026-02/summary.md"), encoding: .utf8)
+    #expect(summary.contains("product / Councils / consumer: level shift since 2024-11"))
+    #expect(summary.contains("judged against the new level since 2025-08"), "\(summary)")
+    #expect(!summary.contains("since 2025-06") && !summary.contains("since 2025-07"))
   }
 
   /// Before the rule, 2026-02 had four anomalies "continuing" for 20 to 34 months, the housing

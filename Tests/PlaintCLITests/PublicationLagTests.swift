@@ -184,6 +184,89 @@ struct PublicationLagTests {
     }
   }
 
+  /// A steady export ending in the same month as a lagging one does not hide the lag: each
+  /// export's lines are tested on their own. Irons (a second export, 400 a month, steady) would
+  /// dilute the kettles' and toasters' thin tail to a sum that is not far below its level, and
+  /// every kettle and toaster cell would read as a fall. Instead those two lines are still
+  /// filling in, their cells unjudged and named, while the irons are judged in the same month.
+  @Test func aSteadyExportEndingTogetherDoesNotHideTheLag() throws {
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let taxonomy = folder.appendingPathComponent("taxonomy.yml")
+    let lines = try String(contentsOf: taxonomy, encoding: .utf8)
+    try (lines + "\n  Irons: {products: [\"IR-*\"]}\n").write(
+      to: taxonomy, atomically: true, encoding: .utf8)
+    var irons = ["id,created,text,product,landlord"]
+    for month in 0..<26 {
+      let (year, number) = (2024 + month / 12, month % 12 + 1)
+      let name = number < 10 ? "0\(number)" : "\(number)"
+      irons += (0..<400).map { k in
+        let day = 1 + k * 27 / 399
+        return "\(500_000 + month * 1_000 + k),\(year)-\(name)-\(day < 10 ? "0" : "")\(day),"
+          + "Iron stopped working,IR-1,Acme"
+      }
+    }
+    // The irons' export runs on into March as the kettles' does, to the same tenth day.
+    irons += ["01", "04", "07", "10"].enumerated().map {
+      "\(590_000 + $0),2026-03-\($1),Iron stopped working,IR-1,Acme"
+    }
+    try (irons.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("exports/irons.csv"), atomically: true, encoding: .utf8)
+
+    let run = try Self.run(folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("2026-02:"), "\(run.stdout)")
+    let (json, summary, _) = try Self.report(folder, "2026-02")
+    let coverage = Self.coverage(json)
+    #expect(coverage["period"] as? String == "whole")
+    let filling = try #require(coverage["filling_in"] as? [String: Any])
+    #expect(filling["lines"] as? [String] == ["Kettles", "Toasters"], "\(filling)")
+    #expect(
+      summary.contains("Still filling in in 2026-02") && summary.contains("Kettles and Toasters"),
+      "\(summary.prefix(2000))")
+    let improved = (json["improvements"] as? [[String: Any]] ?? []).compactMap {
+      $0["product_line"] as? String
+    }
+    #expect(!improved.contains("Kettles") && !improved.contains("Toasters"), "\(improved)")
+    let grid = try String(
+      contentsOf: folder.appendingPathComponent("reports/2026-02/grid.csv"), encoding: .utf8)
+    let rows = grid.split(separator: "\n").filter { $0.hasPrefix("2026-02,") }
+    let lagging = rows.filter { $0.contains(",Kettles,") || $0.contains(",Toasters,") }
+    #expect(!lagging.isEmpty && lagging.allSatisfy { $0.contains(",filling_in,") }, "\(lagging)")
+    let steady = rows.filter { $0.contains(",product,Irons,") }
+    #expect(!steady.isEmpty && steady.allSatisfy { !$0.contains("filling_in") }, "\(steady)")
+  }
+
+  /// An export that maps no product column (the Housing Ombudsman's, as `plaint init` maps it)
+  /// puts every complaint in no product line. The lag is then tested on every complaint, and
+  /// the words say so: the rule is not silently off because there is no line to test.
+  @Test func anExportWithNoProductLineIsTestedOnEveryComplaint() throws {
+    let folder = try Self.fixture(tail: [(18, 12), (4, 2)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let config = folder.appendingPathComponent("plaint.yml")
+    let mapped = try String(contentsOf: config, encoding: .utf8)
+    try mapped.replacingOccurrences(of: ", product: product}", with: "}").write(
+      to: config, atomically: true, encoding: .utf8)
+
+    let latest = try Self.run(folder)
+    #expect(latest.status == 0, "\(latest.stderr)")
+    #expect(latest.stdout.hasPrefix("2025-12:"), "\(latest.stdout)")
+    #expect(
+      latest.stderr.contains(
+        "2026-01, 2026-02 are still filling in (2026-01: 30 complaints (most are in no product line, so every complaint counts)"
+      ), "\(latest.stderr)")
+    let run = try Self.run(folder, ["--period", "2026-02"])
+    #expect(run.stdout.contains("not judged (still filling in)"), "\(run.stdout)")
+    let (json, summary, _) = try Self.report(folder, "2026-02")
+    let filling = try #require(Self.coverage(json)["filling_in"] as? [String: Any])
+    #expect(filling["counts"] as? String == "every_complaint")
+    #expect(filling["complaints"] as? Int == 6)
+    #expect(
+      summary.contains(
+        "2026-02 is still filling in: its 6 complaints (most are in no product line, so every complaint counts) are far below"
+      ), "\(summary.prefix(2000))")
+  }
+
   /// The rule counts the complaints of the product lines it tests; the headline counts every
   /// complaint. With two complaints in no product line the two differ, and each says what it
   /// counts: the report's note and the log line say "in product lines".

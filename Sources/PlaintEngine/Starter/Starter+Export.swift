@@ -93,6 +93,16 @@ extension Starter {
         "  warning: until `columns.product` names a column or the product lines have phrases that match the text, every ticket is unassigned: outside every cell and verdict"
       )
     }
+    if let column = guess.categoryColumn, !guess.categories.isEmpty {
+      let covered = guess.categories.reduce(0) { $0 + $1.count }
+      lines.append(
+        "issues: \(guess.categories.count) proposed in taxonomy.yml under `other` from the most frequent values of \"\(column)\" (\(percent(covered, sample.rows.count)) of sampled rows); move each to product, policy or service"
+      )
+    } else {
+      lines.append(
+        "issues: the starter's examples (appliance phrases such as \"stopped working\"); until their phrases fit your tickets' words or `columns.category` names the help desk's own category, most complaints match no issue"
+      )
+    }
     lines.append("confidence: \(guess.confidence.rawValue)")
     return lines
   }
@@ -185,9 +195,28 @@ extension Starter {
     return String(text[text.index(after: start.lowerBound)...]) + "\n"
   }
 
-  /// The starter taxonomy, its product lines replaced by the export's most frequent products.
+  /// The starter taxonomy, its product lines replaced by the export's most frequent products,
+  /// and the help desk's most frequent categories proposed as issues of `other`.
   static func taxonomy(for guess: ExportGuess) -> String {
-    let text: String = Self.taxonomy
+    var text: String = Self.taxonomy
+    if let column = guess.categoryColumn, !guess.categories.isEmpty,
+      let other = text.range(of: "\n  other: {}\n")
+    {
+      var lines = [
+        "",
+        "  other:",
+        "    # Proposed by `plaint init --from`: the \(guess.categories.count) most frequent values of column",
+        "    # \(quoted(column)), the help desk's own category, each matched exactly by `source_values`.",
+        "    # Move each issue to product, policy or service (and rename it): until then its",
+        "    # complaints count as other.",
+        "    issues:",
+      ]
+      for (value, count) in guess.categories {
+        lines.append("      \(quoted(value)):   # \(count) sampled tickets")
+        lines.append("        source_values: [\(quoted(value))]")
+      }
+      text.replaceSubrange(other, with: lines.joined(separator: "\n") + "\n")
+    }
     guard let column = guess.productColumn, !guess.products.isEmpty,
       let start = text.range(of: "\n# Product lines:") ?? text.range(of: "\nproduct_lines:")
     else { return text + "\n" }

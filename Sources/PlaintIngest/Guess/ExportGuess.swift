@@ -56,10 +56,16 @@ public struct ExportGuess: Sendable {
   public var products: [(value: String, count: Int)] = []
   /// Sampled rows with a non-empty product.
   public var productRows = 0
+  /// The help desk's own category column (a profile's, or a mapped `category`) and its most
+  /// frequent values, most frequent first: proposed as issues matched by `source_values`.
+  public var categoryColumn: String?
+  public var categories: [(value: String, count: Int)] = []
 
   /// Product values proposed as lines at most, and the smallest share one must hold.
   static let productLimit = 10
   static let productMinimumShare = 0.01
+  /// Category values proposed as issues at most (the same smallest share).
+  static let categoryLimit = 20
 
   /// Candidate date patterns, tried in this order; ISO 8601 needs none.
   static let datePatterns = [
@@ -79,6 +85,7 @@ public struct ExportGuess: Sendable {
     let sample = try ExportSample(path: path, displayPath: displayPath)
     self.sample = sample
     var productIndex: Int?
+    var categoryIndex: Int?
     var dateColumns: [Int] = []
     var known: [String] = []
     if let profile = sample.profile, let mapping = sample.profileMapping {
@@ -86,6 +93,7 @@ public struct ExportGuess: Sendable {
       known = profile.dateFormats
       dateColumns = [mapping[.created], mapping[.updated], mapping[.resolved]].compactMap(\.first)
       productIndex = mapping[.product].first
+      categoryIndex = mapping[.category].first
       let empties = Set(profile.emptyValues)
       for index in dateColumns.prefix(1) { datesSampled = nonEmpty(index, empties).count }
       if let index = dateColumns.first {
@@ -106,18 +114,31 @@ public struct ExportGuess: Sendable {
       mapColumns()
       productIndex = columns.first { $0.field == .product }
         .flatMap { column in sample.header.firstIndex(of: column.headers[0]) }
+      categoryIndex = columns.first { $0.field == .category }
+        .flatMap { column in sample.header.firstIndex(of: column.headers[0]) }
     }
     if let productIndex {
       productColumn = sample.header[productIndex]
       let values = nonEmpty(productIndex, Set(sample.profile?.emptyValues ?? []))
       productRows = values.count
-      var counts: [String: Int] = [:]
-      for value in values { counts[value, default: 0] += 1 }
-      let floor = max(2, Int((Double(sample.rows.count) * Self.productMinimumShare).rounded(.up)))
-      products = counts.filter { $0.value >= floor }
-        .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        .prefix(Self.productLimit).map { ($0.key, $0.value) }
+      products = frequent(values, limit: Self.productLimit)
     }
+    if let categoryIndex {
+      categoryColumn = sample.header[categoryIndex]
+      categories = frequent(
+        nonEmpty(categoryIndex, Set(sample.profile?.emptyValues ?? [])), limit: Self.categoryLimit)
+    }
+  }
+
+  /// The most frequent of `values` (at most `limit`, each at least 1 % of the sampled rows and
+  /// twice), most frequent first.
+  private func frequent(_ values: [String], limit: Int) -> [(value: String, count: Int)] {
+    var counts: [String: Int] = [:]
+    for value in values { counts[value, default: 0] += 1 }
+    let floor = max(2, Int((Double(sample.rows.count) * Self.productMinimumShare).rounded(.up)))
+    return counts.filter { $0.value >= floor }
+      .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+      .prefix(limit).map { ($0.key, $0.value) }
   }
 
   /// The mapped column of `field`, when there is one.

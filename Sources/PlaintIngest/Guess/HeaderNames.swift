@@ -110,7 +110,8 @@ enum HeaderNames {
     (
       .category,
       [
-        "category", "type", "reason", "issue type", "topic", "kategorie", "typ", "art", "grund",
+        "category", "type", "reason", "issue", "issue type", "complaint type", "topic", "kategorie",
+        "typ", "art", "grund",
         "catégorie", "motif", "categoría", "tipo", "motivo", "kategoria", "rodzaj", "kategori",
         "tür", "κατηγορία", "τύπος", "类型", "类别", "分类",
       ]

@@ -54,6 +54,12 @@ extension ReportModel {
     }
   }
 
+  /// The issues whose share of the reported period's complaints is an anomaly of its share chart
+  /// (a watch does not count): said beside the cells' anomalies wherever those are counted.
+  public var shareAnomalies: Int {
+    shares?.flagged.filter { $0.kind == .anomaly && $0.period == period }.count ?? 0
+  }
+
   /// Each issue's share of all complaints, judged on a p or Laney p′ chart: given only when
   /// there is no sales volume, so no rate to chart.
   public struct Shares: Codable, Sendable, Equatable {

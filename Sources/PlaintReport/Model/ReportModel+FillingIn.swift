@@ -29,6 +29,9 @@ extension ReportModel {
     @Nullable public var runFrom: String? = nil
     @Nullable public var runPeriods: Int? = nil
     @Nullable public var runComplaints: Int? = nil
+    /// "every_complaint" when most complaints are in no product line and the rule counted every
+    /// complaint; absent when it counted the complaints in product lines.
+    public var counts: String? = nil
 
     public static let methodName = "negative_binomial_lower_tail"
 
@@ -38,7 +41,7 @@ extension ReportModel {
     }
 
     enum CodingKeys: String, CodingKey {
-      case method, level, periods, lines, complaints, expected, previous
+      case method, level, periods, lines, complaints, expected, previous, counts
       case maxPeriods = "max_periods"
       case lowerLimit = "lower_limit"
       case baselinePeriods = "baseline_periods"

@@ -122,6 +122,12 @@ public struct HTMLRenderer: Sendable {
         text.plural(
           report.anomalies.count, .cardAnomalyOne, .cardAnomalyOther, text.count(newCount)),
         alert: !report.anomalies.isEmpty)
+      let shares = report.shareAnomalies
+      if shares > 0 {
+        html += card(
+          text.count(shares),
+          text.plural(shares, .cardShareAnomalyOne, .cardShareAnomalyOther), alert: true)
+      }
     }
     html += card(text.percent(report.totals.classifiedShare), text[.cardClassified])
     html += "</div>\n"

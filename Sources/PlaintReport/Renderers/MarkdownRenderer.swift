@@ -112,6 +112,12 @@ public struct MarkdownRenderer: Sendable {
     } else {
       parts.append(
         "**" + text.plural(anomalyCount, .headlineAnomalyOne, .headlineAnomalyOther) + "**")
+      // The cells' count alone would say "0 anomalies" beside a share flagged further down.
+      let shares = report.shareAnomalies
+      if shares > 0 {
+        parts.append(
+          "**" + text.plural(shares, .headlineShareAnomalyOne, .headlineShareAnomalyOther) + "**")
+      }
     }
     return [parts.joined(separator: " · ")]
   }

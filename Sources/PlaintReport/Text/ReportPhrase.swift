@@ -37,6 +37,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case cardNoRate
   case cardAnomalyOne
   case cardAnomalyOther
+  case cardShareAnomalyOne
+  case cardShareAnomalyOther
   case cardClassified
   case headlineComplaints
   case headlineBaseline
@@ -45,6 +47,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case headlineClassified
   case headlineAnomalyOne
   case headlineAnomalyOther
+  case headlineShareAnomalyOne
+  case headlineShareAnomalyOther
 
   // MARK: Grid names
 
@@ -438,6 +442,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   // MARK: Periods still filling in, series silent for their baseline (ReportText+Lag)
 
   case noticeFillingIn
+  case noticeFillingInEveryComplaint
   case noticeLinesFillingIn
   case unjudgedFillingIn
   case nothingJudgedFillingIn

@@ -7,7 +7,8 @@ extension ReportText {
     var line =
       fillingInRunNotice(report)
       ?? self(
-        .noticeFillingIn, period(report.period), count(found?.complaints ?? 0),
+        found?.counts == "every_complaint" ? .noticeFillingInEveryComplaint : .noticeFillingIn,
+        period(report.period), count(found?.complaints ?? 0),
         short(found?.expected ?? 0, decimals: 0), count(found?.baselinePeriods ?? 0),
         count(found?.lowerLimit ?? 0))
     if let whole = report.coverage.latestWholePeriod {
@@ -68,6 +69,8 @@ extension ReportText {
     .statusSilentBaseline: "silent before",
     .noticeFillingIn:
       "{0} is still filling in: its {1} complaints in product lines are far below the level of the {3} whole periods before it, about {2} a period (fewer than {4} is far below), and fall away from the period before, and the export's last days are far below that level too. Rows published late look like this; so does a drop at the very end of the data, and the two cannot be told apart until more rows arrive. Its counts are shown; nothing is judged until the data fills in.",
+    .noticeFillingInEveryComplaint:
+      "{0} is still filling in: its {1} complaints (most are in no product line, so every complaint counts) are far below the level of the {3} whole periods before it, about {2} a period (fewer than {4} is far below), and fall away from the period before, and the export's last days are far below that level too. Rows published late look like this; so does a drop at the very end of the data, and the two cannot be told apart until more rows arrive. Its counts are shown; nothing is judged until the data fills in.",
     .noticeLinesFillingIn:
       "Still filling in in {1} (far fewer rows than before, at the end of their export): {0}. Their cells are not judged, and the roll-ups holding them are partial.",
     .unjudgedFillingIn: "not judged (still filling in)",
@@ -87,6 +90,8 @@ extension ReportText {
     .statusSilentBaseline: "zuvor ohne Beschwerden",
     .noticeFillingIn:
       "{0} füllt sich noch: seine {1} Beschwerden in Produktlinien liegen weit unter den {2} je Periode der {3} vollständigen Perioden davor (unter {4} gilt als weit darunter) und fallen gegenüber der Periode davor ab, und auch die letzten Tage des Exports liegen weit unter diesem Niveau. So sehen spät veröffentlichte Zeilen aus; ebenso ein Rückgang ganz am Ende der Daten, und beides ist erst zu unterscheiden, wenn weitere Zeilen eintreffen. Die Zahlen werden gezeigt; beurteilt wird nichts, bis die Daten nachgeliefert sind.",
+    .noticeFillingInEveryComplaint:
+      "{0} füllt sich noch: seine {1} Beschwerden (die meisten sind keiner Produktlinie zugeordnet, daher zählt jede Beschwerde) liegen weit unter den {2} je Periode der {3} vollständigen Perioden davor (unter {4} gilt als weit darunter) und fallen gegenüber der Periode davor ab, und auch die letzten Tage des Exports liegen weit unter diesem Niveau. So sehen spät veröffentlichte Zeilen aus; ebenso ein Rückgang ganz am Ende der Daten, und beides ist erst zu unterscheiden, wenn weitere Zeilen eintreffen. Die Zahlen werden gezeigt; beurteilt wird nichts, bis die Daten nachgeliefert sind.",
     .noticeLinesFillingIn:
       "In {1} füllen sich noch (weit weniger Zeilen als zuvor, am Ende ihres Exports): {0}. Ihre Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind angebrochen.",
     .unjudgedFillingIn: "nicht beurteilt (füllt sich noch)",
@@ -106,6 +111,8 @@ extension ReportText {
     .statusSilentBaseline: "sans plainte avant",
     .noticeFillingIn:
       "{0} se remplit encore : ses {1} plaintes dans des lignes de produits sont très en dessous des {2} par période des {3} périodes complètes qui la précèdent (moins de {4} est très en dessous) et chutent par rapport à la période d'avant, et les derniers jours de l'export sont eux aussi très en dessous de ce niveau. C'est l'allure de lignes publiées tard ; c'est aussi celle d'une baisse à la toute fin des données, et les deux ne se distinguent qu'à l'arrivée de nouvelles lignes. Ses comptes sont affichés ; rien n'est jugé tant que les données ne sont pas complètes.",
+    .noticeFillingInEveryComplaint:
+      "{0} se remplit encore : ses {1} plaintes (la plupart ne relèvent d'aucune ligne de produits : chaque plainte compte) sont très en dessous des {2} par période des {3} périodes complètes qui la précèdent (moins de {4} est très en dessous) et chutent par rapport à la période d'avant, et les derniers jours de l'export sont eux aussi très en dessous de ce niveau. C'est l'allure de lignes publiées tard ; c'est aussi celle d'une baisse à la toute fin des données, et les deux ne se distinguent qu'à l'arrivée de nouvelles lignes. Ses comptes sont affichés ; rien n'est jugé tant que les données ne sont pas complètes.",
     .noticeLinesFillingIn:
       "Encore en cours de remplissage en {1} (bien moins de lignes qu'avant, à la fin de leur export) : {0}. Leurs cellules ne sont pas jugées, et les agrégats qui les contiennent sont partiels.",
     .unjudgedFillingIn: "non jugé (se remplit encore)",
@@ -125,6 +132,8 @@ extension ReportText {
     .statusSilentBaseline: "sin quejas antes",
     .noticeFillingIn:
       "{0} aún se está completando: sus {1} quejas en líneas de producto quedan muy por debajo de las {2} por periodo de los {3} periodos completos anteriores (menos de {4} es muy por debajo) y caen respecto al periodo anterior, y los últimos días de la exportación también quedan muy por debajo de ese nivel. Así se ven las filas publicadas con retraso; también una caída al final mismo de los datos, y no se distinguen hasta que lleguen más filas. Se muestran sus recuentos; no se juzga nada hasta que lleguen los datos.",
+    .noticeFillingInEveryComplaint:
+      "{0} aún se está completando: sus {1} quejas (la mayoría no pertenece a ninguna línea de producto, así que cuenta cada queja) quedan muy por debajo de las {2} por periodo de los {3} periodos completos anteriores (menos de {4} es muy por debajo) y caen respecto al periodo anterior, y los últimos días de la exportación también quedan muy por debajo de ese nivel. Así se ven las filas publicadas con retraso; también una caída al final mismo de los datos, y no se distinguen hasta que lleguen más filas. Se muestran sus recuentos; no se juzga nada hasta que lleguen los datos.",
     .noticeLinesFillingIn:
       "Aún se completan en {1} (muchas menos filas que antes, al final de su exportación): {0}. Sus celdas no se juzgan, y los agregados que las contienen son parciales.",
     .unjudgedFillingIn: "sin juzgar (aún se completa)",
@@ -144,6 +153,8 @@ extension ReportText {
     .statusSilentBaseline: "wcześniej bez skarg",
     .noticeFillingIn:
       "{0} wciąż się uzupełnia: jego {1} skarg w liniach produktów to znacznie mniej niż {2} na okres w {3} pełnych okresach przed nim (poniżej {4} to znacznie mniej) i spada względem poprzedniego okresu, a ostatnie dni eksportu także są znacznie poniżej tego poziomu. Tak wyglądają wiersze publikowane z opóźnieniem; tak samo spadek na samym końcu danych, i nie da się ich odróżnić, dopóki nie napłyną kolejne wiersze. Liczby są pokazane; nic nie jest oceniane, dopóki dane nie napłyną.",
+    .noticeFillingInEveryComplaint:
+      "{0} wciąż się uzupełnia: jego {1} skarg (większość nie należy do żadnej linii produktów, więc liczy się każda skarga) to znacznie mniej niż {2} na okres w {3} pełnych okresach przed nim (poniżej {4} to znacznie mniej) i spada względem poprzedniego okresu, a ostatnie dni eksportu także są znacznie poniżej tego poziomu. Tak wyglądają wiersze publikowane z opóźnieniem; tak samo spadek na samym końcu danych, i nie da się ich odróżnić, dopóki nie napłyną kolejne wiersze. Liczby są pokazane; nic nie jest oceniane, dopóki dane nie napłyną.",
     .noticeLinesFillingIn:
       "Wciąż uzupełniane w okresie {1} (znacznie mniej wierszy niż wcześniej, na końcu ich eksportu): {0}. Ich komórki nie są oceniane, a zbiorcze serie, które je zawierają, są częściowe.",
     .unjudgedFillingIn: "bez oceny (wciąż się uzupełnia)",
@@ -163,6 +174,8 @@ extension ReportText {
     .statusSilentBaseline: "önceden şikâyetsiz",
     .noticeFillingIn:
       "{0} hâlâ doluyor: ürün hatlarındaki {1} şikâyeti, önceki {3} tam dönemin dönem başına {2} düzeyinin çok altında ({4} altı çok altında sayılır) ve bir önceki döneme göre düşüyor; dışa aktarımın son günleri de bu düzeyin çok altında. Geç yayımlanan satırlar böyle görünür; verinin en sonundaki bir düşüş de öyle, ve yeni satırlar gelene kadar ikisi ayırt edilemez. Sayılar gösterilir; veriler tamamlanana kadar hiçbir şey değerlendirilmez.",
+    .noticeFillingInEveryComplaint:
+      "{0} hâlâ doluyor: {1} şikâyeti (çoğu hiçbir ürün hattında olmadığından her şikâyet sayılır), önceki {3} tam dönemin dönem başına {2} düzeyinin çok altında ({4} altı çok altında sayılır) ve bir önceki döneme göre düşüyor; dışa aktarımın son günleri de bu düzeyin çok altında. Geç yayımlanan satırlar böyle görünür; verinin en sonundaki bir düşüş de öyle, ve yeni satırlar gelene kadar ikisi ayırt edilemez. Sayılar gösterilir; veriler tamamlanana kadar hiçbir şey değerlendirilmez.",
     .noticeLinesFillingIn:
       "{1} döneminde hâlâ doluyor (dışa aktarımlarının sonunda, öncekinden çok daha az satır): {0}. Hücreleri değerlendirilmez ve onları içeren toplamlar kısmidir.",
     .unjudgedFillingIn: "değerlendirilmedi (hâlâ doluyor)",
@@ -181,6 +194,8 @@ extension ReportText {
     .statusSilentBaseline: "χωρίς παράπονα πριν",
     .noticeFillingIn:
       "Η περίοδος {0} ακόμη συμπληρώνεται: τα {1} παράπονά της σε σειρές προϊόντων είναι πολύ κάτω από τα {2} ανά περίοδο των {3} πλήρων περιόδων πριν από αυτήν (κάτω από {4} θεωρείται πολύ κάτω) και πέφτουν σε σχέση με την προηγούμενη περίοδο, και οι τελευταίες ημέρες της εξαγωγής είναι επίσης πολύ κάτω από αυτό το επίπεδο. Έτσι φαίνονται οι γραμμές που δημοσιεύονται με καθυστέρηση· έτσι και μια πτώση στο τέλος των δεδομένων, και τα δύο δεν ξεχωρίζουν μέχρι να φτάσουν περισσότερες γραμμές. Τα πλήθη εμφανίζονται· τίποτα δεν κρίνεται μέχρι να συμπληρωθούν τα δεδομένα.",
+    .noticeFillingInEveryComplaint:
+      "Η περίοδος {0} ακόμη συμπληρώνεται: τα {1} παράπονά της (τα περισσότερα δεν ανήκουν σε καμία σειρά προϊόντων, οπότε μετρά κάθε παράπονο) είναι πολύ κάτω από τα {2} ανά περίοδο των {3} πλήρων περιόδων πριν από αυτήν (κάτω από {4} θεωρείται πολύ κάτω) και πέφτουν σε σχέση με την προηγούμενη περίοδο, και οι τελευταίες ημέρες της εξαγωγής είναι επίσης πολύ κάτω από αυτό το επίπεδο. Έτσι φαίνονται οι γραμμές που δημοσιεύονται με καθυστέρηση· έτσι και μια πτώση στο τέλος των δεδομένων, και τα δύο δεν ξεχωρίζουν μέχρι να φτάσουν περισσότερες γραμμές. Τα πλήθη εμφανίζονται· τίποτα δεν κρίνεται μέχρι να συμπληρωθούν τα δεδομένα.",
     .noticeLinesFillingIn:
       "Ακόμη συμπληρώνονται στην περίοδο {1} (πολύ λιγότερες γραμμές από πριν, στο τέλος της εξαγωγής τους): {0}. Τα κελιά τους δεν κρίνονται και τα σύνολα που τα περιέχουν είναι μερικά.",
     .unjudgedFillingIn: "δεν κρίθηκε (ακόμη συμπληρώνεται)",
@@ -200,6 +215,8 @@ extension ReportText {
     .statusSilentBaseline: "此前无投诉",
     .noticeFillingIn:
       "{0} 仍在补录中：其产品线中的 {1} 条投诉远低于此前 {3} 个完整期间每期约 {2} 条的水平（低于 {4} 即为远低于），且较上一期下降，导出的最后几天也远低于该水平。行数据延迟发布会是这样；数据末尾的真实下降也是这样，在更多行数据到来之前两者无法区分。显示其计数；在数据补齐之前不作任何判定。",
+    .noticeFillingInEveryComplaint:
+      "{0} 仍在补录中：其 {1} 条投诉（多数不属于任何产品线，因此计入每一条投诉）远低于此前 {3} 个完整期间每期约 {2} 条的水平（低于 {4} 即为远低于），且较上一期下降，导出的最后几天也远低于该水平。行数据延迟发布会是这样；数据末尾的真实下降也是这样，在更多行数据到来之前两者无法区分。显示其计数；在数据补齐之前不作任何判定。",
     .noticeLinesFillingIn: "{1} 仍在补录中（位于其导出末尾，行数远少于此前）：{0}。其单元不作判定，包含它们的汇总为部分覆盖。",
     .unjudgedFillingIn: "未判定（仍在补录中）",
     .nothingJudgedFillingIn: "仍在补录中的期间不作任何判定。",
