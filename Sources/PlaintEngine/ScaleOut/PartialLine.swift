@@ -461,10 +461,11 @@ extension PartialLine {
     // unescaped as they are read, and numbers parsed from them as they stand.
     var raw: [Substring] = []
     raw.reserveCapacity(26)
-    var start = line.utf8.startIndex
-    for index in line.utf8.indices where line.utf8[index] == 0x09 {
-      raw.append(line[start..<index])
-      start = line.utf8.index(after: index)
+    var start = line.startIndex
+    forEachTab(in: line) { offset in
+      let tab = line.utf8.index(line.startIndex, offsetBy: offset)
+      raw.append(line[start..<tab])
+      start = line.utf8.index(after: tab)
     }
     raw.append(line[start...])
     func fail(_ reason: String) -> PartialFormatError {
@@ -588,7 +589,10 @@ extension PartialLine {
   /// ticket's text has escaped line breaks in nearly every line, and rebuilding it one Unicode
   /// scalar at a time was a fifth of `plaint summarize`'s time).
   static func unescape(_ field: Substring) -> String {
-    guard field.utf8.contains(0x5C) else { return String(field) }
+    let escaped =
+      field.utf8.withContiguousStorageIfAvailable { $0.contains(0x5C) }
+      ?? field.utf8.contains(0x5C)
+    guard escaped else { return String(field) }
     var out: [UInt8] = []
     out.reserveCapacity(field.utf8.count)
     var escaping = false
