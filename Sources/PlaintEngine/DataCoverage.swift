@@ -31,12 +31,40 @@ struct DataCoverage {
     /// Whether some of the file's tickets lie outside its source's `covers:` (the data
     /// contradicts the configuration, which then cannot shrink the span).
     var outsideCovers: Bool = false
+    /// An open-ended `covers:` that would have stretched the span past the last row over days
+    /// the file's rhythm expects rows on: the span ends at the last row instead.
+    var refusedStretch: RefusedStretch? = nil
     /// Rows on days far from the rest of the file: counted, not stretching its span.
     var stragglers: Int = 0
     /// The product lines the file carries (see the type's comment).
     var productLines: Set<String>
     var tickets: Int
     var resolved: Int
+  }
+
+  /// The days after a file's last row an open-ended `covers:` was not allowed to claim: the end
+  /// of the rows, how many days, and how many rows the file's rhythm expects on them.
+  struct RefusedStretch: Sendable {
+    var through: Date
+    var expected: Double
+    var days: Int
+  }
+
+  /// An open-ended `covers:` does not stretch over days whose silence is this unlikely at the
+  /// file's rate for their weekdays (Poisson, P(0 rows) below it: about 7 rows expected).
+  static let silentLevel = 0.001
+
+  /// A day number's weekday, 0...6 (0 is a Thursday, as 1 January 1970 was).
+  static func weekday(_ day: Int) -> Int { (day % 7 + 7) % 7 }
+
+  /// Rows per day for each weekday (`weekday(_:)`) over the file's days from its first row
+  /// to its last.
+  static func weekdayRates(_ days: [(Int, Int)], from first: Int, through last: Int) -> [Double] {
+    var rows = Array(repeating: 0.0, count: 7)
+    var count = Array(repeating: 0.0, count: 7)
+    for (day, n) in days { rows[weekday(day)] += Double(n) }
+    for day in first...last { count[weekday(day)] += 1 }
+    return (0..<7).map { count[$0] > 0 ? rows[$0] / count[$0] : 0 }
   }
 
   /// Below this share of a file's rows, a run of days cut off from the rest is a straggler.
@@ -116,6 +144,7 @@ struct DataCoverage {
         spans = [Coverage.days(from: first, through: last, in: timeZone)]
       }
       var outside = false
+      var refused: RefusedStretch? = nil
       let configured = covers[source.path]
       if let configured, let lower = spans.first?.lowerBound, let upper = spans.last?.upperBound {
         // `covers:` stretches the span to the edges it names, but only within the periods the
@@ -127,11 +156,36 @@ struct DataCoverage {
         // … and by no more than a few of the file's usual gaps between days: an export whose rows
         // stop weeks before its declared end does not cover those weeks.
         let reach = Double(max(Self.coversReachDays, 3 * usualGap)) * 86_400
-        let from = max(
+        var from = max(
           declared.lowerBound, firstPeriod.start(in: timeZone), lower.addingTimeInterval(-reach))
-        let through = min(
+        var through = min(
           declared.upperBound, lastPeriod.next(in: timeZone).start(in: timeZone),
           upper.addingTimeInterval(reach))
+        // An open-ended `covers:` (one reaching past the periods the rows reach) is a standing
+        // claim, not one about these days: it stretches over days the file's rhythm leaves
+        // empty (a weekend), never over days on which that rhythm would have logged rows (an
+        // export that died on a Tuesday). A `covers:` edge inside those periods names its day,
+        // and is trusted.
+        if let first = days.first?.0, let last = days.last?.0 {
+          let rates = Self.weekdayRates(days, from: first, through: last)
+          if declared.upperBound > lastPeriod.next(in: timeZone).start(in: timeZone) {
+            let stretched = Int((through.timeIntervalSince(upper) / 86_400).rounded())
+            let expected = (0..<max(stretched, 0)).reduce(0) {
+              $0 + rates[Self.weekday(last + 1 + $1)]
+            }
+            if exp(-expected) < Self.silentLevel {
+              through = upper
+              refused = .init(through: upper, expected: expected, days: stretched)
+            }
+          }
+          if declared.lowerBound < firstPeriod.start(in: timeZone) {
+            let stretched = Int((lower.timeIntervalSince(from) / 86_400).rounded())
+            let expected = (1...max(stretched, 1)).reduce(0) {
+              $0 + rates[Self.weekday(first - $1)]
+            }
+            if stretched > 0, exp(-expected) < Self.silentLevel { from = lower }
+          }
+        }
         spans[0] = min(from, lower)..<spans[0].upperBound
         spans[spans.count - 1] = spans[spans.count - 1].lowerBound..<max(through, upper)
         let tickets = [source.firstCreated, source.lastCreated].compactMap { $0 }
@@ -140,8 +194,8 @@ struct DataCoverage {
       files.append(
         File(
           path: source.path, spans: spans, fromConfig: configured != nil, outsideCovers: outside,
-          stragglers: stragglers, productLines: [], tickets: held.tickets,
-          resolved: held.resolved))
+          refusedStretch: refused, stragglers: stragglers, productLines: [],
+          tickets: held.tickets, resolved: held.resolved))
     }
 
     // Which lines each file carries: at each line's rate over the files that hold it, a file

@@ -38,7 +38,11 @@ public struct SourceAccounting: Sendable, Hashable {
 /// file, that file's accounting moves with it.
 public struct TicketSink: ~Copyable {
   private let db: Database
-  private let sha256: String
+  /// The file's checksum; empty until `digest` gives it, when the file is read while hashed.
+  private var sha256: String
+  /// Gives the checksum of a file read while it is still being hashed: waited for at the first
+  /// row, reject or `finish`, so nothing is written without it.
+  private var digest: (() throws -> String)?
   public private(set) var accepted = 0
   public private(set) var duplicates = 0
   /// Duplicates that won and replaced the stored row.
@@ -70,9 +74,12 @@ public struct TicketSink: ~Copyable {
   /// block; `plaint explain` decompresses a whole block to show one ticket.
   static let blockBytes = 128 * 1024
 
-  init(db: Database, sha256: String, timeZone: TimeZone = .gmt) throws {
+  init(
+    db: Database, sha256: String, digest: (() throws -> String)? = nil, timeZone: TimeZone = .gmt
+  ) throws {
     self.db = db
     self.sha256 = sha256
+    self.digest = digest
     offsets = ZoneOffsets(timeZone: timeZone)
     insert = try db.makeStatement(
       sql: """
@@ -86,6 +93,7 @@ public struct TicketSink: ~Copyable {
   }
 
   public mutating func add(_ item: ClassifiedTicket) throws {
+    if digest != nil { try settle() }
     let statement = insert.sqliteStatement
     if firstCreated.map({ item.ticket.created < $0 }) ?? true { firstCreated = item.ticket.created }
     if lastCreated.map({ item.ticket.created > $0 }) ?? true { lastCreated = item.ticket.created }
@@ -183,9 +191,20 @@ public struct TicketSink: ~Copyable {
   /// Writes the narratives still waiting for a block, and every block still being compressed;
   /// the store's `ingest` calls it after the last ticket.
   mutating func finish() throws {
+    if digest != nil { try settle() }
     seal()
     try writeCompressed(waiting: true)
   }
+
+  /// Waits for the checksum of a file read while it is still being hashed.
+  private mutating func settle() throws {
+    guard let digest else { return }
+    sha256 = try digest()
+    self.digest = nil
+  }
+
+  /// The file's checksum (settled by `finish`).
+  var fileSHA256: String { sha256 }
 
   /// Hands the block being filled to the compressor; the next narrative starts the next block.
   private mutating func seal() {
@@ -224,6 +243,7 @@ public struct TicketSink: ~Copyable {
   }
 
   public mutating func reject(_ reject: Reject) throws {
+    if digest != nil { try settle() }
     let insert = try db.cachedStatement(
       sql: "INSERT INTO rejects (source_sha256, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)")
     try insert.execute(arguments: [sha256, reject.file, reject.line, reject.reason, reject.raw])
@@ -363,6 +383,14 @@ extension Store {
     }
   }
 
+  /// Whether the store holds no file at all (a new store, or one whose files were all forgotten):
+  /// then no file a run reads can be one it already holds.
+  public func holdsNoSource() throws(StoreError) -> Bool {
+    try read("looking up sources") { db in
+      try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM sources)") ?? false
+    }
+  }
+
   /// Whether a file with this checksum was ingested before.
   public func hasSource(sha256: String) throws(StoreError) -> Bool {
     try source(sha256: sha256) != nil
@@ -373,8 +401,13 @@ extension Store {
   ///
   /// `settings` describes how the file was read (mapping, date formats, encoding, filters): a
   /// file read again with other settings replaces what it gave before.
+  ///
+  /// With `digest`, the file is read while it is still being hashed: `identity`'s checksum is
+  /// not yet known, and `digest` gives it. The sink waits for it before it writes anything, and
+  /// the accounting returned carries it. Only for a file the store cannot already hold.
   public func ingest(
     _ identity: SourceAccounting, settings: String? = nil, timeZone: TimeZone = .gmt, now: Date,
+    digest: (() throws -> String)? = nil,
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> SourceAccounting {
     do {
@@ -383,7 +416,8 @@ extension Store {
       }
       return try withRollbackJournal(when: bulk) {
         try ingestTransaction(
-          identity, settings: settings, timeZone: timeZone, now: now, bulk: bulk, body)
+          identity, settings: settings, timeZone: timeZone, now: now, bulk: bulk, digest: digest,
+          body)
       }
     } catch let error as StoreError {
       throw error
@@ -426,16 +460,18 @@ extension Store {
   /// The transaction that ingests one file (`ingest`).
   private func ingestTransaction(
     _ identity: SourceAccounting, settings: String?, timeZone: TimeZone, now: Date, bulk: Bool,
-    _ body: (inout TicketSink) throws -> SourceAccounting
+    digest: (() throws -> String)?, _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> SourceAccounting {
     try writer.write { db in
       // Into an empty table, the cell index is built once after the load, by one sort,
       // instead of being kept up to date row by row (README.md, Performance); the
       // transaction puts it back if the file fails.
       if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_cell") }
-      var sink = try TicketSink(db: db, sha256: identity.sha256, timeZone: timeZone)
+      var sink = try TicketSink(
+        db: db, sha256: identity.sha256, digest: digest, timeZone: timeZone)
       var accounting = try body(&sink)
       try sink.finish()
+      if digest != nil { accounting.sha256 = sink.fileSHA256 }
       if bulk { try db.execute(sql: Self.cellIndex) }
       accounting.accepted = sink.accepted
       accounting.duplicates = sink.duplicates
@@ -446,7 +482,7 @@ extension Store {
         db, accounting, ingestedAt: ISO8601DateFormatter().string(from: now))
       try db.execute(
         sql: "UPDATE sources SET settings = ? WHERE sha256 = ?",
-        arguments: [settings, identity.sha256])
+        arguments: [settings, accounting.sha256])
       for (holder, count) in sink.displaced.sorted(by: { $0.key < $1.key }) {
         try db.execute(
           sql: """

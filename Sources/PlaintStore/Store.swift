@@ -30,6 +30,11 @@ public struct Store: Sendable {
       } else {
         configuration.prepareDatabase { db in
           try db.execute(sql: "PRAGMA synchronous = NORMAL")
+          // A sort too big for memory (the cell index built after a first load) sorts and
+          // writes its runs on helper threads while the table is still scanned, and merges them
+          // on several: without them the writer built the index alone, the other cores idle
+          // (README.md, Performance). Smaller sorts never start a thread.
+          try db.execute(sql: "PRAGMA threads = \(Store.sorterThreads)")
         }
         let now = Date()
         let vouched = StoreSeal.vouchedCheck(of: path, now: now)
@@ -48,6 +53,9 @@ public struct Store: Sendable {
       throw StoreError(path: path, doing: "opening the store", underlying: error)
     }
   }
+
+  /// Helper threads SQLite's sorter may use (`PRAGMA threads`): one per core.
+  static let sorterThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   private init(writer: any DatabaseWriter, path: String) {
     self.writer = writer

@@ -179,8 +179,10 @@ struct CoverageTests {
 
   @Test func coversOnAGlobNeverBridgesAGapBetweenItsFiles() throws {
     var project = CoverageProject()
-    project.covers = "{from: 2023-01-01, through: 2025-12-31}"
-    // The last month holds 27 days of rows, stretched whole by `covers:`, and by this seed's draw
+    project.covers = "{from: 2023-01-01, through: 2025-11-30}"
+    // The last month holds 27 days of rows, stretched whole by `covers:` (which names its last
+    // day: an open-ended one would not stretch over three days that usually hold rows, see
+    // `anOpenEndedCoversNeverStretchesOverDaysThatUsuallyHoldRows`), and by this seed's draw
     // 62 complaints against 92 a month before: far enough below, at the end of the export, to be
     // still filling in (PublicationLagTests). This test is about the span, so that rule is off.
     project.extra = "publication_lag: off\n"
@@ -206,6 +208,30 @@ struct CoverageTests {
     let stale = try project.run(["--period", "last"], in: directory, quiet: false)
     #expect(stale.status == 65)
     #expect(stale.stderr.contains("the latest ticket seen is from 2025-11-27"))
+  }
+
+  /// An open-ended `covers:` (the hint a Monday-to-Friday desk follows once, so that every
+  /// month's last weekend counts) stretches a month whole over its empty weekend, and never over
+  /// weekdays: an export that died on a Tuesday is a partial month, not a quiet one.
+  @Test(arguments: [("2025-11-28", "2025-11"), ("2025-11-25", "2025-10")])
+  func anOpenEndedCoversNeverStretchesOverDaysThatUsuallyHoldRows(
+    _ lastRow: String, _ reported: String
+  ) throws {
+    var project = CoverageProject()
+    project.covers = "{from: 2024-01-01, through: 2099-12-31}"
+    let parts = lastRow.split(separator: "-").compactMap { Int($0) }
+    project.export(
+      "desk.csv", from: day(2024, 1, 1), through: day(parts[0], parts[1], parts[2]),
+      weekdaysOnly: true)
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("\(reported):"), "\(lastRow): \(result.stdout)")
+    let report = try project.report(reported, in: directory)
+    let files = report.coverage["files"] as? [[String: Any]] ?? []
+    let through = files.first?["through"] as? String
+    #expect(through == (reported == "2025-11" ? "2025-11-30" : lastRow), "\(files)")
   }
 
   @Test func ticketsOutsideCoversAreNeitherHiddenNorSilent() throws {
@@ -505,7 +531,7 @@ private struct CoverageProject {
     _ name: String, from first: DateComponents, through last: DateComponents,
     lines: [String] = ["Kettles", "Toasters"], scale: Double = 1,
     step: (line: String, from: DateComponents, factor: Double)? = nil, withText: Bool = true,
-    strays: [(day: DateComponents, line: String)] = []
+    strays: [(day: DateComponents, line: String)] = [], weekdaysOnly: Bool = false
   ) {
     let calendar = Self.calendar
     guard var date = calendar.date(from: first), let end = calendar.date(from: last) else { return }
@@ -514,6 +540,11 @@ private struct CoverageProject {
     let daysPerPeriod = granularity == "week" ? 7.0 : 30.0
     var rows: [String] = []
     while date <= end {
+      // A desk closed at weekends logs nothing on Saturdays and Sundays (weekdays 7 and 1).
+      if weekdaysOnly, [1, 7].contains(calendar.component(.weekday, from: date)) {
+        date = calendar.date(byAdding: .day, value: 1, to: date) ?? end.addingTimeInterval(86_400)
+        continue
+      }
       let before = rows.count
       for line in lines {
         var factor = scale

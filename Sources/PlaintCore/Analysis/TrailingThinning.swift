@@ -99,6 +99,10 @@ public enum TrailingThinning {
   /// a step held for two periods is taken for a ramp about one time in six.
   public static let rampLevel = 0.2
 
+  /// Tested in blocks, a run's first period is dropped from it while the run's periods before
+  /// its last are, together, no further below the level than this one-sided level allows.
+  public static let headLevel = 0.05
+
   /// The trailing periods of `counts` (one per period, oldest first, nil where the period is not
   /// whole) still filling in: empty when the last period holds its level.
   public static func find(
@@ -199,9 +203,22 @@ public enum TrailingThinning {
       else {
         if block == 1 { break } else { continue }
       }
+      // Tested in blocks, a run's first periods may be ordinary ones swept in by a thin last
+      // period (a weekly export whose last week alone falls): a lag thins the whole run, so
+      // its periods before the last must be below the level together too, or the first of them
+      // is dropped from the run.
+      while block > 1, thin.count > 1 {
+        let head = thin.dropLast()
+        let length = Double(head.count)
+        let p = lowerTail(
+          head.reduce(0) { $0 + $1.count }, mean: mean * length, shape: shape.map { $0 * length })
+        guard p >= Self.headLevel else { break }
+        sum -= thin[0].count
+        thin.removeFirst()
+      }
       for slot in thin.indices {
         thin[slot].runComplaints = sum
-        thin[slot].runStart = start
+        thin[slot].runStart = thin[0].index
       }
       best = thin
     }

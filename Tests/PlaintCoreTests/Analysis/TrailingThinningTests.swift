@@ -252,11 +252,11 @@ struct WeeklyTrailingThinningTests {
 
   /// Only the last week falls (to 40 % or 10 %: a holiday week, or a lag that has just begun).
   /// The block of four that holds it is far below its level, but a week that holds the level is
-  /// never in a run still filling in, so the ordinary weeks before it mostly stay judged. They
-  /// were withheld in 172 and 199 of these 200 histories before this rule, and an anomaly among
-  /// them went unjudged; now in 22 and 29, where all three ordinary weeks happen to fall below
-  /// the level measured before them. (Testing each block without its thinnest week as well
-  /// would close that, but it missed the Housing Ombudsman's real weekly tail; not done.)
+  /// never in a run still filling in, and a run does not start with weeks that are not below the
+  /// level together, so the ordinary weeks before it mostly stay judged. They were withheld in
+  /// 172 and 199 of these 200 histories before these rules, and an anomaly among them went
+  /// unjudged; 22 and 29 with the first rule alone; 9 and 11 now, where the ordinary weeks
+  /// together happen to fall below the level measured before them.
   @Test(arguments: [0.4, 0.1])
   func aLastWeekFallingAloneKeepsTheWeeksBeforeJudged(share: Double) {
     var generator = SplitMix64(seed: 4_848 &+ UInt64(share * 100))
@@ -271,7 +271,7 @@ struct WeeklyTrailingThinningTests {
       #expect(thin.allSatisfy { Double($0.count) < $0.expected }, "\(thin.map(\.count))")
     }
     print("last week alone at \(share): an ordinary week withheld in \(withheld) of 200")
-    #expect(withheld <= 40)
+    #expect(withheld <= 20)
   }
 
   /// A week with 0 followed by a week with 5 does not end the tail: the halves are compared,

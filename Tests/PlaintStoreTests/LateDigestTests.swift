@@ -1,0 +1,96 @@
+import Foundation
+import PlaintCore
+import PlaintStore
+import PlaintTestSupport
+import Testing
+
+/// A file read while it is still being hashed (`Store.ingest(digest:)`, README.md, Performance):
+/// whatever the store writes for it names the checksum the digest gives, never the empty one the
+/// load started with, and a digest that fails leaves nothing behind.
+@Suite struct LateDigestTests {
+  struct HashFailed: Error {}
+
+  /// Tickets with narratives long enough to fill several narrative blocks, some of them copies
+  /// of an earlier ticket (duplicates within the file), and rejects between them.
+  static func load(
+    _ store: Store, digest: @escaping () throws -> String, tickets: [ClassifiedTicket],
+    rejectEvery: Int
+  ) throws -> SourceAccounting {
+    try store.ingest(
+      SourceAccounting(path: "export.csv", sha256: "", system: "zendesk"), now: .now,
+      digest: digest
+    ) { sink in
+      for (index, ticket) in tickets.enumerated() {
+        if index % rejectEvery == 0 {
+          try sink.reject(
+            Reject(file: "export.csv", line: index + 2, reason: "unparseable date", raw: "x"))
+        }
+        try sink.add(ticket)
+      }
+      return SourceAccounting(path: "export.csv", sha256: "", system: "zendesk")
+    }
+  }
+
+  @Test(
+    "the checksum given late names the source, its tickets, narratives and rejects",
+    arguments: [(0, 3), (1, 7), (2, 1_000)])
+  func settledChecksum(seed: UInt64, rejectEvery: Int) throws {
+    let (folder, path) = try BulkLoadTests.scratchStore()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var random = SplitMix64(seed: seed)
+    let sha = (0..<64).map { _ in String(random.next(below: 16), radix: 16) }.joined()
+    var tickets = BulkLoadTests.tickets(1_500 + random.next(below: 1_000), seed: seed)
+    tickets += tickets.prefix(random.next(below: 50))
+    let asked = Counter()
+    let store = try Store(path: path)
+    let digest: () throws -> String = {
+      asked.count += 1
+      return sha
+    }
+    let result = try Self.load(store, digest: digest, tickets: tickets, rejectEvery: rejectEvery)
+    #expect(asked.count == 1)
+    #expect(result.sha256 == sha)
+    let unique = Set(tickets.map(\.ticket.id)).count
+    #expect(result.accepted == unique)
+    #expect(result.duplicates == tickets.count - unique)
+    #expect(try store.sources().map(\.sha256) == [sha])
+    #expect(try store.source(sha256: sha)?.accepted == unique)
+    #expect(try store.rejects().count == (tickets.count + rejectEvery - 1) / rejectEvery)
+    // The accounting check ties every ticket to a source by its checksum.
+    try store.checkAccounting()
+    // The narratives, named by the checksum too, read back.
+    let back = try BulkLoadTests.stored(store, tickets)
+    #expect(back.count == unique)
+    let first = Dictionary(tickets.map { ($0.ticket.id, $0) }, uniquingKeysWith: { a, _ in a })
+    #expect(back.allSatisfy { $0.ticket.text == first[$0.ticket.id]?.ticket.text })
+    // Forgetting the source by that checksum removes everything the load wrote.
+    #expect(try store.forgetSources([sha]) == unique)
+    #expect(try store.ticketCount() == 0)
+    #expect(try store.rejects().isEmpty)
+  }
+
+  @Test("a digest that fails leaves the store as it was, and the next load goes in")
+  func failedDigest() throws {
+    let (folder, path) = try BulkLoadTests.scratchStore()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let tickets = BulkLoadTests.tickets(2_000, seed: 11)
+    do {
+      let store = try Store(path: path)
+      #expect(throws: HashFailed.self) {
+        _ = try Self.load(
+          store, digest: { throw HashFailed() }, tickets: tickets, rejectEvery: 5)
+      }
+      #expect(try store.ticketCount() == 0)
+      #expect(try store.holdsNoSource())
+      #expect(try store.rejects().isEmpty)
+    }
+    #expect(try BulkLoadTests.fileFormat(path) == [2, 2])
+    let reopened = try Store(path: path)
+    let result = try Self.load(
+      reopened, digest: { "b" }, tickets: tickets, rejectEvery: 5)
+    #expect(result.accepted == tickets.count)
+    #expect(try reopened.holdsNoSource() == false)
+  }
+
+  final class Counter: @unchecked Sendable { var count = 0 }
+}
