@@ -21,7 +21,10 @@ grids must be equal). Each timed monthly run starts, as a monthly cron job's doe
 sealed by the run before it (`StoreSeal`): copying the store breaks its seal, so before the timer
 starts `plaint report --period 2026-10` (last month's report, into a scratch folder) opens the
 copy, checks it whole (`PRAGMA quick_check`) and closes it cleanly, which seals it. The seal is
-written by Plaint itself, never by the script. The table replaces the block between the BENCH markers in README.md
+written by Plaint itself, never by the script. The base store (made by `plaint run`) and that
+report leave in the store what last month's run leaves: its record of the export (path, size,
+times, inode and checksum, so the timed run does not hash the 1 GB again while the file is
+unchanged) and each baseline month's dimension counts; the rebuild starts with neither. The table replaces the block between the BENCH markers in README.md
 (`--readme ''`: printed only).
 
 Run from the repository root: .venv-bench/bin/python scripts/bench.py [--sizes 100,1000]

@@ -144,8 +144,11 @@ struct Ingestion {
     for (index, (file, sha)) in zip(files, digests).enumerated() {
       let first = seen.insert(sha).inserted
       if let earlier = try store.source(sha256: sha) {
+        // Trusted: the store recorded the file as it is now (size, times, inode), not hashed.
+        let checksum = hashed?.isTrusted(index) == true ? "recorded" : "hashed"
         logger.info(
-          "unchanged, already ingested", metadata: ["file": "\(file.settings.displayPath)"])
+          "unchanged, already ingested",
+          metadata: ["file": "\(file.settings.displayPath)", "checksum": "\(checksum)"])
         // Byte-identical copies are named by the one the configuration lists first, whichever
         // a run met first.
         if first, earlier.path != file.settings.displayPath {

@@ -19,6 +19,8 @@ public struct RunOptions: Sendable {
   public var allowsEmpty: Bool
   /// Move the store aside and rebuild it from the exports (`--rebuild`).
   public var rebuild = false
+  /// Hash every input file, also those the store recorded as unchanged (`--rehash`).
+  public var rehash = false
 
   public init(
     period: String? = nil, store: String? = nil, reportsDir: String? = nil, now: Date,
@@ -87,7 +89,7 @@ public struct Pipeline {
     }
     let session = try StoreSession(
       configuration: configuration, path: storePath, now: options.now, movingAsideTo: aside,
-      checkingColumns: true, hashingInputs: true
+      checkingColumns: true, hashingInputs: true, rehashing: options.rehash
     ) {
       if let aside {
         logger.warning(
@@ -104,6 +106,7 @@ public struct Pipeline {
     ingestion.progress = ProgressLine(requested: options.showsProgress)
     let inputs = try ingestion.run(
       context.files, store: store, now: options.now, digests: session.digests)
+    try session.recordHashedFiles()
     try store.checkAccountingTotals()
     return try report(
       store: store, context: context, inputs: inputs, reclassified: reclassified,
@@ -121,7 +124,7 @@ public struct Pipeline {
     let storePath = try configuration.existingStore(options.store)
     let session = try StoreSession(
       configuration: configuration, path: storePath, now: options.now, checkingColumns: false,
-      hashingInputs: true
+      hashingInputs: true, rehashing: options.rehash
     ) { ReportWriter.recoverStranded(in: reportsDirectory(options)) }
     defer { withExtendedLifetime(session) {} }
     let (context, store) = (session.context, session.store)
@@ -154,6 +157,7 @@ public struct Pipeline {
           metadata: ["file": "\(file.settings.displayPath)"])
       }
     }
+    try session.recordHashedFiles()
     try store.checkAccountingTotals()
     return try report(
       store: store, context: context, inputs: Ingestion.markingCopies(inputs),

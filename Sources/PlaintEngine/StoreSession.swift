@@ -20,16 +20,36 @@ struct StoreSession {
 
   /// Locks the store at `path` (moving its files aside to `aside` first, for `--rebuild`), runs
   /// `locked` while holding the lock and before anything is read, reads the inputs, opens the store.
-  /// With `hashingInputs`, the input files are hashed on other threads while the store opens.
+  /// With `hashingInputs`, the input files are hashed on other threads while the store opens,
+  /// but for those the store recorded as they are now (`FileStat`), whose recorded digests are
+  /// trusted unless `rehashing`.
   init(
     configuration: Configuration, path: String, now: Date, movingAsideTo aside: String? = nil,
-    checkingColumns: Bool, hashingInputs: Bool = false, locked: () -> Void = {}
+    checkingColumns: Bool, hashingInputs: Bool = false, rehashing: Bool = false,
+    locked: () -> Void = {}
   ) throws {
     lock = path == ":memory:" ? nil : try RunLock(storePath: path, now: now, movingAsideTo: aside)
     locked()
     context = try RunContext(configuration: configuration, checkingColumns: checkingColumns)
-    digests = hashingInputs ? FileDigests(paths: context.files.map(\.settings.path)) : nil
+    digests =
+      hashingInputs ? FileDigests(paths: context.files.map(\.settings.path), now: now) : nil
     store = try Store(path: path)
+    if let digests, !rehashing {
+      for (index, file) in context.files.enumerated() {
+        let path = file.settings.path
+        guard let recorded = try store.recordedFile(path: path),
+          let current = FileStat(path: path), current.text == recorded.stat
+        else { continue }
+        digests.trust(index, sha256: recorded.sha256)
+      }
+    }
+  }
+
+  /// Records the files this session hashed in full (not the trusted ones), so that the next run
+  /// can trust them while they stay as they are.
+  func recordHashedFiles() throws {
+    guard let digests else { return }
+    try store.recordFiles(digests.hashed().map { ($0.path, $0.stat.text, $0.sha256) })
   }
 
   /// Reads the inputs, then opens the store at `path` without its lock, for the commands that

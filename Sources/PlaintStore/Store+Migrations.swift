@@ -152,6 +152,22 @@ extension Store {
           ALTER TABLE tickets ADD COLUMN text_slot INTEGER;
           """)
     }
+    migrator.registerMigration("v7-period-summaries") { db in
+      // Counts a report keeps per period (`Store.periodSummaries`), each with the settings and
+      // the digest of the period's tickets it was counted from; a cache, rebuilt when either
+      // differs.
+      try db.execute(
+        sql: """
+          CREATE TABLE period_summaries (
+            period TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            settings TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            counts BLOB NOT NULL,
+            PRIMARY KEY (period, kind)
+          );
+          """)
+    }
     return migrator
   }
 }

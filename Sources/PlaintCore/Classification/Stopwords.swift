@@ -120,6 +120,15 @@ public enum Terms {
   /// character, as phrases there match as substrings.
   public static func words(ofFolded folded: String) -> [String] {
     var words: [String] = []
+    // ASCII text (CR aside) has no unspaced script and no character of several scalars: its
+    // words are its runs of bytes between spaces (splitting by Character costs a grapheme
+    // check a byte).
+    if isOneBytePerCharacter(folded) {
+      for token in folded.utf8.split(separator: 0x20) {
+        words.append(String(Substring(token)))
+      }
+      return words
+    }
     for token in folded.split(separator: " ") {
       var current = ""
       for scalar in token.unicodeScalars {
@@ -144,7 +153,7 @@ public enum Terms {
   /// The distinct phrases of one to `maxWords` words that neither start nor end with a stopword
   /// and are not only digits; an unspaced word stands alone only with another beside it.
   public static func phrases(of words: [String], maxWords: Int = 3) -> Set<String> {
-    var found = Set<String>()
+    var found = Set<String>(minimumCapacity: words.count * 2)
     // Each word's kind, found once: a word is looked at by up to `maxWords` phrases.
     let kinds = words.map { word in
       (stop: Stopwords.contains(word), noise: isNoise(word), unspaced: isUnspaced(word))
@@ -167,7 +176,7 @@ public enum Terms {
         }
         if kinds[end].stop { continue }
         if unspaced && end == start { continue }
-        if !unspaced && end == start && word.count < 3 { continue }
+        if !unspaced && end == start && characters(word) < 3 { continue }
         found.insert(phrase)
       }
     }
@@ -176,8 +185,24 @@ public enum Terms {
 
   /// Digits, a single letter, or a redaction mark (`xxxx`, `XX/XX/2019` folded: runs of x).
   static func isNoise(_ word: String) -> Bool {
-    word.allSatisfy(\.isNumber) || (!isUnspaced(word) && word.count < 2)
+    // ASCII: a byte is a character, and only 0–9 are numbers.
+    if isOneBytePerCharacter(word) {
+      let bytes = word.utf8
+      return bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } || bytes.count < 2
+        || bytes.allSatisfy { $0 == UInt8(ascii: "x") }
+    }
+    return word.allSatisfy(\.isNumber) || (!isUnspaced(word) && word.count < 2)
       || (word.count >= 2 && word.allSatisfy { $0 == "x" })
+  }
+
+  /// The number of characters of `word`, from its bytes when it is ASCII.
+  static func characters(_ word: String) -> Int {
+    isOneBytePerCharacter(word) ? word.utf8.count : word.count
+  }
+
+  /// ASCII without a CR (CR LF is one character of two bytes): each byte is one character.
+  static func isOneBytePerCharacter(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
   }
 
   /// Endings a light stemmer takes off, per language, longest first.

@@ -318,9 +318,8 @@ struct CubeBuilder {
       counted.add(.blank, [period])
     }
     if !item.isClassified {
-      for phrase in Terms.phrases(of: Terms.words(ofFolded: TextFolding.fold(ticket.text))) {
-        tally.addTerm(period, phrase)
-      }
+      tally.addTerms(
+        period, Terms.phrases(of: Terms.words(ofFolded: TextFolding.fold(ticket.text))))
     }
     addResolution(item, prefix: prefix)
   }

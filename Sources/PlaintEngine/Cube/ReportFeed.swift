@@ -23,15 +23,22 @@ extension Configuration {
 /// cursor over the scope's periods for the rest (hours and weekdays in the configured zone, the
 /// words of unclassified complaints and resolution times are computed as the tickets go by, none
 /// held).
+///
+/// The dimension counts of the concentration baseline's periods outside the Pareto and
+/// recurrence window are read from the store's summaries of them when those still hold
+/// (`DimensionSummaries`), and stored for the next report when they do not.
 struct StoreFeed: ReportFeed {
   let store: Store
   let configuration: Configuration
+  /// The periods' fingerprints, from `baseCube`.
+  private let fingerprints = Fingerprints()
 
   func baseCube() throws -> ReportCube {
     let exclusion = configuration.canaryExclusion
     let granularity = configuration.granularity
     var cube = ReportCube()
     let counts = try store.baseCounts(granularity: granularity, excluding: exclusion)
+    fingerprints.set(counts.fingerprints)
     for count in counts.cells {
       cube.add(
         .cell, [count.period.description] + CubeBuilder.cellFields(count.cell), count: count.count
@@ -71,7 +78,11 @@ struct StoreFeed: ReportFeed {
 
   func window(_ scope: CubeScope) throws -> CubeBuilder {
     guard let reported = scope.period else { return configuration.cubeBuilder() }
-    let periods = scope.window.union(scope.dimensionPeriods).union([reported]).sorted()
+    let summaries = DimensionSummaries(
+      store: store, configuration: configuration, scope: scope,
+      fingerprints: fingerprints.get())
+    let periods = scope.window.union(scope.dimensionPeriods).union([reported])
+      .subtracting(summaries.summarized).sorted()
     // Two runs of periods, read on two threads into two builders whose cubes merge into the
     // cube of them all; the reported period weighs more (its texts are read and searched).
     let runs =
@@ -107,6 +118,8 @@ struct StoreFeed: ReportFeed {
     builder.listed.sort(by: oldestFirst)
     builder.open.sort(by: oldestFirst)
     builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
+    summaries.storeMissing(from: builder.cube)
+    summaries.add(to: &builder)
     return builder
   }
 

@@ -106,6 +106,15 @@ struct WindowTally {
     terms[period, default: [:]][term, default: 0] += 1
   }
 
+  /// One unclassified complaint of `period` whose text has each of `terms`: the period's counts
+  /// are looked up once, not once per term.
+  mutating func addTerms(_ period: String, _ found: Set<String>) {
+    guard !found.isEmpty else { return }
+    var counts = terms.removeValue(forKey: period) ?? [:]
+    for term in found { counts[term, default: 0] += 1 }
+    terms[period] = counts
+  }
+
   /// Adds every count held to `cube` as its entries, and forgets them.
   mutating func fold(into cube: inout ReportCube) {
     for (key, count) in counts {

@@ -89,6 +89,11 @@ public struct BaseCounts: Sendable {
   /// Per period as stored: the tickets without text (empty or only spaces) and all tickets,
   /// excluded tickets included.
   public var emptyText: [String: (empty: Int, total: Int)] = [:]
+  /// Per period as stored: a digest of what its tickets hold for the counts a report keeps per
+  /// period (`Store.periodSummaries`): each ticket's cell, issue, file, whether it is excluded,
+  /// creation time, channel, agent and slices. Two periods with the same digest hold the same
+  /// such tickets (up to a 64-bit collision), whichever way they were loaded or replaced.
+  public var fingerprints: [String: String] = [:]
 }
 
 extension Store {
@@ -110,7 +115,8 @@ extension Store {
         sql: """
           SELECT period, category, product_line, tier, issue, source_file,
             \(condition.map { "CASE WHEN \($0.sql) THEN 0 ELSE 1 END" } ?? "1"),
-            resolved IS NOT NULL, text_block IS NULL AND trim(text) = ''
+            resolved IS NOT NULL, text_block IS NULL AND trim(text) = '',
+            created, channel, agent, slices
           FROM tickets NOT INDEXED
           """)
       try statement.setArguments(StatementArguments(condition?.arguments ?? []))
@@ -129,6 +135,14 @@ extension Store {
           resolved: Int(sqlite3_column_int(raw, 7)), empty: Int(sqlite3_column_int(raw, 8)))
       }
       var counts = BaseCounts()
+      var digests: [String: (count: Int, sum: UInt64)] = [:]
+      for group in groups.groups {
+        digests[group.fields[0], default: (0, 0)].count += group.count
+        digests[group.fields[0], default: (0, 0)].sum &+= group.digest
+      }
+      for (period, digest) in digests {
+        counts.fingerprints[period] = "\(digest.count)-" + String(digest.sum, radix: 16)
+      }
       var cellIndex: [CellCount: Int] = [:]
       var issueIndex: [IssueCount: Int] = [:]
       // In the order the groups were met: the table's, so the result does not depend on hashing.
@@ -191,6 +205,10 @@ private struct ByteGroups {
     var count = 0
     var resolved = 0
     var empty = 0
+    /// The group's key digested (`RowDigest`), mixed into each of its rows' digests.
+    var seed: UInt64 = 0
+    /// The sum of its rows' digests (`BaseCounts.fingerprints`).
+    var digest: UInt64 = 0
   }
 
   let columns: Int32
@@ -238,8 +256,20 @@ private struct ByteGroups {
           text.map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) }
             ?? "")
       }
-      groups.append(Group(fields: fields, flag: flag))
+      var seed = RowDigest()
+      seed.add(key)
+      groups.append(Group(fields: fields, flag: flag, seed: seed.value))
     }
+    // The row's own fields the groups do not keep: created (9), channel, agent, slices (12).
+    var row = RowDigest(seed: groups[at].seed)
+    row.add(sqlite3_column_double(statement, 9).bitPattern)
+    for column in Int32(10)...12 {
+      let text = sqlite3_column_text(statement, column)
+      let count = Int(sqlite3_column_bytes(statement, column))
+      row.add(UInt64(sqlite3_column_type(statement, column)) << 32 | UInt64(count))
+      if count > 0, let text { row.add(UnsafeRawBufferPointer(start: text, count: count)) }
+    }
+    groups[at].digest &+= row.value
     groups[at].count += 1
     groups[at].resolved += resolved
     groups[at].empty += empty
@@ -292,5 +322,46 @@ struct TicketColumnsDecoder {
         problem: "text_block \(block) comes without a text_slot")
     }
     return NarrativeRef(block: block, slot: slot)
+  }
+}
+
+/// A 64-bit digest of a row's fields, the same in every process (unlike `Hasher`), eight bytes
+/// at a time; rows' digests are summed, so the sum does not depend on the order rows come in.
+struct RowDigest {
+  private var state: UInt64
+
+  init(seed: UInt64 = 0x9E37_79B9_7F4A_7C15) {
+    state = seed
+  }
+
+  mutating func add(_ word: UInt64) {
+    state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+    state ^= state >> 32
+  }
+
+  mutating func add(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { add($0) }
+  }
+
+  mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    var at = 0
+    while at + 8 <= bytes.count {
+      add(bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+      at += 8
+    }
+    var tail: UInt64 = 0
+    while at < bytes.count {
+      tail = tail << 8 | UInt64(bytes[at])
+      at += 1
+    }
+    add(tail ^ UInt64(bytes.count) << 56)
+  }
+
+  /// The digest, mixed so that sums of digests of similar rows do not cancel.
+  var value: UInt64 {
+    var z = state &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

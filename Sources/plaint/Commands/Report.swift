@@ -49,10 +49,17 @@ struct Report: ParsableCommand {
   @Flag(help: "Exit 3 when the reported period has anomalies.")
   var failOnAnomaly = false
 
+  @Flag(
+    help:
+      "Hash every export again, also those the store recorded and that look unchanged (same size, times and inode); for file systems whose times or inodes cannot be trusted."
+  )
+  var rehash = false
+
   func run() throws {
     let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
-    let options = RunOptions(
+    var options = RunOptions(
       period: period, store: store, reportsDir: reportsDir, now: Date(), allowsEmpty: allowEmpty)
+    options.rehash = rehash
     if plan != nil && fromPartials == nil {
       printError("--plan: give --from-partials too (the plan is for plaint select over partials)")
       throw ExitCode(ExitStatus.usage.rawValue)

@@ -41,12 +41,19 @@ struct Run: ParsableCommand {
   )
   var rebuild = false
 
+  @Flag(
+    help:
+      "Hash every export again, also those the store recorded and that look unchanged (same size, times and inode); for file systems whose times or inodes cannot be trusted."
+  )
+  var rehash = false
+
   func run() throws {
     let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
     var options = RunOptions(
       period: period, store: store, reportsDir: reportsDir, now: Date(),
       showsProgress: !common.quiet, allowsEmpty: allowEmpty)
     options.rebuild = rebuild
+    options.rehash = rehash
     let outcome = try failing {
       try Pipeline(configurationPath: common.config, logger: logger).run(options)
     }

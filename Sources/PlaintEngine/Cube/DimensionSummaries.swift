@@ -1,0 +1,142 @@
+import Foundation
+import PlaintCore
+import PlaintStore
+
+/// The dimension counts (channel, hour, weekday, agent, slices per cell) of the periods a
+/// report reads only for them, the concentration baseline's outside the Pareto and recurrence
+/// window, taken from the store's summaries of those periods instead of their tickets.
+///
+/// A period's summary is used only when it was counted from tickets with the period's present
+/// fingerprint (`BaseCounts.fingerprints`, read in the report's pass over every ticket) and under
+/// the present settings; otherwise the tickets are read as before and the summary is stored
+/// anew. A late file adding rows to an old period, a file read again, a reclassification, a
+/// taxonomy or time-zone change each change a fingerprint or the settings, so a summary never
+/// outlives the tickets it counted (docs/statistics.md). The report's bytes are the same either
+/// way (`DimensionSummaryTests`).
+struct DimensionSummaries {
+  static let kind = "dimension"
+
+  let store: Store
+  let settings: String
+  let fingerprints: [String: String]
+  /// The periods whose dimensions the report counts, those counted only for them, and the
+  /// valid stored summaries of the latter.
+  let dimensionPeriods: Set<Period>
+  let dimensionOnly: Set<Period>
+  private let valid: [Period: [[String]]]
+  /// The periods whose stored summary holds (or that have no tickets).
+  private let current: Set<Period>
+
+  /// The periods whose counts come from a stored summary (their tickets need no reading).
+  var summarized: Set<Period> { Set(valid.keys) }
+
+  /// Without fingerprints (a feed whose base cube was not read), no summary is used or stored.
+  init(
+    store: Store, configuration: Configuration, scope: CubeScope, fingerprints: [String: String]?
+  ) {
+    self.store = store
+    self.fingerprints = fingerprints ?? [:]
+    settings = Self.settings(configuration)
+    guard let reported = scope.period, fingerprints != nil else {
+      dimensionPeriods = []
+      dimensionOnly = []
+      valid = [:]
+      current = []
+      return
+    }
+    dimensionPeriods = scope.dimensionPeriods
+    dimensionOnly = scope.dimensionPeriods.subtracting(scope.window).subtracting([reported])
+    var valid: [Period: [[String]]] = [:]
+    var current: Set<Period> = []
+    // A summary that cannot be read is counted again from the tickets.
+    let stored =
+      (try? store.periodSummaries(
+        kind: Self.kind, periods: dimensionPeriods.map(\.description))) ?? [:]
+    for period in dimensionPeriods {
+      let text = period.description
+      guard let fingerprint = self.fingerprints[text] else {
+        // No tickets: nothing to count, read or store.
+        current.insert(period)
+        if dimensionOnly.contains(period) { valid[period] = [] }
+        continue
+      }
+      guard let summary = stored[text], summary.settings == settings,
+        summary.fingerprint == fingerprint
+      else { continue }
+      guard dimensionOnly.contains(period) else {
+        current.insert(period)
+        continue
+      }
+      guard let entries = try? JSONDecoder().decode([[String]].self, from: summary.counts),
+        entries.allSatisfy({ $0.count == 6 && Int($0[5]) != nil })
+      else { continue }
+      current.insert(period)
+      valid[period] = entries
+    }
+    self.current = current
+    self.valid = valid
+  }
+
+  /// What a period's dimension counts depend on beyond its tickets' fields.
+  static func settings(_ configuration: Configuration) -> String {
+    let dimensions = configuration.concentrationDimensions.map(\.name.rawValue)
+    return [
+      "dimension/1", configuration.timeZone.identifier,
+      dimensions.joined(separator: "\u{1F}"),
+      String(describing: configuration.canaryExclusion),
+    ].joined(separator: "\u{1E}")
+  }
+
+  /// Adds the summarized periods' counts to the builder's cube.
+  func add(to builder: inout CubeBuilder) {
+    for (period, entries) in valid {
+      let text = period.description
+      for entry in entries {
+        builder.add(.dimension, [text] + entry[0..<5], count: Int(entry[5]) ?? 0)
+      }
+    }
+  }
+
+  /// Stores the summaries of the periods whose dimensions were just counted from their tickets
+  /// (the `dimension` entries of `cube`), the window's and the reported period's too: next
+  /// month's report reads them from here. A store that cannot take them is left as it is.
+  func storeMissing(from cube: ReportCube) {
+    let counted = dimensionPeriods.subtracting(current)
+    guard !counted.isEmpty else { return }
+    var entries: [String: [[String]]] = [:]
+    for (key, value) in cube[.dimension] {
+      guard let first = key.first, let period = Period(first), counted.contains(period) else {
+        continue
+      }
+      entries[first, default: []].append(Array(key.dropFirst()) + [String(value.count)])
+    }
+    var summaries: [PeriodSummary] = []
+    for period in counted {
+      let text = period.description
+      guard let fingerprint = fingerprints[text],
+        let data = try? JSONEncoder().encode(entries[text] ?? [])
+      else { continue }
+      summaries.append(
+        PeriodSummary(period: text, settings: settings, fingerprint: fingerprint, counts: data))
+    }
+    try? store.storePeriodSummaries(kind: Self.kind, summaries)
+  }
+}
+
+/// The fingerprints `StoreFeed.baseCube` read, for its `window`.
+final class Fingerprints: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: [String: String]?
+
+  func set(_ fingerprints: [String: String]) {
+    lock.lock()
+    value = fingerprints
+    lock.unlock()
+  }
+
+  func get() -> [String: String]? {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
+}
