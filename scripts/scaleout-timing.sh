@@ -124,9 +124,10 @@ tasks=$(wc -l < "$work/tasks.jsonl")
 # Map: one process per task, two at a time (the machine's cores); then all their lines sorted.
 t2=$(now)
 split -l 1 -d -a 4 "$work/tasks.jsonl" "$work/task-"
+# With a period, as plaint_spark.py passes it: the other periods' tickets carry no text.
 ls "$work"/task-???? | xargs -P 2 -I{} sh -c \
-  '/usr/bin/time -f "%M %U %S" -o "{}.rss" "$0" map --config "$1" --quiet < "{}" > "{}.tsv"' \
-  "$plaint" "$config"
+  '/usr/bin/time -f "%M %U %S" -o "{}.rss" "$0" map --config "$1" --period "$2" --quiet < "{}" > "{}.tsv"' \
+  "$plaint" "$config" "$period"
 for f in "$work"/task-*.rss; do cp "$f" "$work/rss-map-$(basename "$f")"; done
 t3=$(now)
 row "map (per task)" "$tasks" "$(took "$t2" "$t3")" "$(peak map)" "$(cpu map)"

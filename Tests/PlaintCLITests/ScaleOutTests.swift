@@ -13,9 +13,10 @@ struct ScaleOutTests {
     /// lines, their summary lines sorted and reduced, the plan, two select processes, and the
     /// report from the summary and the selected tickets only.
     case planned
-    /// As plaint_spark.py with --period: two summarize processes straight over the sorted map
-    /// lines of their keys (no reduce), writing the summary lines and the window's tickets; the
-    /// summary lines sorted and reduced; the report from those only.
+    /// As plaint_spark.py with --period: map with the period (the other periods' tickets carry
+    /// no text), two summarize processes straight over the sorted map lines of their keys (no
+    /// reduce), writing the summary lines and the window's tickets; the summary lines sorted and
+    /// reduced; the report from those only.
     case windowed
   }
 
@@ -23,8 +24,9 @@ struct ScaleOutTests {
   /// `mode`'s steps and the report.
   static func scaleOut(
     config: String, in directory: URL, period: String, reports: String, rangeSize: Int? = nil,
-    mappers: Int = 4, mode: Mode = .reduced
+    mappers: Int = 4, mode: Mode = .reduced, mapForPeriod: Bool? = nil
   ) throws -> (result: PlaintBinary.Result, tasks: [String]) {
+    let mapForPeriod = mapForPeriod ?? (mode == .windowed)
     let work = directory.appendingPathComponent("scale-out")
     try FileManager.default.createDirectory(
       at: work.appendingPathComponent("partials"), withIntermediateDirectories: true)
@@ -41,7 +43,8 @@ struct ScaleOutTests {
       let taskFile = work.appendingPathComponent("tasks-\(mapper).jsonl")
       try Data((mine.joined(separator: "\n") + "\n").utf8).write(to: taskFile)
       let map = try PlaintBinary.run(
-        ["map", "--config", config, "-q"], in: directory, input: taskFile)
+        ["map", "--config", config, "-q"] + (mapForPeriod ? ["--period", period] : []),
+        in: directory, input: taskFile)
       #expect(map.status == 0, "map: \(map.stderr)")
       mapped += map.stdout.split(separator: "\n").map(String.init)
     }
@@ -433,6 +436,77 @@ struct ScaleOutTests {
     let stderr = try String(
       contentsOf: work.appendingPathComponent("plan.stderr"), encoding: .utf8)
     #expect(stderr.contains("the summary was built for 2026-01 alone"), "\(stderr)")
+  }
+
+  /// Map lines written for one period (`map --period`) leave out the other periods' texts with
+  /// a mark, and reduced and reported as they are they still give `run`'s report.
+  @Test func linesMappedForThePeriodGiveTheSameReportThroughReduce() throws {
+    let directory = try Self.adversarialCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      [
+        "run", "--config", "plaint.yml", "--store", ":memory:", "--reports-dir", "by-run",
+        "--period", "2026-02", "-q",
+      ], in: directory)
+    #expect(run.status == 0, "run: \(run.stderr)")
+    let split = try Self.scaleOut(
+      config: "plaint.yml", in: directory, period: "2026-02", reports: "by-partials",
+      rangeSize: 120, mode: .reduced, mapForPeriod: true)
+    #expect(split.result.status == 0, "report: \(split.result.stderr)")
+    try Self.expectSameReports(
+      directory.appendingPathComponent("by-run/2026-02"),
+      directory.appendingPathComponent("by-partials/2026-02"))
+    // The reduced tickets of other periods carry the mark, those of the period their text.
+    let reduced = try String(
+      contentsOf: directory.appendingPathComponent("scale-out/partials/part-0.tsv"),
+      encoding: .utf8)
+    let tickets = reduced.split(separator: "\n").filter { $0.hasPrefix("T\t") }
+      .map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    let other = tickets.filter { $0[9] != "2026-02" }
+    let reported = tickets.filter { $0[9] == "2026-02" }
+    #expect(!other.isEmpty && !reported.isEmpty)
+    #expect(other.allSatisfy { $0[22] == "\\-" || $0[22].allSatisfy { $0 == " " } })
+    #expect(reported.allSatisfy { $0[22] != "\\-" })
+  }
+
+  /// A step that needs the texts of a period whose map lines left them out stops with one line
+  /// saying so, never a report without them.
+  @Test(arguments: ["report", "summarize"])
+  func linesMappedForAnotherPeriodAreRefused(step: String) throws {
+    let directory = try Self.adversarialCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let shard = try PlaintBinary.run(["shard", "--config", "plaint.yml"], in: directory)
+    let tasks = directory.appendingPathComponent("tasks.jsonl")
+    try Data(shard.stdout.utf8).write(to: tasks)
+    let map = try PlaintBinary.run(
+      ["map", "--config", "plaint.yml", "--period", "2026-01", "-q"], in: directory,
+      input: tasks)
+    #expect(map.status == 0, "map: \(map.stderr)")
+    let sorted = directory.appendingPathComponent("partials/mapped.tsv")
+    try FileManager.default.createDirectory(
+      at: sorted.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(
+      (map.stdout.split(separator: "\n").map(String.init)
+        .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: "\n") + "\n")
+        .utf8
+    ).write(to: sorted)
+    let result =
+      step == "report"
+      ? try PlaintBinary.run(
+        [
+          "report", "--config", "plaint.yml", "--from-partials", "partials", "--reports-dir",
+          "out", "--period", "2026-02", "-q",
+        ], in: directory)
+      : try PlaintBinary.run(
+        [
+          "summarize", "--config", "plaint.yml", "--tasks", tasks.path, "--period", "2026-02",
+          "-q",
+        ], in: directory, input: sorted)
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(
+      result.stderr.contains("its text was left out by plaint map --period"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
   }
 
   @Test func aBrokenPartialLineIsOneClearError() throws {

@@ -89,6 +89,119 @@ struct PartialLineTests {
     #expect(try Self.roundTrip(reject) == reject)
   }
 
+  /// The ticket line as it was written before lines were encoded into one buffer: each field an
+  /// escaped `String`, joined by tabs.
+  static func stringEncoding(_ t: TicketPartial) -> String {
+    let ticket = t.ticket.ticket
+    let occurrences = t.occurrences.keys.sorted().map { "\($0):\(t.occurrences[$0] ?? 0)" }
+      .joined(separator: ",")
+    let text =
+      t.textLeftOut ? nil : t.ticket.isClassified ? String(ticket.text.prefix(200)) : ticket.text
+    let fields: [String] = [
+      "T", ticket.system, ticket.id, occurrences, t.first.text, t.winner.text,
+      "\(ticket.created.timeIntervalSince1970)",
+      ticket.updated.map { "\($0.timeIntervalSince1970)" } ?? "",
+      ticket.resolved.map { "\($0.timeIntervalSince1970)" } ?? "", t.ticket.period.description,
+      t.ticket.cell.category.rawValue, t.ticket.issue, t.ticket.cell.productLine,
+      t.ticket.cell.tier.rawValue, ticket.customer ?? "", ticket.customerName ?? "",
+      ticket.product ?? "", ticket.channel ?? "", ticket.agent ?? "",
+      ticket.sourceCategory ?? "", ticket.tags.joined(separator: ","), t.ticket.rule,
+      text ?? "\u{0}", ticket.location.file, String(ticket.location.line),
+      ticket.encodedSlices ?? "",
+    ]
+    return fields.map(PartialLine.escape).joined(separator: "\t")
+      .replacingOccurrences(of: "\u{0}", with: "\\-")
+  }
+
+  /// Texts around the 200 characters a classified ticket keeps: ASCII, CRLF pairs straddling
+  /// the cut, combining marks right after it, multi-byte letters and emoji.
+  static func longText(_ random: inout SplitMix64) -> String {
+    let pieces = ["a", "b ", "\r\n", "\n", "\t", "e\u{301}", "\u{301}", "é", "配", "🙂", "\\"]
+    var text = String(repeating: "x", count: 150 + random.next(below: 60))
+    for _ in 0..<random.next(below: 80) { text += pieces[random.next(below: pieces.count)] }
+    return text
+  }
+
+  @Test("a ticket line's bytes are those of its fields escaped and joined", arguments: 0..<30)
+  func ticketBytesMatchTheFieldByFieldEncoding(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(seed) &* 31 &+ 17)
+    for round in 0..<40 {
+      var partial = Self.ticket(&random)
+      if round % 2 == 0 { partial.ticket.ticket.text = Self.longText(&random) }
+      if round % 3 == 0 { partial.ticket.issue = ClassifiedTicket.unclassified }
+      if round % 5 == 0 { partial.occurrences[7] = 2 }
+      partial.textLeftOut = round % 7 == 0
+      let line = PartialLine.ticket(partial)
+      #expect(line.encoded() == Self.stringEncoding(partial))
+      let back = try Self.roundTrip(line)
+      guard case .ticket(let read) = back else {
+        Issue.record("not a ticket line")
+        continue
+      }
+      #expect(read.textLeftOut == partial.textLeftOut)
+      let expected =
+        partial.textLeftOut
+        ? ""
+        : partial.ticket.isClassified
+          ? String(partial.ticket.ticket.text.prefix(200)) : partial.ticket.ticket.text
+      #expect(read.ticket.ticket.text == expected)
+    }
+  }
+
+  @Test("the excerpt is the text's first 200 characters", arguments: 0..<20)
+  func excerptIsThePrefix(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &+ 4_242)
+    for _ in 0..<100 {
+      let text = Self.longText(&random)
+      #expect(PartialLine.excerpt(text) == text.prefix(200), "\(text.debugDescription)")
+    }
+  }
+
+  /// A text that reads like the mark is escaped like any other and stays text.
+  @Test func aTextLikeTheMarkIsText() throws {
+    var random = SplitMix64(seed: 3)
+    var partial = Self.ticket(&random)
+    partial.ticket.ticket.text = "\\-"
+    guard case .ticket(let read) = try Self.roundTrip(.ticket(partial)) else {
+      Issue.record("not a ticket line")
+      return
+    }
+    #expect(!read.textLeftOut && read.ticket.ticket.text == "\\-")
+  }
+
+  /// The merged ticket carries the kept copy's text, or its mark: whichever copy wins.
+  @Test func theKeptCopyDecidesWhetherTextWasLeftOut() {
+    var random = SplitMix64(seed: 11)
+    var early = Self.ticket(&random)
+    early.ticket.ticket.updated = nil
+    early.textLeftOut = true
+    var late = early
+    late.ticket.ticket.updated = early.ticket.ticket.created.addingTimeInterval(86_400)
+    late.textLeftOut = false
+    late.winner.file = early.winner.file + 1
+    late.occurrences = [late.winner.file: 1]
+    #expect(!early.merged(with: late).textLeftOut)
+    #expect(!late.merged(with: early).textLeftOut)
+    late.textLeftOut = true
+    early.textLeftOut = false
+    #expect(early.merged(with: late).textLeftOut)
+  }
+
+  @Test(
+    "a copy's order reads back, and anything else is refused",
+    arguments: [
+      ("3:0:12", CopyOrder(file: 3, range: 0, line: 12)),
+      ("0:67109179:5:ab12", CopyOrder(file: 0, range: 67_109_179, line: 5, sha256: "ab12")),
+      ("3:0", nil), ("3::12", nil), ("3:0:12:", nil), ("a:0:1", nil), ("1:2:3:ab:cd", nil),
+      ("", nil), ("-1:0:2", nil),
+    ] as [(String, CopyOrder?)])
+  func copyOrders(text: String, order: CopyOrder?) {
+    let read = CopyOrder(Substring(text))
+    #expect(read == order)
+    #expect(read.map { $0.sha256 } == order.map { $0.sha256 })
+    if let order { #expect(CopyOrder(Substring(order.text)) == order) }
+  }
+
   @Test("a line that is not a partial line names its source and line")
   func rejectsForeignLines() {
     for text in ["X\tnothing", "A\tnot-a-number", "T\tzendesk\t1", "id,created,text"] {

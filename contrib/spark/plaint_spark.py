@@ -182,8 +182,12 @@ class Job:
         meter = Meter()
         folder = os.path.join(self.work, "map", f"task-{index:05d}")
         parts = Partitions(folder, self.partitions)
+        command = [self.binary(), "map", "--config", self.config, "--quiet"]
+        if self.period:
+            # Only the reported period's texts are read: the other tickets' lines leave it out.
+            command += ["--period", self.period]
         step = start(
-            [self.binary(), "map", "--config", self.config, "--quiet"],
+            command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             bufsize=BLOCK,

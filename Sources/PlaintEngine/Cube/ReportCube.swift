@@ -243,20 +243,25 @@ struct CubeBuilder {
   }
 
   /// Counts over every period: complaints per cell and per issue, what each file carries, and
-  /// the tickets without text.
-  mutating func addBase(_ item: ClassifiedTicket) {
+  /// the tickets without text. `textLeftOut`: the ticket's text was left out of its partial
+  /// line, which map does only for a text that is not blank.
+  mutating func addBase(_ item: ClassifiedTicket, textLeftOut: Bool = false) {
+    // Through the tally: a ticket's entries are a few integers, not arrays of strings.
     let ticket = item.ticket
-    let period = item.period.description
-    counted.add(.emptyText, [period, "all"])
-    if ticket.text.utf8.allSatisfy({ $0 == 0x20 }) { counted.add(.emptyText, [period, "empty"]) }
-    counted.add(.file, [ticket.location.file, item.cell.productLine, "tickets"])
-    if ticket.resolved != nil {
-      counted.add(.file, [ticket.location.file, item.cell.productLine, "resolved"])
+    let periodOnly = tally.prefix(item.period)
+    tally.add(.emptyText, periodOnly, "all")
+    if !textLeftOut, ticket.text.utf8.allSatisfy({ $0 == 0x20 }) {
+      tally.add(.emptyText, periodOnly, "empty")
     }
+    let file = tally.prefix(file: ticket.location.file, productLine: item.cell.productLine)
+    tally.add(.file, file, "tickets")
+    if ticket.resolved != nil { tally.add(.file, file, "resolved") }
     guard !exclusion.matches(ticket) else { return }
-    let cell = Self.cellFields(item.cell)
-    counted.add(.cell, [period] + cell)
-    counted.add(.issue, [period] + cell + [item.issue])
+    let cell = tally.prefix(item.period, item.cell)
+    tally.add(.cell, cell)
+    tally.add(.issue, cell, item.issue)
+    guard !slices.isEmpty else { return }
+    let period = item.period.description
     for slice in slices {
       counted.add(
         .slice,

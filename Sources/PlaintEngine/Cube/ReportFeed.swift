@@ -207,7 +207,9 @@ struct PartialsFeed: ReportFeed {
     var summarizedFor: Set<String> = []
     let sources = try Settlement.settle(
       &sorted,
-      onTicket: { if !summarized { builder.addBase($0) } },
+      onTicket: { item, leftOut in
+        if !summarized { builder.addBase(item, textLeftOut: leftOut) }
+      },
       onSummary: { entry in
         summarized = true
         switch entry.kind {
@@ -247,7 +249,10 @@ struct PartialsFeed: ReportFeed {
     let summarized = summarized
     _ = try Settlement.settle(
       &sorted,
-      onTicket: { item in
+      onTicket: { item, leftOut in
+        if leftOut, item.period == scope.period {
+          throw ScaleOut.textLeftOut(item)
+        }
         // Only the reported period's texts are read; the others are dropped as the store's
         // cursor drops them.
         var item = item

@@ -64,7 +64,7 @@ extension ScaleOut {
   public static func summarize(
     configurationPath: String, period: String? = nil, accounting: PartialInput?,
     tasks: String? = nil, windowTickets: Bool = false, input: PartialInput,
-    output: (String) -> Void
+    output: PartialWriter
   ) throws(PlaintError) {
     let configuration = try Configuration.load(path: configurationPath)
     var through: Period?
@@ -91,7 +91,7 @@ extension ScaleOut {
       let cube = builder.cube
       for kind in ReportCube.Kind.allCases {
         for (key, value) in cube[kind] {
-          output(PartialLine.summary(SummaryPartial(kind: kind, key: key, value: value)).encoded())
+          output.write(PartialLine.summary(SummaryPartial(kind: kind, key: key, value: value)))
         }
       }
       builder.cube = ReportCube()
@@ -100,24 +100,36 @@ extension ScaleOut {
     if let through { builder.add(.summarizedFor, [through.description]) }
     try settledTickets(
       accounting: accounting, files: files, input: input,
-      passing: { group throws(PlaintError) in output(group.text) },
+      passing: { group throws(PlaintError) in output.write(group) },
       onTicket: { partial, group throws(PlaintError) in
         if windowTickets, let through, let windowStart,
           builder.mayKeep(partial.ticket, reported: through, windowStart: windowStart)
         {
-          output(group.text)
+          output.write(group)
         }
         builder.add(.settled, [String(partial.winner.file), "accepted"])
         for (file, count) in partial.occurrences {
           let copies = count - (file == partial.winner.file ? 1 : 0)
           if copies > 0 { builder.add(.settled, [String(file), "duplicates"], count: copies) }
         }
-        builder.addBase(partial.ticket)
+        if partial.textLeftOut, scope.isReported(partial.ticket.period) {
+          throw textLeftOut(partial.ticket)
+        }
+        builder.addBase(partial.ticket, textLeftOut: partial.textLeftOut)
         builder.addWindow(partial.ticket, scope)
         held += 1
         if held >= summaryFlushTickets { flush() }
       })
     flush()
+  }
+
+  /// The error for a ticket whose text a step needs but its partial line left out: the map
+  /// lines were written for another period (`plaint map --period`).
+  static func textLeftOut(_ item: ClassifiedTicket) -> PlaintError {
+    PlaintError(
+      .usage,
+      "ticket \(item.ticket.system):\(item.ticket.id) (\(item.period)): its text was left out by plaint map --period, which was given another period; map again with this period, or without --period"
+    )
   }
 
   /// The first period of a report's window that a summary through `last` covers: one period
@@ -150,7 +162,7 @@ extension ScaleOut {
   /// complaints, those open past the SLA.
   public static func select(
     configurationPath: String, plan: Data, accounting: PartialInput?, tasks: String? = nil,
-    input: PartialInput, output: (String) -> Void
+    input: PartialInput, output: PartialWriter
   ) throws(PlaintError) {
     let configuration = try Configuration.load(path: configurationPath)
     let builder = configuration.cubeBuilder()
@@ -164,7 +176,8 @@ extension ScaleOut {
       passing: { _ throws(PlaintError) in },
       onTicket: { partial, group throws(PlaintError) in
         let kept = builder.keeps(partial.ticket, scope)
-        if kept.canary || kept.listed || kept.open { output(group.text) }
+        if kept.listed, partial.textLeftOut { throw textLeftOut(partial.ticket) }
+        if kept.canary || kept.listed || kept.open { output.write(group) }
       })
   }
 }

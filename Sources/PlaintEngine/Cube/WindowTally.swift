@@ -1,8 +1,9 @@
 import PlaintCore
 
-/// The window's per-ticket counts of a `CubeBuilder` (dimensions, resolution, resolution hours
-/// and the terms of unclassified complaints), held compactly as tickets go by and folded into
-/// the cube's entries when the cube is read.
+/// The per-ticket counts of a `CubeBuilder` (the base counts of cells, issues, files and texts,
+/// and the window's dimensions, resolution, resolution hours and the terms of unclassified
+/// complaints), held compactly as tickets go by and folded into the cube's entries when the cube
+/// is read.
 ///
 /// A report's window adds about eight entries for each of several hundred thousand tickets, and
 /// one per term for each unclassified one; as cube entries each add built an array of strings,
@@ -27,6 +28,14 @@ struct WindowTally {
   /// The fields each prefix stands for: period, category, product line, tier.
   private var prefixFields: [[String]] = []
   private var prefixes: [Prefix: Int32] = [:]
+  /// Prefixes of a period alone (`emptyText`) and of a file and product line (`file`).
+  private var periodPrefixes: [Period: Int32] = [:]
+  private var filePrefixes: [FileLine: Int32] = [:]
+
+  private struct FileLine: Hashable {
+    var file: String
+    var line: String
+  }
   private var names: [String] = []
   private var positions: [String: Int32] = [:]
   private var counts: [Key: Int] = [:]
@@ -45,6 +54,31 @@ struct WindowTally {
     prefixFields.append([period.description] + CubeBuilder.cellFields(cell))
     prefixes[key] = position
     return position
+  }
+
+  /// The position of a period alone, for its `emptyText` entries.
+  mutating func prefix(_ period: Period) -> Int32 {
+    if let found = periodPrefixes[period] { return found }
+    let position = Int32(prefixFields.count)
+    prefixFields.append([period.description])
+    periodPrefixes[period] = position
+    return position
+  }
+
+  /// The position of a source file and product line, for their `file` entries.
+  mutating func prefix(file: String, productLine: String) -> Int32 {
+    let key = FileLine(file: file, line: productLine)
+    if let found = filePrefixes[key] { return found }
+    let position = Int32(prefixFields.count)
+    prefixFields.append([file, productLine])
+    filePrefixes[key] = position
+    return position
+  }
+
+  /// One ticket in `kind`'s entry `[…prefix]`, or `[…prefix, first]`.
+  mutating func add(_ kind: ReportCube.Kind, _ prefix: Int32, _ first: String? = nil) {
+    let key = Key(kind: kind, prefix: prefix, first: first.map { name($0) } ?? -1, second: -1)
+    counts[key, default: 0] += 1
   }
 
   private mutating func name(_ text: String) -> Int32 {

@@ -114,6 +114,16 @@ extension PartialLine {
   static func precedes(_ a: Substring, _ b: Substring) -> Bool {
     a.utf8.lexicographicallyPrecedes(b.utf8)
   }
+
+  /// Calls `body` with the byte offset of every tab of `line`, in order: on its bytes when they
+  /// are contiguous (a line read from a file always is), as every line is scanned once or twice.
+  static func forEachTab(in line: Substring, _ body: (Int) -> Void) {
+    let scanned: Void? = line.utf8.withContiguousStorageIfAvailable { bytes in
+      for offset in 0..<bytes.count where bytes[offset] == 0x09 { body(offset) }
+    }
+    guard scanned == nil else { return }
+    for (offset, byte) in line.utf8.enumerated() where byte == 0x09 { body(offset) }
+  }
 }
 
 /// Sorted partial inputs merged into one sorted stream, and cut into groups of one key.
@@ -149,7 +159,17 @@ struct SortedPartials {
       }
       guard !line.isEmpty else { continue }
       let kind = line.first ?? " "
-      let tabs = line.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
+      // One pass finds the tabs and where the key ends (`PartialLine.sortKey`).
+      var tabs = 0
+      var third: Int?
+      var last: Int?
+      var beforeLast: Int?
+      PartialLine.forEachTab(in: line) { offset in
+        tabs += 1
+        if tabs == 3 { third = offset }
+        beforeLast = last
+        last = offset
+      }
       if !PartialLine.hasFields(kind, tabs: tabs) {
         do throws(PartialFormatError) {
           _ = try PartialLine.decode(line, source: inputs[index].name, number: number)
@@ -158,7 +178,13 @@ struct SortedPartials {
         }
         throw PlaintError(.dataError, "\(inputs[index].name):\(number): not a plaint partial line")
       }
-      let key = PartialLine.sortKey(line)
+      let key: Substring
+      let cut = kind == "R" ? nil : kind == "S" ? beforeLast : third
+      if let cut {
+        key = line[...line.utf8.index(line.startIndex, offsetBy: cut)]
+      } else {
+        key = line
+      }
       if let previous, PartialLine.precedes(key, previous) {
         throw PlaintError(
           .dataError,

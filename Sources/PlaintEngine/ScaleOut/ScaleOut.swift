@@ -57,11 +57,25 @@ public enum ScaleOut {
   }
 
   /// Reads each task line of `input` and writes partial lines to `output`, one file at a time.
+  ///
+  /// Given `period` (the one the report will be of), a copy of a ticket in another period
+  /// carries no text unless its text is blank: only the reported period's texts are read (its
+  /// excerpts, blank complaints and unclassified words), and elsewhere only whether a text is
+  /// blank. Its text field is the `PartialLine.textLeftOut` mark, never empty text.
   public static func map(
-    configurationPath: String, input: some Sequence<String>, output: (String) -> Void
+    configurationPath: String, period: String? = nil, input: some Sequence<String>,
+    output: PartialWriter
   ) throws(PlaintError) {
     let configuration = try Configuration.load(path: configurationPath)
     let context = try RunContext(configuration: configuration, checkingColumns: false)
+    var reported: Period?
+    if let period {
+      guard let parsed = Period(period), parsed.granularity == configuration.granularity else {
+        throw PlaintError(
+          .usage, "--period \(period): expected a period of the config's granularity")
+      }
+      reported = parsed
+    }
     let files = context.files
     for (number, line) in input.enumerated() where !line.isEmpty {
       guard let task = try? JSONDecoder().decode(ShardTask.self, from: Data(line.utf8)),
@@ -95,18 +109,23 @@ public enum ScaleOut {
         if last.map({ ticket.created > $0 }) ?? true { last = ticket.created }
         let order = CopyOrder(
           file: task.file, range: start, line: ticket.location.line, sha256: task.sha256)
+        // The first copy is only ever compared by its place: it goes without the sha256 (65
+        // bytes of every line), which ranks the kept copy only.
+        let first = CopyOrder(file: task.file, range: start, line: ticket.location.line)
         let placed = placement.place(ticket)
         profile.add(ticket.created, line: placed.cell.productLine, timeZone: zone)
-        output(
+        let leftOut =
+          reported.map { placed.period != $0 } ?? false
+          && !ticket.text.utf8.allSatisfy { $0 == 0x20 }
+        output.write(
           PartialLine.ticket(
             TicketPartial(
-              occurrences: [task.file: 1], first: order, winner: order, ticket: placed)
-          ).encoded())
+              occurrences: [task.file: 1], first: first, winner: order, ticket: placed,
+              textLeftOut: leftOut)))
       }
       let onReject = { (reject: Reject) in
-        output(
-          PartialLine.reject(RejectPartial(file: task.file, range: start, reject: reject))
-            .encoded())
+        output.write(
+          PartialLine.reject(RejectPartial(file: task.file, range: start, reject: reject)))
       }
       do {
         let counts: FileAccounting
@@ -125,7 +144,7 @@ public enum ScaleOut {
       } catch {
         throw Failure.ingest(error, file: task.display)
       }
-      output(PartialLine.accounting(partial).encoded())
+      output.write(PartialLine.accounting(partial))
     }
   }
 
@@ -141,6 +160,12 @@ public enum ScaleOut {
   {
     var sorted = try SortedPartials(inputs)
     try sorted.forEachGroup { group throws(PlaintError) in output(group.text) }
+  }
+
+  /// `reduce`, its lines written to `output`.
+  public static func reduce(_ inputs: [PartialInput], output: PartialWriter) throws(PlaintError) {
+    var sorted = try SortedPartials(inputs)
+    try sorted.forEachGroup { group throws(PlaintError) in output.write(group) }
   }
 
   /// The lines of task or partial text, split on LF bytes (a CR before it is dropped): neither
@@ -288,7 +313,8 @@ enum Settlement {
   /// tickets are only those a report keeps whole, and each file's accepted and duplicate copies
   /// come from the summary's `settled` entries instead of from them.
   static func settle(
-    _ partials: inout SortedPartials, onTicket: (ClassifiedTicket) throws -> Void,
+    _ partials: inout SortedPartials,
+    onTicket: (ClassifiedTicket, _ textLeftOut: Bool) throws -> Void,
     onSummary: (SummaryPartial) -> Void = { _ in }
   ) throws(PlaintError) -> [RestoredSource] {
     var ranges: [Int: [AccountingPartial]] = [:]
@@ -360,7 +386,7 @@ enum Settlement {
         ticket.ticket.location.line = absolute(
           partial.winner.file, partial.winner.range, ticket.ticket.location.line)
         do {
-          try onTicket(ticket)
+          try onTicket(ticket, partial.textLeftOut)
         } catch let error as PlaintError {
           throw error
         } catch {

@@ -2,24 +2,8 @@ import ArgumentParser
 import Foundation
 import PlaintEngine
 
-/// Buffered stdout: partial lines go out in large writes.
-final class LineWriter {
-  private var buffer: [UInt8] = []
-
-  init() { buffer.reserveCapacity(1 << 20) }
-
-  func write(_ line: String) {
-    buffer.append(contentsOf: line.utf8)
-    buffer.append(0x0A)
-    if buffer.count >= 1 << 20 { flush() }
-  }
-
-  func flush() {
-    guard !buffer.isEmpty else { return }
-    StandardOutput.write(buffer)
-    buffer.removeAll(keepingCapacity: true)
-  }
-}
+/// Partial lines to standard output, in large writes.
+func standardOutputWriter() -> PartialWriter { PartialWriter(StandardOutput.write) }
 
 /// Lines of standard input, without their line ends.
 func standardInputLines() -> [Substring] {
@@ -64,13 +48,20 @@ struct Map: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @Option(
+    help:
+      "The period the report will be of: tickets of other periods carry no text (a mark says it was left out), as only this period's texts are read. Every later step must then be given this period."
+  )
+  var period: String?
+
   func run() throws {
     _ = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
-    let writer = LineWriter()
+    let writer = standardOutputWriter()
     defer { writer.flush() }
     let lines = standardInputLines().map(String.init)
     try failing {
-      try ScaleOut.map(configurationPath: common.config, input: lines, output: writer.write)
+      try ScaleOut.map(
+        configurationPath: common.config, period: period, input: lines, output: writer)
     }
   }
 }
@@ -85,12 +76,12 @@ struct Reduce: ParsableCommand {
   var files: [String] = []
 
   func run() throws {
-    let writer = LineWriter()
+    let writer = standardOutputWriter()
     defer { writer.flush() }
     try failing {
       let inputs =
         files.isEmpty ? [PartialInput.standardInput()] : try files.map(PartialInput.file)
-      try ScaleOut.reduce(inputs, output: writer.write)
+      try ScaleOut.reduce(inputs, output: writer)
     }
   }
 }
@@ -129,13 +120,13 @@ struct Summarize: ParsableCommand {
 
   func run() throws {
     _ = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
-    let writer = LineWriter()
+    let writer = standardOutputWriter()
     defer { writer.flush() }
     try failing {
       try ScaleOut.summarize(
         configurationPath: common.config, period: period,
         accounting: try accounting.map(PartialInput.file), tasks: tasks,
-        windowTickets: windowTickets, input: PartialInput.standardInput(), output: writer.write)
+        windowTickets: windowTickets, input: PartialInput.standardInput(), output: writer)
     }
   }
 }
@@ -163,13 +154,13 @@ struct Select: ParsableCommand {
       printError("\(plan): file not found")
       throw ExitCode(ExitStatus.noInput.rawValue)
     }
-    let writer = LineWriter()
+    let writer = standardOutputWriter()
     defer { writer.flush() }
     try failing {
       try ScaleOut.select(
         configurationPath: common.config, plan: data,
         accounting: try accounting.map(PartialInput.file), tasks: tasks,
-        input: PartialInput.standardInput(), output: writer.write)
+        input: PartialInput.standardInput(), output: writer)
     }
   }
 }
