@@ -57,6 +57,11 @@ struct DataCoverage {
   /// A day number's weekday, 0...6 (0 is a Thursday, as 1 January 1970 was).
   static func weekday(_ day: Int) -> Int { (day % 7 + 7) % 7 }
 
+  /// The rows `rates` (per weekday) expect on the days numbered `days`.
+  static func expectedRows(_ rates: [Double], on days: Range<Int>) -> Double {
+    days.reduce(0) { $0 + rates[weekday($1)] }
+  }
+
   /// Rows per day for each weekday (`weekday(_:)`) over the file's days from its first row
   /// to its last.
   static func weekdayRates(_ days: [(Int, Int)], from first: Int, through last: Int) -> [Double] {
@@ -169,21 +174,17 @@ struct DataCoverage {
         if let first = days.first?.0, let last = days.last?.0 {
           let rates = Self.weekdayRates(days, from: first, through: last)
           if declared.upperBound > lastPeriod.next(in: timeZone).start(in: timeZone) {
-            let stretched = Int((through.timeIntervalSince(upper) / 86_400).rounded())
-            let expected = (0..<max(stretched, 0)).reduce(0) {
-              $0 + rates[Self.weekday(last + 1 + $1)]
-            }
+            let stretched = max(0, Int((through.timeIntervalSince(upper) / 86_400).rounded()))
+            let expected = Self.expectedRows(rates, on: (last + 1)..<(last + 1 + stretched))
             if exp(-expected) < Self.silentLevel {
               through = upper
               refused = .init(through: upper, expected: expected, days: stretched)
             }
           }
           if declared.lowerBound < firstPeriod.start(in: timeZone) {
-            let stretched = Int((lower.timeIntervalSince(from) / 86_400).rounded())
-            let expected = (1...max(stretched, 1)).reduce(0) {
-              $0 + rates[Self.weekday(first - $1)]
-            }
-            if stretched > 0, exp(-expected) < Self.silentLevel { from = lower }
+            let stretched = max(0, Int((lower.timeIntervalSince(from) / 86_400).rounded()))
+            let expected = Self.expectedRows(rates, on: (first - stretched)..<first)
+            if exp(-expected) < Self.silentLevel { from = lower }
           }
         }
         spans[0] = min(from, lower)..<spans[0].upperBound
