@@ -33,10 +33,11 @@ public enum StoreBeforeSourceIDs {
       UNIQUE (system, id)
     );
     INSERT INTO tickets_v7
-      SELECT system, id, created, updated, resolved, period, category, issue, product_line, tier,
-        customer, customer_name, product, channel, agent, source_category, tags, rule, text,
-        files.path, source_line, files.sha256, slices, text_block, text_slot
-      FROM tickets JOIN files ON files.id = tickets.source ORDER BY tickets.rowid;
+      SELECT t.system, t.id, t.created, t.updated, t.resolved, t.period, t.category, t.issue,
+        t.product_line, t.tier, t.customer, t.customer_name, t.product, t.channel, t.agent,
+        t.source_category, t.tags, t.rule, t.text, f.path, t.source_line, f.sha256, t.slices,
+        t.text_block, t.text_slot
+      FROM tickets AS t JOIN files AS f ON f.id = t.source ORDER BY t.rowid;
     DROP TABLE tickets;
     ALTER TABLE tickets_v7 RENAME TO tickets;
     CREATE INDEX tickets_by_cell ON tickets (period, category, product_line, tier);

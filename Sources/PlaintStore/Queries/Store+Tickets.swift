@@ -283,12 +283,15 @@ extension Store {
     system, id, created, updated, resolved, period, category, issue, product_line, tier,
       customer, customer_name, product, channel, agent, source_category, tags, rule,
       \(text) AS text, \(block) AS text_block, text_slot, \(sourceFile) AS source_file,
-      source_line, slices
+      source_line, slices, source
     """
   }
 
-  /// Every column of a `tickets` row, and its file's path as `source_file`.
-  static let everyTicketColumn = "*, \(sourceFile) AS source_file"
+  /// Every column of a `tickets` row a ticket is read from, by name or position, with its
+  /// file's path as `source_file`. Named, not `*`: a statement prepared on a connection that has
+  /// not yet seen a migration's new columns is prepared again by SQLite when it runs, and `*`
+  /// then gives other columns than the names read at the first preparation.
+  static let everyTicketColumn = ticketColumns(text: "text", block: "text_block")
 
   /// The path of a `tickets` row's file (its `source`, a row of `files`); NULL for an id that
   /// names no file, which only a store changed by hand holds.
