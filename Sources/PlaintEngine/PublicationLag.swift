@@ -88,6 +88,10 @@ struct PublicationLag: Sendable {
       groups[group, default: []].append(line)
       ends[group] = max(ends[group] ?? end, end)
     }
+    // Each export (file) tested on its own rows, every complaint in it: a line carried by a
+    // lagging export and a steady one is grouped with the steady one (it reaches the line's
+    // end), and the pooled counts hide the lagging one's thinning contribution.
+    let exports = Self.exports(coverage: coverage, span: span, rule: rule, granularity: granularity)
     let latest = groups.keys.map(\.end).max()
     // The whole report's period is filling in only where every export reaching the end of the data
     // is: a steady export there is judged, its lagging neighbour's lines are filling in on their own.
@@ -130,14 +134,104 @@ struct PublicationLag: Sendable {
       }
       for found in thin {
         let period = periods[found.index]
+        // The lines' sums are thin, but a file of the group tested on its own rows holds its
+        // level: the thinning is another export's contribution to a shared line (marked below,
+        // line by line), not this export's lag.
+        if group.files.contains(where: { exports[$0]?.holds(period) == true }) { continue }
         for line in lines { self.lines[line, default: [:]][period] = found }
         if end == latest { latestThin[period, default: []].append(found) }
       }
     }
     for (period, found) in latestThin where found.count == latestGroups {
-      // The evidence named is the largest export's.
-      periods[period] = found.max { $0.expected < $1.expected }
+      // Several exports reaching the end, all thin: their evidence added up.
+      periods[period] = TrailingThinning.Thin.combined(
+        found.sorted { $0.expected > $1.expected }, level: level)
     }
+    // A lagging export's thin periods hold back every line it carries, even where another,
+    // steady export carries the line too (its counts there are not whole), and its complaints in
+    // no product line when most of its complaints are (the every-complaint rule, per export).
+    // A line whose group holds this export was tested with it (and a drop in one of its lines
+    // judged, the mix having moved); only the lines grouped with other exports are marked here.
+    var grouped: [String: Set<String>] = [:]
+    for (group, members) in groups {
+      for line in members { grouped[line, default: []].formUnion(group.files) }
+    }
+    for file in coverage.files {
+      guard let tested = exports[file.path], !tested.thin.isEmpty else { continue }
+      var held = file.productLines.filter {
+        $0 != Cell.unassigned && grouped[$0]?.contains(file.path) != true
+      }
+      let rows = file.periodRows.values.reduce(0, +)
+      if 2 * file.unassignedRows > rows { held.insert(Cell.unassigned) }
+      for line in held {
+        for (period, found) in tested.thin.merging(
+          tested.partialTail, uniquingKeysWith: { a, _ in a })
+        where self.lines[line]?[period] == nil {
+          self.lines[line, default: [:]][period] = found
+        }
+      }
+    }
+  }
+
+  /// One export's own series tested for lag: its thin periods, and the whole periods it was
+  /// tested on with enough history before them to say that they hold their level.
+  struct Export {
+    var thin: [Period: TrailingThinning.Thin] = [:]
+    var tested: Set<Period> = []
+    /// The periods after the last thin one that the export covers only in part (it ends in
+    /// them), with the evidence of its last thin period: the newest, deepest part of its lag,
+    /// which holds back a line another export covers whole in them.
+    var partialTail: [Period: TrailingThinning.Thin] = [:]
+
+    /// Whether the export holds its level in `period` (tested and not thin).
+    func holds(_ period: Period) -> Bool { tested.contains(period) && thin[period] == nil }
+  }
+
+  /// Every export's rows per period, tested on their own (`TrailingThinning`, one part: the
+  /// mix test is the line groups' business), with the export's own final stretch.
+  static func exports(
+    coverage: DataCoverage, span: ClosedRange<Period>, rule: TrailingThinning.Settings,
+    granularity: Granularity
+  ) -> [String: Export] {
+    var result: [String: Export] = [:]
+    let zone = coverage.timeZone
+    let periodDays = granularity == .week ? 7 : 365.2425 / 12
+    for file in coverage.files {
+      guard let fileSpan = file.span else { continue }
+      var days = Coverage()
+      for part in file.spans { days.insert(part) }
+      let last = Period(
+        containing: fileSpan.upperBound.addingTimeInterval(-1), in: zone,
+        granularity: granularity)
+      let periods = Period.range(span.lowerBound, through: last)
+      var counts: [Int?] = periods.map {
+        days.coverage(of: $0, in: zone) == .whole ? file.periodRows[$0] ?? 0 : nil
+      }
+      while counts.last == .some(nil) { counts.removeLast() }
+      guard !counts.isEmpty else { continue }
+      var export = Export()
+      // The trailing periods tested: those with enough whole periods before them.
+      var whole = 0
+      for (index, count) in counts.enumerated() where count != nil {
+        if whole >= rule.minBaselinePeriods, index >= counts.count - rule.maxPeriods {
+          export.tested.insert(periods[index])
+        }
+        whole += 1
+      }
+      let thin = TrailingThinning.find(
+        counts, settings: rule,
+        finalStretch: .init(
+          count: file.finalStretchRows,
+          periods: Double(TrailingThinning.finalStretchDays) / periodDays))
+      for found in thin { export.thin[periods[found.index]] = found }
+      if let newest = thin.last, newest.index == counts.count - 1 {
+        for period in Period.range(periods[newest.index], through: last).dropFirst() {
+          export.partialTail[period] = newest
+        }
+      }
+      result[file.path] = export
+    }
+    return result
   }
 
   /// The lines of one export: the period their coverage ends in and the files reaching that end.
@@ -257,8 +351,9 @@ extension DataCoverage {
   /// - the period before is still filling in, and with the ones before it the run stays within
   ///   `publication_lag.max_periods`;
   /// - its covered days are thinner still than the period before, far below that period's rate
-  ///   per day (one-sided Poisson, p < `endsLagLevel`): a lag thins toward its end, while an
-  ///   export cut off after a drop holds the drop's rate up to the cut.
+  ///   per day (one-sided Poisson, p < `endsLagLevel`), or have collapsed to near zero (under
+  ///   `TrailingThinning.collapseShare` of the level for as many days): a lag thins toward its
+  ///   end, while an export cut off after a drop holds the drop's rate up to the cut.
   func endsLag(_ period: Period) -> Bool {
     let zone = timeZone
     let previous = period.previous(in: zone)
@@ -279,7 +374,15 @@ extension DataCoverage {
       Double(before.count) / interval.upperBound.timeIntervalSince(interval.lowerBound) * 86_400
     let coveredDays = (lastDay.timeIntervalSince(days.first) + 1) / 86_400
     let expected = perDay * coveredDays.rounded(.up)
-    return PoissonDistribution.cdf(lag.totals[period] ?? 0, mean: expected) < Self.endsLagLevel
+    let count = lag.totals[period] ?? 0
+    // Collapsed to near zero against the level (the deepest part of a lag, where the period
+    // before holds too few rows for "thinner still" to be significant: the Ombudsman's 12 in
+    // 26 days after 20 in October, against about 857 a month).
+    let wholeDays =
+      period.interval(in: zone).upperBound.timeIntervalSince(period.start(in: zone)) / 86_400
+    let level = before.expected * coveredDays.rounded(.up) / wholeDays
+    return PoissonDistribution.cdf(count, mean: expected) < Self.endsLagLevel
+      || Double(count) < TrailingThinning.collapseShare * level
   }
 
   /// How far below the period before a period lacking its last days must be to continue a lag.
