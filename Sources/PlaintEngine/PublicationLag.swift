@@ -25,6 +25,8 @@ struct PublicationLag: Sendable {
   private(set) var totals: [Period: Int] = [:]
   /// At most this many trailing periods are passed over as still filling in (0: the rule is off).
   private(set) var maxPeriods = 0
+  /// How many periods were tested together for "far below" (4 for weeks).
+  private(set) var blockPeriods = 1
   /// Whether the rule counted every complaint: most complaints are in no product line, so the
   /// product lines do not stand for the exports (the Housing Ombudsman's export as `plaint init`
   /// maps it, with no product column).
@@ -54,6 +56,7 @@ struct PublicationLag: Sendable {
     // Lag runs in time: a weekly export is tested in blocks of about a month (4 weeks), since no
     // single week of its thin tail need be far below a level that varies 0 to 570 around 200.
     rule.blockPeriods = Self.blockPeriods(granularity)
+    blockPeriods = rule.blockPeriods
     let zone = coverage.timeZone
     var perLine: [String: [Period: Int]] = [:]
     var unassigned: [Period: Int] = [:]
@@ -156,14 +159,24 @@ struct PublicationLag: Sendable {
     for (group, members) in groups {
       for line in members { grouped[line, default: []].formUnion(group.files) }
     }
+    // Only an export that ends in the period its line ends in: an older export whose later
+    // rows a newer one holds (a snapshot kept from last month) says nothing of the line now,
+    // and the periods it saw thin are judged once the newer export fills them in.
+    func endPeriod(_ end: Date?) -> Period? {
+      end.map {
+        Period(containing: $0.addingTimeInterval(-1), in: zone, granularity: granularity)
+      }
+    }
     for file in coverage.files {
-      guard let tested = exports[file.path], !tested.thin.isEmpty else { continue }
+      guard let tested = exports[file.path], !tested.thin.isEmpty,
+        let fileEnd = endPeriod(file.span?.upperBound)
+      else { continue }
       var held = file.productLines.filter {
         $0 != Cell.unassigned && grouped[$0]?.contains(file.path) != true
       }
       let rows = file.periodRows.values.reduce(0, +)
       if 2 * file.unassignedRows > rows { held.insert(Cell.unassigned) }
-      for line in held {
+      for line in held where endPeriod(coverage.lineCoverage[line]?.end) == fileEnd {
         for (period, found) in tested.thin.merging(
           tested.partialTail, uniquingKeysWith: { a, _ in a })
         where self.lines[line]?[period] == nil {
@@ -330,8 +343,14 @@ extension DataCoverage {
       lag.countsEveryComplaint
       ? "complaints (most are in no product line, so every complaint counts)"
       : "complaints in product lines"
+    // Tested in blocks (weeks), no single period need be below one period's limit: the limit
+    // quoted is the block's, not a per-period one that a week far above it would contradict.
+    let limit =
+      lag.blockPeriods > 1
+      ? "each stretch of \(lag.blockPeriods) periods of the run far below that level"
+      : "fewer than \(found.lowerLimit) is far below"
     var text =
-      "\(found.count) \(counted) against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
+      "\(found.count) \(counted) against about \(expected) in each of the \(found.baselineCount) whole periods before (\(limit))"
     if let previous = found.previous {
       text +=
         ", \(previous) \(lag.countsEveryComplaint ? "" : "in those lines ")in the period before"

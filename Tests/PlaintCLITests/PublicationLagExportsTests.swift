@@ -122,24 +122,9 @@ struct PublicationLagExportsTests {
   /// together (the month before is compared with both exports' counts, not with one's), with
   /// the evidence of both: 2026-xx "49 complaints", not one export's 25.
   @Test func twoLaggingExportsArePassedOverTogether() throws {
-    let folder = try Lag.fixture(tail: [])
+    let (folder, name) = try Self.twoExports(
+      irons: [3: 60, 2: 24, 1: 8], kettles: [3: 60, 2: 25, 1: 5])
     defer { try? FileManager.default.removeItem(at: folder) }
-    try Self.addIrons(folder)
-    let exports = folder.appendingPathComponent("exports")
-    _ = try Lag.writeMonthsToLastComplete(folder, lastDay: 20) { back in
-      [3: 60, 2: 24, 1: 8][back] ?? 100 + (back % 3) * 2
-    }
-    let ironsPath = exports.appendingPathComponent("b.csv")
-    let first = try String(contentsOf: exports.appendingPathComponent("a.csv"), encoding: .utf8)
-    try first.replacingOccurrences(of: ",KT-1,", with: ",IR-1,")
-      .replacingOccurrences(of: ",TS-1,", with: ",IR-1,")
-      .split(separator: "\n").enumerated()
-      .map { $0.offset == 0 ? String($0.element) : "9\($0.element)" }
-      .joined(separator: "\n").appending("\n")
-      .write(to: ironsPath, atomically: true, encoding: .utf8)
-    let name = try Lag.writeMonthsToLastComplete(folder, lastDay: 20) { back in
-      [3: 60, 2: 25, 1: 5][back] ?? 100 + (back % 3) * 2
-    }
 
     let run = try Lag.run(folder, ["--period", "last"])
     #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
@@ -150,5 +135,90 @@ struct PublicationLagExportsTests {
     #expect(
       run.stderr.contains("\(name(2)): 49 complaints in product lines against about 20"),
       "\(run.stderr)")
+  }
+
+  /// The same two exports, the irons' export not yet thin three months back: that month is
+  /// reported, its kettles and toasters still filling in, and the note on the newer months
+  /// passed over does not call it "whole and settled" beside the lines it names as filling in.
+  @Test func aReportedMonthWithLinesFillingInIsNotCalledSettled() throws {
+    let (folder, name) = try Self.twoExports(
+      irons: [2: 24, 1: 8], kettles: [3: 60, 2: 25, 1: 5])
+    defer { try? FileManager.default.removeItem(at: folder) }
+
+    let run = try Lag.run(folder, ["--period", "last"])
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(run.stdout.hasPrefix("\(name(3)): "), "\(run.stdout)")
+    let (json, summary, _) = try Lag.report(folder, name(3))
+    let filling = try #require(Lag.coverage(json)["filling_in"] as? [String: Any])
+    #expect(filling["lines"] as? [String] == ["Kettles", "Toasters"], "\(filling)")
+    #expect(summary.contains("Still filling in in \(name(3))"), "\(summary.prefix(2000))")
+    #expect(!summary.contains("whole and settled"), "\(summary.prefix(2000))")
+    #expect(
+      summary.contains(
+        "\(name(3)) is the newest period the exports cover whole that can be judged"),
+      "\(summary.prefix(2000))")
+  }
+
+  /// Snapshots kept side by side: last month's export (a.csv, its last two months thin) and this
+  /// month's (b.csv: the same rows, those months filled in, and a whole new month). The old
+  /// snapshot's thin months say nothing now: they are judged, and the new month is reported.
+  @Test func anOlderSnapshotsThinMonthsAreJudgedOnceANewerOneFillsThemIn() throws {
+    let folder = try Lag.fixture(tail: [(18, 12), (4, 2)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let exports = folder.appendingPathComponent("exports")
+    let old = try String(contentsOf: exports.appendingPathComponent("a.csv"), encoding: .utf8)
+    var rows = old.split(separator: "\n").map(String.init)
+    var id = 900_000
+    for (month, kettles, toasters) in [(1, 42, 28), (2, 56, 38), (3, 56, 36)] {
+      for (product, count) in [("KT-1", kettles), ("TS-1", toasters)] {
+        for k in 0..<count {
+          id += 1
+          rows.append(
+            String(format: "%d,2026-%02d-%02d,Kettle stopped working,", id, month, 1 + k % 28)
+              + "\(product),Acme")
+        }
+      }
+    }
+    rows += (1...10).map {
+      "\(950_000 + $0),2026-04-\($0 < 10 ? "0" : "")\($0),Kettle stopped working,KT-1,Acme"
+    }
+    try (rows.joined(separator: "\n") + "\n").write(
+      to: exports.appendingPathComponent("b.csv"), atomically: true, encoding: .utf8)
+
+    let run = try Lag.run(folder)
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(run.stdout.hasPrefix("2026-03:"), "\(run.stdout)")
+    #expect(!run.stderr.contains("filling in"), "\(run.stderr)")
+    let (json, _, _) = try Lag.report(folder, "2026-03")
+    let filling = Lag.coverage(json)["filling_in"] as? [String: Any] ?? [:]
+    #expect((filling["lines"] as? [String] ?? []).isEmpty, "\(filling)")
+    let grid = try Self.grid(folder, "2026-03")
+    let tail = grid.filter { $0.hasPrefix("2026-01,") || $0.hasPrefix("2026-02,") }
+    #expect(!tail.isEmpty && !tail.contains { $0.contains("filling_in") }, "\(tail)")
+  }
+
+  /// Kettles and toasters in a.csv, irons in b.csv, 26 months each to the last complete month
+  /// (covered to its 20th), at about 100 a month; the months `back` ago given hold as many.
+  static func twoExports(irons: [Int: Int], kettles: [Int: Int]) throws -> (
+    URL, (Int) -> String
+  ) {
+    let folder = try Lag.fixture(tail: [])
+    try Self.addIrons(folder)
+    let exports = folder.appendingPathComponent("exports")
+    _ = try Lag.writeMonthsToLastComplete(folder, lastDay: 20) { back in
+      irons[back] ?? 100 + (back % 3) * 2
+    }
+    let ironsPath = exports.appendingPathComponent("b.csv")
+    let first = try String(contentsOf: exports.appendingPathComponent("a.csv"), encoding: .utf8)
+    try first.replacingOccurrences(of: ",KT-1,", with: ",IR-1,")
+      .replacingOccurrences(of: ",TS-1,", with: ",IR-1,")
+      .split(separator: "\n").enumerated()
+      .map { $0.offset == 0 ? String($0.element) : "9\($0.element)" }
+      .joined(separator: "\n").appending("\n")
+      .write(to: ironsPath, atomically: true, encoding: .utf8)
+    let name = try Lag.writeMonthsToLastComplete(folder, lastDay: 20) { back in
+      kettles[back] ?? 100 + (back % 3) * 2
+    }
+    return (folder, name)
   }
 }
