@@ -119,4 +119,21 @@ struct SourceIDMigrationTests {
     let check = #expect(throws: StoreError.self) { try store.checkAccounting() }
     #expect(check?.kind == .damaged)
   }
+
+  /// A migrated store without its `files` table has lost every ticket's file: damage, said
+  /// when the store opens.
+  @Test func aStoreThatLostItsFilesTableIsDamage() throws {
+    let path = Self.scratch()
+    defer { Self.remove(path) }
+    do {
+      var random = SplitMix64(seed: 3)
+      try Files.ingest(try Store(path: path), Files.files(&random), order: [0])
+    }
+    try StoreBeforeSourceIDs.sqlite(path, "DROP TABLE files")
+    let error = #expect(throws: StoreError.self) { try Store(path: path) }
+    #expect(error?.kind == .damaged)
+    #expect(
+      error?.description.contains("its table `files` is missing") == true,
+      "\(String(describing: error))")
+  }
 }
