@@ -1,0 +1,144 @@
+import PlaintCore
+
+extension Starter {
+  /// The issues or product lines `plaint init --from` proposes from an export's most frequent
+  /// category or product values, by the rules `plaint validate` applies (`Taxonomy`'s
+  /// `problem(ofIssueName:)`, `problem(ofProductLineName:)` and `sourceValueKey(_:)`): a value
+  /// that cannot name one is left out and said so; values that match the same tickets once
+  /// folded ("Billing", "billing", "BILLING") become one proposal listing every spelling.
+  struct Proposal: Equatable {
+    /// One issue or product line: its name and the spellings it matches, most frequent first.
+    struct Entry: Equatable {
+      var name: String
+      var spellings: [String]
+      var count: Int
+    }
+
+    /// A value left out, with its sampled count and why.
+    struct LeftOut: Equatable {
+      var value: String
+      var count: Int
+      var problem: Taxonomy.NameProblem
+    }
+
+    var entries: [Entry] = []
+    var leftOut: [LeftOut] = []
+
+    /// The longest name proposed, in characters: a longer value is named by its start and an
+    /// ellipsis (YAML keys stop at 1024 characters, report tables much sooner), and still
+    /// matched in full by its `source_values` or `products`.
+    static let longestName = 80
+
+    /// Issues from the help desk's category values, most frequent first.
+    static func issues(_ values: [(value: String, count: Int)]) -> Proposal {
+      Proposal(values, problem: Taxonomy.problem(ofIssueName:))
+    }
+
+    /// Product lines from the product column's values, most frequent first.
+    static func productLines(_ values: [(value: String, count: Int)]) -> Proposal {
+      Proposal(values) { value in
+        Taxonomy.problem(ofProductLineName: value)
+          ?? (Taxonomy.patternMatchesNothing(Starter.glob(value)) ? .noLettersOrDigits : nil)
+      }
+    }
+
+    private init(
+      _ values: [(value: String, count: Int)],
+      problem: (String) -> Taxonomy.NameProblem?
+    ) {
+      var index: [String: Int] = [:]
+      // The count of each proposal's most frequent spelling (values come most frequent first).
+      var top: [Int: Int] = [:]
+      for (value, count) in values {
+        if let problem = problem(value) {
+          leftOut.append(LeftOut(value: value, count: count, problem: problem))
+          continue
+        }
+        let key = Taxonomy.sourceValueKey(value)
+        if let at = index[key] {
+          entries[at].spellings.append(value)
+          // Of spellings equally frequent, the one written as a name ("Billing", not "BILLING"
+          // or "billing") names the proposal.
+          if count == top[at], Self.isMixedCase(value),
+            !Self.isMixedCase(entries[at].name)
+          {
+            entries[at].name = value
+          }
+          entries[at].count += count
+        } else {
+          index[key] = entries.count
+          top[entries.count] = count
+          entries.append(Entry(name: value, spellings: [value], count: count))
+        }
+      }
+      entries.sort { ($0.count, $1.name) > ($1.count, $0.name) }
+      var names: Set<String> = []
+      for at in entries.indices {
+        var name = Self.shortened(entries[at].name, problem: problem)
+        var number = 2
+        while names.contains(name) {
+          name = Self.shortened(entries[at].name, problem: problem) + " (\(number))"
+          number += 1
+        }
+        names.insert(name)
+        entries[at].name = name
+      }
+    }
+
+    private static func isMixedCase(_ text: String) -> Bool {
+      text != text.uppercased() && text != text.lowercased()
+    }
+
+    /// `value` cut to `longestName` characters, its start still a valid name.
+    private static func shortened(
+      _ value: String, problem: (String) -> Taxonomy.NameProblem?
+    ) -> String {
+      // A byte-order mark inside a value is invisible and YAML drops it: not in a name.
+      let value =
+        value.contains("\u{FEFF}") ? value.replacingOccurrences(of: "\u{FEFF}", with: "") : value
+      guard value.count > longestName else { return value }
+      let cut = String(value.prefix(longestName - 1)) + "…"
+      if problem(cut) == nil { return cut }
+      return String(Taxonomy.sourceValueKey(value).prefix(longestName - 1)) + "…"
+    }
+
+    /// init's lines on what it did with the values: merged spellings and values left out.
+    /// `what` is "issue" or "product line".
+    func notes(_ what: String) -> [String] {
+      var lines: [String] = []
+      for entry in entries where entry.spellings.count > 1 {
+        let spellings = entry.spellings.map(Starter.quoted).joined(separator: ", ")
+        lines.append(
+          "  merged \(spellings) into one \(what), \(Starter.quoted(entry.name)): matching folds case and accents, so they are the same value"
+        )
+      }
+      let empty = leftOut.filter { $0.problem == .noLettersOrDigits }
+      if !empty.isEmpty {
+        let unplaced = what == "issue" ? "unclassified" : "unassigned"
+        lines.append(
+          "  left out \(Self.listed(empty)): no letters or digits (a help desk's \"no value\" mark?), so they can neither name nor match \(what == "issue" ? "an issue" : "a product line"); their tickets stay \(unplaced) unless a phrase matches"
+        )
+      }
+      let reserved = leftOut.filter { $0.problem == .reserved }
+      if !reserved.isEmpty {
+        let kept =
+          what == "issue"
+          ? "`unclassified`, kept for tickets no rule matches"
+          : "`unassigned`, kept for tickets in no product line"
+        lines.append(
+          "  left out \(Self.listed(reserved)): the report's own name \(kept), which is where these land"
+        )
+      }
+      return lines
+    }
+
+    private static func listed(_ values: [LeftOut]) -> String {
+      values.map { "\(Starter.quoted($0.value)) (\($0.count) sampled)" }.joined(separator: ", ")
+    }
+  }
+
+  /// The product glob matching `value` itself: its `*` and `?` match any one character.
+  static func glob(_ value: String) -> String {
+    String(value.map { $0 == "*" || $0 == "?" ? "?" : $0 })
+  }
+}
