@@ -68,4 +68,34 @@ struct InitProposalTests {
     #expect(byIssue.contains("other.Billing (15,"), "\(byIssue)")
     #expect(!byIssue.contains("other.billing") && !byIssue.contains("other.BILLING"), "\(byIssue)")
   }
+
+  /// An export with no column named like a product (the Housing Ombudsman's has `landlord_type`)
+  /// gets its few-valued columns named as candidates, with the setting that uses one.
+  @Test func withoutAProductColumnInitNamesColumnsThatCouldBeOne() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plaint-init-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var rows = ["Case Number,Created,Description,Division,Escalated"]
+    for index in 0..<300 {
+      let division = ["North", "South", "East"][index % 3]
+      let flag = index % 2 == 0 ? "yes" : "no"
+      rows.append(
+        "C\(index),2025-\(String(format: "%02d", 1 + index % 12))-\(String(format: "%02d", 1 + index % 28)) 10:00,the kettle leaks,\(division),\(flag)"
+      )
+    }
+    let export = directory.appendingPathComponent("cases.csv")
+    try (rows.joined(separator: "\n") + "\n").write(to: export, atomically: true, encoding: .utf8)
+    let initialised = try PlaintBinary.run(
+      ["init", "--from", export.path, directory.appendingPathComponent("project").path])
+    #expect(initialised.status == 0, "\(initialised.stderr)")
+    #expect(
+      initialised.stdout.contains(
+        "one of which may be your product lines: \"Division\" (3 values: \"East\", \"North\", \"South\")"
+      ), "\(initialised.stdout)")
+    #expect(
+      initialised.stdout.contains("add `product: \"Division\"` under `columns:` in plaint.yml"),
+      "\(initialised.stdout)")
+    #expect(!initialised.stdout.contains("\"Escalated\""), "a yes/no flag is no product line")
+  }
 }

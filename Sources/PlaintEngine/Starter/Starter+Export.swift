@@ -95,6 +95,7 @@ extension Starter {
       lines.append(
         "  warning: until `columns.product` names a column or the product lines have phrases that match the text, every ticket is unassigned: outside every cell and verdict"
       )
+      lines += productCandidateLines(guess)
     }
     let issues = Proposal.issues(guess.categories)
     if let column = guess.categoryColumn, !issues.entries.isEmpty {

@@ -1,4 +1,6 @@
+import Foundation
 import PlaintCore
+import PlaintIngest
 
 extension Starter {
   /// The issues or product lines `plaint init --from` proposes from an export's most frequent
@@ -140,5 +142,52 @@ extension Starter {
   /// The product glob matching `value` itself: its `*` and `?` match any one character.
   static func glob(_ value: String) -> String {
     String(value.map { $0 == "*" || $0 == "?" ? "?" : $0 })
+  }
+}
+
+extension Starter {
+  /// Columns no field was mapped to whose few values repeat on nearly every row (a landlord
+  /// type, a brand, a queue): when no product column was found, one of them may be the product
+  /// lines the user wants. Not numbers, dates or yes/no flags.
+  static func productCandidates(_ guess: ExportGuess) -> [(header: String, values: [String])] {
+    let sample = guess.sample
+    guard guess.profile == nil, sample.hasHeader, !sample.rows.isEmpty else { return [] }
+    let mapped = Set(guess.columns.flatMap(\.headers))
+    let flags: Set<String> = ["true", "false", "yes", "no", "y", "n"]
+    var candidates: [(header: String, values: [String])] = []
+    for (index, header) in sample.header.enumerated() where !mapped.contains(header) {
+      let values = sample.rows.compactMap { $0.indices.contains(index) ? $0[index] : nil }
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      guard Double(values.count) >= 0.9 * Double(sample.rows.count) else { continue }
+      var counts: [String: Int] = [:]
+      for value in values { counts[value, default: 0] += 1 }
+      guard (2...20).contains(counts.count),
+        counts.values.allSatisfy({ $0 >= 2 }),
+        !counts.keys.contains(where: { $0.contains(where: \.isNumber) }),
+        !counts.keys.allSatisfy({ flags.contains($0.lowercased()) })
+      else { continue }
+      let ordered = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+      guard !Proposal.productLines(ordered.map { ($0, counts[$0] ?? 0) }).entries.isEmpty
+      else { continue }
+      candidates.append((header, ordered))
+    }
+    return candidates
+  }
+
+  /// init's lines naming `productCandidates` and how to use one, or none.
+  static func productCandidateLines(_ guess: ExportGuess) -> [String] {
+    let candidates = productCandidates(guess)
+    guard let first = candidates.first, let value = first.values.first else { return [] }
+    let listed = candidates.map { candidate -> String in
+      let shown = candidate.values.prefix(3).map(quoted).joined(separator: ", ")
+      let more = candidate.values.count > 3 ? ", …" : ""
+      let text: String =
+        "\(quoted(candidate.header)) (\(candidate.values.count) values: \(shown)\(more))"
+      return text
+    }.joined(separator: ", ")
+    return [
+      "  columns whose few values repeat on nearly every row, one of which may be your product lines: \(listed)",
+      "  to use one, add `product: \(quoted(first.header))` under `columns:` in plaint.yml and a line per value in taxonomy.yml (\(quoted(value)): {products: [\(quoted(glob(value)))]})",
+    ]
   }
 }
