@@ -255,9 +255,11 @@ struct ChartSectionsMarkdown: Sendable {
       let summary = text(
         .driversLineSummary, text.count(table.complaints),
         table.previousComplaints.map(text.count) ?? text[.notComparable])
+      // A line with no complaint this period has no vital few: no list, no dangling colon.
+      let list = text.driverList(table)
       lines.append(
-        "- **\(escape(text.productLine(table.productLine)))** (\(escape(summary))): "
-          + escape(text.driverList(table)))
+        "- **\(escape(text.productLine(table.productLine)))** (\(escape(summary)))"
+          + (list.isEmpty ? "" : ": " + escape(list)))
     }
     for table in drivers.anomalies where table.rows.contains(where: \.vital) {
       let cell = text.cell(table.category, table.productLine, table.tier)
