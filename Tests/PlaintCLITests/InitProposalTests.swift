@@ -98,4 +98,29 @@ struct InitProposalTests {
       "\(initialised.stdout)")
     #expect(!initialised.stdout.contains("\"Escalated\""), "a yes/no flag is no product line")
   }
+
+  /// A product column whose proposed lines leave most rows unassigned (a model column) gets the
+  /// coarser columns beside it named (a brand).
+  @Test func aProductColumnTooFineGetsCoarserColumnsNamed() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plaint-init-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var rows = ["Case Number,Created,Description,Model,Brand"]
+    for index in 0..<300 {
+      let brand = ["Acme", "Globex", "Initech"][index % 3]
+      rows.append(
+        "C\(index),2025-\(String(format: "%02d", 1 + index % 12))-\(String(format: "%02d", 1 + index % 28)) 10:00,the kettle leaks,\(brand) M\(index % 40),\(brand)"
+      )
+    }
+    let export = directory.appendingPathComponent("cases.csv")
+    try (rows.joined(separator: "\n") + "\n").write(to: export, atomically: true, encoding: .utf8)
+    let initialised = try PlaintBinary.run(
+      ["init", "--from", export.path, directory.appendingPathComponent("project").path])
+    #expect(initialised.status == 0, "\(initialised.stderr)")
+    #expect(
+      initialised.stdout.contains(
+        "coarser columns: \"Brand\" (3 values; the 10 most frequent hold 100 % of rows)"),
+      "\(initialised.stdout)")
+  }
 }

@@ -86,6 +86,16 @@ extension Starter {
         lines.append(
           "  warning: the other rows would be unassigned, outside every cell and verdict; map `product` to a coarser column (a brand rather than a model), or add lines with phrases"
         )
+        let coarser = coarserProductColumns(guess).map { column -> String in
+          let text: String =
+            "\(quoted(column.header)) (\(column.values) values; the \(ExportGuess.productLimit) most frequent hold \(percent(Int((column.share * 1000).rounded()), 1000)) of rows)"
+          return text
+        }
+        if !coarser.isEmpty {
+          lines.append(
+            "  coarser columns: \(coarser.joined(separator: ", ")); to use one, set `product:` under `columns:` in plaint.yml to it and write the lines you want in taxonomy.yml"
+          )
+        }
       }
     } else {
       lines.append(

@@ -163,7 +163,7 @@ extension Starter {
       for value in values { counts[value, default: 0] += 1 }
       guard (2...20).contains(counts.count),
         counts.values.allSatisfy({ $0 >= 2 }),
-        !counts.keys.contains(where: { $0.contains(where: \.isNumber) }),
+        !Self.isNumeric(counts.keys),
         !counts.keys.allSatisfy({ flags.contains($0.lowercased()) })
       else { continue }
       let ordered = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
@@ -189,5 +189,47 @@ extension Starter {
       "  columns whose few values repeat on nearly every row, one of which may be your product lines: \(listed)",
       "  to use one, add `product: \(quoted(first.header))` under `columns:` in plaint.yml and a line per value in taxonomy.yml (\(quoted(value)): {products: [\(quoted(glob(value)))]})",
     ]
+  }
+
+  /// Unmapped columns coarser than the product column init found, when the lines proposed from
+  /// it leave most rows unassigned (a model column beside a brand): fewer distinct values, and
+  /// more of the rows in their ten most frequent. Not numbers or dates. Each with its number of
+  /// values and the share of rows its ten most frequent hold.
+  static func coarserProductColumns(_ guess: ExportGuess) -> [(
+    header: String, values: Int, share: Double
+  )] {
+    let sample = guess.sample
+    guard guess.profile == nil, sample.hasHeader, !sample.rows.isEmpty,
+      let column = guess.productColumn, let productIndex = sample.header.firstIndex(of: column)
+    else { return [] }
+    func tally(_ index: Int) -> (values: [String], counts: [String: Int]) {
+      let values = sample.rows.compactMap { $0.indices.contains(index) ? $0[index] : nil }
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      var counts: [String: Int] = [:]
+      for value in values { counts[value, default: 0] += 1 }
+      return (values, counts)
+    }
+    func topShare(_ counts: [String: Int]) -> Double {
+      Double(counts.values.sorted(by: >).prefix(ExportGuess.productLimit).reduce(0, +))
+        / Double(sample.rows.count)
+    }
+    let product = tally(productIndex).counts
+    let mapped = Set(guess.columns.flatMap(\.headers))
+    var coarser: [(header: String, values: Int, share: Double)] = []
+    for (index, header) in sample.header.enumerated() where !mapped.contains(header) {
+      let (values, counts) = tally(index)
+      guard Double(values.count) >= 0.9 * Double(sample.rows.count),
+        (2..<product.count).contains(counts.count),
+        !Self.isNumeric(counts.keys),
+        topShare(counts) > topShare(product) + 0.1
+      else { continue }
+      coarser.append((header, counts.count, topShare(counts)))
+    }
+    return coarser
+  }
+
+  /// Whether most of `values` hold a digit: numbers, dates, codes rather than names.
+  private static func isNumeric(_ values: Dictionary<String, Int>.Keys) -> Bool {
+    values.filter { $0.contains(where: \.isNumber) }.count * 2 > values.count
   }
 }
