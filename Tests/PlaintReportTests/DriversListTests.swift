@@ -26,4 +26,21 @@ import Testing
     // The lines with complaints keep their list.
     #expect(lines.contains { $0.contains("**Kettles**") && $0.contains("defect") }, "\(lines)")
   }
+
+  /// One complaint is one complaint, in summary.md and index.html.
+  @Test func oneComplaintIsSingular() {
+    var bundle = LanguageFixture.charts()
+    bundle.report.drivers.productLines.append(
+      .init(
+        anomalyID: nil, category: "*", productLine: "Blenders", tier: .all, complaints: 1,
+        previousComplaints: 3, comparable: true,
+        rows: [
+          .init(
+            issue: "product.defect", count: 1, share: 1, cumulative: 1, vital: true,
+            previousCount: 3, change: -2)
+        ]))
+    let summary = MarkdownRenderer().render(bundle)
+    #expect(summary.contains("**Blenders** (1 complaint, 3 before)"), "\(summary)")
+    #expect(!summary.contains("1 complaints"), "\(summary)")
+  }
 }
