@@ -150,6 +150,6 @@ extension ReportAssembly {
       customerName: configuration.reports.customerNames ? ticket.customerName ?? "" : "",
       channel: ticket.channel ?? "", agent: ticket.agent ?? "",
       matchedRule: item.rule, source: ticket.location.description,
-      excerpt: String(ticket.text.prefix(200)))
+      excerpt: ticket.text.excerpt(200))
   }
 }

@@ -110,17 +110,28 @@ struct StoreFeed: ReportFeed {
       let later = try results.value(index)
       builder.cube.merge(later.cube)
       builder.customers.merge(later.customers)
-      builder.listed += later.listed
-      builder.open += later.open
+      // The reported period's tickets are all in one run: an empty list takes the other's
+      // whole instead of copying its tickets one by one.
+      Self.append(later.listed, to: &builder.listed)
+      Self.append(later.open, to: &builder.open)
     }
     try builder.customers.finish()
-    // Oldest first, as one cursor over every period gives them.
-    builder.listed.sort(by: oldestFirst)
-    builder.open.sort(by: oldestFirst)
+    // Oldest first, as one cursor over every period gives them (the runs are of consecutive
+    // periods, so they usually are already).
+    if !Self.isOldestFirst(builder.listed) { builder.listed.sort(by: oldestFirst) }
+    if !Self.isOldestFirst(builder.open) { builder.open.sort(by: oldestFirst) }
     builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
     summaries.storeMissing(from: builder.cube)
     summaries.add(to: &builder)
     return builder
+  }
+
+  static func append(_ tickets: [ClassifiedTicket], to list: inout [ClassifiedTicket]) {
+    if list.isEmpty { list = tickets } else { list += tickets }
+  }
+
+  static func isOldestFirst(_ tickets: [ClassifiedTicket]) -> Bool {
+    tickets.indices.dropFirst().allSatisfy { !oldestFirst(tickets[$0], tickets[$0 - 1]) }
   }
 
   /// `periods` (sorted) cut into at most two runs of about equal weight, by tickets per period;

@@ -49,10 +49,10 @@ public struct ReportWriter: Sendable {
     // report.json and each CSV file are written as they are rendered, a piece at a time (the
     // customer tables' rows are read back as they are written); the rest are rendered first.
     let streamed = formats.contains(.json)
-    let tables = formats.contains(.csv) ? CSVRenderer().files(bundle) : []
+    let tableNames = formats.contains(.csv) ? CSVRenderer().files(bundle).map(\.name) : []
     let files = try Self.files(
       bundle, formats: formats.subtracting([.json, .csv]), extraFiles: extraFiles,
-      alsoRendered: Set((streamed ? ["report.json"] : []) + tables.map(\.name)))
+      alsoRendered: Set((streamed ? ["report.json"] : []) + tableNames))
 
     let parent = directory.path
     try FileSystem.makeDirectories(parent)
@@ -64,25 +64,41 @@ public struct ReportWriter: Sendable {
     try FileSystem.removeIfPresent(temporary)
     try FileSystem.makeDirectory(temporary)
     do {
-      if streamed {
-        try FileSystem.writeDurably(to: temporary + "/report.json") { output throws(ReportError) in
-          try JSONRenderer().write(bundle.report, to: output)
-        }
-      }
-      for (name, write) in tables {
-        try FileSystem.writeDurably(to: temporary + "/" + name) { output in
-          write { piece in
-            var text = piece
-            text.withUTF8 { bytes in
-              guard let base = bytes.baseAddress else { return }
-              output(
-                Data(
-                  bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
-                  deallocator: .none))
+      // report.json on one thread and the CSV files on another: each is rendered as it is
+      // written, and neither reads what the other writes. The first error in that order wins.
+      let streams = RenderedSlots(count: 2)
+      DispatchQueue.concurrentPerform(iterations: 2) { index in
+        do throws(ReportError) {
+          if index == 0 {
+            if streamed {
+              try FileSystem.writeDurably(to: temporary + "/report.json") {
+                output throws(ReportError) in
+                try JSONRenderer().write(bundle.report, to: output)
+              }
+            }
+          } else if formats.contains(.csv) {
+            // Made here: a table's writer is not Sendable.
+            for (name, write) in CSVRenderer().files(bundle) {
+              try FileSystem.writeDurably(to: temporary + "/" + name) { output in
+                write { piece in
+                  var text = piece
+                  text.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    output(
+                      Data(
+                        bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                        deallocator: .none))
+                  }
+                }
+              }
             }
           }
+          streams.set(index, .success([]))
+        } catch {
+          streams.set(index, .failure(error))
         }
       }
+      for result in streams.results { _ = try result.get() }
       for (name, data) in files {
         try FileSystem.writeDurably(data, to: temporary + "/" + name)
       }

@@ -297,7 +297,12 @@ public struct CSVRenderer: Sendable {
   ) {
     var text = header.map { CSVField.text($0).encoded }.joined(separator: ",") + "\n"
     for row in rows {
-      text += row.map(\.encoded).joined(separator: ",") + "\n"
+      // Each field appended in place: no array of a row's cells, no joined copy of them.
+      for (index, field) in row.enumerated() {
+        if index > 0 { text += "," }
+        text += field.encoded
+      }
+      text += "\n"
       if text.utf8.count >= 64 * 1_024 {
         output(text)
         text = ""
