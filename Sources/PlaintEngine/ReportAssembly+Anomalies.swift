@@ -138,7 +138,7 @@ extension ReportAssembly {
   }
 
   func anomalyTicket(
-    _ id: String, _ item: ClassifiedTicket, _ timestamps: ISO8601DateFormatter
+    _ id: String, _ item: ClassifiedTicket, _ timestamps: InternetTimestamp
   ) -> ReportBundle.AnomalyTicket {
     let ticket = item.ticket
     return ReportBundle.AnomalyTicket(
