@@ -3,8 +3,8 @@ import Testing
 
 @testable import PlaintEngine
 
-/// A listed ticket's excerpt is its first 200 characters; a text of no more bytes than that is
-/// taken whole without walking its characters (`String.excerpt`). Over random texts of ASCII,
+/// A listed ticket's excerpt is its first 200 characters, found from the bytes where they tell
+/// (`String.excerpt`). Over random texts of ASCII,
 /// accented letters, combining marks, CR LF and emoji, around the cut, it must be the prefix.
 @Suite struct ExcerptTests {
   static let pieces = ["a", "kettle ", "é", "e\u{301}", "\r\n", "水", "👍🏽", "🇩🇪", " ", "\""]
@@ -19,6 +19,15 @@ import Testing
       for count in [1, 10, 50, 200] {
         #expect(text.excerpt(count) == String(text.prefix(count)), "\(text.debugDescription)")
       }
+    }
+  }
+
+  @Test("a mark, a CR LF or an emoji right at the cut stays with its character")
+  func cutThroughACharacter() {
+    let ascii = String(repeating: "a", count: 199)
+    for tail in ["e\u{301}xyz", "\r\nxyz", "👍🏽xyz", "ab\u{301}", "a\r\n", "abc", "a\u{200D}b"] {
+      let text = ascii + tail
+      #expect(text.excerpt(200) == String(text.prefix(200)), "\(tail.debugDescription)")
     }
   }
 }

@@ -64,10 +64,11 @@ public struct ReportWriter: Sendable {
     try FileSystem.removeIfPresent(temporary)
     try FileSystem.makeDirectory(temporary)
     do {
-      // report.json on one thread and the CSV files on another: each is rendered as it is
-      // written, and neither reads what the other writes. The first error in that order wins.
-      let streams = RenderedSlots(count: 2)
-      DispatchQueue.concurrentPerform(iterations: 2) { index in
+      // report.json and each CSV file are tasks the two cores take in turn (each rendered as it
+      // is written; none reads what another writes). The first error in this order wins.
+      let tableCount = tableNames.count
+      let streams = RenderedSlots(count: 1 + tableCount)
+      DispatchQueue.concurrentPerform(iterations: 1 + tableCount) { index in
         do throws(ReportError) {
           if index == 0 {
             if streamed {
@@ -76,19 +77,18 @@ public struct ReportWriter: Sendable {
                 try JSONRenderer().write(bundle.report, to: output)
               }
             }
-          } else if formats.contains(.csv) {
+          } else {
             // Made here: a table's writer is not Sendable.
-            for (name, write) in CSVRenderer().files(bundle) {
-              try FileSystem.writeDurably(to: temporary + "/" + name) { output in
-                write { piece in
-                  var text = piece
-                  text.withUTF8 { bytes in
-                    guard let base = bytes.baseAddress else { return }
-                    output(
-                      Data(
-                        bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
-                        deallocator: .none))
-                  }
+            let (name, write) = CSVRenderer().files(bundle)[index - 1]
+            try FileSystem.writeDurably(to: temporary + "/" + name) { output in
+              write { piece in
+                var text = piece
+                text.withUTF8 { bytes in
+                  guard let base = bytes.baseAddress else { return }
+                  output(
+                    Data(
+                      bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                      deallocator: .none))
                 }
               }
             }
