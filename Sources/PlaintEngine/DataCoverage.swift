@@ -40,6 +40,13 @@ struct DataCoverage {
     var productLines: Set<String>
     var tickets: Int
     var resolved: Int
+    /// The file's rows (accepted or duplicate) per period, and of them the rows in no product
+    /// line: its own series for the publication-lag rule, read per export (`PublicationLag`).
+    var periodRows: [Period: Int] = [:]
+    var unassignedRows: Int = 0
+    /// The file's rows on its final stretch of days (`TrailingThinning.finalStretchDays` before
+    /// the end of its span).
+    var finalStretchRows: Int = 0
   }
 
   /// The days after a file's last row an open-ended `covers:` was not allowed to claim: the end
@@ -192,11 +199,21 @@ struct DataCoverage {
         let tickets = [source.firstCreated, source.lastCreated].compactMap { $0 }
         outside = tickets.contains { $0 < declared.lowerBound || $0 >= declared.upperBound }
       }
-      files.append(
-        File(
-          path: source.path, spans: spans, fromConfig: configured != nil, outsideCovers: outside,
-          refusedStretch: refused, stragglers: stragglers, productLines: [],
-          tickets: held.tickets, resolved: held.resolved))
+      var file = File(
+        path: source.path, spans: spans, fromConfig: configured != nil, outsideCovers: outside,
+        refusedStretch: refused, stragglers: stragglers, productLines: [],
+        tickets: held.tickets, resolved: held.resolved)
+      let stretchStart = spans.last.map {
+        $0.upperBound.addingTimeInterval(-Double(TrailingThinning.finalStretchDays) * 86_400)
+      }
+      for (day, count) in days {
+        let start = midnight(day)
+        file.periodRows[
+          Period(containing: start, in: timeZone, granularity: granularity), default: 0] += count
+        if let stretchStart, start >= stretchStart { file.finalStretchRows += count }
+      }
+      file.unassignedRows = profile.lines[Cell.unassigned] ?? 0
+      files.append(file)
     }
 
     // Which lines each file carries: at each line's rate over the files that hold it, a file

@@ -25,6 +25,8 @@ struct PublicationLag: Sendable {
   private(set) var totals: [Period: Int] = [:]
   /// At most this many trailing periods are passed over as still filling in (0: the rule is off).
   private(set) var maxPeriods = 0
+  /// How many periods were tested together for "far below" (4 for weeks).
+  private(set) var blockPeriods = 1
   /// Whether the rule counted every complaint: most complaints are in no product line, so the
   /// product lines do not stand for the exports (the Housing Ombudsman's export as `plaint init`
   /// maps it, with no product column).
@@ -54,6 +56,7 @@ struct PublicationLag: Sendable {
     // Lag runs in time: a weekly export is tested in blocks of about a month (4 weeks), since no
     // single week of its thin tail need be far below a level that varies 0 to 570 around 200.
     rule.blockPeriods = Self.blockPeriods(granularity)
+    blockPeriods = rule.blockPeriods
     let zone = coverage.timeZone
     var perLine: [String: [Period: Int]] = [:]
     var unassigned: [Period: Int] = [:]
@@ -88,6 +91,10 @@ struct PublicationLag: Sendable {
       groups[group, default: []].append(line)
       ends[group] = max(ends[group] ?? end, end)
     }
+    // Each export (file) tested on its own rows, every complaint in it: a line carried by a
+    // lagging export and a steady one is grouped with the steady one (it reaches the line's
+    // end), and the pooled counts hide the lagging one's thinning contribution.
+    let exports = Self.exports(coverage: coverage, span: span, rule: rule, granularity: granularity)
     let latest = groups.keys.map(\.end).max()
     // The whole report's period is filling in only where every export reaching the end of the data
     // is: a steady export there is judged, its lagging neighbour's lines are filling in on their own.
@@ -130,14 +137,114 @@ struct PublicationLag: Sendable {
       }
       for found in thin {
         let period = periods[found.index]
+        // The lines' sums are thin, but a file of the group tested on its own rows holds its
+        // level: the thinning is another export's contribution to a shared line (marked below,
+        // line by line), not this export's lag.
+        if group.files.contains(where: { exports[$0]?.holds(period) == true }) { continue }
         for line in lines { self.lines[line, default: [:]][period] = found }
         if end == latest { latestThin[period, default: []].append(found) }
       }
     }
     for (period, found) in latestThin where found.count == latestGroups {
-      // The evidence named is the largest export's.
-      periods[period] = found.max { $0.expected < $1.expected }
+      // Several exports reaching the end, all thin: their evidence added up.
+      periods[period] = TrailingThinning.Thin.combined(
+        found.sorted { $0.expected > $1.expected }, level: level)
     }
+    // A lagging export's thin periods hold back every line it carries, even where another,
+    // steady export carries the line too (its counts there are not whole), and its complaints in
+    // no product line when most of its complaints are (the every-complaint rule, per export).
+    // A line whose group holds this export was tested with it (and a drop in one of its lines
+    // judged, the mix having moved); only the lines grouped with other exports are marked here.
+    var grouped: [String: Set<String>] = [:]
+    for (group, members) in groups {
+      for line in members { grouped[line, default: []].formUnion(group.files) }
+    }
+    // Only an export that ends in the period its line ends in: an older export whose later
+    // rows a newer one holds (a snapshot kept from last month) says nothing of the line now,
+    // and the periods it saw thin are judged once the newer export fills them in.
+    func endPeriod(_ end: Date?) -> Period? {
+      end.map {
+        Period(containing: $0.addingTimeInterval(-1), in: zone, granularity: granularity)
+      }
+    }
+    for file in coverage.files {
+      guard let tested = exports[file.path], !tested.thin.isEmpty,
+        let fileEnd = endPeriod(file.span?.upperBound)
+      else { continue }
+      var held = file.productLines.filter {
+        $0 != Cell.unassigned && grouped[$0]?.contains(file.path) != true
+      }
+      let rows = file.periodRows.values.reduce(0, +)
+      if 2 * file.unassignedRows > rows { held.insert(Cell.unassigned) }
+      for line in held where endPeriod(coverage.lineCoverage[line]?.end) == fileEnd {
+        for (period, found) in tested.thin.merging(
+          tested.partialTail, uniquingKeysWith: { a, _ in a })
+        where self.lines[line]?[period] == nil {
+          self.lines[line, default: [:]][period] = found
+        }
+      }
+    }
+  }
+
+  /// One export's own series tested for lag: its thin periods, and the whole periods it was
+  /// tested on with enough history before them to say that they hold their level.
+  struct Export {
+    var thin: [Period: TrailingThinning.Thin] = [:]
+    var tested: Set<Period> = []
+    /// The periods after the last thin one that the export covers only in part (it ends in
+    /// them), with the evidence of its last thin period: the newest, deepest part of its lag,
+    /// which holds back a line another export covers whole in them.
+    var partialTail: [Period: TrailingThinning.Thin] = [:]
+
+    /// Whether the export holds its level in `period` (tested and not thin).
+    func holds(_ period: Period) -> Bool { tested.contains(period) && thin[period] == nil }
+  }
+
+  /// Every export's rows per period, tested on their own (`TrailingThinning`, one part: the
+  /// mix test is the line groups' business), with the export's own final stretch.
+  static func exports(
+    coverage: DataCoverage, span: ClosedRange<Period>, rule: TrailingThinning.Settings,
+    granularity: Granularity
+  ) -> [String: Export] {
+    var result: [String: Export] = [:]
+    let zone = coverage.timeZone
+    let periodDays = granularity == .week ? 7 : 365.2425 / 12
+    for file in coverage.files {
+      guard let fileSpan = file.span else { continue }
+      var days = Coverage()
+      for part in file.spans { days.insert(part) }
+      let last = Period(
+        containing: fileSpan.upperBound.addingTimeInterval(-1), in: zone,
+        granularity: granularity)
+      let periods = Period.range(span.lowerBound, through: last)
+      var counts: [Int?] = periods.map {
+        days.coverage(of: $0, in: zone) == .whole ? file.periodRows[$0] ?? 0 : nil
+      }
+      while counts.last == .some(nil) { counts.removeLast() }
+      guard !counts.isEmpty else { continue }
+      var export = Export()
+      // The trailing periods tested: those with enough whole periods before them.
+      var whole = 0
+      for (index, count) in counts.enumerated() where count != nil {
+        if whole >= rule.minBaselinePeriods, index >= counts.count - rule.maxPeriods {
+          export.tested.insert(periods[index])
+        }
+        whole += 1
+      }
+      let thin = TrailingThinning.find(
+        counts, settings: rule,
+        finalStretch: .init(
+          count: file.finalStretchRows,
+          periods: Double(TrailingThinning.finalStretchDays) / periodDays))
+      for found in thin { export.thin[periods[found.index]] = found }
+      if let newest = thin.last, newest.index == counts.count - 1 {
+        for period in Period.range(periods[newest.index], through: last).dropFirst() {
+          export.partialTail[period] = newest
+        }
+      }
+      result[file.path] = export
+    }
+    return result
   }
 
   /// The lines of one export: the period their coverage ends in and the files reaching that end.
@@ -236,8 +343,14 @@ extension DataCoverage {
       lag.countsEveryComplaint
       ? "complaints (most are in no product line, so every complaint counts)"
       : "complaints in product lines"
+    // Tested in blocks (weeks), no single period need be below one period's limit: the limit
+    // quoted is the block's, not a per-period one that a week far above it would contradict.
+    let limit =
+      lag.blockPeriods > 1
+      ? "each stretch of \(lag.blockPeriods) periods of the run far below that level"
+      : "fewer than \(found.lowerLimit) is far below"
     var text =
-      "\(found.count) \(counted) against about \(expected) in each of the \(found.baselineCount) whole periods before (fewer than \(found.lowerLimit) is far below)"
+      "\(found.count) \(counted) against about \(expected) in each of the \(found.baselineCount) whole periods before (\(limit))"
     if let previous = found.previous {
       text +=
         ", \(previous) \(lag.countsEveryComplaint ? "" : "in those lines ")in the period before"
@@ -257,8 +370,9 @@ extension DataCoverage {
   /// - the period before is still filling in, and with the ones before it the run stays within
   ///   `publication_lag.max_periods`;
   /// - its covered days are thinner still than the period before, far below that period's rate
-  ///   per day (one-sided Poisson, p < `endsLagLevel`): a lag thins toward its end, while an
-  ///   export cut off after a drop holds the drop's rate up to the cut.
+  ///   per day (one-sided Poisson, p < `endsLagLevel`), or have collapsed to near zero (under
+  ///   `TrailingThinning.collapseShare` of the level for as many days): a lag thins toward its
+  ///   end, while an export cut off after a drop holds the drop's rate up to the cut.
   func endsLag(_ period: Period) -> Bool {
     let zone = timeZone
     let previous = period.previous(in: zone)
@@ -279,7 +393,15 @@ extension DataCoverage {
       Double(before.count) / interval.upperBound.timeIntervalSince(interval.lowerBound) * 86_400
     let coveredDays = (lastDay.timeIntervalSince(days.first) + 1) / 86_400
     let expected = perDay * coveredDays.rounded(.up)
-    return PoissonDistribution.cdf(lag.totals[period] ?? 0, mean: expected) < Self.endsLagLevel
+    let count = lag.totals[period] ?? 0
+    // Collapsed to near zero against the level (the deepest part of a lag, where the period
+    // before holds too few rows for "thinner still" to be significant: the Ombudsman's 12 in
+    // 26 days after 20 in October, against about 857 a month).
+    let wholeDays =
+      period.interval(in: zone).upperBound.timeIntervalSince(period.start(in: zone)) / 86_400
+    let level = before.expected * coveredDays.rounded(.up) / wholeDays
+    return PoissonDistribution.cdf(count, mean: expected) < Self.endsLagLevel
+      || Double(count) < TrailingThinning.collapseShare * level
   }
 
   /// How far below the period before a period lacking its last days must be to continue a lag.

@@ -66,6 +66,14 @@ extension ReportAssembly {
     return model
   }
 
+  /// The product lines still filling in in the period, and last the complaints in no product
+  /// line when an export holding mostly those is (the every-complaint rule, per export; also
+  /// in the export's newest period, which it may cover only in part, as no line's days say).
+  func fillingInLines(_ grid: GridSeries) -> [String] {
+    grid.productLines.filter { coverage.isFillingIn(line: $0, period) }
+      + (coverage.lag.isFillingIn(line: Cell.unassigned, period) ? [Cell.unassigned] : [])
+  }
+
   /// Product lines whose history has begun that the exports do not cover whole this period.
   func linesNotCovered(_ grid: GridSeries) -> [String] {
     grid.productLines.filter { line in
@@ -129,7 +137,9 @@ extension ReportAssembly {
     if Double(quality.emptyText) / total > ReportModel.DataQuality.emptyTextLimit {
       warnings.append("empty_text")
     }
-    if coverage.coverage(period) == .whole && !linesNotCovered(grid).isEmpty {
+    if coverage.coverage(period) == .whole
+      && !(linesNotCovered(grid) + fillingInLines(grid)).isEmpty
+    {
       warnings.append("lines_not_covered")
     }
     if complaints > 0, coverage.coverage(period) == .whole,
@@ -155,7 +165,7 @@ extension ReportAssembly {
     // With the newest period when it lacks only its last days in a lag (`endsLag`).
     let newest = coverage.fillingIn(after: period).filter { coverage.lag.periods[$0] == nil }
     model.periods = (coverage.lag.periods.keys.sorted() + newest).map(\.description)
-    model.lines = grid.productLines.filter { coverage.isFillingIn(line: $0, period) }
+    model.lines = fillingInLines(grid)
     if coverage.lag.countsEveryComplaint { model.counts = "every_complaint" }
     if coverage.isFillingIn(period), let found = coverage.lag.periods[period] {
       model.complaints = found.count

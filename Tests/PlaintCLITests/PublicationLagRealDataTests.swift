@@ -51,9 +51,95 @@ struct PublicationLagRealDataTests {
       let coverage = json["coverage"] as? [String: Any] ?? [:]
       #expect(coverage["period"] as? String == "filling_in")
       let filling = coverage["filling_in"] as? [String: Any] ?? [:]
-      #expect(filling["periods"] as? [String] == ["2026-03", "2026-04"])
+      // May lacks its last days (rows through 2026-05-26) and has collapsed to a few rows
+      // against about 857 a month: the newest part of the lag, named with the months before.
+      #expect(filling["periods"] as? [String] == ["2026-03", "2026-04", "2026-05"])
       #expect((json["anomalies"] as? [Any])?.isEmpty == true)
     }
+  }
+
+  /// The export as the monthly job sees it: its dates moved on so that its newest month, May
+  /// 2026 (rows through the 26th), is the last complete calendar month. With `extraRow`, one
+  /// more finding is dated that month's last day, so the month is whole by its days.
+  private func shiftedProject(extraRow: Bool) throws -> (URL, (Int) -> String) {
+    let directory = try project()
+    var utc = Calendar(identifier: .gregorian)
+    utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let now = utc.dateComponents([.year, .month], from: Date())
+    let months = ((now.year ?? 2026) * 12 + (now.month ?? 6)) - (2026 * 12 + 6)
+    func shifted(_ year: Int, _ month: Int, _ day: Int) -> (Int, Int, Int) {
+      let index = year * 12 + month - 1 + months
+      let (y, m) = (index / 12, index % 12 + 1)
+      let days = [31, y % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+      return (y, m, min(day, days))
+    }
+    let file = directory.appendingPathComponent("exports/OmbudsmanFixture.export.csv")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let iso = try Regex(#"(\d{4})-(\d{2})-(\d{2})"#)
+    var moved = text.replacing(iso) { match in
+      let parts = (1...3).map { Int(match.output[$0].substring ?? "") ?? 0 }
+      let (y, m, d) = shifted(parts[0], parts[1], parts[2])
+      return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+    let (y, m, d) = shifted(2026, 5, 31)
+    if extraRow {
+      moved +=
+        String(format: "99999999,1,Extra,1,Housing Association,,%04d-%02d-%02d,", y, m, d)
+        + "0,Leaks & Water Ingress,A leak,Reasonable Redress,table,1,99999999\n"
+    }
+    try moved.write(to: file, atomically: true, encoding: .utf8)
+    return (
+      directory,
+      { back in
+        let (y, m, _) = shifted(2026, 6 - back, 1)
+        return String(format: "%04d-%02d", y, m)
+      }
+    )
+  }
+
+  /// The job run the day after the export's newest month ends: that month lacks its last days
+  /// (12 findings through its 26th, after 113 and 20, against about 857 a month). It is the
+  /// deepest part of the lag, not an export cut short: `--period last` reports the month before
+  /// the lag and names the three months still filling in, exit 0, where it exited 65 asking
+  /// for `covers:`.
+  @Test func theMonthlyJobOnTheShiftedExportNamesTheMonthsStillFillingIn() throws {
+    let (directory, name) = try shiftedProject(extraRow: false)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", "last"], in: directory)
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(run.stdout.hasPrefix("\(name(4)):"), "\(run.stdout)")
+    #expect(
+      run.stderr.contains("\(name(3)), \(name(2)), \(name(1)) are still filling in"),
+      "\(run.stderr)")
+    #expect(!run.stderr.contains("covers:"), "\(run.stderr)")
+  }
+
+  /// One more finding dated the newest month's last day makes it whole by its days: 13
+  /// findings after 113 and 20, against about 857. The last month no longer falls away from
+  /// the one before, but all three have collapsed to near zero: still filling in, never "13
+  /// complaints, 0 anomalies" with nearly every cell an improvement.
+  @Test func aWholeNewestMonthNearZeroIsStillFillingIn() throws {
+    let (directory, name) = try shiftedProject(extraRow: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", "last", "--fail-on-anomaly"],
+      in: directory)
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(run.stdout.hasPrefix("\(name(4)):"), "\(run.stdout)")
+    let json = try OmbudsmanFixture.report(directory, name(4))
+    let filling = (json["coverage"] as? [String: Any])?["filling_in"] as? [String: Any] ?? [:]
+    #expect(filling["periods"] as? [String] == [name(3), name(2), name(1)], "\(filling)")
+    let named = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", name(1)], in: directory)
+    #expect(named.stdout.contains("not judged (still filling in)"), "\(named.stdout)")
+    let grid = try String(
+      contentsOf: directory.appendingPathComponent("reports/\(name(1))/grid.csv"),
+      encoding: .utf8)
+    let tail = grid.split(separator: "\n").filter { row in
+      (1...3).contains { row.hasPrefix("\(name($0)),") }
+    }
+    #expect(!tail.isEmpty && !tail.contains { $0.contains(",improvement") }, "\(tail)")
   }
 
   /// Landlord Warwick: a finding or two most years, none for the twelve months before 2026-04,

@@ -37,6 +37,12 @@ import Testing
     #expect(markdown.contains("Warwick"))
     // The line still filling in is named as such, the other line as not covered whole.
     #expect(markdown.contains(MarkdownRenderer.escape(text.linesFillingIn(bundle.report) ?? "-")))
+    // The newer month passed over is named, and this month, with a line still filling in, is
+    // the newest that can be judged, not one "whole and settled".
+    let later = text(
+      .noticeLaterFillingInLines, text.list([text.period("2026-01")]),
+      text.period(LanguageFixture.period))
+    #expect(markdown.contains(MarkdownRenderer.escape(later)), "\(markdown.prefix(3000))")
     if language != .english {
       #expect(text.status(.silentBaseline) != ReportText.english.status(.silentBaseline))
     }

@@ -72,10 +72,13 @@ extension LanguageFixture {
     ]
     var filling = ReportModel.FillingIn(level: 0.001, maxPeriods: 3)
     filling.lines = ["Toasters"]
+    // A newer month is still filling in as a whole: the note on it must not call this month,
+    // whose toasters are still filling in, settled.
+    filling.periods = ["2026-01"]
     bundle.report.coverage.fillingIn = filling
     bundle.report.coverage.linesNotCovered = ["Toasters", "Blenders"]
     bundle.report.dataQuality = .init(
-      complaints: 3, hasSales: false, warnings: ["lines_not_covered"])
+      complaints: 3, hasSales: false, warnings: ["lines_not_covered", "later_filling_in"])
     return bundle
   }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// a month (`blockPeriods`: one period for months, four for weeks) is far below what the level
 /// of the whole periods before the run predicts for it, and the run falls away: a single period
 /// below the one before it, a longer run thinner in its later half than in its earlier half
-/// (a step-by-step test fails on a weekly export whose thinning tail holds a 0 then a 5). Every
+/// (a step-by-step test fails on a weekly export whose thinning tail holds a 0 then a 5), or has
+/// collapsed to near zero (`collapsed`: the deepest months of a lag hold a few rows each). Every
 /// run length up to `maxPeriods` is tried, each against the periods before it, and the longest
 /// that passes is taken: the thinned periods of a long tail never become the level that its
 /// last period is measured against. "Far below" is a one-sided
@@ -88,6 +89,45 @@ public enum TrailingThinning {
     /// index: the run's sum is tested against `expected` times its length.
     public var runComplaints: Int? = nil
     public var runStart: Int? = nil
+    /// The gamma shape of the baseline's variation (nil: Poisson), so that the levels of
+    /// several exports can be added (`combined`).
+    public var shape: Double? = nil
+
+    /// The evidence of several exports thin in one period, as one: their counts, levels and
+    /// final stretches added, the shape of the sum by the method of moments, and the lower
+    /// limit of that sum at `level`.
+    public static func combined(_ found: [Thin], level: Double) -> Thin? {
+      guard var sum = found.first else { return nil }
+      guard found.count > 1 else { return sum }
+      let rest = found.dropFirst()
+      sum.count = found.reduce(0) { $0 + $1.count }
+      sum.expected = found.reduce(0) { $0 + $1.expected }
+      sum.previous =
+        found.allSatisfy { $0.previous != nil }
+        ? found.reduce(0) { $0 + ($1.previous ?? 0) } : nil
+      sum.baselineCount = found.map(\.baselineCount).min() ?? sum.baselineCount
+      let variance = found.reduce(0.0) { total, thin in
+        total + thin.expected + (thin.shape.map { thin.expected * thin.expected / $0 } ?? 0)
+      }
+      sum.shape =
+        variance > sum.expected
+        ? sum.expected * sum.expected / (variance - sum.expected) : nil
+      sum.lowerLimit = TrailingThinning.lowerLimit(
+        mean: sum.expected, shape: sum.shape, level: level)
+      sum.pValue = found.map(\.pValue).max() ?? sum.pValue
+      if rest.allSatisfy({ $0.finalStretch != nil }), sum.finalStretch != nil {
+        sum.finalStretch = found.reduce(0) { $0 + ($1.finalStretch ?? 0) }
+        sum.finalStretchExpected = found.reduce(0) { $0 + ($1.finalStretchExpected ?? 0) }
+      }
+      if found.allSatisfy({ $0.runComplaints != nil }) {
+        sum.runComplaints = found.reduce(0) { $0 + ($1.runComplaints ?? 0) }
+        sum.runStart = found.compactMap(\.runStart).min()
+      } else {
+        sum.runComplaints = nil
+        sum.runStart = nil
+      }
+      return sum
+    }
   }
 
   /// The one-sided level at which a run must fall away (its later half below its earlier half,
@@ -196,10 +236,11 @@ public enum TrailingThinning {
             index: index, count: count, expected: mean, previous: previous,
             lowerLimit: lowerLimit(mean: mean, shape: shape, level: settings.level), pValue: p,
             baselineCount: baseline.count, finalStretch: finalStretch?.count,
-            finalStretchExpected: finalStretch.map { mean * $0.periods }))
+            finalStretchExpected: finalStretch.map { mean * $0.periods }, shape: shape))
       }
       guard thin.count == run,
         fallsAway(thin.map(\.count), before: start > 0 ? counts[start - 1] : nil, shape: shape)
+          || collapsed(thin.map(\.count), mean: mean)
       else {
         if block == 1 { break } else { continue }
       }
@@ -241,6 +282,22 @@ public enum TrailingThinning {
     return lowerTail(
       later.reduce(0, +), mean: predicted, shape: shape.map { $0 * Double(later.count) })
       < rampLevel
+  }
+
+  /// A run whose later half holds under this share of what the level predicts for it has
+  /// collapsed to near zero: still filling in even when it no longer falls away.
+  public static let collapseShare = 0.1
+
+  /// Whether a trailing run has collapsed to near zero: its later half (a run of one: the
+  /// period) under `collapseShare` of what the level predicts for as many periods. A lag's
+  /// deepest months sit near zero side by side (the Ombudsman's 113, 20, 12 against 857), so the
+  /// last no longer falls away from the one before it; a genuine collapse of complaints to near
+  /// zero at the very end of the data is rare, and the two cannot be told apart until more rows
+  /// arrive, so it is not judged either way (the notice says so with the counts).
+  static func collapsed(_ run: [Int], mean: Double) -> Bool {
+    guard !run.isEmpty, mean > 0 else { return false }
+    let later = run.suffix(max(1, run.count / 2))
+    return Double(later.reduce(0, +)) < collapseShare * mean * Double(later.count)
   }
 
   /// Whether an export's final stretch of days runs nearer the rate of its thin last period than

@@ -462,6 +462,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
 
   case noticeFillingInRun
   case noticeLaterFillingIn
+  case noticeLaterFillingInLines
 
   // MARK: A burst after a silent baseline, listed as a watch (ReportText+Appeared)
 

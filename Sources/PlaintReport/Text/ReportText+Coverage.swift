@@ -55,7 +55,13 @@ extension ReportText {
       case "later_filling_in":
         let later = (coverage.fillingIn?.periods ?? []).filter { $0 > report.period }
         guard !later.isEmpty else { continue }
-        notices.append(self(.noticeLaterFillingIn, list(later.map(self.period)), period))
+        // Some lines of the reported period are still filling in (named above): it is the
+        // newest period that can be judged, not one settled through and through.
+        let partly = !(coverage.fillingIn?.lines ?? []).isEmpty && coverage.period == "whole"
+        notices.append(
+          self(
+            partly ? .noticeLaterFillingInLines : .noticeLaterFillingIn,
+            list(later.map(self.period)), period))
       default:
         continue
       }
