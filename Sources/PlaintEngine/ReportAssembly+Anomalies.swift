@@ -138,7 +138,7 @@ extension ReportAssembly {
   }
 
   func anomalyTicket(
-    _ id: String, _ item: ClassifiedTicket, _ timestamps: ISO8601DateFormatter
+    _ id: String, _ item: ClassifiedTicket, _ timestamps: InternetTimestamp
   ) -> ReportBundle.AnomalyTicket {
     let ticket = item.ticket
     return ReportBundle.AnomalyTicket(
@@ -150,6 +150,6 @@ extension ReportAssembly {
       customerName: configuration.reports.customerNames ? ticket.customerName ?? "" : "",
       channel: ticket.channel ?? "", agent: ticket.agent ?? "",
       matchedRule: item.rule, source: ticket.location.description,
-      excerpt: String(ticket.text.prefix(200)))
+      excerpt: ticket.text.excerpt(200))
   }
 }

@@ -58,7 +58,7 @@ extension ReportAssembly {
   }
 
   /// Complaints of the window still open at the end of the period and older than the SLA then.
-  func openPastSLA(_ tickets: [ClassifiedTicket], timestamps: ISO8601DateFormatter)
+  func openPastSLA(_ tickets: [ClassifiedTicket], timestamps: InternetTimestamp)
     -> [ReportModel.OpenComplaint]
   {
     Resolution.openPastSLA(tickets, slaHours: configuration.slaHours, periodEnd: periodEnd).map {

@@ -123,9 +123,7 @@ struct ReportAssembly {
     let rollups = grid.rollups.keys.sorted().map { key in
       series(key, judgedRollups[key], frozen[key], grid.periods)
     }
-    let timestamps = ISO8601DateFormatter()
-    timestamps.timeZone = configuration.timeZone
-    timestamps.formatOptions = [.withInternetDateTime]
+    let timestamps = InternetTimestamp(timeZone: configuration.timeZone)
     var anomalies: [ReportModel.Anomaly] = []
     var anomalyKeys: [SeriesKey] = []
     var anomalyTickets: [ReportBundle.AnomalyTicket] = []

@@ -44,6 +44,35 @@ import Testing
     #expect(!split.listed.isEmpty)
   }
 
+  @Test("a reported period heavier than the rest is read in two parts", arguments: 0..<200)
+  func reportedPeriodCutByTime(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(seed) &* 13 &+ 2)
+    let zone = try #require(TimeZone(identifier: ["UTC", "Europe/Berlin"][seed % 2]))
+    let periods = (0...random.next(below: 6)).map { Period.month(2026, 1 + $0) }
+    let reported = try #require(periods.last)
+    var weights: [Period: Int] = [:]
+    for period in periods { weights[period] = random.next(below: 1_000) }
+    let runs = StoreFeed.runs(periods, weights: weights, reported: reported, timeZone: zone)
+    #expect(runs.count <= 2)
+    let parts = runs.flatMap { $0 }
+    let heavy = (weights[reported] ?? 0) * StoreFeed.reportedWeight
+    let light = periods.dropLast().reduce(0) { $0 + (weights[$1] ?? 0) }
+    if heavy > light {
+      // Every other period once, in order, then the reported period before the cut and from it.
+      #expect(runs.count == 2)
+      let last = try #require(parts.last)
+      let before = parts[parts.count - 2]
+      #expect(parts.dropLast(2).flatMap(\.periods) == Array(periods.dropLast()))
+      #expect(before.periods == [reported] && last.periods == [reported])
+      let cut = try #require(before.before)
+      #expect(before.from == nil && last.from == cut && last.before == nil)
+      #expect(reported.start(in: zone) <= cut && cut < reported.next(in: zone).start(in: zone))
+    } else {
+      #expect(parts.flatMap(\.periods) == periods)
+      #expect(parts.allSatisfy { $0.from == nil && $0.before == nil })
+    }
+  }
+
   @Test("periods are cut into at most two runs, in order, none empty", arguments: 0..<200)
   func halvesKeepEveryPeriodInOrder(seed: Int) {
     var random = SplitMix64(seed: UInt64(seed) &+ 1)

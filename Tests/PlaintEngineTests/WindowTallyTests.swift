@@ -100,3 +100,38 @@ struct WindowTallyTests {
     #expect(!expected[.term].isEmpty || tickets.allSatisfy(\.isClassified))
   }
 }
+
+/// The terms of unclassified complaints are counted by word numbers (`WindowTally.addTerms`):
+/// over random texts of words, stopwords, noise and unspaced characters, they must read back as
+/// one count per ticket for each distinct phrase `Terms.phrases` finds.
+@Suite("Window tally terms")
+struct WindowTallyTermsTests {
+  static let pieces = [
+    "the", "and", "kettle", "lid", "broke", "lid broke", "refund", "never", "arrived", "x",
+    "xx", "xxxx", "42", "2019", "a", "ab", "café", "über", "水", "壶坏", "水壶 坏了", "ß", "½",
+    "no", "über die", "kettle lid", "de", "zu", "x1",
+  ]
+
+  static func text(_ random: inout SplitMix64) -> String {
+    (0..<random.next(below: 14)).map { _ in pieces[random.next(below: pieces.count)] }
+      .joined(separator: random.next(below: 5) == 0 ? "  " : " ")
+  }
+
+  @Test("phrases counted by number equal the phrases of each text", arguments: 0..<30)
+  func termsMatchPhrases(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &* 31 &+ 5)
+    var tally = WindowTally()
+    var expected: [[String]: Int] = [:]
+    for _ in 0..<(1 + random.next(below: 40)) {
+      let period = ["2026-09", "2026-10"][random.next(below: 2)]
+      let folded = TextFolding.fold(Self.text(&random))
+      tally.addTerms(period, folded: folded)
+      for phrase in Terms.phrases(of: Terms.words(ofFolded: folded)) {
+        expected[[period, phrase], default: 0] += 1
+      }
+    }
+    var cube = ReportCube()
+    tally.fold(into: &cube)
+    #expect(cube[.term].mapValues(\.count) == expected)
+  }
+}

@@ -155,32 +155,56 @@ public enum Terms {
   public static func phrases(of words: [String], maxWords: Int = 3) -> Set<String> {
     var found = Set<String>(minimumCapacity: words.count * 2)
     // Each word's kind, found once: a word is looked at by up to `maxWords` phrases.
-    let kinds = words.map { word in
-      (stop: Stopwords.contains(word), noise: isNoise(word), unspaced: isUnspaced(word))
+    let kinds = words.map(WordKind.init)
+    forEachPhrase(kinds, maxWords: maxWords) { start, end in
+      found.insert(phrase(words[start...end], unspaced: kinds[start].unspaced))
     }
-    for start in words.indices {
-      let first = words[start]
+    return found
+  }
+
+  /// The phrase of consecutive `words`, all spaced or all unspaced (as `forEachPhrase` gives
+  /// them): joined by spaces, or without them in an unspaced script.
+  public static func phrase(_ words: ArraySlice<String>, unspaced: Bool) -> String {
+    words.joined(separator: unspaced ? "" : " ")
+  }
+
+  /// What `forEachPhrase` asks of a word.
+  public struct WordKind: Sendable {
+    public var stop: Bool
+    public var noise: Bool
+    public var unspaced: Bool
+    /// Fewer than three characters: too short to stand alone.
+    public var short: Bool
+
+    public init(_ word: String) {
+      stop = Stopwords.contains(word)
+      noise = Terms.isNoise(word)
+      unspaced = Terms.isUnspaced(word)
+      short = Terms.characters(word) < 3
+    }
+  }
+
+  /// Calls `body` with the first and last index of every phrase `phrases(of:)` holds, in the
+  /// words whose kinds are `kinds` (a phrase may come more than once); its words are all spaced
+  /// or all unspaced.
+  public static func forEachPhrase(
+    _ kinds: [WordKind], maxWords: Int = 3, _ body: (_ start: Int, _ end: Int) -> Void
+  ) {
+    for start in kinds.indices {
       if kinds[start].stop || kinds[start].noise { continue }
-      var phrase = ""
-      var spaced = true
-      for end in start..<min(words.count, start + maxWords) {
-        let word = words[end]
+      let spaced = !kinds[start].unspaced
+      for end in start..<min(kinds.count, start + maxWords) {
         let unspaced = kinds[end].unspaced
         if end > start {
           if kinds[end].noise { break }
           if unspaced != !spaced { break }  // no phrase mixes Han and Latin words
-          phrase += unspaced ? word : " " + word
-        } else {
-          phrase = first
-          spaced = !unspaced
         }
         if kinds[end].stop { continue }
         if unspaced && end == start { continue }
-        if !unspaced && end == start && characters(word) < 3 { continue }
-        found.insert(phrase)
+        if !unspaced && end == start && kinds[end].short { continue }
+        body(start, end)
       }
     }
-    return found
   }
 
   /// Digits, a single letter, or a redaction mark (`xxxx`, `XX/XX/2019` folded: runs of x).

@@ -216,6 +216,9 @@ struct CubeBuilder {
   var listed: [ClassifiedTicket] = []
   var open: [ClassifiedTicket] = []
   var canaries: [ClassifiedTicket] = []
+  /// The end of the last period asked for (`end(of:)`): tickets come by period, and finding a
+  /// period's end in the time zone costs more than the rest of what a ticket adds.
+  private var lastEnd: (period: Period, end: Date)?
 
   init(
     timeZone: TimeZone, slaHours: Double?, exclusion: TicketExclusion,
@@ -318,8 +321,7 @@ struct CubeBuilder {
       counted.add(.blank, [period])
     }
     if !item.isClassified {
-      tally.addTerms(
-        period, Terms.phrases(of: Terms.words(ofFolded: TextFolding.fold(ticket.text))))
+      tally.addTerms(period, folded: TextFolding.fold(ticket.text))
     }
     addResolution(item, prefix: prefix)
   }
@@ -330,6 +332,13 @@ struct CubeBuilder {
   func keeps(_ item: ClassifiedTicket, _ scope: CubeScope) -> (
     canary: Bool, listed: Bool, open: Bool
   ) {
+    keeps(item, scope) { $0.next(in: timeZone).start(in: timeZone) }
+  }
+
+  /// The same, with the end of a period from `end`.
+  private func keeps(
+    _ item: ClassifiedTicket, _ scope: CubeScope, end periodEnd: (Period) -> Date
+  ) -> (canary: Bool, listed: Bool, open: Bool) {
     let ticket = item.ticket
     guard let reported = scope.period else { return (false, false, false) }
     if exclusion.matches(ticket) { return (true, false, false) }
@@ -338,7 +347,7 @@ struct CubeBuilder {
     if scope.window.contains(item.period), let measured = scope.measuredFiles,
       let sla = slaHours, measured.contains(ticket.location.file)
     {
-      let end = reported.next(in: timeZone).start(in: timeZone)
+      let end = periodEnd(reported)
       open =
         ticket.created < end && (ticket.resolved.map({ $0 >= end }) ?? true)
         && end.timeIntervalSince(ticket.created) / 3600 > sla
@@ -364,13 +373,28 @@ struct CubeBuilder {
   /// Keeps `item` where the scope keeps it, with no more of its text than the report shows: an
   /// anomaly's tickets are listed with their first 200 characters, the others without text.
   mutating func keep(_ item: ClassifiedTicket, _ scope: CubeScope) {
-    let kept = keeps(item, scope)
+    var ends = lastEnd
+    let kept = keeps(item, scope) { period in
+      if let known = ends, known.period == period { return known.end }
+      let end = period.next(in: timeZone).start(in: timeZone)
+      ends = (period, end)
+      return end
+    }
+    lastEnd = ends
     guard kept.canary || kept.listed || kept.open else { return }
     var item = item
-    item.ticket.text = kept.listed ? String(item.ticket.text.prefix(200)) : ""
+    item.ticket.text = kept.listed ? item.ticket.text.excerpt(200) : ""
     if kept.canary { canaries.append(item) }
     if kept.listed { listed.append(item) }
     if kept.open { open.append(item) }
+  }
+
+  /// The start of the period after `period`, in the time zone.
+  private mutating func end(of period: Period) -> Date {
+    if let known = lastEnd, known.period == period { return known.end }
+    let end = period.next(in: timeZone).start(in: timeZone)
+    lastEnd = (period, end)
+    return end
   }
 
   /// A complaint breaches the SLA when it was resolved later than `sla_hours` after creation, or
@@ -379,7 +403,7 @@ struct CubeBuilder {
     let ticket = item.ticket
     let file = ticket.location.file
     let sla = slaHours ?? .infinity
-    let periodEnd = item.period.next(in: timeZone).start(in: timeZone)
+    let periodEnd = end(of: item.period)
     tally.add(.resolution, prefix, file, "complaints")
     var breach = false
     var openPast = false

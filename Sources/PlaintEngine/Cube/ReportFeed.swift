@@ -84,11 +84,14 @@ struct StoreFeed: ReportFeed {
     let periods = scope.window.union(scope.dimensionPeriods).union([reported])
       .subtracting(summaries.summarized).sorted()
     // Two runs of periods, read on two threads into two builders whose cubes merge into the
-    // cube of them all; the reported period weighs more (its texts are read and searched).
+    // cube of them all; the reported period weighs more (its texts are read and searched), so
+    // when it outweighs the rest it is itself cut in two by creation time.
     let runs =
       ProcessInfo.processInfo.activeProcessorCount > 1
-      ? Self.halves(periods, weights: try store.ticketCounts(in: periods), heavier: reported)
-      : [periods]
+      ? Self.runs(
+        periods, weights: try store.ticketCounts(in: periods), reported: reported,
+        timeZone: configuration.timeZone)
+      : [[WindowPart(periods: periods)]]
     let results = BuilderSlots(count: runs.count)
     let (store, configuration) = (store, configuration)
     let minimum = configuration.recurrence.repeatCustomerMin
@@ -97,9 +100,12 @@ struct StoreFeed: ReportFeed {
       var builder = configuration.cubeBuilder()
       builder.customers = CustomerTally(scope, minimum: minimum, threshold: threshold)
       do {
-        try store.forEachTicket(
-          in: runs[index], excluding: configuration.canaryExclusion, textOnlyIn: reported
-        ) { builder.addWindow($0, scope) }
+        for part in runs[index] {
+          try store.forEachTicket(
+            in: part.periods, excluding: configuration.canaryExclusion, textOnlyIn: reported,
+            from: part.from, before: part.before
+          ) { builder.addWindow($0, scope) }
+        }
         results.set(index, .success(builder))
       } catch {
         results.set(index, .failure(error))
@@ -110,24 +116,74 @@ struct StoreFeed: ReportFeed {
       let later = try results.value(index)
       builder.cube.merge(later.cube)
       builder.customers.merge(later.customers)
-      builder.listed += later.listed
-      builder.open += later.open
+      // The reported period's tickets are all in one run: an empty list takes the other's
+      // whole instead of copying its tickets one by one.
+      Self.append(later.listed, to: &builder.listed)
+      Self.append(later.open, to: &builder.open)
     }
     try builder.customers.finish()
-    // Oldest first, as one cursor over every period gives them.
-    builder.listed.sort(by: oldestFirst)
-    builder.open.sort(by: oldestFirst)
+    // Oldest first, as one cursor over every period gives them (the runs are of consecutive
+    // periods, so they usually are already).
+    if !Self.isOldestFirst(builder.listed) { builder.listed.sort(by: oldestFirst) }
+    if !Self.isOldestFirst(builder.open) { builder.open.sort(by: oldestFirst) }
     builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
     summaries.storeMissing(from: builder.cube)
     summaries.add(to: &builder)
     return builder
   }
 
+  /// Tickets of `periods`, created from `from` on and before `before` when given.
+  struct WindowPart: Equatable {
+    var periods: [Period]
+    var from: Date? = nil
+    var before: Date? = nil
+  }
+
+  /// How many times a ticket of the reported period weighs one of another (`halves`).
+  static let reportedWeight = 4
+
+  /// `periods` (sorted) read as at most two runs of about equal weight, each a list of parts
+  /// read one after the other: when the reported period (the last) weighs more than the others
+  /// together, the others and the reported period's tickets before a time read as one run, its
+  /// tickets from that time on as the other (the time cut where the weights even out, tickets
+  /// taken as evenly spread over the period); otherwise the runs of `halves`. The runs hold
+  /// every ticket once, and in order: read one after the other, they are one cursor's.
+  static func runs(
+    _ periods: [Period], weights: [Period: Int], reported: Period, timeZone: TimeZone
+  ) -> [[WindowPart]] {
+    let heavy = (weights[reported] ?? 0) * reportedWeight
+    let others = periods.dropLast()
+    let light = others.reduce(0) { $0 + (weights[$1] ?? 0) }
+    guard periods.last == reported, heavy > light else {
+      return halves(periods, weights: weights, heavier: reported).map {
+        [WindowPart(periods: $0)]
+      }
+    }
+    // The share of the reported period read with the others: light + f·heavy = (1 − f)·heavy.
+    let share = Double(heavy - light) / Double(2 * heavy)
+    let start = reported.start(in: timeZone)
+    let end = reported.next(in: timeZone).start(in: timeZone)
+    let cut = Date(
+      timeIntervalSince1970: (start.timeIntervalSince1970
+        + share * end.timeIntervalSince(start)).rounded(.down))
+    var first = others.isEmpty ? [] : [WindowPart(periods: Array(others))]
+    first.append(WindowPart(periods: [reported], before: cut))
+    return [first, [WindowPart(periods: [reported], from: cut)]]
+  }
+
+  static func append(_ tickets: [ClassifiedTicket], to list: inout [ClassifiedTicket]) {
+    if list.isEmpty { list = tickets } else { list += tickets }
+  }
+
+  static func isOldestFirst(_ tickets: [ClassifiedTicket]) -> Bool {
+    tickets.indices.dropFirst().allSatisfy { !oldestFirst(tickets[$0], tickets[$0 - 1]) }
+  }
+
   /// `periods` (sorted) cut into at most two runs of about equal weight, by tickets per period;
   /// `heavier` counts four times.
   static func halves(_ periods: [Period], weights: [Period: Int], heavier: Period) -> [[Period]] {
     func weight(_ period: Period) -> Int {
-      (weights[period] ?? 0) * (period == heavier ? 4 : 1)
+      (weights[period] ?? 0) * (period == heavier ? reportedWeight : 1)
     }
     let total = periods.reduce(0) { $0 + weight($1) }
     guard periods.count > 1, total > 0 else { return [periods] }

@@ -41,10 +41,25 @@ struct WindowTally {
   private var counts: [Key: Int] = [:]
   /// Resolution hours per key, in the order met (sorted when folded).
   private var hours: [Key: [Double]] = [:]
-  /// Unclassified complaints per term, per period (its name).
-  private var terms: [String: [String: Int]] = [:]
+  /// Unclassified complaints per phrase of words by number (`termWords`), per period (a
+  /// position in `names`): a phrase is a few integers until the tally is folded, so the words
+  /// of a long text are hashed once each, not once for each phrase they are in.
+  private var phrases: [Phrase: Int] = [:]
+  private var termWords: [String] = []
+  private var termKinds: [Terms.WordKind] = []
+  private var termNumbers: [String: Int32] = [:]
+  /// A ticket's phrases met so far (reused: each counts once per ticket).
+  private var ticketPhrases = Set<Phrase>()
 
-  var isEmpty: Bool { counts.isEmpty && hours.isEmpty && terms.isEmpty }
+  private struct Phrase: Hashable {
+    var period: Int32
+    /// Word numbers; -1 past the phrase's last word.
+    var first: Int32
+    var second: Int32
+    var third: Int32
+  }
+
+  var isEmpty: Bool { counts.isEmpty && hours.isEmpty && phrases.isEmpty }
 
   /// The position of the period and cell of a ticket, for the entries it adds.
   mutating func prefix(_ period: Period, _ cell: Cell) -> Int32 {
@@ -101,18 +116,36 @@ struct WindowTally {
       value)
   }
 
-  /// One unclassified complaint of `period` (its name) whose text has `term`.
-  mutating func addTerm(_ period: String, _ term: String) {
-    terms[period, default: [:]][term, default: 0] += 1
-  }
-
-  /// One unclassified complaint of `period` whose text has each of `terms`: the period's counts
-  /// are looked up once, not once per term.
-  mutating func addTerms(_ period: String, _ found: Set<String>) {
-    guard !found.isEmpty else { return }
-    var counts = terms.removeValue(forKey: period) ?? [:]
-    for term in found { counts[term, default: 0] += 1 }
-    terms[period] = counts
+  /// One unclassified complaint of `period` (its name) with folded text `folded`: one for each
+  /// distinct phrase of its words (`Terms.phrases`), counted by word numbers.
+  mutating func addTerms(_ period: String, folded: String) {
+    let words = Terms.words(ofFolded: folded)
+    guard !words.isEmpty else { return }
+    var numbers: [Int32] = []
+    numbers.reserveCapacity(words.count)
+    var kinds: [Terms.WordKind] = []
+    kinds.reserveCapacity(words.count)
+    for word in words {
+      let number: Int32
+      if let found = termNumbers[word] {
+        number = found
+      } else {
+        number = Int32(termWords.count)
+        termWords.append(word)
+        termKinds.append(Terms.WordKind(word))
+        termNumbers[word] = number
+      }
+      numbers.append(number)
+      kinds.append(termKinds[Int(number)])
+    }
+    let at = name(period)
+    ticketPhrases.removeAll(keepingCapacity: true)
+    Terms.forEachPhrase(kinds, maxWords: 3) { start, end in
+      let phrase = Phrase(
+        period: at, first: numbers[start], second: end > start ? numbers[start + 1] : -1,
+        third: end > start + 1 ? numbers[start + 2] : -1)
+      if ticketPhrases.insert(phrase).inserted { phrases[phrase, default: 0] += 1 }
+    }
   }
 
   /// Adds every count held to `cube` as its entries, and forgets them.
@@ -124,8 +157,13 @@ struct WindowTally {
       cube.add(
         .hours, fields(key), value: ReportCube.Value(count: values.count, values: values.sorted()))
     }
-    for (period, terms) in terms {
-      for (term, count) in terms { cube.add(.term, [period, term], count: count) }
+    // Distinct numbers give distinct phrases: words hold no space, and an unspaced word is one
+    // character.
+    for (phrase, count) in phrases {
+      let numbers = [phrase.first, phrase.second, phrase.third].prefix { $0 >= 0 }
+      let words = numbers.map { termWords[Int($0)] }
+      let text = Terms.phrase(words[...], unspaced: termKinds[Int(phrase.first)].unspaced)
+      cube.add(.term, [names[Int(phrase.period)], text], count: count)
     }
     self = WindowTally()
   }

@@ -12,7 +12,7 @@ enum Rounding {
   static func rounded(_ value: Double) -> Double? {
     guard value.isFinite else { return nil }
     if value == 0 { return 0 }
-    let text = String(format: "%.\(significantDigits - 1)e", value)
+    let text = PrintfNumber.scientific(value, digits: significantDigits - 1)
     return Double(text) ?? value
   }
 }

@@ -49,10 +49,10 @@ public struct ReportWriter: Sendable {
     // report.json and each CSV file are written as they are rendered, a piece at a time (the
     // customer tables' rows are read back as they are written); the rest are rendered first.
     let streamed = formats.contains(.json)
-    let tables = formats.contains(.csv) ? CSVRenderer().files(bundle) : []
+    let tableNames = formats.contains(.csv) ? CSVRenderer().files(bundle).map(\.name) : []
     let files = try Self.files(
       bundle, formats: formats.subtracting([.json, .csv]), extraFiles: extraFiles,
-      alsoRendered: Set((streamed ? ["report.json"] : []) + tables.map(\.name)))
+      alsoRendered: Set((streamed ? ["report.json"] : []) + tableNames))
 
     let parent = directory.path
     try FileSystem.makeDirectories(parent)
@@ -64,25 +64,41 @@ public struct ReportWriter: Sendable {
     try FileSystem.removeIfPresent(temporary)
     try FileSystem.makeDirectory(temporary)
     do {
-      if streamed {
-        try FileSystem.writeDurably(to: temporary + "/report.json") { output throws(ReportError) in
-          try JSONRenderer().write(bundle.report, to: output)
-        }
-      }
-      for (name, write) in tables {
-        try FileSystem.writeDurably(to: temporary + "/" + name) { output in
-          write { piece in
-            var text = piece
-            text.withUTF8 { bytes in
-              guard let base = bytes.baseAddress else { return }
-              output(
-                Data(
-                  bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
-                  deallocator: .none))
+      // report.json and each CSV file are tasks the two cores take in turn (each rendered as it
+      // is written; none reads what another writes). The first error in this order wins.
+      let tableCount = tableNames.count
+      let streams = RenderedSlots(count: 1 + tableCount)
+      DispatchQueue.concurrentPerform(iterations: 1 + tableCount) { index in
+        do throws(ReportError) {
+          if index == 0 {
+            if streamed {
+              try FileSystem.writeDurably(to: temporary + "/report.json") {
+                output throws(ReportError) in
+                try JSONRenderer().write(bundle.report, to: output)
+              }
+            }
+          } else {
+            // Made here: a table's writer is not Sendable.
+            let (name, write) = CSVRenderer().files(bundle)[index - 1]
+            try FileSystem.writeDurably(to: temporary + "/" + name) { output in
+              write { piece in
+                var text = piece
+                text.withUTF8 { bytes in
+                  guard let base = bytes.baseAddress else { return }
+                  output(
+                    Data(
+                      bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                      deallocator: .none))
+                }
+              }
             }
           }
+          streams.set(index, .success([]))
+        } catch {
+          streams.set(index, .failure(error))
         }
       }
+      for result in streams.results { _ = try result.get() }
       for (name, data) in files {
         try FileSystem.writeDurably(data, to: temporary + "/" + name)
       }

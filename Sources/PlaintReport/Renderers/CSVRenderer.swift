@@ -32,7 +32,7 @@ public struct CSVRenderer: Sendable {
       ("anomalies.csv", whole { anomalies(report) }),
       ("pareto.csv", { pareto(report.pareto, to: $0) }),
       ("grid.csv", whole { grid(bundle.grid, hasSales: report.dataQuality.hasSales) }),
-      ("anomaly-tickets.csv", whole { anomalyTickets(bundle.anomalyTickets) }),
+      ("anomaly-tickets.csv", { anomalyTickets(bundle.anomalyTickets, to: $0) }),
       ("rejects.csv", whole { rejects(bundle.rejects) }),
       ("repeat-customers.csv", { repeatCustomers(report.recurrence, to: $0) }),
       ("concentrations.csv", whole { concentrations(report.recurrence) }),
@@ -263,11 +263,18 @@ public struct CSVRenderer: Sendable {
 
   /// `anomaly-tickets.csv`: the tickets behind each anomaly.
   func anomalyTickets(_ tickets: [ReportBundle.AnomalyTicket]) -> String {
+    collected { anomalyTickets(tickets, to: $0) }
+  }
+
+  /// The same, handed to `output` a piece at a time: one row per ticket behind an anomaly, so
+  /// the file can be tens of megabytes, never held whole.
+  func anomalyTickets(_ tickets: [ReportBundle.AnomalyTicket], to output: (String) -> Void) {
     let header = [
       "anomaly_id", "system", "ticket_id", "created", "category", "issue", "product_line", "tier",
       "customer", "customer_name", "channel", "agent", "matched_rule", "source", "excerpt",
     ]
-    let rows: [[CSVField]] = tickets.map { ticket in
+    // Rows made as they are written.
+    let rows = tickets.lazy.map { ticket -> [CSVField] in
       [
         ticket.anomalyID, ticket.system, ticket.ticketID, ticket.created, ticket.category,
         ticket.issue, ticket.productLine, ticket.tier.rawValue, ticket.customer,
@@ -276,7 +283,7 @@ public struct CSVRenderer: Sendable {
         ticket.agent, ticket.matchedRule, ticket.source, ticket.excerpt,
       ].map(CSVField.text)
     }
-    return table(header, rows)
+    table(header, rows, to: output)
   }
 
   /// `rejects.csv`: every rejected input row with its reason and raw text.
@@ -297,7 +304,12 @@ public struct CSVRenderer: Sendable {
   ) {
     var text = header.map { CSVField.text($0).encoded }.joined(separator: ",") + "\n"
     for row in rows {
-      text += row.map(\.encoded).joined(separator: ",") + "\n"
+      // Each field appended in place: no array of a row's cells, no joined copy of them.
+      for (index, field) in row.enumerated() {
+        if index > 0 { text += "," }
+        text += field.encoded
+      }
+      text += "\n"
       if text.utf8.count >= 64 * 1_024 {
         output(text)
         text = ""

@@ -22,7 +22,7 @@ public enum OutputNumber {
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
     let magnitude = Int(log10(abs(rounded)).rounded(.down))
     let decimals = min(max(significantDigits - 1 - magnitude, 0), 30)
-    var text = String(format: "%.\(decimals)f", rounded)
+    var text = PrintfNumber.fixed(rounded, digits: decimals)
     if text.contains(".") {
       while text.hasSuffix("0") { text.removeLast() }
       if text.hasSuffix(".") { text.removeLast() }
@@ -36,7 +36,7 @@ public enum OutputNumber {
   public static func exactProbability(_ value: Double?) -> String {
     guard let value, let rounded = rounded(value) else { return "" }
     guard rounded != 0, abs(rounded) < 1e-4 else { return plain(rounded) }
-    let text = String(format: "%.\(significantDigits - 1)e", rounded)
+    let text = PrintfNumber.scientific(rounded, digits: significantDigits - 1)
     let parts = text.split(separator: "e", maxSplits: 1)
     guard parts.count == 2, let exponent = Int(parts[1]) else { return text }
     var mantissa = String(parts[0])
@@ -48,7 +48,7 @@ public enum OutputNumber {
   /// `value` with exactly `decimals` decimals and "," between thousands: "12,345.68".
   public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "–" }
-    let text = String(format: "%.\(max(decimals, 0))f", value)
+    let text = PrintfNumber.fixed(value, digits: max(decimals, 0))
     let negative = text.hasPrefix("-")
     let unsigned = negative ? String(text.dropFirst()) : text
     let parts = unsigned.split(separator: ".", maxSplits: 1)

@@ -23,27 +23,39 @@ extension Store {
 
   /// Calls `body` with each ticket created in `periods`, oldest first, without the excluded
   /// tickets and holding one at a time; tickets of periods other than `textPeriod` come without
-  /// their text ("").
+  /// their text (""). With `from` or `before`, only the tickets created from that time on, or
+  /// before it (a period read in two parts, one per thread).
   public func forEachTicket(
     in periods: [Period], excluding exclusion: TicketExclusion = .none,
-    textOnlyIn textPeriod: Period,
+    textOnlyIn textPeriod: Period, from: Date? = nil, before: Date? = nil,
     _ body: (ClassifiedTicket) -> Void
   ) throws(StoreError) {
     guard !periods.isEmpty else { return }
     try read("reading tickets") { db in
       let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
       let condition = exclusion.matchCondition
+      var times: [Double] = []
+      var timeCondition = ""
+      if let from {
+        timeCondition += " AND created >= ?"
+        times.append(from.timeIntervalSince1970)
+      }
+      if let before {
+        timeCondition += " AND created < ?"
+        times.append(before.timeIntervalSince1970)
+      }
       let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT \(Self.ticketColumns(
             text: "CASE WHEN period = ?1 THEN text ELSE '' END",
             block: "CASE WHEN period = ?1 THEN text_block END"))
-          FROM tickets WHERE period IN (\(marks))
+          FROM tickets WHERE period IN (\(marks))\(timeCondition)
           \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY created, system, id
           """,
         arguments: StatementArguments(
-          [textPeriod.description] + periods.map(\.description) + (condition?.arguments ?? [])))
+          [textPeriod.description] + periods.map(\.description))
+          + StatementArguments(times) + StatementArguments(condition?.arguments ?? []))
       var narratives = NarrativeReader()
       var decoder = TicketColumnsDecoder()
       while let row = try rows.next() {

@@ -1,0 +1,33 @@
+import PlaintTestSupport
+import Testing
+
+@testable import PlaintEngine
+
+/// A listed ticket's excerpt is its first 200 characters, found from the bytes where they tell
+/// (`String.excerpt`). Over random texts of ASCII,
+/// accented letters, combining marks, CR LF and emoji, around the cut, it must be the prefix.
+@Suite struct ExcerptTests {
+  static let pieces = ["a", "kettle ", "é", "e\u{301}", "\r\n", "水", "👍🏽", "🇩🇪", " ", "\""]
+
+  @Test("an excerpt is the first characters, however the text is written", arguments: 0..<20)
+  func excerptIsPrefix(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &+ 3)
+    for _ in 0..<100 {
+      let text = (0..<random.next(below: 120)).map { _ in
+        Self.pieces[random.next(below: Self.pieces.count)]
+      }.joined()
+      for count in [1, 10, 50, 200] {
+        #expect(text.excerpt(count) == String(text.prefix(count)), "\(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test("a mark, a CR LF or an emoji right at the cut stays with its character")
+  func cutThroughACharacter() {
+    let ascii = String(repeating: "a", count: 199)
+    for tail in ["e\u{301}xyz", "\r\nxyz", "👍🏽xyz", "ab\u{301}", "a\r\n", "abc", "a\u{200D}b"] {
+      let text = ascii + tail
+      #expect(text.excerpt(200) == String(text.prefix(200)), "\(tail.debugDescription)")
+    }
+  }
+}
