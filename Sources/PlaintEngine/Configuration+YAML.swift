@@ -291,21 +291,28 @@ extension Configuration {
   }
 
   /// `covers: {from: 2025-01-01, through: 2025-06-30}`: the days the source's exports cover,
-  /// when the user knows better than the first and last ticket.
+  /// when the user knows better than the first and last ticket. Either edge may be left out: it
+  /// is then open (`covers: {through: 2099-12-31}` claims only the end).
   private static func covers(_ node: YAMLNode?) throws(ConfigError) -> Source.Covers? {
     guard let node else { return nil }
     _ = try node.mapping(allowed: ["from", "through"])
-    func day(_ key: String) throws(ConfigError) -> Source.Day {
-      guard let value = node[key] else {
-        throw node.error("missing key `covers.\(key)`: a day such as 2025-01-31")
-      }
+    func day(_ key: String, open: String) throws(ConfigError) -> Source.Day? {
+      guard let value = node[key] else { return Source.Day(open) }
       let text = try value.string()
       guard let day = Source.Day(text) else {
         throw value.error("expected a day such as 2025-01-31, got \"\(text)\"")
       }
       return day
     }
-    let covers = Source.Covers(from: try day("from"), through: try day("through"))
+    guard node["from"] != nil || node["through"] != nil else {
+      throw node.error(
+        "`covers` names `from`, `through` or both: the first and last day the exports cover (`covers: {through: 2099-12-31}` for a help desk closed at weekends)"
+      )
+    }
+    guard let from = try day("from", open: Source.Covers.openFrom),
+      let through = try day("through", open: Source.Covers.openThrough)
+    else { return nil }
+    let covers = Source.Covers(from: from, through: through)
     guard covers.from <= covers.through else {
       throw node.error(
         "`covers.from` (\(covers.from)) is after `covers.through` (\(covers.through))")

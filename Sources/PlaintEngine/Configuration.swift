@@ -93,7 +93,9 @@ public struct Configuration: Sendable {
       }
 
       public var description: String {
-        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        let year =
+          String(repeating: "0", count: max(0, 4 - String(self.year).count)) + "\(self.year)"
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
       }
 
       public static func < (lhs: Day, rhs: Day) -> Bool {
@@ -112,6 +114,10 @@ public struct Configuration: Sendable {
     public struct Covers: Sendable, Hashable {
       public var from: Day
       public var through: Day
+
+      /// The day an edge left out of `covers:` stands for: open, before and after every export.
+      static let openFrom = "0001-01-01"
+      static let openThrough = "9999-12-31"
 
       /// The instants from the first day's midnight to the midnight after the last day.
       public func span(in timeZone: TimeZone) -> Range<Date> {

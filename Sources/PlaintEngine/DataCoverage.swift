@@ -34,6 +34,14 @@ struct DataCoverage {
     /// An open-ended `covers:` that would have stretched the span past the last row over days
     /// the file's rhythm expects rows on: the span ends at the last row instead.
     var refusedStretch: RefusedStretch? = nil
+    /// The midnight after the last row's day, before any `covers:` stretch; the latest day
+    /// `covers:` may stretch the span to; the source's `covers:`; and, with `covers:`, the days
+    /// from the last row to the end of its period with the rows the file's rhythm expects on
+    /// them. What `--period last` says of a period covered in part (`partialHint`).
+    var lastRow: Date? = nil
+    var coversLimit: Date? = nil
+    var declared: Configuration.Source.Covers? = nil
+    var silence: RefusedStretch? = nil
     /// Rows on days far from the rest of the file: counted, not stretching its span.
     var stragglers: Int = 0
     /// The product lines the file carries (see the type's comment).
@@ -157,6 +165,8 @@ struct DataCoverage {
       }
       var outside = false
       var refused: RefusedStretch? = nil
+      var silence: RefusedStretch? = nil
+      let lastRow = spans.last?.upperBound
       let configured = covers[source.path]
       if let configured, let lower = spans.first?.lowerBound, let upper = spans.last?.upperBound {
         // `covers:` stretches the span to the edges it names, but only within the periods the
@@ -180,6 +190,15 @@ struct DataCoverage {
         // and is trusted.
         if let first = days.first?.0, let last = days.last?.0 {
           let rates = Self.weekdayRates(days, from: first, through: last)
+          let daysToEnd = max(
+            0,
+            Int(
+              (lastPeriod.next(in: timeZone).start(in: timeZone).timeIntervalSince(upper) / 86_400)
+                .rounded()))
+          silence = .init(
+            through: upper,
+            expected: Self.expectedRows(rates, on: (last + 1)..<(last + 1 + daysToEnd)),
+            days: daysToEnd)
           if declared.upperBound > lastPeriod.next(in: timeZone).start(in: timeZone) {
             let stretched = max(0, Int((through.timeIntervalSince(upper) / 86_400).rounded()))
             let expected = Self.expectedRows(rates, on: (last + 1)..<(last + 1 + stretched))
@@ -201,7 +220,10 @@ struct DataCoverage {
       }
       var file = File(
         path: source.path, spans: spans, fromConfig: configured != nil, outsideCovers: outside,
-        refusedStretch: refused, stragglers: stragglers, productLines: [],
+        refusedStretch: refused, lastRow: lastRow,
+        coversLimit: lastRow?.addingTimeInterval(
+          Double(max(Self.coversReachDays, 3 * usualGap)) * 86_400),
+        declared: configured, silence: silence, stragglers: stragglers, productLines: [],
         tickets: held.tickets, resolved: held.resolved)
       let stretchStart = spans.last.map {
         $0.upperBound.addingTimeInterval(-Double(TrailingThinning.finalStretchDays) * 86_400)

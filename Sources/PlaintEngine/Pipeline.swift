@@ -374,15 +374,7 @@ public struct Pipeline {
       case .partial:
         let days = coverage.coveredDays(last)
         let through = days.map { coverage.day($0.last) } ?? coverage.day(lastDay)
-        // With an open-ended `covers:` already set, the hint is the days it could not claim.
-        var hint =
-          "if the exports are complete through its end (no tickets are logged on the days after \(through)), say so with `covers:` on the source, which reaches at most a week past a file's last row (docs/coverage.md)"
-        if let file = coverage.files.first(where: { $0.refusedStretch != nil }),
-          let refused = file.refusedStretch
-        {
-          hint =
-            "`covers:` on \(file.path) reaches past it, but no row was logged on the \(refused.days) days after \(coverage.day(refused.through.addingTimeInterval(-1))), where about \(Int(refused.expected.rounded())) were expected at the export's usual rate for those weekdays: is the export cut short? (an open-ended `covers:` stretches only over days the export usually leaves empty; one ending on a date names it, docs/coverage.md)"
-        }
+        let hint = coverage.partialHint(last)
         throw PlaintError(
           .dataError,
           "\(last): the exports cover this \(unit) only through \(through); a partial \(unit) is not judged unless named (--period \(last)); \(hint)"

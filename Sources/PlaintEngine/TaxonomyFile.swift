@@ -63,7 +63,7 @@ enum TaxonomyFile {
     if let productLines = root["product_lines"] {
       for (name, node) in try productLines.mapping() {
         _ = try node.mapping(allowed: ["products", "phrases", "label"])
-        if name == Cell.unassigned {
+        if Taxonomy.problem(ofProductLineName: name) == .reserved {
           throw node.error("`\(Cell.unassigned)` is reserved for tickets with no product line")
         }
         labels.productLines[name] = try TaxonomyLabels.label(node)

@@ -162,7 +162,8 @@ public struct Validation: Sendable {
     return String(decoding: data ?? Data(), as: UTF8.self)
   }
 
-  /// A table of the accounting and the problems, for people.
+  /// A table of the accounting and the warnings, for people; errors are left to the caller,
+  /// which prints them on stderr, so none is shown twice.
   public func text() -> String {
     var lines: [String] = []
     let header = ["file", "rows", "accepted", "rejected", "duplicates", "filtered"]
@@ -189,7 +190,7 @@ public struct Validation: Sendable {
         .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
       lines.append("\(input.path): rejected \(reasons)")
     }
-    for problem in problems {
+    for problem in problems where problem.level == .warning {
       // A message that names its file already is not prefixed with it again.
       let place = problem.path.map { problem.message.contains($0) ? "" : "\($0): " } ?? ""
       lines.append("\(problem.level.rawValue): \(place)\(problem.message)")

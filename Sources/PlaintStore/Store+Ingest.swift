@@ -59,6 +59,9 @@ public struct TicketSink: ~Copyable {
   private var texts = RowTexts()
   /// Stored copies of earlier files this file's copies displaced, by that file's checksum.
   public private(set) var displaced: [String: Int] = [:]
+  /// The `files` row of the last path a ticket came from (every ticket of a file read from
+  /// disk; a store restored from partials names each ticket's path).
+  private var source: (path: String, id: Int64)?
 
   /// The insert, prepared once per file and bound with SQLite's own calls: GRDB's
   /// `StatementArguments` (an array of existentials per ticket) cost as much as SQLite's insert.
@@ -85,9 +88,8 @@ public struct TicketSink: ~Copyable {
       sql: """
         INSERT INTO tickets (system, id, created, updated, resolved, period, category, issue,
           product_line, tier, customer, customer_name, product, channel, agent, source_category,
-          tags, rule, text, source_file, source_line, source_sha256, slices, text_block,
-          text_slot)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          tags, rule, text, source, source_line, slices, text_block, text_slot)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (system, id) DO NOTHING
         """)
   }
@@ -126,16 +128,16 @@ public struct TicketSink: ~Copyable {
       item.ticket.text.utf8.allSatisfy { $0 == 0x20 }
       ? nil : NarrativeRef(block: try nextBlock(), slot: narratives.count)
     texts.append(19, ref == nil ? item.ticket.text : "")
-    texts.append(20, item.ticket.location.file)
+    let source = try sourceID(item.ticket.location.file)
+    sqlite3_bind_int64(statement, 20, source)
     sqlite3_bind_int64(statement, 21, Int64(item.ticket.location.line))
-    texts.append(22, sha256.isEmpty ? nil : sha256)
-    texts.append(23, item.ticket.encodedSlices)
+    texts.append(22, item.ticket.encodedSlices)
     if let ref {
-      sqlite3_bind_int64(statement, 24, ref.block)
-      sqlite3_bind_int64(statement, 25, Int64(ref.slot))
+      sqlite3_bind_int64(statement, 23, ref.block)
+      sqlite3_bind_int64(statement, 24, Int64(ref.slot))
     } else {
+      sqlite3_bind_null(statement, 23)
       sqlite3_bind_null(statement, 24)
-      sqlite3_bind_null(statement, 25)
     }
     let code = texts.bound(to: statement) { sqlite3_step(statement) }
     sqlite3_reset(statement)
@@ -150,27 +152,33 @@ public struct TicketSink: ~Copyable {
       return
     }
     var arguments = Self.arguments(item, text: ref == nil ? item.ticket.text : "")
-    arguments.append(sha256)
+    arguments.append(source)
+    arguments.append(item.ticket.location.line)
     arguments.append(item.ticket.encodedSlices)
     arguments.append(ref?.block)
     arguments.append(ref?.slot)
+    arguments.append(sha256)
     let holder = try String.fetchOne(
-      db, sql: "SELECT COALESCE(source_sha256, '') FROM tickets WHERE system = ? AND id = ?",
+      db,
+      sql: """
+        SELECT COALESCE((SELECT sha256 FROM files WHERE files.id = tickets.source), '')
+        FROM tickets WHERE system = ? AND id = ?
+        """,
       arguments: [item.ticket.system, item.ticket.id])
     // `CopyRank`'s keys in its order, the stored copy's against this one's (line = the file's
-    // own line, offset 0); no resolution ranks below any (-1e300). CopyRankPathsTests checks
-    // that this keeps the copy `CopyRank` says.
+    // own line, offset 0; the file by its checksum, ?25); no resolution ranks below any
+    // (-1e300). CopyRankPathsTests checks that this keeps the copy `CopyRank` says.
     let update = try db.cachedStatement(
       sql: """
         UPDATE tickets SET created = ?3, updated = ?4, resolved = ?5, period = ?6, category = ?7,
           issue = ?8, product_line = ?9, tier = ?10, customer = ?11, customer_name = ?12,
           product = ?13, channel = ?14, agent = ?15, source_category = ?16, tags = ?17, rule = ?18,
-          text = ?19, source_file = ?20, source_line = ?21, source_sha256 = ?22, slices = ?23,
-          text_block = ?24, text_slot = ?25
+          text = ?19, source = ?20, source_line = ?21, slices = ?22, text_block = ?23,
+          text_slot = ?24
         WHERE system = ?1 AND id = ?2
           AND (COALESCE(updated, created), COALESCE(resolved, -1e300), created,
-            COALESCE(source_sha256, ''), source_line)
-            < (COALESCE(?4, ?3), COALESCE(?5, -1e300), ?3, ?22, ?21)
+            COALESCE((SELECT sha256 FROM files WHERE files.id = tickets.source), ''), source_line)
+            < (COALESCE(?4, ?3), COALESCE(?5, -1e300), ?3, ?25, ?21)
         """)
     try update.execute(arguments: StatementArguments(arguments))
     guard db.changesCount == 1 else {
@@ -223,6 +231,26 @@ public struct TicketSink: ~Copyable {
     }
   }
 
+  /// The `files` row of this file's checksum (NULL while it has none: a store restored from
+  /// partials) and `path`, added the first time it is needed.
+  private mutating func sourceID(_ path: String) throws -> Int64 {
+    if let source, source.path == path { return source.id }
+    let checksum = sha256.isEmpty ? nil : sha256
+    let id: Int64
+    if let known = try Int64.fetchOne(
+      db, sql: "SELECT id FROM files WHERE sha256 IS ? AND path = ? ORDER BY id LIMIT 1",
+      arguments: [checksum, path])
+    {
+      id = known
+    } else {
+      try db.execute(
+        sql: "INSERT INTO files (sha256, path) VALUES (?, ?)", arguments: [checksum, path])
+      id = db.lastInsertedRowID
+    }
+    source = (path, id)
+    return id
+  }
+
   /// The block the next narrative goes into.
   private mutating func nextBlock() throws -> Int64 {
     if let block { return block }
@@ -267,7 +295,7 @@ public struct TicketSink: ~Copyable {
       item.period.description, item.cell.category.rawValue, item.issue, item.cell.productLine,
       item.cell.tier.rawValue, ticket.customer, ticket.customerName, ticket.product,
       ticket.channel, ticket.agent, ticket.sourceCategory, ticket.tags.joined(separator: ","),
-      item.rule, text, ticket.location.file, ticket.location.line,
+      item.rule, text,
     ]
   }
 }
@@ -522,8 +550,12 @@ extension Store {
       let list = String(decoding: try JSONEncoder().encode(checksums), as: UTF8.self)
       let chosen = "(SELECT value FROM json_each(?))"
       try db.execute(
-        sql: "DELETE FROM tickets WHERE source_sha256 IN \(chosen)", arguments: [list])
+        sql: """
+          DELETE FROM tickets WHERE source IN (SELECT id FROM files WHERE sha256 IN \(chosen))
+          """,
+        arguments: [list])
       let removed = db.changesCount
+      try db.execute(sql: "DELETE FROM files WHERE sha256 IN \(chosen)", arguments: [list])
       try db.execute(
         sql: "DELETE FROM rejects WHERE source_sha256 IN \(chosen)", arguments: [list])
       try db.execute(sql: "DELETE FROM sources WHERE sha256 IN \(chosen)", arguments: [list])
@@ -539,9 +571,9 @@ extension Store {
   /// which copy names the data does not depend on which arrived first.
   public func rehome(sha256: String, to path: String) throws(StoreError) {
     try write("renaming a source to its first configured copy") { db in
+      // The tickets name the file by its `files` row: one small row per path it was read under.
       try db.execute(
-        sql: "UPDATE tickets SET source_file = ? WHERE source_sha256 = ?",
-        arguments: [path, sha256])
+        sql: "UPDATE files SET path = ? WHERE sha256 = ?", arguments: [path, sha256])
       try db.execute(
         sql: "UPDATE rejects SET file = ? WHERE source_sha256 = ?", arguments: [path, sha256])
       try db.execute(

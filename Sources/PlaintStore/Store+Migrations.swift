@@ -168,6 +168,31 @@ extension Store {
           );
           """)
     }
+    migrator.registerMigration("v8-source-ids") { db in
+      // Each ticket names the file it was kept from by a small integer, a row of `files` (the
+      // file's checksum and path as the tickets recorded them), instead of carrying the path
+      // and the 64-character checksum itself: about a third of every row. Dropping the two
+      // columns rewrites every row in place. A ticket stored before v3 may have no checksum
+      // (NULL), as may one restored from partials whose path matched no source.
+      try db.execute(
+        sql: """
+          CREATE TABLE files (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT,
+            path TEXT NOT NULL
+          );
+          CREATE INDEX files_by_sha256 ON files (sha256, path);
+          INSERT INTO files (sha256, path)
+            SELECT DISTINCT source_sha256, source_file FROM tickets
+            ORDER BY source_file, source_sha256;
+          ALTER TABLE tickets ADD COLUMN source INTEGER;
+          UPDATE tickets SET source =
+            (SELECT id FROM files
+             WHERE files.sha256 IS tickets.source_sha256 AND files.path = tickets.source_file);
+          ALTER TABLE tickets DROP COLUMN source_file;
+          ALTER TABLE tickets DROP COLUMN source_sha256;
+          """)
+    }
     return migrator
   }
 }

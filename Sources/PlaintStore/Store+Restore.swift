@@ -32,13 +32,13 @@ extension Store {
         var rejects = try TicketSink(db: db, sha256: accounting.sha256)
         for reject in source.rejects { try rejects.reject(reject) }
       }
-      // Each ticket's file, by the path the settlement gave it.
+      // Each ticket's file, by the path the settlement gave it: the tickets name one `files`
+      // row per path, which takes the checksum of the first source of that path.
       try db.execute(
         sql: """
-          UPDATE tickets SET source_sha256 =
-            (SELECT sha256 FROM sources WHERE sources.path = tickets.source_file ORDER BY rowid
-             LIMIT 1)
-          WHERE source_sha256 IS NULL
+          UPDATE files SET sha256 =
+            (SELECT sha256 FROM sources WHERE sources.path = files.path ORDER BY rowid LIMIT 1)
+          WHERE sha256 IS NULL
           """)
     }
   }

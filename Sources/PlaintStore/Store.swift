@@ -97,10 +97,10 @@ public struct Store: Sendable {
       }
       // A Plaint store that lost one of its tables (the first version's) is damaged, not a bug.
       let required = ["meta", "sources", "tickets", "rejects", "sales", "runs", "anomalies"]
-      let narrated = try migrator.appliedIdentifiers(db).contains("v6-narratives")
-      if let lost = (required + (narrated ? ["narratives"] : [])).first(where: {
-        !tables.contains($0)
-      }) {
+      let applied = try migrator.appliedIdentifiers(db)
+      let later = [("v6-narratives", "narratives"), ("v8-source-ids", "files")]
+        .filter { applied.contains($0.0) }.map(\.1)
+      if let lost = (required + later).first(where: { !tables.contains($0) }) {
         throw StoreError(
           path: path, kind: .damaged, doing: "checking the store",
           message: "its table `\(lost)` is missing")

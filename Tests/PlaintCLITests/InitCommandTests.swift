@@ -11,6 +11,10 @@ struct InitCommandTests {
     let created = try PlaintBinary.run(["init", directory.path])
     #expect(created.status == 0, "stderr: \(created.stderr)")
     #expect(created.stdout.contains("wrote \(directory.path)/plaint.yml"))
+    // The next step it prints works from where init was run, not only from inside the folder.
+    #expect(
+      created.stdout.contains("then run plaint validate --config \(directory.path)/plaint.yml"),
+      "\(created.stdout)")
 
     let empty = try PlaintBinary.run(["validate", "-q"], in: directory)
     #expect(empty.status == 66)

@@ -75,30 +75,47 @@ extension Starter {
         "  day and month: no sampled date tells them apart (\(order.dates) dates fit both); read \(order.isDayFirst ? "day" : "month") first as \"\(order.chosen)\"; write \"\(order.swapped)\" in date_format if that is wrong"
       )
     }
-    if let column = guess.productColumn, !guess.products.isEmpty {
-      let covered = guess.products.reduce(0) { $0 + $1.count }
+    let products = Proposal.productLines(guess.products)
+    if let column = guess.productColumn, !products.entries.isEmpty {
+      let covered = products.entries.reduce(0) { $0 + $1.count }
       lines.append(
-        "product lines: \(guess.products.count) proposed in taxonomy.yml from the most frequent values of \"\(column)\" (\(percent(covered, sample.rows.count)) of sampled rows)"
+        "product lines: \(products.entries.count) proposed in taxonomy.yml from the most frequent values of \"\(column)\" (\(percent(covered, sample.rows.count)) of sampled rows)"
       )
+      lines += products.notes("product line")
       if covered * 2 < sample.rows.count {
         lines.append(
           "  warning: the other rows would be unassigned, outside every cell and verdict; map `product` to a coarser column (a brand rather than a model), or add lines with phrases"
         )
+        let coarser = coarserProductColumns(guess).map { column -> String in
+          let text: String =
+            "\(quoted(column.header)) (\(column.values) values; the \(ExportGuess.productLimit) most frequent hold \(percent(Int((column.share * 1000).rounded()), 1000)) of rows)"
+          return text
+        }
+        if !coarser.isEmpty {
+          lines.append(
+            "  coarser columns: \(coarser.joined(separator: ", ")); to use one, set `product:` under `columns:` in plaint.yml to it and write the lines you want in taxonomy.yml"
+          )
+        }
       }
     } else {
       lines.append(
         "product lines: none proposed (no product column with repeated values); taxonomy.yml keeps the starter's examples"
       )
+      lines += products.notes("product line")
       lines.append(
         "  warning: until `columns.product` names a column or the product lines have phrases that match the text, every ticket is unassigned: outside every cell and verdict"
       )
+      lines += productCandidateLines(guess)
     }
-    if let column = guess.categoryColumn, !guess.categories.isEmpty {
-      let covered = guess.categories.reduce(0) { $0 + $1.count }
+    let issues = Proposal.issues(guess.categories)
+    if let column = guess.categoryColumn, !issues.entries.isEmpty {
+      let covered = issues.entries.reduce(0) { $0 + $1.count }
       lines.append(
-        "issues: \(guess.categories.count) proposed in taxonomy.yml under `other` from the most frequent values of \"\(column)\" (\(percent(covered, sample.rows.count)) of sampled rows); move each to product, policy or service"
+        "issues: \(issues.entries.count) proposed in taxonomy.yml under `other` from the most frequent values of \"\(column)\" (\(percent(covered, sample.rows.count)) of sampled rows); move each to product, policy or service"
       )
+      lines += issues.notes("issue")
     } else {
+      lines += issues.notes("issue")
       lines.append(
         "issues: the starter's examples (appliance phrases such as \"stopped working\"); until their phrases fit your tickets' words or `columns.category` names the help desk's own category, most complaints match no issue"
       )
@@ -198,43 +215,64 @@ extension Starter {
   /// The starter taxonomy, its product lines replaced by the export's most frequent products,
   /// and the help desk's most frequent categories proposed as issues of `other`.
   static func taxonomy(for guess: ExportGuess) -> String {
+    taxonomy(
+      categoryColumn: guess.categoryColumn, categories: .issues(guess.categories),
+      productColumn: guess.productColumn, products: .productLines(guess.products))
+  }
+
+  /// The starter taxonomy with `categories` proposed as issues of `other` (when a category
+  /// column was found) and `products` as the product lines (when a product column was).
+  static func taxonomy(
+    categoryColumn: String?, categories: Proposal, productColumn: String?, products: Proposal
+  ) -> String {
     var text: String = Self.taxonomy
-    if let column = guess.categoryColumn, !guess.categories.isEmpty,
+    if let column = categoryColumn, !categories.entries.isEmpty,
       let other = text.range(of: "\n  other: {}\n")
     {
       var lines = [
         "",
         "  other:",
-        "    # Proposed by `plaint init --from`: the \(guess.categories.count) most frequent values of column",
-        "    # \(quoted(column)), the help desk's own category, each matched exactly by `source_values`.",
-        "    # Move each issue to product, policy or service (and rename it): until then its",
-        "    # complaints count as other.",
-        "    issues:",
+        "    # Proposed by `plaint init --from`: the \(categories.entries.count) most frequent values of column",
+        "    # \(quoted(column)), the help desk's own category, each matched by `source_values` (case and",
+        "    # accents folded). Move each issue to product, policy or service (and rename it): until",
+        "    # then its complaints count as other.",
       ]
-      for (value, count) in guess.categories {
-        lines.append("      \(quoted(value)):   # \(count) sampled tickets")
-        lines.append("        source_values: [\(quoted(value))]")
+      if !categories.leftOut.isEmpty {
+        let values = categories.leftOut.map { quoted($0.value) }.joined(separator: ", ")
+        lines.append("    # Left out: \(values) (no letters or digits, or a reserved name).")
+      }
+      lines.append("    issues:")
+      for entry in categories.entries {
+        lines.append("      \(quoted(entry.name)):   # \(entry.count) sampled tickets")
+        lines.append(
+          "        source_values: [\(entry.spellings.map(quoted).joined(separator: ", "))]")
       }
       text.replaceSubrange(other, with: lines.joined(separator: "\n") + "\n")
     }
-    guard let column = guess.productColumn, !guess.products.isEmpty,
+    guard let column = productColumn, !products.entries.isEmpty,
       let start = text.range(of: "\n# Product lines:") ?? text.range(of: "\nproduct_lines:")
     else { return text + "\n" }
     var lines = [
       "product_lines:",
-      "  # Proposed by `plaint init --from`: the \(guess.products.count) most frequent values of column",
+      "  # Proposed by `plaint init --from`: the \(products.entries.count) most frequent values of column",
       "  # \(quoted(column)) in the sample. Rename and merge them, add globs such as \"AF-*\" and",
       "  # phrases; a ticket whose product no line claims is counted as unassigned.",
     ]
-    for (value, count) in guess.products {
-      let glob = String(value.map { $0 == "*" || $0 == "?" ? "?" : $0 })
-      lines.append("  \(quoted(value)):   # \(count) sampled tickets")
-      lines.append("    products: [\(quoted(glob))]")
+    if !products.leftOut.isEmpty {
+      let values = products.leftOut.map { quoted($0.value) }.joined(separator: ", ")
+      lines.append("  # Left out: \(values) (no letters or digits, or a reserved name).")
+    }
+    for entry in products.entries {
+      let globs = entry.spellings.map { quoted(glob($0)) }.joined(separator: ", ")
+      lines.append("  \(quoted(entry.name)):   # \(entry.count) sampled tickets")
+      lines.append("    products: [\(globs)]")
     }
     return String(text[...start.lowerBound]) + lines.joined(separator: "\n") + "\n"
   }
 
-  /// A YAML double-quoted string.
+  /// A YAML double-quoted string. Whatever YAML would not read back as itself is escaped:
+  /// control characters, the line breaks NEL, LS and PS (which YAML folds into a space and
+  /// which would end a comment), a byte-order mark, and the non-characters U+FFFE and U+FFFF.
   static func quoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
@@ -244,7 +282,14 @@ extension Starter {
       case "\t": out += "\\t"
       case "\n": out += "\\n"
       case "\r": out += "\\r"
-      default: out.unicodeScalars.append(scalar)
+      case " "..."~", "\u{A0}"..."\u{2027}", "\u{202A}"..."\u{D7FF}", "\u{E000}"..."\u{FEFE}",
+        "\u{FF00}"..."\u{FFFD}",
+        "\u{10000}"...:
+        out.unicodeScalars.append(scalar)
+      default:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += scalar.value < 0x100 ? "\\x" : "\\u"
+        out += String(repeating: "0", count: (scalar.value < 0x100 ? 2 : 4) - hex.count) + hex
       }
     }
     return out + "\""

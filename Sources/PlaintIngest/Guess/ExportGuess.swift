@@ -62,7 +62,7 @@ public struct ExportGuess: Sendable {
   public var categories: [(value: String, count: Int)] = []
 
   /// Product values proposed as lines at most, and the smallest share one must hold.
-  static let productLimit = 10
+  public static let productLimit = 10
   static let productMinimumShare = 0.01
   /// Category values proposed as issues at most (the same smallest share).
   static let categoryLimit = 20

@@ -117,7 +117,8 @@ struct ChartSectionsHTML: Sendable {
       html += "<p class=\"note\">"
       html += e(
         text(
-          .driversLineSummary, text.count(table.complaints),
+          table.complaints == 1 ? .driversLineSummaryOne : .driversLineSummary,
+          text.count(table.complaints),
           table.previousComplaints.map(text.count) ?? text[.notComparable]))
       html += "</p>\n"
       html += rows(table)
@@ -253,11 +254,14 @@ struct ChartSectionsMarkdown: Sendable {
     var lines = ["## " + text[.headingDrivers], "", escape(text.driversNote(drivers)), ""]
     for table in drivers.productLines {
       let summary = text(
-        .driversLineSummary, text.count(table.complaints),
+        table.complaints == 1 ? .driversLineSummaryOne : .driversLineSummary,
+        text.count(table.complaints),
         table.previousComplaints.map(text.count) ?? text[.notComparable])
+      // A line with no complaint this period has no vital few: no list, no dangling colon.
+      let list = text.driverList(table)
       lines.append(
-        "- **\(escape(text.productLine(table.productLine)))** (\(escape(summary))): "
-          + escape(text.driverList(table)))
+        "- **\(escape(text.productLine(table.productLine)))** (\(escape(summary)))"
+          + (list.isEmpty ? "" : ": " + escape(list)))
     }
     for table in drivers.anomalies where table.rows.contains(where: \.vital) {
       let cell = text.cell(table.category, table.productLine, table.tier)

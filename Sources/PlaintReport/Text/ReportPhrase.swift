@@ -420,6 +420,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case columnChange
   case notComparable
   case driversLineSummary
+  /// The same for a line with one complaint in the window.
+  case driversLineSummaryOne
   case factCellDrivers
   case driverItem
   case driverItemChange

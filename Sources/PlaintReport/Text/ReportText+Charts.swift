@@ -57,6 +57,8 @@ extension ReportText {
       "not comparable",
     .driversLineSummary:
       "{0} complaints, {1} before",
+    .driversLineSummaryOne:
+      "{0} complaint, {1} before",
     .factCellDrivers:
       "Vital few in the cell",
     .driverItem:
@@ -150,6 +152,8 @@ extension ReportText {
       "nicht vergleichbar",
     .driversLineSummary:
       "{0} Beschwerden, davor {1}",
+    .driversLineSummaryOne:
+      "{0} Beschwerde, davor {1}",
     .factCellDrivers:
       "Die wesentlichen Themen der Zelle",
     .driverItem:
@@ -243,6 +247,8 @@ extension ReportText {
       "non comparable",
     .driversLineSummary:
       "{0} réclamations, {1} avant",
+    .driversLineSummaryOne:
+      "{0} réclamation, {1} avant",
     .factCellDrivers:
       "Problèmes essentiels de la cellule",
     .driverItem:
@@ -336,6 +342,8 @@ extension ReportText {
       "no comparable",
     .driversLineSummary:
       "{0} reclamaciones, {1} antes",
+    .driversLineSummaryOne:
+      "{0} reclamación, {1} antes",
     .factCellDrivers:
       "Pocos vitales de la celda",
     .driverItem:
@@ -429,6 +437,8 @@ extension ReportText {
       "nieporównywalne",
     .driversLineSummary:
       "{0} reklamacji, wcześniej {1}",
+    .driversLineSummaryOne:
+      "{0} reklamacja, wcześniej {1}",
     .factCellDrivers:
       "Istotne problemy komórki",
     .driverItem:
@@ -521,6 +531,8 @@ extension ReportText {
     .notComparable:
       "karşılaştırılamaz",
     .driversLineSummary:
+      "{0} şikâyet, önce {1}",
+    .driversLineSummaryOne:
       "{0} şikâyet, önce {1}",
     .factCellDrivers:
       "Hücrenin belirleyici konuları",
@@ -615,6 +627,8 @@ extension ReportText {
       "μη συγκρίσιμο",
     .driversLineSummary:
       "{0} παράπονα, {1} πριν",
+    .driversLineSummaryOne:
+      "{0} παράπονο, {1} πριν",
     .factCellDrivers:
       "Τα λίγα ζωτικά του κελιού",
     .driverItem:
@@ -707,6 +721,8 @@ extension ReportText {
     .notComparable:
       "不可比",
     .driversLineSummary:
+      "{0} 件投诉，之前 {1} 件",
+    .driversLineSummaryOne:
       "{0} 件投诉，之前 {1} 件",
     .factCellDrivers:
       "该单元的关键少数",

@@ -31,8 +31,11 @@ extension Store {
         db,
         sql: """
           SELECT path, sha256, accepted, COALESCE(stored, 0) AS stored FROM sources
-          LEFT JOIN (SELECT source_sha256, COUNT(*) AS stored FROM tickets GROUP BY source_sha256)
-            ON source_sha256 = sha256
+          LEFT JOIN (
+            SELECT files.sha256 AS file_sha256, SUM(n) AS stored
+            FROM (SELECT source, COUNT(*) AS n FROM tickets GROUP BY source)
+            JOIN files ON files.id = source GROUP BY files.sha256)
+            ON file_sha256 = sha256
           WHERE accepted != COALESCE(stored, 0)
           ORDER BY path, sha256
           """)
@@ -50,8 +53,10 @@ extension Store {
       let orphans = try Row.fetchOne(
         db,
         sql: """
-          SELECT COUNT(*) AS tickets, MIN(source_file) AS file FROM tickets
-          WHERE source_sha256 IS NOT NULL AND source_sha256 NOT IN (SELECT sha256 FROM sources)
+          SELECT COUNT(*) AS tickets, MIN(files.path) AS file
+          FROM tickets LEFT JOIN files ON files.id = tickets.source
+          WHERE files.id IS NULL
+            OR (files.sha256 IS NOT NULL AND files.sha256 NOT IN (SELECT sha256 FROM sources))
           """)
       if let orphans, let count = orphans["tickets"] as Int?, count > 0 {
         let file: String = orphans["file"] ?? "?"

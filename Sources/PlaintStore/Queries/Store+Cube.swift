@@ -113,14 +113,16 @@ extension Store {
       // lookup per row.
       let statement = try db.makeStatement(
         sql: """
-          SELECT period, category, product_line, tier, issue, source_file,
+          SELECT period, category, product_line, tier, issue, source,
             \(condition.map { "CASE WHEN \($0.sql) THEN 0 ELSE 1 END" } ?? "1"),
             resolved IS NOT NULL, text_block IS NULL AND trim(text) = '',
             created, channel, agent, slices
           FROM tickets NOT INDEXED
           """)
       try statement.setArguments(StatementArguments(condition?.arguments ?? []))
-      var groups = ByteGroups(columns: 6)
+      // Column 5, the file id, is grouped by its path's bytes, as when rows held the path.
+      var groups = ByteGroups(
+        columns: 6, paths: try Self.filePaths(db).mapValues { Array($0.utf8) })
       let raw = statement.sqliteStatement
       while true {
         let code = sqlite3_step(raw)
@@ -133,6 +135,11 @@ extension Store {
         groups.add(
           raw, flag: UInt8(truncatingIfNeeded: sqlite3_column_int(raw, 6)),
           resolved: Int(sqlite3_column_int(raw, 7)), empty: Int(sqlite3_column_int(raw, 8)))
+      }
+      if let unknown = groups.unknownSource {
+        throw UndecodableRow(
+          table: "tickets", key: "the tickets of file id \(unknown.map(String.init) ?? "NULL")",
+          problem: "the file id names no row of `files`")
       }
       var counts = BaseCounts()
       var digests: [String: (count: Int, sum: UInt64)] = [:]
@@ -197,7 +204,9 @@ extension Store {
 
 /// Rows grouped by the bytes of their first `columns` text columns and a flag, with a count, a
 /// count of resolved rows and a count of blank ones per group: a hash aggregate over a SQLite
-/// cursor that makes no string for a row whose group it has met.
+/// cursor that makes no string for a row whose group it has met. Column `pathColumn` holds a
+/// file id, read as the bytes of its path (`paths`), so that keys and digests are those of the
+/// path whatever id the file has.
 private struct ByteGroups {
   struct Group {
     var fields: [String]
@@ -212,6 +221,10 @@ private struct ByteGroups {
   }
 
   let columns: Int32
+  let pathColumn: Int32 = 5
+  let paths: [Int64: [UInt8]]
+  /// The first file id met that `paths` does not hold (`.some(nil)`: a NULL id).
+  private(set) var unknownSource: Int64??
   private(set) var groups: [Group] = []
   private var index: [Key: Int] = [:]
   /// The current row's key: each column's length (4 bytes) and bytes, then the flag.
@@ -226,13 +239,29 @@ private struct ByteGroups {
     }
   }
 
-  init(columns: Int32) {
+  init(columns: Int32, paths: [Int64: [UInt8]]) {
     self.columns = columns
+    self.paths = paths
+  }
+
+  /// The path of the row's file id, as the key's bytes.
+  private mutating func path(_ statement: OpaquePointer) -> [UInt8] {
+    let null = sqlite3_column_type(statement, pathColumn) == SQLITE_NULL
+    let id = sqlite3_column_int64(statement, pathColumn)
+    if !null, let path = paths[id] { return path }
+    if unknownSource == nil { unknownSource = .some(null ? nil : id) }
+    return []
   }
 
   mutating func add(_ statement: OpaquePointer, flag: UInt8, resolved: Int, empty: Int) {
     key.removeAll(keepingCapacity: true)
     for column in 0..<columns {
+      if column == pathColumn {
+        let path = path(statement)
+        withUnsafeBytes(of: UInt32(path.count).littleEndian) { key.append(contentsOf: $0) }
+        key.append(contentsOf: path)
+        continue
+      }
       // The text first, then its length (SQLite's order: reading the text may convert it).
       let text = sqlite3_column_text(statement, column)
       let count = Int(sqlite3_column_bytes(statement, column))
@@ -250,6 +279,10 @@ private struct ByteGroups {
       index[Key(bytes: key)] = at
       var fields: [String] = []
       for column in 0..<columns {
+        if column == pathColumn {
+          fields.append(String(decoding: path(statement), as: UTF8.self))
+          continue
+        }
         let text = sqlite3_column_text(statement, column)
         let count = Int(sqlite3_column_bytes(statement, column))
         fields.append(
@@ -294,7 +327,9 @@ struct TicketColumnsDecoder {
     }
     let category: String = row[6]
     let tier: String = row[9]
-    guard let known = Category(rawValue: category), let level = Tier(rawValue: tier) else {
+    guard let known = Category(rawValue: category), let level = Tier(rawValue: tier),
+      let file = row[21] as String?
+    else {
       return try Store.classifiedTicket(row)
     }
     let tags: String = row[16]
@@ -305,7 +340,7 @@ struct TicketColumnsDecoder {
       text: row[18], customer: row[10], customerName: row[11], product: row[12],
       channel: row[13], agent: row[14], sourceCategory: row[15],
       tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
-      location: SourceLocation(file: row[21], line: row[22]))
+      location: SourceLocation(file: file, line: row[22]))
     ticket.slices = Ticket.decodeSlices(row[23])
     return ClassifiedTicket(
       ticket: ticket, period: period,

@@ -83,7 +83,10 @@ extension Store {
     return try read("reading canary tickets") { db in
       let rows = try Row.fetchCursor(
         db,
-        sql: "SELECT * FROM tickets WHERE \(condition.sql) ORDER BY created, system, id",
+        sql: """
+          SELECT \(Self.everyTicketColumn) FROM tickets WHERE \(condition.sql)
+          ORDER BY created, system, id
+          """,
         arguments: StatementArguments(condition.arguments))
       return try Self.classifiedTickets(db, rows)
     }

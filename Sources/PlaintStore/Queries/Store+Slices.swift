@@ -34,7 +34,8 @@ extension Store {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT period, system, source_file, slices, COUNT(*) AS n FROM tickets
+          SELECT period, system, \(Self.sourceFile) AS source_file, slices, COUNT(*) AS n
+          FROM tickets
           \(condition.map { "WHERE NOT \($0.sql)" } ?? "")
           GROUP BY period, system, source_file, slices
           """,
@@ -43,7 +44,7 @@ extension Store {
         let period = try Self.period(row, key: Self.periodKey(row))
         guard period.granularity == granularity else { return nil }
         return SliceCount(
-          period: period, system: row["system"], file: row["source_file"],
+          period: period, system: row["system"], file: try Self.sourceFile(row),
           slices: Ticket.decodeSlices(row["slices"]), count: row["n"])
       }
     }

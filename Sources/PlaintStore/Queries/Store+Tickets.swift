@@ -66,7 +66,7 @@ extension Store {
       let condition = exclusion.matchCondition
       let columns =
         textPeriod == nil
-        ? "*"
+        ? Self.everyTicketColumn
         : Self.ticketColumns(
           text: "CASE WHEN period = ?1 THEN text ELSE '' END",
           block: "CASE WHEN period = ?1 THEN text_block END")
@@ -97,10 +97,12 @@ extension Store {
       let rows: RowCursor
       if let system {
         rows = try Row.fetchCursor(
-          db, sql: "SELECT * FROM tickets WHERE system = ? AND id = ?", arguments: [system, id])
+          db, sql: "SELECT \(Self.everyTicketColumn) FROM tickets WHERE system = ? AND id = ?",
+          arguments: [system, id])
       } else {
         rows = try Row.fetchCursor(
-          db, sql: "SELECT * FROM tickets WHERE id = ? ORDER BY system", arguments: [id])
+          db, sql: "SELECT \(Self.everyTicketColumn) FROM tickets WHERE id = ? ORDER BY system",
+          arguments: [id])
       }
       return try Self.classifiedTickets(db, rows)
     }
@@ -111,14 +113,15 @@ extension Store {
   public func fileContents() throws(StoreError) -> [String: FileContents] {
     try read("summarising the tickets of each file") { db in
       var contents: [String: FileContents] = [:]
+      let paths = try Self.filePaths(db)
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT source_file, product_line, COUNT(*) AS n, COUNT(resolved) AS r FROM tickets
-          GROUP BY source_file, product_line
+          SELECT source, product_line, COUNT(*) AS n, COUNT(resolved) AS r FROM tickets
+          GROUP BY source, product_line
           """)
       for row in rows {
-        let file: String = row["source_file"]
+        let file = try Self.path(of: row["source"], in: paths)
         contents[file, default: FileContents()].productLines.insert(row["product_line"])
         contents[file, default: FileContents()].tickets += row["n"] as Int
         contents[file, default: FileContents()].resolved += row["r"] as Int
@@ -134,16 +137,17 @@ extension Store {
   {
     try read("profiling the tickets of each file") { db in
       var profiles: [String: SourceProfile] = [:]
+      let paths = try Self.filePaths(db)
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT source_file, product_line, CAST((created + ?) / 86400 AS INTEGER) AS day,
+          SELECT source, product_line, CAST((created + ?) / 86400 AS INTEGER) AS day,
             COUNT(*) AS n
-          FROM tickets GROUP BY source_file, product_line, day
+          FROM tickets GROUP BY source, product_line, day
           """,
         arguments: [Double(timeZone.secondsFromGMT())])
       for row in rows {
-        let file: String = row["source_file"]
+        let file = try Self.path(of: row["source"], in: paths)
         let count: Int = row["n"]
         let day: Int = row["day"]
         profiles[file, default: SourceProfile()].days[day, default: 0] += count
@@ -204,7 +208,8 @@ extension Store {
             rule = ? WHERE system = ? AND id = ?
           """)
       // In the order the rows were written, so that each narrative block is read once.
-      let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tickets ORDER BY rowid")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT \(Self.everyTicketColumn) FROM tickets ORDER BY rowid")
       var narratives = NarrativeReader()
       var moved = 0
       var updates: [StatementArguments] = []
@@ -277,8 +282,52 @@ extension Store {
     """
     system, id, created, updated, resolved, period, category, issue, product_line, tier,
       customer, customer_name, product, channel, agent, source_category, tags, rule,
-      \(text) AS text, \(block) AS text_block, text_slot, source_file, source_line, slices
+      \(text) AS text, \(block) AS text_block, text_slot, \(sourceFile) AS source_file,
+      source_line, slices, source
     """
+  }
+
+  /// Every column of a `tickets` row a ticket is read from, by name or position, with its
+  /// file's path as `source_file`. Named, not `*`: a statement prepared on a connection that has
+  /// not yet seen a migration's new columns is prepared again by SQLite when it runs, and `*`
+  /// then gives other columns than the names read at the first preparation.
+  static let everyTicketColumn = ticketColumns(text: "text", block: "text_block")
+
+  /// The path of a `tickets` row's file (its `source`, a row of `files`); NULL for an id that
+  /// names no file, which only a store changed by hand holds.
+  static let sourceFile = "(SELECT path FROM files WHERE files.id = tickets.source)"
+
+  /// Every file's path by its id (`files`, a row per file and path tickets were kept from).
+  static func filePaths(_ db: Database) throws -> [Int64: String] {
+    var paths: [Int64: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, path FROM files") {
+      paths[row["id"]] = row["path"]
+    }
+    return paths
+  }
+
+  /// The path of the file `source` names; an id no file has throws `UndecodableRow`.
+  static func path(of source: Int64?, in paths: [Int64: String]) throws -> String {
+    guard let source, let path = paths[source] else {
+      throw UndecodableRow(
+        table: "tickets", key: "the tickets of file id \(source.map(String.init) ?? "NULL")",
+        problem: "the file id names no row of `files`")
+    }
+    return path
+  }
+
+  /// The `source_file` of a row that selected it; NULL (a file id that names no file) throws
+  /// `UndecodableRow`.
+  static func sourceFile(_ row: Row) throws -> String {
+    guard let path = row["source_file"] as String? else {
+      let source = (row["source"] as Int64?).map(String.init) ?? "NULL"
+      throw UndecodableRow(
+        table: "tickets",
+        key: (row["id"] as String?).map { "ticket \"\($0)\"" }
+          ?? "the tickets of file id \(source)",
+        problem: "file id \(source) names no row of `files`")
+    }
+    return path
   }
 
   /// A group of `tickets` rows by period, as a message names it.
@@ -306,7 +355,7 @@ extension Store {
       product: row["product"], channel: row["channel"], agent: row["agent"],
       sourceCategory: row["source_category"],
       tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
-      location: SourceLocation(file: row["source_file"], line: row["source_line"]))
+      location: SourceLocation(file: try sourceFile(row), line: row["source_line"]))
     ticket.slices = Ticket.decodeSlices(row["slices"])
     return ClassifiedTicket(
       ticket: ticket, period: period, cell: cell, issue: row["issue"], rule: row["rule"])

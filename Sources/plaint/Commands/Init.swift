@@ -26,7 +26,8 @@ struct Init: ParsableCommand {
     guard let export = from else {
       let written = try failing { try Starter.write(into: directory) }
       for path in written { print("wrote \(path)") }
-      print("next: put your exports into \(folder)exports/, then run plaint validate")
+      let config = folder.isEmpty ? "" : " --config \(folder)plaint.yml"
+      print("next: put your exports into \(folder)exports/, then run plaint validate\(config)")
       return
     }
     let fitted = try failing { try Starter.write(into: directory, from: export) }

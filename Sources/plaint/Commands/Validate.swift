@@ -22,11 +22,15 @@ struct Validate: ParsableCommand {
     let logger = LogSetup.bootstrap(format: common.logFormat, quiet: common.quiet)
     let validation = Validation.check(
       configurationPath: common.config, store: store, logger: logger)
-    print(format == .json ? validation.json() : validation.text())
-    if let error = validation.problems.first(where: { $0.level == .error }) {
+    let listing = format == .json ? validation.json() : validation.text()
+    if !listing.isEmpty { print(listing) }
+    // Errors go to stderr, one line each, and (in text) not again on stdout.
+    let errors = validation.problems.filter { $0.level == .error }
+    guard !errors.isEmpty else { return }
+    for error in errors {
       let place = error.path.map { error.message.contains($0) ? "" : "\($0): " } ?? ""
       printError(place + error.message)
-      throw ExitCode(validation.status.rawValue)
     }
+    throw ExitCode(validation.status.rawValue)
   }
 }
