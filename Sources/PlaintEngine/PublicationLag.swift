@@ -25,6 +25,8 @@ struct PublicationLag: Sendable {
   private(set) var totals: [Period: Int] = [:]
   /// At most this many trailing periods are passed over as still filling in (0: the rule is off).
   private(set) var maxPeriods = 0
+  /// The one-sided level of "far below" (`publication_lag.level`).
+  private(set) var level = 0.0
   /// How many periods were tested together for "far below" (4 for weeks).
   private(set) var blockPeriods = 1
   /// Whether the rule counted every complaint: most complaints are in no product line, so the
@@ -49,6 +51,7 @@ struct PublicationLag: Sendable {
   ) rethrows {
     guard let level = settings.level, let span = coverage.span(granularity) else { return }
     maxPeriods = settings.maxPeriods(granularity)
+    self.level = level
     var rule = TrailingThinning.Settings(
       level: level, maxPeriods: settings.maxPeriods(granularity),
       baselinePeriods: control.baselinePeriods,
@@ -400,8 +403,21 @@ extension DataCoverage {
     let wholeDays =
       period.interval(in: zone).upperBound.timeIntervalSince(period.start(in: zone)) / 86_400
     let level = before.expected * coveredDays.rounded(.up) / wholeDays
-    return PoissonDistribution.cdf(count, mean: expected) < Self.endsLagLevel
+    if PoissonDistribution.cdf(count, mean: expected) < Self.endsLagLevel
       || Double(count) < TrailingThinning.collapseShare * level
+    {
+      return true
+    }
+    // Still far below the level over its covered days (the test that found the period before
+    // filling in, scaled to them) and no thicker per day than the period before: the lag goes
+    // on (t7's 10 in 22 days after 24 in October, against about 96 a month). A period back
+    // above the period before's rate is a return toward the level, and an export cut there is
+    // cut short, as is one that holds a drop's rate up to the cut.
+    let share = coveredDays.rounded(.up) / wholeDays
+    let farBelow =
+      TrailingThinning.lowerTail(count, mean: level, shape: before.shape.map { $0 * share })
+      < lag.level
+    return farBelow && Double(count) <= expected
   }
 
   /// How far below the period before a period lacking its last days must be to continue a lag.

@@ -446,6 +446,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case noticeFillingIn
   case noticeFillingInEveryComplaint
   case noticeLinesFillingIn
+  case noticeUnassignedFillingIn
   case unjudgedFillingIn
   case nothingJudgedFillingIn
   case gapFillingIn

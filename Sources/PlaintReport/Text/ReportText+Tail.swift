@@ -11,8 +11,8 @@ extension ReportText {
     else { return nil }
     return self(
       .noticeFillingInRun, period(report.period), count(periods), period(from), count(complaints),
-      short(expected * Double(periods), decimals: 0), count(found.baselinePeriods ?? 0),
-      short(expected, decimals: 0), count(found.blockPeriods))
+      short((expected * Double(periods)).rounded(), decimals: 0), count(found.baselinePeriods ?? 0),
+      short(expected.rounded(), decimals: 0), count(found.blockPeriods))
   }
 
   /// The language's table of these words.
