@@ -136,7 +136,7 @@ struct PublicationLag: Sendable {
           counts, settings: rule,
           finalStretch: .init(
             count: lines.reduce(0) { $0 + (recent[$1] ?? 0) },
-            periods: Double(days) / periodDays))
+            periods: Double(days) / periodDays, inLastPeriod: counts.count == periods.count))
       }
       for found in thin {
         let period = periods[found.index]
@@ -238,7 +238,8 @@ struct PublicationLag: Sendable {
         counts, settings: rule,
         finalStretch: .init(
           count: file.finalStretchRows,
-          periods: Double(TrailingThinning.finalStretchDays) / periodDays))
+          periods: Double(TrailingThinning.finalStretchDays) / periodDays,
+          inLastPeriod: counts.count == periods.count))
       for found in thin { export.thin[periods[found.index]] = found }
       if let newest = thin.last, newest.index == counts.count - 1 {
         for period in Period.range(periods[newest.index], through: last).dropFirst() {

@@ -56,10 +56,16 @@ public enum TrailingThinning {
   public struct FinalStretch: Sendable, Hashable {
     public var count: Int
     public var periods: Double
+    /// Whether the stretch lies in the last period of the counts (the export ends with it, so
+    /// the stretch's days are that period's own last days): then they must fall below its own
+    /// rate (`stretchFallsAway`). A stretch in a later period the export covers only in part is
+    /// that period's business (`DataCoverage.endsLag`).
+    public var inLastPeriod: Bool
 
-    public init(count: Int, periods: Double) {
+    public init(count: Int, periods: Double, inLastPeriod: Bool = false) {
       self.count = count
       self.periods = periods
+      self.inLastPeriod = inLastPeriod
     }
   }
 
@@ -238,10 +244,19 @@ public enum TrailingThinning {
             baselineCount: baseline.count, finalStretch: finalStretch?.count,
             finalStretchExpected: finalStretch.map { mean * $0.periods }, shape: shape))
       }
+      let isCollapsed = collapsed(thin.map(\.count), mean: mean)
       guard thin.count == run,
         fallsAway(thin.map(\.count), before: start > 0 ? counts[start - 1] : nil, shape: shape)
-          || collapsed(thin.map(\.count), mean: mean)
+          || isCollapsed
       else {
+        if block == 1 { break } else { continue }
+      }
+      // Lag thins toward the export's end: unless the run has collapsed to near zero, its last
+      // days must be far below the newest block's own rate. A flat fall (the last days at the
+      // newest period's rate) is a change to judge, however far below the level it sits.
+      if let stretch = finalStretch, stretch.inLastPeriod, !isCollapsed,
+        !stretchFallsAway(stretch, newest: thin.suffix(block).map(\.count))
+      {
         if block == 1 { break } else { continue }
       }
       // Tested in blocks, a run's first periods may be ordinary ones swept in by a thin last
@@ -309,6 +324,25 @@ public enum TrailingThinning {
     guard t < u else { return true }
     guard t > 0 else { return stretch.count == 0 }
     return Double(stretch.count) * log(u / t) < u - t
+  }
+
+  /// The one-sided level at which an export's final stretch must fall below the newest block's
+  /// own rate (`stretchFallsAway`).
+  public static let ownRateLevel = 0.05
+
+  /// Whether an export's final stretch runs far below the rate of the run's newest block of
+  /// periods (the newest month; the newest 4 weeks): P(X ≤ s) under `ownRateLevel` for a Poisson
+  /// count whose mean is that block's rate over the stretch. Publication lag thins the most
+  /// recent days most, so its last days fall below even its thin newest period; a genuine fall
+  /// spread evenly over the days keeps the last days at that period's own rate. Where that rate
+  /// predicts under 3 rows for the stretch, not even an empty one is far below it: true.
+  static func stretchFallsAway(_ stretch: FinalStretch, newest: [Int]) -> Bool {
+    guard !newest.isEmpty else { return true }
+    let mean = Double(newest.reduce(0, +)) / Double(newest.count) * stretch.periods
+    // So thin a rate that even an empty stretch would not be far below it (under 3 expected):
+    // the days cannot tell lag from a fall, and the other rules stand alone.
+    guard PoissonDistribution.cdf(0, mean: mean) < ownRateLevel else { return true }
+    return PoissonDistribution.cdf(stretch.count, mean: mean) < ownRateLevel
   }
 
   /// Whether the parts of a period keep their baseline shares of its total: Pearson's χ² over
