@@ -43,7 +43,8 @@ struct TrailingThinningFlatFallTests {
         held += 1
       }
     }
-    print("halving of \(level) a month: \(held) of \(trials) held back (\(heldAlone) by level alone)")
+    print(
+      "halving of \(level) a month: \(held) of \(trials) held back (\(heldAlone) by level alone)")
     // Far below the level (held back by the level test alone at 400 and above) ...
     if level >= 400 { #expect(heldAlone >= trials * 9 / 10) }
     // ... but flat: held back only when its last week is quiet by chance (about 5 %).
