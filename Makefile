@@ -20,8 +20,9 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcsv-dev libzstd-dev libsqlite3-dev
 # What the tests use besides: a real browser for the report, the JSON Schema validator,
-# and tools to look at a screenshot and a printed PDF.
-TEST_PACKAGES := chromium python3-jsonschema python3-pil poppler-utils
+# tools to look at a screenshot and a printed PDF, and the sqlite3 shell (the migration tests
+# turn a store back into an older layout with it).
+TEST_PACKAGES := chromium python3-jsonschema python3-pil poppler-utils sqlite3
 BIN := $(CURDIR)/.build/debug
 DEMO_CONFIG := datasets/demo/plaint.yml
 DEMO_PERIOD := 2026-10
