@@ -137,6 +137,9 @@ struct DataCoverage {
     var seen = Set<String>()
     var files: [File] = []
     var profiles: [String: SourceProfile] = [:]
+    /// Each file's rows per day, sorted, outside its stragglers: what a cut between two files
+    /// is read from (`bridges`).
+    var rowDays: [String: [(Int, Int)]] = [:]
     for source in sources where seen.insert(source.path).inserted {
       let held = contents[source.path] ?? FileContents()
       let profile = source.profile ?? fallback[source.path] ?? SourceProfile()
@@ -158,6 +161,7 @@ struct DataCoverage {
             stragglers += count
           } else if let first = run.first?.0, let last = run.last?.0 {
             spans.append(midnight(first)..<midnight(last + 1))
+            rowDays[source.path, default: []] += run
           }
         }
       } else if let first = source.firstCreated, let last = source.lastCreated {
@@ -243,21 +247,30 @@ struct DataCoverage {
     func days(_ file: File) -> Double {
       file.spans.reduce(0) { $0 + $1.upperBound.timeIntervalSince($1.lowerBound) / 86_400 }
     }
+    // … unless the line holds its usual share of the file's own rows: a file that is thin as a
+    // whole (the newest rows of a late-publishing source, cut into a file of their own) still
+    // carries the lines its few rows are spread over, where a stray few rows of another
+    // company's line are a sliver of a full file.
+    func rows(_ file: File) -> Int { profiles[file.path]?.lines.values.reduce(0, +) ?? 0 }
+    func plausible(_ count: Int, _ expected: Double) -> Bool {
+      Double(count) >= Self.carryShare * expected
+        || PoissonDistribution.cdf(count, mean: expected) >= Self.carryLevel
+    }
     var allLines = Set<String>()
     for profile in profiles.values { allLines.formUnion(profile.lines.keys) }
     for line in allLines {
       let holders = files.filter { (profiles[$0.path]?.lines[line] ?? 0) > 0 }
-      let rows = holders.reduce(0) { $0 + (profiles[$1.path]?.lines[line] ?? 0) }
+      let lineRows = holders.reduce(0) { $0 + (profiles[$1.path]?.lines[line] ?? 0) }
       let exposure = holders.reduce(0) { $0 + days($1) }
       guard exposure > 0 else { continue }
-      let rate = Double(rows) / exposure
+      let rate = Double(lineRows) / exposure
+      let heldRows = holders.reduce(0) { $0 + rows($1) }
+      let share = heldRows > 0 ? Double(lineRows) / Double(heldRows) : 0
       for index in files.indices {
         let count = profiles[files[index].path]?.lines[line] ?? 0
         let expected = rate * days(files[index])
         guard expected > 0 || count > 0 else { continue }
-        if Double(count) >= Self.carryShare * expected
-          || PoissonDistribution.cdf(count, mean: expected) >= Self.carryLevel
-        {
+        if plausible(count, expected) || plausible(count, share * Double(rows(files[index]))) {
           files[index].productLines.insert(line)
         }
       }
@@ -272,8 +285,51 @@ struct DataCoverage {
         for line in file.productLines { lines[line, default: Coverage()].insert(span) }
       }
     }
+    // A cut between two files carrying a line is read as a file's own days are: the days
+    // between the last row of one and the first row of the next are covered unless, read as one
+    // series, they would be a hole in it. The same rows cut into files are then covered alike.
+    for (line, covered) in lines {
+      let carriers = files.filter { $0.productLines.contains(line) }
+      for bridge in Self.bridges(covered, carriers, rowDays: rowDays, zone: timeZone) {
+        lines[line]?.insert(bridge)
+        all.insert(bridge)
+      }
+    }
     self.all = all
     self.lines = lines
+  }
+
+  /// The gaps in `covered` that lie at a cut between two of `files` and that the rows on both
+  /// sides, read as one series, do not make a hole: at most `minimumGapDays` (or ten of the two
+  /// files' usual gaps between days) from the last row of the one to the first row of the other,
+  /// and no `covers:` edge of theirs inside the gap (a declared end is a real one).
+  static func bridges(
+    _ covered: Coverage, _ files: [File], rowDays: [String: [(Int, Int)]], zone: TimeZone
+  ) -> [Range<Date>] {
+    var result: [Range<Date>] = []
+    for (before, after) in zip(covered.spans, covered.spans.dropFirst()) {
+      let gap = before.upperBound..<after.lowerBound
+      let left = files.filter { $0.span?.upperBound == gap.lowerBound }
+      let right = files.filter { $0.span?.lowerBound == gap.upperBound }
+      let bridged = left.contains { left in
+        right.contains { right in
+          guard left.path != right.path, let leftDays = rowDays[left.path],
+            let rightDays = rowDays[right.path], let last = leftDays.last?.0,
+            let first = rightDays.first?.0, first > last
+          else { return false }
+          if let declared = left.declared?.span(in: zone), declared.upperBound < gap.upperBound {
+            return false
+          }
+          if let declared = right.declared?.span(in: zone), declared.lowerBound > gap.lowerBound {
+            return false
+          }
+          let (runs, _) = Self.runs(leftDays + rightDays)
+          return !runs.contains { $0.first?.0 == first }
+        }
+      }
+      if bridged { result.append(gap) }
+    }
+    return result
   }
 
   /// Consecutive days cut where the gap between two days with rows is longer than the file's
