@@ -299,13 +299,17 @@ struct DataCoverage {
     self.lines = lines
   }
 
-  /// The gaps in `covered` that lie at a cut between two of `files` and that the rows on both
-  /// sides, read as one series, do not make a hole: at most `minimumGapDays` (or ten of the two
-  /// files' usual gaps between days) from the last row of the one to the first row of the other,
-  /// and no `covers:` edge of theirs inside the gap (a declared end is a real one).
+  /// The gaps in `covered` that lie at a cut between two of `files` and that the files' rows,
+  /// read as one series, do not make a hole: at most `minimumGapDays` (or ten of the series'
+  /// usual gaps between days) from the last row of the one to the first row of the other, and
+  /// no `covers:` edge of theirs inside the gap (a declared end is a real one).
   static func bridges(
     _ covered: Coverage, _ files: [File], rowDays: [String: [(Int, Int)]], zone: TimeZone
   ) -> [Range<Date>] {
+    guard covered.spans.count > 1 else { return [] }
+    let days = Set(files.flatMap { rowDays[$0.path]?.map(\.0) ?? [] }).sorted()
+    let gaps = zip(days.dropFirst(), days).map { $0.0 - $0.1 }.sorted()
+    let limit = max(minimumGapDays, 10 * (gaps.isEmpty ? 1 : gaps[gaps.count / 2]))
     var result: [Range<Date>] = []
     for (before, after) in zip(covered.spans, covered.spans.dropFirst()) {
       let gap = before.upperBound..<after.lowerBound
@@ -313,9 +317,8 @@ struct DataCoverage {
       let right = files.filter { $0.span?.lowerBound == gap.upperBound }
       let bridged = left.contains { left in
         right.contains { right in
-          guard left.path != right.path, let leftDays = rowDays[left.path],
-            let rightDays = rowDays[right.path], let last = leftDays.last?.0,
-            let first = rightDays.first?.0, first > last
+          guard left.path != right.path, let last = rowDays[left.path]?.last?.0,
+            let first = rowDays[right.path]?.first?.0, first > last
           else { return false }
           if let declared = left.declared?.span(in: zone), declared.upperBound < gap.upperBound {
             return false
@@ -323,8 +326,7 @@ struct DataCoverage {
           if let declared = right.declared?.span(in: zone), declared.lowerBound > gap.lowerBound {
             return false
           }
-          let (runs, _) = Self.runs(leftDays + rightDays)
-          return !runs.contains { $0.first?.0 == first }
+          return first - last <= limit
         }
       }
       if bridged { result.append(gap) }
