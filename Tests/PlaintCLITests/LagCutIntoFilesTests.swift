@@ -25,10 +25,13 @@ struct LagCutIntoFilesTests {
   /// The number of days in the month `back` months ago.
   static func length(_ back: Int) -> Int {
     let (year, month) = month(back)
-    return month == 2 && year % 4 == 0 ? 29 : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return month == 2 && year % 4 == 0
+      ? 29 : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
   }
 
-  static func date(_ back: Int, _ day: Int) -> String { "\(name(back))-" + String(format: "%02d", day) }
+  static func date(_ back: Int, _ day: Int) -> String {
+    "\(name(back))-" + String(format: "%02d", day)
+  }
 
   /// About 10 complaints a day (7 kettles, 3 toasters) for two years, then the three newest
   /// months thinning as a late-publishing source's do: 1 or 2 a day, 2 on five days, 2 on four

@@ -55,8 +55,9 @@ import Testing
 
   static let configuration: Configuration = {
     let text = "sources:\n  - path: a.csv\n    profile: zendesk\n"
-    return (try? Configuration.parse(
-      text, file: "plaint.yml", directory: URL(fileURLWithPath: "/tmp/config")))
+    return
+      (try? Configuration.parse(
+        text, file: "plaint.yml", directory: URL(fileURLWithPath: "/tmp/config")))
       ?? { fatalError("the test configuration parses") }()
   }()
 
@@ -113,7 +114,9 @@ import Testing
       control: configuration.control, granularity: .month
     ) { days in
       var found: [String: Int] = [:]
-      for row in rows where days.contains(date(row.day)) { found[row.line, default: 0] += row.count }
+      for row in rows where days.contains(date(row.day)) {
+        found[row.line, default: 0] += row.count
+      }
       return found
     }
     let reported = try #require(coverage.latestWhole(.month))
