@@ -247,11 +247,17 @@ struct DataCoverage {
     func days(_ file: File) -> Double {
       file.spans.reduce(0) { $0 + $1.upperBound.timeIntervalSince($1.lowerBound) / 86_400 }
     }
-    // … unless the line holds its usual share of the file's own rows: a file that is thin as a
-    // whole (the newest rows of a late-publishing source, cut into a file of their own) still
-    // carries the lines its few rows are spread over, where a stray few rows of another
-    // company's line are a sliver of a full file.
-    func rows(_ file: File) -> Int { profiles[file.path]?.lines.values.reduce(0, +) ?? 0 }
+    // … unless the line holds its usual share of the file's own rows in product lines: a file
+    // that is thin as a whole (the newest rows of a late-publishing source, cut into a file of
+    // their own) still carries the lines its few rows are spread over, where a stray few rows of
+    // another company's line are a sliver of a full file, and a file none of whose rows is in a
+    // product line carries none of them this way. (Rows in no product line are weighed against
+    // every row.)
+    func rows(_ file: File, for line: String) -> Int {
+      let lines = profiles[file.path]?.lines ?? [:]
+      let total = lines.values.reduce(0, +)
+      return line == Cell.unassigned ? total : total - (lines[Cell.unassigned] ?? 0)
+    }
     func plausible(_ count: Int, _ expected: Double) -> Bool {
       Double(count) >= Self.carryShare * expected
         || PoissonDistribution.cdf(count, mean: expected) >= Self.carryLevel
@@ -264,13 +270,14 @@ struct DataCoverage {
       let exposure = holders.reduce(0) { $0 + days($1) }
       guard exposure > 0 else { continue }
       let rate = Double(lineRows) / exposure
-      let heldRows = holders.reduce(0) { $0 + rows($1) }
+      let heldRows = holders.reduce(0) { $0 + rows($1, for: line) }
       let share = heldRows > 0 ? Double(lineRows) / Double(heldRows) : 0
       for index in files.indices {
         let count = profiles[files[index].path]?.lines[line] ?? 0
         let expected = rate * days(files[index])
         guard expected > 0 || count > 0 else { continue }
-        if plausible(count, expected) || plausible(count, share * Double(rows(files[index]))) {
+        let base = rows(files[index], for: line)
+        if plausible(count, expected) || (base > 0 && plausible(count, share * Double(base))) {
           files[index].productLines.insert(line)
         }
       }

@@ -56,7 +56,9 @@ struct LagCutIntoFilesTests {
   /// The project, its rows cut before each of `cuts` (dates) into files of one source per file,
   /// with `covers: {through: …}` on the newest file through the last complete month's end when
   /// `covers` is set.
-  static func project(cuts: [String], covers: Bool = false) throws -> URL {
+  static func project(cuts: [String], covers: Bool = false, newestProduct: String? = nil) throws
+    -> URL
+  {
     let fixture = try FixtureFolder("plaint-lagcut")
     try fixture.write(
       "taxonomy.yml",
@@ -77,6 +79,7 @@ struct LagCutIntoFilesTests {
       for (product, count) in [("KT-1", day.kettles), ("TS-1", day.toasters)] {
         for _ in 0..<count {
           id += 1
+          let product = file == cuts.count ? newestProduct ?? product : product
           files[file].append("\(id),\(day.date),Kettle stopped working,\(product)")
         }
       }
@@ -131,5 +134,21 @@ struct LagCutIntoFilesTests {
         "\(Self.name(3)), \(Self.name(2)), \(Self.name(1)) are still filling in"),
       "\(label): \(run.stderr)")
     #expect(!run.stdout.contains("\(Self.name(1)):"), "\(label): \(run.stdout)")
+  }
+
+  /// The newest month in a file of its own whose rows are in no product line (another system's
+  /// export, its product column matching no line): the month is covered by its days, but neither
+  /// line is. The command line says it is not judged, never "0 anomalies".
+  @Test func aMonthNoLineCoversIsNotJudgedOnTheCommandLine() throws {
+    let directory = try Self.project(
+      cuts: [Self.date(1, 1)], covers: true, newestProduct: "ZZ-1")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", "last"], in: directory)
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(
+      run.stdout.hasPrefix(
+        "\(Self.name(1)): 8 complaints, not judged (Kettles, Toasters not covered whole by the exports)"
+      ), "\(run.stdout)")
   }
 }
