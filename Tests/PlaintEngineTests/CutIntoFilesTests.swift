@@ -64,7 +64,8 @@ import Testing
   /// The verdict on the rows cut before each of `cuts` (day numbers), with `covers:` through
   /// 2026-11-30 on the newest file when `covers` is set.
   static func verdict(
-    _ rows: [(day: Int, line: String, count: Int)] = rows, cuts: [Int], covers: Bool
+    _ rows: [(day: Int, line: String, count: Int)] = rows, cuts: [Int], covers: Bool,
+    granularity: Granularity = .month
   ) throws -> Verdict {
     let bounds = [Int.min] + cuts.sorted() + [Int.max]
     var sources: [SourceAccounting] = []
@@ -96,10 +97,10 @@ import Testing
     }
     var coverage = DataCoverage(
       sources: sources, contents: contents, covers: declared, timeZone: zone,
-      granularity: .month)
+      granularity: granularity)
     var counts: [Period: [String: Int]] = [:]
     for row in rows {
-      let period = Period(containing: date(row.day), in: zone, granularity: .month)
+      let period = Period(containing: date(row.day), in: zone, granularity: granularity)
       counts[period, default: [:]][row.line, default: 0] += row.count
     }
     let cells = counts.flatMap { period, lines in
@@ -111,7 +112,7 @@ import Testing
     }
     coverage.lag = PublicationLag(
       counts: cells, coverage: coverage, settings: configuration.publicationLag,
-      control: configuration.control, granularity: .month
+      control: configuration.control, granularity: granularity
     ) { days in
       var found: [String: Int] = [:]
       for row in rows where days.contains(date(row.day)) {
@@ -119,10 +120,10 @@ import Testing
       }
       return found
     }
-    let reported = try #require(coverage.latestWhole(.month))
+    let reported = try #require(coverage.latestWhole(granularity))
     let months = Period.range(
-      Period(granularity: .month, year: 2026, number: 6),
-      through: Period(granularity: .month, year: 2026, number: 11)
+      Period(containing: date(day(2026, 6, 1)), in: zone, granularity: granularity),
+      through: Period(containing: date(day(2026, 11, 26)), in: zone, granularity: granularity)
     ).map { period in
       "\(period) \(coverage.coverage(period).rawValue) "
         + ["Kettles", "Toasters"].map { coverage.coverage(line: $0, period).rawValue }
@@ -178,5 +179,18 @@ import Testing
     let two = try Self.verdict(rows, cuts: [Self.day(2026, 7, 15)], covers: false)
     #expect(one.months.contains("2026-07 partial partial partial"), "\(one)")
     #expect(two.months == one.months, "\(two)")
+  }
+
+  /// Weekly periods: the same rows, in ISO weeks, cut at every day of the last half year.
+  @Test(arguments: [false, true])
+  func twoFilesCutAnywhereGiveTheOneFilesVerdictInWeeks(covers: Bool) throws {
+    let one = try Self.verdict(cuts: [], covers: covers, granularity: .week)
+    #expect(!one.passedOver.isEmpty, "\(one)")
+    var differing: [String] = []
+    for cut in Self.day(2026, 6, 1)...Self.day(2026, 11, 26) {
+      let two = try Self.verdict(cuts: [cut], covers: covers, granularity: .week)
+      if two != one { differing.append("cut before day \(cut): \(two)") }
+    }
+    #expect(differing.isEmpty, "one file: \(one)\n\(differing.joined(separator: "\n"))")
   }
 }
