@@ -11,12 +11,16 @@ import PlaintStore
 /// gap of more than 14 days (or ten times the file's usual gap between days), is counted but
 /// does not stretch the span; a gap that long between two larger runs is a hole in the file.
 /// The source's `covers:` stretches the span to the edges it names, within the periods the rows
-/// reach and by at most a week (or three of the file's usual gaps between days). A file carries a product line unless it holds implausibly few of the line's rows for
-/// its span: under a tenth of what the line's rate over the files that hold it predicts, and
-/// fewer than chance allows (Poisson, p < 0.001). One company's export with three stray rows of
-/// another company's line does not cover that line; a month with no complaint about a small
-/// line in a help desk's export does. A product
-/// line is covered where a file that carries it is; its history starts with the first such file.
+/// reach and by at most a week (or three of the file's usual gaps between days). A file carries a
+/// product line unless it holds implausibly few of the line's rows both for its span and for its
+/// own rows: under a tenth of what the line's rate per day, and then its share of the rows in
+/// product lines, over the files that hold it predicts, and fewer than chance allows (Poisson,
+/// p < 0.001). One company's export with three stray rows of another company's line does not
+/// cover that line; a month with no complaint about a small line in a help desk's export does,
+/// and so does the thin newest month of a late-publishing source in a file of its own. A product
+/// line is covered where a file that carries it is, and over a cut between two such files unless
+/// the rows on either side, read as one series, leave a hole there (`bridges`): the same rows cut
+/// into files are covered as the one file is. Its history starts with the first such file.
 struct DataCoverage {
   struct File: Sendable {
     var path: String
