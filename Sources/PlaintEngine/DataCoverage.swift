@@ -11,12 +11,16 @@ import PlaintStore
 /// gap of more than 14 days (or ten times the file's usual gap between days), is counted but
 /// does not stretch the span; a gap that long between two larger runs is a hole in the file.
 /// The source's `covers:` stretches the span to the edges it names, within the periods the rows
-/// reach and by at most a week (or three of the file's usual gaps between days). A file carries a product line unless it holds implausibly few of the line's rows for
-/// its span: under a tenth of what the line's rate over the files that hold it predicts, and
-/// fewer than chance allows (Poisson, p < 0.001). One company's export with three stray rows of
-/// another company's line does not cover that line; a month with no complaint about a small
-/// line in a help desk's export does. A product
-/// line is covered where a file that carries it is; its history starts with the first such file.
+/// reach and by at most a week (or three of the file's usual gaps between days). A file carries a
+/// product line unless it holds implausibly few of the line's rows both for its span and for its
+/// own rows: under a tenth of what the line's rate per day, and then its share of the rows in
+/// product lines, over the files that hold it predicts, and fewer than chance allows (Poisson,
+/// p < 0.001). One company's export with three stray rows of another company's line does not
+/// cover that line; a month with no complaint about a small line in a help desk's export does,
+/// and so does the thin newest month of a late-publishing source in a file of its own. A product
+/// line is covered where a file that carries it is, and over a cut between two such files unless
+/// the rows on either side, read as one series, leave a hole there (`bridges`): the same rows cut
+/// into files are covered as the one file is. Its history starts with the first such file.
 struct DataCoverage {
   struct File: Sendable {
     var path: String
@@ -137,6 +141,9 @@ struct DataCoverage {
     var seen = Set<String>()
     var files: [File] = []
     var profiles: [String: SourceProfile] = [:]
+    /// Each file's rows per day, sorted, outside its stragglers: what a cut between two files
+    /// is read from (`bridges`).
+    var rowDays: [String: [(Int, Int)]] = [:]
     for source in sources where seen.insert(source.path).inserted {
       let held = contents[source.path] ?? FileContents()
       let profile = source.profile ?? fallback[source.path] ?? SourceProfile()
@@ -158,6 +165,7 @@ struct DataCoverage {
             stragglers += count
           } else if let first = run.first?.0, let last = run.last?.0 {
             spans.append(midnight(first)..<midnight(last + 1))
+            rowDays[source.path, default: []] += run
           }
         }
       } else if let first = source.firstCreated, let last = source.lastCreated {
@@ -243,21 +251,37 @@ struct DataCoverage {
     func days(_ file: File) -> Double {
       file.spans.reduce(0) { $0 + $1.upperBound.timeIntervalSince($1.lowerBound) / 86_400 }
     }
+    // … unless the line holds its usual share of the file's own rows in product lines: a file
+    // that is thin as a whole (the newest rows of a late-publishing source, cut into a file of
+    // their own) still carries the lines its few rows are spread over, where a stray few rows of
+    // another company's line are a sliver of a full file, and a file none of whose rows is in a
+    // product line carries none of them this way. (Rows in no product line are weighed against
+    // every row.)
+    func rows(_ file: File, for line: String) -> Int {
+      let lines = profiles[file.path]?.lines ?? [:]
+      let total = lines.values.reduce(0, +)
+      return line == Cell.unassigned ? total : total - (lines[Cell.unassigned] ?? 0)
+    }
+    func plausible(_ count: Int, _ expected: Double) -> Bool {
+      Double(count) >= Self.carryShare * expected
+        || PoissonDistribution.cdf(count, mean: expected) >= Self.carryLevel
+    }
     var allLines = Set<String>()
     for profile in profiles.values { allLines.formUnion(profile.lines.keys) }
     for line in allLines {
       let holders = files.filter { (profiles[$0.path]?.lines[line] ?? 0) > 0 }
-      let rows = holders.reduce(0) { $0 + (profiles[$1.path]?.lines[line] ?? 0) }
+      let lineRows = holders.reduce(0) { $0 + (profiles[$1.path]?.lines[line] ?? 0) }
       let exposure = holders.reduce(0) { $0 + days($1) }
       guard exposure > 0 else { continue }
-      let rate = Double(rows) / exposure
+      let rate = Double(lineRows) / exposure
+      let heldRows = holders.reduce(0) { $0 + rows($1, for: line) }
+      let share = heldRows > 0 ? Double(lineRows) / Double(heldRows) : 0
       for index in files.indices {
         let count = profiles[files[index].path]?.lines[line] ?? 0
         let expected = rate * days(files[index])
         guard expected > 0 || count > 0 else { continue }
-        if Double(count) >= Self.carryShare * expected
-          || PoissonDistribution.cdf(count, mean: expected) >= Self.carryLevel
-        {
+        let base = rows(files[index], for: line)
+        if plausible(count, expected) || (base > 0 && plausible(count, share * Double(base))) {
           files[index].productLines.insert(line)
         }
       }
@@ -272,8 +296,53 @@ struct DataCoverage {
         for line in file.productLines { lines[line, default: Coverage()].insert(span) }
       }
     }
+    // A cut between two files carrying a line is read as a file's own days are: the days
+    // between the last row of one and the first row of the next are covered unless, read as one
+    // series, they would be a hole in it. The same rows cut into files are then covered alike.
+    for (line, covered) in lines {
+      let carriers = files.filter { $0.productLines.contains(line) }
+      for bridge in Self.bridges(covered, carriers, rowDays: rowDays, zone: timeZone) {
+        lines[line]?.insert(bridge)
+        all.insert(bridge)
+      }
+    }
     self.all = all
     self.lines = lines
+  }
+
+  /// The gaps in `covered` that lie at a cut between two of `files` and that the files' rows,
+  /// read as one series, do not make a hole: at most `minimumGapDays` (or ten of the series'
+  /// usual gaps between days) from the last row of the one to the first row of the other, and
+  /// no `covers:` edge of theirs inside the gap (a declared end is a real one).
+  static func bridges(
+    _ covered: Coverage, _ files: [File], rowDays: [String: [(Int, Int)]], zone: TimeZone
+  ) -> [Range<Date>] {
+    guard covered.spans.count > 1 else { return [] }
+    let days = Set(files.flatMap { rowDays[$0.path]?.map(\.0) ?? [] }).sorted()
+    let gaps = zip(days.dropFirst(), days).map { $0.0 - $0.1 }.sorted()
+    let limit = max(minimumGapDays, 10 * (gaps.isEmpty ? 1 : gaps[gaps.count / 2]))
+    var result: [Range<Date>] = []
+    for (before, after) in zip(covered.spans, covered.spans.dropFirst()) {
+      let gap = before.upperBound..<after.lowerBound
+      let left = files.filter { $0.span?.upperBound == gap.lowerBound }
+      let right = files.filter { $0.span?.lowerBound == gap.upperBound }
+      let bridged = left.contains { left in
+        right.contains { right in
+          guard left.path != right.path, let last = rowDays[left.path]?.last?.0,
+            let first = rowDays[right.path]?.first?.0, first > last
+          else { return false }
+          if let declared = left.declared?.span(in: zone), declared.upperBound < gap.upperBound {
+            return false
+          }
+          if let declared = right.declared?.span(in: zone), declared.lowerBound > gap.lowerBound {
+            return false
+          }
+          return first - last <= limit
+        }
+      }
+      if bridged { result.append(gap) }
+    }
+    return result
   }
 
   /// Consecutive days cut where the gap between two days with rows is longer than the file's

@@ -218,7 +218,14 @@ public struct Pipeline {
     case "partial": outcome.unjudged = "not judged (partial period)"
     case "filling_in": outcome.unjudged = "not judged (still filling in)"
     case "not_covered": outcome.unjudged = "no data, not judged (no export covers it)"
-    default: break
+    default:
+      // Covered by its days, yet no cell judged because the lines are not covered whole: no
+      // "0 anomalies" over cells that were never judged.
+      let lines = bundle.report.coverage.linesNotCovered
+      if bundle.report.method.cellsTested == 0, !lines.isEmpty {
+        outcome.unjudged =
+          "not judged (\(lines.joined(separator: ", ")) not covered whole by the exports)"
+      }
     }
     return outcome
   }

@@ -226,13 +226,16 @@ struct PublicationLag: Sendable {
       while counts.last == .some(nil) { counts.removeLast() }
       guard !counts.isEmpty else { continue }
       var export = Export()
-      // The trailing periods tested: those with enough whole periods before them.
-      var whole = 0
-      for (index, count) in counts.enumerated() where count != nil {
-        if whole >= rule.minBaselinePeriods, index >= counts.count - rule.maxPeriods {
+      // The trailing periods tested: those of the longest run `TrailingThinning` tries, when
+      // that run has enough whole periods before it. An export too short for the longest run
+      // (the newest half year of a lagging source, cut into a file of its own) stops at the
+      // shorter runs, whose baselines hold its own thin periods: it says nothing of the
+      // periods it holds, and does not overrule the lines it carries.
+      let runStart = max(0, counts.count - rule.maxPeriods)
+      if counts[..<runStart].compactMap({ $0 }).count >= rule.minBaselinePeriods {
+        for index in runStart..<counts.count where counts[index] != nil {
           export.tested.insert(periods[index])
         }
-        whole += 1
       }
       let thin = TrailingThinning.find(
         counts, settings: rule,

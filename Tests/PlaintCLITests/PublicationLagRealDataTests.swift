@@ -142,6 +142,70 @@ struct PublicationLagRealDataTests {
     #expect(!tail.isEmpty && !tail.contains { $0.contains(",improvement") }, "\(tail)")
   }
 
+  /// The shifted export cut into files, each a source of its own: before each of `cuts` (the
+  /// first day of the month `back` months before the current one, or its 15th), with `covers:`
+  /// through the newest month's end on the newest file when `covers` is set.
+  private func cutProject(_ cuts: [(back: Int, day: Int)], covers: Bool) throws -> (
+    URL, (Int) -> String
+  ) {
+    let (directory, name) = try shiftedProject(extraRow: false)
+    let file = directory.appendingPathComponent("exports/OmbudsmanFixture.export.csv")
+    // The export's lines end in CR LF, one Character in Swift: split on either.
+    let lines = try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline)
+    try FileManager.default.removeItem(at: file)
+    let edges = cuts.map { "\(name($0.back))-" + String(format: "%02d", $0.day) }
+    var parts = Array(repeating: [String(lines[0])], count: cuts.count + 1)
+    let iso = try Regex(#"\d{4}-\d{2}-\d{2}"#)
+    for line in lines.dropFirst() {
+      let day = line.firstMatch(of: iso).map { String(line[$0.range]) } ?? ""
+      parts[edges.filter { day >= $0 }.count].append(String(line))
+    }
+    var sources = ""
+    for (index, rows) in parts.enumerated() {
+      try (rows.joined(separator: "\n") + "\n").write(
+        to: directory.appendingPathComponent("exports/part-\(index).csv"), atomically: true,
+        encoding: .utf8)
+      sources +=
+        "  - path: exports/part-\(index).csv\n    profile: generic\n"
+        + "    columns: {id: id, created: decision_date_iso, text: [category, complaint], product: landlord_type}\n"
+      if covers, index == cuts.count {
+        let parts = name(1).split(separator: "-").compactMap { Int($0) }
+        let (year, month) = (parts[0], parts[1])
+        let days = [31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        sources += "    covers: {through: \(name(1))-\(days)}\n"
+      }
+    }
+    let config = directory.appendingPathComponent("plaint.yml")
+    let text = try String(contentsOf: config, encoding: .utf8)
+    let start = try #require(text.range(of: "sources:\n"))
+    let end = try #require(text.range(of: "taxonomy:"))
+    try (text[..<start.upperBound] + sources + text[end.lowerBound...]).write(
+      to: config, atomically: true, encoding: .utf8)
+    return (directory, name)
+  }
+
+  /// The monthly job on the shifted export cut into files says what it says of the one file:
+  /// it reports the month before the lag and names the three months still filling in, exit 0.
+  /// It once printed "12 complaints, 0 anomalies" for the newest month in a file of its own
+  /// with `covers:` (never judged: its cells were not covered), and exited 65 for a cut at the
+  /// lag's first month or inside it.
+  @Test(arguments: [
+    ([(1, 1)], true), ([(1, 1)], false), ([(3, 1)], false), ([(2, 15), (1, 1)], false),
+  ])
+  func theShiftedExportCutIntoFilesSaysWhatTheOneFileSays(
+    _ cuts: [(back: Int, day: Int)], _ covers: Bool
+  ) throws {
+    let (directory, name) = try cutProject(cuts, covers: covers)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", "last"], in: directory)
+    #expect(run.status == 0, "\(cuts): \(run.stdout) \(run.stderr)")
+    #expect(run.stdout.hasPrefix("\(name(4)):"), "\(cuts): \(run.stdout)")
+    #expect(
+      run.stderr.contains("\(name(3)), \(name(2)), \(name(1)) are still filling in"),
+      "\(cuts): \(run.stderr)")
+  }
+
   /// Landlord Warwick: a finding or two most years, none for the twelve months before 2026-04,
   /// then 3. Judged (with the publication-lag rule off), that is no verdict against a centre of
   /// 0, where it was once flagged as an anomaly; the burst is listed as a watch, "appeared",

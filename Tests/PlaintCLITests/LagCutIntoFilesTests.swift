@@ -1,0 +1,154 @@
+import Foundation
+import PlaintTestSupport
+import Testing
+
+/// A late-publishing export cut into files: the monthly job (`--period last`) says what it says
+/// of the one file, whatever the cut, where it once printed "12 complaints, 0 anomalies" over
+/// cells it never judged (the newest month in a file of its own, with `covers:`) or exited 65
+/// (a cut at the lag's first month, or inside it).
+@Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
+struct LagCutIntoFilesTests {
+  /// The months counted back from the current one: 1 is the last complete month.
+  static func month(_ back: Int) -> (year: Int, month: Int) {
+    var utc = Calendar(identifier: .gregorian)
+    utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let now = utc.dateComponents([.year, .month], from: Date())
+    let index = (now.year ?? 2026) * 12 + (now.month ?? 1) - 1 - back
+    return (index / 12, index % 12 + 1)
+  }
+
+  static func name(_ back: Int) -> String {
+    let (year, month) = month(back)
+    return String(format: "%04d-%02d", year, month)
+  }
+
+  /// The number of days in the month `back` months ago.
+  static func length(_ back: Int) -> Int {
+    let (year, month) = month(back)
+    return month == 2 && year % 4 == 0
+      ? 29 : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+  }
+
+  static func date(_ back: Int, _ day: Int) -> String {
+    "\(name(back))-" + String(format: "%02d", day)
+  }
+
+  /// About 10 complaints a day (7 kettles, 3 toasters) for two years, then the three newest
+  /// months thinning as a late-publishing source's do: 1 or 2 a day, 2 on five days, 2 on four
+  /// days through the 26th. Rows per day as (day, kettles, toasters).
+  static let days: [(date: String, kettles: Int, toasters: Int)] = {
+    var random = SplitMix64(seed: 2_026_112)
+    var days: [(date: String, kettles: Int, toasters: Int)] = []
+    for back in stride(from: 27, through: 4, by: -1) {
+      for day in 1...length(back) {
+        let drawn = random.poissonByInversion(10)
+        var kettles = 0
+        for _ in 0..<drawn where random.unit() < 0.7 { kettles += 1 }
+        days.append((date(back, day), kettles, drawn - kettles))
+      }
+    }
+    for day in 1...28 where day % 7 != 0 { days.append((date(3, day), 1, day % 3 == 0 ? 1 : 0)) }
+    for day in [3, 9, 16, 22, 29] { days.append((date(2, day), 1, 1)) }
+    for day in [5, 12, 19, 26] { days.append((date(1, day), 1, 1)) }
+    return days
+  }()
+
+  /// The project, its rows cut before each of `cuts` (dates) into files of one source per file,
+  /// with `covers: {through: …}` on the newest file through the last complete month's end when
+  /// `covers` is set.
+  static func project(cuts: [String], covers: Bool = false, newestProduct: String? = nil) throws
+    -> URL
+  {
+    let fixture = try FixtureFolder("plaint-lagcut")
+    try fixture.write(
+      "taxonomy.yml",
+      """
+      categories:
+        product:
+          issues:
+            defect: {phrases: [stopped working]}
+        other: {}
+      product_lines:
+        Kettles: {products: ["KT-*"]}
+        Toasters: {products: ["TS-*"]}
+      """)
+    var files = Array(repeating: ["id,created,text,product"], count: cuts.count + 1)
+    var id = 0
+    for day in days {
+      let file = cuts.filter { day.date >= $0 }.count
+      for (product, count) in [("KT-1", day.kettles), ("TS-1", day.toasters)] {
+        for _ in 0..<count {
+          id += 1
+          let product = file == cuts.count ? newestProduct ?? product : product
+          files[file].append("\(id),\(day.date),Kettle stopped working,\(product)")
+        }
+      }
+    }
+    var sources = ""
+    for (index, rows) in files.enumerated() {
+      try fixture.write("exports/part-\(index).csv", rows.joined(separator: "\n") + "\n")
+      sources += """
+          - path: exports/part-\(index).csv
+            profile: generic
+            columns: {id: id, created: created, text: text, product: product}
+
+        """
+      if covers, index == cuts.count {
+        sources += "    covers: {through: \(date(1, length(1)))}\n"
+      }
+    }
+    try fixture.write(
+      "plaint.yml",
+      """
+      store: ":memory:"
+      timezone: UTC
+      sources:
+      \(sources)taxonomy: taxonomy.yml
+      reports: {dir: reports}
+      """)
+    return fixture.url
+  }
+
+  /// (label, cuts as (months back, day), `covers:` on the newest file)
+  static let cases: [(String, [(Int, Int)], Bool)] = [
+    ("one file", [], false),
+    ("the newest month alone, with covers:", [(1, 1)], true),
+    ("the newest month alone", [(1, 1)], false),
+    ("cut at the lag's first month", [(3, 1)], false),
+    ("cut inside the lag", [(2, 15), (1, 1)], false),
+    ("cut inside the lag, covers: on the newest", [(2, 15), (1, 1)], true),
+  ]
+
+  @Test(arguments: cases.indices)
+  func theMonthlyJobSaysWhatItSaysOfTheOneFile(_ index: Int) throws {
+    let (label, cuts, covers) = Self.cases[index]
+    let directory = try Self.project(
+      cuts: cuts.map { Self.date($0.0, $0.1) }, covers: covers)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", "last"], in: directory)
+    #expect(run.status == 0, "\(label): \(run.stdout) \(run.stderr)")
+    #expect(run.stdout.hasPrefix("\(Self.name(4)):"), "\(label): \(run.stdout)")
+    #expect(
+      run.stderr.contains(
+        "\(Self.name(3)), \(Self.name(2)), \(Self.name(1)) are still filling in"),
+      "\(label): \(run.stderr)")
+    #expect(!run.stdout.contains("\(Self.name(1)):"), "\(label): \(run.stdout)")
+  }
+
+  /// The newest month in a file of its own whose rows are in no product line (another system's
+  /// export, its product column matching no line): the month is covered by its days, but neither
+  /// line is. The command line says it is not judged, never "0 anomalies".
+  @Test func aMonthNoLineCoversIsNotJudgedOnTheCommandLine() throws {
+    let directory = try Self.project(
+      cuts: [Self.date(1, 1)], covers: true, newestProduct: "ZZ-1")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", "last"], in: directory)
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(
+      run.stdout.hasPrefix(
+        "\(Self.name(1)): 8 complaints, not judged (Kettles, Toasters not covered whole by the exports)"
+      ), "\(run.stdout)")
+  }
+}
