@@ -268,6 +268,7 @@ struct DataCoverage {
     }
     var allLines = Set<String>()
     for profile in profiles.values { allLines.formUnion(profile.lines.keys) }
+    let dataEnd = files.flatMap { $0.spans.map(\.upperBound) }.max()
     for line in allLines {
       let holders = files.filter { (profiles[$0.path]?.lines[line] ?? 0) > 0 }
       let lineRows = holders.reduce(0) { $0 + (profiles[$1.path]?.lines[line] ?? 0) }
@@ -276,14 +277,45 @@ struct DataCoverage {
       let rate = Double(lineRows) / exposure
       let heldRows = holders.reduce(0) { $0 + rows($1, for: line) }
       let share = heldRows > 0 ? Double(lineRows) / Double(heldRows) : 0
+      // Carried at the line's rate; then, by its share alone, only a file after whose end no
+      // file carries the line at its full rate again: a thin file inside the history (a stray
+      // re-export over months the main export misses) does not make those months covered.
+      var byRate = Set<Int>()
+      var atFullRate = Set<Int>()
+      var byShare: [Int] = []
       for index in files.indices {
         let count = profiles[files[index].path]?.lines[line] ?? 0
         let expected = rate * days(files[index])
         guard expected > 0 || count > 0 else { continue }
         let base = rows(files[index], for: line)
-        if plausible(count, expected) || (base > 0 && plausible(count, share * Double(base))) {
-          files[index].productLines.insert(line)
+        if plausible(count, expected) {
+          byRate.insert(index)
+          // At the line's own rate, on at least ten rows: a few rows at the data's very end
+          // pass `plausible` at a tenth of a small expectation and say nothing of a resumption.
+          if count >= 10 && Double(count) >= expected / 2 { atFullRate.insert(index) }
+        } else if base > 0 && plausible(count, share * Double(base)) {
+          byShare.append(index)
         }
+      }
+      // … and whose thin files reach the end of the data one after the other: the newest
+      // rows of a late-publishing source, not a stray re-export of a line that has stopped.
+      for index in byRate { files[index].productLines.insert(line) }
+      var thinTail: [Date] = []
+      let newestFirst = byShare.compactMap { index in
+        files[index].spans.map(\.upperBound).max().map { (index, $0) }
+      }.sorted { $0.1 > $1.1 }
+      for (index, end) in newestFirst {
+        let resumed = atFullRate.contains { other in
+          files[other].spans.contains { $0.lowerBound >= end }
+        }
+        let reach = end.addingTimeInterval(Double(Self.minimumGapDays) * 86_400)
+        let reachesEnd = dataEnd.map { reach >= $0 } ?? false
+        let followed = thinTail.contains { $0 <= reach }
+        guard !resumed, reachesEnd || followed,
+          let start = files[index].spans.map(\.lowerBound).min()
+        else { continue }
+        files[index].productLines.insert(line)
+        thinTail.append(start)
       }
     }
 
@@ -301,7 +333,14 @@ struct DataCoverage {
     // series, they would be a hole in it. The same rows cut into files are then covered alike.
     for (line, covered) in lines {
       let carriers = files.filter { $0.productLines.contains(line) }
-      for bridge in Self.bridges(covered, carriers, rowDays: rowDays, zone: timeZone) {
+      // A file of the same export (one that carries a line the carriers carry) with rows in
+      // the gap but not this line says the line really is missing there: no bridge.
+      let siblingLines = Set(carriers.flatMap(\.productLines)).subtracting([line])
+      let missing = files.filter {
+        !$0.productLines.contains(line) && !$0.productLines.isDisjoint(with: siblingLines)
+      }
+      for bridge in Self.bridges(covered, carriers, rowDays: rowDays, zone: timeZone)
+      where !missing.contains(where: { $0.spans.contains { $0.overlaps(bridge) } }) {
         lines[line]?.insert(bridge)
         all.insert(bridge)
       }

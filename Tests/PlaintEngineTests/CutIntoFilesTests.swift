@@ -193,4 +193,53 @@ import Testing
     }
     #expect(differing.isEmpty, "one file: \(one)\n\(differing.joined(separator: "\n"))")
   }
+  /// A steady export, about 20 rows a day (7 in 10 Kettles) through 2026-11-26, for the cases
+  /// where files do not lag but leave a line out.
+  static let steadyRows: [(day: Int, line: String, count: Int)] = {
+    var random = SplitMix64(seed: 20_261_203)
+    var rows: [(day: Int, line: String, count: Int)] = []
+    for number in day(2024, 1, 1)...day(2026, 11, 26) {
+      let drawn = random.poissonByInversion(20)
+      var kettles = 0
+      for _ in 0..<drawn where random.unit() < 0.7 { kettles += 1 }
+      if kettles > 0 { rows.append((number, "Kettles", kettles)) }
+      if drawn > kettles { rows.append((number, "Toasters", drawn - kettles)) }
+    }
+    return rows
+  }()
+
+  /// The coverage of one month in a verdict: overall, Kettles, Toasters.
+  static func month(_ verdict: Verdict, _ month: String) -> [String] {
+    let found = verdict.months.first { $0.hasPrefix(month + " ") } ?? ""
+    return Array(found.split(separator: " ").dropFirst().map(String.init))
+  }
+
+  /// Three stray rows in a file of their own over two months the main export misses do not make
+  /// those months covered: the export carries its lines again at their rate afterwards, so the
+  /// thin file is not the newest rows of a late-publishing source.
+  @Test func aThinFileInsideTheHistoryCarriesNoLine() throws {
+    let hole = Self.day(2026, 6, 1)..<Self.day(2026, 8, 1)
+    var rows = Self.steadyRows.filter { !hole.contains($0.day) }
+    rows += [
+      (Self.day(2026, 6, 2), "Toasters", 1), (Self.day(2026, 6, 20), "Toasters", 1),
+      (Self.day(2026, 7, 30), "Toasters", 1),
+    ]
+    rows.sort { $0.day < $1.day }
+    let three = try Self.verdict(rows, cuts: [hole.lowerBound, hole.upperBound], covers: false)
+    for month in ["2026-06", "2026-07"] {
+      let coverage = Self.month(three, month)
+      #expect(coverage.count == 3 && coverage[1] != "whole" && coverage[2] != "whole", "\(three)")
+    }
+    #expect(Self.month(three, "2026-09") == ["whole", "whole", "whole"], "\(three)")
+  }
+
+  /// A file of the same export that holds rows of one line only, between two that hold both,
+  /// says the other line is missing over its days: the cut around it is not bridged.
+  @Test func aLineMissingFromTheFileBetweenIsNotBridged() throws {
+    let middle = Self.day(2026, 8, 10)..<Self.day(2026, 8, 22)
+    let rows = Self.steadyRows.filter { !(middle.contains($0.day) && $0.line == "Toasters") }
+    let three = try Self.verdict(rows, cuts: [middle.lowerBound, middle.upperBound], covers: false)
+    let august = Self.month(three, "2026-08")
+    #expect(august.count == 3 && august[1] == "whole" && august[2] != "whole", "\(three)")
+  }
 }
