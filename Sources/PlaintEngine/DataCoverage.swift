@@ -116,6 +116,9 @@ struct DataCoverage {
   /// Trailing periods still filling in (`PublicationLag`): whole by their days, too thin to
   /// judge, so they count as partial everywhere a period's coverage is read.
   var lag = PublicationLag()
+  /// Every export's rows per day together (day number, rows), outside stragglers, in day order:
+  /// where `emptyStretches` looks for days no export has a row on.
+  private var rowSeries: [(day: Int, rows: Int)] = []
 
   /// The latest ticket of any export (never a `covers:` day).
   let lastTicket: Date?
@@ -347,6 +350,65 @@ struct DataCoverage {
     }
     self.all = all
     self.lines = lines
+    var series: [Int: Int] = [:]
+    for days in rowDays.values {
+      for (day, count) in days { series[day, default: 0] += count }
+    }
+    rowSeries = series.sorted { $0.key < $1.key }.map { (day: $0.key, rows: $0.value) }
+  }
+
+  /// Days no export has a row on, inside the exports' spans, that the rows around them make
+  /// implausible.
+  struct EmptyStretch: Equatable {
+    /// The first and last empty day.
+    var from: Date
+    var through: Date
+    var days: Int
+    /// The rows the 28 days before the stretch predict for it.
+    var expected: Double
+  }
+
+  /// The stretches of at least `minimumEmptyDays` days without a row on any export, with a day
+  /// in `period`, where the rows of the 28 days before predict so many that none at all has a
+  /// chance under one in a million (Poisson). A gap up to `minimumGapDays` is not a hole in a
+  /// file (a desk may close for a holiday), so such a period is judged as whole: this is what
+  /// the run says of it, since the rows cannot tell a closure from rows missing.
+  func emptyStretches(in period: Period) -> [EmptyStretch] {
+    let granularity = period.granularity
+    var result: [EmptyStretch] = []
+    for index in rowSeries.indices.dropFirst() {
+      let before = rowSeries[index - 1].day
+      let after = rowSeries[index].day
+      let days = after - before - 1
+      guard days >= Self.minimumEmptyDays else { continue }
+      let touches = (before + 1...after - 1).contains { day in
+        Period(containing: Self.midnight(day, in: timeZone), in: timeZone, granularity: granularity)
+          == period
+      }
+      guard touches else { continue }
+      let window = rowSeries[..<index].filter { $0.day > before - 28 }
+      let expected = Double(window.reduce(0) { $0 + $1.rows }) / 28 * Double(days)
+      guard expected > -log(Self.emptyStretchLevel) else { continue }
+      result.append(
+        EmptyStretch(
+          from: Self.midnight(before + 1, in: timeZone),
+          through: Self.midnight(after - 1, in: timeZone), days: days, expected: expected))
+    }
+    return result
+  }
+
+  static let minimumEmptyDays = 5
+  static let emptyStretchLevel = 1e-6
+
+  /// Local midnight of a day number.
+  static func midnight(_ day: Int, in zone: TimeZone) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    var utc = Calendar(identifier: .gregorian)
+    utc.timeZone = .gmt
+    let parts = utc.dateComponents(
+      [.year, .month, .day], from: Date(timeIntervalSince1970: Double(day) * 86_400))
+    return calendar.date(from: parts) ?? Date(timeIntervalSince1970: Double(day) * 86_400)
   }
 
   /// The gaps in `covered` that lie at a cut between two of `files` and that the files' rows,

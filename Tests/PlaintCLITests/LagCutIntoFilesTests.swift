@@ -56,9 +56,10 @@ struct LagCutIntoFilesTests {
   /// The project, its rows cut before each of `cuts` (dates) into files of one source per file,
   /// with `covers: {through: …}` on the newest file through the last complete month's end when
   /// `covers` is set.
-  static func project(cuts: [String], covers: Bool = false, newestProduct: String? = nil) throws
-    -> URL
-  {
+  static func project(
+    cuts: [String], covers: Bool = false, newestProduct: String? = nil,
+    days: [(date: String, kettles: Int, toasters: Int)] = days
+  ) throws -> URL {
     let fixture = try FixtureFolder("plaint-lagcut")
     try fixture.write(
       "taxonomy.yml",
@@ -150,5 +151,28 @@ struct LagCutIntoFilesTests {
       run.stdout.hasPrefix(
         "\(Self.name(1)): 8 complaints, not judged (Kettles, Toasters not covered whole by the exports)"
       ), "\(run.stdout)")
+  }
+  /// Ten days without a row in a busy month (about 100 expected), whether inside one file or
+  /// at a cut between two: shorter than the two weeks a desk may close for, so the month is
+  /// judged as whole, but the run says which days hold no row and how many were expected, in
+  /// the line `--quiet` does not hide. The same month without the hole says nothing of it.
+  @Test(arguments: [false, true])
+  func daysWithoutARowInAWholeMonthAreSaid(cutInTheHole: Bool) throws {
+    let hole = (Self.date(6, 10)...Self.date(6, 19))
+    let days = Self.days.filter { !hole.contains($0.date) }
+    let cuts = cutInTheHole ? [Self.date(6, 15)] : []
+    for (rows, expectsWarning) in [(days, true), (Self.days, false)] {
+      let directory = try Self.project(cuts: cuts, days: rows)
+      defer { try? FileManager.default.removeItem(at: directory) }
+      let run = try PlaintBinary.run(
+        ["run", "--config", "plaint.yml", "-q", "--period", Self.name(6)], in: directory)
+      #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+      #expect(run.stdout.hasPrefix("\(Self.name(6)):"), "\(run.stdout)")
+      let said = run.stderr.contains(
+        "\(Self.name(6)) is judged as covered whole, but no export has a row on the 10 days \(Self.date(6, 10)) to \(Self.date(6, 19)), where about "
+      )
+      #expect(said == expectsWarning, "\(run.stderr)")
+      #expect(!run.stderr.contains("judged as covered whole") || expectsWarning, "\(run.stderr)")
+    }
   }
 }

@@ -5,10 +5,14 @@ extension RunOutcome {
   /// Says which newer periods `--period last` passed over, and why, in one warning line that
   /// `--quiet` does not hide: a job reporting an older period than the calendar's last must say
   /// so wherever its output goes.
+  ///
+  /// Days without a row inside a period judged as whole (`emptyStretches`) are said the same
+  /// way: the counts of such a period may be too low, and only the user knows whether the desk
+  /// was closed.
   func logSkipped(_ logger: Logger) {
-    guard let skipped else { return }
     var loud = logger
     loud.logLevel = min(loud.logLevel, .warning)
-    loud.warning("\(skipped)")
+    if let skipped { loud.warning("\(skipped)") }
+    for stretch in emptyStretches { loud.warning("\(stretch)") }
   }
 }
