@@ -130,16 +130,8 @@ struct DataCoverage {
   ) {
     self.timeZone = timeZone
     lastTicket = sources.compactMap(\.lastCreated).max()
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    var utc = Calendar(identifier: .gregorian)
-    utc.timeZone = .gmt
-    /// Local midnight of a day number.
-    func midnight(_ day: Int) -> Date {
-      let parts = utc.dateComponents(
-        [.year, .month, .day], from: Date(timeIntervalSince1970: Double(day) * 86_400))
-      return calendar.date(from: parts) ?? Date(timeIntervalSince1970: Double(day) * 86_400)
-    }
+    let calendar = Self.calendar(in: timeZone)
+    func midnight(_ day: Int) -> Date { Self.midnight(day, in: calendar) }
 
     var seen = Set<String>()
     var files: [File] = []
@@ -374,25 +366,24 @@ struct DataCoverage {
   /// file (a desk may close for a holiday), so such a period is judged as whole: this is what
   /// the run says of it, since the rows cannot tell a closure from rows missing.
   func emptyStretches(in period: Period) -> [EmptyStretch] {
-    let granularity = period.granularity
+    let calendar = Self.calendar(in: timeZone)
+    let periodDays = period.start(in: timeZone)..<period.next(in: timeZone).start(in: timeZone)
     var result: [EmptyStretch] = []
     for index in rowSeries.indices.dropFirst() {
       let before = rowSeries[index - 1].day
       let after = rowSeries[index].day
       let days = after - before - 1
-      guard days >= Self.minimumEmptyDays else { continue }
-      let touches = (before + 1...after - 1).contains { day in
-        Period(containing: Self.midnight(day, in: timeZone), in: timeZone, granularity: granularity)
-          == period
-      }
-      guard touches else { continue }
+      guard days >= Self.minimumEmptyDays,
+        periodDays.overlaps(
+          Self.midnight(before + 1, in: calendar)..<Self.midnight(after, in: calendar))
+      else { continue }
       let window = rowSeries[..<index].filter { $0.day > before - 28 }
       let expected = Double(window.reduce(0) { $0 + $1.rows }) / 28 * Double(days)
       guard expected > -log(Self.emptyStretchLevel) else { continue }
       result.append(
         EmptyStretch(
-          from: Self.midnight(before + 1, in: timeZone),
-          through: Self.midnight(after - 1, in: timeZone), days: days, expected: expected))
+          from: Self.midnight(before + 1, in: calendar),
+          through: Self.midnight(after - 1, in: calendar), days: days, expected: expected))
     }
     return result
   }
@@ -400,12 +391,17 @@ struct DataCoverage {
   static let minimumEmptyDays = 5
   static let emptyStretchLevel = 1e-6
 
-  /// Local midnight of a day number.
-  static func midnight(_ day: Int, in zone: TimeZone) -> Date {
+  /// The Gregorian calendar in `zone`, for `midnight`.
+  static func calendar(in zone: TimeZone) -> Calendar {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = zone
-    var utc = Calendar(identifier: .gregorian)
-    utc.timeZone = .gmt
+    return calendar
+  }
+
+  private static let utc = calendar(in: .gmt)
+
+  /// Local midnight, in `calendar`'s zone, of a day number (days since 1970-01-01).
+  static func midnight(_ day: Int, in calendar: Calendar) -> Date {
     let parts = utc.dateComponents(
       [.year, .month, .day], from: Date(timeIntervalSince1970: Double(day) * 86_400))
     return calendar.date(from: parts) ?? Date(timeIntervalSince1970: Double(day) * 86_400)
