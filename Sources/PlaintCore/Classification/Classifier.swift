@@ -115,8 +115,10 @@ public struct Classifier: Sendable {
     }
     let lineShapes = linePhrases.map(\.shape)
     let lineAutomaton = PhraseAutomaton(patterns: linePhrases.map(\.folded))
+    // Every phrase starts at a word boundary, or with a character of an unspaced script, which
+    // is one; the boundary checks after the scan then see the matches they would see unanchored.
     let textAutomaton = PhraseAutomaton(
-      patterns: issuePhrases.map(\.folded) + linePhrases.map(\.folded))
+      patterns: issuePhrases.map(\.folded) + linePhrases.map(\.folded), anchoring: .wordStarts)
     tables = Tables(
       taxonomy: taxonomy, issuePhrases: issuePhrases, issueShapes: issueShapes,
       issuePriorities: issuePriorities, issueAutomaton: issueAutomaton, sourceValues: sourceValues,

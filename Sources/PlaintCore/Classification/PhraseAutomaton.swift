@@ -6,13 +6,31 @@
 /// scan is one table lookup per byte. Output lists are flat: a state's own patterns sit in
 /// `outputs[outputStart[s]..<outputStart[s + 1]]`, and `nextMatch` chains to the next state on
 /// the failure path that has patterns of its own.
+///
+/// Anchored at word starts (`Anchoring.wordStarts`), the automaton finds only the occurrences
+/// that start where a word may start in folded text: at the text's start, after a space, or
+/// with a byte outside ASCII on either side (`mayStartWord`), which every position
+/// `WordBoundary.isBoundary` accepts is. Inside an ASCII word the automaton rests in one state,
+/// `inWord`, whose row sends every ASCII letter or digit back to itself, so that a scan of
+/// ordinary text stays in few rows of the table instead of following every suffix of every word
+/// through it (the cache misses the fused pass spent most of its time on: README.md,
+/// Performance). A caller that checks word boundaries after the scan sees the same whole-word
+/// matches either way.
 struct PhraseAutomaton: Sendable {
+  /// Where an occurrence may start.
+  enum Anchoring: Sendable {
+    /// Anywhere: every occurrence.
+    case anywhere
+    /// Only where a word may start in folded text (`mayStartWord`).
+    case wordStarts
+  }
+
   private let classOfByte: [UInt16]
   private let classCount: Int
   private let transitions: [Int32]
   /// `transitions` with a target that has patterns on its failure path stored as `~target`, so
   /// that a scan one byte at a time reads one table per byte (`PhraseScanner`); in 16 bits, half
-  /// the size of `transitions` (the demo taxonomy's 3,392 states × 102 classes: 0.7 MB instead of
+  /// the size of `transitions` (the demo taxonomy's 3,392 states × 103 classes: 0.7 MB instead of
   /// 1.4 MB, more than a core's cache), and nil when the automaton has more states than that holds.
   private let flaggedTransitions: [Int16]?
   /// The first state on the failure path of each state (itself included) with patterns, or -1.
@@ -23,8 +41,23 @@ struct PhraseAutomaton: Sendable {
   private let outputs: [Int32]
   let patternCount: Int
 
+  /// Whether an occurrence may start at the byte `next` of folded text, after the byte
+  /// `previous` (nil at the text's start): not between two ASCII bytes of a word. Folded text
+  /// has only lower-case letters, digits and spaces in ASCII, so this accepts every position
+  /// where `WordBoundary.isBoundary` holds, and some where it does not (inside a multi-byte
+  /// character, or beside a letter of a spaced script), which the boundary check then rejects.
+  static func mayStartWord(after previous: UInt8?, at next: UInt8) -> Bool {
+    guard let previous else { return true }
+    return !(isWordByte(previous) && isWordByte(next))
+  }
+
+  /// An ASCII byte other than the space: a letter or digit of a word in folded text.
+  @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+    byte < 0x80 && byte != TextFolding.space
+  }
+
   /// Compiles `patterns`; an empty pattern never matches.
-  init(patterns: [[UInt8]]) {
+  init(patterns: [[UInt8]], anchoring: Anchoring = .anywhere) {
     patternCount = patterns.count
     var classOfByte = [UInt16](repeating: 0, count: 256)
     var classCount = 1
@@ -32,6 +65,18 @@ struct PhraseAutomaton: Sendable {
       for byte in pattern where classOfByte[Int(byte)] == 0 {
         classOfByte[Int(byte)] = UInt16(classCount)
         classCount += 1
+      }
+    }
+    // Anchored, the word bytes no pattern has need a class apart from the other such bytes:
+    // they keep the automaton inside a word.
+    var isWordClass = [Bool](repeating: false, count: classCount)
+    if anchoring == .wordStarts {
+      let otherWordBytes = classCount
+      classCount += 1
+      isWordClass.append(true)
+      for byte in 0..<256 where Self.isWordByte(UInt8(byte)) {
+        if classOfByte[byte] == 0 { classOfByte[byte] = UInt16(otherWordBytes) }
+        isWordClass[Int(classOfByte[byte])] = true
       }
     }
 
@@ -51,19 +96,38 @@ struct PhraseAutomaton: Sendable {
       }
       own[state].append(Int32(index))
     }
-    let stateCount = own.count
 
     // Breadth first: failure links, then the missing edges filled from the failure state's row.
+    // Anchored, the root stands for "a word may start at the next byte" and `inWord`, one more
+    // state after the trie's, for "the next byte, if a word byte, continues a word": the empty
+    // suffix of the text is either, by the last byte read.
+    let inWord = anchoring == .wordStarts ? own.count : nil
+    if let inWord {
+      own.append([])
+      transitions += repeatElement(-1, count: classCount)
+    }
+    let stateCount = own.count
     var failure = [Int32](repeating: 0, count: stateCount)
     var firstMatch = [Int32](repeating: -1, count: stateCount)
     var queue: [Int] = []
     queue.reserveCapacity(stateCount)
+    /// Where the empty suffix goes on `symbol` when no pattern starts with it.
+    func rest(_ symbol: Int) -> Int32 {
+      if let inWord, isWordClass[symbol] { Int32(inWord) } else { 0 }
+    }
     for symbol in 0..<classCount {
       let child = transitions[symbol]
       if child < 0 {
-        transitions[symbol] = 0
+        transitions[symbol] = rest(symbol)
       } else {
+        failure[Int(child)] = rest(symbol)
         queue.append(Int(child))
+      }
+    }
+    if let inWord {
+      for symbol in 0..<classCount {
+        transitions[inWord * classCount + symbol] =
+          isWordClass[symbol] ? Int32(inWord) : transitions[symbol]
       }
     }
     var head = 0
@@ -140,8 +204,8 @@ struct PhraseAutomaton: Sendable {
     }
   }
 
-  /// Calls `body(pattern, end)` for every occurrence of every pattern in `text`, in order of
-  /// `end` (the byte offset just past the occurrence).
+  /// Calls `body(pattern, end)` for every occurrence of every pattern in `text` (anchored: that
+  /// starts where a word may), in order of `end` (the byte offset just past the occurrence).
   func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
     guard patternCount > 0 else { return }
     classOfByte.withUnsafeBufferPointer { classOfByte in

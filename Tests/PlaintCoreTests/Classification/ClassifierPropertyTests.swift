@@ -15,8 +15,10 @@ struct ClassifierPropertyTests {
     "a", "b", "n", "e", "l", "s", "σ", "中", "文", "ก", "가",
   ]
 
-  @Test("The automaton finds exactly the whole-word occurrences a brute-force search finds")
-  func automatonAgreesWithNaiveSearch() {
+  @Test(
+    "The automaton finds exactly the whole-word occurrences a brute-force search finds",
+    arguments: [PhraseAutomaton.Anchoring.anywhere, .wordStarts])
+  func automatonAgreesWithNaiveSearch(anchoring: PhraseAutomaton.Anchoring) {
     var random = SplitMix64(seed: 0xC0FFEE)
     var checkedMatches = 0
     var phrases: [String] = []
@@ -26,7 +28,7 @@ struct ClassifierPropertyTests {
       let compiled = phrases.enumerated().compactMap { index, text in
         CompiledPhrase(text, owner: index, order: index)
       }
-      let automaton = PhraseAutomaton(patterns: compiled.map(\.folded))
+      let automaton = PhraseAutomaton(patterns: compiled.map(\.folded), anchoring: anchoring)
       var raw = ""
       for _ in 0..<Int.random(in: 0...40, using: &random) {
         raw += Self.rawAlphabet[Int.random(in: 0..<Self.rawAlphabet.count, using: &random)]
@@ -48,6 +50,44 @@ struct ClassifierPropertyTests {
     }
     // The alphabet is small enough that the comparison is not vacuous.
     #expect(checkedMatches > 3_000, "\(checkedMatches)")
+  }
+
+  /// Anchored at word starts, the automaton reports every occurrence the unanchored one does
+  /// that starts where a word may (`PhraseAutomaton.mayStartWord`), and no other, whether or not
+  /// it is a whole word: phrases with inner spaces, stems, prefixes of one another, and texts
+  /// of any bytes, not only folded ones.
+  @Test("Anchored at word starts, the automaton finds the occurrences that start a word")
+  func anchoredAutomatonKeepsTheWordStarts() {
+    var random = SplitMix64(seed: 0xA11C_0123)
+    let bytes: [UInt8] = Array("ab n1".utf8) + [0xC3, 0xA9, 0xE4, 0xB8, 0xAD]
+    var kept = 0
+    var dropped = 0
+    for _ in 0..<2_000 {
+      let patterns = (0..<(1 + random.next(below: 6))).map { _ in
+        (0..<(1 + random.next(below: 4))).map { _ in bytes[random.next(below: bytes.count)] }
+      }
+      let text = (0..<random.next(below: 60)).map { _ in bytes[random.next(below: bytes.count)] }
+      var all: [[Int]] = []
+      var anchored: [[Int]] = []
+      text.withUnsafeBufferPointer { text in
+        PhraseAutomaton(patterns: patterns).forEachMatch(in: text) { index, end in
+          let start = end - patterns[index].count
+          let previous = start > 0 ? text[start - 1] : nil
+          if PhraseAutomaton.mayStartWord(after: previous, at: text[start]) {
+            all.append([index, end])
+          } else {
+            dropped += 1
+          }
+        }
+        PhraseAutomaton(patterns: patterns, anchoring: .wordStarts).forEachMatch(in: text) {
+          anchored.append([$0, $1])
+        }
+      }
+      #expect(anchored == all, "\(patterns) in \(text)")
+      kept += all.count
+      if anchored != all { return }
+    }
+    #expect(kept > 2_000 && dropped > 500, "\(kept) kept, \(dropped) dropped")
   }
 
   @Test("A phrase always matches its own upper-cased form embedded in random text")
