@@ -300,7 +300,7 @@ public struct Classifier: Sendable {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.fusedHitCapacity) { hits in
           automaton.withScanner { scanner -> Bool in
             var sink = MatchingFoldSink(output: output, scanner: scanner, hits: hits)
-            TextFolding.fold(input, into: &sink)
+            sink.foldAndScan(input)
             guard !sink.overflowed else { return false }
             let folded = UnsafeBufferPointer(rebasing: output[..<sink.count])
             for hit in hits[..<sink.hitCount] {
@@ -588,6 +588,32 @@ private struct MatchingFoldSink: FoldSink {
     self.output = output
     self.scanner = scanner
     self.hits = hits
+  }
+
+  /// Folds `input` as `TextFolding.fold(_:into:)` does and scans the folded bytes as they are
+  /// written. A run of ASCII bytes, most of any text, is folded, written and scanned in a loop
+  /// of its own, on a copy of the sink that the compiler keeps in registers: through the generic
+  /// fold, the scanner's state and the counts went back to memory at every byte, and the next
+  /// byte's table read waited on reloading them (README.md, Performance).
+  mutating func foldAndScan(_ input: UnsafeBufferPointer<UInt8>) {
+    let table = FoldTable.shared
+    let end = input.count
+    var index = 0
+    while index < end {
+      if input[index] >= 0x80 {
+        index += TextFolding.foldNonASCII(input, at: index, with: table, into: &self)
+        continue
+      }
+      var run = self
+      while index < end {
+        let byte = input[index]
+        guard byte < 0x80 else { break }
+        index += 1
+        let folded = TextFolding.foldASCII(byte)
+        if folded == TextFolding.space { run.separator() } else { run.word(folded) }
+      }
+      self = run
+    }
   }
 
   @inline(__always) mutating func separator() {

@@ -39,6 +39,8 @@ struct PhraseAutomaton: Sendable {
   private let nextMatch: [Int32]
   private let outputStart: [Int32]
   private let outputs: [Int32]
+  /// Anchored at word starts: the state inside an ASCII word.
+  private let inWord: Int?
   let patternCount: Int
 
   /// Whether an occurrence may start at the byte `next` of folded text, after the byte
@@ -149,6 +151,23 @@ struct PhraseAutomaton: Sendable {
       }
     }
 
+    // Numbered breadth first, `inWord` next to the root, so that the shallow states a scan of
+    // ordinary text spends most bytes in have their rows side by side, in few cache lines; the
+    // trie numbered its states in the order of the patterns.
+    let order = [0] + (inWord.map { [$0] } ?? []) + queue
+    var number = [Int32](repeating: 0, count: stateCount)
+    for (new, old) in order.enumerated() { number[old] = Int32(new) }
+    var renumbered = [Int32](repeating: 0, count: transitions.count)
+    for (new, old) in order.enumerated() {
+      for symbol in 0..<classCount {
+        renumbered[new * classCount + symbol] = number[Int(transitions[old * classCount + symbol])]
+      }
+    }
+    transitions = renumbered
+    own = order.map { own[$0] }
+    failure = order.map { number[Int(failure[$0])] }
+    firstMatch = order.map { firstMatch[$0] < 0 ? -1 : number[Int(firstMatch[$0])] }
+
     var nextMatch = [Int32](repeating: -1, count: stateCount)
     var outputStart: [Int32] = [0]
     var outputs: [Int32] = []
@@ -168,6 +187,7 @@ struct PhraseAutomaton: Sendable {
     self.nextMatch = nextMatch
     self.outputStart = outputStart
     self.outputs = outputs
+    self.inWord = inWord.map { Int(number[$0]) }
   }
 
   /// Whether `withScanner` can step through the automaton (it has at most 32,768 states).
@@ -183,7 +203,7 @@ struct PhraseAutomaton: Sendable {
         firstMatch.withUnsafeBufferPointer { firstMatch in
           var scanner = PhraseScanner(
             classOfByte: classOfByte, transitions: transitions, firstMatch: firstMatch,
-            classCount: classCount)
+            classCount: classCount, inWord: inWord ?? -1)
           return body(&scanner)
         }
       }
@@ -237,21 +257,26 @@ struct PhraseScanner {
   private let transitions: UnsafeBufferPointer<Int16>
   private let firstMatch: UnsafeBufferPointer<Int32>
   private let classCount: Int
+  /// The state inside an ASCII word of an automaton anchored at word starts, or -1: every word
+  /// byte keeps it there, with nothing to report, so `step` need not read the table.
+  private let inWord: Int
   private var state = 0
 
   fileprivate init(
     classOfByte: UnsafeBufferPointer<UInt16>, transitions: UnsafeBufferPointer<Int16>,
-    firstMatch: UnsafeBufferPointer<Int32>, classCount: Int
+    firstMatch: UnsafeBufferPointer<Int32>, classCount: Int, inWord: Int
   ) {
     self.classOfByte = classOfByte
     self.transitions = transitions
     self.firstMatch = firstMatch
     self.classCount = classCount
+    self.inWord = inWord
   }
 
   /// Moves past `byte`; returns the match state of the patterns that end here, or -1.
   @inline(__always)
   mutating func step(_ byte: UInt8) -> Int32 {
+    if state == inWord && PhraseAutomaton.isWordByte(byte) { return -1 }
     let symbol = Int(classOfByte[Int(byte)])
     let next = transitions[state &* classCount &+ symbol]
     guard next < 0 else {

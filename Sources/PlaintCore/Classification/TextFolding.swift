@@ -59,24 +59,33 @@ public enum TextFolding {
         index += 1
         continue
       }
-      guard let (value, length) = UTF8Scalar.decode(input, at: index) else {
-        sink.separator()
-        index += 1
-        continue
-      }
-      if let entry = FoldTable.index(of: value) {
-        table.emit(entry, into: &sink)
-      } else if Script.isCopiedVerbatim(value) {
-        for offset in index..<(index + length) { sink.word(input[offset]) }
-      } else if let scalar = Unicode.Scalar(value) {
-        FoldTable.foldScalar(scalar, resolvingWith: table) { byte in
-          if byte == space { sink.separator() } else { sink.word(byte) }
-        }
-      } else {
-        sink.separator()
-      }
-      index += length
+      index += foldNonASCII(input, at: index, with: table, into: &sink)
     }
+  }
+
+  /// Folds the character that starts at byte `index` of `input`, whose lead byte is not ASCII,
+  /// into `sink`, and returns the number of bytes it took (1 for invalid UTF-8, a separator).
+  @inline(__always)
+  static func foldNonASCII<Sink: FoldSink>(
+    _ input: UnsafeBufferPointer<UInt8>, at index: Int, with table: FoldTable,
+    into sink: inout Sink
+  ) -> Int {
+    guard let (value, length) = UTF8Scalar.decode(input, at: index) else {
+      sink.separator()
+      return 1
+    }
+    if let entry = FoldTable.index(of: value) {
+      table.emit(entry, into: &sink)
+    } else if Script.isCopiedVerbatim(value) {
+      for offset in index..<(index + length) { sink.word(input[offset]) }
+    } else if let scalar = Unicode.Scalar(value) {
+      FoldTable.foldScalar(scalar, resolvingWith: table) { byte in
+        if byte == space { sink.separator() } else { sink.word(byte) }
+      }
+    } else {
+      sink.separator()
+    }
+    return length
   }
 
   /// The folded form of an ASCII byte: lower-case letters and digits, a space for the rest.
