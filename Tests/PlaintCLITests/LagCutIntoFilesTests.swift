@@ -244,7 +244,7 @@ struct LagCutIntoFilesTests {
     for page in [report.summary, report.html] {
       #expect(
         page.contains(
-          "kein Export hat eine Zeile an den 10 Tagen \(from) bis \(through), an denen etwa \(expected) erwartet wurden"
+          "kein Export hat eine Zeile an den 10 Tagen vom \(from) bis \(through), an denen etwa \(expected) erwartet wurden"
         ), "\(page)")
       #expect(!page.contains("no export has a row"))
       #expect(!page.contains("without a row"))

@@ -299,7 +299,7 @@ extension ReportText {
     .noticeJudgedMinority:
       "Les cellules jugées contiennent {0} des réclamations de la période : les verdicts ne portent que sur une minorité d'entre elles.",
     .noticeEmptyStretch:
-      "{0} est jugé entièrement couvert, mais aucun export n'a de ligne sur les {1} jours {2}, où environ {3} étaient attendues : une fermeture, ou des lignes manquantes dans les exports ? S'il manque des lignes, les comptes et les verdicts de cette période sont trop bas.",
+      "La période {0} est jugée entièrement couverte, mais aucun export n'a de ligne sur les {1} jours {2}, où environ {3} lignes étaient attendues : une fermeture, ou des lignes manquantes dans les exports ? S'il manque des lignes, les comptes et les verdicts de cette période sont trop bas.",
     .shareOfTotal: "{0} sur {1} ({2})",
     .unjudgedPartial: "non jugé (période partielle)",
     .unjudgedNoData: "non jugé (aucune donnée)",

@@ -299,7 +299,7 @@ extension ReportText {
     .noticeJudgedMinority:
       "Die beurteilten Zellen enthalten {0} der Beschwerden der Periode: Die Urteile sprechen nur für eine Minderheit davon.",
     .noticeEmptyStretch:
-      "{0} gilt als vollständig abgedeckt, doch kein Export hat eine Zeile an den {1} Tagen {2}, an denen etwa {3} erwartet wurden: eine Schließung, oder fehlen Zeilen in den Exporten? Fehlen Zeilen, sind die Zahlen und Urteile dieser Periode zu niedrig.",
+      "{0} gilt als vollständig abgedeckt, doch kein Export hat eine Zeile an den {1} Tagen vom {2}, an denen etwa {3} erwartet wurden: eine Schließung, oder fehlen Zeilen in den Exporten? Fehlen Zeilen, sind die Zahlen und Urteile dieser Periode zu niedrig.",
     .shareOfTotal: "{0} von {1} ({2})",
     .unjudgedPartial: "nicht beurteilt (angebrochene Periode)",
     .unjudgedNoData: "nicht beurteilt (keine Daten)",

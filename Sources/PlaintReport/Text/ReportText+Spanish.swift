@@ -301,7 +301,7 @@ extension ReportText {
     .noticeJudgedMinority:
       "Las celdas juzgadas contienen {0} de las reclamaciones del periodo: los veredictos hablan solo por una minoría de ellas.",
     .noticeEmptyStretch:
-      "{0} se considera cubierto por completo, pero ninguna exportación tiene filas en los {1} días {2}, en los que se esperaban unas {3}: ¿un cierre, o faltan filas en las exportaciones? Si faltan filas, los recuentos y los veredictos de este periodo son demasiado bajos.",
+      "El periodo {0} se considera cubierto por completo, pero ninguna exportación tiene filas en los {1} días {2}, en los que se esperaban unas {3} filas: ¿un cierre, o faltan filas en las exportaciones? Si faltan filas, los recuentos y los veredictos de este periodo son demasiado bajos.",
     .shareOfTotal: "{0} de {1} ({2})",
     .unjudgedPartial: "sin juzgar (periodo parcial)",
     .unjudgedNoData: "sin juzgar (sin datos)",
