@@ -52,7 +52,7 @@ public struct RunOutcome: Sendable {
   /// and why, in one line; nil when the last complete period itself was reported.
   public var skipped: String? = nil
   /// Runs of days inside a period judged as whole on which no export has a row, though the
-  /// rows before predict many (`DataCoverage.emptyStretches`), one sentence each.
+  /// rows before predict many, one sentence each: the report's `coverage.empty_stretches`.
   public var emptyStretches: [String] = []
 
   /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …` (with
@@ -185,11 +185,6 @@ public struct Pipeline {
       store: store, context: context, contents: base.fileContents,
       counts: base.cellCounts(granularity: configuration.granularity))
     let (period, skipped) = try reportPeriod(requested, options: options, coverage: coverage)
-    let emptyStretches =
-      coverage.coverage(period) == .whole
-      ? coverage.emptyStretches(in: period).map { stretch in
-        "\(period) is judged as covered whole, but no export has a row on the \(stretch.days) days \(coverage.day(stretch.from)) to \(coverage.day(stretch.through)), where about \(Int(stretch.expected.rounded())) were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low"
-      } : []
     let assembled = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
       inputs: inputs, reclassified: reclassified, coverage: coverage, base: base, feed: feed
@@ -221,7 +216,10 @@ public struct Pipeline {
       period: period.description, complaints: bundle.report.totals.complaints,
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
     outcome.skipped = skipped
-    outcome.emptyStretches = emptyStretches
+    // The report's own stretches (`coverage.empty_stretches`), said again in the log.
+    outcome.emptyStretches = (bundle.report.coverage.emptyStretches ?? []).map { stretch in
+      "\(period) is judged as covered whole, but no export has a row on the \(stretch.days) days \(stretch.from) to \(stretch.through), where about \(stretch.expectedRows) were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low"
+    }
     outcome.shareAnomalies = bundle.report.shareAnomalies
     switch bundle.report.coverage.period {
     case "partial": outcome.unjudged = "not judged (partial period)"

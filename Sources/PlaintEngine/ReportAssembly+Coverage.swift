@@ -21,6 +21,7 @@ extension ReportAssembly {
         through: coverage.day($0.upperBound.addingTimeInterval(-1)))
     }
     model.linesNotCovered = linesNotCovered(grid)
+    model.emptyStretches = emptyStretches()
     model.fillingIn = fillingInModel(grid)
     model.lastTicket = coverage.lastTicketDay
     model.files = coverage.files.map { file in
@@ -66,6 +67,20 @@ extension ReportAssembly {
     return model
   }
 
+  /// The days without a row on any export inside a period judged as whole, where the days
+  /// before predict so many that none is implausible (`DataCoverage.emptyStretches`); nil when
+  /// there is none. The one place they are found: the report, the log line and every
+  /// renderer read them from the model.
+  func emptyStretches() -> [ReportModel.EmptyStretch]? {
+    guard coverage.coverage(period) == .whole else { return nil }
+    let stretches = coverage.emptyStretches(in: period).map { stretch in
+      ReportModel.EmptyStretch(
+        from: coverage.day(stretch.from), through: coverage.day(stretch.through),
+        days: stretch.days, expectedRows: Int(stretch.expected.rounded()))
+    }
+    return stretches.isEmpty ? nil : stretches
+  }
+
   /// The product lines still filling in in the period, and last the complaints in no product
   /// line when an export holding mostly those is (the every-complaint rule, per export; also
   /// in the export's newest period, which it may cover only in part, as no line's days say).
@@ -97,9 +112,11 @@ extension ReportAssembly {
     return TextShift.find(current: current, earlier: window.dropLast().compactMap { counts[$0] })
   }
 
-  /// The period's complaints a reader should know about, and the warnings they raise.
+  /// The period's complaints a reader should know about, and the warnings they raise (with
+  /// `empty_stretches` when the coverage model found days without a row).
   func dataQuality(
-    _ counts: CubeCounts, judged: [SeriesKey: JudgedSeries], grid: GridSeries
+    _ counts: CubeCounts, judged: [SeriesKey: JudgedSeries], grid: GridSeries,
+    emptyStretches: Bool
   ) -> ReportModel.DataQuality {
     let complaints = counts.complaints
     var quality = ReportModel.DataQuality(
@@ -126,7 +143,7 @@ extension ReportAssembly {
     switch coverage.coverage(period) {
     case .partial: warnings.append(coverage.isFillingIn(period) ? "filling_in" : "partial_period")
     case .none: warnings.append("not_covered")
-    case .whole: break
+    case .whole: if emptyStretches { warnings.append("empty_stretches") }
     }
     if Double(quality.unassigned) / total > ReportModel.DataQuality.unassignedLimit {
       warnings.append("unassigned")

@@ -196,13 +196,17 @@ struct ReportAssembly {
       tested: concentrationsTested, dimensions: dimensions)
     report.watches = watches
     report.coverage = coverageModel(grid)
-    report.dataQuality = dataQuality(counts, judged: judgedCells, grid: grid)
+    report.dataQuality = dataQuality(
+      counts, judged: judgedCells, grid: grid,
+      emptyStretches: report.coverage.emptyStretches != nil)
     if let shift {
       report.dataQuality.emptyTextBefore = shift.before
       report.dataQuality.warnings.insert(
         "classification_shift",
         at: report.dataQuality.warnings.firstIndex {
-          !["partial_period", "filling_in", "not_covered", "lines_not_covered"].contains($0)
+          ![
+            "partial_period", "filling_in", "not_covered", "empty_stretches", "lines_not_covered",
+          ].contains($0)
         } ?? report.dataQuality.warnings.count)
       for index in report.cells.indices {
         guard let last = report.cells[index].series.indices.last,

@@ -58,7 +58,7 @@ struct LagCutIntoFilesTests {
   /// `covers` is set.
   static func project(
     cuts: [String], covers: Bool = false, newestProduct: String? = nil,
-    days: [(date: String, kettles: Int, toasters: Int)] = days
+    days: [(date: String, kettles: Int, toasters: Int)] = days, language: String? = nil
   ) throws -> URL {
     let fixture = try FixtureFolder("plaint-lagcut")
     try fixture.write(
@@ -105,7 +105,7 @@ struct LagCutIntoFilesTests {
       timezone: UTC
       sources:
       \(sources)taxonomy: taxonomy.yml
-      reports: {dir: reports}
+      reports: {dir: reports\(language.map { ", language: \($0)" } ?? "")}
       """)
     return fixture.url
   }
@@ -155,7 +155,9 @@ struct LagCutIntoFilesTests {
   /// Ten days without a row in a busy month (about 100 expected), whether inside one file or
   /// at a cut between two: shorter than the two weeks a desk may close for, so the month is
   /// judged as whole, but the run says which days hold no row and how many were expected, in
-  /// the line `--quiet` does not hide. The same month without the hole says nothing of it.
+  /// the line `--quiet` does not hide, and so does the report a reader opens next month
+  /// (report.json, summary.md beside its count of anomalies, index.html). The same month
+  /// without the hole says nothing of it.
   @Test(arguments: [false, true])
   func daysWithoutARowInAWholeMonthAreSaid(cutInTheHole: Bool) throws {
     let hole = (Self.date(6, 10)...Self.date(6, 19))
@@ -173,6 +175,98 @@ struct LagCutIntoFilesTests {
       )
       #expect(said == expectsWarning, "\(run.stderr)")
       #expect(!run.stderr.contains("judged as covered whole") || expectsWarning, "\(run.stderr)")
+      // A caveat, not a verdict: the line on stdout is the usual one.
+      #expect(run.stdout.contains(" complaints, "), "\(run.stdout)")
+      #expect(!run.stdout.contains("not judged"), "\(run.stdout)")
+
+      let report = try Self.report(directory, Self.name(6))
+      let stretches = report.coverage["empty_stretches"] as? [[String: Any]]
+      let warnings = report.json["data_quality"].flatMap { $0 as? [String: Any] }?["warnings"]
+      #expect((warnings as? [String])?.contains("empty_stretches") == expectsWarning)
+      guard expectsWarning else {
+        #expect(report.coverage.keys.contains("empty_stretches") == false, "\(report.coverage)")
+        for page in [report.summary, report.html] {
+          #expect(!page.contains("no export has a row"))
+          #expect(!page.contains("without a row"))
+        }
+        continue
+      }
+      let stretch = try #require(stretches?.first, "\(report.coverage)")
+      #expect(stretches?.count == 1)
+      #expect(stretch["from"] as? String == Self.date(6, 10))
+      #expect(stretch["through"] as? String == Self.date(6, 19))
+      #expect(stretch["days"] as? Int == 10)
+      // The log line is written from the report's own stretch.
+      let expected = try #require(stretch["expected_rows"] as? Int)
+      #expect((60...160).contains(expected), "\(expected)")
+      let sentence =
+        "\(Self.name(6)) is judged as covered whole, but no export has a row on the 10 days \(Self.date(6, 10)) to \(Self.date(6, 19)), where about \(expected) were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low"
+      #expect(run.stderr.contains(sentence), "\(run.stderr)")
+      #expect(report.summary.contains("> **Note:** \(sentence)."), "\(report.summary)")
+      let headline = report.summary.split(separator: "\n").first { $0.hasPrefix("**") }
+      #expect(
+        headline?.contains(" anomal") == true
+          && headline?.hasSuffix(
+            " · **10 days without a row on any export: counts may be too low**") == true,
+        "\(headline ?? "")")
+      #expect(
+        report.html.contains(sentence.replacingOccurrences(of: "'", with: "&#39;") + "."),
+        "\(report.html)")
+      #expect(
+        report.html.contains(
+          "<div class=\"card alert\"><div class=\"value\">10</div><div class=\"label\">days without a row on any export: counts may be too low</div></div>"
+        ))
+      let violations = try ReportOutputTests.schemaViolations([
+        directory.appendingPathComponent("reports/\(Self.name(6))/report.json")
+      ])
+      #expect(violations.isEmpty, "\(violations)")
     }
+  }
+
+  /// The same caveat in a German report: translated, dates in the language's order, nothing
+  /// left in English; report.json keeps its ISO dates.
+  @Test func daysWithoutARowAreSaidInTheReportsLanguage() throws {
+    let hole = (Self.date(6, 10)...Self.date(6, 19))
+    let directory = try Self.project(
+      cuts: [], days: Self.days.filter { !hole.contains($0.date) }, language: "de")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", Self.name(6)], in: directory)
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    let report = try Self.report(directory, Self.name(6))
+    let stretch = try #require(
+      (report.coverage["empty_stretches"] as? [[String: Any]])?.first, "\(report.coverage)")
+    #expect(stretch["from"] as? String == Self.date(6, 10))
+    let expected = try #require(stretch["expected_rows"] as? Int)
+    let (year, month) = Self.month(6)
+    let from = String(format: "10.%02d.%04d", month, year)
+    let through = String(format: "19.%02d.%04d", month, year)
+    for page in [report.summary, report.html] {
+      #expect(
+        page.contains(
+          "kein Export hat eine Zeile an den 10 Tagen vom \(from) bis \(through), an denen etwa \(expected) erwartet wurden"
+        ), "\(page)")
+      #expect(!page.contains("no export has a row"))
+      #expect(!page.contains("without a row"))
+    }
+    #expect(
+      report.summary.contains(
+        " · **10 Tage ohne eine Zeile in irgendeinem Export: Die Zahlen können zu niedrig sein**"),
+      "\(report.summary)")
+  }
+
+  /// report.json (whole, and its coverage section), summary.md and index.html of `period`.
+  static func report(_ directory: URL, _ period: String) throws -> (
+    json: [String: Any], coverage: [String: Any], summary: String, html: String
+  ) {
+    let folder = directory.appendingPathComponent("reports/\(period)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as? [String: Any])
+    return (
+      json, json["coverage"] as? [String: Any] ?? [:],
+      try String(contentsOf: folder.appendingPathComponent("summary.md"), encoding: .utf8),
+      try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+    )
   }
 }

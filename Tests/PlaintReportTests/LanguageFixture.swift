@@ -5,7 +5,7 @@ import PlaintCore
 
 /// Report bundles that between them reach every section and sentence of the renderers: a busy
 /// period (anomalies, watches, long lists, frozen baselines, releases, canaries, coverage gaps,
-/// data warnings, cells of every status), a quiet one without sales or SLA (every "none"
+/// days without a row, data warnings, cells of every status), a quiet one without sales or SLA (every "none"
 /// sentence), a partial week and a period no export covers.
 enum LanguageFixture {
   static let periods = (1...12).map { String(format: "2025-%02d", $0) }
@@ -293,11 +293,15 @@ enum LanguageFixture {
           reason: ["not_covered", "partial", "before_history"][index % 3])
       })
     report.coverage.linesNotCovered = ["Kettles", "Blenders", "Toasters"]
+    report.coverage.emptyStretches = [
+      .init(from: "2025-12-10", through: "2025-12-21", days: 12, expectedRows: 290)
+    ]
     report.dataQuality = .init(
       complaints: 12345, unassigned: 3000, unclassified: 4000, emptyText: 2000,
       inJudgedCells: 5000, withoutResolution: ["exports/shop-1.csv", "exports/shop-2.csv"],
       warnings: [
-        "lines_not_covered", "classification_shift", "unassigned", "unclassified", "empty_text",
+        "empty_stretches", "lines_not_covered", "classification_shift", "unassigned",
+        "unclassified", "empty_text",
         "judged_minority",
       ])
     report.dataQuality.emptyTextBefore = 0.02

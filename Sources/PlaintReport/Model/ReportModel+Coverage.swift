@@ -26,6 +26,10 @@ extension ReportModel {
     /// The publication-lag rule and the trailing periods it found still filling in; null with
     /// `publication_lag: off`.
     @Nullable public var fillingIn: FillingIn? = nil
+    /// Runs of days inside a period judged as whole on which no export has a row, although the
+    /// days before predict so many that none at all is implausible: a closure, or rows missing
+    /// from the exports. Absent when there is none (and for a period not judged as whole).
+    public var emptyStretches: [EmptyStretch]? = nil
 
     public init(
       period: String = "whole", periodFrom: String? = nil, periodThrough: String? = nil,
@@ -56,8 +60,30 @@ extension ReportModel {
       case linesNotCovered = "lines_not_covered"
       case lastTicket = "last_ticket"
       case fillingIn = "filling_in"
+      case emptyStretches = "empty_stretches"
     }
 
+  }
+
+  /// Days without a row on any export, `YYYY-MM-DD` through `YYYY-MM-DD`, and the rows the 28
+  /// days before predict for them (rounded).
+  public struct EmptyStretch: Codable, Sendable, Equatable {
+    public var from: String
+    public var through: String
+    public var days: Int
+    public var expectedRows: Int
+
+    public init(from: String, through: String, days: Int, expectedRows: Int) {
+      self.from = from
+      self.through = through
+      self.days = days
+      self.expectedRows = expectedRows
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case from, through, days
+      case expectedRows = "expected_rows"
+    }
   }
 
   /// A run of covered days, `YYYY-MM-DD` through `YYYY-MM-DD`.
@@ -149,9 +175,11 @@ extension ReportModel {
     /// Files whose tickets carry no resolution time: resolution is not measured for them.
     public var withoutResolution: [String]
     /// Codes of the warnings raised, in a fixed order: `partial_period`, `not_covered`,
-    /// `lines_not_covered`, `classification_shift`, `unassigned`, `unclassified`, `empty_text`,
-    /// `judged_minority`, `no_resolution`, `later_filling_in` (newer periods were passed over
-    /// because they are still filling in; `coverage.filling_in.periods` names them).
+    /// `empty_stretches` (days without a row in a period judged as whole;
+    /// `coverage.empty_stretches` names them), `lines_not_covered`, `classification_shift`,
+    /// `unassigned`, `unclassified`, `empty_text`, `judged_minority`, `no_resolution`,
+    /// `later_filling_in` (newer periods were passed over because they are still filling in;
+    /// `coverage.filling_in.periods` names them).
     public var warnings: [String]
 
     public init(

@@ -119,6 +119,10 @@ public struct MarkdownRenderer: Sendable {
           "**" + text.plural(shares, .headlineShareAnomalyOne, .headlineShareAnomalyOther) + "**")
       }
     }
+    // Days without a row: the count of anomalies may rest on counts that are too low.
+    if let days = text.emptyDays(report) {
+      parts.append("**" + Self.escape(text(.headlineEmptyDays, text.count(days))) + "**")
+    }
     return [parts.joined(separator: " · ")]
   }
 

@@ -39,6 +39,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case cardAnomalyOther
   case cardShareAnomalyOne
   case cardShareAnomalyOther
+  case cardEmptyDays
   case cardClassified
   case headlineComplaints
   case headlineBaseline
@@ -49,6 +50,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case headlineAnomalyOther
   case headlineShareAnomalyOne
   case headlineShareAnomalyOther
+  case headlineEmptyDays
 
   // MARK: Grid names
 
@@ -300,6 +302,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case noticeUnclassified
   case noticeEmptyText
   case noticeJudgedMinority
+  case noticeEmptyStretch
   case shareOfTotal
   case unjudgedPartial
   case unjudgedNoData

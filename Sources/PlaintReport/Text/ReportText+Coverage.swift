@@ -29,6 +29,13 @@ extension ReportText {
           line += self(.noticeLatestTicket, date(last))
         }
         notices.append(line)
+      case "empty_stretches":
+        for stretch in coverage.emptyStretches ?? [] {
+          notices.append(
+            self(
+              .noticeEmptyStretch, period, sentenceCount(stretch.days),
+              span(stretch.from, stretch.through), sentenceCount(stretch.expectedRows)))
+        }
       case "lines_not_covered":
         let filling = Set(coverage.fillingIn?.lines ?? [])
         if let line = linesFillingIn(report) { notices.append(line) }
@@ -67,6 +74,13 @@ extension ReportText {
       }
     }
     return notices
+  }
+
+  /// The days without a row on any export in a period judged as whole, all stretches together:
+  /// what the headline and the cards set beside the count of anomalies. nil when there is none.
+  func emptyDays(_ report: ReportModel) -> Int? {
+    let days = (report.coverage.emptyStretches ?? []).reduce(0) { $0 + $1.days }
+    return days > 0 ? days : nil
   }
 
   /// Why the period has no verdict at all (nil when it was judged): "not judged (partial

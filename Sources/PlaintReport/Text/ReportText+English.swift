@@ -43,6 +43,7 @@ extension ReportText {
     .cardAnomalyOther: "anomalies ({1} new)",
     .cardShareAnomalyOne: "share anomaly",
     .cardShareAnomalyOther: "share anomalies",
+    .cardEmptyDays: "days without a row on any export: counts may be too low",
     .cardClassified: "classified by the taxonomy",
     .headlineComplaints: "{0} complaints",
     .headlineBaseline: "(baseline centre {0})",
@@ -53,6 +54,7 @@ extension ReportText {
     .headlineAnomalyOther: "{0} anomalies",
     .headlineShareAnomalyOne: "{0} share anomaly",
     .headlineShareAnomalyOther: "{0} share anomalies",
+    .headlineEmptyDays: "{0} days without a row on any export: counts may be too low",
     .categoryProduct: "product",
     .categoryPolicy: "policy",
     .categoryService: "service",
@@ -285,6 +287,8 @@ extension ReportText {
     .noticeEmptyText: "{0} of the period's complaints have no text to classify.",
     .noticeJudgedMinority:
       "The judged cells hold {0} of the period's complaints: the verdicts speak for a minority of them.",
+    .noticeEmptyStretch:
+      "{0} is judged as covered whole, but no export has a row on the {1} days {2}, where about {3} were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low.",
     .shareOfTotal: "{0} of {1} ({2})",
     .unjudgedPartial: "not judged (partial period)",
     .unjudgedNoData: "not judged (no data)",

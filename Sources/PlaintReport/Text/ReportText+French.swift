@@ -44,6 +44,7 @@ extension ReportText {
     .cardAnomalyOther: "anomalies ({1} nouvelles)",
     .cardShareAnomalyOne: "anomalie de part",
     .cardShareAnomalyOther: "anomalies de part",
+    .cardEmptyDays: "jours sans aucune ligne dans les exports : les comptes peuvent être trop bas",
     .cardClassified: "classées par la taxonomie",
     .headlineComplaints: "{0} réclamations",
     .headlineBaseline: "(centre de référence {0})",
@@ -54,6 +55,8 @@ extension ReportText {
     .headlineAnomalyOther: "{0} anomalies",
     .headlineShareAnomalyOne: "{0} anomalie de part",
     .headlineShareAnomalyOther: "{0} anomalies de part",
+    .headlineEmptyDays:
+      "{0} jours sans aucune ligne dans les exports : les comptes peuvent être trop bas",
     .categoryProduct: "produit",
     .categoryPolicy: "politique commerciale",
     .categoryService: "service",
@@ -295,6 +298,8 @@ extension ReportText {
     .noticeEmptyText: "{0} des réclamations de la période n'ont pas de texte à classer.",
     .noticeJudgedMinority:
       "Les cellules jugées contiennent {0} des réclamations de la période : les verdicts ne portent que sur une minorité d'entre elles.",
+    .noticeEmptyStretch:
+      "La période {0} est jugée entièrement couverte, mais aucun export n'a de ligne sur les {1} jours {2}, où environ {3} lignes étaient attendues : une fermeture, ou des lignes manquantes dans les exports ? S'il manque des lignes, les comptes et les verdicts de cette période sont trop bas.",
     .shareOfTotal: "{0} sur {1} ({2})",
     .unjudgedPartial: "non jugé (période partielle)",
     .unjudgedNoData: "non jugé (aucune donnée)",

@@ -44,6 +44,8 @@ extension ReportText {
     .cardAnomalyOther: "Anomalien ({1} neu)",
     .cardShareAnomalyOne: "Anomalie im Anteil",
     .cardShareAnomalyOther: "Anomalien in Anteilen",
+    .cardEmptyDays:
+      "Tage ohne eine Zeile in irgendeinem Export: Die Zahlen können zu niedrig sein",
     .cardClassified: "von der Taxonomie zugeordnet",
     .headlineComplaints: "{0} Beschwerden",
     .headlineBaseline: "(Mittellinie der Basis {0})",
@@ -54,6 +56,8 @@ extension ReportText {
     .headlineAnomalyOther: "{0} Anomalien",
     .headlineShareAnomalyOne: "{0} Anomalie im Anteil",
     .headlineShareAnomalyOther: "{0} Anomalien in Anteilen",
+    .headlineEmptyDays:
+      "{0} Tage ohne eine Zeile in irgendeinem Export: Die Zahlen können zu niedrig sein",
     .categoryProduct: "Produkt",
     .categoryPolicy: "Richtlinien",
     .categoryService: "Service",
@@ -294,6 +298,8 @@ extension ReportText {
     .noticeEmptyText: "{0} der Beschwerden der Periode haben keinen Text zum Zuordnen.",
     .noticeJudgedMinority:
       "Die beurteilten Zellen enthalten {0} der Beschwerden der Periode: Die Urteile sprechen nur für eine Minderheit davon.",
+    .noticeEmptyStretch:
+      "{0} gilt als vollständig abgedeckt, doch kein Export hat eine Zeile an den {1} Tagen vom {2}, an denen etwa {3} erwartet wurden: eine Schließung, oder fehlen Zeilen in den Exporten? Fehlen Zeilen, sind die Zahlen und Urteile dieser Periode zu niedrig.",
     .shareOfTotal: "{0} von {1} ({2})",
     .unjudgedPartial: "nicht beurteilt (angebrochene Periode)",
     .unjudgedNoData: "nicht beurteilt (keine Daten)",

@@ -43,6 +43,8 @@ extension ReportText {
     .cardAnomalyOther: "ανωμαλίες ({1} νέες)",
     .cardShareAnomalyOne: "ανωμαλία μεριδίου",
     .cardShareAnomalyOther: "ανωμαλίες μεριδίου",
+    .cardEmptyDays:
+      "ημέρες χωρίς καμία γραμμή σε καμία εξαγωγή: οι μετρήσεις ίσως είναι χαμηλότερες",
     .cardClassified: "ταξινομήθηκαν",
     .headlineComplaints: "{0} παράπονα",
     .headlineBaseline: "(κέντρο αναφοράς {0})",
@@ -53,6 +55,8 @@ extension ReportText {
     .headlineAnomalyOther: "{0} ανωμαλίες",
     .headlineShareAnomalyOne: "{0} ανωμαλία μεριδίου",
     .headlineShareAnomalyOther: "{0} ανωμαλίες μεριδίου",
+    .headlineEmptyDays:
+      "{0} ημέρες χωρίς καμία γραμμή σε καμία εξαγωγή: οι μετρήσεις ίσως είναι χαμηλότερες",
     .categoryProduct: "προϊόν",
     .categoryPolicy: "πολιτική",
     .categoryService: "εξυπηρέτηση",
@@ -298,6 +302,8 @@ extension ReportText {
     .noticeEmptyText: "{0} από τα παράπονα της περιόδου δεν έχουν κείμενο για ταξινόμηση.",
     .noticeJudgedMinority:
       "Τα κελιά που κρίθηκαν περιέχουν {0} από τα παράπονα της περιόδου: οι κρίσεις αφορούν μόνο μια μειοψηφία τους.",
+    .noticeEmptyStretch:
+      "Η περίοδος {0} κρίνεται πλήρως καλυμμένη, όμως καμία εξαγωγή δεν έχει γραμμή τις {1} ημέρες ({2}), όπου αναμένονταν περίπου {3}: κλείσιμο ή γραμμές που λείπουν από τις εξαγωγές; Αν λείπουν γραμμές, οι μετρήσεις και οι κρίσεις αυτής της περιόδου είναι χαμηλότερες από όσο πρέπει.",
     .shareOfTotal: "{0} στα {1} ({2})",
     .unjudgedPartial: "δεν κρίθηκε (μερική περίοδος)",
     .unjudgedNoData: "δεν κρίθηκε (χωρίς δεδομένα)",

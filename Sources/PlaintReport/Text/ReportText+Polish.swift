@@ -43,6 +43,7 @@ extension ReportText {
     .cardAnomalyOther: "anomalie (nowe: {1})",
     .cardShareAnomalyOne: "anomalia udziału",
     .cardShareAnomalyOther: "anomalie udziału",
+    .cardEmptyDays: "dni bez żadnego wiersza w eksportach: liczby mogą być zaniżone",
     .cardClassified: "sklasyfikowane przez taksonomię",
     .headlineComplaints: "reklamacje: {0}",
     .headlineBaseline: "(środek bazy {0})",
@@ -53,6 +54,7 @@ extension ReportText {
     .headlineAnomalyOther: "anomalie: {0}",
     .headlineShareAnomalyOne: "{0} anomalia udziału",
     .headlineShareAnomalyOther: "anomalie udziału: {0}",
+    .headlineEmptyDays: "dni bez żadnego wiersza w eksportach: {0}; liczby mogą być zaniżone",
     .categoryProduct: "produkt",
     .categoryPolicy: "zasady",
     .categoryService: "obsługa",
@@ -287,6 +289,8 @@ extension ReportText {
     .noticeEmptyText: "{0} reklamacji z okresu nie ma tekstu do klasyfikacji.",
     .noticeJudgedMinority:
       "Oceniane komórki obejmują {0} reklamacji z okresu: werdykty dotyczą tylko ich mniejszości.",
+    .noticeEmptyStretch:
+      "Okres {0} uznano za w pełni objęty, ale żaden eksport nie ma wiersza w ciągu {1} dni ({2}), choć oczekiwano ich około {3}: przerwa w pracy czy brakujące wiersze w eksportach? Jeśli brakuje wierszy, liczby i werdykty tego okresu są zaniżone.",
     .shareOfTotal: "{0} z {1} ({2})",
     .unjudgedPartial: "bez oceny (okres niepełny)",
     .unjudgedNoData: "bez oceny (brak danych)",

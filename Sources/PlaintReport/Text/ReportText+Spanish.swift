@@ -43,6 +43,8 @@ extension ReportText {
     .cardAnomalyOther: "anomalías ({1} nuevas)",
     .cardShareAnomalyOne: "anomalía de proporción",
     .cardShareAnomalyOther: "anomalías de proporción",
+    .cardEmptyDays:
+      "días sin ninguna fila en las exportaciones: los recuentos pueden ser demasiado bajos",
     .cardClassified: "clasificadas por la taxonomía",
     .headlineComplaints: "{0} reclamaciones",
     .headlineBaseline: "(centro de referencia {0})",
@@ -53,6 +55,8 @@ extension ReportText {
     .headlineAnomalyOther: "{0} anomalías",
     .headlineShareAnomalyOne: "{0} anomalía de proporción",
     .headlineShareAnomalyOther: "{0} anomalías de proporción",
+    .headlineEmptyDays:
+      "{0} días sin ninguna fila en las exportaciones: los recuentos pueden ser demasiado bajos",
     .categoryProduct: "producto",
     .categoryPolicy: "política comercial",
     .categoryService: "servicio",
@@ -296,6 +300,8 @@ extension ReportText {
     .noticeEmptyText: "{0} de las reclamaciones del periodo no tienen texto que clasificar.",
     .noticeJudgedMinority:
       "Las celdas juzgadas contienen {0} de las reclamaciones del periodo: los veredictos hablan solo por una minoría de ellas.",
+    .noticeEmptyStretch:
+      "El periodo {0} se considera cubierto por completo, pero ninguna exportación tiene filas en los {1} días {2}, en los que se esperaban unas {3} filas: ¿un cierre, o faltan filas en las exportaciones? Si faltan filas, los recuentos y los veredictos de este periodo son demasiado bajos.",
     .shareOfTotal: "{0} de {1} ({2})",
     .unjudgedPartial: "sin juzgar (periodo parcial)",
     .unjudgedNoData: "sin juzgar (sin datos)",

@@ -43,6 +43,7 @@ extension ReportText {
     .cardAnomalyOther: "anomali ({1} yeni)",
     .cardShareAnomalyOne: "pay anomalisi",
     .cardShareAnomalyOther: "pay anomalisi",
+    .cardEmptyDays: "hiçbir dışa aktarımda satır olmayan gün: sayılar düşük kalmış olabilir",
     .cardClassified: "taksonomiyle sınıflandırıldı",
     .headlineComplaints: "{0} şikâyet",
     .headlineBaseline: "(referans merkezi {0})",
@@ -53,6 +54,8 @@ extension ReportText {
     .headlineAnomalyOther: "{0} anomali",
     .headlineShareAnomalyOne: "{0} pay anomalisi",
     .headlineShareAnomalyOther: "{0} pay anomalisi",
+    .headlineEmptyDays:
+      "hiçbir dışa aktarımda satır olmayan {0} gün: sayılar düşük kalmış olabilir",
     .categoryProduct: "ürün",
     .categoryPolicy: "politika",
     .categoryService: "hizmet",
@@ -291,6 +294,8 @@ extension ReportText {
     .noticeEmptyText: "Dönemdeki şikâyetlerden {0} sınıflandırılacak metin içermiyor.",
     .noticeJudgedMinority:
       "Değerlendirilen hücreler dönemdeki şikâyetlerden {0} kadarını içeriyor: kararlar bunların yalnızca azınlığı için geçerli.",
+    .noticeEmptyStretch:
+      "{0} tam kapsanmış sayılıyor, ancak yaklaşık {3} satır beklenen {1} günde ({2}) hiçbir dışa aktarımda satır yok: bir kapanış mı, yoksa dışa aktarımlarda eksik satırlar mı? Satırlar eksikse bu dönemin sayıları ve kararları olması gerekenden düşüktür.",
     .shareOfTotal: "{1} içinden {0} ({2})",
     .unjudgedPartial: "değerlendirilmedi (eksik dönem)",
     .unjudgedNoData: "değerlendirilmedi (veri yok)",
