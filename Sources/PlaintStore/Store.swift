@@ -181,7 +181,7 @@ public struct Store: Sendable {
   }
 
   /// `body`'s errors as `StoreError`s saying what was being done (a `StoreError` as it is).
-  private func failing<T>(_ doing: String, _ body: () throws -> T) throws(StoreError) -> T {
+  func failing<T>(_ doing: String, _ body: () throws -> T) throws(StoreError) -> T {
     do {
       return try body()
     } catch let error as StoreError {

@@ -1,6 +1,6 @@
 import Foundation
 import PlaintCore
-import PlaintStore
+@testable import PlaintStore
 import PlaintTestSupport
 import Testing
 
@@ -89,6 +89,31 @@ import Testing
       #expect(
         counts.files.mapValues { $0.mapValues { "\($0.tickets)/\($0.resolved)" } } == files)
     }
+  }
+
+  /// A large table is scanned in two halves of its rows on two threads: the merged groups must
+  /// be one scan's, in one scan's order (the cells and issues are listed in it), with the same
+  /// fingerprints, whatever rows the replaced copies left out of either half.
+  @Test("a table scanned in two halves gives one scan's counts, in its order", arguments: 0..<12)
+  func halvesMatchOneScan(seed: Int) throws {
+    let store = try Self.store(seed: UInt64(seed) &* 6_700_417 &+ 5)
+    for exclusion in [Self.exclusion, .none] {
+      let one = try store.baseCounts(granularity: .month, excluding: exclusion, halvedFrom: nil)
+      let halves = try store.baseCounts(granularity: .month, excluding: exclusion, halvedFrom: 1)
+      #expect(halves.cells == one.cells)
+      #expect(halves.issues == one.issues)
+      #expect(
+        halves.files.mapValues { $0.mapValues { "\($0.tickets)/\($0.resolved)" } }
+          == one.files.mapValues { $0.mapValues { "\($0.tickets)/\($0.resolved)" } })
+      #expect(
+        halves.emptyText.mapValues { "\($0.empty)/\($0.total)" }
+          == one.emptyText.mapValues { "\($0.empty)/\($0.total)" })
+      #expect(halves.fingerprints == one.fingerprints)
+      #expect(!one.cells.isEmpty && !one.fingerprints.isEmpty)
+    }
+    #expect(Store.scanRanges(low: 1, high: 10, halvedFrom: 1) == [1..<5, 5..<11])
+    #expect(Store.scanRanges(low: 1, high: 10, halvedFrom: 100) == [nil])
+    #expect(Store.scanRanges(low: nil, high: nil, halvedFrom: 1) == [nil])
   }
 
   @Test(

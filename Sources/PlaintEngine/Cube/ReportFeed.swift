@@ -92,7 +92,7 @@ struct StoreFeed: ReportFeed {
         periods, weights: try store.ticketCounts(in: periods), reported: reported,
         timeZone: configuration.timeZone)
       : [[WindowPart(periods: periods)]]
-    let results = BuilderSlots(count: runs.count)
+    let results = ResultSlots<CubeBuilder, any Error>(count: runs.count)
     let (store, configuration) = (store, configuration)
     let minimum = configuration.recurrence.repeatCustomerMin
     let threshold = configuration.pareto.threshold
@@ -205,31 +205,6 @@ func oldestFirst(_ a: ClassifiedTicket, _ b: ClassifiedTicket) -> Bool {
     return a.ticket.system.utf8.lexicographicallyPrecedes(b.ticket.system.utf8)
   }
   return a.ticket.id.utf8.lexicographicallyPrecedes(b.ticket.id.utf8)
-}
-
-/// The builders of a report's window, filled in by the threads that read them.
-private final class BuilderSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Result<CubeBuilder, any Error>?]
-
-  init(count: Int) {
-    slots = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ result: Result<CubeBuilder, any Error>) {
-    lock.lock()
-    slots[index] = result
-    lock.unlock()
-  }
-
-  /// The builder of run `index`, or the error reading it; read after every thread is done.
-  func value(_ index: Int) throws -> CubeBuilder {
-    lock.lock()
-    let slot = slots[index]
-    lock.unlock()
-    guard let slot else { preconditionFailure("window run \(index) was not read") }
-    return try slot.get()
-  }
 }
 
 /// The cube from reduced partials, read as sorted streams: one pass settles the accounting and

@@ -115,102 +115,162 @@ extension Store {
   /// throws `UndecodableRow`, as `cellCounts` does.
   ///
   /// The rows are grouped here, by the bytes of their key columns, not by SQLite: its GROUP BY
-  /// sorts every row (about 1.7 µs a row on a million tickets, against 0.15 µs for the scan).
+  /// sorts every row (about 1.7 µs a row on a million tickets, against 0.15 µs for the scan). A
+  /// large table is scanned in two halves of its rows, one per core, whose groups are merged in
+  /// the order one scan would have met them (the second core idled through this scan after a
+  /// fresh load, and through every month's run on a long history).
   public func baseCounts(granularity: Granularity, excluding exclusion: TicketExclusion = .none)
     throws(StoreError) -> BaseCounts
   {
-    try read("counting tickets per cell, issue and file") { db in
-      let condition = exclusion.matchCondition
-      // `NOT INDEXED`: one sequential pass over the table, not a walk of an index with a
-      // lookup per row.
-      let statement = try db.makeStatement(
-        sql: """
-          SELECT period, category, product_line, tier, issue, source,
-            \(condition.map { "CASE WHEN \($0.sql) THEN 0 ELSE 1 END" } ?? "1"),
-            resolved IS NOT NULL, text_block IS NULL AND trim(text) = '',
-            created, channel, agent, slices
-          FROM tickets NOT INDEXED
-          """)
-      try statement.setArguments(StatementArguments(condition?.arguments ?? []))
-      // Column 5, the file id, is grouped by its path's bytes, as when rows held the path.
-      var groups = ByteGroups(
-        columns: 6, paths: try Self.filePaths(db).mapValues { Array($0.utf8) })
-      let raw = statement.sqliteStatement
-      while true {
-        let code = sqlite3_step(raw)
-        if code == SQLITE_DONE { break }
-        guard code == SQLITE_ROW else {
-          throw DatabaseError(
-            resultCode: ResultCode(rawValue: code),
-            message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
-        }
-        groups.add(
-          raw, flag: UInt8(truncatingIfNeeded: sqlite3_column_int(raw, 6)),
-          resolved: Int(sqlite3_column_int(raw, 7)), empty: Int(sqlite3_column_int(raw, 8)))
-      }
-      if let unknown = groups.unknownSource {
-        throw UndecodableRow(
-          table: "tickets", key: "the tickets of file id \(unknown.map(String.init) ?? "NULL")",
-          problem: "the file id names no row of `files`")
-      }
-      var counts = BaseCounts()
-      var digests: [String: (count: Int, sum: UInt64)] = [:]
-      for group in groups.groups {
-        digests[group.fields[0], default: (0, 0)].count += group.count
-        digests[group.fields[0], default: (0, 0)].sum &+= group.digest
-      }
-      for (period, digest) in digests {
-        counts.fingerprints[period] = "\(digest.count)-" + String(digest.sum, radix: 16)
-      }
-      var cellIndex: [CellCount: Int] = [:]
-      var issueIndex: [IssueCount: Int] = [:]
-      // In the order the groups were met: the table's, so the result does not depend on hashing.
-      for group in groups.groups {
-        let fields = group.fields
-        let (periodText, file, line) = (fields[0], fields[5], fields[2])
-        counts.files[file, default: [:]][line, default: (0, 0)].tickets += group.count
-        counts.files[file, default: [:]][line, default: (0, 0)].resolved += group.resolved
-        counts.emptyText[periodText, default: (0, 0)].total += group.count
-        counts.emptyText[periodText, default: (0, 0)].empty += group.empty
-        guard group.flag == 1 else { continue }
-        let key = "the tickets of period \"\(periodText)\""
-        guard let period = Period(periodText) else {
-          throw UndecodableRow(
-            table: "tickets", key: key,
-            problem: "period \"\(periodText)\" is not a month or an ISO week")
-        }
-        guard period.granularity == granularity else { continue }
-        guard let category = Category(rawValue: fields[1]), let tier = Tier(rawValue: fields[3])
-        else {
-          let problem =
-            Category(rawValue: fields[1]) == nil
-            ? "category \"\(fields[1])\" is not one of "
-              + Category.allCases.map(\.rawValue).joined(separator: ", ")
-            : "tier \"\(fields[3])\" is not one of "
-              + Tier.allCases.map(\.rawValue).joined(separator: ", ")
-          throw UndecodableRow(table: "tickets", key: key, problem: problem)
-        }
-        let cell = Cell(category: category, productLine: line, tier: tier)
-        // Keyed with a zero count, so that one cell's groups of several issues and files add up.
-        let cellKey = CellCount(period: period, cell: cell, count: 0)
-        if let at = cellIndex[cellKey] {
-          counts.cells[at].count += group.count
-        } else {
-          cellIndex[cellKey] = counts.cells.count
-          counts.cells.append(CellCount(period: period, cell: cell, count: group.count))
-        }
-        var issueKey = IssueCount(
-          period: period, cell: cell, issueKey: "\(category.rawValue).\(fields[4])", count: 0)
-        if let at = issueIndex[issueKey] {
-          counts.issues[at].count += group.count
-        } else {
-          issueIndex[issueKey] = counts.issues.count
-          issueKey.count = group.count
-          counts.issues.append(issueKey)
-        }
-      }
-      return counts
+    try baseCounts(
+      granularity: granularity, excluding: exclusion,
+      halvedFrom: ProcessInfo.processInfo.activeProcessorCount > 1 ? Self.minimumSplitScan : nil)
+  }
+
+  /// `baseCounts`, with the table scanned in two halves when its rowids span at least
+  /// `halvedFrom` (never when nil).
+  func baseCounts(
+    granularity: Granularity, excluding exclusion: TicketExclusion, halvedFrom: Int64?
+  ) throws(StoreError) -> BaseCounts {
+    let doing = "counting tickets per cell, issue and file"
+    let (paths, ranges) = try read(doing) { db in
+      let bounds = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM tickets")
+      let low: Int64? = bounds?[0]
+      let high: Int64? = bounds?[1]
+      return (
+        try Self.filePaths(db).mapValues { Array($0.utf8) },
+        Self.scanRanges(low: low, high: high, halvedFrom: halvedFrom)
+      )
     }
+    let parts = ResultSlots<ByteGroups, StoreError>(count: ranges.count)
+    let condition = exclusion.matchCondition
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+      parts.set(
+        index,
+        Result { () throws(StoreError) -> ByteGroups in
+          try read(doing) { db in
+            try Self.groupRows(db, in: ranges[index], condition: condition, paths: paths)
+          }
+        })
+    }
+    var groups = try parts.value(0)
+    for index in 1..<ranges.count { groups.merge(try parts.value(index)) }
+    return try failing(doing) { try Self.counts(of: groups, granularity: granularity) }
+  }
+
+  /// The rowid ranges `baseCounts` scans: the whole table, or its two halves when its rowids
+  /// span at least `halvedFrom`.
+  static func scanRanges(low: Int64?, high: Int64?, halvedFrom: Int64?) -> [Range<Int64>?] {
+    guard let low, let high, let halvedFrom, high - low >= halvedFrom else { return [nil] }
+    let middle = low + (high - low) / 2
+    return [low..<middle, middle..<(high + 1)]
+  }
+
+  /// Tables whose rowids span fewer are scanned on one thread.
+  static let minimumSplitScan: Int64 = 100_000
+
+  /// The rows of `range` (all of them when nil), in rowid order, grouped.
+  private static func groupRows(
+    _ db: Database, in range: Range<Int64>?, condition: (sql: String, arguments: [String])?,
+    paths: [Int64: [UInt8]]
+  ) throws -> ByteGroups {
+    // `NOT INDEXED`: one sequential pass over the table, not a walk of an index with a
+    // lookup per row; a rowid range is a range of the table itself.
+    let statement = try db.makeStatement(
+      sql: """
+        SELECT period, category, product_line, tier, issue, source,
+          \(condition.map { "CASE WHEN \($0.sql) THEN 0 ELSE 1 END" } ?? "1"),
+          resolved IS NOT NULL, text_block IS NULL AND trim(text) = '',
+          created, channel, agent, slices
+        FROM tickets NOT INDEXED\(range == nil ? "" : " WHERE rowid >= ? AND rowid < ?")
+        """)
+    var arguments = StatementArguments(condition?.arguments ?? [])
+    if let range { arguments += StatementArguments([range.lowerBound, range.upperBound]) }
+    try statement.setArguments(arguments)
+    // Column 5, the file id, is grouped by its path's bytes, as when rows held the path.
+    var groups = ByteGroups(columns: 6, paths: paths)
+    let raw = statement.sqliteStatement
+    while true {
+      let code = sqlite3_step(raw)
+      if code == SQLITE_DONE { break }
+      guard code == SQLITE_ROW else {
+        throw DatabaseError(
+          resultCode: ResultCode(rawValue: code),
+          message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+      }
+      groups.add(
+        raw, flag: UInt8(truncatingIfNeeded: sqlite3_column_int(raw, 6)),
+        resolved: Int(sqlite3_column_int(raw, 7)), empty: Int(sqlite3_column_int(raw, 8)))
+    }
+    return groups
+  }
+
+  /// `BaseCounts` from the grouped rows.
+  private static func counts(of groups: ByteGroups, granularity: Granularity) throws
+    -> BaseCounts
+  {
+    if let unknown = groups.unknownSource {
+      throw UndecodableRow(
+        table: "tickets", key: "the tickets of file id \(unknown.map(String.init) ?? "NULL")",
+        problem: "the file id names no row of `files`")
+    }
+    var counts = BaseCounts()
+    var digests: [String: (count: Int, sum: UInt64)] = [:]
+    for group in groups.groups {
+      digests[group.fields[0], default: (0, 0)].count += group.count
+      digests[group.fields[0], default: (0, 0)].sum &+= group.digest
+    }
+    for (period, digest) in digests {
+      counts.fingerprints[period] = "\(digest.count)-" + String(digest.sum, radix: 16)
+    }
+    var cellIndex: [CellCount: Int] = [:]
+    var issueIndex: [IssueCount: Int] = [:]
+    // In the order the groups were met: the table's, so the result does not depend on hashing.
+    for group in groups.groups {
+      let fields = group.fields
+      let (periodText, file, line) = (fields[0], fields[5], fields[2])
+      counts.files[file, default: [:]][line, default: (0, 0)].tickets += group.count
+      counts.files[file, default: [:]][line, default: (0, 0)].resolved += group.resolved
+      counts.emptyText[periodText, default: (0, 0)].total += group.count
+      counts.emptyText[periodText, default: (0, 0)].empty += group.empty
+      guard group.flag == 1 else { continue }
+      let key = "the tickets of period \"\(periodText)\""
+      guard let period = Period(periodText) else {
+        throw UndecodableRow(
+          table: "tickets", key: key,
+          problem: "period \"\(periodText)\" is not a month or an ISO week")
+      }
+      guard period.granularity == granularity else { continue }
+      guard let category = Category(rawValue: fields[1]), let tier = Tier(rawValue: fields[3])
+      else {
+        let problem =
+          Category(rawValue: fields[1]) == nil
+          ? "category \"\(fields[1])\" is not one of "
+            + Category.allCases.map(\.rawValue).joined(separator: ", ")
+          : "tier \"\(fields[3])\" is not one of "
+            + Tier.allCases.map(\.rawValue).joined(separator: ", ")
+        throw UndecodableRow(table: "tickets", key: key, problem: problem)
+      }
+      let cell = Cell(category: category, productLine: line, tier: tier)
+      // Keyed with a zero count, so that one cell's groups of several issues and files add up.
+      let cellKey = CellCount(period: period, cell: cell, count: 0)
+      if let at = cellIndex[cellKey] {
+        counts.cells[at].count += group.count
+      } else {
+        cellIndex[cellKey] = counts.cells.count
+        counts.cells.append(CellCount(period: period, cell: cell, count: group.count))
+      }
+      var issueKey = IssueCount(
+        period: period, cell: cell, issueKey: "\(category.rawValue).\(fields[4])", count: 0)
+      if let at = issueIndex[issueKey] {
+        counts.issues[at].count += group.count
+      } else {
+        issueIndex[issueKey] = counts.issues.count
+        issueKey.count = group.count
+        counts.issues.append(issueKey)
+      }
+    }
+    return counts
   }
 }
 
@@ -263,6 +323,24 @@ private struct ByteGroups {
     if !null, let path = paths[id] { return path }
     if unknownSource == nil { unknownSource = .some(null ? nil : id) }
     return []
+  }
+
+  /// Adds the groups of rows that come after this one's: a group met here keeps its place.
+  mutating func merge(_ later: ByteGroups) {
+    var keys = [Key](repeating: Key(bytes: []), count: later.groups.count)
+    for (key, at) in later.index { keys[at] = key }
+    for (at, group) in later.groups.enumerated() {
+      if let found = index[keys[at]] {
+        groups[found].count += group.count
+        groups[found].resolved += group.resolved
+        groups[found].empty += group.empty
+        groups[found].digest &+= group.digest
+      } else {
+        index[keys[at]] = groups.count
+        groups.append(group)
+      }
+    }
+    if unknownSource == nil { unknownSource = later.unknownSource }
   }
 
   mutating func add(_ statement: OpaquePointer, flag: UInt8, resolved: Int, empty: Int) {
