@@ -149,7 +149,8 @@ struct DataCoverage {
       let days = profile.days.map { ($0.key, $0.value) }
         .sorted { $0.0 < $1.0 }
       if !days.isEmpty {
-        let (runs, usual) = Self.runs(days)
+        let (runs, usual) = Self.runs(
+          days, ratedHoleDays: covers[source.path] == nil ? Self.ratedHoleDays(granularity) : nil)
         // Rows on fewer than a week of days tell little of the file's rhythm: `covers:` is then
         // trusted within the periods the rows reach.
         usualGap = days.count < Self.rhythmDays ? 400 : usual
@@ -334,7 +335,9 @@ struct DataCoverage {
       let missing = files.filter {
         !$0.productLines.contains(line) && !$0.productLines.isDisjoint(with: siblingLines)
       }
-      for bridge in Self.bridges(covered, carriers, rowDays: rowDays, zone: timeZone)
+      for bridge in Self.bridges(
+        covered, carriers, rowDays: rowDays, zone: timeZone,
+        ratedHoleDays: Self.ratedHoleDays(granularity))
       where !missing.contains(where: { $0.spans.contains { $0.overlaps(bridge) } }) {
         lines[line]?.insert(bridge)
         all.insert(bridge)
@@ -362,9 +365,11 @@ struct DataCoverage {
 
   /// The stretches of at least `minimumEmptyDays` days without a row on any export, with a day
   /// in `period`, where the rows of the 28 days before predict so many that none at all has a
-  /// chance under one in a million (Poisson). A gap up to `minimumGapDays` is not a hole in a
-  /// file (a desk may close for a holiday), so such a period is judged as whole: this is what
-  /// the run says of it, since the rows cannot tell a closure from rows missing.
+  /// chance under one in a million (Poisson), each cut to its days in `period` (days and rows
+  /// expected on them). A gap up to `minimumGapDays` is not a hole in a file (a desk may close
+  /// for a holiday), so such a month is judged as whole: this is what the run says of it,
+  /// since the rows cannot tell a closure from rows missing. (A week is not judged on such a
+  /// gap of seven days or more: `ratedHoleDays`.)
   func emptyStretches(in period: Period) -> [EmptyStretch] {
     let calendar = Self.calendar(in: timeZone)
     let periodDays = period.start(in: timeZone)..<period.next(in: timeZone).start(in: timeZone)
@@ -378,12 +383,18 @@ struct DataCoverage {
           Self.midnight(before + 1, in: calendar)..<Self.midnight(after, in: calendar))
       else { continue }
       let window = rowSeries[..<index].filter { $0.day > before - 28 }
-      let expected = Double(window.reduce(0) { $0 + $1.rows }) / 28 * Double(days)
-      guard expected > -log(Self.emptyStretchLevel) else { continue }
+      let perDay = Double(window.reduce(0) { $0 + $1.rows }) / 28
+      guard perDay * Double(days) > -log(Self.emptyStretchLevel) else { continue }
+      // Implausible as a whole, said for the days of it in this period: a stretch across two
+      // periods is in both reports, each with its own days and rows.
+      let inPeriod = ((before + 1)..<after).filter {
+        periodDays.contains(Self.midnight($0, in: calendar))
+      }
+      guard let first = inPeriod.first, let last = inPeriod.last else { continue }
       result.append(
         EmptyStretch(
-          from: Self.midnight(before + 1, in: calendar),
-          through: Self.midnight(after - 1, in: calendar), days: days, expected: expected))
+          from: Self.midnight(first, in: calendar), through: Self.midnight(last, in: calendar),
+          days: inPeriod.count, expected: perDay * Double(inPeriod.count)))
     }
     return result
   }
@@ -409,15 +420,28 @@ struct DataCoverage {
 
   /// The gaps in `covered` that lie at a cut between two of `files` and that the files' rows,
   /// read as one series, do not make a hole: at most `minimumGapDays` (or ten of the series'
-  /// usual gaps between days) from the last row of the one to the first row of the other, and
-  /// no `covers:` edge of theirs inside the gap (a declared end is a real one).
+  /// usual gaps between days) from the last row of the one to the first row of the other, not
+  /// a hole by the rate around it (`ratedHoleEnds`), and no `covers:` edge of theirs inside the
+  /// gap (a declared end is a real one).
   static func bridges(
-    _ covered: Coverage, _ files: [File], rowDays: [String: [(Int, Int)]], zone: TimeZone
+    _ covered: Coverage, _ files: [File], rowDays: [String: [(Int, Int)]], zone: TimeZone,
+    ratedHoleDays: Int?
   ) -> [Range<Date>] {
     guard covered.spans.count > 1 else { return [] }
-    let days = Set(files.flatMap { rowDays[$0.path]?.map(\.0) ?? [] }).sorted()
+    var series: [Int: Int] = [:]
+    for file in files {
+      for (day, rows) in rowDays[file.path] ?? [] { series[day, default: 0] += rows }
+    }
+    let rows = series.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    let days = rows.map(\.0)
     let gaps = zip(days.dropFirst(), days).map { $0.0 - $0.1 }.sorted()
     let limit = max(minimumGapDays, 10 * (gaps.isEmpty ? 1 : gaps[gaps.count / 2]))
+    // The days that end a hole by the rate around it, as inside one file (`ratedHoleEnds`):
+    // not for files whose `covers:` says what they cover.
+    var ratedEnds: Set<Int> = []
+    if let ratedHoleDays, !files.contains(where: { $0.declared != nil }) {
+      ratedEnds = Set(ratedHoleEnds(rows, emptyDays: ratedHoleDays).map { days[$0] })
+    }
     var result: [Range<Date>] = []
     for (before, after) in zip(covered.spans, covered.spans.dropFirst()) {
       let gap = before.upperBound..<after.lowerBound
@@ -434,7 +458,7 @@ struct DataCoverage {
           if let declared = right.declared?.span(in: zone), declared.lowerBound > gap.lowerBound {
             return false
           }
-          return first - last <= limit
+          return first - last <= limit && !ratedEnds.contains(first)
         }
       }
       if bridged { result.append(gap) }
@@ -443,20 +467,76 @@ struct DataCoverage {
   }
 
   /// Consecutive days cut where the gap between two days with rows is longer than the file's
-  /// usual gap allows.
-  static func runs(_ days: [(Int, Int)]) -> (runs: [[(Int, Int)]], usualGap: Int) {
+  /// usual gap allows, or, with `ratedHoleDays`, where the rate around it makes it a hole
+  /// (`ratedHoleEnds`).
+  static func runs(_ days: [(Int, Int)], ratedHoleDays: Int? = nil) -> (
+    runs: [[(Int, Int)]], usualGap: Int
+  ) {
     let gaps = zip(days.dropFirst(), days).map { $0.0 - $1.0 }.sorted()
     let usual = gaps.isEmpty ? 1 : gaps[gaps.count / 2]
     let limit = max(minimumGapDays, 10 * usual)
+    let holes = ratedHoleDays.map { Set(ratedHoleEnds(days, emptyDays: $0)) } ?? []
     var runs: [[(Int, Int)]] = []
-    for day in days {
-      if let last = runs.last?.last, day.0 - last.0 <= limit {
+    for (index, day) in days.enumerated() {
+      if let last = runs.last?.last, day.0 - last.0 <= limit, !holes.contains(index) {
         runs[runs.count - 1].append(day)
       } else {
         runs.append([day])
       }
     }
     return (runs, usual)
+  }
+
+  /// The days without a row that make a hole by the rate around them (`ratedHoleEnds`), for
+  /// periods of `granularity`: a week's, so that an ISO week may not be judged on no row at
+  /// all because a gap shorter than `minimumGapDays` is not a hole; for months, none (a gap of
+  /// a month's length is a hole by `minimumGapDays` already, and shorter ones are said, not
+  /// judged: `emptyStretches`). Publishers that batch their rows leave empty weeks at
+  /// holidays (the Housing Ombudsman at Easter and Christmas), which a monthly report must
+  /// still judge.
+  static func ratedHoleDays(_ granularity: Granularity) -> Int? {
+    granularity == .week ? 7 : nil
+  }
+
+  /// The indices in `days` (rows per day, in day order) of the days that end a hole by the
+  /// rate around it: at least `emptyDays` days without a row, where the 28 days before the gap
+  /// and the 28 days after it each predict so many rows that none at all has a chance under
+  /// one in a million (Poisson, `emptyStretchLevel`): rows missing, not a quiet week (a desk
+  /// that did close says so with `covers:`, which turns this off). Both sides must predict
+  /// them, so that an export thinning out at its end (`PublicationLag`), whose rows after the
+  /// gap are few, is not cut by it.
+  static func ratedHoleEnds(_ days: [(Int, Int)], emptyDays: Int) -> [Int] {
+    let level = -log(emptyStretchLevel)
+    var result: [Int] = []
+    var before = 0
+    var beforeStart = 0
+    var afterSum = 0
+    var afterEnd = 0
+    for index in days.indices.dropFirst() {
+      let (previous, day) = (days[index - 1].0, days[index].0)
+      // The rows on the 28 days up to the gap, and on the 28 days from its end.
+      before += days[index - 1].1
+      while days[beforeStart].0 <= previous - 28 {
+        before -= days[beforeStart].1
+        beforeStart += 1
+      }
+      if afterEnd < index {
+        afterEnd = index
+        afterSum = 0
+      }
+      while afterEnd < days.count, days[afterEnd].0 < day + 28 {
+        afterSum += days[afterEnd].1
+        afterEnd += 1
+      }
+      let empty = day - previous - 1
+      if empty >= emptyDays, Double(before) / 28 * Double(empty) > level,
+        Double(afterSum) / 28 * Double(empty) > level
+      {
+        result.append(index)
+      }
+      afterSum -= days[index].1
+    }
+    return result
   }
 
   /// How much of `period` the files holding `line` cover; a line no file held has no history.

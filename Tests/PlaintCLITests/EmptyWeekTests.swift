@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// Days without a row on any export, where the rows around them predict many: a week with no
+/// row at all is not judged as a week of zero complaints, and a stretch across two periods is
+/// said in each with its own days and rows (the hostile tester's `t_week` and `t_month_edge`,
+/// which printed "2025-W11: 0 complaints, 0 anomalies" with every cell an improvement, and the
+/// whole 10-day stretch in both months).
+@Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
+struct EmptyWeekTests {
+  /// About 20 complaints a day from 2025-01-01 through 2025-06-30, none on the days `holes`
+  /// holds (ISO dates), as one export; `covers:` through the last day when `covers` is set.
+  static func project(period: String, holes: [ClosedRange<String>], covers: Bool = false)
+    throws -> URL
+  {
+    let fixture = try FixtureFolder("plaint-emptyweek")
+    try fixture.write(
+      "taxonomy.yml",
+      """
+      categories:
+        product:
+          issues:
+            defect: {phrases: [stopped working]}
+        other: {}
+      product_lines:
+        Kettles: {products: ["KT-*"]}
+      """)
+    var utc = Calendar(identifier: .gregorian)
+    utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let formatter = DateFormatter()
+    formatter.calendar = utc
+    formatter.timeZone = utc.timeZone
+    formatter.dateFormat = "yyyy-MM-dd"
+    var rows = ["id,created,text,product"]
+    var day = utc.date(from: DateComponents(year: 2025, month: 1, day: 1)) ?? Date()
+    var id = 0
+    while formatter.string(from: day) <= "2025-06-30" {
+      let date = formatter.string(from: day)
+      if !holes.contains(where: { $0.contains(date) }) {
+        for hour in 0..<(18 + id % 5) {
+          id += 1
+          rows.append(
+            "\(id),\(date)T\(String(format: "%02d", hour)):15:00Z,It stopped working,KT-1")
+        }
+      }
+      day = day.addingTimeInterval(86_400)
+    }
+    try fixture.write("exports/tickets.csv", rows.joined(separator: "\n") + "\n")
+    try fixture.write(
+      "plaint.yml",
+      """
+      store: ":memory:"
+      timezone: UTC
+      period: \(period)
+      sources:
+        - path: exports/tickets.csv
+          profile: generic
+          columns: {id: id, created: created, text: text, product: product}
+      \(covers ? "    covers: {from: 2025-01-01, through: 2025-06-30}\n" : "")taxonomy: taxonomy.yml
+      reports: {dir: reports}
+      """)
+    return fixture.url
+  }
+
+  static func run(_ directory: URL, _ period: String) throws -> PlaintBinary.Result {
+    try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", period], in: directory)
+  }
+
+  /// 2025-W11 (Monday 03-10 to Sunday 03-16) inside a 13-day stretch without a row.
+  @Test func aWeekWithoutARowIsNotJudged() throws {
+    let directory = try Self.project(period: "week", holes: ["2025-03-04"..."2025-03-16"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let empty = try Self.run(directory, "2025-W11")
+    #expect(empty.status == 65, "\(empty.stdout) \(empty.stderr)")
+    #expect(empty.stderr.contains("2025-W11: no export covers this week"), "\(empty.stderr)")
+    #expect(!empty.stdout.contains("0 anomalies"), "\(empty.stdout)")
+    // The week before lost six of its days: counted, not judged.
+    let before = try Self.run(directory, "2025-W10")
+    #expect(before.status == 0, "\(before.stdout) \(before.stderr)")
+    #expect(before.stdout.contains("not judged (partial period)"), "\(before.stdout)")
+  }
+
+  /// A desk that says with `covers:` that its export is whole gets its empty week judged.
+  @Test func coversMakesAnEmptyWeekAClosure() throws {
+    let directory = try Self.project(
+      period: "week", holes: ["2025-03-04"..."2025-03-16"], covers: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Self.run(directory, "2025-W11")
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(run.stdout.hasPrefix("2025-W11: 0 complaints"), "\(run.stdout)")
+  }
+
+  /// A gap of six days is still judged in weeks, with the days in each week said.
+  @Test func aShorterGapInAWeekIsSaid() throws {
+    let directory = try Self.project(period: "week", holes: ["2025-04-06"..."2025-04-11"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Self.run(directory, "2025-W15")
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(!run.stdout.contains("not judged"), "\(run.stdout)")
+    let stretches = try Self.stretches(directory, "2025-W15")
+    #expect(stretches.map(\.days) == [5], "\(stretches)")
+    #expect(stretches.map(\.from) == ["2025-04-07"], "\(stretches)")
+  }
+
+  /// A stretch from 02-25 to 03-06 is four days of February and six of March.
+  @Test func aStretchAcrossTwoMonthsIsSaidInEachWithItsOwnDays() throws {
+    let directory = try Self.project(period: "month", holes: ["2025-02-25"..."2025-03-06"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for (month, from, through, days) in [
+      ("2025-02", "2025-02-25", "2025-02-28", 4), ("2025-03", "2025-03-01", "2025-03-06", 6),
+    ] {
+      let run = try Self.run(directory, month)
+      #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+      let stretches = try Self.stretches(directory, month)
+      #expect(stretches.count == 1, "\(month): \(stretches)")
+      let stretch = try #require(stretches.first)
+      #expect(stretch.from == from && stretch.through == through && stretch.days == days)
+      // About 20 a day, on this month's days only.
+      #expect(abs(Double(stretch.expected) - 20 * Double(days)) <= 3 * Double(days), "\(stretch)")
+      #expect(
+        run.stderr.contains("no export has a row on the \(days) days \(from) to \(through)"),
+        "\(run.stderr)")
+    }
+  }
+
+  static func stretches(_ directory: URL, _ period: String) throws -> [(
+    from: String, through: String, days: Int, expected: Int
+  )] {
+    let file = directory.appendingPathComponent("reports/\(period)/report.json")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    let coverage = json["coverage"] as? [String: Any] ?? [:]
+    return (coverage["empty_stretches"] as? [[String: Any]] ?? []).map {
+      (
+        $0["from"] as? String ?? "", $0["through"] as? String ?? "", $0["days"] as? Int ?? 0,
+        $0["expected_rows"] as? Int ?? 0
+      )
+    }
+  }
+}
