@@ -361,6 +361,9 @@ struct DataCoverage {
     var days: Int
     /// The rows the 28 days before the stretch predict for it.
     var expected: Double
+    /// Whether the 28 days after the stretch predict so many rows for all of it too: the rows
+    /// came back, so the stretch is not an export thinning out at its end (`isMostlyEmpty`).
+    var resumed = false
   }
 
   /// The stretches of at least `minimumEmptyDays` days without a row on any export, with a day
@@ -382,8 +385,10 @@ struct DataCoverage {
         periodDays.overlaps(
           Self.midnight(before + 1, in: calendar)..<Self.midnight(after, in: calendar))
       else { continue }
+      // The days before, from the first row when the data starts less than 28 days before.
+      let observed = Double(min(28, before - (rowSeries.first?.day ?? before) + 1))
       let window = rowSeries[..<index].filter { $0.day > before - 28 }
-      let perDay = Double(window.reduce(0) { $0 + $1.rows }) / 28
+      let perDay = Double(window.reduce(0) { $0 + $1.rows }) / observed
       guard perDay * Double(days) > -log(Self.emptyStretchLevel) else { continue }
       // Implausible as a whole, said for the days of it in this period: a stretch across two
       // periods is in both reports, each with its own days and rows.
@@ -391,10 +396,12 @@ struct DataCoverage {
         periodDays.contains(Self.midnight($0, in: calendar))
       }
       guard let first = inPeriod.first, let last = inPeriod.last else { continue }
+      let later = rowSeries[index...].prefix { $0.day < after + 28 }.reduce(0) { $0 + $1.rows }
       result.append(
         EmptyStretch(
           from: Self.midnight(first, in: calendar), through: Self.midnight(last, in: calendar),
-          days: inPeriod.count, expected: perDay * Double(inPeriod.count)))
+          days: inPeriod.count, expected: perDay * Double(inPeriod.count),
+          resumed: Double(later) / 28 * Double(days) > -log(Self.emptyStretchLevel)))
     }
     return result
   }
@@ -488,14 +495,14 @@ struct DataCoverage {
   }
 
   /// The days without a row that make a hole by the rate around them (`ratedHoleEnds`), for
-  /// periods of `granularity`: a week's, so that an ISO week may not be judged on no row at
-  /// all because a gap shorter than `minimumGapDays` is not a hole; for months, none (a gap of
-  /// a month's length is a hole by `minimumGapDays` already, and shorter ones are said, not
-  /// judged: `emptyStretches`). Publishers that batch their rows leave empty weeks at
-  /// holidays (the Housing Ombudsman at Easter and Christmas), which a monthly report must
-  /// still judge.
+  /// periods of `granularity`: a period's length, so that no period is judged on no row at all
+  /// because its gap is shorter than ten of the file's usual gaps between days (a week in a
+  /// file of days, ten weeks in a file of Mondays: `minimumGapDays`). Shorter stretches are
+  /// said (`emptyStretches`) and judged unless they fill half the period (`isMostlyEmpty`):
+  /// publishers that batch their rows leave a week or more without a row at Easter and
+  /// Christmas (the Housing Ombudsman), and their months must still be judged.
   static func ratedHoleDays(_ granularity: Granularity) -> Int? {
-    granularity == .week ? 7 : nil
+    granularity == .week ? 7 : 28
   }
 
   /// The indices in `days` (rows per day, in day order) of the days that end a hole by the
@@ -556,7 +563,37 @@ struct DataCoverage {
   /// How much of `period` any export covers.
   func coverage(_ period: Period) -> PeriodCoverage {
     let days = all.coverage(of: period, in: timeZone)
-    return days == .whole && lag.periods[period] != nil ? .partial : days
+    guard days == .whole else { return days }
+    return lag.periods[period] != nil || isMostlyEmpty(period) ? .partial : days
+  }
+
+  /// The spans of `period` the exports cover, without the stretches that make it mostly empty
+  /// (`isMostlyEmpty`): what a report names as the days its partial period holds.
+  func coveredSpans(of period: Period) -> [Range<Date>] {
+    var spans = all.clipped(to: period.interval(in: timeZone))
+    guard isMostlyEmpty(period) else { return spans }
+    for stretch in emptyStretches(in: period) where stretch.resumed {
+      let hole = stretch.from..<stretch.through.addingTimeInterval(86_400)
+      spans = spans.flatMap { span -> [Range<Date>] in
+        guard span.overlaps(hole) else { return [span] }
+        return [span.lowerBound..<hole.lowerBound, hole.upperBound..<span.upperBound]
+          .filter { !$0.isEmpty }
+      }
+    }
+    return spans
+  }
+
+  /// Whether at least half of `period`'s days lie in stretches without a row that the rows
+  /// before and after them make implausible (`emptyStretches`, `resumed`): a month with rows on
+  /// 5 of its 31 days, each gap shorter than a hole, is not judged as a month (the hostile
+  /// tester's t_two_holes). An export thinning out at its end (a late publisher's newest
+  /// months) is not: its rows did not come back.
+  func isMostlyEmpty(_ period: Period) -> Bool {
+    let empty = emptyStretches(in: period).filter(\.resumed).reduce(0) { $0 + $1.days }
+    guard empty > 0 else { return false }
+    let length = period.next(in: timeZone).start(in: timeZone)
+      .timeIntervalSince(period.start(in: timeZone))
+    return Double(empty) * 86_400 * 2 >= length
   }
 
   /// Whether `period` is whole by its days but still filling in (`PublicationLag`).

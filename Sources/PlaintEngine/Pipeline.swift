@@ -409,6 +409,16 @@ public struct Pipeline {
           "the period is still filling in: counts are shown, nothing is judged",
           metadata: ["period": "\(period)", "evidence": "\(coverage.fillingInEvidence(period))"])
         return (period, nil)
+      case .partial where coverage.isMostlyEmpty(period):
+        let empty = coverage.emptyStretches(in: period).filter(\.resumed)
+        logger.warning(
+          "half the period or more has no row on any export where the days before predict many: counts are shown, nothing is judged",
+          metadata: [
+            "period": "\(period)",
+            "empty":
+              "\(empty.map { "\(coverage.day($0.from)) to \(coverage.day($0.through))" }.joined(separator: ", "))",
+          ])
+        return (period, nil)
       case .partial:
         let days = coverage.coveredDays(period)
         logger.warning(

@@ -15,7 +15,7 @@ extension ReportAssembly {
       periodThrough: days.map { coverage.day($0.last) },
       latestWholePeriod: coverage.latestWhole(configuration.granularity)?.description,
       firstDay: coverage.all.start.map(coverage.day), lastDay: coverage.lastDay.map(coverage.day))
-    model.periodCovered = coverage.all.clipped(to: period.interval(in: coverage.timeZone)).map {
+    model.periodCovered = coverage.coveredSpans(of: period).map {
       ReportModel.DaySpan(
         from: coverage.day($0.lowerBound),
         through: coverage.day($0.upperBound.addingTimeInterval(-1)))

@@ -91,16 +91,19 @@ struct EmptyWeekTests {
     #expect(run.stdout.hasPrefix("2025-W11: 0 complaints"), "\(run.stdout)")
   }
 
-  /// A gap of six days is still judged in weeks, with the days in each week said.
+  /// A gap of six days, three in each of two weeks, is judged in both, with its days in
+  /// each week said.
   @Test func aShorterGapInAWeekIsSaid() throws {
-    let directory = try Self.project(period: "week", holes: ["2025-04-06"..."2025-04-11"])
+    let directory = try Self.project(period: "week", holes: ["2025-04-11"..."2025-04-16"])
     defer { try? FileManager.default.removeItem(at: directory) }
-    let run = try Self.run(directory, "2025-W15")
-    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
-    #expect(!run.stdout.contains("not judged"), "\(run.stdout)")
-    let stretches = try Self.stretches(directory, "2025-W15")
-    #expect(stretches.map(\.days) == [5], "\(stretches)")
-    #expect(stretches.map(\.from) == ["2025-04-07"], "\(stretches)")
+    for (week, from) in [("2025-W15", "2025-04-11"), ("2025-W16", "2025-04-14")] {
+      let run = try Self.run(directory, week)
+      #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+      #expect(!run.stdout.contains("not judged"), "\(run.stdout)")
+      let stretches = try Self.stretches(directory, week)
+      #expect(stretches.map(\.days) == [3], "\(stretches)")
+      #expect(stretches.map(\.from) == [from], "\(stretches)")
+    }
   }
 
   /// A stretch from 02-25 to 03-06 is four days of February and six of March.
@@ -122,6 +125,29 @@ struct EmptyWeekTests {
         run.stderr.contains("no export has a row on the \(days) days \(from) to \(through)"),
         "\(run.stderr)")
     }
+  }
+
+  /// Two stretches of 13 days, each shorter than a hole, leave March rows on 5 of its 31
+  /// days: counted, not judged, and the report names the days it holds.
+  @Test func aMonthMostlyWithoutRowsIsNotJudged() throws {
+    let directory = try Self.project(
+      period: "month", holes: ["2025-03-02"..."2025-03-14", "2025-03-16"..."2025-03-28"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Self.run(directory, "2025-03")
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(run.stdout.contains("not judged (partial period)"), "\(run.stdout)")
+    let summary = try String(
+      contentsOf: directory.appendingPathComponent("reports/2025-03/summary.md"), encoding: .utf8)
+    #expect(
+      summary.contains(
+        "2025-03 is a partial period: the exports cover only 2025-03-01, 2025-03-15 and 2025-03-29 to 2025-03-31 of it."
+      ), "\(summary)")
+    // One stretch of 13 days is said, and the month judged.
+    let one = try Self.project(period: "month", holes: ["2025-03-02"..."2025-03-14"])
+    defer { try? FileManager.default.removeItem(at: one) }
+    let judged = try Self.run(one, "2025-03")
+    #expect(judged.status == 0 && !judged.stdout.contains("not judged"), "\(judged.stdout)")
+    #expect(try Self.stretches(one, "2025-03").map(\.days) == [13])
   }
 
   static func stretches(_ directory: URL, _ period: String) throws -> [(
