@@ -367,12 +367,12 @@ struct DataCoverage {
   }
 
   /// The stretches of at least `minimumEmptyDays` days without a row on any export, with a day
-  /// in `period`, where the rows of the 28 days before predict so many that none at all has a
-  /// chance under one in a million (Poisson), each cut to its days in `period` (days and rows
-  /// expected on them). A gap up to `minimumGapDays` is not a hole in a file (a desk may close
+  /// in `period`, where the rows of the 28 days before, weekday by weekday, predict so many that
+  /// none at all has a chance under one in a million (Poisson), each cut to its days in
+  /// `period` (days and rows expected on them). A gap up to `minimumGapDays` is not a hole in a file (a desk may close
   /// for a holiday), so such a month is judged as whole: this is what the run says of it,
-  /// since the rows cannot tell a closure from rows missing. (A week is not judged on such a
-  /// gap of seven days or more: `ratedHoleDays`.)
+  /// since the rows cannot tell a closure from rows missing. (A period is not judged on a
+  /// gap as long as itself, `ratedHoleDays`, nor on half its days empty, `isMostlyEmpty`.)
   func emptyStretches(in period: Period) -> [EmptyStretch] {
     let calendar = Self.calendar(in: timeZone)
     let periodDays = period.start(in: timeZone)..<period.next(in: timeZone).start(in: timeZone)
@@ -385,23 +385,30 @@ struct DataCoverage {
         periodDays.overlaps(
           Self.midnight(before + 1, in: calendar)..<Self.midnight(after, in: calendar))
       else { continue }
-      // The days before, from the first row when the data starts less than 28 days before.
-      let observed = Double(min(28, before - (rowSeries.first?.day ?? before) + 1))
-      let window = rowSeries[..<index].filter { $0.day > before - 28 }
-      let perDay = Double(window.reduce(0) { $0 + $1.rows }) / observed
-      guard perDay * Double(days) > -log(Self.emptyStretchLevel) else { continue }
+      // Rows per weekday over the 28 days before (from the first row when the data starts
+      // later), so that days the export never dates rows on (a desk's weekends, a publisher's
+      // days between batches) predict none; and over the 28 days after.
+      let start = max(before - 27, rowSeries.first?.day ?? before)
+      let earlier = Self.weekdayRates(
+        rowSeries[..<index].filter { $0.day >= start }.map { ($0.day, $0.rows) },
+        from: start, through: before)
+      let empty = (before + 1)..<after
+      let level = -log(Self.emptyStretchLevel)
+      guard Self.expectedRows(earlier, on: empty) > level else { continue }
       // Implausible as a whole, said for the days of it in this period: a stretch across two
       // periods is in both reports, each with its own days and rows.
-      let inPeriod = ((before + 1)..<after).filter {
-        periodDays.contains(Self.midnight($0, in: calendar))
-      }
+      let inPeriod = empty.filter { periodDays.contains(Self.midnight($0, in: calendar)) }
       guard let first = inPeriod.first, let last = inPeriod.last else { continue }
-      let later = rowSeries[index...].prefix { $0.day < after + 28 }.reduce(0) { $0 + $1.rows }
+      let end = min(after + 27, rowSeries.last?.day ?? after)
+      let later = Self.weekdayRates(
+        rowSeries[index...].prefix { $0.day <= end }.map { ($0.day, $0.rows) }, from: after,
+        through: end)
       result.append(
         EmptyStretch(
           from: Self.midnight(first, in: calendar), through: Self.midnight(last, in: calendar),
-          days: inPeriod.count, expected: perDay * Double(inPeriod.count),
-          resumed: Double(later) / 28 * Double(days) > -log(Self.emptyStretchLevel)))
+          days: inPeriod.count,
+          expected: inPeriod.reduce(0) { $0 + earlier[Self.weekday($1)] },
+          resumed: Self.expectedRows(later, on: empty) > level))
     }
     return result
   }

@@ -10,9 +10,10 @@ import Testing
 struct EmptyWeekTests {
   /// About 20 complaints a day from 2025-01-01 through 2025-06-30, none on the days `holes`
   /// holds (ISO dates), as one export; `covers:` through the last day when `covers` is set.
-  static func project(period: String, holes: [ClosedRange<String>], covers: Bool = false)
-    throws -> URL
-  {
+  static func project(
+    period: String, holes: [ClosedRange<String>], covers: Bool = false,
+    onlyMondays: Bool = false
+  ) throws -> URL {
     let fixture = try FixtureFolder("plaint-emptyweek")
     try fixture.write(
       "taxonomy.yml",
@@ -36,7 +37,8 @@ struct EmptyWeekTests {
     var id = 0
     while formatter.string(from: day) <= "2025-06-30" {
       let date = formatter.string(from: day)
-      if !holes.contains(where: { $0.contains(date) }) {
+      let monday = utc.component(.weekday, from: day) == 2
+      if !holes.contains(where: { $0.contains(date) }) && (monday || !onlyMondays) {
         for hour in 0..<(18 + id % 5) {
           id += 1
           rows.append(
@@ -148,6 +150,17 @@ struct EmptyWeekTests {
     let judged = try Self.run(one, "2025-03")
     #expect(judged.status == 0 && !judged.stdout.contains("not judged"), "\(judged.stdout)")
     #expect(try Self.stretches(one, "2025-03").map(\.days) == [13])
+  }
+
+  /// A publisher that dates every row on a Monday leaves six days a week without a row, and
+  /// nothing is missing: no caveat (the hostile tester's F5 had one on every month).
+  @Test func rowsOnlyOnMondaysAreNoStretch() throws {
+    let directory = try Self.project(period: "month", holes: [], onlyMondays: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Self.run(directory, "2025-03")
+    #expect(run.status == 0 && !run.stdout.contains("not judged"), "\(run.stdout)")
+    #expect(try Self.stretches(directory, "2025-03").isEmpty)
+    #expect(!run.stderr.contains("without a row") && !run.stderr.contains("no export has a row"))
   }
 
   static func stretches(_ directory: URL, _ period: String) throws -> [(
