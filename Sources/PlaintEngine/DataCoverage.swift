@@ -119,6 +119,9 @@ struct DataCoverage {
   /// Every export's rows per day together (day number, rows), outside stragglers, in day order:
   /// where `emptyStretches` looks for days no export has a row on.
   private var rowSeries: [(day: Int, rows: Int)] = []
+  /// Each file's own rows per day, outside its stragglers, in day order: where
+  /// `fileEmptyStretches` looks for days one export lost while others kept theirs.
+  private var fileSeries: [String: [(day: Int, rows: Int)]] = [:]
 
   /// The latest ticket of any export (never a `covers:` day).
   let lastTicket: Date?
@@ -350,6 +353,7 @@ struct DataCoverage {
       for (day, count) in days { series[day, default: 0] += count }
     }
     rowSeries = series.sorted { $0.key < $1.key }.map { (day: $0.key, rows: $0.value) }
+    fileSeries = rowDays.mapValues { $0.map { (day: $0.0, rows: $0.1) } }
   }
 
   /// Days no export has a row on, inside the exports' spans, that the rows around them make
@@ -374,6 +378,46 @@ struct DataCoverage {
   /// since the rows cannot tell a closure from rows missing. (A period is not judged on a
   /// gap as long as itself, `ratedHoleDays`, nor on half its days empty, `isMostlyEmpty`.)
   func emptyStretches(in period: Period) -> [EmptyStretch] {
+    Self.emptyStretches(in: rowSeries, period: period, zone: timeZone)
+  }
+
+  /// The stretches of at least `minimumEmptyDays` days on which one file has no row while
+  /// another export has rows, with a day in `period`, that the file's own rows before and after
+  /// make implausible (`emptyStretches`, `resumed`): a desk's export that lost two weeks, which
+  /// the days no export has a row on cannot show when another export keeps logging (the
+  /// hostile tester's F3 and F9: every cell of its line an "improvement", or a share anomaly).
+  /// By file path, in path order.
+  func fileEmptyStretches(in period: Period) -> [(path: String, stretch: EmptyStretch)] {
+    guard fileSeries.count > 1 else { return [] }
+    let calendar = Self.calendar(in: timeZone)
+    let days = Set(rowSeries.map(\.day))
+    var result: [(path: String, stretch: EmptyStretch)] = []
+    for path in fileSeries.keys.sorted() {
+      for stretch in Self.emptyStretches(
+        in: fileSeries[path] ?? [], period: period, zone: timeZone)
+      where stretch.resumed {
+        // Days no export has a row on are said as such (`emptyStretches`).
+        let first = Self.dayNumber(stretch.from, in: calendar)
+        guard (first..<(first + stretch.days)).contains(where: days.contains) else { continue }
+        result.append((path, stretch))
+      }
+    }
+    return result
+  }
+
+  /// The day number (as `rowSeries` counts days) of the midnight `date`.
+  static func dayNumber(_ date: Date, in calendar: Calendar) -> Int {
+    var utc = Calendar(identifier: .gregorian)
+    utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    let start = utc.date(from: parts) ?? date
+    return Int((start.timeIntervalSince1970 / 86_400).rounded(.down))
+  }
+
+  /// `emptyStretches` over `series` (rows per day, in day order).
+  static func emptyStretches(
+    in rowSeries: [(day: Int, rows: Int)], period: Period, zone timeZone: TimeZone
+  ) -> [EmptyStretch] {
     let calendar = Self.calendar(in: timeZone)
     let periodDays = period.start(in: timeZone)..<period.next(in: timeZone).start(in: timeZone)
     var result: [EmptyStretch] = []

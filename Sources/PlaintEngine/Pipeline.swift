@@ -218,7 +218,12 @@ public struct Pipeline {
     outcome.skipped = skipped
     // The report's own stretches (`coverage.empty_stretches`), said again in the log.
     outcome.emptyStretches = (bundle.report.coverage.emptyStretches ?? []).map { stretch in
-      "\(period) is judged as covered whole, but no export has a row on the \(stretch.days) days \(stretch.from) to \(stretch.through), where about \(stretch.expectedRows) were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low"
+      guard let file = stretch.file else {
+        return
+          "\(period) is judged as covered whole, but no export has a row on the \(stretch.days) days \(stretch.from) to \(stretch.through), where about \(stretch.expectedRows) were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low"
+      }
+      return
+        "\(period) is judged as covered whole, but \(file) has no row on the \(stretch.days) days \(stretch.from) to \(stretch.through), where its own rows before predict about \(stretch.expectedRows), while other exports have rows on them: rows missing from it? If so, the counts and verdicts of what it holds are too low"
     }
     outcome.shareAnomalies = bundle.report.shareAnomalies
     switch bundle.report.coverage.period {

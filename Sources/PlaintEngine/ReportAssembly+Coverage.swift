@@ -68,16 +68,23 @@ extension ReportAssembly {
   }
 
   /// The days without a row on any export inside a period judged as whole, where the days
-  /// before predict so many that none is implausible (`DataCoverage.emptyStretches`); nil when
+  /// before predict so many that none is implausible (`DataCoverage.emptyStretches`), then the
+  /// days one file lost while other exports kept logging (`fileEmptyStretches`); nil when
   /// there is none. The one place they are found: the report, the log line and every
   /// renderer read them from the model.
   func emptyStretches() -> [ReportModel.EmptyStretch]? {
     guard coverage.coverage(period) == .whole else { return nil }
-    let stretches = coverage.emptyStretches(in: period).map { stretch in
-      ReportModel.EmptyStretch(
-        from: coverage.day(stretch.from), through: coverage.day(stretch.through),
-        days: stretch.days, expectedRows: Int(stretch.expected.rounded()))
-    }
+    let stretches =
+      coverage.emptyStretches(in: period).map { stretch in
+        ReportModel.EmptyStretch(
+          from: coverage.day(stretch.from), through: coverage.day(stretch.through),
+          days: stretch.days, expectedRows: Int(stretch.expected.rounded()))
+      }
+      + coverage.fileEmptyStretches(in: period).map { path, stretch in
+        ReportModel.EmptyStretch(
+          from: coverage.day(stretch.from), through: coverage.day(stretch.through),
+          days: stretch.days, expectedRows: Int(stretch.expected.rounded()), file: path)
+      }
     return stretches.isEmpty ? nil : stretches
   }
 

@@ -12,7 +12,7 @@ struct EmptyWeekTests {
   /// holds (ISO dates), as one export; `covers:` through the last day when `covers` is set.
   static func project(
     period: String, holes: [ClosedRange<String>], covers: Bool = false,
-    onlyMondays: Bool = false
+    onlyMondays: Bool = false, otherExport: Bool = false
   ) throws -> URL {
     let fixture = try FixtureFolder("plaint-emptyweek")
     try fixture.write(
@@ -25,6 +25,7 @@ struct EmptyWeekTests {
         other: {}
       product_lines:
         Kettles: {products: ["KT-*"]}
+        Toasters: {products: ["TS-*"]}
       """)
     var utc = Calendar(identifier: .gregorian)
     utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
@@ -33,11 +34,17 @@ struct EmptyWeekTests {
     formatter.timeZone = utc.timeZone
     formatter.dateFormat = "yyyy-MM-dd"
     var rows = ["id,created,text,product"]
+    var other = ["id,created,text,product"]
     var day = utc.date(from: DateComponents(year: 2025, month: 1, day: 1)) ?? Date()
     var id = 0
     while formatter.string(from: day) <= "2025-06-30" {
       let date = formatter.string(from: day)
       let monday = utc.component(.weekday, from: day) == 2
+      for hour in 0..<3 {
+        other.append(
+          "B\(date)-\(hour),\(date)T\(String(format: "%02d", hour + 8)):30:00Z,It stopped working,TS-1"
+        )
+      }
       if !holes.contains(where: { $0.contains(date) }) && (monday || !onlyMondays) {
         for hour in 0..<(18 + id % 5) {
           id += 1
@@ -48,6 +55,16 @@ struct EmptyWeekTests {
       day = day.addingTimeInterval(86_400)
     }
     try fixture.write("exports/tickets.csv", rows.joined(separator: "\n") + "\n")
+    var second = ""
+    if otherExport {
+      try fixture.write("exports/other.csv", other.joined(separator: "\n") + "\n")
+      second = """
+          - path: exports/other.csv
+            profile: generic
+            columns: {id: id, created: created, text: text, product: product}
+
+        """
+    }
     try fixture.write(
       "plaint.yml",
       """
@@ -58,7 +75,7 @@ struct EmptyWeekTests {
         - path: exports/tickets.csv
           profile: generic
           columns: {id: id, created: created, text: text, product: product}
-      \(covers ? "    covers: {from: 2025-01-01, through: 2025-06-30}\n" : "")taxonomy: taxonomy.yml
+      \(covers ? "    covers: {from: 2025-01-01, through: 2025-06-30}\n" : "")\(second)taxonomy: taxonomy.yml
       reports: {dir: reports}
       """)
     return fixture.url
@@ -166,6 +183,46 @@ struct EmptyWeekTests {
     #expect(run.status == 0 && !run.stdout.contains("not judged"), "\(run.stdout)")
     #expect(try Self.stretches(directory, "2025-03").isEmpty)
     #expect(!run.stderr.contains("without a row") && !run.stderr.contains("no export has a row"))
+  }
+
+  /// One export loses 13 days while another keeps logging 3 rows a day: no day is without a
+  /// row on every export, yet the first file's own rows say it lost about 260 (the hostile
+  /// tester's F3, whose line got four "improvements" with nothing said).
+  @Test func daysOneExportLostAreSaidWithItsName() throws {
+    let directory = try Self.project(
+      period: "month", holes: ["2025-03-08"..."2025-03-20"], otherExport: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Self.run(directory, "2025-03")
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    let file = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(
+          contentsOf: directory.appendingPathComponent("reports/2025-03/report.json")))
+        as? [String: Any])
+    let stretches = (file["coverage"] as? [String: Any])?["empty_stretches"] as? [[String: Any]]
+    #expect(stretches?.count == 1, "\(stretches ?? [])")
+    let stretch = try #require(stretches?.first)
+    #expect(stretch["file"] as? String == "exports/tickets.csv")
+    #expect(stretch["days"] as? Int == 13 && stretch["from"] as? String == "2025-03-08")
+    let expected = try #require(stretch["expected_rows"] as? Int)
+    #expect((200...320).contains(expected), "\(expected)")
+    #expect(
+      run.stderr.contains(
+        "2025-03 is judged as covered whole, but exports/tickets.csv has no row on the 13 days 2025-03-08 to 2025-03-20, where its own rows before predict about \(expected), while other exports have rows on them"
+      ), "\(run.stderr)")
+    let summary = try String(
+      contentsOf: directory.appendingPathComponent("reports/2025-03/summary.md"), encoding: .utf8)
+    #expect(summary.contains("exports/tickets.csv has no row on the 13 days"), "\(summary)")
+    let violations = try ReportOutputTests.schemaViolations([
+      directory.appendingPathComponent("reports/2025-03/report.json")
+    ])
+    #expect(violations.isEmpty, "\(violations)")
+    // The same two exports whole: nothing said.
+    let whole = try Self.project(period: "month", holes: [], otherExport: true)
+    defer { try? FileManager.default.removeItem(at: whole) }
+    let quiet = try Self.run(whole, "2025-03")
+    #expect(quiet.status == 0 && !quiet.stderr.contains("has no row"), "\(quiet.stderr)")
+    #expect(try Self.stretches(whole, "2025-03").isEmpty)
   }
 
   static func stretches(_ directory: URL, _ period: String) throws -> [(

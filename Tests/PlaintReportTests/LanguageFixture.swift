@@ -294,7 +294,10 @@ enum LanguageFixture {
       })
     report.coverage.linesNotCovered = ["Kettles", "Blenders", "Toasters"]
     report.coverage.emptyStretches = [
-      .init(from: "2025-12-10", through: "2025-12-21", days: 12, expectedRows: 290)
+      .init(from: "2025-12-10", through: "2025-12-21", days: 12, expectedRows: 290),
+      .init(
+        from: "2025-12-02", through: "2025-12-08", days: 7, expectedRows: 140,
+        file: "exports/shop-2.csv"),
     ]
     report.dataQuality = .init(
       complaints: 12345, unassigned: 3000, unclassified: 4000, emptyText: 2000,

@@ -66,22 +66,25 @@ extension ReportModel {
   }
 
   /// Days without a row on any export, `YYYY-MM-DD` through `YYYY-MM-DD`, and the rows the 28
-  /// days before predict for them (rounded).
+  /// days before predict for them (rounded); with `file`, days without a row in that file while
+  /// other exports have rows, and the rows its own days before predict.
   public struct EmptyStretch: Codable, Sendable, Equatable {
     public var from: String
     public var through: String
     public var days: Int
     public var expectedRows: Int
+    public var file: String?
 
-    public init(from: String, through: String, days: Int, expectedRows: Int) {
+    public init(from: String, through: String, days: Int, expectedRows: Int, file: String? = nil) {
       self.from = from
       self.through = through
       self.days = days
       self.expectedRows = expectedRows
+      self.file = file
     }
 
     enum CodingKeys: String, CodingKey {
-      case from, through, days
+      case from, through, days, file
       case expectedRows = "expected_rows"
     }
   }

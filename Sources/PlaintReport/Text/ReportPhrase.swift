@@ -303,6 +303,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case noticeEmptyText
   case noticeJudgedMinority
   case noticeEmptyStretch
+  case noticeFileEmptyStretch
   case shareOfTotal
   case unjudgedPartial
   case unjudgedNoData

@@ -31,9 +31,16 @@ extension ReportText {
         notices.append(line)
       case "empty_stretches":
         for stretch in coverage.emptyStretches ?? [] {
+          guard let file = stretch.file else {
+            notices.append(
+              self(
+                .noticeEmptyStretch, period, sentenceCount(stretch.days),
+                span(stretch.from, stretch.through), sentenceCount(stretch.expectedRows)))
+            continue
+          }
           notices.append(
             self(
-              .noticeEmptyStretch, period, sentenceCount(stretch.days),
+              .noticeFileEmptyStretch, period, file, sentenceCount(stretch.days),
               span(stretch.from, stretch.through), sentenceCount(stretch.expectedRows)))
         }
       case "lines_not_covered":
@@ -79,7 +86,9 @@ extension ReportText {
   /// The days without a row on any export in a period judged as whole, all stretches together:
   /// what the headline and the cards set beside the count of anomalies. nil when there is none.
   func emptyDays(_ report: ReportModel) -> Int? {
-    let days = (report.coverage.emptyStretches ?? []).reduce(0) { $0 + $1.days }
+    // Days without a row on any export: a file's own stretch is said in the notes alone.
+    let days = (report.coverage.emptyStretches ?? []).filter { $0.file == nil }
+      .reduce(0) { $0 + $1.days }
     return days > 0 ? days : nil
   }
 
