@@ -122,6 +122,8 @@ struct DataCoverage {
   /// Each file's own rows per day, outside its stragglers, in day order: where
   /// `fileEmptyStretches` looks for days one export lost while others kept theirs.
   private var fileSeries: [String: [(day: Int, rows: Int)]] = [:]
+  /// The periods `isMostlyEmpty` holds, found once at the end of `init`.
+  private var mostlyEmpty: Set<Period> = []
 
   /// The latest ticket of any export (never a `covers:` day).
   let lastTicket: Date?
@@ -354,6 +356,16 @@ struct DataCoverage {
     }
     rowSeries = series.sorted { $0.key < $1.key }.map { (day: $0.key, rows: $0.value) }
     fileSeries = rowDays.mapValues { $0.map { (day: $0.0, rows: $0.1) } }
+    // The periods with 5 or more days without a row, found once: `coverage(_:)` asks of every
+    // period, many times a run.
+    var touched = Set<Period>()
+    for (before, after) in zip(rowSeries, rowSeries.dropFirst())
+    where after.day - before.day - 1 >= Self.minimumEmptyDays {
+      for day in (before.day + 1)..<after.day {
+        touched.insert(Period(containing: midnight(day), in: timeZone, granularity: granularity))
+      }
+    }
+    mostlyEmpty = touched.filter { findMostlyEmpty($0) }
   }
 
   /// Days no export has a row on, inside the exports' spans, that the rows around them make
@@ -640,6 +652,11 @@ struct DataCoverage {
   /// tester's t_two_holes). An export thinning out at its end (a late publisher's newest
   /// months) is not: its rows did not come back.
   func isMostlyEmpty(_ period: Period) -> Bool {
+    mostlyEmpty.contains(period)
+  }
+
+  /// `isMostlyEmpty`, worked out.
+  private func findMostlyEmpty(_ period: Period) -> Bool {
     let empty = emptyStretches(in: period).filter(\.resumed).reduce(0) { $0 + $1.days }
     guard empty > 0 else { return false }
     let length = period.next(in: timeZone).start(in: timeZone)
