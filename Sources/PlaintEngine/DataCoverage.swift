@@ -154,8 +154,7 @@ struct DataCoverage {
       let days = profile.days.map { ($0.key, $0.value) }
         .sorted { $0.0 < $1.0 }
       if !days.isEmpty {
-        let (runs, usual) = Self.runs(
-          days, ratedHoleDays: covers[source.path] == nil ? Self.ratedHoleDays(granularity) : nil)
+        let (runs, usual) = Self.runs(days)
         // Rows on fewer than a week of days tell little of the file's rhythm: `covers:` is then
         // trusted within the periods the rows reach.
         usualGap = days.count < Self.rhythmDays ? 400 : usual
@@ -340,9 +339,7 @@ struct DataCoverage {
       let missing = files.filter {
         !$0.productLines.contains(line) && !$0.productLines.isDisjoint(with: siblingLines)
       }
-      for bridge in Self.bridges(
-        covered, carriers, rowDays: rowDays, zone: timeZone,
-        ratedHoleDays: Self.ratedHoleDays(granularity))
+      for bridge in Self.bridges(covered, carriers, rowDays: rowDays, zone: timeZone)
       where !missing.contains(where: { $0.spans.contains { $0.overlaps(bridge) } }) {
         lines[line]?.insert(bridge)
         all.insert(bridge)
@@ -385,10 +382,11 @@ struct DataCoverage {
   /// The stretches of at least `minimumEmptyDays` days without a row on any export, with a day
   /// in `period`, where the rows of the 28 days before, weekday by weekday, predict so many that
   /// none at all has a chance under one in a million (Poisson), each cut to its days in
-  /// `period` (days and rows expected on them). A gap up to `minimumGapDays` is not a hole in a file (a desk may close
-  /// for a holiday), so such a month is judged as whole: this is what the run says of it,
-  /// since the rows cannot tell a closure from rows missing. (A period is not judged on a
-  /// gap as long as itself, `ratedHoleDays`, nor on half its days empty, `isMostlyEmpty`.)
+  /// `period` (days and rows expected on them); gaps no longer than the series' own rhythm
+  /// (`cadence`) are none. A gap up to `minimumGapDays` is not a hole in a file (a desk may
+  /// close for a holiday), so such a period is judged as whole, and this is what the run says
+  /// of it, since the rows cannot tell a closure from rows missing; unless the days say that
+  /// most of the period's rows are missing (`isMostlyEmpty`).
   func emptyStretches(in period: Period) -> [EmptyStretch] {
     Self.emptyStretches(in: rowSeries, period: period, zone: timeZone)
   }
@@ -432,12 +430,13 @@ struct DataCoverage {
   ) -> [EmptyStretch] {
     let calendar = Self.calendar(in: timeZone)
     let periodDays = period.start(in: timeZone)..<period.next(in: timeZone).start(in: timeZone)
+    let cadence = cadence(rowSeries.map(\.day))
     var result: [EmptyStretch] = []
     for index in rowSeries.indices.dropFirst() {
       let before = rowSeries[index - 1].day
       let after = rowSeries[index].day
       let days = after - before - 1
-      guard days >= Self.minimumEmptyDays,
+      guard days >= Self.minimumEmptyDays, after - before > cadence,
         periodDays.overlaps(
           Self.midnight(before + 1, in: calendar)..<Self.midnight(after, in: calendar))
       else { continue }
@@ -490,28 +489,15 @@ struct DataCoverage {
 
   /// The gaps in `covered` that lie at a cut between two of `files` and that the files' rows,
   /// read as one series, do not make a hole: at most `minimumGapDays` (or ten of the series'
-  /// usual gaps between days) from the last row of the one to the first row of the other, not
-  /// a hole by the rate around it (`ratedHoleEnds`), and no `covers:` edge of theirs inside the
-  /// gap (a declared end is a real one).
+  /// usual gaps between days) from the last row of the one to the first row of the other, and
+  /// no `covers:` edge of theirs inside the gap (a declared end is a real one).
   static func bridges(
-    _ covered: Coverage, _ files: [File], rowDays: [String: [(Int, Int)]], zone: TimeZone,
-    ratedHoleDays: Int?
+    _ covered: Coverage, _ files: [File], rowDays: [String: [(Int, Int)]], zone: TimeZone
   ) -> [Range<Date>] {
     guard covered.spans.count > 1 else { return [] }
-    var series: [Int: Int] = [:]
-    for file in files {
-      for (day, rows) in rowDays[file.path] ?? [] { series[day, default: 0] += rows }
-    }
-    let rows = series.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    let days = rows.map(\.0)
+    let days = Set(files.flatMap { rowDays[$0.path]?.map(\.0) ?? [] }).sorted()
     let gaps = zip(days.dropFirst(), days).map { $0.0 - $0.1 }.sorted()
     let limit = max(minimumGapDays, 10 * (gaps.isEmpty ? 1 : gaps[gaps.count / 2]))
-    // The days that end a hole by the rate around it, as inside one file (`ratedHoleEnds`):
-    // not for files whose `covers:` says what they cover.
-    var ratedEnds: Set<Int> = []
-    if let ratedHoleDays, !files.contains(where: { $0.declared != nil }) {
-      ratedEnds = Set(ratedHoleEnds(rows, emptyDays: ratedHoleDays).map { days[$0] })
-    }
     var result: [Range<Date>] = []
     for (before, after) in zip(covered.spans, covered.spans.dropFirst()) {
       let gap = before.upperBound..<after.lowerBound
@@ -528,7 +514,7 @@ struct DataCoverage {
           if let declared = right.declared?.span(in: zone), declared.lowerBound > gap.lowerBound {
             return false
           }
-          return first - last <= limit && !ratedEnds.contains(first)
+          return first - last <= limit
         }
       }
       if bridged { result.append(gap) }
@@ -537,18 +523,14 @@ struct DataCoverage {
   }
 
   /// Consecutive days cut where the gap between two days with rows is longer than the file's
-  /// usual gap allows, or, with `ratedHoleDays`, where the rate around it makes it a hole
-  /// (`ratedHoleEnds`).
-  static func runs(_ days: [(Int, Int)], ratedHoleDays: Int? = nil) -> (
-    runs: [[(Int, Int)]], usualGap: Int
-  ) {
+  /// usual gap allows.
+  static func runs(_ days: [(Int, Int)]) -> (runs: [[(Int, Int)]], usualGap: Int) {
     let gaps = zip(days.dropFirst(), days).map { $0.0 - $1.0 }.sorted()
     let usual = gaps.isEmpty ? 1 : gaps[gaps.count / 2]
     let limit = max(minimumGapDays, 10 * usual)
-    let holes = ratedHoleDays.map { Set(ratedHoleEnds(days, emptyDays: $0)) } ?? []
     var runs: [[(Int, Int)]] = []
-    for (index, day) in days.enumerated() {
-      if let last = runs.last?.last, day.0 - last.0 <= limit, !holes.contains(index) {
+    for day in days {
+      if let last = runs.last?.last, day.0 - last.0 <= limit {
         runs[runs.count - 1].append(day)
       } else {
         runs.append([day])
@@ -557,56 +539,14 @@ struct DataCoverage {
     return (runs, usual)
   }
 
-  /// The days without a row that make a hole by the rate around them (`ratedHoleEnds`), for
-  /// periods of `granularity`: a period's length, so that no period is judged on no row at all
-  /// because its gap is shorter than ten of the file's usual gaps between days (a week in a
-  /// file of days, ten weeks in a file of Mondays: `minimumGapDays`). Shorter stretches are
-  /// said (`emptyStretches`) and judged unless they fill half the period (`isMostlyEmpty`):
-  /// publishers that batch their rows leave a week or more without a row at Easter and
-  /// Christmas (the Housing Ombudsman), and their months must still be judged.
-  static func ratedHoleDays(_ granularity: Granularity) -> Int? {
-    granularity == .week ? 7 : 28
-  }
-
-  /// The indices in `days` (rows per day, in day order) of the days that end a hole by the
-  /// rate around it: at least `emptyDays` days without a row, where the 28 days before the gap
-  /// and the 28 days after it each predict so many rows that none at all has a chance under
-  /// one in a million (Poisson, `emptyStretchLevel`): rows missing, not a quiet week (a desk
-  /// that did close says so with `covers:`, which turns this off). Both sides must predict
-  /// them, so that an export thinning out at its end (`PublicationLag`), whose rows after the
-  /// gap are few, is not cut by it.
-  static func ratedHoleEnds(_ days: [(Int, Int)], emptyDays: Int) -> [Int] {
-    let level = -log(emptyStretchLevel)
-    var result: [Int] = []
-    var before = 0
-    var beforeStart = 0
-    var afterSum = 0
-    var afterEnd = 0
-    for index in days.indices.dropFirst() {
-      let (previous, day) = (days[index - 1].0, days[index].0)
-      // The rows on the 28 days up to the gap, and on the 28 days from its end.
-      before += days[index - 1].1
-      while days[beforeStart].0 <= previous - 28 {
-        before -= days[beforeStart].1
-        beforeStart += 1
-      }
-      if afterEnd < index {
-        afterEnd = index
-        afterSum = 0
-      }
-      while afterEnd < days.count, days[afterEnd].0 < day + 28 {
-        afterSum += days[afterEnd].1
-        afterEnd += 1
-      }
-      let empty = day - previous - 1
-      if empty >= emptyDays, Double(before) / 28 * Double(empty) > level,
-        Double(afterSum) / 28 * Double(empty) > level
-      {
-        result.append(index)
-      }
-      afterSum -= days[index].1
-    }
-    return result
+  /// The longest gap between days with rows that is the series' own rhythm, not a stretch
+  /// without its rows: twice its usual (median) gap. A publisher that dates its rows every
+  /// other Monday, or on one day a month, leaves 13 or 30 days without a row every time and
+  /// loses nothing (the hostile tester's G1, whose every month went unjudged); a file of days
+  /// keeps its 5-day test.
+  static func cadence(_ days: [Int]) -> Int {
+    let gaps = zip(days.dropFirst(), days).map { $0.0 - $0.1 }.sorted()
+    return 2 * (gaps.isEmpty ? 1 : gaps[gaps.count / 2])
   }
 
   /// How much of `period` the files holding `line` cover; a line no file held has no history.
@@ -646,22 +586,26 @@ struct DataCoverage {
     return spans
   }
 
-  /// Whether at least half of `period`'s days lie in stretches without a row that the rows
-  /// before and after them make implausible (`emptyStretches`, `resumed`): a month with rows on
-  /// 5 of its 31 days, each gap shorter than a hole, is not judged as a month (the hostile
-  /// tester's t_two_holes). An export thinning out at its end (a late publisher's newest
-  /// months) is not: its rows did not come back.
+  /// Whether at least half of `period`'s rows are missing: the rows its stretches without a
+  /// row predict (`emptyStretches`, weekday by weekday, those after which the rows came back:
+  /// `resumed`) at least as many as the period holds. A month with rows on 5 of its 31 days,
+  /// each gap shorter than a hole, is not judged as a month (the hostile tester's t_two_holes),
+  /// nor a week without a row (t_week); a Christmas week of a publisher that batches is judged
+  /// on its working days; an export thinning out at its end (a late publisher's newest months)
+  /// is not mostly empty: its rows did not come back.
   func isMostlyEmpty(_ period: Period) -> Bool {
     mostlyEmpty.contains(period)
   }
 
   /// `isMostlyEmpty`, worked out.
   private func findMostlyEmpty(_ period: Period) -> Bool {
-    let empty = emptyStretches(in: period).filter(\.resumed).reduce(0) { $0 + $1.days }
-    guard empty > 0 else { return false }
-    let length = period.next(in: timeZone).start(in: timeZone)
-      .timeIntervalSince(period.start(in: timeZone))
-    return Double(empty) * 86_400 * 2 >= length
+    let missing = emptyStretches(in: period).filter(\.resumed).reduce(0) { $0 + $1.expected }
+    guard missing > 0 else { return false }
+    let calendar = Self.calendar(in: timeZone)
+    let first = Self.dayNumber(period.start(in: timeZone), in: calendar)
+    let end = Self.dayNumber(period.next(in: timeZone).start(in: timeZone), in: calendar)
+    let present = rowSeries.filter { (first..<end).contains($0.day) }.reduce(0) { $0 + $1.rows }
+    return missing >= Double(present)
   }
 
   /// Whether `period` is whole by its days but still filling in (`PublicationLag`).
