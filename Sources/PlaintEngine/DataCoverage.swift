@@ -377,6 +377,10 @@ struct DataCoverage {
     /// Whether the 28 days after the stretch predict so many rows for all of it too: the rows
     /// came back, so the stretch is not an export thinning out at its end (`isMostlyEmpty`).
     var resumed = false
+
+    /// Whether its days in the period alone are implausible without a row, so that the report
+    /// says them: the weekend a Christmas closure starts on is not said in the week before.
+    var isSaid: Bool { expected > -log(DataCoverage.emptyStretchLevel) }
   }
 
   /// The stretches of at least `minimumEmptyDays` days without a row on any export, with a day

@@ -75,12 +75,12 @@ extension ReportAssembly {
   func emptyStretches() -> [ReportModel.EmptyStretch]? {
     guard coverage.coverage(period) == .whole else { return nil }
     let stretches =
-      coverage.emptyStretches(in: period).map { stretch in
+      coverage.emptyStretches(in: period).filter(\.isSaid).map { stretch in
         ReportModel.EmptyStretch(
           from: coverage.day(stretch.from), through: coverage.day(stretch.through),
           days: stretch.days, expectedRows: Int(stretch.expected.rounded()))
       }
-      + coverage.fileEmptyStretches(in: period).map { path, stretch in
+      + coverage.fileEmptyStretches(in: period).filter(\.stretch.isSaid).map { path, stretch in
         ReportModel.EmptyStretch(
           from: coverage.day(stretch.from), through: coverage.day(stretch.through),
           days: stretch.days, expectedRows: Int(stretch.expected.rounded()), file: path)

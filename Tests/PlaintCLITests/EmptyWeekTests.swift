@@ -13,7 +13,7 @@ struct EmptyWeekTests {
   /// second export of 3 toasters a day, every day.
   static func project(
     period: String, holes: [ClosedRange<String>], onlyMondays: Bool = false,
-    fortnightly: Bool = false, otherExport: Bool = false
+    fortnightly: Bool = false, weekdaysOnly: Bool = false, otherExport: Bool = false
   ) throws -> URL {
     let fixture = try FixtureFolder("plaint-emptyweek")
     try fixture.write(
@@ -48,7 +48,9 @@ struct EmptyWeekTests {
           "B\(date)-\(hour),\(date)T\(String(format: "%02d", hour + 8)):30:00Z,It stopped working,TS-1"
         )
       }
-      if !holes.contains(where: { $0.contains(date) }) && (monday || !(onlyMondays || fortnightly))
+      let weekend = [1, 7].contains(utc.component(.weekday, from: day))
+      if !holes.contains(where: { $0.contains(date) })
+        && (monday || !(onlyMondays || fortnightly)) && !(weekdaysOnly && weekend)
       {
         // A publisher's batch is large: 300 rows (its off weeks' Mondays then predict many).
         for row in 0..<(fortnightly ? 300 : 18 + id % 5) {
@@ -234,6 +236,21 @@ struct EmptyWeekTests {
       #expect(run.status == 0 && !run.stdout.contains("not judged"), "\(run.stdout)")
       #expect(try Self.stretches(directory, month).isEmpty)
     }
+  }
+
+  /// A desk that logs nothing at weekends closes from Saturday 03-08 to Sunday 03-16: the week
+  /// it closed is not judged, and the week before, whose weekend the closure starts on, is
+  /// judged without a caveat (no rows were expected on those two days).
+  @Test func aClosureStartingOnAWeekendIsSaidWhereItsRowsWereExpected() throws {
+    let directory = try Self.project(
+      period: "week", holes: ["2025-03-08"..."2025-03-16"], weekdaysOnly: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let before = try Self.run(directory, "2025-W10")
+    #expect(before.status == 0 && !before.stdout.contains("not judged"), "\(before.stdout)")
+    #expect(try Self.stretches(directory, "2025-W10").isEmpty)
+    #expect(!before.stderr.contains("no export has a row"), "\(before.stderr)")
+    let closed = try Self.run(directory, "2025-W11")
+    #expect(closed.stdout.hasPrefix("2025-W11: 0 complaints, not judged"), "\(closed.stdout)")
   }
 
   static func stretches(_ directory: URL, _ period: String) throws -> [(
