@@ -403,7 +403,6 @@ struct DataCoverage {
   /// By file path, in path order.
   func fileEmptyStretches(in period: Period) -> [(path: String, stretch: EmptyStretch)] {
     guard fileSeries.count > 1 else { return [] }
-    let calendar = Self.calendar(in: timeZone)
     let days = Set(rowSeries.map(\.day))
     var result: [(path: String, stretch: EmptyStretch)] = []
     for path in fileSeries.keys.sorted() {
@@ -411,7 +410,7 @@ struct DataCoverage {
         in: fileSeries[path] ?? [], period: period, zone: timeZone)
       where stretch.resumed {
         // Days no export has a row on are said as such (`emptyStretches`).
-        let first = Self.dayNumber(stretch.from, in: calendar)
+        let first = SourceProfile.day(stretch.from, in: timeZone)
         guard (first..<(first + stretch.days)).contains(where: days.contains) else { continue }
         result.append((path, stretch))
       }
@@ -419,13 +418,11 @@ struct DataCoverage {
     return result
   }
 
-  /// The day number (as `rowSeries` counts days) of the midnight `date`.
-  static func dayNumber(_ date: Date, in calendar: Calendar) -> Int {
-    var utc = Calendar(identifier: .gregorian)
-    utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    let start = utc.date(from: parts) ?? date
-    return Int((start.timeIntervalSince1970 / 86_400).rounded(.down))
+  /// The day numbers (as `rowSeries` counts days) of `period`'s days.
+  static func days(of period: Period, in timeZone: TimeZone) -> Range<Int> {
+    SourceProfile.day(
+      period.start(in: timeZone), in: timeZone)..<SourceProfile.day(
+        period.next(in: timeZone).start(in: timeZone), in: timeZone)
   }
 
   /// `emptyStretches` over `series` (rows per day, in day order).
@@ -433,16 +430,15 @@ struct DataCoverage {
     in rowSeries: [(day: Int, rows: Int)], period: Period, zone timeZone: TimeZone
   ) -> [EmptyStretch] {
     let calendar = Self.calendar(in: timeZone)
-    let periodDays = period.start(in: timeZone)..<period.next(in: timeZone).start(in: timeZone)
+    let periodDays = days(of: period, in: timeZone)
     let cadence = cadence(rowSeries.map(\.day))
     var result: [EmptyStretch] = []
     for index in rowSeries.indices.dropFirst() {
       let before = rowSeries[index - 1].day
       let after = rowSeries[index].day
       let days = after - before - 1
-      guard days >= Self.minimumEmptyDays, after - before > cadence,
-        periodDays.overlaps(
-          Self.midnight(before + 1, in: calendar)..<Self.midnight(after, in: calendar))
+      let empty = (before + 1)..<after
+      guard days >= Self.minimumEmptyDays, after - before > cadence, periodDays.overlaps(empty)
       else { continue }
       // Rows per weekday over the 28 days before (from the first row when the data starts
       // later), so that days the export never dates rows on (a desk's weekends, a publisher's
@@ -451,12 +447,11 @@ struct DataCoverage {
       let earlier = Self.weekdayRates(
         rowSeries[..<index].filter { $0.day >= start }.map { ($0.day, $0.rows) },
         from: start, through: before)
-      let empty = (before + 1)..<after
       let level = -log(Self.emptyStretchLevel)
       guard Self.expectedRows(earlier, on: empty) > level else { continue }
       // Implausible as a whole, said for the days of it in this period: a stretch across two
       // periods is in both reports, each with its own days and rows.
-      let inPeriod = empty.filter { periodDays.contains(Self.midnight($0, in: calendar)) }
+      let inPeriod = empty.clamped(to: periodDays)
       guard let first = inPeriod.first, let last = inPeriod.last else { continue }
       let end = min(after + 27, rowSeries.last?.day ?? after)
       let later = Self.weekdayRates(
@@ -605,10 +600,8 @@ struct DataCoverage {
   private func findMostlyEmpty(_ period: Period) -> Bool {
     let missing = emptyStretches(in: period).filter(\.resumed).reduce(0) { $0 + $1.expected }
     guard missing > 0 else { return false }
-    let calendar = Self.calendar(in: timeZone)
-    let first = Self.dayNumber(period.start(in: timeZone), in: calendar)
-    let end = Self.dayNumber(period.next(in: timeZone).start(in: timeZone), in: calendar)
-    let present = rowSeries.filter { (first..<end).contains($0.day) }.reduce(0) { $0 + $1.rows }
+    let days = Self.days(of: period, in: timeZone)
+    let present = rowSeries.filter { days.contains($0.day) }.reduce(0) { $0 + $1.rows }
     return missing >= Double(present)
   }
 
