@@ -223,6 +223,21 @@ struct LagCutIntoFilesTests {
     }
   }
 
+  /// A report of an older month names the newest settled month, not itself, as the newest the
+  /// exports cover whole and settled (a new user's run on the Housing Ombudsman export).
+  @Test func anOlderMonthNamesTheNewestSettledOne() throws {
+    let directory = try Self.project(cuts: [])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", Self.name(6)], in: directory)
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    let summary = try Self.report(directory, Self.name(6)).summary
+    #expect(
+      summary.contains("\(Self.name(4)) is the newest period the exports cover whole and settled"),
+      "\(summary)")
+    #expect(!summary.contains("\(Self.name(6)) is the newest period"), "\(summary)")
+  }
+
   /// The same caveat in a German report: translated, dates in the language's order, nothing
   /// left in English; report.json keeps its ISO dates.
   @Test func daysWithoutARowAreSaidInTheReportsLanguage() throws {

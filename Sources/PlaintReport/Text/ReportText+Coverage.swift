@@ -75,7 +75,9 @@ extension ReportText {
         notices.append(
           self(
             partly ? .noticeLaterFillingInLines : .noticeLaterFillingIn,
-            list(later.map(self.period)), period))
+            list(later.map(self.period)),
+            // The newest settled period, which is the reported one only for `--period last`.
+            coverage.latestWholePeriod.map(self.period) ?? period))
       default:
         continue
       }
