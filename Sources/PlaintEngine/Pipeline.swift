@@ -226,19 +226,17 @@ public struct Pipeline {
         "\(period) is judged as covered whole, but \(file) has no row on the \(stretch.days) days \(stretch.from) to \(stretch.through), where its own rows before predict about \(stretch.expectedRows), while other exports have rows on them: rows missing from it? If so, the counts and verdicts of what it holds are too low"
     }
     outcome.shareAnomalies = bundle.report.shareAnomalies
-    switch bundle.report.coverage.period {
-    case "partial": outcome.unjudged = "not judged (partial period)"
-    case "filling_in": outcome.unjudged = "not judged (still filling in)"
-    case "not_covered": outcome.unjudged = "no data, not judged (no export covers it)"
-    default:
-      // Covered by its days, yet no cell judged because the lines are not covered whole: no
-      // "0 anomalies" over cells that were never judged.
-      let lines = bundle.report.coverage.linesNotCovered
-      if bundle.report.method.cellsTested == 0, !lines.isEmpty {
-        outcome.unjudged =
-          "not judged (\(lines.joined(separator: ", ")) not covered whole by the exports)"
+    outcome.unjudged =
+      switch bundle.report.unjudged {
+      case .partial: "not judged (partial period)"
+      case .fillingIn: "not judged (still filling in)"
+      case .notCovered: "no data, not judged (no export covers it)"
+      case .unassigned: "not judged (no complaint is in a product line)"
+      case .linesNotCovered(let lines):
+        "not judged (\(lines.joined(separator: ", ")) not covered whole by the exports)"
+      case .history: "not judged (too little history)"
+      case nil: nil
       }
-    }
     return outcome
   }
 

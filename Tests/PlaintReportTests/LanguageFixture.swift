@@ -405,7 +405,7 @@ enum LanguageFixture {
   static func all() -> [ReportBundle] {
     [
       busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm(), fillingIn(),
-      silent(), appeared(), shifted(),
+      silent(), appeared(), shifted(), allUnassigned(), linesUncovered(),
     ]
   }
 

@@ -220,3 +220,41 @@ extension ReportModel {
 
   }
 }
+
+extension ReportModel {
+  /// Why the reported period has no verdict, when it has none: the words the command line, the
+  /// headline and the anomalies section say instead of "0 anomalies".
+  public enum Unjudged: Equatable, Sendable {
+    /// An export starts or ends inside the period, or most of its days have no row.
+    case partial
+    /// Whole by its days, but at the end of an export and far below its level.
+    case fillingIn
+    /// No export covers it.
+    case notCovered
+    /// Every complaint of the period is in no product line, so in no cell.
+    case unassigned
+    /// No cell was judged, and these product lines are not covered whole.
+    case linesNotCovered([String])
+    /// No cell had enough history, and no issue's share was flagged.
+    case history
+  }
+
+  /// Why nothing is judged in the reported period; nil when cells were judged (or an issue's
+  /// share was flagged), so that "0 anomalies" means cells were judged and none was out of
+  /// control.
+  public var unjudged: Unjudged? {
+    switch coverage.period {
+    case "partial": return .partial
+    case "filling_in": return .fillingIn
+    case "not_covered": return .notCovered
+    default:
+      guard method.cellsTested == 0, anomalies.isEmpty else { return nil }
+      // Lines the exports do not cover first: the gap in the data, before what it causes.
+      if !coverage.linesNotCovered.isEmpty { return .linesNotCovered(coverage.linesNotCovered) }
+      if dataQuality.complaints > 0, dataQuality.unassigned == dataQuality.complaints {
+        return .unassigned
+      }
+      return shareAnomalies > 0 ? nil : .history
+    }
+  }
+}

@@ -310,6 +310,11 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case nothingJudgedPartial
   case nothingJudgedNotCovered
   case nothingJudgedHistory
+  case unjudgedUnassigned
+  case unjudgedLines
+  case unjudgedHistory
+  case nothingJudgedUnassigned
+  case nothingJudgedLines
   case noData
   case noSales
   case noSLA

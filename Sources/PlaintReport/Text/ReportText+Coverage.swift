@@ -95,26 +95,35 @@ extension ReportText {
   }
 
   /// Why the period has no verdict at all (nil when it was judged): "not judged (partial
-  /// period)" or "not judged (no data)".
+  /// period)", "not judged (no complaint is in a product line)", ….
   func unjudged(_ report: ReportModel) -> String? {
-    switch report.coverage.period {
-    case "partial": self[.unjudgedPartial]
-    case "filling_in": self[.unjudgedFillingIn]
-    case "not_covered": self[.unjudgedNoData]
-    default: nil
+    switch report.unjudged {
+    case .partial: self[.unjudgedPartial]
+    case .fillingIn: self[.unjudgedFillingIn]
+    case .notCovered: self[.unjudgedNoData]
+    case .unassigned: self[.unjudgedUnassigned]
+    case .linesNotCovered: self[.unjudgedLines]
+    case .history: self[.unjudgedHistory]
+    case nil: nil
     }
   }
 
   /// Why there is no anomaly where "no cell is out of control" would be wrong: nothing was
   /// judged. nil when cells were judged and none was out of control.
   func nothingJudged(_ report: ReportModel) -> String? {
-    switch report.coverage.period {
-    case "partial": return self[.nothingJudgedPartial]
-    case "filling_in": return self[.nothingJudgedFillingIn]
-    case "not_covered": return self(.nothingJudgedNotCovered, period(report.period))
-    default:
-      guard report.method.cellsTested == 0 else { return nil }
-      return self(.nothingJudgedHistory, period(report.period))
+    switch report.unjudged {
+    case .partial: self[.nothingJudgedPartial]
+    case .fillingIn: self[.nothingJudgedFillingIn]
+    case .notCovered: self(.nothingJudgedNotCovered, period(report.period))
+    case .unassigned: self(.nothingJudgedUnassigned, period(report.period))
+    case .linesNotCovered(let lines):
+      self(
+        .nothingJudgedLines, period(report.period),
+        lines.map(productLine).joined(separator: self[.listSeparator]))
+    case .history: self(.nothingJudgedHistory, period(report.period))
+    case nil:
+      // Cells judged none, yet an issue's share was flagged: the section lists the shares.
+      report.method.cellsTested == 0 ? self(.nothingJudgedHistory, period(report.period)) : nil
     }
   }
 

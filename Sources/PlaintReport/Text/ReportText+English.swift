@@ -297,6 +297,16 @@ extension ReportText {
     .nothingJudgedPartial: "Nothing is judged in a partial period.",
     .nothingJudgedNotCovered: "Nothing is judged: no export covers {0}.",
     .nothingJudgedHistory: "No cell had enough history to be judged in {0}.",
+    .unjudgedUnassigned:
+      "not judged (no complaint is in a product line)",
+    .unjudgedLines:
+      "not judged (product lines not covered whole)",
+    .unjudgedHistory:
+      "not judged (too little history)",
+    .nothingJudgedUnassigned:
+      "No cell is judged in {0}: none of its complaints is in a product line, so none is in a cell. Map a product column (`columns.product` in plaint.yml), or give the product lines in taxonomy.yml phrases that match the text.",
+    .nothingJudgedLines:
+      "No cell is judged in {0}: the exports do not cover {1} whole, and no other cell had enough history.",
     .noData: "no data: no export covers {0}",
     .noSales: "No sales file: complaint counts only, no rates.",
     .noSLA: "No SLA target ({0}): no breaches are counted.",

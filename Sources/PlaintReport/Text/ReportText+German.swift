@@ -308,6 +308,16 @@ extension ReportText {
     .nothingJudgedPartial: "In einer angebrochenen Periode wird nichts beurteilt.",
     .nothingJudgedNotCovered: "Nichts wird beurteilt: Kein Export deckt {0} ab.",
     .nothingJudgedHistory: "Keine Zelle hatte für {0} genug Vorgeschichte für ein Urteil.",
+    .unjudgedUnassigned:
+      "nicht beurteilt (keine Beschwerde gehört zu einer Produktlinie)",
+    .unjudgedLines:
+      "nicht beurteilt (Produktlinien nicht vollständig abgedeckt)",
+    .unjudgedHistory:
+      "nicht beurteilt (zu wenig Vorgeschichte)",
+    .nothingJudgedUnassigned:
+      "Keine Zelle wird für {0} beurteilt: Keine ihrer Beschwerden gehört zu einer Produktlinie, also liegt keine in einer Zelle. Ordnen Sie eine Produktspalte zu (`columns.product` in plaint.yml) oder geben Sie den Produktlinien in taxonomy.yml Phrasen, die im Text vorkommen.",
+    .nothingJudgedLines:
+      "Keine Zelle wird für {0} beurteilt: Die Exporte decken {1} nicht vollständig ab, und keine andere Zelle hatte genug Vorgeschichte.",
     .noData: "keine Daten: kein Export deckt {0} ab",
     .noSales: "Keine Verkaufsdatei: nur Beschwerdezahlen, keine Raten.",
     .noSLA: "Kein SLA-Ziel ({0}): Überschreitungen werden nicht gezählt.",

@@ -299,6 +299,16 @@ extension ReportText {
     .nothingJudgedPartial: "W niepełnym okresie nic nie jest oceniane.",
     .nothingJudgedNotCovered: "Nic nie jest oceniane: okres {0} nie jest objęty żadnym eksportem.",
     .nothingJudgedHistory: "Żadna komórka nie miała dość historii, by ją ocenić (okres: {0}).",
+    .unjudgedUnassigned:
+      "bez oceny (żadna reklamacja nie należy do linii produktów)",
+    .unjudgedLines:
+      "bez oceny (linie produktów nie są w pełni objęte)",
+    .unjudgedHistory:
+      "bez oceny (za mało historii)",
+    .nothingJudgedUnassigned:
+      "Żadna komórka nie jest oceniana (okres: {0}): żadna reklamacja z tego okresu nie należy do linii produktów, więc żadna nie jest w komórce. Przypisz kolumnę produktu (`columns.product` w plaint.yml) albo nadaj liniom produktów w taxonomy.yml frazy występujące w tekście.",
+    .nothingJudgedLines:
+      "Żadna komórka nie jest oceniana (okres: {0}): eksporty nie obejmują w pełni linii {1}, a żadna inna komórka nie miała dość historii.",
     .noData: "brak danych: okres {0} nie jest objęty żadnym eksportem",
     .noSales: "Brak pliku sprzedaży: tylko liczby reklamacji, bez wskaźników.",
     .noSLA: "Brak celu SLA ({0}): przekroczenia nie są liczone.",

@@ -310,6 +310,16 @@ extension ReportText {
     .nothingJudgedPartial: "En un periodo parcial no se juzga nada.",
     .nothingJudgedNotCovered: "No se juzga nada: ninguna exportación cubre {0}.",
     .nothingJudgedHistory: "Ninguna celda tenía historial suficiente para juzgarse en {0}.",
+    .unjudgedUnassigned:
+      "sin juzgar (ninguna reclamación está en una línea de producto)",
+    .unjudgedLines:
+      "sin juzgar (líneas de producto no cubiertas por completo)",
+    .unjudgedHistory:
+      "sin juzgar (historial insuficiente)",
+    .nothingJudgedUnassigned:
+      "No se juzga ninguna celda en {0}: ninguna de sus reclamaciones está en una línea de producto, así que ninguna está en una celda. Asigne una columna de producto (`columns.product` en plaint.yml) o dé a las líneas de producto de taxonomy.yml frases que aparezcan en el texto.",
+    .nothingJudgedLines:
+      "No se juzga ninguna celda en {0}: las exportaciones no cubren por completo {1}, y ninguna otra celda tenía historial suficiente.",
     .noData: "sin datos: ninguna exportación cubre {0}",
     .noSales: "Sin archivo de ventas: solo recuentos de reclamaciones, sin tasas.",
     .noSLA: "Sin objetivo de SLA ({0}): no se cuentan incumplimientos.",

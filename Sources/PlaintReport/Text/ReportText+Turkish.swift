@@ -305,6 +305,16 @@ extension ReportText {
     .nothingJudgedNotCovered:
       "Hiçbir şey değerlendirilmedi: {0} dönemini hiçbir dışa aktarım kapsamıyor.",
     .nothingJudgedHistory: "{0} döneminde hiçbir hücrenin değerlendirilecek kadar geçmişi yoktu.",
+    .unjudgedUnassigned:
+      "değerlendirilmedi (hiçbir şikâyet bir ürün grubunda değil)",
+    .unjudgedLines:
+      "değerlendirilmedi (ürün grupları tam kapsanmıyor)",
+    .unjudgedHistory:
+      "değerlendirilmedi (geçmiş yetersiz)",
+    .nothingJudgedUnassigned:
+      "{0} döneminde hiçbir hücre değerlendirilmiyor: dönemin şikâyetlerinin hiçbiri bir ürün grubunda değil, bu yüzden hiçbiri bir hücrede değil. Bir ürün sütunu eşleyin (plaint.yml içinde `columns.product`) ya da taxonomy.yml içindeki ürün gruplarına metinde geçen ifadeler verin.",
+    .nothingJudgedLines:
+      "{0} döneminde hiçbir hücre değerlendirilmiyor: dışa aktarımlar {1} grubunu tam kapsamıyor ve başka hiçbir hücrenin yeterli geçmişi yoktu.",
     .noData: "veri yok: {0} dönemini hiçbir dışa aktarım kapsamıyor",
     .noSales: "Satış dosyası yok: yalnızca şikâyet sayıları, oran yok.",
     .noSLA: "SLA hedefi yok ({0}): aşımlar sayılmıyor.",

@@ -1,0 +1,27 @@
+import Foundation
+import PlaintCore
+
+@testable import PlaintReport
+
+/// The bundles that reach the words for a period covered whole in which no cell is judged for
+/// a reason other than history.
+extension LanguageFixture {
+  /// Every complaint of a whole month in no product line: no cell to judge.
+  static func allUnassigned() -> ReportBundle {
+    var bundle = quiet()
+    bundle.report.totals.complaints = 40
+    bundle.report.dataQuality = .init(
+      complaints: 40, unassigned: 40, hasSales: false, warnings: ["unassigned"])
+    return bundle
+  }
+
+  /// A whole month whose lines with a history are not covered whole: no cell judged.
+  static func linesUncovered() -> ReportBundle {
+    var bundle = quiet()
+    bundle.report.totals.complaints = 12
+    bundle.report.coverage.linesNotCovered = ["Kettles", "Toasters"]
+    bundle.report.dataQuality = .init(
+      complaints: 12, hasSales: false, warnings: ["lines_not_covered"])
+    return bundle
+  }
+}
