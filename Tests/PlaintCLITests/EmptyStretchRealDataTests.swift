@@ -45,7 +45,8 @@ struct EmptyStretchRealDataTests {
     // init maps no product column: every complaint is in no product line, and the command line
     // says so rather than "0 anomalies".
     #expect(
-      run.stdout.hasPrefix("2025-03: 655 complaints, not judged (no complaint is in a product line)"),
+      run.stdout.hasPrefix(
+        "2025-03: 655 complaints, not judged (no complaint is in a product line)"),
       "\(run.stdout)")
 
     let json = try OmbudsmanFixture.report(project, "2025-03")
@@ -71,7 +72,8 @@ struct EmptyStretchRealDataTests {
     #expect(run.stderr.contains(sentence), "\(run.stderr)")
     #expect(
       summary.contains(
-        "**not judged (no complaint is in a product line)** · **12 days without a row on any export: counts may be too low**"),
+        "**not judged (no complaint is in a product line)** · **12 days without a row on any export: counts may be too low**"
+      ),
       "\(summary)")
   }
 

@@ -30,14 +30,16 @@ struct NothingJudgedTests {
       for day in 1...28 {
         for row in 0..<(18 + (day * month) % 5) {
           let date = String(format: "2025-%02d-%02d", month, day)
-          rows.append("\(rows.count),\(date)T\(String(format: "%02d", row % 24)):10:00Z,It stopped working,\(product)")
+          let time = String(format: "%02d:10:00Z", row % 24)
+          rows.append("\(rows.count),\(date)T\(time),It stopped working,\(product)")
         }
       }
       // The month's last days, so that every month is covered to its end.
       for day in 29...31 where day <= Self.days(inMonth: month) {
         let date = String(format: "2025-%02d-%02d", month, day)
         for row in 0..<20 {
-          rows.append("\(rows.count),\(date)T\(String(format: "%02d", row)):20:00Z,It stopped working,\(product)")
+          let time = String(format: "%02d:20:00Z", row)
+          rows.append("\(rows.count),\(date)T\(time),It stopped working,\(product)")
         }
       }
     }
