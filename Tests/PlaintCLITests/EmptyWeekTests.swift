@@ -10,10 +10,12 @@ import Testing
 struct EmptyWeekTests {
   /// About 20 complaints a day from 2025-01-01 through 2025-06-30, none on the days `holes`
   /// holds (ISO dates), as one export; only on Mondays with `onlyMondays`; with `otherExport`, a
-  /// second export of 3 toasters a day, every day.
+  /// second export of 3 toasters a day, every day; with `reexport`, a third export holding 20
+  /// kettles a day on those days (a re-export of days the first lost).
   static func project(
     period: String, holes: [ClosedRange<String>], onlyMondays: Bool = false,
-    fortnightly: Bool = false, weekdaysOnly: Bool = false, otherExport: Bool = false
+    fortnightly: Bool = false, weekdaysOnly: Bool = false, otherExport: Bool = false,
+    reexport: ClosedRange<String>? = nil
   ) throws -> URL {
     let fixture = try FixtureFolder("plaint-emptyweek")
     try fixture.write(
@@ -36,6 +38,7 @@ struct EmptyWeekTests {
     formatter.dateFormat = "yyyy-MM-dd"
     var rows = ["id,created,text,product"]
     var other = ["id,created,text,product"]
+    var again = ["id,created,text,product"]
     var day = utc.date(from: DateComponents(year: 2025, month: 1, day: 1)) ?? Date()
     var id = 0
     while formatter.string(from: day) <= "2025-06-30" {
@@ -47,6 +50,11 @@ struct EmptyWeekTests {
         other.append(
           "B\(date)-\(hour),\(date)T\(String(format: "%02d", hour + 8)):30:00Z,It stopped working,TS-1"
         )
+      }
+      if let reexport, reexport.contains(date) {
+        for row in 0..<20 {
+          again.append("R\(date)-\(row),\(date)T10:\(10 + row):00Z,It stopped working,KT-1")
+        }
       }
       let weekend = [1, 7].contains(utc.component(.weekday, from: day))
       if !holes.contains(where: { $0.contains(date) })
@@ -63,9 +71,18 @@ struct EmptyWeekTests {
     }
     try fixture.write("exports/tickets.csv", rows.joined(separator: "\n") + "\n")
     var second = ""
+    if reexport != nil {
+      try fixture.write("exports/reexport.csv", again.joined(separator: "\n") + "\n")
+      second += """
+          - path: exports/reexport.csv
+            profile: generic
+            columns: {id: id, created: created, text: text, product: product}
+
+        """
+    }
     if otherExport {
       try fixture.write("exports/other.csv", other.joined(separator: "\n") + "\n")
-      second = """
+      second += """
           - path: exports/other.csv
             profile: generic
             columns: {id: id, created: created, text: text, product: product}
@@ -253,6 +270,63 @@ struct EmptyWeekTests {
     #expect(!before.stderr.contains("no export has a row"), "\(before.stderr)")
     let closed = try Self.run(directory, "2025-W11")
     #expect(closed.stdout.hasPrefix("2025-W11: 0 complaints, not judged"), "\(closed.stdout)")
+  }
+
+  /// The kettles' export loses 20 of March's days, in two gaps of 10 (each shorter than a hole
+  /// in a file), while the toasters' export keeps logging: no day is without a row on every
+  /// export, but most of the kettles' rows of March are missing, so their line is not covered
+  /// whole and its cells are not judged (the hostile tester's G11: judged, with "improvements"
+  /// over the rows it lost). So is the week inside one gap of 13 days.
+  @Test func aLineWhoseExportLostMostOfAMonthIsNotJudged() throws {
+    let directory = try Self.project(
+      period: "month", holes: ["2025-03-04"..."2025-03-13", "2025-03-17"..."2025-03-26"],
+      otherExport: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Self.run(directory, "2025-03")
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(
+      run.stdout.contains("not judged (Kettles not covered whole by the exports)"),
+      "\(run.stdout)")
+    #expect(try Self.linesNotCovered(directory, "2025-03") == ["Kettles"])
+    // The months around it are whole for both lines.
+    for month in ["2025-02", "2025-04"] {
+      _ = try Self.run(directory, month)
+      #expect(try Self.linesNotCovered(directory, month).isEmpty, "\(month)")
+    }
+    let weeks = try Self.project(
+      period: "week", holes: ["2025-03-08"..."2025-03-20"], otherExport: true)
+    defer { try? FileManager.default.removeItem(at: weeks) }
+    let week = try Self.run(weeks, "2025-W11")
+    #expect(week.status == 0, "\(week.stdout) \(week.stderr)")
+    #expect(try Self.linesNotCovered(weeks, "2025-W11") == ["Kettles"], "\(week.stdout)")
+    _ = try Self.run(weeks, "2025-W09")
+    #expect(try Self.linesNotCovered(weeks, "2025-W09").isEmpty)
+  }
+
+  /// Thirteen days lost of 31 leave most of the month's rows: the line stays covered whole,
+  /// with its caveat (`daysOneExportLostAreSaidWithItsName`); and 20 days lost but held by a
+  /// re-export of them keep it whole too.
+  @Test func aLineWithMostOfItsRowsIsCoveredWhole() throws {
+    let fewer = try Self.project(
+      period: "month", holes: ["2025-03-08"..."2025-03-20"], otherExport: true)
+    defer { try? FileManager.default.removeItem(at: fewer) }
+    _ = try Self.run(fewer, "2025-03")
+    #expect(try Self.linesNotCovered(fewer, "2025-03").isEmpty)
+    let reexported = try Self.project(
+      period: "month", holes: ["2025-03-04"..."2025-03-13", "2025-03-17"..."2025-03-26"],
+      otherExport: true, reexport: "2025-03-04"..."2025-03-26")
+    defer { try? FileManager.default.removeItem(at: reexported) }
+    let run = try Self.run(reexported, "2025-03")
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(try Self.linesNotCovered(reexported, "2025-03").isEmpty)
+  }
+
+  static func linesNotCovered(_ directory: URL, _ period: String) throws -> [String] {
+    let file = directory.appendingPathComponent("reports/\(period)/report.json")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    let coverage = json["coverage"] as? [String: Any] ?? [:]
+    return coverage["lines_not_covered"] as? [String] ?? []
   }
 
   static func stretches(_ directory: URL, _ period: String) throws -> [(
