@@ -436,9 +436,13 @@ struct DataCoverage {
         period.next(in: timeZone).start(in: timeZone), in: timeZone)
   }
 
-  /// `emptyStretches` over `series` (rows per day, in day order).
+  /// `emptyStretches` over `series` (rows per day, in day order), of at least `minimumDays`
+  /// days.
+  /// With `rates`, every stretch is predicted from them (rows per weekday) instead of from the
+  /// 28 days before it.
   static func emptyStretches(
-    in rowSeries: [(day: Int, rows: Int)], period: Period, zone timeZone: TimeZone
+    in rowSeries: [(day: Int, rows: Int)], period: Period, zone timeZone: TimeZone,
+    minimumDays: Int = minimumEmptyDays, rates: [Double]? = nil
   ) -> [EmptyStretch] {
     let calendar = Self.calendar(in: timeZone)
     let periodDays = days(of: period, in: timeZone)
@@ -449,15 +453,17 @@ struct DataCoverage {
       let after = rowSeries[index].day
       let days = after - before - 1
       let empty = (before + 1)..<after
-      guard days >= Self.minimumEmptyDays, after - before > cadence, periodDays.overlaps(empty)
+      guard days >= minimumDays, after - before > cadence, periodDays.overlaps(empty)
       else { continue }
       // Rows per weekday over the 28 days before (from the first row when the data starts
       // later), so that days the export never dates rows on (a desk's weekends, a publisher's
       // days between batches) predict none; and over the 28 days after.
       let start = max(before - 27, rowSeries.first?.day ?? before)
-      let earlier = Self.weekdayRates(
-        rowSeries[..<index].filter { $0.day >= start }.map { ($0.day, $0.rows) },
-        from: start, through: before)
+      let earlier =
+        rates
+        ?? Self.weekdayRates(
+          rowSeries[..<index].filter { $0.day >= start }.map { ($0.day, $0.rows) },
+          from: start, through: before)
       let level = -log(Self.emptyStretchLevel)
       guard Self.expectedRows(earlier, on: empty) > level else { continue }
       // Implausible as a whole, said for the days of it in this period: a stretch across two
@@ -589,7 +595,10 @@ struct DataCoverage {
   func coveredSpans(of period: Period) -> [Range<Date>] {
     var spans = all.clipped(to: period.interval(in: timeZone))
     guard isMostlyEmpty(period) else { return spans }
-    for stretch in emptyStretches(in: period) where stretch.resumed {
+    for stretch in Self.emptyStretches(
+      in: rowSeries, period: period, zone: timeZone, minimumDays: 1,
+      rates: Self.ratesBefore(period, in: rowSeries, zone: timeZone))
+    where stretch.resumed {
       let hole = stretch.from..<stretch.through.addingTimeInterval(86_400)
       spans = spans.flatMap { span -> [Range<Date>] in
         guard span.overlaps(hole) else { return [span] }
@@ -612,15 +621,17 @@ struct DataCoverage {
   }
 
   /// The periods of `series` (rows per day, in day order) that are mostly empty, as
-  /// `isMostlyEmpty` says of the periods of every export's rows together: among the periods
-  /// with `minimumEmptyDays` or more days in a row without a row.
+  /// `isMostlyEmpty` says of the periods of every export's rows together. Every run of days
+  /// without a row counts here, however short, when the rows around it make it implausible:
+  /// rows missing from four days a week, or from three days in four, leave no stretch of five
+  /// days, yet most of the period's rows (the hostile tester's G9 and F11); a bank holiday or
+  /// two cannot reach half a period's rows.
   static func mostlyEmptyPeriods(
     _ series: [(day: Int, rows: Int)], zone: TimeZone, granularity: Granularity
   ) -> Set<Period> {
     let calendar = Self.calendar(in: zone)
     var touched = Set<Period>()
-    for (before, after) in zip(series, series.dropFirst())
-    where after.day - before.day - 1 >= Self.minimumEmptyDays {
+    for (before, after) in zip(series, series.dropFirst()) where after.day - before.day > 1 {
       for day in (before.day + 1)..<after.day {
         touched.insert(
           Period(
@@ -628,8 +639,10 @@ struct DataCoverage {
       }
     }
     return touched.filter { period in
-      let missing = emptyStretches(in: series, period: period, zone: zone).filter(\.resumed)
-        .reduce(0) { $0 + $1.expected }
+      let missing = emptyStretches(
+        in: series, period: period, zone: zone, minimumDays: 1,
+        rates: ratesBefore(period, in: series, zone: zone)
+      ).filter(\.resumed).reduce(0) { $0 + $1.expected }
       guard missing > 0 else { return false }
       let days = Self.days(of: period, in: zone)
       let present = series.filter { days.contains($0.day) }.reduce(0) { $0 + $1.rows }
@@ -637,6 +650,20 @@ struct DataCoverage {
     }
   }
 
+  /// Rows per weekday over the 28 days before `period` (from the first row when the data
+  /// starts later), nil when fewer than 7 days of data precede it. A period's gaps are
+  /// predicted from them, not each from the days just before it: rows missing on four days of
+  /// every week would otherwise teach the weekday rates their own gaps within a month.
+  static func ratesBefore(
+    _ period: Period, in series: [(day: Int, rows: Int)], zone: TimeZone
+  ) -> [Double]? {
+    let first = days(of: period, in: zone).lowerBound
+    guard let data = series.first?.day, first - data >= 7 else { return nil }
+    let start = max(first - 28, data)
+    return weekdayRates(
+      series.filter { (start..<first).contains($0.day) }.map { ($0.day, $0.rows) }, from: start,
+      through: first - 1)
+  }
   /// Whether `period` is whole by its days but still filling in (`PublicationLag`).
   func isFillingIn(_ period: Period) -> Bool {
     lag.periods[period] != nil && all.coverage(of: period, in: timeZone) == .whole

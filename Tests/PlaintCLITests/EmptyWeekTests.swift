@@ -321,6 +321,33 @@ struct EmptyWeekTests {
     #expect(try Self.linesNotCovered(reexported, "2025-03").isEmpty)
   }
 
+  /// Rows missing on Monday to Thursday of every week of March, or on three days in every
+  /// four: no five days in a row without a row, yet most of the month's rows are missing. The
+  /// month is not judged (the hostile tester's G9 and F11: judged, with "improvements"). Two
+  /// single days without a row (bank holidays) leave it judged as whole.
+  @Test func rowsMissingOnMostDaysOfAMonthInShortGapsAreNotJudged() throws {
+    let mondays = [3, 10, 17, 24].map { day in
+      String(format: "2025-03-%02d", day)...String(format: "2025-03-%02d", day + 3)
+    }
+    let inFour = stride(from: 2, through: 30, by: 4).map { day in
+      String(format: "2025-03-%02d", day)...String(format: "2025-03-%02d", min(31, day + 2))
+    }
+    for holes in [mondays + ["2025-03-31"..."2025-03-31"], inFour] {
+      let directory = try Self.project(period: "month", holes: holes)
+      defer { try? FileManager.default.removeItem(at: directory) }
+      let run = try Self.run(directory, "2025-03")
+      #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+      #expect(run.stdout.contains("not judged (partial period)"), "\(holes): \(run.stdout)")
+      let april = try Self.run(directory, "2025-04")
+      #expect(!april.stdout.contains("(partial period)"), "\(april.stdout)")
+    }
+    let holidays = try Self.project(
+      period: "month", holes: ["2025-03-10"..."2025-03-10", "2025-03-21"..."2025-03-21"])
+    defer { try? FileManager.default.removeItem(at: holidays) }
+    let run = try Self.run(holidays, "2025-03")
+    #expect(!run.stdout.contains("(partial period)"), "\(run.stdout)")
+  }
+
   static func linesNotCovered(_ directory: URL, _ period: String) throws -> [String] {
     let file = directory.appendingPathComponent("reports/\(period)/report.json")
     let json = try #require(
