@@ -288,6 +288,12 @@ struct EmptyWeekTests {
       run.stdout.contains("not judged (Kettles not covered whole by the exports)"),
       "\(run.stdout)")
     #expect(try Self.linesNotCovered(directory, "2025-03") == ["Kettles"])
+    // The days it lost are said as the reason, not as a caveat on verdicts it does not get.
+    #expect(
+      run.stderr.contains(
+        "most of the rows of Kettles in 2025-03 are missing, so their cells are not judged"),
+      "\(run.stderr)")
+    #expect(!run.stderr.contains("2025-03 is judged as covered whole"), "\(run.stderr)")
     // The months around it are whole for both lines.
     for month in ["2025-02", "2025-04"] {
       _ = try Self.run(directory, month)

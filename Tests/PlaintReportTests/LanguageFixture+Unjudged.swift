@@ -15,13 +15,24 @@ extension LanguageFixture {
     return bundle
   }
 
-  /// A whole month whose lines with a history are not covered whole: no cell judged.
+  /// A whole month whose lines with a history are not covered whole, for their export lost
+  /// most of its rows while another kept logging: no cell judged.
   static func linesUncovered() -> ReportBundle {
     var bundle = quiet()
     bundle.report.totals.complaints = 12
     bundle.report.coverage.linesNotCovered = ["Kettles", "Toasters"]
+    bundle.report.coverage.files = [
+      .init(
+        path: "exports/appliances.csv", from: "2024-01-01", through: "2025-12-31",
+        basis: "tickets", productLines: ["Kettles", "Toasters"])
+    ]
+    bundle.report.coverage.emptyStretches = [
+      .init(
+        from: "2025-12-03", through: "2025-12-24", days: 22, expectedRows: 440,
+        file: "exports/appliances.csv")
+    ]
     bundle.report.dataQuality = .init(
-      complaints: 12, hasSales: false, warnings: ["lines_not_covered"])
+      complaints: 12, hasSales: false, warnings: ["empty_stretches", "lines_not_covered"])
     return bundle
   }
 }

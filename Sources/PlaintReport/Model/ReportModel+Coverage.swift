@@ -258,3 +258,16 @@ extension ReportModel {
     }
   }
 }
+
+extension ReportModel.Coverage {
+  /// The product lines `stretch`'s file carries when none of them is covered whole this period
+  /// (its lost rows withheld them: `lines_not_covered`), so that the stretch is said as the
+  /// reason they are not judged, not as a caveat on their verdicts; nil otherwise.
+  public func linesWithheld(by stretch: ReportModel.EmptyStretch) -> [String]? {
+    guard let path = stretch.file,
+      let lines = files.first(where: { $0.path == path })?.productLines, !lines.isEmpty,
+      lines.allSatisfy(linesNotCovered.contains)
+    else { return nil }
+    return lines
+  }
+}

@@ -304,6 +304,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case noticeJudgedMinority
   case noticeEmptyStretch
   case noticeFileEmptyStretch
+  case noticeFileEmptyStretchWithheld
   case shareOfTotal
   case unjudgedPartial
   case unjudgedNoData

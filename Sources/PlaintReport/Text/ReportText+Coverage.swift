@@ -38,10 +38,12 @@ extension ReportText {
                 span(stretch.from, stretch.through), sentenceCount(stretch.expectedRows)))
             continue
           }
+          let withheld = coverage.linesWithheld(by: stretch)
           notices.append(
             self(
-              .noticeFileEmptyStretch, period, file, sentenceCount(stretch.days),
-              span(stretch.from, stretch.through), sentenceCount(stretch.expectedRows)))
+              withheld == nil ? .noticeFileEmptyStretch : .noticeFileEmptyStretchWithheld, period,
+              file, sentenceCount(stretch.days), span(stretch.from, stretch.through),
+              sentenceCount(stretch.expectedRows), list((withheld ?? []).map(productLine))))
         }
       case "lines_not_covered":
         let filling = Set(coverage.fillingIn?.lines ?? [])

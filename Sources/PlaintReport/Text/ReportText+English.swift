@@ -291,6 +291,8 @@ extension ReportText {
       "{0} is judged as covered whole, but no export has a row on the {1} days {2}, where about {3} were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low.",
     .noticeFileEmptyStretch:
       "{0} is judged as covered whole, but {1} has no row on the {2} days {3}, where its own rows before predict about {4}, while other exports have rows on them: rows missing from it? If so, the counts and verdicts of what it holds are too low.",
+    .noticeFileEmptyStretchWithheld:
+      "{1} has no row on the {2} days {3}, where its own rows before predict about {4}, while other exports have rows on them: most of the rows of {5} in {0} are missing, so their cells are not judged.",
     .shareOfTotal: "{0} of {1} ({2})",
     .unjudgedPartial: "not judged (partial period)",
     .unjudgedNoData: "not judged (no data)",

@@ -302,6 +302,8 @@ extension ReportText {
       "{0} gilt als vollständig abgedeckt, doch kein Export hat eine Zeile an den {1} Tagen vom {2}, an denen etwa {3} erwartet wurden: eine Schließung, oder fehlen Zeilen in den Exporten? Fehlen Zeilen, sind die Zahlen und Urteile dieser Periode zu niedrig.",
     .noticeFileEmptyStretch:
       "{0} gilt als vollständig abgedeckt, doch {1} hat an den {2} Tagen vom {3} keine Zeile, obwohl seine eigenen Zeilen davor etwa {4} erwarten lassen und andere Exporte an diesen Tagen Zeilen haben: Fehlen ihm Zeilen? Dann sind die Zahlen und Urteile zu dem, was er enthält, zu niedrig.",
+    .noticeFileEmptyStretchWithheld:
+      "{1} hat an den {2} Tagen vom {3} keine Zeile, obwohl seine eigenen Zeilen davor etwa {4} erwarten lassen und andere Exporte an diesen Tagen Zeilen haben: Die meisten Zeilen von {5} für {0} fehlen, daher werden deren Zellen nicht beurteilt.",
     .shareOfTotal: "{0} von {1} ({2})",
     .unjudgedPartial: "nicht beurteilt (angebrochene Periode)",
     .unjudgedNoData: "nicht beurteilt (keine Daten)",

@@ -293,6 +293,8 @@ extension ReportText {
       "Okres {0} uznano za w pełni objęty, ale żaden eksport nie ma wiersza w ciągu {1} dni ({2}), choć oczekiwano ich około {3}: przerwa w pracy czy brakujące wiersze w eksportach? Jeśli brakuje wierszy, liczby i werdykty tego okresu są zaniżone.",
     .noticeFileEmptyStretch:
       "Okres {0} uznano za w pełni objęty, ale {1} nie ma wiersza w ciągu {2} dni ({3}), choć jego własne wcześniejsze wiersze zapowiadały około {4}, a inne eksporty mają w tych dniach wiersze: czy brakuje w nim wierszy? Jeśli tak, liczby i werdykty tego, co zawiera, są zaniżone.",
+    .noticeFileEmptyStretchWithheld:
+      "{1} nie ma wiersza w ciągu {2} dni ({3}), choć jego własne wcześniejsze wiersze zapowiadały około {4}, a inne eksporty mają w tych dniach wiersze: brakuje większości wierszy linii {5} (okres: {0}), więc ich komórki nie są oceniane.",
     .shareOfTotal: "{0} z {1} ({2})",
     .unjudgedPartial: "bez oceny (okres niepełny)",
     .unjudgedNoData: "bez oceny (brak danych)",

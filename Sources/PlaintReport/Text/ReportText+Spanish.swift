@@ -304,6 +304,8 @@ extension ReportText {
       "El periodo {0} se considera cubierto por completo, pero ninguna exportación tiene filas en los {1} días {2}, en los que se esperaban unas {3} filas: ¿un cierre, o faltan filas en las exportaciones? Si faltan filas, los recuentos y los veredictos de este periodo son demasiado bajos.",
     .noticeFileEmptyStretch:
       "El periodo {0} se considera cubierto por completo, pero {1} no tiene filas en los {2} días {3}, en los que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas esos días: ¿le faltan filas? Si es así, los recuentos y los veredictos de lo que contiene son demasiado bajos.",
+    .noticeFileEmptyStretchWithheld:
+      "{1} no tiene filas en los {2} días {3}, en los que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas esos días: faltan la mayoría de las filas de {5} en {0}, así que sus celdas no se juzgan.",
     .shareOfTotal: "{0} de {1} ({2})",
     .unjudgedPartial: "sin juzgar (periodo parcial)",
     .unjudgedNoData: "sin juzgar (sin datos)",

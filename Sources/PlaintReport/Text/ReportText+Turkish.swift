@@ -298,6 +298,8 @@ extension ReportText {
       "{0} tam kapsanmış sayılıyor, ancak yaklaşık {3} satır beklenen {1} günde ({2}) hiçbir dışa aktarımda satır yok: bir kapanış mı, yoksa dışa aktarımlarda eksik satırlar mı? Satırlar eksikse bu dönemin sayıları ve kararları olması gerekenden düşüktür.",
     .noticeFileEmptyStretch:
       "{0} tam kapsanmış sayılıyor, ancak {1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {2} günde ({3}) hiç satır yok, oysa diğer dışa aktarımlarda bu günlerde satır var: bu dosyada eksik satırlar mı var? Öyleyse içerdiklerinin sayıları ve kararları olması gerekenden düşüktür.",
+    .noticeFileEmptyStretchWithheld:
+      "{1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {2} günde ({3}) hiç satır yok, oysa diğer dışa aktarımlarda bu günlerde satır var: {0} döneminde {5} satırlarının çoğu eksik, bu yüzden hücreleri değerlendirilmiyor.",
     .shareOfTotal: "{1} içinden {0} ({2})",
     .unjudgedPartial: "değerlendirilmedi (eksik dönem)",
     .unjudgedNoData: "değerlendirilmedi (veri yok)",
