@@ -192,7 +192,9 @@ public struct ExportGuess: Sendable {
       taken.insert(index)
     }
 
-    // created: a column whose values are dates; a named one first, then one every date reads.
+    // created: a column whose values are dates; a named one first, then one every date reads,
+    // then one ISO 8601 reads (no pattern: nothing to misread in next month's export, where a
+    // written-out date such as "26 May 2026" may take another form), then the fullest.
     var dated: [(index: Int, score: Int, readsAll: Bool, filled: Int, cover: DateCover)] = []
     for (index, score) in scored(.created) {
       let values = nonEmpty(index, [])
@@ -204,8 +206,14 @@ public struct ExportGuess: Sendable {
       dated.append((index, score, cover.read == values.count, values.count, cover))
     }
     let byRank = dated.sorted {
-      ($0.score > 0 ? 1 : 0, $0.readsAll ? 1 : 0, $0.score, $0.filled, -$0.index)
-        > ($1.score > 0 ? 1 : 0, $1.readsAll ? 1 : 0, $1.score, $1.filled, -$1.index)
+      (
+        $0.score > 0 ? 1 : 0, $0.readsAll ? 1 : 0, $0.score, -$0.cover.patterns.count, $0.filled,
+        -$0.index
+      )
+        > (
+          $1.score > 0 ? 1 : 0, $1.readsAll ? 1 : 0, $1.score, -$1.cover.patterns.count, $1.filled,
+          -$1.index
+        )
     }
     if let best = byRank.first {
       let confidence: Confidence =

@@ -106,6 +106,32 @@ struct ExportGuessTests {
 }
 
 extension ExportGuessTests {
+  /// Two date columns that both read every sampled value (the Housing Ombudsman's
+  /// `decision_date`, "26 May 2026", and `decision_date_iso`): the ISO one is the creation
+  /// time, whichever comes first. A month of the export once took the written-out one, whose
+  /// other forms in later exports were rejected.
+  @Test func anISODateColumnWinsOverAWrittenOutOne() throws {
+    for (header, row) in [
+      (
+        "id,decision_date,decision_date_iso,complaint",
+        { (i: Int, d: Int) in "\(i),\(d) March 2025,2025-03-\(d < 10 ? "0" : "")\(d),leak" }
+      ),
+      (
+        "id,decision_date_iso,decision_date,complaint",
+        { (i: Int, d: Int) in "\(i),2025-03-\(d < 10 ? "0" : "")\(d),\(d) March 2025,leak" }
+      ),
+    ] {
+      let path = FileManager.default.temporaryDirectory
+        .appendingPathComponent("guess-\(UUID().uuidString).csv").path
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let rows = (1...40).map { row($0, $0 % 28 + 1) }
+      try Data(([header] + rows).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+      let guess = try ExportGuess(path: path, displayPath: "x.csv")
+      #expect(guess.headers(of: .created) == ["decision_date_iso"], "\(header)")
+      #expect(guess.dateFormats.isEmpty)
+    }
+  }
+
   @Test func aFileWithoutAHeaderRowIsMappedByNumber() throws {
     let guess = try ExportGuess(
       path: Fixture.path("headerless.tsv"), displayPath: "headerless.tsv")
