@@ -35,4 +35,33 @@ extension LanguageFixture {
       complaints: 12, hasSales: false, warnings: ["empty_stretches", "lines_not_covered"])
     return bundle
   }
+
+  /// A whole month with one day without a row on any export and one day each of two files
+  /// lost, one of whose lines is then not covered whole: the words for a single day.
+  static func oneDay() -> ReportBundle {
+    var bundle = quiet()
+    bundle.report.totals.complaints = 30
+    bundle.report.method.cellsTested = 2
+    bundle.report.coverage.linesNotCovered = ["Kettles"]
+    bundle.report.coverage.files = [
+      .init(
+        path: "exports/kettles.csv", from: "2024-01-01", through: "2025-12-31",
+        basis: "tickets", productLines: ["Kettles"]),
+      .init(
+        path: "exports/toasters.csv", from: "2024-01-01", through: "2025-12-31",
+        basis: "tickets", productLines: ["Toasters"]),
+    ]
+    bundle.report.coverage.emptyStretches = [
+      .init(from: "2025-12-01", through: "2025-12-01", days: 1, expectedRows: 40),
+      .init(
+        from: "2025-12-09", through: "2025-12-09", days: 1, expectedRows: 30,
+        file: "exports/kettles.csv"),
+      .init(
+        from: "2025-12-16", through: "2025-12-16", days: 1, expectedRows: 20,
+        file: "exports/toasters.csv"),
+    ]
+    bundle.report.dataQuality = .init(
+      complaints: 30, hasSales: false, warnings: ["empty_stretches", "lines_not_covered"])
+    return bundle
+  }
 }

@@ -406,6 +406,7 @@ enum LanguageFixture {
     [
       busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm(), fillingIn(),
       silent(), appeared(), shifted(), allUnassigned(), linesUncovered(),
+      oneDay(),
     ]
   }
 

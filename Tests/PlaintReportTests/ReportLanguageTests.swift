@@ -424,3 +424,21 @@ import Testing
     #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
   }
 }
+
+extension ReportLanguageTests {
+  /// A stretch of one day is said as that day, in the singular: never "the 1 days 2025-12-01".
+  @Test func aSingleDayIsSaidAsADay() {
+    let bundle = LanguageFixture.oneDay()
+    let summary = MarkdownRenderer().render(bundle)
+    #expect(summary.contains("**1 day without a row on any export: counts may be too low**"))
+    #expect(summary.contains("no export has a row on 2025-12-01, where about 40 were expected"))
+    #expect(
+      summary.contains(
+        "exports/kettles.csv has no row on 2025-12-09, where its own rows before predict about 30, while other exports have rows on it: most of the rows of Kettles in"
+      ))
+    #expect(summary.contains("exports/toasters.csv has no row on 2025-12-16"))
+    #expect(!summary.contains("1 days"), "\(summary)")
+    let html = HTMLRenderer().render(bundle)
+    #expect(html.contains("day without a row on any export") && !html.contains("1 days"))
+  }
+}

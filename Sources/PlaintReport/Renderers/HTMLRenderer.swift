@@ -131,7 +131,8 @@ public struct HTMLRenderer: Sendable {
     }
     // Days without a row: the count of anomalies may rest on counts that are too low.
     if let days = text.emptyDays(report) {
-      html += card(text.count(days), text[.cardEmptyDays], alert: true)
+      html += card(
+        text.count(days), text[days == 1 ? .cardEmptyDayOne : .cardEmptyDays], alert: true)
     }
     html += card(text.percent(report.totals.classifiedShare), text[.cardClassified])
     html += "</div>\n"

@@ -121,7 +121,11 @@ public struct MarkdownRenderer: Sendable {
     }
     // Days without a row: the count of anomalies may rest on counts that are too low.
     if let days = text.emptyDays(report) {
-      parts.append("**" + Self.escape(text(.headlineEmptyDays, text.count(days))) + "**")
+      parts.append(
+        "**"
+          + Self.escape(
+            text(days == 1 ? .headlineEmptyDaysOne : .headlineEmptyDays, text.count(days)))
+          + "**")
     }
     return [parts.joined(separator: " · ")]
   }

@@ -305,6 +305,11 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case noticeEmptyStretch
   case noticeFileEmptyStretch
   case noticeFileEmptyStretchWithheld
+  case noticeEmptyStretchOne
+  case noticeFileEmptyStretchOne
+  case noticeFileEmptyStretchWithheldOne
+  case headlineEmptyDaysOne
+  case cardEmptyDayOne
   case shareOfTotal
   case unjudgedPartial
   case unjudgedNoData

@@ -41,6 +41,8 @@ extension ReportText {
     .cardShareAnomalyOne: "占比异常",
     .cardShareAnomalyOther: "占比异常",
     .cardEmptyDays: "天没有任何导出行：计数可能偏低",
+    .cardEmptyDayOne:
+      "天没有任何导出行：计数可能偏低",
     .cardClassified: "已按分类表归类",
     .headlineComplaints: "投诉 {0} 件",
     .headlineBaseline: "（基线中心 {0}）",
@@ -273,6 +275,14 @@ extension ReportText {
       "{0} 被判定为完整覆盖，但 {1} 在 {3} 这 {2} 天里没有数据行，而按它此前的数据预计约有 {4} 行，其他导出文件在这些天里却有数据行：是它缺少了数据行吗？如果是，它所含内容的计数和判定都偏低。",
     .noticeFileEmptyStretchWithheld:
       "{1} 在 {3} 这 {2} 天里没有数据行，而按它此前的数据预计约有 {4} 行，其他导出文件在这些天里却有数据行：{0} 中 {5} 的大部分数据行缺失，因此其单元不做判定。",
+    .noticeEmptyStretchOne:
+      "{0} 被判定为完整覆盖，但在 {2} 这一天没有任何导出文件有数据行，而按此前的数据预计约有 {3} 行：是停业，还是导出文件缺少了数据行？如果缺少数据行，本期的计数和判定都偏低。",
+    .noticeFileEmptyStretchOne:
+      "{0} 被判定为完整覆盖，但 {1} 在 {3} 这一天没有数据行，而按它此前的数据预计约有 {4} 行，其他导出文件在这一天却有数据行：是它缺少了数据行吗？如果是，它所含内容的计数和判定都偏低。",
+    .noticeFileEmptyStretchWithheldOne:
+      "{1} 在 {3} 这一天没有数据行，而按它此前的数据预计约有 {4} 行，其他导出文件在这一天却有数据行：{0} 中 {5} 的大部分数据行缺失，因此其单元不做判定。",
+    .headlineEmptyDaysOne:
+      "{0} 天没有任何导出行：计数可能偏低",
     .shareOfTotal: "{0}/{1} 件（{2}）",
     .unjudgedPartial: "未判定（不完整期间）",
     .unjudgedNoData: "未判定（无数据）",

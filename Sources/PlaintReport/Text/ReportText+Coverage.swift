@@ -34,14 +34,19 @@ extension ReportText {
           guard let file = stretch.file else {
             notices.append(
               self(
-                .noticeEmptyStretch, period, sentenceCount(stretch.days),
-                span(stretch.from, stretch.through), sentenceCount(stretch.expectedRows)))
+                stretch.days == 1 ? .noticeEmptyStretchOne : .noticeEmptyStretch, period,
+                sentenceCount(stretch.days), span(stretch.from, stretch.through),
+                sentenceCount(stretch.expectedRows)))
             continue
           }
           let withheld = coverage.linesWithheld(by: stretch)
           notices.append(
             self(
-              withheld == nil ? .noticeFileEmptyStretch : .noticeFileEmptyStretchWithheld, period,
+              stretch.days == 1
+                ? (withheld == nil
+                  ? .noticeFileEmptyStretchOne : .noticeFileEmptyStretchWithheldOne)
+                : (withheld == nil ? .noticeFileEmptyStretch : .noticeFileEmptyStretchWithheld),
+              period,
               file, sentenceCount(stretch.days), span(stretch.from, stretch.through),
               sentenceCount(stretch.expectedRows), list((withheld ?? []).map(productLine))))
         }

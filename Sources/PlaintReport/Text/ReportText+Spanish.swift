@@ -45,6 +45,8 @@ extension ReportText {
     .cardShareAnomalyOther: "anomalías de proporción",
     .cardEmptyDays:
       "días sin ninguna fila en las exportaciones: los recuentos pueden ser demasiado bajos",
+    .cardEmptyDayOne:
+      "día sin ninguna fila en las exportaciones: los recuentos pueden ser demasiado bajos",
     .cardClassified: "clasificadas por la taxonomía",
     .headlineComplaints: "{0} reclamaciones",
     .headlineBaseline: "(centro de referencia {0})",
@@ -306,6 +308,14 @@ extension ReportText {
       "El periodo {0} se considera cubierto por completo, pero {1} no tiene filas en los {2} días {3}, en los que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas esos días: ¿le faltan filas? Si es así, los recuentos y los veredictos de lo que contiene son demasiado bajos.",
     .noticeFileEmptyStretchWithheld:
       "{1} no tiene filas en los {2} días {3}, en los que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas esos días: faltan la mayoría de las filas de {5} en {0}, así que sus celdas no se juzgan.",
+    .noticeEmptyStretchOne:
+      "El periodo {0} se considera cubierto por completo, pero ninguna exportación tiene filas el {2}, en el que se esperaban unas {3} filas: ¿un cierre, o faltan filas en las exportaciones? Si faltan filas, los recuentos y los veredictos de este periodo son demasiado bajos.",
+    .noticeFileEmptyStretchOne:
+      "El periodo {0} se considera cubierto por completo, pero {1} no tiene filas el {3}, en el que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas ese día: ¿le faltan filas? Si es así, los recuentos y los veredictos de lo que contiene son demasiado bajos.",
+    .noticeFileEmptyStretchWithheldOne:
+      "{1} no tiene filas el {3}, en el que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas ese día: faltan la mayoría de las filas de {5} en {0}, así que sus celdas no se juzgan.",
+    .headlineEmptyDaysOne:
+      "{0} día sin ninguna fila en las exportaciones: los recuentos pueden ser demasiado bajos",
     .shareOfTotal: "{0} de {1} ({2})",
     .unjudgedPartial: "sin juzgar (periodo parcial)",
     .unjudgedNoData: "sin juzgar (sin datos)",

@@ -44,6 +44,8 @@ extension ReportText {
     .cardShareAnomalyOne: "pay anomalisi",
     .cardShareAnomalyOther: "pay anomalisi",
     .cardEmptyDays: "hiçbir dışa aktarımda satır olmayan gün: sayılar düşük kalmış olabilir",
+    .cardEmptyDayOne:
+      "hiçbir dışa aktarımda satır olmayan gün: sayılar düşük kalmış olabilir",
     .cardClassified: "taksonomiyle sınıflandırıldı",
     .headlineComplaints: "{0} şikâyet",
     .headlineBaseline: "(referans merkezi {0})",
@@ -300,6 +302,14 @@ extension ReportText {
       "{0} tam kapsanmış sayılıyor, ancak {1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {2} günde ({3}) hiç satır yok, oysa diğer dışa aktarımlarda bu günlerde satır var: bu dosyada eksik satırlar mı var? Öyleyse içerdiklerinin sayıları ve kararları olması gerekenden düşüktür.",
     .noticeFileEmptyStretchWithheld:
       "{1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {2} günde ({3}) hiç satır yok, oysa diğer dışa aktarımlarda bu günlerde satır var: {0} döneminde {5} satırlarının çoğu eksik, bu yüzden hücreleri değerlendirilmiyor.",
+    .noticeEmptyStretchOne:
+      "{0} tam kapsanmış sayılıyor, ancak yaklaşık {3} satır beklenen {2} tarihinde hiçbir dışa aktarımda satır yok: bir kapanış mı, yoksa dışa aktarımlarda eksik satırlar mı? Satırlar eksikse bu dönemin sayıları ve kararları olması gerekenden düşüktür.",
+    .noticeFileEmptyStretchOne:
+      "{0} tam kapsanmış sayılıyor, ancak {1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {3} tarihinde hiç satır yok, oysa diğer dışa aktarımlarda bu günde satır var: bu dosyada eksik satırlar mı var? Öyleyse içerdiklerinin sayıları ve kararları olması gerekenden düşüktür.",
+    .noticeFileEmptyStretchWithheldOne:
+      "{1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {3} tarihinde hiç satır yok, oysa diğer dışa aktarımlarda bu günde satır var: {0} döneminde {5} satırlarının çoğu eksik, bu yüzden hücreleri değerlendirilmiyor.",
+    .headlineEmptyDaysOne:
+      "hiçbir dışa aktarımda satır olmayan {0} gün: sayılar düşük kalmış olabilir",
     .shareOfTotal: "{1} içinden {0} ({2})",
     .unjudgedPartial: "değerlendirilmedi (eksik dönem)",
     .unjudgedNoData: "değerlendirilmedi (veri yok)",
