@@ -372,9 +372,12 @@ struct DataCoverage {
       for path in carriers {
         for (day, count) in rowDays[path] ?? [] { rows[day, default: 0] += count }
       }
+      // Gaps of at least `minimumEmptyDays` only: a line's own rows are few and bursty (the
+      // Housing Ombudsman's, split by landlord type, have two-day lulls after a quarter's end
+      // that a week could not tell from rows lost).
       let empty = Self.mostlyEmptyPeriods(
         rows.sorted { $0.key < $1.key }.map { (day: $0.key, rows: $0.value) }, zone: timeZone,
-        granularity: granularity)
+        granularity: granularity, minimumDays: Self.minimumEmptyDays)
       if !empty.isEmpty { linesMostlyEmpty[line] = empty }
     }
   }
@@ -485,12 +488,13 @@ struct DataCoverage {
       let later = Self.weekdayRates(
         rowSeries[index...].prefix { $0.day <= end }.map { ($0.day, $0.rows) }, from: after,
         through: end)
+      let resumed = Self.expectedRows(later, on: empty) > level
       result.append(
         EmptyStretch(
           from: Self.midnight(first, in: calendar), through: Self.midnight(last, in: calendar),
           days: inPeriod.count,
           expected: inPeriod.reduce(0) { $0 + earlier[Self.weekday($1)] },
-          resumed: Self.expectedRows(later, on: empty) > level))
+          resumed: resumed))
     }
     return result
   }
@@ -582,7 +586,9 @@ struct DataCoverage {
   func coverage(line: String, _ period: Period) -> PeriodCoverage {
     let days = (lines[line] ?? Coverage()).coverage(of: period, in: timeZone)
     guard days == .whole else { return days }
-    let lost = linesMostlyEmpty[line]?.contains(period) ?? false
+    // A period most of whose rows are missing on every export is partial for each line too: its
+    // cells are neither judged nor in a baseline (the hostile tester's F2).
+    let lost = isMostlyEmpty(period) || linesMostlyEmpty[line]?.contains(period) ?? false
     return lost || lag.isFillingIn(line: line, period) ? .partial : days
   }
 
@@ -638,11 +644,13 @@ struct DataCoverage {
   /// days, yet most of the period's rows (the hostile tester's G9 and F11); a bank holiday or
   /// two cannot reach half a period's rows.
   static func mostlyEmptyPeriods(
-    _ series: [(day: Int, rows: Int)], zone: TimeZone, granularity: Granularity
+    _ series: [(day: Int, rows: Int)], zone: TimeZone, granularity: Granularity,
+    minimumDays: Int = 1
   ) -> Set<Period> {
     let calendar = Self.calendar(in: zone)
     var touched = Set<Period>()
-    for (before, after) in zip(series, series.dropFirst()) where after.day - before.day > 1 {
+    for (before, after) in zip(series, series.dropFirst())
+    where after.day - before.day > minimumDays {
       for day in (before.day + 1)..<after.day {
         touched.insert(
           Period(
@@ -651,7 +659,7 @@ struct DataCoverage {
     }
     return touched.filter { period in
       let missing = emptyStretches(
-        in: series, period: period, zone: zone, minimumDays: 1,
+        in: series, period: period, zone: zone, minimumDays: minimumDays,
         rates: ratesBefore(period, in: series, zone: zone)
       ).filter(\.resumed).reduce(0) { $0 + $1.expected }
       guard missing > 0 else { return false }

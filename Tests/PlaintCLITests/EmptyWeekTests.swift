@@ -358,7 +358,15 @@ struct EmptyWeekTests {
       let run = try Self.run(directory, "2025-03")
       #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
       #expect(run.stdout.contains("not judged (partial period)"), "\(holes): \(run.stdout)")
+      // Its cells are partial too: no "improvement" under "Nothing is judged", and no point in
+      // next month's baseline (the hostile tester's F2).
+      let march = try Self.statuses(directory, "2025-03", of: "2025-03")
+      // (Toasters, which no export holds, are not covered.)
+      let unjudged: Set<String> = ["partial", "not_covered"]
+      #expect(march.contains("partial") && march.isSubset(of: unjudged), "\(march)")
       let april = try Self.run(directory, "2025-04")
+      let inApril = try Self.statuses(directory, "2025-04", of: "2025-03")
+      #expect(inApril.contains("partial") && inApril.isSubset(of: unjudged), "\(inApril)")
       #expect(!april.stdout.contains("(partial period)"), "\(april.stdout)")
     }
     let holidays = try Self.project(
@@ -379,6 +387,17 @@ struct EmptyWeekTests {
     #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
     #expect(!run.stderr.contains("has no row on"), "\(run.stderr)")
     #expect(try Self.stretches(directory, "2025-03").isEmpty)
+  }
+
+  /// The statuses the cells of the report of `period` give `point`, each once.
+  static func statuses(_ directory: URL, _ period: String, of point: String) throws -> Set<String> {
+    let file = directory.appendingPathComponent("reports/\(period)/report.json")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    let cells = json["cells"] as? [[String: Any]] ?? []
+    return Set(
+      cells.flatMap { $0["series"] as? [[String: Any]] ?? [] }
+        .filter { $0["period"] as? String == point }.compactMap { $0["status"] as? String })
   }
 
   static func linesNotCovered(_ directory: URL, _ period: String) throws -> [String] {
