@@ -7,11 +7,14 @@ extension String {
   func excerpt(_ count: Int) -> String {
     if utf8.count <= count { return self }
     var text = self
-    let simple = text.withUTF8 { bytes -> String? in
-      guard count >= 0, let end = Self.simpleEnd(of: count, in: bytes) else { return nil }
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+    let end = text.withUTF8 { count >= 0 ? Self.simpleEnd(of: count, in: $0) : nil }
+    if let end {
+      // An excerpt cut before (the assembly's tickets) is whole: no copy of it.
+      if end == utf8.count { return self }
+      return text.withUTF8 {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self)
+      }
     }
-    if let simple { return simple }
     if utf8.count <= 4 * count, unicodeScalars.count <= count { return self }
     return String(prefix(count))
   }
