@@ -77,33 +77,50 @@ struct RoundedDecimal: Equatable {
   }
 
   /// The digits of a non-negative number's text as an integer, and the power of ten of its last
-  /// digit: "1.25e-05" gives (125, -7), "1200.0" (12000, -1); nil for other text.
+  /// digit: "1.25e-05" gives (125, -7), "1200.0" (12000, -1); nil for other text. Read in one
+  /// pass over the bytes (splitting the text at "e" by characters cost as much as the rest).
   static func shortest(_ text: String) -> (significand: UInt64, exponent: Int)? {
-    let parts = text.split(separator: "e", maxSplits: 1)
-    guard let mantissa = parts.first else { return nil }
-    var exponent = 0
-    if parts.count == 2 {
-      guard let written = Int(parts[1]) else { return nil }
-      exponent = written
-    }
     var significand: UInt64 = 0
     var digits = 0
+    var exponent = 0
     var inFraction = false
-    for byte in mantissa.utf8 {
-      if byte == UInt8(ascii: ".") {
-        inFraction = true
-        continue
+    var bytes = text.utf8.makeIterator()
+    while let byte = bytes.next() {
+      switch byte {
+      case UInt8(ascii: "."): inFraction = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        if inFraction { exponent -= 1 }
+        // Leading zeros are not digits of the significand; a double's text has at most 17.
+        guard significand != 0 || byte != UInt8(ascii: "0") else { continue }
+        guard digits < 19 else { return nil }
+        significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+        digits += 1
+      case UInt8(ascii: "e"):
+        guard let written = writtenExponent(&bytes) else { return nil }
+        exponent += written
+      default: return nil
       }
-      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-      if inFraction { exponent -= 1 }
-      // Leading zeros are not digits of the significand; a double's text has at most 17.
-      guard significand != 0 || byte != UInt8(ascii: "0") else { continue }
-      guard digits < 19 else { return nil }
-      significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
-      digits += 1
     }
     guard significand != 0 else { return nil }
     return (significand, exponent)
+  }
+
+  /// The exponent after a text's "e": a sign, then one to four digits, then the end.
+  private static func writtenExponent(_ bytes: inout String.UTF8View.Iterator) -> Int? {
+    var sign = 1
+    var value = 0
+    var digits = 0
+    while let byte = bytes.next() {
+      switch byte {
+      case UInt8(ascii: "+") where digits == 0: continue
+      case UInt8(ascii: "-") where digits == 0: sign = -1
+      case UInt8(ascii: "0")...UInt8(ascii: "9") where digits < 4:
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        digits += 1
+      default: return nil
+      }
+    }
+    return digits > 0 ? sign * value : nil
   }
 
   /// The number of decimal digits of `value`.
