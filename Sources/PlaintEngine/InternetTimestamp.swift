@@ -26,15 +26,36 @@ struct InternetTimestamp {
     let days = Self.floorDivide(local, 86_400)
     let seconds = Int(local - days * 86_400)
     let (year, month, day) = Self.civil(days)
-    var text = Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
-    text += "T" + Self.padded(seconds / 3_600, 2) + ":" + Self.padded(seconds / 60 % 60, 2)
-    text += ":" + Self.padded(seconds % 60, 2)
-    guard offset != 0 else { return text + "Z" }
-    let magnitude = abs(offset)
-    text += (offset < 0 ? "-" : "+") + Self.padded(magnitude / 3_600, 2) + ":"
-    text += Self.padded(magnitude / 60 % 60, 2)
-    if magnitude % 60 != 0 { text += ":" + Self.padded(magnitude % 60, 2) }
-    return text
+    // Written as bytes into one buffer: joining a dozen small strings was most of the cost.
+    var text: [UInt8] = []
+    text.reserveCapacity(32)
+    Self.append(year, 4, after: nil, to: &text)
+    Self.append(month, 2, after: "-", to: &text)
+    Self.append(day, 2, after: "-", to: &text)
+    Self.append(seconds / 3_600, 2, after: "T", to: &text)
+    Self.append(seconds / 60 % 60, 2, after: ":", to: &text)
+    Self.append(seconds % 60, 2, after: ":", to: &text)
+    if offset == 0 {
+      text.append(UInt8(ascii: "Z"))
+    } else {
+      let magnitude = abs(offset)
+      Self.append(magnitude / 3_600, 2, after: offset < 0 ? "-" : "+", to: &text)
+      Self.append(magnitude / 60 % 60, 2, after: ":", to: &text)
+      if magnitude % 60 != 0 { Self.append(magnitude % 60, 2, after: ":", to: &text) }
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// Appends `separator`, then `value` with zeros before it up to `width` digits.
+  private static func append(
+    _ value: Int, _ width: Int, after separator: Unicode.Scalar?, to text: inout [UInt8]
+  ) {
+    if let separator { text.append(UInt8(ascii: separator)) }
+    let digits = String(value).utf8
+    if digits.count < width {
+      text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
+    }
+    text.append(contentsOf: digits)
   }
 
   private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
@@ -55,11 +76,5 @@ struct InternetTimestamp {
     let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     return (Int(year), Int(month), Int(day))
-  }
-
-  private static func padded(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    guard digits.count < width else { return digits }
-    return String(repeating: "0", count: width - digits.count) + digits
   }
 }

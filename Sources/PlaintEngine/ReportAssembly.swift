@@ -141,7 +141,8 @@ struct ReportAssembly {
         let found = anomaly(key, judged, last, issues, tickets)
         anomalies.append(found)
         anomalyKeys.append(key)
-        anomalyTickets += tickets.map { anomalyTicket(found.id, $0, timestamps) }
+        // Appended one by one: a mapped array appended would be copied, every string retained.
+        for ticket in tickets { anomalyTickets.append(anomalyTicket(found.id, ticket, timestamps)) }
       } else if last.isImprovement {
         improvements.append(anomaly(key, judged, last, issues, tickets))
       }

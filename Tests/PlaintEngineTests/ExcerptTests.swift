@@ -7,7 +7,10 @@ import Testing
 /// (`String.excerpt`). Over random texts of ASCII,
 /// accented letters, combining marks, CR LF and emoji, around the cut, it must be the prefix.
 @Suite struct ExcerptTests {
-  static let pieces = ["a", "kettle ", "é", "e\u{301}", "\r\n", "水", "👍🏽", "🇩🇪", " ", "\""]
+  static let pieces = [
+    "a", "kettle ", "é", "e\u{301}", "\r\n", "水", "👍🏽", "🇩🇪", " ", "\"", "ß", "Grüße ", "\u{85}",
+    "\u{AD}", "ʼ", "\u{2FF}", "\r", "\n", "\u{300}", "\u{200D}",
+  ]
 
   @Test("an excerpt is the first characters, however the text is written", arguments: 0..<20)
   func excerptIsPrefix(seed: Int) {
@@ -16,7 +19,7 @@ import Testing
       let text = (0..<random.next(below: 120)).map { _ in
         Self.pieces[random.next(below: Self.pieces.count)]
       }.joined()
-      for count in [1, 10, 50, 200] {
+      for count in [0, 1, 10, 50, 200] {
         #expect(text.excerpt(count) == String(text.prefix(count)), "\(text.debugDescription)")
       }
     }
@@ -29,5 +32,28 @@ import Testing
       let text = ascii + tail
       #expect(text.excerpt(200) == String(text.prefix(200)), "\(tail.debugDescription)")
     }
+  }
+
+  @Test("each scalar below U+0300 but CR is a character of its own, whatever follows it")
+  func scalarsBelowCombiningMarksAreCharacters() {
+    let simple = (0..<0x300).compactMap { Unicode.Scalar($0) }.filter { $0 != "\r" }
+    var pairs = 0
+    for first in simple {
+      for second in simple {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(first)
+        scalars.append(second)
+        if String(scalars).count == 2 { pairs += 1 }
+      }
+    }
+    #expect(pairs == simple.count * simple.count)
+  }
+
+  @Test(
+    "accented text is cut at its 200th character", arguments: ["é", "ß", "Grüße, ", "\u{2C6}x"])
+  func accentedText(piece: String) {
+    let text = String(repeating: piece, count: 300)
+    #expect(text.excerpt(200) == String(text.prefix(200)))
+    #expect(String(text.prefix(150)).excerpt(200) == String(text.prefix(150)))
   }
 }

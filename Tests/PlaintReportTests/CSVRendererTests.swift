@@ -107,6 +107,28 @@ private func parseCSV(_ text: String) -> [[String]] {
     }
   }
 
+  /// A text cell is quoted exactly when it holds a quote, a comma or a line break, and gets an
+  /// apostrophe exactly when a formula character leads it, however it is scanned (byte tables
+  /// since `CSVField.mayNeedQuotes`): the bytes of a plain reading of those rules.
+  @Test func textCellsAreQuotedExactlyWhenTheyMustBe() {
+    let pieces = [
+      "a", ",", "\"", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{84}",
+      "\u{2027}", "\u{202A}", "é", "漏水", "=", "-", "\t", "'",
+    ]
+    var texts = [""]
+    for _ in 0..<3 { texts = texts + texts.flatMap { text in pieces.map { text + $0 } } }
+    let breaks: Set<Unicode.Scalar> = [
+      "\"", ",", "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}",
+    ]
+    for text in Set(texts) {
+      let quoted = text.unicodeScalars.contains { breaks.contains($0) }
+      let leader = text.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) }
+      var expected = (leader == true ? "'" : "") + text
+      if quoted { expected = "\"" + expected.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+      #expect(CSVField.text(text).encoded == expected, "\(text.debugDescription)")
+    }
+  }
+
   @Test func numbersStayNumbers() throws {
     let grid = try #require(files()["grid.csv"])
     let rates = try column("rate", of: grid)

@@ -81,7 +81,16 @@ public enum Pareto {
       let vital = total > 0 && cumulative * Int128(resolution) < total * level
       cumulative += Int128(count)
       guard total > 0 else { return (0, 0, vital) }
-      return (Double(count) / Double(total), Double(cumulative) / Double(total), vital)
+      return (
+        Double(count) / Self.double(total), Self.double(cumulative) / Self.double(total), vital
+      )
+    }
+
+    /// `value` as a double, through `Int64` when it is below 2^53: the same double (such a whole
+    /// number is exactly one), where the generic `Int128` conversion costs a fifth of the
+    /// sorting of a report's Pareto by customer.
+    static func double(_ value: Int128) -> Double {
+      value.magnitude < 1 << 53 ? Double(Int64(value)) : Double(value)
     }
   }
 }

@@ -138,7 +138,7 @@ struct CustomerTally {
   /// file cannot be made, written or read.
   mutating func finish() throws(PlaintError) {
     finishCurrent()
-    for (customer, entry) in entries { keep(customer, entry) }
+    keepSummed()
     entries = [:]
     do throws(ReportError) {
       if let failure { throw failure }
@@ -181,16 +181,44 @@ struct CustomerTally {
     current = nil
   }
 
+  /// Keeps the customers summed in any order (`entries`), each table's rows appended in its
+  /// print order.
+  ///
+  /// The sorter sorts each run of rows with a generic comparison; rows in the dictionary's order
+  /// cost it one per row and merge level, half of `finish` on a month of 40,000 customers, where a
+  /// run already sorted is passed over once. The tables come out the same in any order of
+  /// appending: no two of their rows are equal (one per customer).
+  private mutating func keepSummed() {
+    var pareto = entries.compactMap { $0.value.pareto > 0 ? ($0.key, $0.value.pareto) : nil }
+    pareto.sort { Pareto.precedes(($0.0, $0.1), ($1.0, $1.1)) }
+    for (customer, count) in pareto { keepPareto(customer, count) }
+    pareto = []
+    var repeating = entries.compactMap { $0.value.recurring >= minimum ? ($0.key, $0.value) : nil }
+    repeating.sort { Pareto.precedes(($0.0, $0.1.recurring), ($1.0, $1.1.recurring)) }
+    for (customer, entry) in repeating { keepRepeat(customer, entry) }
+  }
+
   private mutating func keep(_ customer: String, _ entry: Entry) {
-    guard failure == nil else { return }
+    keepPareto(customer, entry.pareto)
+    keepRepeat(customer, entry)
+  }
+
+  /// The customer's Pareto row, when it has complaints in the Pareto window.
+  private mutating func keepPareto(_ customer: String, _ count: Int) {
+    guard failure == nil, count > 0 else { return }
+    paretoTotal += Int128(count)
     do throws(ReportError) {
-      if entry.pareto > 0 {
-        paretoTotal += Int128(entry.pareto)
-        try paretoRows.append(
-          ReportModel.ParetoRow(
-            key: customer, count: entry.pareto, share: 0, cumulative: 0, vital: false))
-      }
-      guard entry.recurring >= minimum else { return }
+      try paretoRows.append(
+        ReportModel.ParetoRow(key: customer, count: count, share: 0, cumulative: 0, vital: false))
+    } catch {
+      failure = error
+    }
+  }
+
+  /// The customer's repeat-customer row, when it is one.
+  private mutating func keepRepeat(_ customer: String, _ entry: Entry) {
+    guard failure == nil, entry.recurring >= minimum else { return }
+    do throws(ReportError) {
       var issues: [String] = []
       for position in 0..<min(64, issueKeys.count)
       where entry.issueBits & (1 << UInt64(position)) != 0 {

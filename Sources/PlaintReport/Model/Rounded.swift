@@ -12,6 +12,15 @@ enum Rounding {
   static func rounded(_ value: Double) -> Double? {
     guard value.isFinite else { return nil }
     if value == 0 { return 0 }
+    if let decimal = RoundedDecimal(value) { return decimal.double }
+    return printfRounded(value)
+  }
+
+  /// The same through `printf`'s `%.9e` and back, for the few numbers `RoundedDecimal` cannot
+  /// round (and for tests to compare it with).
+  static func printfRounded(_ value: Double) -> Double? {
+    guard value.isFinite else { return nil }
+    if value == 0 { return 0 }
     let text = PrintfNumber.scientific(value, digits: significantDigits - 1)
     return Double(text) ?? value
   }

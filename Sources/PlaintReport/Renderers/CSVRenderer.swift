@@ -273,15 +273,19 @@ public struct CSVRenderer: Sendable {
       "anomaly_id", "system", "ticket_id", "created", "category", "issue", "product_line", "tier",
       "customer", "customer_name", "channel", "agent", "matched_rule", "source", "excerpt",
     ]
-    // Rows made as they are written.
-    let rows = tickets.lazy.map { ticket -> [CSVField] in
+    // Rows made as they are written, their fields read in place: a copy of each ticket would
+    // retain and release every one of its strings.
+    let rows = tickets.indices.lazy.map { index -> [CSVField] in
       [
-        ticket.anomalyID, ticket.system, ticket.ticketID, ticket.created, ticket.category,
-        ticket.issue, ticket.productLine, ticket.tier.rawValue, ticket.customer,
-        ticket.customerName,
-        ticket.channel,
-        ticket.agent, ticket.matchedRule, ticket.source, ticket.excerpt,
-      ].map(CSVField.text)
+        .text(tickets[index].anomalyID), .text(tickets[index].system),
+        .text(tickets[index].ticketID), .text(tickets[index].created),
+        .text(tickets[index].category), .text(tickets[index].issue),
+        .text(tickets[index].productLine), .text(tickets[index].tier.rawValue),
+        .text(tickets[index].customer), .text(tickets[index].customerName),
+        .text(tickets[index].channel), .text(tickets[index].agent),
+        .text(tickets[index].matchedRule), .text(tickets[index].source),
+        .text(tickets[index].excerpt),
+      ]
     }
     table(header, rows, to: output)
   }
@@ -338,6 +342,20 @@ enum CSVField {
   /// The characters that make a spreadsheet treat a cell as a formula when they lead it.
   static let formulaLeaders: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
+  /// Whether a cell whose first byte is the index leads with a formula character: the leaders
+  /// are ASCII, so the first byte tells, and a table read costs less than making a `Character`
+  /// of it and hashing that for every cell.
+  static let leadsFormula: [Bool] = (0...255).map {
+    formulaLeaders.contains(Character(Unicode.Scalar(UInt8($0))))
+  }
+
+  /// The bytes a text cell's scan must look at: a quote, a comma, LF, VT, FF, CR, and the lead
+  /// bytes of NEL (C2 85) and of U+2028 and U+2029 (E2 80 A8/A9). Every other byte is passed over
+  /// by one table read.
+  static let mayNeedQuotes: [Bool] = (0...255).map {
+    [0x22, 0x2C, 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2].contains($0)
+  }
+
   var encoded: String {
     switch self {
     case .integer(let value):
@@ -355,11 +373,15 @@ enum CSVField {
   /// A text cell's bytes neutralised and quoted, or nil when they are fine as they are. One pass
   /// over the UTF-8 bytes: a cell per ticket excerpt makes this the CSV report's inner loop.
   private static func encoded(text bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    // The leaders are ASCII, so the first byte tells.
-    let formula = bytes.first.map { formulaLeaders.contains(Character(Unicode.Scalar($0))) }
+    let formula = bytes.first.map { leadsFormula[Int($0)] }
+    let interesting = mayNeedQuotes
     var needsQuotes = false
     var index = 0
     while index < bytes.count, !needsQuotes {
+      guard interesting[Int(bytes[index])] else {
+        index += 1
+        continue
+      }
       switch bytes[index] {
       // A quote, a comma, or a line break: LF, VT, FF, CR, NEL (C2 85), U+2028 and U+2029.
       case 0x22, 0x2C, 0x0A...0x0D: needsQuotes = true

@@ -58,17 +58,22 @@ public struct JSONRenderer: Sendable {
     output(Data("\n".utf8))
   }
 
-  /// The rows of a table as they are read, 512 at a time, each batch encoded alone.
-  private func splice<Row: SpillableRow>(_ rows: CustomerRows<Row>, to output: (Data) -> Void)
-    throws(ReportError)
-  {
+  /// The rows of a table as they are read, 512 at a time, each batch written alone: directly
+  /// (`PrettyJSONRow`), or encoded when a row holds text the encoder would escape.
+  private func splice<Row: SpillableRow & PrettyJSONRow>(
+    _ rows: CustomerRows<Row>, to output: (Data) -> Void
+  ) throws(ReportError) {
     let batch = 512
     var pending: [Row] = []
     pending.reserveCapacity(batch)
     var first = true
     func flush() throws(ReportError) {
       guard !pending.isEmpty else { return }
-      output(Self.elements(of: try encode(pending), indent: 6, leadingComma: !first))
+      if let written = PrettyJSON.elements(pending, indent: 6, leadingComma: !first) {
+        output(written)
+      } else {
+        output(Self.elements(of: try encode(pending), indent: 6, leadingComma: !first))
+      }
       first = false
       pending.removeAll(keepingCapacity: true)
     }

@@ -18,7 +18,21 @@ public enum OutputNumber {
   /// A plain decimal (never an exponent), as short as the rounded value allows: "0.00125", "-0.5",
   /// "1200"; empty for nil or a value that is not finite.
   public static func plain(_ value: Double?) -> String {
-    guard let value, let rounded = rounded(value) else { return "" }
+    guard let value, value.isFinite else { return "" }
+    // Most numbers are written from their rounded decimal's digits, without `printf`; the rest
+    // as before.
+    if let decimal = RoundedDecimal(value) {
+      let rounded = decimal.double
+      if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+      if let text = decimal.fractionText { return text }
+    }
+    return printfPlain(value)
+  }
+
+  /// `plain` through `printf`: the rounded value written with as many decimals as its ten
+  /// significant digits need, trailing zeros dropped.
+  static func printfPlain(_ value: Double) -> String {
+    guard let rounded = Rounding.printfRounded(value) else { return "" }
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
     let magnitude = Int(log10(abs(rounded)).rounded(.down))
     let decimals = min(max(significantDigits - 1 - magnitude, 0), 30)

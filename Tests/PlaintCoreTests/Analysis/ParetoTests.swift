@@ -76,3 +76,23 @@ struct ParetoTests {
     }
   }
 }
+
+/// A running Pareto converts its whole numbers to doubles through `Int64` below 2^53
+/// (`Pareto.Running.double`): over random numbers of every size, the doubles of the generic
+/// conversion.
+@Suite struct ParetoRunningConversionTests {
+  @Test("the fast conversion gives the generic conversion's double", arguments: 0..<10)
+  func sameDoubles(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &+ 53)
+    for _ in 0..<1_000 {
+      let bits = random.next(below: 127)
+      let high = Int128(truncatingIfNeeded: random.next()) << 64
+      let magnitude = (high | Int128(random.next())) & ((1 << bits) - 1)
+      let value = random.next(below: 2) == 0 ? magnitude : -magnitude
+      #expect(Pareto.Running.double(value) == Double(value), "\(value)")
+    }
+    for value: Int128 in [0, 1, (1 << 53) - 1, 1 << 53, (1 << 53) + 1, -(1 << 53), .max, .min] {
+      #expect(Pareto.Running.double(value) == Double(value), "\(value)")
+    }
+  }
+}
