@@ -298,7 +298,7 @@ extension ReportText {
     .nothingJudgedUnassigned:
       "{0} 没有任何单元被判定：本期投诉都不属于任何产品线，因此都不在任何单元中。请映射产品列（plaint.yml 中的 `columns.product`），或在 taxonomy.yml 中为产品线设置文本中出现的短语。",
     .nothingJudgedLines:
-      "{0} 没有任何单元被判定：导出文件未完整覆盖 {1}，其他单元也没有足够的历史。",
+      "{0} 没有任何单元被判定：导出文件未完整覆盖 {1}，其他单元也无法判定。",
     .noData: "无数据：没有导出文件覆盖 {0}",
     .noSales: "没有销量文件：只有投诉计数，没有投诉率。",
     .noSLA: "没有 SLA 目标（{0}）：不统计超出 SLA 的投诉。",

@@ -318,7 +318,7 @@ extension ReportText {
     .nothingJudgedUnassigned:
       "No cell is judged in {0}: none of its complaints is in a product line, so none is in a cell. Map a product column (`columns.product` in plaint.yml), or give the product lines in taxonomy.yml phrases that match the text.",
     .nothingJudgedLines:
-      "No cell is judged in {0}: the exports do not cover {1} whole, and no other cell had enough history.",
+      "No cell is judged in {0}: the exports do not cover {1} whole, and no other cell could be judged.",
     .noData: "no data: no export covers {0}",
     .noSales: "No sales file: complaint counts only, no rates.",
     .noSLA: "No SLA target ({0}): no breaches are counted.",

@@ -329,7 +329,7 @@ extension ReportText {
     .nothingJudgedUnassigned:
       "Aucune cellule n'est jugée en {0} : aucune de ses réclamations n'est dans une gamme, donc aucune n'est dans une cellule. Associez une colonne de produit (`columns.product` dans plaint.yml) ou donnez aux gammes de taxonomy.yml des expressions présentes dans le texte.",
     .nothingJudgedLines:
-      "Aucune cellule n'est jugée en {0} : les exports ne couvrent pas entièrement {1}, et aucune autre cellule n'avait assez d'historique.",
+      "Aucune cellule n'est jugée en {0} : les exports ne couvrent pas entièrement {1}, et aucune autre cellule n'a pu être jugée.",
     .noData: "aucune donnée : aucun export ne couvre {0}",
     .noSales: "Pas de fichier de ventes : nombres de réclamations seulement, pas de taux.",
     .noSLA: "Pas d'objectif SLA ({0}) : aucun dépassement n'est compté.",

@@ -329,7 +329,7 @@ extension ReportText {
     .nothingJudgedUnassigned:
       "Keine Zelle wird für {0} beurteilt: Keine ihrer Beschwerden gehört zu einer Produktlinie, also liegt keine in einer Zelle. Ordnen Sie eine Produktspalte zu (`columns.product` in plaint.yml) oder geben Sie den Produktlinien in taxonomy.yml Phrasen, die im Text vorkommen.",
     .nothingJudgedLines:
-      "Keine Zelle wird für {0} beurteilt: Die Exporte decken {1} nicht vollständig ab, und keine andere Zelle hatte genug Vorgeschichte.",
+      "Keine Zelle wird für {0} beurteilt: Die Exporte decken {1} nicht vollständig ab, und keine andere Zelle konnte beurteilt werden.",
     .noData: "keine Daten: kein Export deckt {0} ab",
     .noSales: "Keine Verkaufsdatei: nur Beschwerdezahlen, keine Raten.",
     .noSLA: "Kein SLA-Ziel ({0}): Überschreitungen werden nicht gezählt.",

@@ -320,7 +320,7 @@ extension ReportText {
     .nothingJudgedUnassigned:
       "Żadna komórka nie jest oceniana (okres: {0}): żadna reklamacja z tego okresu nie należy do linii produktów, więc żadna nie jest w komórce. Przypisz kolumnę produktu (`columns.product` w plaint.yml) albo nadaj liniom produktów w taxonomy.yml frazy występujące w tekście.",
     .nothingJudgedLines:
-      "Żadna komórka nie jest oceniana (okres: {0}): eksporty nie obejmują w pełni linii {1}, a żadna inna komórka nie miała dość historii.",
+      "Żadna komórka nie jest oceniana (okres: {0}): eksporty nie obejmują w pełni linii {1}, a żadnej innej komórki nie dało się ocenić.",
     .noData: "brak danych: okres {0} nie jest objęty żadnym eksportem",
     .noSales: "Brak pliku sprzedaży: tylko liczby reklamacji, bez wskaźników.",
     .noSLA: "Brak celu SLA ({0}): przekroczenia nie są liczone.",

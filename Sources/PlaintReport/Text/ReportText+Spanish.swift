@@ -331,7 +331,7 @@ extension ReportText {
     .nothingJudgedUnassigned:
       "No se juzga ninguna celda en {0}: ninguna de sus reclamaciones está en una línea de producto, así que ninguna está en una celda. Asigne una columna de producto (`columns.product` en plaint.yml) o dé a las líneas de producto de taxonomy.yml frases que aparezcan en el texto.",
     .nothingJudgedLines:
-      "No se juzga ninguna celda en {0}: las exportaciones no cubren por completo {1}, y ninguna otra celda tenía historial suficiente.",
+      "No se juzga ninguna celda en {0}: las exportaciones no cubren por completo {1}, y ninguna otra celda pudo juzgarse.",
     .noData: "sin datos: ninguna exportación cubre {0}",
     .noSales: "Sin archivo de ventas: solo recuentos de reclamaciones, sin tasas.",
     .noSLA: "Sin objetivo de SLA ({0}): no se cuentan incumplimientos.",

@@ -326,7 +326,7 @@ extension ReportText {
     .nothingJudgedUnassigned:
       "{0} döneminde hiçbir hücre değerlendirilmiyor: dönemin şikâyetlerinin hiçbiri bir ürün grubunda değil, bu yüzden hiçbiri bir hücrede değil. Bir ürün sütunu eşleyin (plaint.yml içinde `columns.product`) ya da taxonomy.yml içindeki ürün gruplarına metinde geçen ifadeler verin.",
     .nothingJudgedLines:
-      "{0} döneminde hiçbir hücre değerlendirilmiyor: dışa aktarımlar {1} grubunu tam kapsamıyor ve başka hiçbir hücrenin yeterli geçmişi yoktu.",
+      "{0} döneminde hiçbir hücre değerlendirilmiyor: dışa aktarımlar {1} grubunu tam kapsamıyor ve başka hiçbir hücre değerlendirilemedi.",
     .noData: "veri yok: {0} dönemini hiçbir dışa aktarım kapsamıyor",
     .noSales: "Satış dosyası yok: yalnızca şikâyet sayıları, oran yok.",
     .noSLA: "SLA hedefi yok ({0}): aşımlar sayılmıyor.",
