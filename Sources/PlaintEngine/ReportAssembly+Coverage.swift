@@ -166,7 +166,9 @@ extension ReportAssembly {
     {
       warnings.append("lines_not_covered")
     }
-    if complaints > 0, coverage.coverage(period) == .whole,
+    // When no cell was judged the headline says why; "the verdicts speak for a minority" would
+    // speak of verdicts there are none of.
+    if complaints > 0, coverage.coverage(period) == .whole, !judgedCells.isEmpty,
       Double(quality.inJudgedCells) / total < ReportModel.DataQuality.judgedLimit
     {
       warnings.append("judged_minority")

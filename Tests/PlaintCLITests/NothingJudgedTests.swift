@@ -93,6 +93,9 @@ struct NothingJudgedTests {
         "No cell is judged in 2025-12: none of its complaints is in a product line"),
       "\(summary)")
     #expect(!summary.contains("enough history"), "\(summary)")
+    // No verdicts to speak for a minority of the complaints.
+    #expect(!summary.contains("the verdicts speak for a minority"), "\(summary)")
+    #expect(!run.stderr.contains("the judged cells hold under half"), "\(run.stderr)")
   }
 
   /// The same in German: the headline's words are the language's own.
