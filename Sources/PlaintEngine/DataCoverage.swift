@@ -353,11 +353,7 @@ struct DataCoverage {
     }
     self.all = all
     self.lines = lines
-    var series: [Int: Int] = [:]
-    for days in rowDays.values {
-      for (day, count) in days { series[day, default: 0] += count }
-    }
-    rowSeries = series.sorted { $0.key < $1.key }.map { (day: $0.key, rows: $0.value) }
+    rowSeries = Self.summed(Array(rowDays.keys), rowDays)
     fileSeries = rowDays.mapValues { $0.map { (day: $0.0, rows: $0.1) } }
     // Found once: `coverage(_:)` and `coverage(line:_:)` ask of every period, many times a run.
     mostlyEmpty = Self.mostlyEmptyPeriods(rowSeries, zone: timeZone, granularity: granularity)
@@ -368,16 +364,12 @@ struct DataCoverage {
     for line in Set(files.flatMap(\.productLines)) where line != Cell.unassigned {
       let carriers = files.filter { $0.productLines.contains(line) }.map(\.path)
       guard carriers.count < rowDays.count else { continue }
-      var rows: [Int: Int] = [:]
-      for path in carriers {
-        for (day, count) in rowDays[path] ?? [] { rows[day, default: 0] += count }
-      }
       // Gaps of at least `minimumEmptyDays` only: a line's own rows are few and bursty (the
       // Housing Ombudsman's, split by landlord type, have two-day lulls after a quarter's end
       // that a week could not tell from rows lost).
       let empty = Self.mostlyEmptyPeriods(
-        rows.sorted { $0.key < $1.key }.map { (day: $0.key, rows: $0.value) }, zone: timeZone,
-        granularity: granularity, minimumDays: Self.minimumEmptyDays)
+        Self.summed(carriers, rowDays), zone: timeZone, granularity: granularity,
+        minimumDays: Self.minimumEmptyDays)
       if !empty.isEmpty { linesMostlyEmpty[line] = empty }
     }
   }
@@ -488,13 +480,12 @@ struct DataCoverage {
       let later = Self.weekdayRates(
         rowSeries[index...].prefix { $0.day <= end }.map { ($0.day, $0.rows) }, from: after,
         through: end)
-      let resumed = Self.expectedRows(later, on: empty) > level
       result.append(
         EmptyStretch(
           from: Self.midnight(first, in: calendar), through: Self.midnight(last, in: calendar),
           days: inPeriod.count,
           expected: inPeriod.reduce(0) { $0 + earlier[Self.weekday($1)] },
-          resumed: resumed))
+          resumed: Self.expectedRows(later, on: empty) > level))
     }
     return result
   }
@@ -612,10 +603,7 @@ struct DataCoverage {
   func coveredSpans(of period: Period) -> [Range<Date>] {
     var spans = all.clipped(to: period.interval(in: timeZone))
     guard isMostlyEmpty(period) else { return spans }
-    for stretch in Self.emptyStretches(
-      in: rowSeries, period: period, zone: timeZone, minimumDays: 1,
-      rates: Self.ratesBefore(period, in: rowSeries, zone: timeZone))
-    where stretch.resumed {
+    for stretch in Self.missingRows(in: rowSeries, period: period, zone: timeZone) {
       let hole = stretch.from..<stretch.through.addingTimeInterval(86_400)
       spans = spans.flatMap { span -> [Range<Date>] in
         guard span.overlaps(hole) else { return [span] }
@@ -658,15 +646,36 @@ struct DataCoverage {
       }
     }
     return touched.filter { period in
-      let missing = emptyStretches(
-        in: series, period: period, zone: zone, minimumDays: minimumDays,
-        rates: ratesBefore(period, in: series, zone: zone)
-      ).filter(\.resumed).reduce(0) { $0 + $1.expected }
+      let missing = missingRows(in: series, period: period, zone: zone, minimumDays: minimumDays)
+        .reduce(0) { $0 + $1.expected }
       guard missing > 0 else { return false }
       let days = Self.days(of: period, in: zone)
       let present = series.filter { days.contains($0.day) }.reduce(0) { $0 + $1.rows }
       return missing >= Double(present)
     }
+  }
+
+  /// The runs of at least `minimumDays` days without a row in `period` that the mostly-empty
+  /// test counts: implausible by the weekday rates before the period (`ratesBefore`), and
+  /// followed by rows again (`resumed`).
+  static func missingRows(
+    in series: [(day: Int, rows: Int)], period: Period, zone: TimeZone, minimumDays: Int = 1
+  ) -> [EmptyStretch] {
+    emptyStretches(
+      in: series, period: period, zone: zone, minimumDays: minimumDays,
+      rates: ratesBefore(period, in: series, zone: zone)
+    ).filter(\.resumed)
+  }
+
+  /// The rows per day of the files at `paths` added together, in day order.
+  static func summed(_ paths: [String], _ rowDays: [String: [(Int, Int)]]) -> [(
+    day: Int, rows: Int
+  )] {
+    var series: [Int: Int] = [:]
+    for path in paths {
+      for (day, count) in rowDays[path] ?? [] { series[day, default: 0] += count }
+    }
+    return series.sorted { $0.key < $1.key }.map { (day: $0.key, rows: $0.value) }
   }
 
   /// Rows per weekday over the 28 days before `period` (from the first row when the data

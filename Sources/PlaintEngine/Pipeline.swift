@@ -216,21 +216,10 @@ public struct Pipeline {
       period: period.description, complaints: bundle.report.totals.complaints,
       anomalies: anomalies.count, reportDirectory: written.path, inputs: inputs)
     outcome.skipped = skipped
-    // The report's own stretches (`coverage.empty_stretches`), said again in the log.
+    // The report's own stretches (`coverage.empty_stretches`), said again in the log in the
+    // report's English words, without the sentence's full stop, as log lines end.
     outcome.emptyStretches = (bundle.report.coverage.emptyStretches ?? []).map { stretch in
-      let days =
-        stretch.days == 1
-        ? stretch.from : "the \(stretch.days) days \(stretch.from) to \(stretch.through)"
-      guard let file = stretch.file else {
-        return
-          "\(period) is judged as covered whole, but no export has a row on \(days), where about \(stretch.expectedRows) were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low"
-      }
-      if let lines = bundle.report.coverage.linesWithheld(by: stretch) {
-        return
-          "\(file) has no row on \(days), where its own rows before predict about \(stretch.expectedRows), while other exports have rows on \(stretch.days == 1 ? "it" : "them"): most of the rows of \(lines.joined(separator: ", ")) in \(period) are missing, so their cells are not judged"
-      }
-      return
-        "\(period) is judged as covered whole, but \(file) has no row on \(days), where its own rows before predict about \(stretch.expectedRows), while other exports have rows on \(stretch.days == 1 ? "it" : "them"): rows missing from it? If so, the counts and verdicts of what it holds are too low"
+      String(ReportText.english.emptyStretchNotice(stretch, in: bundle.report).dropLast())
     }
     outcome.shareAnomalies = bundle.report.shareAnomalies
     outcome.unjudged =

@@ -48,7 +48,7 @@ import Testing
       let leadingComma = random.next(below: 2) == 0
       let expected = JSONRenderer.elements(
         of: try Self.encoded(rows), indent: 6, leadingComma: leadingComma)
-      let written = PrettyJSON.elements(rows, indent: 6, leadingComma: leadingComma)
+      let written = PrettyJSONBytes.elements(rows, indent: 6, leadingComma: leadingComma)
       let plain = rows.allSatisfy { !$0.key.contains { Self.escaped.contains(String($0)) } }
       #expect(written == (plain ? expected : nil), "\(rows)")
     }
@@ -67,7 +67,8 @@ import Testing
       let leadingComma = random.next(below: 2) == 0
       let expected = JSONRenderer.elements(
         of: try Self.encoded(rows), indent: 6, leadingComma: leadingComma)
-      guard let written = PrettyJSON.elements(rows, indent: 6, leadingComma: leadingComma) else {
+      guard let written = PrettyJSONBytes.elements(rows, indent: 6, leadingComma: leadingComma)
+      else {
         continue
       }
       #expect(written == expected, "\(rows)")
@@ -77,8 +78,8 @@ import Testing
   @Test func escapedTextAndEmptyIssuesAreLeftToTheEncoder() {
     let quoted = ReportModel.ParetoRow(
       key: "a\"b", count: 1, share: 0.5, cumulative: 0.5, vital: true)
-    #expect(PrettyJSON.elements([quoted], indent: 6, leadingComma: false) == nil)
+    #expect(PrettyJSONBytes.elements([quoted], indent: 6, leadingComma: false) == nil)
     let none = ReportModel.RepeatCustomer(customer: "c", count: 2, keyAccount: false, issues: [])
-    #expect(PrettyJSON.elements([none], indent: 6, leadingComma: false) == nil)
+    #expect(PrettyJSONBytes.elements([none], indent: 6, leadingComma: false) == nil)
   }
 }

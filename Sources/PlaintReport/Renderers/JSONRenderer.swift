@@ -69,7 +69,7 @@ public struct JSONRenderer: Sendable {
     var first = true
     func flush() throws(ReportError) {
       guard !pending.isEmpty else { return }
-      if let written = PrettyJSON.elements(pending, indent: 6, leadingComma: !first) {
+      if let written = PrettyJSONBytes.elements(pending, indent: 6, leadingComma: !first) {
         output(written)
       } else {
         output(Self.elements(of: try encode(pending), indent: 6, leadingComma: !first))

@@ -18,17 +18,17 @@ protocol PrettyJSONRow {
 extension ReportModel.ParetoRow: PrettyJSONRow {
   func appendPrettyJSON(indent: Int, to out: inout [UInt8]) -> Bool {
     out.append(UInt8(ascii: "{"))
-    PrettyJSON.key("count", indent + 2, to: &out)
+    PrettyJSONBytes.key("count", indent + 2, to: &out)
     out += String(count).utf8
-    PrettyJSON.key("cumulative", indent + 2, to: &out, after: true)
-    PrettyJSON.appendRounded(cumulative, to: &out)
-    PrettyJSON.key("key", indent + 2, to: &out, after: true)
-    guard PrettyJSON.appendString(key, to: &out) else { return false }
-    PrettyJSON.key("share", indent + 2, to: &out, after: true)
-    PrettyJSON.appendRounded(share, to: &out)
-    PrettyJSON.key("vital", indent + 2, to: &out, after: true)
+    PrettyJSONBytes.key("cumulative", indent + 2, to: &out, after: true)
+    PrettyJSONBytes.appendRounded(cumulative, to: &out)
+    PrettyJSONBytes.key("key", indent + 2, to: &out, after: true)
+    guard PrettyJSONBytes.appendString(key, to: &out) else { return false }
+    PrettyJSONBytes.key("share", indent + 2, to: &out, after: true)
+    PrettyJSONBytes.appendRounded(share, to: &out)
+    PrettyJSONBytes.key("vital", indent + 2, to: &out, after: true)
     out += (vital ? "true" : "false").utf8
-    PrettyJSON.newLine(indent, to: &out)
+    PrettyJSONBytes.newLine(indent, to: &out)
     out.append(UInt8(ascii: "}"))
     return true
   }
@@ -39,29 +39,29 @@ extension ReportModel.RepeatCustomer: PrettyJSONRow {
     // The encoder writes an empty array as `[`, a blank line, `]`: left to it.
     guard !issues.isEmpty else { return false }
     out.append(UInt8(ascii: "{"))
-    PrettyJSON.key("count", indent + 2, to: &out)
+    PrettyJSONBytes.key("count", indent + 2, to: &out)
     out += String(count).utf8
-    PrettyJSON.key("customer", indent + 2, to: &out, after: true)
-    guard PrettyJSON.appendString(customer, to: &out) else { return false }
-    PrettyJSON.key("issues", indent + 2, to: &out, after: true)
+    PrettyJSONBytes.key("customer", indent + 2, to: &out, after: true)
+    guard PrettyJSONBytes.appendString(customer, to: &out) else { return false }
+    PrettyJSONBytes.key("issues", indent + 2, to: &out, after: true)
     out.append(UInt8(ascii: "["))
     for (index, issue) in issues.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
-      PrettyJSON.newLine(indent + 4, to: &out)
-      guard PrettyJSON.appendString(issue, to: &out) else { return false }
+      PrettyJSONBytes.newLine(indent + 4, to: &out)
+      guard PrettyJSONBytes.appendString(issue, to: &out) else { return false }
     }
-    PrettyJSON.newLine(indent + 2, to: &out)
+    PrettyJSONBytes.newLine(indent + 2, to: &out)
     out.append(UInt8(ascii: "]"))
-    PrettyJSON.key("key_account", indent + 2, to: &out, after: true)
+    PrettyJSONBytes.key("key_account", indent + 2, to: &out, after: true)
     out += (keyAccount ? "true" : "false").utf8
-    PrettyJSON.newLine(indent, to: &out)
+    PrettyJSONBytes.newLine(indent, to: &out)
     out.append(UInt8(ascii: "}"))
     return true
   }
 }
 
 /// The pieces of `JSONEncoder`'s pretty-printed text that `PrettyJSONRow`s are written with.
-enum PrettyJSON {
+enum PrettyJSONBytes {
   /// The elements of a pretty-printed array of `rows`, as `JSONRenderer.elements(of:)` gives
   /// them from the encoder's text (each line `indent` spaces in, a comma first when they follow
   /// others); nil when a row would need the encoder.

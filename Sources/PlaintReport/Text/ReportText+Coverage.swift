@@ -30,26 +30,7 @@ extension ReportText {
         }
         notices.append(line)
       case "empty_stretches":
-        for stretch in coverage.emptyStretches ?? [] {
-          guard let file = stretch.file else {
-            notices.append(
-              self(
-                stretch.days == 1 ? .noticeEmptyStretchOne : .noticeEmptyStretch, period,
-                sentenceCount(stretch.days), span(stretch.from, stretch.through),
-                sentenceCount(stretch.expectedRows)))
-            continue
-          }
-          let withheld = coverage.linesWithheld(by: stretch)
-          notices.append(
-            self(
-              stretch.days == 1
-                ? (withheld == nil
-                  ? .noticeFileEmptyStretchOne : .noticeFileEmptyStretchWithheldOne)
-                : (withheld == nil ? .noticeFileEmptyStretch : .noticeFileEmptyStretchWithheld),
-              period,
-              file, sentenceCount(stretch.days), span(stretch.from, stretch.through),
-              sentenceCount(stretch.expectedRows), list((withheld ?? []).map(productLine))))
-        }
+        notices += (coverage.emptyStretches ?? []).map { emptyStretchNotice($0, in: report) }
       case "lines_not_covered":
         let filling = Set(coverage.fillingIn?.lines ?? [])
         if let line = linesFillingIn(report) { notices.append(line) }
@@ -90,6 +71,29 @@ extension ReportText {
       }
     }
     return notices
+  }
+
+  /// The sentence that says `stretch` of `report`: days without a row on any export, or days one
+  /// file lost (as the reason its lines are not judged when none of them is covered whole); a
+  /// single day as that day. The notes and the run's log both say it this way.
+  public func emptyStretchNotice(_ stretch: ReportModel.EmptyStretch, in report: ReportModel)
+    -> String
+  {
+    let (period, one) = (self.period(report.period), stretch.days == 1)
+    let (days, span) = (sentenceCount(stretch.days), span(stretch.from, stretch.through))
+    let expected = sentenceCount(stretch.expectedRows)
+    guard let file = stretch.file else {
+      return self(
+        one ? .noticeEmptyStretchOne : .noticeEmptyStretch, period, days, span, expected)
+    }
+    guard let withheld = report.coverage.linesWithheld(by: stretch) else {
+      return self(
+        one ? .noticeFileEmptyStretchOne : .noticeFileEmptyStretch, period, file, days, span,
+        expected)
+    }
+    return self(
+      one ? .noticeFileEmptyStretchWithheldOne : .noticeFileEmptyStretchWithheld, period, file,
+      days, span, expected, list(withheld.map(productLine)))
   }
 
   /// The days without a row on any export in a period judged as whole, all stretches together:
