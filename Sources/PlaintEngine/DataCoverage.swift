@@ -413,6 +413,7 @@ struct DataCoverage {
   func fileEmptyStretches(in period: Period) -> [(path: String, stretch: EmptyStretch)] {
     guard fileSeries.count > 1 else { return [] }
     let days = Set(rowSeries.map(\.day))
+    let carried = Dictionary(files.map { ($0.path, $0.productLines) }) { first, _ in first }
     var result: [(path: String, stretch: EmptyStretch)] = []
     for path in fileSeries.keys.sorted() {
       for stretch in Self.emptyStretches(
@@ -422,11 +423,14 @@ struct DataCoverage {
         let first = SourceProfile.day(stretch.from, in: timeZone)
         let empty = first..<(first + stretch.days)
         guard empty.contains(where: days.contains) else { continue }
-        // Another export of the same system (its ids the same tickets') holding about the rows
-        // the file lost on those days is a copy of them: an overlapping re-export's gap is not
-        // a loss (the hostile tester's G4, "counts too low" on complete data).
+        // Another export of the same system (its ids the same tickets') and of a line of this
+        // file's, holding about the rows the file lost on those days, is a copy of them: an
+        // overlapping re-export's gap is not a loss (the hostile tester's G4, "counts too low"
+        // on complete data). Exports of other lines are not copies, whatever their system (a
+        // generic export's system is its profile's name, the same for all).
         let copies = fileSeries.filter { other, _ in
           other != path && fileSystems[other] == fileSystems[path]
+            && !(carried[other] ?? []).isDisjoint(with: carried[path] ?? [])
         }.values.joined().filter { empty.contains($0.day) }.reduce(0) { $0 + $1.rows }
         guard Double(copies) < stretch.expected / 2 else { continue }
         result.append((path, stretch))

@@ -15,6 +15,7 @@ struct EmptyWeekTests {
   static func project(
     period: String, holes: [ClosedRange<String>], onlyMondays: Bool = false,
     fortnightly: Bool = false, weekdaysOnly: Bool = false, otherExport: Bool = false,
+    otherPerDay: Int = 3,
     reexport: ClosedRange<String>? = nil, copyWithout: ClosedRange<String>? = nil
   ) throws -> URL {
     let fixture = try FixtureFolder("plaint-emptyweek")
@@ -46,9 +47,9 @@ struct EmptyWeekTests {
       let monday =
         utc.component(.weekday, from: day) == 2
         && (!fortnightly || utc.component(.weekOfYear, from: day) % 2 == 0)
-      for hour in 0..<3 {
+      for hour in 0..<otherPerDay {
         other.append(
-          "B\(date)-\(hour),\(date)T\(String(format: "%02d", hour + 8)):30:00Z,It stopped working,TS-1"
+          "B\(date)-\(hour),\(date)T\(String(format: "%02d", hour % 24)):30:00Z,It stopped working,TS-1"
         )
       }
       if let reexport, reexport.contains(date) {
@@ -398,6 +399,20 @@ struct EmptyWeekTests {
     return Set(
       cells.flatMap { $0["series"] as? [[String: Any]] ?? [] }
         .filter { $0["period"] as? String == point }.compactMap { $0["status"] as? String })
+  }
+
+  /// Another line's export, busy on the days the kettles' export lost (30 toasters a day, the
+  /// same generic system), is no copy of them: the days are said (the Ombudsman split by
+  /// landlord type lost its second gap's note to the re-export rule).
+  @Test func anotherLinesBusyExportIsNoCopy() throws {
+    let directory = try Self.project(
+      period: "month", holes: ["2025-03-08"..."2025-03-20"], otherExport: true, otherPerDay: 30)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Self.run(directory, "2025-03")
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(
+      run.stderr.contains("exports/tickets.csv has no row on the 13 days 2025-03-08 to 2025-03-20"),
+      "\(run.stderr)")
   }
 
   static func linesNotCovered(_ directory: URL, _ period: String) throws -> [String] {
