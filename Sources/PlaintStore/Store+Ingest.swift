@@ -47,6 +47,8 @@ public struct TicketSink: ~Copyable {
   public private(set) var duplicates = 0
   /// Duplicates that won and replaced the stored row.
   public private(set) var replaced = 0
+  /// The new rows grouped for `Store.baseCounts` (`LoadCounts`), when counting.
+  private(set) var counted: ByteGroups?
   /// The earliest and latest creation time of every ticket added, accepted or duplicate.
   public private(set) var firstCreated: Date?
   public private(set) var lastCreated: Date?
@@ -78,9 +80,11 @@ public struct TicketSink: ~Copyable {
   static let blockBytes = 128 * 1024
 
   init(
-    db: Database, sha256: String, digest: (() throws -> String)? = nil, timeZone: TimeZone = .gmt
+    db: Database, sha256: String, digest: (() throws -> String)? = nil, timeZone: TimeZone = .gmt,
+    counting: Bool = false
   ) throws {
     self.db = db
+    counted = counting ? ByteGroups(columns: 6, paths: [:]) : nil
     self.sha256 = sha256
     self.digest = digest
     offsets = ZoneOffsets(timeZone: timeZone)
@@ -148,6 +152,12 @@ public struct TicketSink: ~Copyable {
     }
     if db.changesCount == 1 {
       accepted += 1
+      counted?.add(
+        period: periodText?.text ?? item.period.description, category: item.cell.category.rawValue,
+        line: item.cell.productLine, tier: item.cell.tier.rawValue, issue: item.issue,
+        path: item.ticket.location.file, flag: 1, resolved: item.ticket.resolved == nil ? 0 : 1,
+        empty: ref == nil ? 1 : 0, created: item.ticket.created.timeIntervalSince1970,
+        channel: item.ticket.channel, agent: item.ticket.agent, slices: item.ticket.encodedSlices)
       try keep(item.ticket.text, ref)
       return
     }
@@ -442,11 +452,15 @@ extension Store {
       let bulk = try writer.read { db in
         try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tickets)") ?? false
       }
-      return try withRollbackJournal(when: bulk) {
+      let counting = loadCounts.begin(empty: bulk)
+      let (accounting, counted) = try withRollbackJournal(when: bulk) {
         try ingestTransaction(
-          identity, settings: settings, timeZone: timeZone, now: now, bulk: bulk, digest: digest,
-          body)
+          identity, settings: settings, timeZone: timeZone, now: now, bulk: bulk,
+          counting: counting, digest: digest, body)
       }
+      // Committed: the file's rows are the table's.
+      if counting { loadCounts.add(counted, rows: accounting.accepted) }
+      return accounting
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError {
@@ -486,17 +500,20 @@ extension Store {
   }
 
   /// The transaction that ingests one file (`ingest`).
+  /// With `counting`, also the file's new rows grouped for `baseCounts` (`LoadCounts`); nil
+  /// when a row of the file replaced a stored copy.
   private func ingestTransaction(
     _ identity: SourceAccounting, settings: String?, timeZone: TimeZone, now: Date, bulk: Bool,
-    digest: (() throws -> String)?, _ body: (inout TicketSink) throws -> SourceAccounting
-  ) throws -> SourceAccounting {
+    counting: Bool, digest: (() throws -> String)?,
+    _ body: (inout TicketSink) throws -> SourceAccounting
+  ) throws -> (SourceAccounting, ByteGroups?) {
     try writer.write { db in
       // Into an empty table, the cell index is built once after the load, by one sort,
       // instead of being kept up to date row by row (README.md, Performance); the
       // transaction puts it back if the file fails.
       if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_cell") }
       var sink = try TicketSink(
-        db: db, sha256: identity.sha256, digest: digest, timeZone: timeZone)
+        db: db, sha256: identity.sha256, digest: digest, timeZone: timeZone, counting: counting)
       var accounting = try body(&sink)
       try sink.finish()
       if digest != nil { accounting.sha256 = sink.fileSHA256 }
@@ -519,7 +536,7 @@ extension Store {
             """,
           arguments: [count, count, holder])
       }
-      return accounting
+      return (accounting, sink.replaced == 0 ? sink.counted : nil)
     }
   }
 
@@ -545,7 +562,8 @@ extension Store {
   /// transaction, so that they are read again (with new settings). Returns the tickets removed.
   @discardableResult
   public func forgetSources(_ checksums: [String]) throws(StoreError) -> Int {
-    try write("forgetting sources to read them again") { db in
+    loadCounts.stop()
+    return try write("forgetting sources to read them again") { db in
       // One pass over each table, however many files: the checksums as a JSON array.
       let list = String(decoding: try JSONEncoder().encode(checksums), as: UTF8.self)
       let chosen = "(SELECT value FROM json_each(?))"
@@ -570,6 +588,7 @@ extension Store {
   /// first in the configuration): its source row, the tickets kept from it and its rejects, so
   /// which copy names the data does not depend on which arrived first.
   public func rehome(sha256: String, to path: String) throws(StoreError) {
+    loadCounts.stop()
     try write("renaming a source to its first configured copy") { db in
       // The tickets name the file by its `files` row: one small row per path it was read under.
       try db.execute(

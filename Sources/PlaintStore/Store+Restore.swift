@@ -21,6 +21,7 @@ extension Store {
   public func restore(
     now: Date, feed: (_ add: (ClassifiedTicket) throws -> Void) throws -> [RestoredSource]
   ) throws(StoreError) {
+    loadCounts.stop()
     try write("restoring the store from partials") { db in
       var sink = try TicketSink(db: db, sha256: "")
       let sources = try feed { try sink.add($0) }

@@ -13,6 +13,8 @@ public struct Store: Sendable {
   public let path: String
   /// Seals a store on disk (`StoreSeal`) when the last copy of this `Store` goes.
   private let closer: StoreCloser?
+  /// The rows loaded into an empty store, grouped for `baseCounts`; shared by copies.
+  let loadCounts = LoadCounts()
 
   /// Opens (creating and migrating when needed) the store at `path`; ":memory:" for a stateless run.
   ///

@@ -119,10 +119,18 @@ extension Store {
   /// large table is scanned in two halves of its rows, one per core, whose groups are merged in
   /// the order one scan would have met them (the second core idled through this scan after a
   /// fresh load, and through every month's run on a long history).
+  ///
+  /// Right after this `Store` loaded files into an empty store, nothing is scanned: the rows
+  /// were grouped as they were written (`LoadCounts`), the same groups in the same order, unless
+  /// some tickets are excluded (canaries), which only the scan tells apart.
   public func baseCounts(granularity: Granularity, excluding exclusion: TicketExclusion = .none)
     throws(StoreError) -> BaseCounts
   {
-    try baseCounts(
+    let doing = "counting tickets per cell, issue and file"
+    if exclusion.isEmpty, let groups = try failing(doing, { try groupsCountedAtLoad() }) {
+      return try failing(doing) { try Self.counts(of: groups, granularity: granularity) }
+    }
+    return try baseCounts(
       granularity: granularity, excluding: exclusion,
       halvedFrom: ProcessInfo.processInfo.activeProcessorCount > 1 ? Self.minimumSplitScan : nil)
   }
@@ -167,7 +175,7 @@ extension Store {
   }
 
   /// Tables whose rowids span fewer are scanned on one thread.
-  static let minimumSplitScan: Int64 = 100_000
+  static let minimumSplitScan: Int64 = 20_000
 
   /// The rows of `range` (all of them when nil), in rowid order, grouped.
   private static func groupRows(
@@ -278,8 +286,9 @@ extension Store {
 /// count of resolved rows and a count of blank ones per group: a hash aggregate over a SQLite
 /// cursor that makes no string for a row whose group it has met. Column `pathColumn` holds a
 /// file id, read as the bytes of its path (`paths`), so that keys and digests are those of the
-/// path whatever id the file has.
-private struct ByteGroups {
+/// path whatever id the file has. A load into an empty store groups its rows as it writes them,
+/// from their values (`add(period:category:line:tier:issue:path:...)`), into the same groups.
+struct ByteGroups {
   struct Group {
     var fields: [String]
     var flag: UInt8
@@ -343,11 +352,78 @@ private struct ByteGroups {
     if unknownSource == nil { unknownSource = later.unknownSource }
   }
 
+  /// Adds a row from the values a load binds to its insert: the key, fields and digest that
+  /// `add(_:flag:resolved:empty:)` gives the row when it is read back, its file by `path`
+  /// (`ByteGroupsTests` holds the two to each other). `created` is taken as SQLite reads a
+  /// REAL back (a whole number is stored as an integer: no negative zero).
+  mutating func add(
+    period: String, category: String, line: String, tier: String, issue: String, path: String,
+    flag: UInt8, resolved: Int, empty: Int,
+    created: Double, channel: String?, agent: String?, slices: String?
+  ) {
+    key.removeAll(keepingCapacity: true)
+    appendKey(period)
+    appendKey(category)
+    appendKey(line)
+    appendKey(tier)
+    appendKey(issue)
+    appendKey(path)
+    key.append(flag)
+    let at = group(flag: flag) { [period, category, line, tier, issue, path] }
+    var row = RowDigest(seed: groups[at].seed)
+    row.add((created + 0).bitPattern)
+    Self.digest(channel, into: &row)
+    Self.digest(agent, into: &row)
+    Self.digest(slices, into: &row)
+    count(row.value, at: at, resolved: resolved, empty: empty)
+  }
+
+  /// The group of the key in `key`, added with `fields()` when it is new.
+  private mutating func group(flag: UInt8, fields: () -> [String]) -> Int {
+    if let found = index[Key(bytes: key)] { return found }
+    let at = groups.count
+    index[Key(bytes: key)] = at
+    var seed = RowDigest()
+    seed.add(key)
+    groups.append(Group(fields: fields(), flag: flag, seed: seed.value))
+    return at
+  }
+
+  /// Counts a row of the group at `at`, whose own fields digest to `digest`.
+  private mutating func count(_ digest: UInt64, at: Int, resolved: Int, empty: Int) {
+    groups[at].digest &+= digest
+    groups[at].count += 1
+    groups[at].resolved += resolved
+    groups[at].empty += empty
+  }
+
+  /// Adds a text column to a row's digest as `add(_:flag:resolved:empty:)` reads it: its type
+  /// and length, then its bytes.
+  private static func digest(_ value: String?, into row: inout RowDigest) {
+    guard var value else {
+      row.add(UInt64(SQLITE_NULL) << 32)
+      return
+    }
+    value.withUTF8 { bytes in
+      row.add(UInt64(SQLITE_TEXT) << 32 | UInt64(bytes.count))
+      if !bytes.isEmpty { row.add(UnsafeRawBufferPointer(bytes)) }
+    }
+  }
+
+  /// Appends a text column to the key: its length (4 bytes) and bytes.
+  private mutating func appendKey(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { key.append(contentsOf: $0) }
+      key.append(contentsOf: bytes)
+    }
+  }
+
   mutating func add(_ statement: OpaquePointer, flag: UInt8, resolved: Int, empty: Int) {
     key.removeAll(keepingCapacity: true)
+    let path = path(statement)
     for column in 0..<columns {
       if column == pathColumn {
-        let path = path(statement)
         withUnsafeBytes(of: UInt32(path.count).littleEndian) { key.append(contentsOf: $0) }
         key.append(contentsOf: path)
         continue
@@ -361,27 +437,16 @@ private struct ByteGroups {
       }
     }
     key.append(flag)
-    let at: Int
-    if let found = index[Key(bytes: key)] {
-      at = found
-    } else {
-      at = groups.count
-      index[Key(bytes: key)] = at
-      var fields: [String] = []
-      for column in 0..<columns {
-        if column == pathColumn {
-          fields.append(String(decoding: path(statement), as: UTF8.self))
-          continue
-        }
+    let (columns, pathColumn) = (self.columns, self.pathColumn)
+    let at = group(flag: flag) {
+      (0..<columns).map { column in
+        if column == pathColumn { return String(decoding: path, as: UTF8.self) }
         let text = sqlite3_column_text(statement, column)
         let count = Int(sqlite3_column_bytes(statement, column))
-        fields.append(
-          text.map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) }
-            ?? "")
+        return text.map {
+          String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        } ?? ""
       }
-      var seed = RowDigest()
-      seed.add(key)
-      groups.append(Group(fields: fields, flag: flag, seed: seed.value))
     }
     // The row's own fields the groups do not keep: created (9), channel, agent, slices (12).
     var row = RowDigest(seed: groups[at].seed)
@@ -392,10 +457,7 @@ private struct ByteGroups {
       row.add(UInt64(sqlite3_column_type(statement, column)) << 32 | UInt64(count))
       if count > 0, let text { row.add(UnsafeRawBufferPointer(start: text, count: count)) }
     }
-    groups[at].digest &+= row.value
-    groups[at].count += 1
-    groups[at].resolved += resolved
-    groups[at].empty += empty
+    count(row.value, at: at, resolved: resolved, empty: empty)
   }
 }
 

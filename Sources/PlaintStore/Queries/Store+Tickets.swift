@@ -201,7 +201,8 @@ extension Store {
   public func reclassify(
     _ classify: (Ticket) -> (period: Period, cell: Cell, issue: String, rule: String)
   ) throws(StoreError) -> Int {
-    try write("reclassifying stored tickets") { db in
+    loadCounts.stop()
+    return try write("reclassifying stored tickets") { db in
       let update = try db.cachedStatement(
         sql: """
           UPDATE tickets SET period = ?, category = ?, issue = ?, product_line = ?, tier = ?,
