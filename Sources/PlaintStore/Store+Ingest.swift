@@ -449,10 +449,14 @@ extension Store {
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> SourceAccounting {
     do {
-      let bulk = try writer.read { db in
-        try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tickets)") ?? false
+      let (bulk, counting) = try writer.read { db in
+        let bulk =
+          try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tickets)") ?? false
+        let counting = try loadCounts.begin(
+          empty: bulk, generation: try Self.ticketGroupsGeneration(db)
+        ) { try Self.keptGroups(db) }
+        return (bulk, counting)
       }
-      let counting = loadCounts.begin(empty: bulk)
       let (accounting, counted) = try withRollbackJournal(when: bulk) {
         try ingestTransaction(
           identity, settings: settings, timeZone: timeZone, now: now, bulk: bulk,

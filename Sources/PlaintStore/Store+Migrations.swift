@@ -193,6 +193,34 @@ extension Store {
           ALTER TABLE tickets DROP COLUMN source_sha256;
           """)
     }
+    migrator.registerMigration("v9-ticket-groups") { db in
+      // The tickets grouped as a report counts them, kept by the last report so that the next
+      // one scans none of them (`LoadCounts`). Any update or deletion of a ticket or of a file
+      // (whose path the groups hold), by whatever program, clears them and moves `generation`
+      // on; rows added since are seen by their number.
+      try db.execute(
+        sql: """
+          CREATE TABLE ticket_groups (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            generation INTEGER NOT NULL,
+            rows INTEGER,
+            groups BLOB
+          );
+          INSERT INTO ticket_groups (id, generation) VALUES (1, 0);
+          CREATE TRIGGER ticket_groups_ticket_updated AFTER UPDATE ON tickets BEGIN
+            UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
+          END;
+          CREATE TRIGGER ticket_groups_ticket_deleted AFTER DELETE ON tickets BEGIN
+            UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
+          END;
+          CREATE TRIGGER ticket_groups_file_updated AFTER UPDATE ON files BEGIN
+            UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
+          END;
+          CREATE TRIGGER ticket_groups_file_deleted AFTER DELETE ON files BEGIN
+            UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
+          END;
+          """)
+    }
     return migrator
   }
 }

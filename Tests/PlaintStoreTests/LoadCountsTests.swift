@@ -92,7 +92,7 @@ import Testing
         Self.tickets(&random, file: file, first: first, count: count, overlap: false))
       first += count
     }
-    #expect(store.loadCounts.counted != nil)
+    #expect(store.loadCounts.current != nil)
     try Self.expectScanned(store)
     #expect(!(try store.baseCounts(granularity: .month).cells.isEmpty))
   }
@@ -115,13 +115,13 @@ import Testing
       return copy
     }
     try Self.load(store, file: "old.csv", older)
-    #expect(store.loadCounts.counted != nil)
+    #expect(store.loadCounts.current != nil)
     try Self.expectScanned(store)
     // Newer copies, in other cells: they replace the stored rows.
     try Self.load(
       store, file: "b.csv",
       Self.tickets(&random, file: "b.csv", first: 0, count: 100, overlap: true))
-    #expect(store.loadCounts.counted == nil)
+    #expect(store.loadCounts.current == nil)
     try Self.expectScanned(store)
   }
 
@@ -135,17 +135,17 @@ import Testing
           store, file: file,
           Self.tickets(&random, file: file, first: index * 1000, count: 150, overlap: false))
       }
-      #expect(store.loadCounts.counted != nil)
+      #expect(store.loadCounts.current != nil)
       return store
     }
     let forgotten = try loaded()
     try forgotten.forgetSources(["a.csv"])
-    #expect(forgotten.loadCounts.counted == nil)
+    #expect(forgotten.loadCounts.current == nil)
     try Self.expectScanned(forgotten)
 
     let renamed = try loaded()
     try renamed.rehome(sha256: "b.csv", to: "copy/b.csv")
-    #expect(renamed.loadCounts.counted == nil)
+    #expect(renamed.loadCounts.current == nil)
     try Self.expectScanned(renamed)
     #expect(try renamed.baseCounts(granularity: .month).files["copy/b.csv"] != nil)
 
@@ -153,7 +153,7 @@ import Testing
     _ = try reclassified.reclassify { ticket in
       (.month(2025, 9), Cell(category: .policy, productLine: "Kettles", tier: .consumer), "x", "r")
     }
-    #expect(reclassified.loadCounts.counted == nil)
+    #expect(reclassified.loadCounts.current == nil)
     try Self.expectScanned(reclassified)
     #expect(
       try reclassified.baseCounts(granularity: .month).cells.map(\.cell.category) == [.policy])
@@ -176,7 +176,7 @@ import Testing
         throw Cut()
       }
     }
-    #expect(store.loadCounts.counted?.rows == 120)
+    #expect(store.loadCounts.current?.rows == 120)
     try Self.expectScanned(store)
   }
 
@@ -200,7 +200,88 @@ import Testing
     try Self.load(
       reopened, file: "b.csv",
       Self.tickets(&random, file: "b.csv", first: 100, count: 80, overlap: false))
-    #expect(reopened.loadCounts.counted == nil)
+    #expect(reopened.loadCounts.current == nil)
     try Self.expectScanned(reopened)
+  }
+
+  /// A store on disk, removed after `body`.
+  static func onDisk(_ body: (String) throws -> Void) throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ticket-groups-\(UUID().uuidString).db").path
+    defer {
+      for suffix in ["", "-wal", "-shm", "-seal", "-journal"] {
+        try? FileManager.default.removeItem(atPath: path + suffix)
+      }
+    }
+    try body(path)
+  }
+
+  @Test(
+    "a month added to a store whose last report kept its groups is counted on top of them",
+    arguments: 0..<6)
+  func aMonthAddedCountsOnTopOfTheKeptGroups(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(seed) &* 97 &+ 13)
+    try Self.onDisk { path in
+      do {
+        let store = try Store(path: path)
+        try Self.load(
+          store, file: "a.csv",
+          Self.tickets(&random, file: "a.csv", first: 0, count: 200, overlap: false))
+        _ = try store.baseCounts(granularity: .month)
+      }
+      let next = try Store(path: path)
+      try Self.load(
+        next, file: "b.csv",
+        Self.tickets(
+          &random, file: "b.csv", first: 1000, count: 1 + random.next(below: 200), overlap: false))
+      #expect(next.loadCounts.current != nil)
+      try Self.expectScanned(next)
+      // A report with nothing new reads the kept groups too.
+      let reread = try Store(path: path)
+      _ = try reread.baseCounts(granularity: .month)
+      #expect(reread.loadCounts.current != nil)
+      try Self.expectScanned(reread)
+    }
+  }
+
+  @Test(
+    "kept groups are not used once another program changed, removed or added a ticket or file",
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"),
+      "no sqlite3 to change with"))
+  func keptGroupsGoStaleWithAnyOtherChange() throws {
+    var random = SplitMix64(seed: 23)
+    let changes = [
+      "UPDATE tickets SET category = 'policy' WHERE rowid = 3",
+      "DELETE FROM tickets WHERE rowid = 5",
+      "UPDATE files SET path = 'elsewhere.csv'",
+      """
+      INSERT INTO tickets (system, id, created, period, category, issue, product_line, tier,
+        tags, rule, text, source, source_line)
+      SELECT system, 'added', created, period, category, issue, product_line, tier, tags, rule,
+        text, source, source_line FROM tickets WHERE rowid = 1
+      """,
+    ]
+    for change in changes {
+      try Self.onDisk { path in
+        do {
+          let store = try Store(path: path)
+          try Self.load(
+            store, file: "a.csv",
+            Self.tickets(&random, file: "a.csv", first: 0, count: 150, overlap: false))
+          _ = try store.baseCounts(granularity: .month)
+        }
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [path, change]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let next = try Store(path: path)
+        _ = try next.baseCounts(granularity: .month)
+        #expect(next.loadCounts.current == nil, "\(change)")
+        try Self.expectScanned(next)
+      }
+    }
   }
 }

@@ -1,21 +1,26 @@
 import Foundation
 internal import GRDB
 
-/// The rows a run loaded into an empty store, grouped as `Store.baseCounts` groups them, so that
-/// the report of that run does not scan back what it has just written (README.md, Performance).
+/// Every ticket grouped as `Store.baseCounts` groups them, known without scanning the table
+/// (README.md, Performance), from two sources:
+/// - the rows this `Store` loaded into an empty store, grouped as they were written;
+/// - the groups the store kept at its last report (`ticket_groups`), when the table has changed
+///   since only by new rows, which are grouped as they are written on top (a month added to a
+///   long history).
 ///
-/// Kept while every change this `Store` made to the tickets table was a new row of a file whose
-/// transaction committed: the first file finds the table empty, and no row of any file replaced
-/// a stored copy. Anything else that writes tickets (a copy that wins, forgetting or renaming
-/// files, reclassifying, restoring) stops the count for good, and `baseCounts` scans as before.
-/// The count also stops when the table holds another number of rows than it counted, which no
-/// path above allows.
+/// Kept while every change this `Store` made to the tickets was a new row of a file whose
+/// transaction committed. Anything else that writes tickets (a copy that wins, forgetting or
+/// renaming files, reclassifying, restoring) stops the count for good, and `baseCounts` scans
+/// as before. The store's triggers mark the kept groups stale at any update or deletion of a
+/// ticket or file, by any program (`generation`), and the count stops when the table holds
+/// another number of rows than it counted, which catches rows added by anything else.
 final class LoadCounts: @unchecked Sendable {
   private enum State {
-    /// No file loaded yet through this `Store`.
+    /// Nothing loaded or read yet through this `Store`.
     case unknown
-    /// Every row so far counted: the groups and how many rows they hold.
-    case counting(ByteGroups, rows: Int)
+    /// Every row so far counted: the groups, how many rows they hold, and the store's
+    /// `generation` when the count began.
+    case counting(ByteGroups, rows: Int, generation: Int64)
     case stopped
   }
 
@@ -23,16 +28,22 @@ final class LoadCounts: @unchecked Sendable {
   private var state = State.unknown
 
   /// Whether the rows of the file about to load are to be counted, given whether the tickets
-  /// table is empty before it.
-  func begin(empty: Bool) -> Bool {
-    lock.withLock {
-      switch state {
-      case .unknown:
-        state = empty ? .counting(ByteGroups(columns: 6, paths: [:]), rows: 0) : .stopped
-        return empty
-      case .counting: return true
-      case .stopped: return false
+  /// table is empty before it and what the store kept (`kept`, read only when needed).
+  func begin(
+    empty: Bool, generation: Int64, kept: () throws -> (ByteGroups, rows: Int)?
+  ) rethrows -> Bool {
+    try lock.withLock {
+      if case .unknown = state {
+        if empty {
+          state = .counting(ByteGroups(columns: 6, paths: [:]), rows: 0, generation: generation)
+        } else if let (groups, rows) = try kept() {
+          state = .counting(groups, rows: rows, generation: generation)
+        } else {
+          state = .stopped
+        }
       }
+      if case .counting = state { return true }
+      return false
     }
   }
 
@@ -40,40 +51,103 @@ final class LoadCounts: @unchecked Sendable {
   /// stored one), which stops the count.
   func add(_ file: ByteGroups?, rows: Int) {
     lock.withLock {
-      guard case .counting(var groups, let total) = state else { return }
-      guard let file else {
-        state = .stopped
-        return
-      }
+      guard case .counting(var groups, let total, let generation) = state else { return }
+      state = .stopped
+      guard let file else { return }
       groups.merge(file)
-      state = .counting(groups, rows: total + rows)
+      state = .counting(groups, rows: total + rows, generation: generation)
     }
   }
 
-  /// Stops the count: the tickets table changed otherwise than by new rows.
+  /// Stops the count: the tickets changed otherwise than by new rows.
   func stop() {
     lock.withLock { state = .stopped }
   }
 
-  /// The groups and their rows, while counting.
-  var counted: (groups: ByteGroups, rows: Int)? {
+  /// The groups, their rows and the generation they were counted in, while counting; before
+  /// anything was loaded, what `kept` gives (the store's groups), which then counts on.
+  func counted(
+    generation: Int64, kept: () throws -> (ByteGroups, rows: Int)?
+  ) rethrows -> (groups: ByteGroups, rows: Int, generation: Int64)? {
+    try lock.withLock {
+      if case .unknown = state {
+        if let (groups, rows) = try kept() {
+          state = .counting(groups, rows: rows, generation: generation)
+        } else {
+          state = .stopped
+        }
+      }
+      guard case .counting(let groups, let rows, let generation) = state else { return nil }
+      return (groups, rows, generation)
+    }
+  }
+
+  /// The groups, while counting (for tests).
+  var current: (groups: ByteGroups, rows: Int)? {
     lock.withLock {
-      guard case .counting(let groups, let rows) = state else { return nil }
+      guard case .counting(let groups, let rows, _) = state else { return nil }
       return (groups, rows)
     }
   }
 }
 
 extension Store {
-  /// The groups of the rows this `Store` loaded into an empty table, when they are still the
-  /// table's (`LoadCounts`); nil otherwise.
-  func groupsCountedAtLoad() throws -> ByteGroups? {
-    guard let counted = loadCounts.counted else { return nil }
-    let rows = try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") }
-    guard rows == counted.rows else {
-      loadCounts.stop()
-      return nil
+  /// Every ticket grouped (no exclusion): as counted (`LoadCounts`) when the table still holds
+  /// just what was counted, or from a scan. Either way the groups are kept in the store for the
+  /// next run.
+  func groupsOfEveryTicket() throws -> ByteGroups {
+    let (found, generation) = try writer.read { db in
+      let generation = try Self.ticketGroupsGeneration(db)
+      let counted = try loadCounts.counted(generation: generation) { try Self.keptGroups(db) }
+      guard let counted else { return (ByteGroups?.none, generation) }
+      let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets")
+      guard rows == counted.rows, counted.generation == generation else {
+        return (ByteGroups?.none, generation)
+      }
+      return (counted.groups, generation)
     }
-    return counted.groups
+    if let found {
+      keep(found, generation: generation)
+      return found
+    }
+    loadCounts.stop()
+    let scanned = try scannedGroups(excluding: .none, halvedFrom: Self.defaultSplit)
+    if scanned.unknownSource == nil { keep(scanned, generation: generation) }
+    return scanned
+  }
+
+  /// How many times a ticket or file was updated or deleted, as the store's triggers count.
+  static func ticketGroupsGeneration(_ db: Database) throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT generation FROM ticket_groups WHERE id = 1") ?? 0
+  }
+
+  /// The groups the store kept, when the table holds the rows they counted and no ticket or
+  /// file was updated or deleted since (the triggers clear them).
+  static func keptGroups(_ db: Database) throws -> (ByteGroups, rows: Int)? {
+    guard
+      let row = try Row.fetchOne(db, sql: "SELECT rows, groups FROM ticket_groups WHERE id = 1"),
+      let rows = row["rows"] as Int?, let data = row["groups"] as Data?,
+      let groups = ByteGroups(decoding: [UInt8](data)), groups.rows == rows,
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows
+    else { return nil }
+    return (groups, rows)
+  }
+
+  /// Keeps `groups` in the store when it still holds what they count: no update or deletion
+  /// since `generation`, and as many rows. A store that cannot take them (read-only) stays as
+  /// it was: the next run scans.
+  private func keep(_ groups: ByteGroups, generation: Int64) {
+    let rows = groups.rows
+    let data = Data(groups.encoded())
+    try? writer.write { db in
+      guard try Self.ticketGroupsGeneration(db) == generation,
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows,
+        // Kept already (a second report of the same store).
+        try Int.fetchOne(
+          db, sql: "SELECT rows FROM ticket_groups WHERE id = 1 AND groups IS NOT NULL") != rows
+      else { return }
+      try db.execute(
+        sql: "UPDATE ticket_groups SET rows = ?, groups = ? WHERE id = 1", arguments: [rows, data])
+    }
   }
 }

@@ -120,26 +120,43 @@ extension Store {
   /// the order one scan would have met them (the second core idled through this scan after a
   /// fresh load, and through every month's run on a long history).
   ///
-  /// Right after this `Store` loaded files into an empty store, nothing is scanned: the rows
-  /// were grouped as they were written (`LoadCounts`), the same groups in the same order, unless
-  /// some tickets are excluded (canaries), which only the scan tells apart.
+  /// Without exclusions, nothing is scanned when the groups are known (`TicketGroups`): right
+  /// after this `Store` loaded files into an empty store, whose rows were grouped as they were
+  /// written, or when the store keeps the groups of its last report and only new rows came since
+  /// (a month added to a long history). Each is the scan's groups in the scan's order.
   public func baseCounts(granularity: Granularity, excluding exclusion: TicketExclusion = .none)
     throws(StoreError) -> BaseCounts
   {
     let doing = "counting tickets per cell, issue and file"
-    if exclusion.isEmpty, let groups = try failing(doing, { try groupsCountedAtLoad() }) {
-      return try failing(doing) { try Self.counts(of: groups, granularity: granularity) }
+    let groups: ByteGroups
+    if exclusion.isEmpty {
+      groups = try failing(doing) { try groupsOfEveryTicket() }
+    } else {
+      groups = try scannedGroups(excluding: exclusion, halvedFrom: Self.defaultSplit)
     }
-    return try baseCounts(
-      granularity: granularity, excluding: exclusion,
-      halvedFrom: ProcessInfo.processInfo.activeProcessorCount > 1 ? Self.minimumSplitScan : nil)
+    return try failing(doing) { try Self.counts(of: groups, granularity: granularity) }
   }
 
-  /// `baseCounts`, with the table scanned in two halves when its rowids span at least
-  /// `halvedFrom` (never when nil).
+  /// `baseCounts` from a scan, with the table scanned in two halves when its rowids span at
+  /// least `halvedFrom` (never when nil).
   func baseCounts(
     granularity: Granularity, excluding exclusion: TicketExclusion, halvedFrom: Int64?
   ) throws(StoreError) -> BaseCounts {
+    let groups = try scannedGroups(excluding: exclusion, halvedFrom: halvedFrom)
+    return try failing("counting tickets per cell, issue and file") {
+      try Self.counts(of: groups, granularity: granularity)
+    }
+  }
+
+  /// Two halves on a machine of several cores.
+  static var defaultSplit: Int64? {
+    ProcessInfo.processInfo.activeProcessorCount > 1 ? minimumSplitScan : nil
+  }
+
+  /// Every row grouped by one scan of the table, in two halves from `halvedFrom` rowids.
+  func scannedGroups(excluding exclusion: TicketExclusion, halvedFrom: Int64?)
+    throws(StoreError) -> ByteGroups
+  {
     let doing = "counting tickets per cell, issue and file"
     let (paths, ranges) = try read(doing) { db in
       let bounds = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM tickets")
@@ -163,7 +180,7 @@ extension Store {
     }
     var groups = try parts.value(0)
     for index in 1..<ranges.count { groups.merge(try parts.value(index)) }
-    return try failing(doing) { try Self.counts(of: groups, granularity: granularity) }
+    return groups
   }
 
   /// The rowid ranges `baseCounts` scans: the whole table, or its two halves when its rowids
@@ -332,6 +349,85 @@ struct ByteGroups {
     if !null, let path = paths[id] { return path }
     if unknownSource == nil { unknownSource = .some(null ? nil : id) }
     return []
+  }
+
+  /// Every row counted, in all groups.
+  var rows: Int { groups.reduce(0) { $0 + $1.count } }
+
+  /// The groups as bytes, for the store to keep (`TicketGroups`): a version, then per group its
+  /// key's length and bytes and its count, resolved and blank rows and digest. The fields and
+  /// the seed follow from the key.
+  func encoded() -> [UInt8] {
+    var bytes: [UInt8] = []
+    func append<T: FixedWidthInteger>(_ value: T) {
+      withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+    append(Self.version)
+    append(UInt32(groups.count))
+    var keys = [Key](repeating: Key(bytes: []), count: groups.count)
+    for (key, at) in index { keys[at] = key }
+    for (at, group) in groups.enumerated() {
+      append(UInt32(keys[at].bytes.count))
+      bytes.append(contentsOf: keys[at].bytes)
+      append(Int64(group.count))
+      append(Int64(group.resolved))
+      append(Int64(group.empty))
+      append(group.digest)
+    }
+    return bytes
+  }
+
+  static let version: UInt32 = 1
+
+  /// Groups of six text columns from `encoded()`'s bytes; nil for bytes it did not write.
+  init?(decoding bytes: [UInt8]) {
+    self.init(columns: 6, paths: [:])
+    var at = 0
+    func read<T: FixedWidthInteger>(_: T.Type) -> T? {
+      guard at + MemoryLayout<T>.size <= bytes.count else { return nil }
+      var value = T.zero
+      withUnsafeMutableBytes(of: &value) { target in
+        target.copyBytes(from: bytes[at..<(at + MemoryLayout<T>.size)])
+      }
+      at += MemoryLayout<T>.size
+      return T(littleEndian: value)
+    }
+    guard read(UInt32.self) == Self.version, let count = read(UInt32.self) else { return nil }
+    for _ in 0..<count {
+      guard let length = read(UInt32.self).map(Int.init), at + length <= bytes.count else {
+        return nil
+      }
+      let key = Array(bytes[at..<(at + length)])
+      at += length
+      guard let rows = read(Int64.self), let resolved = read(Int64.self),
+        let empty = read(Int64.self), let digest = read(UInt64.self),
+        let (fields, flag) = Self.fields(of: key, columns: 6), index[Key(bytes: key)] == nil
+      else { return nil }
+      var seed = RowDigest()
+      seed.add(key)
+      index[Key(bytes: key)] = groups.count
+      groups.append(
+        Group(
+          fields: fields, flag: flag, count: Int(rows), resolved: Int(resolved),
+          empty: Int(empty), seed: seed.value, digest: digest))
+    }
+    guard at == bytes.count else { return nil }
+  }
+
+  /// A key's columns and flag; nil when it is not `columns` lengths and texts and a flag.
+  private static func fields(of key: [UInt8], columns: Int) -> ([String], UInt8)? {
+    var fields: [String] = []
+    var at = 0
+    for _ in 0..<columns {
+      guard at + 4 <= key.count else { return nil }
+      let length = key[at..<(at + 4)].reversed().reduce(0) { $0 << 8 | Int($1) }
+      at += 4
+      guard at + length <= key.count else { return nil }
+      fields.append(String(decoding: key[at..<(at + length)], as: UTF8.self))
+      at += length
+    }
+    guard at + 1 == key.count else { return nil }
+    return (fields, key[at])
   }
 
   /// Adds the groups of rows that come after this one's: a group met here keeps its place.
