@@ -207,19 +207,18 @@ extension Store {
             groups BLOB
           );
           INSERT INTO ticket_groups (id, generation) VALUES (1, 0);
-          CREATE TRIGGER ticket_groups_ticket_updated AFTER UPDATE ON tickets BEGIN
-            UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
-          END;
-          CREATE TRIGGER ticket_groups_ticket_deleted AFTER DELETE ON tickets BEGIN
-            UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
-          END;
-          CREATE TRIGGER ticket_groups_file_updated AFTER UPDATE ON files BEGIN
-            UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
-          END;
-          CREATE TRIGGER ticket_groups_file_deleted AFTER DELETE ON files BEGIN
-            UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
-          END;
           """)
+      for (table, change) in [
+        ("tickets", "UPDATE"), ("tickets", "DELETE"), ("files", "UPDATE"), ("files", "DELETE"),
+      ] {
+        try db.execute(
+          sql: """
+            CREATE TRIGGER ticket_groups_\(table)_\(change.lowercased()) AFTER \(change) ON \(table)
+            BEGIN
+              UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
+            END
+            """)
+      }
     }
     return migrator
   }
