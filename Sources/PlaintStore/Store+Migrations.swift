@@ -195,15 +195,19 @@ extension Store {
     }
     migrator.registerMigration("v9-ticket-groups") { db in
       // The tickets grouped as a report counts them, kept by the last report so that the next
-      // one scans none of them (`LoadCounts`). Any update or deletion of a ticket or of a file
-      // (whose path the groups hold), by whatever program, clears them and moves `generation`
-      // on; rows added since are seen by their number.
+      // one scans none of them (`LoadCounts`), with the generation they were kept at, how many
+      // rows they count and the table's last rowid then. Any update or deletion of a ticket or
+      // of a file (whose path the groups hold), by whatever program, clears them and moves
+      // `generation` on; rows added since are seen by their number, and a row replaced
+      // (`REPLACE INTO`, which deletes without firing a trigger) by the last rowid.
       try db.execute(
         sql: """
           CREATE TABLE ticket_groups (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             generation INTEGER NOT NULL,
+            kept INTEGER,
             rows INTEGER,
+            last_rowid INTEGER,
             groups BLOB
           );
           INSERT INTO ticket_groups (id, generation) VALUES (1, 0);
@@ -215,7 +219,9 @@ extension Store {
           sql: """
             CREATE TRIGGER ticket_groups_\(table)_\(change.lowercased()) AFTER \(change) ON \(table)
             BEGIN
-              UPDATE ticket_groups SET generation = generation + 1, rows = NULL, groups = NULL;
+              UPDATE ticket_groups
+              SET generation = generation + 1, kept = NULL, rows = NULL, last_rowid = NULL,
+                groups = NULL;
             END
             """)
       }

@@ -261,6 +261,20 @@ import Testing
       SELECT system, 'added', created, period, category, issue, product_line, tier, tags, rule,
         text, source, source_line FROM tickets WHERE rowid = 1
       """,
+      // A row replaced: deleted without a trigger, the same number of rows.
+      """
+      REPLACE INTO tickets (system, id, created, period, category, issue, product_line, tier,
+        tags, rule, text, source, source_line)
+      SELECT system, id, created, period, 'policy', issue, product_line, tier, tags, rule,
+        text, source, source_line FROM tickets WHERE rowid = 2
+      """,
+      // The groups of before a change put back by hand.
+      """
+      CREATE TABLE saved AS SELECT kept, rows, last_rowid, groups FROM ticket_groups;
+      UPDATE tickets SET category = 'policy' WHERE rowid = 3;
+      UPDATE ticket_groups SET kept = (SELECT kept FROM saved), rows = (SELECT rows FROM saved),
+        last_rowid = (SELECT last_rowid FROM saved), groups = (SELECT groups FROM saved);
+      """,
     ]
     for change in changes {
       try Self.onDisk { path in

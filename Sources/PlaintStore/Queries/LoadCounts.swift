@@ -121,14 +121,20 @@ extension Store {
     try Int64.fetchOne(db, sql: "SELECT generation FROM ticket_groups WHERE id = 1") ?? 0
   }
 
-  /// The groups the store kept, when the table holds the rows they counted and no ticket or
-  /// file was updated or deleted since (the triggers clear them).
+  /// The groups the store kept, when no ticket or file was updated or deleted since (the
+  /// triggers clear them and move the generation on) and the table holds the rows they counted
+  /// up to the same last rowid (a row replaced gets a new one).
   static func keptGroups(_ db: Database) throws -> (ByteGroups, rows: Int)? {
     guard
-      let row = try Row.fetchOne(db, sql: "SELECT rows, groups FROM ticket_groups WHERE id = 1"),
-      let rows = row["rows"] as Int?, let data = row["groups"] as Data?,
-      let groups = ByteGroups(decoding: [UInt8](data)), groups.rows == rows,
-      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows
+      let row = try Row.fetchOne(
+        db,
+        sql: "SELECT generation, kept, rows, last_rowid, groups FROM ticket_groups WHERE id = 1"),
+      let kept = row["kept"] as Int64?, kept == row["generation"] as Int64?,
+      let rows = row["rows"] as Int?, let last = row["last_rowid"] as Int64?,
+      let data = row["groups"] as Data?,
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows,
+      try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM tickets") == last,
+      let groups = ByteGroups(decoding: [UInt8](data)), groups.rows == rows
     else { return nil }
     return (groups, rows)
   }
@@ -141,13 +147,22 @@ extension Store {
     let data = Data(groups.encoded())
     try? writer.write { db in
       guard try Self.ticketGroupsGeneration(db) == generation,
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows,
-        // Kept already (a second report of the same store).
-        try Int.fetchOne(
-          db, sql: "SELECT rows FROM ticket_groups WHERE id = 1 AND groups IS NOT NULL") != rows
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows
       else { return }
+      let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM tickets")
+      // Kept already (a second report of the same store).
+      let kept = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT 1 FROM ticket_groups WHERE id = 1 AND kept = generation AND rows = ?
+            AND last_rowid IS ? AND groups IS NOT NULL
+          """, arguments: [rows, last])
+      guard kept == nil else { return }
       try db.execute(
-        sql: "UPDATE ticket_groups SET rows = ?, groups = ? WHERE id = 1", arguments: [rows, data])
+        sql: """
+          UPDATE ticket_groups SET kept = generation, rows = ?, last_rowid = ?, groups = ?
+          WHERE id = 1
+          """, arguments: [rows, last, data])
     }
   }
 }
