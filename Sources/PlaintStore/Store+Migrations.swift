@@ -212,12 +212,20 @@ extension Store {
           );
           INSERT INTO ticket_groups (id, generation) VALUES (1, 0);
           """)
-      for (table, change) in [
-        ("tickets", "UPDATE"), ("tickets", "DELETE"), ("files", "UPDATE"), ("files", "DELETE"),
+      // A file's row replaced (`REPLACE INTO files` with its id) is seen before the insert: files
+      // are added once each, so the lookup costs nothing a load would notice.
+      for (name, when) in [
+        ("tickets_update", "AFTER UPDATE ON tickets"),
+        ("tickets_delete", "AFTER DELETE ON tickets"),
+        ("files_update", "AFTER UPDATE ON files"), ("files_delete", "AFTER DELETE ON files"),
+        (
+          "files_replace",
+          "BEFORE INSERT ON files WHEN EXISTS (SELECT 1 FROM files WHERE id = NEW.id)"
+        ),
       ] {
         try db.execute(
           sql: """
-            CREATE TRIGGER ticket_groups_\(table)_\(change.lowercased()) AFTER \(change) ON \(table)
+            CREATE TRIGGER ticket_groups_\(name) \(when)
             BEGIN
               UPDATE ticket_groups
               SET generation = generation + 1, kept = NULL, rows = NULL, last_rowid = NULL,

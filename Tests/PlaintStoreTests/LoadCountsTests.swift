@@ -268,6 +268,8 @@ import Testing
       SELECT system, id, created, period, 'policy', issue, product_line, tier, tags, rule,
         text, source, source_line FROM tickets WHERE rowid = 2
       """,
+      // A file's row replaced under its own id, with another path.
+      "REPLACE INTO files (id, sha256, path) SELECT id, sha256, 'moved.csv' FROM files LIMIT 1",
       // The groups of before a change put back by hand.
       """
       CREATE TABLE saved AS SELECT kept, rows, last_rowid, groups FROM ticket_groups;
