@@ -270,11 +270,19 @@ import Testing
       """,
       // A file's row replaced under its own id, with another path.
       "REPLACE INTO files (id, sha256, path) SELECT id, sha256, 'moved.csv' FROM files LIMIT 1",
-      // The groups of before a change put back by hand.
+      // The groups of before a change put back by hand, whole or the blob alone after a report
+      // kept the groups of the change (the generation is set by hand here, as that report
+      // would).
       """
       CREATE TABLE saved AS SELECT kept, rows, last_rowid, groups FROM ticket_groups;
       UPDATE tickets SET category = 'policy' WHERE rowid = 3;
       UPDATE ticket_groups SET kept = (SELECT kept FROM saved), rows = (SELECT rows FROM saved),
+        last_rowid = (SELECT last_rowid FROM saved), groups = (SELECT groups FROM saved);
+      """,
+      """
+      CREATE TABLE saved AS SELECT rows, last_rowid, groups FROM ticket_groups;
+      UPDATE tickets SET category = 'policy' WHERE rowid = 3;
+      UPDATE ticket_groups SET kept = generation, rows = (SELECT rows FROM saved),
         last_rowid = (SELECT last_rowid FROM saved), groups = (SELECT groups FROM saved);
       """,
     ]

@@ -134,9 +134,26 @@ extension Store {
       let data = row["groups"] as Data?,
       try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows,
       try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM tickets") == last,
-      let groups = ByteGroups(decoding: [UInt8](data)), groups.rows == rows
+      let groups = Self.groups(data, keptAt: kept), groups.rows == rows
     else { return nil }
     return (groups, rows)
+  }
+
+  /// The groups as the store keeps them: the generation they were kept at, then the groups, so
+  /// that groups of another generation put back by hand are not taken for these.
+  static func data(_ groups: ByteGroups, keptAt generation: Int64) -> Data {
+    withUnsafeBytes(of: generation.littleEndian) { Data($0) } + groups.encoded()
+  }
+
+  /// The groups `data(_:keptAt:)` kept at `generation`; nil for any other bytes.
+  static func groups(_ data: Data, keptAt generation: Int64) -> ByteGroups? {
+    let bytes = [UInt8](data)
+    guard bytes.count >= 8,
+      bytes[..<8].reversed().reduce(UInt64(0), { $0 << 8 | UInt64($1) })
+        == UInt64(
+          bitPattern: generation)
+    else { return nil }
+    return ByteGroups(decoding: Array(bytes[8...]))
   }
 
   /// Keeps `groups` in the store when it still holds what they count: no update or deletion
@@ -144,7 +161,7 @@ extension Store {
   /// it was: the next run scans.
   private func keep(_ groups: ByteGroups, generation: Int64) {
     let rows = groups.rows
-    let data = Data(groups.encoded())
+    let data = Self.data(groups, keptAt: generation)
     try? writer.write { db in
       guard try Self.ticketGroupsGeneration(db) == generation,
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows
