@@ -121,19 +121,13 @@ struct StoreFeed: ReportFeed {
       Self.append(later.listed, to: &builder.listed)
       Self.append(later.open, to: &builder.open)
     }
-    // The summaries the store lacks are written on the other core while this one finishes the
-    // customers and the lists: each was one core's work, the other idle (README.md,
-    // Performance).
-    let storing = DispatchGroup()
-    let counted = builder.cube
-    DispatchQueue.global().async(group: storing) { summaries.storeMissing(from: counted) }
-    defer { storing.wait() }
     try builder.customers.finish()
     // Oldest first, as one cursor over every period gives them (the runs are of consecutive
     // periods, so they usually are already).
     if !Self.isOldestFirst(builder.listed) { builder.listed.sort(by: oldestFirst) }
     if !Self.isOldestFirst(builder.open) { builder.open.sort(by: oldestFirst) }
     builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
+    summaries.storeMissing(from: builder.cube)
     summaries.add(to: &builder)
     return builder
   }
