@@ -204,6 +204,15 @@ import Testing
     try Self.expectScanned(reopened)
   }
 
+  /// Loads `count` random tickets of a.csv into the store at `path` and counts them as a report
+  /// does, which keeps their groups; the store is closed after.
+  static func loadAndReport(_ path: String, _ random: inout SplitMix64, count: Int) throws {
+    let store = try Store(path: path)
+    try load(
+      store, file: "a.csv", tickets(&random, file: "a.csv", first: 0, count: count, overlap: false))
+    _ = try store.baseCounts(granularity: .month)
+  }
+
   /// A store on disk, removed after `body`.
   static func onDisk(_ body: (String) throws -> Void) throws {
     let path = FileManager.default.temporaryDirectory
@@ -222,13 +231,7 @@ import Testing
   func aMonthAddedCountsOnTopOfTheKeptGroups(seed: Int) throws {
     var random = SplitMix64(seed: UInt64(seed) &* 97 &+ 13)
     try Self.onDisk { path in
-      do {
-        let store = try Store(path: path)
-        try Self.load(
-          store, file: "a.csv",
-          Self.tickets(&random, file: "a.csv", first: 0, count: 200, overlap: false))
-        _ = try store.baseCounts(granularity: .month)
-      }
+      try Self.loadAndReport(path, &random, count: 200)
       let next = try Store(path: path)
       try Self.load(
         next, file: "b.csv",
@@ -247,7 +250,7 @@ import Testing
   @Test(
     "kept groups are not used once another program changed, removed or added a ticket or file",
     .enabled(
-      if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"),
+      if: SQLiteShell.isInstalled,
       "no sqlite3 to change with"))
   func keptGroupsGoStaleWithAnyOtherChange() throws {
     var random = SplitMix64(seed: 23)
@@ -288,19 +291,8 @@ import Testing
     ]
     for change in changes {
       try Self.onDisk { path in
-        do {
-          let store = try Store(path: path)
-          try Self.load(
-            store, file: "a.csv",
-            Self.tickets(&random, file: "a.csv", first: 0, count: 150, overlap: false))
-          _ = try store.baseCounts(granularity: .month)
-        }
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [path, change]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        try Self.loadAndReport(path, &random, count: 150)
+        #expect(try SQLiteShell.run(change, on: path) == 0)
         let next = try Store(path: path)
         _ = try next.baseCounts(granularity: .month)
         #expect(next.loadCounts.current == nil, "\(change)")

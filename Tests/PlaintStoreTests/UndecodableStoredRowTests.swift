@@ -1,13 +1,14 @@
 import Foundation
 import PlaintCore
 import PlaintStore
+import PlaintTestSupport
 import Testing
 
 /// A stored row no Plaint writes (changed by hand, or by a damaged file) stops the read with a
 /// damaged store naming the table and the row; it is never skipped.
 @Suite(
   .enabled(
-    if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"),
+    if: SQLiteShell.isInstalled,
     "no sqlite3 to damage with"
   ))
 struct UndecodableStoredRowTests {
@@ -42,12 +43,7 @@ struct UndecodableStoredRowTests {
       return SourceAccounting(path: "x.csv", sha256: "ab", system: "t")
     }
     try read(store)  // reads fine before the damage
-    let sqlite = Process()
-    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    sqlite.arguments = [path, sql]
-    try sqlite.run()
-    sqlite.waitUntilExit()
-    #expect(sqlite.terminationStatus == 0)
+    #expect(try SQLiteShell.run(sql, on: path) == 0)
     do {
       try read(store)
       return nil
