@@ -148,11 +148,9 @@ extension Store {
   /// The groups `data(_:keptAt:)` kept at `generation`; nil for any other bytes.
   static func groups(_ data: Data, keptAt generation: Int64) -> ByteGroups? {
     let bytes = [UInt8](data)
-    guard bytes.count >= 8,
-      bytes[..<8].reversed().reduce(UInt64(0), { $0 << 8 | UInt64($1) })
-        == UInt64(
-          bitPattern: generation)
-    else { return nil }
+    guard bytes.count >= 8 else { return nil }
+    let keptAt = bytes[..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    guard keptAt == UInt64(bitPattern: generation) else { return nil }
     return ByteGroups(decoding: Array(bytes[8...]))
   }
 
