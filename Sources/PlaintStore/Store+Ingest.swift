@@ -463,7 +463,7 @@ extension Store {
           counting: counting, digest: digest, body)
       }
       // Committed: the file's rows are the table's.
-      if counting { loadCounts.add(counted, rows: accounting.accepted) }
+      if counting { loadCounts.add(counted) }
       return accounting
     } catch let error as StoreError {
       throw error

@@ -18,9 +18,8 @@ final class LoadCounts: @unchecked Sendable {
   private enum State {
     /// Nothing loaded or read yet through this `Store`.
     case unknown
-    /// Every row so far counted: the groups, how many rows they hold, and the store's
-    /// `generation` when the count began.
-    case counting(ByteGroups, rows: Int, generation: Int64)
+    /// Every row so far counted: the groups, and the store's `generation` when the count began.
+    case counting(ByteGroups, generation: Int64)
     case stopped
   }
 
@@ -29,18 +28,10 @@ final class LoadCounts: @unchecked Sendable {
 
   /// Whether the rows of the file about to load are to be counted, given whether the tickets
   /// table is empty before it and what the store kept (`kept`, read only when needed).
-  func begin(
-    empty: Bool, generation: Int64, kept: () throws -> (ByteGroups, rows: Int)?
-  ) rethrows -> Bool {
+  func begin(empty: Bool, generation: Int64, kept: () throws -> ByteGroups?) rethrows -> Bool {
     try lock.withLock {
-      if case .unknown = state {
-        if empty {
-          state = .counting(ByteGroups(columns: 6, paths: [:]), rows: 0, generation: generation)
-        } else if let (groups, rows) = try kept() {
-          state = .counting(groups, rows: rows, generation: generation)
-        } else {
-          state = .stopped
-        }
+      try settle(generation: generation) {
+        empty ? ByteGroups(columns: 6, paths: [:]) : try kept()
       }
       if case .counting = state { return true }
       return false
@@ -49,13 +40,13 @@ final class LoadCounts: @unchecked Sendable {
 
   /// Adds a committed file's rows; nil when the file's rows were not all new (a copy replaced a
   /// stored one), which stops the count.
-  func add(_ file: ByteGroups?, rows: Int) {
+  func add(_ file: ByteGroups?) {
     lock.withLock {
-      guard case .counting(var groups, let total, let generation) = state else { return }
+      guard case .counting(var groups, let generation) = state else { return }
       state = .stopped
       guard let file else { return }
       groups.merge(file)
-      state = .counting(groups, rows: total + rows, generation: generation)
+      state = .counting(groups, generation: generation)
     }
   }
 
@@ -64,29 +55,29 @@ final class LoadCounts: @unchecked Sendable {
     lock.withLock { state = .stopped }
   }
 
-  /// The groups, their rows and the generation they were counted in, while counting; before
-  /// anything was loaded, what `kept` gives (the store's groups), which then counts on.
-  func counted(
-    generation: Int64, kept: () throws -> (ByteGroups, rows: Int)?
-  ) rethrows -> (groups: ByteGroups, rows: Int, generation: Int64)? {
+  /// The groups and the generation they were counted in, while counting; before anything was
+  /// loaded, what `kept` gives (the store's groups), which then counts on.
+  func counted(generation: Int64, kept: () throws -> ByteGroups?) rethrows
+    -> (groups: ByteGroups, generation: Int64)?
+  {
     try lock.withLock {
-      if case .unknown = state {
-        if let (groups, rows) = try kept() {
-          state = .counting(groups, rows: rows, generation: generation)
-        } else {
-          state = .stopped
-        }
-      }
-      guard case .counting(let groups, let rows, let generation) = state else { return nil }
-      return (groups, rows, generation)
+      try settle(generation: generation, start: kept)
+      guard case .counting(let groups, let generation) = state else { return nil }
+      return (groups, generation)
     }
   }
 
-  /// The groups, while counting (for tests).
+  /// Before anything is known, counts on from `start`'s groups, or stops when it has none.
+  private func settle(generation: Int64, start: () throws -> ByteGroups?) rethrows {
+    guard case .unknown = state else { return }
+    state = try start().map { .counting($0, generation: generation) } ?? .stopped
+  }
+
+  /// The groups and their rows, while counting (for tests).
   var current: (groups: ByteGroups, rows: Int)? {
     lock.withLock {
-      guard case .counting(let groups, let rows, _) = state else { return nil }
-      return (groups, rows)
+      guard case .counting(let groups, _) = state else { return nil }
+      return (groups, groups.rows)
     }
   }
 }
@@ -101,7 +92,7 @@ extension Store {
       let counted = try loadCounts.counted(generation: generation) { try Self.keptGroups(db) }
       guard let counted else { return (ByteGroups?.none, generation) }
       let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets")
-      guard rows == counted.rows, counted.generation == generation else {
+      guard rows == counted.groups.rows, counted.generation == generation else {
         return (ByteGroups?.none, generation)
       }
       return (counted.groups, generation)
@@ -124,7 +115,7 @@ extension Store {
   /// The groups the store kept, when no ticket or file was updated or deleted since (the
   /// triggers clear them and move the generation on) and the table holds the rows they counted
   /// up to the same last rowid (a row replaced gets a new one).
-  static func keptGroups(_ db: Database) throws -> (ByteGroups, rows: Int)? {
+  static func keptGroups(_ db: Database) throws -> ByteGroups? {
     guard
       let row = try Row.fetchOne(
         db,
@@ -134,24 +125,9 @@ extension Store {
       let data = row["groups"] as Data?,
       try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows,
       try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM tickets") == last,
-      let groups = Self.groups(data, keptAt: kept), groups.rows == rows
+      let groups = ByteGroups(decoding: [UInt8](data), keptAt: kept), groups.rows == rows
     else { return nil }
-    return (groups, rows)
-  }
-
-  /// The groups as the store keeps them: the generation they were kept at, then the groups, so
-  /// that groups of another generation put back by hand are not taken for these.
-  static func data(_ groups: ByteGroups, keptAt generation: Int64) -> Data {
-    withUnsafeBytes(of: generation.littleEndian) { Data($0) } + groups.encoded()
-  }
-
-  /// The groups `data(_:keptAt:)` kept at `generation`; nil for any other bytes.
-  static func groups(_ data: Data, keptAt generation: Int64) -> ByteGroups? {
-    let bytes = [UInt8](data)
-    guard bytes.count >= 8 else { return nil }
-    let keptAt = bytes[..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    guard keptAt == UInt64(bitPattern: generation) else { return nil }
-    return ByteGroups(decoding: Array(bytes[8...]))
+    return groups
   }
 
   /// Keeps `groups` in the store when it still holds what they count: no update or deletion
@@ -159,7 +135,7 @@ extension Store {
   /// it was: the next run scans.
   private func keep(_ groups: ByteGroups, generation: Int64) {
     let rows = groups.rows
-    let data = Self.data(groups, keptAt: generation)
+    let data = Data(groups.encoded(keptAt: generation))
     try? writer.write { db in
       guard try Self.ticketGroupsGeneration(db) == generation,
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows

@@ -354,15 +354,17 @@ struct ByteGroups {
   /// Every row counted, in all groups.
   var rows: Int { groups.reduce(0) { $0 + $1.count } }
 
-  /// The groups as bytes, for the store to keep (`TicketGroups`): a version, then per group its
-  /// key's length and bytes and its count, resolved and blank rows and digest. The fields and
-  /// the seed follow from the key.
-  func encoded() -> [UInt8] {
+  /// The groups as bytes, for the store to keep (`LoadCounts`): a version and the generation
+  /// they were kept at (groups of another generation put back by hand are not taken for these),
+  /// then per group its key's length and bytes and its count, resolved and blank rows and
+  /// digest. The fields and the seed follow from the key.
+  func encoded(keptAt generation: Int64) -> [UInt8] {
     var bytes: [UInt8] = []
     func append<T: FixedWidthInteger>(_ value: T) {
       withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
     append(Self.version)
+    append(generation)
     append(UInt32(groups.count))
     var keys = [Key](repeating: Key(bytes: []), count: groups.count)
     for (key, at) in index { keys[at] = key }
@@ -379,28 +381,18 @@ struct ByteGroups {
 
   static let version: UInt32 = 1
 
-  /// Groups of six text columns from `encoded()`'s bytes; nil for bytes it did not write.
-  init?(decoding bytes: [UInt8]) {
+  /// Groups of six text columns from the bytes `encoded(keptAt: generation)` wrote; nil for any
+  /// other bytes.
+  init?(decoding bytes: [UInt8], keptAt generation: Int64) {
     self.init(columns: 6, paths: [:])
-    var at = 0
-    func read<T: FixedWidthInteger>(_: T.Type) -> T? {
-      guard at + MemoryLayout<T>.size <= bytes.count else { return nil }
-      var value = T.zero
-      withUnsafeMutableBytes(of: &value) { target in
-        target.copyBytes(from: bytes[at..<(at + MemoryLayout<T>.size)])
-      }
-      at += MemoryLayout<T>.size
-      return T(littleEndian: value)
-    }
-    guard read(UInt32.self) == Self.version, let count = read(UInt32.self) else { return nil }
+    var reader = LittleEndianReader(bytes[...])
+    guard reader.read(UInt32.self) == Self.version, reader.read(Int64.self) == generation,
+      let count = reader.read(UInt32.self)
+    else { return nil }
     for _ in 0..<count {
-      guard let length = read(UInt32.self).map(Int.init), at + length <= bytes.count else {
-        return nil
-      }
-      let key = Array(bytes[at..<(at + length)])
-      at += length
-      guard let rows = read(Int64.self), let resolved = read(Int64.self),
-        let empty = read(Int64.self), let digest = read(UInt64.self),
+      guard let length = reader.read(UInt32.self), let key = reader.bytes(Int(length)),
+        let rows = reader.read(Int64.self), let resolved = reader.read(Int64.self),
+        let empty = reader.read(Int64.self), let digest = reader.read(UInt64.self),
         let (fields, flag) = Self.fields(of: key, columns: 6), index[Key(bytes: key)] == nil
       else { return nil }
       var seed = RowDigest()
@@ -411,23 +403,21 @@ struct ByteGroups {
           fields: fields, flag: flag, count: Int(rows), resolved: Int(resolved),
           empty: Int(empty), seed: seed.value, digest: digest))
     }
-    guard at == bytes.count else { return nil }
+    guard reader.isAtEnd else { return nil }
   }
 
   /// A key's columns and flag; nil when it is not `columns` lengths and texts and a flag.
   private static func fields(of key: [UInt8], columns: Int) -> ([String], UInt8)? {
+    var reader = LittleEndianReader(key[...])
     var fields: [String] = []
-    var at = 0
     for _ in 0..<columns {
-      guard at + 4 <= key.count else { return nil }
-      let length = key[at..<(at + 4)].reversed().reduce(0) { $0 << 8 | Int($1) }
-      at += 4
-      guard at + length <= key.count else { return nil }
-      fields.append(String(decoding: key[at..<(at + length)], as: UTF8.self))
-      at += length
+      guard let length = reader.read(UInt32.self), let text = reader.bytes(Int(length)) else {
+        return nil
+      }
+      fields.append(String(decoding: text, as: UTF8.self))
     }
-    guard at + 1 == key.count else { return nil }
-    return (fields, key[at])
+    guard let flag = reader.bytes(1)?.first, reader.isAtEnd else { return nil }
+    return (fields, flag)
   }
 
   /// Adds the groups of rows that come after this one's: a group met here keeps its place.
@@ -646,5 +636,27 @@ struct RowDigest {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+}
+
+/// Reads little-endian integers and runs of bytes from the front of `bytes`; nil past its end.
+struct LittleEndianReader {
+  private var bytes: ArraySlice<UInt8>
+
+  init(_ bytes: ArraySlice<UInt8>) {
+    self.bytes = bytes
+  }
+
+  var isAtEnd: Bool { bytes.isEmpty }
+
+  mutating func read<T: FixedWidthInteger>(_: T.Type) -> T? {
+    guard let run = self.bytes(MemoryLayout<T>.size) else { return nil }
+    return run.reversed().reduce(T.zero) { $0 << 8 | T($1) }
+  }
+
+  mutating func bytes(_ count: Int) -> [UInt8]? {
+    guard count >= 0, count <= bytes.count else { return nil }
+    defer { bytes = bytes.dropFirst(count) }
+    return Array(bytes.prefix(count))
   }
 }
