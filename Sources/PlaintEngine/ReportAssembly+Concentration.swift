@@ -101,36 +101,57 @@ extension ReportAssembly {
   ) -> [Concentration.Tally] {
     let position = Dictionary(
       dimensions.enumerated().map { ($1.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-    var byUnit: [Concentration.Unit: [Concentration.Tally]] = [:]
-    func tallies(_ key: [String]) -> [(Concentration.Unit, Bool)] {
-      let isCurrent = key[0] == current
-      guard isCurrent || baseline.contains(key[0]),
-        let category = Category(rawValue: key[1]), let tier = Tier(rawValue: key[3])
-      else { return [] }
-      let cell = Cell(category: category, productLine: key[2], tier: tier)
-      return concentrationUnits(cell).filter(units.contains).map { ($0, isCurrent) }
+    // Each unit's tallies, one per dimension, at the unit's index in `order`; each cell's units
+    // (their indexes) looked up once per cell, not once per dimension count.
+    var indexOf: [Concentration.Unit: Int] = [:]
+    var rows: [[Concentration.Tally]] = []
+    var order: [Concentration.Unit] = []
+    var unitsOfCell: [[String]: [Int]] = [:]
+    /// The indexes of the units of the key's cell; a unit not yet tallied is added when
+    /// `adding`, left out otherwise (dimension counts go only to units the cell counts made).
+    func unitIndexes(_ key: [String], adding: Bool) -> [Int] {
+      let cellKey = Array(key[1...3])
+      if let known = unitsOfCell[cellKey] { return known }
+      var indexes: [Int] = []
+      if let category = Category(rawValue: key[1]), let tier = Tier(rawValue: key[3]) {
+        let cell = Cell(category: category, productLine: key[2], tier: tier)
+        for unit in concentrationUnits(cell) where units.contains(unit) {
+          if let index = indexOf[unit] {
+            indexes.append(index)
+          } else if adding {
+            indexOf[unit] = order.count
+            indexes.append(order.count)
+            order.append(unit)
+            rows.append(dimensions.map { Concentration.Tally(unit: unit, dimension: $0) })
+          }
+        }
+      }
+      // While adding, a cell's units are all tallied once it is seen.
+      unitsOfCell[cellKey] = indexes
+      return indexes
+    }
+    func isCurrent(_ key: [String]) -> Bool? {
+      key[0] == current ? true : baseline.contains(key[0]) ? false : nil
     }
     for (key, value) in cube[.cell] {
-      for (unit, isCurrent) in tallies(key) {
-        var rows =
-          byUnit.removeValue(forKey: unit)
-          ?? dimensions.map { Concentration.Tally(unit: unit, dimension: $0) }
-        for index in rows.indices { rows[index].add(nil, current: isCurrent, count: value.count) }
-        byUnit[unit] = rows
-      }
-    }
-    for (key, value) in cube[.dimension] {
-      guard let index = position[key[4]] else { continue }
-      for (unit, isCurrent) in tallies(key) {
-        guard byUnit[unit] != nil else { continue }
-        if isCurrent {
-          byUnit[unit]?[index].current[key[5], default: 0] += value.count
-        } else {
-          byUnit[unit]?[index].baseline[key[5], default: 0] += value.count
+      guard let isCurrent = isCurrent(key) else { continue }
+      for unit in unitIndexes(key, adding: true) {
+        for index in rows[unit].indices {
+          rows[unit][index].add(nil, current: isCurrent, count: value.count)
         }
       }
     }
-    return byUnit.keys.sorted().flatMap { byUnit[$0] ?? [] }
+    for (key, value) in cube[.dimension] {
+      guard let index = position[key[4]], let isCurrent = isCurrent(key) else { continue }
+      for unit in unitIndexes(key, adding: false) {
+        if isCurrent {
+          rows[unit][index].current[key[5], default: 0] += value.count
+        } else {
+          rows[unit][index].baseline[key[5], default: 0] += value.count
+        }
+      }
+    }
+    return order.indices.sorted { order[$0] < order[$1] }.flatMap { rows[$0] }
   }
 
   /// Tests every whole cell and category and product-line roll-up on every dimension as one

@@ -88,7 +88,7 @@ struct DimensionSummaries {
   static func decoded(_ summaries: [Data]) -> [[[String]]?] {
     let slots = ResultSlots<[[String]]?, Never>(count: summaries.count)
     DispatchQueue.concurrentPerform(iterations: summaries.count) { index in
-      let entries = try? JSONDecoder().decode([[String]].self, from: summaries[index])
+      let entries = StringRowsJSON.rows(summaries[index])
       let readable = entries?.allSatisfy { $0.count == 6 && Int($0[5]) != nil } ?? false
       slots.set(index, .success(readable ? entries : nil))
     }
@@ -131,11 +131,11 @@ struct DimensionSummaries {
     var summaries: [PeriodSummary] = []
     for period in counted {
       let text = period.description
-      guard let fingerprint = fingerprints[text],
-        let data = try? JSONEncoder().encode(entries[text] ?? [])
-      else { continue }
+      guard let fingerprint = fingerprints[text] else { continue }
       summaries.append(
-        PeriodSummary(period: text, settings: settings, fingerprint: fingerprint, counts: data))
+        PeriodSummary(
+          period: text, settings: settings, fingerprint: fingerprint,
+          counts: StringRowsJSON.data(entries[text] ?? [])))
     }
     try? store.storePeriodSummaries(kind: Self.kind, summaries)
   }
