@@ -121,11 +121,10 @@ struct DimensionSummaries {
   func storeMissing(from cube: ReportCube) {
     let counted = dimensionPeriods.subtracting(current)
     guard !counted.isEmpty else { return }
+    let countedText = Set(counted.map(\.description))
     var entries: [String: [[String]]] = [:]
     for (key, value) in cube[.dimension] {
-      guard let first = key.first, let period = Period(first), counted.contains(period) else {
-        continue
-      }
+      guard let first = key.first, countedText.contains(first) else { continue }
       entries[first, default: []].append(Array(key.dropFirst()) + [String(value.count)])
     }
     var summaries: [PeriodSummary] = []

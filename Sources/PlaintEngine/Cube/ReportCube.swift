@@ -99,8 +99,14 @@ struct ReportCube: Equatable {
   }
 
   mutating func merge(_ other: ReportCube) {
-    for (kind, entries) in other.entries {
-      for (key, value) in entries { add(kind, key, value: value) }
+    for (kind, theirs) in other.entries {
+      // A kind only one side counted (the window's dimensions, merged into the counts over
+      // every period) is taken whole: adding its entries one by one into nothing gives the same.
+      guard let ours = entries[kind], !ours.isEmpty else {
+        entries[kind] = theirs
+        continue
+      }
+      for (key, value) in theirs { add(kind, key, value: value) }
     }
   }
 

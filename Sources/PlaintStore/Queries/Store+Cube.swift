@@ -250,6 +250,7 @@ extension Store {
     }
     var cellIndex: [CellCount: Int] = [:]
     var issueIndex: [IssueCount: Int] = [:]
+    var periods: [String: Period] = [:]
     // In the order the groups were met: the table's, so the result does not depend on hashing.
     for group in groups.groups {
       let fields = group.fields
@@ -259,10 +260,17 @@ extension Store {
       counts.emptyText[periodText, default: (0, 0)].total += group.count
       counts.emptyText[periodText, default: (0, 0)].empty += group.empty
       guard group.flag == 1 else { continue }
-      let key = "the tickets of period \"\(periodText)\""
-      guard let period = Period(periodText) else {
+      func key() -> String { "the tickets of period \"\(periodText)\"" }
+      // Each period's text parsed once, not once per group.
+      let period: Period
+      if let known = periods[periodText] {
+        period = known
+      } else if let parsed = Period(periodText) {
+        periods[periodText] = parsed
+        period = parsed
+      } else {
         throw UndecodableRow(
-          table: "tickets", key: key,
+          table: "tickets", key: key(),
           problem: "period \"\(periodText)\" is not a month or an ISO week")
       }
       guard period.granularity == granularity else { continue }
@@ -274,7 +282,7 @@ extension Store {
             + Category.allCases.map(\.rawValue).joined(separator: ", ")
           : "tier \"\(fields[3])\" is not one of "
             + Tier.allCases.map(\.rawValue).joined(separator: ", ")
-        throw UndecodableRow(table: "tickets", key: key, problem: problem)
+        throw UndecodableRow(table: "tickets", key: key(), problem: problem)
       }
       let cell = Cell(category: category, productLine: line, tier: tier)
       // Keyed with a zero count, so that one cell's groups of several issues and files add up.
