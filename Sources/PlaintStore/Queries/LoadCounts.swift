@@ -141,13 +141,15 @@ extension Store {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets") == rows
       else { return }
       let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM tickets")
-      // Kept already (a second report of the same store).
+      // Kept already, byte for byte (a second report of the same store). Groups that count the
+      // same rows but cannot be read (kept by a build that wrote them otherwise) are replaced,
+      // or every later run would scan.
       let kept = try Row.fetchOne(
         db,
         sql: """
           SELECT 1 FROM ticket_groups WHERE id = 1 AND kept = generation AND rows = ?
-            AND last_rowid IS ? AND groups IS NOT NULL
-          """, arguments: [rows, last])
+            AND last_rowid IS ? AND groups = ?
+          """, arguments: [rows, last, data])
       guard kept == nil else { return }
       try db.execute(
         sql: """
