@@ -111,15 +111,15 @@ struct StoreFeed: ReportFeed {
         results.set(index, .failure(error))
       }
     }
-    var builder = try results.value(0)
+    // Taken out of their slots, so that the first run's builder is changed in place and not
+    // copied whole at the first change.
+    var builder = try results.take(0)
     for index in 1..<runs.count {
-      let later = try results.value(index)
+      var later = try results.take(index)
       builder.cube.merge(later.cube)
       builder.customers.merge(later.customers)
-      // The reported period's tickets are all in one run: an empty list takes the other's
-      // whole instead of copying its tickets one by one.
-      Self.append(later.listed, to: &builder.listed)
-      Self.append(later.open, to: &builder.open)
+      Self.append(&later.listed, to: &builder.listed)
+      Self.append(&later.open, to: &builder.open)
     }
     try builder.customers.finish()
     // Oldest first, as one cursor over every period gives them (the runs are of consecutive
@@ -171,8 +171,15 @@ struct StoreFeed: ReportFeed {
     return [first, [WindowPart(periods: [reported], from: cut)]]
   }
 
-  static func append(_ tickets: [ClassifiedTicket], to list: inout [ClassifiedTicket]) {
-    if list.isEmpty { list = tickets } else { list += tickets }
+  /// `list` then `tickets`, in `list`; `tickets` is left as it may. Only the shorter list's
+  /// tickets are copied, one by one: the longer one's storage is kept and its tickets moved.
+  static func append(_ tickets: inout [ClassifiedTicket], to list: inout [ClassifiedTicket]) {
+    if list.count >= tickets.count {
+      list += tickets
+    } else {
+      tickets.insert(contentsOf: list, at: 0)
+      swap(&list, &tickets)
+    }
   }
 
   static func isOldestFirst(_ tickets: [ClassifiedTicket]) -> Bool {

@@ -24,4 +24,15 @@ public final class ResultSlots<Value, Failure: Error>: @unchecked Sendable {
     guard let slot else { preconditionFailure("slot \(index) was not set") }
     return try slot.get()
   }
+
+  /// The value of thread `index` moved out of its slot, which is left empty: the caller holds
+  /// the only copy and can change it in place (`value` shares its storage with the slot).
+  public func take(_ index: Int) throws(Failure) -> Value {
+    lock.lock()
+    let slot = slots[index]
+    slots[index] = nil
+    lock.unlock()
+    guard let slot else { preconditionFailure("slot \(index) was not set or was taken") }
+    return try slot.get()
+  }
 }

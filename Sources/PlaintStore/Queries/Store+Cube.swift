@@ -178,8 +178,8 @@ extension Store {
           }
         })
     }
-    var groups = try parts.value(0)
-    for index in 1..<ranges.count { groups.merge(try parts.value(index)) }
+    var groups = try parts.take(0)
+    for index in 1..<ranges.count { groups.merge(try parts.take(index)) }
     return groups
   }
 
