@@ -77,7 +77,7 @@ extension ReportAssembly {
   /// the tickets behind it.
   func anomaly(
     _ key: SeriesKey, _ judged: JudgedSeries, _ last: JudgedPoint, _ issueCounts: [String: Int],
-    _ tickets: [ClassifiedTicket]
+    _ tickets: some Collection<ClassifiedTicket>
   ) -> ReportModel.Anomaly {
     let point = last.point
     let expected = point.center.flatMap { center in point.units.map { center * $0 } }

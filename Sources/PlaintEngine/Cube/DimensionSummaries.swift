@@ -122,10 +122,11 @@ struct DimensionSummaries {
     let counted = dimensionPeriods.subtracting(current)
     guard !counted.isEmpty else { return }
     let countedText = Set(counted.map(\.description))
-    var entries: [String: [[String]]] = [:]
+    var entries: [String: StringRowsJSON.Writer] = [:]
     for (key, value) in cube[.dimension] {
       guard let first = key.first, countedText.contains(first) else { continue }
-      entries[first, default: []].append(Array(key.dropFirst()) + [String(value.count)])
+      entries[first, default: StringRowsJSON.Writer()].row(
+        key.dropFirst(), then: String(value.count))
     }
     var summaries: [PeriodSummary] = []
     for period in counted {
@@ -134,7 +135,7 @@ struct DimensionSummaries {
       summaries.append(
         PeriodSummary(
           period: text, settings: settings, fingerprint: fingerprint,
-          counts: StringRowsJSON.data(entries[text] ?? [])))
+          counts: (entries[text] ?? StringRowsJSON.Writer()).data))
     }
     try? store.storePeriodSummaries(kind: Self.kind, summaries)
   }

@@ -9,26 +9,51 @@ import Foundation
 /// of that shape (`StringRowsJSONTests`).
 enum StringRowsJSON {
   static func data(_ rows: [[String]]) -> Data {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(rows.count * 48 + 2)
-    bytes.append(UInt8(ascii: "["))
-    for (index, row) in rows.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+    var writer = Writer()
+    for row in rows { writer.row(row[...]) }
+    return writer.data
+  }
+
+  /// Rows written one at a time, straight into the text.
+  struct Writer {
+    private var bytes: [UInt8] = [UInt8(ascii: "[")]
+    private var empty = true
+
+    /// Appends the row of `fields`, then `last` when given.
+    mutating func row(_ fields: ArraySlice<String>, then last: String? = nil) {
+      if !empty { bytes.append(UInt8(ascii: ",")) }
+      empty = false
       bytes.append(UInt8(ascii: "["))
-      for (column, field) in row.enumerated() {
-        if column > 0 { bytes.append(UInt8(ascii: ",")) }
-        append(field, to: &bytes)
+      var first = true
+      for field in fields {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        first = false
+        StringRowsJSON.append(field, to: &bytes)
+      }
+      if let last {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        StringRowsJSON.append(last, to: &bytes)
       }
       bytes.append(UInt8(ascii: "]"))
     }
-    bytes.append(UInt8(ascii: "]"))
-    return Data(bytes)
+
+    var data: Data { Data(bytes + [UInt8(ascii: "]")]) }
   }
 
   private static let hex = Array("0123456789abcdef".utf8)
 
   private static func append(_ field: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
+    // Most fields (hours, weekdays, channels, names) need no escape: copied whole.
+    let plain = field.utf8.allSatisfy {
+      $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+        && $0 != UInt8(ascii: "/")
+    }
+    if plain {
+      bytes.append(contentsOf: field.utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in field.utf8 {
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
