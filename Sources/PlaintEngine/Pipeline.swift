@@ -233,6 +233,9 @@ public struct Pipeline {
       case .history: "not judged (too little history)"
       case nil: nil
       }
+    // A month whose every ticket is behind an anomaly took 0.1–0.2 s to free at the run's very
+    // end, on its only busy core; the other frees it while the run closes the store.
+    FreedAside.free((assembled, bundle))
     return outcome
   }
 
@@ -515,5 +518,20 @@ extension Configuration {
       throw PlaintError(.noInput, "\(file): `store`: \(what); run plaint run first")
     }
     return path
+  }
+}
+
+/// Values freed on a background thread instead of the caller's, for large ones the caller is
+/// done with; a process that exits first frees nothing it would not have freed at exit.
+final class FreedAside<Value>: @unchecked Sendable {
+  private var value: Value?
+
+  private init(_ value: Value) {
+    self.value = value
+  }
+
+  static func free(_ value: consuming Value) {
+    let aside = FreedAside(value)
+    DispatchQueue.global(qos: .utility).async { aside.value = nil }
   }
 }

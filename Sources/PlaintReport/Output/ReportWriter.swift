@@ -68,7 +68,11 @@ public struct ReportWriter: Sendable {
       // is written; none reads what another writes). The first error in this order wins.
       let tableCount = tableNames.count
       let streams = RenderedSlots(count: 1 + tableCount)
-      DispatchQueue.concurrentPerform(iterations: 1 + tableCount) { index in
+      // Started longest first, so the last to finish is not a long one begun late: the anomaly
+      // tickets (every ticket of a month can be behind an anomaly), then report.json.
+      let order = Self.longestFirst(tableNames)
+      DispatchQueue.concurrentPerform(iterations: 1 + tableCount) { turn in
+        let index = order[turn]
         do throws(ReportError) {
           if index == 0 {
             if streamed {
@@ -136,6 +140,14 @@ public struct ReportWriter: Sendable {
     try FileSystem.sync(directory: parent)
     Self.removeLeftovers(of: period, in: parent)
     return URL(fileURLWithPath: final, isDirectory: true)
+  }
+
+  /// The order the writing tasks start in: index 0 is report.json, index `i` the table
+  /// `tableNames[i - 1]`. The anomaly tickets first, report.json next, the rest as listed.
+  static func longestFirst(_ tableNames: [String]) -> [Int] {
+    let tickets = tableNames.firstIndex(of: "anomaly-tickets.csv").map { $0 + 1 }
+    return (tickets.map { [$0] } ?? []) + [0]
+      + (1...max(1, tableNames.count)).filter { $0 != tickets && $0 <= tableNames.count }
   }
 
   /// Puts back every report a writer killed between its two renames left aside as
