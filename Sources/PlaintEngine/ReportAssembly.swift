@@ -128,10 +128,8 @@ struct ReportAssembly {
     let timestamps = InternetTimestamp(timeZone: configuration.timeZone)
     var anomalies: [ReportModel.Anomaly] = []
     var anomalyKeys: [SeriesKey] = []
-    var anomalyTickets: [ReportBundle.AnomalyTicket] = []
-    // At most every listed ticket: reserved once, not grown by doubling (a month of 100,000
-    // listed tickets copied its rows about twice over, into fresh pages each time).
-    anomalyTickets.reserveCapacity(fed.listed.count)
+    // Each anomaly's id and the positions of its tickets, made into rows after the loop.
+    var anomalyRows: [(id: String, positions: [Int])] = []
     var improvements: [ReportModel.Anomaly] = []
     var resolved: [ReportModel.Anomaly] = []
     let shift = textShift(grid, cube: cube)
@@ -146,8 +144,7 @@ struct ReportAssembly {
         let found = anomaly(key, judged, last, issues, tickets)
         anomalies.append(found)
         anomalyKeys.append(key)
-        // Appended one by one: a mapped array appended would be copied, every string retained.
-        for ticket in tickets { anomalyTickets.append(anomalyTicket(found.id, ticket, timestamps)) }
+        anomalyRows.append((found.id, byCell[key] ?? []))
       } else if last.isImprovement {
         improvements.append(anomaly(key, judged, last, issues, tickets))
       }
@@ -161,6 +158,7 @@ struct ReportAssembly {
       }
     }
 
+    let anomalyTickets = anomalyTickets(anomalyRows, listed: listed)
     let paretoTables = paretoTables(counts, customers: fed.customers, window: window)
     var recurrence = recurrence(counts, customers: fed.customers, window: window)
     recurrence.returning = returning(
