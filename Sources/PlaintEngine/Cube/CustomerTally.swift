@@ -1,5 +1,7 @@
+import Foundation
 import PlaintCore
 import PlaintReport
+import PlaintStore
 
 /// The customer counts a report shows, tallied as the window's complaints or `customer` entries go
 /// by: per customer, its complaints in the Pareto window (the Pareto table by customer) and, over
@@ -138,20 +140,78 @@ struct CustomerTally {
   /// file cannot be made, written or read.
   mutating func finish() throws(PlaintError) {
     finishCurrent()
-    keepSummed()
+    let summed = entries
     entries = [:]
     do throws(ReportError) {
       if let failure { throw failure }
-      var running = Pareto.Running(total: paretoTotal, threshold: threshold)
-      byCustomer = try paretoRows.sorted { row in
+      // The two tables share nothing: each is kept and sorted on its own thread (a month of
+      // 100,000 customers took 0.15 to 0.3 s for both on one).
+      let tables = Tables(
+        pareto: paretoRows, paretoTotal: paretoTotal, repeats: repeatRows,
+        threshold: threshold, minimum: minimum, issueKeys: issueKeys)
+      let pareto = ResultSlots<CustomerRows<ReportModel.ParetoRow>, ReportError>(count: 1)
+      let repeats = ResultSlots<CustomerRows<ReportModel.RepeatCustomer>, ReportError>(count: 1)
+      DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 {
+          pareto.set(0, Result { () throws(ReportError) in try tables.pareto(summed) })
+        } else {
+          repeats.set(0, Result { () throws(ReportError) in try tables.repeats(summed) })
+        }
+      }
+      byCustomer = try pareto.take(0)
+      repeatCustomers = try repeats.take(0)
+    } catch {
+      throw PlaintError(.cannotCreate, "\(error)")
+    }
+  }
+
+  /// What finishing each table needs, apart from the customers summed in any order.
+  ///
+  /// Those are kept in a sorted order first: the sorter sorts each run of rows with a generic
+  /// comparison, and rows in the dictionary's order cost it one per row and merge level (half of
+  /// `finish` on a month of 40,000 customers), where a run already sorted is passed over once.
+  /// The tables come out the same in any order of appending: no two of their rows are equal
+  /// (one per customer).
+  private struct Tables: Sendable {
+    let pareto: RowSorter<ReportModel.ParetoRow>
+    let paretoTotal: Int128
+    let repeats: RowSorter<ReportModel.RepeatCustomer>
+    let threshold: Double
+    let minimum: Int
+    let issueKeys: [String]
+
+    /// The Pareto by customer in print order, with its shares and vital few marked.
+    func pareto(_ summed: [String: Entry]) throws(ReportError)
+      -> CustomerRows<ReportModel.ParetoRow>
+    {
+      var rows = pareto
+      var total = paretoTotal
+      var kept = summed.compactMap { $0.value.pareto > 0 ? ($0.key, $0.value.pareto) : nil }
+      kept.sort { Pareto.precedes(($0.0, $0.1), ($1.0, $1.1)) }
+      for (customer, count) in kept {
+        total += Int128(count)
+        try rows.append(CustomerTally.paretoRow(customer, count))
+      }
+      var running = Pareto.Running(total: total, threshold: threshold)
+      return try rows.sorted { row in
         let mark = running.next(row.count)
         return ReportModel.ParetoRow(
           key: row.key, count: row.count, share: mark.share, cumulative: mark.cumulative,
           vital: mark.vital)
       }
-      repeatCustomers = try repeatRows.sorted()
-    } catch {
-      throw PlaintError(.cannotCreate, "\(error)")
+    }
+
+    /// The repeat customers in print order.
+    func repeats(_ summed: [String: Entry]) throws(ReportError)
+      -> CustomerRows<ReportModel.RepeatCustomer>
+    {
+      var rows = repeats
+      var kept = summed.compactMap { $0.value.recurring >= minimum ? ($0.key, $0.value) : nil }
+      kept.sort { Pareto.precedes(($0.0, $0.1.recurring), ($1.0, $1.1.recurring)) }
+      for (customer, entry) in kept {
+        try rows.append(CustomerTally.repeatRow(customer, entry, issueKeys: issueKeys))
+      }
+      return try rows.sorted()
     }
   }
 
@@ -181,23 +241,6 @@ struct CustomerTally {
     current = nil
   }
 
-  /// Keeps the customers summed in any order (`entries`), each table's rows appended in its
-  /// print order.
-  ///
-  /// The sorter sorts each run of rows with a generic comparison; rows in the dictionary's order
-  /// cost it one per row and merge level, half of `finish` on a month of 40,000 customers, where a
-  /// run already sorted is passed over once. The tables come out the same in any order of
-  /// appending: no two of their rows are equal (one per customer).
-  private mutating func keepSummed() {
-    var pareto = entries.compactMap { $0.value.pareto > 0 ? ($0.key, $0.value.pareto) : nil }
-    pareto.sort { Pareto.precedes(($0.0, $0.1), ($1.0, $1.1)) }
-    for (customer, count) in pareto { keepPareto(customer, count) }
-    pareto = []
-    var repeating = entries.compactMap { $0.value.recurring >= minimum ? ($0.key, $0.value) : nil }
-    repeating.sort { Pareto.precedes(($0.0, $0.1.recurring), ($1.0, $1.1.recurring)) }
-    for (customer, entry) in repeating { keepRepeat(customer, entry) }
-  }
-
   private mutating func keep(_ customer: String, _ entry: Entry) {
     keepPareto(customer, entry.pareto)
     keepRepeat(customer, entry)
@@ -208,8 +251,7 @@ struct CustomerTally {
     guard failure == nil, count > 0 else { return }
     paretoTotal += Int128(count)
     do throws(ReportError) {
-      try paretoRows.append(
-        ReportModel.ParetoRow(key: customer, count: count, share: 0, cumulative: 0, vital: false))
+      try paretoRows.append(Self.paretoRow(customer, count))
     } catch {
       failure = error
     }
@@ -219,19 +261,30 @@ struct CustomerTally {
   private mutating func keepRepeat(_ customer: String, _ entry: Entry) {
     guard failure == nil, entry.recurring >= minimum else { return }
     do throws(ReportError) {
-      var issues: [String] = []
-      for position in 0..<min(64, issueKeys.count)
-      where entry.issueBits & (1 << UInt64(position)) != 0 {
-        issues.append(issueKeys[position])
-      }
-      issues += entry.moreIssues.map { issueKeys[$0] }
-      try repeatRows.append(
-        ReportModel.RepeatCustomer(
-          customer: customer, count: entry.recurring, keyAccount: entry.keyAccount,
-          issues: issues.sorted()))
+      try repeatRows.append(Self.repeatRow(customer, entry, issueKeys: issueKeys))
     } catch {
       failure = error
     }
+  }
+
+  /// A Pareto row before its share and vital mark are known.
+  static func paretoRow(_ customer: String, _ count: Int) -> ReportModel.ParetoRow {
+    ReportModel.ParetoRow(key: customer, count: count, share: 0, cumulative: 0, vital: false)
+  }
+
+  /// A repeat customer's row, its issues named and sorted.
+  static func repeatRow(_ customer: String, _ entry: Entry, issueKeys: [String])
+    -> ReportModel.RepeatCustomer
+  {
+    var issues: [String] = []
+    for position in 0..<min(64, issueKeys.count)
+    where entry.issueBits & (1 << UInt64(position)) != 0 {
+      issues.append(issueKeys[position])
+    }
+    issues += entry.moreIssues.map { issueKeys[$0] }
+    return ReportModel.RepeatCustomer(
+      customer: customer, count: entry.recurring, keyAccount: entry.keyAccount,
+      issues: issues.sorted())
   }
 
   private mutating func position(_ issueKey: String) -> Int {
