@@ -148,14 +148,15 @@ extension ReportAssembly {
     for row in rows {
       for position in row.positions { order.append((row.id, position)) }
     }
+    // Read, never changed, by the two threads.
     nonisolated(unsafe) let assembly = self
-    let zone = configuration.timeZone
-    return [ReportBundle.AnomalyTicket].made(count: order.count, inHalvesFrom: 4_096) {
+    let (pairs, zone) = (order, configuration.timeZone)
+    return [ReportBundle.AnomalyTicket].made(count: pairs.count, inHalvesFrom: 4_096) {
       range, put in
       // A formatter per thread: the one for times before 1970 is not shared.
       let timestamps = InternetTimestamp(timeZone: zone)
       for at in range {
-        put(at, assembly.anomalyTicket(order[at].id, listed[order[at].position], timestamps))
+        put(at, assembly.anomalyTicket(pairs[at].id, listed[pairs[at].position], timestamps))
       }
     }
   }
@@ -187,6 +188,7 @@ extension Array {
   ) -> [Element] {
     let halves = count >= minimum && count > 1 ? 2 : 1
     return [Element](unsafeUninitializedCapacity: count) { buffer, made in
+      // Each thread initializes only its own half of the buffer; `make` only reads.
       nonisolated(unsafe) let base = buffer.baseAddress
       nonisolated(unsafe) let make = make
       DispatchQueue.concurrentPerform(iterations: halves) { half in
