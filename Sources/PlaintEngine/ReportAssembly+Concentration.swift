@@ -106,11 +106,17 @@ extension ReportAssembly {
     var indexOf: [Concentration.Unit: Int] = [:]
     var rows: [[Concentration.Tally]] = []
     var order: [Concentration.Unit] = []
-    var unitsOfCell: [[String]: [Int]] = [:]
+    /// A key's cell as its three texts (category, product line, tier), made without an array.
+    struct CellKey: Hashable {
+      let category: String
+      let line: String
+      let tier: String
+    }
+    var unitsOfCell: [CellKey: [Int]] = [:]
     /// The indexes of the units of the key's cell; a unit not yet tallied is added when
     /// `adding`, left out otherwise (dimension counts go only to units the cell counts made).
     func unitIndexes(_ key: [String], adding: Bool) -> [Int] {
-      let cellKey = Array(key[1...3])
+      let cellKey = CellKey(category: key[1], line: key[2], tier: key[3])
       if let known = unitsOfCell[cellKey] { return known }
       var indexes: [Int] = []
       if let category = Category(rawValue: key[1]), let tier = Tier(rawValue: key[3]) {

@@ -130,7 +130,19 @@ enum StringRowsJSON {
     /// A string; its escapes decoded, an unpaired surrogate refused as JSONDecoder does.
     private mutating func string() -> String? {
       guard take(UInt8(ascii: "\"")) else { return nil }
-      var out: [UInt8] = []
+      // A string without escapes (nearly all) is made from its bytes in place.
+      let start = at
+      while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\"),
+        bytes[at] >= 0x20
+      {
+        at += 1
+      }
+      if at < bytes.count, bytes[at] == UInt8(ascii: "\"") {
+        at += 1
+        return String(
+          validating: UnsafeBufferPointer(rebasing: bytes[start..<at - 1]), as: UTF8.self)
+      }
+      var out = Array(bytes[start..<at])
       while at < bytes.count {
         let byte = bytes[at]
         at += 1
@@ -150,7 +162,7 @@ enum StringRowsJSON {
           case UInt8(ascii: "t"): out.append(0x09)
           case UInt8(ascii: "u"):
             guard let scalar = unicodeEscape() else { return nil }
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            UTF8.encode(scalar) { out.append($0) }
           default: return nil
           }
         case 0..<0x20: return nil

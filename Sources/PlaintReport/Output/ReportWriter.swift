@@ -145,9 +145,9 @@ public struct ReportWriter: Sendable {
   /// The order the writing tasks start in: index 0 is report.json, index `i` the table
   /// `tableNames[i - 1]`. The anomaly tickets first, report.json next, the rest as listed.
   static func longestFirst(_ tableNames: [String]) -> [Int] {
+    let tables = tableNames.indices.map { $0 + 1 }
     let tickets = tableNames.firstIndex(of: "anomaly-tickets.csv").map { $0 + 1 }
-    return (tickets.map { [$0] } ?? []) + [0]
-      + (1...max(1, tableNames.count)).filter { $0 != tickets && $0 <= tableNames.count }
+    return (tickets.map { [$0] } ?? []) + [0] + tables.filter { $0 != tickets }
   }
 
   /// Puts back every report a writer killed between its two renames left aside as

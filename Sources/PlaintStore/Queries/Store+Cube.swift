@@ -120,7 +120,7 @@ extension Store {
   /// the order one scan would have met them (the second core idled through this scan after a
   /// fresh load, and through every month's run on a long history).
   ///
-  /// Without exclusions, nothing is scanned when the groups are known (`TicketGroups`): right
+  /// Without exclusions, nothing is scanned when the groups are known (`LoadCounts`): right
   /// after this `Store` loaded files into an empty store, whose rows were grouped as they were
   /// written, or when the store keeps the groups of its last report and only new rows came since
   /// (a month added to a long history). Each is the scan's groups in the scan's order.
@@ -362,6 +362,13 @@ struct ByteGroups {
   /// Every row counted, in all groups.
   var rows: Int { groups.reduce(0) { $0 + $1.count } }
 
+  /// Each group's key, in the groups' order.
+  private var keysInOrder: [Key] {
+    var keys = [Key](repeating: Key(bytes: []), count: groups.count)
+    for (key, at) in index { keys[at] = key }
+    return keys
+  }
+
   /// The groups as bytes, for the store to keep (`LoadCounts`): a version and the generation
   /// they were kept at (groups of another generation put back by hand are not taken for these),
   /// then per group its key's length and bytes and its count, resolved and blank rows and
@@ -374,8 +381,7 @@ struct ByteGroups {
     append(Self.version)
     append(generation)
     append(UInt32(groups.count))
-    var keys = [Key](repeating: Key(bytes: []), count: groups.count)
-    for (key, at) in index { keys[at] = key }
+    let keys = keysInOrder
     for (at, group) in groups.enumerated() {
       append(UInt32(keys[at].bytes.count))
       bytes.append(contentsOf: keys[at].bytes)
@@ -430,8 +436,7 @@ struct ByteGroups {
 
   /// Adds the groups of rows that come after this one's: a group met here keeps its place.
   mutating func merge(_ later: ByteGroups) {
-    var keys = [Key](repeating: Key(bytes: []), count: later.groups.count)
-    for (key, at) in later.index { keys[at] = key }
+    let keys = later.keysInOrder
     for (at, group) in later.groups.enumerated() {
       if let found = index[keys[at]] {
         groups[found].count += group.count
@@ -658,8 +663,11 @@ struct LittleEndianReader {
   var isAtEnd: Bool { bytes.isEmpty }
 
   mutating func read<T: FixedWidthInteger>(_: T.Type) -> T? {
-    guard let run = self.bytes(MemoryLayout<T>.size) else { return nil }
-    return run.reversed().reduce(T.zero) { $0 << 8 | T($1) }
+    let size = MemoryLayout<T>.size
+    guard size <= bytes.count else { return nil }
+    // Read in place: a kept store's groups are tens of thousands of integers.
+    defer { bytes = bytes.dropFirst(size) }
+    return bytes.prefix(size).reversed().reduce(T.zero) { $0 << 8 | T($1) }
   }
 
   mutating func bytes(_ count: Int) -> [UInt8]? {
