@@ -94,8 +94,9 @@ struct CSVRecord {
   }
 }
 
-/// Flat, reused storage the libcsv callbacks append to during one `csv_parse` call.
-private struct FieldBatch {
+/// Flat, reused storage the libcsv callbacks append to during one `csv_parse` call, and the fast
+/// path between calls (`appendPlainRecords`).
+struct FieldBatch {
   /// Field bytes, back to back.
   var bytes: [UInt8] = []
   /// End offset in `bytes` of each field.
@@ -112,6 +113,8 @@ private struct FieldBatch {
   var droppedBreaks = 0
   /// Only LF counts as a line break (`RowEnds.lf`).
   var lfOnly = false
+  /// Records the fast path read (`appendPlainRecords`), for the tests.
+  var plainRecords = 0
 
   /// Fields one record may hold, and bytes, before further fields are dropped (memory bound).
   static let recordFieldLimit = 10_000
@@ -226,6 +229,9 @@ struct CSVReader: ~Copyable {
   private var afterCR = false
   /// `.lf` mode without libcsv's per-byte functions: every CR is handed over by `feedReturn`.
   private let interceptsReturns: Bool
+  /// Plain records are read by the fast path; not with libcsv's per-byte functions, the
+  /// reference the tests compare the fast path against.
+  private let readsPlainRecords: Bool
 
   /// With `byteCallbacks`, libcsv calls Swift functions for its space and row-end tests on every
   /// byte, as the reader once did; only the tests use it, as the reference for the fast path.
@@ -237,6 +243,7 @@ struct CSVReader: ~Copyable {
     self.rowEnds = rowEnds
     self.width = width
     self.interceptsReturns = rowEnds == .lf && !byteCallbacks
+    self.readsPlainRecords = !byteCallbacks
     batch.fieldLimit = max(1, fieldLimit)
     batch.lfOnly = rowEnds == .lf
     parser = .allocate(capacity: 1)
@@ -273,23 +280,57 @@ struct CSVReader: ~Copyable {
   }
 
   /// Parses one chunk and calls `body` with every record it completes.
+  ///
+  /// Between records the plain ones are read by the fast path (`FieldBatch.appendPlainRecords`);
+  /// from the first that is not, libcsv reads to the end of the line, where the next record may
+  /// be plain again.
   mutating func parse(
     _ chunk: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Void
   ) throws {
     guard chunk.count > 0 else { return }
-    guard rowEnds == .lf, interceptsReturns || width != nil else {
-      try feed(chunk)
+    guard readsPlainRecords, let base = chunk.baseAddress else {
+      try feedThroughLibcsv(chunk)
       return try deliver(cutOff: false, body)
     }
+    var start = 0
+    while start < chunk.count {
+      if isBetweenRecords {
+        start += batch.appendPlainRecords(
+          UnsafeRawBufferPointer(rebasing: chunk[start...]), delimiter: delimiter,
+          lfOnly: rowEnds == .lf)
+        guard start < chunk.count else { break }
+      }
+      var lineEnd = chunk.count
+      if let found = memchr(base + start, 0x0A, chunk.count - start) {
+        lineEnd = UnsafeRawPointer(found) - base + 1
+      }
+      try feedThroughLibcsv(UnsafeRawBufferPointer(rebasing: chunk[start..<lineEnd]))
+      start = lineEnd
+    }
+    try deliver(cutOff: false, body)
+  }
+
+  /// Records the fast path read, for the tests.
+  var plainRecordCount: Int { batch.plainRecords }
+
+  /// libcsv is between records and no record is open in the batch: the next bytes start one.
+  private var isBetweenRecords: Bool {
+    parser.pointee.pstate == 0 && !pendingCR && batch.openFieldDropped == 0
+      && batch.droppedBreaks == 0 && batch.fieldEnds.count == (batch.rowEnds.last?.fields ?? 0)
+  }
+
+  /// Hands `bytes` to libcsv; in `.lf` mode every CR in them is handed over by `feedReturn`.
+  private mutating func feedThroughLibcsv(_ bytes: UnsafeRawBufferPointer) throws {
+    guard rowEnds == .lf, interceptsReturns || width != nil else { return try feed(bytes) }
     let width = self.width ?? .max
-    var rest = chunk
+    var rest = bytes
     if pendingCR {
       pendingCR = false
       try feedReturn(bare: rest[0] != 0x0A, width: width)
     }
     // With per-byte functions only a bare CR needs a decision (the CRs of CRLF pass to libcsv
     // with the bytes around them); without them, every CR does.
-    guard let base = rest.baseAddress else { return try deliver(cutOff: false, body) }
+    guard let base = rest.baseAddress else { return }
     var start = 0
     var search = 0
     while search < rest.count, let found = memchr(base + search, 0x0D, rest.count - search) {
@@ -317,7 +358,6 @@ struct CSVReader: ~Copyable {
     }
     rest = UnsafeRawBufferPointer(rebasing: rest[start...])
     try feed(rest)
-    try deliver(cutOff: false, body)
   }
 
   /// Hands bytes to libcsv, then cuts the field it is inside back to the field limit.
@@ -467,15 +507,37 @@ struct CSVReader: ~Copyable {
 
 /// Line breaks inside field bytes: LF, CRLF and bare CR count one each (only LF if `lfOnly`).
 private func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>, lfOnly: Bool) -> Int {
+  guard let base = bytes.baseAddress else { return 0 }
+  guard !lfOnly && memchr(base, 0x0D, bytes.count) != nil else { return lineFeeds(in: bytes) }
   var count = 0
   var index = 0
   while index < bytes.count {
     let byte = bytes[index]
     index += 1
     guard byte <= 0x0D else { continue }
-    if byte == 0x0A || (!lfOnly && byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) {
+    if byte == 0x0A || (byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) {
       count += 1
     }
+  }
+  return count
+}
+
+/// The LFs in `bytes`, counted eight bytes at a time: a record's narrative is most of its bytes.
+private func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  let raw = UnsafeRawBufferPointer(bytes)
+  let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  let feeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+  var count = 0
+  var offset = 0
+  while offset + 8 <= raw.count {
+    let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ feeds
+    // The high bit of each byte of `word` that is zero, and no other bit.
+    count += (~(((word & low7) &+ low7) | word | low7)).nonzeroBitCount
+    offset += 8
+  }
+  while offset < raw.count {
+    if raw[offset] == 0x0A { count += 1 }
+    offset += 1
   }
   return count
 }
