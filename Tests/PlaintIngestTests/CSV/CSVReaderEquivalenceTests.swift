@@ -4,7 +4,9 @@ import Testing
 @testable import PlaintIngest
 
 /// The reader without libcsv's per-byte space and row-end functions reads every input as the
-/// reader with them did: same fields, lines, cut-off and truncation marks, in any chunking.
+/// reader with them did: same fields, lines, cut-off and truncation marks, in any chunking. The
+/// reader with them is libcsv alone; the one without reads plain records on its fast path
+/// (`FieldBatch.appendPlainRecords`), so these tests also hold the fast path to libcsv.
 struct CSVReaderEquivalenceTests {
   /// Bytes that steer libcsv: blanks, row ends, quotes, both delimiters, and some text.
   private static let alphabet: [[UInt8]] = [
@@ -19,6 +21,13 @@ struct CSVReaderEquivalenceTests {
     var atRecordStart: [Bool] = []
     /// Fields holding a CR, which only the reader's own CR handling puts there in `.lf` mode.
     var fieldsWithCR = 0
+    /// Records read on the fast path (not compared: libcsv alone reads none there).
+    var plainRecords = 0
+
+    static func == (lhs: Outcome, rhs: Outcome) -> Bool {
+      (lhs.records, lhs.line, lhs.atRecordStart, lhs.fieldsWithCR)
+        == (rhs.records, rhs.line, rhs.atRecordStart, rhs.fieldsWithCR)
+    }
 
     var description: String { "\(records) line \(line) starts \(atRecordStart)" }
   }
@@ -58,6 +67,7 @@ struct CSVReaderEquivalenceTests {
     }
     try reader.finish(collect)
     outcome.line = reader.line
+    outcome.plainRecords = reader.plainRecordCount
     return outcome
   }
 
@@ -65,6 +75,7 @@ struct CSVReaderEquivalenceTests {
   func randomInputsAgree() throws {
     var random = SplitMix64(seed: 0x5EED_C5F)
     var records = 0
+    var plainRecords = 0
     var returnsInFields = 0
     for round in 0..<4_000 {
       var input: [UInt8] = []
@@ -82,11 +93,67 @@ struct CSVReaderEquivalenceTests {
       #expect(actual == expected, "\(setup) input \(input)")
       if actual != expected { return }
       records += expected.records.count
+      plainRecords += actual.plainRecords
       returnsInFields += setup.rowEnds == .lf ? expected.fieldsWithCR : 0
     }
-    // The alphabet reaches the cases that matter: many records, CRs kept inside fields.
+    // The alphabet reaches the cases that matter: many records, CRs kept inside fields, and
+    // records on both paths.
     #expect(records > 10_000, "\(records)")
+    #expect(plainRecords > 500 && plainRecords < records / 2, "\(plainRecords) of \(records)")
     #expect(returnsInFields > 500, "\(returnsInFields)")
+  }
+
+  /// Fields as exports write them, and as they break: quoted narratives with escaped quotes and
+  /// line breaks, blanks around fields, a quote inside an unquoted field, text after a closing
+  /// quote, stray CRs, long fields.
+  private static func field(_ random: inout SplitMix64, delimiter: UInt8) -> [UInt8] {
+    let words: [[UInt8]] = [
+      Array("pump".utf8), Array("Zählerstand".utf8), Array("a b".utf8), [delimiter], [0x22],
+      [0x0A], [0x0D, 0x0A], [0x0D], [0x20], [0x09], Array(repeating: 0x78, count: 9),
+    ]
+    var text: [UInt8] = []
+    for _ in 0..<random.next(below: 5) { text += words[random.next(below: words.count)] }
+    switch random.next(below: 8) {
+    case 0: return []
+    case 1, 2, 3:
+      return [0x22] + text.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22]
+    case 4: return [0x20] + [0x22] + text.filter { $0 != 0x22 } + [0x22] + [0x20]
+    case 5: return [0x22] + text.filter { $0 != 0x22 } + [0x22] + Array("x".utf8)
+    default: return text
+    }
+  }
+
+  @Test("Exports' own records read the same on the fast path as through libcsv")
+  func exportLikeRecordsAgree() throws {
+    var random = SplitMix64(seed: 0xFA57)
+    var records = 0
+    var plainRecords = 0
+    let rowEnds: [[UInt8]] = [[0x0A], [0x0A], [0x0D, 0x0A], [0x0D], [0x0A, 0x0A], []]
+    for round in 0..<1_500 {
+      let delimiter: UInt8 = round % 3 == 0 ? 0x09 : round % 3 == 1 ? 0x2C : 0x3B
+      var input: [UInt8] = []
+      for _ in 0..<random.next(below: 12) {
+        let width = 1 + random.next(below: 4)
+        for index in 0..<width {
+          if index > 0 { input.append(delimiter) }
+          input += Self.field(&random, delimiter: delimiter)
+        }
+        input += rowEnds[random.next(below: rowEnds.count)]
+      }
+      let setup = Setup(
+        delimiter: delimiter, rowEnds: round % 4 == 0 ? .crOrLF : .lf,
+        width: [nil, 2, 3][random.next(below: 3)],
+        fieldLimit: [12, 40, .max][random.next(below: 3)],
+        chunk: [1, 7, 64, 4096, 4096][random.next(below: 5)])
+      let expected = try Self.read(input, setup, byteCallbacks: true)
+      let actual = try Self.read(input, setup, byteCallbacks: false)
+      #expect(actual == expected, "\(setup) input \(input)")
+      if actual != expected { return }
+      records += expected.records.count
+      plainRecords += actual.plainRecords
+    }
+    #expect(records > 5_000, "\(records)")
+    #expect(plainRecords > 500 && plainRecords < records / 2, "\(plainRecords) of \(records)")
   }
 
   @Test("A field cut at the limit is cut the same way wherever the chunks end")
