@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PlaintStore
 
 #if canImport(Glibc)
   import Glibc
@@ -94,6 +95,19 @@ final class FileDigests: @unchecked Sendable {
     case .failure(let error): throw error
     case nil: return try FileDigest.sha256(path: paths[index])
     }
+  }
+
+  /// Whether `sha256(at: index)` would return at once.
+  func isReady(at index: Int) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return results[index] != nil
+  }
+
+  /// The digest of the file at `index` as a store's load takes it while the file is still being
+  /// hashed.
+  func pending(at index: Int) -> PendingDigest {
+    PendingDigest(isReady: { self.isReady(at: index) }, wait: { try self.sha256(at: index) })
   }
 
   /// Whether the file at `index` was as the store recorded it, so its recorded digest is taken.

@@ -103,11 +103,12 @@ struct Ingestion {
     throws -> [SourceAccounting]
   {
     // A store that holds no file cannot hold this one, so a lone file is read while it is still
-    // being hashed: the parse threads start at once, and the writer waits for the checksum at
-    // the first row, inside the file's transaction (README.md, Performance).
+    // being hashed: the parse threads and the writer start at once, and what names the file by
+    // its checksum is written once it is known, inside the file's transaction (README.md,
+    // Performance).
     if files.count == 1, let hashed, try store.holdsNoSource() {
       let ingested = try ingest(
-        files[0], sha256: "", digest: { try hashed.sha256(at: 0) },
+        files[0], sha256: "", digest: hashed.pending(at: 0),
         store: store, now: now)
       for warning in ingested.warnings {
         logger.warning("\(warning)", metadata: ["file": "\(files[0].settings.displayPath)"])
@@ -257,7 +258,7 @@ struct Ingestion {
   /// With `ahead`, the file's tickets come from that read-ahead (file number `ahead.1` there).
   /// With `digest`, the file is read while it is still being hashed (`sha256` is then empty).
   func ingest(
-    _ file: InputFile, sha256: String, digest: (() throws -> String)? = nil, store: Store,
+    _ file: InputFile, sha256: String, digest: PendingDigest? = nil, store: Store,
     now: Date, ahead: (ReadAhead<ClassifiedTicket>, Int)? = nil
   ) throws(PlaintError) -> (accounting: SourceAccounting, warnings: [String]) {
     let settings = file.settings

@@ -30,6 +30,19 @@ public struct SourceAccounting: Sendable, Hashable {
   }
 }
 
+/// The checksum of a file read while it is still being hashed (`Store.ingest(digest:)`).
+public struct PendingDigest: Sendable {
+  /// Whether `wait` would return at once.
+  let isReady: @Sendable () -> Bool
+  /// The checksum, once the file is hashed.
+  let wait: @Sendable () throws -> String
+
+  public init(isReady: @escaping @Sendable () -> Bool, wait: @escaping @Sendable () throws -> String) {
+    self.isReady = isReady
+    self.wait = wait
+  }
+}
+
 /// Writes one file's tickets and rejects inside the store transaction that ingests the file.
 ///
 /// Of the copies of one ticket (system + id), the store keeps the one `CopyRank` ranks highest
@@ -40,9 +53,17 @@ public struct TicketSink: ~Copyable {
   private let db: Database
   /// The file's checksum; empty until `digest` gives it, when the file is read while hashed.
   private var sha256: String
-  /// Gives the checksum of a file read while it is still being hashed: waited for at the first
-  /// row, reject or `finish`, so nothing is written without it.
-  private var digest: (() throws -> String)?
+  /// The checksum of a file read while it is still being hashed, until it is known. Meanwhile
+  /// the file's `files` row has none, and its rejects and compressed narrative blocks wait in
+  /// memory; once it is known (`settle`) they are written with it and the row gets it. So the
+  /// writer does not wait for the hash of a large file at its first row.
+  private var digest: PendingDigest?
+  /// Rejects met while the checksum was not yet known, written when it is.
+  private var waitingRejects: [Reject] = []
+  /// Narrative blocks sealed while the checksum was not yet known (their compressed data waits).
+  private var blocksWaiting = 0
+  /// Blocks that may wait for the checksum (about 8 MB compressed) before the writer waits too.
+  private static let blocksWaitingLimit = 256
   public private(set) var accepted = 0
   public private(set) var duplicates = 0
   /// Duplicates that won and replaced the stored row.
@@ -80,7 +101,7 @@ public struct TicketSink: ~Copyable {
   static let blockBytes = 128 * 1024
 
   init(
-    db: Database, sha256: String, digest: (() throws -> String)? = nil, timeZone: TimeZone = .gmt,
+    db: Database, sha256: String, digest: PendingDigest? = nil, timeZone: TimeZone = .gmt,
     counting: Bool = false
   ) throws {
     self.db = db
@@ -99,7 +120,7 @@ public struct TicketSink: ~Copyable {
   }
 
   public mutating func add(_ item: ClassifiedTicket) throws {
-    if digest != nil { try settle() }
+    if let digest, digest.isReady() { try settle() }
     let statement = insert.sqliteStatement
     if firstCreated.map({ item.ticket.created < $0 }) ?? true { firstCreated = item.ticket.created }
     if lastCreated.map({ item.ticket.created > $0 }) ?? true { lastCreated = item.ticket.created }
@@ -209,16 +230,25 @@ public struct TicketSink: ~Copyable {
   /// Writes the narratives still waiting for a block, and every block still being compressed;
   /// the store's `ingest` calls it after the last ticket.
   mutating func finish() throws {
-    if digest != nil { try settle() }
+    try settle()
     seal()
     try writeCompressed(waiting: true)
   }
 
-  /// Waits for the checksum of a file read while it is still being hashed.
+  /// Waits for the checksum of a file read while it is still being hashed, then writes what
+  /// waited for it: the checksum in the file's `files` row, the rejects, the narrative blocks.
   private mutating func settle() throws {
     guard let digest else { return }
-    sha256 = try digest()
+    sha256 = try digest.wait()
     self.digest = nil
+    if let source {
+      try db.execute(
+        sql: "UPDATE files SET sha256 = ? WHERE id = ?", arguments: [sha256, source.id])
+    }
+    for reject in waitingRejects { try write(reject) }
+    waitingRejects = []
+    blocksWaiting = 0
+    try writeCompressed(waiting: false)
   }
 
   /// The file's checksum (settled by `finish`).
@@ -227,27 +257,34 @@ public struct TicketSink: ~Copyable {
   /// Hands the block being filled to the compressor; the next narrative starts the next block.
   private mutating func seal() {
     guard !narratives.isEmpty, let block else { return }
+    if digest != nil { blocksWaiting += 1 }
     compressor.submit(block, narratives)
     narratives = NarrativeBlock(reservingCapacity: Self.blockBytes + 16 * 1024)
     self.block = block + 1
   }
 
-  /// Inserts the blocks the compressor has finished (all of them, when `waiting`), in order.
+  /// Inserts the blocks the compressor has finished (all of them, when `waiting`), in order;
+  /// none while the checksum they are written with is not yet known.
   private func writeCompressed(waiting: Bool) throws {
+    guard digest == nil else { return }
+    let insert = try db.cachedStatement(
+      sql: "INSERT INTO narratives (block, source_sha256, data) VALUES (?, ?, ?)")
     for (block, data) in compressor.finished(waiting: waiting) {
-      try db.execute(
-        sql: "INSERT INTO narratives (block, source_sha256, data) VALUES (?, ?, ?)",
-        arguments: [block, sha256, Data(data)])
+      try insert.execute(arguments: [block, sha256, Data(data)])
     }
   }
 
   /// The `files` row of this file's checksum (NULL while it has none: a store restored from
-  /// partials) and `path`, added the first time it is needed.
+  /// partials) and `path`, added the first time it is needed. While the checksum is not yet
+  /// known, a row of its own that `settle` gives it.
   private mutating func sourceID(_ path: String) throws -> Int64 {
     if let source, source.path == path { return source.id }
     let checksum = sha256.isEmpty ? nil : sha256
     let id: Int64
-    if let known = try Int64.fetchOne(
+    if digest != nil {
+      try db.execute(sql: "INSERT INTO files (sha256, path) VALUES (NULL, ?)", arguments: [path])
+      id = db.lastInsertedRowID
+    } else if let known = try Int64.fetchOne(
       db, sql: "SELECT id FROM files WHERE sha256 IS ? AND path = ? ORDER BY id LIMIT 1",
       arguments: [checksum, path])
     {
@@ -276,12 +313,18 @@ public struct TicketSink: ~Copyable {
     narratives.append(text)
     if narratives.byteCount >= Self.blockBytes {
       seal()
+      if blocksWaiting >= Self.blocksWaitingLimit { try settle() }
       try writeCompressed(waiting: false)
     }
   }
 
   public mutating func reject(_ reject: Reject) throws {
-    if digest != nil { try settle() }
+    if let digest, digest.isReady() { try settle() }
+    guard digest == nil else { return waitingRejects.append(reject) }
+    try write(reject)
+  }
+
+  private func write(_ reject: Reject) throws {
     let insert = try db.cachedStatement(
       sql: "INSERT INTO rejects (source_sha256, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)")
     try insert.execute(arguments: [sha256, reject.file, reject.line, reject.reason, reject.raw])
@@ -441,11 +484,13 @@ extension Store {
   /// file read again with other settings replaces what it gave before.
   ///
   /// With `digest`, the file is read while it is still being hashed: `identity`'s checksum is
-  /// not yet known, and `digest` gives it. The sink waits for it before it writes anything, and
-  /// the accounting returned carries it. Only for a file the store cannot already hold.
+  /// not yet known, and `digest` gives it. The sink writes what names the file by its checksum
+  /// once it is known (`TicketSink.settle`), and the accounting returned carries it. Only for a
+  /// file the store cannot already hold: until then, every copy of a ticket it meets is this
+  /// file's, so copies compare as copies from one file with or without it.
   public func ingest(
     _ identity: SourceAccounting, settings: String? = nil, timeZone: TimeZone = .gmt, now: Date,
-    digest: (() throws -> String)? = nil,
+    digest: PendingDigest? = nil,
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> SourceAccounting {
     do {
@@ -508,7 +553,7 @@ extension Store {
   /// when a row of the file replaced a stored copy.
   private func ingestTransaction(
     _ identity: SourceAccounting, settings: String?, timeZone: TimeZone, now: Date, bulk: Bool,
-    counting: Bool, digest: (() throws -> String)?,
+    counting: Bool, digest: PendingDigest?,
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> (SourceAccounting, ByteGroups?) {
     try writer.write { db in

@@ -6,15 +6,15 @@ import Testing
 
 /// A file read while it is still being hashed (`Store.ingest(digest:)`, README.md, Performance):
 /// whatever the store writes for it names the checksum the digest gives, never the empty one the
-/// load started with, and a digest that fails leaves nothing behind.
+/// load started with, whenever during the load the checksum comes, and a digest that fails leaves
+/// nothing behind.
 @Suite struct LateDigestTests {
   struct HashFailed: Error {}
 
   /// Tickets with narratives long enough to fill several narrative blocks, some of them copies
   /// of an earlier ticket (duplicates within the file), and rejects between them.
   static func load(
-    _ store: Store, digest: @escaping () throws -> String, tickets: [ClassifiedTicket],
-    rejectEvery: Int
+    _ store: Store, digest: PendingDigest, tickets: [ClassifiedTicket], rejectEvery: Int
   ) throws -> SourceAccounting {
     try store.ingest(
       SourceAccounting(path: "export.csv", sha256: "", system: "zendesk"), now: .now,
@@ -31,10 +31,24 @@ import Testing
     }
   }
 
+  /// A digest ready after `polls` questions (never, with `.max`: only at the load's end).
+  static func digest(_ sha: String, readyAfter polls: Int, asked: Counter) -> PendingDigest {
+    let polled = Counter()
+    return PendingDigest(
+      isReady: {
+        polled.count += 1
+        return polled.count > polls
+      },
+      wait: {
+        asked.count += 1
+        return sha
+      })
+  }
+
   @Test(
     "the checksum given late names the source, its tickets, narratives and rejects",
-    arguments: [(0, 3), (1, 7), (2, 1_000)])
-  func settledChecksum(seed: UInt64, rejectEvery: Int) throws {
+    arguments: [(0, 3, 0), (1, 7, 900), (2, 1_000, .max), (3, 2, 40)])
+  func settledChecksum(seed: UInt64, rejectEvery: Int, readyAfter: Int) throws {
     let (folder, path) = try BulkLoadTests.scratchStore()
     defer { try? FileManager.default.removeItem(at: folder) }
     var random = SplitMix64(seed: seed)
@@ -43,11 +57,9 @@ import Testing
     tickets += tickets.prefix(random.next(below: 50))
     let asked = Counter()
     let store = try Store(path: path)
-    let digest: () throws -> String = {
-      asked.count += 1
-      return sha
-    }
-    let result = try Self.load(store, digest: digest, tickets: tickets, rejectEvery: rejectEvery)
+    let result = try Self.load(
+      store, digest: Self.digest(sha, readyAfter: readyAfter, asked: asked), tickets: tickets,
+      rejectEvery: rejectEvery)
     #expect(asked.count == 1)
     #expect(result.sha256 == sha)
     let unique = Set(tickets.map(\.ticket.id)).count
@@ -78,7 +90,8 @@ import Testing
       let store = try Store(path: path)
       #expect(throws: HashFailed.self) {
         _ = try Self.load(
-          store, digest: { throw HashFailed() }, tickets: tickets, rejectEvery: 5)
+          store, digest: PendingDigest(isReady: { false }, wait: { throw HashFailed() }),
+          tickets: tickets, rejectEvery: 5)
       }
       #expect(try store.ticketCount() == 0)
       #expect(try store.holdsNoSource())
@@ -87,7 +100,8 @@ import Testing
     #expect(try BulkLoadTests.fileFormat(path) == [2, 2])
     let reopened = try Store(path: path)
     let result = try Self.load(
-      reopened, digest: { "b" }, tickets: tickets, rejectEvery: 5)
+      reopened, digest: Self.digest("b", readyAfter: 300, asked: Counter()), tickets: tickets,
+      rejectEvery: 5)
     #expect(result.accepted == tickets.count)
     #expect(try reopened.holdsNoSource() == false)
   }
