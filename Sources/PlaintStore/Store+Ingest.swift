@@ -54,16 +54,15 @@ public struct TicketSink: ~Copyable {
   /// The file's checksum; empty until `digest` gives it, when the file is read while hashed.
   private var sha256: String
   /// The checksum of a file read while it is still being hashed, until it is known. Meanwhile
-  /// the file's `files` row has none, and its rejects and compressed narrative blocks wait in
-  /// memory; once it is known (`settle`) they are written with it and the row gets it. So the
-  /// writer does not wait for the hash of a large file at its first row.
+  /// its tickets name a `files` row not yet written, and its rejects and narrative blocks are
+  /// written with an empty checksum; once it is known (`settle`), the row is written and they
+  /// are given it. So the writer does not wait for the hash of a large file at its first row.
+  /// (Written with a placeholder and updated, the `files` row would fire the trigger that marks
+  /// the kept ticket groups stale, and the report would scan every ticket: `LoadCounts`.)
   private var digest: PendingDigest?
-  /// Rejects met while the checksum was not yet known, written when it is.
-  private var waitingRejects: [Reject] = []
-  /// Narrative blocks sealed while the checksum was not yet known (their compressed data waits).
-  private var blocksWaiting = 0
-  /// Blocks that may wait for the checksum (about 8 MB compressed) before the writer waits too.
-  private static let blocksWaitingLimit = 256
+  /// The first narrative block and reject row written without the checksum.
+  private var unsettledBlock: Int64?
+  private var unsettledReject: Int64?
   public private(set) var accepted = 0
   public private(set) var duplicates = 0
   /// Duplicates that won and replaced the stored row.
@@ -243,12 +242,19 @@ public struct TicketSink: ~Copyable {
     self.digest = nil
     if let source {
       try db.execute(
-        sql: "UPDATE files SET sha256 = ? WHERE id = ?", arguments: [sha256, source.id])
+        sql: "INSERT INTO files (id, sha256, path) VALUES (?, ?, ?)",
+        arguments: [source.id, sha256, source.path])
     }
-    for reject in waitingRejects { try write(reject) }
-    waitingRejects = []
-    blocksWaiting = 0
-    try writeCompressed(waiting: false)
+    if let unsettledBlock {
+      try db.execute(
+        sql: "UPDATE narratives SET source_sha256 = ? WHERE block >= ?",
+        arguments: [sha256, unsettledBlock])
+    }
+    if let unsettledReject {
+      try db.execute(
+        sql: "UPDATE rejects SET source_sha256 = ? WHERE rowid >= ?",
+        arguments: [sha256, unsettledReject])
+    }
   }
 
   /// The file's checksum (settled by `finish`).
@@ -257,33 +263,32 @@ public struct TicketSink: ~Copyable {
   /// Hands the block being filled to the compressor; the next narrative starts the next block.
   private mutating func seal() {
     guard !narratives.isEmpty, let block else { return }
-    if digest != nil { blocksWaiting += 1 }
     compressor.submit(block, narratives)
     narratives = NarrativeBlock(reservingCapacity: Self.blockBytes + 16 * 1024)
     self.block = block + 1
   }
 
-  /// Inserts the blocks the compressor has finished (all of them, when `waiting`), in order;
-  /// none while the checksum they are written with is not yet known.
-  private func writeCompressed(waiting: Bool) throws {
-    guard digest == nil else { return }
+  /// Inserts the blocks the compressor has finished (all of them, when `waiting`), in order.
+  private mutating func writeCompressed(waiting: Bool) throws {
     let insert = try db.cachedStatement(
       sql: "INSERT INTO narratives (block, source_sha256, data) VALUES (?, ?, ?)")
     for (block, data) in compressor.finished(waiting: waiting) {
+      if digest != nil && unsettledBlock == nil { unsettledBlock = block }
       try insert.execute(arguments: [block, sha256, Data(data)])
     }
   }
 
   /// The `files` row of this file's checksum (NULL while it has none: a store restored from
   /// partials) and `path`, added the first time it is needed. While the checksum is not yet
-  /// known, a row of its own that `settle` gives it.
+  /// known, the number of a row of its own that `settle` writes (a file read while hashed has
+  /// one path).
   private mutating func sourceID(_ path: String) throws -> Int64 {
     if let source, source.path == path { return source.id }
     let checksum = sha256.isEmpty ? nil : sha256
     let id: Int64
+    if digest != nil, source != nil { try settle() }
     if digest != nil {
-      try db.execute(sql: "INSERT INTO files (sha256, path) VALUES (NULL, ?)", arguments: [path])
-      id = db.lastInsertedRowID
+      id = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM files") ?? 1
     } else if let known = try Int64.fetchOne(
       db, sql: "SELECT id FROM files WHERE sha256 IS ? AND path = ? ORDER BY id LIMIT 1",
       arguments: [checksum, path])
@@ -313,21 +318,16 @@ public struct TicketSink: ~Copyable {
     narratives.append(text)
     if narratives.byteCount >= Self.blockBytes {
       seal()
-      if blocksWaiting >= Self.blocksWaitingLimit { try settle() }
       try writeCompressed(waiting: false)
     }
   }
 
   public mutating func reject(_ reject: Reject) throws {
     if let digest, digest.isReady() { try settle() }
-    guard digest == nil else { return waitingRejects.append(reject) }
-    try write(reject)
-  }
-
-  private func write(_ reject: Reject) throws {
     let insert = try db.cachedStatement(
       sql: "INSERT INTO rejects (source_sha256, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)")
     try insert.execute(arguments: [sha256, reject.file, reject.line, reject.reason, reject.raw])
+    if digest != nil && unsettledReject == nil { unsettledReject = db.lastInsertedRowID }
   }
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, _ value: Double?) {

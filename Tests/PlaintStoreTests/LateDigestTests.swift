@@ -1,8 +1,9 @@
 import Foundation
 import PlaintCore
-import PlaintStore
 import PlaintTestSupport
 import Testing
+
+@testable import PlaintStore
 
 /// A file read while it is still being hashed (`Store.ingest(digest:)`, README.md, Performance):
 /// whatever the store writes for it names the checksum the digest gives, never the empty one the
@@ -68,6 +69,10 @@ import Testing
     #expect(try store.sources().map(\.sha256) == [sha])
     #expect(try store.source(sha256: sha)?.accepted == unique)
     #expect(try store.rejects().count == (tickets.count + rejectEvery - 1) / rejectEvery)
+    // The report takes the groups counted as the rows were written, without a scan: nothing
+    // the late checksum wrote marked them stale.
+    _ = try store.groupsOfEveryTicket()
+    #expect(store.loadCounts.current?.rows == unique)
     // The accounting check ties every ticket to a source by its checksum.
     try store.checkAccounting()
     // The narratives, named by the checksum too, read back.
@@ -75,10 +80,14 @@ import Testing
     #expect(back.count == unique)
     let first = Dictionary(tickets.map { ($0.ticket.id, $0) }, uniquingKeysWith: { a, _ in a })
     #expect(back.allSatisfy { $0.ticket.text == first[$0.ticket.id]?.ticket.text })
+    // Every narrative block names the file by its checksum, the first ones written too.
+    let blocks = try store.narrativeBlocksBySource()
+    #expect(blocks.keys.sorted() == [sha] && blocks[sha, default: 0] > 3, "\(blocks)")
     // Forgetting the source by that checksum removes everything the load wrote.
     #expect(try store.forgetSources([sha]) == unique)
     #expect(try store.ticketCount() == 0)
     #expect(try store.rejects().isEmpty)
+    #expect(try store.narrativeBlocksBySource().isEmpty)
   }
 
   @Test("a digest that fails leaves the store as it was, and the next load goes in")

@@ -94,3 +94,19 @@ extension Store {
     return tickets
   }
 }
+
+extension Store {
+  /// The narrative blocks stored for each file, by its checksum (for the tests: forgetting a
+  /// file must leave none of its blocks behind).
+  func narrativeBlocksBySource() throws -> [String: Int] {
+    try writer.read { db in
+      var blocks: [String: Int] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT source_sha256, COUNT(*) AS n FROM narratives GROUP BY source_sha256")
+      {
+        blocks[row["source_sha256"]] = row["n"]
+      }
+      return blocks
+    }
+  }
+}
