@@ -557,16 +557,16 @@ extension Store {
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> (SourceAccounting, ByteGroups?) {
     try writer.write { db in
-      // Into an empty table, the cell index is built once after the load, by one sort,
+      // Into an empty table, the period index is built once after the load, by one sort,
       // instead of being kept up to date row by row (README.md, Performance); the
       // transaction puts it back if the file fails.
-      if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_cell") }
+      if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_period") }
       var sink = try TicketSink(
         db: db, sha256: identity.sha256, digest: digest, timeZone: timeZone, counting: counting)
       var accounting = try body(&sink)
       try sink.finish()
       if digest != nil { accounting.sha256 = sink.fileSHA256 }
-      if bulk { try db.execute(sql: Self.cellIndex) }
+      if bulk { try db.execute(sql: Self.periodIndex) }
       accounting.accepted = sink.accepted
       accounting.duplicates = sink.duplicates
       accounting.firstCreated = sink.firstCreated
@@ -714,10 +714,8 @@ extension Store {
 }
 
 extension Store {
-  /// The index on each ticket's cell, as the first migration creates it.
-  static let cellIndex = """
-    CREATE INDEX IF NOT EXISTS tickets_by_cell ON tickets (period, category, product_line, tier)
-    """
+  /// The index on each ticket's period, as migration v10 creates it.
+  static let periodIndex = "CREATE INDEX IF NOT EXISTS tickets_by_period ON tickets (period)"
 
   /// Records one ingested file; a file whose checksum is already recorded keeps its first record
   /// when `orIgnore` (a store rebuilt from partials), and fails the transaction otherwise.

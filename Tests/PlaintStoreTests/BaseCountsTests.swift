@@ -62,14 +62,28 @@ import Testing
     let store = try Self.store(seed: UInt64(seed) &* 7919 &+ 3)
     for exclusion in [Self.exclusion, .none] {
       let counts = try store.baseCounts(granularity: .month, excluding: exclusion)
-      #expect(
-        Set(counts.cells)
-          == Set(try store.cellCounts(granularity: .month, excluding: exclusion)))
       #expect(counts.cells.allSatisfy { $0.period.granularity == .month })
       let issues = try store.issueCounts(granularity: .month, excluding: exclusion)
       #expect(
         Set(counts.issues.map { "\($0.period) \($0.cell) \($0.issueKey) \($0.count)" })
           == Set(issues.map { "\($0.period) \($0.cell) \($0.issueKey) \($0.count)" }))
+      // The cells of SQLite's per-issue counts, summed over issues.
+      var cells: [String: Int] = [:]
+      for issue in issues { cells["\(issue.period) \(issue.cell)", default: 0] += issue.count }
+      #expect(
+        Dictionary(counts.cells.map { ("\($0.period) \($0.cell)", $0.count) }, uniquingKeysWith: +)
+          == cells)
+      // `cellCounts` lists them in the order of their texts' bytes, as SQLite sorts them.
+      let listed = try store.cellCounts(granularity: .month, excluding: exclusion)
+      #expect(Set(listed) == Set(counts.cells))
+      let keys = listed.map {
+        [$0.period.description, $0.cell.category.rawValue, $0.cell.productLine, $0.cell.tier.rawValue]
+          .map { Array($0.utf8) }
+      }
+      #expect(
+        zip(keys, keys.dropFirst()).allSatisfy {
+          $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) }
+        })
       let blank = try store.emptyTextCounts()
       #expect(
         counts.emptyText.mapValues { "\($0.empty)/\($0.total)" }

@@ -26,28 +26,27 @@ public struct FileContents: Sendable, Hashable {
 }
 
 extension Store {
-  /// Ticket counts per period and cell, `unassigned` included, without the excluded tickets.
+  /// Ticket counts per period and cell, `unassigned` included, without the excluded tickets,
+  /// in the order of their period, category, product line and tier (by bytes, as SQLite orders
+  /// text).
+  ///
+  /// From the grouped counts (`baseCounts`), not a GROUP BY: the table is indexed by period
+  /// alone, so SQLite would sort every row (about 2.5 s for a million tickets).
   public func cellCounts(granularity: Granularity, excluding exclusion: TicketExclusion = .none)
     throws(StoreError) -> [CellCount]
   {
-    try read("counting tickets per cell") { db in
-      let condition = exclusion.matchCondition
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT period, category, product_line, tier, COUNT(*) AS n FROM tickets
-          \(condition.map { "WHERE NOT \($0.sql)" } ?? "")
-          GROUP BY period, category, product_line, tier
-          """,
-        arguments: StatementArguments(condition?.arguments ?? []))
-      return try rows.compactMap { row in
-        let period = try Self.period(row, key: Self.periodKey(row))
-        guard period.granularity == granularity else { return nil }
-        return CellCount(
-          period: period, cell: try Self.cell(row, key: Self.periodKey(row)), count: row["n"])
-      }
+    func key(_ count: CellCount) -> [[UInt8]] {
+      [
+        Array(count.period.description.utf8), Array(count.cell.category.rawValue.utf8),
+        Array(count.cell.productLine.utf8), Array(count.cell.tier.rawValue.utf8),
+      ]
     }
+    return try baseCounts(granularity: granularity, excluding: exclusion).cells
+      .map { (key: key($0), count: $0) }
+      .sorted { $0.key.lexicographicallyPrecedes($1.key) { $0.lexicographicallyPrecedes($1) } }
+      .map(\.count)
   }
+
 
   /// The tickets created in the given periods, oldest first, without the excluded tickets.
   ///
