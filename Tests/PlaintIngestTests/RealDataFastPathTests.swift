@@ -6,7 +6,8 @@ import Testing
 @testable import PlaintIngest
 
 /// The parse threads' fast paths on the real exports in ../shared/realdata (skipped when that
-/// folder is absent): libcsv without per-byte functions reads every record as with them, and the
+/// folder is absent): the reader without libcsv's per-byte functions, which reads plain records
+/// itself (`FieldBatch.appendPlainRecords`), reads every record as libcsv with them, and the
 /// classifier's fused pass decides every narrative (English, Chinese, with line breaks and bare
 /// CRs) as the passes `explain` uses, under taxonomies mined from the file's own words.
 @Suite(.enabled(if: sharedFolder != nil, "../shared is not present"))
