@@ -37,7 +37,9 @@ public struct PendingDigest: Sendable {
   /// The checksum, once the file is hashed.
   let wait: @Sendable () throws -> String
 
-  public init(isReady: @escaping @Sendable () -> Bool, wait: @escaping @Sendable () throws -> String) {
+  public init(
+    isReady: @escaping @Sendable () -> Bool, wait: @escaping @Sendable () throws -> String
+  ) {
     self.isReady = isReady
     self.wait = wait
   }

@@ -77,8 +77,11 @@ import Testing
       let listed = try store.cellCounts(granularity: .month, excluding: exclusion)
       #expect(Set(listed) == Set(counts.cells))
       let keys = listed.map {
-        [$0.period.description, $0.cell.category.rawValue, $0.cell.productLine, $0.cell.tier.rawValue]
-          .map { Array($0.utf8) }
+        [
+          $0.period.description, $0.cell.category.rawValue, $0.cell.productLine,
+          $0.cell.tier.rawValue,
+        ]
+        .map { Array($0.utf8) }
       }
       #expect(
         zip(keys, keys.dropFirst()).allSatisfy {

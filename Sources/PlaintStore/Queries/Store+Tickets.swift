@@ -47,7 +47,6 @@ extension Store {
       .map(\.count)
   }
 
-
   /// The tickets created in the given periods, oldest first, without the excluded tickets.
   ///
   /// With `textOnlyIn`, tickets of other periods come without their text (""), so a report's
