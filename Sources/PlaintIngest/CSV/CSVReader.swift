@@ -283,7 +283,9 @@ struct CSVReader: ~Copyable {
   ///
   /// Between records the plain ones are read by the fast path (`FieldBatch.appendPlainRecords`);
   /// from the first that is not, libcsv reads to the end of the line, where the next record may
-  /// be plain again.
+  /// be plain again. After `missesBeforeLibcsv` records in a row that are not, libcsv reads the
+  /// rest of the chunk in one call: a file of odd records pays a few tries per chunk, not a try
+  /// and a call per line.
   mutating func parse(
     _ chunk: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Void
   ) throws {
@@ -293,12 +295,19 @@ struct CSVReader: ~Copyable {
       return try deliver(cutOff: false, body)
     }
     var start = 0
+    var misses = 0
     while start < chunk.count {
       if isBetweenRecords {
-        start += batch.appendPlainRecords(
+        let taken = batch.appendPlainRecords(
           UnsafeRawBufferPointer(rebasing: chunk[start...]), delimiter: delimiter,
           lfOnly: rowEnds == .lf)
+        start += taken
         guard start < chunk.count else { break }
+        misses = taken > 0 ? 1 : misses + 1
+        if misses > Self.missesBeforeLibcsv {
+          try feedThroughLibcsv(UnsafeRawBufferPointer(rebasing: chunk[start...]))
+          break
+        }
       }
       var lineEnd = chunk.count
       if let found = memchr(base + start, 0x0A, chunk.count - start) {
@@ -312,6 +321,9 @@ struct CSVReader: ~Copyable {
 
   /// Records the fast path read, for the tests.
   var plainRecordCount: Int { batch.plainRecords }
+
+  /// Records in a row the fast path may fail to read in a chunk before libcsv reads the rest.
+  static let missesBeforeLibcsv = 8
 
   /// libcsv is between records and no record is open in the batch: the next bytes start one.
   private var isBetweenRecords: Bool {

@@ -156,6 +156,35 @@ struct CSVReaderEquivalenceTests {
     #expect(plainRecords > 500 && plainRecords < records / 2, "\(plainRecords) of \(records)")
   }
 
+  @Test("Runs of odd records, which send the rest of a chunk to libcsv, read the same")
+  func runsOfOddRecordsAgree() throws {
+    var random = SplitMix64(seed: 0x0DD)
+    var plainRecords = 0
+    for round in 0..<300 {
+      var input: [UInt8] = []
+      for _ in 0..<random.next(below: 4) {
+        // A run of records the fast path does not take (blanks around a field, a quote inside
+        // one), long enough to pass `missesBeforeLibcsv`, then plain ones.
+        for _ in 0..<random.next(below: 2 * CSVReader.missesBeforeLibcsv + 2) {
+          input += Array([" a,b\n", "a ,\"b\"\r\n", "5\" tube,x\n", "\"a\"b,c\n"][random.next(below: 4)].utf8)
+        }
+        for _ in 0..<random.next(below: 6) {
+          input += Array(["a,\"b\nc\"\n", "x,y\r\n", "\"q\"\"\",\n", "\n"][random.next(below: 4)].utf8)
+        }
+      }
+      let setup = Setup(
+        delimiter: 0x2C, rowEnds: round % 4 == 0 ? .crOrLF : .lf,
+        width: [nil, 2][random.next(below: 2)], fieldLimit: .max,
+        chunk: [5, 64, 4096][random.next(below: 3)])
+      let expected = try Self.read(input, setup, byteCallbacks: true)
+      let actual = try Self.read(input, setup, byteCallbacks: false)
+      #expect(actual == expected, "\(setup) input \(String(decoding: input, as: UTF8.self))")
+      if actual != expected { return }
+      plainRecords += actual.plainRecords
+    }
+    #expect(plainRecords > 300, "\(plainRecords)")
+  }
+
   @Test("A field cut at the limit is cut the same way wherever the chunks end")
   func cutFieldsDoNotDependOnChunking() throws {
     var random = SplitMix64(seed: 0xC07)
