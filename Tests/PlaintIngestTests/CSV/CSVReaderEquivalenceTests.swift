@@ -160,16 +160,18 @@ struct CSVReaderEquivalenceTests {
   func runsOfOddRecordsAgree() throws {
     var random = SplitMix64(seed: 0x0DD)
     var plainRecords = 0
+    let odd = [" a,b\n", "a ,\"b\"\r\n", "5\" tube,x\n", "\"a\"b,c\n"].map { Array($0.utf8) }
+    let plain = ["a,\"b\nc\"\n", "x,y\r\n", "\"q\"\"\",\n", "\n"].map { Array($0.utf8) }
     for round in 0..<300 {
       var input: [UInt8] = []
       for _ in 0..<random.next(below: 4) {
         // A run of records the fast path does not take (blanks around a field, a quote inside
         // one), long enough to pass `missesBeforeLibcsv`, then plain ones.
         for _ in 0..<random.next(below: 2 * CSVReader.missesBeforeLibcsv + 2) {
-          input += Array([" a,b\n", "a ,\"b\"\r\n", "5\" tube,x\n", "\"a\"b,c\n"][random.next(below: 4)].utf8)
+          input += odd[random.next(below: odd.count)]
         }
         for _ in 0..<random.next(below: 6) {
-          input += Array(["a,\"b\nc\"\n", "x,y\r\n", "\"q\"\"\",\n", "\n"][random.next(below: 4)].utf8)
+          input += plain[random.next(below: plain.count)]
         }
       }
       let setup = Setup(
