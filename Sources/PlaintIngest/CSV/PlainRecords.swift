@@ -43,21 +43,10 @@ extension FieldBatch {
     records: while taken < end {
       // Empty rows (blank lines, the LF of a CRLF in `.crOrLF` mode) are row ends without
       // fields, as libcsv reports them with `CSV_REPALL_NL`.
-      switch base[taken] {
-      case 0x0A:
-        rowEnds.append((fieldEnds.count, 0x0A, 0))
-        taken += 1
+      if let (terminator, length) = Self.rowEnd(base, at: taken, end: end, lfOnly: lfOnly) {
+        rowEnds.append((fieldEnds.count, terminator, 0))
+        taken += length
         continue records
-      case 0x0D where !lfOnly:
-        rowEnds.append((fieldEnds.count, 0x0D, 0))
-        taken += 1
-        continue records
-      case 0x0D where taken + 1 < end && base[taken + 1] == 0x0A:
-        rowEnds.append((fieldEnds.count, 0x0A, 0))
-        taken += 2
-        continue records
-      default:
-        break
       }
       var index = taken
       var terminator: Int32
@@ -100,22 +89,13 @@ extension FieldBatch {
           bytes.count - keptBytes <= recordByteLimit
         else { break records }
         fieldEnds.append(bytes.count)
-        switch base[index] {
-        case delimiter:
+        if base[index] == delimiter {
           index += 1
-        case 0x0A:
-          index += 1
-          terminator = 0x0A
+        } else if let (ending, length) = Self.rowEnd(base, at: index, end: end, lfOnly: lfOnly) {
+          index += length
+          terminator = ending
           break fields
-        case 0x0D where !lfOnly:
-          index += 1
-          terminator = 0x0D
-          break fields
-        case 0x0D where index + 1 < end && base[index + 1] == 0x0A:
-          index += 2
-          terminator = 0x0A
-          break fields
-        default:
+        } else {
           break records
         }
       }
@@ -128,6 +108,20 @@ extension FieldBatch {
     if fieldEnds.count > keptFields { fieldEnds.removeSubrange(keptFields...) }
     if bytes.count > keptBytes { bytes.removeSubrange(keptBytes...) }
     return taken
+  }
+
+  /// The row end at `index`, as libcsv reports it, and its length: LF; CR alone in `.crOrLF`
+  /// mode; CRLF in `.lf` mode (libcsv trims its CR as a blank, and reports the LF). Nil for
+  /// anything else, a bare CR in `.lf` mode included.
+  @inline(__always) private static func rowEnd(
+    _ base: UnsafePointer<UInt8>, at index: Int, end: Int, lfOnly: Bool
+  ) -> (terminator: Int32, length: Int)? {
+    switch base[index] {
+    case 0x0A: (0x0A, 1)
+    case 0x0D where !lfOnly: (0x0D, 1)
+    case 0x0D where index + 1 < end && base[index + 1] == 0x0A: (0x0A, 2)
+    default: nil
+    }
   }
 
   /// A byte libcsv trims around an unquoted field: space or tab, unless it is the delimiter.
