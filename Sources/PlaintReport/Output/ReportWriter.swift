@@ -85,15 +85,12 @@ public struct ReportWriter: Sendable {
             // Made here: a table's writer is not Sendable.
             let (name, write) = CSVRenderer().files(bundle)[index - 1]
             try FileSystem.writeDurably(to: temporary + "/" + name) { output in
-              write { piece in
-                var text = piece
-                text.withUTF8 { bytes in
-                  guard let base = bytes.baseAddress else { return }
-                  output(
-                    Data(
-                      bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
-                      deallocator: .none))
-                }
+              write { bytes in
+                guard let base = bytes.baseAddress else { return }
+                output(
+                  Data(
+                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                    deallocator: .none))
               }
             }
           }

@@ -14,7 +14,7 @@ public struct CSVRenderer: Sendable {
   public func render(_ bundle: ReportBundle) -> [(name: String, contents: String)] {
     files(bundle).map { file in
       var contents = ""
-      file.write { contents += $0 }
+      file.write { contents += String(decoding: $0, as: UTF8.self) }
       return (file.name, contents)
     }
   }
@@ -26,7 +26,10 @@ public struct CSVRenderer: Sendable {
   public func files(_ bundle: ReportBundle) -> [(name: String, write: CSVWrite)] {
     let report = bundle.report
     func whole(_ contents: @escaping () -> String) -> CSVWrite {
-      { output in output(contents()) }
+      { output in
+        var text = contents()
+        text.withUTF8 { output(UnsafeRawBufferPointer($0)) }
+      }
     }
     return [
       ("anomalies.csv", whole { anomalies(report) }),
@@ -50,7 +53,9 @@ public struct CSVRenderer: Sendable {
   }
 
   /// Renders one CSV file, handing its text to `output` in pieces.
-  public typealias CSVWrite = (_ output: (String) -> Void) -> Void
+  public typealias CSVWrite = (_ output: CSVOutput) -> Void
+  /// Takes a piece of a CSV file's bytes, valid only during the call.
+  public typealias CSVOutput = (UnsafeRawBufferPointer) -> Void
 
   /// `slice-NAME.csv`: every value of a slice over the Pareto window, most complaints first,
   /// with this period's count, limits and verdict.
@@ -75,7 +80,7 @@ public struct CSVRenderer: Sendable {
     collected { repeatCustomers(recurrence, to: $0) }
   }
 
-  func repeatCustomers(_ recurrence: ReportModel.Recurrence, to output: (String) -> Void) {
+  func repeatCustomers(_ recurrence: ReportModel.Recurrence, to output: CSVOutput) {
     // Rows made as they are written: one per repeat customer.
     let rows = recurrence.repeatCustomers.lazy.map { customer -> [CSVField] in
       [
@@ -228,7 +233,7 @@ public struct CSVRenderer: Sendable {
     collected { pareto(tables, to: $0) }
   }
 
-  func pareto(_ tables: ReportModel.ParetoTables, to output: (String) -> Void) {
+  func pareto(_ tables: ReportModel.ParetoTables, to output: CSVOutput) {
     let header = ["table", "rank", "key", "count", "share", "cumulative", "vital"]
     // Rows made as they are written: the table by customer has one per customer.
     let rows = tables.named.lazy.flatMap { name, rows in
@@ -268,26 +273,33 @@ public struct CSVRenderer: Sendable {
 
   /// The same, handed to `output` a piece at a time: one row per ticket behind an anomaly, so
   /// the file can be tens of megabytes, never held whole.
-  func anomalyTickets(_ tickets: [ReportBundle.AnomalyTicket], to output: (String) -> Void) {
+  func anomalyTickets(_ tickets: [ReportBundle.AnomalyTicket], to output: CSVOutput) {
     let header = [
       "anomaly_id", "system", "ticket_id", "created", "category", "issue", "product_line", "tier",
       "customer", "customer_name", "channel", "agent", "matched_rule", "source", "excerpt",
     ]
-    // Rows made as they are written, their fields read in place: a copy of each ticket would
-    // retain and release every one of its strings.
-    let rows = tickets.indices.lazy.map { index -> [CSVField] in
-      [
-        .text(tickets[index].anomalyID), .text(tickets[index].system),
-        .text(tickets[index].ticketID), .text(tickets[index].created),
-        .text(tickets[index].category), .text(tickets[index].issue),
-        .text(tickets[index].productLine), .text(tickets[index].tier.rawValue),
-        .text(tickets[index].customer), .text(tickets[index].customerName),
-        .text(tickets[index].channel), .text(tickets[index].agent),
-        .text(tickets[index].matchedRule), .text(tickets[index].source),
-        .text(tickets[index].excerpt),
-      ]
+    // Fields read in place and written as they are read: a copy of each ticket would retain and
+    // release every one of its strings, and an array of its fields would be made for each.
+    var text = CSVText(header: header)
+    for index in tickets.indices {
+      text.append(.text(tickets[index].anomalyID))
+      text.append(.text(tickets[index].system))
+      text.append(.text(tickets[index].ticketID))
+      text.append(.text(tickets[index].created))
+      text.append(.text(tickets[index].category))
+      text.append(.text(tickets[index].issue))
+      text.append(.text(tickets[index].productLine))
+      text.append(.text(tickets[index].tier.rawValue))
+      text.append(.text(tickets[index].customer))
+      text.append(.text(tickets[index].customerName))
+      text.append(.text(tickets[index].channel))
+      text.append(.text(tickets[index].agent))
+      text.append(.text(tickets[index].matchedRule))
+      text.append(.text(tickets[index].source))
+      text.append(.text(tickets[index].excerpt))
+      text.endRow(flushingTo: output)
     }
-    table(header, rows, to: output)
+    text.flush(to: output)
   }
 
   /// `rejects.csv`: every rejected input row with its reason and raw text.
@@ -302,29 +314,21 @@ public struct CSVRenderer: Sendable {
     collected { table(header, rows, to: $0) }
   }
 
-  /// The table's text, handed to `output` about 64 KiB at a time.
+  /// The table's bytes, handed to `output` about 64 KiB at a time.
   func table(
-    _ header: [String], _ rows: some Sequence<[CSVField]>, to output: (String) -> Void
+    _ header: [String], _ rows: some Sequence<[CSVField]>, to output: CSVOutput
   ) {
-    var text = header.map { CSVField.text($0).encoded }.joined(separator: ",") + "\n"
+    var text = CSVText(header: header)
     for row in rows {
-      // Each field appended in place: no array of a row's cells, no joined copy of them.
-      for (index, field) in row.enumerated() {
-        if index > 0 { text += "," }
-        text += field.encoded
-      }
-      text += "\n"
-      if text.utf8.count >= 64 * 1_024 {
-        output(text)
-        text = ""
-      }
+      for field in row { text.append(field) }
+      text.endRow(flushingTo: output)
     }
-    output(text)
+    text.flush(to: output)
   }
 
   private func collected(_ write: CSVWrite) -> String {
     var text = ""
-    write { text += $0 }
+    write { text += String(decoding: $0, as: UTF8.self) }
     return text
   }
 
@@ -356,54 +360,104 @@ enum CSVField {
     [0x22, 0x2C, 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2].contains($0)
   }
 
+  /// The cell as it is written to the file.
   var encoded: String {
-    switch self {
-    case .integer(let value):
-      return String(value)
-    case .number(let value):
-      return OutputNumber.plain(value)
-    case .probability(let value):
-      return OutputNumber.exactProbability(value)
+    var text = CSVText()
+    text.append(self)
+    return String(decoding: text.bytes, as: UTF8.self)
+  }
+}
+
+/// A CSV file's bytes as its rows are written: fields appended in place, each text neutralised
+/// and quoted as it is copied (a cell per ticket excerpt makes this the CSV report's inner loop).
+struct CSVText {
+  private(set) var bytes: [UInt8] = []
+  private var rowIsEmpty = true
+
+  init() {}
+
+  /// Starts with the header row.
+  init(header: [String]) {
+    bytes.reserveCapacity(Self.piece + 4 * 1_024)
+    for name in header { append(.text(name)) }
+    bytes.append(0x0A)
+    rowIsEmpty = true
+  }
+
+  /// How many bytes are handed on at a time.
+  static let piece = 64 * 1_024
+
+  mutating func append(_ field: CSVField) {
+    if !rowIsEmpty { bytes.append(0x2C) }
+    rowIsEmpty = false
+    switch field {
+    case .integer(let value): append(ascii: String(value))
+    case .number(let value): append(ascii: OutputNumber.plain(value))
+    case .probability(let value): append(ascii: OutputNumber.exactProbability(value))
     case .text(let raw):
       var text = raw
-      return text.withUTF8 { Self.encoded(text: $0) } ?? raw
+      text.withUTF8 { appendText($0) }
     }
   }
 
-  /// A text cell's bytes neutralised and quoted, or nil when they are fine as they are. One pass
-  /// over the UTF-8 bytes: a cell per ticket excerpt makes this the CSV report's inner loop.
-  private static func encoded(text bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    let formula = bytes.first.map { leadsFormula[Int($0)] }
-    let interesting = mayNeedQuotes
+  /// Ends the row, and hands the bytes so far to `output` once they make a piece.
+  mutating func endRow(flushingTo output: CSVRenderer.CSVOutput) {
+    bytes.append(0x0A)
+    rowIsEmpty = true
+    if bytes.count >= Self.piece { flush(to: output) }
+  }
+
+  mutating func flush(to output: CSVRenderer.CSVOutput) {
+    bytes.withUnsafeBytes { output($0) }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func append(ascii text: String) {
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  /// A text cell's bytes, neutralised and quoted when they need it. One pass finds whether they
+  /// do; most cells are copied as they are.
+  private mutating func appendText(_ source: UnsafeBufferPointer<UInt8>) {
+    let formula = source.first.map { CSVField.leadsFormula[Int($0)] } ?? false
+    let interesting = CSVField.mayNeedQuotes
     var needsQuotes = false
     var index = 0
-    while index < bytes.count, !needsQuotes {
-      guard interesting[Int(bytes[index])] else {
+    while index < source.count, !needsQuotes {
+      guard interesting[Int(source[index])] else {
         index += 1
         continue
       }
-      switch bytes[index] {
+      switch source[index] {
       // A quote, a comma, or a line break: LF, VT, FF, CR, NEL (C2 85), U+2028 and U+2029.
       case 0x22, 0x2C, 0x0A...0x0D: needsQuotes = true
-      case 0xC2: needsQuotes = index + 1 < bytes.count && bytes[index + 1] == 0x85
+      case 0xC2: needsQuotes = index + 1 < source.count && source[index + 1] == 0x85
       case 0xE2:
         needsQuotes =
-          index + 2 < bytes.count && bytes[index + 1] == 0x80
-          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+          index + 2 < source.count && source[index + 1] == 0x80
+          && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9)
       default: break
       }
       index += 1
     }
-    guard needsQuotes || formula == true else { return nil }
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + 8)
-    if needsQuotes { output.append(0x22) }
-    if formula == true { output.append(UInt8(ascii: "'")) }
-    for byte in bytes {
-      output.append(byte)
-      if needsQuotes && byte == 0x22 { output.append(0x22) }
+    guard needsQuotes || formula else {
+      bytes.append(contentsOf: source)
+      return
     }
-    if needsQuotes { output.append(0x22) }
-    return String(decoding: output, as: UTF8.self)
+    if needsQuotes { bytes.append(0x22) }
+    if formula { bytes.append(UInt8(ascii: "'")) }
+    guard needsQuotes else {
+      bytes.append(contentsOf: source)
+      return
+    }
+    // Each quote doubled: the runs between quotes copied whole.
+    var start = 0
+    for index in source.indices where source[index] == 0x22 {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...index]))
+      start = index
+    }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+    bytes.append(0x22)
   }
 }
