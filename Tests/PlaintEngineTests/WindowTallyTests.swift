@@ -109,7 +109,8 @@ struct WindowTallyTermsTests {
   static let pieces = [
     "the", "and", "kettle", "lid", "broke", "lid broke", "refund", "never", "arrived", "x",
     "xx", "xxxx", "42", "2019", "a", "ab", "café", "über", "水", "壶坏", "水壶 坏了", "ß", "½",
-    "no", "über die", "kettle lid", "de", "zu", "x1",
+    "no", "über die", "kettle lid", "de", "zu", "x1", "ελατήριο", "σπασμένο", "बिजली", "कि",
+    "ไทย", "\u{93F}", "ا\u{600}",
   ]
 
   static func text(_ random: inout SplitMix64) -> String {

@@ -155,6 +155,81 @@ public enum Terms {
     return words
   }
 
+  /// Calls `body` with the bytes of each word of folded UTF-8 text, the words `words(ofFolded:)`
+  /// gives, and returns true; or returns false, calling nothing, when a space of the text may be
+  /// joined to a character beside it (a combining mark after it, say): a space that is not a
+  /// character of its own does not cut a word, and only `words(ofFolded:)` tells the words then.
+  public static func forEachWord(
+    ofFolded bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) -> Bool {
+    guard spacesStandAlone(bytes) else { return false }
+    func emit(_ start: Int, _ end: Int) {
+      if end > start { body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+    }
+    var start = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte == 0x20 {
+          emit(start, index)
+          start = index + 1
+        }
+        index += 1
+        continue
+      }
+      let next = UTF8Scalar.next(bytes, after: index)
+      // A character of an unspaced script is a word of its own.
+      if let value = UTF8Scalar.decode(bytes, at: index)?.0, Script.isUnspaced(value) {
+        emit(start, index)
+        emit(index, next)
+        start = next
+      }
+      index = next
+    }
+    emit(start, bytes.count)
+    return true
+  }
+
+  /// Whether every space of the text is a character of its own: no mark, joiner or format
+  /// character after it, no prepended sign before it (what Unicode's grapheme rules join to a
+  /// space; ASCII never is). Cautious: a few characters that never join a space count too.
+  static func spacesStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for index in bytes.indices where bytes[index] == 0x20 {
+      if index + 1 < bytes.count, bytes[index + 1] >= 0x80,
+        let after = UTF8Scalar.decode(bytes, at: index + 1)?.0, mayJoinSpaceBefore(after)
+      {
+        return false
+      }
+      if index > 0, bytes[index - 1] >= 0x80,
+        let before = UTF8Scalar.decode(bytes, before: index), mayJoinSpaceAfter(before)
+      {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Marks, joiners, format characters, emoji modifiers, and the scripts whose letters include
+  /// spacing marks (Thai, Lao, Myanmar, Khmer).
+  private static func mayJoinSpaceBefore(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x1F3FB...0x1F3FF: return true
+    default: break
+    }
+    guard let scalar = Unicode.Scalar(value) else { return true }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+    default: return scalar.properties.isGraphemeExtend
+    }
+  }
+
+  /// Prepended concatenation marks (format characters) and the few letters that prepend.
+  private static func mayJoinSpaceAfter(_ value: UInt32) -> Bool {
+    if value == 0x0D4E || value >= 0x11000 { return true }
+    return Unicode.Scalar(value).map { $0.properties.generalCategory == .format } ?? true
+  }
+
   /// Whether a word is written in an unspaced script (it joins its neighbours without a space).
   public static func isUnspaced(_ word: String) -> Bool {
     word.unicodeScalars.first.map { Script.isUnspaced($0.value) } ?? false

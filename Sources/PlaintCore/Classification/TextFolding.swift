@@ -14,7 +14,7 @@ public enum TextFolding {
 
   /// Calls `body` with the folded UTF-8 bytes of `text`, without allocating on the heap for
   /// short texts.
-  static func withFolded<Result>(
+  public static func withFolded<Result>(
     _ text: String, trimming: Bool = true, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
     var text = text

@@ -327,7 +327,7 @@ struct CubeBuilder {
       counted.add(.blank, [period])
     }
     if !item.isClassified {
-      tally.addTerms(period, folded: TextFolding.fold(ticket.text))
+      tally.addTerms(period, text: ticket.text)
     }
     addResolution(item, prefix: prefix)
   }

@@ -44,20 +44,14 @@ struct WindowTally {
   /// Unclassified complaints per phrase of words by number (`termWords`), per period (a
   /// position in `names`): a phrase is a few integers until the tally is folded, so the words
   /// of a long text are hashed once each, not once for each phrase they are in.
-  private var phrases: [Phrase: Int] = [:]
+  private var phrases = PhraseCounts()
   private var termWords: [String] = []
   private var termKinds: [Terms.WordKind] = []
   private var termNumbers: [String: Int32] = [:]
-  /// A ticket's phrases met so far (reused: each counts once per ticket).
-  private var ticketPhrases = Set<Phrase>()
-
-  private struct Phrase: Hashable {
-    var period: Int32
-    /// Word numbers; -1 past the phrase's last word.
-    var first: Int32
-    var second: Int32
-    var third: Int32
-  }
+  /// Word numbers by the word's bytes: a word met before is found without making a string.
+  private var wordNumbers = WordNumbers()
+  /// The unclassified complaints counted so far (a phrase counts once per complaint).
+  private var ticketCount: Int32 = 0
 
   var isEmpty: Bool { counts.isEmpty && hours.isEmpty && phrases.isEmpty }
 
@@ -116,36 +110,56 @@ struct WindowTally {
       value)
   }
 
-  /// One unclassified complaint of `period` (its name) with folded text `folded`: one for each
-  /// distinct phrase of its words (`Terms.phrases`), counted by word numbers.
+  /// One unclassified complaint of `period` (its name) with text `text`: one for each distinct
+  /// phrase of its folded words (`Terms.phrases`), counted by word numbers.
+  mutating func addTerms(_ period: String, text: String) {
+    TextFolding.withFolded(text) { addTerms(period, foldedBytes: $0) }
+  }
+
+  /// The same, with the text folded already.
   mutating func addTerms(_ period: String, folded: String) {
-    let words = Terms.words(ofFolded: folded)
-    guard !words.isEmpty else { return }
+    var folded = folded
+    folded.withUTF8 { addTerms(period, foldedBytes: $0) }
+  }
+
+  private mutating func addTerms(_ period: String, foldedBytes bytes: UnsafeBufferPointer<UInt8>) {
     var numbers: [Int32] = []
-    numbers.reserveCapacity(words.count)
-    var kinds: [Terms.WordKind] = []
-    kinds.reserveCapacity(words.count)
-    for word in words {
-      let number: Int32
-      if let found = termNumbers[word] {
-        number = found
-      } else {
-        number = Int32(termWords.count)
-        termWords.append(word)
-        termKinds.append(Terms.WordKind(word))
-        termNumbers[word] = number
+    numbers.reserveCapacity(bytes.count / 4)
+    let cut = Terms.forEachWord(ofFolded: bytes) { word in
+      let hash = WordNumbers.hash(word)
+      if let found = wordNumbers.find(word, hash: hash) {
+        numbers.append(found)
+        return
       }
+      let number = number(ofWord: String(decoding: word, as: UTF8.self))
+      wordNumbers.insert(word, hash: hash, number: number)
       numbers.append(number)
-      kinds.append(termKinds[Int(number)])
     }
+    if !cut {
+      let words = Terms.words(ofFolded: String(decoding: bytes, as: UTF8.self))
+      numbers = words.map { number(ofWord: $0) }
+    }
+    guard !numbers.isEmpty else { return }
+    let kinds = numbers.map { termKinds[Int($0)] }
     let at = name(period)
-    ticketPhrases.removeAll(keepingCapacity: true)
+    ticketCount += 1
+    let ticket = ticketCount
     Terms.forEachPhrase(kinds, maxWords: 3) { start, end in
-      let phrase = Phrase(
-        period: at, first: numbers[start], second: end > start ? numbers[start + 1] : -1,
-        third: end > start + 1 ? numbers[start + 2] : -1)
-      if ticketPhrases.insert(phrase).inserted { phrases[phrase, default: 0] += 1 }
+      phrases.count(
+        PhraseCounts.Phrase(
+          period: at, first: numbers[start], second: end > start ? numbers[start + 1] : -1,
+          third: end > start + 1 ? numbers[start + 2] : -1), ticket: ticket)
     }
+  }
+
+  /// A word's number, given to it when first met.
+  private mutating func number(ofWord word: String) -> Int32 {
+    if let found = termNumbers[word] { return found }
+    let number = Int32(termWords.count)
+    termWords.append(word)
+    termKinds.append(Terms.WordKind(word))
+    termNumbers[word] = number
+    return number
   }
 
   /// Adds every count held to `cube` as its entries, and forgets them.
@@ -159,7 +173,7 @@ struct WindowTally {
     }
     // Distinct numbers give distinct phrases: words hold no space, and an unspaced word is one
     // character.
-    for (phrase, count) in phrases {
+    phrases.forEach { phrase, count in
       let numbers = [phrase.first, phrase.second, phrase.third].prefix { $0 >= 0 }
       let words = numbers.map { termWords[Int($0)] }
       let text = Terms.phrase(words[...], unspaced: termKinds[Int(phrase.first)].unspaced)

@@ -50,4 +50,43 @@ import Testing
       }
     }
   }
+
+  /// Pieces whose first or last character may be joined to a space beside it: combining and
+  /// spacing marks, a joiner, Thai's sara am, an emoji modifier, a prepended Arabic sign.
+  static let joining = [
+    "\u{301}", "\u{301}a", "\u{93F}", "\u{200D}", "\u{E33}", "\u{1F3FB}", "\u{600}",
+    "\u{600}x", "कि", "ไทย", "\u{FE0F}",
+  ]
+
+  @Test(
+    "words cut by bytes are the per-character words, or none when a space may join",
+    arguments: 0..<40)
+  func wordsByBytesMatchCharacters(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &+ 101)
+    let pieces = Self.pieces + Self.joining
+    var (cut, declined) = (0, 0)
+    for _ in 0..<60 {
+      let count = random.next(below: 10)
+      var text = (0..<count).map { _ in pieces[random.next(below: pieces.count)] }
+        .joined(separator: " ")
+      var words: [String] = []
+      let done = text.withUTF8 { bytes in
+        Terms.forEachWord(ofFolded: bytes) { words.append(String(decoding: $0, as: UTF8.self)) }
+      }
+      // A space joined to a character beside it is never cut by bytes.
+      if text.contains(where: { $0 != " " && $0.unicodeScalars.contains(" ") }) {
+        #expect(!done, "\(text.debugDescription)")
+      }
+      if done {
+        cut += 1
+        #expect(words == Self.referenceWords(text), "\(text.debugDescription)")
+      } else {
+        declined += 1
+        #expect(words.isEmpty)
+      }
+    }
+    #expect(cut > 0)
+    #expect(declined > 0)
+  }
 }
+
