@@ -74,10 +74,10 @@ extension ReportAssembly {
   }
 
   /// A flagged cell of the period: its point, its top issues (from the summary's counts) and
-  /// the tickets behind it.
+  /// the tickets behind it (`system:id`).
   func anomaly(
     _ key: SeriesKey, _ judged: JudgedSeries, _ last: JudgedPoint, _ issueCounts: [String: Int],
-    _ tickets: some Collection<ClassifiedTicket>
+    _ ticketIDs: [String]
   ) -> ReportModel.Anomaly {
     let point = last.point
     let expected = point.center.flatMap { center in point.units.map { center * $0 } }
@@ -92,7 +92,7 @@ extension ReportAssembly {
       rules: last.anomalyRules.map(\.rawValue), pValue: point.pValue, qValue: last.qValue,
       status: last.status.map(ReportModel.AnomalyStatus.init) ?? .new, streak: last.streak,
       topIssues: Array(issues.prefix(5)),
-      ticketIDs: tickets.map { "\($0.ticket.system):\($0.ticket.id)" })
+      ticketIDs: ticketIDs)
     anomaly.owner = configuration.owners.owner(
       category: key.category.rawValue, productLine: key.productLine)
     return anomaly
@@ -155,8 +155,11 @@ extension ReportAssembly {
       range, put in
       // A formatter per thread: the one for times before 1970 is not shared.
       let timestamps = InternetTimestamp(timeZone: zone)
-      for at in range {
-        put(at, assembly.anomalyTicket(pairs[at].id, listed[pairs[at].position], timestamps))
+      // Each ticket read in place: through the array's subscript, each was copied whole.
+      listed.withUnsafeBufferPointer { listed in
+        for at in range {
+          put(at, assembly.anomalyTicket(pairs[at].id, listed[pairs[at].position], timestamps))
+        }
       }
     }
   }
@@ -164,17 +167,16 @@ extension ReportAssembly {
   func anomalyTicket(
     _ id: String, _ item: ClassifiedTicket, _ timestamps: InternetTimestamp
   ) -> ReportBundle.AnomalyTicket {
-    let ticket = item.ticket
-    return ReportBundle.AnomalyTicket(
-      anomalyID: id, system: ticket.system, ticketID: ticket.id,
-      created: timestamps.string(from: ticket.created),
+    ReportBundle.AnomalyTicket(
+      anomalyID: id, system: item.ticket.system, ticketID: item.ticket.id,
+      created: timestamps.string(from: item.ticket.created),
       category: item.cell.category.rawValue, issue: item.issue,
       productLine: item.cell.productLine, tier: .only(item.cell.tier),
-      customer: ticket.customer ?? "",
-      customerName: configuration.reports.customerNames ? ticket.customerName ?? "" : "",
-      channel: ticket.channel ?? "", agent: ticket.agent ?? "",
-      matchedRule: item.rule, source: ticket.location.description,
-      excerpt: ticket.text.excerpt(200))
+      customer: item.ticket.customer ?? "",
+      customerName: configuration.reports.customerNames ? item.ticket.customerName ?? "" : "",
+      channel: item.ticket.channel ?? "", agent: item.ticket.agent ?? "",
+      matchedRule: item.rule, source: item.ticket.location.description,
+      excerpt: item.ticket.text.excerpt(200))
   }
 }
 

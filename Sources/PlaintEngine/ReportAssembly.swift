@@ -136,21 +136,24 @@ struct ReportAssembly {
     var watches: [ReportModel.Anomaly] = []
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
-      let tickets = (byCell[key] ?? []).lazy.map { listed[$0] }
+      // "system:id" of each: made only for a cell that is listed.
+      var ticketIDs: [String] {
+        (byCell[key] ?? []).map { listed[$0].ticket.system + ":" + listed[$0].ticket.id }
+      }
       let issues = counts.issues(period, cell: key)
       if shift != nil {
         // Categories come from the text: with the text gone, a cell's change is the export's.
       } else if last.isAnomaly {
-        let found = anomaly(key, judged, last, issues, tickets)
+        let found = anomaly(key, judged, last, issues, ticketIDs)
         anomalies.append(found)
         anomalyKeys.append(key)
         anomalyRows.append((found.id, byCell[key] ?? []))
       } else if last.isImprovement {
-        improvements.append(anomaly(key, judged, last, issues, tickets))
+        improvements.append(anomaly(key, judged, last, issues, ticketIDs))
       }
-      if last.status == .resolved { resolved.append(anomaly(key, judged, last, issues, tickets)) }
+      if last.status == .resolved { resolved.append(anomaly(key, judged, last, issues, ticketIDs)) }
       if last.isWatch {
-        var watch = anomaly(key, judged, last, issues, tickets)
+        var watch = anomaly(key, judged, last, issues, ticketIDs)
         watch.rules = last.watchReasons
         watch.status = .watch
         if last.appeared { watch.baselinePeriods = last.baselineCount }

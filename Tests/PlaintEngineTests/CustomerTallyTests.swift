@@ -16,10 +16,10 @@ struct CustomerTallyTests {
   struct Complaint {
     var month: Int
     var customer: String
-    var category: String
+    var category: Category
     var issue: String
     var keyAccount: Bool
-    var issueKey: String { "\(category).\(issue)" }
+    var issueKey: String { "\(category.rawValue).\(issue)" }
     var period: String { Period(granularity: .month, year: 2026, number: month).description }
   }
 
@@ -43,7 +43,7 @@ struct CustomerTallyTests {
       return Complaint(
         month: 1 + random.next(below: 6),
         customer: who == 0 ? "" : "\(names[who % names.count])\(who)",
-        category: ["product", "service"][random.next(below: 2)],
+        category: [.product, .service][random.next(below: 2)],
         issue: "issue-\(random.next(below: issues))", keyAccount: random.next(below: 5) == 0)
     }
   }
@@ -58,7 +58,8 @@ struct CustomerTallyTests {
   static func add(_ complaints: [Complaint], to tally: inout CustomerTally) {
     for item in complaints {
       tally.add(
-        period: item.period, customer: item.customer, issueKey: item.issueKey,
+        period: item.period, customer: item.customer,
+        category: item.category, issue: item.issue,
         keyAccount: item.keyAccount, count: 1)
     }
   }
@@ -68,7 +69,8 @@ struct CustomerTallyTests {
     var entries: [[String]: Int] = [:]
     for item in complaints {
       let tier = item.keyAccount ? Tier.keyAccount.rawValue : "consumer"
-      entries[[item.customer, item.period, item.category, item.issue, tier], default: 0] += 1
+      entries[[item.customer, item.period, item.category.rawValue, item.issue, tier], default: 0] +=
+        1
     }
     let sorted = entries.sorted {
       $0.key.joined(separator: "\t").utf8.lexicographicallyPrecedes(

@@ -164,7 +164,8 @@ struct ReportStepInputTests {
     var sorted = CustomerTally(pareto: [period], recurrence: [period], minimum: 35)
     for index in 0..<70 {
       tally.add(
-        period: "2026-10", customer: "C\(index % 2)", issueKey: "product.issue-\(index)",
+        period: "2026-10", customer: "C\(index % 2)", category: .product,
+        issue: "issue-\(index)",
         keyAccount: index == 69, count: 1)
     }
     for index in (0..<70).sorted(by: { ($0 % 2, $0) < ($1 % 2, $1) }) {

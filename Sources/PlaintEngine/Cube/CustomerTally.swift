@@ -55,6 +55,13 @@ struct CustomerTally {
   /// Each issue key (`category.issue`) seen, once, in the order seen.
   private var issueKeys: [String] = []
   private var issuePositions: [String: Int] = [:]
+  private var positionsByName: [IssueName: Int] = [:]
+  private struct IssueName: Hashable {
+    var category: Category
+    var issue: String
+  }
+  /// The last period added and whether it is in each window.
+  private var lastPeriod: (name: String, pareto: Bool, recurrence: Bool)?
 
   /// `runLength` rows of each table are held before they go to the scratch file.
   init(
@@ -80,16 +87,29 @@ struct CustomerTally {
       threshold: threshold, runLength: runLength)
   }
 
-  /// Adds `count` complaints of `customer` in `period` (its name) with `issueKey`, in or out of the
-  /// key-account tier, in any order; a period in neither window, or no customer, adds nothing.
+  /// Adds `count` complaints of `customer` in `period` (its name) with `issue` of `category`, in
+  /// or out of the key-account tier, in any order; a period in neither window, or no customer,
+  /// adds nothing.
   mutating func add(
-    period: String, customer: String, issueKey: String, keyAccount: Bool, count: Int
+    period: String, customer: String, category: Category, issue: String, keyAccount: Bool,
+    count: Int
   ) {
-    guard !customer.isEmpty, counts(period) else { return }
-    let position = recurrencePeriods.contains(period) ? self.position(issueKey) : nil
+    guard !customer.isEmpty else { return }
+    let windows = self.windows(period)
+    guard windows.pareto || windows.recurrence else { return }
+    let position = windows.recurrence ? self.position(category, issue) : nil
     Self.add(
-      pareto: paretoPeriods.contains(period), issue: position, keyAccount: keyAccount,
-      count: count, to: &entries[customer, default: Entry()])
+      pareto: windows.pareto, issue: position, keyAccount: keyAccount, count: count,
+      to: &entries[customer, default: Entry()])
+  }
+
+  /// Whether `period` is in the Pareto window and in the recurrence window. Complaints come by
+  /// period: the last period's answer is kept.
+  private mutating func windows(_ period: String) -> (pareto: Bool, recurrence: Bool) {
+    if let last = lastPeriod, last.name == period { return (last.pareto, last.recurrence) }
+    let windows = (pareto: paretoPeriods.contains(period), recurrence: recurrencePeriods.contains(period))
+    lastPeriod = (period, windows.pareto, windows.recurrence)
+    return windows
   }
 
   /// Adds a `customer` entry of the cube (customer, period, category, issue, tier), entries
@@ -285,6 +305,15 @@ struct CustomerTally {
     return ReportModel.RepeatCustomer(
       customer: customer, count: entry.recurring, keyAccount: entry.keyAccount,
       issues: issues.sorted())
+  }
+
+  /// The position of an issue of a category, its key (`category.issue`) made once.
+  private mutating func position(_ category: Category, _ issue: String) -> Int {
+    let name = IssueName(category: category, issue: issue)
+    if let known = positionsByName[name] { return known }
+    let position = self.position("\(category.rawValue).\(issue)")
+    positionsByName[name] = position
+    return position
   }
 
   private mutating func position(_ issueKey: String) -> Int {

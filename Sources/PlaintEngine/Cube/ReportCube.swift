@@ -225,6 +225,7 @@ struct CubeBuilder {
   /// The end of the last period asked for (`end(of:)`): tickets come by period, and finding a
   /// period's end in the time zone costs more than the rest of what a ticket adds.
   private var lastEnd: (period: Period, end: Date)?
+  private var lastName: (period: Period, name: String)?
 
   init(
     timeZone: TimeZone, slaHours: Double?, exclusion: TicketExclusion,
@@ -299,7 +300,7 @@ struct CubeBuilder {
       return
     }
     let ticket = item.ticket
-    let period = item.period.description
+    let period = name(of: item.period)
     if scope.inWindow(item.period), let customer = ticket.customer, !customer.isEmpty {
       if scope.summarizing {
         counted.add(
@@ -307,7 +308,7 @@ struct CubeBuilder {
           [customer, period, item.cell.category.rawValue, item.issue, item.cell.tier.rawValue])
       } else {
         customers.add(
-          period: period, customer: customer, issueKey: item.issueKey,
+          period: period, customer: customer, category: item.cell.category, issue: item.issue,
           keyAccount: item.cell.tier == .keyAccount, count: 1)
       }
     }
@@ -393,6 +394,14 @@ struct CubeBuilder {
     if kept.canary { canaries.append(item) }
     if kept.listed { listed.append(item) }
     if kept.open { open.append(item) }
+  }
+
+  /// A period's name; tickets come by period, so the last one is kept.
+  private mutating func name(of period: Period) -> String {
+    if let known = lastName, known.period == period { return known.name }
+    let name = period.description
+    lastName = (period, name)
+    return name
   }
 
   /// The start of the period after `period`, in the time zone.
