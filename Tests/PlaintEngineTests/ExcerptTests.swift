@@ -9,7 +9,9 @@ import Testing
 @Suite struct ExcerptTests {
   static let pieces = [
     "a", "kettle ", "é", "e\u{301}", "\r\n", "水", "👍🏽", "🇩🇪", " ", "\"", "ß", "Grüße ", "\u{85}",
-    "\u{AD}", "ʼ", "\u{2FF}", "\r", "\n", "\u{300}", "\u{200D}",
+    "\u{AD}", "ʼ", "\u{2FF}", "\r", "\n", "\u{300}", "\u{200D}", "ελατήριο ", "水壶", "。",
+    "ｶﾞ", "\u{302A}", "か\u{3099}", "й", "и\u{306}", "\u{483}", "한", "\u{1100}\u{1161}", "—",
+    "\u{2060}", "\u{20D0}", "ＡＢ", "\u{FE0F}",
   ]
 
   @Test("an excerpt is the first characters, however the text is written", arguments: 0..<20)
@@ -34,9 +36,38 @@ import Testing
     }
   }
 
+  @Test("each scalar the bytes are cut by is a character of its own beside any other of them")
+  func ownCharactersStayApart() {
+    let own = (0..<0x1_0000).filter { String.isOwnCharacter(UInt32($0)) }
+      .compactMap { Unicode.Scalar($0) }
+    // Every one beside the first and last of each run of them (each range of a kind) and the
+    // scalars below U+0300: grapheme rules go by kind, and each range holds few kinds.
+    let edges = own.indices.filter { index in
+      index == 0 || index == own.count - 1 || own[index - 1].value + 1 != own[index].value
+        || own[index + 1].value != own[index].value + 1
+    }.map { own[$0] }
+    let neighbours = edges + own.filter { $0.value < 0x300 && $0.value % 16 == 0 }
+    var apart = 0
+    var pairs = 0
+    for scalar in own {
+      for neighbour in neighbours {
+        for (first, second) in [(scalar, neighbour), (neighbour, scalar)] {
+          var scalars = String.UnicodeScalarView()
+          scalars.append(first)
+          scalars.append(second)
+          pairs += 1
+          if String(scalars).count == 2 { apart += 1 }
+        }
+      }
+    }
+    #expect(apart == pairs)
+    #expect(own.count > 30_000)
+  }
+
   @Test("each scalar below U+0300 but CR is a character of its own, whatever follows it")
   func scalarsBelowCombiningMarksAreCharacters() {
     let simple = (0..<0x300).compactMap { Unicode.Scalar($0) }.filter { $0 != "\r" }
+    #expect(simple.allSatisfy { String.isOwnCharacter($0.value) })
     var pairs = 0
     for first in simple {
       for second in simple {
@@ -50,7 +81,8 @@ import Testing
   }
 
   @Test(
-    "accented text is cut at its 200th character", arguments: ["é", "ß", "Grüße, ", "\u{2C6}x"])
+    "accented, Greek, Cyrillic and Chinese text is cut at its 200th character",
+    arguments: ["é", "ß", "Grüße, ", "\u{2C6}x", "ελατήριο ", "пружина ", "水壶坏了。", "ＡＢ"])
   func accentedText(piece: String) {
     let text = String(repeating: piece, count: 300)
     #expect(text.excerpt(200) == String(text.prefix(200)))
