@@ -69,8 +69,8 @@ struct CustomerTallyTests {
     var entries: [[String]: Int] = [:]
     for item in complaints {
       let tier = item.keyAccount ? Tier.keyAccount.rawValue : "consumer"
-      entries[[item.customer, item.period, item.category.rawValue, item.issue, tier], default: 0] +=
-        1
+      let key = [item.customer, item.period, item.category.rawValue, item.issue, tier]
+      entries[key, default: 0] += 1
     }
     let sorted = entries.sorted {
       $0.key.joined(separator: "\t").utf8.lexicographicallyPrecedes(

@@ -107,7 +107,9 @@ struct CustomerTally {
   /// period: the last period's answer is kept.
   private mutating func windows(_ period: String) -> (pareto: Bool, recurrence: Bool) {
     if let last = lastPeriod, last.name == period { return (last.pareto, last.recurrence) }
-    let windows = (pareto: paretoPeriods.contains(period), recurrence: recurrencePeriods.contains(period))
+    let windows = (
+      pareto: paretoPeriods.contains(period), recurrence: recurrencePeriods.contains(period)
+    )
     lastPeriod = (period, windows.pareto, windows.recurrence)
     return windows
   }

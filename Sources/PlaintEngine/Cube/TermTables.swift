@@ -46,16 +46,20 @@ struct WordNumbers {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 {
       let entry = entries[Int(slots[slot]) - 1]
-      if entry.hash == hash, entry.count == word.count,
-        bytes.withUnsafeBufferPointer({
-          word.count == 0 || memcmp($0.baseAddress! + entry.start, word.baseAddress!, word.count) == 0
-        })
-      {
+      if entry.hash == hash, entry.count == word.count, holds(entry, word) {
         return entry.number
       }
       slot = (slot + 1) & mask
     }
     return nil
+  }
+
+  /// Whether the entry's bytes are the word's (of the same count).
+  private func holds(_ entry: Entry, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { stored in
+      guard let base = stored.baseAddress, let start = word.baseAddress else { return word.isEmpty }
+      return memcmp(base + entry.start, start, word.count) == 0
+    }
   }
 
   /// Records a word not found.
@@ -104,7 +108,8 @@ struct PhraseCounts {
   var isEmpty: Bool { entries.isEmpty }
 
   private static func hash(_ phrase: Phrase) -> Int {
-    let low = UInt64(UInt32(bitPattern: phrase.period)) | UInt64(UInt32(bitPattern: phrase.first)) << 32
+    let low =
+      UInt64(UInt32(bitPattern: phrase.period)) | UInt64(UInt32(bitPattern: phrase.first)) << 32
     let high =
       UInt64(UInt32(bitPattern: phrase.second)) | UInt64(UInt32(bitPattern: phrase.third)) << 32
     var hash = (low ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9

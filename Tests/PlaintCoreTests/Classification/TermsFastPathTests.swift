@@ -89,4 +89,3 @@ import Testing
     #expect(declined > 0)
   }
 }
-
