@@ -103,12 +103,9 @@ struct StoreFeed: ReportFeed {
         for part in runs[index] {
           try store.forEachTicket(
             in: part.periods, excluding: configuration.canaryExclusion, textOnlyIn: reported,
-            from: part.from, before: part.before, oldestFirst: false
+            from: part.from, before: part.before
           ) { builder.addWindow($0, scope) }
         }
-        // Read in the order stored: what the run keeps is sorted here, on its own thread.
-        if !Self.isOldestFirst(builder.listed) { builder.listed.sort(by: oldestFirst) }
-        if !Self.isOldestFirst(builder.open) { builder.open.sort(by: oldestFirst) }
         results.set(index, .success(builder))
       } catch {
         results.set(index, .failure(error))
@@ -211,8 +208,7 @@ struct StoreFeed: ReportFeed {
 /// The order SQLite's `ORDER BY created, system, id` gives (text compared by its bytes).
 func oldestFirst(_ a: ClassifiedTicket, _ b: ClassifiedTicket) -> Bool {
   if a.ticket.created != b.ticket.created { return a.ticket.created < b.ticket.created }
-  // By bytes, as SQLite orders them: canonically equal strings of other bytes are not equal.
-  if !a.ticket.system.utf8.elementsEqual(b.ticket.system.utf8) {
+  if a.ticket.system != b.ticket.system {
     return a.ticket.system.utf8.lexicographicallyPrecedes(b.ticket.system.utf8)
   }
   return a.ticket.id.utf8.lexicographicallyPrecedes(b.ticket.id.utf8)

@@ -24,13 +24,11 @@ extension Store {
   /// Calls `body` with each ticket created in `periods`, oldest first, without the excluded
   /// tickets and holding one at a time; tickets of periods other than `textPeriod` come without
   /// their text (""). With `from` or `before`, only the tickets created from that time on, or
-  /// before it (a period read in two parts, one per thread). Not `oldestFirst`: in the order
-  /// they are stored, which spares SQLite sorting every row before the first comes (a tenth of
-  /// a report's window pass), for a caller that sorts the few it keeps.
+  /// before it (a period read in two parts, one per thread).
   public func forEachTicket(
     in periods: [Period], excluding exclusion: TicketExclusion = .none,
     textOnlyIn textPeriod: Period, from: Date? = nil, before: Date? = nil,
-    oldestFirst: Bool = true, _ body: (ClassifiedTicket) -> Void
+    _ body: (ClassifiedTicket) -> Void
   ) throws(StoreError) {
     guard !periods.isEmpty else { return }
     try read("reading tickets") { db in
@@ -53,8 +51,7 @@ extension Store {
             text: "CASE WHEN period = ?1 THEN text ELSE '' END",
             block: "CASE WHEN period = ?1 THEN text_block END"))
           FROM tickets WHERE period IN (\(marks))\(timeCondition)
-          \(condition.map { "AND NOT \($0.sql)" } ?? "")
-          \(oldestFirst ? "ORDER BY created, system, id" : "")
+          \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY created, system, id
           """,
         arguments: StatementArguments(
           [textPeriod.description] + periods.map(\.description))
