@@ -136,9 +136,9 @@ struct ReportAssembly {
     var watches: [ReportModel.Anomaly] = []
     for key in grid.cells.keys.sorted() {
       guard let judged = judgedCells[key], let last = judged.points.last else { continue }
-      // "system:id" of each: made only for a cell that is listed.
-      var ticketIDs: [String] {
-        (byCell[key] ?? []).map { listed[$0].ticket.system + ":" + listed[$0].ticket.id }
+      // "system:id" of each: made once, and only for a cell that is listed.
+      lazy var ticketIDs = (byCell[key] ?? []).map {
+        listed[$0].ticket.system + ":" + listed[$0].ticket.id
       }
       let issues = counts.issues(period, cell: key)
       if shift != nil {

@@ -9,8 +9,7 @@ import Foundation
 /// whose bytes were met before gets the number its string got, so the numbers are the ones the
 /// strings alone would give.
 struct WordNumbers {
-  /// Positions in `entries` + 1 (0: empty), a power of two of them.
-  private var slots = [Int32](repeating: 0, count: 1_024)
+  private var slots = OpenSlots()
   private var entries: [Entry] = []
   /// Every word's bytes, one after another.
   private var bytes: [UInt8] = []
@@ -42,16 +41,10 @@ struct WordNumbers {
   }
 
   func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while slots[slot] != 0 {
-      let entry = entries[Int(slots[slot]) - 1]
-      if entry.hash == hash, entry.count == word.count, holds(entry, word) {
-        return entry.number
-      }
-      slot = (slot + 1) & mask
-    }
-    return nil
+    slots.find(Int(truncatingIfNeeded: hash)) { position in
+      entries[position].hash == hash && entries[position].count == word.count
+        && holds(entries[position], word)
+    }.position.map { entries[$0].number }
   }
 
   /// Whether the entry's bytes are the word's (of the same count).
@@ -64,22 +57,10 @@ struct WordNumbers {
 
   /// Records a word not found.
   mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, number: Int32) {
-    if (entries.count + 1) * 2 > slots.count { grow() }
+    let free = slots.find(Int(truncatingIfNeeded: hash)) { _ in false }.free
     entries.append(Entry(hash: hash, start: bytes.count, count: word.count, number: number))
     bytes.append(contentsOf: word)
-    place(entries.count - 1)
-  }
-
-  private mutating func place(_ position: Int) {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: entries[position].hash) & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(position + 1)
-  }
-
-  private mutating func grow() {
-    slots = [Int32](repeating: 0, count: slots.count * 2)
-    for position in entries.indices { place(position) }
+    slots.add(entries.count - 1, at: free) { Int(truncatingIfNeeded: entries[$0].hash) }
   }
 }
 
@@ -96,13 +77,13 @@ struct PhraseCounts {
 
   private struct Entry {
     var phrase: Phrase
+    var hash: Int
     var count: Int
     /// The last complaint counted.
     var ticket: Int32
   }
 
-  /// Positions in `entries` + 1 (0: empty), a power of two of them.
-  private var slots = [Int32](repeating: 0, count: 1_024)
+  private var slots = OpenSlots()
   private var entries: [Entry] = []
 
   var isEmpty: Bool { entries.isEmpty }
@@ -119,35 +100,51 @@ struct PhraseCounts {
 
   /// One more complaint with `phrase`, unless complaint `ticket` counted it already.
   mutating func count(_ phrase: Phrase, ticket: Int32) {
-    let mask = slots.count - 1
-    var slot = Self.hash(phrase) & mask
-    while slots[slot] != 0 {
-      let position = Int(slots[slot]) - 1
-      if entries[position].phrase == phrase {
-        if entries[position].ticket != ticket {
-          entries[position].count += 1
-          entries[position].ticket = ticket
-        }
-        return
-      }
-      slot = (slot + 1) & mask
+    let hash = Self.hash(phrase)
+    let found = slots.find(hash) { entries[$0].phrase == phrase }
+    guard let position = found.position else {
+      entries.append(Entry(phrase: phrase, hash: hash, count: 1, ticket: ticket))
+      slots.add(entries.count - 1, at: found.free) { entries[$0].hash }
+      return
     }
-    entries.append(Entry(phrase: phrase, count: 1, ticket: ticket))
-    slots[slot] = Int32(entries.count)
-    if entries.count * 2 > slots.count { grow() }
+    if entries[position].ticket != ticket {
+      entries[position].count += 1
+      entries[position].ticket = ticket
+    }
   }
 
   func forEach(_ body: (Phrase, Int) -> Void) {
     for entry in entries { body(entry.phrase, entry.count) }
   }
+}
 
-  private mutating func grow() {
-    slots = [Int32](repeating: 0, count: slots.count * 2)
+/// Entry positions by hash for the two tables: open addressing with linear probing over a
+/// power-of-two array kept at most half full. The owner keeps the entries, in the order added.
+struct OpenSlots {
+  /// Positions + 1 (0: empty).
+  private var slots = [Int32](repeating: 0, count: 1_024)
+
+  /// The first entry from `hash`'s slot on that `matches`, or nil and the free slot where a new
+  /// entry of that hash goes.
+  func find(_ hash: Int, _ matches: (Int) -> Bool) -> (position: Int?, free: Int) {
     let mask = slots.count - 1
-    for position in entries.indices {
-      var slot = Self.hash(entries[position].phrase) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(position + 1)
+    var slot = hash & mask
+    while slots[slot] != 0 {
+      let position = Int(slots[slot]) - 1
+      if matches(position) { return (position, slot) }
+      slot = (slot + 1) & mask
+    }
+    return (nil, slot)
+  }
+
+  /// Puts the entry at `position`, the last added, in the free slot `find` gave; past half full,
+  /// every entry (by `hash`) into twice the slots.
+  mutating func add(_ position: Int, at free: Int, hash: (Int) -> Int) {
+    slots[free] = Int32(position + 1)
+    guard (position + 1) * 2 > slots.count else { return }
+    slots = [Int32](repeating: 0, count: slots.count * 2)
+    for placed in 0...position {
+      slots[find(hash(placed)) { _ in false }.free] = Int32(placed + 1)
     }
   }
 }
