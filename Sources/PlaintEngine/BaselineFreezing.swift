@@ -45,7 +45,9 @@ public enum BaselineFreezing {
     let (context, store) = (session.context, session.store)
     let counts = try store.cellCounts(
       granularity: configuration.granularity, excluding: configuration.canaryExclusion)
-    let coverage = try DataCoverage(store: store, context: context)
+    // Periods with an empty stretch are no part of a frozen baseline (`reporting`).
+    let coverage = try DataCoverage(store: store, context: context).reporting(
+      nil, configuration.granularity)
     if let span = coverage.span(configuration.granularity), !span.contains(through) {
       throw PlaintError(
         .usage,

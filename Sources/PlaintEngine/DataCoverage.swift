@@ -133,6 +133,14 @@ struct DataCoverage {
   /// The latest ticket of any export (never a `covers:` day).
   let lastTicket: Date?
 
+  /// The periods judged whole by their days that hold an empty stretch a report of them would
+  /// say (`emptyStretches`, `fileEmptyStretches`): in `all` for every line, in `lines` for the
+  /// product lines of the file that lost the days. nil until `reporting` finds them.
+  private var holes: (all: Set<Period>, lines: [String: Set<Period>])?
+  /// The period the run reports, judged whole with its empty stretches said; nil when no period
+  /// is (`reporting(nil, _:)`).
+  private var reported: Period?
+
   init(
     sources: [SourceAccounting], fallback: [String: SourceProfile] = [:],
     contents: [String: FileContents], covers: [String: Configuration.Source.Covers],
@@ -578,13 +586,84 @@ struct DataCoverage {
   /// How much of `period` the files holding `line` cover; a line no file held has no history.
   /// Partial too when its exports lost most of the period's rows while other exports kept
   /// logging (`linesMostlyEmpty`), or it is still filling in.
+  /// Once `reporting` a period, partial too in any other period with an empty stretch for the
+  /// line (`hasEmptyStretch`).
   func coverage(line: String, _ period: Period) -> PeriodCoverage {
+    let found = coverageOfRows(line: line, period)
+    return found == .whole && isHoled(line: line, period) ? .partial : found
+  }
+
+  /// `coverage(line:_:)` without the empty stretches `reporting` reads.
+  private func coverageOfRows(line: String, _ period: Period) -> PeriodCoverage {
     let days = (lines[line] ?? Coverage()).coverage(of: period, in: timeZone)
     guard days == .whole else { return days }
     // A period most of whose rows are missing on every export is partial for each line too: its
     // cells are neither judged nor in a baseline (the hostile tester's F2).
     let lost = isMostlyEmpty(period) || linesMostlyEmpty[line]?.contains(period) ?? false
     return lost || lag.isFillingIn(line: line, period) ? .partial : days
+  }
+
+  /// Whether `line` is partial in `period` only for an empty stretch (`reporting`): any period
+  /// but the reported one.
+  func hasEmptyStretch(line: String, _ period: Period) -> Bool {
+    isHoled(line: line, period) && coverageOfRows(line: line, period) == .whole
+  }
+
+  private func isHoled(line: String, _ period: Period) -> Bool {
+    guard let holes, period != reported else { return false }
+    return holes.all.contains(period) || holes.lines[line]?.contains(period) == true
+  }
+
+  /// Whether `period` holds an empty stretch for some line that makes it partial for the
+  /// exports together (`reporting`).
+  func hasEmptyStretch(_ period: Period) -> Bool {
+    guard let holes, period != reported else { return false }
+    return holes.all.contains(period) || holes.lines.values.contains { $0.contains(period) }
+  }
+
+  /// This coverage as a run reporting `period` reads it: every other period judged whole by its
+  /// days that holds an empty stretch its own report would say (days no export has a row on, or
+  /// days one export lost while others kept logging) is partial, for every line or for the lost
+  /// file's lines. Such a period is neither in a baseline nor in a comparison (the drivers'
+  /// windows, the share charts, the concentrations' baseline): eleven days missing from a
+  /// February would make the next report's rises against it. The reported period itself is
+  /// judged, its stretches said (`ReportAssembly.emptyStretches`). With nil, no period is
+  /// reported and every such period is partial (a frozen baseline).
+  func reporting(_ period: Period?, _ granularity: Granularity) -> DataCoverage {
+    var copy = self
+    copy.reported = period
+    copy.holes = holedPeriods(granularity)
+    return copy
+  }
+
+  /// The periods `reporting` makes partial, found over the periods a run of at least
+  /// `minimumEmptyDays` days without a row touches.
+  private func holedPeriods(_ granularity: Granularity) -> (
+    all: Set<Period>, lines: [String: Set<Period>]
+  ) {
+    let calendar = Self.calendar(in: timeZone)
+    var touched = Set<Period>()
+    for series in [rowSeries] + fileSeries.values {
+      for (before, after) in zip(series, series.dropFirst())
+      where after.day - before.day > Self.minimumEmptyDays {
+        for day in (before.day + 1)..<after.day {
+          touched.insert(
+            Period(
+              containing: Self.midnight(day, in: calendar), in: timeZone,
+              granularity: granularity))
+        }
+      }
+    }
+    let carried = Dictionary(files.map { ($0.path, $0.productLines) }) { first, _ in first }
+    var all = Set<Period>()
+    var lines: [String: Set<Period>] = [:]
+    for period in touched {
+      if emptyStretches(in: period).contains(where: \.isSaid) { all.insert(period) }
+      for (path, stretch) in fileEmptyStretches(in: period) where stretch.isSaid {
+        for line in carried[path] ?? [] { lines[line, default: []].insert(period) }
+      }
+    }
+    return (all, lines)
   }
 
   /// The first period of `line`'s history: the period its first covering export starts in.
@@ -599,7 +678,8 @@ struct DataCoverage {
   func coverage(_ period: Period) -> PeriodCoverage {
     let days = all.coverage(of: period, in: timeZone)
     guard days == .whole else { return days }
-    return lag.periods[period] != nil || isMostlyEmpty(period) ? .partial : days
+    let partial = lag.periods[period] != nil || isMostlyEmpty(period) || hasEmptyStretch(period)
+    return partial ? .partial : days
   }
 
   /// The spans of `period` the exports cover, without the stretches that make it mostly empty

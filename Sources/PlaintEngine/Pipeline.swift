@@ -187,7 +187,8 @@ public struct Pipeline {
     let (period, skipped) = try reportPeriod(requested, options: options, coverage: coverage)
     let assembled = try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
-      inputs: inputs, reclassified: reclassified, coverage: coverage, base: base, feed: feed
+      inputs: inputs, reclassified: reclassified,
+      coverage: coverage.reporting(period, configuration.granularity), base: base, feed: feed
     ).assemble()
     let bundle = assembled.bundle
     logDataQuality(bundle.report)
@@ -252,7 +253,8 @@ public struct Pipeline {
     let period = try reportPeriod(requested, options: options, coverage: coverage).period
     return try ReportAssembly(
       configuration: configuration, context: context, store: store, period: period,
-      inputs: inputs, reclassified: 0, coverage: coverage, base: base, feed: feed
+      inputs: inputs, reclassified: 0,
+      coverage: coverage.reporting(period, configuration.granularity), base: base, feed: feed
     ).judgement().scope
   }
 

@@ -44,8 +44,10 @@ extension ReportAssembly {
         } else {
           switch coverage.coverage(line: line, period) {
           case .whole: continue
-          case .partial:
-            reason = coverage.isFillingIn(line: line, period) ? "filling_in" : "partial"
+          case .partial where coverage.isFillingIn(line: line, period): reason = "filling_in"
+          case .partial where coverage.hasEmptyStretch(line: line, period):
+            reason = "empty_stretch"
+          case .partial: reason = "partial"
           case .none: reason = coverage.hasHistory(line) ? "not_covered" : "before_history"
           }
         }

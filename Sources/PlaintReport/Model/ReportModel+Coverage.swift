@@ -139,7 +139,9 @@ extension ReportModel {
     public var periods: Int
     /// "not_covered": no export holding the line covers these periods; "partial": exports cover
     /// only some of their days; "filling_in": covered, but still filling in (publication lag);
-    /// "before_history": before the first export that held the line.
+    /// "before_history": before the first export that held the line; "empty_stretch": whole by
+    /// their days, but with days without a row a report of them says (their own report judges
+    /// them; no other reads them in a baseline or a comparison).
     public var reason: String
 
     public init(productLine: String, from: String, through: String, periods: Int, reason: String) {

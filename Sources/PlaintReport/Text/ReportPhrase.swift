@@ -349,6 +349,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case gapNotCovered
   case gapPartial
   case gapBeforeHistory
+  case gapEmptyStretch
   case listAnd
   case listSeparator
 

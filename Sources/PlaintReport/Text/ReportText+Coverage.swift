@@ -180,6 +180,7 @@ extension ReportText {
     case "partial": self[.gapPartial]
     case "filling_in": self[.gapFillingIn]
     case "before_history": self[.gapBeforeHistory]
+    case "empty_stretch": self[.gapEmptyStretch]
     default: code
     }
   }

@@ -349,6 +349,8 @@ extension ReportText {
     .gapNotCovered: "no export holding the line covers it; a gap, not zero",
     .gapPartial: "exports cover only part of it; shown, not judged",
     .gapBeforeHistory: "before the first export that held the line; no history",
+    .gapEmptyStretch:
+      "empty days where rows were expected: judged in its own report, never in a baseline or a comparison",
     .listAnd: "{0} and {1}",
     .listSeparator: ", ",
     .headingMethod: "Method",

@@ -360,6 +360,8 @@ extension ReportText {
     .gapNotCovered: "aucun export contenant la gamme ne les couvre ; un trou, pas un zéro",
     .gapPartial: "les exports n'en couvrent qu'une partie ; affichées, non jugées",
     .gapBeforeHistory: "avant le premier export contenant la gamme ; pas d'historique",
+    .gapEmptyStretch:
+      "jours vides là où des lignes étaient attendues : jugées dans leur propre rapport, jamais dans une base ni une comparaison",
     .listAnd: "{0} et {1}",
     .listSeparator: ", ",
     .headingMethod: "Méthode",

@@ -360,6 +360,8 @@ extension ReportText {
     .gapNotCovered: "kein Export mit dieser Linie deckt sie ab; eine Lücke, nicht null",
     .gapPartial: "Exporte decken nur einen Teil ab; gezeigt, nicht beurteilt",
     .gapBeforeHistory: "vor dem ersten Export mit dieser Linie; keine Vorgeschichte",
+    .gapEmptyStretch:
+      "leere Tage, an denen Zeilen zu erwarten waren: im eigenen Bericht beurteilt, nie in einer Basis oder einem Vergleich",
     .listAnd: "{0} und {1}",
     .listSeparator: ", ",
     .headingMethod: "Methode",

@@ -351,6 +351,8 @@ extension ReportText {
     .gapNotCovered: "żaden eksport z tą linią ich nie obejmuje; luka, nie zero",
     .gapPartial: "eksporty obejmują tylko część; pokazane, bez oceny",
     .gapBeforeHistory: "przed pierwszym eksportem z tą linią; brak historii",
+    .gapEmptyStretch:
+      "puste dni, w których oczekiwano wierszy: oceniane we własnym raporcie, nigdy w bazie ani w porównaniu",
     .listAnd: "{0} i {1}",
     .listSeparator: ", ",
     .headingMethod: "Metoda",

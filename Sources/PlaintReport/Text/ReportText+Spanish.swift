@@ -363,6 +363,8 @@ extension ReportText {
     .gapNotCovered: "ninguna exportación con la línea los cubre; un hueco, no un cero",
     .gapPartial: "las exportaciones solo cubren una parte; se muestran, sin juzgar",
     .gapBeforeHistory: "antes de la primera exportación con la línea; sin historial",
+    .gapEmptyStretch:
+      "días vacíos donde se esperaban filas: juzgados en su propio informe, nunca en una base ni en una comparación",
     .listAnd: "{0} y {1}",
     .listSeparator: ", ",
     .headingMethod: "Método",

@@ -357,6 +357,8 @@ extension ReportText {
     .gapNotCovered: "bu grubu içeren hiçbir dışa aktarım kapsamıyor; boşluk, sıfır değil",
     .gapPartial: "dışa aktarımlar yalnızca bir kısmını kapsıyor; gösteriliyor, değerlendirilmiyor",
     .gapBeforeHistory: "bu grubu içeren ilk dışa aktarımdan önce; geçmiş yok",
+    .gapEmptyStretch:
+      "satır beklenen günler boş: kendi raporunda değerlendirilir, hiçbir taban çizgisinde ya da karşılaştırmada kullanılmaz",
     .listAnd: "{0} ve {1}",
     .listSeparator: ", ",
     .headingMethod: "Yöntem",
