@@ -622,9 +622,9 @@ struct DataCoverage {
   }
 
   /// This coverage as a run reporting `period` reads it: every other period judged whole by its
-  /// days that holds an empty stretch its own report would say (days no export has a row on, or
-  /// days one export lost while others kept logging) is partial, for every line or for the lost
-  /// file's lines. Such a period is neither in a baseline nor in a comparison (the drivers'
+  /// days that holds empty stretches its own report would say (days no export has a row on, or
+  /// days one export lost while others kept logging), predicting at least a tenth of the rows it
+  /// holds (`holeShare`), is partial, for every line or for the lost file's lines. Such a period is neither in a baseline nor in a comparison (the drivers'
   /// windows, the share charts, the concentrations' baseline): eleven days missing from a
   /// February would make the next report's rises against it. The reported period itself is
   /// judged, its stretches said (`ReportAssembly.emptyStretches`). With nil, no period is
@@ -658,13 +658,26 @@ struct DataCoverage {
     var all = Set<Period>()
     var lines: [String: Set<Period>] = [:]
     for period in touched {
-      if emptyStretches(in: period).contains(where: \.isSaid) { all.insert(period) }
-      for (path, stretch) in fileEmptyStretches(in: period) where stretch.isSaid {
+      let days = Self.days(of: period, in: timeZone)
+      func material(_ stretches: [EmptyStretch], of series: [(day: Int, rows: Int)]) -> Bool {
+        let missing = stretches.filter(\.isSaid).reduce(0) { $0 + $1.expected }
+        let present = series.filter { days.contains($0.day) }.reduce(0) { $0 + $1.rows }
+        return missing > 0 && missing >= Self.holeShare * Double(present)
+      }
+      if material(emptyStretches(in: period), of: rowSeries) { all.insert(period) }
+      let lost = Dictionary(grouping: fileEmptyStretches(in: period), by: \.path)
+      for (path, found) in lost where material(found.map(\.stretch), of: fileSeries[path] ?? []) {
         for line in carried[path] ?? [] { lines[line, default: []].insert(period) }
       }
     }
     return (all, lines)
   }
+
+  /// A period's said empty stretches make it partial for later reports (`reporting`) when the
+  /// rows they predict are at least this share of the rows it holds: a month whose counts may
+  /// be a tenth too low or more. New Year's Day closed (3 to 5 % of the Housing Ombudsman's
+  /// Januaries) is not; its Christmas week (20 to 35 % of a December) is.
+  static let holeShare = 0.1
 
   /// The first period of `line`'s history: the period its first covering export starts in.
   func historyStart(_ line: String, _ granularity: Granularity) -> Period? {
