@@ -656,7 +656,7 @@ struct DataCoverage {
     }
     let carried = Dictionary(files.map { ($0.path, $0.productLines) }) { first, _ in first }
     var all = Set<Period>()
-    var lines: [String: Set<Period>] = [:]
+    var holed: [String: Set<Period>] = [:]
     for period in touched {
       let days = Self.days(of: period, in: timeZone)
       func material(_ stretches: [EmptyStretch], of series: [(day: Int, rows: Int)]) -> Bool {
@@ -665,17 +665,23 @@ struct DataCoverage {
         return missing > 0 && missing >= Self.holeShare * Double(present)
       }
       if material(emptyStretches(in: period), of: rowSeries) { all.insert(period) }
+      // A file's lost rows against the rows of every file carrying one of its lines: a small
+      // shop's week lost beside a large one's export of the same line is not a tenth of it.
       let lost = Dictionary(grouping: fileEmptyStretches(in: period), by: \.path)
-      for (path, found) in lost where material(found.map(\.stretch), of: fileSeries[path] ?? []) {
-        for line in carried[path] ?? [] { lines[line, default: []].insert(period) }
+      for (path, found) in lost {
+        let lines = carried[path] ?? []
+        let carriers = fileSeries.keys.filter { !(carried[$0] ?? []).isDisjoint(with: lines) }
+        let series = Self.summed(carriers, fileSeries.mapValues { $0.map { ($0.day, $0.rows) } })
+        guard material(found.map(\.stretch), of: series) else { continue }
+        for line in lines { holed[line, default: []].insert(period) }
       }
     }
-    return (all, lines)
+    return (all, holed)
   }
 
   /// A period's said empty stretches make it partial for later reports (`reporting`) when the
-  /// rows they predict are at least this share of the rows it holds: a month whose counts may
-  /// be a tenth too low or more. New Year's Day closed (3 to 5 % of the Housing Ombudsman's
+  /// rows they predict are at least this share of the rows it holds (a file's, of the rows of
+  /// every file carrying one of its lines): a month whose counts may be a tenth too low or more. New Year's Day closed (3 to 5 % of the Housing Ombudsman's
   /// Januaries) is not; its Christmas week (20 to 35 % of a December) is.
   static let holeShare = 0.1
 

@@ -55,8 +55,8 @@ import Testing
     let runs = StoreFeed.runs(periods, weights: weights, reported: reported, timeZone: zone)
     #expect(runs.count <= 2)
     let parts = runs.flatMap { $0 }
-    let heavy = (weights[reported] ?? 0) * StoreFeed.reportedWeight
-    let light = periods.dropLast().reduce(0) { $0 + (weights[$1] ?? 0) }
+    let heavy = (weights[reported] ?? 0) * StoreFeed.weights.reported
+    let light = periods.dropLast().reduce(0) { $0 + (weights[$1] ?? 0) } * StoreFeed.weights.other
     if heavy > light {
       // Every other period once, in order, then the reported period before the cut and from it.
       #expect(runs.count == 2)

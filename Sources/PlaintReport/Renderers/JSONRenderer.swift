@@ -34,8 +34,8 @@ public struct JSONRenderer: Sendable {
     var places: [(at: Int, table: Int)] = []
     for (table, key) in ["by_customer", "repeat_customers"].enumerated() where counts[table] > 0 {
       let empty = Data("\n    \"\(key)\" : [".utf8) + closing
-      guard let found = text.range(of: empty),
-        text.range(of: empty, in: found.upperBound..<text.endIndex) == nil
+      guard let found = Self.firstRange(of: empty, in: text, from: text.startIndex),
+        Self.firstRange(of: empty, in: text, from: found.upperBound) == nil
       else {
         // Not where it is expected: the model encoded whole.
         output(try encode(report) + Data("\n".utf8))
@@ -91,6 +91,32 @@ public struct JSONRenderer: Sendable {
       return try encoder.encode(value)
     } catch {
       throw ReportError.render(file: "report.json", reason: "\(error)")
+    }
+  }
+
+  /// Where `needle` (not empty) first occurs in `text` from `start` on, found by `memchr` on
+  /// its first byte and `memcmp`: Foundation's `Data.range(of:)` took 40 ms over the 15 MB of
+  /// a month whose every ticket is an anomaly's.
+  static func firstRange(of needle: Data, in text: Data, from start: Int) -> Range<Int>? {
+    text.withUnsafeBytes { haystack -> Range<Int>? in
+      needle.withUnsafeBytes { pattern -> Range<Int>? in
+        guard let base = haystack.baseAddress, let key = pattern.baseAddress,
+          let first = pattern.first
+        else { return nil }
+        var offset = start - text.startIndex
+        while haystack.count - offset >= pattern.count {
+          guard
+            let hit = memchr(
+              base + offset, Int32(first), haystack.count - offset - pattern.count + 1)
+          else { return nil }
+          offset = UnsafeRawPointer(hit) - base
+          if memcmp(hit, key, pattern.count) == 0 {
+            return (text.startIndex + offset)..<(text.startIndex + offset + pattern.count)
+          }
+          offset += 1
+        }
+        return nil
+      }
     }
   }
 
