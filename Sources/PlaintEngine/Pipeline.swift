@@ -180,6 +180,9 @@ public struct Pipeline {
       try store.replaceSales(sales)
     }
     let feed = given ?? StoreFeed(store: store, configuration: configuration)
+    #if os(Linux)
+      _ = releaseFreedMemory(0)
+    #endif
     let base = try feed.baseCube()
     let coverage = try DataCoverage(
       store: store, context: context, contents: base.fileContents,
@@ -537,3 +540,10 @@ final class FreedAside<Value>: @unchecked Sendable {
     DispatchQueue.global(qos: .utility).async { aside.value = nil }
   }
 }
+
+#if os(Linux)
+  /// glibc's `malloc_trim` (malloc.h, which the Glibc module does not bring in): gives the
+  /// pages freed by the ingest back to the system before the report allocates its own.
+  @_silgen_name("malloc_trim")
+  private func releaseFreedMemory(_ padding: UInt) -> Int32
+#endif
