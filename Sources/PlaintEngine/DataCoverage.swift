@@ -421,7 +421,7 @@ struct DataCoverage {
   func fileEmptyStretches(in period: Period) -> [(path: String, stretch: EmptyStretch)] {
     guard fileSeries.count > 1 else { return [] }
     let days = Set(rowSeries.map(\.day))
-    let carried = Dictionary(files.map { ($0.path, $0.productLines) }) { first, _ in first }
+    let carried = Self.carriedLines(files)
     var result: [(path: String, stretch: EmptyStretch)] = []
     for path in fileSeries.keys.sorted() {
       for stretch in Self.emptyStretches(
@@ -445,6 +445,15 @@ struct DataCoverage {
       }
     }
     return result
+  }
+
+  /// Each file's product lines by its path, without the complaints in no product line: two
+  /// exports of other lines that both hold such complaints share no line (the hostile tester's
+  /// unassigned_copy, whose lost fortnight was taken for a re-export's gap and never said).
+  static func carriedLines(_ files: [File]) -> [String: Set<String>] {
+    Dictionary(files.map { ($0.path, $0.productLines.subtracting([Cell.unassigned])) }) {
+      first, _ in first
+    }
   }
 
   /// The day numbers (as `rowSeries` counts days) of `period`'s days.
@@ -654,7 +663,7 @@ struct DataCoverage {
         }
       }
     }
-    let carried = Dictionary(files.map { ($0.path, $0.productLines) }) { first, _ in first }
+    let carried = Self.carriedLines(files)
     var all = Set<Period>()
     var holed: [String: Set<Period>] = [:]
     for period in touched {
