@@ -721,9 +721,9 @@ extension ReportText {
     .notComparable:
       "不可比",
     .driversLineSummary:
-      "{0} 件投诉，之前 {1} 件",
+      "{0} 件投诉，之前：{1}",
     .driversLineSummaryOne:
-      "{0} 件投诉，之前 {1} 件",
+      "{0} 件投诉，之前：{1}",
     .factCellDrivers:
       "该单元的关键少数",
     .driverItem:
