@@ -17,7 +17,7 @@ Wall time, MB/s and rows/s of each, peak RSS (from /usr/bin/time), the ratios (a
 With `--monthly MB`, also the steady state: `plaint run` adding one month of 100k tickets
 (`plaint-datagen export --from 2026-11 --months 1`) to a store that already holds the 36 months
 of the MB export, against a full rebuild from both files (medians of `--repeat`; the two stores'
-grids must be equal). Each timed monthly run starts, as a monthly cron job's does, from a store
+grids must be equal; the two are timed by turns, each timed run after `sync`). Each timed monthly run starts, as a monthly cron job's does, from a store
 sealed by the run before it (`StoreSeal`): copying the store breaks its seal, so before the timer
 starts `plaint report --period 2026-10` (last month's report, into a scratch folder) opens the
 copy, checks it whole (`PRAGMA quick_check`) and closes it cleanly, which seals it. The seal is
@@ -81,7 +81,10 @@ def generate(path, rows, *options):
 
 
 def timed(command, cwd=None):
-    """Runs `command` under /usr/bin/time -v; returns (wall seconds, peak RSS bytes, stdout)."""
+    """Runs `command` under /usr/bin/time -v; returns (wall seconds, peak RSS bytes, stdout).
+    The files written before (a store copied, the last run's store) are on disk first: the
+    kernel's write-back of them is no part of the command timed."""
+    os.sync()
     started = time.monotonic()
     done = subprocess.run(
         ["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
@@ -417,7 +420,10 @@ def monthly(megabytes, repeat):
     write_config(base_dir, [export])
     timed(plaint, cwd=base_dir)
     add_dir = os.path.join(BENCH, f"monthly-{megabytes}mb")
-    add = []
+    rebuild_dir = os.path.join(BENCH, f"rebuild-{megabytes}mb")
+    add, rebuild = [], []
+    # A month added and a rebuild by turns: the machine's speed drifts over minutes, and the
+    # ratio is of two runs made in the same minutes.
     for _ in range(repeat):
         shutil.rmtree(add_dir, ignore_errors=True)
         write_config(add_dir, [export, month])
@@ -429,9 +435,6 @@ def monthly(megabytes, repeat):
                         "--period", "2026-10", "--reports-dir", "sealing-run", "--quiet"],
                        cwd=add_dir, check=True, capture_output=True)
         add.append(timed(plaint, cwd=add_dir)[:2])
-    rebuild_dir = os.path.join(BENCH, f"rebuild-{megabytes}mb")
-    rebuild = []
-    for _ in range(repeat):
         shutil.rmtree(rebuild_dir, ignore_errors=True)
         write_config(rebuild_dir, [export, month])
         rebuild.append(timed(plaint, cwd=rebuild_dir)[:2])

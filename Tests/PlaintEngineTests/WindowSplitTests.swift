@@ -52,11 +52,16 @@ import Testing
     let reported = try #require(periods.last)
     var weights: [Period: Int] = [:]
     for period in periods { weights[period] = random.next(below: 1_000) }
-    let runs = StoreFeed.runs(periods, weights: weights, reported: reported, timeZone: zone)
+    // Tickets of periods tallied with the first run, not read: none, or up to 3,000.
+    let tallied = random.next(below: 2) == 0 ? 0 : random.next(below: 3_000)
+    let runs = StoreFeed.runs(
+      periods, weights: weights, reported: reported, timeZone: zone, tallied: tallied)
     #expect(runs.count <= 2)
     let parts = runs.flatMap { $0 }
     let heavy = (weights[reported] ?? 0) * StoreFeed.weights.reported
-    let light = periods.dropLast().reduce(0) { $0 + (weights[$1] ?? 0) } * StoreFeed.weights.other
+    let light =
+      periods.dropLast().reduce(0) { $0 + (weights[$1] ?? 0) } * StoreFeed.weights.other
+      + tallied * StoreFeed.weights.tallied
     if heavy > light {
       // Every other period once, in order, then the reported period before the cut and from it.
       #expect(runs.count == 2)
@@ -67,6 +72,13 @@ import Testing
       let cut = try #require(before.before)
       #expect(before.from == nil && last.from == cut && last.before == nil)
       #expect(reported.start(in: zone) <= cut && cut < reported.next(in: zone).start(in: zone))
+      // The first run, tallied periods and all, weighs about what the second does.
+      let start = reported.start(in: zone).timeIntervalSince1970
+      let length = reported.next(in: zone).start(in: zone).timeIntervalSince1970 - start
+      let share = (cut.timeIntervalSince1970 - start) / length
+      #expect(
+        abs(Double(light) + share * Double(heavy) - (1 - share) * Double(heavy))
+          <= 2 * Double(heavy) / length + 1e-6)
     } else {
       #expect(parts.flatMap(\.periods) == periods)
       #expect(parts.allSatisfy { $0.from == nil && $0.before == nil })
@@ -83,9 +95,22 @@ import Testing
     }
     let heavier =
       periods.isEmpty ? Period.month(2020, 1) : periods[random.next(below: periods.count)]
-    let runs = StoreFeed.halves(periods, weights: weights, heavier: heavier)
+    let head = random.next(below: 3) == 0 ? random.next(below: 5_000) : 0
+    let runs = StoreFeed.halves(periods, weights: weights, heavier: heavier, head: head)
     #expect(runs.flatMap { $0 } == periods)
     #expect(runs.count <= 2)
     #expect(runs.count == 1 || runs.allSatisfy { !$0.isEmpty })
+    // No other cut gives two runs closer in weight, the first carrying `head`.
+    func weight(_ period: Period) -> Int {
+      (weights[period] ?? 0)
+        * (period == heavier ? StoreFeed.weights.reported : StoreFeed.weights.other)
+    }
+    if runs.count == 2 {
+      let total = head + periods.reduce(0) { $0 + weight($1) }
+      let gap = abs(2 * (head + runs[0].reduce(0) { $0 + weight($1) }) - total)
+      for at in 1..<periods.count {
+        #expect(gap <= abs(2 * (head + periods[..<at].reduce(0) { $0 + weight($1) }) - total))
+      }
+    }
   }
 }

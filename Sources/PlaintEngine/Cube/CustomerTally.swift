@@ -87,6 +87,12 @@ struct CustomerTally {
       threshold: threshold, runLength: runLength)
   }
 
+  /// Room for `customers` customers of complaints in any order, so the table of them is not
+  /// grown and copied as they come (a tenth of a month's window pass on 100,000 customers).
+  mutating func reserve(_ customers: Int) {
+    entries.reserveCapacity(customers)
+  }
+
   /// Adds `count` complaints of `customer` in `period` (its name) with `issue` of `category`, in
   /// or out of the key-account tier, in any order; a period in neither window, or no customer,
   /// adds nothing.

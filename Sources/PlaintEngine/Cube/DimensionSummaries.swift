@@ -2,9 +2,12 @@ import Foundation
 import PlaintCore
 import PlaintStore
 
-/// The dimension counts (channel, hour, weekday, agent, slices per cell) of the periods a
-/// report reads only for them, the concentration baseline's outside the Pareto and recurrence
-/// window, taken from the store's summaries of those periods instead of their tickets.
+/// The dimension counts (channel, hour, weekday, agent, slices per cell) of the periods before
+/// the reported one, the concentration baseline's, taken from the store's summaries of those
+/// periods instead of their tickets. A baseline period outside the Pareto and recurrence window
+/// is then not read at all; one inside it is read only for what the summary does not hold, its
+/// customers (summed by SQLite, `Store.customerCounts`) and its complaints still open at the
+/// reported period's end (`StoreFeed.window`).
 ///
 /// A period's summary is used only when it was counted from tickets with the period's present
 /// fingerprint (`BaseCounts.fingerprints`, read in the report's pass over every ticket) and under
@@ -19,10 +22,9 @@ struct DimensionSummaries {
   let store: Store
   let settings: String
   let fingerprints: [String: String]
-  /// The periods whose dimensions the report counts, those counted only for them, and the
-  /// valid stored summaries of the latter.
+  /// The periods whose dimensions the report counts, and the valid stored summaries of those
+  /// before the reported period.
   let dimensionPeriods: Set<Period>
-  let dimensionOnly: Set<Period>
   private let valid: [Period: [[String]]]
   /// The periods whose stored summary holds (or that have no tickets).
   private let current: Set<Period>
@@ -39,13 +41,11 @@ struct DimensionSummaries {
     settings = Self.settings(configuration)
     guard let reported = scope.period, fingerprints != nil else {
       dimensionPeriods = []
-      dimensionOnly = []
       valid = [:]
       current = []
       return
     }
     dimensionPeriods = scope.dimensionPeriods
-    dimensionOnly = scope.dimensionPeriods.subtracting(scope.window).subtracting([reported])
     var valid: [Period: [[String]]] = [:]
     var current: Set<Period> = []
     var toDecode: [(period: Period, counts: Data)] = []
@@ -58,13 +58,13 @@ struct DimensionSummaries {
       guard let fingerprint = self.fingerprints[text] else {
         // No tickets: nothing to count, read or store.
         current.insert(period)
-        if dimensionOnly.contains(period) { valid[period] = [] }
+        if period != reported { valid[period] = [] }
         continue
       }
       guard let summary = stored[text], summary.settings == settings,
         summary.fingerprint == fingerprint
       else { continue }
-      guard dimensionOnly.contains(period) else {
+      guard period != reported else {
         current.insert(period)
         continue
       }

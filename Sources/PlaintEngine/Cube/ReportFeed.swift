@@ -24,9 +24,11 @@ extension Configuration {
 /// words of unclassified complaints and resolution times are computed as the tickets go by, none
 /// held).
 ///
-/// The dimension counts of the concentration baseline's periods outside the Pareto and
-/// recurrence window are read from the store's summaries of them when those still hold
-/// (`DimensionSummaries`), and stored for the next report when they do not.
+/// The dimension counts of the periods before the reported one are read from the store's
+/// summaries of them when those still hold (`DimensionSummaries`), and stored for the next report
+/// when they do not. A period of the Pareto and recurrence window whose summary holds is then
+/// read only for its customers, summed by SQLite, and its complaints still open at the reported
+/// period's end, a few: its tickets are not read one by one.
 struct StoreFeed: ReportFeed {
   let store: Store
   let configuration: Configuration
@@ -81,17 +83,26 @@ struct StoreFeed: ReportFeed {
     let summaries = DimensionSummaries(
       store: store, configuration: configuration, scope: scope,
       fingerprints: fingerprints.get())
+    // The window's earlier periods whose dimensions need no reading (a summary holds them, or
+    // they are outside the concentration baseline): tallied, not read.
+    let tallied = scope.window.subtracting([reported]).filter {
+      summaries.summarized.contains($0) || !scope.dimensionPeriods.contains($0)
+    }.sorted()
     let periods = scope.window.union(scope.dimensionPeriods).union([reported])
-      .subtracting(summaries.summarized).sorted()
+      .subtracting(summaries.summarized).subtracting(tallied).sorted()
     // Two runs of periods, read on two threads into two builders whose cubes merge into the
     // cube of them all; the reported period weighs more (its texts are read and searched), so
-    // when it outweighs the rest it is itself cut in two by creation time.
-    let runs =
-      ProcessInfo.processInfo.activeProcessorCount > 1
-      ? Self.runs(
-        periods, weights: try store.ticketCounts(in: periods), reported: reported,
-        timeZone: configuration.timeZone)
-      : [[WindowPart(periods: periods)]]
+    // when it outweighs the rest it is itself cut in two by creation time. The tallied periods
+    // go with the first run.
+    let runs: [[WindowPart]]
+    let counts = try store.ticketCounts(in: periods + tallied)
+    if ProcessInfo.processInfo.activeProcessorCount > 1 {
+      runs = Self.runs(
+        periods, weights: counts, reported: reported, timeZone: configuration.timeZone,
+        tallied: tallied.reduce(0) { $0 + (counts[$1] ?? 0) })
+    } else {
+      runs = [[WindowPart(periods: periods)]]
+    }
     let results = ResultSlots<CubeBuilder, any Error>(count: runs.count)
     let (store, configuration) = (store, configuration)
     let minimum = configuration.recurrence.repeatCustomerMin
@@ -99,7 +110,17 @@ struct StoreFeed: ReportFeed {
     DispatchQueue.concurrentPerform(iterations: runs.count) { index in
       var builder = configuration.cubeBuilder()
       builder.customers = CustomerTally(scope, minimum: minimum, threshold: threshold)
+      // Room for what the run may keep, so that lists of large tickets and the customers'
+      // table are not grown and copied as they fill (room not filled is never touched).
+      let read = runs[index].flatMap(\.periods)
+      builder.customers.reserve(
+        read.filter(scope.window.contains).reduce(0) { $0 + (counts[$1] ?? 0) }
+          + (index == 0 ? tallied.reduce(0) { $0 + (counts[$1] ?? 0) } : 0))
+      if !scope.listedCells.isEmpty, read.contains(reported) {
+        builder.listed.reserveCapacity(counts[reported] ?? 0)
+      }
       do {
+        if index == 0 { try Self.tally(tallied, into: &builder, scope, store, configuration) }
         for part in runs[index] {
           try store.forEachTicket(
             in: part.periods, excluding: configuration.canaryExclusion, textOnlyIn: reported,
@@ -133,6 +154,28 @@ struct StoreFeed: ReportFeed {
     return builder
   }
 
+  /// What the window's tallied periods add, as reading their tickets would: their customers'
+  /// complaints (from the store's sums), and their complaints still open past the SLA at the
+  /// reported period's end (read whole, the only ones of them kept). Their dimensions come from
+  /// their summaries (`DimensionSummaries.add`).
+  static func tally(
+    _ periods: [Period], into builder: inout CubeBuilder, _ scope: CubeScope, _ store: Store,
+    _ configuration: Configuration
+  ) throws {
+    guard let reported = scope.period, !periods.isEmpty else { return }
+    for count in try store.customerCounts(in: periods, excluding: configuration.canaryExclusion) {
+      builder.customers.add(
+        period: count.period.description, customer: count.customer,
+        category: count.cell.category, issue: count.issue,
+        keyAccount: count.cell.tier == .keyAccount, count: count.count)
+    }
+    guard scope.measuredFiles != nil, configuration.slaHours != nil else { return }
+    let end = reported.next(in: configuration.timeZone).start(in: configuration.timeZone)
+    try store.forEachTicket(
+      in: periods, excluding: configuration.canaryExclusion, textOnlyIn: reported, openAt: end
+    ) { builder.keep($0, scope) }
+  }
+
   /// Tickets of `periods`, created from `from` on and before `before` when given.
   struct WindowPart: Equatable {
     var periods: [Period]
@@ -140,12 +183,14 @@ struct StoreFeed: ReportFeed {
     var before: Date? = nil
   }
 
-  /// What a ticket of the reported period and one of another period weigh (`halves`): 3 to 2.
-  /// Measured on the bench's month (`perf record`, samples per thread in the window pass), a
-  /// reported ticket, whose text is read, folded and cut into terms, took 1.4 times as long as
-  /// another; at 4 to 1 (the weight before the terms were counted from bytes) the run with
-  /// the older periods ended 0.4 s after the other, one core idle.
-  static let weights = (reported: 3, other: 2)
+  /// What a ticket of the reported period, one of another period read, and one of a tallied
+  /// period weigh (`halves`): 15, 10 and 2. Measured on the bench's month (`perf record`,
+  /// samples per thread in the window pass), a reported ticket, whose text is read, folded and
+  /// cut into terms, took 1.4 times as long as another; at 4 to 1 (the weight before the terms
+  /// were counted from bytes) the run with the older periods ended 0.4 s after the other, one
+  /// core idle. SQLite sums a tallied period's customers in about a fifth of the time its
+  /// tickets took to read.
+  static let weights = (reported: 15, other: 10, tallied: 2)
 
   /// `periods` (sorted) read as at most two runs of about equal weight, each a list of parts
   /// read one after the other: when the reported period (the last) weighs more than the others
@@ -153,16 +198,21 @@ struct StoreFeed: ReportFeed {
   /// tickets from that time on as the other (the time cut where the weights even out, tickets
   /// taken as evenly spread over the period); otherwise the runs of `halves`. The runs hold
   /// every ticket once, and in order: read one after the other, they are one cursor's.
+  ///
+  /// `tallied` tickets (of the tallied periods, summed with the first run) weigh on the first run.
   static func runs(
-    _ periods: [Period], weights: [Period: Int], reported: Period, timeZone: TimeZone
+    _ periods: [Period], weights: [Period: Int], reported: Period, timeZone: TimeZone,
+    tallied: Int = 0
   ) -> [[WindowPart]] {
     let heavy = (weights[reported] ?? 0) * Self.weights.reported
     let others = periods.dropLast()
-    let light = others.reduce(0) { $0 + (weights[$1] ?? 0) } * Self.weights.other
+    let light =
+      others.reduce(0) { $0 + (weights[$1] ?? 0) } * Self.weights.other
+      + tallied * Self.weights.tallied
     guard periods.last == reported, heavy > light else {
-      return halves(periods, weights: weights, heavier: reported).map {
-        [WindowPart(periods: $0)]
-      }
+      return halves(
+        periods, weights: weights, heavier: reported, head: tallied * Self.weights.tallied
+      ).map { [WindowPart(periods: $0)] }
     }
     // The share of the reported period read with the others: light + f·heavy = (1 − f)·heavy.
     let share = Double(heavy - light) / Double(2 * heavy)
@@ -192,15 +242,17 @@ struct StoreFeed: ReportFeed {
   }
 
   /// `periods` (sorted) cut into at most two runs of about equal weight, by tickets per period;
-  /// `heavier` weighs 3 to the others' 2 (`weights`).
-  static func halves(_ periods: [Period], weights: [Period: Int], heavier: Period) -> [[Period]] {
+  /// `heavier` weighs 15 to the others' 10 (`weights`), and the first run carries `head` more.
+  static func halves(
+    _ periods: [Period], weights: [Period: Int], heavier: Period, head: Int = 0
+  ) -> [[Period]] {
     func weight(_ period: Period) -> Int {
       (weights[period] ?? 0) * (period == heavier ? Self.weights.reported : Self.weights.other)
     }
-    let total = periods.reduce(0) { $0 + weight($1) }
+    let total = head + periods.reduce(0) { $0 + weight($1) }
     guard periods.count > 1, total > 0 else { return [periods] }
     // The cut (before period `at`) whose first run weighs closest to half.
-    var (best, bestGap, sum) = (1, Int.max, 0)
+    var (best, bestGap, sum) = (1, Int.max, head)
     for at in 1..<periods.count {
       sum += weight(periods[at - 1])
       let gap = abs(2 * sum - total)

@@ -25,9 +25,12 @@ extension Store {
   /// tickets and holding one at a time; tickets of periods other than `textPeriod` come without
   /// their text (""). With `from` or `before`, only the tickets created from that time on, or
   /// before it (a period read in two parts, one per thread).
+  ///
+  /// With `openAt`, only the tickets still open then (created before it, and resolved at it or
+  /// later, or not at all): the complaints open past an SLA at a period's end.
   public func forEachTicket(
     in periods: [Period], excluding exclusion: TicketExclusion = .none,
-    textOnlyIn textPeriod: Period, from: Date? = nil, before: Date? = nil,
+    textOnlyIn textPeriod: Period, from: Date? = nil, before: Date? = nil, openAt: Date? = nil,
     _ body: (ClassifiedTicket) -> Void
   ) throws(StoreError) {
     guard !periods.isEmpty else { return }
@@ -43,6 +46,10 @@ extension Store {
       if let before {
         timeCondition += " AND created < ?"
         times.append(before.timeIntervalSince1970)
+      }
+      if let openAt {
+        timeCondition += " AND created < ? AND (resolved IS NULL OR resolved >= ?)"
+        times += [openAt.timeIntervalSince1970, openAt.timeIntervalSince1970]
       }
       let rows = try Row.fetchCursor(
         db,
@@ -69,7 +76,63 @@ extension Store {
   }
 }
 
+/// Complaints of one customer in one period, cell and issue (`Store.customerCounts`).
+public struct CustomerCount: Sendable, Hashable {
+  public var period: Period
+  public var customer: String
+  public var cell: Cell
+  public var issue: String
+  public var count: Int
+}
+
 extension Store {
+  /// Complaints per customer, period, cell and issue of `periods`, without the excluded
+  /// tickets and those naming no customer: what a report's customer tables count of the
+  /// window's earlier periods, summed by SQLite instead of read ticket by ticket (a tenth of
+  /// the time, and nothing decoded but the sums). In no particular order.
+  ///
+  /// The tickets the exclusion's tags match are left out by the tags as `TicketExclusion.matches`
+  /// reads them (the SQL condition's `LIKE` folds ASCII letters only), as the ticket cursor's
+  /// reader leaves them out.
+  public func customerCounts(in periods: [Period], excluding exclusion: TicketExclusion = .none)
+    throws(StoreError) -> [CustomerCount]
+  {
+    guard !periods.isEmpty else { return [] }
+    return try read("counting complaints per customer") { db in
+      let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+      let condition = exclusion.matchCondition
+      let byTags = !exclusion.tags.isEmpty
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT period, customer, category, product_line, tier, issue\(byTags ? ", tags" : ""),
+            COUNT(*) AS n
+          FROM tickets WHERE period IN (\(marks)) AND customer IS NOT NULL AND customer != ''
+          \(condition.map { "AND NOT \($0.sql)" } ?? "")
+          GROUP BY period, customer, category, product_line, tier, issue\(byTags ? ", tags" : "")
+          """,
+        arguments: StatementArguments(
+          periods.map(\.description) + (condition?.arguments ?? [])))
+      var counts: [CustomerCount] = []
+      while let row = try rows.next() {
+        if byTags {
+          let tags: String = row["tags"]
+          if exclusion.matches(
+            tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init))
+          {
+            continue
+          }
+        }
+        let key = "the complaints of customer \"\(row["customer"] as String)\""
+        counts.append(
+          CustomerCount(
+            period: try Self.period(row, key: key), customer: row["customer"],
+            cell: try Self.cell(row, key: key), issue: row["issue"], count: row["n"]))
+      }
+      return counts
+    }
+  }
+
   /// How many tickets each of `periods` holds (canaries included), from the cell index.
   public func ticketCounts(in periods: [Period]) throws(StoreError) -> [Period: Int] {
     guard !periods.isEmpty else { return [:] }

@@ -42,8 +42,14 @@ public struct TicketExclusion: Sendable, Equatable {
   /// Whether a ticket is excluded, by the same rules as the SQL condition.
   public func matches(_ ticket: Ticket) -> Bool {
     if idPatterns.contains(where: { Self.glob($0, ticket.id) }) { return true }
+    return matches(tags: ticket.tags)
+  }
+
+  /// Whether a ticket with these tags is excluded by them.
+  public func matches(tags ticketTags: [String]) -> Bool {
+    guard !tags.isEmpty else { return false }
     let wanted = Set(tags.map { $0.lowercased() })
-    return ticket.tags.contains { wanted.contains($0.lowercased()) }
+    return ticketTags.contains { wanted.contains($0.lowercased()) }
   }
 
   /// `*` and `?` globbing, the subset of SQLite's GLOB that canary patterns use.
