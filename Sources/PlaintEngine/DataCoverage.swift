@@ -394,6 +394,8 @@ struct DataCoverage {
     /// Whether the 28 days after the stretch predict so many rows for all of it too: the rows
     /// came back, so the stretch is not an export thinning out at its end (`isMostlyEmpty`).
     var resumed = false
+    /// The rows per weekday `expected` was predicted from.
+    var rates: [Double] = []
 
     /// Whether its days in the period alone are implausible without a row, so that the report
     /// says them: the weekend a Christmas closure starts on is not said in the week before.
@@ -418,9 +420,19 @@ struct DataCoverage {
   /// the days no export has a row on cannot show when another export keeps logging (the
   /// hostile tester's F3 and F9: every cell of its line an "improvement", or a share anomaly).
   /// By file path, in path order.
+  ///
+  /// A file's stretch is said without the days no export has a row on that are said as such
+  /// (`emptyStretches`), so that it claims other exports' rows only on days that have them and
+  /// no row is expected twice (the hostile tester's det_two_losses); what is left of it is
+  /// said when at least `minimumEmptyDays` days long.
   func fileEmptyStretches(in period: Period) -> [(path: String, stretch: EmptyStretch)] {
     guard fileSeries.count > 1 else { return [] }
     let days = Set(rowSeries.map(\.day))
+    let none = Set(
+      emptyStretches(in: period).filter(\.isSaid).flatMap { stretch in
+        let first = SourceProfile.day(stretch.from, in: timeZone)
+        return first..<(first + stretch.days)
+      })
     let carried = Self.carriedLines(files)
     var result: [(path: String, stretch: EmptyStretch)] = []
     for path in fileSeries.keys.sorted() {
@@ -441,10 +453,39 @@ struct DataCoverage {
             && !(carried[other] ?? []).isDisjoint(with: carried[path] ?? [])
         }.values.joined().filter { empty.contains($0.day) }.reduce(0) { $0 + $1.rows }
         guard Double(copies) < stretch.expected / 2 else { continue }
-        result.append((path, stretch))
+        result += Self.pieces(of: stretch, without: none, zone: timeZone).map { (path, $0) }
       }
     }
     return result
+  }
+
+  /// `stretch` without the days in `none`: itself when it has none of them, otherwise each run
+  /// of its other days at least `minimumEmptyDays` long, with the rows its rates expect on them.
+  static func pieces(of stretch: EmptyStretch, without none: Set<Int>, zone: TimeZone)
+    -> [EmptyStretch]
+  {
+    let first = SourceProfile.day(stretch.from, in: zone)
+    let days = first..<(first + stretch.days)
+    guard stretch.rates.count == 7, days.contains(where: none.contains) else { return [stretch] }
+    let calendar = Self.calendar(in: zone)
+    var pieces: [EmptyStretch] = []
+    var run: [Int] = []
+    for day in days.map(Optional.some) + [nil] {
+      if let day, !none.contains(day) {
+        run.append(day)
+        continue
+      }
+      if let start = run.first, let end = run.last, run.count >= minimumEmptyDays {
+        var piece = stretch
+        piece.from = Self.midnight(start, in: calendar)
+        piece.through = Self.midnight(end, in: calendar)
+        piece.days = run.count
+        piece.expected = Self.expectedRows(stretch.rates, on: start..<(end + 1))
+        pieces.append(piece)
+      }
+      run = []
+    }
+    return pieces
   }
 
   /// Each file's product lines by its path, without the complaints in no product line: two
@@ -506,7 +547,7 @@ struct DataCoverage {
           from: Self.midnight(first, in: calendar), through: Self.midnight(last, in: calendar),
           days: inPeriod.count,
           expected: inPeriod.reduce(0) { $0 + earlier[Self.weekday($1)] },
-          resumed: Self.expectedRows(later, on: empty) > level))
+          resumed: Self.expectedRows(later, on: empty) > level, rates: earlier))
     }
     return result
   }

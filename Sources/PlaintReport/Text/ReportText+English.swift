@@ -294,13 +294,13 @@ extension ReportText {
     .noticeFileEmptyStretch:
       "{0} is judged as covered whole, but {1} has no row on the {2} days {3}, where its own rows before predict about {4}, while other exports have rows on them: rows missing from it? If so, the counts and verdicts of what it holds are too low.",
     .noticeFileEmptyStretchWithheld:
-      "{1} has no row on the {2} days {3}, where its own rows before predict about {4}, while other exports have rows on them: most of the rows of {5} in {0} are missing, so their cells are not judged.",
+      "{1} has no row on the {2} days {3}, where its own rows before predict about {4}, while other exports have rows on them: {0} is not covered whole for {5}, so their cells are not judged.",
     .noticeEmptyStretchOne:
       "{0} is judged as covered whole, but no export has a row on {2}, where about {3} were expected: a closure, or rows missing from the exports? If rows are missing, this period's counts and verdicts are too low.",
     .noticeFileEmptyStretchOne:
       "{0} is judged as covered whole, but {1} has no row on {3}, where its own rows before predict about {4}, while other exports have rows on it: rows missing from it? If so, the counts and verdicts of what it holds are too low.",
     .noticeFileEmptyStretchWithheldOne:
-      "{1} has no row on {3}, where its own rows before predict about {4}, while other exports have rows on it: most of the rows of {5} in {0} are missing, so their cells are not judged.",
+      "{1} has no row on {3}, where its own rows before predict about {4}, while other exports have rows on it: {0} is not covered whole for {5}, so their cells are not judged.",
     .headlineEmptyDaysOne:
       "{0} day without a row on any export: counts may be too low",
     .shareOfTotal: "{0} of {1} ({2})",

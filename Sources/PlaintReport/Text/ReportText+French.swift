@@ -305,13 +305,13 @@ extension ReportText {
     .noticeFileEmptyStretch:
       "La période {0} est jugée entièrement couverte, mais {1} n'a aucune ligne sur les {2} jours {3}, où ses propres lignes d'avant en laissaient attendre environ {4}, alors que d'autres exports ont des lignes ces jours-là : des lignes lui manquent-elles ? Si oui, les comptes et les verdicts de ce qu'il contient sont trop bas.",
     .noticeFileEmptyStretchWithheld:
-      "{1} n'a aucune ligne sur les {2} jours {3}, où ses propres lignes d'avant en laissaient attendre environ {4}, alors que d'autres exports ont des lignes ces jours-là : la plupart des lignes de {5} en {0} manquent, leurs cellules ne sont donc pas jugées.",
+      "{1} n'a aucune ligne sur les {2} jours {3}, où ses propres lignes d'avant en laissaient attendre environ {4}, alors que d'autres exports ont des lignes ces jours-là : {0} n'est pas couvert en entier pour {5}, leurs cellules ne sont donc pas jugées.",
     .noticeEmptyStretchOne:
       "La période {0} est jugée entièrement couverte, mais aucun export n'a de ligne le {2}, où environ {3} lignes étaient attendues : une fermeture, ou des lignes manquantes dans les exports ? S'il manque des lignes, les comptes et les verdicts de cette période sont trop bas.",
     .noticeFileEmptyStretchOne:
       "La période {0} est jugée entièrement couverte, mais {1} n'a aucune ligne le {3}, où ses propres lignes d'avant en laissaient attendre environ {4}, alors que d'autres exports ont des lignes ce jour-là : des lignes lui manquent-elles ? Si oui, les comptes et les verdicts de ce qu'il contient sont trop bas.",
     .noticeFileEmptyStretchWithheldOne:
-      "{1} n'a aucune ligne le {3}, où ses propres lignes d'avant en laissaient attendre environ {4}, alors que d'autres exports ont des lignes ce jour-là : la plupart des lignes de {5} en {0} manquent, leurs cellules ne sont donc pas jugées.",
+      "{1} n'a aucune ligne le {3}, où ses propres lignes d'avant en laissaient attendre environ {4}, alors que d'autres exports ont des lignes ce jour-là : {0} n'est pas couvert en entier pour {5}, leurs cellules ne sont donc pas jugées.",
     .headlineEmptyDaysOne:
       "{0} jour sans aucune ligne dans les exports : les comptes peuvent être trop bas",
     .shareOfTotal: "{0} sur {1} ({2})",

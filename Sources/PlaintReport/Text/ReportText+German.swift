@@ -305,13 +305,13 @@ extension ReportText {
     .noticeFileEmptyStretch:
       "{0} gilt als vollständig abgedeckt, doch {1} hat an den {2} Tagen vom {3} keine Zeile, obwohl seine eigenen Zeilen davor etwa {4} erwarten lassen und andere Exporte an diesen Tagen Zeilen haben: Fehlen ihm Zeilen? Dann sind die Zahlen und Urteile zu dem, was er enthält, zu niedrig.",
     .noticeFileEmptyStretchWithheld:
-      "{1} hat an den {2} Tagen vom {3} keine Zeile, obwohl seine eigenen Zeilen davor etwa {4} erwarten lassen und andere Exporte an diesen Tagen Zeilen haben: Die meisten Zeilen von {5} für {0} fehlen, daher werden deren Zellen nicht beurteilt.",
+      "{1} hat an den {2} Tagen vom {3} keine Zeile, obwohl seine eigenen Zeilen davor etwa {4} erwarten lassen und andere Exporte an diesen Tagen Zeilen haben: {0} ist für {5} nicht ganz abgedeckt, daher werden deren Zellen nicht beurteilt.",
     .noticeEmptyStretchOne:
       "{0} gilt als vollständig abgedeckt, doch kein Export hat eine Zeile am {2}, an dem etwa {3} erwartet wurden: eine Schließung, oder fehlen Zeilen in den Exporten? Fehlen Zeilen, sind die Zahlen und Urteile dieser Periode zu niedrig.",
     .noticeFileEmptyStretchOne:
       "{0} gilt als vollständig abgedeckt, doch {1} hat am {3} keine Zeile, obwohl seine eigenen Zeilen davor etwa {4} erwarten lassen und andere Exporte an diesem Tag Zeilen haben: Fehlen ihm Zeilen? Dann sind die Zahlen und Urteile zu dem, was er enthält, zu niedrig.",
     .noticeFileEmptyStretchWithheldOne:
-      "{1} hat am {3} keine Zeile, obwohl seine eigenen Zeilen davor etwa {4} erwarten lassen und andere Exporte an diesem Tag Zeilen haben: Die meisten Zeilen von {5} für {0} fehlen, daher werden deren Zellen nicht beurteilt.",
+      "{1} hat am {3} keine Zeile, obwohl seine eigenen Zeilen davor etwa {4} erwarten lassen und andere Exporte an diesem Tag Zeilen haben: {0} ist für {5} nicht ganz abgedeckt, daher werden deren Zellen nicht beurteilt.",
     .headlineEmptyDaysOne:
       "{0} Tag ohne eine Zeile in irgendeinem Export: Die Zahlen können zu niedrig sein",
     .shareOfTotal: "{0} von {1} ({2})",

@@ -296,13 +296,13 @@ extension ReportText {
     .noticeFileEmptyStretch:
       "Okres {0} uznano za w pełni objęty, ale {1} nie ma wiersza w ciągu {2} dni ({3}), choć jego własne wcześniejsze wiersze zapowiadały około {4}, a inne eksporty mają w tych dniach wiersze: czy brakuje w nim wierszy? Jeśli tak, liczby i werdykty tego, co zawiera, są zaniżone.",
     .noticeFileEmptyStretchWithheld:
-      "{1} nie ma wiersza w ciągu {2} dni ({3}), choć jego własne wcześniejsze wiersze zapowiadały około {4}, a inne eksporty mają w tych dniach wiersze: brakuje większości wierszy linii {5} (okres: {0}), więc ich komórki nie są oceniane.",
+      "{1} nie ma wiersza w ciągu {2} dni ({3}), choć jego własne wcześniejsze wiersze zapowiadały około {4}, a inne eksporty mają w tych dniach wiersze: okres {0} nie jest w całości pokryty dla linii {5}, więc ich komórki nie są oceniane.",
     .noticeEmptyStretchOne:
       "Okres {0} uznano za w pełni objęty, ale żaden eksport nie ma wiersza w dniu {2}, choć oczekiwano ich około {3}: przerwa w pracy czy brakujące wiersze w eksportach? Jeśli brakuje wierszy, liczby i werdykty tego okresu są zaniżone.",
     .noticeFileEmptyStretchOne:
       "Okres {0} uznano za w pełni objęty, ale {1} nie ma wiersza w dniu {3}, choć jego własne wcześniejsze wiersze zapowiadały około {4}, a inne eksporty mają w tym dniu wiersze: czy brakuje w nim wierszy? Jeśli tak, liczby i werdykty tego, co zawiera, są zaniżone.",
     .noticeFileEmptyStretchWithheldOne:
-      "{1} nie ma wiersza w dniu {3}, choć jego własne wcześniejsze wiersze zapowiadały około {4}, a inne eksporty mają w tym dniu wiersze: brakuje większości wierszy linii {5} (okres: {0}), więc ich komórki nie są oceniane.",
+      "{1} nie ma wiersza w dniu {3}, choć jego własne wcześniejsze wiersze zapowiadały około {4}, a inne eksporty mają w tym dniu wiersze: okres {0} nie jest w całości pokryty dla linii {5}, więc ich komórki nie są oceniane.",
     .headlineEmptyDaysOne:
       "dzień bez żadnego wiersza w eksportach: {0}; liczby mogą być zaniżone",
     .shareOfTotal: "{0} z {1} ({2})",

@@ -307,13 +307,13 @@ extension ReportText {
     .noticeFileEmptyStretch:
       "El periodo {0} se considera cubierto por completo, pero {1} no tiene filas en los {2} días {3}, en los que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas esos días: ¿le faltan filas? Si es así, los recuentos y los veredictos de lo que contiene son demasiado bajos.",
     .noticeFileEmptyStretchWithheld:
-      "{1} no tiene filas en los {2} días {3}, en los que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas esos días: faltan la mayoría de las filas de {5} en {0}, así que sus celdas no se juzgan.",
+      "{1} no tiene filas en los {2} días {3}, en los que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas esos días: {0} no está cubierto por completo para {5}, así que sus celdas no se juzgan.",
     .noticeEmptyStretchOne:
       "El periodo {0} se considera cubierto por completo, pero ninguna exportación tiene filas el {2}, en el que se esperaban unas {3} filas: ¿un cierre, o faltan filas en las exportaciones? Si faltan filas, los recuentos y los veredictos de este periodo son demasiado bajos.",
     .noticeFileEmptyStretchOne:
       "El periodo {0} se considera cubierto por completo, pero {1} no tiene filas el {3}, en el que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas ese día: ¿le faltan filas? Si es así, los recuentos y los veredictos de lo que contiene son demasiado bajos.",
     .noticeFileEmptyStretchWithheldOne:
-      "{1} no tiene filas el {3}, en el que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas ese día: faltan la mayoría de las filas de {5} en {0}, así que sus celdas no se juzgan.",
+      "{1} no tiene filas el {3}, en el que sus propias filas anteriores hacían esperar unas {4}, mientras otras exportaciones sí tienen filas ese día: {0} no está cubierto por completo para {5}, así que sus celdas no se juzgan.",
     .headlineEmptyDaysOne:
       "{0} día sin ninguna fila en las exportaciones: los recuentos pueden ser demasiado bajos",
     .shareOfTotal: "{0} de {1} ({2})",

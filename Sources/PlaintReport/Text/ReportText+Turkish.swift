@@ -301,13 +301,13 @@ extension ReportText {
     .noticeFileEmptyStretch:
       "{0} tam kapsanmış sayılıyor, ancak {1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {2} günde ({3}) hiç satır yok, oysa diğer dışa aktarımlarda bu günlerde satır var: bu dosyada eksik satırlar mı var? Öyleyse içerdiklerinin sayıları ve kararları olması gerekenden düşüktür.",
     .noticeFileEmptyStretchWithheld:
-      "{1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {2} günde ({3}) hiç satır yok, oysa diğer dışa aktarımlarda bu günlerde satır var: {0} döneminde {5} satırlarının çoğu eksik, bu yüzden hücreleri değerlendirilmiyor.",
+      "{1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {2} günde ({3}) hiç satır yok, oysa diğer dışa aktarımlarda bu günlerde satır var: {0} dönemi {5} için tam kapsanmıyor, bu yüzden hücreleri değerlendirilmiyor.",
     .noticeEmptyStretchOne:
       "{0} tam kapsanmış sayılıyor, ancak yaklaşık {3} satır beklenen {2} tarihinde hiçbir dışa aktarımda satır yok: bir kapanış mı, yoksa dışa aktarımlarda eksik satırlar mı? Satırlar eksikse bu dönemin sayıları ve kararları olması gerekenden düşüktür.",
     .noticeFileEmptyStretchOne:
       "{0} tam kapsanmış sayılıyor, ancak {1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {3} tarihinde hiç satır yok, oysa diğer dışa aktarımlarda bu günde satır var: bu dosyada eksik satırlar mı var? Öyleyse içerdiklerinin sayıları ve kararları olması gerekenden düşüktür.",
     .noticeFileEmptyStretchWithheldOne:
-      "{1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {3} tarihinde hiç satır yok, oysa diğer dışa aktarımlarda bu günde satır var: {0} döneminde {5} satırlarının çoğu eksik, bu yüzden hücreleri değerlendirilmiyor.",
+      "{1} dosyasında, kendi önceki satırlarına göre yaklaşık {4} satır beklenen {3} tarihinde hiç satır yok, oysa diğer dışa aktarımlarda bu günde satır var: {0} dönemi {5} için tam kapsanmıyor, bu yüzden hücreleri değerlendirilmiyor.",
     .headlineEmptyDaysOne:
       "hiçbir dışa aktarımda satır olmayan {0} gün: sayılar düşük kalmış olabilir",
     .shareOfTotal: "{1} içinden {0} ({2})",
