@@ -504,7 +504,7 @@ extension Store {
         ) { try Self.keptGroups(db) }
         return (bulk, counting)
       }
-      let (accounting, counted) = try withRollbackJournal(when: bulk) {
+      let (accounting, counted) = try withRollbackJournal {
         try ingestTransaction(
           identity, settings: settings, timeZone: timeZone, now: now, bulk: bulk,
           counting: counting, digest: digest, body)
@@ -520,18 +520,21 @@ extension Store {
   }
 
   /// Runs `body` with the store's journal in rollback mode (`DELETE`), and back in WAL mode
-  /// after it, when `bulk` and no other connection has the store open.
+  /// after it, when no other connection has the store open.
   ///
-  /// A load into an empty tickets table writes only new pages, which a rollback journal does
-  /// not copy: each page is written once, into the store. In WAL mode every page went into the
-  /// log first (in frames that straddle the file system's pages, which the kernel zeroes and
-  /// copies) and was copied again into the store by the checkpoint after the commit: about a
-  /// fifth of the writer thread's CPU at 1 GB (README.md, Performance). A crash still leaves
-  /// the store as it was: the journal holds the pages the load changed, and the next open rolls
-  /// them back. When another connection holds the store open (another Plaint reading it), the
-  /// mode cannot change and the load runs in WAL mode, as before.
-  private func withRollbackJournal<T>(when bulk: Bool, _ body: () throws -> T) throws -> T {
-    guard bulk, let pool = writer as? DatabasePool else { return try body() }
+  /// A load writes mostly new pages, which a rollback journal does not copy: each is written
+  /// once, into the store (into an empty tickets table, only new pages; a month added to a
+  /// store of years changes a few pages of each index besides, which the journal keeps first).
+  /// In WAL mode every page went into the log first (in frames that straddle the file system's
+  /// pages, which the kernel zeroes and copies) and was copied again into the store by the
+  /// checkpoint after the commit: about a fifth of the writer thread's CPU at 1 GB, and 0.2 to
+  /// 0.6 s of a month added to 36 (README.md, Performance), whose report then read its pages
+  /// through the log. A crash still leaves the store as it was: the journal holds the pages the
+  /// load changed, and the next open rolls them back. When another connection holds the store
+  /// open (another Plaint reading it), the mode cannot change and the load runs in WAL mode, as
+  /// before.
+  private func withRollbackJournal<T>(_ body: () throws -> T) throws -> T {
+    guard let pool = writer as? DatabasePool else { return try body() }
     // Leaving WAL mode needs the only connection: the pool's idle readers are closed first.
     pool.releaseMemory()
     _ = try? pool.writeWithoutTransaction { db in

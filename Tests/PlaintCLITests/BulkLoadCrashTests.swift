@@ -5,9 +5,10 @@ import Testing
   import Glibc
 #endif
 
-/// A first load into an empty store runs with a rollback journal instead of the write-ahead log
-/// (README.md, Performance). Killed in the middle of that load, the store must come back as it
-/// was before the load, and the next run must give the report a run never killed gives.
+/// A load runs with a rollback journal instead of the write-ahead log (README.md, Performance),
+/// the first into an empty store as a month added to a filled one. Killed in the middle of
+/// that load, the store must come back as it was before the load, and the next run must give
+/// the report a run never killed gives.
 @Suite(.enabled(if: PlaintBinary.isBuilt, "build plaint first (make test does)"))
 struct BulkLoadCrashTests {
   static let arguments = [
@@ -85,6 +86,63 @@ struct BulkLoadCrashTests {
     #expect(!FileManager.default.fileExists(atPath: journal))
     #expect(try Self.fileFormat(directory.appendingPathComponent("plaint.db").path) == [2, 2])
     // Every row counted once: the killed load left nothing the rerun counted again.
+    let validate = try PlaintBinary.run(
+      ["validate", "--config", "plaint.yml", "--store", "plaint.db", "--format", "json", "-q"],
+      in: directory)
+    let document = try JSONSerialization.jsonObject(with: Data(validate.stdout.utf8))
+    let inputs = (document as? [String: Any])?["inputs"] as? [[String: Any]]
+    #expect(inputs?.map { $0["accepted"] as? Int } == [20_041, 6_729])
+  }
+
+  /// Kills a run of `directory` while its load's rollback journal exists; whether it was seen.
+  static func killWhileLoading(_ directory: URL) throws -> Bool {
+    let journal = directory.appendingPathComponent("plaint.db-journal").path
+    let process = try PlaintBinary.start(Self.arguments, in: directory)
+    let deadline = Date().addingTimeInterval(60)
+    var sawJournal = false
+    while Date() < deadline && process.isRunning {
+      if FileManager.default.fileExists(atPath: journal) {
+        sawJournal = true
+        break
+      }
+      usleep(200)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    return sawJournal
+  }
+
+  /// The monthly case: the store already holds the help desk's export, and the run loads the
+  /// shop's. Killed in that load, the store holds the first export alone again.
+  @Test func killedWhileAddingAnExportToAFilledStoreThenRerunGivesTheCleanReport() throws {
+    let clean = try Self.demoCopy()
+    defer { try? FileManager.default.removeItem(at: clean) }
+    let reference = try PlaintBinary.run(Self.arguments, in: clean)
+    #expect(reference.status == 0, "stderr: \(reference.stderr)")
+    let expected = try Self.reports(clean)
+
+    let directory = try Self.demoCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // The help desk's export alone first: the configuration without the shop's source.
+    let configuration = try String(
+      contentsOf: directory.appendingPathComponent("plaint.yml"), encoding: .utf8)
+    let shop = try #require(configuration.range(of: "  # The old shop system"))
+    let next = try #require(configuration.range(of: "\nsales:"))
+    try configuration.replacingCharacters(in: shop.lowerBound..<next.lowerBound, with: "")
+      .write(to: directory.appendingPathComponent("first.yml"), atomically: true, encoding: .utf8)
+    let first = try PlaintBinary.run(
+      ["run", "--config", "first.yml", "--store", "plaint.db", "--reports-dir", "first", "-q"],
+      in: directory)
+    #expect(first.status == 0, "stderr: \(first.stderr)")
+
+    #expect(try Self.killWhileLoading(directory), "the shop's load did not run with a journal")
+    let rerun = try PlaintBinary.run(Self.arguments, in: directory)
+    #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
+    #expect(try Self.reports(directory) == expected)
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: directory.appendingPathComponent("plaint.db-journal").path))
+    #expect(try Self.fileFormat(directory.appendingPathComponent("plaint.db").path) == [2, 2])
     let validate = try PlaintBinary.run(
       ["validate", "--config", "plaint.yml", "--store", "plaint.db", "--format", "json", "-q"],
       in: directory)
