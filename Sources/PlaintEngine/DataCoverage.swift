@@ -422,9 +422,11 @@ struct DataCoverage {
   /// By file path, in path order.
   ///
   /// A file's stretch is said without the days no export has a row on that are said as such
-  /// (`emptyStretches`), so that it claims other exports' rows only on days that have them and
-  /// no row is expected twice (the hostile tester's det_two_losses); what is left of it is
-  /// said when at least `minimumEmptyDays` days long.
+  /// (`emptyStretches`), so that no row is expected twice and it does not claim other exports'
+  /// rows on those days (the hostile tester's det_two_losses); each run of days left of it is
+  /// said, however short: the stretch as a whole was implausible, and the days on either side
+  /// of the others' gap are the file's own loss (the hostile tester's c5, whose two 4-day
+  /// pieces were once dropped and the line judged over them).
   func fileEmptyStretches(in period: Period) -> [(path: String, stretch: EmptyStretch)] {
     guard fileSeries.count > 1 else { return [] }
     let days = Set(rowSeries.map(\.day))
@@ -460,7 +462,7 @@ struct DataCoverage {
   }
 
   /// `stretch` without the days in `none`: itself when it has none of them, otherwise each run
-  /// of its other days at least `minimumEmptyDays` long, with the rows its rates expect on them.
+  /// of its other days, with the rows its rates expect on them.
   static func pieces(of stretch: EmptyStretch, without none: Set<Int>, zone: TimeZone)
     -> [EmptyStretch]
   {
@@ -475,7 +477,7 @@ struct DataCoverage {
         run.append(day)
         continue
       }
-      if let start = run.first, let end = run.last, run.count >= minimumEmptyDays {
+      if let start = run.first, let end = run.last {
         var piece = stretch
         piece.from = Self.midnight(start, in: calendar)
         piece.through = Self.midnight(end, in: calendar)

@@ -132,6 +132,43 @@ struct CustomerTallyTests {
     #expect(Array(whole.repeatCustomers) == expected.repeats)
   }
 
+  /// "café" composed and decomposed, "Å" as one letter, as A and a ring, and as the ångström
+  /// sign: one customer each, named by the spelling whose bytes sort first, in any order of
+  /// arrival and any split of the complaints between two merged tallies.
+  @Test("canonically equal spellings are one customer, named alike in any order", arguments: 0..<20)
+  func spellingsOfOneCustomer(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(seed) &+ 99)
+    let spellings = [
+      ["caf\u{E9}", "cafe\u{301}"], ["\u{C5}sa", "A\u{30A}sa", "\u{212B}sa"],
+    ]
+    var complaints: [Complaint] = []
+    for (group, names) in spellings.enumerated() {
+      for name in names {
+        for _ in 0..<(1 + random.next(below: 3)) {
+          complaints.append(
+            Complaint(
+              month: 5 + random.next(below: 2), customer: name, category: .product,
+              issue: "issue-\(group)", keyAccount: false))
+        }
+      }
+    }
+    complaints.shuffle(using: &random)
+    let cut = random.next(below: complaints.count + 1)
+    var first = Self.tally(minimum: 1, threshold: 0.8)
+    var second = Self.tally(minimum: 1, threshold: 0.8)
+    Self.add(Array(complaints[..<cut]), to: &first)
+    Self.add(Array(complaints[cut...]), to: &second)
+    first.merge(second)
+    try first.finish()
+    let named = Set(first.byCustomer.map(\.key).map { Array($0.utf8) })
+    let expected = Set(
+      spellings.map { names in
+        names.map { Array($0.utf8) }.min { $0.lexicographicallyPrecedes($1) } ?? []
+      })
+    #expect(named == expected)
+    #expect(first.byCustomer.map(\.count).reduce(0, +) == complaints.count)
+  }
+
   @Test(
     "spilled or held, sorted or in any order, the tables are one sort of the counts",
     arguments: 0..<40)

@@ -106,7 +106,23 @@ struct CustomerTally {
     let position = windows.recurrence ? self.position(category, issue) : nil
     Self.add(
       pareto: windows.pareto, issue: position, keyAccount: keyAccount, count: count,
-      to: &entries[customer, default: Entry()])
+      to: &entries[spelling(customer), default: Entry()])
+  }
+
+  /// The key `customer`'s complaints are summed under: Swift's strings compare canonically, so
+  /// "café" composed and decomposed are one customer, named by the spelling whose UTF-8 bytes
+  /// sort first, whichever came first (a cursor by creation time and SQLite's sums by bytes
+  /// meet them in other orders: the hostile tester's w4). The entry is moved to that spelling
+  /// when it is new.
+  private mutating func spelling(_ customer: String) -> String {
+    guard let index = entries.index(forKey: customer) else { return customer }
+    let held = entries.keys[index]
+    guard !held.utf8.elementsEqual(customer.utf8),
+      customer.utf8.lexicographicallyPrecedes(held.utf8)
+    else { return held }
+    let entry = entries.remove(at: index).value
+    entries[customer] = entry
+    return customer
   }
 
   /// Whether `period` is in the Pareto window and in the recurrence window. Complaints come by
@@ -142,7 +158,8 @@ struct CustomerTally {
   /// another thread), customer by customer; neither may have sorted entries at hand.
   mutating func merge(_ other: CustomerTally) {
     let positions = other.issueKeys.map { position($0) }
-    for (customer, theirs) in other.entries {
+    for (theirCustomer, theirs) in other.entries {
+      let customer = spelling(theirCustomer)
       var entry = entries[customer] ?? Entry()
       entry.pareto += theirs.pareto
       entry.recurring += theirs.recurring

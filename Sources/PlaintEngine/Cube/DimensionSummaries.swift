@@ -105,9 +105,10 @@ struct DimensionSummaries {
     ].joined(separator: "\u{1E}")
   }
 
-  /// Adds the summarized periods' counts to the builder's cube.
-  func add(to builder: inout CubeBuilder) {
-    for (period, entries) in valid {
+  /// Adds the summarized periods' counts to the builder's cube, but for the periods `read`
+  /// (whose tickets were read and counted).
+  func add(to builder: inout CubeBuilder, except read: Set<Period> = []) {
+    for (period, entries) in valid where !read.contains(period) {
       let text = period.description
       for entry in entries {
         builder.add(.dimension, [text] + entry[0..<5], count: Int(entry[5]) ?? 0)
