@@ -188,7 +188,7 @@ struct ReportAssembly {
         complaints: complaints, units: context.sales == nil ? nil : totalPoint?.units,
         rate: context.sales == nil ? nil : totalPoint?.rate,
         classifiedShare: complaints == 0 ? nil : Double(classified) / Double(complaints)),
-      inputs: inputs.map { ReportModel.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) },
+      inputs: Self.inputsInOrder(inputs),
       cells: cells, rollups: rollups, anomalies: anomalies, improvements: improvements,
       resolved: resolved,
       dataGaps: dataGaps(grid, judgedCells),
@@ -287,5 +287,18 @@ struct ReportAssembly {
     result.charts = charts
     result.cellsTested = tested
     return result
+  }
+}
+
+extension ReportAssembly {
+  /// The inputs as the report lists them: by path (its bytes), then checksum, so the same
+  /// files listed in another order in the configuration give the same bytes (the hostile
+  /// tester's det_order, whose two orders differed in this table alone).
+  static func inputsInOrder(_ inputs: [SourceAccounting]) -> [ReportModel.Input] {
+    inputs.sorted {
+      $0.path != $1.path
+        ? $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+        : $0.sha256.utf8.lexicographicallyPrecedes($1.sha256.utf8)
+    }.map { ReportModel.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) }
   }
 }

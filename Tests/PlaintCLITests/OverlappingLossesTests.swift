@@ -141,4 +141,35 @@ import Testing
     #expect(!run.stderr.contains("most of the rows"), "\(run.stderr)")
     #expect(!run.stderr.contains("no export has a row"), "\(run.stderr)")
   }
+
+  /// The same three exports listed in each of their six orders give the same report bytes
+  /// (all but the manifest, which names times): the inputs table among them, once in the
+  /// configuration's order (the hostile tester's det_order).
+  @Test func everyOrderOfTheSourcesGivesTheSameReport() throws {
+    let files = [("a", "KT", 20), ("b", "TS", 14), ("c", "IR", 10)]
+    let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+    var first: [String: Data]?
+    for order in orders {
+      let directory = try Self.project(
+        losses: [
+          "a": "2025-03-08"..."2025-03-20", "b": "2025-03-12"..."2025-03-25",
+          "c": "2025-03-12"..."2025-03-20",
+        ], files: order.map { files[$0] })
+      defer { try? FileManager.default.removeItem(at: directory) }
+      let run = try EmptyWeekTests.run(directory, "2025-03")
+      #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+      let folder = directory.appendingPathComponent("reports/2025-03")
+      var reports: [String: Data] = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      where name != "manifest.json" {
+        reports[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+      }
+      #expect(reports.count > 5)
+      if let first {
+        for (name, data) in reports { #expect(first[name] == data, "\(name), order \(order)") }
+      } else {
+        first = reports
+      }
+    }
+  }
 }
