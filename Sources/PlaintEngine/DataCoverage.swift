@@ -397,6 +397,12 @@ struct DataCoverage {
     /// The rows per weekday `expected` was predicted from.
     var rates: [Double] = []
 
+    /// Its days, numbered as `rowSeries` numbers them.
+    func dayNumbers(in zone: TimeZone) -> Range<Int> {
+      let first = SourceProfile.day(from, in: zone)
+      return first..<(first + days)
+    }
+
     /// Whether its days in the period alone are implausible without a row, so that the report
     /// says them: the weekend a Christmas closure starts on is not said in the week before.
     var isSaid: Bool { expected > -log(DataCoverage.emptyStretchLevel) }
@@ -431,10 +437,7 @@ struct DataCoverage {
     guard fileSeries.count > 1 else { return [] }
     let days = Set(rowSeries.map(\.day))
     let none = Set(
-      emptyStretches(in: period).filter(\.isSaid).flatMap { stretch in
-        let first = SourceProfile.day(stretch.from, in: timeZone)
-        return first..<(first + stretch.days)
-      })
+      emptyStretches(in: period).filter(\.isSaid).flatMap { $0.dayNumbers(in: timeZone) })
     let carried = Self.carriedLines(files)
     var result: [(path: String, stretch: EmptyStretch)] = []
     for path in fileSeries.keys.sorted() {
@@ -442,8 +445,7 @@ struct DataCoverage {
         in: fileSeries[path] ?? [], period: period, zone: timeZone)
       where stretch.resumed {
         // Days no export has a row on are said as such (`emptyStretches`).
-        let first = SourceProfile.day(stretch.from, in: timeZone)
-        let empty = first..<(first + stretch.days)
+        let empty = stretch.dayNumbers(in: timeZone)
         guard empty.contains(where: days.contains) else { continue }
         // Another export of the same system (its ids the same tickets') and of a line of this
         // file's, holding about the rows the file lost on those days, is a copy of them: an
@@ -466,28 +468,19 @@ struct DataCoverage {
   static func pieces(of stretch: EmptyStretch, without none: Set<Int>, zone: TimeZone)
     -> [EmptyStretch]
   {
-    let first = SourceProfile.day(stretch.from, in: zone)
-    let days = first..<(first + stretch.days)
+    let days = stretch.dayNumbers(in: zone)
     guard stretch.rates.count == 7, days.contains(where: none.contains) else { return [stretch] }
     let calendar = Self.calendar(in: zone)
-    var pieces: [EmptyStretch] = []
-    var run: [Int] = []
-    for day in days.map(Optional.some) + [nil] {
-      if let day, !none.contains(day) {
-        run.append(day)
-        continue
-      }
-      if let start = run.first, let end = run.last {
-        var piece = stretch
-        piece.from = Self.midnight(start, in: calendar)
-        piece.through = Self.midnight(end, in: calendar)
-        piece.days = run.count
-        piece.expected = Self.expectedRows(stretch.rates, on: start..<(end + 1))
-        pieces.append(piece)
-      }
-      run = []
+    // The runs of the other days.
+    return days.split(whereSeparator: none.contains).compactMap { run in
+      guard let start = run.first, let end = run.last else { return nil }
+      var piece = stretch
+      piece.from = Self.midnight(start, in: calendar)
+      piece.through = Self.midnight(end, in: calendar)
+      piece.days = run.count
+      piece.expected = Self.expectedRows(stretch.rates, on: start..<(end + 1))
+      return piece
     }
-    return pieces
   }
 
   /// Each file's product lines by its path, without the complaints in no product line: two

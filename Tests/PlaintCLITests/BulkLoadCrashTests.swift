@@ -62,19 +62,8 @@ struct BulkLoadCrashTests {
     let directory = try Self.demoCopy()
     defer { try? FileManager.default.removeItem(at: directory) }
     let journal = directory.appendingPathComponent("plaint.db-journal").path
-    let process = try PlaintBinary.start(Self.arguments, in: directory)
     // The rollback journal exists only while the load's transaction is open.
-    let deadline = Date().addingTimeInterval(60)
-    var sawJournal = false
-    while Date() < deadline && process.isRunning {
-      if FileManager.default.fileExists(atPath: journal) {
-        sawJournal = true
-        break
-      }
-      usleep(500)
-    }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
+    let sawJournal = try Self.killWhileLoading(directory)
     #expect(sawJournal, "the first load did not run with a rollback journal")
     let written = try? FileManager.default.contentsOfDirectory(
       atPath: directory.appendingPathComponent("reports").path)

@@ -113,15 +113,16 @@ struct CustomerTally {
   /// "café" composed and decomposed are one customer, named by the spelling whose UTF-8 bytes
   /// sort first, whichever came first (a cursor by creation time and SQLite's sums by bytes
   /// meet them in other orders: the hostile tester's w4). The entry is moved to that spelling
-  /// when it is new.
+  /// when it is new. An ASCII name has no other spelling: it is its own key, with no lookup.
   private mutating func spelling(_ customer: String) -> String {
-    guard let index = entries.index(forKey: customer) else { return customer }
+    guard !customer.utf8.allSatisfy({ $0 < 0x80 }),
+      let index = entries.index(forKey: customer)
+    else { return customer }
     let held = entries.keys[index]
     guard !held.utf8.elementsEqual(customer.utf8),
       customer.utf8.lexicographicallyPrecedes(held.utf8)
     else { return held }
-    let entry = entries.remove(at: index).value
-    entries[customer] = entry
+    entries[customer] = entries.remove(at: index).value
     return customer
   }
 

@@ -102,10 +102,11 @@ struct StoreFeed: ReportFeed {
     // go with the first run.
     let runs: [[WindowPart]]
     let counts = try store.ticketCounts(in: periods + tallied)
+    let talliedTickets = tallied.reduce(0) { $0 + (counts[$1] ?? 0) }
     if ProcessInfo.processInfo.activeProcessorCount > 1 {
       runs = Self.runs(
         periods, weights: counts, reported: reported, timeZone: configuration.timeZone,
-        tallied: tallied.reduce(0) { $0 + (counts[$1] ?? 0) })
+        tallied: talliedTickets)
     } else {
       runs = [[WindowPart(periods: periods)]]
     }
@@ -121,7 +122,7 @@ struct StoreFeed: ReportFeed {
       let read = runs[index].flatMap(\.periods)
       builder.customers.reserve(
         read.filter(scope.window.contains).reduce(0) { $0 + (counts[$1] ?? 0) }
-          + (index == 0 ? tallied.reduce(0) { $0 + (counts[$1] ?? 0) } : 0))
+          + (index == 0 ? talliedTickets : 0))
       if !scope.listedCells.isEmpty, read.contains(reported) {
         builder.listed.reserveCapacity(counts[reported] ?? 0)
       }

@@ -118,7 +118,7 @@ extension Store {
         if byTags {
           let tags: String = row["tags"]
           if exclusion.matches(
-            tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init))
+            tags: Store.tags(tags))
           {
             continue
           }
@@ -653,7 +653,7 @@ struct TicketColumnsDecoder {
       resolved: (row[4] as Double?).map(Date.init(timeIntervalSince1970:)),
       text: row[18], customer: row[10], customerName: row[11], product: row[12],
       channel: row[13], agent: row[14], sourceCategory: row[15],
-      tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
+      tags: Store.tags(tags),
       location: SourceLocation(file: file, line: row[22]))
     ticket.slices = Ticket.decodeSlices(row[23])
     return ClassifiedTicket(

@@ -329,6 +329,11 @@ extension Store {
     return path
   }
 
+  /// A `tickets` row's `tags` column as the tags it holds (stored joined by commas).
+  static func tags(_ column: String) -> [String] {
+    column.isEmpty ? [] : column.split(separator: ",").map(String.init)
+  }
+
   /// A group of `tickets` rows by period, as a message names it.
   static func periodKey(_ row: Row) -> String {
     "the tickets of period \"\(row["period"] as String)\""
@@ -353,7 +358,7 @@ extension Store {
       text: row["text"], customer: row["customer"], customerName: row["customer_name"],
       product: row["product"], channel: row["channel"], agent: row["agent"],
       sourceCategory: row["source_category"],
-      tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
+      tags: Store.tags(tags),
       location: SourceLocation(file: try sourceFile(row), line: row["source_line"]))
     ticket.slices = Ticket.decodeSlices(row["slices"])
     return ClassifiedTicket(
