@@ -98,28 +98,26 @@ struct StoreFeed: ReportFeed {
       .subtracting(summaries.summarized.subtracting(scope.window)).subtracting(tallied).sorted()
     // Two runs of periods, read on two threads into two builders whose cubes merge into the
     // cube of them all; the reported period weighs more (its texts are read and searched), so
-    // when it outweighs the rest it is itself cut in two by creation time. The tallied periods
-    // go with the first run.
-    let runs: [[WindowPart]]
+    // when it outweighs the rest it is itself cut in two, at the row where the weights even
+    // out. The tallied periods go with the first run.
     let counts = try store.ticketCounts(in: periods + tallied)
     let talliedTickets = tallied.reduce(0) { $0 + (counts[$1] ?? 0) }
+    var runs = [[WindowPart(periods: periods)]]
     if ProcessInfo.processInfo.activeProcessorCount > 1 {
-      runs = Self.runs(
-        periods, weights: counts, reported: reported, timeZone: configuration.timeZone,
-        tallied: talliedTickets)
-    } else {
-      runs = [[WindowPart(periods: periods)]]
+      runs = Self.runs(periods, weights: counts, reported: reported, tallied: talliedTickets)
+      try Self.placeCut(&runs, reported, store)
     }
+    let parts = runs
     let results = ResultSlots<CubeBuilder, any Error>(count: runs.count)
     let (store, configuration) = (store, configuration)
     let minimum = configuration.recurrence.repeatCustomerMin
     let threshold = configuration.pareto.threshold
-    DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+    DispatchQueue.concurrentPerform(iterations: parts.count) { index in
       var builder = configuration.cubeBuilder()
       builder.customers = CustomerTally(scope, minimum: minimum, threshold: threshold)
       // Room for what the run may keep, so that lists of large tickets and the customers'
       // table are not grown and copied as they fill (room not filled is never touched).
-      let read = runs[index].flatMap(\.periods)
+      let read = parts[index].flatMap(\.periods)
       builder.customers.reserve(
         read.filter(scope.window.contains).reduce(0) { $0 + (counts[$1] ?? 0) }
           + (index == 0 ? talliedTickets : 0))
@@ -128,10 +126,10 @@ struct StoreFeed: ReportFeed {
       }
       do {
         if index == 0 { try Self.tally(tallied, into: &builder, scope, store, configuration) }
-        for part in runs[index] {
+        for part in parts[index] {
           try store.forEachTicket(
             in: part.periods, excluding: configuration.canaryExclusion, textOnlyIn: reported,
-            from: part.from, before: part.before
+            fromRow: part.fromRow, beforeRow: part.beforeRow
           ) { builder.addWindow($0, scope) }
         }
         builder.foldWindow()
@@ -151,10 +149,9 @@ struct StoreFeed: ReportFeed {
       Self.append(&later.open, to: &builder.open)
     }
     try builder.customers.finish()
-    // Oldest first, as one cursor over every period gives them (the runs are of consecutive
-    // periods, so they usually are already).
-    if !Self.isOldestFirst(builder.listed) { builder.listed.sort(by: oldestFirst) }
-    if !Self.isOldestFirst(builder.open) { builder.open.sort(by: oldestFirst) }
+    // Oldest first (the store gives them in the order they were stored).
+    Self.sortOldestFirst(&builder.listed)
+    Self.sortOldestFirst(&builder.open)
     builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
     summaries.storeMissing(from: builder.cube)
     summaries.add(to: &builder, except: Set(periods))
@@ -183,11 +180,28 @@ struct StoreFeed: ReportFeed {
     ) { builder.keep($0, scope) }
   }
 
-  /// Tickets of `periods`, created from `from` on and before `before` when given.
+  /// Tickets of `periods`; when `from` or `before` is given (a part of the reported period
+  /// alone), only its tickets from that position on, or before it, in stored order, which
+  /// `placeCut` turns into the rows `fromRow` and `beforeRow`.
   struct WindowPart: Equatable {
     var periods: [Period]
-    var from: Date? = nil
-    var before: Date? = nil
+    var from: Int? = nil
+    var before: Int? = nil
+    var fromRow: Int64? = nil
+    var beforeRow: Int64? = nil
+  }
+
+  /// The rows where the reported period's parts start and end: the row at the cut's position.
+  /// A cut past the last ticket leaves the part before it whole and the part from it empty.
+  static func placeCut(_ runs: inout [[WindowPart]], _ reported: Period, _ store: Store) throws {
+    guard let cut = runs.joined().lazy.compactMap({ $0.from ?? $0.before }).first else { return }
+    let row = try store.rowID(in: reported, at: cut)
+    for run in runs.indices {
+      for part in runs[run].indices {
+        if runs[run][part].from != nil { runs[run][part].fromRow = row ?? .max }
+        if runs[run][part].before != nil { runs[run][part].beforeRow = row }
+      }
+    }
   }
 
   /// What a ticket of the reported period, one of another period read, and one of a tallied
@@ -201,15 +215,14 @@ struct StoreFeed: ReportFeed {
 
   /// `periods` (sorted) read as at most two runs of about equal weight, each a list of parts
   /// read one after the other: when the reported period (the last) weighs more than the others
-  /// together, the others and the reported period's tickets before a time read as one run, its
-  /// tickets from that time on as the other (the time cut where the weights even out, tickets
-  /// taken as evenly spread over the period); otherwise the runs of `halves`. The runs hold
-  /// every ticket once, and in order: read one after the other, they are one cursor's.
+  /// together, the others and the reported period's first tickets read as one run, its other
+  /// tickets as the other (cut at the position where the weights even out); otherwise the runs
+  /// of `halves`. The runs hold every ticket once, and in order: read one after the other, they
+  /// are one cursor's.
   ///
   /// `tallied` tickets (of the tallied periods, summed with the first run) weigh on the first run.
   static func runs(
-    _ periods: [Period], weights: [Period: Int], reported: Period, timeZone: TimeZone,
-    tallied: Int = 0
+    _ periods: [Period], weights: [Period: Int], reported: Period, tallied: Int = 0
   ) -> [[WindowPart]] {
     let heavy = (weights[reported] ?? 0) * Self.weights.reported
     let others = periods.dropLast()
@@ -221,13 +234,8 @@ struct StoreFeed: ReportFeed {
         periods, weights: weights, heavier: reported, head: tallied * Self.weights.tallied
       ).map { [WindowPart(periods: $0)] }
     }
-    // The share of the reported period read with the others: light + f·heavy = (1 − f)·heavy.
-    let share = Double(heavy - light) / Double(2 * heavy)
-    let start = reported.start(in: timeZone)
-    let end = reported.next(in: timeZone).start(in: timeZone)
-    let cut = Date(
-      timeIntervalSince1970: (start.timeIntervalSince1970
-        + share * end.timeIntervalSince(start)).rounded(.down))
+    // The reported tickets read with the others: light + cut·w = (count − cut)·w.
+    let cut = (heavy - light) / (2 * Self.weights.reported)
     var first = others.isEmpty ? [] : [WindowPart(periods: Array(others))]
     first.append(WindowPart(periods: [reported], before: cut))
     return [first, [WindowPart(periods: [reported], from: cut)]]
@@ -246,6 +254,19 @@ struct StoreFeed: ReportFeed {
 
   static func isOldestFirst(_ tickets: [ClassifiedTicket]) -> Bool {
     tickets.indices.dropFirst().allSatisfy { !oldestFirst(tickets[$0], tickets[$0 - 1]) }
+  }
+
+  /// `tickets` put oldest first: their positions are sorted, then the tickets moved once each
+  /// (sorting the tickets themselves moved each of them many times).
+  static func sortOldestFirst(_ tickets: inout [ClassifiedTicket]) {
+    guard !isOldestFirst(tickets) else { return }
+    let order = tickets.withUnsafeBufferPointer { all in
+      all.indices.sorted { oldestFirst(all[$0], all[$1]) }
+    }
+    var sorted: [ClassifiedTicket] = []
+    sorted.reserveCapacity(tickets.count)
+    for position in order { sorted.append(tickets[position]) }
+    tickets = sorted
   }
 
   /// `periods` (sorted) cut into at most two runs of about equal weight, by tickets per period;

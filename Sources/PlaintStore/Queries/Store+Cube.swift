@@ -21,35 +21,41 @@ extension Store {
     }
   }
 
-  /// Calls `body` with each ticket created in `periods`, oldest first, without the excluded
-  /// tickets and holding one at a time; tickets of periods other than `textPeriod` come without
-  /// their text (""). With `from` or `before`, only the tickets created from that time on, or
-  /// before it (a period read in two parts, one per thread).
+  /// Calls `body` with each ticket created in `periods`, period by period and in the order
+  /// they were stored, without the excluded tickets and holding one at a time; tickets of
+  /// periods other than `textPeriod` come without their text (""). With `fromRow` or
+  /// `beforeRow`, only the tickets stored from that row on, or before it (a period read in two
+  /// parts, one per thread: `rowID(in:at:)`).
+  ///
+  /// Stored order, not creation time: texts are kept in blocks of tickets stored together, so
+  /// each block is decoded once. An export not sorted by creation time read oldest first had
+  /// its blocks decoded again for almost every ticket (a shuffled month of 100,000 tickets
+  /// took 8.3 s to add instead of 2.7 s). A caller that lists tickets sorts them.
   ///
   /// With `openAt`, only the tickets still open then (created before it, and resolved at it or
   /// later, or not at all): the complaints open past an SLA at a period's end.
   public func forEachTicket(
     in periods: [Period], excluding exclusion: TicketExclusion = .none,
-    textOnlyIn textPeriod: Period, from: Date? = nil, before: Date? = nil, openAt: Date? = nil,
-    _ body: (ClassifiedTicket) -> Void
+    textOnlyIn textPeriod: Period, fromRow: Int64? = nil, beforeRow: Int64? = nil,
+    openAt: Date? = nil, _ body: (ClassifiedTicket) -> Void
   ) throws(StoreError) {
     guard !periods.isEmpty else { return }
     try read("reading tickets") { db in
       let marks = Array(repeating: "?", count: periods.count).joined(separator: ",")
       let condition = exclusion.matchCondition
-      var times: [Double] = []
-      var timeCondition = ""
-      if let from {
-        timeCondition += " AND created >= ?"
-        times.append(from.timeIntervalSince1970)
+      var bounds: [any DatabaseValueConvertible] = []
+      var boundsCondition = ""
+      if let fromRow {
+        boundsCondition += " AND rowid >= ?"
+        bounds.append(fromRow)
       }
-      if let before {
-        timeCondition += " AND created < ?"
-        times.append(before.timeIntervalSince1970)
+      if let beforeRow {
+        boundsCondition += " AND rowid < ?"
+        bounds.append(beforeRow)
       }
       if let openAt {
-        timeCondition += " AND created < ? AND (resolved IS NULL OR resolved >= ?)"
-        times += [openAt.timeIntervalSince1970, openAt.timeIntervalSince1970]
+        boundsCondition += " AND created < ? AND (resolved IS NULL OR resolved >= ?)"
+        bounds += [openAt.timeIntervalSince1970, openAt.timeIntervalSince1970]
       }
       let rows = try Row.fetchCursor(
         db,
@@ -57,12 +63,12 @@ extension Store {
           SELECT \(Self.ticketColumns(
             text: "CASE WHEN period = ?1 THEN text ELSE '' END",
             block: "CASE WHEN period = ?1 THEN text_block END"))
-          FROM tickets WHERE period IN (\(marks))\(timeCondition)
-          \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY created, system, id
+          FROM tickets WHERE period IN (\(marks))\(boundsCondition)
+          \(condition.map { "AND NOT \($0.sql)" } ?? "") ORDER BY period, rowid
           """,
         arguments: StatementArguments(
           [textPeriod.description] + periods.map(\.description))
-          + StatementArguments(times) + StatementArguments(condition?.arguments ?? []))
+          + StatementArguments(bounds) + StatementArguments(condition?.arguments ?? []))
       var narratives = NarrativeReader()
       var decoder = TicketColumnsDecoder()
       while let row = try rows.next() {
@@ -134,6 +140,17 @@ extension Store {
   }
 
   /// How many tickets each of `periods` holds (canaries included), from the cell index.
+  /// The row of `period`'s ticket at `position` (from 0) in stored order, nil past the last:
+  /// where a period read in two parts is cut (`forEachTicket(fromRow:beforeRow:)`).
+  public func rowID(in period: Period, at position: Int) throws(StoreError) -> Int64? {
+    try read("cutting a period's tickets") { db in
+      try Int64.fetchOne(
+        db,
+        sql: "SELECT rowid FROM tickets WHERE period = ? ORDER BY rowid LIMIT 1 OFFSET ?",
+        arguments: [period.description, position])
+    }
+  }
+
   public func ticketCounts(in periods: [Period]) throws(StoreError) -> [Period: Int] {
     guard !periods.isEmpty else { return [:] }
     return try read("counting tickets per period") { db in
