@@ -256,17 +256,27 @@ struct StoreFeed: ReportFeed {
     tickets.indices.dropFirst().allSatisfy { !oldestFirst(tickets[$0], tickets[$0 - 1]) }
   }
 
-  /// `tickets` put oldest first: their positions are sorted, then the tickets moved once each
-  /// (sorting the tickets themselves moved each of them many times).
+  /// `tickets` put oldest first: their positions are sorted, then the tickets moved into place
+  /// by swaps along each cycle of the permutation (sorting the tickets themselves moved each of
+  /// them many times, and copying them into a new list retained and released all their texts).
   static func sortOldestFirst(_ tickets: inout [ClassifiedTicket]) {
     guard !isOldestFirst(tickets) else { return }
-    let order = tickets.withUnsafeBufferPointer { all in
+    // `order[at]`: the position the ticket that goes to `at` is at now.
+    var order = tickets.withUnsafeBufferPointer { all in
       all.indices.sorted { oldestFirst(all[$0], all[$1]) }
     }
-    var sorted: [ClassifiedTicket] = []
-    sorted.reserveCapacity(tickets.count)
-    for position in order { sorted.append(tickets[position]) }
-    tickets = sorted
+    tickets.withUnsafeMutableBufferPointer { all in
+      for start in order.indices where order[start] != start {
+        var at = start
+        while order[at] != start {
+          let from = order[at]
+          all.swapAt(at, from)
+          order[at] = at
+          at = from
+        }
+        order[at] = at
+      }
+    }
   }
 
   /// `periods` (sorted) cut into at most two runs of about equal weight, by tickets per period;

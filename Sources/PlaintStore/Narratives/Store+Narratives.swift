@@ -27,12 +27,12 @@ struct NarrativeRef: Hashable {
 }
 
 /// Reads narratives out of their blocks, keeping the last few blocks decompressed: rows read
-/// in about the order they were written (by creation time, from an export sorted by it) find
-/// their text in a block read for a row before.
+/// in about the order they were written find their text in a block read for a row before.
 struct NarrativeReader {
   private var recent: [(block: Int64, texts: StoredNarratives)] = []
   /// 16 blocks: about 2 MiB of texts.
   private static let kept = 16
+  private let decompressor = NarrativeDecompressor()
 
   /// The text `ref` names; a missing block, a block Plaint cannot read or a slot the block
   /// does not have throws `UndecodableRow` (the store is damaged), naming `key`.
@@ -50,13 +50,15 @@ struct NarrativeReader {
         throw UndecodableRow(
           table: "narratives", key: "block \(ref.block) (\(key()))", problem: "it is missing")
       }
-      guard let decoded = NarrativeBlock.texts(stored) else {
+      // The block that leaves the kept ones lends its memory to the one coming in.
+      let spare = recent.count == Self.kept ? recent.removeFirst().texts.buffer : []
+      guard let decoded = NarrativeBlock.texts(stored, decompressor: decompressor, reusing: spare)
+      else {
         throw UndecodableRow(
           table: "narratives", key: "block \(ref.block) (\(key()))",
           problem: "its data is not a zstd block of narratives")
       }
       texts = decoded
-      if recent.count == Self.kept { recent.removeFirst() }
       recent.append((ref.block, decoded))
     }
     guard let text = texts.text(ref.slot) else {
