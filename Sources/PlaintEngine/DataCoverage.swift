@@ -124,6 +124,9 @@ struct DataCoverage {
   private var fileSeries: [String: [(day: Int, rows: Int)]] = [:]
   /// Each file's system (`SourceAccounting.system`): ids are unique within one.
   private var fileSystems: [String: String] = [:]
+  /// Each file's rows that were copies of a ticket another row or file keeps, or that another
+  /// file's copy replaced (`RowAccounting.duplicates`): exports that share no ticket have none.
+  private var fileDuplicates: [String: Int] = [:]
   /// The periods `isMostlyEmpty` holds, found once at the end of `init`.
   private var mostlyEmpty: Set<Period> = []
   /// Per product line, the periods its exports' rows together leave mostly empty while other
@@ -159,6 +162,7 @@ struct DataCoverage {
     var rowDays: [String: [(Int, Int)]] = [:]
     for source in sources where seen.insert(source.path).inserted {
       fileSystems[source.path] = source.system
+      fileDuplicates[source.path] = source.rows.duplicates
       let held = contents[source.path] ?? FileContents()
       let profile = source.profile ?? fallback[source.path] ?? SourceProfile()
       profiles[source.path] = profile
@@ -450,12 +454,20 @@ struct DataCoverage {
         // Another export of the same system (its ids the same tickets') and of a line of this
         // file's, holding about the rows the file lost on those days, is a copy of them: an
         // overlapping re-export's gap is not a loss (the hostile tester's G4, "counts too low"
-        // on complete data). Exports of other lines are not copies, whatever their system (a
-        // generic export's system is its profile's name, the same for all).
+        // on complete data). Only if the two share tickets, which leaves copies counted as
+        // duplicates in one of them, at least half as many as the rows it would stand in for:
+        // two shops' exports of one line share a system and no ticket (a generic export's
+        // system is its profile's name), and one's lost days are a loss (the hostile tester's
+        // generic_same_line, once judged whole). Exports of other lines are not copies,
+        // whatever their system.
         let copies = fileSeries.filter { other, _ in
           other != path && fileSystems[other] == fileSystems[path]
             && !(carried[other] ?? []).isDisjoint(with: carried[path] ?? [])
-        }.values.joined().filter { empty.contains($0.day) }.reduce(0) { $0 + $1.rows }
+        }.map { other, series in
+          let rows = series.filter { empty.contains($0.day) }.reduce(0) { $0 + $1.rows }
+          let shared = (fileDuplicates[path] ?? 0) + (fileDuplicates[other] ?? 0)
+          return 2 * shared >= rows ? rows : 0
+        }.reduce(0, +)
         guard Double(copies) < stretch.expected / 2 else { continue }
         result += Self.pieces(of: stretch, without: none, zone: timeZone).map { (path, $0) }
       }

@@ -16,7 +16,8 @@ struct EmptyWeekTests {
     period: String, holes: [ClosedRange<String>], onlyMondays: Bool = false,
     fortnightly: Bool = false, weekdaysOnly: Bool = false, otherExport: Bool = false,
     otherPerDay: Int = 3,
-    reexport: ClosedRange<String>? = nil, copyWithout: ClosedRange<String>? = nil
+    reexport: ClosedRange<String>? = nil, copyWithout: ClosedRange<String>? = nil,
+    otherShopWithout: ClosedRange<String>? = nil
   ) throws -> URL {
     let fixture = try FixtureFolder("plaint-emptyweek")
     try fixture.write(
@@ -81,6 +82,20 @@ struct EmptyWeekTests {
         "exports/copy.csv", ([rows[0]] + copied).joined(separator: "\n") + "\n")
       second += """
           - path: exports/copy.csv
+            profile: generic
+            columns: {id: id, created: created, text: text, product: product}
+
+        """
+    }
+    if let otherShopWithout {
+      // Another shop's export of the same line, its own tickets (other ids), but for the days
+      // of `otherShopWithout`.
+      let shop = rows.dropFirst().filter { row in
+        !otherShopWithout.contains(String(row.split(separator: ",")[1].prefix(10)))
+      }.map { "S" + $0 }
+      try fixture.write("exports/shop.csv", ([rows[0]] + shop).joined(separator: "\n") + "\n")
+      second += """
+          - path: exports/shop.csv
             profile: generic
             columns: {id: id, created: created, text: text, product: product}
 
@@ -388,6 +403,31 @@ struct EmptyWeekTests {
     #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
     #expect(!run.stderr.contains("has no row on"), "\(run.stderr)")
     #expect(try Self.stretches(directory, "2025-03").isEmpty)
+  }
+
+  /// Two shops' exports of the same line, in the same (generic) system but with tickets of
+  /// their own: one losing 13 days of March is a loss, though the other has about as many rows
+  /// on those days; said, and the line not judged (the hostile tester's generic_same_line, once
+  /// taken for a re-export's gap and judged whole with nothing said).
+  @Test func anotherShopsExportOfTheLineIsNotACopy() throws {
+    let directory = try Self.project(
+      period: "month", holes: [], otherShopWithout: "2025-03-08"..."2025-03-20")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Self.run(directory, "2025-03")
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    #expect(
+      run.stderr.contains("exports/shop.csv has no row on the 13 days 2025-03-08 to 2025-03-20"),
+      "\(run.stderr)")
+    #expect(run.stderr.contains("If so, the counts and verdicts of what it holds are too low"))
+    // Later reports leave the month out of the line's baseline.
+    let may = try Self.run(directory, "2025-05")
+    #expect(may.status == 0, "\(may.stdout) \(may.stderr)")
+    let summary = try String(
+      contentsOf: directory.appendingPathComponent("reports/2025-05/summary.md"), encoding: .utf8)
+    #expect(
+      summary.contains(
+        "Coverage, Kettles: 2025-03 (1 month): empty days where rows were expected"),
+      "\(summary)")
   }
 
   /// The statuses the cells of the report of `period` give `point`, each once.
