@@ -541,6 +541,28 @@ final class FreedAside<Value>: @unchecked Sendable {
   }
 }
 
+/// A value made on another thread from the moment it is created, while the caller goes on;
+/// `wait()` gives it once made.
+final class MadeAside<Value>: @unchecked Sendable {
+  private let made = DispatchSemaphore(value: 0)
+  private var value: Value?
+
+  init(_ make: @escaping () -> Value) {
+    nonisolated(unsafe) let make = make
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      value = make()
+      made.signal()
+    }
+  }
+
+  func wait() -> Value {
+    made.wait()
+    made.signal()
+    guard let value else { preconditionFailure("made without a value") }
+    return value
+  }
+}
+
 #if os(Linux)
   /// glibc's `malloc_trim` (malloc.h, which the Glibc module does not bring in): gives the
   /// pages freed by the ingest back to the system before the report allocates its own.
