@@ -86,9 +86,16 @@ public enum Resolution {
       let hours = periodEnd.timeIntervalSince(ticket.created) / 3600
       return hours > sla ? OpenComplaint(ticket: item, hoursOpen: hours) : nil
     }
-    .sorted {
-      ($1.hoursOpen, $0.ticket.ticket.system, $0.ticket.ticket.id)
-        < ($0.hoursOpen, $1.ticket.ticket.system, $1.ticket.ticket.id)
+    .sorted { a, b in
+      // Longest open first, then by system and id as bytes (as every other list of tickets):
+      // Swift's `<` takes canonically equal spellings as equal, which left their order to the
+      // order the tickets came in.
+      if a.hoursOpen != b.hoursOpen { return a.hoursOpen > b.hoursOpen }
+      let (first, second) = (a.ticket.ticket, b.ticket.ticket)
+      guard first.system.utf8.elementsEqual(second.system.utf8) else {
+        return first.system.utf8.lexicographicallyPrecedes(second.system.utf8)
+      }
+      return first.id.utf8.lexicographicallyPrecedes(second.id.utf8)
     }
   }
 }

@@ -96,4 +96,21 @@ struct ResolutionTests {
     #expect(open.map(\.ticket.ticket.id) == ["oldest", "closed-after-end", "a", "b"])
     #expect(open.map(\.hoursOpen) == [90, 50, 30, 30])
   }
+
+  /// Tickets open equally long are listed by id as bytes, in any order they come: spellings
+  /// Swift takes as equal ("é" composed, and "e" with a combining accent) included, whose
+  /// order once followed the tickets' (the hostile tester's f6).
+  @Test("open tickets tied on time are listed by id bytes, in any order", arguments: 0..<50)
+  func tiesAreListedByIdBytesInAnyOrder(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &+ 7)
+    let ids = ["\u{E9}X1", "e\u{301}X2", "\u{E9}", "e\u{301}", "B", "a", "\u{C5}", "A\u{30A}"]
+    var tickets = ids.map { ticket($0, age: 40) } + [ticket("old", age: 80)]
+    for at in tickets.indices.reversed() { tickets.swapAt(at, random.next(below: at + 1)) }
+    let listed = Resolution.openPastSLA(tickets, slaHours: 24, periodEnd: end).map {
+      Array($0.ticket.ticket.id.utf8)
+    }
+    let expected = ["old"].map { Array($0.utf8) }
+      + ids.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+    #expect(listed == expected)
+  }
 }
