@@ -101,8 +101,10 @@ import Testing
     for at in rows.indices.reversed() { rows.swapAt(at, random.next(below: at + 1)) }
     _ = try scratch.file(
       "zendesk.csv",
-      (["Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,"
-        + "Product,Tags,Created at,Updated at,Solved at"] + rows).joined(separator: "\n") + "\n")
+      ([
+        "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,"
+          + "Product,Tags,Created at,Updated at,Solved at"
+      ] + rows).joined(separator: "\n") + "\n")
     let configuration = try Configuration.load(
       path: scratch.folder.appendingPathComponent("plaint.yml").path)
     let context = try RunContext(configuration: configuration)

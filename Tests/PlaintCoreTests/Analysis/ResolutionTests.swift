@@ -109,7 +109,8 @@ struct ResolutionTests {
     let listed = Resolution.openPastSLA(tickets, slaHours: 24, periodEnd: end).map {
       Array($0.ticket.ticket.id.utf8)
     }
-    let expected = ["old"].map { Array($0.utf8) }
+    let expected =
+      ["old"].map { Array($0.utf8) }
       + ids.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
     #expect(listed == expected)
   }
