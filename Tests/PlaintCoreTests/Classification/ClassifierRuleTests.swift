@@ -1,3 +1,4 @@
+import PlaintTestSupport
 import Testing
 
 @testable import PlaintCore
@@ -171,6 +172,31 @@ struct ClassifierRuleTests {
     let stem = trace.matches.first { $0.phrase == "defekt*" }
     #expect(stem?.matched == "defekt")
     #expect(Set(trace.matches.map(\.target)) == ["policy.refund", "product.defect", "Air Fryers"])
+  }
+
+  /// A long text has its characters counted once, not before every match: every match's
+  /// character offset is still the count of the folded text's characters before it, whatever
+  /// the text holds around it (emoji with joiners and skin tones, flags, Hangul, Chinese).
+  @Test("a long text's matches have the character offsets counted before each", arguments: 0..<20)
+  func longTextOffsets(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &+ 5)
+    let pieces = [
+      "the kettle broke", "refund please", "👩‍👩‍👧‍👦", "🇩🇪🇫🇷", "👍🏽", "한국어", "我的空气炸锅坏了",
+      "Rückerstattung", "x", "money back", "é", "defective", "ok",
+    ]
+    let text = (0..<(200 + random.next(below: 400))).map { _ in
+      pieces[random.next(below: pieces.count)]
+    }.joined(separator: " ")
+    let (_, trace) = TaxonomyFixture.classifier.explain(
+      text: text, product: nil, sourceCategory: nil)
+    #expect(trace.folded.utf8.count > TraceRecorder.countedOnce)
+    let found = trace.matches.filter { $0.field == .text && $0.kind == .phrase }
+    #expect(found.count > 20)
+    let bytes = Array(trace.folded.utf8)
+    for match in found {
+      let before = String(decoding: bytes[..<match.byteOffset], as: UTF8.self)
+      #expect(match.characterOffset == before.count)
+    }
   }
 
   @Test("explain gives character offsets in the folded text, not byte offsets")
