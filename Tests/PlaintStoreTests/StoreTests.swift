@@ -1,6 +1,7 @@
 import Foundation
 import PlaintCore
 import PlaintStore
+import PlaintTestSupport
 import Testing
 
 private func ticket(_ id: String, updated: TimeInterval? = nil, text: String = "broken") -> Ticket {
@@ -38,6 +39,35 @@ private func identity(_ sha: String) -> SourceAccounting {
     let stored = try store.ticket(id: "1")
     #expect(stored.map(\.ticket.text) == ["new text"])
     #expect(try store.ticketCount() == 2)
+  }
+
+  /// An id looked up in every system gives its ticket in each system that has it, by system as
+  /// bytes, as a scan of every ticket would: systems that sort between others, differ only by
+  /// case or accent, or hold the id and others not.
+  @Test("an id is found in every system that holds it, by system bytes", arguments: 0..<10)
+  func anIdIsFoundInEverySystem(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(seed) &+ 3)
+    let systems = ["zendesk", "Zendesk", "jira", "zendésk", "a", "z\u{301}", "freshdesk", "~"]
+    let store = try Store(path: ":memory:")
+    var held: [(system: String, id: String)] = []
+    _ = try store.ingest(identity("a"), now: .now) { sink in
+      for system in systems {
+        for id in ["1", "2", "3", "10"] where random.next(below: 2) == 0 {
+          var made = ticket(id, text: "\(system) \(id)")
+          made.system = system
+          try sink.add(placed(made))
+          held.append((system, id))
+        }
+      }
+      return identity("a")
+    }
+    for id in ["1", "2", "3", "10", "4"] {
+      let expected = held.filter { $0.id == id }.map { Array($0.system.utf8) }
+        .sorted { $0.lexicographicallyPrecedes($1) }
+      let found = try store.ticket(id: id)
+      #expect(found.map { Array($0.ticket.system.utf8) } == expected)
+      #expect(found.allSatisfy { $0.ticket.id == id && $0.ticket.text.hasSuffix(" \(id)") })
+    }
   }
 
   /// A run killed while the first migration ran leaves only GRDB's own table: the next run
