@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PlaintCore
 import PlaintReport
 import PlaintStore
@@ -17,14 +16,9 @@ struct ReportAssemblyTests {
   {
     let scratch = try DailyExport.project(noise: noise)
     defer { scratch.remove() }
-    let configuration = try Configuration.load(
-      path: scratch.folder.appendingPathComponent("plaint.yml").path)
-    let context = try RunContext(configuration: configuration)
-    let store = try Store(path: ":memory:")
-    let ingestion = Ingestion(
-      configuration: configuration, placement: context.placement,
-      logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-    let inputs = try ingestion.run(context.files, store: store, now: Date())
+    let project = try scratch.ingested()
+    let (configuration, context, store) = (project.configuration, project.context, project.store)
+    let inputs = project.inputs
     let feed = StoreFeed(store: store, configuration: configuration)
     let base = try feed.baseCube()
     let coverage = try DataCoverage(store: store, context: context, contents: base.fileContents)

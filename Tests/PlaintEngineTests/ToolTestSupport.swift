@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import PlaintStore
 
 @testable import PlaintEngine
 
@@ -21,6 +23,29 @@ struct Scratch {
   func remove() {
     try? FileManager.default.removeItem(at: folder)
   }
+
+  /// The folder's `plaint.yml`, its run context, and a store in memory holding its exports, read
+  /// as `plaint run` reads them (with no log).
+  func ingested() throws -> IngestedProject {
+    let configuration = try Configuration.load(
+      path: folder.appendingPathComponent("plaint.yml").path)
+    let context = try RunContext(configuration: configuration)
+    let store = try Store(path: ":memory:")
+    let inputs = try Ingestion(
+      configuration: configuration, placement: context.placement,
+      logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    ).run(context.files, store: store, now: Date())
+    return IngestedProject(
+      configuration: configuration, context: context, store: store, inputs: inputs)
+  }
+}
+
+/// A scratch project read into a store (`Scratch.ingested`).
+struct IngestedProject {
+  let configuration: Configuration
+  let context: RunContext
+  let store: Store
+  let inputs: [SourceAccounting]
 }
 
 /// The PlaintError a body throws, or nil.

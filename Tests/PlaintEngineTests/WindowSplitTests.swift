@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PlaintCore
 import PlaintStore
 import PlaintTestSupport
@@ -15,14 +14,8 @@ import Testing
   func splitMatchesOneCursor(month: Int) throws {
     let scratch = try DailyExport.project { $0 % 5 == 0 }
     defer { scratch.remove() }
-    let configuration = try Configuration.load(
-      path: scratch.folder.appendingPathComponent("plaint.yml").path)
-    let context = try RunContext(configuration: configuration)
-    let store = try Store(path: ":memory:")
-    let ingestion = Ingestion(
-      configuration: configuration, placement: context.placement,
-      logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-    _ = try ingestion.run(context.files, store: store, now: Date())
+    let project = try scratch.ingested()
+    let (configuration, store) = (project.configuration, project.store)
     let reported = Period.month(2025, month)
     let earlier = (6..<month).map { Period.month(2025, $0) }
     let base = try StoreFeed(store: store, configuration: configuration).baseCube()
@@ -105,14 +98,8 @@ import Testing
         "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,"
           + "Product,Tags,Created at,Updated at,Solved at"
       ] + rows).joined(separator: "\n") + "\n")
-    let configuration = try Configuration.load(
-      path: scratch.folder.appendingPathComponent("plaint.yml").path)
-    let context = try RunContext(configuration: configuration)
-    let store = try Store(path: ":memory:")
-    _ = try Ingestion(
-      configuration: configuration, placement: context.placement,
-      logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-    ).run(context.files, store: store, now: Date())
+    let project = try scratch.ingested()
+    let (configuration, store) = (project.configuration, project.store)
     let (june, july) = (Period.month(2025, 6), Period.month(2025, 7))
     let feed = StoreFeed(store: store, configuration: configuration)
     let base = try feed.baseCube()

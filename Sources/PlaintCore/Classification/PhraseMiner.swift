@@ -402,9 +402,9 @@ public struct PhraseSuggestions: Sendable {
   }
 }
 
-extension Array where Element == String {
+extension Array {
   /// The first index whose element satisfies `predicate`, which must be false then true.
-  fileprivate func partitioningIndex(where predicate: (String) -> Bool) -> Int {
+  func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
     var low = 0
     var high = count
     while low < high {

@@ -177,11 +177,18 @@ struct TraceRecorder {
     let start = end - phrase.folded.count
     let stop = phrase.isStem ? WordBoundary.nextBoundary(in: text, from: end) : end
     let matched = String(decoding: UnsafeBufferPointer(rebasing: text[start..<stop]), as: UTF8.self)
-    // A short text (a product field) is counted directly, and leaves the long one's starts kept.
-    guard text.count > Self.countedOnce else {
-      let before = String(decoding: UnsafeBufferPointer(rebasing: text[..<start]), as: UTF8.self)
-      return (matched, start, before.count)
+    if text.count > Self.countedOnce, let position = characterPosition(of: start, in: text) {
+      return (matched, start, position)
     }
+    let before = String(decoding: UnsafeBufferPointer(rebasing: text[..<start]), as: UTF8.self)
+    return (matched, start, before.count)
+  }
+
+  /// The position of the character starting at byte `offset` of `text`, from the starts of its
+  /// characters found once per text; nil when none starts there.
+  private mutating func characterPosition(of offset: Int, in text: UnsafeBufferPointer<UInt8>)
+    -> Int?
+  {
     let base = UnsafeRawPointer(text.baseAddress)
     if characterStarts?.text != base || characterStarts?.count != text.count {
       let whole = String(decoding: text, as: UTF8.self)
@@ -189,23 +196,12 @@ struct TraceRecorder {
         base, text.count, whole.indices.map { whole.utf8.distance(from: whole.startIndex, to: $0) }
       )
     }
-    if let starts = characterStarts?.starts, let position = Self.position(of: start, in: starts) {
-      return (matched, start, position)
-    }
-    let before = String(decoding: UnsafeBufferPointer(rebasing: text[..<start]), as: UTF8.self)
-    return (matched, start, before.count)
+    guard let starts = characterStarts?.starts else { return nil }
+    let at = starts.partitioningIndex { $0 >= offset }
+    return at < starts.count && starts[at] == offset ? at : nil
   }
 
-  /// Texts longer than this many bytes have their characters' starts found once.
+  /// Texts longer than this many bytes have their characters' starts found once; a short one (a
+  /// product field) is counted directly, and leaves the long one's starts kept.
   static let countedOnce = 1_024
-
-  /// The index of `offset` in `starts` (sorted), nil when it is not there.
-  static func position(of offset: Int, in starts: [Int]) -> Int? {
-    var (low, high) = (0, starts.count)
-    while low < high {
-      let middle = (low + high) / 2
-      if starts[middle] < offset { low = middle + 1 } else { high = middle }
-    }
-    return low < starts.count && starts[low] == offset ? low : nil
-  }
 }

@@ -102,22 +102,25 @@ struct StoreFeed: ReportFeed {
     // out. The tallied periods go with the first run.
     let counts = try store.ticketCounts(in: periods + tallied)
     let talliedTickets = tallied.reduce(0) { $0 + (counts[$1] ?? 0) }
-    var runs = [[WindowPart(periods: periods)]]
-    if ProcessInfo.processInfo.activeProcessorCount > 1 {
-      runs = Self.runs(periods, weights: counts, reported: reported, tallied: talliedTickets)
-      try Self.placeCut(&runs, reported, store)
+    let runs =
+      ProcessInfo.processInfo.activeProcessorCount > 1
+      ? Self.runs(periods, weights: counts, reported: reported, tallied: talliedTickets)
+      : [[WindowPart(periods: periods)]]
+    // The row the reported period is cut at (nil past its last ticket: the part before the cut
+    // is then the whole period, and the part from it empty).
+    let cutRow = try runs.joined().lazy.compactMap(\.before).first.flatMap {
+      try self.store.rowID(in: reported, at: $0)
     }
-    let parts = runs
     let results = ResultSlots<CubeBuilder, any Error>(count: runs.count)
     let (store, configuration) = (store, configuration)
     let minimum = configuration.recurrence.repeatCustomerMin
     let threshold = configuration.pareto.threshold
-    DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+    DispatchQueue.concurrentPerform(iterations: runs.count) { index in
       var builder = configuration.cubeBuilder()
       builder.customers = CustomerTally(scope, minimum: minimum, threshold: threshold)
       // Room for what the run may keep, so that lists of large tickets and the customers'
       // table are not grown and copied as they fill (room not filled is never touched).
-      let read = parts[index].flatMap(\.periods)
+      let read = runs[index].flatMap(\.periods)
       builder.customers.reserve(
         read.filter(scope.window.contains).reduce(0) { $0 + (counts[$1] ?? 0) }
           + (index == 0 ? talliedTickets : 0))
@@ -126,10 +129,11 @@ struct StoreFeed: ReportFeed {
       }
       do {
         if index == 0 { try Self.tally(tallied, into: &builder, scope, store, configuration) }
-        for part in parts[index] {
+        for part in runs[index] {
           try store.forEachTicket(
             in: part.periods, excluding: configuration.canaryExclusion, textOnlyIn: reported,
-            fromRow: part.fromRow, beforeRow: part.beforeRow
+            fromRow: part.from == nil ? nil : cutRow ?? .max,
+            beforeRow: part.before == nil ? nil : cutRow
           ) { builder.addWindow($0, scope) }
         }
         builder.foldWindow()
@@ -181,27 +185,11 @@ struct StoreFeed: ReportFeed {
   }
 
   /// Tickets of `periods`; when `from` or `before` is given (a part of the reported period
-  /// alone), only its tickets from that position on, or before it, in stored order, which
-  /// `placeCut` turns into the rows `fromRow` and `beforeRow`.
+  /// alone), only its tickets from that position on, or before it, in stored order.
   struct WindowPart: Equatable {
     var periods: [Period]
     var from: Int? = nil
     var before: Int? = nil
-    var fromRow: Int64? = nil
-    var beforeRow: Int64? = nil
-  }
-
-  /// The rows where the reported period's parts start and end: the row at the cut's position.
-  /// A cut past the last ticket leaves the part before it whole and the part from it empty.
-  static func placeCut(_ runs: inout [[WindowPart]], _ reported: Period, _ store: Store) throws {
-    guard let cut = runs.joined().lazy.compactMap({ $0.from ?? $0.before }).first else { return }
-    let row = try store.rowID(in: reported, at: cut)
-    for run in runs.indices {
-      for part in runs[run].indices {
-        if runs[run][part].from != nil { runs[run][part].fromRow = row ?? .max }
-        if runs[run][part].before != nil { runs[run][part].beforeRow = row }
-      }
-    }
   }
 
   /// What a ticket of the reported period, one of another period read, and one of a tallied

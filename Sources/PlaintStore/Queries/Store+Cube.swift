@@ -139,7 +139,6 @@ extension Store {
     }
   }
 
-  /// How many tickets each of `periods` holds (canaries included), from the cell index.
   /// The row of `period`'s ticket at `position` (from 0) in stored order, nil past the last:
   /// where a period read in two parts is cut (`forEachTicket(fromRow:beforeRow:)`).
   public func rowID(in period: Period, at position: Int) throws(StoreError) -> Int64? {
@@ -151,6 +150,7 @@ extension Store {
     }
   }
 
+  /// How many tickets each of `periods` holds (canaries included), from the cell index.
   public func ticketCounts(in periods: [Period]) throws(StoreError) -> [Period: Int] {
     guard !periods.isEmpty else { return [:] }
     return try read("counting tickets per period") { db in
