@@ -273,6 +273,11 @@ struct PhraseScanner {
     self.inWord = inWord
   }
 
+  /// Inside an ASCII word of an automaton anchored at word starts: every further word byte
+  /// leaves the scanner where it is and reports nothing (`step`), so a run of them need not be
+  /// stepped through.
+  @inline(__always) var isInWord: Bool { state == inWord }
+
   /// Moves past `byte`; returns the match state of the patterns that end here, or -1.
   @inline(__always)
   mutating func step(_ byte: UInt8) -> Int32 {

@@ -141,4 +141,50 @@ struct ClassifierFusedPassTests {
       #expect(fused.issue == "ab" && fused.productLine == "b")
     }
   }
+
+  /// Long ASCII words, most of a real text's bytes: inside a word no phrase continues, the fused
+  /// pass copies eight bytes at a time. Words of every length up to three times eight, in any
+  /// case, with digits, cut by punctuation, spaces, accents and Chinese at every position of an
+  /// eight-byte chunk; phrases are whole words, their starts, or two words.
+  @Test("Long ASCII words are decided alike in one pass and in several")
+  func longWordsAgree() {
+    var random = SplitMix64(seed: 0x10_46_0D)
+    let characters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    let cuts = [" ", " ", ",", "-", "'", "\n", "@", "[", "`", "{", "/", ":", "é", "中", "\t"]
+    func word() -> String {
+      String(
+        (0..<random.next(below: 25)).map { _ in
+          // Mostly six letters, so that phrases meet the text often.
+          characters[
+            random.next(below: 3) == 0
+              ? random.next(below: characters.count) : random.next(below: 6)]
+        })
+    }
+    var classified = 0
+    for _ in 0..<300 {
+      let words = (0..<40).map { _ in word() }
+      let text = words.map { $0 + cuts[random.next(below: cuts.count)] }.joined()
+      func phrase() -> String {
+        let picked = words[random.next(below: words.count)].lowercased()
+        switch random.next(below: 4) {
+        case 0: return String(picked.prefix(1 + random.next(below: 4)))
+        case 1: return picked + " " + words[random.next(below: words.count)]
+        default: return picked.isEmpty ? "a" : picked
+        }
+      }
+      let classifier = Classifier(
+        taxonomy: Taxonomy(
+          issues: (0..<3).map { number in
+            Taxonomy.Issue(
+              category: .product, name: "issue\(number)",
+              phrases: (0..<4).map { _ in random.next(below: 3) == 0 ? phrase() + "*" : phrase() })
+          },
+          productLines: [Taxonomy.ProductLine(name: "line", phrases: [phrase()])]))
+      let fused = classifier.classify(text: text, product: nil, sourceCategory: nil)
+      let passes = classifier.classifyInPasses(text: text, product: nil, sourceCategory: nil)
+      #expect(fused == passes, "text \(text.debugDescription)")
+      if fused.issue != ClassifiedTicket.unclassified { classified += 1 }
+    }
+    #expect(classified > 200, "\(classified)")
+  }
 }
