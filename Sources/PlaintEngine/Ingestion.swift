@@ -115,9 +115,21 @@ struct Ingestion {
       }
       return try Self.current([ingested.accounting], in: store)
     }
+    // A month added to a store of years: the one file the store has not recorded is read while
+    // it is still being hashed, as into an empty store, unless its checksum then shows the store
+    // held it after all (nothing of the read is kept, and the run goes on as below).
+    var early: (index: Int, ingested: (accounting: SourceAccounting, warnings: [String]))? = nil
+    if let hashed, let lone = try loneNewFile(files, hashed: hashed, store: store),
+      let ingested = try load(
+        files[lone], sha256: "", digest: hashed.pending(at: lone), store: store, now: now)
+    {
+      early = (lone, ingested)
+    }
     var digests: [String] = []
     for (index, file) in files.enumerated() {
-      if let hashed {
+      if let early, early.index == index {
+        digests.append(early.ingested.accounting.sha256)
+      } else if let hashed {
         digests.append(try hashed.sha256(at: index))
       } else {
         digests.append(try FileDigest.sha256(path: file.settings.path))
@@ -129,7 +141,7 @@ struct Ingestion {
     var toRead: [Int] = []
     var seenAhead = Set<String>()
     for (index, sha) in digests.enumerated() where seenAhead.insert(sha).inserted {
-      if try store.source(sha256: sha) == nil { toRead.append(index) }
+      if index != early?.index, try store.source(sha256: sha) == nil { toRead.append(index) }
     }
     let placement = self.placement
     let readAhead =
@@ -144,6 +156,13 @@ struct Ingestion {
     var seen = Set<String>()
     for (index, (file, sha)) in zip(files, digests).enumerated() {
       let first = seen.insert(sha).inserted
+      if let early, early.index == index {
+        for warning in early.ingested.warnings {
+          logger.warning("\(warning)", metadata: ["file": "\(file.settings.displayPath)"])
+        }
+        accounting.append(early.ingested.accounting)
+        continue
+      }
       if let earlier = try store.source(sha256: sha) {
         // Trusted: the store recorded the file as it is now (size, times, inode), not hashed.
         let checksum = hashed?.isTrusted(index) == true ? "recorded" : "hashed"
@@ -254,13 +273,49 @@ struct Ingestion {
     logger.info("tickets replaced by reading again", metadata: ["removed": "\(removed)"])
   }
 
+  /// The one file of `files` the store did not record as it is now, when every other one is a
+  /// file the store holds, read with the settings it has now: a month added to a store of years.
+  /// Nothing is read of it but its stat (the others' digests are the recorded ones).
+  func loneNewFile(_ files: [InputFile], hashed: FileDigests, store: Store) throws -> Int? {
+    let unrecorded = files.indices.filter { !hashed.isTrusted($0) }
+    guard unrecorded.count == 1, let lone = unrecorded.first else { return nil }
+    for (index, file) in files.enumerated() where index != lone {
+      let sha = try hashed.sha256(at: index)
+      guard try store.source(sha256: sha) != nil,
+        try store.sourceSettings(sha256: sha) == file.settings.identity
+      else { return nil }
+    }
+    return lone
+  }
+
   /// Reads one file into `store` in one transaction; the warnings are the reader's assumptions.
   /// With `ahead`, the file's tickets come from that read-ahead (file number `ahead.1` there).
-  /// With `digest`, the file is read while it is still being hashed (`sha256` is then empty).
+  /// With `digest`, the file is read while it is still being hashed (`sha256` is then empty),
+  /// into a store that holds no file.
   func ingest(
     _ file: InputFile, sha256: String, digest: PendingDigest? = nil, store: Store,
     now: Date, ahead: (ReadAhead<ClassifiedTicket>, Int)? = nil
   ) throws(PlaintError) -> (accounting: SourceAccounting, warnings: [String]) {
+    let loaded = try load(
+      file, sha256: sha256, digest: digest, store: store, now: now, ahead: ahead)
+    // Only a load into a store holding other files can find its file held (`HeldSource`).
+    guard let loaded else { preconditionFailure("a file held by a store that holds no file") }
+    return loaded
+  }
+
+  /// Whether a load stopped at `HeldSource`, as the sink threw it or as the reader passed on what
+  /// its callback threw.
+  static func isHeldSource(_ error: any Error) -> Bool {
+    if case .consumer(let failure) = error as? IngestError { return failure.error is HeldSource }
+    return error is HeldSource
+  }
+
+  /// `ingest`, also into a store that holds other files while the file is still being hashed:
+  /// nil, with nothing of the file kept, when its checksum shows the store held it.
+  private func load(
+    _ file: InputFile, sha256: String, digest: PendingDigest?, store: Store,
+    now: Date, ahead: (ReadAhead<ClassifiedTicket>, Int)? = nil
+  ) throws(PlaintError) -> (accounting: SourceAccounting, warnings: [String])? {
     let settings = file.settings
     let started = Date()
     let reader: ExportReader
@@ -307,6 +362,9 @@ struct Ingestion {
         warnings = counts.warnings
         return accounting
       }
+    } catch let error where Self.isHeldSource(error) {
+      progress.finish()
+      return nil
     } catch {
       progress.finish()
       throw Failure.ingest(error, file: settings.displayPath)

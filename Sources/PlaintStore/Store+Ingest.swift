@@ -30,6 +30,13 @@ public struct SourceAccounting: Sendable, Hashable {
   }
 }
 
+/// Thrown by a load read while its file was still being hashed, into a store that held other
+/// files, when the checksum shows the store already held this one (a copy under another name, or
+/// a file touched since it was read): nothing of the load is kept (`Store.ingest(digest:)`).
+public struct HeldSource: Error, Sendable {
+  public let sha256: String
+}
+
 /// The checksum of a file read while it is still being hashed (`Store.ingest(digest:)`).
 public struct PendingDigest: Sendable {
   /// Whether `wait` would return at once.
@@ -62,6 +69,10 @@ public struct TicketSink: ~Copyable {
   /// (Written with a placeholder and updated, the `files` row would fire the trigger that marks
   /// the kept ticket groups stale, and the report would scan every ticket: `LoadCounts`.)
   private var digest: PendingDigest?
+  /// The store held other files when the load began: the checksum may name one of them
+  /// (`settle` then throws `HeldSource`), and a ticket may have a copy from another file, which
+  /// `CopyRank` compares by checksum (the checksum is waited for at the first copy met).
+  private let amongOthers: Bool
   /// The first narrative block and reject row written without the checksum.
   private var unsettledBlock: Int64?
   private var unsettledReject: Int64?
@@ -102,10 +113,11 @@ public struct TicketSink: ~Copyable {
   static let blockBytes = 128 * 1024
 
   init(
-    db: Database, sha256: String, digest: PendingDigest? = nil, timeZone: TimeZone = .gmt,
-    counting: Bool = false
+    db: Database, sha256: String, digest: PendingDigest? = nil, amongOthers: Bool = false,
+    timeZone: TimeZone = .gmt, counting: Bool = false
   ) throws {
     self.db = db
+    self.amongOthers = amongOthers
     counted = counting ? ByteGroups(columns: 6, paths: [:]) : nil
     self.sha256 = sha256
     self.digest = digest
@@ -183,6 +195,8 @@ public struct TicketSink: ~Copyable {
       try keep(item.ticket.text, ref)
       return
     }
+    // A copy met: ranked by its file's checksum too, so it must be known (read amid others).
+    if amongOthers { try settle() }
     var arguments = Self.arguments(item, text: ref == nil ? item.ticket.text : "")
     arguments.append(source)
     arguments.append(item.ticket.location.line)
@@ -242,6 +256,13 @@ public struct TicketSink: ~Copyable {
     guard let digest else { return }
     sha256 = try digest.wait()
     self.digest = nil
+    if amongOthers,
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM sources WHERE sha256 = ?)", arguments: [sha256])
+        == true
+    {
+      throw HeldSource(sha256: sha256)
+    }
     if let source {
       try db.execute(
         sql: "INSERT INTO files (id, sha256, path) VALUES (?, ?, ?)",
@@ -487,27 +508,32 @@ extension Store {
   ///
   /// With `digest`, the file is read while it is still being hashed: `identity`'s checksum is
   /// not yet known, and `digest` gives it. The sink writes what names the file by its checksum
-  /// once it is known (`TicketSink.settle`), and the accounting returned carries it. Only for a
-  /// file the store cannot already hold: until then, every copy of a ticket it meets is this
-  /// file's, so copies compare as copies from one file with or without it.
+  /// once it is known (`TicketSink.settle`), and the accounting returned carries it. Into a store
+  /// that holds no file, every copy of a ticket the load meets is this file's, and copies compare
+  /// alike with or without the checksum. Into a store that holds others, the checksum is waited
+  /// for at the first copy met (`CopyRank` compares copies of two files by it), and once known,
+  /// a file the store already held throws `HeldSource`, with nothing of the load kept.
   public func ingest(
     _ identity: SourceAccounting, settings: String? = nil, timeZone: TimeZone = .gmt, now: Date,
     digest: PendingDigest? = nil,
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> SourceAccounting {
     do {
-      let (bulk, counting) = try writer.read { db in
+      let (bulk, counting, amongOthers) = try writer.read { db in
         let bulk =
           try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tickets)") ?? false
         let counting = try loadCounts.begin(
           empty: bulk, generation: try Self.ticketGroupsGeneration(db)
         ) { try Self.keptGroups(db) }
-        return (bulk, counting)
+        let amongOthers =
+          try digest != nil
+          && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sources)") == true
+        return (bulk, counting, amongOthers)
       }
       let (accounting, counted) = try withRollbackJournal {
         try ingestTransaction(
           identity, settings: settings, timeZone: timeZone, now: now, bulk: bulk,
-          counting: counting, digest: digest, body)
+          counting: counting, digest: digest, amongOthers: amongOthers, body)
       }
       // Committed: the file's rows are the table's.
       if counting { loadCounts.add(counted) }
@@ -558,7 +584,7 @@ extension Store {
   /// when a row of the file replaced a stored copy.
   private func ingestTransaction(
     _ identity: SourceAccounting, settings: String?, timeZone: TimeZone, now: Date, bulk: Bool,
-    counting: Bool, digest: PendingDigest?,
+    counting: Bool, digest: PendingDigest?, amongOthers: Bool,
     _ body: (inout TicketSink) throws -> SourceAccounting
   ) throws -> (SourceAccounting, ByteGroups?) {
     try writer.write { db in
@@ -567,7 +593,8 @@ extension Store {
       // transaction puts it back if the file fails.
       if bulk { try db.execute(sql: "DROP INDEX IF EXISTS tickets_by_period") }
       var sink = try TicketSink(
-        db: db, sha256: identity.sha256, digest: digest, timeZone: timeZone, counting: counting)
+        db: db, sha256: identity.sha256, digest: digest, amongOthers: amongOthers,
+        timeZone: timeZone, counting: counting)
       var accounting = try body(&sink)
       try sink.finish()
       if digest != nil { accounting.sha256 = sink.fileSHA256 }

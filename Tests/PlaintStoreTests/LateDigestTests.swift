@@ -116,4 +116,78 @@ import Testing
   }
 
   final class Counter: @unchecked Sendable { var count = 0 }
+
+  /// `tickets` as the file at `path`, its checksum `sha` known, or given late by `digest`.
+  static func load(
+    _ store: Store, path: String, sha: String, digest: PendingDigest?,
+    tickets: [ClassifiedTicket]
+  ) throws -> SourceAccounting {
+    let identity = SourceAccounting(
+      path: path, sha256: digest == nil ? sha : "", system: "zendesk")
+    return try store.ingest(identity, now: .now, digest: digest) { sink in
+      for var ticket in tickets {
+        ticket.ticket.location.file = path
+        try sink.add(ticket)
+      }
+      return identity
+    }
+  }
+
+  @Test(
+    "into a store of other files, copies tied on time are ranked by the late checksum",
+    arguments: [String(repeating: "0", count: 64), String(repeating: "f", count: 64)])
+  func tiesAmongOtherFiles(second: String) throws {
+    let first = String(repeating: "8", count: 64)
+    let tickets = BulkLoadTests.tickets(600, seed: 5)
+    // The second file: new tickets, and copies of 200 of the first's with the same times.
+    let copies = tickets.prefix(200)
+    let more = BulkLoadTests.tickets(700, seed: 6).suffix(100)
+    var kept: [[String]] = []
+    for late in [true, false] {
+      let (folder, path) = try BulkLoadTests.scratchStore()
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let store = try Store(path: path)
+      _ = try Self.load(store, path: "first.csv", sha: first, digest: nil, tickets: tickets)
+      // Late: never ready before the load asks for it.
+      let digest = late ? PendingDigest(isReady: { false }, wait: { second }) : nil
+      let result = try Self.load(
+        store, path: "second.csv", sha: second, digest: digest, tickets: Array(copies + more))
+      #expect(result.sha256 == second)
+      try store.checkAccounting()
+      kept.append(
+        try copies.map { copy in
+          try store.ticket(id: copy.ticket.id, system: copy.ticket.system)
+            .map(\.ticket.location.file).joined()
+        })
+    }
+    #expect(kept[0] == kept[1])
+    // The larger checksum's copies win the ties.
+    let winner = second > first ? "second.csv" : "first.csv"
+    #expect(kept[0].allSatisfy { $0 == winner }, "\(Set(kept[0]))")
+  }
+
+  @Test("a late checksum that names a file the store holds keeps nothing of the load")
+  func heldFileKeepsNothing() throws {
+    let (folder, path) = try BulkLoadTests.scratchStore()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sha = String(repeating: "a", count: 64)
+    let tickets = BulkLoadTests.tickets(800, seed: 9)
+    let store = try Store(path: path)
+    let first = try Self.load(store, path: "first.csv", sha: sha, digest: nil, tickets: tickets)
+    let count = try store.ticketCount()
+    #expect(throws: HeldSource.self) {
+      _ = try Self.load(
+        store, path: "renamed.csv", sha: sha,
+        digest: PendingDigest(isReady: { false }, wait: { sha }), tickets: tickets)
+    }
+    #expect(try store.ticketCount() == count)
+    #expect(try store.sources() == [first])
+    #expect(try store.narrativeBlocksBySource().keys.sorted() == [sha])
+    try store.checkAccounting()
+    #expect(
+      try tickets.prefix(50).allSatisfy {
+        try store.ticket(id: $0.ticket.id, system: $0.ticket.system).first?.ticket.location.file
+          == "first.csv"
+      })
+  }
 }

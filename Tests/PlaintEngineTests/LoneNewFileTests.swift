@@ -1,0 +1,185 @@
+import Foundation
+import Logging
+import PlaintCore
+import PlaintStore
+import Testing
+
+@testable import PlaintEngine
+
+/// A month added to a store of years: the one file the store has not recorded is read while it is
+/// still being hashed. What the run keeps must be what it keeps when every file is hashed first
+/// (`--rehash`): the same accounting, the same copy of each ticket (a tie between two files'
+/// copies is broken by their checksums), and a file the store held under another name is not
+/// read twice.
+@Suite struct LoneNewFileTests {
+  /// history.csv: a ticket a day, June to October 2025 (ids 1001 on). month.csv: a ticket a day
+  /// of November, and `copies` of history's tickets exported again with the same times, so that
+  /// only the files' checksums rank the two copies; `seed` changes the month's texts, and so
+  /// which checksum is the larger. With `copyOfHistory`, month.csv is history.csv's bytes.
+  static func project(seed: Int, copies: Int, copyOfHistory: Bool = false) throws -> Scratch {
+    let scratch = try Scratch()
+    for (name, files) in [
+      ("history.yml", ["history.csv"]), ("plaint.yml", ["history.csv", "month.csv"]),
+    ] {
+      _ = try scratch.file(
+        name,
+        """
+        store: plaint.db
+        period: month
+        timezone: UTC
+        sources:
+        \(files.map { "  - path: \($0)\n    profile: zendesk" }.joined(separator: "\n"))
+        taxonomy: taxonomy.yml
+        reports:
+          dir: reports
+
+        """)
+    }
+    _ = try scratch.file(
+      "taxonomy.yml",
+      """
+      categories:
+        product:
+          issues:
+            defect: {phrases: [stopped working]}
+      product_lines:
+        Kettles: {phrases: [kettle]}
+
+      """)
+    let header =
+      "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,"
+      + "Product,Tags,Created at,Updated at,Solved at"
+    func row(_ id: Int, _ month: Int, _ day: Int, _ text: String) -> String {
+      let at = "2025-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day) 09:00"
+      return "\(id),\(text),\(text),solved,normal,email,Person,p\(id)@mail.example,Agent,,KT-1,,"
+        + "\(at),\(at),\(at)"
+    }
+    var history = [header]
+    var days: [(id: Int, month: Int, day: Int)] = []
+    var id = 1000
+    for (month, last) in [(6, 30), (7, 31), (8, 31), (9, 30), (10, 31)] {
+      for day in 1...last {
+        id += 1
+        days.append((id, month, day))
+        history.append(row(id, month, day, "The kettle stopped working"))
+      }
+    }
+    var month = [header]
+    for day in 1...30 {
+      month.append(row(5000 + day, 11, day, "The kettle stopped working again \(seed)"))
+    }
+    for copy in days.prefix(copies) {
+      month.append(row(copy.id, copy.month, copy.day, "Exported again \(seed)"))
+    }
+    let historyText = history.joined(separator: "\n") + "\n"
+    _ = try scratch.file("history.csv", historyText)
+    _ = try scratch.file(
+      "month.csv", copyOfHistory ? historyText : month.joined(separator: "\n") + "\n")
+    return scratch
+  }
+
+  /// What a user sees of a run: its line, each file's accounting, and which file each of the
+  /// first tickets comes from (as `plaint explain` names it).
+  struct Kept: Equatable {
+    var summary: String
+    var files: [String]
+    var sources: [String]
+  }
+
+  /// Runs history.yml, then plaint.yml (the month added) with `rehash` or not; with
+  /// `expectLone`, checks first that the month is the one file read while hashed.
+  static func monthAdded(
+    _ scratch: Scratch, rehash: Bool, expectLone: Int?, period: String = "2025-11"
+  ) throws -> Kept {
+    let folder = scratch.folder
+    let store = folder.appendingPathComponent("plaint.db").path
+    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    // The run's clock an hour on, so that the files just written count as settled: recorded.
+    let later = Date().addingTimeInterval(3600)
+    let options = RunOptions(
+      period: period, store: store, reportsDir: folder.appendingPathComponent("reports").path,
+      now: later)
+    _ = try Pipeline(
+      configurationPath: folder.appendingPathComponent("history.yml").path, logger: logger
+    ).run(RunOptions(period: "2025-10", store: store, now: later))
+    let pipeline = try Pipeline(
+      configurationPath: folder.appendingPathComponent("plaint.yml").path, logger: logger)
+    if !rehash {
+      let session = try StoreSession(
+        configuration: pipeline.configuration, path: store, now: later, checkingColumns: false,
+        hashingInputs: true)
+      let ingestion = Ingestion(
+        configuration: pipeline.configuration, placement: session.context.placement,
+        logger: logger)
+      let lone = try ingestion.loneNewFile(
+        session.context.files, hashed: try #require(session.digests), store: session.store)
+      #expect(lone == expectLone)
+    }
+    var added = options
+    added.rehash = rehash
+    let outcome = try pipeline.run(added)
+    let opened = try Store(path: store)
+    return Kept(
+      summary: "\(outcome.complaints) complaints, \(outcome.anomalies) anomalies",
+      files: outcome.inputs.map {
+        "\($0.path) \($0.sha256) read \($0.rowsRead) accepted \($0.accepted) duplicates \($0.duplicates)"
+      },
+      sources: try (1001...1040).map { id in
+        try opened.ticket(id: "\(id)").map { "\($0.ticket.id) \($0.ticket.location.file)" }
+          .joined()
+      })
+  }
+
+  @Test(
+    "A month read while hashed keeps what a run hashing first keeps, copies tied on time too",
+    arguments: 0..<6)
+  func sameAsHashedFirst(seed: Int) throws {
+    let (read, hashed) = (
+      try Self.project(seed: seed, copies: 20), try Self.project(seed: seed, copies: 20)
+    )
+    defer {
+      read.remove()
+      hashed.remove()
+    }
+    let whileHashing = try Self.monthAdded(read, rehash: false, expectLone: 1)
+    let first = try Self.monthAdded(hashed, rehash: true, expectLone: nil)
+    #expect(whileHashing == first)
+    // Not vacuous: the month's 20 copies are duplicates, and 30 tickets are new.
+    #expect(
+      first.files.last?.hasSuffix("read 50 accepted 50 duplicates 0") == true
+        || first.files.last?.hasSuffix("read 50 accepted 30 duplicates 20") == true,
+      "\(first.files)")
+  }
+
+  @Test("Across seeds, the month's copies win some ties and lose others, alike either way")
+  func tiesGoBothWays() throws {
+    var winners: Set<String> = []
+    for seed in 0..<6 {
+      let scratch = try Self.project(seed: seed, copies: 20)
+      defer { scratch.remove() }
+      let kept = try Self.monthAdded(scratch, rehash: false, expectLone: 1)
+      winners.insert(kept.sources[0].hasSuffix("month.csv") ? "month" : "history")
+    }
+    #expect(winners == ["month", "history"])
+  }
+
+  @Test("A copy of a held file under a new name is not read twice")
+  func heldUnderAnotherName() throws {
+    let (read, hashed) = (
+      try Self.project(seed: 0, copies: 0, copyOfHistory: true),
+      try Self.project(seed: 0, copies: 0, copyOfHistory: true)
+    )
+    defer {
+      read.remove()
+      hashed.remove()
+    }
+    let whileHashing = try Self.monthAdded(
+      read, rehash: false, expectLone: 1, period: "2025-10")
+    let first = try Self.monthAdded(hashed, rehash: true, expectLone: nil, period: "2025-10")
+    #expect(whileHashing == first)
+    // History's 153 tickets once: the copy's rows are all duplicates.
+    #expect(whileHashing.files.count == 2)
+    #expect(whileHashing.files[1].hasSuffix("accepted 0 duplicates 153"), "\(whileHashing.files)")
+    #expect(whileHashing.sources.allSatisfy { $0.hasSuffix("history.csv") })
+  }
+}
