@@ -67,6 +67,9 @@ final class FileDigests: @unchecked Sendable {
   private var trusted: Set<Int> = []
   /// What each hashed file looked like while it was hashed, when it did not change meanwhile.
   private var stats: [FileStat?]
+  /// What each hashed file looked like while it was hashed, when it did not change meanwhile,
+  /// settled or not: what a file read while it was hashed must still look like after the read.
+  private var steady: [FileStat?]
   private var next = 0
   /// The time a file's stat is judged settled against (`FileStat.isSettled`): the run's.
   private let now: Date
@@ -79,6 +82,7 @@ final class FileDigests: @unchecked Sendable {
     self.now = now
     results = Array(repeating: nil, count: paths.count)
     stats = Array(repeating: nil, count: paths.count)
+    steady = Array(repeating: nil, count: paths.count)
     for _ in 0..<min(max(1, threads), paths.count) {
       Thread.detachNewThread { [self] in work() }
     }
@@ -95,6 +99,15 @@ final class FileDigests: @unchecked Sendable {
     case .failure(let error): throw error
     case nil: return try FileDigest.sha256(path: paths[index])
     }
+  }
+
+  /// What the file at `index` looked like from the start of its hash to its end, once hashed;
+  /// nil when it changed meanwhile, or could not be hashed or trusted.
+  func steadyStat(at index: Int) -> FileStat? {
+    condition.lock()
+    defer { condition.unlock() }
+    while results[index] == nil { condition.wait() }
+    return steady[index]
   }
 
   /// Whether `sha256(at: index)` would return at once.
@@ -166,8 +179,9 @@ final class FileDigests: @unchecked Sendable {
         results[index] = result
         // A file written to while it was read, or within the last seconds (its next change
         // could keep the same times), is hashed again next time.
-        if let before, before == after, before.isSettled(at: now) {
-          stats[index] = before
+        if let before, before == after {
+          steady[index] = before
+          if before.isSettled(at: now) { stats[index] = before }
         }
       }
       condition.broadcast()

@@ -117,13 +117,18 @@ struct Ingestion {
     }
     // A month added to a store of years: the one file the store has not recorded is read while
     // it is still being hashed, as into an empty store, unless its checksum then shows the store
-    // held it after all (nothing of the read is kept, and the run goes on as below).
+    // held it after all, or the file changed while it was read or hashed (the bytes hashed may
+    // then not be the bytes read): nothing of the read is kept, and the run goes on as below.
     var early: (index: Int, ingested: (accounting: SourceAccounting, warnings: [String]))? = nil
-    if let hashed, let lone = try loneNewFile(files, hashed: hashed, store: store),
+    if let hashed, let lone = try loneNewFile(files, hashed: hashed, store: store) {
+      let path = files[lone].settings.path
+      let start = FileStat(path: path)
       let ingested = try load(
-        files[lone], sha256: "", digest: hashed.pending(at: lone), store: store, now: now)
-    {
-      early = (lone, ingested)
+        files[lone], sha256: "", digest: hashed.pending(at: lone), store: store, now: now,
+        unchanged: {
+          start != nil && FileStat(path: path) == start && hashed.steadyStat(at: lone) == start
+        })
+      early = ingested.map { (lone, $0) }
     }
     var digests: [String] = []
     for (index, file) in files.enumerated() {
@@ -303,18 +308,23 @@ struct Ingestion {
     return loaded
   }
 
-  /// Whether a load stopped at `HeldSource`, as the sink threw it or as the reader passed on what
-  /// its callback threw.
-  static func isHeldSource(_ error: any Error) -> Bool {
+  /// A file read while it was hashed that changed meanwhile: its load is undone.
+  struct ChangedWhileRead: Error {}
+
+  /// Whether a load read while hashing was undone: at `HeldSource`, as the sink threw it or as
+  /// the reader passed on what its callback threw, or at `ChangedWhileRead`.
+  static func isUndone(_ error: any Error) -> Bool {
     if case .consumer(let failure) = error as? IngestError { return failure.error is HeldSource }
-    return error is HeldSource
+    return error is HeldSource || error is ChangedWhileRead
   }
 
   /// `ingest`, also into a store that holds other files while the file is still being hashed:
-  /// nil, with nothing of the file kept, when its checksum shows the store held it.
-  private func load(
+  /// nil, with nothing of the file kept, when its checksum shows the store held it, or when
+  /// `unchanged`, asked once the file is read, says it changed since the read began.
+  func load(
     _ file: InputFile, sha256: String, digest: PendingDigest?, store: Store,
-    now: Date, ahead: (ReadAhead<ClassifiedTicket>, Int)? = nil
+    now: Date, ahead: (ReadAhead<ClassifiedTicket>, Int)? = nil,
+    unchanged: (() -> Bool)? = nil
   ) throws(PlaintError) -> (accounting: SourceAccounting, warnings: [String])? {
     let settings = file.settings
     let started = Date()
@@ -355,6 +365,7 @@ struct Ingestion {
             relocate: { $0.ticket.location.line += $1 }, onItem: { try sink.add($0) },
             onReject: { try sink.reject($0) }, onProgress: onProgress)
         }
+        if let unchanged, !unchanged() { throw ChangedWhileRead() }
         try checkRejectShare(counts, file: settings.displayPath)
         // The sink supplies accepted and duplicates.
         var accounting = identity
@@ -362,7 +373,7 @@ struct Ingestion {
         warnings = counts.warnings
         return accounting
       }
-    } catch let error where Self.isHeldSource(error) {
+    } catch let error where Self.isUndone(error) {
       progress.finish()
       return nil
     } catch {

@@ -182,4 +182,48 @@ import Testing
     #expect(whileHashing.files[1].hasSuffix("accepted 0 duplicates 153"), "\(whileHashing.files)")
     #expect(whileHashing.sources.allSatisfy { $0.hasSuffix("history.csv") })
   }
+
+  /// A month whose file changes while it is read and hashed (the hostile tester appended a row
+  /// after the read, before a slowed hash: the store recorded the checksum of bytes it never
+  /// read, and the row was lost to every later run) is not kept: the load is undone, and the
+  /// run reads the file as when every file is hashed first.
+  @Test("A month that changed while it was read is not kept from that read")
+  func changedWhileRead() throws {
+    let scratch = try Self.project(seed: 0, copies: 5)
+    defer { scratch.remove() }
+    let folder = scratch.folder
+    let store = folder.appendingPathComponent("plaint.db").path
+    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    let later = Date().addingTimeInterval(3600)
+    _ = try Pipeline(
+      configurationPath: folder.appendingPathComponent("history.yml").path, logger: logger
+    ).run(RunOptions(period: "2025-10", store: store, now: later))
+    let pipeline = try Pipeline(
+      configurationPath: folder.appendingPathComponent("plaint.yml").path, logger: logger)
+    let session = try StoreSession(
+      configuration: pipeline.configuration, path: store, now: later, checkingColumns: false,
+      hashingInputs: true)
+    let digests = try #require(session.digests)
+    let ingestion = Ingestion(
+      configuration: pipeline.configuration, placement: session.context.placement,
+      logger: logger)
+    let month = session.context.files[1]
+    let before = (try session.store.ticketCount(), try session.store.sources())
+    let undone = try ingestion.load(
+      month, sha256: "", digest: digests.pending(at: 1), store: session.store, now: later,
+      unchanged: { false })
+    #expect(undone == nil)
+    #expect(try session.store.ticketCount() == before.0)
+    #expect(try session.store.sources() == before.1)
+    // The same file, unchanged while read and hashed: kept, 30 new tickets and 5 copies.
+    let path = month.settings.path
+    let start = try #require(FileStat(path: path))
+    #expect(digests.steadyStat(at: 1) == start)
+    let kept = try ingestion.load(
+      month, sha256: "", digest: digests.pending(at: 1), store: session.store, now: later,
+      unchanged: { FileStat(path: path) == start && digests.steadyStat(at: 1) == start })
+    #expect(kept?.accounting.rowsRead == 35)
+    #expect(kept?.accounting.sha256 == (try FileDigest.sha256(path: path)))
+    #expect(try session.store.ticketCount() == before.0 + 30)
+  }
 }
