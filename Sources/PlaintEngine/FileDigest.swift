@@ -65,10 +65,9 @@ final class FileDigests: @unchecked Sendable {
   private var results: [Result<String, PlaintError>?]
   /// Files given a trusted digest: their hashing stops at the next chunk.
   private var trusted: Set<Int> = []
-  /// What each hashed file looked like while it was hashed, when it did not change meanwhile.
-  private var stats: [FileStat?]
-  /// What each hashed file looked like while it was hashed, when it did not change meanwhile,
-  /// settled or not: what a file read while it was hashed must still look like after the read.
+  /// What each hashed file looked like while it was hashed, when it did not change meanwhile:
+  /// what the store records of it once settled (`hashed`), and what a file read while it was
+  /// hashed must still look like after the read (`steadyStat`).
   private var steady: [FileStat?]
   private var next = 0
   /// The time a file's stat is judged settled against (`FileStat.isSettled`): the run's.
@@ -81,7 +80,6 @@ final class FileDigests: @unchecked Sendable {
     self.paths = paths
     self.now = now
     results = Array(repeating: nil, count: paths.count)
-    stats = Array(repeating: nil, count: paths.count)
     steady = Array(repeating: nil, count: paths.count)
     for _ in 0..<min(max(1, threads), paths.count) {
       Thread.detachNewThread { [self] in work() }
@@ -146,7 +144,9 @@ final class FileDigests: @unchecked Sendable {
     condition.lock()
     for index in paths.indices {
       while results[index] == nil { condition.wait() }
-      if !trusted.contains(index), let stat = stats[index], case .success(let sha) = results[index]
+      // Nor one written within the last seconds: its next change could keep the same times.
+      if !trusted.contains(index), let stat = steady[index], stat.isSettled(at: now),
+        case .success(let sha) = results[index]
       {
         found.append((paths[index], stat, sha))
       }
@@ -177,12 +177,9 @@ final class FileDigests: @unchecked Sendable {
       condition.lock()
       if let result, !trusted.contains(index) {
         results[index] = result
-        // A file written to while it was read, or within the last seconds (its next change
-        // could keep the same times), is hashed again next time.
-        if let before, before == after {
-          steady[index] = before
-          if before.isSettled(at: now) { stats[index] = before }
-        }
+        // A file written to while it was hashed has no steady stat: it is not recorded, and
+        // is hashed again next time.
+        if let before, before == after { steady[index] = before }
       }
       condition.broadcast()
       condition.unlock()

@@ -24,17 +24,7 @@ import Testing
   static func configuration(_ scratch: Scratch, timezone: String, ids: Bool = false) throws
     -> Configuration
   {
-    _ = try scratch.file(
-      "taxonomy.yml",
-      """
-      categories:
-        product:
-          issues:
-            defect: {phrases: [stopped working]}
-      product_lines:
-        Kettles: {phrases: [kettle]}
-
-      """)
+    try scratch.kettleTaxonomy()
     _ = try scratch.file("zendesk.csv", "Id,Description,Created at\n")
     let path = try scratch.file(
       "plaint.yml",

@@ -18,42 +18,9 @@ import Testing
   /// which checksum is the larger. With `copyOfHistory`, month.csv is history.csv's bytes.
   static func project(seed: Int, copies: Int, copyOfHistory: Bool = false) throws -> Scratch {
     let scratch = try Scratch()
-    for (name, files) in [
-      ("history.yml", ["history.csv"]), ("plaint.yml", ["history.csv", "month.csv"]),
-    ] {
-      _ = try scratch.file(
-        name,
-        """
-        store: plaint.db
-        period: month
-        timezone: UTC
-        sources:
-        \(files.map { "  - path: \($0)\n    profile: zendesk" }.joined(separator: "\n"))
-        taxonomy: taxonomy.yml
-        reports:
-          dir: reports
-
-        """)
-    }
-    _ = try scratch.file(
-      "taxonomy.yml",
-      """
-      categories:
-        product:
-          issues:
-            defect: {phrases: [stopped working]}
-      product_lines:
-        Kettles: {phrases: [kettle]}
-
-      """)
-    let header =
-      "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,"
-      + "Product,Tags,Created at,Updated at,Solved at"
-    func row(_ id: Int, _ month: Int, _ day: Int, _ text: String) -> String {
-      let at = "2025-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day) 09:00"
-      return "\(id),\(text),\(text),solved,normal,email,Person,p\(id)@mail.example,Agent,,KT-1,,"
-        + "\(at),\(at),\(at)"
-    }
+    try scratch.kettleProject("history.yml", store: "plaint.db", exports: ["history.csv"])
+    try scratch.kettleProject(store: "plaint.db", exports: ["history.csv", "month.csv"])
+    let (header, row) = (DailyExport.header, DailyExport.row)
     var history = [header]
     var days: [(id: Int, month: Int, day: Int)] = []
     var id = 1000

@@ -83,49 +83,31 @@ enum DailyExport {
   /// `noise` picks say nothing the taxonomy knows (no issue, no product line).
   static func project(noise: (Int) -> Bool = { _ in false }) throws -> Scratch {
     let scratch = try Scratch()
-    _ = try scratch.file(
-      "plaint.yml",
-      """
-      store: ":memory:"
-      period: month
-      timezone: UTC
-      sources:
-        - path: zendesk.csv
-          profile: zendesk
-      taxonomy: taxonomy.yml
-      reports:
-        dir: reports
-
-      """)
-    _ = try scratch.file(
-      "taxonomy.yml",
-      """
-      categories:
-        product:
-          issues:
-            defect: {phrases: [stopped working]}
-      product_lines:
-        Kettles: {phrases: [kettle]}
-
-      """)
-    var rows = [
-      "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,"
-        + "Product,Tags,Created at,Updated at,Solved at"
-    ]
+    try scratch.kettleProject(exports: ["zendesk.csv"])
+    var rows = [header]
     // Month and last day: every day of June to October, and November to the 18th.
     let months = [(6, 30), (7, 31), (8, 31), (9, 30), (10, 31), (11, 18)]
     var id = 1000
     for (month, days) in months {
       for day in 1...days {
         id += 1
-        let at = "2025-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day) 09:00"
-        let text = noise(id) ? "Hello there" : "The kettle stopped working"
-        rows.append(
-          "\(id),\(text),\(text),solved,normal,email,Person,"
-            + "p\(id)@mail.example,Agent,,KT-1,,\(at),\(at),\(at)")
+        rows.append(row(id, month, day, noise(id) ? "Hello there" : "The kettle stopped working"))
       }
     }
     _ = try scratch.file("zendesk.csv", rows.joined(separator: "\n") + "\n")
     return scratch
+  }
+
+  /// The header of the Zendesk exports `row` writes.
+  static let header =
+    "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,"
+    + "Product,Tags,Created at,Updated at,Solved at"
+
+  /// A solved ticket of 2025 created, updated and solved at 09:00 on `day` of `month`, its
+  /// subject and description `text`, its requester `p<id>@mail.example`.
+  static func row(_ id: Int, _ month: Int, _ day: Int, _ text: String) -> String {
+    let at = "2025-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day) 09:00"
+    return "\(id),\(text),\(text),solved,normal,email,Person,p\(id)@mail.example,Agent,,KT-1,,"
+      + "\(at),\(at),\(at)"
   }
 }

@@ -40,6 +40,46 @@ struct Scratch {
   }
 }
 
+extension Scratch {
+  /// The engine tests' project: `name` reads the Zendesk `exports` into `store` by month in
+  /// UTC (`settings`, whole YAML lines, go before `sources`), with a taxonomy of one issue,
+  /// "stopped working" a product defect, and one line, "kettle" the Kettles line.
+  func kettleProject(
+    _ name: String = "plaint.yml", store: String = "\":memory:\"", exports: [String],
+    settings: String = ""
+  ) throws {
+    let sources = exports.map { "  - path: \($0)\n    profile: zendesk\n" }.joined()
+    _ = try file(
+      name,
+      """
+      store: \(store)
+      period: month
+      timezone: UTC
+      \(settings)sources:
+      \(sources)taxonomy: taxonomy.yml
+      reports:
+        dir: reports
+
+      """)
+    try kettleTaxonomy()
+  }
+
+  /// The taxonomy of `kettleProject`.
+  func kettleTaxonomy() throws {
+    _ = try file(
+      "taxonomy.yml",
+      """
+      categories:
+        product:
+          issues:
+            defect: {phrases: [stopped working]}
+      product_lines:
+        Kettles: {phrases: [kettle]}
+
+      """)
+  }
+}
+
 /// A scratch project read into a store (`Scratch.ingested`).
 struct IngestedProject {
   let configuration: Configuration

@@ -46,32 +46,7 @@ import Testing
   func shuffledReportedPeriodCutInTwo(seed: Int) throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
-    _ = try scratch.file(
-      "plaint.yml",
-      """
-      store: ":memory:"
-      period: month
-      timezone: UTC
-      sla_hours: 48
-      sources:
-        - path: zendesk.csv
-          profile: zendesk
-      taxonomy: taxonomy.yml
-      reports:
-        dir: reports
-
-      """)
-    _ = try scratch.file(
-      "taxonomy.yml",
-      """
-      categories:
-        product:
-          issues:
-            defect: {phrases: [stopped working]}
-      product_lines:
-        Kettles: {phrases: [kettle]}
-
-      """)
+    try scratch.kettleProject(exports: ["zendesk.csv"], settings: "sla_hours: 48\n")
     // June: 20 tickets; July, the reported month, 600 (so it outweighs June and is cut), in an
     // order shuffled by `seed`: customers repeat, a fifth say nothing the taxonomy knows (their
     // words are counted), some are still open at the month's end.

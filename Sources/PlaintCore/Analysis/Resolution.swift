@@ -87,15 +87,10 @@ public enum Resolution {
       return hours > sla ? OpenComplaint(ticket: item, hoursOpen: hours) : nil
     }
     .sorted { a, b in
-      // Longest open first, then by system and id as bytes (as every other list of tickets):
-      // Swift's `<` takes canonically equal spellings as equal, which left their order to the
-      // order the tickets came in.
+      // Longest open first, then by system and id as bytes, as every other list of tickets.
       if a.hoursOpen != b.hoursOpen { return a.hoursOpen > b.hoursOpen }
       let (first, second) = (a.ticket.ticket, b.ticket.ticket)
-      guard first.system.utf8.elementsEqual(second.system.utf8) else {
-        return first.system.utf8.lexicographicallyPrecedes(second.system.utf8)
-      }
-      return first.id.utf8.lexicographicallyPrecedes(second.id.utf8)
+      return Ticket.keyPrecedes(first.system, first.id, second.system, second.id)
     }
   }
 }

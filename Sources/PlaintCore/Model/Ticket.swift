@@ -117,3 +117,16 @@ public struct KeyAccounts: Sendable, Equatable {
     return .consumer
   }
 }
+
+extension Ticket {
+  /// Whether the ticket `(system, id)` comes before `(otherSystem, otherID)` in SQLite's order
+  /// of text, by bytes: Swift's `<` and `==` take canonically equal spellings ("é" and "e + ́")
+  /// as equal, which leaves their order to the order the tickets came in.
+  public static func keyPrecedes(
+    _ system: String, _ id: String, _ otherSystem: String, _ otherID: String
+  ) -> Bool {
+    system.utf8.elementsEqual(otherSystem.utf8)
+      ? id.utf8.lexicographicallyPrecedes(otherID.utf8)
+      : system.utf8.lexicographicallyPrecedes(otherSystem.utf8)
+  }
+}

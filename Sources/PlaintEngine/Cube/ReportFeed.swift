@@ -291,10 +291,7 @@ struct StoreFeed: ReportFeed {
 /// The order SQLite's `ORDER BY created, system, id` gives (text compared by its bytes).
 func oldestFirst(_ a: ClassifiedTicket, _ b: ClassifiedTicket) -> Bool {
   if a.ticket.created != b.ticket.created { return a.ticket.created < b.ticket.created }
-  if a.ticket.system != b.ticket.system {
-    return a.ticket.system.utf8.lexicographicallyPrecedes(b.ticket.system.utf8)
-  }
-  return a.ticket.id.utf8.lexicographicallyPrecedes(b.ticket.id.utf8)
+  return Ticket.keyPrecedes(a.ticket.system, a.ticket.id, b.ticket.system, b.ticket.id)
 }
 
 /// The cube from reduced partials, read as sorted streams: one pass settles the accounting and

@@ -34,11 +34,7 @@ extension Store {
             sourceCategory: row["source_category"]))
       }
       // SQLite's order: by bytes, not by Swift's Unicode order.
-      return texts.sorted {
-        $0.system.utf8.elementsEqual($1.system.utf8)
-          ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
-          : $0.system.utf8.lexicographicallyPrecedes($1.system.utf8)
-      }
+      return texts.sorted { Ticket.keyPrecedes($0.system, $0.id, $1.system, $1.id) }
     }
   }
 }
