@@ -155,28 +155,34 @@ extension ReportAssembly {
       range, put in
       // A formatter per thread: the one for times before 1970 is not shared.
       let timestamps = InternetTimestamp(timeZone: zone)
-      // Each ticket read in place: through the array's subscript, each was copied whole.
+      // Each ticket read where it lies, through a pointer: through the array's subscript, and
+      // then through the buffer's, each was copied whole, its every text retained and released
+      // (every ticket of the bench's month: 0.06 s of the two cores).
       listed.withUnsafeBufferPointer { listed in
+        guard let first = listed.baseAddress else { return }
         for at in range {
-          put(at, assembly.anomalyTicket(pairs[at].id, listed[pairs[at].position], timestamps))
+          put(at, assembly.anomalyTicket(pairs[at].id, first + pairs[at].position, timestamps))
         }
       }
     }
   }
 
   func anomalyTicket(
-    _ id: String, _ item: ClassifiedTicket, _ timestamps: InternetTimestamp
+    _ id: String, _ listed: UnsafePointer<ClassifiedTicket>, _ timestamps: InternetTimestamp
   ) -> ReportBundle.AnomalyTicket {
-    ReportBundle.AnomalyTicket(
-      anomalyID: id, system: item.ticket.system, ticketID: item.ticket.id,
-      created: timestamps.string(from: item.ticket.created),
-      category: item.cell.category.rawValue, issue: item.issue,
-      productLine: item.cell.productLine, tier: .only(item.cell.tier),
-      customer: item.ticket.customer ?? "",
-      customerName: configuration.reports.customerNames ? item.ticket.customerName ?? "" : "",
-      channel: item.ticket.channel ?? "", agent: item.ticket.agent ?? "",
-      matchedRule: item.rule, source: item.ticket.location.description,
-      excerpt: item.ticket.text.excerpt(200))
+    // Each field loaded from where it lies: `let` of the ticket was a copy of it whole.
+    let cell = listed.pointee.cell
+    return ReportBundle.AnomalyTicket(
+      anomalyID: id, system: listed.pointee.ticket.system, ticketID: listed.pointee.ticket.id,
+      created: timestamps.string(from: listed.pointee.ticket.created),
+      category: cell.category.rawValue, issue: listed.pointee.issue,
+      productLine: cell.productLine, tier: .only(cell.tier),
+      customer: listed.pointee.ticket.customer ?? "",
+      customerName: configuration.reports.customerNames
+        ? listed.pointee.ticket.customerName ?? "" : "",
+      channel: listed.pointee.ticket.channel ?? "", agent: listed.pointee.ticket.agent ?? "",
+      matchedRule: listed.pointee.rule, source: listed.pointee.ticket.location.description,
+      excerpt: listed.pointee.ticket.text.excerpt(200))
   }
 }
 

@@ -82,10 +82,11 @@ import Testing
     let scope = CubeScope(
       period: july, window: [june, july], dimensionPeriods: [june, july], listedCells: cells,
       measuredFiles: ["zendesk.csv"])
-    // The split this test is for: July read in two parts.
-    let runs = StoreFeed.runs(
+    // The split this test is for: July read in pieces (three, of 256, 256 and 88 tickets), by
+    // whichever thread takes each.
+    let plan = StoreFeed.plan(
       [june, july], weights: try store.ticketCounts(in: [june, july]), reported: july)
-    #expect(runs.joined().contains { $0.from != nil })
+    #expect(plan.sharesReported)
 
     let split = try feed.window(scope)
     var one = configuration.cubeBuilder()
@@ -103,42 +104,70 @@ import Testing
     #expect(split.open == one.open)
   }
 
-  @Test("a reported period heavier than the rest is read in two parts", arguments: 0..<200)
-  func reportedPeriodCutWhereTheWeightsEvenOut(seed: Int) throws {
+  @Test("a reported period heavier than the rest is shared; otherwise two runs", arguments: 0..<200)
+  func reportedPeriodSharedWhenHeavier(seed: Int) throws {
     var random = SplitMix64(seed: UInt64(seed) &* 13 &+ 2)
     let periods = (0...random.next(below: 6)).map { Period.month(2026, 1 + $0) }
     let reported = try #require(periods.last)
     var weights: [Period: Int] = [:]
     for period in periods { weights[period] = random.next(below: 1_000) }
-    // Tickets of periods tallied with the first run, not read: none, or up to 3,000.
+    // Tickets of periods tallied with the first thread, not read: none, or up to 3,000.
     let tallied = random.next(below: 2) == 0 ? 0 : random.next(below: 3_000)
-    let runs = StoreFeed.runs(periods, weights: weights, reported: reported, tallied: tallied)
-    #expect(runs.count <= 2)
-    let parts = runs.flatMap { $0 }
-    let count = weights[reported] ?? 0
-    let heavy = count * StoreFeed.weights.reported
+    let plan = StoreFeed.plan(periods, weights: weights, reported: reported, tallied: tallied)
+    let heavy = (weights[reported] ?? 0) * StoreFeed.weights.reported
     let light =
       periods.dropLast().reduce(0) { $0 + (weights[$1] ?? 0) } * StoreFeed.weights.other
       + tallied * StoreFeed.weights.tallied
     if heavy > light {
-      // Every other period once, in order, then the reported period's tickets before the cut
-      // and from it.
-      #expect(runs.count == 2)
-      let last = try #require(parts.last)
-      let before = parts[parts.count - 2]
-      #expect(parts.dropLast(2).flatMap(\.periods) == Array(periods.dropLast()))
-      #expect(before.periods == [reported] && last.periods == [reported])
-      let cut = try #require(before.before)
-      #expect(before.from == nil && last.from == cut && last.before == nil)
-      #expect(0 <= cut && cut <= count)
-      // The first run, tallied periods and all, weighs what the second does, to a ticket.
-      let first = light + cut * StoreFeed.weights.reported
-      let second = (count - cut) * StoreFeed.weights.reported
-      #expect(abs(first - second) < 2 * StoreFeed.weights.reported)
+      // Every other period once, in order, by the first thread; the reported period by both.
+      #expect(plan.sharesReported)
+      #expect(plan.own == [Array(periods.dropLast()), []])
     } else {
-      #expect(parts.flatMap(\.periods) == periods)
-      #expect(parts.allSatisfy { $0.from == nil && $0.before == nil })
+      #expect(!plan.sharesReported)
+      #expect(plan.own.count <= 2 && plan.own.flatMap { $0 } == periods)
     }
+    // One thread reads every period itself.
+    let alone = StoreFeed.plan(
+      periods, weights: weights, reported: reported, tallied: tallied, threads: 1)
+    #expect(alone == StoreFeed.WindowPlan(own: [periods]))
+  }
+
+  @Test("a period's pieces hold each of its tickets once, in stored order", arguments: [1, 255, 256, 257, 600, 4_100])
+  func piecesHoldEveryTicketOnce(count: Int) throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.kettleProject(exports: ["zendesk.csv"])
+    // The month's tickets, and one of the month after stored among them.
+    var rows: [String] = []
+    for number in 0..<count {
+      rows.append(DailyExport.row(1_000 + number, 7, 1 + number % 31, "The kettle leaks"))
+      if number == count / 2 { rows.append(DailyExport.row(9, 8, 2, "The kettle leaks")) }
+    }
+    _ = try scratch.file(
+      "zendesk.csv", ([DailyExport.header] + rows).joined(separator: "\n") + "\n")
+    let project = try scratch.ingested()
+    let (configuration, store) = (project.configuration, project.store)
+    let july = Period.month(2025, 7)
+    var whole: [String] = []
+    try store.forEachTicket(in: [july], textOnlyIn: july) { whole.append($0.ticket.id) }
+    #expect(whole.count == count)
+
+    let pieces = StoreFeed.Pieces(of: july, count: count, store: store)
+    var read: [String] = []
+    var taken = 0
+    while let piece = try pieces.next() {
+      taken += 1
+      try store.forEachTicket(
+        in: [july], excluding: configuration.canaryExclusion, textOnlyIn: july,
+        fromRow: piece.from, beforeRow: piece.before
+      ) { read.append($0.ticket.id) }
+    }
+    #expect(read == whole)
+    // 16 pieces, or pieces of 256 tickets when those are fewer.
+    let size = max(256, (count + 15) / 16)
+    #expect(taken == (count + size - 1) / size)
+    #expect(try pieces.next() == nil)
+    #expect(try StoreFeed.Pieces(of: july, count: 0, store: store).next() == nil)
   }
 
   @Test("periods are cut into at most two runs, in order, none empty", arguments: 0..<200)

@@ -96,31 +96,29 @@ struct StoreFeed: ReportFeed {
     // the window or tallied.
     let periods = scope.window.union(scope.dimensionPeriods).union([reported])
       .subtracting(summaries.summarized.subtracting(scope.window)).subtracting(tallied).sorted()
-    // Two runs of periods, read on two threads into two builders whose cubes merge into the
-    // cube of them all; the reported period weighs more (its texts are read and searched), so
-    // when it outweighs the rest it is itself cut in two, at the row where the weights even
-    // out. The tallied periods go with the first run.
+    // Read on two threads into two builders whose cubes merge into the cube of them all. Each
+    // reads its own periods first (`plan`); when the reported period outweighs the rest (its
+    // texts are read and searched), the first reads the rest and both then take the reported
+    // period's pieces in turn until none is left, so that neither waits on the other longer
+    // than a piece takes, whatever the weights or the machine's other work. The tallied periods
+    // go with the first.
     let counts = try store.ticketCounts(in: periods + tallied)
     let talliedTickets = tallied.reduce(0) { $0 + (counts[$1] ?? 0) }
-    let runs =
-      ProcessInfo.processInfo.activeProcessorCount > 1
-      ? Self.runs(periods, weights: counts, reported: reported, tallied: talliedTickets)
-      : [[WindowPart(periods: periods)]]
-    // The row the reported period is cut at (nil past its last ticket: the part before the cut
-    // is then the whole period, and the part from it empty).
-    let cutRow = try runs.joined().lazy.compactMap(\.before).first.flatMap {
-      try self.store.rowID(in: reported, at: $0)
-    }
-    let results = ResultSlots<CubeBuilder, any Error>(count: runs.count)
+    let plan = Self.plan(
+      periods, weights: counts, reported: reported, tallied: talliedTickets,
+      threads: ProcessInfo.processInfo.activeProcessorCount)
+    let pieces = Pieces(
+      of: reported, count: plan.sharesReported ? counts[reported] ?? 0 : 0, store: store)
+    let results = ResultSlots<CubeBuilder, any Error>(count: plan.own.count)
     let (store, configuration) = (store, configuration)
     let minimum = configuration.recurrence.repeatCustomerMin
     let threshold = configuration.pareto.threshold
-    DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+    DispatchQueue.concurrentPerform(iterations: plan.own.count) { index in
       var builder = configuration.cubeBuilder()
       builder.customers = CustomerTally(scope, minimum: minimum, threshold: threshold)
-      // Room for what the run may keep, so that lists of large tickets and the customers'
+      // Room for what the thread may keep, so that lists of large tickets and the customers'
       // table are not grown and copied as they fill (room not filled is never touched).
-      let read = runs[index].flatMap(\.periods)
+      let read = plan.own[index] + (plan.sharesReported ? [reported] : [])
       builder.customers.reserve(
         read.filter(scope.window.contains).reduce(0) { $0 + (counts[$1] ?? 0) }
           + (index == 0 ? talliedTickets : 0))
@@ -129,11 +127,13 @@ struct StoreFeed: ReportFeed {
       }
       do {
         if index == 0 { try Self.tally(tallied, into: &builder, scope, store, configuration) }
-        for part in runs[index] {
+        try store.forEachTicket(
+          in: plan.own[index], excluding: configuration.canaryExclusion, textOnlyIn: reported
+        ) { builder.addWindow($0, scope) }
+        while let piece = try pieces.next() {
           try store.forEachTicket(
-            in: part.periods, excluding: configuration.canaryExclusion, textOnlyIn: reported,
-            fromRow: part.from == nil ? nil : cutRow ?? .max,
-            beforeRow: part.before == nil ? nil : cutRow
+            in: [reported], excluding: configuration.canaryExclusion, textOnlyIn: reported,
+            fromRow: piece.from, beforeRow: piece.before
           ) { builder.addWindow($0, scope) }
         }
         builder.foldWindow()
@@ -145,12 +145,15 @@ struct StoreFeed: ReportFeed {
     // Taken out of their slots, so that the first run's builder is changed in place and not
     // copied whole at the first change.
     var builder = try results.take(0)
-    for index in 1..<runs.count {
+    for index in 1..<plan.own.count {
       var later = try results.take(index)
       builder.cube.merge(later.cube)
       builder.customers.merge(later.customers)
       Self.append(&later.listed, to: &builder.listed)
       Self.append(&later.open, to: &builder.open)
+      // What is left of it (its counts, and the tickets copied out of it) is freed on another
+      // thread: 0.02 s of this one in the bench's month.
+      FreedAside.free(later)
     }
     try builder.customers.finish()
     // Oldest first (the store gives them in the order they were stored).
@@ -184,49 +187,77 @@ struct StoreFeed: ReportFeed {
     ) { builder.keep($0, scope) }
   }
 
-  /// Tickets of `periods`; when `from` or `before` is given (a part of the reported period
-  /// alone), only its tickets from that position on, or before it, in stored order.
-  struct WindowPart: Equatable {
-    var periods: [Period]
-    var from: Int? = nil
-    var before: Int? = nil
+  /// What each thread reading the window reads first (`own`, a list of periods each), and
+  /// whether the threads then share the reported period's pieces (`Pieces`).
+  struct WindowPlan: Equatable {
+    var own: [[Period]]
+    var sharesReported = false
   }
 
   /// What a ticket of the reported period, one of another period read, and one of a tallied
-  /// period weigh (`halves`): 15, 10 and 2. Measured on the bench's month (`perf record`,
-  /// samples per thread in the window pass), a reported ticket, whose text is read, folded and
-  /// cut into terms, took 1.4 times as long as another; at 4 to 1 (the weight before the terms
-  /// were counted from bytes) the run with the older periods ended 0.4 s after the other, one
-  /// core idle. SQLite sums a tallied period's customers in about a fifth of the time its
-  /// tickets took to read.
+  /// period weigh (`plan`, `halves`): 15, 10 and 2. Measured on the bench's month (`perf
+  /// record`, samples per thread in the window pass), a reported ticket, whose text is read,
+  /// folded and cut into terms, took 1.4 times as long as another. SQLite sums a tallied
+  /// period's customers in about a fifth of the time its tickets took to read.
   static let weights = (reported: 15, other: 10, tallied: 2)
 
-  /// `periods` (sorted) read as at most two runs of about equal weight, each a list of parts
-  /// read one after the other: when the reported period (the last) weighs more than the others
-  /// together, the others and the reported period's first tickets read as one run, its other
-  /// tickets as the other (cut at the position where the weights even out); otherwise the runs
-  /// of `halves`. The runs hold every ticket once, and in order: read one after the other, they
-  /// are one cursor's.
+  /// How `periods` (sorted) are read by `threads`: when the reported period (the last)
+  /// weighs more than the others together, the first thread reads the others and the reported
+  /// period is shared; otherwise each of at most two threads reads one run of `halves`. One
+  /// thread reads everything alone. Every period is read once, by one thread or in pieces.
   ///
-  /// `tallied` tickets (of the tallied periods, summed with the first run) weigh on the first run.
-  static func runs(
-    _ periods: [Period], weights: [Period: Int], reported: Period, tallied: Int = 0
-  ) -> [[WindowPart]] {
+  /// `tallied` tickets (of the tallied periods, summed with the first thread) weigh on it.
+  static func plan(
+    _ periods: [Period], weights: [Period: Int], reported: Period, tallied: Int = 0,
+    threads: Int = 2
+  ) -> WindowPlan {
+    guard threads > 1 else { return WindowPlan(own: [periods]) }
     let heavy = (weights[reported] ?? 0) * Self.weights.reported
     let others = periods.dropLast()
     let light =
       others.reduce(0) { $0 + (weights[$1] ?? 0) } * Self.weights.other
       + tallied * Self.weights.tallied
     guard periods.last == reported, heavy > light else {
-      return halves(
-        periods, weights: weights, heavier: reported, head: tallied * Self.weights.tallied
-      ).map { [WindowPart(periods: $0)] }
+      return WindowPlan(
+        own: halves(
+          periods, weights: weights, heavier: reported, head: tallied * Self.weights.tallied))
     }
-    // The reported tickets read with the others: light + cut·w = (count − cut)·w.
-    let cut = (heavy - light) / (2 * Self.weights.reported)
-    var first = others.isEmpty ? [] : [WindowPart(periods: Array(others))]
-    first.append(WindowPart(periods: [reported], before: cut))
-    return [first, [WindowPart(periods: [reported], from: cut)]]
+    return WindowPlan(own: [Array(others), []], sharesReported: true)
+  }
+
+  /// The reported period's pieces, handed out one at a time to whichever thread asks; the
+  /// first to ask cuts the period (`Store.cuts(of:every:)`), into 16 pieces or pieces of 256
+  /// tickets, whichever are larger. A piece is read from its first row and before the next
+  /// piece's (nil: from the period's first ticket, or to its last). No piece when `count` is 0.
+  final class Pieces: @unchecked Sendable {
+    private let lock = NSLock()
+    private let period: Period
+    private let count: Int
+    private let store: Store
+    private var cuts: [Int64]?
+    private var handedOut = 0
+
+    init(of period: Period, count: Int, store: Store) {
+      self.period = period
+      self.count = count
+      self.store = store
+    }
+
+    func next() throws -> (from: Int64?, before: Int64?)? {
+      lock.lock()
+      defer { lock.unlock() }
+      guard count > 0 else { return nil }
+      if cuts == nil {
+        cuts = try store.cuts(of: period, every: max(256, (count + 15) / 16))
+      }
+      let cuts = self.cuts ?? []
+      guard handedOut <= cuts.count else { return nil }
+      defer { handedOut += 1 }
+      return (
+        handedOut == 0 ? nil : cuts[handedOut - 1],
+        handedOut == cuts.count ? nil : cuts[handedOut]
+      )
+    }
   }
 
   /// `list` then `tickets`, in `list`; `tickets` is left as it may. Only the shorter list's
@@ -241,17 +272,24 @@ struct StoreFeed: ReportFeed {
   }
 
   static func isOldestFirst(_ tickets: [ClassifiedTicket]) -> Bool {
-    tickets.indices.dropFirst().allSatisfy { !oldestFirst(tickets[$0], tickets[$0 - 1]) }
+    tickets.withUnsafeBufferPointer { all in
+      guard let first = all.baseAddress else { return true }
+      return all.indices.dropFirst().allSatisfy { !oldestFirst(first + $0, first + $0 - 1) }
+    }
   }
 
   /// `tickets` put oldest first: their positions are sorted, then the tickets moved into place
   /// by swaps along each cycle of the permutation (sorting the tickets themselves moved each of
   /// them many times, and copying them into a new list retained and released all their texts).
+  /// They are compared where they lie, through pointers: a ticket passed to the comparison out
+  /// of the buffer was copied whole, each of its texts retained and released (the bench's
+  /// month: 0.04 s of one core).
   static func sortOldestFirst(_ tickets: inout [ClassifiedTicket]) {
     guard !isOldestFirst(tickets) else { return }
     // `order[at]`: the position the ticket that goes to `at` is at now.
     var order = tickets.withUnsafeBufferPointer { all in
-      all.indices.sorted { oldestFirst(all[$0], all[$1]) }
+      guard let first = all.baseAddress else { return [Int]() }
+      return all.indices.sorted { oldestFirst(first + $0, first + $1) }
     }
     tickets.withUnsafeMutableBufferPointer { all in
       for start in order.indices where order[start] != start {
@@ -292,6 +330,15 @@ struct StoreFeed: ReportFeed {
 func oldestFirst(_ a: ClassifiedTicket, _ b: ClassifiedTicket) -> Bool {
   if a.ticket.created != b.ticket.created { return a.ticket.created < b.ticket.created }
   return Ticket.keyPrecedes(a.ticket.system, a.ticket.id, b.ticket.system, b.ticket.id)
+}
+
+/// The same, of tickets read where they lie: only the fields compared are loaded.
+func oldestFirst(_ a: UnsafePointer<ClassifiedTicket>, _ b: UnsafePointer<ClassifiedTicket>) -> Bool
+{
+  let (created, other) = (a.pointee.ticket.created, b.pointee.ticket.created)
+  if created != other { return created < other }
+  return Ticket.keyPrecedes(
+    a.pointee.ticket.system, a.pointee.ticket.id, b.pointee.ticket.system, b.pointee.ticket.id)
 }
 
 /// The cube from reduced partials, read as sorted streams: one pass settles the accounting and

@@ -24,8 +24,8 @@ extension Store {
   /// Calls `body` with each ticket created in `periods`, period by period and in the order
   /// they were stored, without the excluded tickets and holding one at a time; tickets of
   /// periods other than `textPeriod` come without their text (""). With `fromRow` or
-  /// `beforeRow`, only the tickets stored from that row on, or before it (a period read in two
-  /// parts, one per thread: `rowID(in:at:)`).
+  /// `beforeRow`, only the tickets stored from that row on, or before it (a piece of a period
+  /// whose pieces are read by two threads: `cuts(of:every:)`).
   ///
   /// Stored order, not creation time: texts are kept in blocks of tickets stored together, so
   /// each block is decoded once. An export not sorted by creation time read oldest first had
@@ -139,14 +139,22 @@ extension Store {
     }
   }
 
-  /// The row of `period`'s ticket at `position` (from 0) in stored order, nil past the last:
-  /// where a period read in two parts is cut (`forEachTicket(fromRow:beforeRow:)`).
-  public func rowID(in period: Period, at position: Int) throws(StoreError) -> Int64? {
-    try read("cutting a period's tickets") { db in
-      try Int64.fetchOne(
+  /// The rows where `period`'s tickets, in stored order, are cut into pieces of `size`: the
+  /// row of the ticket at each of the positions `size`, 2 × `size`, … (from 0), one scan of the
+  /// period's index. A piece is read from one cut and before the next
+  /// (`forEachTicket(fromRow:beforeRow:)`).
+  public func cuts(of period: Period, every size: Int) throws(StoreError) -> [Int64] {
+    precondition(size > 0, "a piece holds a ticket at least")
+    return try read("cutting a period's tickets") { db in
+      try Int64.fetchAll(
         db,
-        sql: "SELECT rowid FROM tickets WHERE period = ? ORDER BY rowid LIMIT 1 OFFSET ?",
-        arguments: [period.description, position])
+        sql: """
+          SELECT rowid FROM (
+            SELECT rowid, row_number() OVER (ORDER BY rowid) - 1 AS position
+            FROM tickets WHERE period = ?)
+          WHERE position > 0 AND position % ? = 0 ORDER BY rowid
+          """,
+        arguments: [period.description, size])
     }
   }
 
