@@ -155,13 +155,26 @@ struct StoreFeed: ReportFeed {
       // thread: 0.02 s of this one in the bench's month.
       FreedAside.free(later)
     }
-    try builder.customers.finish()
+    // The customers' two tables are finished on other threads while this one puts the kept
+    // tickets in order and adds the summaries' counts: the two share nothing. One after the
+    // other, the finishing kept one core of two idle once its shorter table was done, and the
+    // sorting and the summaries kept the other idle (0.1 s of the bench's month). The tally
+    // moved out of the builder is the closure's alone, so that it is finished in place.
+    nonisolated(unsafe) var customers = CustomerTally()
+    swap(&customers, &builder.customers)
+    let finished = MadeAside { () -> Result<CustomerTally, PlaintError> in
+      Result { () throws(PlaintError) in
+        try customers.finish()
+        return customers
+      }
+    }
     // Oldest first (the store gives them in the order they were stored).
     Self.sortOldestFirst(&builder.listed)
     Self.sortOldestFirst(&builder.open)
     builder.canaries = try store.tickets(matching: configuration.canaryExclusion)
     summaries.storeMissing(from: builder.cube)
     summaries.add(to: &builder, except: Set(periods))
+    builder.customers = try finished.wait().get()
     return builder
   }
 
