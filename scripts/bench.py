@@ -450,7 +450,8 @@ def monthly(megabytes, repeat):
 
 def table(rows_out, repeat, threads, steady=None):
     lines = [
-        f"Machine: {machine()}. Median of {repeat} runs each; DuckDB {duckdb.__version__} on "
+        f"Machine: {machine()}. Median of {repeat} runs each, the three tools timed by turns; "
+        f"DuckDB {duckdb.__version__} on "
         f"{threads} threads. (a) raw libcsv parse, one core (`plaint-bench parse`); (b) the whole "
         "`plaint run` on a fresh store; (c) DuckDB, same classification and grid in SQL. Ratios "
         "above 1 mean Plaint is faster.",
