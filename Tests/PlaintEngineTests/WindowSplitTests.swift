@@ -132,7 +132,9 @@ import Testing
     #expect(alone == StoreFeed.WindowPlan(own: [periods]))
   }
 
-  @Test("a period's pieces hold each of its tickets once, in stored order", arguments: [1, 255, 256, 257, 600, 4_100])
+  @Test(
+    "a period's pieces hold each of its tickets once, in stored order",
+    arguments: [1, 255, 256, 257, 600, 4_100])
   func piecesHoldEveryTicketOnce(count: Int) throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
