@@ -135,4 +135,62 @@ struct WindowTallyTermsTests {
     tally.fold(into: &cube)
     #expect(cube[.term].mapValues(\.count) == expected)
   }
+
+  /// Values spelled two ways that Swift takes as one ("José" with its "é" composed or
+  /// decomposed, "Ω" as the ohm sign or omega), spread over two tallies in any order.
+  @Test(
+    "two tallies of one window, whoever met which spelling first, fold into the same entries",
+    arguments: 0..<40)
+  func spellingsDoNotDependOnTheSplit(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(seed) &* 7 &+ 3)
+    let spellings = [
+      ["Jos\u{E9} N\u{FA}\u{F1}ez", "Jose\u{301} Nu\u{301}n\u{303}ez"],
+      ["t\u{E9}l\u{E9}phone", "te\u{301}le\u{301}phone"],
+      ["\u{2126}hm desk", "\u{3A9}hm desk"], ["chat", "chat"],
+    ]
+    let cell = Cell(category: .product, productLine: "Kettles", tier: .consumer)
+    let period = Period.month(2026, 1)
+    var values: [String] = []
+    for _ in 0..<(2 + random.next(below: 60)) {
+      let pair = spellings[random.next(below: spellings.count)]
+      values.append(pair[random.next(below: 2)])
+    }
+    func cube(_ parts: [[String]]) -> ReportCube {
+      var tallies = parts.map { part in
+        var tally = WindowTally()
+        let prefix = tally.prefix(period, cell)
+        for value in part { tally.add(.dimension, prefix, "agent", value) }
+        return tally
+      }
+      if tallies.count == 2 {
+        var (first, second) = (tallies[0], tallies[1])
+        first.shareSpellings(with: &second)
+        tallies = [first, second]
+      }
+      var cube = ReportCube()
+      for index in tallies.indices {
+        var folded = ReportCube()
+        tallies[index].fold(into: &folded)
+        cube.merge(folded)
+      }
+      return cube
+    }
+    // One tally of every value, and two of a split at any point of a shuffled order.
+    let whole = cube([values])
+    var shuffled = values
+    for at in shuffled.indices.reversed() { shuffled.swapAt(at, random.next(below: at + 1)) }
+    let cut = random.next(below: shuffled.count + 1)
+    let split = cube([Array(shuffled[..<cut]), Array(shuffled[cut...])])
+    // The same counts, under keys spelled byte for byte alike: the least spelling met.
+    let bytes = { (cube: ReportCube) in
+      cube[.dimension].map { ($0.key.map { Array($0.utf8) }, $0.value.count) }
+        .sorted { $0.0.lexicographicallyPrecedes($1.0) { $0.lexicographicallyPrecedes($1) } }
+    }
+    #expect(bytes(split).elementsEqual(bytes(whole)) { $0.0 == $1.0 && $0.1 == $1.1 })
+    for (key, _) in whole[.dimension] {
+      let met = values.filter { $0 == key[5] }
+      let least = try #require(met.min { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+      #expect(Array(key[5].utf8) == Array(least.utf8))
+    }
+  }
 }

@@ -216,6 +216,12 @@ struct CubeBuilder {
   mutating func foldWindow() {
     tally.fold(into: &counted)
   }
+
+  /// Spells the values this builder's window counts and `other`'s both hold alike, before
+  /// either is folded (`WindowTally.shareSpellings`).
+  mutating func shareSpellings(with other: inout CubeBuilder) {
+    tally.shareSpellings(with: &other.tally)
+  }
   /// The cube's entries so far, and the window's counts not yet folded into them.
   private var counted = ReportCube()
   private var tally = WindowTally()

@@ -136,17 +136,33 @@ struct StoreFeed: ReportFeed {
             fromRow: piece.from, beforeRow: piece.before
           ) { builder.addWindow($0, scope) }
         }
-        builder.foldWindow()
         results.set(index, .success(builder))
       } catch {
         results.set(index, .failure(error))
       }
     }
-    // Taken out of their slots, so that the first run's builder is changed in place and not
-    // copied whole at the first change.
-    var builder = try results.take(0)
-    for index in 1..<plan.own.count {
-      var later = try results.take(index)
+    // Taken out of their slots, so that each builder is changed in place and not copied whole
+    // at the first change.
+    var builders = try (0..<plan.own.count).map { try results.take($0) }
+    builders.withUnsafeMutableBufferPointer { all in
+      // A value spelled two ways (canonically equivalent) is spelled alike by every builder
+      // before any is folded, by the spelling whose bytes sort first: which thread read which
+      // piece then changes no byte of the report. Every pair twice: the least spelling of a
+      // value reaches every builder that holds it.
+      for _ in 0..<2 {
+        for first in all.indices {
+          for second in all.indices where second > first {
+            all[first].shareSpellings(with: &all[second])
+          }
+        }
+      }
+      // Each folded on its own thread, as the threads read them.
+      nonisolated(unsafe) let all = all
+      DispatchQueue.concurrentPerform(iterations: all.count) { all[$0].foldWindow() }
+    }
+    builders.reverse()
+    var builder = builders.removeLast()
+    while var later = builders.popLast() {
       builder.cube.merge(later.cube)
       builder.customers.merge(later.customers)
       Self.append(&later.listed, to: &builder.listed)

@@ -90,8 +90,19 @@ struct WindowTally {
     counts[key, default: 0] += 1
   }
 
+  /// The number of a name: the first met spelling's, shared by the spellings Swift takes as the
+  /// same text (canonically equivalent: "José" with its "é" composed or decomposed). The name is
+  /// spelled by the one whose UTF-8 bytes sort first, whichever came first, as a report's
+  /// customers are (`CustomerTally`): the threads of a window read its tickets in pieces, and
+  /// which thread met which spelling first changed from run to run (a hostile tester's agent
+  /// names, spelled both ways in one month).
   private mutating func name(_ text: String) -> Int32 {
-    if let found = positions[text] { return found }
+    if let found = positions[text] {
+      if text.utf8.lexicographicallyPrecedes(names[Int(found)].utf8) {
+        names[Int(found)] = text
+      }
+      return found
+    }
     let position = Int32(names.count)
     names.append(text)
     positions[text] = position
@@ -160,6 +171,21 @@ struct WindowTally {
     termKinds.append(Terms.WordKind(word))
     termNumbers[word] = number
     return number
+  }
+
+  /// Spells each name this tally and `other` both hold alike in both: by the spelling whose
+  /// UTF-8 bytes sort first of the two (`name`). Two tallies of one window that have shared
+  /// their spellings fold into entries that merge as one tally's would, whichever tickets each
+  /// read.
+  mutating func shareSpellings(with other: inout WindowTally) {
+    for index in names.indices {
+      guard let theirs = other.positions[names[index]].map(Int.init) else { continue }
+      if other.names[theirs].utf8.lexicographicallyPrecedes(names[index].utf8) {
+        names[index] = other.names[theirs]
+      } else if names[index].utf8.lexicographicallyPrecedes(other.names[theirs].utf8) {
+        other.names[theirs] = names[index]
+      }
+    }
   }
 
   /// Adds every count held to `cube` as its entries, and forgets them.
