@@ -54,6 +54,9 @@ public struct RunOutcome: Sendable {
   /// Runs of days inside a period judged as whole on which no export has a row, though the
   /// rows before predict many, one sentence each: the report's `coverage.empty_stretches`.
   public var emptyStretches: [String] = []
+  /// Periods between the newest one an earlier run reported and this run's that the exports
+  /// now cover whole and no run has reported, in one line; nil when there are none.
+  public var unreported: String? = nil
 
   /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …` (with
   /// `, 1 share anomaly` when an issue's share chart flags one), or
@@ -210,6 +213,7 @@ public struct Pipeline {
       throw PlaintError(.cannotCreate, "\(error)")
     }
     let anomalies = bundle.report.anomalies
+    let unreported = try unreported(before: period, store: store, coverage: coverage)
     try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
     logger.info(
       "report written",
@@ -226,6 +230,12 @@ public struct Pipeline {
       String(ReportText.english.emptyStretchNotice(stretch, in: bundle.report).dropLast())
     }
     outcome.shareAnomalies = bundle.report.shareAnomalies
+    if let first = unreported.first {
+      let unit = configuration.granularity == .month ? "month" : "week"
+      let (verb, pronoun) = unreported.count == 1 ? ("is", "it") : ("are", "them")
+      outcome.unreported =
+        "\(unreported.map(\.description).joined(separator: ", ")) \(verb) covered whole by the exports now, and no run has reported \(pronoun): this run reports \(period), the newest \(unit) that can be judged, and plaint report --period \(first) writes the report of \(first)"
+    }
     outcome.unjudged =
       switch bundle.report.unjudged {
       case .partial: "not judged (partial period)"
@@ -259,6 +269,30 @@ public struct Pipeline {
       inputs: inputs, reclassified: 0,
       coverage: coverage.reporting(period, configuration.granularity), base: base, feed: feed
     ).judgement().scope
+  }
+
+  /// The periods after the newest one an earlier run reported and before `period` that the
+  /// exports cover whole and no run has reported. A monthly job reports the newest whole
+  /// period: when a month cut off in one export is made whole by rows that land with the next
+  /// month, the job goes from the month before it to the month after it (a new user's cron
+  /// steps on the UK Housing Ombudsman's findings), and the month between must be named. None
+  /// before a store's first report: its history was never meant to be reported period by period.
+  private func unreported(before period: Period, store: Store, coverage: DataCoverage) throws
+    -> [Period]
+  {
+    let zone = configuration.timeZone
+    let reported = Set(
+      try store.reportedPeriods().compactMap { Period($0) }.filter {
+        $0.granularity == period.granularity
+      })
+    guard let newest = reported.max(), newest < period else { return [] }
+    var missed: [Period] = []
+    var at = newest.next(in: zone)
+    while at < period {
+      if !reported.contains(at), coverage.coverage(at) == .whole { missed.append(at) }
+      at = at.next(in: zone)
+    }
+    return missed
   }
 
   /// `20261202T031500Z`: a time for a file name.

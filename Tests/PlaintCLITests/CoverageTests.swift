@@ -466,6 +466,47 @@ struct CoverageTests {
     #expect(summary.contains("the verdicts speak for a minority of them"))
   }
 
+  /// A monthly job on a store: August's first export stops mid-month, and its other rows land
+  /// with September's. The job reports July, July again, then September: it must name August,
+  /// which is whole now and was never reported, once.
+  @Test func aMonthMadeWholeWithTheNextIsNamedWhenTheJobGoesPastIt() throws {
+    var project = CoverageProject()
+    project.export("history.csv", from: day(2024, 1, 1), through: day(2025, 7, 31))
+    project.export("august.csv", from: day(2025, 8, 1), through: day(2025, 8, 14))
+    project.export("september.csv", from: day(2025, 8, 15), through: day(2025, 9, 30))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let config = directory.appendingPathComponent("plaint.yml")
+    try String(contentsOf: config, encoding: .utf8)
+      .replacingOccurrences(of: "store: \":memory:\"", with: "store: plaint.db")
+      .write(to: config, atomically: true, encoding: .utf8)
+    // The later exports wait outside `exports/` until they land.
+    let exports = directory.appendingPathComponent("exports")
+    let waiting = directory.appendingPathComponent("waiting")
+    try FileManager.default.createDirectory(at: waiting, withIntermediateDirectories: true)
+    for name in ["august.csv", "september.csv"] {
+      try FileManager.default.moveItem(
+        at: exports.appendingPathComponent(name), to: waiting.appendingPathComponent(name))
+    }
+    func land(_ name: String) throws {
+      try FileManager.default.moveItem(
+        at: waiting.appendingPathComponent(name), to: exports.appendingPathComponent(name))
+    }
+    let named = "2025-08 is covered whole by the exports now, and no run has reported it"
+    var runs: [PlaintBinary.Result] = []
+    runs.append(try project.run([], in: directory))
+    try land("august.csv")
+    runs.append(try project.run([], in: directory))
+    try land("september.csv")
+    runs.append(try project.run([], in: directory))
+    runs.append(try project.run([], in: directory))
+    #expect(runs.allSatisfy { $0.status == 0 }, "\(runs.map(\.stderr))")
+    #expect(runs.map { $0.stdout.prefix(7) } == ["2025-07", "2025-07", "2025-09", "2025-09"])
+    // Said once, with --quiet, by the run that went past it.
+    #expect(runs.map { $0.stderr.contains(named) } == [false, false, true, false])
+    #expect(runs[2].stderr.contains("plaint report --period 2025-08"), "\(runs[2].stderr)")
+  }
+
   // MARK: - Real signals stay found
 
   @Test func aRealStepInsideACoveredSpanIsStillFlagged() throws {

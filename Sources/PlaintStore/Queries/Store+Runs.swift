@@ -40,6 +40,13 @@ extension Store {
     }
   }
 
+  /// The periods earlier runs reported, as their runs recorded them ("2025-08", "2025-W07").
+  public func reportedPeriods() throws(StoreError) -> [String] {
+    try read("reading the periods reported") { db in
+      try String.fetchAll(db, sql: "SELECT DISTINCT period FROM runs")
+    }
+  }
+
   /// Records a finished run and the anomalies of its period (replacing an earlier run's for it).
   public func recordRun(period: Period, finishedAt: Date, anomalies: [AnomalyRecord])
     throws(StoreError)
