@@ -208,8 +208,9 @@ extension ReportText {
     return fixed(Double(count) * 100 / Double(total), decimals: 0)
   }
 
-  /// "12 of 100 (12 %)"; "0" for no total.
-  private func share(_ count: Int, of total: Int) -> String {
+  /// "12 of 100 (12 %)"; "0" for no total. The log states a data-quality share in these words
+  /// too, so that it rounds as the report does.
+  public func share(_ count: Int, of total: Int) -> String {
     guard total > 0 else { return "0" }
     return self(
       .shareOfTotal, sentenceCount(count), sentenceCount(total),
