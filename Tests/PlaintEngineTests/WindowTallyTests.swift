@@ -162,11 +162,9 @@ struct WindowTallyTermsTests {
         for value in part { tally.add(.dimension, prefix, "agent", value) }
         return tally
       }
-      if tallies.count == 2 {
-        var (first, second) = (tallies[0], tallies[1])
-        first.shareSpellings(with: &second)
-        tallies = [first, second]
-      }
+      var least: [String: String] = [:]
+      for tally in tallies { tally.spellings(into: &least) }
+      for index in tallies.indices { tallies[index].respell(least) }
       var cube = ReportCube()
       for index in tallies.indices {
         var folded = ReportCube()

@@ -217,11 +217,10 @@ struct CubeBuilder {
     tally.fold(into: &counted)
   }
 
-  /// Spells the values this builder's window counts and `other`'s both hold alike, before
-  /// either is folded (`WindowTally.shareSpellings`).
-  mutating func shareSpellings(with other: inout CubeBuilder) {
-    tally.shareSpellings(with: &other.tally)
-  }
+  /// The spellings of the values this builder's window counts hold, and the same spelled as
+  /// `least` spells them, before they are folded (`WindowTally.spellings`, `respell`).
+  func spellings(into least: inout [String: String]) { tally.spellings(into: &least) }
+  mutating func respell(_ least: [String: String]) { tally.respell(least) }
   /// The cube's entries so far, and the window's counts not yet folded into them.
   private var counted = ReportCube()
   private var tally = WindowTally()

@@ -144,25 +144,23 @@ struct StoreFeed: ReportFeed {
     // Taken out of their slots, so that each builder is changed in place and not copied whole
     // at the first change.
     var builders = try (0..<plan.own.count).map { try results.take($0) }
+    // A value spelled two ways (canonically equivalent) is spelled alike by every builder
+    // before any is folded, by the spelling whose bytes sort first of all they met: which
+    // thread read which piece then changes no byte of the report.
+    var least: [String: String] = [:]
+    for builder in builders { builder.spellings(into: &least) }
+    let spelled = least
     builders.withUnsafeMutableBufferPointer { all in
-      // A value spelled two ways (canonically equivalent) is spelled alike by every builder
-      // before any is folded, by the spelling whose bytes sort first: which thread read which
-      // piece then changes no byte of the report. Every pair twice: the least spelling of a
-      // value reaches every builder that holds it.
-      for _ in 0..<2 {
-        for first in all.indices {
-          for second in all.indices where second > first {
-            all[first].shareSpellings(with: &all[second])
-          }
-        }
-      }
-      // Each folded on its own thread, as the threads read them.
+      // Each respelled and folded on its own thread, as the threads read them.
       nonisolated(unsafe) let all = all
-      DispatchQueue.concurrentPerform(iterations: all.count) { all[$0].foldWindow() }
+      DispatchQueue.concurrentPerform(iterations: all.count) { index in
+        all[index].respell(spelled)
+        all[index].foldWindow()
+      }
     }
-    builders.reverse()
-    var builder = builders.removeLast()
-    while var later = builders.popLast() {
+    var builder = builders.removeFirst()
+    while !builders.isEmpty {
+      var later = builders.removeFirst()
       builder.cube.merge(later.cube)
       builder.customers.merge(later.customers)
       Self.append(&later.listed, to: &builder.listed)

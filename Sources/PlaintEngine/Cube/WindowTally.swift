@@ -173,18 +173,22 @@ struct WindowTally {
     return number
   }
 
-  /// Spells each name this tally and `other` both hold alike in both: by the spelling whose
-  /// UTF-8 bytes sort first of the two (`name`). Two tallies of one window that have shared
-  /// their spellings fold into entries that merge as one tally's would, whichever tickets each
-  /// read.
-  mutating func shareSpellings(with other: inout WindowTally) {
+  /// Adds this tally's spellings to `least`: for each name, the spelling whose UTF-8 bytes sort
+  /// first of those met by every tally given it (`name`). Keyed by the name as Swift compares
+  /// strings, so any spelling of it finds its entry.
+  func spellings(into least: inout [String: String]) {
+    for name in names {
+      if let held = least[name], !name.utf8.lexicographicallyPrecedes(held.utf8) { continue }
+      least[name] = name
+    }
+  }
+
+  /// Spells each name as `least` does (`spellings(into:)`). Tallies of one window respelled
+  /// from the spellings of them all fold into entries that merge as one tally's would, whichever
+  /// tickets each read.
+  mutating func respell(_ least: [String: String]) {
     for index in names.indices {
-      guard let theirs = other.positions[names[index]].map(Int.init) else { continue }
-      if other.names[theirs].utf8.lexicographicallyPrecedes(names[index].utf8) {
-        names[index] = other.names[theirs]
-      } else if names[index].utf8.lexicographicallyPrecedes(other.names[theirs].utf8) {
-        other.names[theirs] = names[index]
-      }
+      if let spelled = least[names[index]] { names[index] = spelled }
     }
   }
 
