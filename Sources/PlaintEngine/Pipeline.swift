@@ -57,6 +57,10 @@ public struct RunOutcome: Sendable {
   /// Periods between the newest one an earlier run reported and this run's that the exports
   /// now cover whole and no run has reported, in one line; nil when there are none.
   public var unreported: String? = nil
+  /// Periods between the newest one an earlier run reported (or this run's) and the newest any
+  /// export reaches that the exports do not cover whole: a gap in the exports, in one line; nil
+  /// when there is none.
+  public var gaps: String? = nil
 
   /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …` (with
   /// `, 1 share anomaly` when an issue's share chart flags one), or
@@ -214,6 +218,7 @@ public struct Pipeline {
     }
     let anomalies = bundle.report.anomalies
     let unreported = try unreported(before: period, store: store, coverage: coverage)
+    let gaps = try gaps(around: period, requested: requested, store: store, coverage: coverage)
     try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
     logger.info(
       "report written",
@@ -236,6 +241,7 @@ public struct Pipeline {
       outcome.unreported =
         "\(unreported.map(\.description).joined(separator: ", ")) \(verb) covered whole by the exports now, and no run has reported \(pronoun): this run reports \(period), the newest \(unit) that can be judged, and plaint report --period \(first) writes the report of \(first)"
     }
+    outcome.gaps = gaps
     outcome.unjudged =
       switch bundle.report.unjudged {
       case .partial: "not judged (partial period)"
@@ -293,6 +299,65 @@ public struct Pipeline {
       at = at.next(in: zone)
     }
     return missed
+  }
+
+  /// The gaps in the exports a cron job's run must name: the periods after the newest one an
+  /// earlier run reported (after this run's, when no run went further) and before the newest
+  /// period any export reaches, that the exports do not cover whole and that are not still
+  /// filling in. A file that never landed, or one cut off with the next starting days later,
+  /// leaves such a gap. A run that stays on an older period because of it, or goes past it into
+  /// a period whose history counts it as no data, says so in a line `--quiet` does not hide (a
+  /// new user's cron steps on the UK Housing Ombudsman's findings: October never landed, and
+  /// the job reported September again, silently). The newest period's own partial cover is the
+  /// ordinary middle of a month, a notice only. None for `--period` with a period: the user
+  /// chose it.
+  private func gaps(
+    around period: Period, requested: RequestedPeriod, store: Store, coverage: DataCoverage
+  ) throws -> String? {
+    if case .exactly = requested { return nil }
+    guard let newest = coverage.span(period.granularity)?.upperBound else { return nil }
+    let zone = configuration.timeZone
+    let reported = try store.reportedPeriods().compactMap { Period($0) }.filter {
+      $0.granularity == period.granularity
+    }
+    var before: [Period] = []
+    var after: [Period] = []
+    var at = min(reported.max() ?? period, period).next(in: zone)
+    while at < newest {
+      if coverage.coverage(at) != .whole && coverage.lag.periods[at] == nil {
+        if at < period { before.append(at) } else { after.append(at) }
+      }
+      at = at.next(in: zone)
+    }
+    let unit = configuration.granularity == .month ? "month" : "week"
+    func named(_ periods: [Period]) -> String {
+      periods.map { gap in
+        let spans = coverage.all.clipped(to: gap.interval(in: zone))
+        let how =
+          spans.isEmpty
+          ? "no export covers it"
+          : coverage.all.coverage(of: gap, in: zone) == .whole
+            ? "days without a row inside its exports"
+            : "the exports cover only "
+              + spans.map {
+                "\(coverage.day($0.lowerBound)) to \(coverage.day($0.upperBound.addingTimeInterval(-1)))"
+              }.joined(separator: ", ")
+        return "\(gap) (\(how))"
+      }.joined(separator: ", ")
+    }
+    var said: [String] = []
+    if !before.isEmpty {
+      said.append(
+        "the exports leave a gap before \(period): \(named(before)); the report of \(period) judges nothing there and leaves \(before.count == 1 ? "it" : "them") out of its baselines (no data, not zero)"
+      )
+    }
+    if !after.isEmpty {
+      said.append(
+        "the exports leave a gap after \(period): \(named(after)); so this run reports \(period), the newest \(unit) before it that can be judged, though tickets reach \(coverage.lastTicketDay ?? "later")"
+      )
+    }
+    guard !said.isEmpty else { return nil }
+    return said.joined(separator: "; ") + " — is an export missing?"
   }
 
   /// `20261202T031500Z`: a time for a file name.

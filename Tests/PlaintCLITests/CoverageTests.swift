@@ -481,30 +481,14 @@ struct CoverageTests {
     project.export("history.csv", from: day(2024, 1, 1), through: day(2025, 7, 31))
     project.export("august.csv", from: day(2025, 8, 1), through: day(2025, 8, 14))
     project.export("september.csv", from: day(2025, 8, 15), through: day(2025, 9, 30))
-    let directory = try project.write()
+    let directory = try project.writeOnAStore(landingLater: ["august.csv", "september.csv"])
     defer { try? FileManager.default.removeItem(at: directory) }
-    let config = directory.appendingPathComponent("plaint.yml")
-    try String(contentsOf: config, encoding: .utf8)
-      .replacingOccurrences(of: "store: \":memory:\"", with: "store: plaint.db")
-      .write(to: config, atomically: true, encoding: .utf8)
-    // The later exports wait outside `exports/` until they land.
-    let exports = directory.appendingPathComponent("exports")
-    let waiting = directory.appendingPathComponent("waiting")
-    try FileManager.default.createDirectory(at: waiting, withIntermediateDirectories: true)
-    for name in ["august.csv", "september.csv"] {
-      try FileManager.default.moveItem(
-        at: exports.appendingPathComponent(name), to: waiting.appendingPathComponent(name))
-    }
-    func land(_ name: String) throws {
-      try FileManager.default.moveItem(
-        at: waiting.appendingPathComponent(name), to: exports.appendingPathComponent(name))
-    }
     let named = "2025-08 is covered whole by the exports now, and no run has reported it"
     var runs: [PlaintBinary.Result] = []
     runs.append(try project.run([], in: directory))
-    try land("august.csv")
+    try project.land("august.csv", in: directory)
     runs.append(try project.run([], in: directory))
-    try land("september.csv")
+    try project.land("september.csv", in: directory)
     runs.append(try project.run([], in: directory))
     runs.append(try project.run([], in: directory))
     #expect(runs.allSatisfy { $0.status == 0 }, "\(runs.map(\.stderr))")
@@ -512,6 +496,46 @@ struct CoverageTests {
     // Said once, with --quiet, by the run that went past it.
     #expect(runs.map { $0.stderr.contains(named) } == [false, false, true, false])
     #expect(runs[2].stderr.contains("plaint report --period 2025-08"), "\(runs[2].stderr)")
+    // August was cut off, not lost: no gap is left once its rest landed.
+    #expect(!runs.contains { $0.stderr.contains("gap") }, "\(runs.map(\.stderr))")
+  }
+
+  /// A monthly job on a store whose October export never lands, and whose November export
+  /// starts on the 3rd. The job reports September again while November is the newest month,
+  /// and every such run must say why with --quiet: the stdout line alone reads like last
+  /// month's. When December lands whole, the job reports December and names the gap in its
+  /// history once.
+  @Test func aGapInTheExportsIsNamedByEveryRunItHoldsBack() throws {
+    var project = CoverageProject()
+    project.export("history.csv", from: day(2024, 1, 1), through: day(2025, 9, 30))
+    project.export("november.csv", from: day(2025, 11, 3), through: day(2025, 11, 30))
+    project.export("december.csv", from: day(2025, 12, 1), through: day(2025, 12, 31))
+    let directory = try project.writeOnAStore(landingLater: ["november.csv", "december.csv"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var runs: [PlaintBinary.Result] = []
+    runs.append(try project.run([], in: directory))
+    try project.land("november.csv", in: directory)
+    runs.append(try project.run([], in: directory))
+    runs.append(try project.run([], in: directory))
+    try project.land("december.csv", in: directory)
+    runs.append(try project.run([], in: directory))
+    runs.append(try project.run([], in: directory))
+    #expect(runs.allSatisfy { $0.status == 0 }, "\(runs.map(\.stderr))")
+    #expect(
+      runs.map { $0.stdout.prefix(7) } == ["2025-09", "2025-09", "2025-09", "2025-12", "2025-12"])
+    let after =
+      "the exports leave a gap after 2025-09: 2025-10 (no export covers it); so this run reports 2025-09"
+    #expect(runs.map { $0.stderr.contains(after) } == [false, true, true, false, false])
+    #expect(runs[1].stderr.contains("tickets reach 2025-11-30"), "\(runs[1].stderr)")
+    // November, the newest month, is partial as any month is in its middle: not a gap.
+    #expect(!runs[1].stderr.contains("2025-11 ("), "\(runs[1].stderr)")
+    let before =
+      "the exports leave a gap before 2025-12: 2025-10 (no export covers it), 2025-11 (the exports cover only 2025-11-03 to 2025-11-30)"
+    #expect(runs.map { $0.stderr.contains(before) } == [false, false, false, true, false])
+    #expect(runs[3].stderr.contains("is an export missing?"), "\(runs[3].stderr)")
+    // A month the user names is the user's choice: no line.
+    let chosen = try project.run(["--period", "2025-09"], in: directory)
+    #expect(chosen.status == 0 && !chosen.stderr.contains("gap"), "\(chosen.stderr)")
   }
 
   // MARK: - Real signals stay found
@@ -682,6 +706,31 @@ private struct CoverageProject {
     try taxonomy.write(
       to: directory.appendingPathComponent("taxonomy.yml"), atomically: true, encoding: .utf8)
     return directory
+  }
+
+  /// `write`, with the store in a file, as a cron job's, and `names` held outside `exports/`
+  /// until `land` moves each in.
+  func writeOnAStore(landingLater names: [String]) throws -> URL {
+    let directory = try write()
+    let config = directory.appendingPathComponent("plaint.yml")
+    try String(contentsOf: config, encoding: .utf8)
+      .replacingOccurrences(of: "store: \":memory:\"", with: "store: plaint.db")
+      .write(to: config, atomically: true, encoding: .utf8)
+    let waiting = directory.appendingPathComponent("waiting")
+    try FileManager.default.createDirectory(at: waiting, withIntermediateDirectories: true)
+    for name in names {
+      try FileManager.default.moveItem(
+        at: directory.appendingPathComponent("exports/\(name)"),
+        to: waiting.appendingPathComponent(name))
+    }
+    return directory
+  }
+
+  /// Moves an export `writeOnAStore` held back into `exports/`.
+  func land(_ name: String, in directory: URL) throws {
+    try FileManager.default.moveItem(
+      at: directory.appendingPathComponent("waiting/\(name)"),
+      to: directory.appendingPathComponent("exports/\(name)"))
   }
 
   func run(_ arguments: [String], in directory: URL, quiet: Bool = true) throws

@@ -9,12 +9,13 @@ extension RunOutcome {
   /// Days without a row inside a period judged as whole (`emptyStretches`) are said the same
   /// way: the counts of such a period may be too low, and only the user knows whether the desk
   /// was closed. So are the whole periods a job went past without reporting them
-  /// (`unreported`).
+  /// (`unreported`), and the gaps in the exports around the reported period (`gaps`).
   func logSkipped(_ logger: Logger) {
     var loud = logger
     loud.logLevel = min(loud.logLevel, .warning)
     if let skipped { loud.warning("\(skipped)") }
     if let unreported { loud.warning("\(unreported)") }
+    if let gaps { loud.warning("\(gaps)") }
     for stretch in emptyStretches { loud.warning("\(stretch)") }
   }
 }
