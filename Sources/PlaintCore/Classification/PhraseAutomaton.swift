@@ -104,7 +104,7 @@ struct PhraseAutomaton: Sendable {
     // state after the trie's, for "the next byte, if a word byte, continues a word": the empty
     // suffix of the text is either, by the last byte read.
     let inWord = anchoring == .wordStarts ? own.count : nil
-    if let inWord {
+    if inWord != nil {
       own.append([])
       transitions += repeatElement(-1, count: classCount)
     }

@@ -56,13 +56,17 @@ struct NarrativeBlock {
   /// before, given back by `StoredNarratives.buffer`): a reader going through a month's blocks
   /// then neither makes a zstd context per block nor takes fresh pages for each block's bytes
   /// from the system, which zeroed them first (a tenth of the reported month's read).
+  ///
+  /// `buffer` is consumed, so that the caller holds no second reference to it: borrowed, it
+  /// was shared with the caller's copy for the whole call, and emptying it took a new buffer
+  /// every time (a fifth of the bench's month's page faults).
   static func texts(
-    _ stored: Data, decompressor: NarrativeDecompressor, reusing buffer: [UInt8] = []
+    _ stored: Data, decompressor: NarrativeDecompressor, reusing buffer: consuming [UInt8] = []
   ) -> StoredNarratives? {
     let size = stored.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
     // Unknown or error sizes are the top values; no block Plaint writes comes near 1 GiB.
     guard size >= 4, size < 1 << 30 else { return nil }
-    var plain = buffer
+    var plain = consume buffer
     plain.removeAll(keepingCapacity: true)
     plain.append(contentsOf: repeatElement(0, count: Int(size)))
     let written = plain.withUnsafeMutableBytes { target in

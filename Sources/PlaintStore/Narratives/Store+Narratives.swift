@@ -52,7 +52,9 @@ struct NarrativeReader {
       }
       // The block that leaves the kept ones lends its memory to the one coming in.
       let spare = recent.count == Self.kept ? recent.removeFirst().texts.buffer : []
-      guard let decoded = NarrativeBlock.texts(stored, decompressor: decompressor, reusing: spare)
+      guard
+        let decoded = NarrativeBlock.texts(
+          stored, decompressor: decompressor, reusing: consume spare)
       else {
         throw UndecodableRow(
           table: "narratives", key: "block \(ref.block) (\(key()))",
