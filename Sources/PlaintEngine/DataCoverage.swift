@@ -154,13 +154,12 @@ struct DataCoverage {
     let calendar = Self.calendar(in: timeZone)
     func midnight(_ day: Int) -> Date { Self.midnight(day, in: calendar) }
 
-    var seen = Set<String>()
     var files: [File] = []
     var profiles: [String: SourceProfile] = [:]
     /// Each file's rows per day, sorted, outside its stragglers: what a cut between two files
     /// is read from (`bridges`).
     var rowDays: [String: [(Int, Int)]] = [:]
-    for source in sources where seen.insert(source.path).inserted {
+    for source in Self.versionsJoined(sources) {
       fileSystems[source.path] = source.system
       fileDuplicates[source.path] = source.rows.duplicates
       let held = contents[source.path] ?? FileContents()
@@ -909,6 +908,33 @@ struct DataCoverage {
 }
 
 extension DataCoverage {
+  /// One accounting per path, in the order of each path's first version: an export rewritten
+  /// under its name (a full dump overwritten every month) is read as a new file each time, and
+  /// each version keeps a row of its own. The file covers what any of its versions covered, as
+  /// the store holds the tickets of each: its span from the earliest first ticket to the latest
+  /// last one, its rows per day and per line the most any version held (`overlaid`). Coverage
+  /// once kept the first version alone, so a rewritten export's span stayed that of its first
+  /// reading, and the monthly job reported the same month for ever, silently (the hostile
+  /// tester's t13). A version with no profile (an older store's) leaves the file without one:
+  /// its profile then comes from the tickets.
+  static func versionsJoined(_ sources: [SourceAccounting]) -> [SourceAccounting] {
+    var order: [String] = []
+    var joined: [String: SourceAccounting] = [:]
+    for source in sources {
+      guard var kept = joined[source.path] else {
+        order.append(source.path)
+        joined[source.path] = source
+        continue
+      }
+      kept.firstCreated = [kept.firstCreated, source.firstCreated].compactMap { $0 }.min()
+      kept.lastCreated = [kept.lastCreated, source.lastCreated].compactMap { $0 }.max()
+      kept.rows.duplicates = max(kept.rows.duplicates, source.rows.duplicates)
+      kept.profile = kept.profile.flatMap { profile in source.profile.map(profile.overlaid) }
+      joined[source.path] = kept
+    }
+    return order.compactMap { joined[$0] }
+  }
+
   /// The coverage of every file the store holds, with the `covers:` of the configured sources;
   /// `contents` (from a report's cube) saves reading what the files' tickets hold.
   /// `counts` (the cube's counts per cell) saves reading them for the publication-lag rule.

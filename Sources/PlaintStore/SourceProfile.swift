@@ -62,6 +62,16 @@ public struct SourceProfile: Sendable, Hashable, Codable {
     return result
   }
 
+  /// Two versions of one file together (an export rewritten under its name): on each day and
+  /// each line, the rows of the version that held the most. A later full dump holds the
+  /// earlier one's tickets again, which are not more rows.
+  public func overlaid(with other: SourceProfile) -> SourceProfile {
+    var result = self
+    for (day, count) in other.days { result.days[day] = max(result.days[day] ?? 0, count) }
+    for (line, count) in other.lines { result.lines[line] = max(result.lines[line] ?? 0, count) }
+    return result
+  }
+
   /// The profile as compact JSON with sorted keys (stored and passed between processes).
   public var encoded: String {
     let encoder = JSONEncoder()

@@ -508,7 +508,11 @@ struct CoverageTests {
   @Test func aGapInTheExportsIsNamedByEveryRunItHoldsBack() throws {
     var project = CoverageProject()
     project.export("history.csv", from: day(2024, 1, 1), through: day(2025, 9, 30))
-    project.export("november.csv", from: day(2025, 11, 3), through: day(2025, 11, 30))
+    // A stray row dated months ahead, which does not stretch November's span, is not quoted
+    // as where the exports reach.
+    project.export(
+      "november.csv", from: day(2025, 11, 3), through: day(2025, 11, 30),
+      strays: [(day(2026, 5, 14), "Kettles")])
     project.export("december.csv", from: day(2025, 12, 1), through: day(2025, 12, 31))
     let directory = try project.writeOnAStore(landingLater: ["november.csv", "december.csv"])
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -517,6 +521,9 @@ struct CoverageTests {
     try project.land("november.csv", in: directory)
     runs.append(try project.run([], in: directory))
     runs.append(try project.run([], in: directory))
+    // A look at partial November is not where the job stands: it hides no gap.
+    let peek = try project.run(["--period", "2025-11"], in: directory)
+    #expect(peek.stdout.contains("not judged (partial period)"), "\(peek.stdout)")
     try project.land("december.csv", in: directory)
     runs.append(try project.run([], in: directory))
     runs.append(try project.run([], in: directory))
@@ -526,7 +533,7 @@ struct CoverageTests {
     let after =
       "the exports leave a gap after 2025-09: 2025-10 (no export covers it); so this run reports 2025-09"
     #expect(runs.map { $0.stderr.contains(after) } == [false, true, true, false, false])
-    #expect(runs[1].stderr.contains("tickets reach 2025-11-30"), "\(runs[1].stderr)")
+    #expect(runs[1].stderr.contains("the exports reach 2025-11-30"), "\(runs[1].stderr)")
     // November, the newest month, is partial as any month is in its middle: not a gap.
     #expect(!runs[1].stderr.contains("2025-11 ("), "\(runs[1].stderr)")
     let before =
@@ -536,6 +543,33 @@ struct CoverageTests {
     // A month the user names is the user's choice: no line.
     let chosen = try project.run(["--period", "2025-09"], in: directory)
     #expect(chosen.status == 0 && !chosen.stderr.contains("gap"), "\(chosen.stderr)")
+  }
+
+  /// A help desk that overwrites one export with a full dump every month: each dump holds the
+  /// last one's tickets and a month more, and each is read as a new file under the same name.
+  /// The job must move on with it: coverage kept the first dump's span, and the job reported
+  /// September for ever without a word (the hostile tester's t13).
+  @Test func anExportRewrittenUnderItsNameMovesTheJobOn() throws {
+    // Rows on every day, so that each dump's month ends on its last day.
+    var project = CoverageProject(perPeriod: 300)
+    project.export("complaints.csv", from: day(2024, 1, 1), through: day(2025, 11, 30))
+    let directory = try project.writeOnAStore(landingLater: [])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let export = directory.appendingPathComponent("exports/complaints.csv")
+    let dump = try String(contentsOf: export, encoding: .utf8).split(separator: "\n")
+    var periods: [Substring] = []
+    for month in ["2025-09", "2025-10", "2025-11"] {
+      let rows = dump.dropFirst().filter { $0.split(separator: ",")[1].prefix(7) <= month }
+      try ([dump[0]] + rows).joined(separator: "\n").appending("\n").write(
+        to: export, atomically: true, encoding: .utf8)
+      let result = try project.run([], in: directory)
+      #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+      periods.append(result.stdout.prefix(7))
+    }
+    #expect(periods == ["2025-09", "2025-10", "2025-11"])
+    // Covered as a rebuild from the last dump alone covers it.
+    let report = try project.report("2025-11", in: directory)
+    #expect(report.coverage["period"] as? String == "whole")
   }
 
   // MARK: - Real signals stay found
