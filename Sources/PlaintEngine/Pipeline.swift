@@ -339,20 +339,36 @@ public struct Pipeline {
     }
     let unit = configuration.granularity == .month ? "month" : "week"
     // In the words of the report's coverage: the days it names as covered (`coveredSpans`).
+    // Consecutive periods no export covers are one run ("2026-01 to 2026-10").
     func named(_ periods: [Period]) -> String {
-      periods.map { gap in
+      var said: [String] = []
+      var empty: [Period] = []
+      func sayEmpty() {
+        guard let first = empty.first, let last = empty.last else { return }
+        said.append(
+          first == last
+            ? "\(first) (no export covers it)" : "\(first) to \(last) (no export covers them)")
+        empty = []
+      }
+      for gap in periods {
         let spans = coverage.coveredSpans(of: gap)
+        if spans.isEmpty {
+          if let last = empty.last, last.next(in: zone) != gap { sayEmpty() }
+          empty.append(gap)
+          continue
+        }
+        sayEmpty()
         let how =
-          spans.isEmpty
-          ? "no export covers it"
-          : spans == [gap.interval(in: zone)]
-            ? "days without a row inside its exports"
-            : "the exports cover only "
-              + spans.map {
-                "\(coverage.day($0.lowerBound)) to \(coverage.day($0.upperBound.addingTimeInterval(-1)))"
-              }.joined(separator: ", ")
-        return "\(gap) (\(how))"
-      }.joined(separator: ", ")
+          spans == [gap.interval(in: zone)]
+          ? "days without a row inside its exports"
+          : "the exports cover only "
+            + spans.map {
+              "\(coverage.day($0.lowerBound)) to \(coverage.day($0.upperBound.addingTimeInterval(-1)))"
+            }.joined(separator: ", ")
+        said.append("\(gap) (\(how))")
+      }
+      sayEmpty()
+      return said.joined(separator: ", ")
     }
     var said: [String] = []
     if !before.isEmpty {

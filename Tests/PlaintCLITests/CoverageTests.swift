@@ -545,6 +545,30 @@ struct CoverageTests {
     #expect(chosen.status == 0 && !chosen.stderr.contains("gap"), "\(chosen.stderr)")
   }
 
+  /// Months in a row that no export covers are named as one run, whichever side of the
+  /// reported month they lie on.
+  @Test func monthsInARowWithoutAnExportAreNamedAsOneRun() throws {
+    var project = CoverageProject()
+    project.export("history.csv", from: day(2024, 1, 1), through: day(2025, 8, 31))
+    project.export("december.csv", from: day(2025, 12, 1), through: day(2025, 12, 31))
+    project.export("march.csv", from: day(2026, 3, 1), through: day(2026, 3, 20))
+    let directory = try project.writeOnAStore(landingLater: ["december.csv", "march.csv"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = try project.run([], in: directory)
+    try project.land("december.csv", in: directory)
+    try project.land("march.csv", in: directory)
+    let result = try project.run([], in: directory)
+    #expect(result.stdout.hasPrefix("2025-12"), "\(result.stdout)")
+    #expect(
+      result.stderr.contains(
+        "the exports leave a gap before 2025-12: 2025-09 to 2025-11 (no export covers them); the report of 2025-12 judges nothing there and leaves them out"
+      ), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "the exports leave a gap after 2025-12: 2026-01 to 2026-02 (no export covers them); so this run reports 2025-12"
+      ), "\(result.stderr)")
+  }
+
   /// A help desk that overwrites one export with a full dump every month: each dump holds the
   /// last one's tickets and a month more, and each is read as a new file under the same name.
   /// The job must move on with it: coverage kept the first dump's span, and the job reported
