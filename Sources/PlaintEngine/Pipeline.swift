@@ -61,6 +61,9 @@ public struct RunOutcome: Sendable {
   /// export reaches that the exports do not cover whole: a gap in the exports, in one line; nil
   /// when there is none.
   public var gaps: String? = nil
+  /// The product lines the exports do not cover whole in a period otherwise judged, in the
+  /// report's words: their cells are not judged, which "0 anomalies" does not say.
+  public var linesNotCovered: String? = nil
 
   /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …` (with
   /// `, 1 share anomaly` when an issue's share chart flags one), or
@@ -242,6 +245,11 @@ public struct Pipeline {
         "\(unreported.map(\.description).joined(separator: ", ")) \(verb) covered whole by the exports now, and no run has reported \(pronoun): this run reports \(period), the newest \(unit) that can be judged, and plaint report --period \(first) writes the report of \(first)"
     }
     outcome.gaps = gaps
+    if bundle.report.unjudged == nil {
+      outcome.linesNotCovered = ReportText.english.linesNotCoveredNotice(bundle.report).map {
+        String($0.dropLast())
+      }
+    }
     outcome.unjudged =
       switch bundle.report.unjudged {
       case .partial: "not judged (partial period)"

@@ -569,6 +569,28 @@ struct CoverageTests {
       ), "\(result.stderr)")
   }
 
+  /// One product line's export for October never lands while the other's does. October is
+  /// reported, judged for Kettles only, and "0 anomalies" must not stand alone on a cron job's
+  /// output: the run says, with --quiet, that Toasters' cells are not judged.
+  @Test func aLineWhoseExportDidNotLandIsNamedByTheRun() throws {
+    var project = CoverageProject()
+    project.export("history.csv", from: day(2024, 1, 1), through: day(2025, 9, 30))
+    project.export(
+      "kettles-october.csv", from: day(2025, 10, 1), through: day(2025, 10, 31),
+      lines: ["Kettles"])
+    let directory = try project.writeOnAStore(landingLater: [])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0 && result.stdout.hasPrefix("2025-10"), "\(result.stdout)")
+    let said =
+      "Toasters is not covered whole by the exports in 2025-10: its cells are not judged"
+    #expect(result.stderr.contains(said), "\(result.stderr)")
+    #expect(try project.text("2025-10", "summary.md", in: directory).contains(said))
+    // A month both lines' exports cover says nothing.
+    let whole = try project.run(["--period", "2025-09"], in: directory)
+    #expect(whole.stderr.isEmpty, "\(whole.stderr)")
+  }
+
   /// A help desk that overwrites one export with a full dump every month: each dump holds the
   /// last one's tickets and a month more, and each is read as a new file under the same name.
   /// The job must move on with it: coverage kept the first dump's span, and the job reported

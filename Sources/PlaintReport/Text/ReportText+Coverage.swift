@@ -32,12 +32,8 @@ extension ReportText {
       case "empty_stretches":
         notices += (coverage.emptyStretches ?? []).map { emptyStretchNotice($0, in: report) }
       case "lines_not_covered":
-        let filling = Set(coverage.fillingIn?.lines ?? [])
         if let line = linesFillingIn(report) { notices.append(line) }
-        let lines = coverage.linesNotCovered.filter { !filling.contains($0) }
-        guard !lines.isEmpty else { continue }
-        let phrase: ReportPhrase = lines.count == 1 ? .noticeLineNotCovered : .noticeLinesNotCovered
-        notices.append(self(phrase, list(lines.map(productLine)), period))
+        if let line = linesNotCoveredNotice(report) { notices.append(line) }
       case "classification_shift":
         let now = wholePercent(number: percentNumber(quality.emptyText, of: quality.complaints))
         let before = quality.emptyTextBefore.map {
@@ -71,6 +67,17 @@ extension ReportText {
       }
     }
     return notices
+  }
+
+  /// The sentence that names the product lines the exports do not cover whole in the reported
+  /// period, other than those still filling in: their cells are not judged. nil when there is
+  /// none. The notes and the run's log both say it this way.
+  public func linesNotCoveredNotice(_ report: ReportModel) -> String? {
+    let filling = Set(report.coverage.fillingIn?.lines ?? [])
+    let lines = report.coverage.linesNotCovered.filter { !filling.contains($0) }
+    guard !lines.isEmpty else { return nil }
+    let phrase: ReportPhrase = lines.count == 1 ? .noticeLineNotCovered : .noticeLinesNotCovered
+    return self(phrase, list(lines.map(productLine)), period(report.period))
   }
 
   /// The sentence that says `stretch` of `report`: days without a row on any export, or days one
