@@ -241,8 +241,16 @@ public struct Pipeline {
     if let first = unreported.first {
       let unit = configuration.granularity == .month ? "month" : "week"
       let (verb, pronoun) = unreported.count == 1 ? ("is", "it") : ("are", "them")
+      // A period named with --period is the user's choice; one --allow-empty wrote is empty.
+      let what =
+        switch (requested, coverage.coverage(period)) {
+        case (.exactly, _): ""
+        case (_, .whole): ", the newest \(unit) that can be judged"
+        case (_, .none): ", which no export covers"
+        case (_, .partial): ", which the exports cover only in part"
+        }
       outcome.unreported =
-        "\(unreported.map(\.description).joined(separator: ", ")) \(verb) covered whole by the exports now, and no run has reported \(pronoun): this run reports \(period), the newest \(unit) that can be judged, and plaint report --period \(first) writes the report of \(first)"
+        "\(Self.spoken(unreported, in: configuration.timeZone)) \(verb) covered whole by the exports now, and no run has reported \(pronoun): this run reports \(period)\(what), and plaint report --period \(first) writes the report of \(first)"
     }
     outcome.gaps = gaps
     if bundle.report.unjudged == nil {
@@ -352,10 +360,9 @@ public struct Pipeline {
       var said: [String] = []
       var empty: [Period] = []
       func sayEmpty() {
-        guard let first = empty.first, let last = empty.last else { return }
-        said.append(
-          first == last
-            ? "\(first) (no export covers it)" : "\(first) to \(last) (no export covers them)")
+        guard !empty.isEmpty else { return }
+        let pronoun = empty.count == 1 ? "it" : "them"
+        said.append("\(Self.spoken(empty, in: zone)) (no export covers \(pronoun))")
         empty = []
       }
       for gap in periods {
@@ -391,6 +398,22 @@ public struct Pipeline {
     }
     guard !said.isEmpty else { return nil }
     return said.joined(separator: "; ") + " — is an export missing?"
+  }
+
+  /// `periods` (sorted) as a reader takes them in: each run of consecutive periods as its first
+  /// and last ("2025-07 to 2026-10"), the runs joined by commas. A one-off look at an old month
+  /// made the next cron run list eighteen months one by one (the hostile tester's L3).
+  static func spoken(_ periods: [Period], in zone: TimeZone) -> String {
+    var runs: [(first: Period, last: Period)] = []
+    for period in periods {
+      if let run = runs.last, run.last.next(in: zone) == period {
+        runs[runs.count - 1].last = period
+      } else {
+        runs.append((period, period))
+      }
+    }
+    return runs.map { $0.first == $0.last ? "\($0.first)" : "\($0.first) to \($0.last)" }
+      .joined(separator: ", ")
   }
 
   /// `20261202T031500Z`: a time for a file name.

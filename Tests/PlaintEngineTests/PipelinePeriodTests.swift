@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PlaintCore
+import PlaintTestSupport
 import Testing
 
 @testable import PlaintEngine
@@ -76,6 +77,34 @@ struct PipelinePeriodTests {
   }
 }
 
+/// What a job that reports a period no export covers (`--period last --allow-empty` on stale
+/// exports) says of the periods before it: never that the empty period "can be judged", and
+/// the months without an export as one run.
+@Suite("Pipeline lines on an empty report")
+struct EmptyReportLinesTests {
+  @Test func anEmptyPeriodIsNotCalledJudgeable() throws {
+    let scratch = try DailyExport.project()
+    defer { scratch.remove() }
+    try scratch.kettleProject(store: "plaint.db", exports: ["zendesk.csv"])
+    let pipeline = try Pipeline(
+      configurationPath: scratch.folder.appendingPathComponent("plaint.yml").path,
+      logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+    let now = try #require(ISO8601DateFormatter().date(from: "2026-03-15T12:00:00Z"))
+    let first = try pipeline.run(RunOptions(period: "2025-07", now: now))
+    #expect(first.unreported == nil && first.gaps == nil)
+    let empty = try pipeline.run(RunOptions(period: "last", now: now, allowsEmpty: true))
+    #expect(empty.period == "2026-02")
+    #expect(
+      empty.unreported?.hasPrefix(
+        "2025-08 to 2025-10 are covered whole by the exports now, and no run has reported them: this run reports 2026-02, which no export covers, and"
+      ) == true, "\(empty.unreported ?? "nil")")
+    #expect(
+      empty.gaps?.hasPrefix(
+        "the exports leave a gap before 2026-02: 2025-11 (the exports cover only 2025-11-01 to 2025-11-18), 2025-12 to 2026-01 (no export covers them)"
+      ) == true, "\(empty.gaps ?? "nil")")
+  }
+}
+
 /// A small project on disk for the pipeline and report-assembly tests.
 enum DailyExport {
   /// A config and one Zendesk export with a ticket every day from 1 June to 18 November 2025
@@ -109,5 +138,36 @@ enum DailyExport {
     let at = "2025-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day) 09:00"
     return "\(id),\(text),\(text),solved,normal,email,Person,p\(id)@mail.example,Agent,,KT-1,,"
       + "\(at),\(at),\(at)"
+  }
+}
+
+/// How the run's lines name a list of periods: runs of consecutive periods as their ends.
+@Suite("Periods as a reader takes them in")
+struct SpokenPeriodsTests {
+  /// Any subset of 40 months or 40 ISO weeks (across a year's end and a 53-week year): the
+  /// words name exactly the subset, each run once, and never two runs that touch.
+  @Test(arguments: ["2024-11", "2026-W40"])
+  func anySubsetIsNamedExactly(first: String) throws {
+    let zone = try #require(TimeZone(identifier: "UTC"))
+    var all = [try #require(Period(first))]
+    while all.count < 40, let last = all.last { all.append(last.next(in: zone)) }
+    var random = SplitMix64(seed: 20_261_204)
+    for _ in 0..<300 {
+      let chosen = all.filter { _ in random.next() % 3 != 0 }
+      let words = Pipeline.spoken(chosen, in: zone)
+      var named: [Period] = []
+      for part in words.split(separator: ", ", omittingEmptySubsequences: true) {
+        let ends = part.components(separatedBy: " to ").compactMap { Period($0) }
+        let (from, through) = (try #require(ends.first), try #require(ends.last))
+        #expect(from != through || ends.count == 1, "\(words)")
+        if let before = named.last { #expect(before.next(in: zone) != from, "\(words)") }
+        var at = from
+        while at <= through {
+          named.append(at)
+          at = at.next(in: zone)
+        }
+      }
+      #expect(named == chosen, "\(words)")
+    }
   }
 }
