@@ -1,3 +1,4 @@
+import PlaintTestSupport
 import Testing
 
 @testable import PlaintReport
@@ -142,5 +143,38 @@ import Testing
     let csv = CSVRenderer().anomalies(bundle.report)
     #expect(csv.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("watch,") })
     #expect(MarkdownRenderer().render(Fixture.bundle()).contains("Watch (") == false)
+  }
+  /// Coverage gaps that differ only in their product line are one list line naming the lines
+  /// together: any mix of lines and gaps, in any order, says each gap once, with every line
+  /// that has it and no other.
+  @Test func gapsOfSeveralLinesAreSaidOnce() throws {
+    var random = SplitMix64(seed: 20_261_204)
+    let lines = ["Kettles", "Toasters", "Blenders"]
+    let facts = [
+      ("2020-11", "2020-11", 1, "partial"), ("2020-12", "2020-12", 1, "empty_stretch"),
+      ("2021-01", "2021-03", 3, "not_covered"),
+    ]
+    for _ in 0..<60 {
+      var gaps: [ReportModel.CoverageGap] = []
+      for (from, through, periods, reason) in facts {
+        for line in lines where random.next() % 2 == 0 {
+          gaps.append(
+            .init(productLine: line, from: from, through: through, periods: periods, reason: reason)
+          )
+        }
+      }
+      gaps.shuffle(using: &random)
+      var bundle = LanguageFixture.quiet()
+      bundle.report.coverage.gaps = gaps
+      let said = MarkdownRenderer().render(bundle).split(separator: "\n")
+        .filter { $0.hasPrefix("- Coverage, ") }
+      #expect(said.count == Set(gaps.map(\.from)).count, "\(said)")
+      for (from, _, _, _) in facts {
+        let held = Set(gaps.filter { $0.from == from }.map(\.productLine))
+        guard !held.isEmpty else { continue }
+        let line = try #require(said.first { $0.contains(": \(from) ") }, "\(said)")
+        for name in lines { #expect(line.contains(name) == held.contains(name), "\(line)") }
+      }
+    }
   }
 }

@@ -367,9 +367,9 @@ public struct MarkdownRenderer: Sendable {
     } else {
       lines.append("- " + Self.escape(text[.noSales]))
     }
-    for gap in report.coverage.gaps {
+    for gaps in ReportText.sameGaps(report.coverage.gaps) {
       lines.append(
-        "- " + Self.escape(text.gapLine(gap, granularity: report.granularity))
+        "- " + Self.escape(text.gapLine(gaps, granularity: report.granularity))
           + text[.sentenceEnd])
     }
     let unclassified = report.totals.classifiedShare.map { 1 - $0 }

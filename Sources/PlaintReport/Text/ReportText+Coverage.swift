@@ -163,9 +163,31 @@ extension ReportText {
     self(.withoutResolution, files.joined(separator: self[.listSeparator]))
   }
 
-  /// One coverage gap as a list line: "Coverage, Kettles: 2024-07 to 2025-06 (12 months): …".
-  func gapLine(_ gap: ReportModel.CoverageGap, granularity: String) -> String {
-    self(.gapLine, productLine(gap.productLine), self.gap(gap, granularity: granularity))
+  /// Coverage gaps that differ only in their product line as one list line: "Coverage,
+  /// Kettles and Toasters: 2024-07 to 2025-06 (12 months): …". One line per line repeated each
+  /// fact (the Housing Ombudsman's two lines: ten lines for five facts).
+  func gapLine(_ gaps: [ReportModel.CoverageGap], granularity: String) -> String {
+    guard let first = gaps.first else { return "" }
+    return self(
+      .gapLine, list(gaps.map { productLine($0.productLine) }),
+      gap(first, granularity: granularity))
+  }
+
+  /// `gaps` in groups that differ only in their product line, in the order each group first
+  /// appears (`gapLine`).
+  static func sameGaps(_ gaps: [ReportModel.CoverageGap]) -> [[ReportModel.CoverageGap]] {
+    var groups: [[ReportModel.CoverageGap]] = []
+    var at: [[String]: Int] = [:]
+    for gap in gaps {
+      let key = [gap.from, gap.through, "\(gap.periods)", gap.reason]
+      if let index = at[key] {
+        groups[index].append(gap)
+      } else {
+        at[key] = groups.count
+        groups.append([gap])
+      }
+    }
+    return groups
   }
 
   /// One line per coverage gap: "2024-07 to 2025-06 (12 months): no export holding the line
