@@ -42,7 +42,7 @@ extension DataCoverage {
           return "\(cut), and \(reach): is the export cut short? (docs/coverage.md)"
         }
         return
-          "\(cut); if nothing was logged after it, write \(setting(declared, through: "2099-12-31")) (open-ended: over days the export usually leaves empty, such as weekends) or \(setting(declared, through: endDay)) for this \(period.granularity == .month ? "month" : "week") alone (docs/coverage.md)"
+          "\(cut); if nothing was logged after it, write \(setting(declared, through: "2099-12-31")) (open-ended: over days the export usually leaves empty, such as weekends) or \(setting(declared, through: endDay)) for this \(period.granularity.rawValue) alone (docs/coverage.md)"
       }
       let expected = file.silence.map {
         ", and none was logged on the \($0.days) days after it to \(endDay), where about \(Int($0.expected.rounded())) were expected at the export's usual rate for those weekdays"
@@ -56,7 +56,41 @@ extension DataCoverage {
         "\(last), and no `covers:` reaches \(endDay): \(reach); is the export cut short? (docs/coverage.md)"
     }
     return
-      "\(last); if nothing was logged after it, say so with `covers:` on the source of \(file.path): write \(setting(nil, through: "2099-12-31")) once, which stretches every period's end over days the export usually leaves empty (a desk closed at weekends), or \(setting(nil, through: endDay)) for this \(period.granularity == .month ? "month" : "week")'s end alone (docs/coverage.md)"
+      "\(last); if nothing was logged after it, say so with `covers:` on the source of \(file.path): write \(setting(nil, through: "2099-12-31")) once, which stretches every period's end over days the export usually leaves empty (a desk closed at weekends), or \(setting(nil, through: endDay)) for this \(period.granularity.rawValue)'s end alone (docs/coverage.md)"
+  }
+
+  /// `periods` (sorted), gaps in the exports, in the words of the report's coverage: each with
+  /// the days it names as covered (`coveredSpans`), and runs of periods no export covers as one
+  /// ("2025-10 (no export covers it), 2025-11 (the exports cover only 2025-11-03 to
+  /// 2025-11-30)", "2026-01 to 2026-10 (no export covers them)").
+  func gapWords(_ periods: [Period]) -> String {
+    var said: [String] = []
+    var empty: [Period] = []
+    func sayEmpty() {
+      guard !empty.isEmpty else { return }
+      said.append(
+        "\(Pipeline.spoken(empty, in: timeZone)) (no export covers \(empty.count == 1 ? "it" : "them"))"
+      )
+      empty = []
+    }
+    for gap in periods {
+      let spans = coveredSpans(of: gap)
+      if spans.isEmpty {
+        if let last = empty.last, last.next(in: timeZone) != gap { sayEmpty() }
+        empty.append(gap)
+        continue
+      }
+      sayEmpty()
+      let covered =
+        spans == [gap.interval(in: timeZone)]
+        ? "days without a row inside its exports"
+        : "the exports cover only "
+          + spans.map { "\(day($0.lowerBound)) to \(day($0.upperBound.addingTimeInterval(-1)))" }
+          .joined(separator: ", ")
+      said.append("\(gap) (\(covered))")
+    }
+    sayEmpty()
+    return said.joined(separator: ", ")
   }
 
   /// `covers: {from: …, through: …}` as the config would hold it, `from` only when set.

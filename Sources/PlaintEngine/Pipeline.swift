@@ -220,8 +220,13 @@ public struct Pipeline {
       throw PlaintError(.cannotCreate, "\(error)")
     }
     let anomalies = bundle.report.anomalies
-    let unreported = try unreported(before: period, store: store, coverage: coverage)
-    let gaps = try gaps(around: period, requested: requested, store: store, coverage: coverage)
+    // Read before this run is recorded: the periods earlier runs reported.
+    let reported = try store.reportedPeriods().compactMap { Period($0) }.filter {
+      $0.granularity == period.granularity
+    }
+    let unreported = unreported(
+      before: period, requested: requested, reported: reported, coverage: coverage)
+    let gaps = gaps(around: period, requested: requested, reported: reported, coverage: coverage)
     try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
     logger.info(
       "report written",
@@ -238,20 +243,7 @@ public struct Pipeline {
       String(ReportText.english.emptyStretchNotice(stretch, in: bundle.report).dropLast())
     }
     outcome.shareAnomalies = bundle.report.shareAnomalies
-    if let first = unreported.first {
-      let unit = configuration.granularity == .month ? "month" : "week"
-      let (verb, pronoun) = unreported.count == 1 ? ("is", "it") : ("are", "them")
-      // A period named with --period is the user's choice; one --allow-empty wrote is empty.
-      let what =
-        switch (requested, coverage.coverage(period)) {
-        case (.exactly, _): ""
-        case (_, .whole): ", the newest \(unit) that can be judged"
-        case (_, .none): ", which no export covers"
-        case (_, .partial): ", which the exports cover only in part"
-        }
-      outcome.unreported =
-        "\(Self.spoken(unreported, in: configuration.timeZone)) \(verb) covered whole by the exports now, and no run has reported \(pronoun): this run reports \(period)\(what), and plaint report --period \(first) writes the report of \(first)"
-    }
+    outcome.unreported = unreported
     outcome.gaps = gaps
     if bundle.report.unjudged == nil {
       outcome.linesNotCovered = ReportText.english.linesNotCoveredNotice(bundle.report).map {
@@ -293,28 +285,36 @@ public struct Pipeline {
     ).judgement().scope
   }
 
-  /// The periods after the newest one an earlier run reported and before `period` that the
-  /// exports cover whole and no run has reported. A monthly job reports the newest whole
-  /// period: when a month cut off in one export is made whole by rows that land with the next
-  /// month, the job goes from the month before it to the month after it (a new user's cron
-  /// steps on the UK Housing Ombudsman's findings), and the month between must be named. None
-  /// before a store's first report: its history was never meant to be reported period by period.
-  private func unreported(before period: Period, store: Store, coverage: DataCoverage) throws
-    -> [Period]
-  {
+  /// The line naming the periods after the newest one an earlier run reported (`reported`) and
+  /// before `period` that the exports cover whole and no run has reported. A monthly job reports
+  /// the newest whole period: when a month cut off in one export is made whole by rows that land
+  /// with the next month, the job goes from the month before it to the month after it (a new
+  /// user's cron steps on the UK Housing Ombudsman's findings), and the month between must be
+  /// named. None before a store's first report: its history was never meant to be reported
+  /// period by period.
+  private func unreported(
+    before period: Period, requested: RequestedPeriod, reported: [Period], coverage: DataCoverage
+  ) -> String? {
     let zone = configuration.timeZone
-    let reported = Set(
-      try store.reportedPeriods().compactMap { Period($0) }.filter {
-        $0.granularity == period.granularity
-      })
-    guard let newest = reported.max(), newest < period else { return [] }
+    guard let newest = reported.max(), newest < period else { return nil }
     var missed: [Period] = []
     var at = newest.next(in: zone)
     while at < period {
       if !reported.contains(at), coverage.coverage(at) == .whole { missed.append(at) }
       at = at.next(in: zone)
     }
-    return missed
+    guard let first = missed.first else { return nil }
+    let (verb, pronoun) = missed.count == 1 ? ("is", "it") : ("are", "them")
+    // A period named with --period is the user's choice; one --allow-empty wrote is empty.
+    let what =
+      switch (requested, coverage.coverage(period)) {
+      case (.exactly, _): ""
+      case (_, .whole): ", the newest \(period.granularity.rawValue) that can be judged"
+      case (_, .none): ", which no export covers"
+      case (_, .partial): ", which the exports cover only in part"
+      }
+    return
+      "\(Self.spoken(missed, in: zone)) \(verb) covered whole by the exports now, and no run has reported \(pronoun): this run reports \(period)\(what), and plaint report --period \(first) writes the report of \(first)"
   }
 
   /// The gaps in the exports a cron job's run must name: the periods after the newest whole one
@@ -333,15 +333,13 @@ public struct Pipeline {
   /// gap from the run that went past it). A gap further back than the baseline reaches is out of
   /// the report's reach and is not named (t07's one-off report of an old period).
   private func gaps(
-    around period: Period, requested: RequestedPeriod, store: Store, coverage: DataCoverage
-  ) throws -> String? {
+    around period: Period, requested: RequestedPeriod, reported: [Period], coverage: DataCoverage
+  ) -> String? {
     if case .exactly = requested { return nil }
     guard let newest = coverage.span(period.granularity)?.upperBound, let lastDay = coverage.lastDay
     else { return nil }
     let zone = configuration.timeZone
-    let stood = try store.reportedPeriods().compactMap { Period($0) }.filter {
-      $0.granularity == period.granularity && coverage.coverage($0) == .whole
-    }.max()
+    let stood = reported.filter { coverage.coverage($0) == .whole }.max()
     var earliest = period
     for _ in 0..<configuration.control.baselinePeriods { earliest = earliest.previous(in: zone) }
     var before: [Period] = []
@@ -353,47 +351,15 @@ public struct Pipeline {
       }
       at = at.next(in: zone)
     }
-    let unit = configuration.granularity == .month ? "month" : "week"
-    // In the words of the report's coverage: the days it names as covered (`coveredSpans`).
-    // Consecutive periods no export covers are one run ("2026-01 to 2026-10").
-    func named(_ periods: [Period]) -> String {
-      var said: [String] = []
-      var empty: [Period] = []
-      func sayEmpty() {
-        guard !empty.isEmpty else { return }
-        let pronoun = empty.count == 1 ? "it" : "them"
-        said.append("\(Self.spoken(empty, in: zone)) (no export covers \(pronoun))")
-        empty = []
-      }
-      for gap in periods {
-        let spans = coverage.coveredSpans(of: gap)
-        if spans.isEmpty {
-          if let last = empty.last, last.next(in: zone) != gap { sayEmpty() }
-          empty.append(gap)
-          continue
-        }
-        sayEmpty()
-        let how =
-          spans == [gap.interval(in: zone)]
-          ? "days without a row inside its exports"
-          : "the exports cover only "
-            + spans.map {
-              "\(coverage.day($0.lowerBound)) to \(coverage.day($0.upperBound.addingTimeInterval(-1)))"
-            }.joined(separator: ", ")
-        said.append("\(gap) (\(how))")
-      }
-      sayEmpty()
-      return said.joined(separator: ", ")
-    }
     var said: [String] = []
     if !before.isEmpty {
       said.append(
-        "the exports leave a gap before \(period): \(named(before)); the report of \(period) judges nothing there and leaves \(before.count == 1 ? "it" : "them") out of its baselines (no data, not zero)"
+        "the exports leave a gap before \(period): \(coverage.gapWords(before)); the report of \(period) judges nothing there and leaves \(before.count == 1 ? "it" : "them") out of its baselines (no data, not zero)"
       )
     }
     if !after.isEmpty {
       said.append(
-        "the exports leave a gap after \(period): \(named(after)); so this run reports \(period), the newest \(unit) before it that can be judged, though the exports reach \(coverage.day(lastDay))"
+        "the exports leave a gap after \(period): \(coverage.gapWords(after)); so this run reports \(period), the newest \(period.granularity.rawValue) before it that can be judged, though the exports reach \(coverage.day(lastDay))"
       )
     }
     guard !said.isEmpty else { return nil }
@@ -461,7 +427,7 @@ public struct Pipeline {
   ) throws(PlaintError) -> (period: Period, skipped: String?) {
     let granularity = configuration.granularity
     let zone = configuration.timeZone
-    let unit = granularity == .month ? "month" : "week"
+    let unit = granularity.rawValue
     guard let span = coverage.span(granularity), let lastDay = coverage.lastDay else {
       throw PlaintError(
         .dataError,

@@ -56,19 +56,21 @@ public struct SourceProfile: Sendable, Hashable, Codable {
 
   /// Both profiles together (a file read in several ranges).
   public func merged(with other: SourceProfile) -> SourceProfile {
-    var result = self
-    for (day, count) in other.days { result.days[day, default: 0] += count }
-    for (line, count) in other.lines { result.lines[line, default: 0] += count }
-    return result
+    combined(with: other, by: +)
   }
 
   /// Two versions of one file together (an export rewritten under its name): on each day and
   /// each line, the rows of the version that held the most. A later full dump holds the
   /// earlier one's tickets again, which are not more rows.
   public func overlaid(with other: SourceProfile) -> SourceProfile {
+    combined(with: other, by: max)
+  }
+
+  /// Both profiles' rows, each day's and each line's put together by `rows`.
+  private func combined(with other: SourceProfile, by rows: (Int, Int) -> Int) -> SourceProfile {
     var result = self
-    for (day, count) in other.days { result.days[day] = max(result.days[day] ?? 0, count) }
-    for (line, count) in other.lines { result.lines[line] = max(result.lines[line] ?? 0, count) }
+    result.days.merge(other.days, uniquingKeysWith: rows)
+    result.lines.merge(other.lines, uniquingKeysWith: rows)
     return result
   }
 

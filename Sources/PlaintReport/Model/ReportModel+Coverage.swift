@@ -131,7 +131,7 @@ extension ReportModel {
   }
 
   /// Consecutive periods of one product line with the same want of coverage.
-  public struct CoverageGap: Codable, Sendable, Equatable {
+  public struct CoverageGap: Codable, Sendable, Hashable {
     public var productLine: String
     /// The first and last period of the run.
     public var from: String

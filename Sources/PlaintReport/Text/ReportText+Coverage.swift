@@ -177,9 +177,10 @@ extension ReportText {
   /// appears (`gapLine`).
   static func sameGaps(_ gaps: [ReportModel.CoverageGap]) -> [[ReportModel.CoverageGap]] {
     var groups: [[ReportModel.CoverageGap]] = []
-    var at: [[String]: Int] = [:]
+    var at: [ReportModel.CoverageGap: Int] = [:]
     for gap in gaps {
-      let key = [gap.from, gap.through, "\(gap.periods)", gap.reason]
+      var key = gap
+      key.productLine = ""
       if let index = at[key] {
         groups[index].append(gap)
       } else {
