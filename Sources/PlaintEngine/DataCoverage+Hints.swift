@@ -60,8 +60,8 @@ extension DataCoverage {
   }
 
   /// `periods` (sorted), gaps in the exports, in the words of the report's coverage: each with
-  /// the days it names as covered (`coveredSpans`), and runs of periods no export covers as one
-  /// ("2025-10 (no export covers it), 2025-11 (the exports cover only 2025-11-03 to
+  /// the days it names as covered (`coveredSpans`), and runs of periods no export's span reaches
+  /// as one ("2025-10 (no export covers it), 2025-11 (the exports cover only 2025-11-03 to
   /// 2025-11-30)", "2026-01 to 2026-10 (no export covers them)").
   func gapWords(_ periods: [Period]) -> String {
     var said: [String] = []
@@ -75,18 +75,23 @@ extension DataCoverage {
     }
     for gap in periods {
       let spans = coveredSpans(of: gap)
-      if spans.isEmpty {
+      if all.coverage(of: gap, in: timeZone) == .none {
         if let last = empty.last, last.next(in: timeZone) != gap { sayEmpty() }
         empty.append(gap)
         continue
       }
       sayEmpty()
+      // A week between two exports, shorter than a hole, lies inside their spans bridged: its
+      // days are covered, and not one of them has a row (a new user's weekly file that never
+      // landed, once called "no export covers it" beside a report calling it partial).
       let covered =
-        spans == [gap.interval(in: timeZone)]
-        ? "days without a row inside its exports"
-        : "the exports cover only "
-          + spans.map { "\(day($0.lowerBound)) to \(day($0.upperBound.addingTimeInterval(-1)))" }
-          .joined(separator: ", ")
+        spans.isEmpty
+        ? "no export has a row on any of its days"
+        : spans == [gap.interval(in: timeZone)]
+          ? "days without a row inside its exports"
+          : "the exports cover only "
+            + spans.map { "\(day($0.lowerBound)) to \(day($0.upperBound.addingTimeInterval(-1)))" }
+            .joined(separator: ", ")
       said.append("\(gap) (\(covered))")
     }
     sayEmpty()

@@ -569,6 +569,26 @@ struct CoverageTests {
       ), "\(result.stderr)")
   }
 
+  /// A weekly job whose file for week 42 never lands: the files before and after it are a
+  /// week apart, shorter than a hole, so their spans are bridged over it and the report calls
+  /// the week partial. The line must not say that no export covers it, but that not one of its
+  /// days has a row.
+  @Test func aWeekBetweenTwoExportsIsNamedByItsMissingRows() throws {
+    var project = CoverageProject(granularity: "week")
+    project.export("history.csv", from: day(2025, 1, 6), through: day(2025, 10, 12))
+    project.export("later.csv", from: day(2025, 10, 20), through: day(2025, 11, 2))
+    let directory = try project.writeOnAStore(landingLater: ["later.csv"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let first = try project.run([], in: directory)
+    try project.land("later.csv", in: directory)
+    let second = try project.run([], in: directory)
+    #expect([first, second].map { $0.stdout.prefix(8) } == ["2025-W41", "2025-W44"])
+    #expect(
+      second.stderr.contains(
+        "the exports leave a gap before 2025-W44: 2025-W42 (no export has a row on any of its days)"
+      ), "\(second.stderr)")
+  }
+
   /// One product line's export for October never lands while the other's does. October is
   /// reported, judged for Kettles only, and "0 anomalies" must not stand alone on a cron job's
   /// output: the run says, with --quiet, that Toasters' cells are not judged.
