@@ -129,6 +129,11 @@ struct DataCoverage {
   private var fileDuplicates: [String: Int] = [:]
   /// The periods `isMostlyEmpty` holds, found once at the end of `init`.
   private var mostlyEmpty: Set<Period> = []
+  /// The mostly empty periods on none of whose days any export has a row (`isRowless`).
+  private var rowless: Set<Period> = []
+  /// Per product line, the periods of `linesMostlyEmpty` on none of whose days its exports
+  /// have a row.
+  private var linesRowless: [String: Set<Period>] = [:]
   /// Per product line, the periods its exports' rows together leave mostly empty while other
   /// exports have rows (`mostlyEmptyPeriods` of its carriers' rows): not covered whole.
   private var linesMostlyEmpty: [String: Set<Period>] = [:]
@@ -368,6 +373,9 @@ struct DataCoverage {
     fileSeries = rowDays.mapValues { $0.map { (day: $0.0, rows: $0.1) } }
     // Found once: `coverage(_:)` and `coverage(line:_:)` ask of every period, many times a run.
     mostlyEmpty = Self.mostlyEmptyPeriods(rowSeries, zone: timeZone, granularity: granularity)
+    // Inside the exports' spans only: a period no span reaches is not covered already.
+    rowless = Self.withoutRows(mostlyEmpty, in: rowSeries, zone: timeZone)
+      .filter { all.coverage(of: $0, in: timeZone) != .none }
     // A line whose exports lost most of a period's rows while other exports kept logging: the
     // days no export has a row on cannot show it (the hostile tester's F3 and G11, the line's
     // cells judged "improvements" over the rows it lost). Read from its carriers' rows
@@ -382,6 +390,19 @@ struct DataCoverage {
         Self.summed(carriers, rowDays), zone: timeZone, granularity: granularity,
         minimumDays: Self.minimumEmptyDays)
       if !empty.isEmpty { linesMostlyEmpty[line] = empty }
+      let none = Self.withoutRows(empty, in: Self.summed(carriers, rowDays), zone: timeZone)
+        .filter { (lines[line] ?? Coverage()).coverage(of: $0, in: timeZone) != .none }
+      if !none.isEmpty { linesRowless[line] = none }
+    }
+  }
+
+  /// Those of `periods` on none of whose days `series` (rows per day, in day order) has a row.
+  static func withoutRows(
+    _ periods: Set<Period>, in series: [(day: Int, rows: Int)], zone: TimeZone
+  ) -> Set<Period> {
+    periods.filter { period in
+      let days = Self.days(of: period, in: zone)
+      return !series.contains { days.contains($0.day) && $0.rows > 0 }
     }
   }
 
@@ -644,7 +665,10 @@ struct DataCoverage {
   /// logging (`linesMostlyEmpty`), or it is still filling in.
   /// Once `reporting` a period, partial too in any other period with an empty stretch for the
   /// line (`hasEmptyStretch`).
+  /// No data in a period its exports' spans reach across without a row on any of its days,
+  /// where the days around it predict many (`isRowless`): not zero complaints.
   func coverage(line: String, _ period: Period) -> PeriodCoverage {
+    if isRowless(line: line, period) { return .none }
     let found = coverageOfRows(line: line, period)
     return found == .whole && isHoled(line: line, period) ? .partial : found
   }
@@ -749,8 +773,10 @@ struct DataCoverage {
   /// Whether some file holds tickets of `line`.
   func hasHistory(_ line: String) -> Bool { lines[line]?.isEmpty == false }
 
-  /// How much of `period` any export covers.
+  /// How much of `period` any export covers; none too where the exports' spans reach across it
+  /// without a row on any of its days (`isRowless`).
   func coverage(_ period: Period) -> PeriodCoverage {
+    if isRowless(period) { return .none }
     let days = all.coverage(of: period, in: timeZone)
     guard days == .whole else { return days }
     let partial = lag.periods[period] != nil || isMostlyEmpty(period) || hasEmptyStretch(period)
@@ -760,6 +786,7 @@ struct DataCoverage {
   /// The spans of `period` the exports cover, without the stretches that make it mostly empty
   /// (`isMostlyEmpty`): what a report names as the days its partial period holds.
   func coveredSpans(of period: Period) -> [Range<Date>] {
+    guard !isRowless(period) else { return [] }
     var spans = all.clipped(to: period.interval(in: timeZone))
     guard isMostlyEmpty(period) else { return spans }
     for stretch in Self.missingRows(in: rowSeries, period: period, zone: timeZone) {
@@ -782,6 +809,20 @@ struct DataCoverage {
   /// is not mostly empty: its rows did not come back.
   func isMostlyEmpty(_ period: Period) -> Bool {
     mostlyEmpty.contains(period)
+  }
+
+  /// Whether `period` is mostly empty and not one export has a row on any of its days, though
+  /// their spans reach across it (a weekly file that never landed between two a week apart,
+  /// bridged as a cut between files is): no data, as a period no export covers is. Its counts
+  /// would be zeros that count nothing.
+  func isRowless(_ period: Period) -> Bool {
+    rowless.contains(period)
+  }
+
+  /// The same of `line`'s exports: rowless for every export, or for those carrying the line
+  /// while others kept logging.
+  func isRowless(line: String, _ period: Period) -> Bool {
+    rowless.contains(period) || linesRowless[line]?.contains(period) == true
   }
 
   /// The periods of `series` (rows per day, in day order) that are mostly empty, as
@@ -893,6 +934,7 @@ struct DataCoverage {
 
   /// The covered days of `period`, as "1–24 Oct 2026"-free ISO days: first and last.
   func coveredDays(_ period: Period) -> (first: Date, last: Date)? {
+    guard !isRowless(period) else { return nil }
     let parts = all.clipped(to: period.interval(in: timeZone))
     guard let first = parts.first?.lowerBound, let end = parts.last?.upperBound else { return nil }
     return (first, end.addingTimeInterval(-1))

@@ -64,18 +64,22 @@ public struct RunOutcome: Sendable {
   /// The product lines the exports do not cover whole in a period otherwise judged, in the
   /// report's words: their cells are not judged, which "0 anomalies" does not say.
   public var linesNotCovered: String? = nil
+  /// Whether the period has no data (no export covers it, or none has a row on any of its
+  /// days): the line then says no count.
+  public var noData = false
 
   /// The line `run` and `report` print: `2026-10: 1008 complaints, 1 anomaly; report: …` (with
   /// `, 1 share anomaly` when an issue's share chart flags one), or
-  /// `2026-11: 312 complaints, not judged (partial period); report: …`.
+  /// `2026-11: 312 complaints, not judged (partial period); report: …`, or, for a period with no
+  /// data, `2025-10: no data, not judged (no export covers it); report: …` (no count of zero).
   public var summary: String {
     let noun = anomalies == 1 ? "anomaly" : "anomalies"
     var verdict = unjudged ?? "\(anomalies) \(noun)"
     if unjudged == nil && shareAnomalies > 0 {
       verdict += ", \(shareAnomalies) share \(shareAnomalies == 1 ? "anomaly" : "anomalies")"
     }
-    return
-      "\(period): \(complaints) complaints, \(verdict); report: \(reportDirectory)/index.html"
+    let counted = noData ? "" : "\(complaints) complaints, "
+    return "\(period): \(counted)\(verdict); report: \(reportDirectory)/index.html"
   }
 }
 
@@ -250,11 +254,15 @@ public struct Pipeline {
         String($0.dropLast())
       }
     }
+    outcome.noData = bundle.report.unjudged == .notCovered
     outcome.unjudged =
       switch bundle.report.unjudged {
       case .partial: "not judged (partial period)"
       case .fillingIn: "not judged (still filling in)"
-      case .notCovered: "no data, not judged (no export covers it)"
+      case .notCovered:
+        bundle.report.coverage.withoutRows == true
+          ? "no data, not judged (no export has a row on any of its days)"
+          : "no data, not judged (no export covers it)"
       case .unassigned: "not judged (no complaint is in a product line)"
       case .linesNotCovered(let lines):
         "not judged (\(lines.joined(separator: ", ")) not covered whole by the exports)"
@@ -560,10 +568,12 @@ public struct Pipeline {
       case .none where options.allowsEmpty:
         return (period, nil)
       case .none:
+        let why =
+          coverage.isRowless(period)
+          ? "no export has a row on any of its days, though the exports reach across it and the days around it predict many (no data, not zero)"
+          : "no export covers this \(unit) (a gap between exports)"
         throw PlaintError(
-          .dataError,
-          "\(period): no export covers this \(unit) (a gap between exports); \(latest) (--allow-empty writes the empty report)"
-        )
+          .dataError, "\(period): \(why); \(latest) (--allow-empty writes the empty report)")
       }
     }
   }

@@ -22,6 +22,7 @@ extension ReportAssembly {
     }
     model.linesNotCovered = linesNotCovered(grid)
     model.emptyStretches = emptyStretches()
+    model.withoutRows = coverage.isRowless(period) ? true : nil
     model.fillingIn = fillingInModel(grid)
     model.lastTicket = coverage.lastTicketDay
     model.files = coverage.files.map { file in
@@ -48,7 +49,8 @@ extension ReportAssembly {
           case .partial where coverage.hasEmptyStretch(line: line, period):
             reason = "empty_stretch"
           case .partial: reason = "partial"
-          case .none: reason = coverage.hasHistory(line) ? "not_covered" : "before_history"
+          case .none where !coverage.hasHistory(line): reason = "before_history"
+          case .none: reason = coverage.isRowless(line: line, period) ? "no_rows" : "not_covered"
           }
         }
         if var last = runs.last, last.reason == reason,

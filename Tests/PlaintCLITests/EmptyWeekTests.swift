@@ -140,17 +140,50 @@ struct EmptyWeekTests {
       ["run", "--config", "plaint.yml", "-q", "--period", period], in: directory)
   }
 
-  /// 2025-W11 (Monday 03-10 to Sunday 03-16) inside a 13-day stretch without a row: counted
-  /// (none), not judged, where it was once judged as a week of zero complaints with every cell
-  /// an improvement.
-  @Test func aWeekWithoutARowIsNotJudged() throws {
+  /// 2025-W11 (Monday 03-10 to Sunday 03-16) inside a 13-day stretch without a row: no data,
+  /// as a week no export covers is, where it was once judged as a week of zero complaints with
+  /// every cell an improvement, and then shown as a partial week of zeros that counted nothing.
+  @Test func aWeekWithoutARowIsNoData() throws {
     let directory = try Self.project(period: "week", holes: ["2025-03-04"..."2025-03-16"])
     defer { try? FileManager.default.removeItem(at: directory) }
     let empty = try Self.run(directory, "2025-W11")
-    #expect(empty.status == 0, "\(empty.stdout) \(empty.stderr)")
+    #expect(empty.status == 65, "\(empty.stdout) \(empty.stderr)")
     #expect(
-      empty.stdout.hasPrefix("2025-W11: 0 complaints, not judged (partial period)"),
-      "\(empty.stdout)")
+      empty.stderr.contains(
+        "2025-W11: no export has a row on any of its days, though the exports reach across it"),
+      "\(empty.stderr)")
+    let written = try PlaintBinary.run(
+      ["run", "--config", "plaint.yml", "-q", "--period", "2025-W11", "--allow-empty"],
+      in: directory)
+    #expect(written.status == 0, "\(written.stdout) \(written.stderr)")
+    #expect(
+      written.stdout.hasPrefix(
+        "2025-W11: no data, not judged (no export has a row on any of its days); report: "),
+      "\(written.stdout)")
+    // Its cells are gaps in every chart, never zeros, and the page says why.
+    let grid = try String(
+      contentsOf: directory.appendingPathComponent("reports/2025-W11/grid.csv"), encoding: .utf8)
+    let header = try #require(grid.split(separator: "\n").first).split(separator: ",")
+    let (count, status) = try (
+      #require(header.firstIndex(of: "count")), #require(header.firstIndex(of: "status"))
+    )
+    let rows = grid.split(separator: "\n").filter { $0.hasPrefix("2025-W11,") }
+      .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(!rows.isEmpty)
+    #expect(rows.allSatisfy { $0[count].isEmpty && $0[status] == "not_covered" }, "\(rows)")
+    let summary = try String(
+      contentsOf: directory.appendingPathComponent("reports/2025-W11/summary.md"), encoding: .utf8)
+    #expect(
+      summary.contains("No export has a row on any day of 2025-W11, though the exports reach"),
+      "\(summary)")
+    // The week after it is judged, and names the week as such in its gaps.
+    let after = try Self.run(directory, "2025-W13")
+    #expect(after.status == 0, "\(after.stdout) \(after.stderr)")
+    let later = try String(
+      contentsOf: directory.appendingPathComponent("reports/2025-W13/summary.md"), encoding: .utf8)
+    #expect(
+      later.contains("2025-W11 (1 week): no export holding the line has a row on any of its days"),
+      "\(later)")
     // The week before lost six of its days: counted, not judged.
     let before = try Self.run(directory, "2025-W10")
     #expect(before.status == 0, "\(before.stdout) \(before.stderr)")
@@ -299,7 +332,9 @@ struct EmptyWeekTests {
     #expect(try Self.stretches(directory, "2025-W10").isEmpty)
     #expect(!before.stderr.contains("no export has a row"), "\(before.stderr)")
     let closed = try Self.run(directory, "2025-W11")
-    #expect(closed.stdout.hasPrefix("2025-W11: 0 complaints, not judged"), "\(closed.stdout)")
+    // The week it closed has no row at all: no data, not a week of zeros.
+    #expect(closed.status == 65, "\(closed.stdout) \(closed.stderr)")
+    #expect(closed.stderr.contains("2025-W11: no export has a row on any of its days"))
   }
 
   /// The kettles' export loses 20 of March's days, in two gaps of 10 (each shorter than a hole

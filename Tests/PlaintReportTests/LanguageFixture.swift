@@ -401,12 +401,27 @@ enum LanguageFixture {
     return bundle
   }
 
+  /// A week between two exports whose spans reach across it, not one of which has a row on
+  /// any of its days: no data, as a week no export covers is.
+  static func rowless() -> ReportBundle {
+    var bundle = uncovered()
+    bundle.report.period = "2025-W46"
+    bundle.report.granularity = "week"
+    bundle.report.coverage.withoutRows = true
+    bundle.report.coverage.gaps = [
+      .init(
+        productLine: "Blenders", from: "2025-W46", through: "2025-W46", periods: 1,
+        reason: "no_rows")
+    ]
+    return bundle
+  }
+
   /// Every fixture bundle: between them they reach every section and sentence.
   static func all() -> [ReportBundle] {
     [
       busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm(), fillingIn(),
       silent(), appeared(), shifted(), allUnassigned(), linesUncovered(),
-      oneDay(),
+      oneDay(), rowless(),
     ]
   }
 

@@ -30,6 +30,10 @@ extension ReportModel {
     /// days before predict so many that none at all is implausible: a closure, or rows missing
     /// from the exports. Absent when there is none (and for a period not judged as whole).
     public var emptyStretches: [EmptyStretch]? = nil
+    /// True when the reported period is not covered because no export has a row on any of its
+    /// days, though the exports reach across it and the days around it predict many (a file
+    /// that never landed between two bridged as one export); absent otherwise.
+    public var withoutRows: Bool? = nil
 
     public init(
       period: String = "whole", periodFrom: String? = nil, periodThrough: String? = nil,
@@ -61,6 +65,7 @@ extension ReportModel {
       case lastTicket = "last_ticket"
       case fillingIn = "filling_in"
       case emptyStretches = "empty_stretches"
+      case withoutRows = "without_rows"
     }
 
   }
@@ -137,7 +142,8 @@ extension ReportModel {
     public var from: String
     public var through: String
     public var periods: Int
-    /// "not_covered": no export holding the line covers these periods; "partial": exports cover
+    /// "not_covered": no export holding the line covers these periods; "no_rows": their spans
+    /// reach across them, but not one has a row on any of their days; "partial": exports cover
     /// only some of their days; "filling_in": covered, but still filling in (publication lag);
     /// "before_history": before the first export that held the line; "empty_stretch": whole by
     /// their days, but with days without a row a report of them says (their own report judges

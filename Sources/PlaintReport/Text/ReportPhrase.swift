@@ -293,6 +293,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case noticePartialUnknown
   case noticeLatestWhole
   case noticeNotCovered
+  case noticeNoRows
   case noticeLatestTicket
   case noticeLineNotCovered
   case noticeLinesNotCovered
@@ -315,6 +316,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case unjudgedNoData
   case nothingJudgedPartial
   case nothingJudgedNotCovered
+  case nothingJudgedNoRows
   case nothingJudgedHistory
   case unjudgedUnassigned
   case unjudgedLines
@@ -322,6 +324,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case nothingJudgedUnassigned
   case nothingJudgedLines
   case noData
+  case noDataNoRows
   case noSales
   case noSLA
   case emptyTextOne
@@ -347,6 +350,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case gapWeekOne
   case gapWeekOther
   case gapNotCovered
+  case gapNoRows
   case gapPartial
   case gapBeforeHistory
   case gapEmptyStretch

@@ -258,6 +258,7 @@ extension ReportText {
     .noticePartial: "{0} 是不完整的期间：导出文件只覆盖其中一部分（{1}）。显示其计数，但不做任何判定。",
     .noticePartialUnknown: "{0} 是不完整的期间：导出文件只覆盖其中一部分。显示其计数，但不做任何判定。",
     .noticeLatestWhole: "最近的完整期间是 {0}。",
+    .noticeNoRows: "{0} 的每一天在所有导出文件中都没有任何一行，尽管导出文件的范围跨越了它，且前后的日子预示会有很多：对该期间一无所知，这并不等于零投诉。",
     .noticeNotCovered: "没有导出文件覆盖 {0}：对该期间一无所知，这并不等于零投诉。",
     .noticeLatestTicket: "所见最新工单的日期为 {0}。",
     .noticeLineNotCovered: "{0} 在 {1} 未被导出文件完整覆盖：其单元不做判定，包含它的汇总也不完整。",
@@ -287,6 +288,7 @@ extension ReportText {
     .unjudgedPartial: "未判定（不完整期间）",
     .unjudgedNoData: "未判定（无数据）",
     .nothingJudgedPartial: "不完整期间不做任何判定。",
+    .nothingJudgedNoRows: "未做任何判定：{0} 的每一天在所有导出文件中都没有任何一行。",
     .nothingJudgedNotCovered: "未做任何判定：没有导出文件覆盖 {0}。",
     .nothingJudgedHistory: "{0} 没有任何单元有足够的历史可供判定。",
     .unjudgedUnassigned:
@@ -299,6 +301,7 @@ extension ReportText {
       "{0} 没有任何单元被判定：本期投诉都不属于任何产品线，因此都不在任何单元中。请映射产品列（plaint.yml 中的 `columns.product`），或在 taxonomy.yml 中为产品线设置文本中出现的短语。",
     .nothingJudgedLines:
       "{0} 没有任何单元被判定：导出文件未完整覆盖 {1}，其他单元也无法判定。",
+    .noDataNoRows: "无数据：{0} 的每一天在所有导出文件中都没有任何一行",
     .noData: "无数据：没有导出文件覆盖 {0}",
     .noSales: "没有销量文件：只有投诉计数，没有投诉率。",
     .noSLA: "没有 SLA 目标（{0}）：不统计超出 SLA 的投诉。",
@@ -324,6 +327,7 @@ extension ReportText {
     .gapMonthOther: "{0} 个月",
     .gapWeekOne: "{0} 周",
     .gapWeekOther: "{0} 周",
+    .gapNoRows: "含该产品线的导出文件在这些日子里都没有任何一行；是空缺，不是零",
     .gapNotCovered: "含该产品线的导出文件都未覆盖；是空缺，不是零",
     .gapPartial: "导出文件只覆盖一部分；显示但不判定",
     .gapBeforeHistory: "早于含该产品线的第一个导出文件；没有历史",

@@ -24,7 +24,7 @@ extension ReportText {
       case "filling_in":
         notices.append(fillingInNotice(report))
       case "not_covered":
-        var line = self(.noticeNotCovered, period)
+        var line = self(coverage.withoutRows == true ? .noticeNoRows : .noticeNotCovered, period)
         if let last = coverage.lastTicket ?? coverage.lastDay {
           line += self(.noticeLatestTicket, date(last))
         }
@@ -132,7 +132,10 @@ extension ReportText {
     switch report.unjudged {
     case .partial: self[.nothingJudgedPartial]
     case .fillingIn: self[.nothingJudgedFillingIn]
-    case .notCovered: self(.nothingJudgedNotCovered, period(report.period))
+    case .notCovered:
+      self(
+        report.coverage.withoutRows == true ? .nothingJudgedNoRows : .nothingJudgedNotCovered,
+        period(report.period))
     case .unassigned: self(.nothingJudgedUnassigned, period(report.period))
     case .linesNotCovered(let lines):
       self(
@@ -147,7 +150,7 @@ extension ReportText {
 
   /// The complaints card and headline of a period no export covers.
   func noData(_ report: ReportModel) -> String {
-    self(.noData, period(report.period))
+    self(report.coverage.withoutRows == true ? .noDataNoRows : .noData, period(report.period))
   }
 
   /// The resolution line with `sla_hours: off`.
@@ -207,6 +210,7 @@ extension ReportText {
   func gapReason(_ code: String) -> String {
     switch code {
     case "not_covered": self[.gapNotCovered]
+    case "no_rows": self[.gapNoRows]
     case "partial": self[.gapPartial]
     case "filling_in": self[.gapFillingIn]
     case "before_history": self[.gapBeforeHistory]

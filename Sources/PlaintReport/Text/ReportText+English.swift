@@ -273,6 +273,8 @@ extension ReportText {
     .noticePartialUnknown:
       "{0} is a partial period: the exports cover only part of it. Its counts are shown; nothing is judged.",
     .noticeLatestWhole: " The latest whole period is {0}.",
+    .noticeNoRows:
+      "No export has a row on any day of {0}, though the exports reach across it and the days around it predict many: nothing is known about it, which is not zero complaints.",
     .noticeNotCovered:
       "No export covers {0}: nothing is known about it, which is not zero complaints.",
     .noticeLatestTicket: " The latest ticket seen is from {0}.",
@@ -307,6 +309,7 @@ extension ReportText {
     .unjudgedPartial: "not judged (partial period)",
     .unjudgedNoData: "not judged (no data)",
     .nothingJudgedPartial: "Nothing is judged in a partial period.",
+    .nothingJudgedNoRows: "Nothing is judged: no export has a row on any day of {0}.",
     .nothingJudgedNotCovered: "Nothing is judged: no export covers {0}.",
     .nothingJudgedHistory: "No cell had enough history to be judged in {0}.",
     .unjudgedUnassigned:
@@ -319,6 +322,7 @@ extension ReportText {
       "No cell is judged in {0}: none of its complaints is in a product line, so none is in a cell. Map a product column (`columns.product` in plaint.yml), or give the product lines in taxonomy.yml phrases that match the text.",
     .nothingJudgedLines:
       "No cell is judged in {0}: the exports do not cover {1} whole, and no other cell could be judged.",
+    .noDataNoRows: "no data: no export has a row on any day of {0}",
     .noData: "no data: no export covers {0}",
     .noSales: "No sales file: complaint counts only, no rates.",
     .noSLA: "No SLA target ({0}): no breaches are counted.",
@@ -346,6 +350,7 @@ extension ReportText {
     .gapMonthOther: "{0} months",
     .gapWeekOne: "{0} week",
     .gapWeekOther: "{0} weeks",
+    .gapNoRows: "no export holding the line has a row on any of its days; a gap, not zero",
     .gapNotCovered: "no export holding the line covers it; a gap, not zero",
     .gapPartial: "exports cover only part of it; shown, not judged",
     .gapBeforeHistory: "before the first export that held the line; no history",

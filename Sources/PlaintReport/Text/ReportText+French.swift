@@ -283,6 +283,8 @@ extension ReportText {
     .noticePartialUnknown:
       "La période {0} est partielle : les exports n'en couvrent qu'une partie. Ses chiffres sont affichés ; rien n'est jugé.",
     .noticeLatestWhole: " La dernière période complète est {0}.",
+    .noticeNoRows:
+      "Aucun export n'a de ligne à un seul jour de {0}, alors que les exports s'étendent de part et d'autre et que les jours voisins en prévoient beaucoup : on n'en sait rien, ce qui ne veut pas dire zéro réclamation.",
     .noticeNotCovered:
       "Aucun export ne couvre {0} : on n'en sait rien, ce qui ne veut pas dire zéro réclamation.",
     .noticeLatestTicket: " Le dernier ticket vu date du {0}.",
@@ -318,6 +320,7 @@ extension ReportText {
     .unjudgedPartial: "non jugé (période partielle)",
     .unjudgedNoData: "non jugé (aucune donnée)",
     .nothingJudgedPartial: "Rien n'est jugé dans une période partielle.",
+    .nothingJudgedNoRows: "Rien n'est jugé : aucun export n'a de ligne à un seul jour de {0}.",
     .nothingJudgedNotCovered: "Rien n'est jugé : aucun export ne couvre {0}.",
     .nothingJudgedHistory: "Aucune cellule n'avait assez d'historique pour être jugée en {0}.",
     .unjudgedUnassigned:
@@ -330,6 +333,7 @@ extension ReportText {
       "Aucune cellule n'est jugée en {0} : aucune de ses réclamations n'est dans une gamme, donc aucune n'est dans une cellule. Associez une colonne de produit (`columns.product` dans plaint.yml) ou donnez aux gammes de taxonomy.yml des expressions présentes dans le texte.",
     .nothingJudgedLines:
       "Aucune cellule n'est jugée en {0} : les exports ne couvrent pas entièrement {1}, et aucune autre cellule n'a pu être jugée.",
+    .noDataNoRows: "aucune donnée : aucun export n'a de ligne à un seul jour de {0}",
     .noData: "aucune donnée : aucun export ne couvre {0}",
     .noSales: "Pas de fichier de ventes : nombres de réclamations seulement, pas de taux.",
     .noSLA: "Pas d'objectif SLA ({0}) : aucun dépassement n'est compté.",
@@ -357,6 +361,8 @@ extension ReportText {
     .gapMonthOther: "{0} mois",
     .gapWeekOne: "{0} semaine",
     .gapWeekOther: "{0} semaines",
+    .gapNoRows:
+      "aucun export contenant la gamme n'a de ligne à un seul de ces jours ; un trou, pas un zéro",
     .gapNotCovered: "aucun export contenant la gamme ne les couvre ; un trou, pas un zéro",
     .gapPartial: "les exports n'en couvrent qu'une partie ; affichées, non jugées",
     .gapBeforeHistory: "avant le premier export contenant la gamme ; pas d'historique",

@@ -284,6 +284,8 @@ extension ReportText {
     .noticePartialUnknown:
       "{0} ist eine angebrochene Periode: Die Exporte decken nur einen Teil davon ab. Ihre Zahlen werden gezeigt; beurteilt wird nichts.",
     .noticeLatestWhole: " Die letzte vollständige Periode ist {0}.",
+    .noticeNoRows:
+      "Kein Export hat eine Zeile an einem Tag von {0}, obwohl die Exporte über diese Periode hinweg reichen und die Tage davor und danach viele erwarten lassen: Über diese Periode ist nichts bekannt, und das heißt nicht null Beschwerden.",
     .noticeNotCovered:
       "Kein Export deckt {0} ab: Über diese Periode ist nichts bekannt, und das heißt nicht null Beschwerden.",
     .noticeLatestTicket: " Das neueste gesehene Ticket stammt vom {0}.",
@@ -318,6 +320,7 @@ extension ReportText {
     .unjudgedPartial: "nicht beurteilt (angebrochene Periode)",
     .unjudgedNoData: "nicht beurteilt (keine Daten)",
     .nothingJudgedPartial: "In einer angebrochenen Periode wird nichts beurteilt.",
+    .nothingJudgedNoRows: "Nichts wird beurteilt: Kein Export hat eine Zeile an einem Tag von {0}.",
     .nothingJudgedNotCovered: "Nichts wird beurteilt: Kein Export deckt {0} ab.",
     .nothingJudgedHistory: "Keine Zelle hatte für {0} genug Vorgeschichte für ein Urteil.",
     .unjudgedUnassigned:
@@ -330,6 +333,7 @@ extension ReportText {
       "Keine Zelle wird für {0} beurteilt: Keine ihrer Beschwerden gehört zu einer Produktlinie, also liegt keine in einer Zelle. Ordnen Sie eine Produktspalte zu (`columns.product` in plaint.yml) oder geben Sie den Produktlinien in taxonomy.yml Phrasen, die im Text vorkommen.",
     .nothingJudgedLines:
       "Keine Zelle wird für {0} beurteilt: Die Exporte decken {1} nicht vollständig ab, und keine andere Zelle konnte beurteilt werden.",
+    .noDataNoRows: "keine Daten: kein Export hat eine Zeile an einem Tag von {0}",
     .noData: "keine Daten: kein Export deckt {0} ab",
     .noSales: "Keine Verkaufsdatei: nur Beschwerdezahlen, keine Raten.",
     .noSLA: "Kein SLA-Ziel ({0}): Überschreitungen werden nicht gezählt.",
@@ -357,6 +361,8 @@ extension ReportText {
     .gapMonthOther: "{0} Monate",
     .gapWeekOne: "{0} Woche",
     .gapWeekOther: "{0} Wochen",
+    .gapNoRows:
+      "kein Export mit dieser Linie hat an einem ihrer Tage eine Zeile; eine Lücke, nicht null",
     .gapNotCovered: "kein Export mit dieser Linie deckt sie ab; eine Lücke, nicht null",
     .gapPartial: "Exporte decken nur einen Teil ab; gezeigt, nicht beurteilt",
     .gapBeforeHistory: "vor dem ersten Export mit dieser Linie; keine Vorgeschichte",

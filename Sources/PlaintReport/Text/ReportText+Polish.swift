@@ -275,6 +275,8 @@ extension ReportText {
     .noticePartialUnknown:
       "Okres {0} jest niepełny: eksporty obejmują tylko jego część. Liczby są pokazane; nic nie jest oceniane.",
     .noticeLatestWhole: " Ostatni pełny okres: {0}.",
+    .noticeNoRows:
+      "Żaden eksport nie ma wiersza z żadnego dnia okresu {0}, choć eksporty obejmują go z obu stron, a dni wokół zapowiadają ich wiele: nic o nim nie wiadomo, a to nie to samo co zero reklamacji.",
     .noticeNotCovered:
       "Okres {0} nie jest objęty żadnym eksportem: nic o nim nie wiadomo, a to nie to samo co zero reklamacji.",
     .noticeLatestTicket: " Najnowsze widziane zgłoszenie: {0}.",
@@ -309,6 +311,8 @@ extension ReportText {
     .unjudgedPartial: "bez oceny (okres niepełny)",
     .unjudgedNoData: "bez oceny (brak danych)",
     .nothingJudgedPartial: "W niepełnym okresie nic nie jest oceniane.",
+    .nothingJudgedNoRows:
+      "Nic nie jest oceniane: żaden eksport nie ma wiersza z żadnego dnia okresu {0}.",
     .nothingJudgedNotCovered: "Nic nie jest oceniane: okres {0} nie jest objęty żadnym eksportem.",
     .nothingJudgedHistory: "Żadna komórka nie miała dość historii, by ją ocenić (okres: {0}).",
     .unjudgedUnassigned:
@@ -321,6 +325,7 @@ extension ReportText {
       "Żadna komórka nie jest oceniana (okres: {0}): żadna reklamacja z tego okresu nie należy do linii produktów, więc żadna nie jest w komórce. Przypisz kolumnę produktu (`columns.product` w plaint.yml) albo nadaj liniom produktów w taxonomy.yml frazy występujące w tekście.",
     .nothingJudgedLines:
       "Żadna komórka nie jest oceniana (okres: {0}): eksporty nie obejmują w pełni linii {1}, a żadnej innej komórki nie dało się ocenić.",
+    .noDataNoRows: "brak danych: żaden eksport nie ma wiersza z żadnego dnia okresu {0}",
     .noData: "brak danych: okres {0} nie jest objęty żadnym eksportem",
     .noSales: "Brak pliku sprzedaży: tylko liczby reklamacji, bez wskaźników.",
     .noSLA: "Brak celu SLA ({0}): przekroczenia nie są liczone.",
@@ -348,6 +353,7 @@ extension ReportText {
     .gapMonthOther: "{0} mies.",
     .gapWeekOne: "{0} tydz.",
     .gapWeekOther: "{0} tyg.",
+    .gapNoRows: "żaden eksport z tą linią nie ma wiersza z żadnego z tych dni; luka, nie zero",
     .gapNotCovered: "żaden eksport z tą linią ich nie obejmuje; luka, nie zero",
     .gapPartial: "eksporty obejmują tylko część; pokazane, bez oceny",
     .gapBeforeHistory: "przed pierwszym eksportem z tą linią; brak historii",

@@ -285,6 +285,8 @@ extension ReportText {
     .noticePartialUnknown:
       "El periodo {0} es parcial: las exportaciones solo cubren una parte. Sus cifras se muestran; no se juzga nada.",
     .noticeLatestWhole: " El último periodo completo es {0}.",
+    .noticeNoRows:
+      "Ninguna exportación tiene una fila en ningún día de {0}, aunque las exportaciones lo abarcan y los días de alrededor prevén muchas: no se sabe nada de él, lo que no significa cero reclamaciones.",
     .noticeNotCovered:
       "Ninguna exportación cubre {0}: no se sabe nada de él, lo que no significa cero reclamaciones.",
     .noticeLatestTicket: " El último ticket visto es del {0}.",
@@ -320,6 +322,8 @@ extension ReportText {
     .unjudgedPartial: "sin juzgar (periodo parcial)",
     .unjudgedNoData: "sin juzgar (sin datos)",
     .nothingJudgedPartial: "En un periodo parcial no se juzga nada.",
+    .nothingJudgedNoRows:
+      "No se juzga nada: ninguna exportación tiene una fila en ningún día de {0}.",
     .nothingJudgedNotCovered: "No se juzga nada: ninguna exportación cubre {0}.",
     .nothingJudgedHistory: "Ninguna celda tenía historial suficiente para juzgarse en {0}.",
     .unjudgedUnassigned:
@@ -332,6 +336,7 @@ extension ReportText {
       "No se juzga ninguna celda en {0}: ninguna de sus reclamaciones está en una línea de producto, así que ninguna está en una celda. Asigne una columna de producto (`columns.product` en plaint.yml) o dé a las líneas de producto de taxonomy.yml frases que aparezcan en el texto.",
     .nothingJudgedLines:
       "No se juzga ninguna celda en {0}: las exportaciones no cubren por completo {1}, y ninguna otra celda pudo juzgarse.",
+    .noDataNoRows: "sin datos: ninguna exportación tiene una fila en ningún día de {0}",
     .noData: "sin datos: ninguna exportación cubre {0}",
     .noSales: "Sin archivo de ventas: solo recuentos de reclamaciones, sin tasas.",
     .noSLA: "Sin objetivo de SLA ({0}): no se cuentan incumplimientos.",
@@ -360,6 +365,8 @@ extension ReportText {
     .gapMonthOther: "{0} meses",
     .gapWeekOne: "{0} semana",
     .gapWeekOther: "{0} semanas",
+    .gapNoRows:
+      "ninguna exportación con la línea tiene una fila en ninguno de sus días; un hueco, no un cero",
     .gapNotCovered: "ninguna exportación con la línea los cubre; un hueco, no un cero",
     .gapPartial: "las exportaciones solo cubren una parte; se muestran, sin juzgar",
     .gapBeforeHistory: "antes de la primera exportación con la línea; sin historial",

@@ -280,6 +280,8 @@ extension ReportText {
     .noticePartialUnknown:
       "{0} eksik bir dönem: dışa aktarımlar yalnızca bir kısmını kapsıyor. Sayıları gösteriliyor; hiçbir şey değerlendirilmiyor.",
     .noticeLatestWhole: " En son tam dönem: {0}.",
+    .noticeNoRows:
+      "{0} döneminin hiçbir gününe ait hiçbir dışa aktarımda satır yok, oysa dışa aktarımlar bu dönemin öncesini ve sonrasını kapsıyor ve çevresindeki günler çok satır öngörüyor: bu dönem hakkında hiçbir şey bilinmiyor, bu da sıfır şikâyet demek değil.",
     .noticeNotCovered:
       "{0} dönemini hiçbir dışa aktarım kapsamıyor: bu dönem hakkında hiçbir şey bilinmiyor, bu da sıfır şikâyet demek değil.",
     .noticeLatestTicket: " Görülen en son kayıt: {0}.",
@@ -314,6 +316,8 @@ extension ReportText {
     .unjudgedPartial: "değerlendirilmedi (eksik dönem)",
     .unjudgedNoData: "değerlendirilmedi (veri yok)",
     .nothingJudgedPartial: "Eksik bir dönemde hiçbir şey değerlendirilmez.",
+    .nothingJudgedNoRows:
+      "Hiçbir şey değerlendirilmedi: {0} döneminin hiçbir gününe ait hiçbir dışa aktarımda satır yok.",
     .nothingJudgedNotCovered:
       "Hiçbir şey değerlendirilmedi: {0} dönemini hiçbir dışa aktarım kapsamıyor.",
     .nothingJudgedHistory: "{0} döneminde hiçbir hücrenin değerlendirilecek kadar geçmişi yoktu.",
@@ -327,6 +331,7 @@ extension ReportText {
       "{0} döneminde hiçbir hücre değerlendirilmiyor: dönemin şikâyetlerinin hiçbiri bir ürün grubunda değil, bu yüzden hiçbiri bir hücrede değil. Bir ürün sütunu eşleyin (plaint.yml içinde `columns.product`) ya da taxonomy.yml içindeki ürün gruplarına metinde geçen ifadeler verin.",
     .nothingJudgedLines:
       "{0} döneminde hiçbir hücre değerlendirilmiyor: dışa aktarımlar {1} grubunu tam kapsamıyor ve başka hiçbir hücre değerlendirilemedi.",
+    .noDataNoRows: "veri yok: {0} döneminin hiçbir gününe ait hiçbir dışa aktarımda satır yok",
     .noData: "veri yok: {0} dönemini hiçbir dışa aktarım kapsamıyor",
     .noSales: "Satış dosyası yok: yalnızca şikâyet sayıları, oran yok.",
     .noSLA: "SLA hedefi yok ({0}): aşımlar sayılmıyor.",
@@ -354,6 +359,8 @@ extension ReportText {
     .gapMonthOther: "{0} ay",
     .gapWeekOne: "{0} hafta",
     .gapWeekOther: "{0} hafta",
+    .gapNoRows:
+      "bu grubu içeren hiçbir dışa aktarımda bu günlere ait satır yok; boşluk, sıfır değil",
     .gapNotCovered: "bu grubu içeren hiçbir dışa aktarım kapsamıyor; boşluk, sıfır değil",
     .gapPartial: "dışa aktarımlar yalnızca bir kısmını kapsıyor; gösteriliyor, değerlendirilmiyor",
     .gapBeforeHistory: "bu grubu içeren ilk dışa aktarımdan önce; geçmiş yok",
