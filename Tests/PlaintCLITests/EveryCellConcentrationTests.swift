@@ -9,8 +9,14 @@ import Testing
 struct EveryCellConcentrationTests {
   static let lines = [("Kettles", "KT-100"), ("Blenders", "BL-600"), ("Toasters", "TO-300")]
 
-  /// Writes the fixture into a fresh folder and returns it.
-  static func fixture(planted: Bool, config extra: String = "") throws -> URL {
+  /// Writes the fixture into a fresh folder and returns it. With `blankBefore`, the months
+  /// before the last are an older export whose channel and agent columns are blank; with
+  /// `datesOnly`, the last month is a newer export of dates without a time of day (each a file
+  /// of its own).
+  static func fixture(
+    planted: Bool, config extra: String = "", blankBefore: Bool = false, datesOnly: Bool = false
+  ) throws -> URL {
+    let split = blankBefore || datesOnly
     let fixture = try FixtureFolder("plaint-every-cell")
     let folder = fixture.url
     let write = fixture.write
@@ -39,15 +45,16 @@ struct EveryCellConcentrationTests {
       store: ":memory:"
       timezone: UTC
       sources:
-        - path: exports/zendesk.csv
+        - path: \(split ? "exports/zendesk-*.csv" : "exports/zendesk.csv")
           profile: zendesk
       taxonomy: taxonomy.yml
       reports: {dir: reports}
 
       """ + extra)
-    var rows = [
+    let header =
       "Id,Subject,Description,Status,Priority,Via,Requester,Requester email,Assignee,Category,Product,Tags,Created at,Updated at,Solved at"
-    ]
+    var rows = [header]
+    var newer = [header]
     var id = 1000
     let channels = ["email", "phone", "web"]
     let agents = ["Ann", "Bo", "Cy", "Di", "Ed"]
@@ -63,10 +70,12 @@ struct EveryCellConcentrationTests {
           let day = 1 + (k * 5 + index * 3) % 28
           let hour = piled ? 9 : 8 + (k + index) % 12
           let agent = piled ? "Zed" : agents[(k + index) % agents.count]
-          let created = "\(year)-\(two(month))-\(two(day)) \(two(hour)):10"
-          rows.append(
-            "\(id),\(text),\(text),solved,\(priorities[(k + index) % 3]),\(channels[k % 3]),Person,p\(id)@mail.example,\(agent),,\(sku),,\(created),\(created),"
-          )
+          let date = "\(year)-\(two(month))-\(two(day))"
+          let created = datesOnly && last ? date : "\(date) \(two(hour)):10"
+          let blank = blankBefore && !last
+          let row =
+            "\(id),\(text),\(text),solved,\(priorities[(k + index) % 3]),\(blank ? "" : channels[k % 3]),Person,p\(id)@mail.example,\(blank ? "" : agent),,\(sku),,\(created),\(created),"
+          if split && last { newer.append(row) } else { rows.append(row) }
         }
       }
       for (line, sku) in lines {
@@ -78,7 +87,12 @@ struct EveryCellConcentrationTests {
           pile: planted && last && line == "Toasters" ? 10 : 0)
       }
     }
-    try write("exports/zendesk.csv", rows.joined(separator: "\n") + "\n")
+    if split {
+      try write("exports/zendesk-old.csv", rows.joined(separator: "\n") + "\n")
+      try write("exports/zendesk-new.csv", newer.joined(separator: "\n") + "\n")
+    } else {
+      try write("exports/zendesk.csv", rows.joined(separator: "\n") + "\n")
+    }
     return folder
   }
 
@@ -148,6 +162,37 @@ struct EveryCellConcentrationTests {
     let method = try #require(
       (json["method"] as? [String: Any])?["concentrations"] as? [String: Any])
     #expect((method["tested"] as? Int ?? 0) > 0)
+  }
+
+  /// The pairs found: "cell dimension=value".
+  static func found(_ json: [String: Any]) throws -> Set<String> {
+    let recurrence = try #require(json["recurrence"] as? [String: Any])
+    let found = try #require(recurrence["concentrations"] as? [[String: Any]])
+    return Set(found.map { "\(Self.cell($0)) \($0["dimension"] ?? "")=\($0["value"] ?? "")" })
+  }
+
+  /// An older export whose channel and agent columns are blank did not measure them: the new
+  /// export's values are no finding against "baseline 0 %" (the hostile tester's F-C: 20 and
+  /// more at q < 0.0001), and the pile-up at 9–10h is still found.
+  @Test func aColumnBlankInTheBaselineIsNoFinding() throws {
+    for planted in [false, true] {
+      let folder = try Self.fixture(planted: planted, blankBefore: true)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let found = try Self.found(try Self.report(folder))
+      #expect(found == (planted ? ["service/Toasters/consumer hour=09"] : []), "\(found)")
+    }
+  }
+
+  /// An export of dates without a time of day has no hours: its complaints did not all arrive
+  /// at 00–01h (the hostile tester's F-H, one finding per cell at q near 1e-116), and the agent
+  /// they pile up on is still found.
+  @Test func datesWithoutATimeOfDayHaveNoHour() throws {
+    for planted in [false, true] {
+      let folder = try Self.fixture(planted: planted, datesOnly: true)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let found = try Self.found(try Self.report(folder))
+      #expect(found == (planted ? ["service/Toasters/consumer agent=Zed"] : []), "\(found)")
+    }
   }
 
   @Test func aLowerLevelIsNamedInTheReport() throws {

@@ -118,6 +118,16 @@ public enum Concentration {
       self.dimension = dimension
     }
 
+    /// Whether the baseline's complaints carry a value of the dimension at least
+    /// `measuredRatio` times as often as this period's: a channel column blank in the older
+    /// export, or the hours of an export of dates only, were not measured then, and "baseline
+    /// 0 %" would be a zero where there was no data (the hostile tester's F-C).
+    public var isMeasuredAlike: Bool {
+      let now = Double(current.values.reduce(0, +)) / Double(max(currentTotal, 1))
+      let before = Double(baseline.values.reduce(0, +)) / Double(max(baselineTotal, 1))
+      return before >= Concentration.measuredRatio * now
+    }
+
     /// Counts one complaint of this period (`current`) or of the baseline.
     public mutating func add(_ value: String?, current isCurrent: Bool, count: Int = 1) {
       if isCurrent {
@@ -161,6 +171,10 @@ public enum Concentration {
   /// A value joins the family on its count this period and in the baseline together: Fisher's
   /// test conditions on that total, so choosing by it leaves the p-values valid (independent
   /// filtering), while values seen once or twice, which can never signal, do not dilute the family.
+  /// How much less often than this period the baseline may carry a dimension's values and the
+  /// dimension still be tested (`Tally.isMeasuredAlike`).
+  public static let measuredRatio = 0.5
+
   public static func family(_ tallies: [Tally], settings: Settings = Settings()) -> Outcome {
     struct Test {
       var tally: Int
@@ -172,7 +186,7 @@ public enum Concentration {
     var tests: [Test] = []
     for (index, tally) in tallies.enumerated()
     where tally.currentTotal >= settings.minCount
-      && tally.baselineTotal >= settings.minBaselineCount
+      && tally.baselineTotal >= settings.minBaselineCount && tally.isMeasuredAlike
     {
       let values = Set(tally.current.keys).union(tally.baseline.keys)
       guard values.count >= 2 else { continue }
