@@ -305,10 +305,21 @@ struct DataCoverage {
       var byRate = Set<Int>()
       var atFullRate = Set<Int>()
       var byShare: [Int] = []
+      // A file that ends before the first row of any file holding the line does not carry it,
+      // however few rows the line's rate predicts there: a line that started late has no
+      // history before it (a new user's CFPB Student loan line, first in 2019-06, had the months
+      // before as zeros in its baseline once the monthly files before 2019-06 were read as
+      // carrying it, each "plausibly" without a row).
+      let firstHeld = holders.compactMap { $0.spans.first?.lowerBound }.min()
       for index in files.indices {
         let count = profiles[files[index].path]?.lines[line] ?? 0
         let expected = rate * days(files[index])
         guard expected > 0 || count > 0 else { continue }
+        if count == 0, let firstHeld, let end = files[index].spans.last?.upperBound,
+          end <= firstHeld
+        {
+          continue
+        }
         let base = rows(files[index], for: line)
         if plausible(count, expected) {
           byRate.insert(index)

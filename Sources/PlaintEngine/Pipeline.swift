@@ -61,6 +61,9 @@ public struct RunOutcome: Sendable {
   /// export reaches that the exports do not cover whole: a gap in the exports, in one line; nil
   /// when there is none.
   public var gaps: String? = nil
+  /// Why a run reports again the period an earlier run reported, when the exports reach past it
+  /// into a period not covered whole yet (and no gap says why): nil otherwise.
+  public var again: String? = nil
   /// The product lines the exports do not cover whole in a period otherwise judged, in the
   /// report's words: their cells are not judged, which "0 anomalies" does not say.
   public var linesNotCovered: String? = nil
@@ -231,6 +234,9 @@ public struct Pipeline {
     let unreported = unreported(
       before: period, requested: requested, reported: reported, coverage: coverage)
     let gaps = gaps(around: period, requested: requested, reported: reported, coverage: coverage)
+    let again =
+      gaps == nil && skipped == nil
+      ? again(period, requested: requested, reported: reported, coverage: coverage) : nil
     try store.recordRun(period: period, finishedAt: options.now, anomalies: assembled.anomalies)
     logger.info(
       "report written",
@@ -249,6 +255,7 @@ public struct Pipeline {
     outcome.shareAnomalies = bundle.report.shareAnomalies
     outcome.unreported = unreported
     outcome.gaps = gaps
+    outcome.again = again
     if bundle.report.unjudged == nil {
       outcome.linesNotCovered = ReportText.english.linesNotCoveredNotice(bundle.report).map {
         String($0.dropLast())
@@ -372,6 +379,22 @@ public struct Pipeline {
     }
     guard !said.isEmpty else { return nil }
     return said.joined(separator: "; ") + " — is an export missing?"
+  }
+
+  /// A cron run that reports the period an earlier run reported, because the newest period the
+  /// exports reach is not covered whole yet, says so in a line `--quiet` does not hide: its
+  /// stdout is the same line as the run before, which reads like a stuck job (a new user's
+  /// CFPB file for March, cut off on the 12th: "2020-02: 18 complaints, 0 anomalies" twice, and
+  /// nothing else). Not for `--period`, nor when a gap already says why.
+  private func again(
+    _ period: Period, requested: RequestedPeriod, reported: [Period], coverage: DataCoverage
+  ) -> String? {
+    guard case .latestWithData = requested, reported.contains(period),
+      let newest = coverage.span(period.granularity)?.upperBound, newest > period,
+      let lastDay = coverage.lastDay
+    else { return nil }
+    return
+      "\(period) was reported by an earlier run, and this run reports it again: the exports reach \(coverage.day(lastDay)), and \(newest) is not covered whole yet (plaint report --period \(newest) shows its counts, not judged)"
   }
 
   /// `periods` (sorted) as a reader takes them in: each run of consecutive periods as its first

@@ -545,6 +545,29 @@ struct CoverageTests {
     #expect(chosen.status == 0 && !chosen.stderr.contains("gap"), "\(chosen.stderr)")
   }
 
+  /// A month's export cut off on the 12th holds the job on the month before, which an earlier
+  /// run reported: the second run's stdout is the first's again, so it says why on stderr, with
+  /// --quiet (a new user's CFPB March); the run that first reports a month, and the run after
+  /// the rest of the month lands, say nothing.
+  @Test func aMonthReportedAgainForANewerPartialOneSaysSo() throws {
+    var project = CoverageProject()
+    project.export("history.csv", from: day(2024, 1, 1), through: day(2025, 9, 30))
+    project.export("october-1.csv", from: day(2025, 10, 1), through: day(2025, 10, 12))
+    project.export("october-2.csv", from: day(2025, 10, 13), through: day(2025, 10, 31))
+    let directory = try project.writeOnAStore(landingLater: ["october-1.csv", "october-2.csv"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var runs = [try project.run([], in: directory)]
+    try project.land("october-1.csv", in: directory)
+    runs.append(try project.run([], in: directory))
+    try project.land("october-2.csv", in: directory)
+    runs.append(try project.run([], in: directory))
+    #expect(runs.allSatisfy { $0.status == 0 }, "\(runs.map(\.stderr))")
+    #expect(runs.map { $0.stdout.prefix(7) } == ["2025-09", "2025-09", "2025-10"])
+    let again =
+      "2025-09 was reported by an earlier run, and this run reports it again: the exports reach 2025-10-12, and 2025-10 is not covered whole yet"
+    #expect(runs.map { $0.stderr.contains(again) } == [false, true, false], "\(runs[1].stderr)")
+  }
+
   /// Months in a row that no export covers are named as one run, whichever side of the
   /// reported month they lie on.
   @Test func monthsInARowWithoutAnExportAreNamedAsOneRun() throws {
@@ -587,6 +610,40 @@ struct CoverageTests {
       second.stderr.contains(
         "the exports leave a gap before 2025-W44: 2025-W42 (no export has a row on any of its days)"
       ), "\(second.stderr)")
+  }
+
+  /// A product line that starts late, with a few complaints a month, has no history before the
+  /// first monthly file that holds a row of it: the files before it hold none, and were once
+  /// read as carrying it "plausibly" (a few rows predicted, none found), so its months before
+  /// the launch became zeros in its baseline (a new user's CFPB Student loan line).
+  @Test func aLineThatStartsLateHasNoZerosBeforeIt() throws {
+    var project = CoverageProject()
+    for month in 1...18 {
+      let (year, number) = month <= 12 ? (2024, month) : (2025, month - 12)
+      let last = Calendar(identifier: .gregorian).range(
+        of: .day, in: .month,
+        for: Calendar(identifier: .gregorian).date(from: day(year, number, 1)) ?? Date())?.count
+      project.export(
+        String(format: "m-%04d-%02d.csv", year, number), from: day(year, number, 1),
+        through: day(year, number, last ?? 28),
+        lines: year == 2024 ? ["Kettles"] : ["Kettles", "Toasters"],
+        step: (line: "Toasters", from: day(2024, 1, 1), factor: 0.1))
+    }
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run(["--period", "2025-06"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2025-06", in: directory)
+    #expect(
+      report.gaps.contains {
+        $0["product_line"] as? String == "Toasters" && $0["reason"] as? String == "before_history"
+          && $0["through"] as? String == "2024-12"
+      }, "\(report.gaps)")
+    let toasters = try report.series("product", "Toasters", "consumer")
+    let before = toasters.filter { ($0["period"] as? String ?? "") < "2025-01" }
+    #expect(
+      before.allSatisfy { $0["status"] as? String != "in_control" && $0["count"] as? Int != 0 },
+      "\(before)")
   }
 
   /// One product line's export for October never lands while the other's does. October is

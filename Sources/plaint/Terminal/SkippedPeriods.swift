@@ -9,7 +9,8 @@ extension RunOutcome {
   /// Days without a row inside a period judged as whole (`emptyStretches`) are said the same
   /// way: the counts of such a period may be too low, and only the user knows whether the desk
   /// was closed. So are the whole periods a job went past without reporting them
-  /// (`unreported`), the gaps in the exports around the reported period (`gaps`), and the
+  /// (`unreported`), the gaps in the exports around the reported period (`gaps`), a period
+  /// reported again while the newest is not covered whole yet (`again`), and the
   /// product lines whose cells are not judged because their exports do not cover the period
   /// whole (`linesNotCovered`).
   func logSkipped(_ logger: Logger) {
@@ -18,6 +19,7 @@ extension RunOutcome {
     if let skipped { loud.warning("\(skipped)") }
     if let unreported { loud.warning("\(unreported)") }
     if let gaps { loud.warning("\(gaps)") }
+    if let again { loud.warning("\(again)") }
     if let linesNotCovered { loud.warning("\(linesNotCovered)") }
     for stretch in emptyStretches { loud.warning("\(stretch)") }
   }
