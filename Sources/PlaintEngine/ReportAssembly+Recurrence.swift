@@ -31,6 +31,11 @@ extension ReportAssembly {
     ).map { ReportModel.RecurringIssue(issue: $0.issue, periods: $0.periods.map(\.description)) }
     var recurrence = ReportModel.Recurrence(recurringIssues: recurring)
     recurrence.repeatCustomers = customers.repeatCustomers
+    // No customer in the window at all: not measured, not none (a new user's CFPB export read
+    // "Repeat complainants: none").
+    if customers.repeatCustomers.isEmpty && customers.byCustomer.isEmpty {
+      recurrence.customersNamed = false
+    }
     return recurrence
   }
 

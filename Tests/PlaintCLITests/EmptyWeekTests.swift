@@ -184,6 +184,11 @@ struct EmptyWeekTests {
     #expect(
       later.contains("2025-W11 (1 week): no export holding the line has a row on any of its days"),
       "\(later)")
+    // The export names no customer: repeat complainants are not measured, not "none".
+    #expect(
+      later.contains(
+        "**Repeat complainants:** not measured: no complaint of the window names a customer"),
+      "\(later)")
     // The week before lost six of its days: counted, not judged.
     let before = try Self.run(directory, "2025-W10")
     #expect(before.status == 0, "\(before.stdout) \(before.stderr)")

@@ -12,6 +12,8 @@ extension LanguageFixture {
     bundle.report.totals.complaints = 40
     bundle.report.dataQuality = .init(
       complaints: 40, unassigned: 40, hasSales: false, warnings: ["unassigned"])
+    // An export without a customer column: repeat customers not measured.
+    bundle.report.recurrence.customersNamed = false
     return bundle
   }
 

@@ -11,6 +11,9 @@ extension ReportModel {
     public var returning: [ReturningAnomaly] = []
     /// Each release of `releases:` up to the period, with the rate before and after it.
     public var releases: [ReleaseEffect] = []
+    /// False when no complaint of the window names a customer (an export without a customer
+    /// column): repeat customers are not measured, which is not none of them; absent otherwise.
+    public var customersNamed: Bool? = nil
 
     public init(
       repeatCustomers: [RepeatCustomer] = [], recurringIssues: [RecurringIssue] = [],
@@ -28,6 +31,7 @@ extension ReportModel {
       case repeatCustomers = "repeat_customers"
       case recurringIssues = "recurring_issues"
       case concentrations, returning, releases
+      case customersNamed = "customers_named"
     }
   }
 

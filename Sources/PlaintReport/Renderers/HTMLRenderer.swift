@@ -476,6 +476,9 @@ public struct HTMLRenderer: Sendable {
       && recurrence.releases.isEmpty
     {
       html += "<p>\(text[.noRecurrence])</p>\n"
+      if recurrence.customersNamed == false {
+        html += "<p>\(text[.labelRepeatComplainants]): \(e(text[.customersNotNamed]))</p>\n"
+      }
       if let method = report.method.concentrations {
         html += "<p class=\"note\">\(e(text.concentrationsNote(method)))</p>\n"
       }
@@ -523,6 +526,10 @@ public struct HTMLRenderer: Sendable {
         html += "<tr><td>\(e(text.issue(issue.issue)))</td><td>\(e(periods))</td></tr>\n"
       }
       html += "</table>\n"
+    }
+    if recurrence.customersNamed == false {
+      html += "<h3>\(text[.labelRepeatComplainants])</h3>\n"
+      html += "<p>\(e(text[.customersNotNamed]))</p>\n"
     }
     if !recurrence.repeatCustomers.isEmpty {
       html += "<h3>\(text[.labelRepeatComplainants])</h3>\n<table>\n"

@@ -277,7 +277,9 @@ public struct MarkdownRenderer: Sendable {
           + issues.joined(separator: "; ") + ".")
     }
     let repeats = recurrence.repeatCustomers
-    if repeats.isEmpty {
+    if recurrence.customersNamed == false {
+      lines.append("- " + bold(.labelRepeatComplainants) + " " + text[.customersNotNamed])
+    } else if repeats.isEmpty {
       lines.append("- " + bold(.labelRepeatComplainants) + " " + text[.noneFound])
     } else {
       // Read as they come: the rows may be many more than are shown.

@@ -25,6 +25,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case sentenceEnd
   case yes
   case noneFound
+  case customersNotNamed
   case andMore
   case andMoreNote
   case moreInFile

@@ -28,6 +28,7 @@ extension ReportText {
     .headingComplaintsPerPeriod: "每期投诉数",
     .sentenceEnd: "。",
     .yes: "是",
+    .customersNotNamed: "未测量：窗口内没有任何投诉注明客户（导出文件没有客户列，或该列为空），这并不等于没有重复投诉者。",
     .noneFound: "无。",
     .andMore: "，另有 {0} 项",
     .andMoreNote: "另有 {0} 项",

@@ -31,6 +31,8 @@ extension ReportText {
     .headingComplaintsPerPeriod: "complaints per period",
     .sentenceEnd: ".",
     .yes: "yes",
+    .customersNotNamed:
+      "not measured: no complaint of the window names a customer (the export has no customer column, or it is empty), which is not zero repeat complainants.",
     .noneFound: "none.",
     .andMore: " and {0} more",
     .andMoreNote: "and {0} more",

@@ -32,6 +32,8 @@ extension ReportText {
     .headingComplaintsPerPeriod: "réclamations par période",
     .sentenceEnd: ".",
     .yes: "oui",
+    .customersNotNamed:
+      "non mesuré : aucune réclamation de la fenêtre ne nomme de client (l'export n'a pas de colonne client, ou elle est vide), ce qui ne veut pas dire zéro client récurrent.",
     .noneFound: "aucune.",
     .andMore: " et {0} de plus",
     .andMoreNote: "et {0} de plus",

@@ -32,6 +32,8 @@ extension ReportText {
     .headingComplaintsPerPeriod: "Beschwerden je Periode",
     .sentenceEnd: ".",
     .yes: "ja",
+    .customersNotNamed:
+      "nicht gemessen: keine Beschwerde des Zeitfensters nennt einen Kunden (der Export hat keine Kundenspalte, oder sie ist leer), und das heißt nicht null Mehrfachbeschwerdeführer.",
     .noneFound: "keine.",
     .andMore: " und {0} weitere",
     .andMoreNote: "und {0} weitere",

@@ -31,6 +31,8 @@ extension ReportText {
     .headingComplaintsPerPeriod: "reklamacje na okres",
     .sentenceEnd: ".",
     .yes: "tak",
+    .customersNotNamed:
+      "nie zmierzono: żadna reklamacja z okna nie wskazuje klienta (eksport nie ma kolumny klienta albo jest ona pusta), a to nie to samo co zero powracających reklamujących.",
     .noneFound: "brak.",
     .andMore: " i jeszcze {0}",
     .andMoreNote: "i jeszcze {0}",

@@ -31,6 +31,8 @@ extension ReportText {
     .headingComplaintsPerPeriod: "reclamaciones por periodo",
     .sentenceEnd: ".",
     .yes: "sí",
+    .customersNotNamed:
+      "no medido: ninguna reclamación de la ventana nombra a un cliente (la exportación no tiene columna de cliente, o está vacía), lo que no significa cero reclamantes reiterados.",
     .noneFound: "ninguna.",
     .andMore: " y {0} más",
     .andMoreNote: "y {0} más",

@@ -31,6 +31,8 @@ extension ReportText {
     .headingComplaintsPerPeriod: "dönem başına şikâyet",
     .sentenceEnd: ".",
     .yes: "evet",
+    .customersNotNamed:
+      "ölçülmedi: penceredeki hiçbir şikâyet bir müşteri adı taşımıyor (dışa aktarımda müşteri sütunu yok ya da boş), bu da sıfır tekrarlayan şikâyetçi demek değil.",
     .noneFound: "yok.",
     .andMore: " ve {0} tane daha",
     .andMoreNote: "ve {0} tane daha",
