@@ -822,6 +822,20 @@ struct DataCoverage {
     mostlyEmpty.contains(period)
   }
 
+  /// Whether an export of `line`'s kind spans `period` without carrying the line: a file that
+  /// carries lines the line's carriers also carry, with no row of it there or implausibly few
+  /// (a line that stopped, or an export that leaves it out). Its period is not covered for the
+  /// line, and no export is missing: the export that would hold the line is there.
+  func isLeftOut(line: String, _ period: Period) -> Bool {
+    let carriers = files.filter { $0.productLines.contains(line) }
+    let siblings = Set(carriers.flatMap(\.productLines)).subtracting([line, Cell.unassigned])
+    let interval = period.interval(in: timeZone)
+    return files.contains { file in
+      !file.productLines.contains(line) && !file.productLines.isDisjoint(with: siblings)
+        && file.spans.contains { $0.overlaps(interval) }
+    }
+  }
+
   /// Whether `period` is mostly empty and not one export has a row on any of its days, though
   /// their spans reach across it (a weekly file that never landed between two a week apart,
   /// bridged as a cut between files is): no data, as a period no export covers is. Its counts

@@ -257,8 +257,9 @@ public struct Pipeline {
     outcome.gaps = gaps
     outcome.again = again
     if bundle.report.unjudged == nil {
+      // Without the full stop, as log lines end; a question keeps its mark.
       outcome.linesNotCovered = ReportText.english.linesNotCoveredNotice(bundle.report).map {
-        String($0.dropLast())
+        $0.hasSuffix(".") ? String($0.dropLast()) : $0
       }
     }
     outcome.noData = bundle.report.unjudged == .notCovered

@@ -50,7 +50,9 @@ extension ReportAssembly {
             reason = "empty_stretch"
           case .partial: reason = "partial"
           case .none where !coverage.hasHistory(line): reason = "before_history"
-          case .none: reason = coverage.isRowless(line: line, period) ? "no_rows" : "not_covered"
+          case .none where coverage.isRowless(line: line, period): reason = "no_rows"
+          case .none where coverage.isLeftOut(line: line, period): reason = "not_carried"
+          case .none: reason = "not_covered"
           }
         }
         if var last = runs.last, last.reason == reason,

@@ -663,9 +663,34 @@ struct CoverageTests {
       "Toasters is not covered whole by the exports in 2025-10: its cells are not judged"
     #expect(result.stderr.contains(said), "\(result.stderr)")
     #expect(try project.text("2025-10", "summary.md", in: directory).contains(said))
+    // The export that carried both lines until September is there for October, without a row
+    // of Toasters: no file need be missing, and the run says so (a new user's CFPB lines that
+    // thinned out to none read "no export holding the line covers it").
+    let leftOut =
+      "The exports that cover 2025-10 hold no row of Toasters, or implausibly few: a line that stopped, or an export that leaves it out?"
+    #expect(result.stderr.contains(leftOut), "\(result.stderr)")
+    #expect(
+      try project.report("2025-10", in: directory).gaps.contains {
+        $0["product_line"] as? String == "Toasters" && $0["reason"] as? String == "not_carried"
+      })
     // A month both lines' exports cover says nothing.
     let whole = try project.run(["--period", "2025-09"], in: directory)
     #expect(whole.stderr.isEmpty, "\(whole.stderr)")
+
+    // Each line in an export of its own: Toasters' October file is missing, not left out.
+    var apart = CoverageProject()
+    apart.export(
+      "kettles.csv", from: day(2024, 1, 1), through: day(2025, 10, 31), lines: ["Kettles"])
+    apart.export(
+      "toasters.csv", from: day(2024, 1, 1), through: day(2025, 9, 30), lines: ["Toasters"])
+    let separate = try apart.writeOnAStore(landingLater: [])
+    defer { try? FileManager.default.removeItem(at: separate) }
+    let missing = try apart.run([], in: separate)
+    #expect(missing.stderr.contains(said) && !missing.stderr.contains("hold no row of"))
+    #expect(
+      try apart.report("2025-10", in: separate).gaps.contains {
+        $0["product_line"] as? String == "Toasters" && $0["reason"] as? String == "not_covered"
+      })
   }
 
   /// A help desk that overwrites one export with a full dump every month: each dump holds the

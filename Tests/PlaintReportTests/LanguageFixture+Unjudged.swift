@@ -23,6 +23,13 @@ extension LanguageFixture {
     var bundle = quiet()
     bundle.report.totals.complaints = 12
     bundle.report.coverage.linesNotCovered = ["Kettles", "Toasters"]
+    // The month's export covers it without a row of Kettles: a line that stopped, or one the
+    // export leaves out.
+    bundle.report.coverage.gaps = [
+      .init(
+        productLine: "Kettles", from: bundle.report.period, through: bundle.report.period,
+        periods: 1, reason: "not_carried")
+    ]
     bundle.report.coverage.files = [
       .init(
         path: "exports/appliances.csv", from: "2024-01-01", through: "2025-12-31",

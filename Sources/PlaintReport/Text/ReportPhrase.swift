@@ -298,6 +298,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case noticeLatestTicket
   case noticeLineNotCovered
   case noticeLinesNotCovered
+  case noticeLinesLeftOut
   case noticeClassificationShift
   case noticeShareBefore
   case noticeUnassigned
@@ -351,6 +352,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case gapWeekOne
   case gapWeekOther
   case gapNotCovered
+  case gapNotCarried
   case gapNoRows
   case gapPartial
   case gapBeforeHistory

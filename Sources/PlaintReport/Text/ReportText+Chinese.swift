@@ -263,6 +263,7 @@ extension ReportText {
     .noticeNotCovered: "没有导出文件覆盖 {0}：对该期间一无所知，这并不等于零投诉。",
     .noticeLatestTicket: "所见最新工单的日期为 {0}。",
     .noticeLineNotCovered: "{0} 在 {1} 未被导出文件完整覆盖：其单元不做判定，包含它的汇总也不完整。",
+    .noticeLinesLeftOut: "覆盖 {1} 的导出文件中没有 {0} 的行，或少得不合理：是产品线已停止，还是导出文件漏掉了它？",
     .noticeLinesNotCovered: "{0} 在 {1} 未被导出文件完整覆盖：其单元不做判定，包含它们的汇总也不完整。",
     .noticeClassificationShift:
       "暂不给出按类别的判定：本期 {0} 的投诉没有可归类的文本{1}，因此类别之间的变化会来自导出文件，而非投诉本身。",
@@ -329,6 +330,7 @@ extension ReportText {
     .gapWeekOne: "{0} 周",
     .gapWeekOther: "{0} 周",
     .gapNoRows: "含该产品线的导出文件在这些日子里都没有任何一行；是空缺，不是零",
+    .gapNotCarried: "覆盖这些期间的导出文件中没有该产品线的行，或少得不合理：产品线已停止，或导出文件漏掉了它；是空缺，不是零",
     .gapNotCovered: "含该产品线的导出文件都未覆盖；是空缺，不是零",
     .gapPartial: "导出文件只覆盖一部分；显示但不判定",
     .gapBeforeHistory: "早于含该产品线的第一个导出文件；没有历史",

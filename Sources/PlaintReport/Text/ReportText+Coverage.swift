@@ -77,7 +77,19 @@ extension ReportText {
     let lines = report.coverage.linesNotCovered.filter { !filling.contains($0) }
     guard !lines.isEmpty else { return nil }
     let phrase: ReportPhrase = lines.count == 1 ? .noticeLineNotCovered : .noticeLinesNotCovered
-    return self(phrase, list(lines.map(productLine)), period(report.period))
+    let said = self(phrase, list(lines.map(productLine)), period(report.period))
+    // Lines the period's exports cover without a row of them (or with implausibly few): the
+    // export is there, and no one should go looking for another (a new user's CFPB lines that
+    // thinned out to none, called "not covered" as if a file were missing).
+    let leftOut = lines.filter { line in
+      report.coverage.gaps.contains {
+        $0.productLine == line && $0.reason == "not_carried" && $0.from <= report.period
+          && report.period <= $0.through
+      }
+    }
+    guard !leftOut.isEmpty else { return said }
+    return said + " "
+      + self(.noticeLinesLeftOut, list(leftOut.map(productLine)), period(report.period))
   }
 
   /// The sentence that says `stretch` of `report`: days without a row on any export, or days one
@@ -210,6 +222,7 @@ extension ReportText {
   func gapReason(_ code: String) -> String {
     switch code {
     case "not_covered": self[.gapNotCovered]
+    case "not_carried": self[.gapNotCarried]
     case "no_rows": self[.gapNoRows]
     case "partial": self[.gapPartial]
     case "filling_in": self[.gapFillingIn]

@@ -282,6 +282,8 @@ extension ReportText {
     .noticeLatestTicket: " The latest ticket seen is from {0}.",
     .noticeLineNotCovered:
       "{0} is not covered whole by the exports in {1}: its cells are not judged, and the roll-ups holding it are partial.",
+    .noticeLinesLeftOut:
+      "The exports that cover {1} hold no row of {0}, or implausibly few: a line that stopped, or an export that leaves it out?",
     .noticeLinesNotCovered:
       "{0} are not covered whole by the exports in {1}: their cells are not judged, and the roll-ups holding them are partial.",
     .noticeClassificationShift:
@@ -353,6 +355,8 @@ extension ReportText {
     .gapWeekOne: "{0} week",
     .gapWeekOther: "{0} weeks",
     .gapNoRows: "no export holding the line has a row on any of its days; a gap, not zero",
+    .gapNotCarried:
+      "the exports covering it hold no row of the line, or implausibly few: a line that stopped, or an export that leaves it out; a gap, not zero",
     .gapNotCovered: "no export holding the line covers it; a gap, not zero",
     .gapPartial: "exports cover only part of it; shown, not judged",
     .gapBeforeHistory: "before the first export that held the line; no history",

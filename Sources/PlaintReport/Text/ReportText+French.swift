@@ -292,6 +292,8 @@ extension ReportText {
     .noticeLatestTicket: " Le dernier ticket vu date du {0}.",
     .noticeLineNotCovered:
       "{0} n'est pas entièrement couverte par les exports en {1} : ses cellules ne sont pas jugées, et les totaux qui l'incluent sont partiels.",
+    .noticeLinesLeftOut:
+      "Les exports qui couvrent {1} n'ont aucune ligne de {0}, ou invraisemblablement peu : une gamme arrêtée, ou un export qui l'omet ?",
     .noticeLinesNotCovered:
       "{0} ne sont pas entièrement couvertes par les exports en {1} : leurs cellules ne sont pas jugées, et les totaux qui les incluent sont partiels.",
     .noticeClassificationShift:
@@ -365,6 +367,8 @@ extension ReportText {
     .gapWeekOther: "{0} semaines",
     .gapNoRows:
       "aucun export contenant la gamme n'a de ligne à un seul de ces jours ; un trou, pas un zéro",
+    .gapNotCarried:
+      "les exports qui les couvrent n'ont aucune ligne de la gamme, ou invraisemblablement peu : une gamme arrêtée, ou un export qui l'omet ; un trou, pas un zéro",
     .gapNotCovered: "aucun export contenant la gamme ne les couvre ; un trou, pas un zéro",
     .gapPartial: "les exports n'en couvrent qu'une partie ; affichées, non jugées",
     .gapBeforeHistory: "avant le premier export contenant la gamme ; pas d'historique",

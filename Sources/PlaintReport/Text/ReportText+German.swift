@@ -293,6 +293,8 @@ extension ReportText {
     .noticeLatestTicket: " Das neueste gesehene Ticket stammt vom {0}.",
     .noticeLineNotCovered:
       "{0} ist von den Exporten für {1} nicht vollständig abgedeckt: Deren Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind unvollständig.",
+    .noticeLinesLeftOut:
+      "Die Exporte, die {1} abdecken, haben keine oder unplausibel wenige Zeilen von {0}: eine eingestellte Linie oder ein Export, der sie auslässt?",
     .noticeLinesNotCovered:
       "{0} sind von den Exporten für {1} nicht vollständig abgedeckt: Deren Zellen werden nicht beurteilt, und die Summen, die sie enthalten, sind unvollständig.",
     .noticeClassificationShift:
@@ -365,6 +367,8 @@ extension ReportText {
     .gapWeekOther: "{0} Wochen",
     .gapNoRows:
       "kein Export mit dieser Linie hat an einem ihrer Tage eine Zeile; eine Lücke, nicht null",
+    .gapNotCarried:
+      "die Exporte, die sie abdecken, haben keine oder unplausibel wenige Zeilen der Linie: eine eingestellte Linie oder ein Export, der sie auslässt; eine Lücke, nicht null",
     .gapNotCovered: "kein Export mit dieser Linie deckt sie ab; eine Lücke, nicht null",
     .gapPartial: "Exporte decken nur einen Teil ab; gezeigt, nicht beurteilt",
     .gapBeforeHistory: "vor dem ersten Export mit dieser Linie; keine Vorgeschichte",

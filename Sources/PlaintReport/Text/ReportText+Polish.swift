@@ -284,6 +284,8 @@ extension ReportText {
     .noticeLatestTicket: " Najnowsze widziane zgłoszenie: {0}.",
     .noticeLineNotCovered:
       "{0}: linia nie jest w pełni objęta eksportami (okres: {1}); jej komórki nie są oceniane, a sumy, które ją zawierają, są niepełne.",
+    .noticeLinesLeftOut:
+      "Eksporty obejmujące okres {1} nie mają wierszy linii {0} albo nieprawdopodobnie mało: linia wstrzymana czy eksport, który ją pomija?",
     .noticeLinesNotCovered:
       "{0}: linie nie są w pełni objęte eksportami (okres: {1}); ich komórki nie są oceniane, a sumy, które je zawierają, są niepełne.",
     .noticeClassificationShift:
@@ -356,6 +358,8 @@ extension ReportText {
     .gapWeekOne: "{0} tydz.",
     .gapWeekOther: "{0} tyg.",
     .gapNoRows: "żaden eksport z tą linią nie ma wiersza z żadnego z tych dni; luka, nie zero",
+    .gapNotCarried:
+      "eksporty, które je obejmują, nie mają wierszy tej linii albo nieprawdopodobnie mało: linia wstrzymana albo eksport, który ją pomija; luka, nie zero",
     .gapNotCovered: "żaden eksport z tą linią ich nie obejmuje; luka, nie zero",
     .gapPartial: "eksporty obejmują tylko część; pokazane, bez oceny",
     .gapBeforeHistory: "przed pierwszym eksportem z tą linią; brak historii",

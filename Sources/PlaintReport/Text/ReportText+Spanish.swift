@@ -294,6 +294,8 @@ extension ReportText {
     .noticeLatestTicket: " El último ticket visto es del {0}.",
     .noticeLineNotCovered:
       "{0} no está cubierta por completo por las exportaciones en {1}: sus celdas no se juzgan y los totales que la incluyen son parciales.",
+    .noticeLinesLeftOut:
+      "Las exportaciones que cubren {1} no tienen filas de {0}, o inverosímilmente pocas: ¿una línea que se detuvo, o una exportación que la omite?",
     .noticeLinesNotCovered:
       "{0} no están cubiertas por completo por las exportaciones en {1}: sus celdas no se juzgan y los totales que las incluyen son parciales.",
     .noticeClassificationShift:
@@ -369,6 +371,8 @@ extension ReportText {
     .gapWeekOther: "{0} semanas",
     .gapNoRows:
       "ninguna exportación con la línea tiene una fila en ninguno de sus días; un hueco, no un cero",
+    .gapNotCarried:
+      "las exportaciones que los cubren no tienen filas de la línea, o inverosímilmente pocas: una línea que se detuvo, o una exportación que la omite; un hueco, no un cero",
     .gapNotCovered: "ninguna exportación con la línea los cubre; un hueco, no un cero",
     .gapPartial: "las exportaciones solo cubren una parte; se muestran, sin juzgar",
     .gapBeforeHistory: "antes de la primera exportación con la línea; sin historial",

@@ -289,6 +289,8 @@ extension ReportText {
     .noticeLatestTicket: " Görülen en son kayıt: {0}.",
     .noticeLineNotCovered:
       "{0}, {1} döneminde dışa aktarımlarca tam kapsanmıyor: hücreleri değerlendirilmiyor ve onu içeren toplamlar eksik.",
+    .noticeLinesLeftOut:
+      "{1} dönemini kapsayan dışa aktarımlarda {0} için hiç satır yok ya da inanılmayacak kadar az: durmuş bir grup mu, yoksa onu dışarıda bırakan bir dışa aktarım mı?",
     .noticeLinesNotCovered:
       "{0}, {1} döneminde dışa aktarımlarca tam kapsanmıyor: hücreleri değerlendirilmiyor ve onları içeren toplamlar eksik.",
     .noticeClassificationShift:
@@ -363,6 +365,8 @@ extension ReportText {
     .gapWeekOther: "{0} hafta",
     .gapNoRows:
       "bu grubu içeren hiçbir dışa aktarımda bu günlere ait satır yok; boşluk, sıfır değil",
+    .gapNotCarried:
+      "bu dönemleri kapsayan dışa aktarımlarda grubun hiç satırı yok ya da inanılmayacak kadar az: durmuş bir grup ya da onu dışarıda bırakan bir dışa aktarım; boşluk, sıfır değil",
     .gapNotCovered: "bu grubu içeren hiçbir dışa aktarım kapsamıyor; boşluk, sıfır değil",
     .gapPartial: "dışa aktarımlar yalnızca bir kısmını kapsıyor; gösteriliyor, değerlendirilmiyor",
     .gapBeforeHistory: "bu grubu içeren ilk dışa aktarımdan önce; geçmiş yok",
