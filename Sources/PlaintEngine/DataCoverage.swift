@@ -313,7 +313,15 @@ struct DataCoverage {
       let firstHeld = holders.compactMap { $0.spans.first?.lowerBound }.min()
       for index in files.indices {
         let count = profiles[files[index].path]?.lines[line] ?? 0
-        let expected = rate * days(files[index])
+        // A file holding the line is weighed against the rate of the other files holding it:
+        // a long thin back-file (a sample's 104 rows over three and a half years) would
+        // otherwise set the rate it is judged by, and carry the lines until enough dense months
+        // outweighed it, when the months already judged against it changed their verdicts (a
+        // new user's CFPB cron: 37 anomalies of five published months, later "not judged").
+        let others = count > 0 ? exposure - days(files[index]) : exposure
+        let expected =
+          (count > 0 && others > 0 ? Double(lineRows - count) / others : rate)
+          * days(files[index])
         guard expected > 0 || count > 0 else { continue }
         if count == 0, let firstHeld, let end = files[index].spans.last?.upperBound,
           end <= firstHeld

@@ -545,6 +545,32 @@ struct CoverageTests {
     #expect(chosen.status == 0 && !chosen.stderr.contains("gap"), "\(chosen.stderr)")
   }
 
+  /// A thin back-file (a twentieth of the rows a month the monthly files hold) is no history for
+  /// the first dense month: weighed against the pooled rate, which its own long span set, it
+  /// carried the lines, and the month was judged against it and flagged, until later months
+  /// outweighed it and the same month's report said "too little history" (a new user's CFPB
+  /// cron: 37 anomalies of five published months withdrawn without a word).
+  @Test func aThinBackFileIsNoBaselineForTheFirstDenseMonth() throws {
+    var project = CoverageProject()
+    project.export(
+      "history.csv", from: day(2022, 1, 1), through: day(2025, 8, 31), scale: 0.05)
+    project.export("september.csv", from: day(2025, 9, 1), through: day(2025, 9, 30))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run([], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.hasPrefix("2025-09: ") && result.stdout.contains("not judged (too little history)"),
+      "\(result.stdout)")
+    let report = try project.report("2025-09", in: directory)
+    #expect(report.anomalies.isEmpty, "\(report.anomalies)")
+    #expect(
+      report.gaps.contains {
+        $0["product_line"] as? String == "Kettles" && $0["reason"] as? String == "before_history"
+          && $0["through"] as? String == "2025-08"
+      }, "\(report.gaps)")
+  }
+
   /// A month's export cut off on the 12th holds the job on the month before, which an earlier
   /// run reported: the second run's stdout is the first's again, so it says why on stderr, with
   /// --quiet (a new user's CFPB March); the run that first reports a month, and the run after
