@@ -147,9 +147,6 @@ struct GridSeries {
       lineCoverage[line] ?? Array(repeating: unknown, count: periods.count)
     }
     func add(_ a: [Int], _ b: [Int]) -> [Int] { zip(a, b).map(+) }
-    func add(_ a: [Double?], _ b: [Double?]) -> [Double?] {
-      zip(a, b).map { x, y in x.flatMap { x in y.map { x + $0 } } }
-    }
 
     // Base cells, and the roll-ups built from them.
     var totalCounts = zero
@@ -177,10 +174,22 @@ struct GridSeries {
     let lineTotals = productLines.map { exposure($0, nil) }
     let allCovered = combined(productLines)
     let ones = [Double?](repeating: 1, count: periods.count)
-    var allUnits: [Double?] = sales == nil ? ones : Array(repeating: 0, count: periods.count)
-    if sales != nil {
-      for lineUnits in lineTotals { allUnits = add(allUnits, lineUnits) }
+    // A line's units count in a roll-up from the period its history starts in, as its coverage
+    // does: units without complaints data say nothing about complaints (the hostile tester's
+    // F-I, a line with sales and no export that made the headline rate a third too low, and
+    // F-A, a line with neither that left every roll-up without units). Nil where a line that
+    // counts has none, or none counts.
+    func rollupUnits(_ perLine: [(line: String, units: [Double?])]) -> [Double?] {
+      guard sales != nil else { return ones }
+      return periods.indices.map { at in
+        let parts = perLine.filter { coverage == nil || (started[$0.line] ?? periods.count) <= at }
+        guard !parts.isEmpty else { return nil }
+        return parts.reduce(Double?(0)) { sum, part in
+          sum.flatMap { total in part.units[at].map { total + $0 } }
+        }
+      }
     }
+    let allUnits = rollupUnits(Array(zip(productLines, lineTotals)))
     for category in Category.allCases {
       rollups[SeriesKey(category: .only(category), tier: .all)] =
         observations(categoryCounts[category] ?? zero, allUnits, allCovered)
@@ -190,10 +199,7 @@ struct GridSeries {
         observations(lineCounts[line] ?? zero, lineUnits, cellCoverage(line))
     }
     for tier in tiers where tiers.count > 1 {
-      var tierUnits: [Double?] = sales == nil ? ones : Array(repeating: 0, count: periods.count)
-      if sales != nil {
-        for line in productLines { tierUnits = add(tierUnits, cellUnits[tier]?[line] ?? empty) }
-      }
+      let tierUnits = rollupUnits(productLines.map { ($0, cellUnits[tier]?[$0] ?? empty) })
       rollups[SeriesKey(category: .all, tier: .only(tier))] =
         observations(tierCounts[tier] ?? zero, tierUnits, allCovered)
     }

@@ -545,6 +545,45 @@ struct CoverageTests {
     #expect(chosen.status == 0 && !chosen.stderr.contains("gap"), "\(chosen.stderr)")
   }
 
+  /// A product line in the taxonomy that no export has held yet adds no units to the roll-ups
+  /// and the headline rate, whether the sales file gives its units (they said nothing about
+  /// complaints, and made the rate a third too low: the hostile tester's F-I) or not (every
+  /// roll-up was left without units, "missing", and the headline said "no sales volume": F-A).
+  @Test(arguments: [true, false])
+  func aLineNoExportHoldsAddsNoUnitsToTheRollups(withSales: Bool) throws {
+    var project = CoverageProject()
+    project.extra = "sales: sales.csv\n"
+    project.export("all.csv", from: day(2024, 1, 1), through: day(2025, 12, 31))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let taxonomy = directory.appendingPathComponent("taxonomy.yml")
+    try (String(contentsOf: taxonomy, encoding: .utf8) + "\n  Blenders: {products: [\"BL-*\"]}\n")
+      .write(to: taxonomy, atomically: true, encoding: .utf8)
+    var sales = ["period,product_line,tier,units,revenue"]
+    for month in 0..<24 {
+      let period = String(format: "%04d-%02d", 2024 + month / 12, month % 12 + 1)
+      for line in ["Kettles", "Toasters"] + (withSales ? ["Blenders"] : []) {
+        sales.append("\(period),\(line),consumer,9000,")
+      }
+    }
+    try (sales.joined(separator: "\n") + "\n").write(
+      to: directory.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
+    let result = try project.run(["--period", "2025-12"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2025-12", in: directory)
+    let totals = try #require(report.json["totals"] as? [String: Any])
+    #expect(totals["units"] as? Double == 18_000, "\(totals)")
+    let complaints = try #require(totals["complaints"] as? Int)
+    let rate = try #require(totals["rate"] as? Double)
+    #expect(abs(rate - Double(complaints) / 18_000) < 1e-9)
+    let rollups = report.json["rollups"] as? [[String: Any]] ?? []
+    let total = try #require(
+      rollups.first { $0["category"] as? String == "*" && $0["product_line"] as? String == "*" })
+    let last = try #require((total["series"] as? [[String: Any]])?.last)
+    #expect(last["status"] as? String != "missing", "\(last)")
+    #expect(!(try project.text("2025-12", "summary.md", in: directory)).contains("no sales volume"))
+  }
+
   /// A thin back-file (a twentieth of the rows a month the monthly files hold) is no history for
   /// the first dense month: weighed against the pooled rate, which its own long span set, it
   /// carried the lines, and the month was judged against it and flagged, until later months
