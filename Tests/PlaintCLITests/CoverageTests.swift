@@ -599,7 +599,8 @@ struct CoverageTests {
     let result = try project.run([], in: directory)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
-      result.stdout.hasPrefix("2025-09: ") && result.stdout.contains("not judged (too little history)"),
+      result.stdout.hasPrefix("2025-09: ")
+        && result.stdout.contains("not judged (too little history)"),
       "\(result.stdout)")
     let report = try project.report("2025-09", in: directory)
     #expect(report.anomalies.isEmpty, "\(report.anomalies)")
