@@ -208,6 +208,8 @@ struct ReportAssembly {
       tested: concentrationsTested, dimensions: dimensions)
     report.watches = watches
     report.coverage = coverageModel(grid)
+    // A period the exports do not cover has no count: null, not 0 (the hostile tester's F-J).
+    report.totals.known = report.coverage.isCovered
     report.dataQuality = dataQuality(
       counts, judged: judgedCells, grid: grid,
       emptyStretches: report.coverage.emptyStretches != nil)

@@ -176,6 +176,17 @@ struct EmptyWeekTests {
     #expect(
       summary.contains("No export has a row on any day of 2025-W11, though the exports reach"),
       "\(summary)")
+    // Nothing in it speaks of zero complaints (the hostile tester's F-J: drivers "Kettles (0
+    // complaints, …)" and "By issue: no complaints" under the note), and its count is null.
+    let zero = summary.split(separator: "\n").filter {
+      $0.contains(" 0 complaints") || $0.contains("(0 complaints") || $0.contains("no complaints")
+    }
+    #expect(zero.isEmpty, "\(zero)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: directory.appendingPathComponent("reports/2025-W11/report.json")))
+        as? [String: Any])
+    #expect((json["totals"] as? [String: Any])?["complaints"] is NSNull, "\(json["totals"] ?? "")")
     // The week after it is judged, and names the week as such in its gaps.
     let after = try Self.run(directory, "2025-W13")
     #expect(after.status == 0, "\(after.stdout) \(after.stderr)")

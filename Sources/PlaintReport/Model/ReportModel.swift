@@ -206,7 +206,10 @@ extension ReportModel {
 
   /// Headline numbers of the reported period.
   public struct Totals: Codable, Sendable, Equatable {
+    /// Counted in the period; `null` in JSON when nothing is known of it (`known` false).
     public var complaints: Int
+    /// False for a period the exports do not cover: its count is no data, not zero.
+    public var known = true
     /// Sales units behind the charted complaints; nil without exposure.
     @Rounded public var units: Double?
     /// Complaints per unit; renderers show it per 1,000 units.
@@ -224,6 +227,28 @@ extension ReportModel {
     enum CodingKeys: String, CodingKey {
       case complaints, units, rate
       case classifiedShare = "classified_share"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let counted = try container.decodeIfPresent(Int.self, forKey: .complaints)
+      complaints = counted ?? 0
+      known = counted != nil
+      _units = try container.decode(Rounded<Double?>.self, forKey: .units)
+      _rate = try container.decode(Rounded<Double?>.self, forKey: .rate)
+      _classifiedShare = try container.decode(Rounded<Double?>.self, forKey: .classifiedShare)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      if known {
+        try container.encode(complaints, forKey: .complaints)
+      } else {
+        try container.encodeNil(forKey: .complaints)
+      }
+      try container.encode(_units, forKey: .units)
+      try container.encode(_rate, forKey: .rate)
+      try container.encode(_classifiedShare, forKey: .classifiedShare)
     }
   }
 

@@ -45,16 +45,23 @@ public struct HTMLRenderer: Sendable {
     html += summary(report)
     html += anomalyDetails(report)
     let sections = ChartSectionsHTML(text: text)
+    // A period with no data has no vital few, drivers, repeat customers or resolution times
+    // (they would speak of zero complaints); its charts show it as a gap.
+    let known = report.coverage.isCovered
     html += sections.runCharts(report)
     html += sections.shares(report)
-    html += pareto(report)
-    html += sections.drivers(report)
+    if known {
+      html += pareto(report)
+      html += sections.drivers(report)
+    }
     html += heatmap(bundle)
     html += sections.allCells(report)
-    html += recurrence(report)
-    html += slices(report)
-    html += resolution(report)
-    html += canaries(report)
+    if known {
+      html += recurrence(report)
+      html += slices(report)
+      html += resolution(report)
+      html += canaries(report)
+    }
     html += dataQuality(bundle)
     html += methodology(report)
     html += "<footer>"

@@ -32,24 +32,32 @@ public struct MarkdownRenderer: Sendable {
     lines.append(contentsOf: anomalies(report))
     lines.append(contentsOf: ChartSectionsMarkdown(text: text).sharesMoved(report))
     lines.append("")
-    lines.append(contentsOf: vitalFew(report))
-    lines.append("")
+    // A period with no data has no vital few, drivers, repeat customers or resolution times:
+    // those sections would speak of zero complaints (the hostile tester's F-J, "Kettles (0
+    // complaints, …)" under a note that nothing is known). Its charts show it as a gap.
+    let known = report.coverage.isCovered
+    if known {
+      lines.append(contentsOf: vitalFew(report))
+      lines.append("")
+    }
     let sections = ChartSectionsMarkdown(text: text)
     lines.append(contentsOf: sections.runCharts(report))
     lines.append(contentsOf: sections.shares(report))
-    lines.append(contentsOf: sections.drivers(report))
+    if known { lines.append(contentsOf: sections.drivers(report)) }
     lines.append(contentsOf: sections.allCells(report))
-    lines.append(contentsOf: recurrence(report))
-    lines.append("")
-    for section in report.slices ?? [] {
-      lines.append(contentsOf: slice(section, report: report))
+    if known {
+      lines.append(contentsOf: recurrence(report))
       lines.append("")
-    }
-    lines.append(contentsOf: resolution(report))
-    lines.append("")
-    if let canaries = canaries(report) {
-      lines.append(contentsOf: canaries)
+      for section in report.slices ?? [] {
+        lines.append(contentsOf: slice(section, report: report))
+        lines.append("")
+      }
+      lines.append(contentsOf: resolution(report))
       lines.append("")
+      if let canaries = canaries(report) {
+        lines.append(contentsOf: canaries)
+        lines.append("")
+      }
     }
     lines.append(contentsOf: dataQuality(bundle))
     lines.append("")
