@@ -26,13 +26,9 @@ struct ConcentrationDimension: Sendable {
     ]
     return [
       ConcentrationDimension(name: .channel) { text($0.ticket.channel) },
-      // An instant at midnight to the second is a date without a time of day (an export of
-      // dates only, read as the day's start): it has no hour (the hostile tester's F-H, every
-      // complaint of such an export "arrived 00–01h").
       ConcentrationDimension(name: .hour) {
-        let fields = clock.fields($0.ticket.created)
-        guard !fields.midnight else { return nil }
-        return fields.hour < 10 ? "0\(fields.hour)" : "\(fields.hour)"
+        let hour = clock.fields($0.ticket.created).hour
+        return hour < 10 ? "0\(hour)" : "\(hour)"
       },
       ConcentrationDimension(name: .weekday) {
         weekdays[clock.fields($0.ticket.created).weekday]
@@ -69,9 +65,8 @@ final class LocalClock: @unchecked Sendable {
     offsets = ZoneOffsets(timeZone: timeZone)
   }
 
-  /// The hour (0–23) and the weekday (0 for Sunday … 6 for Saturday) of `date`, and whether it
-  /// is midnight to the second.
-  func fields(_ date: Date) -> (hour: Int, weekday: Int, midnight: Bool) {
+  /// The hour (0–23) and the weekday (0 for Sunday … 6 for Saturday) of `date`.
+  func fields(_ date: Date) -> (hour: Int, weekday: Int) {
     lock.lock()
     let offset = offsets.secondsFromGMT(for: date)
     lock.unlock()
@@ -80,7 +75,7 @@ final class LocalClock: @unchecked Sendable {
     let hour = Int((local - Double(day) * 86_400) / 3600)
     // 1970-01-01 was a Thursday (4).
     let weekday = ((day + 4) % 7 + 7) % 7
-    return (min(max(hour, 0), 23), weekday, local == Double(day) * 86_400)
+    return (min(max(hour, 0), 23), weekday)
   }
 }
 

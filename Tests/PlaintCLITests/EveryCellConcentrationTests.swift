@@ -13,8 +13,12 @@ struct EveryCellConcentrationTests {
   /// before the last are an older export whose channel and agent columns are blank; with
   /// `datesOnly`, the last month is a newer export of dates without a time of day (each a file
   /// of its own).
+  /// With `halfBlank`, nine complaints in ten come by web, and the older months' channel is blank
+  /// on three rows in five; with
+  /// `atMidnight`, the planted pile-up arrives at 00:00 rather than 09:10.
   static func fixture(
-    planted: Bool, config extra: String = "", blankBefore: Bool = false, datesOnly: Bool = false
+    planted: Bool, config extra: String = "", blankBefore: Bool = false, datesOnly: Bool = false,
+    halfBlank: Bool = false, atMidnight: Bool = false
   ) throws -> URL {
     let split = blankBefore || datesOnly
     let fixture = try FixtureFolder("plaint-every-cell")
@@ -71,10 +75,15 @@ struct EveryCellConcentrationTests {
           let hour = piled ? 9 : 8 + (k + index) % 12
           let agent = piled ? "Zed" : agents[(k + index) % agents.count]
           let date = "\(year)-\(two(month))-\(two(day))"
-          let created = datesOnly && last ? date : "\(date) \(two(hour)):10"
+          let time = piled && atMidnight ? "00:00" : "\(two(hour)):10"
+          let created = datesOnly && last ? date : "\(date) \(time)"
           let blank = blankBefore && !last
+          let noChannel = blank || (halfBlank && !last && k % 5 < 3)
+          // Nine in ten by web with `halfBlank`, so that counting the blanks more than halves
+          // its share.
+          let channel = halfBlank ? (k % 10 == 1 ? "phone" : "web") : channels[k % 3]
           let row =
-            "\(id),\(text),\(text),solved,\(priorities[(k + index) % 3]),\(blank ? "" : channels[k % 3]),Person,p\(id)@mail.example,\(blank ? "" : agent),,\(sku),,\(created),\(created),"
+            "\(id),\(text),\(text),solved,\(priorities[(k + index) % 3]),\(noChannel ? "" : channel),Person,p\(id)@mail.example,\(blank ? "" : agent),,\(sku),,\(created),\(created),"
           if split && last { newer.append(row) } else { rows.append(row) }
         }
       }
@@ -193,6 +202,26 @@ struct EveryCellConcentrationTests {
       let found = try Self.found(try Self.report(folder))
       #expect(found == (planted ? ["service/Toasters/consumer agent=Zed"] : []), "\(found)")
     }
+  }
+
+  /// A pile-up at midnight, among complaints at other hours, is a pile-up: only a period whose
+  /// complaints all have one hour (an export of dates only) is not tested on the hour.
+  @Test func aPileUpAtMidnightIsFound() throws {
+    let folder = try Self.fixture(planted: true, atMidnight: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let found = try Self.found(try Self.report(folder))
+    #expect(
+      found == ["service/Toasters/consumer hour=00", "service/Toasters/consumer agent=Zed"],
+      "\(found)")
+  }
+
+  /// A baseline that recorded the channel on two complaints in five did not measure it as the
+  /// period does: "baseline 40 %" for a share of all those it recorded is no finding.
+  @Test func aChannelRecordedOnHalfTheBaselineIsNotTested() throws {
+    let folder = try Self.fixture(planted: false, halfBlank: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let found = try Self.found(try Self.report(folder))
+    #expect(found.isEmpty, "\(found)")
   }
 
   @Test func aLowerLevelIsNamedInTheReport() throws {

@@ -120,12 +120,20 @@ public enum Concentration {
 
     /// Whether the baseline's complaints carry a value of the dimension at least
     /// `measuredRatio` times as often as this period's: a channel column blank in the older
-    /// export, or the hours of an export of dates only, were not measured then, and "baseline
-    /// 0 %" would be a zero where there was no data (the hostile tester's F-C).
+    /// export (or on half its rows) was not measured then, and "baseline 0 %" would be a zero
+    /// where there was no data (the hostile tester's F-C).
     public var isMeasuredAlike: Bool {
       let now = Double(current.values.reduce(0, +)) / Double(max(currentTotal, 1))
       let before = Double(baseline.values.reduce(0, +)) / Double(max(baselineTotal, 1))
       return before >= Concentration.measuredRatio * now
+    }
+
+    /// Whether every complaint of the period with an hour has the same one: an export of dates
+    /// without a time of day, read as each day's start (the hostile tester's F-H: every
+    /// complaint "arrived 00–01h; baseline 0 %"), not a pile-up one could act on. A pile-up at
+    /// midnight among complaints at other hours is still tested.
+    public var isOneHour: Bool {
+      dimension == .hour && current.count == 1
     }
 
     /// Counts one complaint of this period (`current`) or of the baseline.
@@ -172,8 +180,10 @@ public enum Concentration {
   /// test conditions on that total, so choosing by it leaves the p-values valid (independent
   /// filtering), while values seen once or twice, which can never signal, do not dilute the family.
   /// How much less often than this period the baseline may carry a dimension's values and the
-  /// dimension still be tested (`Tally.isMeasuredAlike`).
-  public static let measuredRatio = 0.5
+  /// dimension still be tested (`Tally.isMeasuredAlike`): a tenth, as a column blank on a few
+  /// rows is; a baseline that recorded the channel on half its complaints would otherwise read
+  /// "baseline 46 %" for a share of 90 % among those it recorded.
+  public static let measuredRatio = 0.9
 
   public static func family(_ tallies: [Tally], settings: Settings = Settings()) -> Outcome {
     struct Test {
@@ -187,6 +197,7 @@ public enum Concentration {
     for (index, tally) in tallies.enumerated()
     where tally.currentTotal >= settings.minCount
       && tally.baselineTotal >= settings.minBaselineCount && tally.isMeasuredAlike
+      && !tally.isOneHour
     {
       let values = Set(tally.current.keys).union(tally.baseline.keys)
       guard values.count >= 2 else { continue }

@@ -99,7 +99,7 @@ struct DimensionSummaries {
   static func settings(_ configuration: Configuration) -> String {
     let dimensions = configuration.concentrationDimensions.map(\.name.rawValue)
     return [
-      "dimension/2", configuration.timeZone.identifier,
+      "dimension/1", configuration.timeZone.identifier,
       dimensions.joined(separator: "\u{1F}"),
       String(describing: configuration.canaryExclusion),
     ].joined(separator: "\u{1E}")
