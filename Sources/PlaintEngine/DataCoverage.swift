@@ -567,7 +567,7 @@ struct DataCoverage {
       let after = rowSeries[index].day
       let days = after - before - 1
       let empty = (before + 1)..<after
-      guard days >= minimumDays, after - before > cadence, periodDays.overlaps(empty)
+      guard days >= minimumDays, after - before >= cadence, periodDays.overlaps(empty)
       else { continue }
       // Rows per weekday over the 28 days before (from the first row when the data starts
       // later), so that days the export never dates rows on (a desk's weekends, a publisher's
@@ -669,11 +669,13 @@ struct DataCoverage {
     return (runs, usual)
   }
 
-  /// The longest gap between days with rows that is the series' own rhythm, not a stretch
+  /// The shortest gap between days with rows that is not the series' own rhythm but a stretch
   /// without its rows: twice its usual (median) gap. A publisher that dates its rows every
   /// other Monday, or on one day a month, leaves 13 or 30 days without a row every time and
-  /// loses nothing (the hostile tester's G1, whose every month went unjudged); a file of days
-  /// keeps its 5-day test.
+  /// loses nothing (the hostile tester's G1, whose every month went unjudged), while a weekly
+  /// publisher whose batch for one Monday never lands leaves a gap of 14 days, twice its
+  /// rhythm, and a week without a row (b03, once a week of zeros judged "improvements"); a
+  /// file of days keeps its 5-day test.
   static func cadence(_ days: [Int]) -> Int {
     let gaps = zip(days.dropFirst(), days).map { $0.0 - $0.1 }.sorted()
     return 2 * (gaps.isEmpty ? 1 : gaps[gaps.count / 2])

@@ -283,6 +283,25 @@ struct EmptyWeekTests {
     #expect(!run.stderr.contains("without a row") && !run.stderr.contains("no export has a row"))
   }
 
+  /// A publisher that dates every row on a Monday, and whose batch for 2025-03-10 never lands,
+  /// leaves a week without a row: no data, not a week of zeros judged with every cell an
+  /// "improvement" (the hostile tester's b03, where a gap of twice the weekly rhythm counted as
+  /// the rhythm itself). The weeks around it are judged.
+  @Test func aWeeklyBatchThatNeverLandedIsNoData() throws {
+    let directory = try Self.project(
+      period: "week", holes: ["2025-03-10"..."2025-03-10"], onlyMondays: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let missing = try Self.run(directory, "2025-W11")
+    #expect(missing.status == 65, "\(missing.stdout) \(missing.stderr)")
+    #expect(
+      missing.stderr.contains("2025-W11: no export has a row on any of its days"),
+      "\(missing.stderr)")
+    for week in ["2025-W10", "2025-W12"] {
+      let run = try Self.run(directory, week)
+      #expect(run.status == 0 && !run.stdout.contains("not judged"), "\(run.stdout)")
+    }
+  }
+
   /// One export loses 13 days while another keeps logging 3 rows a day: no day is without a
   /// row on every export, yet the first file's own rows say it lost about 260 (the hostile
   /// tester's F3, whose line got four "improvements" with nothing said).
