@@ -150,8 +150,12 @@ struct ReportAssembly {
       } else if last.isImprovement {
         improvements.append(anomaly(key, judged, last, issues, ticketIDs))
       }
-      if last.status == .resolved { resolved.append(anomaly(key, judged, last, issues, ticketIDs)) }
-      if last.isWatch {
+      // With the text gone, no verdict of a category stands: none resolved, none watched (the
+      // hostile tester's F-K: "other" listed as a watch, "appeared" from the shift itself).
+      if shift == nil, last.status == .resolved {
+        resolved.append(anomaly(key, judged, last, issues, ticketIDs))
+      }
+      if shift == nil, last.isWatch {
         var watch = anomaly(key, judged, last, issues, ticketIDs)
         watch.rules = last.watchReasons
         watch.status = .watch
@@ -222,11 +226,22 @@ struct ReportAssembly {
             "partial_period", "filling_in", "not_covered", "empty_stretches", "lines_not_covered",
           ].contains($0)
         } ?? report.dataQuality.warnings.count)
+      // Every verdict of the period is withheld, in the cells and the roll-ups alike: "in
+      // control" on a count of 0, or a roll-up's "improvement", is the export's change too.
+      let judged: Set<ReportModel.PointStatus> = [
+        .anomaly, .improvement, .watch, .inControl, .silentBaseline,
+      ]
       for index in report.cells.indices {
         guard let last = report.cells[index].series.indices.last,
-          [.anomaly, .improvement].contains(report.cells[index].series[last].status)
+          judged.contains(report.cells[index].series[last].status)
         else { continue }
         report.cells[index].series[last].status = .withheld
+      }
+      for index in report.rollups.indices {
+        guard let last = report.rollups[index].series.indices.last,
+          judged.contains(report.rollups[index].series[last].status)
+        else { continue }
+        report.rollups[index].series[last].status = .withheld
       }
     }
     // Short histories, shares without sales, and what drives each line (ReportAssembly+Charts).

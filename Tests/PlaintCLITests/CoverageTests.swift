@@ -374,6 +374,17 @@ struct CoverageTests {
     #expect(other.last?["status"] as? String == "withheld")
     let summary = try project.text("2025-10", "summary.md", in: directory)
     #expect(summary.contains("Category verdicts are withheld: 100 % of the period's complaints"))
+    // No verdict of the period stands, in any cell or roll-up, and none is watched (the hostile
+    // tester's F-K: cells "in control" on a count of 0, roll-ups "improvement", and "other"
+    // listed as a watch, "appeared" from the shift itself).
+    let verdicts: Set<String> = ["in_control", "anomaly", "improvement", "watch", "silent_baseline"]
+    for list in ["cells", "rollups"] {
+      for series in report.json[list] as? [[String: Any]] ?? [] {
+        let last = (series["series"] as? [[String: Any]])?.last?["status"] as? String ?? ""
+        #expect(!verdicts.contains(last), "\(list): \(series["category"] ?? "") \(last)")
+      }
+    }
+    #expect((report.json["watches"] as? [Any])?.isEmpty ?? true, "\(report.json["watches"] ?? "")")
   }
 
   // MARK: - Sections the data cannot support
