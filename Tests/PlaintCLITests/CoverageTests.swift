@@ -377,7 +377,9 @@ struct CoverageTests {
     // No verdict of the period stands, in any cell or roll-up, and none is watched (the hostile
     // tester's F-K: cells "in control" on a count of 0, roll-ups "improvement", and "other"
     // listed as a watch, "appeared" from the shift itself).
-    let verdicts: Set<String> = ["in_control", "anomaly", "improvement", "watch", "silent_baseline"]
+    let verdicts: Set<String> = [
+      "in_control", "anomaly", "improvement", "watch", "silent_baseline",
+    ]
     for list in ["cells", "rollups"] {
       for series in report.json[list] as? [[String: Any]] ?? [] {
         let last = (series["series"] as? [[String: Any]])?.last?["status"] as? String ?? ""
