@@ -275,6 +275,7 @@ public struct Pipeline {
       case .linesNotCovered(let lines):
         "not judged (\(lines.joined(separator: ", ")) not covered whole by the exports)"
       case .history: "not judged (too little history)"
+      case .noUnits(let lines): "not judged (no sales units for \(lines.joined(separator: ", ")))"
       case nil: nil
       }
     // A month whose every ticket is behind an anomaly took 0.1–0.2 s to free at the run's very

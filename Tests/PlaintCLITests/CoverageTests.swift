@@ -597,6 +597,34 @@ struct CoverageTests {
     #expect(!(try project.text("2025-12", "summary.md", in: directory)).contains("no sales volume"))
   }
 
+  /// A month whose lines have no sales units is not judged for want of units, and says so: it
+  /// once read "not judged (too little history)" after 22 months of history (the hostile
+  /// tester's F-B).
+  @Test func aMonthWithoutUnitsSaysSo() throws {
+    var project = CoverageProject()
+    project.extra = "sales: sales.csv\n"
+    project.export("all.csv", from: day(2024, 1, 1), through: day(2025, 11, 30))
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var sales = ["period,product_line,tier,units,revenue"]
+    for month in 0..<22 {
+      let period = String(format: "%04d-%02d", 2024 + month / 12, month % 12 + 1)
+      for line in ["Kettles", "Toasters"] { sales.append("\(period),\(line),consumer,9000,") }
+    }
+    try (sales.joined(separator: "\n") + "\n").write(
+      to: directory.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
+    let result = try project.run(["--period", "2025-11"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.contains("not judged (no sales units for Kettles, Toasters)"),
+      "\(result.stdout)")
+    let summary = try project.text("2025-11", "summary.md", in: directory)
+    #expect(
+      summary.contains(
+        "No cell is judged in 2025-11: the sales file gives no units, or 0, for Kettles and Toasters"
+      ), "\(summary)")
+  }
+
   /// A thin back-file (a twentieth of the rows a month the monthly files hold) is no history for
   /// the first dense month: weighed against the pooled rate, which its own long span set, it
   /// carried the lines, and the month was judged against it and flagged, until later months

@@ -17,6 +17,20 @@ extension LanguageFixture {
     return bundle
   }
 
+  /// A whole month with sales given, whose lines have no units in it: nothing judged, for want
+  /// of units, not of history.
+  static func noUnits() -> ReportBundle {
+    var bundle = quiet()
+    bundle.report.totals.complaints = 25
+    bundle.report.cells = [
+      ReportModel.CellSeries(
+        category: "product", productLine: "Kettles", tier: .only(.consumer), chart: .u,
+        phi: nil, series: series(last: .missing))
+    ]
+    bundle.report.dataQuality = .init(complaints: 25, hasSales: true)
+    return bundle
+  }
+
   /// A whole month whose lines with a history are not covered whole, for their export lost
   /// most of its rows while another kept logging: no cell judged.
   static func linesUncovered() -> ReportBundle {

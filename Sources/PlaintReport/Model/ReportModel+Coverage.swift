@@ -245,6 +245,9 @@ extension ReportModel {
     case linesNotCovered([String])
     /// No cell had enough history, and no issue's share was flagged.
     case history
+    /// No cell was judged, and these product lines have no sales units (missing, or 0) in the
+    /// period: a rate needs them.
+    case noUnits([String])
   }
 
   /// Why nothing is judged in the reported period; nil when cells were judged (or an issue's
@@ -262,7 +265,14 @@ extension ReportModel {
       if dataQuality.complaints > 0, dataQuality.unassigned == dataQuality.complaints {
         return .unassigned
       }
-      return shareAnomalies > 0 ? nil : .history
+      if shareAnomalies > 0 { return nil }
+      // Sales given, and no units for some line: that, not the history, is why nothing was
+      // judged (the hostile tester's F-B read "too little history" after 22 months).
+      let lines = Set(
+        cells.filter {
+          [.missing, .noExposure].contains($0.series.last?.status ?? .inControl)
+        }.map(\.productLine))
+      return dataQuality.hasSales && !lines.isEmpty ? .noUnits(lines.sorted()) : .history
     }
   }
 }

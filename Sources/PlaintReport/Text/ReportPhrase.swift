@@ -320,9 +320,11 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case nothingJudgedNotCovered
   case nothingJudgedNoRows
   case nothingJudgedHistory
+  case nothingJudgedNoUnits
   case unjudgedUnassigned
   case unjudgedLines
   case unjudgedHistory
+  case unjudgedNoUnits
   case nothingJudgedUnassigned
   case nothingJudgedLines
   case noData

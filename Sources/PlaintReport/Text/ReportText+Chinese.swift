@@ -292,11 +292,13 @@ extension ReportText {
     .nothingJudgedPartial: "不完整期间不做任何判定。",
     .nothingJudgedNoRows: "未做任何判定：{0} 的每一天在所有导出文件中都没有任何一行。",
     .nothingJudgedNotCovered: "未做任何判定：没有导出文件覆盖 {0}。",
+    .nothingJudgedNoUnits: "{0} 没有任何单元被判定：销量文件没有给出 {1} 的单位数，或为 0，而比率需要它。",
     .nothingJudgedHistory: "{0} 没有任何单元有足够的历史可供判定。",
     .unjudgedUnassigned:
       "未判定（没有投诉属于任何产品线）",
     .unjudgedLines:
       "未判定（产品线未被完整覆盖）",
+    .unjudgedNoUnits: "未判定（无销量单位）",
     .unjudgedHistory:
       "未判定（历史不足）",
     .nothingJudgedUnassigned:

@@ -134,6 +134,7 @@ extension ReportText {
     case .unassigned: self[.unjudgedUnassigned]
     case .linesNotCovered: self[.unjudgedLines]
     case .history: self[.unjudgedHistory]
+    case .noUnits: self[.unjudgedNoUnits]
     case nil: nil
     }
   }
@@ -154,6 +155,8 @@ extension ReportText {
         .nothingJudgedLines, period(report.period),
         lines.map(productLine).joined(separator: self[.listSeparator]))
     case .history: self(.nothingJudgedHistory, period(report.period))
+    case .noUnits(let lines):
+      self(.nothingJudgedNoUnits, period(report.period), list(lines.map(productLine)))
     case nil:
       // Cells judged none, yet an issue's share was flagged: the section lists the shares.
       report.method.cellsTested == 0 ? self(.nothingJudgedHistory, period(report.period)) : nil

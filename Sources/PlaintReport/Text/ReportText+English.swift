@@ -315,11 +315,14 @@ extension ReportText {
     .nothingJudgedPartial: "Nothing is judged in a partial period.",
     .nothingJudgedNoRows: "Nothing is judged: no export has a row on any day of {0}.",
     .nothingJudgedNotCovered: "Nothing is judged: no export covers {0}.",
+    .nothingJudgedNoUnits:
+      "No cell is judged in {0}: the sales file gives no units, or 0, for {1} in it, and a rate needs them.",
     .nothingJudgedHistory: "No cell had enough history to be judged in {0}.",
     .unjudgedUnassigned:
       "not judged (no complaint is in a product line)",
     .unjudgedLines:
       "not judged (product lines not covered whole)",
+    .unjudgedNoUnits: "not judged (no sales units)",
     .unjudgedHistory:
       "not judged (too little history)",
     .nothingJudgedUnassigned:

@@ -326,11 +326,14 @@ extension ReportText {
     .nothingJudgedPartial: "Rien n'est jugé dans une période partielle.",
     .nothingJudgedNoRows: "Rien n'est jugé : aucun export n'a de ligne à un seul jour de {0}.",
     .nothingJudgedNotCovered: "Rien n'est jugé : aucun export ne couvre {0}.",
+    .nothingJudgedNoUnits:
+      "Aucune cellule n'est jugée en {0} : le fichier des ventes ne donne aucune unité, ou 0, pour {1}, et un taux en a besoin.",
     .nothingJudgedHistory: "Aucune cellule n'avait assez d'historique pour être jugée en {0}.",
     .unjudgedUnassigned:
       "non jugé (aucune réclamation n'est dans une gamme)",
     .unjudgedLines:
       "non jugé (gammes non entièrement couvertes)",
+    .unjudgedNoUnits: "non jugé (aucune unité vendue)",
     .unjudgedHistory:
       "non jugé (historique insuffisant)",
     .nothingJudgedUnassigned:

@@ -326,11 +326,14 @@ extension ReportText {
     .nothingJudgedPartial: "In einer angebrochenen Periode wird nichts beurteilt.",
     .nothingJudgedNoRows: "Nichts wird beurteilt: Kein Export hat eine Zeile an einem Tag von {0}.",
     .nothingJudgedNotCovered: "Nichts wird beurteilt: Kein Export deckt {0} ab.",
+    .nothingJudgedNoUnits:
+      "Keine Zelle wird für {0} beurteilt: Die Verkaufsdatei nennt für {1} keine Einheiten oder 0, und eine Rate braucht sie.",
     .nothingJudgedHistory: "Keine Zelle hatte für {0} genug Vorgeschichte für ein Urteil.",
     .unjudgedUnassigned:
       "nicht beurteilt (keine Beschwerde gehört zu einer Produktlinie)",
     .unjudgedLines:
       "nicht beurteilt (Produktlinien nicht vollständig abgedeckt)",
+    .unjudgedNoUnits: "nicht beurteilt (keine Verkaufseinheiten)",
     .unjudgedHistory:
       "nicht beurteilt (zu wenig Vorgeschichte)",
     .nothingJudgedUnassigned:

@@ -318,11 +318,14 @@ extension ReportText {
     .nothingJudgedNoRows:
       "Nic nie jest oceniane: żaden eksport nie ma wiersza z żadnego dnia okresu {0}.",
     .nothingJudgedNotCovered: "Nic nie jest oceniane: okres {0} nie jest objęty żadnym eksportem.",
+    .nothingJudgedNoUnits:
+      "Żadna komórka nie jest oceniana w okresie {0}: plik sprzedaży nie podaje jednostek (albo podaje 0) dla {1}, a wskaźnik ich wymaga.",
     .nothingJudgedHistory: "Żadna komórka nie miała dość historii, by ją ocenić (okres: {0}).",
     .unjudgedUnassigned:
       "bez oceny (żadna reklamacja nie należy do linii produktów)",
     .unjudgedLines:
       "bez oceny (linie produktów nie są w pełni objęte)",
+    .unjudgedNoUnits: "bez oceny (brak jednostek sprzedaży)",
     .unjudgedHistory:
       "bez oceny (za mało historii)",
     .nothingJudgedUnassigned:

@@ -329,11 +329,14 @@ extension ReportText {
     .nothingJudgedNoRows:
       "No se juzga nada: ninguna exportación tiene una fila en ningún día de {0}.",
     .nothingJudgedNotCovered: "No se juzga nada: ninguna exportación cubre {0}.",
+    .nothingJudgedNoUnits:
+      "No se juzga ninguna celda en {0}: el archivo de ventas no da unidades, o da 0, para {1}, y una tasa las necesita.",
     .nothingJudgedHistory: "Ninguna celda tenía historial suficiente para juzgarse en {0}.",
     .unjudgedUnassigned:
       "sin juzgar (ninguna reclamación está en una línea de producto)",
     .unjudgedLines:
       "sin juzgar (líneas de producto no cubiertas por completo)",
+    .unjudgedNoUnits: "sin juzgar (sin unidades vendidas)",
     .unjudgedHistory:
       "sin juzgar (historial insuficiente)",
     .nothingJudgedUnassigned:

@@ -324,11 +324,14 @@ extension ReportText {
       "Hiçbir şey değerlendirilmedi: {0} döneminin hiçbir gününe ait hiçbir dışa aktarımda satır yok.",
     .nothingJudgedNotCovered:
       "Hiçbir şey değerlendirilmedi: {0} dönemini hiçbir dışa aktarım kapsamıyor.",
+    .nothingJudgedNoUnits:
+      "{0} döneminde hiçbir hücre değerlendirilmedi: satış dosyası {1} için birim vermiyor ya da 0 veriyor, oysa oran için gerekli.",
     .nothingJudgedHistory: "{0} döneminde hiçbir hücrenin değerlendirilecek kadar geçmişi yoktu.",
     .unjudgedUnassigned:
       "değerlendirilmedi (hiçbir şikâyet bir ürün grubunda değil)",
     .unjudgedLines:
       "değerlendirilmedi (ürün grupları tam kapsanmıyor)",
+    .unjudgedNoUnits: "değerlendirilmedi (satış birimi yok)",
     .unjudgedHistory:
       "değerlendirilmedi (geçmiş yetersiz)",
     .nothingJudgedUnassigned:
