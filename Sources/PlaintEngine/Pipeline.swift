@@ -596,7 +596,7 @@ public struct Pipeline {
         let why =
           coverage.isRowless(period)
           ? "no export has a row on any of its days, though the exports reach across it and the days around it predict many (no data, not zero)"
-          : "no export covers this \(unit) (a gap between exports)"
+          : "no export covers this \(unit) (a gap in the exports)"
         throw PlaintError(
           .dataError, "\(period): \(why); \(latest) (--allow-empty writes the empty report)")
       }
