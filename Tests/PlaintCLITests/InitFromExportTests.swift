@@ -35,6 +35,16 @@ struct InitFromExportTests {
     Case(
       file: "tousu-zh.csv", profile: "generic",
       says: ["\"投诉编号\"", "\"投诉内容\"", "\"yyyy年M月d日\"", "\"产品型号\""]),
+    // A support account's replies are rows too: the column that marks the customer's own is
+    // named with the filter that keeps them (a new user's Twitter sample, whose brands became
+    // the top "repeat complainants").
+    Case(
+      file: "tweets-en.csv", profile: "generic",
+      says: [
+        "\"EEE MMM dd HH:mm:ss Z yyyy\"",
+        "filter: \"inbound\" holds only True and False (48 and 48 sampled rows)",
+        "`where: {\"inbound\": [\"True\"]}`",
+      ]),
   ]
 
   private static func scratch() -> URL {

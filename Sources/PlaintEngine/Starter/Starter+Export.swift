@@ -120,7 +120,41 @@ extension Starter {
         "issues: the starter's examples (appliance phrases such as \"stopped working\"); until their phrases fit your tickets' words or `columns.category` names the help desk's own category, most complaints match no issue"
       )
     }
+    lines += filterLines(guess)
     lines.append("confidence: \(guess.confidence.rawValue)")
+    return lines
+  }
+
+  /// A column named for the direction of a message (`inbound`, `incoming`, `from_customer`)
+  /// whose sampled values are only the two answers of a yes-or-no question (True and False, yes
+  /// and no), named with the `where:` that would keep the customer's own rows. A conversation
+  /// export holds the company's replies too (the Twitter support sample's `inbound`), and
+  /// counted as complaints they made its own accounts the top "repeat complainants" (a new
+  /// user's first run). Said, not set: only the user knows what the column marks. Other yes/no
+  /// flags (escalated, public) are not filters of what a complaint is, and are not named.
+  private static func filterLines(_ guess: ExportGuess) -> [String] {
+    let sample = guess.sample
+    guard sample.hasHeader else { return [] }
+    let mapped = Set(guess.columns.flatMap(\.headers))
+    let direction = ["inbound", "incoming", "fromcustomer", "bycustomer", "iscustomer"]
+    var lines: [String] = []
+    for (index, name) in sample.header.enumerated() where !mapped.contains(name) {
+      let letters = String(name.lowercased().filter(\.isLetter))
+      guard direction.contains(where: letters.contains) else { continue }
+      var counts: [String: Int] = [:]
+      for row in sample.rows where index < row.count {
+        let value = row[index].trimmingCharacters(in: .whitespaces)
+        if !value.isEmpty { counts[value, default: 0] += 1 }
+      }
+      let answers = Set(counts.keys.map { $0.lowercased() })
+      guard counts.count == 2, answers == ["true", "false"] || answers == ["yes", "no"],
+        let yes = counts.keys.first(where: { ["true", "yes"].contains($0.lowercased()) }),
+        let no = counts.keys.first(where: { $0 != yes })
+      else { continue }
+      lines.append(
+        "filter: \(quoted(name)) holds only \(yes) and \(no) (\(counts[yes] ?? 0) and \(counts[no] ?? 0) sampled rows); if it marks the rows that are complaints (a customer's own message, not a reply), keep them with `where: {\(quoted(name)): [\"\(yes)\"]}` under the source in plaint.yml"
+      )
+    }
     return lines
   }
 
