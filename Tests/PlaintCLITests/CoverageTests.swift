@@ -572,15 +572,8 @@ struct CoverageTests {
     let taxonomy = directory.appendingPathComponent("taxonomy.yml")
     try (String(contentsOf: taxonomy, encoding: .utf8) + "\n  Blenders: {products: [\"BL-*\"]}\n")
       .write(to: taxonomy, atomically: true, encoding: .utf8)
-    var sales = ["period,product_line,tier,units,revenue"]
-    for month in 0..<24 {
-      let period = String(format: "%04d-%02d", 2024 + month / 12, month % 12 + 1)
-      for line in ["Kettles", "Toasters"] + (withSales ? ["Blenders"] : []) {
-        sales.append("\(period),\(line),consumer,9000,")
-      }
-    }
-    try (sales.joined(separator: "\n") + "\n").write(
-      to: directory.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
+    try CoverageProject.writeSales(
+      ["Kettles", "Toasters"] + (withSales ? ["Blenders"] : []), months: 24, in: directory)
     let result = try project.run(["--period", "2025-12"], in: directory)
     #expect(result.status == 0, "\(result.stderr)")
     let report = try project.report("2025-12", in: directory)
@@ -606,13 +599,7 @@ struct CoverageTests {
     project.export("all.csv", from: day(2024, 1, 1), through: day(2025, 11, 30))
     let directory = try project.write()
     defer { try? FileManager.default.removeItem(at: directory) }
-    var sales = ["period,product_line,tier,units,revenue"]
-    for month in 0..<22 {
-      let period = String(format: "%04d-%02d", 2024 + month / 12, month % 12 + 1)
-      for line in ["Kettles", "Toasters"] { sales.append("\(period),\(line),consumer,9000,") }
-    }
-    try (sales.joined(separator: "\n") + "\n").write(
-      to: directory.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
+    try CoverageProject.writeSales(["Kettles", "Toasters"], months: 22, in: directory)
     let result = try project.run(["--period", "2025-11"], in: directory)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
@@ -1013,6 +1000,18 @@ private struct CoverageProject {
         to: waiting.appendingPathComponent(name))
     }
     return directory
+  }
+
+  /// `sales.csv` in `directory`: 9,000 consumer units a month for each of `lines`, for the
+  /// `months` months from 2024-01 (the config names it with `extra`).
+  static func writeSales(_ lines: [String], months: Int, in directory: URL) throws {
+    var sales = ["period,product_line,tier,units,revenue"]
+    for month in 0..<months {
+      let period = String(format: "%04d-%02d", 2024 + month / 12, month % 12 + 1)
+      for line in lines { sales.append("\(period),\(line),consumer,9000,") }
+    }
+    try (sales.joined(separator: "\n") + "\n").write(
+      to: directory.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
   }
 
   /// Moves an export `writeOnAStore` held back into `exports/`.
