@@ -3,7 +3,8 @@ import PlaintReport
 import PlaintStore
 
 /// `manifest.json`: when and how a report was made. The one report file that differs between
-/// two runs on the same inputs, because it records the run's time.
+/// two runs on the same inputs, because it records the run's time, and the earlier runs it
+/// revises.
 struct Manifest: Encodable {
   var schema = "plaint.manifest/1"
   var runAt: String
@@ -13,6 +14,9 @@ struct Manifest: Encodable {
   var taxonomyHash: String
   /// Each input's row accounting, as the report lists it.
   var inputs: [ReportModel.Input]
+  /// How the period's anomalies differ from those an earlier run published for it; absent when
+  /// they do not (or no run reported the period).
+  var revises: Revision? = nil
 
   init(runAt: Date, configuration: Configuration, taxonomyHash: String, inputs: [SourceAccounting])
     throws(PlaintError)

@@ -64,6 +64,9 @@ public struct RunOutcome: Sendable {
   /// Why a run reports again the period an earlier run reported, when the exports reach past it
   /// into a period not covered whole yet (and no gap says why): nil otherwise.
   public var again: String? = nil
+  /// How this run's anomalies of the period differ from those an earlier run published for it
+  /// (`Revision`), in one line; nil when they name the same cells or no run reported it.
+  public var revised: String? = nil
   /// The product lines the exports do not cover whole in a period otherwise judged, in the
   /// report's words: their cells are not judged, which "0 anomalies" does not say.
   public var linesNotCovered: String? = nil
@@ -214,15 +217,22 @@ public struct Pipeline {
     logDataQuality(bundle.report)
 
     let reportsDir = reportsDirectory(options)
-    let manifest = try Manifest(
+    // What an earlier run published for this period, read before this run records its own.
+    var revision: Revision? = nil
+    if let publishedAt = try store.lastRun(of: period) {
+      revision = Revision(
+        published: try store.anomalies(in: period), publishedAt: publishedAt,
+        now: assembled.anomalies, report: bundle.report)
+    }
+    var manifest = try Manifest(
       runAt: options.now, configuration: configuration, taxonomyHash: context.taxonomyHash,
-      inputs: inputs
-    ).encoded()
+      inputs: inputs)
+    manifest.revises = revision
     let written: URL
     do {
       written = try ReportWriter(directory: URL(fileURLWithPath: reportsDir)).write(
         bundle, formats: Set(configuration.reports.formats),
-        extraFiles: ["manifest.json": manifest])
+        extraFiles: ["manifest.json": try manifest.encoded()])
     } catch {
       throw PlaintError(.cannotCreate, "\(error)")
     }
@@ -256,6 +266,7 @@ public struct Pipeline {
     outcome.unreported = unreported
     outcome.gaps = gaps
     outcome.again = again
+    outcome.revised = revision?.line(period: period.description)
     if bundle.report.unjudged == nil {
       // Without the full stop, as log lines end; a question keeps its mark.
       outcome.linesNotCovered = ReportText.english.linesNotCoveredNotice(bundle.report).map {

@@ -590,6 +590,68 @@ struct CoverageTests {
     #expect(!(try project.text("2025-12", "summary.md", in: directory)).contains("no sales volume"))
   }
 
+  /// A cron job's published report is replaced by a later run's over revised sales: the
+  /// anomaly the first run raised is gone from the second, which says so in a line --quiet does
+  /// not hide and in manifest.json. A run that changes nothing says nothing; putting the sales
+  /// back raises the anomaly again, said the same way. Before, each run replaced the report
+  /// without a word (the new user's CFPB job: an anomaly published for 2018-11 that a later run
+  /// over more of the month would not give).
+  @Test func verdictsALaterRunRevisesAreSaid() throws {
+    var project = CoverageProject()
+    project.extra = "sales: sales.csv\n"
+    project.export(
+      "history.csv", from: day(2024, 1, 1), through: day(2025, 7, 31),
+      step: ("Kettles", day(2025, 7, 1), 2.5))
+    let directory = try project.writeOnAStore(landingLater: [])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try CoverageProject.writeSales(["Kettles", "Toasters"], months: 19, in: directory)
+    let sales = directory.appendingPathComponent("sales.csv")
+    let published = try String(contentsOf: sales, encoding: .utf8)
+    let kettles = "2025-07/product/Kettles/consumer"
+    func revises() throws -> [String: Any]? {
+      let data = try Data(
+        contentsOf: directory.appendingPathComponent("reports/2025-07/manifest.json"))
+      let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      return manifest["revises"] as? [String: Any]
+    }
+    func ids(_ revision: [String: Any]?, _ key: String) -> [String] {
+      (revision?[key] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    let first = try project.run([], in: directory)
+    #expect(first.status == 0, "\(first.stderr)")
+    let anomalies = try project.report("2025-07", in: directory).json["anomalies"] as? [[String: Any]]
+    #expect(anomalies?.contains { $0["id"] as? String == kettles } == true, "\(first.stdout)")
+    #expect(try revises() == nil)
+
+    // July's Kettles sales were two and a half times what the first file said.
+    try published.replacingOccurrences(
+      of: "2025-07,Kettles,consumer,9000,", with: "2025-07,Kettles,consumer,22500,"
+    ).write(to: sales, atomically: true, encoding: .utf8)
+    let second = try project.run([], in: directory)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(
+      second.stderr.contains("2025-07's verdicts differ from those a run published at "),
+      "\(second.stderr)")
+    #expect(
+      second.stderr.contains("no longer an anomaly: product / Kettles / consumer (published: "),
+      "\(second.stderr)")
+    #expect(second.stderr.contains(", in control"), "\(second.stderr)")
+    #expect(ids(try revises(), "withdrawn").contains(kettles))
+    #expect(ids(try revises(), "added").isEmpty)
+
+    let third = try project.run([], in: directory)
+    #expect(third.status == 0 && !third.stderr.contains("verdicts differ"), "\(third.stderr)")
+    #expect(try revises() == nil)
+
+    try published.write(to: sales, atomically: true, encoding: .utf8)
+    let fourth = try project.run([], in: directory)
+    #expect(
+      fourth.stderr.contains("newly an anomaly: product / Kettles / consumer ("),
+      "\(fourth.stderr)")
+    #expect(ids(try revises(), "added").contains(kettles))
+  }
+
   /// A month whose lines have no sales units is not judged for want of units, and says so: it
   /// once read "not judged (too little history)" after 22 months of history (the hostile
   /// tester's F-B).

@@ -47,6 +47,16 @@ extension Store {
     }
   }
 
+  /// When the newest run that reported `period` finished, as it recorded it (ISO 8601); nil
+  /// when no run has reported it.
+  public func lastRun(of period: Period) throws(StoreError) -> String? {
+    try read("reading the runs of \(period)") { db in
+      try String.fetchOne(
+        db, sql: "SELECT finished_at FROM runs WHERE period = ? ORDER BY id DESC LIMIT 1",
+        arguments: [period.description])
+    }
+  }
+
   /// Records a finished run and the anomalies of its period (replacing an earlier run's for it).
   public func recordRun(period: Period, finishedAt: Date, anomalies: [AnomalyRecord])
     throws(StoreError)
