@@ -620,7 +620,8 @@ struct CoverageTests {
 
     let first = try project.run([], in: directory)
     #expect(first.status == 0, "\(first.stderr)")
-    let anomalies = try project.report("2025-07", in: directory).json["anomalies"] as? [[String: Any]]
+    let anomalies =
+      try project.report("2025-07", in: directory).json["anomalies"] as? [[String: Any]]
     #expect(anomalies?.contains { $0["id"] as? String == kettles } == true, "\(first.stdout)")
     #expect(try revises() == nil)
 
