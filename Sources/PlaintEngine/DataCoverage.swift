@@ -152,7 +152,7 @@ struct DataCoverage {
   init(
     sources: [SourceAccounting], fallback: [String: SourceProfile] = [:],
     contents: [String: FileContents], covers: [String: Configuration.Source.Covers],
-    timeZone: TimeZone, granularity: Granularity
+    timeZone: TimeZone, granularity: Granularity, firstRows: [String: Period] = [:]
   ) {
     self.timeZone = timeZone
     lastTicket = sources.compactMap(\.lastCreated).max()
@@ -385,6 +385,13 @@ struct DataCoverage {
         lines[line]?.insert(bridge)
         all.insert(bridge)
       }
+    }
+    // A line's history starts at its first complaint, also inside one export: a line launched
+    // mid-way through an export that holds every line had the months before its launch as
+    // zeros in its baseline, and its first months were anomalies (the hostile tester's N-4: "3
+    // anomalies", where the same rows cut into monthly files said "before_history").
+    for (line, first) in firstRows {
+      lines[line] = lines[line]?.starting(at: first.start(in: timeZone))
     }
     self.all = all
     self.lines = lines
@@ -1012,6 +1019,16 @@ extension DataCoverage {
     return order.compactMap { joined[$0] }
   }
 
+  /// Each product line's first period with a complaint.
+  static func firstRows(_ counts: [CellCount]) -> [String: Period] {
+    var first: [String: Period] = [:]
+    for count in counts where count.count > 0 {
+      let line = count.cell.productLine
+      if first[line].map({ count.period < $0 }) ?? true { first[line] = count.period }
+    }
+    return first
+  }
+
   /// The coverage of every file the store holds, with the `covers:` of the configured sources;
   /// `contents` (from a report's cube) saves reading what the files' tickets hold.
   /// `counts` (the cube's counts per cell) saves reading them for the publication-lag rule.
@@ -1033,13 +1050,15 @@ extension DataCoverage {
     if sources.contains(where: { $0.profile == nil }) {
       fallback = try store.profilesFromTickets(timeZone: zone)
     }
+    let counts =
+      try counts
+      ?? store.cellCounts(
+        granularity: configuration.granularity, excluding: configuration.canaryExclusion)
     self.init(
       sources: sources, fallback: fallback, contents: contents, covers: covers, timeZone: zone,
-      granularity: configuration.granularity)
+      granularity: configuration.granularity, firstRows: Self.firstRows(counts))
     lag = try PublicationLag(
-      counts: counts
-        ?? store.cellCounts(
-          granularity: configuration.granularity, excluding: configuration.canaryExclusion),
+      counts: counts,
       coverage: self, settings: configuration.publicationLag, control: configuration.control,
       granularity: configuration.granularity
     ) { days in

@@ -590,6 +590,54 @@ struct CoverageTests {
     #expect(!(try project.text("2025-12", "summary.md", in: directory)).contains("no sales volume"))
   }
 
+  /// One export holds every line, and Blenders is launched in its sixteenth month: the months
+  /// before have no Blenders history, as the same rows cut into monthly files say, not zeros
+  /// that made its first months anomalies (the hostile tester's N-4: "2025-05: 191 complaints,
+  /// 3 anomalies", 47 Blenders complaints against 3.6 expected). Each Blenders cell of the
+  /// report of 2025-12 has the same status and count from the one export as from the months.
+  @Test func aLineLaunchedInsideOneExportHasNoHistoryBeforeItsFirstComplaint() throws {
+    var whole = CoverageProject()
+    whole.export(
+      "all.csv", from: day(2024, 1, 1), through: day(2025, 12, 31),
+      lines: ["Kettles", "Toasters", "Blenders"], launches: ["Blenders": day(2025, 4, 1)])
+    var cut = whole
+    cut.cutIntoMonths("all.csv")
+    var statuses: [[String]] = []
+    for project in [whole, cut] {
+      let directory = try project.write()
+      defer { try? FileManager.default.removeItem(at: directory) }
+      let taxonomy = directory.appendingPathComponent("taxonomy.yml")
+      try
+        (String(contentsOf: taxonomy, encoding: .utf8)
+        + "\n  Blenders: {products: [\"BL-*\"]}\n")
+        .write(to: taxonomy, atomically: true, encoding: .utf8)
+      let may = try project.run(["--period", "2025-05"], in: directory)
+      #expect(may.status == 0, "\(may.stderr)")
+      #expect(may.stdout.contains(" 0 anomalies;"), "\(may.stdout)")
+      let december = try project.run(["--period", "2025-12"], in: directory)
+      #expect(december.status == 0, "\(december.stderr)")
+      let report = try project.report("2025-12", in: directory)
+      let coverage = try #require(report.json["coverage"] as? [String: Any])
+      let gaps = (coverage["gaps"] as? [[String: Any]] ?? []).filter {
+        $0["product_line"] as? String == "Blenders"
+      }
+      #expect(
+        gaps.map { "\($0["from"] ?? "") \($0["through"] ?? "") \($0["reason"] ?? "")" }
+          == ["2024-01 2025-03 before_history"], "\(gaps)")
+      let cells = (report.json["cells"] as? [[String: Any]] ?? []).filter {
+        $0["product_line"] as? String == "Blenders"
+      }
+      statuses.append(
+        cells.flatMap { cell in
+          (cell["series"] as? [[String: Any]] ?? []).map {
+            "\(cell["category"] ?? "") \($0["period"] ?? "") \($0["status"] ?? "") \($0["count"] ?? "")"
+          }
+        })
+    }
+    #expect(statuses[0] == statuses[1])
+    #expect(statuses[0].contains { $0.hasPrefix("product 2025-05 insufficient_history") })
+  }
+
   /// A cron job's published report is replaced by a later run's over revised sales: the
   /// anomaly the first run raised is gone from the second, which says so in a line --quiet does
   /// not hide and in manifest.json. A run that changes nothing says nothing; putting the sales
@@ -942,7 +990,8 @@ private struct CoverageProject {
     _ name: String, from first: DateComponents, through last: DateComponents,
     lines: [String] = ["Kettles", "Toasters"], scale: Double = 1,
     step: (line: String, from: DateComponents, factor: Double)? = nil, withText: Bool = true,
-    strays: [(day: DateComponents, line: String)] = [], weekdaysOnly: Bool = false
+    strays: [(day: DateComponents, line: String)] = [], weekdaysOnly: Bool = false,
+    launches: [String: DateComponents] = [:]
   ) {
     let calendar = Self.calendar
     guard var date = calendar.date(from: first), let end = calendar.date(from: last) else { return }
@@ -958,6 +1007,8 @@ private struct CoverageProject {
       }
       let before = rows.count
       for line in lines {
+        // A line launched later has no complaint before its launch.
+        if let launch = launches[line].flatMap(calendar.date(from:)), date < launch { continue }
         var factor = scale
         if let step, let stepStart, step.line == line, date >= stepStart { factor *= step.factor }
         let product = Double(perPeriod) / daysPerPeriod * factor
@@ -987,7 +1038,7 @@ private struct CoverageProject {
     let hour = 8 + nextID % 9
     let said = kind == "product" ? "the device broke down" : "the staff was rude to me"
     let text = withText ? said : ""
-    let prefix = line == "Kettles" ? "KT" : "TS"
+    let prefix = ["Kettles": "KT", "Blenders": "BL"][line] ?? "TS"
     let product = unknownProducts && nextID % 20 != 0 ? "ZZ-\(nextID % 7)" : "\(prefix)-1"
     let created = Self.stamp(date, hour: hour)
     let solved = resolved ? "," + Self.stamp(date.addingTimeInterval(86_400), hour: hour) : ""
@@ -1075,6 +1126,23 @@ private struct CoverageProject {
     }
     try (sales.joined(separator: "\n") + "\n").write(
       to: directory.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
+  }
+
+  /// Cuts the export `name` into one file per month of its rows (`name` without `.csv`, then
+  /// `-YYYY-MM.csv`), the same rows in the same order.
+  mutating func cutIntoMonths(_ name: String) {
+    guard let at = files.firstIndex(where: { $0.name == name }) else { return }
+    let rows = files.remove(at: at).rows
+    let stem = name.replacingOccurrences(of: ".csv", with: "")
+    var months: [String: [String]] = [:]
+    for row in rows {
+      // The row's creation time is its second field: `T12,2024-03-05 08:00,…`.
+      let month = String(row.split(separator: ",")[1].prefix(7))
+      months[month, default: []].append(row)
+    }
+    for (month, rows) in months.sorted(by: { $0.key < $1.key }) {
+      files.append(("\(stem)-\(month).csv", rows))
+    }
   }
 
   /// Moves an export `writeOnAStore` held back into `exports/`.

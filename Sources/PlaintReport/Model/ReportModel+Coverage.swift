@@ -145,7 +145,7 @@ extension ReportModel {
     /// "not_covered": no export holding the line covers these periods; "no_rows": their spans
     /// reach across them, but not one has a row on any of their days; "partial": exports cover
     /// only some of their days; "filling_in": covered, but still filling in (publication lag);
-    /// "before_history": before the first export that held the line; "empty_stretch": whole by
+    /// "before_history": before the line's first complaints in the exports; "empty_stretch": whole by
     /// their days, but with days without a row a report of them says (their own report judges
     /// them; no other reads them in a baseline or a comparison).
     public var reason: String

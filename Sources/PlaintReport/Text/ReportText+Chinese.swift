@@ -335,7 +335,7 @@ extension ReportText {
     .gapNotCarried: "覆盖这些期间的导出文件中没有该产品线的行，或少得不合理：产品线已停止，或导出文件漏掉了它；是空缺，不是零",
     .gapNotCovered: "含该产品线的导出文件都未覆盖；是空缺，不是零",
     .gapPartial: "导出文件只覆盖一部分；显示但不判定",
-    .gapBeforeHistory: "早于含该产品线的第一个导出文件；没有历史",
+    .gapBeforeHistory: "早于导出文件中该产品线的首批投诉；没有历史",
     .gapEmptyStretch: "有些天本应有行却没有：只在该期自己的报告中判定，不进入任何其他报告的基线或比较",
     .listAnd: "{0}和{1}",
     .listSeparator: "、",

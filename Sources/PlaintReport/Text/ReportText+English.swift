@@ -362,7 +362,7 @@ extension ReportText {
       "the exports covering it hold no row of the line, or implausibly few: a line that stopped, or an export that leaves it out; a gap, not zero",
     .gapNotCovered: "no export holding the line covers it; a gap, not zero",
     .gapPartial: "exports cover only part of it; shown, not judged",
-    .gapBeforeHistory: "before the first export that held the line; no history",
+    .gapBeforeHistory: "before the line's first complaints in the exports; no history",
     .gapEmptyStretch:
       "empty days where rows were expected: judged in its own report, never in a baseline or a comparison",
     .listAnd: "{0} and {1}",

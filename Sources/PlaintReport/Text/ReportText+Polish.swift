@@ -365,7 +365,7 @@ extension ReportText {
       "eksporty, które je obejmują, nie mają wierszy tej linii albo nieprawdopodobnie mało: linia wstrzymana albo eksport, który ją pomija; luka, nie zero",
     .gapNotCovered: "żaden eksport z tą linią ich nie obejmuje; luka, nie zero",
     .gapPartial: "eksporty obejmują tylko część; pokazane, bez oceny",
-    .gapBeforeHistory: "przed pierwszym eksportem z tą linią; brak historii",
+    .gapBeforeHistory: "przed pierwszymi reklamacjami tej linii w eksportach; brak historii",
     .gapEmptyStretch:
       "puste dni, w których oczekiwano wierszy: oceniane we własnym raporcie, nigdy w bazie ani w porównaniu",
     .listAnd: "{0} i {1}",

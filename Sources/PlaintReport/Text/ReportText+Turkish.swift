@@ -372,7 +372,7 @@ extension ReportText {
       "bu dönemleri kapsayan dışa aktarımlarda grubun hiç satırı yok ya da inanılmayacak kadar az: durmuş bir grup ya da onu dışarıda bırakan bir dışa aktarım; boşluk, sıfır değil",
     .gapNotCovered: "bu grubu içeren hiçbir dışa aktarım kapsamıyor; boşluk, sıfır değil",
     .gapPartial: "dışa aktarımlar yalnızca bir kısmını kapsıyor; gösteriliyor, değerlendirilmiyor",
-    .gapBeforeHistory: "bu grubu içeren ilk dışa aktarımdan önce; geçmiş yok",
+    .gapBeforeHistory: "dışa aktarımlarda bu grubun ilk şikâyetlerinden önce; geçmiş yok",
     .gapEmptyStretch:
       "satır beklenen günler boş: kendi raporunda değerlendirilir, hiçbir taban çizgisinde ya da karşılaştırmada kullanılmaz",
     .listAnd: "{0} ve {1}",
