@@ -75,9 +75,10 @@ public struct Coverage: Sendable, Hashable {
 
   /// The covered days from `start` on.
   public func starting(at start: Date) -> Coverage {
-    Coverage(spans.compactMap { span in
-      span.upperBound > start ? max(span.lowerBound, start)..<span.upperBound : nil
-    })
+    Coverage(
+      spans.compactMap { span in
+        span.upperBound > start ? max(span.lowerBound, start)..<span.upperBound : nil
+      })
   }
 
   /// Whether the exports cover all of `range`, part of it, or none.

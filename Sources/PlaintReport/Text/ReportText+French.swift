@@ -374,7 +374,8 @@ extension ReportText {
       "les exports qui les couvrent n'ont aucune ligne de la gamme, ou invraisemblablement peu : une gamme arrêtée, ou un export qui l'omet ; un trou, pas un zéro",
     .gapNotCovered: "aucun export contenant la gamme ne les couvre ; un trou, pas un zéro",
     .gapPartial: "les exports n'en couvrent qu'une partie ; affichées, non jugées",
-    .gapBeforeHistory: "avant les premières réclamations de la gamme dans les exports ; pas d'historique",
+    .gapBeforeHistory:
+      "avant les premières réclamations de la gamme dans les exports ; pas d'historique",
     .gapEmptyStretch:
       "jours vides là où des lignes étaient attendues : jugées dans leur propre rapport, jamais dans une base ni une comparaison",
     .listAnd: "{0} et {1}",

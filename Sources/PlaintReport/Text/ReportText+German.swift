@@ -374,7 +374,8 @@ extension ReportText {
       "die Exporte, die sie abdecken, haben keine oder unplausibel wenige Zeilen der Linie: eine eingestellte Linie oder ein Export, der sie auslässt; eine Lücke, nicht null",
     .gapNotCovered: "kein Export mit dieser Linie deckt sie ab; eine Lücke, nicht null",
     .gapPartial: "Exporte decken nur einen Teil ab; gezeigt, nicht beurteilt",
-    .gapBeforeHistory: "vor den ersten Beschwerden zu dieser Linie in den Exporten; keine Vorgeschichte",
+    .gapBeforeHistory:
+      "vor den ersten Beschwerden zu dieser Linie in den Exporten; keine Vorgeschichte",
     .gapEmptyStretch:
       "leere Tage, an denen Zeilen zu erwarten waren: im eigenen Bericht beurteilt, nie in einer Basis oder einem Vergleich",
     .listAnd: "{0} und {1}",

@@ -378,7 +378,8 @@ extension ReportText {
       "las exportaciones que los cubren no tienen filas de la línea, o inverosímilmente pocas: una línea que se detuvo, o una exportación que la omite; un hueco, no un cero",
     .gapNotCovered: "ninguna exportación con la línea los cubre; un hueco, no un cero",
     .gapPartial: "las exportaciones solo cubren una parte; se muestran, sin juzgar",
-    .gapBeforeHistory: "antes de las primeras reclamaciones de la línea en las exportaciones; sin historial",
+    .gapBeforeHistory:
+      "antes de las primeras reclamaciones de la línea en las exportaciones; sin historial",
     .gapEmptyStretch:
       "días vacíos donde se esperaban filas: juzgados en su propio informe, nunca en una base ni en una comparación",
     .listAnd: "{0} y {1}",
