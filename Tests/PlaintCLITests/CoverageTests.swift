@@ -414,7 +414,8 @@ struct CoverageTests {
   /// SLA" nor breaches (the hostile tester's F-L: 175 open past the SLA, breaches of 41–71 %).
   @Test func aResolutionColumnPracticallyUnusedIsNotMeasured() throws {
     var project = CoverageProject()
-    project.export("kettles.csv", from: day(2024, 6, 1), through: day(2025, 6, 30), lines: ["Kettles"])
+    project.export(
+      "kettles.csv", from: day(2024, 6, 1), through: day(2025, 6, 30), lines: ["Kettles"])
     project.export(
       "toasters.csv", from: day(2024, 6, 1), through: day(2025, 6, 30), lines: ["Toasters"],
       solvedFrom: 5, solvedCount: 2)
@@ -432,7 +433,8 @@ struct CoverageTests {
     let rows = try #require(resolution["by_category"] as? [[String: Any]])
     #expect(!rows.isEmpty && rows.allSatisfy { $0["sla_breach_share"] as? Double == 0 }, "\(rows)")
     let summary = try project.text("2025-06", "summary.md", in: directory)
-    #expect(summary.contains("exports/toasters.csv carries a resolution time on only 2 of its about"))
+    #expect(
+      summary.contains("exports/toasters.csv carries a resolution time on only 2 of its about"))
     #expect(summary.contains("0 complaints of the window were still open past it"))
   }
 

@@ -156,7 +156,8 @@ extension Store {
             SUM(created + ? = CAST((created + ?) / 86400 AS INTEGER) * 86400) AS midnights
           FROM tickets GROUP BY source, product_line, day
           """,
-        arguments: StatementArguments(Array(repeating: Double(timeZone.secondsFromGMT()), count: 3)))
+        arguments: StatementArguments(Array(repeating: Double(timeZone.secondsFromGMT()), count: 3))
+      )
       for row in rows {
         let file = try Self.path(of: row["source"], in: paths)
         let count: Int = row["n"]
