@@ -59,6 +59,20 @@ struct DataCoverage {
     /// The file's rows on its final stretch of days (`TrailingThinning.finalStretchDays` before
     /// the end of its span).
     var finalStretchRows: Int = 0
+    /// Whether the file gives dates without a time of day (`SourceProfile.carriesDatesOnly`).
+    var datesOnly = false
+    /// The file's rows per day (day number, rows; stragglers included), in day order.
+    var dayRows: [(day: Int, rows: Int)] = []
+
+    /// The file's tickets created `days` days or more before the day of its last row: its rows
+    /// on those days, scaled to the tickets kept from it (a re-export's rows that another file
+    /// keeps are not its tickets).
+    func tickets(olderThan days: Int) -> Double {
+      guard let last = dayRows.last?.day else { return 0 }
+      let rows = dayRows.reduce(0) { $0 + $1.rows }
+      let older = dayRows.prefix { $0.day <= last - days }.reduce(0) { $0 + $1.rows }
+      return rows == 0 ? 0 : Double(older) * Double(tickets) / Double(rows)
+    }
   }
 
   /// The days after a file's last row an open-ended `covers:` was not allowed to claim: the end
@@ -265,6 +279,8 @@ struct DataCoverage {
         if let stretchStart, start >= stretchStart { file.finalStretchRows += count }
       }
       file.unassignedRows = profile.lines[Cell.unassigned] ?? 0
+      file.datesOnly = profile.carriesDatesOnly
+      file.dayRows = days.map { (day: $0.0, rows: $0.1) }
       files.append(file)
     }
 

@@ -642,7 +642,7 @@ public struct Pipeline {
           metadata: ["tickets": "\(share(quality.inJudgedCells))"])
       case "no_resolution":
         logger.notice(
-          "no resolution times: resolution is not measured for these files",
+          "resolution is not measured for these files (no resolution times, too few, or dates without a time of day; the report says which)",
           metadata: ["files": "\(quality.withoutResolution.joined(separator: ", "))"])
       default: break
       }

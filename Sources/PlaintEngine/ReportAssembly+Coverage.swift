@@ -148,8 +148,11 @@ extension ReportAssembly {
     }
     quality.inJudgedCells = counts.current.filter { judgedCells.contains($0.key) }.values
       .reduce(0, +)
-    quality.withoutResolution = coverage.files.filter { $0.tickets > 0 && $0.resolved == 0 }
-      .map(\.path)
+    let resolutionFiles = resolutionFiles
+    quality.withoutResolution = resolutionFiles.without
+    quality.sparseResolution = resolutionFiles.sparse.isEmpty ? nil : resolutionFiles.sparse
+    let datesOnly = coverage.files.filter { $0.tickets > 0 && $0.datesOnly }.map(\.path)
+    quality.datesOnly = datesOnly.isEmpty ? nil : datesOnly
 
     let total = Double(max(1, complaints))
     var warnings: [String] = []

@@ -9,6 +9,40 @@ extension ReportAssembly {
     period.next(in: configuration.timeZone).start(in: configuration.timeZone)
   }
 
+  /// Which files resolution is measured for, and why not for the others, in the coverage's
+  /// order of files.
+  struct ResolutionFiles {
+    var measured: Set<String> = []
+    /// Not measured: no resolution time at all, too few (`Resolution.isSparse`), or dates
+    /// without a time of day, whose resolution times would be whole days, not hours.
+    var without: [String] = []
+    var sparse: [ReportModel.DataQuality.SparseResolution] = []
+    var datesOnly: [String] = []
+  }
+
+  var resolutionFiles: ResolutionFiles {
+    var files = ResolutionFiles()
+    let days = Resolution.settledDays(slaHours: configuration.slaHours)
+    for file in coverage.files where file.tickets > 0 {
+      let older = file.tickets(olderThan: days)
+      if file.datesOnly {
+        files.without.append(file.path)
+        files.datesOnly.append(file.path)
+      } else if file.resolved == 0 {
+        files.without.append(file.path)
+      } else if Resolution.isSparse(resolved: file.resolved, olderTickets: older) {
+        files.without.append(file.path)
+        files.sparse.append(
+          .init(
+            path: file.path, resolved: file.resolved, olderTickets: Int(older.rounded()),
+            days: days))
+      } else {
+        files.measured.insert(file.path)
+      }
+    }
+    return files
+  }
+
   /// Resolution times of the period's complaints per category and per cell (`Resolution`). Only
   /// tickets from files that carry resolution times are measured; without `sla_hours` there are
   /// no breaches to count. The quantiles are exact: the summary keeps the period's resolution

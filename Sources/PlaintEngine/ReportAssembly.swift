@@ -84,7 +84,7 @@ struct ReportAssembly {
     let concentrating =
       coverage.coverage(period) == .whole
       && earlier.count >= configuration.control.minBaselinePeriods
-    let measured = Set(coverage.files.filter { $0.resolved > 0 }.map(\.path))
+    let measured = resolutionFiles.measured
     // Only the cells whose complaints the report lists need their tickets whole.
     var listedCells = Set<SeriesKey>()
     for (key, judged) in judgedCells {
@@ -98,6 +98,7 @@ struct ReportAssembly {
       dimensionPeriods: concentrating ? Set(earlier + [period]) : [],
       listedCells: listedCells,
       measuredFiles: configuration.slaHours == nil ? nil : measured,
+      datesOnlyFiles: Set(coverage.files.filter(\.datesOnly).map(\.path)),
       paretoWindow: Set(window.suffix(configuration.pareto.windowPeriods)),
       recurrenceWindow: Set(window.suffix(configuration.recurrence.windowPeriods)))
     return Judgement(

@@ -409,6 +409,92 @@ struct CoverageTests {
     #expect(!html.contains("SLA breached"))
   }
 
+  /// A resolution column filled on 2 of a file's 800-odd rows is not in use: the file is not
+  /// measured, as one with the column blank, and its open tickets are neither "open past the
+  /// SLA" nor breaches (the hostile tester's F-L: 175 open past the SLA, breaches of 41–71 %).
+  @Test func aResolutionColumnPracticallyUnusedIsNotMeasured() throws {
+    var project = CoverageProject()
+    project.export(
+      "kettles.csv", from: day(2024, 6, 1), through: day(2025, 6, 30), lines: ["Kettles"])
+    project.export(
+      "toasters.csv", from: day(2024, 6, 1), through: day(2025, 6, 30), lines: ["Toasters"],
+      solvedFrom: 5, solvedCount: 2)
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run(["--period", "2025-06"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2025-06", in: directory)
+    #expect(report.quality["without_resolution"] as? [String] == ["exports/toasters.csv"])
+    #expect((report.quality["warnings"] as? [String])?.contains("no_resolution") == true)
+    let sparse = try #require(report.quality["sparse_resolution"] as? [[String: Any]])
+    #expect(sparse.first?["resolved"] as? Int == 2)
+    let resolution = try #require(report.json["resolution"] as? [String: Any])
+    #expect((resolution["open_past_sla"] as? [Any])?.isEmpty == true)
+    let rows = try #require(resolution["by_category"] as? [[String: Any]])
+    #expect(!rows.isEmpty && rows.allSatisfy { $0["sla_breach_share"] as? Double == 0 }, "\(rows)")
+    let summary = try project.text("2025-06", "summary.md", in: directory)
+    #expect(
+      summary.contains("exports/toasters.csv carries a resolution time on only 2 of its about"))
+    #expect(summary.contains("0 complaints of the window were still open past it"))
+  }
+
+  /// A young backlog is measured: a desk whose tickets of the last weeks are still open, and a
+  /// new export of a few weeks whose tickets are nearly all open, have few tickets old enough
+  /// to have been resolved, and their open tickets are open past the SLA.
+  @Test func aYoungBacklogIsStillMeasured() throws {
+    var project = CoverageProject()
+    project.export(
+      "desk.csv", from: day(2024, 6, 1), through: day(2025, 6, 30), lines: ["Kettles"],
+      solvedBefore: day(2025, 6, 10))
+    project.export(
+      "new-desk.csv", from: day(2025, 6, 5), through: day(2025, 6, 30), lines: ["Toasters"],
+      solvedCount: 2)
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run(["--period", "2025-06"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2025-06", in: directory)
+    #expect(report.quality["without_resolution"] as? [String] == [])
+    #expect(report.quality["sparse_resolution"] == nil)
+    let resolution = try #require(report.json["resolution"] as? [String: Any])
+    let open = try #require(resolution["open_past_sla"] as? [[String: Any]])
+    #expect(open.contains { $0["product_line"] as? String == "Kettles" })
+    #expect(open.contains { $0["product_line"] as? String == "Toasters" })
+  }
+
+  /// An export of dates without a time of day gives resolution times of whole days: not shown
+  /// as hours ("Median h 48 | 90th pct h 48", the hostile tester's F-H), but named; and in a
+  /// month that mixes it with a timed export, its rows carry no hour, so the roll-ups that hold
+  /// both do not "arrive 00–01h" (51 % against a baseline of 0 % before).
+  @Test func datesWithoutATimeOfDayAreNeitherHoursNorAnHour() throws {
+    var project = CoverageProject(perPeriod: 60)
+    project.export("old.csv", from: day(2024, 6, 1), through: day(2025, 5, 31))
+    project.export(
+      "kettles-new.csv", from: day(2025, 6, 1), through: day(2025, 6, 30), lines: ["Kettles"])
+    project.export(
+      "toasters-new.csv", from: day(2025, 6, 1), through: day(2025, 6, 30),
+      lines: ["Toasters"], datesOnly: true)
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try project.run(["--period", "2025-06"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try project.report("2025-06", in: directory)
+    #expect(report.quality["dates_only"] as? [String] == ["exports/toasters-new.csv"])
+    #expect(report.quality["without_resolution"] as? [String] == ["exports/toasters-new.csv"])
+    let resolution = try #require(report.json["resolution"] as? [String: Any])
+    let rows = try #require(resolution["by_category"] as? [[String: Any]])
+    // Kettles' complaints alone: about 90 of the month's 180.
+    let complaints = rows.reduce(0) { $0 + ($1["complaints"] as? Int ?? 0) }
+    #expect(complaints > 0 && complaints < 130, "\(rows)")
+    let summary = try project.text("2025-06", "summary.md", in: directory)
+    #expect(summary.contains("exports/toasters-new.csv gives dates without a time of day"))
+    let recurrence = try #require(report.json["recurrence"] as? [String: Any])
+    let found = recurrence["concentrations"] as? [[String: Any]] ?? []
+    #expect(!found.contains { $0["dimension"] as? String == "hour" }, "\(found)")
+    let method = try #require(report.json["method"] as? [String: Any])
+    #expect(method["concentrations"] != nil)
+  }
+
   @Test func slaHoursCanBeSwitchedOff() throws {
     var project = CoverageProject(slaHours: "off")
     project.export("desk.csv", from: day(2024, 1, 1), through: day(2025, 12, 31))
@@ -991,8 +1077,19 @@ private struct CoverageProject {
     lines: [String] = ["Kettles", "Toasters"], scale: Double = 1,
     step: (line: String, from: DateComponents, factor: Double)? = nil, withText: Bool = true,
     strays: [(day: DateComponents, line: String)] = [], weekdaysOnly: Bool = false,
-    launches: [String: DateComponents] = [:]
+    launches: [String: DateComponents] = [:],
+    solvedFrom: Int = 0, solvedCount: Int? = nil, solvedBefore: DateComponents? = nil,
+    datesOnly: Bool = false
   ) {
+    // Resolved: the rows from the `solvedFrom`-th on, `solvedCount` of them (every one when
+    // nil), created before `solvedBefore` (open from then on).
+    let openFrom = solvedBefore.flatMap { Self.calendar.date(from: $0) }
+    var index = 0
+    func solved(_ created: Date) -> Bool {
+      defer { index += 1 }
+      if let openFrom, created >= openFrom { return false }
+      return index >= solvedFrom && solvedCount.map { index < solvedFrom + $0 } ?? true
+    }
     let calendar = Self.calendar
     guard var date = calendar.date(from: first), let end = calendar.date(from: last) else { return }
     let stepStart = step.flatMap { calendar.date(from: $0.from) }
@@ -1014,13 +1111,19 @@ private struct CoverageProject {
         let product = Double(perPeriod) / daysPerPeriod * factor
         for (kind, mean) in [("product", product), ("service", product / 2)] {
           for _ in 0..<random.poissonByInversion(mean) {
-            rows.append(row(date, line, kind, withText: withText))
+            rows.append(
+              row(
+                date, line, kind, withText: withText, solved: solved(date),
+                datesOnly: datesOnly))
           }
         }
       }
       // The span's first and last day hold a ticket, so the span is what the caller says.
       if rows.count == before, date == calendar.date(from: first) || date == end {
-        rows.append(row(date, lines[0], "service", withText: withText))
+        rows.append(
+          row(
+            date, lines[0], "service", withText: withText, solved: solved(date),
+            datesOnly: datesOnly))
       }
       date = calendar.date(byAdding: .day, value: 1, to: date) ?? end.addingTimeInterval(86_400)
     }
@@ -1031,22 +1134,27 @@ private struct CoverageProject {
     files.append((name, rows))
   }
 
-  private mutating func row(_ date: Date, _ line: String, _ kind: String, withText: Bool = true)
-    -> String
-  {
+  private mutating func row(
+    _ date: Date, _ line: String, _ kind: String, withText: Bool = true, solved: Bool = true,
+    datesOnly: Bool = false
+  ) -> String {
     defer { nextID += 1 }
     let hour = 8 + nextID % 9
     let said = kind == "product" ? "the device broke down" : "the staff was rude to me"
     let text = withText ? said : ""
     let prefix = ["Kettles": "KT", "Blenders": "BL"][line] ?? "TS"
     let product = unknownProducts && nextID % 20 != 0 ? "ZZ-\(nextID % 7)" : "\(prefix)-1"
-    let created = Self.stamp(date, hour: hour)
-    let solved = resolved ? "," + Self.stamp(date.addingTimeInterval(86_400), hour: hour) : ""
+    let created = Self.stamp(date, hour: hour, datesOnly: datesOnly)
+    let resolution = Self.stamp(date.addingTimeInterval(86_400), hour: hour, datesOnly: datesOnly)
+    let solved = resolved ? "," + (solved ? resolution : "") : ""
     return "T\(nextID),\(created),\(text),c\(nextID % 997),\(product)\(solved)"
   }
 
-  private static func stamp(_ date: Date, hour: Int) -> String {
+  private static func stamp(_ date: Date, hour: Int, datesOnly: Bool = false) -> String {
     let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    if datesOnly {
+      return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
     return String(
       format: "%04d-%02d-%02d %02d:00", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, hour)
   }

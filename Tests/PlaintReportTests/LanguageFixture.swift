@@ -301,13 +301,20 @@ enum LanguageFixture {
     ]
     report.dataQuality = .init(
       complaints: 12345, unassigned: 3000, unclassified: 4000, emptyText: 2000,
-      inJudgedCells: 5000, withoutResolution: ["exports/shop-1.csv", "exports/shop-2.csv"],
+      inJudgedCells: 5000,
+      withoutResolution: [
+        "exports/shop-1.csv", "exports/shop-2.csv", "exports/desk-3.csv", "exports/shop-4.csv",
+      ],
       warnings: [
         "empty_stretches", "lines_not_covered", "classification_shift", "unassigned",
         "unclassified", "empty_text",
         "judged_minority",
       ])
     report.dataQuality.emptyTextBefore = 0.02
+    report.dataQuality.sparseResolution = [
+      .init(path: "exports/desk-3.csv", resolved: 2, olderTickets: 797, days: 30)
+    ]
+    report.dataQuality.datesOnly = ["exports/shop-4.csv"]
     var gridStatus = [String: ReportModel.PointStatus]()
     for line in lines {
       for tier in ["key_account", "consumer"] { gridStatus["product/\(line)/\(tier)"] = .anomaly }

@@ -136,6 +136,18 @@ public enum Concentration {
       dimension == .hour && current.count == 1
     }
 
+    /// The tally as tested: the hour among the complaints that have one, the other dimensions
+    /// among all. A complaint of an export of dates without a time of day has no hour, and
+    /// counted among the others it would make every hour's share look low (a period mixing such
+    /// an export with a timed one: "51 % arrived 00–01h; baseline 0 %").
+    public var asTested: Tally {
+      guard dimension == .hour else { return self }
+      var tested = self
+      tested.currentTotal = current.values.reduce(0, +)
+      tested.baselineTotal = baseline.values.reduce(0, +)
+      return tested
+    }
+
     /// Counts one complaint of this period (`current`) or of the baseline.
     public mutating func add(_ value: String?, current isCurrent: Bool, count: Int = 1) {
       if isCurrent {
@@ -194,6 +206,7 @@ public enum Concentration {
       var p: Double
     }
     var tests: [Test] = []
+    let tallies = tallies.map(\.asTested)
     for (index, tally) in tallies.enumerated()
     where tally.currentTotal >= settings.minCount
       && tally.baselineTotal >= settings.minBaselineCount && tally.isMeasuredAlike

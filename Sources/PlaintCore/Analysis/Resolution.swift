@@ -31,6 +31,28 @@ public enum Resolution {
     public var p90Hours: Double? { Resolution.quantile(hours, 0.9) }
   }
 
+  /// A file measures resolution only when its tickets old enough to have been resolved carry a
+  /// resolution time at least this often: under one in ten, the column is practically unused
+  /// (2 of 871 rows, the hostile tester's F-L), and its open tickets would be read as breaches.
+  public static let inUseShare = 0.1
+  /// Fewer older tickets than this say too little for the test: the file is trusted.
+  public static let inUseMinimum = 20.0
+
+  /// How old a ticket must be, at a file's last row, to count as old enough to have been
+  /// resolved: 30 days, or twice the SLA when that is longer.
+  public static func settledDays(slaHours: Double?) -> Int {
+    max(30, Int((2 * (slaHours ?? 0) / 24).rounded(.up)))
+  }
+
+  /// Whether a file whose tickets carry `resolved` resolution times in all, against about
+  /// `olderTickets` tickets created `settledDays` or more before its last row, uses the column
+  /// too rarely to measure resolution. A young backlog, most of it recent and open, has few
+  /// older tickets and is trusted; every resolution time is counted against the older tickets,
+  /// so a file is called sparse only when even they could not be resolved one in ten.
+  public static func isSparse(resolved: Int, olderTickets: Double) -> Bool {
+    olderTickets >= inUseMinimum && Double(resolved) < inUseShare * olderTickets
+  }
+
   /// The summary of `tickets` for a period that ends at `periodEnd`, against `slaHours`.
   public static func summary(_ tickets: [Ticket], slaHours: Double?, periodEnd: Date) -> Summary {
     let sla = slaHours ?? .infinity

@@ -38,7 +38,7 @@ struct DimensionSummaries {
   ) {
     self.store = store
     self.fingerprints = fingerprints ?? [:]
-    settings = Self.settings(configuration)
+    settings = Self.settings(configuration, datesOnly: scope.datesOnlyFiles)
     guard let reported = scope.period, fingerprints != nil else {
       dimensionPeriods = []
       valid = [:]
@@ -96,13 +96,16 @@ struct DimensionSummaries {
   }
 
   /// What a period's dimension counts depend on beyond its tickets' fields.
-  static func settings(_ configuration: Configuration) -> String {
+  /// The files of dates only are among them: their complaints at midnight have no hour.
+  static func settings(_ configuration: Configuration, datesOnly: Set<String> = []) -> String {
     let dimensions = configuration.concentrationDimensions.map(\.name.rawValue)
-    return [
+    var fields = [
       "dimension/1", configuration.timeZone.identifier,
       dimensions.joined(separator: "\u{1F}"),
       String(describing: configuration.canaryExclusion),
-    ].joined(separator: "\u{1E}")
+    ]
+    if !datesOnly.isEmpty { fields.append(datesOnly.sorted().joined(separator: "\u{1F}")) }
+    return fields.joined(separator: "\u{1E}")
   }
 
   /// Adds the summarized periods' counts to the builder's cube, but for the periods `read`

@@ -135,6 +135,9 @@ struct CubeScope: Sendable, Equatable {
   var listedCells: Set<SeriesKey>
   /// Files that carry resolution times; nil when no `sla_hours` asks for open complaints.
   var measuredFiles: Set<String>?
+  /// Files of dates without a time of day (`SourceProfile.carriesDatesOnly`): their complaints
+  /// created at midnight have no hour of the day.
+  var datesOnlyFiles: Set<String> = []
   /// The Pareto window and the recurrence window (each the last periods of `window`): the
   /// customer counts the report tallies.
   var paretoWindow: Set<Period> = []
@@ -326,7 +329,10 @@ struct CubeBuilder {
     let isReported = scope.isReported(item.period)
     let prefix = hasDimensions || isReported ? tally.prefix(item.period, item.cell) : 0
     if hasDimensions {
-      for dimension in dimensions {
+      let noHour =
+        !scope.datesOnlyFiles.isEmpty && scope.datesOnlyFiles.contains(ticket.location.file)
+        && isMidnight(ticket.created)
+      for dimension in dimensions where !(noHour && dimension.name == .hour) {
         if let value = dimension.value(item) {
           tally.add(.dimension, prefix, dimension.name.rawValue, value)
         }
@@ -404,6 +410,13 @@ struct CubeBuilder {
     if kept.canary { canaries.append(item) }
     if kept.listed { listed.append(item) }
     if kept.open { open.append(item) }
+  }
+
+  /// Whether `date` is midnight to the second in the time zone: a date read without a time of
+  /// day.
+  private func isMidnight(_ date: Date) -> Bool {
+    let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+    return local == (local / 86_400).rounded(.down) * 86_400
   }
 
   /// A period's name; tickets come by period, so the last one is kept.

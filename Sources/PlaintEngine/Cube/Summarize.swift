@@ -190,6 +190,8 @@ struct ScopePlan: Codable, Equatable {
   /// category, product line, tier
   var listedCells: [[String]]
   var measuredFiles: [String]?
+  /// Files of dates without a time of day; nil when none.
+  var datesOnlyFiles: [String]?
 
   init(_ scope: CubeScope) {
     period = scope.period?.description ?? ""
@@ -199,6 +201,7 @@ struct ScopePlan: Codable, Equatable {
       [$0.category.rawValue, $0.productLine, $0.tier.rawValue]
     }
     measuredFiles = scope.measuredFiles?.sorted()
+    datesOnlyFiles = scope.datesOnlyFiles.isEmpty ? nil : scope.datesOnlyFiles.sorted()
   }
 
   var scope: CubeScope? {
@@ -211,6 +214,6 @@ struct ScopePlan: Codable, Equatable {
       })
     return CubeScope(
       period: reported, window: window, dimensionPeriods: dimensions, listedCells: cells,
-      measuredFiles: measuredFiles.map(Set.init))
+      measuredFiles: measuredFiles.map(Set.init), datesOnlyFiles: Set(datesOnlyFiles ?? []))
   }
 }

@@ -183,8 +183,15 @@ extension ReportModel {
     public var hasSales: Bool
     /// Whether key accounts were configured (otherwise only the consumer tier is charted).
     public var hasKeyAccounts: Bool
-    /// Files whose tickets carry no resolution time: resolution is not measured for them.
+    /// Files resolution is not measured for: their tickets carry no resolution time, too few
+    /// (`sparseResolution`), or dates without a time of day (`datesOnly`).
     public var withoutResolution: [String]
+    /// Of `withoutResolution`, the files whose tickets old enough to have been resolved carry a
+    /// resolution time too rarely for the column to be in use; nil when none.
+    public var sparseResolution: [SparseResolution]? = nil
+    /// Files that give dates without a time of day: their complaints have no hour of the day and
+    /// no resolution time in hours; nil when none.
+    public var datesOnly: [String]? = nil
     /// Codes of the warnings raised, in a fixed order: `partial_period`, `not_covered`,
     /// `empty_stretches` (days without a row in a period judged as whole;
     /// `coverage.empty_stretches` names them), `lines_not_covered`, `classification_shift`,
@@ -216,6 +223,28 @@ extension ReportModel {
     /// Below this share in judged cells, the verdicts speak for a minority of complaints.
     public static let judgedLimit = 0.5
 
+    /// A file whose resolution column is practically unused.
+    public struct SparseResolution: Codable, Sendable, Equatable {
+      public var path: String
+      /// Its tickets that carry a resolution time, and (about) how many of them were created
+      /// `days` days or more before its last row.
+      public var resolved: Int
+      public var olderTickets: Int
+      public var days: Int
+
+      public init(path: String, resolved: Int, olderTickets: Int, days: Int) {
+        self.path = path
+        self.resolved = resolved
+        self.olderTickets = olderTickets
+        self.days = days
+      }
+
+      enum CodingKeys: String, CodingKey {
+        case path, resolved, days
+        case olderTickets = "older_tickets"
+      }
+    }
+
     enum CodingKeys: String, CodingKey {
       case complaints, unassigned, unclassified, warnings
       case emptyText = "empty_text"
@@ -223,6 +252,8 @@ extension ReportModel {
       case hasSales = "has_sales"
       case hasKeyAccounts = "has_key_accounts"
       case withoutResolution = "without_resolution"
+      case sparseResolution = "sparse_resolution"
+      case datesOnly = "dates_only"
       case emptyTextBefore = "empty_text_before"
     }
 

@@ -598,8 +598,8 @@ public struct HTMLRenderer: Sendable {
     guard !resolution.byCategory.isEmpty || !resolution.openPastSLA.isEmpty || !without.isEmpty
     else { return "" }
     var html = "<section id=\"resolution\">\n<h2>\(text[.headingResolutionTimes])</h2>\n"
-    if !without.isEmpty {
-      html += "<p class=\"note\">\(e(text.withoutResolution(without)))</p>\n"
+    for note in text.resolutionNotes(report.dataQuality) {
+      html += "<p class=\"note\">\(e(note))</p>\n"
     }
     guard !resolution.byCategory.isEmpty || !resolution.openPastSLA.isEmpty else {
       return html + "</section>\n"

@@ -315,8 +315,8 @@ public struct MarkdownRenderer: Sendable {
     let resolution = report.resolution
     var lines = ["## " + text[.headingResolution], ""]
     let without = report.dataQuality.withoutResolution
-    if !without.isEmpty {
-      lines.append(Self.escape(text.withoutResolution(without)))
+    for note in text.resolutionNotes(report.dataQuality) {
+      lines.append(Self.escape(note))
       lines.append("")
     }
     guard !resolution.byCategory.isEmpty else {

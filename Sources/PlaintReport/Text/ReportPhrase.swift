@@ -334,6 +334,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case emptyTextOne
   case emptyTextOther
   case withoutResolution
+  case sparseResolution
+  case datesOnlyResolution
   case headingCoverage
   case noCoveredFiles
   case columnExport

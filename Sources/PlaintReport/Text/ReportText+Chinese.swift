@@ -311,6 +311,10 @@ extension ReportText {
     .noSLA: "没有 SLA 目标（{0}）：不统计超出 SLA 的投诉。",
     .emptyTextOne: "{0} 件投诉没有可归类的文本。",
     .emptyTextOther: "{0} 件投诉没有可归类的文本。",
+    .sparseResolution:
+      "{0} 中在最后一行之前 {3} 天或更早创建的约 {2} 个工单里，只有 {1} 个带有处理时间：处理时间列未被使用，其投诉不计入处理时长、SLA 超时占比和超过 SLA 仍未关闭的投诉。",
+    .datesOnlyResolution:
+      "{0} 只给出日期、没有具体时间：由此得出的处理时间是整天而不是小时，因此其投诉不计入处理时间数据，也不按一天中的小时检验。",
     .withoutResolution: "{0} 中没有处理时间：这些文件中的投诉不计量处理时长。",
     .headingCoverage: "覆盖范围",
     .noCoveredFiles: "没有导出文件包含带日期的行。",

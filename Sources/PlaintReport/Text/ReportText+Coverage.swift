@@ -181,6 +181,28 @@ extension ReportText {
     self(.withoutResolution, files.joined(separator: self[.listSeparator]))
   }
 
+  /// The resolution section's words on every file resolution is not measured for: those
+  /// without resolution times, those whose column is practically unused, and those of dates
+  /// without a time of day, each with its reason.
+  func resolutionNotes(_ quality: ReportModel.DataQuality) -> [String] {
+    let sparse = quality.sparseResolution ?? []
+    let datesOnly = quality.datesOnly ?? []
+    let none = quality.withoutResolution.filter { path in
+      !sparse.contains { $0.path == path } && !datesOnly.contains(path)
+    }
+    var notes = none.isEmpty ? [] : [withoutResolution(none)]
+    for file in sparse {
+      notes.append(
+        self(
+          .sparseResolution, file.path, count(file.resolved), count(file.olderTickets),
+          count(file.days)))
+    }
+    for path in datesOnly where quality.withoutResolution.contains(path) {
+      notes.append(self(.datesOnlyResolution, path))
+    }
+    return notes
+  }
+
   /// Coverage gaps that differ only in their product line as one list line: "Coverage,
   /// Kettles and Toasters: 2024-07 to 2025-06 (12 months): …". One line per line repeated each
   /// fact (the Housing Ombudsman's two lines: ten lines for five facts).

@@ -335,6 +335,10 @@ extension ReportText {
     .noSLA: "No SLA target ({0}): no breaches are counted.",
     .emptyTextOne: "{0} complaint had no text to classify.",
     .emptyTextOther: "{0} complaints had no text to classify.",
+    .sparseResolution:
+      "{0} carries a resolution time on only {1} of its about {2} tickets created {3} days or more before its last row: its resolution column is not in use, and its complaints are left out of the resolution times, the breach shares and the open past the SLA.",
+    .datesOnlyResolution:
+      "{0} gives dates without a time of day: resolution times from it would be whole days, not hours, so its complaints are left out of the resolution figures, and they are not tested on the hour of the day.",
     .withoutResolution:
       "No resolution times in {0}: resolution is not measured for their complaints.",
     .headingCoverage: "Coverage",

@@ -346,6 +346,10 @@ extension ReportText {
     .noSLA: "Pas d'objectif SLA ({0}) : aucun dépassement n'est compté.",
     .emptyTextOne: "{0} réclamation n'avait pas de texte à classer.",
     .emptyTextOther: "{0} réclamations n'avaient pas de texte à classer.",
+    .sparseResolution:
+      "{0} ne porte un délai de traitement que sur {1} de ses quelque {2} tickets créés {3} jours ou plus avant sa dernière ligne : sa colonne de traitement n'est pas utilisée, et ses réclamations sont exclues des délais de traitement, des parts hors SLA et des réclamations ouvertes au-delà du SLA.",
+    .datesOnlyResolution:
+      "{0} donne des dates sans heure : ses délais de traitement seraient des jours entiers, pas des heures ; ses réclamations sont donc exclues des chiffres de traitement et ne sont pas testées sur l'heure de la journée.",
     .withoutResolution:
       "Pas de délais de traitement dans {0} : le traitement de leurs réclamations n'est pas mesuré.",
     .headingCoverage: "Couverture",

@@ -346,6 +346,10 @@ extension ReportText {
     .noSLA: "Kein SLA-Ziel ({0}): Überschreitungen werden nicht gezählt.",
     .emptyTextOne: "{0} Beschwerde hatte keinen Text zum Zuordnen.",
     .emptyTextOther: "{0} Beschwerden hatten keinen Text zum Zuordnen.",
+    .sparseResolution:
+      "{0} trägt nur bei {1} seiner etwa {2} Tickets, die {3} Tage oder mehr vor seiner letzten Zeile angelegt wurden, eine Bearbeitungszeit: Die Spalte wird nicht genutzt, und seine Beschwerden bleiben aus den Bearbeitungszeiten, den SLA-Verletzungsanteilen und den über das SLA hinaus offenen Beschwerden heraus.",
+    .datesOnlyResolution:
+      "{0} enthält Datumsangaben ohne Uhrzeit: Bearbeitungszeiten daraus wären ganze Tage, keine Stunden; seine Beschwerden bleiben daher aus den Bearbeitungszahlen heraus und werden nicht auf die Tageszeit geprüft.",
     .withoutResolution:
       "Keine Bearbeitungszeiten in {0}: Für deren Beschwerden wird die Bearbeitungsdauer nicht gemessen.",
     .headingCoverage: "Abdeckung",

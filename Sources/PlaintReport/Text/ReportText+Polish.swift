@@ -338,6 +338,10 @@ extension ReportText {
     .noSLA: "Brak celu SLA ({0}): przekroczenia nie są liczone.",
     .emptyTextOne: "Reklamacje bez tekstu do klasyfikacji: {0}.",
     .emptyTextOther: "Reklamacje bez tekstu do klasyfikacji: {0}.",
+    .sparseResolution:
+      "{0} ma czas rozpatrzenia tylko w {1} z około {2} zgłoszeń utworzonych {3} dni lub więcej przed jego ostatnim wierszem: kolumna rozpatrzenia nie jest używana, a jego reklamacje pominięto w czasach rozpatrzenia, udziałach przekroczeń SLA i otwartych po terminie SLA.",
+    .datesOnlyResolution:
+      "{0} podaje daty bez godziny: czasy rozpatrzenia z niego byłyby pełnymi dniami, nie godzinami, więc jego reklamacje pominięto w danych o rozpatrzeniu i nie są badane pod kątem godziny dnia.",
     .withoutResolution:
       "Brak czasów rozpatrzenia w plikach: {0}; dla ich reklamacji czas rozpatrywania nie jest mierzony.",
     .headingCoverage: "Pokrycie",

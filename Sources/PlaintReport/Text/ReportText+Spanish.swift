@@ -349,6 +349,10 @@ extension ReportText {
     .noSLA: "Sin objetivo de SLA ({0}): no se cuentan incumplimientos.",
     .emptyTextOne: "{0} reclamación no tenía texto que clasificar.",
     .emptyTextOther: "{0} reclamaciones no tenían texto que clasificar.",
+    .sparseResolution:
+      "{0} lleva un tiempo de resolución solo en {1} de sus aproximadamente {2} tickets creados {3} días o más antes de su última fila: su columna de resolución no está en uso, y sus reclamaciones quedan fuera de los tiempos de resolución, de las cuotas de incumplimiento y de las abiertas más allá del SLA.",
+    .datesOnlyResolution:
+      "{0} da fechas sin hora del día: sus tiempos de resolución serían días enteros, no horas, así que sus reclamaciones quedan fuera de las cifras de resolución y no se prueban por la hora del día.",
     .withoutResolution:
       "No hay tiempos de resolución en {0}: la resolución no se mide para sus reclamaciones.",
     .headingCoverage: "Cobertura",

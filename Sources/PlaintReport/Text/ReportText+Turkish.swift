@@ -344,6 +344,10 @@ extension ReportText {
     .noSLA: "SLA hedefi yok ({0}): aşımlar sayılmıyor.",
     .emptyTextOne: "{0} şikâyette sınıflandırılacak metin yoktu.",
     .emptyTextOther: "{0} şikâyette sınıflandırılacak metin yoktu.",
+    .sparseResolution:
+      "{0}, son satırından {3} gün veya daha önce açılan yaklaşık {2} kaydından yalnızca {1} tanesinde çözüm süresi taşıyor: çözüm sütunu kullanılmıyor; şikâyetleri çözüm sürelerine, SLA ihlal paylarına ve SLA'yı aşan açık şikâyetlere katılmıyor.",
+    .datesOnlyResolution:
+      "{0} saat bilgisi olmayan tarihler veriyor: buradan çözüm süreleri saat değil tam gün olurdu; bu yüzden şikâyetleri çözüm rakamlarına katılmıyor ve günün saatine göre test edilmiyor.",
     .withoutResolution:
       "{0} içinde çözüm süresi yok: bu dosyalardaki şikâyetlerin çözüm süresi ölçülmüyor.",
     .headingCoverage: "Kapsam",

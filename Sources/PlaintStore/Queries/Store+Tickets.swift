@@ -152,16 +152,19 @@ extension Store {
         db,
         sql: """
           SELECT source, product_line, CAST((created + ?) / 86400 AS INTEGER) AS day,
-            COUNT(*) AS n
+            COUNT(*) AS n,
+            SUM(created + ? = CAST((created + ?) / 86400 AS INTEGER) * 86400) AS midnights
           FROM tickets GROUP BY source, product_line, day
           """,
-        arguments: [Double(timeZone.secondsFromGMT())])
+        arguments: StatementArguments(Array(repeating: Double(timeZone.secondsFromGMT()), count: 3))
+      )
       for row in rows {
         let file = try Self.path(of: row["source"], in: paths)
         let count: Int = row["n"]
         let day: Int = row["day"]
         profiles[file, default: SourceProfile()].days[day, default: 0] += count
         profiles[file, default: SourceProfile()].lines[row["product_line"], default: 0] += count
+        profiles[file, default: SourceProfile()].midnights += row["midnights"] as Int
       }
       return profiles
     }
