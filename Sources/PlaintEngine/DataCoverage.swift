@@ -162,6 +162,29 @@ struct DataCoverage {
   /// The period the run reports, judged whole with its empty stretches said; nil when no period
   /// is (`reporting(nil, _:)`).
   private var reported: Period?
+  /// Exports that joined a line's exports mid-history (`Join`), by line.
+  private(set) var joins: [String: [Join]] = [:]
+
+  /// An export that starts carrying a line while another goes on carrying it, and lifts the
+  /// line's rate by `joinStep` or more: a second shop, a help desk added beside the old one,
+  /// a dense export starting inside a thin sample's span. The line's counts before are not
+  /// comparable with those after, so its baseline starts again in `period` (the hostile tester's
+  /// N-6: a large shop's export joining a small one's made "4 anomalies", 73 against 1.33).
+  /// Files of one export cut into months follow one another: none goes on beside the next.
+  struct Join: Sendable, Equatable {
+    var line: String
+    var period: Period
+    /// The files whose first day starts the join, and those that carried the line before and go
+    /// on beside them.
+    var joining: [String]
+    var beside: [String]
+    /// The joining files' share of the line's rate after the join.
+    var added: Double
+  }
+
+  /// How much a joining export must lift a line's rate (kept tickets per day of the files
+  /// carrying it) for a join: a fifth.
+  static let joinStep = 0.2
 
   init(
     sources: [SourceAccounting], fallback: [String: SourceProfile] = [:],
@@ -377,6 +400,9 @@ struct DataCoverage {
     }
 
     self.files = files.sorted { $0.path < $1.path }
+    joins = Self.joins(
+      of: self.files, profiles: profiles, duplicates: fileDuplicates, zone: timeZone,
+      granularity: granularity)
     var all = Coverage()
     var lines: [String: Coverage] = [:]
     for file in files {
@@ -1033,6 +1059,56 @@ extension DataCoverage {
       joined[source.path] = kept
     }
     return order.compactMap { joined[$0] }
+  }
+
+  /// The joins (`Join`) of every line's exports: each day a carrier's span starts on while
+  /// another carrier's goes on across it, where the line's rate the day after is at least
+  /// `1 + joinStep` times the rate the day before. A file's rate is its rows of the line per day
+  /// of its span. Files whose rows are mostly copies of one another's tickets (`duplicates`: a
+  /// re-export of a year beside the export that holds it) are one export, not a join.
+  static func joins(
+    of files: [File], profiles: [String: SourceProfile], duplicates: [String: Int],
+    zone: TimeZone, granularity: Granularity
+  ) -> [String: [Join]] {
+    func rows(_ file: File) -> Int {
+      (profiles[file.path] ?? SourceProfile()).lines.values.reduce(0, +)
+    }
+    func rate(_ file: File, _ line: String) -> Double {
+      let days = file.spans.reduce(0) { $0 + $1.upperBound.timeIntervalSince($1.lowerBound) }
+        / 86_400
+      guard days > 0 else { return 0 }
+      return Double(profiles[file.path]?.lines[line] ?? 0) / days
+    }
+    func active(_ file: File, _ instant: Date) -> Bool {
+      file.spans.contains { $0.contains(instant) }
+    }
+    var joins: [String: [Join]] = [:]
+    let lines = Set(files.flatMap(\.productLines)).subtracting([Cell.unassigned])
+    for line in lines.sorted() {
+      let carriers = files.filter { $0.productLines.contains(line) }
+      guard carriers.count > 1 else { continue }
+      let starts = Set(carriers.compactMap { $0.spans.first?.lowerBound }).sorted()
+      for start in starts {
+        // The last instant of the day before.
+        let before = start.addingTimeInterval(-1)
+        let beside = carriers.filter { active($0, before) && active($0, start) }
+        guard !beside.isEmpty else { continue }
+        let rateBefore = carriers.filter { active($0, before) }.reduce(0) { $0 + rate($1, line) }
+        let rateAfter = carriers.filter { active($0, start) }.reduce(0) { $0 + rate($1, line) }
+        guard rateBefore > 0, rateAfter >= (1 + joinStep) * rateBefore else { continue }
+        let joining = carriers.filter { $0.spans.first?.lowerBound == start }
+        let copies = (joining + beside).reduce(0) { $0 + (duplicates[$1.path] ?? 0) }
+        guard 2 * copies < joining.reduce(0, { $0 + rows($1) }) else { continue }
+        joins[line, default: []].append(
+          Join(
+            line: line,
+            period: Period(containing: start, in: zone, granularity: granularity),
+            joining: joining.map(\.path).sorted(),
+            beside: beside.map(\.path).sorted(),
+            added: 1 - rateBefore / rateAfter))
+      }
+    }
+    return joins
   }
 
   /// Each product line's first period with a complaint.

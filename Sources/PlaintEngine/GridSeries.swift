@@ -136,11 +136,39 @@ struct GridSeries {
         return parts.isEmpty ? unknown : PeriodCoverage.combined(parts)
       }
     }
-    func observations(_ counts: [Int], _ units: [Double?], _ covered: [PeriodCoverage])
-      -> [ChartObservation]
-    {
+    func observations(
+      _ counts: [Int], _ units: [Double?], _ covered: [PeriodCoverage],
+      restarts: [Bool]? = nil
+    ) -> [ChartObservation] {
       counts.indices.map {
-        ChartObservation(count: counts[$0], units: units[$0], coverage: covered[$0])
+        ChartObservation(
+          count: counts[$0], units: units[$0], coverage: covered[$0],
+          restarts: restarts?[$0] ?? false)
+      }
+    }
+    // Where a line's counts are not comparable with those before: the periods an export joined
+    // its exports in (`DataCoverage.Join`), with the share of its rate the joining files carry;
+    // and, for the roll-ups it is summed into, the period its history starts in, all of whose
+    // count is new to them.
+    var joined: [String: [Double]] = [:]
+    var newShare: [String: [Double]] = [:]
+    for line in productLines {
+      var shares = Array(repeating: 0.0, count: periods.count)
+      for join in coverage?.joins[line] ?? [] {
+        if let at = index[join.period], at > 0 { shares[at] = max(shares[at], join.added) }
+      }
+      joined[line] = shares
+      if let at = started[line], at > 0, at < periods.count { shares[at] = 1 }
+      newShare[line] = shares
+    }
+    func lineRestarts(_ line: String) -> [Bool] {
+      (joined[line] ?? []).map { $0 > 0 }
+    }
+    /// A roll-up starts again where the new share of its count (`added`, from the lines joined
+    /// or begun) lifts it by `joinStep` or more over the rest.
+    func rollupRestarts(_ counts: [Int], _ added: [Double]) -> [Bool] {
+      zip(counts, added).map { count, added in
+        count > 0 && added >= DataCoverage.joinStep / (1 + DataCoverage.joinStep) * Double(count)
       }
     }
     func cellCoverage(_ line: String) -> [PeriodCoverage] {
@@ -153,6 +181,11 @@ struct GridSeries {
     var categoryCounts: [Category: [Int]] = [:]
     var lineCounts: [String: [Int]] = [:]
     var tierCounts: [Tier: [Int]] = [:]
+    let none = Array(repeating: 0.0, count: periods.count)
+    var totalAdded = none
+    var categoryAdded: [Category: [Double]] = [:]
+    var tierAdded: [Tier: [Double]] = [:]
+    func add(_ a: [Double], _ b: [Double]) -> [Double] { zip(a, b).map(+) }
     var cellUnits: [Tier: [String: [Double?]]] = [:]
     for tier in tiers {
       for line in productLines { cellUnits[tier, default: [:]][line] = exposure(line, tier) }
@@ -163,11 +196,16 @@ struct GridSeries {
           let cell = Cell(category: category, productLine: line, tier: tier)
           let counts = tally[cell] ?? zero
           cells[SeriesKey(cell)] = observations(
-            counts, cellUnits[tier]?[line] ?? empty, cellCoverage(line))
+            counts, cellUnits[tier]?[line] ?? empty, cellCoverage(line),
+            restarts: lineRestarts(line))
           totalCounts = add(totalCounts, counts)
           categoryCounts[category] = add(categoryCounts[category] ?? zero, counts)
           lineCounts[line] = add(lineCounts[line] ?? zero, counts)
           tierCounts[tier] = add(tierCounts[tier] ?? zero, counts)
+          let added = zip(counts, newShare[line] ?? none).map { Double($0) * $1 }
+          totalAdded = add(totalAdded, added)
+          categoryAdded[category] = add(categoryAdded[category] ?? none, added)
+          tierAdded[tier] = add(tierAdded[tier] ?? none, added)
         }
       }
     }
@@ -192,18 +230,25 @@ struct GridSeries {
     let allUnits = rollupUnits(Array(zip(productLines, lineTotals)))
     for category in Category.allCases {
       rollups[SeriesKey(category: .only(category), tier: .all)] =
-        observations(categoryCounts[category] ?? zero, allUnits, allCovered)
+        observations(
+          categoryCounts[category] ?? zero, allUnits, allCovered,
+          restarts: rollupRestarts(
+            categoryCounts[category] ?? zero, categoryAdded[category] ?? none))
     }
     for (line, lineUnits) in zip(productLines, lineTotals) {
       rollups[SeriesKey(category: .all, productLine: line, tier: .all)] =
-        observations(lineCounts[line] ?? zero, lineUnits, cellCoverage(line))
+        observations(
+          lineCounts[line] ?? zero, lineUnits, cellCoverage(line), restarts: lineRestarts(line))
     }
     for tier in tiers where tiers.count > 1 {
       let tierUnits = rollupUnits(productLines.map { ($0, cellUnits[tier]?[$0] ?? empty) })
       rollups[SeriesKey(category: .all, tier: .only(tier))] =
-        observations(tierCounts[tier] ?? zero, tierUnits, allCovered)
+        observations(
+          tierCounts[tier] ?? zero, tierUnits, allCovered,
+          restarts: rollupRestarts(tierCounts[tier] ?? zero, tierAdded[tier] ?? none))
     }
     rollups[SeriesKey.total] =
-      observations(totalCounts, allUnits, allCovered)
+      observations(
+        totalCounts, allUnits, allCovered, restarts: rollupRestarts(totalCounts, totalAdded))
   }
 }

@@ -320,8 +320,11 @@ private struct SeriesState {
     criticalRatio: (Int) -> Double
   ) -> Draft {
     // After a gap of a baseline's length or more, the history before it is too old to judge
-    // against: the rolling baseline and the run rules start again.
-    if gap >= max(1, settings.baselinePeriods), observations[period].status == .ok {
+    // against: the rolling baseline and the run rules start again. So they do where the counts
+    // before are not comparable (`ChartObservation.restarts`).
+    if observations[period].restarts
+      || (gap >= max(1, settings.baselinePeriods) && observations[period].status == .ok)
+    {
       eligible.removeAll()
       tracker = RuleTracker(rules: settings.rules)
       shifts.reset()

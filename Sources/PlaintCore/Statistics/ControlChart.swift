@@ -42,11 +42,18 @@ public struct ChartObservation: Sendable, Hashable {
   public var count: Int
   public var units: Double?
   public var coverage: PeriodCoverage
+  /// Whether the counts before this period are not comparable with its own (an export joined
+  /// the series' exports, or a product line joined a roll-up): the baseline and the run rules
+  /// start again here.
+  public var restarts: Bool
 
-  public init(count: Int, units: Double?, coverage: PeriodCoverage = .whole) {
+  public init(
+    count: Int, units: Double?, coverage: PeriodCoverage = .whole, restarts: Bool = false
+  ) {
     self.count = count
     self.units = units
     self.coverage = coverage
+    self.restarts = restarts
   }
 
   /// Whether the period has a rate, or why not.
