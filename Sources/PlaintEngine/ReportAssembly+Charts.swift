@@ -46,10 +46,12 @@ extension ReportAssembly {
     let index = Dictionary(
       uniqueKeysWithValues: grid.periods.enumerated().map { ($1.description, $0) })
     let tiers = Set(context.tiers.map(\.rawValue))
+    let young = linesLeftOutOfShares(grid)
+    let leftOut = Set(young.map(\.productLine))
     var byIssue: [String: [Int]] = [:]
     // period, category, product line, tier, issue → complaints
     for (key, value) in counts.cube[.issue]
-    where key[2] != Cell.unassigned && tiers.contains(key[3])
+    where key[2] != Cell.unassigned && !leftOut.contains(key[2]) && tiers.contains(key[3])
       && key[4] != ClassifiedTicket.unclassified
     {
       guard let at = index[key[0]], Category(rawValue: key[1]) != nil else { continue }
@@ -57,22 +59,34 @@ extension ReportAssembly {
         ReportCube.IssueFields(key).issueKey,
         default: Array(repeating: 0, count: grid.periods.count)][at] += value.count
     }
-    // A share is comparable only across periods with the same lines in the total: a period
-    // enters the charts and the baseline only when every line whose history has begun by the
-    // reported period is covered whole in it. A month before a line's export starts holds the
-    // other lines alone, and their mix is not this period's.
-    let begun = grid.productLines.filter { line in
-      coverage.historyStart(line, configuration.granularity).map { $0 <= period } ?? false
-    }
+    // A share is comparable only across periods with the same lines in the total. A period
+    // enters the charts and the baseline when every line whose history has begun by then is
+    // covered whole in it, as a roll-up does: a month before a line's export starts misses
+    // nothing (the hostile tester's F-G, whose every period before a new line was "partial").
+    // A line whose history began inside the baseline before the reported period is left out
+    // of the shares, count and total, until its history is as long as the baseline: its mix
+    // would be in the recent periods and not in the baseline, and a launch would read as a
+    // moved mix (issue 15's false alarm).
     var comparableTotals = totals
-    for at in comparableTotals.indices where !begun.isEmpty {
-      let parts = begun.map { coverage.coverage(line: $0, grid.periods[at]) }
-      comparableTotals[at].coverage = PeriodCoverage.combined(parts)
+    let lineTotals = leftOut.compactMap {
+      grid.rollups[SeriesKey(category: .all, productLine: $0, tier: .all)]
+    }
+    let counted = grid.productLines.filter { !leftOut.contains($0) }
+    let starts = counted.compactMap { line in
+      coverage.historyStart(line, configuration.granularity).map { (line, $0) }
+    }
+    for at in comparableTotals.indices where !starts.isEmpty {
+      let parts = starts.filter { $0.1 <= grid.periods[at] }.map {
+        coverage.coverage(line: $0.0, grid.periods[at])
+      }
+      comparableTotals[at].count -= lineTotals.reduce(0) { $0 + $1[at].count }
+      comparableTotals[at].coverage = parts.isEmpty ? .none : PeriodCoverage.combined(parts)
     }
     let observations = ShareChart.observations(counts: byIssue, totals: comparableTotals)
     let judged = AnomalyDetector.judge(
       observations, settings: ShareChart.settings(DetectorSettings(configuration.control)))
     var shares = ReportModel.Shares()
+    shares.linesLeftOut = young.isEmpty ? nil : young
     for issue in observations.keys.sorted() {
       guard let series = judged[issue] else { continue }
       var points = series.points.enumerated().map { at, point in
@@ -106,6 +120,24 @@ extension ReportAssembly {
       ($0.kind.rawValue, $0.qValue ?? 1, $0.issue) < ($1.kind.rawValue, $1.qValue ?? 1, $1.issue)
     }
     return shares
+  }
+
+  /// The product lines whose history began after the first line's and fewer than
+  /// `baseline_periods` periods before the reported one: left out of the share charts, with
+  /// the first period whose report counts them.
+  func linesLeftOutOfShares(_ grid: GridSeries) -> [ReportModel.LineLeftOut] {
+    let starts = grid.productLines.compactMap { line in
+      coverage.historyStart(line, configuration.granularity).map { (line: line, start: $0) }
+    }
+    guard let first = starts.map(\.start).min() else { return [] }
+    let length = configuration.control.baselinePeriods
+    return starts.compactMap { line, start in
+      var joins = start
+      for _ in 0..<length { joins = joins.next(in: configuration.timeZone) }
+      guard start > first, start <= period, joins > period else { return nil }
+      return ReportModel.LineLeftOut(
+        productLine: line, from: start.description, joins: joins.description)
+    }
   }
 
   // MARK: - Drivers
@@ -149,11 +181,15 @@ extension ReportAssembly {
           cumulative: row.pareto.cumulative, vital: row.pareto.vital,
           previousCount: row.previousCount, change: row.change)
       }
-      return ReportModel.DriverTable(
+      var driverTable = ReportModel.DriverTable(
         anomalyID: anomalyID, category: category, productLine: line, tier: tier,
         complaints: counts.values.reduce(0, +),
         previousComplaints: same ? previous.values.reduce(0, +) : nil,
         comparable: same, rows: rows)
+      // The window itself short of the line's data is said, not only "not comparable".
+      let notWhole = periodsNotCovered(line, in: current)
+      driverTable.periodsNotCovered = notWhole.isEmpty ? nil : notWhole
+      return driverTable
     }
     let inWindows = counts.cube[.issue].filter {
       $0.key[2] != Cell.unassigned && (now.contains($0.key[0]) || then.contains($0.key[0]))

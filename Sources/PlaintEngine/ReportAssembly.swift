@@ -172,7 +172,8 @@ struct ReportAssembly {
     let anomalyTickets = MadeAside { [listed = fed.listed] in
       assembly.anomalyTickets(anomalyRows, listed: listed)
     }
-    let paretoTables = paretoTables(counts, customers: fed.customers, window: window)
+    let paretoTables = paretoTables(
+      counts, customers: fed.customers, window: window, lines: grid.productLines)
     var recurrence = recurrence(counts, customers: fed.customers, window: window)
     recurrence.returning = returning(
       zip(anomalyKeys, anomalies), judged: judgedCells, periods: grid.periods, counts: counts)

@@ -99,6 +99,23 @@ extension LanguageFixture {
     return bundle
   }
 
+  /// A Pareto and driver window holding periods a line's exports do not cover whole, and a line
+  /// left out of the shares while its history is shorter than the baseline.
+  static func windowsNotWhole() -> ReportBundle {
+    var bundle = charts()
+    bundle.report.pareto.linesNotCovered = [
+      .init(productLine: "Toasters", periods: ["2025-11", "2025-12"])
+    ]
+    bundle.report.drivers.productLines[1].periodsNotCovered = ["2025-12"]
+    for index in bundle.report.drivers.anomalies.indices {
+      bundle.report.drivers.anomalies[index].periodsNotCovered = ["2025-11"]
+    }
+    bundle.report.shares?.linesLeftOut = [
+      .init(productLine: "Blenders", from: "2025-09", joins: "2026-09")
+    ]
+    return bundle
+  }
+
   /// One share that moved, and drivers with no window before them.
   static func chartsQuiet() -> ReportBundle {
     var bundle = charts()

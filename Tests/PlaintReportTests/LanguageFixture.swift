@@ -428,7 +428,7 @@ enum LanguageFixture {
     [
       busy(), quiet(), partial(), uncovered(), charts(), chartsQuiet(), chartsCalm(), fillingIn(),
       silent(), appeared(), shifted(), allUnassigned(), linesUncovered(),
-      oneDay(), rowless(), noUnits(),
+      oneDay(), rowless(), noUnits(), windowsNotWhole(),
     ]
   }
 

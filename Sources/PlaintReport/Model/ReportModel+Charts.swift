@@ -69,10 +69,38 @@ extension ReportModel {
     /// Issues whose share in the reported period is an anomaly or a watch, in the shape of the
     /// share chart's verdict.
     public var flagged: [ShareFinding]
+    /// Product lines whose history began too recently to be in the shares' baseline, left out
+    /// of every share chart (count and total); nil when none is.
+    public var linesLeftOut: [LineLeftOut]?
 
     public init(issues: [ShareSeries] = [], flagged: [ShareFinding] = []) {
       self.issues = issues
       self.flagged = flagged
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case issues, flagged
+      case linesLeftOut = "lines_left_out"
+    }
+  }
+
+  /// A product line left out of the share charts until its history is as long as the baseline.
+  public struct LineLeftOut: Codable, Sendable, Equatable {
+    public var productLine: String
+    /// The first period of its history.
+    public var from: String
+    /// The first period whose report counts it in the shares.
+    public var joins: String
+
+    public init(productLine: String, from: String, joins: String) {
+      self.productLine = productLine
+      self.from = from
+      self.joins = joins
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case from, joins
+      case productLine = "product_line"
     }
   }
 
@@ -183,6 +211,8 @@ extension ReportModel {
     public var comparable: Bool
     /// Every issue of either window, in Pareto order of this window.
     public var rows: [DriverRow]
+    /// The periods of this window the exports do not cover whole for the line; nil when none.
+    public var periodsNotCovered: [String]?
 
     public init(
       anomalyID: String?, category: String, productLine: String, tier: Rollup<Tier>,
@@ -204,6 +234,7 @@ extension ReportModel {
       case anomalyID = "anomaly_id"
       case productLine = "product_line"
       case previousComplaints = "previous_complaints"
+      case periodsNotCovered = "periods_not_covered"
     }
   }
 

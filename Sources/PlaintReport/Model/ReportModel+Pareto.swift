@@ -31,6 +31,9 @@ extension ReportModel {
     public var previousByIssue: [ParetoRow] = []
     /// The periods of that earlier window; empty when the data starts inside it.
     public var previousPeriods: [String] = []
+    /// The product lines the exports do not cover whole in some period of the window, with
+    /// those periods; nil when every line is covered whole.
+    public var linesNotCovered: [WindowLine]?
 
     public init(
       threshold: Double = 0.8, byCategory: [ParetoRow] = [], byCell: [ParetoRow] = [],
@@ -53,6 +56,7 @@ extension ReportModel {
       case byCustomer = "by_customer"
       case previousByIssue = "previous_by_issue"
       case previousPeriods = "previous_periods"
+      case linesNotCovered = "lines_not_covered"
     }
 
     /// The tables with their JSON and CSV names, in a fixed order.
@@ -62,6 +66,24 @@ extension ReportModel {
         ("by_issue", CustomerRows(byIssue)), ("by_product_line", CustomerRows(byProductLine)),
         ("by_customer", byCustomer),
       ]
+    }
+  }
+}
+
+extension ReportModel {
+  /// A product line and the periods of a window the exports do not cover whole for it.
+  public struct WindowLine: Codable, Sendable, Equatable {
+    public var productLine: String
+    public var periods: [String]
+
+    public init(productLine: String, periods: [String]) {
+      self.productLine = productLine
+      self.periods = periods
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case periods
+      case productLine = "product_line"
     }
   }
 }

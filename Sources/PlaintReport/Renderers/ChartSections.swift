@@ -42,6 +42,7 @@ struct ChartSectionsHTML: Sendable {
     guard let shares = report.shares, !shares.issues.isEmpty else { return "" }
     var html = "<section id=\"shares\">\n<h2>\(text[.headingShares])</h2>\n"
     html += "<p class=\"note\">\(e(text[.sharesNote]))</p>\n"
+    if let leftOut = text.sharesLeftOut(report) { html += "<p>\(e(leftOut))</p>\n" }
     if let new = text.sharesNew(report) { html += "<p>\(e(new))</p>\n" }
     guard !shares.flagged.isEmpty else {
       let quiet = text.sharesQuiet(report).map { "<p>\(e($0))</p>\n" } ?? ""
@@ -115,11 +116,7 @@ struct ChartSectionsHTML: Sendable {
     for table in drivers.productLines {
       html += "<div>\n<h3>\(e(text.productLine(table.productLine)))</h3>\n"
       html += "<p class=\"note\">"
-      html += e(
-        text(
-          table.complaints == 1 ? .driversLineSummaryOne : .driversLineSummary,
-          text.count(table.complaints),
-          table.previousComplaints.map(text.count) ?? text[.notComparable]))
+      html += e(text.driverSummary(table))
       html += "</p>\n"
       html += rows(table)
       html += "</div>\n"
@@ -154,8 +151,9 @@ struct ChartSectionsHTML: Sendable {
     guard let table = report.drivers.anomalies.first(where: { $0.anomalyID == anomaly.id }),
       table.rows.contains(where: \.vital)
     else { return "" }
+    let window = text.driverWindowNotWhole(table).map { " (\(e($0)))" } ?? ""
     return "<p class=\"drivers\">\(text[.factCellDrivers]): "
-      + e(text.driverList(table)) + "</p>\n"
+      + e(text.driverList(table)) + window + "</p>\n"
   }
 
   // MARK: - Every cell
@@ -228,6 +226,7 @@ struct ChartSectionsMarkdown: Sendable {
   func shares(_ report: ReportModel) -> [String] {
     guard let shares = report.shares, !shares.issues.isEmpty else { return [] }
     var lines = ["## " + text[.headingShares], "", escape(text[.sharesNote]), ""]
+    if let leftOut = text.sharesLeftOut(report) { lines += [escape(leftOut), ""] }
     if shares.flagged.isEmpty, let quiet = text.sharesQuiet(report) {
       lines.append(escape(quiet))
     }
@@ -253,10 +252,7 @@ struct ChartSectionsMarkdown: Sendable {
     guard !drivers.productLines.isEmpty else { return [] }
     var lines = ["## " + text[.headingDrivers], "", escape(text.driversNote(drivers)), ""]
     for table in drivers.productLines {
-      let summary = text(
-        table.complaints == 1 ? .driversLineSummaryOne : .driversLineSummary,
-        text.count(table.complaints),
-        table.previousComplaints.map(text.count) ?? text[.notComparable])
+      let summary = text.driverSummary(table)
       // A line with no complaint this period has no vital few: no list, no dangling colon.
       let list = text.driverList(table)
       lines.append(
@@ -265,8 +261,10 @@ struct ChartSectionsMarkdown: Sendable {
     }
     for table in drivers.anomalies where table.rows.contains(where: \.vital) {
       let cell = text.cell(table.category, table.productLine, table.tier)
+      let window = text.driverWindowNotWhole(table).map { " (\(escape($0)))" } ?? ""
       lines.append(
-        "- **\(escape(cell))**, \(text[.factCellDrivers]): " + escape(text.driverList(table)))
+        "- **\(escape(cell))**, \(text[.factCellDrivers]): " + escape(text.driverList(table))
+          + window)
     }
     return lines + [""]
   }

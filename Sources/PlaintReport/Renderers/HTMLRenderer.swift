@@ -165,8 +165,11 @@ public struct HTMLRenderer: Sendable {
     html += vitalList(
       .vitalByIssue, report.pareto.byIssue, threshold: report.pareto.threshold, label: text.issue)
     html += vitalList(
-      .vitalByCell, report.pareto.byCell, threshold: report.pareto.threshold, label: text.cellKey)
-    html += "</div>\n</section>\n"
+      .vitalByCell, report.pareto.byCell, threshold: report.pareto.threshold,
+      label: text.cellKey, notWhole: { text.isNotWhole(cellKey: $0, report) })
+    html += "</div>\n"
+    if let note = text.vitalNotWhole(report) { html += "<p class=\"note\">\(e(note))</p>\n" }
+    html += "</section>\n"
     return html
   }
 
@@ -214,7 +217,7 @@ public struct HTMLRenderer: Sendable {
 
   private func vitalList(
     _ title: ReportPhrase, _ rows: [ReportModel.ParetoRow], threshold: Double,
-    label: (String) -> String
+    label: (String) -> String, notWhole: (String) -> Bool = { _ in false }
   ) -> String {
     let vital = rows.filter(\.vital)
     var html = "<div>\n<h3>\(text[title])</h3>\n"
@@ -226,7 +229,8 @@ public struct HTMLRenderer: Sendable {
     html += "</p>\n<ol>\n"
     for row in vital.prefix(listLimit) {
       html += "<li>\(e(label(row.key))) — \(text.count(row.count)) "
-      html += "(\(text.percent(row.share)))</li>\n"
+      let mark = notWhole(row.key) ? ", " + e(text[.vitalNotWholeMark]) : ""
+      html += "(\(text.percent(row.share))\(mark))</li>\n"
     }
     html += "</ol>\n"
     if vital.count > listLimit {
@@ -385,6 +389,7 @@ public struct HTMLRenderer: Sendable {
     if rows.count > listLimit {
       html += moreIn(rows.count - listLimit, "pareto.csv")
     }
+    if let note = text.vitalNotWhole(report) { html += "<p class=\"note\">\(e(note))</p>\n" }
     return html + "</section>\n"
   }
 

@@ -237,7 +237,12 @@ public struct MarkdownRenderer: Sendable {
         continue
       }
       let shown = vital.prefix(vitalLimit).map {
-        "\(Self.escape(label($0.key))) (\(text.count($0.count)), \(text.percent($0.share)))"
+        // A cell of a line the window does not cover whole says so beside its count.
+        let mark =
+          title == .vitalByCell && text.isNotWhole(cellKey: $0.key, report)
+          ? ", " + text[.vitalNotWholeMark] : ""
+        return
+          "\(Self.escape(label($0.key))) (\(text.count($0.count)), \(text.percent($0.share))\(mark))"
       }
       let more =
         vital.count > vitalLimit ? text(.andMore, text.count(vital.count - vitalLimit)) : ""
@@ -248,6 +253,7 @@ public struct MarkdownRenderer: Sendable {
             .mdVitalSummary, text.count(vital.count), text.count(rows.count), share, threshold)
           + ": " + shown.joined(separator: "; ") + more)
     }
+    if let note = text.vitalNotWhole(report) { lines += ["", Self.escape(note)] }
     return lines
   }
 

@@ -494,6 +494,17 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case noticeLaterFillingIn
   case noticeLaterFillingInLines
 
+  // MARK: Windows a product line's data does not fill (ReportText+Windows)
+
+  case vitalNotWhole
+  case vitalNotWholeItem
+  case vitalNotWholeMark
+  case driversLineNotWhole
+  case driversLineNotWholeOne
+  case driversWindowNotWhole
+  case sharesLeftOut
+  case sharesLeftOutItem
+
   // MARK: A burst after a silent baseline, listed as a watch (ReportText+Appeared)
 
   case ruleAppeared = "rule.appeared"

@@ -36,6 +36,7 @@ public struct ReportText: Sendable {
         .merging(appearedPhrases(language)) { own, _ in own }
         .merging(shiftPhrases(language)) { own, _ in own }
         .merging(tailPhrases(language)) { own, _ in own }
+        .merging(windowPhrases(language)) { own, _ in own }
     )
   }
 
