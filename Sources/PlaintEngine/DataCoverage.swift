@@ -165,25 +165,25 @@ struct DataCoverage {
   /// Exports that joined a line's exports mid-history (`Join`), by line.
   private(set) var joins: [String: [Join]] = [:]
 
-  /// An export that starts carrying a line while another goes on carrying it, and lifts the
-  /// line's rate by `joinStep` or more: a second shop, a help desk added beside the old one,
-  /// a dense export starting inside a thin sample's span. The line's counts before are not
+  /// An export that starts carrying a line beside those that carried it, and lifts the line's
+  /// rows per day by `joinStep` or more: a second shop, a help desk added beside the old one, a
+  /// dense export starting inside a thin sample's span. The line's counts before are not
   /// comparable with those after, so its baseline starts again in `period` (the hostile tester's
   /// N-6: a large shop's export joining a small one's made "4 anomalies", 73 against 1.33).
   /// Files of one export cut into months follow one another: none goes on beside the next.
   struct Join: Sendable, Equatable {
     var line: String
     var period: Period
-    /// The files whose first day starts the join, and those that carried the line before and go
-    /// on beside them.
+    /// The files whose first day starts the join, and those that carried the line the day
+    /// before.
     var joining: [String]
     var beside: [String]
-    /// The joining files' share of the line's rate after the join.
+    /// The share of the line's rows per day after the join that the level before does not
+    /// account for: what the joining files add.
     var added: Double
   }
 
-  /// How much a joining export must lift a line's rate (kept tickets per day of the files
-  /// carrying it) for a join: a fifth.
+  /// How much a joining export must lift a line's rows per day for a join: a fifth.
   static let joinStep = 0.2
 
   init(
@@ -401,8 +401,8 @@ struct DataCoverage {
 
     self.files = files.sorted { $0.path < $1.path }
     joins = Self.joins(
-      of: self.files, profiles: profiles, duplicates: fileDuplicates, zone: timeZone,
-      granularity: granularity)
+      of: self.files, profiles: profiles, duplicates: fileDuplicates, rowDays: rowDays,
+      zone: timeZone, granularity: granularity)
     var all = Coverage()
     var lines: [String: Coverage] = [:]
     for file in files {
@@ -1061,26 +1061,45 @@ extension DataCoverage {
     return order.compactMap { joined[$0] }
   }
 
-  /// The joins (`Join`) of every line's exports: each day a carrier's span starts on while
-  /// another carrier's goes on across it, where the line's rate the day after is at least
-  /// `1 + joinStep` times the rate the day before. A file's rate is its rows of the line per day
-  /// of its span. Files whose rows are mostly copies of one another's tickets (`duplicates`: a
-  /// re-export of a year beside the export that holds it) are one export, not a join.
+  /// The joins (`Join`) of every line's exports: each day more files start carrying the line
+  /// than stop (the next file of an export cut into pieces takes over from the one that ended
+  /// the day before), where the line's rows per day over the `joinDays` from that day, in every
+  /// carrier, are at least `1 + joinStep` times those over the `joinDays` before it, beyond what
+  /// chance allows (`joinLevel`). A file's rows of a line on a day are its rows that day times
+  /// the line's share of its rows. So a file of late-published rows that fills in the thinning
+  /// tail of the export beside it is no join (the level after is the level before), nor are
+  /// files whose rows are mostly copies of one another's tickets (`duplicates`: a re-export of a
+  /// year beside the export that holds it).
   static func joins(
     of files: [File], profiles: [String: SourceProfile], duplicates: [String: Int],
-    zone: TimeZone, granularity: Granularity
+    rowDays: [String: [(Int, Int)]], zone: TimeZone, granularity: Granularity
   ) -> [String: [Join]] {
     func rows(_ file: File) -> Int {
       (profiles[file.path] ?? SourceProfile()).lines.values.reduce(0, +)
     }
-    func rate(_ file: File, _ line: String) -> Double {
-      let days = file.spans.reduce(0) { $0 + $1.upperBound.timeIntervalSince($1.lowerBound) }
-        / 86_400
-      guard days > 0 else { return 0 }
-      return Double(profiles[file.path]?.lines[line] ?? 0) / days
-    }
     func active(_ file: File, _ instant: Date) -> Bool {
       file.spans.contains { $0.contains(instant) }
+    }
+    /// The line's rows per day of `days` in `carriers`, over the days some carrier covers.
+    func level(_ line: String, _ carriers: [File], _ days: Range<Int>) -> (
+      rows: Double, days: Int
+    )? {
+      var total = 0.0
+      var covered = Set<Int>()
+      for file in carriers {
+        let all = rows(file)
+        guard all > 0 else { continue }
+        let share = Double(profiles[file.path]?.lines[line] ?? 0) / Double(all)
+        for span in file.spans {
+          let lower = max(SourceProfile.day(span.lowerBound, in: zone), days.lowerBound)
+          let upper = min(SourceProfile.day(span.upperBound, in: zone), days.upperBound)
+          if lower < upper { covered.formUnion(lower..<upper) }
+        }
+        for (day, count) in rowDays[file.path] ?? [] where days.contains(day) {
+          total += Double(count) * share
+        }
+      }
+      return covered.isEmpty ? nil : (total, covered.count)
     }
     var joins: [String: [Join]] = [:]
     let lines = Set(files.flatMap(\.productLines)).subtracting([Cell.unassigned])
@@ -1089,27 +1108,43 @@ extension DataCoverage {
       guard carriers.count > 1 else { continue }
       let starts = Set(carriers.compactMap { $0.spans.first?.lowerBound }).sorted()
       for start in starts {
-        // The last instant of the day before.
-        let before = start.addingTimeInterval(-1)
-        let beside = carriers.filter { active($0, before) && active($0, start) }
-        guard !beside.isEmpty else { continue }
-        let rateBefore = carriers.filter { active($0, before) }.reduce(0) { $0 + rate($1, line) }
-        let rateAfter = carriers.filter { active($0, start) }.reduce(0) { $0 + rate($1, line) }
-        guard rateBefore > 0, rateAfter >= (1 + joinStep) * rateBefore else { continue }
-        let joining = carriers.filter { $0.spans.first?.lowerBound == start }
-        let copies = (joining + beside).reduce(0) { $0 + (duplicates[$1.path] ?? 0) }
-        guard 2 * copies < joining.reduce(0, { $0 + rows($1) }) else { continue }
+        // More files start carrying the line that day than stop: not the next file of an
+        // export cut into pieces, which takes over from the one that ended the day before.
+        let before = carriers.filter { active($0, start.addingTimeInterval(-1)) }
+        let starting = carriers.filter { $0.spans.first?.lowerBound == start }
+        let ending = before.filter { !active($0, start) }
+        guard !before.isEmpty, starting.count > ending.count else { continue }
+        // … and the line's rows per day step up by a fifth or more, beyond what chance allows
+        // (one-sided Poisson, at `joinLevel`).
+        let day = SourceProfile.day(start, in: zone)
+        guard let old = level(line, carriers, (day - joinDays)..<day), old.rows > 0,
+          let new = level(line, carriers, day..<(day + joinDays))
+        else { continue }
+        let (rateBefore, rateAfter) = (old.rows / Double(old.days), new.rows / Double(new.days))
+        let expected = rateBefore * Double(new.days)
+        guard rateAfter >= (1 + joinStep) * rateBefore,
+          PoissonDistribution.cdf(Int(new.rows.rounded()) - 1, mean: expected) >= 1 - joinLevel
+        else { continue }
+        let copies = (starting + before).reduce(0) { $0 + (duplicates[$1.path] ?? 0) }
+        guard 2 * copies < starting.reduce(0, { $0 + rows($1) }) else { continue }
         joins[line, default: []].append(
           Join(
             line: line,
             period: Period(containing: start, in: zone, granularity: granularity),
-            joining: joining.map(\.path).sorted(),
-            beside: beside.map(\.path).sorted(),
+            joining: starting.map(\.path).sorted(),
+            beside: before.map(\.path).sorted(),
             added: 1 - rateBefore / rateAfter))
       }
     }
     return joins
   }
+
+  /// The days before and after a file's first day whose rows tell whether it joined a line's
+  /// exports (`joins`).
+  static let joinDays = 28
+  /// The chance of the rows after a file's first day, at the level before it, below which the
+  /// step is not chance.
+  static let joinLevel = 0.001
 
   /// Each product line's first period with a complaint.
   static func firstRows(_ counts: [CellCount]) -> [String: Period] {

@@ -23,6 +23,14 @@ extension ReportAssembly {
     model.linesNotCovered = linesNotCovered(grid)
     model.emptyStretches = emptyStretches()
     model.withoutRows = coverage.isRowless(period) ? true : nil
+    let joins = coverage.joins.values.joined().filter { $0.period <= period }
+      .sorted { ($0.period, $0.line) < ($1.period, $1.line) }
+      .map {
+        ReportModel.ExportJoin(
+          productLine: $0.line, period: $0.period.description, files: $0.joining,
+          beside: $0.beside, added: $0.added)
+      }
+    model.joins = joins.isEmpty ? nil : joins
     model.fillingIn = fillingInModel(grid)
     model.lastTicket = coverage.lastTicketDay
     model.files = coverage.files.map { file in
@@ -181,6 +189,11 @@ extension ReportAssembly {
       Double(quality.inJudgedCells) / total < ReportModel.DataQuality.judgedLimit
     {
       warnings.append("judged_minority")
+    }
+    // An export joined a line's exports inside the baseline's reach: its baseline starts again.
+    let reach = Set(grid.periods.suffix(max(1, configuration.control.baselinePeriods)))
+    if coverage.joins.values.joined().contains(where: { reach.contains($0.period) }) {
+      warnings.append("export_joined")
     }
     if !quality.withoutResolution.isEmpty { warnings.append("no_resolution") }
     // Newer periods the report passed over because they are still filling in.

@@ -724,6 +724,62 @@ struct CoverageTests {
     #expect(statuses[0].contains { $0.hasPrefix("product 2025-05 insufficient_history") })
   }
 
+  /// A large shop's export joins a small shop's in 2024-07, both holding Kettles and Toasters:
+  /// Kettles' count steps from about 3 a month to 75, and that step is the export's, not the
+  /// product's. The lines' baselines start again in 2024-07 and the report says why, where it
+  /// once listed the step as anomalies (the hostile tester's N-6: "4 anomalies", 73 against
+  /// 1.33 expected). A re-export of the small shop's 2025 beside it, the same tickets again,
+  /// is no join: its months are judged as before.
+  @Test func anExportJoiningALineMidHistoryRestartsItsBaseline() throws {
+    var project = CoverageProject()
+    project.export(
+      "shop.csv", from: day(2024, 1, 1), through: day(2025, 12, 31),
+      lines: ["Kettles", "Toasters"], scale: 0.1)
+    project.export(
+      "large.csv", from: day(2024, 7, 1), through: day(2025, 12, 31), lines: ["Kettles"],
+      scale: 2.5)
+    project.reexport("shop.csv", as: "shop-2025.csv", from: "2025-01")
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+
+    let july = try project.run(["--period", "2024-07"], in: directory)
+    #expect(july.status == 0, "\(july.stderr)")
+    #expect(july.stdout.contains(" 0 anomalies;"), "\(july.stdout)")
+    let report = try project.report("2024-07", in: directory)
+    let coverage = try #require(report.json["coverage"] as? [String: Any])
+    let joins = coverage["joins"] as? [[String: Any]] ?? []
+    #expect(
+      joins.map { "\($0["product_line"] ?? "") \($0["period"] ?? "")" } == ["Kettles 2024-07"],
+      "\(joins)")
+    #expect(joins.first?["files"] as? [String] == ["exports/large.csv"], "\(joins)")
+    #expect(joins.first?["beside"] as? [String] == ["exports/shop.csv"], "\(joins)")
+    let quality = try #require(report.json["data_quality"] as? [String: Any])
+    #expect((quality["warnings"] as? [String] ?? []).contains("export_joined"))
+    let summary = try project.text("2024-07", "summary.md", in: directory)
+    #expect(
+      summary.contains(
+        "Kettles: exports/large.csv joined exports/shop.csv in 2024-07, and carries"),
+      "\(summary)")
+    #expect(summary.contains("so its baseline starts again in 2024-07"), "\(summary)")
+
+    // A year later the join is history: no notice, the re-export is no join, and Kettles is
+    // judged on the months since 2024-07.
+    let later = try project.run(["--period", "2025-08"], in: directory)
+    #expect(later.status == 0, "\(later.stderr)")
+    let august = try project.report("2025-08", in: directory)
+    let augustCoverage = try #require(august.json["coverage"] as? [String: Any])
+    #expect(
+      (augustCoverage["joins"] as? [[String: Any]] ?? []).map { $0["period"] as? String }
+        == ["2024-07"])
+    let augustQuality = try #require(august.json["data_quality"] as? [String: Any])
+    #expect(!(augustQuality["warnings"] as? [String] ?? []).contains("export_joined"))
+    let kettles = (august.json["cells"] as? [[String: Any]] ?? []).first {
+      $0["category"] as? String == "product" && $0["product_line"] as? String == "Kettles"
+    }
+    let last = (kettles?["series"] as? [[String: Any]])?.last
+    #expect(last?["status"] as? String == "in_control", "\(String(describing: last))")
+  }
+
   /// A cron job's published report is replaced by a later run's over revised sales: the
   /// anomaly the first run raised is gone from the second, which says so in a line --quiet does
   /// not hide and in manifest.json. A run that changes nothing says nothing; putting the sales
@@ -1251,6 +1307,13 @@ private struct CoverageProject {
     for (month, rows) in months.sorted(by: { $0.key < $1.key }) {
       files.append(("\(stem)-\(month).csv", rows))
     }
+  }
+
+  /// Adds `name`, a copy of the rows of `source` created from `from` on (a re-export of the
+  /// same tickets, ids and all).
+  mutating func reexport(_ source: String, as name: String, from: String) {
+    guard let rows = files.first(where: { $0.name == source })?.rows else { return }
+    files.append((name, rows.filter { String($0.split(separator: ",")[1]) >= from }))
   }
 
   /// Moves an export `writeOnAStore` held back into `exports/`.

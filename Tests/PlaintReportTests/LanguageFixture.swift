@@ -308,9 +308,14 @@ enum LanguageFixture {
       warnings: [
         "empty_stretches", "lines_not_covered", "classification_shift", "unassigned",
         "unclassified", "empty_text",
-        "judged_minority",
+        "judged_minority", "export_joined",
       ])
     report.dataQuality.emptyTextBefore = 0.02
+    report.coverage.joins = [
+      .init(
+        productLine: "Kettles", period: period, files: ["exports/large.csv"],
+        beside: ["exports/shop-1.csv"], added: 0.62)
+    ]
     report.dataQuality.sparseResolution = [
       .init(path: "exports/desk-3.csv", resolved: 2, olderTickets: 797, days: 30)
     ]

@@ -34,6 +34,10 @@ extension ReportModel {
     /// days, though the exports reach across it and the days around it predict many (a file
     /// that never landed between two bridged as one export); absent otherwise.
     public var withoutRows: Bool? = nil
+    /// Exports that joined a product line's exports mid-history, through the reported period:
+    /// the line's counts before are not comparable with those after, so its baseline starts again
+    /// in the period of the join. Absent when there is none.
+    public var joins: [ExportJoin]? = nil
 
     public init(
       period: String = "whole", periodFrom: String? = nil, periodThrough: String? = nil,
@@ -66,8 +70,35 @@ extension ReportModel {
       case fillingIn = "filling_in"
       case emptyStretches = "empty_stretches"
       case withoutRows = "without_rows"
+      case joins
     }
 
+  }
+
+  /// An export that started carrying a product line beside one that went on carrying it, and
+  /// lifted the line's rate by a fifth or more: `files` joined `beside` in `period`, and carry
+  /// `added` of the line's rate from then on.
+  public struct ExportJoin: Codable, Sendable, Equatable {
+    public var productLine: String
+    public var period: String
+    public var files: [String]
+    public var beside: [String]
+    @Rounded public var added: Double
+
+    public init(
+      productLine: String, period: String, files: [String], beside: [String], added: Double
+    ) {
+      self.productLine = productLine
+      self.period = period
+      self.files = files
+      self.beside = beside
+      self.added = added
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case period, files, beside, added
+      case productLine = "product_line"
+    }
   }
 
   /// Days without a row on any export, `YYYY-MM-DD` through `YYYY-MM-DD`, and the rows the 28

@@ -505,6 +505,10 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
   case sharesLeftOut
   case sharesLeftOutItem
 
+  // MARK: An export joining a line's exports mid-history (ReportText+Joins)
+
+  case noticeExportJoined
+
   // MARK: A burst after a silent baseline, listed as a watch (ReportText+Appeared)
 
   case ruleAppeared = "rule.appeared"

@@ -40,6 +40,8 @@ extension ReportText {
           self(.noticeShareBefore, wholePercent(number: fixed($0 * 100, decimals: 0)))
         }
         notices.append(self(.noticeClassificationShift, now, before ?? ""))
+      case "export_joined":
+        notices += exportJoinedNotices(report)
       case "unassigned":
         notices.append(self(.noticeUnassigned, share(quality.unassigned, of: quality.complaints)))
       case "unclassified":

@@ -37,6 +37,7 @@ public struct ReportText: Sendable {
         .merging(shiftPhrases(language)) { own, _ in own }
         .merging(tailPhrases(language)) { own, _ in own }
         .merging(windowPhrases(language)) { own, _ in own }
+        .merging(joinPhrases(language)) { own, _ in own }
     )
   }
 
