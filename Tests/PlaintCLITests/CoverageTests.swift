@@ -780,6 +780,32 @@ struct CoverageTests {
     #expect(last?["status"] as? String == "in_control", "\(String(describing: last))")
   }
 
+  /// A real surge in the export that was there is the detector's, whatever file starts that
+  /// day: Kettles triples in shop.csv from 2025-04-01, the day a second system's export starts
+  /// beside it with a few rows of each line. The surge is an anomaly and no join is named (the
+  /// first rule for joins swallowed it: "0 anomalies", the hostile tester's F1). A week's file
+  /// of re-keyed rows is no export joining either. Guards the join rule; passes before it too.
+  @Test func aSurgeOnTheDayAnotherExportStartsIsStillAnAnomaly() throws {
+    var project = CoverageProject()
+    project.export(
+      "shop.csv", from: day(2024, 1, 1), through: day(2025, 4, 30),
+      step: ("Kettles", day(2025, 4, 1), 3))
+    project.export(
+      "second-system.csv", from: day(2025, 4, 1), through: day(2025, 4, 30), scale: 0.15)
+    project.export("hotfix.csv", from: day(2025, 4, 1), through: day(2025, 4, 7), scale: 0.5)
+    let directory = try project.write()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let april = try project.run(["--period", "2025-04"], in: directory)
+    #expect(april.status == 0, "\(april.stderr)")
+    let report = try project.report("2025-04", in: directory)
+    let anomalies = (report.json["anomalies"] as? [[String: Any]] ?? []).map {
+      "\($0["category"] ?? "")/\($0["product_line"] ?? "")"
+    }
+    #expect(anomalies.contains("product/Kettles"), "\(april.stdout)")
+    let coverage = try #require(report.json["coverage"] as? [String: Any])
+    #expect(coverage["joins"] == nil, "\(coverage["joins"] ?? "")")
+  }
+
   /// A cron job's published report is replaced by a later run's over revised sales: the
   /// anomaly the first run raised is gone from the second, which says so in a line --quiet does
   /// not hide and in manifest.json. A run that changes nothing says nothing; putting the sales

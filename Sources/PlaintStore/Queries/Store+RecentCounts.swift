@@ -28,3 +28,29 @@ extension Store {
     }
   }
 }
+
+extension Store {
+  /// The tickets kept from each file (by its path as the tickets record it) created in `days`,
+  /// per product line: what tells an export joining a line's exports from a surge in the export
+  /// that was there (`DataCoverage.joins`).
+  public func lineCountsByFile(created days: Range<Date>) throws(StoreError)
+    -> [String: [String: Int]]
+  {
+    try read("counting the tickets of each file around a file's first day") { db in
+      let paths = try Self.filePaths(db)
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT source, product_line, COUNT(*) AS n FROM tickets
+          WHERE created >= ? AND created < ? GROUP BY source, product_line
+          """,
+        arguments: [days.lowerBound.timeIntervalSince1970, days.upperBound.timeIntervalSince1970])
+      var counts: [String: [String: Int]] = [:]
+      for row in rows {
+        let file = try Self.path(of: row["source"], in: paths)
+        counts[file, default: [:]][row["product_line"], default: 0] += row["n"] as Int
+      }
+      return counts
+    }
+  }
+}
