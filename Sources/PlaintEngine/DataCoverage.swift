@@ -184,6 +184,9 @@ struct DataCoverage {
 
   /// How much a joining export must lift a line's rows per day for a join: a fifth.
   static let joinStep = 0.2
+  /// The share of a line's (or a roll-up's) count after a join that its new rows hold at that
+  /// step: a sixth.
+  static var joinShare: Double { joinStep / (1 + joinStep) }
 
   init(
     sources: [SourceAccounting], fallback: [String: SourceProfile] = [:],
@@ -1168,7 +1171,7 @@ extension DataCoverage {
         guard !rose(going, by: joinStep),
           let all = level(line, carriers, later), all.rows > 0,
           let new = level(line, starting, later),
-          new.rows / Double(new.days) >= joinStep / (1 + joinStep) * all.rows / Double(all.days)
+          new.rows / Double(new.days) >= joinShare * all.rows / Double(all.days)
         else { continue }
         let copies = (starting + before).reduce(0) { $0 + (duplicates[$1.path] ?? 0) }
         guard 2 * copies < starting.reduce(0, { $0 + rows($1) }) else { continue }

@@ -168,7 +168,7 @@ struct GridSeries {
     /// or begun) lifts it by `joinStep` or more over the rest.
     func rollupRestarts(_ counts: [Int], _ added: [Double]) -> [Bool] {
       zip(counts, added).map { count, added in
-        count > 0 && added >= DataCoverage.joinStep / (1 + DataCoverage.joinStep) * Double(count)
+        count > 0 && added >= DataCoverage.joinShare * Double(count)
       }
     }
     func cellCoverage(_ line: String) -> [PeriodCoverage] {

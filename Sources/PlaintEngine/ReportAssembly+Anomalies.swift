@@ -84,7 +84,9 @@ extension ReportAssembly {
     let issues = issueCounts.map { ReportModel.KeyCount(key: $0.key, count: $0.value) }
       .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
     var anomaly = ReportModel.Anomaly(
-      id: "\(period)/\(key.category.rawValue)/\(key.productLine)/\(key.tier.rawValue)",
+      id: ReportModel.Anomaly.id(
+        period: period.description, category: key.category.rawValue,
+        productLine: key.productLine, tier: key.tier.rawValue),
       category: key.category.rawValue, productLine: key.productLine, tier: key.tier,
       period: period.description,
       count: point.count, expected: expected, ucl: point.ucl, rate: point.rate,

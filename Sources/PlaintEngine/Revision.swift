@@ -68,14 +68,18 @@ struct Revision: Encodable, Equatable {
     var points: [String: ReportModel.Point] = [:]
     for cell in report.cells {
       guard let point = cell.series.last(where: { $0.period == report.period }) else { continue }
-      let id = "\(report.period)/\(cell.category)/\(cell.productLine)/\(cell.tier.rawValue)"
-      points[id] = point
+      points[
+        ReportModel.Anomaly.id(
+          period: report.period, category: cell.category, productLine: cell.productLine,
+          tier: cell.tier.rawValue)] = point
     }
     return points
   }
 
   private static func id(_ period: Period, _ cell: Cell) -> String {
-    "\(period)/\(cell.category.rawValue)/\(cell.productLine)/\(cell.tier.rawValue)"
+    ReportModel.Anomaly.id(
+      period: period.description, category: cell.category.rawValue,
+      productLine: cell.productLine, tier: cell.tier.rawValue)
   }
 
   /// The line a run says it in: `2025-07's verdicts differ from those a run published at

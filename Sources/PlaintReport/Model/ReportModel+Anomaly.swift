@@ -3,8 +3,15 @@ import PlaintCore
 extension ReportModel {
   /// A cell judged out of control in the reported period (or an improvement, below the LCL).
   public struct Anomaly: Codable, Sendable, Equatable {
-    /// Stable id, e.g. "2025-10/product/Air Fryers/consumer".
+    /// Stable id, e.g. "2025-10/product/Air Fryers/consumer" (`id(period:category:productLine:tier:)`).
     public var id: String
+
+    /// The id of the anomaly of a cell in a period.
+    public static func id(period: String, category: String, productLine: String, tier: String)
+      -> String
+    {
+      "\(period)/\(category)/\(productLine)/\(tier)"
+    }
     public var category: String
     public var productLine: String
     public var tier: Rollup<Tier>
